@@ -1,0 +1,41 @@
+"""Shared fixtures: the real spaCy model (loaded once) and the path to ../shared."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsevents.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
+SEED = SHARED / "seed" / "000_794fa90fa2d30440.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    from newsevents import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp) -> Callable[..., tuple[Article, object]]:  # type: ignore[no-untyped-def]
+    """parse(text, published="2016-02-13") -> (Article, spaCy Doc over article.text)."""
+
+    def _parse(text: str, published: str | None = "2016-02-13", **kw: object) -> tuple[Article, object]:
+        art = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published=published, **kw)
+        return art, nlp(text)
+
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.fail(f"seed article missing at {SEED}; set NEWSEVENTS_SHARED to the shared folder")
+    return SEED
