@@ -33,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "E302": "bad filter: {detail}",
     # evaluation
     "E401": "cannot read gold file {detail}",
+    "E402": "bad gold record: {detail}",
+    # processing
+    "E501": "internal error while extracting, article skipped ({detail}); please report it",
 }
 
 

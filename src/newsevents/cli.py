@@ -1,0 +1,280 @@
+"""The `newsevents` command: thin, it parses arguments, calls the library and formats output.
+
+Data goes to stdout, everything for humans (progress, problems, the summary) to stderr, so
+`newsevents extract ... --format jsonl | jq` stays clean.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newsevents import __version__
+from newsevents.errors import NewsEventsError, Problem
+from newsevents.model import Extraction
+from newsevents.settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "newsevents.sqlite"
+EXIT_SKIPPED = 1
+EXIT_RESOURCE = 3
+
+
+def _err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db", default=DEFAULT_DB, show_default=True, help="Store: a SQLite path or sqlite:/// URL."
+    )(func)
+
+
+def filter_options(func: F) -> F:
+    """The event filters shared by `show` and `export`."""
+    opts = [
+        click.option("--country", help="ISO 3166 alpha-3 of the source or target actor, e.g. SYR."),
+        click.option("--actor", help="Actor code prefix of the source or target, e.g. SYRGOV or IGO."),
+        click.option("--cameo-root", help="Two-digit CAMEO root, e.g. 19 (fight)."),
+        click.option("--since", "date_from", help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", "date_to", help="Events on or before this date (YYYY-MM-DD)."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsevents")
+def main() -> None:
+    """Turn news articles into geocoded, evidence-linked event data (CAMEO and PLOVER).
+
+    Example: newsevents extract article.txt --format json
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "none"]), default="none",
+              show_default=True, help="Print each article's extraction to stdout.")
+@db_option
+@click.option("--no-db", is_flag=True, help="Do not write to any store.")
+@click.option("--no-text", is_flag=True, help="Leave article.text out of the printed JSON.")
+@click.option("--config", type=click.Path(dir_okay=False), help="A settings YAML file (see settings.yml).")
+@click.option("--batch-size", type=int, help="Articles per spaCy batch.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
+            batch_size: int | None, quiet: bool) -> None:
+    """Extract events from files, directories (recursively) or - (standard input).
+
+    Reads plain text (title, blank line, body; NAME.meta.json beside it gives url, outlet and
+    date), HTML pages and JSON Lines. Stores into --db (default ./newsevents.sqlite) unless
+    --no-db; already stored articles are skipped, so re-running is safe.
+
+    Example: newsevents extract corpus/ --db events.sqlite
+    """
+    from newsevents import ingest, pipeline
+
+    try:
+        settings = load_settings(config).with_overrides(batch_size=batch_size, include_text=not no_text)
+        store = None if no_db else _open_store(db)
+        resources = pipeline.load_resources(settings)
+    except NewsEventsError as exc:
+        _err(f"newsevents: {exc}")
+        sys.exit(EXIT_RESOURCE)
+    tally = _Tally()
+    items = ingest.read(list(paths), settings)
+    stream = pipeline.run(_skip_stored(items, store, tally), settings, resources)
+    try:
+        for item in _progress(stream, quiet):
+            _handle(item, fmt, settings, store, tally)
+    except KeyboardInterrupt:
+        _err("newsevents: interrupted; every article reported as stored is in the store")
+        tally.interrupted = True
+    finally:
+        if store is not None:
+            store.close()
+    if not quiet:
+        _err(tally.summary())
+    sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
+
+
+class _Tally:
+    """Counts for the one summary line at the end of a batch."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.read = self.stored = self.already = self.events = 0
+        self.skipped: Counter[str] = Counter()
+        self.failed = False
+        self.interrupted = False
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{n} {code}" for code, n in sorted(self.skipped.items()))
+        skipped = sum(self.skipped.values())
+        elapsed = time.monotonic() - self.start
+        parts = [
+            f"read {self.read} articles",
+            f"stored {self.stored}",
+            f"already stored {self.already}",
+            f"skipped {skipped}" + (f" ({reasons})" if reasons else ""),
+            f"events {self.events}",
+            f"elapsed {elapsed:.1f}s",
+        ]
+        return "newsevents: " + "; ".join(parts)
+
+
+def _skip_stored(items: Iterable[Any], store: Any, tally: _Tally) -> Iterator[Any]:
+    """Drop articles already in the store before parsing them: re-runs cost reading, not parsing."""
+    for item in items:
+        if store is not None and not isinstance(item, Problem) and store.has(item.id):
+            tally.read += 1
+            tally.already += 1
+            continue
+        yield item
+
+
+def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: Any, tally: _Tally) -> None:
+    if isinstance(item, Problem):
+        _err(str(item))
+        if item.fatal:
+            tally.skipped[item.code] += 1
+            tally.failed = True
+        return
+    tally.read += 1
+    tally.events += len(item.events)
+    if fmt == "json":
+        click.echo(item.to_json(include_text=settings.include_text))
+    elif fmt == "jsonl":
+        click.echo(item.to_json(include_text=settings.include_text, indent=None))
+    if store is not None:
+        if store.write(item):
+            tally.stored += 1
+        else:
+            tally.already += 1
+
+
+def _progress(stream: Iterable[Any], quiet: bool) -> Iterator[Any]:
+    """A progress bar with articles per second on a terminal; a line every few seconds when piped."""
+    if quiet:
+        yield from stream
+        return
+    if not sys.stderr.isatty():
+        yield from _progress_lines(stream)
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="-")
+        start = time.monotonic()
+        for n, item in enumerate(stream, 1):
+            rate = n / max(time.monotonic() - start, 1e-6)
+            bar.update(task, completed=n, rate=f"{rate:.1f}")
+            yield item
+
+
+def _progress_lines(stream: Iterable[Any], every: float = 2.0) -> Iterator[Any]:
+    start = last = time.monotonic()
+    for n, item in enumerate(stream, 1):
+        now = time.monotonic()
+        if now - last >= every:
+            last = now
+            _err(f"newsevents: {n} articles, {n / (now - start):.1f} articles/s")
+        yield item
+
+
+def _open_store(db: str) -> Any:
+    from newsevents.store import open_store
+
+    return open_store(db)
+
+
+def _filters(**kw: Any) -> Any:
+    from newsevents.store import EventFilter
+
+    return EventFilter(**kw)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many events.")
+def show(db: str, country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
+         date_to: str | None, limit: int) -> None:
+    """List stored events in a table, newest article first.
+
+    Example: newsevents show --db events.sqlite --country SYR --cameo-root 19
+    """
+    rows = _query(db, dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                           date_to=date_to, limit=limit))
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("date", "source", "cameo", "plover", "target", "where", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.get("date") or r.get("published") or "",
+            r.get("source_code") or "",
+            r.get("cameo") or "",
+            r.get("plover") or "",
+            r.get("target_code") or "",
+            r.get("location_name") or "",
+            _clip(r.get("trigger_text") or "", r.get("evidence_text") or ""),
+        )
+    Console().print(table)
+    _err(f"newsevents: {len(rows)} events")
+
+
+def _clip(trigger: str, evidence: str, width: int = 100) -> str:
+    text = " ".join(evidence.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _query(db: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
+            raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+        store = _open_store(db)
+        try:
+            return store.events(_filters(**filters))
+        finally:
+            store.close()
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
+              "parquet needs a file).")
+@filter_options
+def export(db: str, fmt: str, output: str | None, country: str | None, actor: str | None,
+           cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Write stored events (one row per event, article fields joined) as CSV, JSON Lines or Parquet.
+
+    Example: newsevents export --db events.sqlite --format parquet -o events.parquet
+    """
+    from newsevents.export import write_rows
+
+    rows = _query(db, dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                           date_to=date_to))
+    try:
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt)
+    except (NewsEventsError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    _err(f"newsevents: wrote {n} events" + (f" to {output}" if output else ""))
