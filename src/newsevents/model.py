@@ -203,10 +203,17 @@ class Extraction:
             "quantities": [asdict(q) for q in self.quantities],
             "quotes": [asdict(q) for q in self.quotes],
             "locations": [_place_dict(p) for p in self.locations],
+            "actors": [_mention_dict(m) for m in self.actors],
         }
 
     def to_json(self, include_text: bool = True, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(include_text), ensure_ascii=False, indent=indent)
+
+
+def _mention_dict(mention: ActorMention) -> dict[str, Any]:
+    out = asdict(mention.actor)
+    out["kind"] = mention.kind
+    return out
 
 
 def _place_dict(place: Place) -> dict[str, Any]:
