@@ -278,3 +278,28 @@ def export(db: str, fmt: str, output: str | None, country: str | None, actor: st
     except (NewsEventsError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     _err(f"newsevents: wrote {n} events" + (f" to {output}" if output else ""))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Predictions as JSON Lines from `newsevents extract --format jsonl` (default: run the "
+              "pipeline on the gold texts).")
+@click.option("--limit", type=int, help="Score only the first N gold records.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False), help="A settings YAML file (see settings.yml).")
+def evaluate(gold: str, pred: str | None, limit: int | None, fmt: str, config: str | None) -> None:
+    """Score extraction against a gold set: precision, recall and F1, misses and false alarms.
+
+    GOLD is a gold.jsonl file or a folder holding one (events, toponyms, quotes or figures).
+
+    Example: newsevents evaluate ../shared/eval/external/petrarch2_gsr_validation
+    """
+    from newsevents.evaluate import run_evaluation
+
+    try:
+        report = run_evaluation(Path(gold), Path(pred) if pred else None, limit, load_settings(config))
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.render(fmt))
