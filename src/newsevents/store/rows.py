@@ -1,0 +1,264 @@
+"""Flattening an Extraction into table rows, and turning stored rows back into plain values.
+
+This module owns the mapping between the contract (`model.py`) and the tables of
+`schema.sql`, and knows no SQL engine, so every store (SQLite now, PostgreSQL later) writes
+the same rows. A test keeps `COLUMNS` equal to the tables that `schema.sql` creates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from newsevents.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Event,
+    EventLocation,
+    Evidence,
+    Extraction,
+    Place,
+    Quantity,
+    Quote,
+)
+
+Row = dict[str, Any]
+
+_LOCATION = ("location_name", "location_lat", "location_lon", "location_country", "location_precision")
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "id", "title", "url", "source", "published", "language", "origin", "text",
+        "title_start", "title_end", "furniture", "stored_at",
+    ),
+    "events": (
+        "article_id", "idx",
+        "source_text", "source_name", "source_code", "source_country", "source_sector",
+        "source_start", "source_end",
+        "target_text", "target_name", "target_code", "target_country", "target_sector",
+        "target_start", "target_end",
+        "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
+        "date", "date_precision", *_LOCATION, "location_start", "location_end",
+        "negated", "modality", "attributed_to", "attributed_to_code", "confidence",
+        "trigger_start", "trigger_end", "trigger_text",
+        "evidence_start", "evidence_end", "evidence_text",
+    ),
+    "actors": (
+        "article_id", "idx", "text", "name", "code", "country", "sector", "kind",
+        "evidence_start", "evidence_end",
+    ),
+    "quantities": (
+        "article_id", "idx", "kind", "value", "low", "high", "qualifier", "status", "unit", "date",
+        *_LOCATION, "event_idx", "evidence_start", "evidence_end", "evidence_text",
+    ),
+    "quotes": (
+        "article_id", "idx", "speaker_text", "speaker_name", "speaker_code", "speaker_country",
+        "speaker_sector", "text", "direct", "cue", "evidence_start", "evidence_end", "evidence_text",
+    ),
+    "locations": (
+        "article_id", "idx", "name", "lat", "lon", "country", "feature", "admin1", "geonameid",
+        "mentions", "mention_count", "evidence_start", "evidence_end",
+    ),
+}  # fmt: skip
+
+# Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and
+# every engine here keeps JSON as text.
+BOOLEAN_COLUMNS = frozenset({"negated", "direct"})
+JSON_COLUMNS = frozenset({"furniture", "mentions"})
+
+# Child tables in write order, each with its row builder's name in this module. The store
+# looks builders up by name at write time, so a test can replace one to simulate a failure.
+CHILD_TABLES: tuple[tuple[str, str], ...] = (
+    ("events", "event_rows"),
+    ("actors", "actor_rows"),
+    ("quantities", "quantity_rows"),
+    ("quotes", "quote_rows"),
+    ("locations", "location_rows"),
+)
+
+
+def article_row(article: Article, stored_at: str) -> Row:
+    span = article.title_span
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published,
+        "language": article.language,
+        "origin": article.origin,
+        "text": article.text,
+        "title_start": span.start if span else None,
+        "title_end": span.end if span else None,
+        "furniture": _json([asdict(f) for f in article.furniture]),
+        "stored_at": stored_at,
+    }
+
+
+def event_rows(extraction: Extraction) -> Iterator[Row]:
+    art_id = extraction.article.id
+    for idx, event in enumerate(extraction.events):
+        yield _event_row(art_id, idx, event)
+
+
+def _event_row(art_id: str, idx: int, ev: Event) -> Row:
+    attributed = ev.attributed_to
+    return {
+        "article_id": art_id,
+        "idx": idx,
+        **_actor_cols("source", ev.source),
+        **_actor_cols("target", ev.target),
+        "cameo": ev.cameo,
+        "cameo_root": ev.cameo_root,
+        "plover": ev.plover,
+        "plover_mode": ev.plover_mode,
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        **_location_cols(ev.location),
+        **_span("location", ev.location.evidence if ev.location else None),
+        "negated": bool(ev.negated),
+        "modality": ev.modality,
+        "attributed_to": attributed.name if attributed else None,
+        "attributed_to_code": attributed.code if attributed else None,
+        "confidence": ev.confidence,
+        **_evidence("trigger", ev.trigger),
+        **_evidence("evidence", ev.evidence),
+    }
+
+
+def actor_rows(extraction: Extraction) -> Iterator[Row]:
+    art_id = extraction.article.id
+    for idx, mention in enumerate(extraction.actors):
+        yield _actor_row(art_id, idx, mention)
+
+
+def _actor_row(art_id: str, idx: int, mention: ActorMention) -> Row:
+    actor = mention.actor
+    return {
+        "article_id": art_id,
+        "idx": idx,
+        "text": actor.text,
+        "name": actor.name,
+        "code": actor.code,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kind": mention.kind,
+        **_span("evidence", actor.evidence),
+    }
+
+
+def quantity_rows(extraction: Extraction) -> Iterator[Row]:
+    art_id = extraction.article.id
+    for idx, q in enumerate(extraction.quantities):
+        yield _quantity_row(art_id, idx, q)
+
+
+def _quantity_row(art_id: str, idx: int, q: Quantity) -> Row:
+    return {
+        "article_id": art_id,
+        "idx": idx,
+        "kind": q.kind,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+        "status": q.status,
+        "unit": q.unit,
+        "date": q.date,
+        **_location_cols(q.location),
+        "event_idx": q.event_index,
+        **_evidence("evidence", q.evidence),
+    }
+
+
+def quote_rows(extraction: Extraction) -> Iterator[Row]:
+    art_id = extraction.article.id
+    for idx, quote in enumerate(extraction.quotes):
+        yield _quote_row(art_id, idx, quote)
+
+
+def _quote_row(art_id: str, idx: int, quote: Quote) -> Row:
+    speaker = quote.speaker
+    return {
+        "article_id": art_id,
+        "idx": idx,
+        "speaker_text": speaker.text if speaker else None,
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_code": speaker.code if speaker else None,
+        "speaker_country": speaker.country if speaker else None,
+        "speaker_sector": speaker.sector if speaker else None,
+        "text": quote.text,
+        "direct": bool(quote.direct),
+        "cue": quote.cue,
+        **_evidence("evidence", quote.evidence),
+    }
+
+
+def location_rows(extraction: Extraction) -> Iterator[Row]:
+    art_id = extraction.article.id
+    for idx, place in enumerate(extraction.locations):
+        yield _location_row(art_id, idx, place)
+
+
+def _location_row(art_id: str, idx: int, place: Place) -> Row:
+    first = place.mentions[0] if place.mentions else None
+    return {
+        "article_id": art_id,
+        "idx": idx,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "feature": place.feature,
+        "admin1": place.admin1,
+        "geonameid": place.geonameid,
+        "mentions": _json([asdict(m) for m in place.mentions]),
+        "mention_count": len(place.mentions),
+        **_span("evidence", first),
+    }
+
+
+def decode(row: Row) -> Row:
+    """Turn a stored row back into plain values: booleans as bool, JSON columns as lists."""
+    for key in BOOLEAN_COLUMNS.intersection(row):
+        if row[key] is not None:
+            row[key] = bool(row[key])
+    for key in JSON_COLUMNS.intersection(row):
+        if isinstance(row[key], str):
+            row[key] = json.loads(row[key])
+    return row
+
+
+def _actor_cols(prefix: str, actor: Actor | None) -> Row:
+    cols: Row = {
+        f"{prefix}_text": actor.text if actor else None,
+        f"{prefix}_name": actor.name if actor else None,
+        f"{prefix}_code": actor.code if actor else None,
+        f"{prefix}_country": actor.country if actor else None,
+        f"{prefix}_sector": actor.sector if actor else None,
+    }
+    cols.update(_span(prefix, actor.evidence if actor else None))
+    return cols
+
+
+def _location_cols(loc: EventLocation | None) -> Row:
+    if loc is None:
+        return dict.fromkeys(_LOCATION)
+    return dict(zip(_LOCATION, (loc.name, loc.lat, loc.lon, loc.country, loc.precision), strict=True))
+
+
+def _span(prefix: str, ev: Evidence | None) -> Row:
+    return {f"{prefix}_start": ev.start if ev else None, f"{prefix}_end": ev.end if ev else None}
+
+
+def _evidence(prefix: str, ev: Evidence) -> Row:
+    return {f"{prefix}_start": ev.start, f"{prefix}_end": ev.end, f"{prefix}_text": ev.text}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
