@@ -1,0 +1,117 @@
+"""Building an `Article` from a text and whatever metadata came with it.
+
+Every reader ends here, so the title rule, furniture marking, metadata from the text and the
+id are the same for a text file, a JSONL line, an HTML page and standard input.
+
+Title rule: the first line is the title when a blank line follows it (the corpus format). When
+no blank line follows, the first line is still taken as the title if it is headline-like: at
+most 20 words, not ending in sentence punctuation (. ! ? : ,), not a dateline, and at least one
+more line follows. Otherwise the article has no title and every line is body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsevents.ingest import dates, furniture, metadata
+from newsevents.ingest.lines import Line, split_lines
+from newsevents.model import Article, Evidence
+
+MAX_TITLE_WORDS = 20
+
+
+def article_id(text: str) -> str:
+    """Stable id: 16 hex chars of SHA-256 over the text, NFC-normalised, whitespace-collapsed and
+    case-folded, so re-reading the same story (re-wrapped or re-cased) gives the same id."""
+    norm = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def _headline_like(line: Line) -> bool:
+    return (
+        line.words <= MAX_TITLE_WORDS
+        and not line.text.endswith((".", "!", "?", ":", ",", ";"))
+        and not furniture.is_dateline(line.text)
+    )
+
+
+def _title_line(text: str, lines: list[Line]) -> Line | None:
+    if len(lines) < 1:
+        return None
+    first = lines[0]
+    if len(lines) == 1:
+        return first if _headline_like(first) else None
+    blank_after = lines[1].index > first.index + 1
+    return first if blank_after or _headline_like(first) else None
+
+
+def _given_title_span(text: str, title: str) -> Evidence | None:
+    """Where a title supplied as metadata sits in the text: only at its very start."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    if title and stripped.startswith(title.strip()):
+        return Evidence.of(text, offset, offset + len(title.strip()))
+    return None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata that came with a text (sidecar, JSONL fields, HTML head); None = not given."""
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    id: str | None = None
+
+
+def build(text: str, meta: Meta, origin: str | None = None, user_files: tuple[Path, ...] = ()) -> Article:
+    """An Article over `text` exactly as given; given metadata wins over what the text says.
+
+    Never fails: a text with no title, date or source simply has None there.
+    """
+    title, url, source, published = meta.title, meta.url, meta.source, meta.published
+    lines = split_lines(text)
+    if title is not None:
+        title_span = _given_title_span(text, title)
+        title = title.strip() or None
+    else:
+        line = _title_line(text, lines)
+        title_span = Evidence.of(text, line.start, line.end) if line else None
+        title = line.text if line else None
+    body_lines = lines[1:] if title_span is not None and lines else lines
+    marks = furniture.find(body_lines, furniture.load_rules(user_files))
+    if published is None:
+        published = metadata.find_date(body_lines, marks) or dates.from_url(url)
+    if source is None:
+        source = metadata.find_source(body_lines, marks, metadata.load_outlets(user_files)) or metadata.host(
+            url
+        )
+    return Article(
+        id=meta.id or article_id(text),
+        text=text,
+        title=title,
+        url=url,
+        source=source,
+        published=published,
+        origin=origin,
+        furniture=tuple(Evidence.of(text, m.line.start, m.line.end) for m in marks),
+        title_span=title_span,
+    )
+
+
+def body_text(article: Article) -> str:
+    """The article's text outside its title and furniture: what the body checks look at."""
+    spans = sorted(
+        [*article.furniture, *([article.title_span] if article.title_span else [])], key=lambda e: e.start
+    )
+    out, pos = [], 0
+    for span in spans:
+        out.append(article.text[pos : span.start])
+        pos = max(pos, span.end)
+    out.append(article.text[pos:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
