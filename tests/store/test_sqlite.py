@@ -210,3 +210,37 @@ def test_events_join_the_article(db: Store, make_extraction) -> None:  # type: i
         "2016-02-13",
     )
     assert first["idx"] == 0 and first["source_code"] == "SYRMIL"
+
+
+def test_an_older_schema_is_migrated(tmp_path: Path, make_extraction, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.store import sqlite as sqlite_module
+
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.write(make_extraction("a1"))
+    monkeypatch.setattr(sqlite_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(
+        sqlite_module, "MIGRATIONS", {SCHEMA_VERSION + 1: ("ALTER TABLE events ADD COLUMN reviewed BOOLEAN",)}
+    )
+    with open_store(path) as store:
+        assert store.has("a1")
+    conn = sqlite3.connect(path)
+    assert [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [
+        SCHEMA_VERSION,
+        SCHEMA_VERSION + 1,
+    ]
+    assert "reviewed" in [row[1] for row in conn.execute("PRAGMA table_info(events)")]
+    conn.close()
+
+
+def test_a_foreign_sqlite_database_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=r"\[E301\].*not a newsevents store"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["notes"]
+    conn.close()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any
 
 from newsevents.errors import StoreError
@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's transaction
+
+# Statements that take a file from version N-1 to N, keyed by N. A new file gets the whole
+# current schema.sql at once; these are only for files written by an older newsevents.
+# Keep them portable: the PostgreSQL store will run the same steps.
+MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({})
 
 
 def schema_statements() -> list[str]:
@@ -51,27 +56,40 @@ class SQLiteStore:
             raise
 
     def _init_schema(self) -> None:
+        """Create the schema in a new file, migrate an older one, refuse a newer or foreign one."""
         conn = self._conn
-        found = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-        ).fetchone()
-        if found:
-            version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    "E301",
-                    detail=f"{self.path}: written by a newer newsevents (schema version {version}, "
-                    f"this one knows {SCHEMA_VERSION}); upgrade newsevents",
-                )
-            if version == SCHEMA_VERSION:
-                return
-        with _transaction(conn):
-            for stmt in schema_statements():
-                conn.execute(stmt)
-            conn.execute(
-                "INSERT INTO schema_version (version) VALUES (?) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,)
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            with _transaction(conn):
+                for stmt in schema_statements():
+                    conn.execute(stmt)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            log.debug("created schema version %d in %s", SCHEMA_VERSION, self.path)
+            return
+        if "schema_version" not in tables:
+            raise StoreError(
+                "E301",
+                detail=f"{self.path}: an SQLite database, but not a newsevents store (no schema_version)",
             )
-        log.debug("created schema version %d in %s", SCHEMA_VERSION, self.path)
+        version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                "E301",
+                detail=f"{self.path}: written by a newer newsevents (schema version {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade newsevents",
+            )
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older file up to SCHEMA_VERSION in one transaction, step by step."""
+        conn = self._conn
+        with _transaction(conn):
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for stmt in MIGRATIONS.get(step, ()):
+                    conn.execute(stmt)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (step,))
+        log.info("migrated %s from schema version %d to %d", self.path, version, SCHEMA_VERSION)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -148,7 +166,8 @@ def _connect(path: str) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")  # durable at every commit under WAL
+        # FULL: each commit is on disk before `write` returns, even across a power cut.
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         raise StoreError("E301", detail=f"{path}: {exc}") from exc
