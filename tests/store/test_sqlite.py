@@ -244,3 +244,55 @@ def test_a_foreign_sqlite_database_is_left_alone(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["notes"]
     conn.close()
+
+
+def test_a_process_killed_mid_write_leaves_no_partial_article(tmp_path: Path) -> None:
+    """A hard crash (no cleanup, no rollback) inside the transaction: the file keeps only committed work."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "crash.db"
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from conftest import build
+from newsevents.store import open_store
+from newsevents.store import rows
+
+store = open_store({str(path)!r})
+store.write(build("kept"))
+def crash(extraction):
+    os._exit(3)
+rows.quote_rows = crash
+store.write(build("lost"))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    with open_store(path) as store:
+        assert store.has("kept") and not store.has("lost")
+        assert store.counts()["events"] == 2 and store.counts()["articles"] == 1
+
+
+def test_two_writers_on_one_file(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    path = tmp_path / "shared.db"
+    open_store(path).close()
+    errors: list[BaseException] = []
+
+    def work(prefix: str) -> None:
+        try:
+            with open_store(path) as store:
+                for i in range(20):
+                    store.write(make_extraction(f"{prefix}{i}"))
+        except BaseException as exc:  # reported to the test thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(p,)) for p in "xy"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(path) as store:
+        assert store.counts()["articles"] == 40 and store.counts()["events"] == 80
