@@ -213,7 +213,7 @@ def _filters(**kw: Any) -> Any:
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many events.")
 def show(db: str, country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
          date_to: str | None, limit: int) -> None:
-    """List stored events in a table, newest article first.
+    """List stored events in a table, in order of publication.
 
     Example: newsevents show --db events.sqlite --country SYR --cameo-root 19
     """
