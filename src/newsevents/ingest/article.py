@@ -84,13 +84,12 @@ def build(text: str, meta: Meta, origin: str | None = None, user_files: tuple[Pa
         title_span = Evidence.of(text, line.start, line.end) if line else None
         title = line.text if line else None
     body_lines = lines[1:] if title_span is not None and lines else lines
-    marks = furniture.find(body_lines, furniture.load_rules(user_files))
+    outlets = metadata.load_outlets(user_files)
+    marks = furniture.find(body_lines, furniture.load_rules(user_files), outlets.agency)
     if published is None:
         published = metadata.find_date(body_lines, marks) or dates.from_url(url)
     if source is None:
-        source = metadata.find_source(body_lines, marks, metadata.load_outlets(user_files)) or metadata.host(
-            url
-        )
+        source = metadata.find_source(body_lines, marks, outlets) or metadata.host(url)
     return Article(
         id=meta.id or article_id(text),
         text=text,

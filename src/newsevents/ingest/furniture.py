@@ -18,7 +18,7 @@ Captions are the hard part, and the rule is deliberately conservative. A line is
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -124,12 +124,20 @@ def caption_like(text: str, rules: Rules) -> bool:
     return bool(rules.caption_verb.match(text))
 
 
-def find(lines: Sequence[Line], rules: Rules, skip_first: bool = False) -> list[Mark]:
-    """Mark the furniture among `lines` (the title line is skipped when `skip_first`)."""
-    start = 1 if skip_first else 0
+def find(
+    lines: Sequence[Line], rules: Rules, is_agency: Callable[[str], object] = lambda _: None
+) -> list[Mark]:
+    """Mark the furniture among `lines` (pass the body: the title line is never furniture).
+
+    `is_agency` tells a line that is nothing but an agency's name ("AP", "Reuters"), which is a
+    credit line wherever it stands.
+    """
+    start = 0
     marks: dict[int, Mark] = {}
     for i in range(start, len(lines)):
         mark = classify(lines[i], i - start, len(lines) - start, rules)
+        if mark is None and is_agency(lines[i].text):
+            mark = Mark("credit", lines[i])
         if mark:
             marks[i] = mark
     _captions(lines, start, marks, rules)

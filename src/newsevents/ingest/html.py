@@ -18,6 +18,8 @@ from newsevents.ingest.article import Meta
 
 log = logging.getLogger(__name__)
 
+MIN_MAIN_WORDS = 10
+
 
 def _tree(html: str):  # type: ignore[no-untyped-def]
     import lxml.html
@@ -59,8 +61,8 @@ def extract(html: str, given: Meta) -> tuple[str, Meta] | None:
     paragraphs = [p.strip() for p in main.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    if not paragraphs:
-        return None
+    if sum(len(p.split()) for p in paragraphs) < MIN_MAIN_WORDS:
+        return None  # a menu or a footer, which the extractor falls back to on empty pages
     body = "\n\n".join(paragraphs)
     text = f"{title}\n\n{body}\n" if title else body + "\n"
     if url and given.url is None and not url.startswith(("http://", "https://")):
