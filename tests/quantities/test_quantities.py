@@ -1,0 +1,266 @@
+"""Casualty and displacement figures: one hand-written sentence per cue, qualifier and status."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.errors import ResourceError
+from newsevents.model import Actor, Event, Evidence
+from newsevents.quantities import find_quantities, load_quantity_lexicon
+
+
+def _one(parse, text: str):  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    found = find_quantities(doc, article)
+    assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
+    q = found[0]
+    assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
+    return q
+
+
+CASES = [
+    # text, kind, value, qualifier, status, evidence
+    ("Gunmen killed 12 people in the market.", "killed", 12, "exact", "reported", "12 people"),
+    (
+        "At least 12 people were killed in the blast.",
+        "killed",
+        12,
+        "more_than",
+        "reported",
+        "At least 12 people",
+    ),
+    (
+        "More than 40 civilians died in the shelling.",
+        "killed",
+        40,
+        "more_than",
+        "reported",
+        "More than 40 civilians",
+    ),
+    ("Over 300 soldiers were wounded.", "injured", 300, "more_than", "reported", "Over 300 soldiers"),
+    (
+        "Nearly 400 protesters were detained.",
+        "arrested",
+        400,
+        "less_than",
+        "reported",
+        "Nearly 400 protesters",
+    ),
+    ("Almost 90 people were injured.", "injured", 90, "less_than", "reported", "Almost 90 people"),
+    ("Fewer than 20 villagers fled.", "displaced", 20, "less_than", "reported", "Fewer than 20 villagers"),
+    ("Some 35,000 refugees have arrived.", "refugees", 35000, "about", "reported", "Some 35,000 refugees"),
+    (
+        "Around 2,000 residents were evacuated.",
+        "evacuated",
+        2000,
+        "about",
+        "reported",
+        "Around 2,000 residents",
+    ),
+    (
+        "An estimated 1.5 million people were displaced.",
+        "displaced",
+        1500000,
+        "about",
+        "reported",
+        "An estimated 1.5 million people",
+    ),
+    ("Roughly 250k people fled.", "displaced", 250000, "about", "reported", "Roughly 250k people"),
+    (
+        "More than 3 million Syrians have fled since the start of the war.",
+        "displaced",
+        3000000,
+        "more_than",
+        "cumulative",
+        "More than 3 million Syrians",
+    ),
+    (
+        "Some 35,000 refugees have arrived since last week.",
+        "refugees",
+        35000,
+        "about",
+        "reported",
+        "Some 35,000 refugees",
+    ),
+    ("Police arrested 40 protesters.", "arrested", 40, "exact", "reported", "40 protesters"),
+    ("Fighters abducted 25 villagers.", "kidnapped", 25, "exact", "reported", "25 villagers"),
+    ("The bomb left 12 dead.", "killed", 12, "exact", "reported", "12 dead"),
+    ("The floods left 5,000 families homeless.", "homeless", 5000, "exact", "reported", "5,000 families"),
+    ("Twenty-three people died.", "killed", 23, "exact", "reported", "Twenty-three people"),
+    ("He said 12 people went missing.", "missing", 12, "exact", "reported", "12 people"),
+    ("The death toll rose to 45 on Monday.", "killed", 45, "exact", "reported", "45"),
+    ("The clashes caused 30 deaths.", "killed", 30, "exact", "reported", "30 deaths"),
+    (
+        "The storm affected 1.2 million people.",
+        "affected",
+        1200000,
+        "exact",
+        "reported",
+        "1.2 million people",
+    ),
+    ("12 killed in market blast", "killed", 12, "exact", "reported", "12"),
+    # status
+    (
+        "The war has killed more than 250,000 people.",
+        "killed",
+        250000,
+        "more_than",
+        "cumulative",
+        "more than 250,000 people",
+    ),
+    (
+        "About 1.5 million people have been displaced since 2011.",
+        "displaced",
+        1500000,
+        "about",
+        "cumulative",
+        "About 1.5 million people",
+    ),
+    ("So far 3,000 people have been arrested.", "arrested", 3000, "exact", "cumulative", "3,000 people"),
+    ("In total, 600 civilians were killed.", "killed", 600, "exact", "cumulative", "600 civilians"),
+    (
+        "The offensive could trigger around 600,000 more refugees to flee.",
+        "refugees",
+        600000,
+        "about",
+        "projected",
+        "around 600,000 more refugees",
+    ),
+    ("Up to 50 people may have been killed.", "killed", 50, "less_than", "projected", "Up to 50 people"),
+    ("The fighting might displace 10,000 people.", "displaced", 10000, "exact", "projected", "10,000 people"),
+    ("Officials expect 8,000 people to flee.", "displaced", 8000, "exact", "projected", "8,000 people"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "kind", "value", "qualifier", "status", "evidence"), CASES)
+def test_figure(parse, text, kind, value, qualifier, status, evidence):  # type: ignore[no-untyped-def]
+    q = _one(parse, text)
+    assert (q.kind, q.value, q.qualifier, q.status, q.evidence.text) == (
+        kind,
+        value,
+        qualifier,
+        status,
+        evidence,
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "low", "high", "evidence"),
+    [
+        ("The attack killed between 20 and 30 civilians.", 20, 30, "between 20 and 30 civilians"),
+        ("20 to 30 people fled.", 20, 30, "20 to 30 people"),
+        ("20-30 people fled.", 20, 30, "20-30 people"),
+        ("Two to three million people have fled.", 2000000, 3000000, "Two to three million people"),
+    ],
+)
+def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
+    q = _one(parse, text)
+    assert (q.qualifier, q.low, q.high, q.value, q.evidence.text) == ("range", low, high, low, evidence)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "low"),
+    [
+        ("Thousands of people fled their homes.", "displaced", 2000),
+        ("Tens of thousands of people have fled.", "displaced", 20000),
+        ("Dozens were arrested.", "arrested", 24),
+    ],
+)
+def test_vague_plural_keeps_no_value(parse, text, kind, low):  # type: ignore[no-untyped-def]
+    q = _one(parse, text)
+    assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")
+
+
+@pytest.mark.model
+def test_units_and_coordination(parse):  # type: ignore[no-untyped-def]
+    article, doc = parse("Gunmen killed 12 soldiers and wounded 30 others, and 5,000 families fled.")
+    got = [(q.kind, q.value, q.unit) for q in find_quantities(doc, article)]
+    assert got == [("killed", 12, "people"), ("injured", 30, "people"), ("displaced", 5000, "families")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The five-year conflict shows no sign of ending.",
+        "He announced a three-week pause to February 25 in the talks.",
+        "It was the first attempt in two years to end the war.",
+        "It is the biggest refugee flow since World War Two.",
+        "He would put an end to this problem in less than a year.",
+        "The plan will cost $5 million.",
+        "Prices rose by 30 percent.",
+        "12 militants attacked the base.",
+        "Five people were in the car.",
+        "The 12 ministers met in Geneva.",
+        "A boy carries two children across the street.",
+    ],
+)
+def test_not_a_figure(parse, text):  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    assert find_quantities(doc, article) == []
+
+
+@pytest.mark.model
+def test_perpetrators_are_not_victims(parse):  # type: ignore[no-untyped-def]
+    article, doc = parse("Twelve gunmen killed 5 soldiers.")
+    assert [(q.kind, q.value) for q in find_quantities(doc, article)] == [("killed", 5)]
+
+
+@pytest.mark.model
+def test_furniture_is_never_read(parse):  # type: ignore[no-untyped-def]
+    text = "Caption: 12 people were killed.\n\nNothing happened today."
+    article, doc = parse(text, furniture=(Evidence.of(text, 0, 31),))
+    assert find_quantities(doc, article) == []
+
+
+@pytest.mark.model
+def test_headline_figure_kept_once(parse):  # type: ignore[no-untyped-def]
+    text = "12 killed in blast\n\nAt least 12 people were killed in a blast on Monday."
+    article, doc = parse(text, title_span=Evidence.of(text, 0, 18))
+    found = find_quantities(doc, article)
+    assert [(q.kind, q.value, q.evidence.start > 18) for q in found] == [("killed", 12, True)]
+
+
+@pytest.mark.model
+def test_links_the_event_in_the_same_sentence(parse):  # type: ignore[no-untyped-def]
+    text = "Talks resumed. Gunmen killed 12 people."
+    article, doc = parse(text)
+    actor = Actor("Gunmen", "gunmen", "UAF")
+    other = Event(None, None, "040", "04", None, 1, 1.0, Evidence.of(text, 0, 14), Evidence.of(text, 6, 13))
+    kill = Event(
+        actor, None, "190", "19", None, 4, -10.0, Evidence.of(text, 15, 39), Evidence.of(text, 22, 28)
+    )
+    found = find_quantities(doc, article, [other, kill])
+    assert [q.event_index for q in found] == [1]
+    assert [q.event_index for q in find_quantities(doc, article, [other])] == [None]
+
+
+@pytest.mark.model
+def test_seed_article(parse, seed_path):  # type: ignore[no-untyped-def]
+    article, doc = parse(seed_path.read_text(encoding="utf-8"))
+    got = {(q.kind, q.value, q.qualifier, q.status) for q in find_quantities(doc, article)}
+    assert ("killed", 250000, "more_than", "cumulative") in got
+    assert ("refugees", 35000, "about", "reported") in got
+    assert ("refugees", 600000, "about", "projected") in got
+    values = {v for (_, v, _, _) in got}
+    assert values <= {250000, 35000, 600000, None}  # no years, durations or dates
+
+
+def test_user_lexicon_adds_a_word(tmp_path):
+    user = tmp_path / "mine.yml"
+    user.write_text("verbs:\n  lynch: killed object\nnouns:\n  refugee: null\n", encoding="utf-8")
+    lex = load_quantity_lexicon(user)
+    assert lex.verbs["lynch"] == ("killed", "object")
+    assert "refugee" not in lex.nouns
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path):
+    user = tmp_path / "bad.yml"
+    user.write_text("nouns:\n  victim: killed\n  martyr: martyred\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as err:
+        load_quantity_lexicon(user)
+    assert err.value.code == "E202"
+    assert f"{user}:3 -> nouns.martyr" in str(err.value)
