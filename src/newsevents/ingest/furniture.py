@@ -132,15 +132,14 @@ def find(
     `is_agency` tells a line that is nothing but an agency's name ("AP", "Reuters"), which is a
     credit line wherever it stands.
     """
-    start = 0
     marks: dict[int, Mark] = {}
-    for i in range(start, len(lines)):
-        mark = classify(lines[i], i - start, len(lines) - start, rules)
+    for i in range(len(lines)):
+        mark = classify(lines[i], i, len(lines), rules)
         if mark is None and is_agency(lines[i].text):
             mark = Mark("credit", lines[i])
         if mark:
             marks[i] = mark
-    _captions(lines, start, marks, rules)
+    _captions(lines, 0, marks, rules)
     return [marks[i] for i in sorted(marks)]
 
 
