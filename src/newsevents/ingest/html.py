@@ -12,7 +12,6 @@ the same way (offsets point into this extracted text, not into the HTML).
 from __future__ import annotations
 
 import logging
-from urllib.parse import urljoin
 
 from newsevents.ingest.article import Meta
 
@@ -65,6 +64,6 @@ def extract(html: str, given: Meta) -> tuple[str, Meta] | None:
         return None  # a menu or a footer, which the extractor falls back to on empty pages
     body = "\n\n".join(paragraphs)
     text = f"{title}\n\n{body}\n" if title else body + "\n"
-    if url and given.url is None and not url.startswith(("http://", "https://")):
-        url = urljoin("https://", url) if url.startswith("//") else url
+    if url and url.startswith("//"):  # protocol-relative canonical link
+        url = "https:" + url
     return text, Meta(title=title, url=url, source=given.source or site, published=published, id=given.id)

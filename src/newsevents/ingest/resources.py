@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -111,9 +110,3 @@ def _sections(source: str, text: str) -> dict[str, list[Entry]]:
                 )
             entries.append(Entry(source, item_line, data))
     return out
-
-
-@lru_cache(maxsize=8)
-def shipped_sections(name: str) -> dict[str, list[Entry]]:
-    """The shipped file only, parsed once per process (it never changes during a run)."""
-    return load_sections(name)
