@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "E102": "file looks binary, not text",
     "E103": "cannot read path: {detail}",
     "E104": "broken JSON line: {detail}",
-    "E105": "text is not valid UTF-8 (decoded with replacement; {detail})",
+    "E105": "text is not valid UTF-8 ({detail}); skipped",
     "E106": "article is not in English (looks like {detail})",
     "E107": "file is too large ({detail}); the limit is set by max_file_bytes",
     "E108": "JSON line has no 'text' field",

@@ -93,7 +93,7 @@ def decode(origin: str, data: bytes) -> str | Problem:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex().upper()
-        return problem(origin, "E105", f"byte 0x{bad} at offset {exc.start}; skipped")
+        return problem(origin, "E105", f"byte 0x{bad} at offset {exc.start}")
 
 
 def read_path(path: Path, kind: str, max_bytes: int) -> Source | Problem:
