@@ -1,0 +1,30 @@
+"""Event coding: find who did what to whom in a parsed article, in CAMEO and PLOVER.
+
+`find_events` leaves `date`, `date_precision` and `location` empty; later stages fill them.
+The knowledge lives in data files (`data/verbs.yml`, `data/cameo.yml`, `data/cameo_plover.tsv`,
+`data/cues.yml`); users extend the trigger dictionary with their own files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsevents.events.codebook import Codebook, load_codebook
+from newsevents.events.coding import code_article
+from newsevents.model import ActorMention, Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Codebook", "find_events", "load_codebook"]
+
+
+def find_events(
+    doc: Doc, article: Article, mentions: Sequence[ActorMention], codebook: Codebook
+) -> list[Event]:
+    """Every event in the article with at least one resolved actor, in text order, deduplicated.
+
+    `doc` must be parsed over `article.text`; `mentions` index tokens of that doc.
+    """
+    return code_article(doc, article, mentions, codebook)

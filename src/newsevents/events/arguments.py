@@ -1,0 +1,188 @@
+"""Who did it and to whom: source and target of a trigger, read off the dependency parse.
+
+Verbs: the active subject is the source and the object (or the object of against/on/at/with/to...)
+the target; in the passive the agent ("by X") is the source and the subject the target. A verb with
+no subject of its own borrows one: a conjoined verb from the first verb ("blamed ... and
+criticised"), a control complement from its governor ("vowed to attack"; "urged X to attack" takes
+X), a relative clause from the noun it modifies, a participle from the noun it modifies ("forces
+backed by Russia": Russia backs the forces, an event of its own, never folded into the forces'
+action). Nouns: the actor inside the trigger's own phrase ("Russian air strikes"), a possessor or
+modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise the subject of a light
+verb that takes the noun as object ("X launched an offensive on Y"). A role filled through a
+borrowed or governing word counts as inferred, which lowers confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.model import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsevents.events.modality import Cues
+    from newsevents.events.triggers import TriggerMatch
+
+TARGET_PREPS = ("against", "on", "at", "upon", "with", "to", "into", "toward", "towards", "over")
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det", "advmod"}
+RELATIVE = {"who", "which", "that", "whom"}
+MAX_PER_ROLE = 4
+# "a Russian-backed offensive": the backer supports the act, it does not perform it
+BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "armed"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """Mentions filling one role, and whether they came from a direct dependency of the trigger."""
+
+    mentions: tuple[ActorMention, ...] = ()
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Arguments:
+    source: Role
+    target: Role
+
+
+class MentionIndex:
+    """Finds the actor mention an argument token stands for."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, ActorMention] = {}
+        # smaller mentions first, so a token gets the tightest mention holding it
+        for m in sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True):
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+
+    def at(self, token: Token) -> ActorMention | None:
+        """The mention holding the token, or else one inside its noun phrase (not its clauses)."""
+        found = self.by_token.get(token.i)
+        if found is not None:
+            return found
+        stack = [token]
+        while stack:
+            node = stack.pop(0)
+            for child in node.children:
+                inside = child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+                if inside or (child.dep_ == "pobj" and node.dep_ == "prep"):
+                    hit = self.by_token.get(child.i)
+                    if hit is not None:
+                        return hit
+                    stack.append(child)
+        return None
+
+    def resolve(self, tokens: Sequence[Token]) -> tuple[ActorMention, ...]:
+        """Mentions for the tokens and their conjuncts ("Turkey and Saudi Arabia"), deduplicated."""
+        out: list[ActorMention] = []
+        for tok in tokens:
+            for t in (tok, *tok.conjuncts):
+                m = self.at(t)
+                if m is not None and m not in out:
+                    out.append(m)
+        return tuple(out[:MAX_PER_ROLE])
+
+
+def _kids(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
+    out = []
+    for p in preps:
+        for c in token.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == p:
+                out += _kids(c, "pobj")
+    return out
+
+
+def _agents(token: Token) -> list[Token]:
+    return [g for c in _kids(token, "agent") for g in _kids(c, "pobj")]
+
+
+def _is_passive(token: Token) -> bool:
+    return bool(_kids(token, "nsubjpass", "auxpass")) or (token.tag_ == "VBN" and token.dep_ == "acl")
+
+
+def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject a verb without its own takes from the structure around it."""
+    if depth > 4 or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objs = _kids(head, "dobj")
+        return objs or _subject(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        return _subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def _subject(verb: Token, depth: int = 0) -> list[Token]:
+    own = _kids(verb, "nsubj", "csubj")
+    own = [t.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
+    return own or _borrowed_subject(verb, depth)
+
+
+def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
+    token = index.doc[match.token]
+    passive = _is_passive(token)
+    if passive:
+        src_tokens, src_inferred = _agents(token), False
+        tgt_tokens = _kids(token, "nsubjpass")
+        tgt_inferred = False
+        if not tgt_tokens and token.dep_ == "acl":
+            tgt_tokens, tgt_inferred = [token.head], True
+    else:
+        own = _kids(token, "nsubj", "csubj")
+        src_tokens = _subject(token)
+        src_inferred = not own or src_tokens != own
+        tgt_tokens, tgt_inferred = _kids(token, "dobj"), False
+        if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
+            tgt_tokens, tgt_inferred = [token.head], True
+    if match.entry.source_from == "object":
+        objects = index.resolve(_kids(token, "dobj"))
+        return Arguments(Role(objects), Role())
+    source = index.resolve(src_tokens)
+    target = index.resolve(tgt_tokens)
+    if not target:
+        target = index.resolve(_pobjs(token, TARGET_PREPS) + _kids(token, "dative"))
+        tgt_inferred = False
+    return Arguments(Role(source, src_inferred), Role(target, tgt_inferred))
+
+
+def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
+    token = index.doc[match.token]
+    with_words = set(match.words) - {token.i}
+    own = index.by_token.get(token.i)
+    source: tuple[ActorMention, ...] = (own,) if own is not None else ()
+    if not source:
+        mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
+        source = index.resolve(mods + _pobjs(token, ("by",)))
+    target_tokens = _pobjs(token, TARGET_PREPS)
+    if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
+        target_tokens += [t for t in _pobjs(token.head, TARGET_PREPS) if t.i > token.i]
+    targets = index.resolve(target_tokens)
+    between = index.resolve(_pobjs(token, ("between",)))
+    if between and not source:
+        source, targets = between[:1], targets or between[1:]
+    inferred = False
+    governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
+    if not source and governed and token.head.lemma_.lower() in cues.light_verbs:
+        source, inferred = index.resolve(_subject(token.head)), True
+    return Arguments(Role(source, inferred), Role(targets))
+
+
+def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
+    """Source and target mentions for a trigger, by the rules in the module docstring."""
+    if match.entry.kind == "noun":
+        return noun_arguments(match, index, cues)
+    return verb_arguments(match, index)

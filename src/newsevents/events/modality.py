@@ -1,0 +1,161 @@
+"""Whether an event happened as stated: negation, possibility, and whose claim it is.
+
+- negated: a negation on the trigger, its auxiliaries, or the verb that governs it through a
+  control complement or a light verb ("will not stop fighting", "did not launch an offensive").
+- hypothetical: a modal ("might", "could", "would"), a possibility word ("possible offensive"),
+  an if-clause, or a verb of intent above it ("threatened to attack"); "would like to ask" is
+  politeness, not possibility.
+- reported: the event sits in the complement of a verb of saying ("X attacked Y, Z said") or
+  inside quotation marks; `attributed_to` is the speaker when the parse names one.
+Otherwise asserted. Cue words live in `data/cues.yml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from newsevents.errors import ResourceError
+from newsevents.model import Actor, Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CUE_KEYS = (
+    "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
+    "speech_verbs", "light_verbs",
+)  # fmt: skip
+QUOTE_MARKS = "\"“”«»"
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_words: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    polite_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    """Read the cue lists; a missing key or a non-list is an E202 naming the file."""
+    if path is None:
+        path = Path(str(resources.files("newsevents.events").joinpath("data", "cues.yml")))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError("E202", detail=f"{path}: {exc}") from exc
+    lists = {}
+    for key in CUE_KEYS:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ResourceError("E202", detail=f"{path} -> {key}: expected a list of words")
+        lists[key] = frozenset(v.lower() for v in value)
+    return Cues(**lists)
+
+
+@dataclass(frozen=True)
+class Stance:
+    negated: bool
+    modality: Modality
+    attributed_to: Actor | None
+
+
+def _governors(token: Token, cues: Cues) -> Iterator[Token]:
+    """The trigger, then the verbs whose auxiliaries and negation also bind it."""
+    yield token
+    seen = {token.i}
+    while True:
+        if token.dep_ in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and token.head.i not in seen:
+            light = token.head.lemma_.lower() in cues.light_verbs
+            if token.dep_ in ("dobj", "nsubjpass", "acomp") and not light:
+                return
+            token = token.head
+            seen.add(token.i)
+            yield token
+        else:
+            return
+
+
+def is_negated(token: Token, cues: Cues) -> bool:
+    for gov in _governors(token, cues):
+        for child in gov.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if child.dep_ in ("advmod", "neg") and child.lower_ in cues.negation:
+                return True
+    return False
+
+
+def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
+    """Modal auxiliaries, possibility words and if-clauses on the trigger or its governors."""
+    for gov in _governors(token, cues):
+        lemma = gov.lemma_.lower()
+        if gov.i != token.i and lemma in cues.hypothetical_verbs and lemma != own_lemma:
+            return True
+        polite = lemma in cues.polite_verbs
+        for child in gov.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in cues.hypothetical_aux and not polite:
+                return True
+            if child.dep_ in ("advmod", "amod", "mark") and word in cues.hypothetical_words:
+                return True
+        marks = {c.lower_ for c in gov.children if c.dep_ == "mark"}
+        if gov.dep_ == "advcl" and marks & {"if", "unless"}:
+            return True
+    return False
+
+
+def speech_head(token: Token, cues: Cues) -> Token | None:
+    """The verb of saying whose complement holds the trigger, if any."""
+    node = token
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs:
+            return head
+        if node.dep_ in ("advcl", "relcl", "acl") and head.pos_ == "NOUN":
+            return None
+        node = head
+    # "X will attack Y, said Z": some parses make the speech verb a child of the event verb
+    for child in token.children:
+        saying = child.dep_ in ("ccomp", "parataxis", "advcl") and child.lemma_.lower() in cues.speech_verbs
+        if saying and any(c.dep_ == "nsubj" for c in child.children):
+            return child
+    return None
+
+
+def in_quotes(token: Token) -> bool:
+    """True when an odd number of quotation marks opens before the token in its paragraph.
+
+    Counting all double quotes alike copes with the mixed straight/curly pairs news sites emit
+    ("The main battle ...” said X) and with quotes running over several sentences.
+    """
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    return sum(text.count(q, start, token.idx) for q in QUOTE_MARKS) % 2 == 1
+
+
+def stance(sent: Span, token: Token, cues: Cues, speaker: Callable[[Token], Actor | None]) -> Stance:
+    """Negation, modality and attribution for the trigger `token`.
+
+    `speaker(verb)` resolves the subject of a verb of saying to an actor. A hypothetical event
+    inside someone's statement keeps the speaker in `attributed_to`.
+    """
+    negated = is_negated(token, cues)
+    head = speech_head(token, cues)
+    quoted = head is None and in_quotes(token)
+    if quoted:
+        head = next((t for t in sent if t.lemma_.lower() in cues.speech_verbs and not in_quotes(t)), None)
+    attributed = speaker(head) if head is not None else None
+    if is_hypothetical(token, cues, token.lemma_.lower()):
+        return Stance(negated, "hypothetical", attributed)
+    if head is not None or quoted:
+        return Stance(negated, "reported", attributed)
+    return Stance(negated, "asserted", None)

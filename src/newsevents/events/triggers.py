@@ -1,0 +1,234 @@
+"""Trigger words: which verbs and nouns state an event, and the CAMEO code each takes.
+
+The knowledge lives in `data/verbs.yml` (see its header); this module validates the entries and
+finds them in a parsed sentence. Finding is separate from argument linking (arguments.py), so
+matching is tested on its own. A specific entry ("halt" + talks -> 164) beats a bare lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from newsevents.events.codes import CodeTable
+from newsevents.events.datafile import Record, yaml_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Kind = Literal["verb", "noun"]
+Require = Literal["either", "source", "target", "both"]
+FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "note"}
+# dependents that can satisfy an entry's `with` list
+WITH_DEPS = {
+    "dobj", "nsubjpass", "attr", "xcomp", "dative", "oprd", "compound", "amod", "nmod", "npadvmod",
+    "pcomp", "advcl", "acomp", "obj",
+}  # fmt: skip
+PREP_DEPS = {"prep", "agent", "prt", "dative"}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One line of the trigger dictionary."""
+
+    kind: Kind
+    lemma: str
+    cameo: str | None  # None: known word, deliberately not coded
+    with_: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    require: Require = "either"
+    source_from: Literal["subject", "object"] = "subject"
+    origin: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        """Entries with the same key replace each other (user files override shipped ones)."""
+        return (self.kind, self.lemma, self.with_, self.prep)
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.with_) + bool(self.prep)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence: the token, the entry, and the tokens that made it match."""
+
+    token: int
+    entry: TriggerEntry
+    words: tuple[int, ...]  # token indices of the trigger words (trigger + matched `with`/prep words)
+
+
+def _words(rec: Record, field: str) -> frozenset[str]:
+    value = rec.values.get(field, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise rec.fail(field, "expected a word or a list of words (quote yes/no/on/off)")
+    return frozenset(v.strip().lower() for v in value)
+
+
+def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
+    """Validate one dictionary line; every problem names the file, line and field."""
+    unknown = set(rec.values) - FIELDS
+    if unknown:
+        raise rec.fail(sorted(unknown)[0], f"unknown field (known: {', '.join(sorted(FIELDS))})")
+    kinds = [k for k in ("verb", "noun") if k in rec.values]
+    if len(kinds) != 1:
+        raise rec.fail("verb", "give exactly one of verb or noun")
+    kind: Kind = kinds[0]  # type: ignore[assignment]
+    lemma = rec.values[kind]
+    if not isinstance(lemma, str) or not lemma.strip():
+        raise rec.fail(kind, "expected a word")
+    cameo = rec.values.get("cameo")
+    if cameo is None and "cameo" not in rec.values:
+        raise rec.fail("cameo", "missing (a CAMEO code, or none)")
+    if isinstance(cameo, int):
+        raise rec.fail("cameo", f"write the code as a quoted string (\"{cameo:03d}\"), not a number")
+    if cameo == "none":
+        cameo = None
+    if cameo is not None and (not isinstance(cameo, str) or cameo not in codes):
+        raise rec.fail("cameo", f"unknown CAMEO code {cameo!r}")
+    require = rec.values.get("require", "either")
+    if require not in ("either", "source", "target", "both"):
+        raise rec.fail("require", f"{require!r} is not one of either, source, target, both")
+    source_from = rec.values.get("source_from", "subject")
+    if source_from not in ("subject", "object"):
+        raise rec.fail("source_from", f"{source_from!r} is not subject or object")
+    return TriggerEntry(
+        kind, lemma.strip().lower(), cameo, _words(rec, "with"), _words(rec, "prep"),
+        require, source_from, rec.origin,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TriggerDictionary:
+    """Entries by (kind, lemma), most specific first."""
+
+    entries: Mapping[tuple[str, str], tuple[TriggerEntry, ...]]
+
+    @classmethod
+    def load(cls, paths: Sequence[Path], codes: CodeTable) -> TriggerDictionary:
+        by_key: dict[tuple[str, str, frozenset[str], frozenset[str]], TriggerEntry] = {}
+        for path in paths:
+            for rec in yaml_list(path):
+                entry = parse_entry(rec, codes)
+                by_key[entry.key] = entry  # later files replace earlier entries with the same key
+        grouped: dict[tuple[str, str], list[TriggerEntry]] = {}
+        for entry in by_key.values():
+            grouped.setdefault((entry.kind, entry.lemma), []).append(entry)
+        return cls({k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in grouped.items()})
+
+    def lookup(self, kind: Kind, lemmas: Iterable[str]) -> tuple[TriggerEntry, ...]:
+        for lemma in lemmas:
+            found = self.entries.get((kind, lemma))
+            if found:
+                return found
+        return ()
+
+
+def _clean(word: str) -> str:
+    return word.lower().strip("-–—'\"‘’“”")
+
+
+def lemma_keys(token: Token) -> list[str]:
+    """Candidate dictionary keys: the lemma, the word, and a plural stripped by hand.
+
+    The small model mislemmatises words glued to dashes ("-backed" -> "-backe"), so the
+    surface form is tried as well.
+    """
+    keys = [_clean(token.lemma_), _clean(token.text)]
+    word = keys[1]
+    if word.endswith("ed") and len(word) > 4:
+        keys += [word[:-2], word[:-1]]
+    if word.endswith("s") and len(word) > 3:
+        keys.append(word[:-1])
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def related_words(token: Token) -> dict[str, int]:
+    """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
+
+    In order of preference: the trigger's own dependents, then the noun a participle or relative
+    clause modifies ("the sanctions they imposed").
+    """
+    out: dict[str, int] = {}
+
+    def add(tok: Token) -> None:
+        for t in (tok, *tok.conjuncts):
+            for key in lemma_keys(t):
+                out.setdefault(key, t.i)
+
+    for child in token.children:
+        if child.dep_ in WITH_DEPS:
+            add(child)
+        elif child.dep_ in PREP_DEPS:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    add(grand)
+    if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+        add(token.head)
+    return out
+
+
+def preps_of(token: Token) -> dict[str, int]:
+    """Prepositions on the trigger; a noun object also takes its verb's ("campaign ... on X")."""
+    out = {c.text.lower(): c.i for c in token.children if c.dep_ in PREP_DEPS}
+    if token.dep_ == "dobj" and token.pos_ != "VERB":
+        for c in token.head.children:
+            if c.dep_ in PREP_DEPS and c.i > token.i:
+                out.setdefault(c.text.lower(), c.i)
+    return out
+
+
+def kind_of(token: Token) -> Kind | None:
+    """Verb or noun; headlines' "continue offensive" gets the adjective tag, so a non-modifying
+    adjective counts as a noun."""
+    if token.pos_ == "VERB":
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if token.pos_ == "ADJ" and token.dep_ in ("dobj", "acomp", "pobj", "nsubj", "attr"):
+        return "noun"
+    return None
+
+
+def match_token(token: Token, dictionary: TriggerDictionary) -> TriggerMatch | None:
+    """The most specific entry whose conditions the token meets, or None."""
+    kind = kind_of(token)
+    if kind is None:
+        return None
+    entries = dictionary.lookup(kind, lemma_keys(token))
+    if not entries:
+        return None
+    related = related_words(token) if any(e.with_ for e in entries) else {}
+    preps = preps_of(token) if any(e.prep for e in entries) else {}
+    for entry in entries:
+        words = [token.i]
+        if entry.with_:
+            hits = [i for w, i in related.items() if w in entry.with_]
+            if not hits:
+                continue
+            words.append(hits[0])
+        if entry.prep:
+            hits = [preps[p] for p in entry.prep if p in preps]
+            if not hits:
+                continue
+            words.append(min(hits))
+        return TriggerMatch(token.i, entry, tuple(sorted(words)))
+    return None
+
+
+def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[TriggerMatch]:
+    """Every trigger in the sentence, minus nouns that another trigger consumed as its `with` word.
+
+    "halted the offensive" is one event (087), not also an offensive (190).
+    """
+    matches = [m for m in (match_token(t, dictionary) for t in sent) if m is not None]
+    consumed = {w for m in matches for w in m.words if w != m.token}
+    for m in matches:
+        if m.entry.kind == "noun" and m.token in consumed:
+            continue
+        yield m
