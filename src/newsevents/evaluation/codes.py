@@ -1,0 +1,126 @@
+"""Putting gold and predicted codes on one footing before they are compared.
+
+Gold sets code actors PETRARCH-style ("USAGOV", "IRQGOVMIL", "IGOUNO", "---") or as a country plus a
+separate sector (PLOVER records), and name PLOVER types from two versions of the ontology. Scoring
+compares an actor as (country, primary sector) and a PLOVER type in its 2021 (draft 0.8) name, both
+worked out here from the tables in `data/`, so a scorer never compares spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from newsevents.errors import ResourceError
+
+UNKNOWN = "-"
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class ActorKey:
+    """An actor as scored: country (ISO3, an international marker such as IGO, or "-") and sector."""
+
+    country: str = UNKNOWN
+    sector: str | None = None
+
+    def __str__(self) -> str:
+        if self.country == UNKNOWN and self.sector is None:
+            return "---"
+        return self.country if self.sector is None else f"{self.country} {self.sector}"
+
+
+MISSING = ActorKey()
+
+
+@dataclass(frozen=True)
+class CodeTables:
+    """The normalisation tables, loaded once per evaluation."""
+
+    sectors: dict[str, str]  # code or alias -> primary sector
+    markers: dict[str, tuple[str, str | None]]  # marker -> (country, default sector)
+    countries: dict[str, str]  # alias -> ISO3
+    plover: dict[str, str]  # any version's type name -> 2021 name
+
+    def actor(self, code: str | None, sector: str | None = None) -> ActorKey:
+        """Normalise a CAMEO-style code, optionally with a separately given sector.
+
+        Quoted free-text codes (the PETRARCH unit tests' '"THE MINISTRY OF MAGIC"') and empty values
+        are missing actors. The first recognised 3-letter role segment is the primary sector.
+        """
+        raw = (code or "").strip().upper()
+        if not raw or raw.startswith('"') or "+" in raw:
+            return MISSING
+        head, rest = raw[:3], raw[3:]
+        default: str | None = None
+        if head in self.markers:
+            country, default = self.markers[head]
+        elif _ALPHA3.match(head):
+            country = self.countries.get(head, head)
+        else:
+            return MISSING
+        segments = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+        if sector:
+            segments.insert(0, sector.strip().upper()[:3])
+        primary = next((self.sectors[s] for s in segments if s in self.sectors), default)
+        return ActorKey(country, primary)
+
+    def plover_type(self, name: str | None) -> str | None:
+        """The 2021 name of a PLOVER type of either version; None when absent or unknown."""
+        if not name:
+            return None
+        return self.plover.get(name.strip().upper())
+
+
+def read_table(name: str, columns: tuple[str, ...], path: Path | None = None) -> list[tuple[str, ...]]:
+    """Rows of a tab-separated table with `#` comments and a header; errors name file:line."""
+    source = path or Path(str(resources.files("newsevents.evaluation").joinpath("data", name)))
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError("E202", detail=f"{source}: cannot read ({exc.strerror})") from exc
+    rows: list[tuple[str, ...]] = []
+    header = False
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if len(cells) != len(columns):
+            raise ResourceError(
+                "E202", detail=f"{source}:{number} -> row: expected {len(columns)} tab-separated columns"
+            )
+        if not header:
+            if cells != columns:
+                raise ResourceError(
+                    "E202", detail=f"{source}:{number} -> header: expected {'/'.join(columns)}"
+                )
+            header = True
+            continue
+        rows.append(cells)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> CodeTables:
+    """The shipped tables; cached because they never change during a process."""
+    sectors: dict[str, str] = {}
+    for code, kind, target in read_table("sectors.tsv", ("code", "kind", "description")):
+        sectors[code] = target if kind == "alias" else code
+    markers = {
+        m: (UNKNOWN if c == "-" else c, None if s == "-" else s)
+        for m, c, s in read_table("markers.tsv", ("marker", "country", "sector"))
+    }
+    countries = dict(read_table("country_aliases.tsv", ("code", "iso3")))
+    plover = dict(read_table("plover_versions.tsv", ("name", "plover_2021")))
+    return CodeTables(sectors, markers, countries, plover)  # type: ignore[arg-type]
+
+
+def cameo_root(code: str | None) -> str | None:
+    """Two-digit CAMEO root of a code ("0231" -> "02"), or None when there is no usable code."""
+    if not code:
+        return None
+    digits = code.strip()
+    return digits[:2] if len(digits) >= 2 and digits[:2].isdigit() else None

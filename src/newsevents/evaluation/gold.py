@@ -1,0 +1,151 @@
+"""Reading gold sets: one JSON object per line, its format told by the shape of the records.
+
+Four shapes are scored (see the external gold README, "Uniform record shapes"): sentences with
+`events`, articles with `toponyms`, articles with `quotes`, excerpts with displacement `figures`.
+A bad line stops the run with one line naming `file:line`, because a silently skipped gold record
+would make every figure after it wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from newsevents.errors import NewsEventsError
+
+Kind = Literal["events", "toponyms", "quotes", "figures"]
+KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures")
+# Record shapes that are recognised but not scored: key (top level or in an event) -> what they hold.
+UNSCORED = {
+    "templates": "MUC templates",
+    "arguments": "event arguments",
+    "locations": "event locations",
+    "event_type": "event types without actors",
+}
+
+
+class GoldError(NewsEventsError):
+    """A gold file that cannot be read (E401) or holds a bad record (E402)."""
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    """One gold item: the text, where it was read, and its annotations as given."""
+
+    id: str
+    text: str
+    line: int
+    date: str | None
+    items: tuple[Mapping[str, Any], ...]
+    raw: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    name: str  # the folder name, e.g. petrarch2_gsr_validation
+    path: Path
+    kind: Kind
+    records: tuple[GoldRecord, ...]
+
+
+def gold_files(path: Path) -> list[Path]:
+    """The gold.jsonl files a path names: the file itself, the folder's, or its sub-folders'."""
+    if path.is_file():
+        return [path]
+    if (path / "gold.jsonl").is_file():
+        return [path / "gold.jsonl"]
+    if path.is_dir():
+        found = sorted(path.glob("*/gold.jsonl"))
+        if found:
+            return found
+    raise GoldError("E401", detail=f"{path}: no gold.jsonl there")
+
+
+def unscored_shape(record: Mapping[str, Any]) -> str | None:
+    """What a record holds when it is a known shape this scorer does not read, else None."""
+    events = record.get("events")
+    inner = events[0] if isinstance(events, list) and events and isinstance(events[0], dict) else {}
+    for key, what in UNSCORED.items():
+        if key in inner or (key in record and not isinstance(events, list)):
+            return what
+    return None
+
+
+def detect_kind(record: Mapping[str, Any]) -> Kind | None:
+    """The format of a record from its keys; None for shapes this scorer does not read."""
+    if unscored_shape(record):
+        return None
+    for kind in KINDS:
+        if isinstance(record.get(kind), list):
+            return kind
+    return None
+
+
+def iso_date(value: object) -> str | None:
+    """YYYY-MM-DD from the date spellings of the gold sets ("20080804", "2009-03-20 12:24:52-05")."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) >= 8 and text[:8].isdigit():
+        return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        return text[:10]
+    return None
+
+
+def _bad(origin: str, detail: str) -> GoldError:
+    return GoldError("E402", detail=f"{origin}: {detail}")
+
+
+def _record(obj: Any, origin: str, number: int, kind: Kind) -> GoldRecord:
+    if not isinstance(obj, dict):
+        raise _bad(origin, "expected a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise _bad(origin, "no 'text' string")
+    items = obj.get(kind)
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise _bad(origin, f"'{kind}' is not a list of objects (the file's first record has '{kind}')")
+    rid = obj.get("id")
+    return GoldRecord(
+        id=str(rid) if rid is not None else f"line{number}",
+        text=text,
+        line=number,
+        date=iso_date(obj.get("date")),
+        items=tuple(items),
+        raw=obj,
+    )
+
+
+def read_gold(path: Path, limit: int | None = None) -> GoldSet:
+    """Read one gold.jsonl; the first record fixes the format, every later one must share it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError("E401", detail=f"{path}: {exc}") from exc
+    kind: Kind | None = None
+    records: list[GoldRecord] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if limit is not None and len(records) >= limit:
+            break
+        origin = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise _bad(origin, f"broken JSON ({exc.msg}, column {exc.colno})") from exc
+        if kind is None:
+            kind = detect_kind(obj) if isinstance(obj, dict) else None
+            if kind is None:
+                shape = unscored_shape(obj) if isinstance(obj, dict) else None
+                what = f"{shape} are not scored" if shape else "no events, toponyms, quotes or figures list"
+                raise _bad(origin, what)
+        records.append(_record(obj, origin, number, kind))
+    if kind is None:
+        raise GoldError("E401", detail=f"{path}: no records")
+    name = path.parent.name if path.name == "gold.jsonl" else path.stem
+    return GoldSet(name, path, kind, tuple(records))

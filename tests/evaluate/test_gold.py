@@ -1,0 +1,79 @@
+"""Reading gold files: format detection and one-line errors naming file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.evaluate import run_evaluation
+from newsevents.evaluation.gold import GoldError, gold_files, iso_date, read_gold
+
+SHAPES = {
+    "events": {"id": "a", "text": "Freedonia protested.", "events": []},
+    "toponyms": {"id": "b", "text": "Rain in Springfield.", "toponyms": [{"start": 8, "end": 19}]},
+    "quotes": {"id": "c", "text": '"No," he said.', "quotes": []},
+    "figures": {"id": "d", "text": "300 people fled.", "figures": [{"quantity": 300}]},
+}
+
+
+@pytest.mark.parametrize("kind", list(SHAPES))
+def test_format_is_detected_from_the_record_shape(kit, tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / f"set_{kind}"
+    folder.mkdir()
+    kit.write_jsonl(folder / "gold.jsonl", [SHAPES[kind]])
+    gold = read_gold(gold_files(folder)[0])
+    assert gold.kind == kind
+    assert gold.name == f"set_{kind}"
+    assert gold.records[0].text == SHAPES[kind]["text"]
+
+
+def test_a_bad_line_names_file_and_line(kit, tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Freedonia protested.", "events": []}\n\n{"id": "b", "text": oops}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError) as err:
+        read_gold(path)
+    assert err.value.code == "E402"
+    assert f"{path}:3:" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_record_of_another_shape_is_refused(kit, tmp_path: Path) -> None:
+    path = kit.write_jsonl(tmp_path / "gold.jsonl", [SHAPES["events"], SHAPES["figures"]])
+    with pytest.raises(GoldError, match=r"\[E402\].*gold\.jsonl:2: 'events' is not a list"):
+        read_gold(path)
+
+
+def test_unscored_shapes_say_so(kit, tmp_path: Path) -> None:
+    path = kit.write_jsonl(tmp_path / "gold.jsonl", [{"id": "m", "text": "x", "templates": []}])
+    with pytest.raises(GoldError, match="MUC templates are not scored"):
+        read_gold(path)
+
+
+def test_missing_gold_is_e401(tmp_path: Path) -> None:
+    with pytest.raises(GoldError, match=r"\[E401\]"):
+        run_evaluation(tmp_path / "nowhere")
+
+
+def test_a_folder_of_gold_sets_scores_each_and_skips_unscored(kit, tmp_path: Path) -> None:
+    for name, rows in {"ev": [SHAPES["events"]], "muc": [{"id": "m", "text": "x", "templates": []}]}.items():
+        (tmp_path / name).mkdir()
+        kit.write_jsonl(tmp_path / name / "gold.jsonl", rows)
+    pred = kit.write_jsonl(tmp_path / "pred.jsonl", [kit.extraction("a", SHAPES["events"]["text"])])
+    report = run_evaluation(tmp_path, pred)
+    assert [d.name for d in report.datasets] == ["ev"]
+    assert "events" in report.overall
+
+
+def test_limit_keeps_the_first_records(kit, tmp_path: Path) -> None:
+    rows = [dict(SHAPES["events"], id=str(i)) for i in range(5)]
+    assert len(read_gold(kit.write_jsonl(tmp_path / "gold.jsonl", rows), limit=2).records) == 2
+
+
+def test_dates_of_the_gold_sets_become_iso() -> None:
+    assert iso_date("20080804") == "2008-08-04"
+    assert iso_date("2009-03-20 12:24:52.002364-05") == "2009-03-20"
+    assert iso_date(None) is None
