@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 
-from newsevents.model import Actor, ActorMention
+from newsevents.events import find_events, load_codebook
+from newsevents.model import Actor, ActorMention, Event
 
 
 def make_mention(doc, phrase: str, code: str, kind: str = "name", nth: int = 0) -> ActorMention:  # type: ignore[no-untyped-def]
-    """A mention of `phrase` (its `nth` occurrence in the doc) resolved to the actor `code`."""
-    pattern = (r"\b" if phrase[0].isalnum() else "") + re.escape(phrase) + (r"\b" if phrase[-1].isalnum() else "")
-    found = list(re.finditer(pattern, doc.text))
+    """A mention of `phrase` (its `nth` whole-word occurrence in the doc) resolved to the actor `code`."""
+    left = r"\b" if phrase[0].isalnum() else ""
+    right = r"\b" if phrase[-1].isalnum() else ""
+    found = list(re.finditer(left + re.escape(phrase) + right, doc.text))
     if len(found) <= nth:
         raise ValueError(f"{phrase!r} occurs {len(found)} time(s), not {nth + 1}")
     start = found[nth].start()
@@ -26,3 +28,27 @@ def make_mention(doc, phrase: str, code: str, kind: str = "name", nth: int = 0) 
 @pytest.fixture
 def mention() -> Callable[..., ActorMention]:
     return make_mention
+
+
+@pytest.fixture
+def code(parse) -> Callable[..., list[Event]]:  # type: ignore[no-untyped-def]
+    """code(text, [(phrase, actor code[, kind[, nth]]), ...], **article fields) -> events."""
+
+    def _code(text: str, actors: Sequence[tuple], **article: object) -> list[Event]:
+        art, doc = parse(text, **article)
+        mentions = [make_mention(doc, *spec) for spec in actors]
+        return find_events(doc, art, mentions, load_codebook())
+
+    return _code
+
+
+def _triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events
+    }
+
+
+@pytest.fixture
+def triples() -> Callable[[Sequence[Event]], set[tuple[str | None, str | None, str]]]:
+    """(source code, target code, CAMEO) of each event, for compact assertions."""
+    return _triples

@@ -127,7 +127,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
 
 def _subject(verb: Token, depth: int = 0) -> list[Token]:
     own = _kids(verb, "nsubj", "csubj")
-    own = [t.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
+    own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
     return own or _borrowed_subject(verb, depth)
 
 
@@ -147,9 +147,9 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
         tgt_tokens, tgt_inferred = _kids(token, "dobj"), False
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
             tgt_tokens, tgt_inferred = [token.head], True
-    if match.entry.source_from == "object":
-        objects = index.resolve(_kids(token, "dobj"))
-        return Arguments(Role(objects), Role())
+    if match.entry.source_from == "object" and _kids(token, "dobj"):
+        # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
+        return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
     target = index.resolve(tgt_tokens)
     if not target:

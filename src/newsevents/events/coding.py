@@ -116,7 +116,8 @@ class _Coder:
             token = self.doc[match.token]
             st = stance(sent, token, self.book.cues, self.speaker)
             code = self.book.codes.get(entry.cameo)
-            headline = self.article.in_title(sent.start_char, sent.end_char)
+            evidence = _sentence_evidence(text, sent)
+            headline = self.article.in_title(evidence.start, evidence.end)
             for source, target in _pairs(args):
                 if not _meets(entry.require, source, target):
                     continue
@@ -126,7 +127,7 @@ class _Coder:
                     cameo=code.code, cameo_root=code.root,
                     plover=code.plover, plover_mode=code.plover_mode,
                     quad_class=code.quad_class, goldstein=code.goldstein,
-                    evidence=_sentence_evidence(text, sent),
+                    evidence=evidence,
                     trigger=_trigger_evidence(text, self.doc, match),
                     negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
                     confidence=confidence(args, st, headline, source, target),
@@ -154,10 +155,11 @@ def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], b
     body: list[Event] = []
     headline: list[Event] = []
     for sent in doc.sents:
-        if sent.text.strip() == "" or article.in_furniture(sent.start_char, sent.end_char):
+        span = _sentence_evidence(article.text, sent)
+        if not span.text or article.in_furniture(span.start, span.end):
             continue
         events = coder.sentence_events(sent)
-        if article.in_title(sent.start_char, sent.end_char):
+        if article.in_title(span.start, span.end):
             headline += events
         else:
             body += events
@@ -166,4 +168,3 @@ def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], b
         e for e in headline if (_actor_code(e.source), _actor_code(e.target), e.cameo_root) not in seen
     ]
     return _dedupe(kept_headline + body)
-

@@ -30,7 +30,7 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs",
 )  # fmt: skip
-QUOTE_MARKS = "\"“”«»"
+QUOTE_MARKS = '"“”«»'
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ def is_negated(token: Token, cues: Cues) -> bool:
     return False
 
 
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+
+
 def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
     """Modal auxiliaries, possibility words and if-clauses on the trigger or its governors."""
     for gov in _governors(token, cues):
@@ -107,9 +111,10 @@ def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
                 return True
             if child.dep_ in ("advmod", "amod", "mark") and word in cues.hypothetical_words:
                 return True
-        marks = {c.lower_ for c in gov.children if c.dep_ == "mark"}
-        if gov.dep_ == "advcl" and marks & {"if", "unless"}:
+        if gov.dep_ == "advcl" and _conditional(gov):
             return True
+        if any(c.dep_ == "advcl" and _conditional(c) for c in gov.children):
+            return True  # the consequent of a condition: "if talks fail, the army will attack"
     return False
 
 

@@ -86,7 +86,7 @@ def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
     if cameo is None and "cameo" not in rec.values:
         raise rec.fail("cameo", "missing (a CAMEO code, or none)")
     if isinstance(cameo, int):
-        raise rec.fail("cameo", f"write the code as a quoted string (\"{cameo:03d}\"), not a number")
+        raise rec.fail("cameo", f'write the code as a quoted string ("{cameo:03d}"), not a number')
     if cameo == "none":
         cameo = None
     if cameo is not None and (not isinstance(cameo, str) or cameo not in codes):
@@ -222,13 +222,14 @@ def match_token(token: Token, dictionary: TriggerDictionary) -> TriggerMatch | N
 
 
 def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[TriggerMatch]:
-    """Every trigger in the sentence, minus nouns that another trigger consumed as its `with` word.
+    """Every trigger in the sentence, minus words another trigger consumed as its `with` word.
 
-    "halted the offensive" is one event (087), not also an offensive (190).
+    "halted the offensive" is one event (087), not also an offensive (190); "threatened to
+    attack" is one threat (138), not also an attack.
     """
     matches = [m for m in (match_token(t, dictionary) for t in sent) if m is not None]
     consumed = {w for m in matches for w in m.words if w != m.token}
     for m in matches:
-        if m.entry.kind == "noun" and m.token in consumed:
+        if m.token in consumed:
             continue
         yield m

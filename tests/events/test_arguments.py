@@ -1,0 +1,84 @@
+"""arguments.py: source and target from the parse, one small sentence per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_active_subject_and_object(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "Israeli troops attacked Hamas fighters in Gaza.",
+        [("Israeli troops", "ISRMIL"), ("Hamas fighters", "PSEREB")],
+    )
+    assert triples(events) == {("ISRMIL", "PSEREB", "190")}
+
+
+def test_passive_with_agent(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "The rebels were shelled by government forces.",
+        [("The rebels", "SYRREB"), ("government forces", "SYRMIL")],
+    )
+    assert triples(events) == {("SYRMIL", "SYRREB", "194")}
+
+
+def test_prepositional_agent_is_a_separate_support_event(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = "Government forces backed by Russian air strikes advanced against rebel positions."
+    events = code(
+        text, [("Government forces", "SYRMIL"), ("Russian air strikes", "RUSMIL"), ("rebel", "SYRREB")]
+    )
+    assert triples(events) == {("SYRMIL", "SYRREB", "190"), ("RUSMIL", "SYRMIL", "062")}
+    attack = next(e for e in events if e.cameo == "190")
+    assert attack.plover == "ASSAULT"
+    assert attack.trigger.text == "advanced against"
+
+
+def test_coordinated_subjects_and_verbs(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = "France and Germany condemned Russia and blamed Belarus."
+    events = code(text, [("France", "FRA"), ("Germany", "DEU"), ("Russia", "RUS"), ("Belarus", "BLR")])
+    assert triples(events) == {
+        ("FRA", "RUS", "111"), ("DEU", "RUS", "111"), ("FRA", "BLR", "112"), ("DEU", "BLR", "112"),
+    }  # fmt: skip
+
+
+def test_relative_clause_subject(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested the militants who attacked the embassy of Kenya."
+    events = code(text, [("Police", "SOMCOP"), ("the militants", "SOMREB"), ("Kenya", "KEN")])
+    assert ("SOMCOP", "SOMREB", "173") in triples(events)
+    assert ("SOMREB", "KEN", "190") in triples(events)
+
+
+def test_nominal_trigger_with_modifier_and_by_phrase(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian air strikes on Idlib killed ten people. "
+        "The offensive by regime forces on rebel areas continued."
+    )
+    events = code(text, [("Russian air strikes", "RUSMIL"), ("regime forces", "SYRMIL"), ("rebel", "SYRREB")])
+    assert ("RUSMIL", None, "195") in triples(events)
+    assert ("SYRMIL", "SYRREB", "190") in triples(events)
+
+
+def test_light_verb_lends_its_subject(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "The army launched an offensive against the rebels.",
+        [("The army", "NGAMIL"), ("the rebels", "NGAREB")],
+    )
+    assert triples(events) == {("NGAMIL", "NGAREB", "190")}
+    assert events[0].confidence < 0.8  # source found through the light verb
+
+
+def test_apposition_subject(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = "UN envoy, Staffan de Mistura, halted the peace talks."
+    events = code(text, [("Staffan de Mistura", "IGOUNO")])
+    assert triples(events) == {("IGOUNO", None, "164")}
+    assert events[0].trigger.text == "halted the peace talks"
+
+
+def test_no_actor_gives_nothing(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The attack killed dozens and an offensive began in the north.", []) == []
+
+
+def test_required_target_missing_gives_nothing(code) -> None:  # type: ignore[no-untyped-def]
+    # "criticised" needs someone criticised; a policy is not an actor
+    assert code("Germany criticised the new policy.", [("Germany", "DEU")]) == []

@@ -1,0 +1,121 @@
+"""coding.py: the precision rules (headline, furniture, duplicates) and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.events import find_events, load_codebook
+from newsevents.model import Article, Evidence
+
+pytestmark = pytest.mark.model
+
+HEADLINE_TEXT = "Turkey blames Russia for attack\n\nTurkey blamed Russia for the attack on Monday.\n"
+
+
+def _with_title(text: str) -> dict[str, object]:
+    end = text.index("\n")
+    return {"title": text[:end], "title_span": Evidence.of(text, 0, end)}
+
+
+def test_headline_dropped_when_body_repeats_it(code) -> None:  # type: ignore[no-untyped-def]
+    actors = [("Turkey", "TUR", "name", 0), ("Russia", "RUS", "name", 0),
+              ("Turkey", "TUR", "name", 1), ("Russia", "RUS", "name", 1)]  # fmt: skip
+    events = code(HEADLINE_TEXT, actors, **_with_title(HEADLINE_TEXT))
+    assert [(e.cameo, e.evidence.text) for e in events] == [
+        ("112", "Turkey blamed Russia for the attack on Monday.")
+    ]
+
+
+def test_headline_kept_when_body_does_not_repeat_it(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey blames Russia for attack\n\nThe talks resumed on Monday.\n"
+    events = code(text, [("Turkey", "TUR"), ("Russia", "RUS")], **_with_title(text))
+    assert [(e.cameo, e.evidence.text, e.confidence) for e in events] == [
+        ("112", "Turkey blames Russia for attack", 0.7)
+    ]
+
+
+def test_furniture_never_coded(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested protesters in Cairo.\nPhoto: Egyptian police arrested a protester, Reuters\n"
+    start = text.index("Photo")
+    furniture = (Evidence.of(text, start, len(text) - 1),)
+    actors = [
+        ("Police", "EGYCOP"),
+        ("protesters", "EGYOPP"),
+        ("Egyptian police", "EGYCOP"),
+        ("a protester", "EGYOPP"),
+    ]
+    events = code(text, actors, furniture=furniture)
+    assert len(events) == 1
+    assert events[0].evidence.text == "Police arrested protesters in Cairo."
+    assert events[0].cameo == "173" and events[0].plover == "COERCE"
+
+
+def test_duplicates_in_one_sentence_are_merged(code) -> None:  # type: ignore[no-untyped-def]
+    # two triggers, same dyad and code, same sentence: one event
+    text = "The army attacked the rebels and launched an attack against the rebels."
+    events = code(
+        text,
+        [("The army", "SYRMIL"), ("the rebels", "SYRREB", "name", 0), ("the rebels", "SYRREB", "name", 1)],
+    )
+    assert len(events) == 1
+
+
+def test_evidence_offsets_point_into_the_article(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Intro line.\n\nIraqi troops shelled ISIS positions near Mosul.   \n"
+    events = code(text, [("Iraqi troops", "IRQMIL"), ("ISIS", "IMGREB")])
+    ev = events[0]
+    assert (
+        text[ev.evidence.start : ev.evidence.end]
+        == ev.evidence.text
+        == "Iraqi troops shelled ISIS positions near Mosul."
+    )
+    assert text[ev.trigger.start : ev.trigger.end] == "shelled"
+    assert ev.date is None and ev.location is None
+
+
+# the seed article, with hand-built mentions standing in for the actor stage
+SEED_ACTORS = [
+    ("Assad", "SYRGOV", "name", 0), ("Syrian regime leader Bashar al Assad", "SYRGOV"),
+    ("the regime forces", "SYRMIL"), ("Moderate opposition groups", "SYROPP"), ("Turkey", "TUR", "name", 0),
+    ("Saudi Arabia", "SAU", "name", 0), ("UN envoy, Staffan de Mistura", "IGOUNO"),
+    ("the Syrian regime", "SYRGOV"), ("Russian air strikes", "RUSMIL", "name", 0),
+    ("opposition forces", "SYROPP"), ("Syrian regime forces", "SYRMIL"),
+    ("Russian air strikes", "RUSMIL", "name", 1), ("opposition-held", "SYROPP", "name", 0),
+    ("The regime leader, Assad", "SYRGOV"), ("European countries", "EUR"), ("I", "SYRGOV", "pronoun", 0),
+    ("every person who left Syria", "SYRREF"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_path, nlp):  # type: ignore[no-untyped-def]
+    text = Path(seed_path).read_text(encoding="utf-8")
+    doc = nlp(text)
+    end = text.index("\n")
+    photo = text.index("Photo by")
+    caption_end = text.index("\n", text.index("A boy carries"))
+    art = Article(id="seed", text=text, title=text[:end], title_span=Evidence.of(text, 0, end),
+                  furniture=(Evidence.of(text, photo, caption_end),))  # fmt: skip
+    return art, doc
+
+
+def test_seed_key_events(seed_events, mention) -> None:  # type: ignore[no-untyped-def]
+    art, doc = seed_events
+    mentions = [mention(doc, *spec) for spec in SEED_ACTORS]
+    events = find_events(doc, art, mentions, load_codebook())
+    by = {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo): e for e in events
+    }
+    offensive = by[("SYRMIL", "SYROPP", "190")]
+    assert offensive.plover == "ASSAULT" and "campaign" in offensive.trigger.text
+    assert ("RUSMIL", "SYRMIL", "062") in by  # the Russian backing, coded on its own
+    halt = by[("IGOUNO", None, "164")]
+    assert halt.trigger.text == "halted the Geneva peace talks"
+    blame = by[("SYRGOV", "EUR", "112")]
+    assert blame.plover == "ACCUSE" and blame.quad_class == 3
+    appeal = by[("SYRGOV", "SYRREF", "020")]
+    assert appeal.plover == "REQUEST" and appeal.modality == "reported"
+    stop = next(e for e in events if e.trigger.text.startswith("stop"))
+    assert stop.negated and stop.attributed_to is not None and stop.attributed_to.code == "SYRGOV"
+    assert not any(art.in_furniture(e.evidence.start, e.evidence.end) for e in events)

@@ -1,0 +1,68 @@
+"""modality.py: negation, hypothetical and reported events."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.errors import ResourceError
+from newsevents.events.modality import load_cues
+
+pytestmark = pytest.mark.model
+
+
+def test_negation_on_auxiliary(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "The rebels will not stop fighting the army.", [("The rebels", "SYRREB"), ("the army", "SYRMIL")]
+    )
+    assert [e.cameo for e in events] == ["087"]
+    assert events[0].negated
+
+
+def test_plain_event_not_negated(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The army shelled the rebels.", [("The army", "SYRMIL"), ("the rebels", "SYRREB")])
+    assert events[0].negated is False and events[0].modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army could attack the rebels.",
+        "The army threatened to attack the rebels.",
+        "If talks fail, the army will attack the rebels.",
+        "A possible offensive by the army against the rebels worries aid groups.",
+    ],
+)
+def test_hypothetical(code, text) -> None:  # type: ignore[no-untyped-def]
+    events = code(text, [("the army", "SYRMIL"), ("the rebels", "SYRREB")] if "the army" in text else
+                  [("The army", "SYRMIL"), ("the rebels", "SYRREB")])  # fmt: skip
+    assert events, text
+    assert all(e.modality == "hypothetical" for e in events if e.cameo.startswith("19"))
+
+
+def test_polite_would_is_not_hypothetical(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Assad said: I would like to ask every refugee to come back.",
+                  [("Assad", "SYRGOV"), ("I", "SYRGOV", "pronoun"), ("every refugee", "SYRREF")])  # fmt: skip
+    assert [(e.cameo, e.plover) for e in events] == [("020", "REQUEST")]
+    assert events[0].modality != "hypothetical"
+
+
+def test_reported_with_speaker(code) -> None:  # type: ignore[no-untyped-def]
+    text = "The army shelled the rebels overnight, a Turkish official said."
+    events = code(text, [("The army", "SYRMIL"), ("the rebels", "SYRREB"), ("a Turkish official", "TURGOV")])
+    assert len(events) == 1
+    assert events[0].modality == "reported"
+    assert events[0].attributed_to is not None and events[0].attributed_to.code == "TURGOV"
+
+
+def test_reported_inside_quotes(code) -> None:  # type: ignore[no-untyped-def]
+    text = "“The army shelled the rebels,” the monitor said."
+    events = code(text, [("The army", "SYRMIL"), ("the rebels", "SYRREB"), ("the monitor", "NGO")])
+    assert events[0].modality == "reported"
+    assert events[0].attributed_to.code == "NGO"
+
+
+def test_cue_file_must_have_lists(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "cues.yml"
+    bad.write_text("negation: not\n")
+    with pytest.raises(ResourceError, match="negation"):
+        load_cues(bad)
