@@ -1,0 +1,77 @@
+"""Actors: find every actor mention in an article and resolve it to a CAMEO-style code.
+
+`load_dictionary()` reads the shipped dictionaries (data/*.yml) and a user's files after them;
+`find_mentions()` returns the article's mentions in text order, none overlapping and none in
+page furniture. The stages inside: recognise.py finds cues (dictionary phrases, people the model
+names), resolve.py joins them into mentions with a code, coref.py links pronouns and short forms
+back to actors already named. Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational
+bodies carry their own code with country None ("IGOUNO"); a country alone is its ISO code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsevents.actors import coref, recognise, resolve
+from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
+from newsevents.model import Actor, ActorMention, Article, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorDictionary", "find_mentions", "load_dictionary"]
+
+TRIM = " \t\n-–—,"
+
+
+def load_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
+    """The shipped dictionaries followed by `extra` files (later entries override earlier ones).
+
+    Cached per tuple of paths for the life of the process; raises ResourceError (E202) naming
+    the file and line of a bad entry.
+    """
+    return _load(tuple(Path(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> ActorDictionary:
+    return build(shipped_paths() + extra)
+
+
+def _evidence(doc: Doc, article: Article, start: int, end: int) -> Evidence:
+    first, last = doc[start], doc[end - 1]
+    a, b = first.idx, last.idx + len(last)
+    while a < b and article.text[a] in TRIM:
+        a += 1
+    while b > a and article.text[b - 1] in TRIM:
+        b -= 1
+    return Evidence.of(article.text, a, b)
+
+
+def _mention(doc: Doc, article: Article, d: resolve.Draft) -> ActorMention:
+    ev = _evidence(doc, article, d.start, d.end)
+    actor = Actor(text=ev.text, name=d.name, code=resolve.code_of(d), country=d.country, sector=d.sector,
+                  evidence=ev)
+    return ActorMention(actor=actor, token_start=d.start, token_end=d.end, head=d.head, kind=d.kind)
+
+
+def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[ActorMention]:
+    """Every actor mention of the article, sorted by token_start, without overlaps or furniture."""
+    cues = recognise.match(doc, article, dictionary)
+    drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
+    home = resolve.dominant_country(article, doc, drafts)
+    drafts = [resolve.complete(d, home, dictionary) for d in coref.resolve(doc, article, drafts)]
+    out: list[ActorMention] = []
+    last_end = -1
+    for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        if d.start < last_end or not resolve.code_of(d):
+            continue
+        first, last = doc[d.start], doc[d.end - 1]
+        if article.in_furniture(first.idx, last.idx + len(last)):
+            continue
+        out.append(_mention(doc, article, d))
+        last_end = d.end
+    return out

@@ -1,0 +1,144 @@
+"""Finding actor cues: the dictionary phrases and named entities an actor mention is built from.
+
+A cue is one word or phrase that says something about an actor: a country name, a demonym,
+a capital, a person, an organisation, a sector noun ("forces", "refugees"). `match` only finds
+them; `resolve.py` joins the cues of one noun phrase into a mention and gives it a code.
+
+Dictionary phrases are matched on normalised lower-case tokens (see `dictionary.norm_token`), so
+"Syrian", "SYRIAN" and "strikes-" match; case still matters where it carries meaning: a phrase
+written with capitals never matches an all-lower-case word ("turkey", "us", "chad"), and an
+acronym ("UN", "IS") matches only in capitals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.actors.dictionary import ActorDictionary, Entry, Phrase, norm_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsevents.model import Article
+
+# Parts of speech an actor word never has: "forces" as a verb, "us" as a pronoun.
+NON_ACTOR_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"})
+NER_LABELS = frozenset({"PERSON"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One actor word or phrase: tokens [start, end), the entry it names and how it names it."""
+
+    start: int
+    end: int
+    entry: Entry
+    form: str  # name, alias, demonym, capital, seat, surname, word, ner
+    root: int
+
+
+def _case_ok(phrase: Phrase, words: list[str]) -> bool:
+    """Capitals in the dictionary phrase must be honoured by the text (see module docstring)."""
+    text = " ".join(words)
+    letters = [c for c in phrase.text if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return True
+    if text == text.lower():
+        return False
+    if len(letters) <= 5 and all(c.isupper() for c in letters):
+        return all(c.isupper() for c in text if c.isalpha())
+    return True
+
+
+def _in_office(entry: Entry, year: int | None) -> int:
+    """Rank for people sharing a name: in office that year first, then the most recent holder."""
+    if year is None:
+        return 0
+    if (entry.since or 0) <= year <= (entry.until or 9999):
+        return 2
+    return 1 if (entry.since or 0) <= year else 0
+
+
+def _choose(phrases: tuple[Phrase, ...], words: list[str], year: int | None) -> Phrase | None:
+    ok = [p for p in phrases if _case_ok(p, words)]
+    if not ok:
+        return None
+    # Prefer the office holder of the article's year, then the latest entry (user files override).
+    return max(reversed(ok), key=lambda p: (_in_office(p.entry, year), p.entry.since or 0))
+
+
+def _year(article: Article) -> int | None:
+    published = article.published or ""
+    return int(published[:4]) if published[:4].isdigit() else None
+
+
+def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
+    """A country or sector word inside a person's name ("Michael Jordan", "King Salman") is no cue."""
+    token = doc[start]
+    if token.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and (ent.end - ent.start) > (end - start)
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
+
+
+def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
+    """Every cue in the doc, left to right, longest match first, none overlapping or in furniture."""
+    keys = [norm_token(t.text) if not t.is_space else "" for t in doc]
+    year = _year(article)
+    cues: list[Cue] = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        if keys[i]:
+            for length in range(min(dictionary.max_len, n - i), 0, -1):
+                phrases = dictionary.phrases.get(tuple(keys[i : i + length]))
+                if phrases:
+                    found = _accept(doc, article, i, i + length, phrases, year)
+                    if found is not None:
+                        break
+        if found is None:
+            i += 1
+            continue
+        cues.append(found)
+        i = found.end
+    cues.extend(_ner_people(doc, article, cues))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _accept(
+    doc: Doc, article: Article, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None
+) -> Cue | None:
+    span = doc[start:end]
+    if article.in_furniture(span.start_char, span.end_char):
+        return None
+    phrase = _choose(phrases, [t.text for t in span], year)
+    if phrase is None:
+        return None
+    root = _span_root(doc, start, end)
+    if root.pos_ in NON_ACTOR_POS and phrase.entry.kind != "person":
+        return None
+    if phrase.entry.kind in ("country", "region", "sector") and _inside_longer_person(doc, start, end):
+        return None
+    return Cue(start, end, phrase.entry, phrase.form, root.i)
+
+
+def _ner_people(doc: Doc, article: Article, cues: list[Cue]) -> list[Cue]:
+    """People the model finds and the dictionary does not know: kept so roles and pronouns can attach."""
+    taken = {i for c in cues for i in range(c.start, c.end)}
+    out: list[Cue] = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if article.in_furniture(ent.start_char, ent.end_char):
+            continue
+        # Leading titles the model includes ("President X") are sector cues of their own.
+        text = ent.text.strip()
+        entry = Entry("person", text.lower(), text, "", None, None, origin="ner")
+        out.append(Cue(ent.start, ent.end, entry, "ner", ent.root.i))
+    return out

@@ -1,0 +1,218 @@
+"""Joining cues into mentions and giving each a code of country + sector.
+
+Cues whose syntactic root modifies another cue (amod, compound, nmod, poss, appos) belong to
+that cue's mention, so "Syrian regime forces" or "UN envoy, Staffan de Mistura" is one mention
+whose head is the noun the rest hangs on. Its code is built by these rules:
+
+- a named person decides everything (Bashar al-Assad -> SYRGOV, name "Bashar al-Assad"); an
+  unknown person takes country and sector from the role words around the name;
+- otherwise a named organisation does ("UN envoy" -> IGOUNO, "Hezbollah fighters" -> LBNREB);
+- otherwise the country is the country, region or demonym nearest the head, and the sector is
+  the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
+  sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
+  turns military words into government ones ("regime forces" -> MIL);
+- a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV),
+  but a capital that is only a place ("in Damascus") is left to the geoparser;
+- a country, region or demonym alone is the country itself (code "TUR", sector None).
+
+Country-less mentions are completed later (`coref.py`, then `dominant_country`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry
+from newsevents.actors.recognise import Cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsevents.model import Article
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nn", "appos"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PLACE_KINDS = frozenset({"country", "region"})
+# A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
+CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A mention on its way to an ActorMention; fields may still be filled by coreference."""
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None = None  # set when an entry gives the full code (people, organisations)
+    person: bool = False
+    gender: str | None = None
+    role: str | None = None  # "head" or "person" when the head is a role word
+    role_word: str | None = None
+    definite: bool = False
+    key: str | None = None  # entry identity for people and organisations
+    form: str = "name"
+
+
+def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
+    """For each cue, the cue its root modifies (None for the head of a mention)."""
+    owner = {i: n for n, c in enumerate(cues) for i in range(c.start, c.end)}
+    parents: list[int | None] = []
+    for n, cue in enumerate(cues):
+        root = doc[cue.root]
+        parent = owner.get(root.head.i)
+        ok = root.dep_ in MODIFIER_DEPS and parent is not None and parent != n
+        if ok and cue.entry.kind == "person" and root.dep_ != "appos":
+            ok = False  # "Assad's forces": the person stays a mention of its own
+        parents.append(parent if ok else None)
+    # A cycle cannot come from a tree parse, but guard against a mis-set head.
+    for n in range(len(parents)):
+        seen, p = {n}, parents[n]
+        while p is not None:
+            if p in seen:
+                parents[n] = None
+                break
+            seen.add(p)
+            p = parents[p]
+    return parents
+
+
+def group(doc: Doc, cues: list[Cue]) -> list[list[Cue]]:
+    """Cues grouped by mention, each group listed left to right with its head cue last-found root."""
+    parents = _parents(doc, cues)
+
+    def top(n: int) -> int:
+        while parents[n] is not None:
+            n = parents[n]  # type: ignore[assignment]
+        return n
+
+    groups: dict[int, list[Cue]] = {}
+    for n, cue in enumerate(cues):
+        groups.setdefault(top(n), []).append(cue)
+    return [groups[k] for k in sorted(groups, key=lambda k: cues[k].start)]
+
+
+def _sector(head: Cue | None, mods: list[Cue]) -> str | None:
+    """The head's sector, or a modifier's where the head is weak (see module docstring)."""
+    own = head.entry.sector if head is not None else None
+    if head is not None and not head.entry.weak:
+        return own
+    for cue in reversed(mods):  # the modifier nearest the head wins
+        sec = cue.entry.sector
+        if cue.entry.kind == "sector" and sec is not None:
+            if sec == "GOV" and own == "MIL":
+                continue
+            return sec
+    return own
+
+
+def _label(dictionary: ActorDictionary, country: str | None, sector: str | None) -> str:
+    place = dictionary.countries.get(country) if country else None
+    label = dictionary.sector_labels.get(sector, sector or "") if sector else ""
+    if place is None:
+        return label[:1].upper() + label[1:]
+    if not label:
+        return place.name
+    return f"{place.demonym or place.name} {label}"
+
+
+def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | None:
+    """One mention from one group of cues, or None when it names no actor."""
+    tops = [c for c in cues if not any(o is not c and o.start <= doc[c.root].head.i < o.end for o in cues)]
+    head_cue = tops[-1] if tops else cues[-1]
+    start, end = min(c.start for c in cues), max(c.end for c in cues)
+    people = [c for c in cues if c.entry.kind == "person"]
+    orgs = [c for c in cues if c.entry.kind == "org"]
+    places = [c for c in cues if c.entry.kind in PLACE_KINDS]
+    sectors = [c for c in cues if c.entry.kind == "sector"]
+    role_cue = next((c for c in reversed(sectors) if c.entry.role), None)
+    place = min(places, key=lambda c: abs(c.root - head_cue.root)).entry if places else None
+    country = place.code if place is not None and place.kind == "country" else None
+    region = place.code if place is not None and place.kind == "region" else None
+    base = {
+        "start": start, "end": end, "head": head_cue.root,
+        "role": role_cue.entry.role if role_cue else None,
+        "role_word": doc[role_cue.root].lemma_.lower() if role_cue else None,
+        "definite": any(t.dep_ == "det" and t.lower_ in DEFINITE for t in doc[head_cue.root].lefts),
+    }
+    sector_heads = [c for c in sectors if c is head_cue] or sectors[-1:]
+    if people:
+        p = next((c for c in people if c.form != "ner"), people[-1])
+        e = p.entry
+        if e.code:
+            return Draft(**base, kind="name", name=e.name, country=e.country, sector=e.sector, code=e.code,
+                         person=True, gender=e.gender, key=e.key, form=p.form)
+        sector = _sector(sector_heads[0] if sector_heads else None, orgs + places + sectors[:-1])
+        org = orgs[-1].entry if orgs else None
+        return Draft(**base, kind="name", name=e.name, country=org.country if org else country,
+                     sector=org.sector if org else sector, code=org.code if org else None,
+                     person=True, key=e.key, form="ner")
+    if orgs:
+        o = orgs[-1].entry
+        return Draft(**base, kind="name", name=o.name, country=o.country, sector=o.sector, code=o.code,
+                     key=o.key, form=orgs[-1].form)
+    if sectors:
+        head = head_cue if head_cue.entry.kind == "sector" else sectors[-1]
+        sector = _sector(head, [c for c in sectors if c is not head])
+        if sector is None:
+            return None
+        kind = "name" if any(c.form in ("name", "alias", "capital", "seat") for c in places) else (
+            "demonym" if places else "noun")
+        return Draft(**base, kind=kind, name=_label(dictionary, country or region, sector), country=country,
+                     sector=sector, code=f"{region}{sector}" if region else None, form="word")
+    return _place_only(doc, places, dictionary, base)
+
+
+def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: dict) -> Draft | None:  # type: ignore[type-arg]
+    cue = places[-1]
+    entry: Entry = cue.entry
+    country = entry.code if entry.kind == "country" else None
+    if cue.form in ("capital", "seat"):
+        if cue.form == "capital" and doc[cue.root].dep_ not in CAPITAL_ACTOR_DEPS and not (
+            doc[cue.root].dep_ == "pobj" and doc[cue.root].head.lower_ == "by"
+        ):
+            return None
+        return Draft(**base, kind="name", name=_label(dictionary, entry.code, "GOV"), country=country,
+                     sector="GOV", code=f"{entry.code}GOV", form=cue.form)
+    kind = "demonym" if cue.form == "demonym" else "name"
+    return Draft(**base, kind=kind, name=entry.name, country=country, sector=None, code=entry.code,
+                 form=cue.form)
+
+
+def dominant_country(article: Article, doc: Doc, drafts: list[Draft]) -> str | None:
+    """The country an article is about: the most mentioned one, headline mentions counting double.
+
+    It needs at least two mentions and a strict lead; otherwise there is no dominant country and
+    country-less nouns stay country-less.
+    """
+    counts: Counter[str] = Counter()
+    for d in drafts:
+        if d.country and len(d.country) == 3:
+            tok = doc[d.head]
+            counts[d.country] += 2 if article.in_title(tok.idx, tok.idx + len(tok)) else 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary) -> Draft:
+    """Give a country-less home-sector mention the article's dominant country."""
+    if draft_.country or draft_.code or home is None or draft_.sector in TRANSNATIONAL or not draft_.sector:
+        return draft_
+    return replace(draft_, country=home, name=_label(dictionary, home, draft_.sector))
+
+
+def code_of(draft_: Draft) -> str:
+    """The CAMEO-style code: an entry's own code, else country (or region) + sector."""
+    if draft_.code:
+        return draft_.code
+    return f"{draft_.country or ''}{draft_.sector or ''}"

@@ -1,0 +1,66 @@
+"""Pronouns, role nouns and short names resolved to the actor already introduced."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import find_mentions, load_dictionary
+
+pytestmark = pytest.mark.model
+
+
+def mentions(parse, text: str):  # type: ignore[no-untyped-def]
+    art, doc = parse(text)
+    return find_mentions(doc, art, load_dictionary())
+
+
+def test_he_and_his_take_the_person_in_subject_position(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Vladimir Putin met reporters. He said his army would stay.")
+    pron = [m for m in ms if m.kind == "pronoun"]
+    assert [(m.actor.text, m.actor.name, m.actor.code) for m in pron] == [
+        ("He", "Vladimir Putin", "RUSGOV"), ("his", "Vladimir Putin", "RUSGOV")]
+
+
+def test_she_skips_a_man(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Angela Merkel met Vladimir Putin. She said the talks went well.")
+    she = next(m for m in ms if m.actor.text == "She")
+    assert she.actor.name == "Angela Merkel"
+
+
+def test_pronoun_with_no_person_is_not_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "The bridge collapsed. He said nothing.")
+    assert all(m.kind != "pronoun" for m in ms)
+
+
+def test_surname_after_full_name_is_coref(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "UN envoy Staffan de Mistura arrived. De Mistura announced a pause.")
+    short = next(m for m in ms if m.actor.text == "De Mistura")
+    assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Staffan de Mistura", "IGOUNO")
+
+
+def test_surname_of_unknown_person_is_coref(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Syrian opposition leader Riad Qwertyan spoke. Later Qwertyan left Geneva.")
+    short = next(m for m in ms if m.actor.text == "Qwertyan")
+    assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Riad Qwertyan", "SYROPP")
+
+
+def test_the_regime_leader_and_the_syrian_leader_are_the_named_leader(parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Syrian President Bashar al-Assad spoke on Thursday.\n\n"
+            "The regime leader also said the war would go on.\n\nThe Syrian leader did not elaborate.")
+    ms = mentions(parse, text)
+    got = {m.actor.text: (m.kind, m.actor.name) for m in ms}
+    assert got["regime leader"] == ("coref", "Bashar al-Assad")
+    assert got["Syrian leader"] == ("coref", "Bashar al-Assad")
+
+
+def test_the_regime_takes_the_country_already_named(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "The Syrian regime bombed the city. Later the regime denied it.")
+    later = [m for m in ms if m.actor.text == "regime"]
+    assert [(m.kind, m.actor.code) for m in later] == [("coref", "SYRGOV")]
+
+
+def test_the_official_is_the_official_introduced(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "A Turkish official said 35,000 people arrived. The official also said more would come."
+    ms = mentions(parse, text)
+    later = next(m for m in ms if m.actor.text == "official")
+    assert (later.kind, later.actor.code) == ("coref", "TURGOV")

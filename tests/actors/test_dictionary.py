@@ -1,0 +1,68 @@
+"""Loading, validating and overriding actor dictionaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.actors import find_mentions, load_dictionary
+from newsevents.actors.dictionary import build, shipped_paths
+from newsevents.errors import ResourceError
+
+
+def test_shipped_dictionary_covers_every_country_and_key_actors() -> None:
+    d = load_dictionary()
+    countries = [e for e in d.entries if e.kind == "country"]
+    assert len(countries) >= 240
+    assert d.countries["SYR"].demonym == "Syrian"
+    assert ("moscow",) in d.phrases and ("the", "kremlin") in d.phrases
+    people = {e.name: e for e in d.entries if e.kind == "person"}
+    assert people["Vladimir Putin"].code == "RUSGOV"
+    assert people["Staffan de Mistura"].code == "IGOUNO" and people["Staffan de Mistura"].country is None
+    orgs = {e.name: e for e in d.entries if e.kind == "org"}
+    assert orgs["United Nations"].code == "IGOUNO"
+    assert orgs["Hezbollah"].code == "LBNREB"
+
+
+def test_load_is_cached_per_paths() -> None:
+    assert load_dictionary() is load_dictionary(())
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "user.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field"),
+    [
+        ("people:\n  - {name: Jane Doe, country: XXX, sector: GOV}\n", 2, "country"),
+        ("people:\n  - {name: A, country: SYR, sector: GOV}\n  - {name: B, country: SYR, sector: ZZZ}\n", 3,
+         "sector"),
+        ("organisations:\n  - {name: Some Body, sector: IGO}\n", 2, "code"),
+        ("sectors:\n  - {words: [], sector: MIL}\n", 2, "words"),
+        ("villains:\n  - {name: X}\n", 1, "section"),
+        ("people:\n  - {name: Jane Doe, country: SYR, sector: GOV, colour: red}\n", 2, "colour"),
+        ("people:\n  - {name: Jane, country: SYR\n", 3, "yaml"),
+    ],
+)
+def test_broken_user_dictionary_names_file_and_line(tmp_path: Path, text: str, line: int, field: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ResourceError) as err:
+        build((*shipped_paths(), path))
+    assert err.value.code == "E202"
+    assert f"{path}:{line} -> {field}:" in str(err.value)
+
+
+@pytest.mark.model
+def test_user_dictionary_overrides_a_shipped_entry(tmp_path: Path, parse) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "sectors:\n  - {words: [regime, regimes], sector: OPP}\n"
+                            "people:\n  - {name: Jane Qwerty, country: SYR, sector: REB}\n")
+    art, doc = parse("The Syrian regime met Jane Qwerty.")
+    shipped = {m.actor.text: m.actor.code for m in find_mentions(doc, art, load_dictionary())}
+    user = {m.actor.text: m.actor.code for m in find_mentions(doc, art, load_dictionary([path]))}
+    assert shipped["Syrian regime"] == "SYRGOV"
+    assert user["Syrian regime"] == "SYROPP"
+    assert user["Jane Qwerty"] == "SYRREB"

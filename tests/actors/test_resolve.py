@@ -1,0 +1,116 @@
+"""One construction per test: how modifiers combine into one actor code."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import find_mentions, load_dictionary
+
+pytestmark = pytest.mark.model
+
+
+def mentions(parse, text: str, **kw):  # type: ignore[no-untyped-def]
+    art, doc = parse(text, **kw)
+    return find_mentions(doc, art, load_dictionary())
+
+
+def by_text(parse, text: str, **kw) -> dict[str, tuple[str, str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, text, **kw)
+    return {m.actor.text: (m.actor.code, m.actor.country, m.actor.sector, m.kind) for m in ms}
+
+
+def test_demonym_sector_sector_is_one_military_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Syrian regime forces shelled the town.")
+    assert got == {"Syrian regime forces": ("SYRMIL", "SYR", "MIL", "demonym")}
+
+
+def test_air_strikes_are_the_military_of_the_demonym(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "The town was hit by Russian air strikes on Monday.")
+    assert got["Russian air strikes"][:3] == ("RUSMIL", "RUS", "MIL")
+
+
+def test_official_of_a_country_is_government(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "A Turkish official said the border was closed.")
+    assert got["Turkish official"][0] == "TURGOV"
+
+
+def test_country_less_opposition_takes_the_dominant_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Syria's army advanced on Homs. Syrian troops took a hill near the Syrian town.\n\n"
+            "Moderate opposition groups said the Western-backed opposition would fight on.")
+    got = by_text(parse, text)
+    assert got["opposition groups"][0] == "SYROPP"
+    assert got["opposition"][0] == "SYROPP"
+    assert got["Western"][0] == "WST"  # the backer is a region, not the opposition's country
+
+
+def test_no_dominant_country_leaves_the_sector_alone(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Rebels attacked a checkpoint.")
+    assert got["Rebels"][:3] == ("REB", None, "REB")
+
+
+def test_weak_head_takes_the_sector_of_its_modifier(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Syrian opposition forces retreated while Syrian government forces advanced.")
+    assert got["Syrian opposition forces"][0] == "SYROPP"
+    assert got["Syrian government forces"][0] == "SYRMIL"
+
+
+def test_refugees_children_aid_workers(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Syrian refugees crossed the border. Aid workers said Syrian children were hungry.")
+    assert got["Syrian refugees"][0] == "SYRREF"
+    assert got["Aid workers"][:3] == ("NGO", None, "NGO")
+    assert got["Syrian children"][0] == "SYRCVL"
+
+
+def test_un_envoy_with_apposed_name_is_one_igo_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "UN envoy, Staffan de Mistura, halted the talks.")
+    assert len(ms) == 1
+    m = ms[0]
+    assert (m.actor.code, m.actor.country, m.actor.sector) == ("IGOUNO", None, "IGO")
+    assert m.actor.name == "Staffan de Mistura"
+    assert m.actor.text == "UN envoy, Staffan de Mistura"
+    assert ms[0].head == 1  # "envoy", the subject of "halted"
+
+
+def test_role_title_before_name_keeps_the_person(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Syrian regime leader Bashar al Assad spoke on Thursday.")
+    assert [(m.actor.text, m.actor.name, m.actor.code) for m in ms] == [
+        ("Syrian regime leader Bashar al Assad", "Bashar al-Assad", "SYRGOV")]
+
+
+def test_unknown_person_takes_code_from_role_words(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Syrian opposition leader Riad Qwertyan spoke.")
+    got = {m.actor.name: m.actor.code for m in ms}
+    assert got == {"Riad Qwertyan": "SYROPP"}
+
+
+def test_capital_acting_is_the_government_but_not_as_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Moscow said the talks failed. Fighting raged in Damascus. The Kremlin denied it.")
+    assert got["Moscow"][0] == "RUSGOV"
+    assert "Damascus" not in got
+    assert got["The Kremlin"][0] == "RUSGOV"
+
+
+def test_country_as_place_is_still_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Thousands fled to Turkey.")
+    assert got["Turkey"] == ("TUR", "TUR", None, "name")
+
+
+def test_lower_case_words_that_spell_countries_are_not_countries(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Give us the turkey and tell Michael Jordan.")
+    assert got == {}
+
+
+def test_armed_group_and_igo_names(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Hezbollah fighters clashed with Islamic State militants as the EU watched.")
+    assert got["Hezbollah fighters"][0] == "LBNREB"
+    assert got["Islamic State militants"][0] == "IMGISI"
+    assert got["EU"][0] == "IGOEEC"
+
+
+def test_person_chosen_by_publication_year(parse) -> None:  # type: ignore[no-untyped-def]
+    art_old = by_text(parse, "Assad spoke in Damascus.", published="1995-05-01")
+    art_new = by_text(parse, "Assad spoke in Damascus.", published="2016-05-01")
+    ms_old = mentions(parse, "Assad spoke.", published="1995-05-01")
+    assert ms_old[0].actor.name == "Hafez al-Assad"
+    assert art_new["Assad"][0] == art_old["Assad"][0] == "SYRGOV"
+    assert mentions(parse, "Assad spoke.", published="2016-05-01")[0].actor.name == "Bashar al-Assad"
