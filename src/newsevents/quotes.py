@@ -1,0 +1,392 @@
+"""Direct and reported speech, each tied to the actor who spoke.
+
+Direct quotes are text between quote marks (“ ” " « » „ “, from a data file) with a speech cue
+("said", "told", "added", "according to": data file) outside the marks in the same sentence, in
+the sentence before when it ends with a colon, or in a short sentence right after. Reported
+speech is a speech verb with a clausal complement ("Assad said that he supported the talks").
+
+What a caller may rely on:
+- `text == evidence.text` always. For a direct quote the evidence is the quoted words inside
+  the marks, without the marks and without a trailing comma, colon or semicolon that belongs
+  to the attribution ("The main battle is about ... Turkey"); editorial brackets stay.
+- For reported speech, `direct` is False and the evidence is the complement clause without
+  its "that" ("he supported the peace talks, ..."); `cue` is the speech verb as written.
+  A clause that is mostly a direct quote is reported once, as the direct quote.
+- `speaker` is the actor of the mention whose tokens cover the head of the cue's subject
+  (inverted "said Assad" included; coreference mentions such as "he" count when the actor
+  stage supplies them). When no mention covers it, `speaker` is None: an actor is never made
+  up from bare text.
+- A quote with no cue of its own continues the speaker of the quote just before it when it
+  follows that quote in the same paragraph after a short attribution ("“...,” he said. “...”"),
+  when it opens the paragraph right after the one that quote ended (or ran on from); `cue` is
+  then None. A whole-paragraph quote with no cue and no such speaker is kept with
+  speaker None; any other quote without a cue is dropped.
+- A quote shorter than `min_words` words (4) is a scare quote or a title, not speech.
+- Nothing inside `article.furniture` is read; a quote in the headline is kept only when the
+  body does not repeat its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsevents.figures import lexicon as lx
+from newsevents.model import Actor, ActorMention, Article, Evidence, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+LEXICON_FILE = "quotes.yml"
+WORD = re.compile(r"\w+")
+TRAILING = " \t,;:"
+OPEN_AFTER = " \t\n([{—–-:"
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """The validated word lists of `figures/data/quotes.yml` (plus any user files)."""
+
+    verbs: frozenset[str]
+    phrases: frozenset[str]
+    marks: Mapping[str, str]
+    min_words: int
+    next_sentence_tokens: int
+
+
+def load_quote_lexicon(*extra: str | Path) -> QuoteLexicon:
+    """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
+    sections = lx.load_sections(LEXICON_FILE, tuple(extra))
+
+    def mark(value: object) -> str | None:
+        return None if isinstance(value, str) and len(value) == 1 else f"{value!r} is not one character"
+
+    checks: dict[str, lx.Check] = {
+        "verbs": lx.one_of({"speech"}),
+        "phrases": lx.one_of({"source"}),
+        "marks": mark,
+        "limits": lx.positive_int,
+    }
+    data = lx.validate(sections, checks)
+    limits = data["limits"]
+    return QuoteLexicon(
+        verbs=frozenset(data["verbs"]),
+        phrases=frozenset(data["phrases"]),
+        marks={str(k): str(v) for k, v in data["marks"].items()},
+        min_words=int(limits.get("min_words", 4)),  # type: ignore[call-overload]
+        next_sentence_tokens=int(limits.get("next_sentence_tokens", 12)),  # type: ignore[call-overload]
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> QuoteLexicon:
+    """The shipped lists, loaded once per process."""
+    return load_quote_lexicon()
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """A span between quote marks: `outer` with the marks, `inner` the trimmed words."""
+
+    outer: tuple[int, int]
+    inner: tuple[int, int]
+    line: int  # paragraph (line) number
+    whole_line: bool  # the quote opens its paragraph and runs to its end
+    runs_on: bool  # no closing mark before the paragraph ends: the quote goes on
+
+
+def find_quotes(
+    doc: Doc, article: Article, mentions: Sequence[ActorMention], *, lexicon: QuoteLexicon | None = None
+) -> list[Quote]:
+    """Direct and reported speech in the article, in text order."""
+    lex = lexicon or default_lexicon()
+    marked = [m for m in _marked_spans(article.text, lex) if not article.in_furniture(*m.outer)]
+    direct = _direct_quotes(doc, article, marked, mentions, lex)
+    spans = [m.outer for m in marked]
+    reported = _reported_quotes(doc, article, spans, mentions, lex)
+    body = [q for q in direct + reported if not article.in_title(q.evidence.start, q.evidence.end)]
+    body_text = " ".join(q.text for q in body)
+    title = [
+        q
+        for q in direct + reported
+        if article.in_title(q.evidence.start, q.evidence.end) and q.text not in body_text
+    ]
+    return sorted(body + title, key=lambda q: (q.evidence.start, q.evidence.end))
+
+
+# --- quote marks ---------------------------------------------------------------------
+
+
+def _marked_spans(text: str, lex: QuoteLexicon) -> list[_Marked]:
+    """Pair quote marks within each paragraph (line); an unclosed quote runs to the line's end."""
+    out: list[_Marked] = []
+    pos = 0
+    for number, line in enumerate(text.split("\n")):
+        out.extend(_line_spans(text, pos, pos + len(line), number, lex))
+        pos += len(line) + 1
+    return out
+
+
+def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon) -> list[_Marked]:
+    closers = set(lex.marks.values())
+    out: list[_Marked] = []
+    opened: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else "\n"
+        if opened is None and ch in lex.marks and (ch not in closers or before in OPEN_AFTER):
+            opened = i
+        elif opened is not None and ch in closers:
+            out.append(_make(text, opened, i + 1, i, start, end, number, False))
+            opened = None
+    if opened is not None:
+        out.append(_make(text, opened, end, end, start, end, number, True))
+    return [m for m in out if m.inner[0] < m.inner[1]]
+
+
+def _make(
+    text: str,
+    opened: int,
+    outer_end: int,
+    inner_end: int,
+    line_start: int,
+    line_end: int,
+    number: int,
+    runs: bool,
+) -> _Marked:
+    a, b = opened + 1, inner_end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in TRAILING:
+        b -= 1
+    whole = not text[line_start:opened].strip() and not text[outer_end:line_end].strip()
+    return _Marked((opened, outer_end), (a, b), number, whole, runs)
+
+
+# --- direct quotes -------------------------------------------------------------------
+
+
+def _direct_quotes(
+    doc: Doc, article: Article, marked: list[_Marked], mentions: Sequence[ActorMention], lex: QuoteLexicon
+) -> list[Quote]:
+    out: list[Quote] = []
+    last: tuple[_Marked, Actor | None] | None = None
+    for m in marked:
+        words = len(WORD.findall(article.text[m.inner[0] : m.inner[1]]))
+        if words < lex.min_words:
+            continue
+        cue = _direct_cue(doc, m, marked, lex)
+        speaker = _speaker(cue, mentions, lex) if cue is not None else None
+        if cue is None:
+            if last is not None and _continues(last[0], m, article.text):
+                speaker = last[1]
+            elif not m.whole_line:
+                continue
+        evidence = Evidence.of(article.text, *m.inner)
+        out.append(Quote(speaker, evidence.text, True, _cue_text(cue), evidence))
+        last = (m, speaker)
+    return _back_fill(out, marked, article.text, lex)
+
+
+def _continues(prev: _Marked, cur: _Marked, text: str) -> bool:
+    """The quote goes on from the previous one: in the same paragraph after a short attribution
+    ("“...,” he told reporters. “...”"), or opening the paragraph right after the one the previous
+    quote ended, with only the rest of that quote's line (an attribution such as "said Assad.")
+    and blank lines between them.
+    """
+    line_start = text.rfind("\n", 0, cur.outer[0]) + 1
+    if prev.outer[1] > line_start:  # same paragraph: "“...,” he told reporters. “...”"
+        between = text[prev.outer[1] : cur.outer[0]]
+        return not any(mark in between for mark in '“"«„') and len(WORD.findall(between)) <= 8
+    if text[line_start : cur.outer[0]].strip():
+        return False
+    rest, *gap = text[prev.outer[1] : line_start].split("\n")
+    if any(part.strip() for part in gap):
+        return False
+    return not any(mark in rest for mark in '“"«„')
+
+
+def _back_fill(quotes: list[Quote], marked: list[_Marked], text: str, lex: QuoteLexicon) -> list[Quote]:
+    """A quote running on over paragraphs takes the speaker its last paragraph names."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.speaker is None and nxt.speaker is not None and q.cue is None and _runs_into(q, nxt, text):
+            out[i] = Quote(nxt.speaker, q.text, True, None, q.evidence)
+    return out
+
+
+def _runs_into(q: Quote, nxt: Quote, text: str) -> bool:
+    between = text[q.evidence.end : nxt.evidence.start]
+    return between.count("\n") >= 1 and not WORD.search(between)
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    return "according to" if cue.lower_ == "according" else cue.text
+
+
+def _is_cue(token: Token, lex: QuoteLexicon) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children) and "according to" in lex.phrases
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.verbs
+
+
+def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in spans)
+
+
+def _direct_cue(doc: Doc, m: _Marked, marked: list[_Marked], lex: QuoteLexicon) -> Token | None:
+    """The nearest speech cue outside any quote, in the sentences the quote touches."""
+    a, b = m.outer
+    sents = _sentences(doc, a, b)
+    if not sents:
+        return None
+    spans = [x.outer for x in marked]
+    candidates = [t for s in sents for t in s if _is_cue(t, lex) and not _inside(t, spans)]
+    if not candidates:
+        before = doc[sents[0].start - 1].sent if sents[0].start > 0 else None
+        if before is not None and before.text.rstrip().endswith(":") and _same_line(doc, before, a):
+            candidates = [t for t in before if _is_cue(t, lex) and not _inside(t, spans)]
+    if not candidates and sents[-1].end < len(doc):
+        after = doc[sents[-1].end].sent
+        short = len([t for t in after if not t.is_space]) <= lex.next_sentence_tokens
+        if (
+            short
+            and _same_line(doc, after, b)
+            and not any(x.outer[0] >= after.start_char for x in marked if x.outer[0] < after.end_char)
+        ):
+            candidates = [t for t in after if _is_cue(t, lex)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - a), abs(t.idx - b)))
+
+
+def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in doc.sents if s.start_char < end and start < s.end_char]
+
+
+def _same_line(doc: Doc, sent: Span, char: int) -> bool:
+    lo, hi = sorted((sent.start_char, char))
+    return "\n" not in doc.text[lo:hi]
+
+
+# --- speakers ------------------------------------------------------------------------
+
+
+def _subject(cue: Token, lex: QuoteLexicon) -> Token | None:
+    """The speaker's head: the cue's subject, the object of "according to", or an inherited one.
+
+    A participle cue without a subject ("..., adding that ...") speaks for the nearest speech
+    verb above it, so the climb skips the clauses in between.
+    """
+    if cue.lower_ == "according":
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if cue.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in cue.children):
+        above = next((t for t in cue.ancestors if _is_cue(t, lex) and t.lower_ != "according"), None)
+        if above is not None:
+            return _subject(above, lex)
+    cur: Token | None = cue
+    while cur is not None:
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        after = [
+            c
+            for c in cur.children
+            if c.i > cur.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+        ]
+        if after and cur.i == cue.i and cue.tag_ == "VBD":
+            return after[0]  # "said Assad" parsed with Assad as object
+        cur = cur.head if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i else None
+    return None
+
+
+def _speaker(cue: Token, mentions: Sequence[ActorMention], lex: QuoteLexicon) -> Actor | None:
+    """The actor whose mention covers the head of the cue's subject, if any."""
+    subject = _subject(cue, lex)
+    if subject is None:
+        return None
+    covering = [m for m in mentions if m.token_start <= subject.i < m.token_end]
+    if not covering:
+        inner = {t.i for t in subject.subtree}
+        covering = [m for m in mentions if m.head in inner]
+    if not covering:
+        return None
+    best = min(covering, key=lambda m: (m.head != subject.i, m.token_end - m.token_start))
+    return best.actor
+
+
+# --- reported speech -----------------------------------------------------------------
+
+
+def _reported_quotes(
+    doc: Doc,
+    article: Article,
+    quoted: Sequence[tuple[int, int]],
+    mentions: Sequence[ActorMention],
+    lex: QuoteLexicon,
+) -> list[Quote]:
+    out: list[Quote] = []
+    for token in doc:
+        if not _is_cue(token, lex) or _inside(token, quoted) or any(c.dep_ == "neg" for c in token.children):
+            continue
+        span = _content(token, lex)
+        if span is None:
+            continue
+        start, end = span
+        if article.in_furniture(start, end) or _mostly_quoted(start, end, quoted):
+            continue
+        if len(WORD.findall(article.text[start:end])) < lex.min_words:
+            continue
+        evidence = Evidence.of(article.text, start, end)
+        out.append(Quote(_speaker(token, mentions, lex), evidence.text, False, _cue_text(token), evidence))
+    return out
+
+
+def _content(cue: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """Character span of what was said: the cue's that-clause, or the clause "according to" qualifies."""
+    if cue.lower_ == "according":
+        head = cue.head
+        if head.i == cue.i:
+            return None
+        own = {t.i for t in cue.subtree}
+        left = [t for t in head.subtree if t.i < cue.i and t.i not in own]
+        right = [t for t in head.subtree if t.i > cue.i and t.i not in own]
+        tokens = max(left, right, key=len)
+    else:
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return None
+        # a parse may split one complement in two ("the city - Syria's largest - could fall")
+        side = [c for c in clauses if (c.i > cue.i) == (clauses[0].i > cue.i)]
+        lo = min(c.left_edge.i for c in side)
+        hi = max(c.right_edge.i for c in side)
+        if lo <= cue.i <= hi:
+            return None
+        heads = {c.i for c in side}
+        tokens = [t for t in cue.doc[lo : hi + 1] if not (t.dep_ == "mark" and t.head.i in heads)]
+    tokens = [t for t in tokens if not t.is_space]
+    for t in tokens:  # "..., adding that ..." is a statement of its own
+        if t.i != cue.i and t.dep_ == "advcl" and t.tag_ == "VBG" and _is_cue(t, lex):
+            tokens = [u for u in tokens if u.i < t.left_edge.i]
+            break
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote) and tokens[-1].text not in ")]":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Half or more of the clause lies inside quote marks: it is already a direct quote."""
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return inside * 2 >= end - start
