@@ -1,0 +1,13 @@
+"""Places: toponyms found in the text, resolved against an offline GeoNames gazetteer, and events
+placed where the text says they happened.
+
+    gaz = load_gazetteer()                       # once per process, about 1 s
+    places = find_places(doc, article, gaz)      # one Place per distinct place, all its mentions
+    events = locate_events(doc, article, events, places)
+"""
+
+from newsevents.geo.gazetteer import Gazetteer, load_gazetteer
+from newsevents.geo.locate import locate_events
+from newsevents.geo.resolve import find_places
+
+__all__ = ["Gazetteer", "find_places", "load_gazetteer", "locate_events"]

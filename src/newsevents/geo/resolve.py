@@ -1,0 +1,219 @@
+"""Deciding which place each name is, and whether it is a place at all.
+
+Heuristics, in the order they apply (precision first: a missed place costs less than a wrong one):
+
+1. Demonyms are never places (done in `toponyms.py`).
+2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
+   small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
+   ("the city of X", "X province", "X district") or a preposition ("in", "near", "from", "north
+   of"). Without a cue, a name labelled as a nationality or organisation, or not labelled at all,
+   is kept only if its best place has over 1,000,000 people, or over 100,000 in a country the
+   article already names; a name labelled as a person only if over 1,000,000 people in such a
+   country. So a person called "Kilis" stays a person unless the text puts him somewhere.
+3. Among same-named places: a feature noun restricts the choice to that feature ("the northern
+   province of Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier
+   restricts it to places in that country or region ("Paris, Texas"); a region that shares its
+   name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
+   Basra, Geneva).
+4. Then each candidate scores log10(population) + 3 * (share of the article's country mentions
+   that name its country) + a feature bonus (+1 country, -1 region: a region's population is the
+   sum of its cities, so it would otherwise beat the city it is named after) - 2 when only an
+   alternate GeoNames name matched ("Berea" is a town in Ohio before it is Aleppo's old name).
+   The highest wins. Context counts as a share, not a veto, so one passing mention of the US
+   does not move Geneva to Illinois, while an article about Texas moves Paris there.
+5. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
+   with the point and country of the city around them when the text names it ("Aleppo's
+   al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
+   are None.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
+from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
+from newsevents.model import Article, Evidence, Place
+
+CONTEXT_WEIGHT = 3.0
+ALTERNATE_PENALTY = 2.0
+FEATURE_BONUS = {"country": 1.0, "admin1": -1.0, "city": 0.0, "district": 0.0, "other": 0.0}
+BIG = 1_000_000
+MEDIUM = 100_000
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One toponym decided: the entry (None for an unknown district) and its Place fields."""
+
+    toponym: Toponym
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str
+    admin1: str | None
+    geonameid: int | None
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        if self.geonameid is not None:
+            return ("id", self.geonameid)
+        return (self.feature, normalize(self.name), self.country)
+
+
+def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Counter[str]:
+    """How often the article names each country, counting names that can only be that country."""
+    counts: Counter[str] = Counter()
+    for top in toponyms:
+        cands = gazetteer.lookup(top.text)
+        if (
+            cands
+            and cands[0].entry.feature == "country"
+            and cands[0].primary
+            and (top.label in PLACE_LABELS or top.cue)
+        ):
+            counts[cands[0].entry.country or ""] += 1
+    return counts
+
+
+def _score(cand: Candidate, context: Counter[str], total: int) -> float:
+    entry = cand.entry
+    share = context.get(entry.country or "", 0) / total if total else 0.0
+    return (
+        math.log10(entry.population + 10)
+        + CONTEXT_WEIGHT * share
+        + FEATURE_BONUS[entry.feature]
+        - (0.0 if cand.primary else ALTERNATE_PENALTY)
+    )
+
+
+def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    if top.hint and top.hint != "district":
+        same = [c for c in cands if c.entry.feature == top.hint]
+        cands = same or cands
+    if top.qualifier:
+        outer = {c.entry.country for c in gazetteer.lookup(top.qualifier)}
+        regions = {
+            normalize(c.entry.name) for c in gazetteer.lookup(top.qualifier) if c.entry.feature == "admin1"
+        }
+        inside = [
+            c
+            for c in cands
+            if c.entry.country in outer
+            and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
+        ]
+        cands = inside or cands
+    if top.hint != "admin1":
+        cities = {
+            (c.entry.country, normalize(c.entry.admin1 or "")) for c in cands if c.entry.feature == "city"
+        }
+        cands = [
+            c
+            for c in cands
+            if not (c.entry.feature == "admin1" and (c.entry.country, normalize(c.entry.name)) in cities)
+        ]
+    return cands
+
+
+def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
+    """The entry a toponym most likely names, or None when the text gives too little proof."""
+    cands = _narrow(top, gazetteer.lookup(top.text), gazetteer)
+    if not cands:
+        return None
+    total = sum(context.values())
+    best = max(cands, key=lambda c: _score(c, context, total)).entry
+    if top.label in PLACE_LABELS or top.cue:
+        return best
+    in_context = context.get(best.country or "", 0) > 0
+    if top.label == "PERSON":
+        return best if best.population > BIG and in_context else None
+    return best if best.population > BIG or (best.population > MEDIUM and in_context) else None
+
+
+def _from_entry(top: Toponym, entry: Entry) -> Resolved:
+    return Resolved(
+        top,
+        entry.name,
+        entry.lat,
+        entry.lon,
+        entry.country,
+        entry.feature,
+        entry.admin1 if entry.feature != "country" else None,
+        entry.geonameid,
+    )
+
+
+def _district(
+    top: Toponym,
+    doc_text: str,
+    gazetteer: Gazetteer,
+    context: Counter[str],
+    by_span: dict[tuple[int, int], Entry],
+) -> Resolved:
+    """An unknown district takes its point from the city around it, when the text names one."""
+    owner: Entry | None = None
+    if top.enclosing is not None:
+        owner = by_span.get(top.enclosing) or choose(
+            Toponym(*top.enclosing, doc_text[top.enclosing[0] : top.enclosing[1]], cue=True),
+            gazetteer,
+            context,
+        )
+    own = choose(Toponym(top.start, top.end, top.text, cue=True), gazetteer, context)
+    base = owner or own
+    if base is None:
+        return Resolved(top, top.text, None, None, None, "district", None, None)
+    admin1 = base.admin1 if base.feature != "country" else None
+    return Resolved(top, top.text, base.lat, base.lon, base.country, "district", admin1, None)
+
+
+def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazetteer) -> list[Resolved]:
+    """Each toponym decided in text order; names without enough proof are dropped."""
+    context = context_countries(toponyms, gazetteer)
+    by_span: dict[tuple[int, int], Entry] = {}
+    out: list[Resolved] = []
+    for top in toponyms:
+        if top.district:
+            continue
+        entry = choose(top, gazetteer, context)
+        if entry is not None:
+            by_span[(top.start, top.end)] = entry
+            out.append(_from_entry(top, entry))
+    for top in toponyms:
+        if top.district:
+            out.append(_district(top, doc_text, gazetteer, context, by_span))
+    return sorted(out, key=lambda r: r.toponym.start)
+
+
+def group_places(resolved: list[Resolved], text: str) -> list[Place]:
+    """One Place per distinct place, with every mention, in order of first mention."""
+    groups: dict[tuple[object, ...], list[Resolved]] = {}
+    for res in resolved:
+        groups.setdefault(res.key, []).append(res)
+    places = []
+    for items in groups.values():
+        first = items[0]
+        mentions = tuple(Evidence.of(text, r.toponym.start, r.toponym.end) for r in items)
+        places.append(
+            Place(
+                first.name,
+                first.lat,
+                first.lon,
+                first.country,
+                first.feature,  # type: ignore[arg-type]
+                mentions,
+                first.admin1,
+                first.geonameid,
+            )
+        )
+    return places
+
+
+def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
+    """Every place the article names outside its furniture, resolved and grouped."""
+    toponyms = find_toponyms(doc, article, gazetteer)
+    return group_places(resolve_toponyms(toponyms, article.text, gazetteer), article.text)

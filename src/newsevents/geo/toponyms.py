@@ -1,0 +1,277 @@
+"""Finding place names in a parsed article, before deciding which place each one is.
+
+The small English model mislabels places often (the seed's "Aleppo" is a nationality, "Kilis" a
+person, "Aleppo's al-Fardous" one person), so names are taken from two sources and merged:
+named entities, trimmed of "the" and possessives, and runs of capitalised tokens (with the Arabic
+article and hyphens: "Bab al-Nairab"). Each name carries the words around it that say it is a
+place and of what kind: a feature noun ("the northern province of Aleppo", "Kilis city",
+"al-Fardous district"), a preposition ("in", "near", "north of"), a qualifier ("Paris, Texas").
+Deciding whether a name is a place at all, and which one, is `resolve.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.model import Article, Feature
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model puts on place names often enough to look them up (with more proof).
+MAYBE_LABELS = frozenset({"NORP", "PERSON", "ORG", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"})
+# Lower-case name particles of Arabic, Persian and Romance names: "al-Fardous", "Bab al-Nairab".
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "ed",
+        "es",
+        "ibn",
+        "bin",
+        "abu",
+        "umm",
+        "um",
+        "de",
+        "del",
+        "la",
+        "le",
+        "di",
+        "da",
+        "dos",
+        "do",
+    }
+)
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A name that may be a place, with its offsets and the cues around it.
+
+    `label` is the entity label over it ("" when found only by capitalisation); `hint` the feature a
+    noun gives it; `cue` True when a preposition or feature noun marks it as a place; `qualifier`
+    the name after a comma that narrows it ("Texas" in "Paris, Texas"); `district` True for
+    "X district" / "the district of X", with `enclosing` the (start, end) of the name of the city
+    around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    hint: Feature | None = None
+    cue: bool = False
+    qualifier: str | None = None
+    district: bool = False
+    enclosing: tuple[int, int] | None = None
+
+
+def _is_name_part(tok: Token) -> bool:
+    text = tok.text
+    if tok.is_space or not text:
+        return False
+    if text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return True
+    if (
+        text.lower() in PARTICLES
+        and not tok.whitespace_
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text in ("-", "‐")
+    ):
+        return True
+    if not text[0].isupper() or text in POSSESSIVES:
+        return False
+    # Capitalised function words ("The", "In") end a name, but an acronym ("US") or a token the
+    # tagger put in a place entity does not.
+    return not tok.is_stop or text.isupper() or tok.ent_type_ in PLACE_LABELS
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """Maximal runs of name tokens, trimmed of hyphens at the edges."""
+    spans: list[Span] = []
+    start: int | None = None
+    for tok in [*doc, None]:
+        if tok is not None and _is_name_part(tok) and not (start is not None and tok.is_sent_start):
+            start = tok.i if start is None else start
+            continue
+        if start is not None:
+            end = tok.i if tok is not None else len(doc)
+            while start < end and doc[start].text in ("-", "‐"):
+                start += 1
+            while end > start and doc[end - 1].text in ("-", "‐"):
+                end -= 1
+            if end > start:
+                spans.append(doc[start:end])
+            start = None
+        if tok is not None and _is_name_part(tok):
+            start = tok.i
+    return spans
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """Entities that may be places, without a leading "the" and split at possessives."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+        cut = start
+        for tok in doc[start:end]:
+            if tok.text in POSSESSIVES or tok.tag_ == "POS":
+                if tok.i > cut:
+                    out.append(doc[cut : tok.i])
+                cut = tok.i + 1
+        if end > cut:
+            out.append(doc[cut:end])
+    return out
+
+
+def _prev(doc: Doc, i: int, skip_adjectives: bool = False) -> Token | None:
+    """The token before position i, skipping "the" (and adjectives, if asked)."""
+    j = i - 1
+    while j >= 0 and (doc[j].lower_ in ("the", "a", "an") or (skip_adjectives and doc[j].pos_ == "ADJ")):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
+    doc = span.doc
+    hint: Feature | None = None
+    cue = False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in cues.feature_nouns:
+        hint, cue = cues.feature_nouns[after.lower_], True
+    before = _prev(doc, span.start)
+    if before is not None and before.lower_ == "of":
+        noun = _prev(doc, before.i, skip_adjectives=True)
+        if noun is not None and noun.lower_ in cues.feature_nouns:
+            hint, cue = cues.feature_nouns[noun.lower_], True
+        elif noun is not None and noun.lower_ in cues.relative:
+            cue = True
+    elif before is not None and (before.lower_ in cues.locative or before.lower_ in cues.directional):
+        cue = True
+    return hint, cue
+
+
+def _strip_feature_word(span: Span, cues: Cues) -> tuple[Span, Feature | None]:
+    """ "Aleppo Governorate" -> ("Aleppo", admin1): a capitalised feature noun ends the name."""
+    last = span[-1]
+    if len(span) > 1 and last.lower_ in cues.feature_nouns:
+        return span[:-1], cues.feature_nouns[last.lower_]
+    return span, None
+
+
+def _district(span: Span, cues: Cues) -> tuple[bool, Span | None]:
+    """Whether the name is a district's, and the span of the city around it if the text says."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = _prev(doc, span.start)
+    is_district = (after is not None and cues.feature_nouns.get(after.lower_) == "district") or (
+        before is not None
+        and before.lower_ == "of"
+        and cues.feature_nouns.get(getattr(_prev(doc, before.i, True), "lower_", "")) == "district"
+    )
+    if not is_district:
+        return False, None
+    owner = doc[span.start - 1] if span.start > 0 else None
+    if owner is not None and (owner.text in POSSESSIVES or owner.tag_ == "POS"):
+        return True, _run_before(doc, owner.i)
+    if after is not None and cues.feature_nouns.get(after.lower_) == "district" and after.i + 1 < len(doc):
+        prep = doc[after.i + 1]
+        if prep.lower_ in ("of", "in"):
+            return True, _run_after(doc, prep.i + 1)
+    return True, None
+
+
+def _run_before(doc: Doc, i: int) -> Span | None:
+    start = i
+    while start > 0 and _is_name_part(doc[start - 1]):
+        start -= 1
+    return doc[start:i] if start < i else None
+
+
+def _run_after(doc: Doc, i: int) -> Span | None:
+    while i < len(doc) and (doc[i].lower_ == "the" or (doc[i].pos_ == "ADJ" and doc[i].text.islower())):
+        i += 1
+    end = i
+    while end < len(doc) and _is_name_part(doc[end]):
+        end += 1
+    return doc[i:end] if end > i else None
+
+
+def _qualifier(span: Span) -> str | None:
+    """ "Paris, Texas": the capitalised name right after a comma, unless it opens a list."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        run = _run_after(doc, span.end + 1)
+        if run is None or run.start != span.end + 1:
+            return None
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if nxt is not None and (
+            nxt.lower_ in ("and", "or") or (nxt.text == "," and _run_after(doc, nxt.i + 1))
+        ):
+            return None
+        return run.text
+    return None
+
+
+def _label(span: Span) -> str:
+    labels = [t.ent_type_ for t in span if t.ent_type_]
+    for preferred in ("GPE", "LOC", "FAC"):
+        if preferred in labels:
+            return preferred
+    return labels[0] if labels else ""
+
+
+def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Toponym]:
+    """Names that the gazetteer knows or that a district noun marks, outside page furniture.
+
+    Where an entity and a capitalised run overlap, the one the gazetteer knows wins, then the
+    longer. Demonyms ("Syrian", "Turks") are never toponyms.
+    """
+    cues = gazetteer.cues
+    found: dict[tuple[int, int], Toponym] = {}
+    for raw in [*entity_spans(doc), *name_spans(doc)]:
+        span, stripped_hint = _strip_feature_word(raw, cues)
+        if article.in_furniture(span.start_char, span.end_char) or gazetteer.is_demonym(span.text):
+            continue
+        is_district, owner = _district(span, cues)
+        known = bool(gazetteer.lookup(span.text))
+        if not known and not is_district:
+            continue
+        hint, cue = _hint_and_cue(span, cues)
+        top = Toponym(
+            span.start_char,
+            span.end_char,
+            span.text,
+            _label(span),
+            "district" if is_district else stripped_hint or hint,
+            cue or stripped_hint is not None,
+            _qualifier(span),
+            is_district,
+            (owner.start_char, owner.end_char) if owner is not None else None,
+        )
+        found.setdefault((top.start, top.end), top)
+    return _without_overlaps(list(found.values()), gazetteer)
+
+
+def _without_overlaps(tops: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    ranked = sorted(tops, key=lambda t: (not gazetteer.lookup(t.text), -(t.end - t.start), t.start))
+    kept: list[Toponym] = []
+    for top in ranked:
+        if all(top.end <= k.start or k.end <= top.start for k in kept):
+            kept.append(top)
+    return sorted(kept, key=lambda t: t.start)
