@@ -1,4 +1,4 @@
-"""Where extractions are kept: one small interface, an SQLite store now, PostgreSQL later.
+"""Where extractions are kept: one small interface, an SQLite store and a PostgreSQL store.
 
 `open_store(url)` picks the store from the URL; callers use only the `Store` methods, so
 SQL never leaves this package. The tables are documented in `schema.sql` and docs/store.md.
@@ -56,7 +56,9 @@ def open_store(url: str | Path) -> Store:
 
     A plain path or `sqlite:///path` opens an SQLite file, created with its schema on
     first use (`sqlite:///data/x.db` is relative, `sqlite:////abs/x.db` absolute, as in
-    SQLAlchemy). `postgresql://...` is reserved for the PostgreSQL store.
+    SQLAlchemy). `postgresql://user:pass@host:port/db` (also `postgres://`,
+    `postgresql+psycopg://`, and libpq query options such as `?sslmode=require`) opens the
+    PostgreSQL store, creating its tables in an empty database.
     """
     if isinstance(url, Path):
         return SQLiteStore(url)
@@ -69,7 +71,10 @@ def open_store(url: str | Path) -> Store:
             raise StoreError("E301", detail=f"{text}: no file path after sqlite:///")
         return SQLiteStore(path)
     if text.startswith(_POSTGRES_SCHEMES):
-        raise StoreError("E301", detail=f"{_redact(text)}: PostgreSQL support is not built yet")
+        # Imported on use, so SQLite users never load the PostgreSQL driver.
+        from newsevents.store.postgres import PostgresStore
+
+        return PostgresStore(text)
     if "://" in text:
         scheme = text.split("://", 1)[0]
         raise StoreError(
@@ -77,12 +82,3 @@ def open_store(url: str | Path) -> Store:
         )
     return SQLiteStore(text)
 
-
-def _redact(url: str) -> str:
-    """The URL without a password, so an error message never prints one."""
-    scheme, _, rest = url.partition("://")
-    if "@" in rest:
-        creds, _, host = rest.rpartition("@")
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}" if ":" in creds else url
-    return url
