@@ -119,3 +119,33 @@ def test_seed_key_events(seed_events, mention) -> None:  # type: ignore[no-untyp
     stop = next(e for e in events if e.trigger.text.startswith("stop"))
     assert stop.negated and stop.attributed_to is not None and stop.attributed_to.code == "SYRGOV"
     assert not any(art.in_furniture(e.evidence.start, e.evidence.end) for e in events)
+
+
+def test_unattributed_quote_continues_the_last_speaker(code) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will not give up,” said the Turkish minister.\n\n"
+        "“I would like to ask the Kurdish rebels to lay down arms.”\n"
+    )
+    events = code(text, [("the Turkish minister", "TURGOV"), ("the Kurdish rebels", "TURREB")])
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("TURGOV", "TURREB", "020")]
+    assert events[0].attributed_to.code == "TURGOV"
+
+
+def test_seed_with_real_actor_mentions(seed_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.actors import find_mentions, load_dictionary
+    from newsevents.ingest import article_from_text
+
+    text = Path(seed_path).read_text(encoding="utf-8")
+    art = article_from_text(text)
+    doc = nlp(text)
+    events = find_events(doc, art, find_mentions(doc, art, load_dictionary()), load_codebook())
+    found = {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo_root, e.plover)
+        for e in events
+    }
+    assert ("SYRMIL", "SYROPP", "19", "ASSAULT") in found
+    assert any(s == "IGOUNO" and root == "16" for s, _, root, _ in found)
+    assert any(s == "SYRGOV" and root == "11" and p == "ACCUSE" for s, _, root, p in found)
+    assert any(s == "SYRGOV" and root == "02" and p == "REQUEST" for s, _, root, p in found)
+    assert any(e.negated for e in events)
+    assert not any(art.in_furniture(e.evidence.start, e.evidence.end) for e in events)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, find_arguments
 from newsevents.events.codebook import Codebook
-from newsevents.events.modality import Stance, stance
+from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.triggers import TriggerMatch, find_triggers
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 WEAK_KINDS = {"pronoun", "coref"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 TRIM = " \t\r\n-–—"
 
 
@@ -93,6 +94,42 @@ class _Coder:
         self.doc, self.article, self.book = doc, article, book
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
         self.index = MentionIndex(doc, usable)
+        self.quote_speaker = self._quote_speakers()
+        speakers = self._first_person_mentions()
+        if speakers:
+            self.index = MentionIndex(doc, [*usable, *speakers])
+
+    def _quote_speakers(self) -> dict[int, Actor]:
+        """Speaker of each sentence holding a quote: its own, or the one of the quote it continues.
+
+        News prints a quote, attributes it ("... said Assad."), and often follows with a further
+        quoted paragraph that names nobody: the same speaker goes on.
+        """
+        out: dict[int, Actor] = {}
+        last: Actor | None = None
+        for sent in self.doc.sents:
+            if not sent.text.strip():
+                continue
+            if not has_quote(sent):
+                last = None
+                continue
+            own = sentence_speaker(sent, self.book.cues, self.speaker)
+            last = own or last
+            if last is not None:
+                out[sent.start] = last
+        return out
+
+    def _first_person_mentions(self) -> list[ActorMention]:
+        """ "I"/"we" inside a quote stand for its speaker, when the recogniser left them unresolved."""
+        out = []
+        for sent in self.doc.sents:
+            actor = self.quote_speaker.get(sent.start)
+            if actor is None:
+                continue
+            for t in sent:
+                if t.lower_ in FIRST_PERSON and t.i not in self.index.by_token and in_quotes(t):
+                    out.append(ActorMention(actor, t.i, t.i + 1, t.i, "coref"))
+        return out
 
     def _in_furniture(self, start: int, end: int) -> bool:
         if end <= start:
@@ -114,7 +151,7 @@ class _Coder:
                 continue
             args = find_arguments(match, self.index, self.book.cues)
             token = self.doc[match.token]
-            st = stance(sent, token, self.book.cues, self.speaker)
+            st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
             code = self.book.codes.get(entry.cameo)
             evidence = _sentence_evidence(text, sent)
             headline = self.article.in_title(evidence.start, evidence.end)

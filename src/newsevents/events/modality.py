@@ -147,20 +147,41 @@ def in_quotes(token: Token) -> bool:
     return sum(text.count(q, start, token.idx) for q in QUOTE_MARKS) % 2 == 1
 
 
-def stance(sent: Span, token: Token, cues: Cues, speaker: Callable[[Token], Actor | None]) -> Stance:
+def stance(
+    sent: Span,
+    token: Token,
+    cues: Cues,
+    speaker: Callable[[Token], Actor | None],
+    quote_speaker: Actor | None = None,
+) -> Stance:
     """Negation, modality and attribution for the trigger `token`.
 
-    `speaker(verb)` resolves the subject of a verb of saying to an actor. A hypothetical event
-    inside someone's statement keeps the speaker in `attributed_to`.
+    `speaker(verb)` resolves the subject of a verb of saying to an actor; `quote_speaker` is who
+    speaks in a quoted sentence that names no speaker itself (the quote continues an attributed
+    one). A hypothetical event inside someone's statement keeps the speaker in `attributed_to`.
     """
     negated = is_negated(token, cues)
     head = speech_head(token, cues)
     quoted = head is None and in_quotes(token)
     if quoted:
         head = next((t for t in sent if t.lemma_.lower() in cues.speech_verbs and not in_quotes(t)), None)
-    attributed = speaker(head) if head is not None else None
+    attributed = speaker(head) if head is not None else (quote_speaker if quoted else None)
     if is_hypothetical(token, cues, token.lemma_.lower()):
         return Stance(negated, "hypothetical", attributed)
     if head is not None or quoted:
         return Stance(negated, "reported", attributed)
     return Stance(negated, "asserted", None)
+
+
+def sentence_speaker(sent: Span, cues: Cues, speaker: Callable[[Token], Actor | None]) -> Actor | None:
+    """The resolved subject of a verb of saying outside quotation marks in the sentence, if any."""
+    for t in sent:
+        if t.lemma_.lower() in cues.speech_verbs and t.pos_ == "VERB" and not in_quotes(t):
+            found = speaker(t)
+            if found is not None:
+                return found
+    return None
+
+
+def has_quote(sent: Span) -> bool:
+    return any(ch in sent.text for ch in QUOTE_MARKS)
