@@ -82,3 +82,11 @@ def test_no_actor_gives_nothing(code) -> None:  # type: ignore[no-untyped-def]
 def test_required_target_missing_gives_nothing(code) -> None:  # type: ignore[no-untyped-def]
     # "criticised" needs someone criticised; a policy is not an actor
     assert code("Germany criticised the new policy.", [("Germany", "DEU")]) == []
+
+
+def test_headline_passive_without_auxiliary(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "Four Protesters Shot by Soldiers in Khartoum",
+        [("Four Protesters", "SDNOPP"), ("Soldiers", "SDNMIL")],
+    )
+    assert triples(events) == {("SDNMIL", "SDNOPP", "193")}

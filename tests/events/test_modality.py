@@ -66,3 +66,9 @@ def test_cue_file_must_have_lists(tmp_path) -> None:  # type: ignore[no-untyped-
     bad.write_text("negation: not\n")
     with pytest.raises(ResourceError, match="negation"):
         load_cues(bad)
+
+
+def test_negated_speech_verb_does_not_negate_the_event(code) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels did not acknowledge launching the attack on the army."
+    events = code(text, [("The rebels", "YEMREB"), ("the army", "SAUMIL")])
+    assert [(e.cameo, e.negated) for e in events] == [("190", False)]

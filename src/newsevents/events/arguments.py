@@ -105,7 +105,11 @@ def _agents(token: Token) -> list[Token]:
 
 
 def _is_passive(token: Token) -> bool:
-    return bool(_kids(token, "nsubjpass", "auxpass")) or (token.tag_ == "VBN" and token.dep_ == "acl")
+    """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers"), so a past
+    participle with a by-agent counts too."""
+    if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
+        return True
+    return token.tag_ == "VBN" and bool(_kids(token, "agent"))
 
 
 def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
@@ -136,7 +140,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
     passive = _is_passive(token)
     if passive:
         src_tokens, src_inferred = _agents(token), False
-        tgt_tokens = _kids(token, "nsubjpass")
+        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
         tgt_inferred = False
         if not tgt_tokens and token.dep_ == "acl":
             tgt_tokens, tgt_inferred = [token.head], True

@@ -73,6 +73,8 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
     yield token
     seen = {token.i}
     while True:
+        if token.head.lemma_.lower() in cues.speech_verbs:
+            return  # "did not acknowledge launching the attack" does not negate the attack
         if token.dep_ in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and token.head.i not in seen:
             light = token.head.lemma_.lower() in cues.light_verbs
             if token.dep_ in ("dobj", "nsubjpass", "acomp") and not light:
