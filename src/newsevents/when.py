@@ -204,10 +204,9 @@ def _fallback(expression: str, base: date | None, prefer: Prefer) -> Resolution 
     """dateparser, for forms the rules above do not cover (ISO dates, "12 March 2015, 10:00")."""
     from dateparser.date import DateDataParser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "REQUIRE_PARTS": ["year"]}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-        del settings["REQUIRE_PARTS"]
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(expression)
     if data.date_obj is None or data.period not in ("day", "week", "month", "year"):
         return None
@@ -241,6 +240,8 @@ def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "pa
     found = _calendar(text, base)
     if found is not None:
         return found
+    if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # anything else is relative to a day we do not know
     if not re.search(r"\d|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + "|ago|yesterday|today", text):
         return None
     return _fallback(text, base, prefer)

@@ -15,7 +15,7 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    restricts it to places in that country or region ("Paris, Texas"); a region that shares its
    name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
    Basra, Geneva).
-4. Then each candidate scores log10(population) + 3 * (share of the article's country mentions
+4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions
    that name its country) + a feature bonus (+1 country, -1 region: a region's population is the
    sum of its cities, so it would otherwise beat the city it is named after) - 2 when only an
    alternate GeoNames name matched ("Berea" is a town in Ohio before it is Aleppo's old name).
@@ -39,7 +39,7 @@ from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
 
-CONTEXT_WEIGHT = 3.0
+CONTEXT_WEIGHT = 2.0
 ALTERNATE_PENALTY = 2.0
 FEATURE_BONUS = {"country": 1.0, "admin1": -1.0, "city": 0.0, "district": 0.0, "other": 0.0}
 BIG = 1_000_000

@@ -154,6 +154,14 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
+    if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
+        run = _run_after(doc, after.i + 1)
+        if (
+            run is not None
+            and run.end < len(doc)
+            and cues.feature_nouns.get(doc[run.end].lower_) == "district"
+        ):
+            return "city", True  # "Aleppo's al-Fardous district"
     before = _prev(doc, span.start)
     if before is not None and before.lower_ == "of":
         noun = _prev(doc, before.i, skip_adjectives=True)

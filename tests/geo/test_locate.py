@@ -1,0 +1,85 @@
+"""locate_events: an event is placed only by its own sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.geo import Gazetteer, find_places, locate_events
+from newsevents.model import Event, Evidence
+
+pytestmark = pytest.mark.model
+
+
+def _event(text: str, trigger: str) -> Event:
+    i = text.index(trigger)
+    return Event(
+        None,
+        None,
+        "190",
+        "19",
+        "ASSAULT",
+        4,
+        -10.0,
+        Evidence.of(text, 0, len(text)),
+        Evidence.of(text, i, i + len(trigger)),
+    )
+
+
+def _locate(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    places = find_places(doc, article, gaz)
+    return locate_events(doc, article, [_event(text, trigger)], places)[0]
+
+
+def test_north_of_places_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _locate(
+        parse, gaz, "Syrian regime forces advanced against opposition forces north of Aleppo.", "advanced"
+    )
+    loc = event.location
+    assert loc is not None and loc.name == "Aleppo" and loc.country == "SYR" and loc.precision == "city"
+    assert loc.evidence is not None and loc.evidence.text == "Aleppo"
+
+
+def test_preposition_through_feature_noun(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Some 35,000 refugees have arrived at the border, near the southern city of Kilis."
+    loc = _locate(parse, gaz, text, "arrived").location
+    assert loc is not None and (loc.name, loc.country) == ("Kilis", "TUR")
+
+
+def test_province_gives_admin1_precision(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "A major offensive is under way in the northern province of Aleppo."
+    loc = _locate(parse, gaz, text, "offensive").location
+    assert loc is not None and loc.precision == "admin1"
+
+
+def test_place_in_another_clause_does_not_place_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The envoy halted the Geneva peace talks after the regime advanced against opposition "
+        "forces north of Aleppo."
+    )
+    halted = _locate(parse, gaz, text, "halted").location
+    advanced = _locate(parse, gaz, text, "advanced").location
+    assert halted is not None and halted.name == "Geneva"
+    assert advanced is not None and advanced.name == "Aleppo"
+
+
+def test_no_location_across_sentences(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _locate(
+        parse, gaz, "Rebels attacked a checkpoint. Officials in Damascus condemned it.", "attacked"
+    )
+    assert event.location is None
+
+
+def test_destination_does_not_place_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _locate(parse, gaz, "Thousands of people started to flee from their homes to Turkey.", "flee")
+    assert event.location is None
+
+
+def test_existing_location_is_kept_and_order_preserved(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked a checkpoint in Idlib. Police arrested ten men."
+    article, doc = parse(text)
+    places = find_places(doc, article, gaz)
+    events = [_event(text, "attacked"), _event(text, "arrested")]
+    located = locate_events(doc, article, events, places)
+    assert located[0].location is not None and located[0].location.name == "Idlib"
+    assert located[1] == events[1]

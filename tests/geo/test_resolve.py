@@ -1,0 +1,118 @@
+"""find_places on small sentences, one heuristic each, and on the seed article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsevents.geo import Gazetteer, find_places
+from newsevents.model import Article, Evidence, Place
+
+pytestmark = pytest.mark.model
+
+
+def _places(parse, gaz: Gazetteer, text: str, **kw: object) -> dict[str, Place]:  # type: ignore[no-untyped-def]
+    article, doc = parse(text, **kw)
+    return {p.name: p for p in find_places(doc, article, gaz)}
+
+
+def test_context_country_breaks_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    alone = _places(parse, gaz, "Tourists returned to Florence on Monday.")
+    assert alone["Florence"].country == "ITA"
+    in_us = _places(parse, gaz, "Storms hit the United States on Monday. In Florence, roads were closed.")
+    assert in_us["Florence"].country == "USA"
+
+
+def test_a_passing_mention_does_not_move_a_big_city(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Syria and Turkey sent delegates, backed by the US, to the talks in Geneva."
+    assert _places(parse, gaz, text)["Geneva"].country == "CHE"
+
+
+def test_demonym_is_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Somali" is also the name of a region of Ethiopia in GeoNames.
+    places = _places(parse, gaz, "Somali troops attacked the camp on Monday.")
+    assert places == {}
+
+
+def test_person_named_like_a_town_is_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(parse, gaz, "Kilis said he would run for office again.") == {}
+
+
+def test_person_label_overruled_by_a_place_cue(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    kilis = _places(parse, gaz, "Refugees gathered near the southern city of Kilis on Friday.")["Kilis"]
+    assert (kilis.country, kilis.feature) == ("TUR", "city")
+
+
+def test_province_is_admin1_and_city_is_city(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    province = _places(parse, gaz, "An offensive is under way in the northern province of Aleppo.")
+    assert province["Aleppo"].feature == "admin1"
+    city = _places(parse, gaz, "Fighting raged in the city of Aleppo.")
+    assert city["Aleppo"].feature == "city"
+
+
+def test_district_takes_point_of_enclosing_city(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "Barrel bombs hit Aleppo's al-Fardous district on Monday.")
+    district = places["al-Fardous"]
+    assert district.feature == "district" and district.country == "SYR"
+    assert (district.lat, district.lon) == (places["Aleppo"].lat, places["Aleppo"].lon)
+
+
+def test_district_without_known_city_has_no_point(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    district = _places(parse, gaz, "Shelling hit the al-Fardous district overnight.")["al-Fardous"]
+    assert district.feature == "district" and district.lat is None and district.country is None
+
+
+def test_furniture_is_skipped_but_headline_counts(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting in Homs\n\nA boy runs in Aleppo's al-Fardous district\n\nTroops fired on crowds."
+    caption = text.index("A boy")
+    furniture = (Evidence.of(text, caption, text.index("\n\nTroops")),)
+    places = _places(parse, gaz, text, furniture=furniture)
+    assert "Aleppo" not in places and "al-Fardous" not in places
+    assert places["Homs"].country == "SYR"
+
+
+def test_mentions_are_grouped_in_order_of_first_mention(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    article, doc = parse("Clashes spread from Syria to Iraq. Syria blamed Iraq.")
+    places = find_places(doc, article, gaz)
+    assert [p.name for p in places] == ["Syria", "Iraq"]
+    assert [len(p.mentions) for p in places] == [2, 2]
+    assert all(article.text[m.start : m.end] == m.text for p in places for m in p.mentions)
+
+
+def _seed_furniture(text: str) -> tuple[Evidence, ...]:
+    spans = []
+    for pattern in (
+        r"Photo by: Reuters",
+        r"A boy carries[^\n]*",
+        r"Syrian children walk[^\n]*",
+        r"Updated Feb 13, 2016",
+        r"TRTWorld and agencies",
+    ):
+        spans += [Evidence.of(text, m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return tuple(spans)
+
+
+def test_seed_article_places(nlp, gaz: Gazetteer, seed_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = seed_path.read_text(encoding="utf-8")
+    article = Article(id="seed", text=text, published="2016-02-13", furniture=_seed_furniture(text))
+    places = find_places(nlp(text), article, gaz)
+    by = {(p.name, p.feature): p for p in places}
+    aleppo = by[("Aleppo", "city")]
+    assert aleppo.country == "SYR" and aleppo.lat == pytest.approx(36.2, abs=0.05)
+    assert aleppo.lon == pytest.approx(37.16, abs=0.05)
+    assert ("Aleppo", "admin1") in by  # "the northern province of Aleppo"
+    assert by[("Kilis", "city")].country == "TUR"
+    assert by[("Geneva", "city")].country == "CHE"
+    for name, iso3 in [
+        ("Turkey", "TUR"),
+        ("Syria", "SYR"),
+        ("Saudi Arabia", "SAU"),
+        ("Jordan", "JOR"),
+        ("Iraq", "IRQ"),
+    ]:
+        assert by[(name, "country")].country == iso3
+    names = {p.name for p in places}
+    assert not names & {"Syrian", "Turkish", "al-Fardous", "Reuters"}
+    assert not any(article.in_furniture(m.start, m.end) for p in places for m in p.mentions)

@@ -1,0 +1,130 @@
+"""Dates against the publication date (Saturday 2016-02-13 unless said otherwise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Event, Evidence
+from newsevents.when import date_events, dated_by_text, resolve_date
+
+SAT = "2016-02-13"
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("on Thursday", SAT, ("2016-02-11", "day")),  # most recent Thursday before publication
+        ("Saturday", SAT, ("2016-02-13", "day")),  # on or before: the day itself
+        ("last Saturday", SAT, ("2016-02-06", "day")),  # "last" is strictly before
+        ("Thursday night", SAT, ("2016-02-11", "day")),
+        ("yesterday", SAT, ("2016-02-12", "day")),
+        ("last week", SAT, ("2016-02-01", "week")),  # Monday of the previous week
+        ("since last week", SAT, ("2016-02-01", "week")),  # a span: its start
+        ("last month", SAT, ("2016-01-01", "month")),
+        ("in 2015", SAT, ("2015-01-01", "year")),
+        ("February 25", SAT, ("2016-02-25", "day")),
+        ("Feb. 25th", SAT, ("2016-02-25", "day")),
+        ("December 30", "2016-01-02", ("2015-12-30", "day")),  # nearest occurrence, across the year
+        ("January 2", "2015-12-30", ("2016-01-02", "day")),
+        ("in February 2015", SAT, ("2015-02-01", "month")),
+        ("two weeks ago", SAT, ("2016-01-25", "week")),
+        ("3 days ago", SAT, ("2016-02-10", "day")),
+        ("25 February 2016", None, ("2016-02-25", "day")),  # a full date needs no publication date
+    ],
+)
+def test_resolve_date(expression: str, published: str | None, expected: tuple[str, str]) -> None:
+    assert resolve_date(expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "in recent weeks",
+        "recently",
+        "five-year",
+        "a three-week",
+        "two years",
+        "less than a year",
+        "in the coming days",
+    ],
+)
+def test_vague_expressions_and_durations_are_not_dates(expression: str) -> None:
+    assert resolve_date(expression, SAT) is None
+
+
+@pytest.mark.parametrize("expression", ["on Thursday", "yesterday", "last week", "February 25"])
+def test_relative_expressions_need_a_publication_date(expression: str) -> None:
+    assert resolve_date(expression, None) is None
+
+
+def test_future_clause_reads_weekday_forward() -> None:
+    assert resolve_date("Monday", SAT, prefer="future") == ("2016-02-15", "day")
+    assert resolve_date("next Monday", SAT) == ("2016-02-15", "day")
+
+
+def _event(text: str, trigger: str) -> Event:
+    i = text.index(trigger)
+    return Event(
+        None,
+        None,
+        "190",
+        "19",
+        "ASSAULT",
+        4,
+        -10.0,
+        Evidence.of(text, 0, len(text)),
+        Evidence.of(text, i, i + len(trigger)),
+    )
+
+
+def _date(parse, text: str, trigger: str, published: str | None = SAT) -> Event:  # type: ignore[no-untyped-def]
+    article, doc = parse(text, published=published)
+    return date_events(doc, article, [_event(text, trigger)])[0]
+
+
+@pytest.mark.model
+def test_event_takes_expression_attached_to_its_trigger(parse) -> None:  # type: ignore[no-untyped-def]
+    event = _date(parse, "Rebels attacked a checkpoint in Idlib on Thursday.", "attacked")
+    assert (event.date, event.date_precision) == ("2016-02-11", "day")
+
+
+@pytest.mark.model
+def test_reported_event_takes_date_of_the_statement(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Peace talks will not stop the fighting, Assad said on Thursday."
+    event = _date(parse, text, "stop")
+    assert event.date == "2016-02-11"
+
+
+@pytest.mark.model
+def test_end_bound_does_not_date_the_event(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "De Mistura announced a three-week pause to February 25 in the talks."
+    article, doc = parse(text)
+    event = _event(text, "announced")
+    assert not dated_by_text(doc, article, event)
+    assert date_events(doc, article, [event])[0].date == SAT  # defaulted to publication
+
+
+@pytest.mark.model
+def test_future_clause_dates_forward(parse) -> None:  # type: ignore[no-untyped-def]
+    event = _date(parse, "Leaders will meet on Monday in Brussels.", "meet")
+    assert event.date == "2016-02-15"
+
+
+@pytest.mark.model
+def test_date_in_another_sentence_is_not_used(parse) -> None:  # type: ignore[no-untyped-def]
+    event = _date(parse, "The army shelled the town. Talks resumed on Thursday.", "shelled")
+    assert (event.date, event.date_precision) == (SAT, "day")
+
+
+@pytest.mark.model
+def test_unknown_publication_date_and_no_expression_gives_none(parse) -> None:  # type: ignore[no-untyped-def]
+    event = _date(parse, "The army shelled the town.", "shelled", published=None)
+    assert event.date is None and event.date_precision is None
+
+
+@pytest.mark.model
+def test_existing_date_is_kept(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked a checkpoint on Thursday."
+    article, doc = parse(text)
+    event = Event(**{**_event(text, "attacked").__dict__, "date": "2016-01-01", "date_precision": "day"})
+    assert date_events(doc, article, [event])[0].date == "2016-01-01"
