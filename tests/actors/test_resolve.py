@@ -114,3 +114,15 @@ def test_person_chosen_by_publication_year(parse) -> None:  # type: ignore[no-un
     assert ms_old[0].actor.name == "Hafez al-Assad"
     assert art_new["Assad"][0] == art_old["Assad"][0] == "SYRGOV"
     assert mentions(parse, "Assad spoke.", published="2016-05-01")[0].actor.name == "Bashar al-Assad"
+
+
+def test_coordinated_names_stay_separate_actors(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Talks between Saudi Arabia and Houthi rebels resumed.")
+    assert got["Saudi Arabia"][0] == "SAU"
+    assert got["Houthi rebels"][0] == "YEMREB"
+
+
+def test_a_list_of_two_people_is_two_mentions(parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(parse, "Barack Obama, John Kerry and Sergei Lavrov met in Geneva.")
+    assert [m.actor.name for m in ms if m.actor.name != "Geneva"] == [
+        "Barack Obama", "John Kerry", "Sergei Lavrov"]

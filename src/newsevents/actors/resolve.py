@@ -70,6 +70,10 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
         ok = root.dep_ in MODIFIER_DEPS and parent is not None and parent != n
         if ok and cue.entry.kind == "person" and root.dep_ != "appos":
             ok = False  # "Assad's forces": the person stays a mention of its own
+        if ok and root.dep_ == "appos" and cue.entry.kind == "person" == cues[parent].entry.kind:  # type: ignore[index]
+            ok = False  # "Obama, Kerry": a list of two people, not one person
+        if ok and root.dep_ != "appos" and parent is not None:
+            ok = not _coordinated(doc, cue, cues[parent])
         parents.append(parent if ok else None)
     # A cycle cannot come from a tree parse, but guard against a mis-set head.
     for n in range(len(parents)):
@@ -81,6 +85,16 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             seen.add(p)
             p = parents[p]
     return parents
+
+
+def _coordinated(doc: Doc, cue: Cue, parent: Cue) -> bool:
+    """A conjunction or comma between modifier and head means a list, not one noun phrase.
+
+    The small model hangs the first conjunct of a list on the last noun ("Saudi Arabia and Houthi
+    rebels"), which would otherwise merge two actors into one.
+    """
+    lo, hi = (cue.end, parent.start) if cue.end <= parent.start else (parent.end, cue.start)
+    return any(t.pos_ == "CCONJ" or t.text in (",", ";") for t in doc[lo:hi])
 
 
 def group(doc: Doc, cues: list[Cue]) -> list[list[Cue]]:
@@ -150,6 +164,10 @@ def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | Non
                          person=True, gender=e.gender, key=e.key, form=p.form)
         sector = _sector(sector_heads[0] if sector_heads else None, orgs + places + sectors[:-1])
         org = orgs[-1].entry if orgs else None
+        if org is None and sector is None:
+            # Kept for coreference (a later surname or "he" may point to it) but never coded.
+            return Draft(**base, kind="name", name=e.name, country=None, sector=None, person=True,
+                         key=e.key, form="ner")
         return Draft(**base, kind="name", name=e.name, country=org.country if org else country,
                      sector=org.sector if org else sector, code=org.code if org else None,
                      person=True, key=e.key, form="ner")
@@ -212,7 +230,12 @@ def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary) -> Dr
 
 
 def code_of(draft_: Draft) -> str:
-    """The CAMEO-style code: an entry's own code, else country (or region) + sector."""
+    """The CAMEO-style code: an entry's own code, else country (or region) + sector ("" if none).
+
+    A person the dictionary does not know and no role word describes has no code.
+    """
+    if draft_.person and not draft_.code and not draft_.sector:
+        return ""
     if draft_.code:
         return draft_.code
     return f"{draft_.country or ''}{draft_.sector or ''}"
