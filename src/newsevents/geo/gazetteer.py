@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -118,9 +118,10 @@ class Gazetteer:
         stripped = name.strip()
         bare = stripped.replace(".", "")
         if len(bare) <= 4 and bare.isupper():
-            self.exact[stripped].append(cand)
+            self.exact[stripped] = [*self.exact.get(stripped, ()), cand]
         else:
-            self.names[key or normalize(stripped)].append(cand)
+            key = key or normalize(stripped)
+            self.names[key] = [*self.names.get(key, ()), cand]
 
 
 def _data_text(name: str) -> str:
@@ -303,12 +304,15 @@ def _add_demonyms(gaz: Gazetteer, text: str, origin: str) -> None:
 
 
 def load_gazetteer(aliases: Sequence[str | Path] = (), regions: Sequence[str | Path] = ()) -> Gazetteer:
-    """The shared gazetteer, built once per process (per set of user files) and cached.
+    """The shared gazetteer, built once per process and cached.
 
     `aliases` and `regions` are user YAML files in the formats of data/aliases.yml and
-    data/regions.yml; their entries are added after the shipped ones.
+    data/regions.yml; their entries are added after the shipped ones, on a copy of the name index
+    (the shipped gazetteer is loaded once and never changed).
     """
-    return _load(tuple(str(p) for p in aliases), tuple(str(p) for p in regions))
+    if not aliases and not regions:
+        return _load()
+    return _extend(tuple(str(p) for p in aliases), tuple(str(p) for p in regions))
 
 
 def _read_user(path: str) -> str:
@@ -319,7 +323,18 @@ def _read_user(path: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(aliases: tuple[str, ...], regions: tuple[str, ...]) -> Gazetteer:
+def _extend(aliases: tuple[str, ...], regions: tuple[str, ...]) -> Gazetteer:
+    # Gazetteer.add replaces lists instead of appending to them, so the copies share nothing mutable.
+    gaz = replace(_load(), names=dict(_load().names), exact=dict(_load().exact))
+    for path in regions:
+        _add_regions(gaz, _read_user(path), path)
+    for path in aliases:
+        _add_aliases(gaz, _read_user(path), path)
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def _load() -> Gazetteer:
     gaz = Gazetteer(load_cues())
     _add_countries(gaz)
     # Hundreds of thousands of small objects and no cycles: the cycle collector only costs time.
@@ -333,11 +348,7 @@ def _load(aliases: tuple[str, ...], regions: tuple[str, ...]) -> Gazetteer:
     _add_regions(gaz, _data_text("regions.yml"), "geo/data/regions.yml")
     _add_aliases(gaz, _data_text("aliases.yml"), "geo/data/aliases.yml")
     _add_demonyms(gaz, _data_text("demonyms.yml"), "geo/data/demonyms.yml")
-    for path in regions:
-        _add_regions(gaz, _read_user(path), path)
-    for path in aliases:
-        _add_aliases(gaz, _read_user(path), path)
-    gaz.names = dict(gaz.names)  # freeze the defaultdicts: lookups must not grow them
+    gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)
     gaz.alternates = dict(gaz.alternates)
     return gaz
