@@ -44,6 +44,13 @@ DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NOT_PEOPLE_AFTER = frozenset({"%", "percent", "per", "pc"})
+MONTHS = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -198,6 +205,14 @@ def _read_number(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, float, 
             and tokens[j - 1].lower_ in lex.numbers
         ):
             pass  # "twenty-three"
+        elif (
+            tok.lower_ == "and"
+            and current is not None
+            and j + 1 < limit
+            and tokens[j - 1].lower_ in lex.scales
+            and tokens[j + 1].lower_ in lex.numbers
+        ):
+            pass  # "nine hundred and twenty-one"
         else:
             break
         j += 1
@@ -222,8 +237,10 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Dates, money, percentages, ordinals, measures and compound modifiers ("five-year")."""
     if any(doc[k].ent_type_ in SKIP_ENTS for k in range(start, end)):
         return True
-    if end < len(doc) and doc[end].lower_ in NOT_PEOPLE_AFTER:
+    if end < len(doc) and (doc[end].lower_ in NOT_PEOPLE_AFTER or doc[end].lower_ in MONTHS):
         return True
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
+        return True  # a ratio: "one in every five"
     if start > 0 and (doc[start - 1].tag_ == "$" or doc[start - 1].text in ("$", "€", "£", "#", "No.")):
         return True
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].is_alpha:
@@ -327,7 +344,7 @@ def _quantity(
 ) -> Quantity | None:
     frame = None
     for k in range(fig.last, fig.start - 1, -1):  # a range may attach by either end
-        if k == fig.last or _number(doc[k], lex) is not None:
+        if k == fig.last or _number(doc[k], lex) is not None or doc[k].lower_ in lex.scales:
             frame = _frame(doc[k], lex)
             if frame is not None:
                 break
@@ -433,6 +450,12 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
         if complement and _lookup(child, lex.adjectives):
             return _lookup(child, lex.adjectives), verb  # type: ignore[return-value]
+        if child.dep_ == "prep" and child.lower_ == "as":  # "registered as displaced"
+            kinds = [
+                _lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
+            ]
+            if kinds and kinds[0]:
+                return kinds[0], verb
         entry = lex.verbs.get(child.lemma_.lower())
         subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
         if child.dep_ in ("xcomp", "ccomp") and entry and entry[1] == "subject" and subjectless:

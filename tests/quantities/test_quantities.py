@@ -89,6 +89,22 @@ CASES = [
     ("Twenty-three people died.", "killed", 23, "exact", "reported", "Twenty-three people"),
     ("He said 12 people went missing.", "missing", 12, "exact", "reported", "12 people"),
     ("The death toll rose to 45 on Monday.", "killed", 45, "exact", "reported", "45"),
+    (
+        "About 19,000 people were registered as displaced.",
+        "displaced",
+        19000,
+        "about",
+        "reported",
+        "About 19,000 people",
+    ),
+    (
+        "The floods caused 34,000 displacements.",
+        "displaced",
+        34000,
+        "exact",
+        "reported",
+        "34,000 displacements",
+    ),
     ("The clashes caused 30 deaths.", "killed", 30, "exact", "reported", "30 deaths"),
     (
         "The storm affected 1.2 million people.",
@@ -153,6 +169,12 @@ def test_figure(parse, text, kind, value, qualifier, status, evidence):  # type:
         ("20 to 30 people fled.", 20, 30, "20 to 30 people"),
         ("20-30 people fled.", 20, 30, "20-30 people"),
         ("Two to three million people have fled.", 2000000, 3000000, "Two to three million people"),
+        (
+            "Nine hundred and twenty-one to 950 families fled.",
+            921,
+            950,
+            "Nine hundred and twenty-one to 950 families",
+        ),
     ],
 )
 def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
@@ -196,6 +218,8 @@ def test_units_and_coordination(parse):  # type: ignore[no-untyped-def]
         "Five people were in the car.",
         "The 12 ministers met in Geneva.",
         "A boy carries two children across the street.",
+        "Homes were evacuated between 23 and 25 November because of fires.",
+        "One in every five people is displaced.",
     ],
 )
 def test_not_a_figure(parse, text):  # type: ignore[no-untyped-def]
