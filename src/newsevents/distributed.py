@@ -1,0 +1,438 @@
+"""The Dask path: partitioned JSONL in, Parquet out, on a Dask distributed cluster.
+
+    run_dask(inputs, out_dir, settings, scheduler=None, n_workers=2) -> DaskSummary
+    load_into_store(out_dir, store) -> LoadSummary
+    partitions(inputs) -> list[Path]
+
+There is no second implementation: each partition (one .jsonl, .ndjson or gzip-compressed file)
+is read by `newsevents.ingest.read` and extracted by `newsevents.pipeline.run` on a worker, so
+the same articles give the same events as the single-process path. Each worker process loads
+the model, dictionaries and gazetteer once and keeps them for every partition it is given.
+
+Layout of `out_dir` (one file per input partition, numbered in sorted input order):
+
+    events/part-00000.parquet        flat event rows: the store's `events` columns plus the
+                                     article's title, url, source and published, one fixed
+                                     schema in every file, so `events/` reads as one dataset
+    extractions/part-00000.jsonl.gz  every Extraction in full, one JSON object per line
+                                     (`dataclasses.asdict`), the lossless form `load_into_store`
+                                     writes through `Store.write`
+    problems.jsonl                   every skipped or warned-about input, in partition order
+    manifest.json                    the partitions of this run, their inputs and counts
+
+Loading goes through `Store.write`, one transaction per article, so it is idempotent and safe to
+run from several processes at once against PostgreSQL. With a remote scheduler, every worker
+must be able to read the inputs and write `out_dir` at the same path (a shared file system).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import gzip
+import io
+import json
+import logging
+import os
+import re
+import time
+import types
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from newsevents.errors import IngestError, Problem
+from newsevents.model import Extraction
+from newsevents.settings import Settings
+from newsevents.store import rows as row_builders
+from newsevents.store.query import EVENT_COLUMNS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    from distributed import Client
+
+    from newsevents.model import Article
+    from newsevents.pipeline import Resources
+    from newsevents.store import Store
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+MANIFEST = "manifest.json"
+PROBLEMS = "problems.jsonl"
+EVENTS_DIR = "events"
+EXTRACTIONS_DIR = "extractions"
+
+
+@dataclasses.dataclass(frozen=True)
+class PartitionResult:
+    """What one partition gave: its input, the name of its output files, and counts."""
+
+    index: int
+    source: str
+    name: str
+    articles: int
+    events: int
+    problems: tuple[Problem, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class DaskSummary:
+    """The outcome of `run_dask`: where the results are, and what each partition gave."""
+
+    out_dir: Path
+    partitions: tuple[PartitionResult, ...]
+    seconds: float
+
+    @property
+    def articles(self) -> int:
+        return sum(p.articles for p in self.partitions)
+
+    @property
+    def events(self) -> int:
+        return sum(p.events for p in self.partitions)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(pr for p in self.partitions for pr in p.problems)
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadSummary:
+    """The outcome of `load_into_store`: articles newly stored, and those already there."""
+
+    written: int
+    already_stored: int
+
+
+# -- finding partitions -------------------------------------------------------------------------
+
+
+def partitions(inputs: Sequence[str | Path]) -> list[Path]:
+    """The partition files named by `inputs`: files, folders (searched recursively) and globs.
+
+    Sorted within each input, duplicates dropped, in the order the inputs were given. Raises
+    IngestError (E103) for an input that names no partition, so a typo never runs an empty job.
+    """
+    found: list[Path] = []
+    for raw in inputs:
+        text = str(raw)
+        path = Path(text)
+        if path.is_dir():
+            hits = [p for p in path.rglob("*") if p.is_file() and _is_partition(p)]
+        elif path.is_file():
+            hits = [path]
+        elif glob.has_magic(text):
+            hits = [Path(p) for p in glob.glob(text, recursive=True) if _is_partition(Path(p))]
+        else:
+            raise IngestError("E103", detail=f"{text}: no such file, folder or pattern")
+        if not hits:
+            raise IngestError("E103", detail=f"{text}: holds no {', '.join(SUFFIXES)} partitions")
+        found.extend(sorted(hits))
+    unique: dict[Path, None] = dict.fromkeys(p.resolve() for p in found)
+    return list(unique)
+
+
+def _is_partition(path: Path) -> bool:
+    name = path.name.lower()
+    return not name.startswith(".") and name.endswith(SUFFIXES)
+
+
+def read_partition(path: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """The articles of one partition, through the one JSONL reader (`newsevents.ingest.read`).
+
+    A partition is one file holding many articles, so the per-file size limit
+    (`max_file_bytes`) is raised to the partition's size here; a gzip partition is
+    decompressed in memory and read as JSONL, with origins naming the partition file.
+    """
+    from newsevents import ingest
+
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as handle:
+            data = handle.read()
+        limit = settings.with_overrides(max_file_bytes=max(settings.max_file_bytes, len(data) + 1))
+        for item in ingest.read(["-"], limit, stdin=io.BytesIO(data)):
+            yield _renamed(item, str(path))
+        return
+    size = path.stat().st_size
+    limit = settings.with_overrides(max_file_bytes=max(settings.max_file_bytes, size + 1))
+    yield from ingest.read([str(path)], limit)
+
+
+def _renamed(item: Article | Problem, origin: str) -> Article | Problem:
+    """`<stdin>:LINE` (how the reader names a stream) as `PARTITION:LINE`."""
+    old = item.origin or ""
+    if old.startswith("<stdin>"):
+        return dataclasses.replace(item, origin=origin + old[len("<stdin>") :])
+    return item
+
+
+# -- one partition, on a worker -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def _worker_resources(settings: Settings) -> Resources:
+    """The pipeline's resources, loaded on the first partition a worker process gets, then kept."""
+    from newsevents import pipeline
+
+    log.info("worker %d: loading resources", os.getpid())
+    return pipeline.load_resources(settings)
+
+
+def process_partition(index: int, source: str, out_dir: str, settings: Settings) -> PartitionResult:
+    """Extract one partition and write its event Parquet and extractions file; runs on a worker.
+
+    Files are written under a temporary name and renamed when complete, so a worker lost
+    mid-partition (Dask then reruns the task elsewhere) never leaves a half-written file.
+    """
+    from newsevents import pipeline
+
+    # One process per worker already: spaCy must not fork inside a Dask worker.
+    settings = settings.with_overrides(workers=1)
+    resources = _worker_resources(settings)
+    name = f"part-{index:05d}"
+    out = Path(out_dir)
+    event_rows: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    articles = 0
+    target = out / EXTRACTIONS_DIR / f"{name}.jsonl.gz"
+    with _atomic(target) as tmp, gzip.open(tmp, "wt", encoding="utf-8") as handle:
+        for item in pipeline.run(read_partition(Path(source), settings), settings, resources):
+            if isinstance(item, Problem):
+                problems.append(item)
+                continue
+            articles += 1
+            handle.write(to_json_line(item) + "\n")
+            event_rows.extend(flat_event_rows(item))
+    with _atomic(out / EVENTS_DIR / f"{name}.parquet") as tmp:
+        write_events_parquet(event_rows, tmp)
+    log.info("%s: %d articles, %d events, %d problems", source, articles, len(event_rows), len(problems))
+    return PartitionResult(index, source, name, articles, len(event_rows), tuple(problems))
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def flat_event_rows(extraction: Extraction) -> Iterator[dict[str, Any]]:
+    """The store's event rows with the article's fields joined in, as `Store.events` gives them."""
+    art = extraction.article
+    joined = {"title": art.title, "url": art.url, "source": art.source, "published": art.published}
+    for row in row_builders.event_rows(extraction):
+        yield {**row, **joined}
+
+
+# -- the Parquet schema, from schema.sql ---------------------------------------------------------
+
+_SQL_TYPES = {"TEXT": "string", "INTEGER": "int64", "DOUBLE PRECISION": "float64", "BOOLEAN": "bool"}
+
+
+@lru_cache(maxsize=1)
+def event_schema() -> pa.Schema:
+    """One Arrow schema for every events file, read off the `events` table of schema.sql.
+
+    A fixed schema (not one guessed from each partition's values) keeps a partition with no
+    events, or with no located events, readable together with the others as one dataset.
+    """
+    import pyarrow as pa
+
+    from newsevents.store.sqlite import schema_statements
+
+    (table,) = [s for s in schema_statements() if re.match(r"CREATE TABLE (IF NOT EXISTS )?events\b", s)]
+    types_by_column: dict[str, str] = {}
+    for line in table.splitlines()[1:]:
+        match = re.match(r"\s*(\w+)\s+(TEXT|INTEGER|DOUBLE PRECISION|BOOLEAN)\b", line)
+        if match:
+            types_by_column[match.group(1)] = _SQL_TYPES[match.group(2)]
+    fields = [pa.field(c, types_by_column.get(c, "string")) for c in EVENT_COLUMNS]
+    return pa.schema(fields)
+
+
+def write_events_parquet(rows: Sequence[dict[str, Any]], path: Path) -> int:
+    """Write flat event rows to one Parquet file with `event_schema()`; returns how many."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = event_schema()
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    pq.write_table(pa.Table.from_pydict(columns, schema=schema), path)
+    return len(rows)
+
+
+# -- extractions as JSON lines, and back ----------------------------------------------------------
+
+
+def to_json_line(extraction: Extraction) -> str:
+    """Every field of the Extraction (offsets, token indices, origin included) as one JSON line."""
+    return json.dumps(dataclasses.asdict(extraction), ensure_ascii=False, separators=(",", ":"))
+
+
+def from_dict(data: dict[str, Any]) -> Extraction:
+    """The Extraction that `dataclasses.asdict` turned into `data`, rebuilt from model.py's types."""
+    return _build(Extraction, data)
+
+
+def _build(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in get_args(tp) if a is not type(None)]
+        return _build(inner, value)
+    if origin is tuple:
+        inner = get_args(tp)[0]
+        return tuple(_build(inner, v) for v in value)
+    if origin is Literal:
+        return value
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = _hints(tp)
+        given = [f.name for f in dataclasses.fields(tp) if f.name in value]
+        return tp(**{name: _build(hints[name], value[name]) for name in given})
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def read_extractions(path: Path) -> Iterator[Extraction]:
+    """The Extractions of one `extractions/part-*.jsonl.gz` file, in order."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield from_dict(json.loads(line))
+
+
+# -- the job, from the client ---------------------------------------------------------------------
+
+
+def run_dask(
+    inputs: Sequence[str],
+    out_dir: Path,
+    settings: Settings,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+) -> DaskSummary:
+    """Extract every partition of `inputs` on a Dask cluster and write the results to `out_dir`.
+
+    `scheduler` is the address of a running scheduler ("tcp://host:8786"); None starts a local
+    cluster of `n_workers` single-threaded worker processes for the run. Earlier results in
+    `out_dir` are replaced. A failure that stops a whole partition (a missing model, an
+    unreadable output folder) is raised here; bad articles become problems, as in `pipeline.run`.
+    """
+    started = time.perf_counter()
+    parts = partitions(inputs)
+    out = Path(out_dir)
+    _clear(out)
+    with _client(scheduler, n_workers) as client:
+        from distributed import as_completed
+
+        futures = [
+            client.submit(process_partition, i, str(p), str(out.resolve()), settings, pure=False)
+            for i, p in enumerate(parts)
+        ]
+        results: list[PartitionResult] = []
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            log.info("partition %d/%d done: %s", len(results), len(parts), result.source)
+    results.sort(key=lambda r: r.index)
+    summary = DaskSummary(out, tuple(results), time.perf_counter() - started)
+    _write_report(summary)
+    return summary
+
+
+@contextmanager
+def _client(scheduler: str | None, n_workers: int) -> Iterator[Client]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=max(1, n_workers), threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    try:
+        with Client(cluster) as client:
+            yield client
+    finally:
+        cluster.close()
+
+
+def _clear(out: Path) -> None:
+    """Remove an earlier run's partition files, so a smaller rerun leaves none of them behind."""
+    for sub, pattern in ((EVENTS_DIR, "part-*.parquet"), (EXTRACTIONS_DIR, "part-*.jsonl.gz")):
+        for old in (out / sub).glob(pattern):
+            old.unlink()
+    for name in (MANIFEST, PROBLEMS):
+        (out / name).unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _write_report(summary: DaskSummary) -> None:
+    """problems.jsonl, then manifest.json last: a folder with a manifest holds a finished run."""
+    out = summary.out_dir
+    with _atomic(out / PROBLEMS) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        for problem in summary.problems:
+            handle.write(json.dumps(dataclasses.asdict(problem), ensure_ascii=False) + "\n")
+    manifest = {
+        "articles": summary.articles,
+        "events": summary.events,
+        "problems": len(summary.problems),
+        "partitions": [
+            {
+                "name": p.name,
+                "source": p.source,
+                "articles": p.articles,
+                "events": p.events,
+                "problems": len(p.problems),
+                "events_file": f"{EVENTS_DIR}/{p.name}.parquet",
+                "extractions_file": f"{EXTRACTIONS_DIR}/{p.name}.jsonl.gz",
+            }
+            for p in summary.partitions
+        ],
+    }
+    with _atomic(out / MANIFEST) as tmp:
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+# -- loading --------------------------------------------------------------------------------------
+
+
+def load_into_store(out_dir: Path, store: Store) -> LoadSummary:
+    """Write every extraction of a finished `run_dask` output folder into `store`.
+
+    Reads the partitions the manifest lists, in order, and writes each article through
+    `Store.write` (one transaction per article, skipped when already stored), so loading twice,
+    or from several processes at once, stores each article exactly once.
+    """
+    out = Path(out_dir)
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IngestError(
+            "E103", detail=f"{out / MANIFEST}: not a finished Dask output folder ({exc})"
+        ) from exc
+    written = already = 0
+    for part in manifest["partitions"]:
+        for extraction in read_extractions(out / part["extractions_file"]):
+            if store.write(extraction):
+                written += 1
+            else:
+                already += 1
+    log.info("loaded %s: %d articles written, %d already stored", out, written, already)
+    return LoadSummary(written, already)

@@ -1,0 +1,222 @@
+"""The Dask path: partitions found and read, Parquet and extraction files written, results
+loaded into a store, and, on a real local cluster of two workers, the same events as the
+single-process pipeline."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import importlib.util
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsevents import distributed as dd
+from newsevents.errors import IngestError, Problem
+from newsevents.model import Article, Extraction
+from newsevents.settings import load_settings
+from newsevents.store import open_store
+
+TESTS = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("NEWSEVENTS_SHARED", TESTS.parent.parent / "shared")) / "corpus" / "articles"
+
+
+def _store_fixtures():  # type: ignore[no-untyped-def]
+    """tests/store/conftest.py, whose hand-built Extraction fills every field and table."""
+    spec = importlib.util.spec_from_file_location(
+        "newsevents_store_fixtures", TESTS / "store" / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _store_fixtures().build
+
+
+def _corpus_line(name: str) -> str:
+    meta = json.loads((CORPUS / f"{name}.meta.json").read_text(encoding="utf-8"))
+    return json.dumps({"text": (CORPUS / f"{name}.txt").read_text(encoding="utf-8"), **meta}) + "\n"
+
+
+# -- without a cluster --------------------------------------------------------------------------
+
+
+def test_partitions_from_folders_globs_and_files(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    for name in ("b.jsonl", "a.jsonl.gz", "sub/c.ndjson", "notes.txt", ".hidden.jsonl"):
+        (tmp_path / "in" / name).write_text("{}\n")
+    folder = dd.partitions([str(tmp_path / "in")])
+    assert [p.name for p in folder] == ["a.jsonl.gz", "b.jsonl", "c.ndjson"]
+    pattern = dd.partitions([str(tmp_path / "in" / "*.jsonl*"), str(tmp_path / "in" / "b.jsonl")])
+    assert [p.name for p in pattern] == ["a.jsonl.gz", "b.jsonl"]  # b given twice, kept once
+    with pytest.raises(IngestError, match=r"\[E103\].*no such file"):
+        dd.partitions([str(tmp_path / "missing")])
+    with pytest.raises(IngestError, match=r"\[E103\].*holds no"):
+        dd.partitions([str(tmp_path / "in" / "*.csv")])
+
+
+def test_a_gzip_partition_reads_like_plain_jsonl(tmp_path: Path) -> None:
+    lines = [_corpus_line("001"), "{broken\n", _corpus_line("002")]
+    plain = tmp_path / "p.jsonl"
+    plain.write_text("".join(lines), encoding="utf-8")
+    packed = tmp_path / "p.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as handle:
+        handle.write("".join(lines))
+    settings = load_settings().with_overrides(max_file_bytes=100)  # smaller than either file
+    a, b = list(dd.read_partition(plain, settings)), list(dd.read_partition(packed, settings))
+    assert [type(x) for x in a] == [Article, Problem, Article]
+    assert [x.origin for x in b] == [f"{packed}:1", f"{packed}:2", f"{packed}:3"]
+    strip = [dataclasses.replace(x, origin=None) for x in a]
+    assert strip == [dataclasses.replace(x, origin=None) for x in b]
+    assert b[1].code == "E104" and a[0].url and a[0].id == b[0].id
+
+
+def test_extractions_survive_the_json_round_trip() -> None:
+    ext = build("rt")
+    back = dd.from_dict(json.loads(dd.to_json_line(ext)))
+    assert back == ext and back.actors == ext.actors  # actors are outside Extraction's ==
+    assert back.article.title_span == ext.article.title_span and back.article.origin == ext.article.origin
+    assert isinstance(back.events[0].goldstein, float) and isinstance(back.locations[0].mentions, tuple)
+
+
+def test_event_parquet_has_one_schema_even_when_empty(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from newsevents.store.query import EVENT_COLUMNS
+
+    dd.write_events_parquet(list(dd.flat_event_rows(build("pq"))), tmp_path / "full.parquet")
+    dd.write_events_parquet([], tmp_path / "empty.parquet")
+    full, empty = pq.read_table(tmp_path / "full.parquet"), pq.read_table(tmp_path / "empty.parquet")
+    assert full.schema == empty.schema and full.schema.names == list(EVENT_COLUMNS)
+    types = {f.name: str(f.type) for f in full.schema}
+    assert (types["goldstein"], types["quad_class"], types["negated"], types["location_lat"]) == (
+        "double", "int64", "bool", "double",
+    )  # fmt: skip
+    rows = full.to_pylist()
+    assert [r["cameo"] for r in rows] == ["190", "0874"] and rows[1]["negated"] is True
+    assert rows[0]["title"] == "Syrian forces press Aleppo offensive" and rows[0]["location_name"] == "Aleppo"
+    both = pq.read_table(tmp_path)  # the folder reads as one dataset
+    assert both.num_rows == 2
+
+
+def test_load_into_store_is_idempotent(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "extractions").mkdir(parents=True)
+    with gzip.open(out / "extractions" / "part-00000.jsonl.gz", "wt", encoding="utf-8") as handle:
+        for name in ("x1", "x2", "x1"):
+            handle.write(dd.to_json_line(build(name)) + "\n")
+    manifest = {"partitions": [{"name": "part-00000", "extractions_file": "extractions/part-00000.jsonl.gz"}]}
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    with open_store(tmp_path / "s.db") as store:
+        assert dd.load_into_store(out, store) == dd.LoadSummary(written=2, already_stored=1)
+        assert dd.load_into_store(out, store) == dd.LoadSummary(written=0, already_stored=3)
+        assert store.counts()["articles"] == 2 and store.counts()["events"] == 4
+    with pytest.raises(IngestError, match=r"\[E103\].*not a finished Dask output"):
+        dd.load_into_store(tmp_path / "nowhere", open_store(tmp_path / "t.db"))
+
+
+# -- on a real local cluster ----------------------------------------------------------------------
+
+ARTICLES = ("001", "002", "003", "004", "005", "006")
+
+
+@pytest.fixture(scope="module")
+def partitioned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Six corpus articles as two partitions (plain and gzip), plus a plain copy of both."""
+    root = tmp_path_factory.mktemp("dask")
+    parts, plain = root / "parts", root / "plain"
+    parts.mkdir()
+    plain.mkdir()
+    first = "".join(_corpus_line(n) for n in ARTICLES[:3])
+    second = "".join(_corpus_line(n) for n in ARTICLES[3:]) + "not json\n"
+    (parts / "part-a.jsonl").write_text(first, encoding="utf-8")
+    with gzip.open(parts / "part-b.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(second)
+    (plain / "part-a.jsonl").write_text(first, encoding="utf-8")
+    (plain / "part-b.jsonl").write_text(second, encoding="utf-8")
+    return parts, plain
+
+
+@pytest.fixture(scope="module")
+def dask_run(partitioned: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dd.DaskSummary:
+    pytest.importorskip("distributed")
+    out = tmp_path_factory.mktemp("dask-out")
+    (out / "events").mkdir()
+    (out / "events" / "part-00007.parquet").write_text("left over from an older run")
+    return dd.run_dask([str(partitioned[0])], out, load_settings(), n_workers=2)
+
+
+@pytest.fixture(scope="module")
+def single(partitioned: tuple[Path, Path]) -> list[Extraction | Problem]:
+    from newsevents import ingest, pipeline
+
+    settings = load_settings().with_overrides(workers=1)
+    return list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings))
+
+
+def _keys(extractions: Iterator[Extraction] | list[Extraction]) -> list[tuple[object, ...]]:
+    return [
+        (x.article.id, e.cameo, e.source.code if e.source else None, e.target.code if e.target else None,
+         e.evidence.start, e.evidence.end, e.trigger.start, e.trigger.end)
+        for x in extractions
+        for e in x.events
+    ]  # fmt: skip
+
+
+@pytest.mark.model
+def test_dask_gives_the_same_events_as_one_process(
+    dask_run: dd.DaskSummary, single: list[Extraction | Problem]
+) -> None:
+    import pyarrow.parquet as pq
+
+    out = dask_run.out_dir
+    reference = [x for x in single if isinstance(x, Extraction)]
+    assert len(reference) == dask_run.articles == len(ARTICLES)
+    assert dask_run.events == sum(len(x.events) for x in reference) > 0
+    # The full extractions, article by article (only the origin names the gzip file instead).
+    loaded = [
+        x for p in sorted((out / "extractions").glob("part-*.jsonl.gz")) for x in dd.read_extractions(p)
+    ]
+    assert _keys(loaded) == _keys(reference)
+    assert [dataclasses.replace(x, article=dataclasses.replace(x.article, origin=None)) for x in loaded] == [
+        dataclasses.replace(x, article=dataclasses.replace(x.article, origin=None)) for x in reference
+    ]
+    # The Parquet rows: one file per partition, no file left over from before.
+    assert sorted(p.name for p in (out / "events").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    rows = pq.read_table(out / "events").to_pylist()
+    by_row = [(r["article_id"], r["cameo"], r["source_code"], r["target_code"], r["evidence_start"],
+               r["evidence_end"], r["trigger_start"], r["trigger_end"]) for r in rows]  # fmt: skip
+    assert sorted(by_row, key=str) == sorted(_keys(reference), key=str)
+    # Reader problems come back too, named by partition file and line.
+    assert [(p.code, p.origin.rsplit("/", 1)[-1]) for p in dask_run.problems] == [
+        ("E104", "part-b.jsonl.gz:4")
+    ]
+    assert json.loads((out / "problems.jsonl").read_text())["code"] == "E104"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [p["articles"] for p in manifest["partitions"]] == [3, 3]
+
+
+@pytest.mark.model
+def test_loading_the_dask_results_equals_writing_directly(
+    dask_run: dd.DaskSummary, single: list[Extraction | Problem], tmp_path: Path
+) -> None:
+    with open_store(tmp_path / "dask.db") as loaded, open_store(tmp_path / "direct.db") as direct:
+        assert dd.load_into_store(dask_run.out_dir, loaded) == dd.LoadSummary(written=6, already_stored=0)
+        for x in single:
+            if isinstance(x, Extraction):
+                direct.write(x)
+        assert loaded.counts() == direct.counts()
+        assert [_no_origin(r) for r in loaded.rows("articles")] == [
+            _no_origin(r) for r in direct.rows("articles")
+        ]
+        assert loaded.events() == direct.events()
+        assert dd.load_into_store(dask_run.out_dir, loaded).written == 0
+
+
+def _no_origin(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("origin", "stored_at")}
