@@ -90,3 +90,8 @@ def test_headline_passive_without_auxiliary(code, triples) -> None:  # type: ign
         [("Four Protesters", "SDNOPP"), ("Soldiers", "SDNMIL")],
     )
     assert triples(events) == {("SDNMIL", "SDNOPP", "193")}
+
+
+def test_modifier_of_a_modifier_is_not_the_attacker(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Six soldiers died in the army base attacks.", [("army", "MLIMIL")])
+    assert events == []

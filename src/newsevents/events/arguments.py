@@ -170,7 +170,10 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source:
         mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
-        source = index.resolve(mods + _pobjs(token, ("by",)))
+        # a modifier counts only when it is itself (part of) a mention: in "military base attacks"
+        # the base is where the attack fell, not who made it
+        own_mods = [index.by_token[c.i] for c in mods if c.i in index.by_token]
+        source = tuple(dict.fromkeys(own_mods)) or index.resolve(_pobjs(token, ("by",)))
     target_tokens = _pobjs(token, TARGET_PREPS)
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, TARGET_PREPS) if t.i > token.i]
