@@ -8,8 +8,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
-
 from newsevents.cli import main
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
@@ -18,12 +16,13 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 def render() -> str:
     """The whole reference as Markdown: the group's help, then each command's."""
     parts = ["# Command reference\n", "Generated from `--help` by `python scripts/cli_reference.py`.\n"]
-    ctx = click.Context(main, info_name="newsevents", terminal_width=100, max_content_width=100)
+    width = {"terminal_width": 100, "max_content_width": 100}
+    ctx = main.make_context("newsevents", [], resilient_parsing=True, **width)
     parts.append(f"```\n{main.get_help(ctx)}\n```\n")
     for name in sorted(main.list_commands(ctx)):
         command = main.get_command(ctx, name)
         assert command is not None
-        sub = click.Context(command, info_name=name, parent=ctx, terminal_width=100, max_content_width=100)
+        sub = command.make_context(name, [], parent=ctx, resilient_parsing=True, **width)
         parts.append(f"## newsevents {name}\n\n```\n{command.get_help(sub)}\n```\n")
     return "\n".join(parts)
 
