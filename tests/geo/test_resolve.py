@@ -19,10 +19,11 @@ def _places(parse, gaz: Gazetteer, text: str, **kw: object) -> dict[str, Place]:
 
 
 def test_context_country_breaks_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    alone = _places(parse, gaz, "Tourists returned to Florence on Monday.")
-    assert alone["Florence"].country == "ITA"
-    in_us = _places(parse, gaz, "Storms hit the United States on Monday. In Florence, roads were closed.")
-    assert in_us["Florence"].country == "USA"
+    # Birmingham, England (1.1M people) against Birmingham, Alabama (200,000).
+    alone = _places(parse, gaz, "Police patrolled the streets of Birmingham on Monday.")
+    assert alone["Birmingham"].country == "GBR"
+    text = "Storms hit the United States on Monday. In the city of Birmingham, roads were closed."
+    assert _places(parse, gaz, text)["Birmingham"].country == "USA"
 
 
 def test_a_passing_mention_does_not_move_a_big_city(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -34,6 +35,17 @@ def test_demonym_is_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[
     # "Somali" is also the name of a region of Ethiopia in GeoNames.
     places = _places(parse, gaz, "Somali troops attacked the camp on Monday.")
     assert places == {}
+
+
+def test_common_word_place_needs_label_and_cue(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(parse, gaz, "Victoria said the talks would resume.") == {}
+    assert _places(parse, gaz, "Clashes in the North spread.") == {}
+
+
+def test_qualifier_narrows_both_names(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "He was arrested in Paris, Texas, on Monday and flown to Atlanta, Georgia.")
+    assert places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"
+    assert places["Georgia"].feature == "admin1" and places["Georgia"].country == "USA"
 
 
 def test_person_named_like_a_town_is_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]

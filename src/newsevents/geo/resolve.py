@@ -2,25 +2,29 @@
 
 Heuristics, in the order they apply (precision first: a missed place costs less than a wrong one):
 
-1. Demonyms are never places (done in `toponyms.py`).
+1. Demonyms are never places, nor are words like "North" or "Central" alone (`never_places` in
+   data/cues.yml); both are dropped in `toponyms.py`.
 2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
    small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
    ("the city of X", "X province", "X district") or a preposition ("in", "near", "from", "north
    of"). Without a cue, a name labelled as a nationality or organisation, or not labelled at all,
    is kept only if its best place has over 1,000,000 people, or over 100,000 in a country the
    article already names; a name labelled as a person only if over 1,000,000 people in such a
-   country. So a person called "Kilis" stays a person unless the text puts him somewhere.
+   country. So a person called "Kilis" stays a person unless the text puts him somewhere. Places
+   that are also common words or first names ("Florence", "Reading": `weak_names`) need both the
+   place label and a cue.
 3. Among same-named places: a feature noun restricts the choice to that feature ("the northern
    province of Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier
-   restricts it to places in that country or region ("Paris, Texas"); a region that shares its
-   name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
-   Basra, Geneva).
+   restricts it to places in that country or region ("Paris, Texas"), and the qualifier itself
+   to the region or country holding the first name ("Atlanta, Georgia" is the US state); a
+   region that shares its name with a city inside it gives way to the city unless a noun says
+   region (Aleppo, Kilis, Basra, Geneva).
 4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions
-   that name its country) + a feature bonus (+1 country, -1 region: a region's population is the
-   sum of its cities, so it would otherwise beat the city it is named after) - 2 when only an
-   alternate GeoNames name matched ("Berea" is a town in Ohio before it is Aleppo's old name).
-   The highest wins. Context counts as a share, not a veto, so one passing mention of the US
-   does not move Geneva to Illinois, while an article about Texas moves Paris there.
+   that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
+   sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
+   matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
+   counts as a share, not a veto, so one passing mention of the US does not move Geneva to
+   Illinois, while an article about the United States moves Florence to South Carolina.
 5. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
    with the point and country of the city around them when the text names it ("Aleppo's
    al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
@@ -41,7 +45,8 @@ from newsevents.model import Article, Evidence, Place
 
 CONTEXT_WEIGHT = 2.0
 ALTERNATE_PENALTY = 2.0
-FEATURE_BONUS = {"country": 1.0, "admin1": -1.0, "city": 0.0, "district": 0.0, "other": 0.0}
+FEATURE_BONUS = {"country": 1.0, "admin1": -0.5, "city": 0.0, "district": 0.0, "other": 0.0}
+CAPITAL_BONUS = 0.5
 BIG = 1_000_000
 MEDIUM = 100_000
 
@@ -89,6 +94,7 @@ def _score(cand: Candidate, context: Counter[str], total: int) -> float:
         + CONTEXT_WEIGHT * share
         + FEATURE_BONUS[entry.feature]
         - (0.0 if cand.primary else ALTERNATE_PENALTY)
+        + (CAPITAL_BONUS if entry.capital else 0.0)
     )
 
 
@@ -108,6 +114,10 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
             and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
         ]
         cands = inside or cands
+    if top.qualified:
+        inner = [c.entry for c in gazetteer.lookup(top.qualified)]
+        holds = [c for c in cands if _contains(c.entry, inner)]
+        cands = holds or cands
     if top.hint != "admin1":
         cities = {
             (c.entry.country, normalize(c.entry.admin1 or "")) for c in cands if c.entry.feature == "city"
@@ -120,6 +130,17 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
     return cands
 
 
+def _contains(outer: Entry, inner: list[Entry]) -> bool:
+    """Whether a country or region holds one of the places an inner name may be."""
+    if outer.feature == "country":
+        return any(e.country == outer.country and e is not outer for e in inner)
+    if outer.feature == "admin1":
+        return any(
+            e.country == outer.country and normalize(e.admin1 or "") == normalize(outer.name) for e in inner
+        )
+    return False
+
+
 def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
     """The entry a toponym most likely names, or None when the text gives too little proof."""
     cands = _narrow(top, gazetteer.lookup(top.text), gazetteer)
@@ -127,6 +148,8 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         return None
     total = sum(context.values())
     best = max(cands, key=lambda c: _score(c, context, total)).entry
+    if top.text.lower() in gazetteer.cues.weak_names:
+        return best if top.label in PLACE_LABELS and top.cue else None
     if top.label in PLACE_LABELS or top.cue:
         return best
     in_context = context.get(best.country or "", 0) > 0

@@ -51,6 +51,8 @@ PARTICLES = frozenset(
     }
 )
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Tokens the tagger already knows are not names ("March" 2016, "Two" people).
+NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,14 @@ class Toponym:
     hint: Feature | None = None
     cue: bool = False
     qualifier: str | None = None
+    qualified: str | None = None
     district: bool = False
     enclosing: tuple[int, int] | None = None
 
 
 def _is_name_part(tok: Token) -> bool:
     text = tok.text
-    if tok.is_space or not text:
+    if tok.is_space or not text or tok.ent_type_ in NOT_NAME_LABELS:
         return False
     if text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
@@ -236,6 +239,20 @@ def _qualifier(span: Span) -> str | None:
     return None
 
 
+def _qualified(span: Span) -> str | None:
+    """ "Atlanta, Georgia": the name before the comma, unless the two are items of a list."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    run = _run_before(doc, span.start - 1)
+    if run is None or (run.start > 0 and doc[run.start - 1].text == ","):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("and", "or"):
+        return None
+    return run.text
+
+
 def _label(span: Span) -> str:
     labels = [t.ent_type_ for t in span if t.ent_type_]
     for preferred in ("GPE", "LOC", "FAC"):
@@ -256,6 +273,8 @@ def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Topo
         span, stripped_hint = _strip_feature_word(raw, cues)
         if article.in_furniture(span.start_char, span.end_char) or gazetteer.is_demonym(span.text):
             continue
+        if span.text.lower() in cues.never_places:
+            continue
         is_district, owner = _district(span, cues)
         known = bool(gazetteer.lookup(span.text))
         if not known and not is_district:
@@ -269,6 +288,7 @@ def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Topo
             "district" if is_district else stripped_hint or hint,
             cue or stripped_hint is not None,
             _qualifier(span),
+            _qualified(span),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
         )
