@@ -30,5 +30,9 @@ test: install
 	$(BIN)/ruff check src tests
 	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python -m pytest -q
 
+# Accuracy on the gold sets in ../shared/eval: writes docs/accuracy.md (a benchmark, not a test).
+bench-accuracy: install
+	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python benchmarks/accuracy.py
+
 clean:
 	rm -rf $(VENV) demo.sqlite newsevents.sqlite .pytest_cache .ruff_cache

@@ -185,13 +185,16 @@ def _progress(stream: Iterable[Any], quiet: bool) -> Iterator[Any]:
             yield item
 
 
-def _progress_lines(stream: Iterable[Any], every: float = 2.0) -> Iterator[Any]:
-    start = last = time.monotonic()
+def _progress_lines(stream: Iterable[Any], every: float = 5.0) -> Iterator[Any]:
+    """Plain progress lines for logs; the rate counts from the first article, not from start-up."""
+    start = last = None
     for n, item in enumerate(stream, 1):
         now = time.monotonic()
-        if now - last >= every:
+        if start is None:
+            start = last = now
+        elif now - last >= every:
             last = now
-            _err(f"newsevents: {n} articles, {n / (now - start):.1f} articles/s")
+            _err(f"newsevents: {n} articles, {(n - 1) / (now - start):.1f} articles/s")
         yield item
 
 
@@ -235,7 +238,7 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
             r.get("location_name") or "",
             _clip(r.get("trigger_text") or "", r.get("evidence_text") or ""),
         )
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
     _err(f"newsevents: {len(rows)} events")
 
 
