@@ -364,7 +364,7 @@ def _client(scheduler: str | None, n_workers: int) -> Iterator[Client]:
             yield client
         return
     cluster = LocalCluster(
-        n_workers=max(1, n_workers), threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=max(1, n_workers), threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     try:
         with Client(cluster) as client:

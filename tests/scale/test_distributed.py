@@ -143,20 +143,37 @@ def partitioned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def dask_run(partitioned: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dd.DaskSummary:
+def both_runs(
+    partitioned: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dd.DaskSummary, list[Extraction | Problem]]:
+    """The Dask run on two workers, and the single-process run of the same articles beside it.
+
+    The single-process run goes on in this process while the cluster works (the client only
+    waits), so the test costs about one run, not two.
+    """
     pytest.importorskip("distributed")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsevents import ingest, pipeline
+
     out = tmp_path_factory.mktemp("dask-out")
     (out / "events").mkdir()
     (out / "events" / "part-00007.parquet").write_text("left over from an older run")
-    return dd.run_dask([str(partitioned[0])], out, load_settings(), n_workers=2)
+    settings = load_settings().with_overrides(workers=1)
+    with ThreadPoolExecutor(1) as pool:
+        job = pool.submit(dd.run_dask, [str(partitioned[0])], out, settings, n_workers=2)
+        single = list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings))
+        return job.result(), single
 
 
 @pytest.fixture(scope="module")
-def single(partitioned: tuple[Path, Path]) -> list[Extraction | Problem]:
-    from newsevents import ingest, pipeline
+def dask_run(both_runs: tuple[dd.DaskSummary, list[Extraction | Problem]]) -> dd.DaskSummary:
+    return both_runs[0]
 
-    settings = load_settings().with_overrides(workers=1)
-    return list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings))
+
+@pytest.fixture(scope="module")
+def single(both_runs: tuple[dd.DaskSummary, list[Extraction | Problem]]) -> list[Extraction | Problem]:
+    return both_runs[1]
 
 
 def _keys(extractions: Iterator[Extraction] | list[Extraction]) -> list[tuple[object, ...]]:
