@@ -102,7 +102,8 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
-        found = list(self.exact.get(text.strip(), ()))
+        # The tokenizer sometimes leaves an abbreviation's full stop apart ("W.Va" ".").
+        found = list(self.exact.get(text.strip(), ())) or list(self.exact.get(text.strip() + ".", ()))
         if not (text.isupper() and len(text.replace(".", "")) <= 4) and not found:
             key = normalize(text)
             found += self.names.get(key, ())

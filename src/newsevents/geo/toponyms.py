@@ -270,7 +270,9 @@ def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Topo
     cues = gazetteer.cues
     found: dict[tuple[int, int], Toponym] = {}
     for raw in [*entity_spans(doc), *name_spans(doc)]:
-        span, stripped_hint = _strip_feature_word(raw, cues)
+        span, stripped_hint = raw, None
+        if not gazetteer.lookup(raw.text):  # "United Kingdom" keeps its "Kingdom"
+            span, stripped_hint = _strip_feature_word(raw, cues)
         if article.in_furniture(span.start_char, span.end_char) or gazetteer.is_demonym(span.text):
             continue
         if span.text.lower() in cues.never_places:
