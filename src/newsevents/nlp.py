@@ -48,3 +48,11 @@ def load() -> Language:
     _register()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's `Doc.text` re-joins every token on each access."""
+    cached = doc.user_data.get("newsevents_text")
+    if cached is None:
+        cached = doc.user_data["newsevents_text"] = doc.text
+    return cached

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.figures import lexicon as lx
 from newsevents.model import Actor, ActorMention, Article, Evidence, Quote
+from newsevents.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -273,7 +274,7 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
 
 def _same_line(doc: Doc, sent: Span, char: int) -> bool:
     lo, hi = sorted((sent.start_char, char))
-    return "\n" not in doc.text[lo:hi]
+    return "\n" not in text_of(doc)[lo:hi]
 
 
 # --- speakers ------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import yaml
 
 from newsevents.errors import ResourceError
 from newsevents.model import Actor, Modality
+from newsevents.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -144,7 +145,7 @@ def in_quotes(token: Token) -> bool:
     Counting all double quotes alike copes with the mixed straight/curly pairs news sites emit
     ("The main battle ...” said X) and with quotes running over several sentences.
     """
-    text = token.doc.text
+    text = text_of(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     return sum(text.count(q, start, token.idx) for q in QUOTE_MARKS) % 2 == 1
 
