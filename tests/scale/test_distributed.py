@@ -149,7 +149,8 @@ def both_runs(
     """The Dask run on two workers, and the single-process run of the same articles beside it.
 
     The single-process run goes on in this process while the cluster works (the client only
-    waits), so the test costs about one run, not two.
+    waits). Its resources are loaded, and the model run once, before the cluster starts, so the
+    two threads never import modules at the same moment.
     """
     pytest.importorskip("distributed")
     from concurrent.futures import ThreadPoolExecutor
@@ -160,9 +161,11 @@ def both_runs(
     (out / "events").mkdir()
     (out / "events" / "part-00007.parquet").write_text("left over from an older run")
     settings = load_settings().with_overrides(workers=1)
+    resources = pipeline.load_resources(settings)
+    list(pipeline.run(ingest.read([str(partitioned[1] / "part-a.jsonl")], settings), settings, resources))
     with ThreadPoolExecutor(1) as pool:
         job = pool.submit(dd.run_dask, [str(partitioned[0])], out, settings, n_workers=2)
-        single = list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings))
+        single = list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings, resources))
         return job.result(), single
 
 
