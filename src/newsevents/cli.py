@@ -306,3 +306,27 @@ def evaluate(gold: str, pred: str | None, limit: int | None, fmt: str, config: s
     except NewsEventsError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report.render(fmt))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback only by default).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
+
+    Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
+        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+    import uvicorn
+
+    from newsevents.api import create_app
+
+    try:
+        app = create_app(db)
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,284 @@
+"""The REST API and the dashboard it serves: routes translate HTTP to store queries, nothing more.
+
+`create_app(db)` builds the app over one store (an SQLite path or URL, as `open_store` takes).
+Each request opens the store and closes it afterwards, so SQLite connections never cross
+threads and a store written meanwhile is read fresh. A bad parameter is answered with a 4xx
+that says what was wrong: 422 when it does not fit its declared type, 400 when the store's
+checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
+"""
+
+import logging
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from newsevents import __version__
+from newsevents.api import data, models
+from newsevents.errors import NewsEventsError, StoreError
+from newsevents.events.codes import PLOVER_TYPES, load_code_table
+from newsevents.store import EventFilter, Store, browse, open_store
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000
+MAX_IDX = 2**31 - 1
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": models.Problem, "description": "A parameter the store refuses"},
+    404: {"model": models.Problem, "description": "No such item"},
+}
+# The dashboard builds its DOM from data with textContent; the policy is the second lock:
+# no inline script, no script or data from anywhere but this server.
+DASHBOARD_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def web_root() -> Path:
+    """The dashboard's static files (index.html, app.js, style.css, vendor/ from the install)."""
+    return Path(str(resources.files("newsevents.web").joinpath("static")))
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The API and dashboard over the store at `db` (opened once here to fail early if it is bad)."""
+    open_store(db).close()
+    names = {code: entry.name for code, entry in load_code_table().codes.items()}
+    app = FastAPI(
+        title="newsevents",
+        version=__version__,
+        description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
+    )
+
+    def get_store() -> Iterator[Store]:
+        store = open_store(db)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    _error_handlers(app)
+    _event_routes(app, get_store, names)
+    _item_routes(app, get_store, names)
+    _dashboard(app)
+    return app
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        status = 400 if exc.code == "E302" else 503
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    @app.exception_handler(NewsEventsError)
+    async def other_error(request: Request, exc: NewsEventsError) -> JSONResponse:
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+
+def event_query(
+    country: Annotated[
+        str | None, Query(max_length=20, description="ISO 3166 alpha-3 of either actor, e.g. SYR")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=40, description="Actor code prefix of either actor, e.g. SYRGOV")
+    ] = None,
+    cameo_root: Annotated[str | None, Query(max_length=10, description="CAMEO root 01-20, e.g. 19")] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT")] = None,
+    since: Annotated[date | None, Query(description="Events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="Events on or before this day (YYYY-MM-DD)")] = None,
+    bbox: Annotated[
+        str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat in degrees")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the title")] = None,
+) -> browse.EventQuery:
+    """The event filters shared by /api/events and /api/timeline."""
+    return browse.EventQuery(
+        filters=EventFilter(
+            country=country,
+            actor=actor,
+            cameo_root=cameo_root,
+            date_from=since.isoformat() if since else None,
+            date_to=until.isoformat() if until else None,
+        ),
+        plover=plover,
+        bbox=parse_bbox(bbox) if bbox is not None else None,
+        q=q,
+    )
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """ "min_lon,min_lat,max_lon,max_lat" as four checked numbers; E302 otherwise."""
+    parts = text.split(",")
+    try:
+        if len(parts) != 4:
+            raise ValueError
+        box = tuple(float(p) for p in parts)
+    except ValueError:
+        raise StoreError(
+            "E302", detail=f"bbox {text!r} is not four numbers min_lon,min_lat,max_lon,max_lat"
+        ) from None
+    return browse.check_bbox(box)  # type: ignore[arg-type]
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
+View = Annotated[data.View, Query(description="clusters (one per real-world event) or mentions")]
+ArticleId = Annotated[str, PathParam(max_length=200)]
+
+
+def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    if "cameo" in row:
+        row["cameo_name"] = names.get(row["cameo"])
+    if "cameo_root" in row and "cluster_id" in row and "members" in row:
+        row["cameo_root_name"] = names.get(f"{row['cameo_root']}0")
+    return row
+
+
+def _event_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
+    StoreDep = Annotated[Store, Depends(get_store)]
+    QueryDep = Annotated[browse.EventQuery, Depends(event_query)]
+
+    @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
+    def list_events(
+        store: StoreDep, query: QueryDep, view: View = "clusters", limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Events matching the filters, a page at a time, as clusters (default) or mentions."""
+        total, items = data.list_events(store, query, view, limit, offset)
+        return {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "view": view,
+            "items": [_named(i, names) for i in items],
+        }
+
+    @app.get(
+        "/api/events/{article_id}/{idx}", response_model=models.EventDetail, responses=ERRORS, tags=["events"]
+    )
+    def get_event(
+        store: StoreDep, article_id: ArticleId, idx: Annotated[int, PathParam(ge=0, le=MAX_IDX)]
+    ) -> dict[str, Any]:
+        """One event with its evidence, its article, and the cluster it belongs to."""
+        row = data.event(store, article_id, idx)
+        if row is None:
+            raise HTTPException(404, f"no event {idx} in article {article_id!r}")
+        article = {
+            "id": row["article_id"],
+            **{k: row.get(k) for k in ("title", "url", "source", "published")},
+        }
+        cluster = data.cluster_of(store, row)
+        return {
+            "event": _named(row, names),
+            "article": article,
+            "cluster": _named(cluster, names) if cluster else None,
+        }
+
+    @app.get("/api/clusters/{cluster_id}", response_model=models.Cluster, responses=ERRORS, tags=["events"])
+    def get_cluster(store: StoreDep, cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
+        """One event cluster with every report of it."""
+        found = data.cluster(store, cluster_id)
+        if found is None:
+            raise HTTPException(404, f"no cluster {cluster_id!r}")
+        return _named(found, names)
+
+    @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
+    def timeline(store: StoreDep, query: QueryDep, view: View = "clusters") -> list[dict[str, Any]]:
+        """Matching clusters (or mentions) per day, oldest first; undated ones are left out."""
+        return [{"date": day, "count": n} for day, n in data.timeline(store, query, view)]
+
+    @app.get("/api/stats", response_model=models.Stats, tags=["store"])
+    def stats(store: StoreDep) -> dict[str, Any]:
+        """What the store holds, and the codes the dashboard's filters offer."""
+        conn, _ = browse.connection(store)
+        out = browse.stats(conn)
+        out["clusters"] = len(store.clusters(EventFilter())) if hasattr(store, "clusters") else None
+        out["cameo_root_names"] = {f"{r:02d}": names.get(f"{r:02d}0", "") for r in range(1, 21)}
+        out["plover_types"] = sorted(PLOVER_TYPES)
+        return out
+
+
+def _item_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
+    StoreDep = Annotated[Store, Depends(get_store)]
+    Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
+    OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
+
+    @app.get("/api/articles", response_model=models.ArticlePage, responses=ERRORS, tags=["articles"])
+    def list_articles(
+        store: StoreDep, q: Text = None, limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Articles, newest first, with how many events each gave; `q` searches title and text."""
+        conn, ph = browse.connection(store)
+        total, items = browse.article_page(conn, ph, q, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get(
+        "/api/articles/{article_id}", response_model=models.ArticleDetail, responses=ERRORS, tags=["articles"]
+    )
+    def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
+        """The article's text and every item extracted from it, with offsets into that text."""
+        conn, ph = browse.connection(store)
+        found = browse.article(conn, ph, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        art = found["article"]
+        for ev in found["events"]:
+            ev.update({k: art.get(k) for k in ("title", "url", "source", "published")})
+            _named(ev, names)
+        return found
+
+    @app.get("/api/quotes", response_model=models.QuotePage, responses=ERRORS, tags=["articles"])
+    def list_quotes(
+        store: StoreDep,
+        article_id: OfArticle = None,
+        speaker: Annotated[str | None, Query(max_length=40, description="Speaker code prefix")] = None,
+        q: Text = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Quotes, direct and reported, with their speakers."""
+        conn, ph = browse.connection(store)
+        query = browse.ItemQuery(article_id=article_id, speaker=speaker, q=q)
+        total, items = browse.item_page(conn, ph, "quotes", query, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/quantities", response_model=models.QuantityPage, responses=ERRORS, tags=["articles"])
+    def list_quantities(
+        store: StoreDep,
+        article_id: OfArticle = None,
+        kind: Annotated[str | None, Query(max_length=40, description="e.g. killed")] = None,
+        q: Text = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Casualty and displacement figures."""
+        conn, ph = browse.connection(store)
+        query = browse.ItemQuery(article_id=article_id, kind=kind, q=q)
+        total, items = browse.item_page(conn, ph, "quantities", query, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _dashboard(app: FastAPI) -> None:
+    root = web_root()
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(root / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=root), name="static")
+
+    @app.middleware("http")
+    async def dashboard_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        path = request.url.path
+        if path == "/" or path.startswith("/static/"):
+            response.headers["Content-Security-Policy"] = DASHBOARD_CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response

@@ -1,0 +1,279 @@
+"""Reads for browsing a store page by page: the queries behind the REST API and the dashboard.
+
+`Store.events` answers "every event matching these filters"; a browser needs more: a page of
+rows with the total behind it, text search, a bounding box, a PLOVER type, one article with
+every item extracted from it, and counts per day. The SQL lives here so it never leaves the
+store package. Every value reaches the database as a parameter; the only text formatted into
+SQL is column and table names from `rows.COLUMNS` and the engine's placeholder.
+
+The functions take a DB-API connection and its placeholder (`connection(store)` gives both),
+so the same SQL serves SQLite ("?") and PostgreSQL ("%s"): `LOWER(..) LIKE LOWER(..)` instead
+of engine-specific case-insensitive matching, `ESCAPE '\\'` for literal wildcards.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsevents.errors import StoreError
+from newsevents.store import rows as row_builders
+from newsevents.store.query import EVENT_COLUMNS, EventFilter, _where
+
+Row = dict[str, Any]
+
+CHILD_TABLES: tuple[str, ...] = ("events", "actors", "quantities", "quotes", "locations")
+ARTICLE_FIELDS: tuple[str, ...] = ("id", "title", "url", "source", "published")
+MAX_QUERY_CHARS = 200
+_PLOVER = re.compile(r"[A-Za-z_]{2,30}")
+_KIND = re.compile(r"[A-Za-z_ -]{1,40}")
+_WHEN = "COALESCE(e.date, a.published)"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """`EventFilter` plus what only a browser asks for.
+
+    `bbox` is (min_lon, min_lat, max_lon, max_lat) in degrees; a box whose min_lon is greater
+    than its max_lon crosses the antimeridian. `q` matches evidence text or article title,
+    case-insensitively, as a literal substring.
+    """
+
+    filters: EventFilter = field(default_factory=EventFilter)
+    plover: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    q: str | None = None
+
+
+def connection(store: object) -> tuple[Any, str]:
+    """The store's DB-API connection and its parameter placeholder."""
+    from newsevents.store.sqlite import SQLiteStore
+
+    conn = getattr(store, "_conn", None)
+    if conn is None:
+        raise StoreError("E302", detail=f"{type(store).__name__} cannot be browsed")
+    return conn, "?" if isinstance(store, SQLiteStore) else "%s"
+
+
+# -- events ---------------------------------------------------------------------------------
+
+
+def event_page(conn: Any, ph: str, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
+    """(total matching, one page of flat event rows) in `Store.events` order and shape."""
+    where, params = event_where(query, ph)
+    base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
+    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    cols = ", ".join([*(f"e.{c}" for c in row_builders.COLUMNS["events"]), *_ARTICLE_JOIN])
+    sql = (
+        f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx"
+        f" LIMIT {ph} OFFSET {ph}"
+    )
+    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
+    return total, [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True))) for rec in cur]
+
+
+_ARTICLE_JOIN = ("a.title", "a.url", "a.source", "a.published")
+
+
+def event_timeline(conn: Any, ph: str, query: EventQuery) -> list[tuple[str, int]]:
+    """(day, events) for every day with a matching event, oldest first; undated events left out."""
+    where, params = event_where(query, ph)
+    sql = (
+        f"SELECT {_WHEN} AS day, COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        f" GROUP BY {_WHEN} ORDER BY day"
+    )
+    return [(day, n) for day, n in conn.execute(sql, params) if day]
+
+
+def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for `query`."""
+    clauses, params = _where(query.filters, ph)
+    if query.plover is not None:
+        clauses.append(f"e.plover = {ph}")
+        params.append(plover_type(query.plover))
+    if query.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = check_bbox(query.bbox)
+        clauses.append(f"e.location_lat BETWEEN {ph} AND {ph}")
+        params += [min_lat, max_lat]
+        joiner = "AND" if min_lon <= max_lon else "OR"  # OR: the box crosses the antimeridian
+        clauses.append(f"(e.location_lon >= {ph} {joiner} e.location_lon <= {ph})")
+        params += [min_lon, max_lon]
+    if query.q is not None:
+        pattern = like_pattern(query.q)
+        clauses.append(
+            f"(LOWER(e.evidence_text) LIKE LOWER({ph}) ESCAPE '\\'"
+            f" OR LOWER(COALESCE(a.title, '')) LIKE LOWER({ph}) ESCAPE '\\')"
+        )
+        params += [pattern, pattern]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def plover_type(value: str) -> str:
+    """A PLOVER event type in upper case ("assault" -> "ASSAULT"); E302 when malformed."""
+    text = str(value).strip()
+    if not _PLOVER.fullmatch(text):
+        raise StoreError("E302", detail=f"plover {value!r} is not a PLOVER event type such as ASSAULT")
+    return text.upper()
+
+
+def check_bbox(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The box if it is four finite degrees within range with min_lat <= max_lat; E302 otherwise."""
+    if len(box) != 4 or not all(isinstance(v, int | float) and math.isfinite(v) for v in box):
+        raise StoreError("E302", detail=f"bbox {box!r} is not four numbers min_lon,min_lat,max_lon,max_lat")
+    min_lon, min_lat, max_lon, max_lat = (float(v) for v in box)
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise StoreError("E302", detail=f"bbox longitudes {min_lon}, {max_lon} must lie in -180..180")
+    if not (-90 <= min_lat <= max_lat <= 90):
+        raise StoreError("E302", detail=f"bbox latitudes {min_lat}, {max_lat} must lie in -90..90, min first")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def like_pattern(text: str) -> str:
+    """`%text%` with LIKE's wildcards and the escape character taken literally."""
+    q = str(text).strip()
+    if not q or len(q) > MAX_QUERY_CHARS:
+        raise StoreError("E302", detail=f"text search must be 1 to {MAX_QUERY_CHARS} characters")
+    if "\x00" in q or any("\ud800" <= ch <= "\udfff" for ch in q):
+        raise StoreError("E302", detail="text search holds characters that are not text")
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# -- articles -------------------------------------------------------------------------------
+
+
+def article_page(conn: Any, ph: str, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
+    """(total, page of article summaries with their event count), newest first; `q` searches
+    title and text."""
+    where, params = "", []
+    if q is not None:
+        pattern = like_pattern(q)
+        where = (
+            f" WHERE LOWER(COALESCE(a.title, '')) LIKE LOWER({ph}) ESCAPE '\\'"
+            f" OR LOWER(a.text) LIKE LOWER({ph}) ESCAPE '\\'"
+        )
+        params = [pattern, pattern]
+    total = conn.execute(f"SELECT COUNT(*) FROM articles a{where}", params).fetchone()[0]
+    cols = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
+    sql = (
+        f"SELECT {cols}, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
+        f" FROM articles a{where} ORDER BY (a.published IS NULL), a.published DESC, a.id"
+        f" LIMIT {ph} OFFSET {ph}"
+    )
+    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
+    return total, [dict(zip((*ARTICLE_FIELDS, "n_events"), rec, strict=True)) for rec in cur]
+
+
+def article(conn: Any, ph: str, article_id: str) -> Row | None:
+    """The article row with every child row under its table's name; None when unknown."""
+    columns = row_builders.COLUMNS["articles"]
+    rec = conn.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id = {ph}", [article_id]).fetchone()
+    if rec is None:
+        return None
+    out: Row = {"article": row_builders.decode(dict(zip(columns, rec, strict=True)))}
+    for table in CHILD_TABLES:
+        cols = row_builders.COLUMNS[table]
+        cur = conn.execute(
+            f"SELECT {', '.join(cols)} FROM {table} WHERE article_id = {ph} ORDER BY idx", [article_id]
+        )
+        out[table] = [row_builders.decode(dict(zip(cols, r, strict=True))) for r in cur]
+    return out
+
+
+# -- quotes and quantities ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemQuery:
+    """Filters for quotes and quantities: `kind` is the figure's kind (quantities) and
+    `speaker` a speaker code prefix (quotes); `q` searches the evidence."""
+
+    article_id: str | None = None
+    kind: str | None = None
+    speaker: str | None = None
+    q: str | None = None
+
+
+def item_page(
+    conn: Any, ph: str, table: str, query: ItemQuery, limit: int, offset: int
+) -> tuple[int, list[Row]]:
+    """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
+    if table not in ("quotes", "quantities"):
+        raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
+    clauses, params = _item_where(table, query, ph)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    base = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
+    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    names = (*row_builders.COLUMNS[table], "title", "published")
+    cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
+    sql = (
+        f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, t.article_id, t.idx"
+        f" LIMIT {ph} OFFSET {ph}"
+    )
+    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
+    return total, [row_builders.decode(dict(zip(names, rec, strict=True))) for rec in cur]
+
+
+def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.article_id is not None:
+        clauses.append(f"t.article_id = {ph}")
+        params.append(str(query.article_id))
+    if query.kind is not None:
+        if table != "quantities":
+            raise StoreError("E302", detail="kind filters quantities only")
+        kind = str(query.kind).strip()
+        if not _KIND.fullmatch(kind):
+            raise StoreError("E302", detail=f"kind {query.kind!r} is not a figure kind such as killed")
+        clauses.append(f"t.kind = {ph}")
+        params.append(kind.lower())
+    if query.speaker is not None:
+        if table != "quotes":
+            raise StoreError("E302", detail="speaker filters quotes only")
+        speaker = str(query.speaker).strip()
+        if not re.fullmatch(r"[A-Za-z0-9]{1,30}", speaker):
+            raise StoreError("E302", detail=f"speaker {query.speaker!r} is not an actor code prefix")
+        clauses.append(f"t.speaker_code LIKE {ph}")
+        params.append(speaker.upper() + "%")
+    if query.q is not None:
+        clauses.append(f"LOWER(t.evidence_text) LIKE LOWER({ph}) ESCAPE '\\'")
+        params.append(like_pattern(query.q))
+    return clauses, params
+
+
+# -- overview -------------------------------------------------------------------------------
+
+
+def stats(conn: Any) -> Row:
+    """Counts per table, the span of dates, and events per quad class, PLOVER type and country."""
+    out: Row = {
+        "counts": {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in row_builders.COLUMNS},
+    }
+    first, last = conn.execute(
+        f"SELECT MIN({_WHEN}), MAX({_WHEN}) FROM events e JOIN articles a ON a.id = e.article_id"
+    ).fetchone()
+    out["date_first"], out["date_last"] = first, last
+    out["quad_class"] = _tally(conn, "SELECT quad_class, COUNT(*) FROM events GROUP BY quad_class")
+    out["plover"] = _tally(
+        conn, "SELECT plover, COUNT(*) FROM events WHERE plover IS NOT NULL GROUP BY plover"
+    )
+    out["cameo_root"] = _tally(conn, "SELECT cameo_root, COUNT(*) FROM events GROUP BY cameo_root")
+    out["country"] = _tally(
+        conn,
+        "SELECT c, COUNT(*) FROM (SELECT source_country AS c FROM events UNION ALL"
+        " SELECT target_country FROM events) t WHERE c IS NOT NULL GROUP BY c",
+    )
+    return out
+
+
+def _tally(conn: Any, sql: str) -> dict[str, int]:
+    return {str(key): n for key, n in conn.execute(sql)}
+
+
+def _count(value: int, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 2**62:
+        raise StoreError("E302", detail=f"{name} {value!r} is not a whole number of 0 or more")
+    return value

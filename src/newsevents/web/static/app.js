@@ -1,0 +1,253 @@
+// The dashboard: filters -> /api/events, /api/timeline -> map, timeline and table; an event
+// or a dot -> the article view (#/event/<article>/<idx>). Plain modules, no build step.
+
+import { clear, el, getJSON, svg } from "./dom.js";
+import { EventMap, PLOVER_COLOURS, QUAD_COLOURS, QUAD_NAMES, colourOf } from "./map.js";
+import { eventList, evidenceSpans, legend, markEvidence, renderText, spansOf } from "./article.js";
+
+const PAGE = 100;
+const MAP_LIMIT = 1000;
+const FILTERS = ["country", "actor", "cameo_root", "plover", "since", "until", "q", "bbox"];
+const $ = (id) => document.getElementById(id);
+
+const state = { offset: 0, stats: null, map: null };
+
+function status(text, isError = false) {
+  const node = $("status");
+  node.textContent = text || "";
+  node.className = isError ? "error" : "";
+}
+
+function filters() {
+  const form = new FormData($("filters"));
+  const out = {};
+  for (const key of FILTERS) {
+    const value = String(form.get(key) || "").trim();
+    if (value) out[key] = key === "country" || key === "actor" || key === "plover" ? value.toUpperCase() : value;
+  }
+  return out;
+}
+const view = () => $("filters").elements.view.value;
+const scheme = () => $("filters").elements.colour.value;
+
+async function loadStats() {
+  const stats = await getJSON("/api/stats");
+  state.stats = stats;
+  const roots = $("filters").elements.cameo_root;
+  for (const [code, name] of Object.entries(stats.cameo_root_names)) {
+    const n = stats.cameo_root[code] || 0;
+    roots.append(el("option", { value: code, text: `${code} ${name} (${n})` }));
+  }
+  const plover = $("filters").elements.plover;
+  for (const type of stats.plover_types) {
+    plover.append(el("option", { value: type, text: `${type} (${stats.plover[type] || 0})` }));
+  }
+  const c = stats.counts;
+  const clusters = stats.clusters !== null ? `, ${stats.clusters} event clusters` : "";
+  $("summary").textContent = `${c.articles} articles, ${c.events} coded events${clusters}, ` +
+    `${c.quantities} figures, ${c.quotes} quotes · ${stats.date_first || "?"} to ${stats.date_last || "?"}`;
+}
+
+/** Reload map, timeline and table for the current filters. */
+async function refresh({ keepOffset = false } = {}) {
+  if (!keepOffset) state.offset = 0;
+  const f = filters();
+  status("loading…");
+  try {
+    const [page, mapPage, days] = await Promise.all([
+      getJSON("/api/events", { ...f, view: view(), limit: PAGE, offset: state.offset }),
+      getJSON("/api/events", { ...f, view: view(), limit: MAP_LIMIT }),
+      getJSON("/api/timeline", { ...f, view: view() }),
+    ]);
+    const located = state.map.draw(mapPage.items, scheme());
+    if (!keepOffset) state.map.fit();
+    $("map-note").textContent = `${located} of ${mapPage.total} placed` +
+      (mapPage.total > MAP_LIMIT ? ` (first ${MAP_LIMIT})` : "");
+    drawLegend();
+    drawTimeline(days);
+    drawTable(page);
+    status("");
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+function drawLegend() {
+  const node = clear($("legend"));
+  const entries = scheme() === "quad"
+    ? Object.entries(QUAD_COLOURS).map(([q, c]) => [QUAD_NAMES[q], c])
+    : Object.entries(PLOVER_COLOURS).map(([p, c]) => [p, c]);
+  for (const [name, colour] of entries) {
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = colour;
+    node.append(el("li", {}, swatch, name));
+  }
+}
+
+/** Bars per day from the first to the last day with events; a click filters to that day. */
+function drawTimeline(days) {
+  const node = clear($("timeline"));
+  const axis = clear($("timeline-axis"));
+  $("timeline-note").textContent = `${days.reduce((n, d) => n + d.count, 0)} on ${days.length} days`;
+  if (!days.length) return;
+  const first = Date.parse(days[0].date);
+  const span = Math.round((Date.parse(days[days.length - 1].date) - first) / 864e5) + 1;
+  const max = Math.max(...days.map((d) => d.count));
+  const width = 800 / span;
+  for (const d of days) {
+    const i = Math.round((Date.parse(d.date) - first) / 864e5);
+    const h = Math.max(2, (d.count / max) * 130);
+    const bar = svg("rect", {
+      class: "bar", x: i * width + width * 0.1, y: 140 - h, width: Math.max(width * 0.8, 0.8), height: h,
+      "data-date": d.date, "data-count": d.count,
+      onclick: () => { setField("since", d.date); setField("until", d.date); refresh(); },
+    });
+    bar.append(svg("title", { text: `${d.date}: ${d.count}` }));
+    node.append(bar);
+  }
+  axis.append(el("span", { text: days[0].date }), el("span", { text: `max ${max} a day` }),
+    el("span", { text: days[days.length - 1].date }));
+}
+
+function setField(name, value) { $("filters").elements[name].value = value; }
+
+const CLUSTER_COLUMNS = ["date", "who", "what", "whom", "where", "reports", "evidence"];
+const MENTION_COLUMNS = ["date", "who", "what", "whom", "where", "article", "evidence"];
+
+function drawTable(page) {
+  const clusters = page.view === "clusters";
+  const head = clear($("events").tHead.rows[0]);
+  for (const name of clusters ? CLUSTER_COLUMNS : MENTION_COLUMNS) head.append(el("th", { text: name }));
+  const body = clear($("events").tBodies[0]);
+  for (const item of page.items) {
+    const ev = clusters ? item.members[0] : item;
+    const what = clusters ? `${item.cameo_root} ${item.cameo_root_name || ""}` : `${item.cameo} ${item.cameo_name || ""}`;
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = colourOf(item, scheme());
+    const row = el("tr", { class: "event-row", tabindex: 0, "data-article": ev.article_id, "data-idx": ev.idx },
+      el("td", { text: clusters ? item.date_first || "" : item.date || item.published || "" }),
+      el("td", { class: "actor-code", text: item.source_code || "—" }),
+      el("td", {}, swatch, what.trim(), item.plover ? el("span", { class: "tag", text: item.plover }) : null),
+      el("td", { class: "actor-code", text: item.target_code || "—" }),
+      el("td", { text: item.location_name || "" }),
+      el("td", { text: clusters ? `${item.n_articles} article(s), ${item.n_sources} source(s)` : item.title || "" }),
+      el("td", { class: "evidence", text: clip(ev.evidence_text || "", 160) }),
+    );
+    row.addEventListener("click", () => openEvent(ev.article_id, ev.idx));
+    row.addEventListener("keydown", (k) => k.key === "Enter" && openEvent(ev.article_id, ev.idx));
+    body.append(row);
+  }
+  const end = page.offset + page.items.length;
+  $("table-note").textContent = page.total ? `${page.offset + 1}–${end} of ${page.total}` : "nothing matches";
+  $("prev").disabled = page.offset === 0;
+  $("next").disabled = end >= page.total;
+}
+
+function clip(text, n) {
+  const flat = text.split(/\s+/).join(" ");
+  return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
+}
+
+function openEvent(articleId, idx) {
+  location.hash = `#/event/${encodeURIComponent(articleId)}/${idx}`;
+}
+
+/** The article view for one article, with the event `idx` (if any) chosen. */
+async function showArticle(articleId, idx) {
+  status("loading…");
+  try {
+    const detail = await getJSON(`/api/articles/${encodeURIComponent(articleId)}`);
+    const chosen = idx === null ? null : await getJSON(`/api/events/${encodeURIComponent(articleId)}/${idx}`);
+    $("overview").hidden = true;
+    $("article").hidden = false;
+    const art = detail.article;
+    $("article-title").textContent = art.title || art.id;
+    $("article-meta").textContent = [art.source, art.published, art.url].filter(Boolean).join(" · ");
+    legend($("article-legend"));
+    const text = $("article-text");
+    renderText(text, art.text, spansOf(detail).concat(evidenceSpans(detail)), art.furniture);
+    eventList($("article-events"), detail.events, (e) => openEvent(art.id, e.idx));
+    itemLists(detail);
+    drawCluster(chosen ? chosen.cluster : null, art.id);
+    for (const li of $("article-events").children) li.classList.toggle("chosen", Number(li.dataset.idx) === idx);
+    if (chosen) {
+      const ev = chosen.event;
+      const first = markEvidence(text, ev.evidence_start, ev.evidence_end, `event-${ev.idx}`);
+      if (first) first.scrollIntoView({ block: "center" });
+    }
+    status("");
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+function itemLists(detail) {
+  const figures = clear($("article-figures"));
+  for (const q of detail.quantities) {
+    const value = q.value !== null ? q.value : [q.low, q.high].filter((v) => v !== null).join("–");
+    figures.append(el("li", {}, el("strong", { text: `${q.kind} ${value}` }), ` ${q.qualifier}, ${q.status}`,
+      el("div", { class: "muted", text: clip(q.evidence_text, 140) })));
+  }
+  if (!detail.quantities.length) figures.append(el("li", { class: "muted", text: "none" }));
+  const quotes = clear($("article-quotes"));
+  for (const q of detail.quotes) {
+    quotes.append(el("li", {}, el("strong", { text: q.speaker_name || q.speaker_text || "unknown speaker" }),
+      ` ${q.cue || ""}: `, el("q", { text: clip(q.text, 200) })));
+  }
+  if (!detail.quotes.length) quotes.append(el("li", { class: "muted", text: "none" }));
+}
+
+function drawCluster(cluster, articleId) {
+  const box = $("cluster");
+  const list = clear($("cluster-members"));
+  box.hidden = !cluster || cluster.members.length < 2;
+  if (!cluster) return;
+  for (const m of cluster.members) {
+    const here = m.article_id === articleId;
+    const item = el("li", { class: here ? "chosen" : "", tabindex: 0 },
+      el("strong", { text: m.source || m.title || m.article_id }), m.published ? ` ${m.published}` : "",
+      el("div", { class: "muted", text: clip(m.evidence_text, 160) }));
+    item.addEventListener("click", () => openEvent(m.article_id, m.idx));
+    list.append(item);
+  }
+}
+
+function route() {
+  const match = location.hash.match(/^#\/(event|article)\/([^/]+)(?:\/(\d+))?$/);
+  if (match) return showArticle(decodeURIComponent(match[2]), match[3] !== undefined ? Number(match[3]) : null);
+  $("article").hidden = true;
+  $("overview").hidden = false;
+  return null;
+}
+
+function wire() {
+  $("filters").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
+  $("filters").elements.colour.addEventListener("change", () => { state.map.draw(state.map.items, scheme()); drawLegend(); });
+  $("filters").elements.view.addEventListener("change", () => refresh());
+  $("reset").addEventListener("click", () => { $("filters").reset(); refresh(); });
+  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); refresh({ keepOffset: true }); });
+  $("next").addEventListener("click", () => { state.offset += PAGE; refresh({ keepOffset: true }); });
+  $("map-fit").addEventListener("click", () => state.map.fit());
+  $("map-world").addEventListener("click", () => state.map.world());
+  $("map-box").addEventListener("click", () => { setField("bbox", state.map.bbox()); refresh(); });
+  $("article-close").addEventListener("click", () => { location.hash = "#/"; });
+  window.addEventListener("hashchange", route);
+}
+
+async function main() {
+  state.map = new EventMap($("map"), (item) => {
+    const m = item.members ? item.members[0] : item;
+    openEvent(m.article_id, m.idx);
+  });
+  wire();
+  try {
+    await Promise.all([state.map.loadOutline(), loadStats()]);
+  } catch (error) {
+    status(error.message, true);
+  }
+  await refresh();
+  await route();
+  document.body.dataset.ready = "1";
+}
+
+main();
