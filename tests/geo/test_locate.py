@@ -83,3 +83,29 @@ def test_existing_location_is_kept_and_order_preserved(parse, gaz: Gazetteer) ->
     located = locate_events(doc, article, events, places)
     assert located[0].location is not None and located[0].location.name == "Idlib"
     assert located[1] == events[1]
+
+
+def test_town_as_object_places_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    loc = _locate(parse, gaz, "Government troops captured the town of Idlib on Sunday.", "captured").location
+    assert loc is not None and loc.name == "Idlib"
+
+
+def test_country_as_object_is_an_actor_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _locate(parse, gaz, "Assad blamed Turkey for the violence.", "blamed").location is None
+
+
+def test_name_on_the_subject_is_nationality_not_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "A US Marine was killed in combat on Saturday in the western province of Anbar."
+    loc = _locate(parse, gaz, text, "killed").location
+    assert loc is not None and loc.name == "Anbar" and loc.precision == "admin1"
+
+
+def test_distance_from_a_place_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb exploded at a market in Suwayrah, some 50 km south of Baghdad."
+    assert _locate(parse, gaz, text, "exploded").location is None
+
+
+def test_finer_place_wins_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Dozens of people were killed in fighting in Syria's Aleppo province on Friday."
+    loc = _locate(parse, gaz, text, "killed").location
+    assert loc is not None and loc.name == "Aleppo"

@@ -85,6 +85,8 @@ class Cues:
     admin1_affixes: tuple[str, ...]
     never_places: frozenset[str] = frozenset()
     weak_names: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
+    distance_units: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -182,6 +184,8 @@ def load_cues() -> Cues:
         tuple(data.get("admin1_affixes", [])),
         frozenset(data.get("never_places", [])),
         frozenset(data.get("weak_names", [])),
+        frozenset(data.get("area_nouns", [])),
+        frozenset(data.get("distance_units", [])),
     )
 
 

@@ -8,9 +8,11 @@ An event gets a location only from its own sentence, and only from a place name 
   Geneva talks").
 Names after "from", "to", "between" (origins, destinations, routes) do not place an event, and a
 place in another clause of the sentence ("halted the talks after forces advanced north of
-Aleppo") does not place the halting. Among several, the one attached to the trigger itself wins,
-then the nearest to the trigger. With none, `location` stays None: falling back to the article's
-main place would put a statement made in Geneva at the fighting in Aleppo or the reverse.
+Aleppo") does not place the halting. Among several, a locative phrase on the trigger wins,
+then one elsewhere in its clause, then a name on its object, then the nearest to the trigger; a
+name on the subject ("a US Marine was killed") never places the event. With none, `location`
+stays None: falling back to the article's main place would put a statement made in Geneva at
+the fighting in Aleppo or the reverse.
 
 Precision comes from the place's feature; "other" places (regions such as the Gaza Strip) count
 as "admin1".
@@ -20,12 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Cues, load_cues
 from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision
 
+Kind = Literal["locative", "object", "modifier"]
 PRECISION: dict[str, Precision] = {
     "country": "country",
     "admin1": "admin1",
@@ -35,54 +39,107 @@ PRECISION: dict[str, Precision] = {
 }
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+# The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
+SPECIFICITY = {"district": 4, "city": 3, "admin1": 2, "other": 2, "country": 1}
+OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "appos"})
 
 
 def _span(doc: Doc, ev: Evidence) -> Span | None:
     return doc.char_span(ev.start, ev.end, alignment_mode="expand")
 
 
-def attachment(head: Token, cues: Cues) -> tuple[Token, bool] | None:
-    """(the word a place name is attached to, whether it is a locative attachment), or None.
+def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
+    """(the word a place name is attached to, how), or None.
 
-    Climbs from the name through "the city of", "the province of" and "north of" to the
-    preposition that governs it; a name that only modifies a noun ("Aleppo offensive") attaches
-    to that noun without being locative.
+    Kinds: "locative" (a locative preposition: "in Aleppo", "north of Aleppo"), "object" (the
+    direct object: "captured the town of Bakwa"), "modifier" (a name on a noun: "the Aleppo
+    offensive").
+
+    Climbs from the name through "the city of", "the Homs province", "Syria's conflict" and
+    "north of" to the preposition that governs it; a name that only modifies a noun ("the Aleppo
+    offensive") attaches to that noun without being locative.
     """
     tok = head
-    for _ in range(4):
+    for _ in range(5):
         if tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i:
-            return tok.head, False
+            noun = tok.head
+            if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
+                tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
+                continue
+            return noun, "modifier"
+        if tok.dep_ == "dobj":
+            return tok.head, "object"
         if tok.dep_ != "pobj":
             return None
         prep = tok.head
         word = prep.lower_
-        if word == "of" and prep.head.lower_ in cues.feature_nouns:
+        if word == "of" and _is_place_noun(prep.head, cues) and prep.head.lower_ not in cues.relative:
             tok = prep.head
             continue
         if word == "of" and prep.head.lower_ in cues.relative:
-            return prep.head.head, True
+            return _relative_attachment(prep.head, cues)
         if word in cues.locative:
-            return prep.head, True
+            return prep.head, "locative"
         return None
     return None
 
 
+def _is_place_noun(tok: Token, cues: Cues) -> bool:
+    word = tok.lower_
+    return word in cues.feature_nouns or word in cues.area_nouns or word in cues.relative
+
+
+def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
+    """ "advanced north of Aleppo" places the advance; "Suwayrah, 50 km south of Baghdad" and
+    "Amara, south of Baghdad" only say where another place is."""
+    before = [child for child in word.subtree if child.i < word.i]
+    if any(child.lower_ in cues.distance_units or child.like_num for child in before):
+        return None
+    if word.dep_ == "appos" or word.head.pos_ == "PROPN":
+        return None
+    if word.dep_ == "pobj" and (word.head.lower_ in cues.locative or word.head.lower_ == "on"):
+        return word.head.head, "locative"  # "in the north of Syria", "on the outskirts of Karachi"
+    return word.head, "locative"
+
+
 def clause(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the token itself for a verb)."""
+    """The verb heading the clause a token sits in (the token itself for a verb).
+
+    Verbs joined without a subject of their own share the clause ("was shot and killed
+    outside his home").
+    """
     while tok.pos_ not in CLAUSE_POS and tok.head.i != tok.i:
+        tok = tok.head
+    while (
+        tok.dep_ == "conj"
+        and tok.head.pos_ in CLAUSE_POS
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in tok.children)
+    ):
         tok = tok.head
     return tok
 
 
-def _strength(attached: Token, locative: bool, trigger: Token) -> int | None:
-    """2: on the trigger or one of its arguments; 1: elsewhere in the trigger's clause; None: not it."""
-    if attached.i == trigger.i or (attached.head.i == trigger.i and attached.pos_ in ("NOUN", "PROPN")):
-        return 2
-    if not locative:
-        return None
-    if trigger.pos_ not in CLAUSE_POS and attached.i == trigger.head.i:
-        return 2
-    return 1 if clause(attached).i == clause(trigger).i else None
+def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int | None:
+    """How firmly a place name places the event, or None when it does not.
+
+    3: a locative phrase on the trigger ("killed in Anbar"), or a name on the trigger noun itself
+    ("the Aleppo offensive"); 2: a locative phrase elsewhere in the trigger's clause, or a town
+    or region as the trigger's object ("captured Bakwa": a country as object is an actor,
+    "blamed Turkey"); 1: a name modifying the trigger's object ("halted the Geneva talks"). A
+    name modifying the subject is the actor's nationality or home ("a US Marine was killed",
+    "Mexico's police chief was shot"), never the event's place.
+    """
+    if kind == "object":
+        return 2 if attached.i == trigger.i and feature != "country" else None
+    if attached.i == trigger.i:
+        return 3
+    if kind == "locative":
+        if trigger.pos_ not in CLAUSE_POS and attached.i == trigger.head.i:
+            return 3
+        return 2 if clause(attached).i == clause(trigger).i else None
+    if attached.head.i == trigger.i and attached.pos_ in ("NOUN", "PROPN") and attached.dep_ in OBJECT_DEPS:
+        return 1
+    return None
 
 
 def _location(place: Place, mention: Evidence) -> EventLocation:
@@ -95,7 +152,7 @@ def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Plac
     if trig_span is None or event.location is not None:
         return event
     trigger, sent = trig_span.root, trig_span.sent
-    best: tuple[int, int, Place, Evidence] | None = None
+    best: tuple[int, int, int, Place, Evidence] | None = None
     for place in places:
         for mention in place.mentions:
             if not (
@@ -104,13 +161,13 @@ def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Plac
                 continue
             span = _span(doc, mention)
             found = attachment(span.root, cues) if span is not None else None
-            strength = _strength(*found, trigger) if found is not None else None
+            strength = _strength(*found, trigger, place.feature) if found is not None else None
             if strength is None or span is None:
                 continue
-            rank = (-strength, abs(span.root.i - trigger.i))
-            if best is None or rank < best[:2]:
+            rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
+            if best is None or rank < best[:3]:
                 best = (*rank, place, mention)
-    return event if best is None else replace(event, location=_location(best[2], best[3]))
+    return event if best is None else replace(event, location=_location(best[3], best[4]))
 
 
 def locate_events(
