@@ -8,7 +8,8 @@ checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 """
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -27,9 +28,12 @@ from newsevents.store import EventFilter, Store, browse, open_store
 
 log = logging.getLogger(__name__)
 
+Opener = Callable[[], AbstractContextManager[Store]]
+
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
 MAX_IDX = 2**31 - 1
+ARTICLE_KEYS = ("title", "url", "source", "published")
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": models.Problem, "description": "A parameter the store refuses"},
     404: {"model": models.Problem, "description": "No such item"},
@@ -57,7 +61,9 @@ def create_app(db: str | Path) -> FastAPI:
         description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
     )
 
-    def get_store() -> Iterator[Store]:
+    @contextmanager
+    def opened() -> Iterator[Store]:
+        # Opened and closed in the thread that runs the route: SQLite connections stay put.
         store = open_store(db)
         try:
             yield store
@@ -65,8 +71,8 @@ def create_app(db: str | Path) -> FastAPI:
             store.close()
 
     _error_handlers(app)
-    _event_routes(app, get_store, names)
-    _item_routes(app, get_store, names)
+    _event_routes(app, opened, names)
+    _item_routes(app, opened, names)
     _dashboard(app)
     return app
 
@@ -142,39 +148,30 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def _event_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
-    StoreDep = Annotated[Store, Depends(get_store)]
+def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     QueryDep = Annotated[browse.EventQuery, Depends(event_query)]
 
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
-        store: StoreDep, query: QueryDep, view: View = "clusters", limit: Limit = 100, offset: Offset = 0
+        query: QueryDep, view: View = "clusters", limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
         """Events matching the filters, a page at a time, as clusters (default) or mentions."""
-        total, items = data.list_events(store, query, view, limit, offset)
-        return {
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "view": view,
-            "items": [_named(i, names) for i in items],
-        }
+        with opened() as store:
+            total, items = data.list_events(store, query, view, limit, offset)
+        items = [_named(i, names) for i in items]
+        return {"total": total, "limit": limit, "offset": offset, "view": view, "items": items}
 
     @app.get(
         "/api/events/{article_id}/{idx}", response_model=models.EventDetail, responses=ERRORS, tags=["events"]
     )
-    def get_event(
-        store: StoreDep, article_id: ArticleId, idx: Annotated[int, PathParam(ge=0, le=MAX_IDX)]
-    ) -> dict[str, Any]:
+    def get_event(article_id: ArticleId, idx: Annotated[int, PathParam(ge=0, le=MAX_IDX)]) -> dict[str, Any]:
         """One event with its evidence, its article, and the cluster it belongs to."""
-        row = data.event(store, article_id, idx)
-        if row is None:
-            raise HTTPException(404, f"no event {idx} in article {article_id!r}")
-        article = {
-            "id": row["article_id"],
-            **{k: row.get(k) for k in ("title", "url", "source", "published")},
-        }
-        cluster = data.cluster_of(store, row)
+        with opened() as store:
+            row = data.event(store, article_id, idx)
+            if row is None:
+                raise HTTPException(404, f"no event {idx} in article {article_id!r}")
+            cluster = data.cluster_of(store, row)
+        article = {"id": row["article_id"], **{k: row.get(k) for k in ARTICLE_KEYS}}
         return {
             "event": _named(row, names),
             "article": article,
@@ -182,61 +179,60 @@ def _event_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
         }
 
     @app.get("/api/clusters/{cluster_id}", response_model=models.Cluster, responses=ERRORS, tags=["events"])
-    def get_cluster(store: StoreDep, cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
+    def get_cluster(cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
         """One event cluster with every report of it."""
-        found = data.cluster(store, cluster_id)
+        with opened() as store:
+            found = data.cluster(store, cluster_id)
         if found is None:
             raise HTTPException(404, f"no cluster {cluster_id!r}")
         return _named(found, names)
 
     @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
-    def timeline(store: StoreDep, query: QueryDep, view: View = "clusters") -> list[dict[str, Any]]:
+    def timeline(query: QueryDep, view: View = "clusters") -> list[dict[str, Any]]:
         """Matching clusters (or mentions) per day, oldest first; undated ones are left out."""
-        return [{"date": day, "count": n} for day, n in data.timeline(store, query, view)]
+        with opened() as store:
+            days = data.timeline(store, query, view)
+        return [{"date": day, "count": n} for day, n in days]
 
     @app.get("/api/stats", response_model=models.Stats, tags=["store"])
-    def stats(store: StoreDep) -> dict[str, Any]:
+    def stats() -> dict[str, Any]:
         """What the store holds, and the codes the dashboard's filters offer."""
-        conn, _ = browse.connection(store)
-        out = browse.stats(conn)
-        out["clusters"] = len(store.clusters(EventFilter())) if hasattr(store, "clusters") else None
+        with opened() as store:
+            out = browse.stats(browse.connection(store)[0])
+            out["clusters"] = len(store.clusters(EventFilter())) if hasattr(store, "clusters") else None
         out["cameo_root_names"] = {f"{r:02d}": names.get(f"{r:02d}0", "") for r in range(1, 21)}
         out["plover_types"] = sorted(PLOVER_TYPES)
         return out
 
 
-def _item_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
-    StoreDep = Annotated[Store, Depends(get_store)]
+def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
     OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
 
     @app.get("/api/articles", response_model=models.ArticlePage, responses=ERRORS, tags=["articles"])
-    def list_articles(
-        store: StoreDep, q: Text = None, limit: Limit = 100, offset: Offset = 0
-    ) -> dict[str, Any]:
+    def list_articles(q: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         """Articles, newest first, with how many events each gave; `q` searches title and text."""
-        conn, ph = browse.connection(store)
-        total, items = browse.article_page(conn, ph, q, limit, offset)
+        with opened() as store:
+            total, items = browse.article_page(*browse.connection(store), q, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get(
         "/api/articles/{article_id}", response_model=models.ArticleDetail, responses=ERRORS, tags=["articles"]
     )
-    def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
+    def get_article(article_id: ArticleId) -> dict[str, Any]:
         """The article's text and every item extracted from it, with offsets into that text."""
-        conn, ph = browse.connection(store)
-        found = browse.article(conn, ph, article_id)
+        with opened() as store:
+            found = browse.article(*browse.connection(store), article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
         art = found["article"]
         for ev in found["events"]:
-            ev.update({k: art.get(k) for k in ("title", "url", "source", "published")})
+            ev.update({k: art.get(k) for k in ARTICLE_KEYS})
             _named(ev, names)
         return found
 
     @app.get("/api/quotes", response_model=models.QuotePage, responses=ERRORS, tags=["articles"])
     def list_quotes(
-        store: StoreDep,
         article_id: OfArticle = None,
         speaker: Annotated[str | None, Query(max_length=40, description="Speaker code prefix")] = None,
         q: Text = None,
@@ -244,14 +240,13 @@ def _item_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Quotes, direct and reported, with their speakers."""
-        conn, ph = browse.connection(store)
         query = browse.ItemQuery(article_id=article_id, speaker=speaker, q=q)
-        total, items = browse.item_page(conn, ph, "quotes", query, limit, offset)
+        with opened() as store:
+            total, items = browse.item_page(*browse.connection(store), "quotes", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/quantities", response_model=models.QuantityPage, responses=ERRORS, tags=["articles"])
     def list_quantities(
-        store: StoreDep,
         article_id: OfArticle = None,
         kind: Annotated[str | None, Query(max_length=40, description="e.g. killed")] = None,
         q: Text = None,
@@ -259,9 +254,9 @@ def _item_routes(app: FastAPI, get_store: Any, names: dict[str, str]) -> None:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Casualty and displacement figures."""
-        conn, ph = browse.connection(store)
         query = browse.ItemQuery(article_id=article_id, kind=kind, q=q)
-        total, items = browse.item_page(conn, ph, "quantities", query, limit, offset)
+        with opened() as store:
+            total, items = browse.item_page(*browse.connection(store), "quantities", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -24,7 +24,7 @@ export function spansOf(detail) {
     add(e.trigger_start, e.trigger_end, "trigger", [e.cameo, e.plover].filter(Boolean).join(" "), `event-${e.idx}`);
   }
   for (const p of detail.locations) {
-    for (const m of p.mentions) add(m.start, m.end, "place", p.country || "PLACE", `place-${p.idx}`);
+    for (const m of p.mentions) add(m.start, m.end, "place", p.feature || "place", `place-${p.idx}`);
   }
   for (const q of detail.quantities) {
     const figure = q.value !== null ? q.value : [q.low, q.high].filter((v) => v !== null).join("–");
