@@ -8,7 +8,9 @@ News conventions, decided here (dateparser alone gets several wrong):
   the next one on or after.
 - A day and month without a year ("February 25") takes the year that puts it nearest to the
   publication date, so "December 30" in an article of 2 January is last year's.
-- A month alone ("in February") likewise takes its nearest occurrence.
+- A month alone ("in April") is the latest such month up to publication (in a clause about the
+  future, the next one): news looks back.
+- A clock time alone ("3:09 pm", "0830 GMT") is on the publication day.
 - Precision says how much of the date to trust. Week, month and year dates are the first day of
   the span the expression names: "last week" in that Saturday's article is Monday 2016-02-01
   (week), "last month" 2016-01-01 (month), "in 2015" 2015-01-01 (year). "Since last week" is a
@@ -62,10 +64,7 @@ NUMBERS = {
 }
 UNITS = ("day", "week", "month", "year")
 
-_LEAD = re.compile(
-    r"^(?:on|in|at|since|during|from|by|as of|earlier|later|late|early|mid|over|"
-    r"the|this past|this|past|of)\s+"
-)
+_LEAD = re.compile(r"^(?:on|in|at|since|during|from|by|as of|earlier|later|late|early|mid|over|the|of)\s+")
 _TRAIL = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$")
 _VAGUE = re.compile(r"\brecent(?:ly)?\b|\bcoming\b|\bfew\b|\bseveral\b|\bsome\b|\bdecades?\b|\bcentur")
 _DURATION = re.compile(
@@ -73,6 +72,10 @@ _DURATION = re.compile(
     r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
 )
 _AGO = re.compile(rf"^(\d+|{'|'.join(NUMBERS)}) ({'|'.join(UNITS)})s? ago$")
+# A clock time alone ("3:09 pm", "0830 GMT") is a time on the day the article speaks of.
+_CLOCK = re.compile(
+    r"^(?:\d{1,2}(?::\d\d)?\s*(?:a ?m|p ?m)|\d{1,2}:\d\d|\d{4} (?:gmt|utc))(?:\s+(?:gmt|utc|et|local time))?$"
+)
 _YEAR = re.compile(r"^(19\d\d|20\d\d)$")
 
 
@@ -131,15 +134,17 @@ def _relative(text: str, base: date) -> Resolution | None:
         "tomorrow": (base + timedelta(days=1), "day"),
         "day before yesterday": (base - timedelta(days=2), "day"),
         "last week": (_monday(base) - timedelta(days=7), "week"),
-        "week": (_monday(base), "week"),
+        "this week": (_monday(base), "week"),
+        "this past week": (base - timedelta(days=7), "week"),
+        "past week": (base - timedelta(days=7), "week"),
         "previous week": (_monday(base) - timedelta(days=7), "week"),
         "next week": (_monday(base) + timedelta(days=7), "week"),
         "last month": (_shift_month(base, -1), "month"),
-        "month": (_shift_month(base, 0), "month"),
+        "this month": (_shift_month(base, 0), "month"),
         "previous month": (_shift_month(base, -1), "month"),
         "next month": (_shift_month(base, 1), "month"),
         "last year": (date(base.year - 1, 1, 1), "year"),
-        "year": (date(base.year, 1, 1), "year"),
+        "this year": (date(base.year, 1, 1), "year"),
         "previous year": (date(base.year - 1, 1, 1), "year"),
         "next year": (date(base.year + 1, 1, 1), "year"),
         "weekend": (base - timedelta(days=(base.weekday() - 5) % 7), "day"),
@@ -171,7 +176,7 @@ def _nearest(month: int, day: int, base: date) -> date | None:
     return min(options, key=lambda d: abs((d - base).days), default=None)
 
 
-def _calendar(text: str, base: date | None) -> Resolution | None:
+def _calendar(text: str, base: date | None, prefer: Prefer = "past") -> Resolution | None:
     """Month-day, day-month, month(-year), year, with or without a year."""
     tokens = text.split()
     months = [MONTHS[t] for t in tokens if t in MONTHS]
@@ -195,9 +200,10 @@ def _calendar(text: str, base: date | None) -> Resolution | None:
     if days:
         nearest = _nearest(month, days[0], base)
         return (nearest.isoformat(), "day") if nearest else None
-    candidates = [date(base.year + k, month, 1) for k in (-1, 0, 1)]
-    nearest = min(candidates, key=lambda d: abs((d + timedelta(days=14) - base).days))
-    return nearest.isoformat(), "month"
+    this_year = date(base.year, month, 1)
+    if prefer == "future":
+        return (this_year if month >= base.month else date(base.year + 1, month, 1)).isoformat(), "month"
+    return (this_year if month <= base.month else date(base.year - 1, month, 1)).isoformat(), "month"
 
 
 def _fallback(expression: str, base: date | None, prefer: Prefer) -> Resolution | None:
@@ -230,6 +236,10 @@ def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "pa
     if not text or _VAGUE.search(text) or _DURATION.search(text):
         return None
     base = _parse_published(published)
+    if base is not None and _CLOCK.match(text):
+        return base.isoformat(), "day"
+    if text.isdigit() and not _YEAR.match(text):
+        return None  # a bare number ("40") is not a date
     if base is not None:
         day = _weekday(text, base, prefer)
         if day is not None:
@@ -237,7 +247,7 @@ def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "pa
         relative = _relative(text, base)
         if relative is not None:
             return relative
-    found = _calendar(text, base)
+    found = _calendar(text, base, prefer)
     if found is not None:
         return found
     if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):

@@ -30,6 +30,11 @@ SAT = "2016-02-13"
         ("two weeks ago", SAT, ("2016-01-25", "week")),
         ("3 days ago", SAT, ("2016-02-10", "day")),
         ("25 February 2016", None, ("2016-02-25", "day")),  # a full date needs no publication date
+        ("in April", "2015-11-01", ("2015-04-01", "month")),  # a month alone looks back
+        ("December", "2016-01-05", ("2015-12-01", "month")),
+        ("earlier this week", SAT, ("2016-02-08", "week")),
+        ("3:09 pm", SAT, (SAT, "day")),  # a clock time alone is on the publication day
+        ("0830 GMT", SAT, (SAT, "day")),
     ],
 )
 def test_resolve_date(expression: str, published: str | None, expected: tuple[str, str]) -> None:
@@ -60,6 +65,7 @@ def test_relative_expressions_need_a_publication_date(expression: str) -> None:
 def test_future_clause_reads_weekday_forward() -> None:
     assert resolve_date("Monday", SAT, prefer="future") == ("2016-02-15", "day")
     assert resolve_date("next Monday", SAT) == ("2016-02-15", "day")
+    assert resolve_date("April", "2015-11-01", prefer="future") == ("2016-04-01", "month")
 
 
 def _event(text: str, trigger: str) -> Event:
