@@ -69,21 +69,36 @@ def main() -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="A settings YAML file (see settings.yml).")
 @click.option("--batch-size", type=int, help="Articles per spaCy batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process; dask: partitions (JSONL files) on a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="newsevents-out",
+              show_default=True, help="With --engine dask: folder for the Parquet and JSONL results.")
+@click.option("--workers", type=int, help="Worker processes (local cluster size with --engine dask).")
 def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
-            batch_size: int | None, quiet: bool) -> None:
+            batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
+            workers: int | None) -> None:
     """Extract events from files, directories (recursively) or - (standard input).
 
     Reads plain text (title, blank line, body; NAME.meta.json beside it gives url, outlet and
     date), HTML pages and JSON Lines. Stores into --db (default ./newsevents.sqlite) unless
     --no-db; already stored articles are skipped, so re-running is safe.
 
+    With --engine dask, each .jsonl(.gz) file is one partition processed on a Dask cluster; the
+    results go to --out as Parquet and JSONL, then into --db unless --no-db.
+
     Example: newsevents extract corpus/ --db events.sqlite
     """
     from newsevents import ingest, pipeline
 
     try:
-        settings = load_settings(config).with_overrides(batch_size=batch_size, include_text=not no_text)
+        settings = load_settings(config).with_overrides(
+            batch_size=batch_size, include_text=not no_text, workers=workers
+        )
         store = None if no_db else _open_store(db)
+        if engine == "dask":
+            _extract_dask(paths, Path(out_dir), settings, scheduler, store, quiet)
+            return
         resources = pipeline.load_resources(settings)
     except NewsEventsError as exc:
         _err(f"newsevents: {exc}")
@@ -103,6 +118,26 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     if not quiet:
         _err(tally.summary())
     sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
+
+
+def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, scheduler: str | None,
+                  store: Any, quiet: bool) -> None:
+    """The same pipeline over partitions on a Dask cluster, then an idempotent load into the store."""
+    from newsevents.distributed import load_into_store, run_dask
+
+    summary = run_dask(list(paths), out, settings, scheduler, n_workers=max(2, settings.workers))
+    for problem in summary.problems:
+        _err(str(problem))
+    stored = already = 0
+    if store is not None:
+        loaded = load_into_store(out, store)
+        stored, already = loaded.written, loaded.already_stored
+        store.close()
+    if not quiet:
+        _err(f"newsevents: {len(summary.partitions)} partitions; read {summary.articles} articles; "
+             f"stored {stored}; already stored {already}; skipped {len(summary.problems)}; "
+             f"events {summary.events}; elapsed {summary.seconds:.1f}s; results in {out}")
+    sys.exit(EXIT_SKIPPED if any(p.fatal for p in summary.problems) else 0)
 
 
 class _Tally:
