@@ -20,7 +20,8 @@ News conventions, decided here (dateparser alone gets several wrong):
 - Without a publication date, only expressions that carry their own year can be resolved.
 
 An event's date (see `date_events`) is the date expression attached to its trigger's clause,
-else the one attached to the nearest clause above it ("said on Thursday that forces had ..."),
+else the one attached to the nearest clause above it through complement, adverbial or joined
+clauses ("said on Thursday that forces had ...", "blew themselves up on Thursday, killing 32"),
 else the publication date with precision "day": the convention of GDELT and Phoenix, where
 an article reports what happened up to the day it appeared. Such defaulted dates cannot be
 told apart in the Event record; `dated_by_text` says which events were dated by their words.
@@ -259,6 +260,10 @@ def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "pa
 
 # Prepositions that bound an event in time without dating it ("a pause to February 25").
 BOUNDS = frozenset({"to", "until", "till", "through", "before", "by", "after", "ahead", "within", "for"})
+# Clauses that take the date of the clause above them: what was said ("said on Thursday that
+# ..."), what followed ("..., killing 32"), what was joined ("shelled and stormed"). A relative
+# clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
+INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
 FUTURE_WORDS = frozenset({"will", "wo", "'ll", "shall"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -312,7 +317,7 @@ def _event_date(doc: Doc, article: Article, event: Event) -> tuple[str, DatePrec
     verb = _clause(trigger)
     # The trigger itself, then its clause, then each clause above it, nearest first.
     chain = [trigger.i, verb.i]
-    while verb.head.i != verb.i:
+    while verb.head.i != verb.i and verb.dep_ in INHERITS:
         verb = _clause(verb.head)
         chain.append(verb.i)
     for key in chain:

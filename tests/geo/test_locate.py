@@ -109,3 +109,8 @@ def test_finer_place_wins_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[
     text = "Dozens of people were killed in fighting in Syria's Aleppo province on Friday."
     loc = _locate(parse, gaz, text, "killed").location
     assert loc is not None and loc.name == "Aleppo"
+
+
+def test_country_on_the_trigger_is_the_actor(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Lysychansk is a key battleground in Russia's assault."
+    assert _locate(parse, gaz, text, "assault").location is None

@@ -134,3 +134,13 @@ def test_existing_date_is_kept(parse) -> None:  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     event = Event(**{**_event(text, "attacked").__dict__, "date": "2016-01-01", "date_precision": "day"})
     assert date_events(doc, article, [event])[0].date == "2016-01-01"
+
+
+@pytest.mark.model
+def test_relative_clause_is_not_dated_by_its_sentence(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 2015, Saudi Arabia and its allies, who accuse the Houthis of serving Iran, launched a campaign."
+    )
+    article, doc = parse(text)
+    assert not dated_by_text(doc, article, _event(text, "accuse"))
+    assert dated_by_text(doc, article, _event(text, "launched"))

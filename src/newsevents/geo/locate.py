@@ -127,10 +127,13 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int 
     or region as the trigger's object ("captured Bakwa": a country as object is an actor,
     "blamed Turkey"); 1: a name modifying the trigger's object ("halted the Geneva talks"). A
     name modifying the subject is the actor's nationality or home ("a US Marine was killed",
-    "Mexico's police chief was shot"), never the event's place.
+    "Mexico's police chief was shot"), never the event's place, and so is a country named on the
+    trigger or its object ("Russia's assault", "a US air strike").
     """
     if kind == "object":
         return 2 if attached.i == trigger.i and feature != "country" else None
+    if kind == "modifier" and feature == "country":
+        return None  # "Russia's assault", "a US air strike": the actor
     if attached.i == trigger.i:
         return 3
     if kind == "locative":
