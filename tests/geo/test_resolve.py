@@ -128,3 +128,10 @@ def test_seed_article_places(nlp, gaz: Gazetteer, seed_path: Path) -> None:  # t
     names = {p.name for p in places}
     assert not names & {"Syrian", "Turkish", "al-Fardous", "Reuters"}
     assert not any(article.in_furniture(m.start, m.end) for p in places for m in p.mentions)
+
+
+def test_district_mentions_with_and_without_city_are_one_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling hit the al-Fardous district. Later, Aleppo's al-Fardous district was hit again."
+    article, doc = parse(text)
+    districts = [p for p in find_places(doc, article, gaz) if p.feature == "district"]
+    assert len(districts) == 1 and len(districts[0].mentions) == 2 and districts[0].country == "SYR"

@@ -68,6 +68,8 @@ class Resolved:
     def key(self) -> tuple[object, ...]:
         if self.geonameid is not None:
             return ("id", self.geonameid)
+        if self.feature == "district":  # "the Admiralty district" and "Hong Kong's Admiralty district"
+            return ("district", normalize(self.name))
         return (self.feature, normalize(self.name), self.country)
 
 
@@ -219,7 +221,8 @@ def group_places(resolved: list[Resolved], text: str) -> list[Place]:
         groups.setdefault(res.key, []).append(res)
     places = []
     for items in groups.values():
-        first = items[0]
+        # The mention that says most (a district with its city's point) speaks for the group.
+        first = next((r for r in items if r.lat is not None), items[0])
         mentions = tuple(Evidence.of(text, r.toponym.start, r.toponym.end) for r in items)
         places.append(
             Place(
