@@ -41,6 +41,15 @@ class Store(Protocol):
         """Every row of one table (one of TABLES), for export."""
         ...
 
+    def clusters(self, filters: EventFilter = ...) -> list[dict[str, Any]]:
+        """One row per event cluster with a member event matching `filters` (the events()
+        filters; `limit` counts clusters), each with a `members` list of its evidence."""
+        ...
+
+    def recluster(self) -> dict[str, int]:
+        """Recompute near-duplicate article groups and event clusters over the whole store."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         ...

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsevents.errors import StoreError
-from newsevents.store.rows import COLUMNS
+from newsevents.store.rows import COLUMNS, DERIVED_COLUMNS
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 _ACTOR = re.compile(r"[A-Za-z0-9]{1,30}")
@@ -40,14 +40,42 @@ class EventFilter:
 
 # Event columns, then the article fields joined in (the article's `source` is the outlet;
 # the event's actors live in source_* and target_*, so the names never clash).
-EVENT_COLUMNS: tuple[str, ...] = (*COLUMNS["events"], "title", "url", "source", "published")
+# Then the event's cluster and, for an article that copies an earlier one, that article's id
+# (both null until the next `recluster()`).
+EVENT_COLUMNS: tuple[str, ...] = (
+    *COLUMNS["events"], "title", "url", "source", "published", "cluster_id", "duplicate_of"
+)
+
+# What `recluster()` reads per event: the fields clustering compares, the evidence it keeps.
+CLUSTER_INPUT_COLUMNS: tuple[str, ...] = (
+    "article_id", "idx", "cameo_root", "plover", "quad_class",
+    "source_code", "source_country", "target_code", "target_country", "date",
+    "location_name", "location_lat", "location_lon", "location_country", "location_precision",
+    "evidence_start", "evidence_end", "evidence_text", "source", "published",
+)  # fmt: skip
+
+# A cluster row as `Store.clusters()` returns it (then its `members`), and each member.
+CLUSTER_COLUMNS: tuple[str, ...] = DERIVED_COLUMNS["event_clusters"]
+MEMBER_COLUMNS: tuple[str, ...] = (
+    "cluster_id", "article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source",
+    "published",
+)
+
+_EVENTS_FROM = (
+    "FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.idx = e.idx"
+    " LEFT JOIN article_groups g ON g.article_id = e.article_id"
+)
 
 
 def events_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
     """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists."""
     clauses, params = _where(filters, placeholder)
-    cols = ", ".join([*(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published"])
-    sql = f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id"
+    cols = ", ".join([
+        *(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published",
+        "m.cluster_id", "CASE WHEN g.group_id <> e.article_id THEN g.group_id END",
+    ])  # fmt: skip
+    sql = f"SELECT {cols} {_EVENTS_FROM}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     # `published IS NULL` first puts undated articles last in every engine.
@@ -55,6 +83,46 @@ def events_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[
     limit = _limit(filters.limit)
     if limit is not None:
         sql += f" LIMIT {limit}"
+    return sql, params
+
+
+def cluster_input_sql() -> str:
+    """Every event with the article fields clustering needs, in `CLUSTER_INPUT_COLUMNS` order."""
+    cols = ", ".join(f"a.{c}" if c in ("source", "published") else f"e.{c}" for c in CLUSTER_INPUT_COLUMNS)
+    return f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.idx"
+
+
+def clusters_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
+    """Clusters with at least one member event matching `filters`, earliest first.
+
+    The filters are the events' (`events_sql`), so a cluster is found by any of its reports.
+    """
+    clauses, params = _where(filters, placeholder)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    cols = ", ".join(f"c.{c}" for c in CLUSTER_COLUMNS)
+    sql = (
+        f"SELECT {cols} FROM event_clusters c WHERE c.cluster_id IN "
+        f"(SELECT m.cluster_id {_EVENTS_FROM}{where})"
+        " ORDER BY (c.date_first IS NULL), c.date_first, c.cluster_id"
+    )
+    limit = _limit(filters.limit)
+    if limit is not None:
+        sql += f" LIMIT {limit}"
+    return sql, params
+
+
+def members_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
+    """Every member event of the clusters `clusters_sql(filters)` selects, in `MEMBER_COLUMNS`
+    order, grouped by cluster with the earliest report first."""
+    chosen, params = clusters_sql(filters, placeholder)
+    cols = ", ".join(["m.cluster_id", *(f"e.{c}" for c in MEMBER_COLUMNS[1:6]), "a.source", "a.published"])
+    sql = (
+        f"SELECT {cols} FROM event_cluster_members m"
+        " JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx"
+        " JOIN articles a ON a.id = e.article_id"
+        f" WHERE m.cluster_id IN (SELECT chosen.cluster_id FROM ({chosen}) chosen)"
+        " ORDER BY m.cluster_id, (a.published IS NULL), a.published, e.article_id, e.idx"
+    )
     return sql, params
 
 

@@ -8,7 +8,7 @@ the same rows. A test keeps `COLUMNS` equal to the tables that `schema.sql` crea
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -62,6 +62,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id", "idx", "name", "lat", "lon", "country", "feature", "admin1", "geonameid",
         "mentions", "mention_count", "evidence_start", "evidence_end",
     ),
+}  # fmt: skip
+
+# Derived tables, rebuilt as a whole by `recluster()` from the tables above (see schema.sql).
+# Kept apart from COLUMNS, which lists what `write` stores from an Extraction.
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "article_groups": ("article_id", "group_id", "similarity"),
+    "event_clusters": (
+        "cluster_id", "cameo_root", "plover", "quad_class", "source_code", "target_code", "country",
+        "location_name", "lat", "lon", "date_first", "date_last", "n_events", "n_articles",
+        "n_sources", "n_independent", "first_article_id", "first_published",
+    ),
+    "event_cluster_members": ("article_id", "idx", "cluster_id"),
 }  # fmt: skip
 
 # Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and
@@ -220,6 +232,49 @@ def _location_row(art_id: str, idx: int, place: Place) -> Row:
         "mentions": _json([asdict(m) for m in place.mentions]),
         "mention_count": len(place.mentions),
         **_span("evidence", first),
+    }
+
+
+def dedup_document(article: Row) -> tuple[str, str]:
+    """(id, body) of a stored article row for `dedup`: headline and furniture blanked out."""
+    from newsevents.corpus.dedup import article_body
+
+    skip = [(f["start"], f["end"]) for f in article.get("furniture") or []]
+    if article.get("title_start") is not None and article.get("title_end") is not None:
+        skip.append((article["title_start"], article["title_end"]))
+    return article["id"], article_body(article["text"], skip)
+
+
+def derived_rows(articles: Iterable[Row], events: Iterable[Row]) -> dict[str, list[Row]]:
+    """Rows of the derived tables for the stored `articles` (rows with id, text, title_start,
+    title_end, furniture, published) and `events` (rows of the columns `cluster_input_sql`
+    selects): near-duplicate groups first, then the event clusters that use them."""
+    from newsevents.corpus.cluster import find_clusters
+    from newsevents.corpus.dedup import find_groups
+
+    published: dict[str, str | None] = {}
+
+    def docs() -> Iterator[tuple[str, str]]:
+        for article in articles:
+            published[article["id"]] = article.get("published")
+            yield dedup_document(article)
+
+    groups = find_groups(docs(), published=published)
+    group_of = {m.article_id: g.group_id for g in groups for m in g.members}
+    clusters = find_clusters(events, group_of)
+    cluster_cols = DERIVED_COLUMNS["event_clusters"]
+    return {
+        "article_groups": [
+            {"article_id": m.article_id, "group_id": g.group_id, "similarity": m.similarity}
+            for g in groups
+            for m in g.members
+        ],
+        "event_clusters": [{c: getattr(cl, c) for c in cluster_cols} for cl in clusters],
+        "event_cluster_members": [
+            {"article_id": m.article_id, "idx": m.idx, "cluster_id": cl.cluster_id}
+            for cl in clusters
+            for m in cl.members
+        ],
     }
 
 

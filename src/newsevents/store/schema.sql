@@ -169,3 +169,50 @@ CREATE TABLE IF NOT EXISTS locations (
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX IF NOT EXISTS locations_country ON locations (country);
+
+-- Derived tables: recomputed as a whole by `recluster()` from the tables above (never written
+-- by `write`), so they can be dropped and rebuilt at any time. An event or article stored
+-- after the last `recluster()` is in none of them until the next one.
+
+-- One row per article that has a near-duplicate (syndicated copy, updated version) in the
+-- store; articles with no copy have no row.
+CREATE TABLE IF NOT EXISTS article_groups (
+    article_id TEXT NOT NULL PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    group_id   TEXT NOT NULL,              -- id of the group's first-published article
+    similarity DOUBLE PRECISION NOT NULL   -- highest word-shingle containment with another member, 0 to 1
+);
+CREATE INDEX IF NOT EXISTS article_groups_group ON article_groups (group_id);
+
+-- One row per event cluster: one real-world event, however many reports describe it. Every
+-- event belongs to exactly one cluster (often alone), so counting clusters counts events once.
+CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id       TEXT NOT NULL PRIMARY KEY,  -- hash of the earliest report's (article_id, idx)
+    cameo_root       TEXT NOT NULL,
+    plover           TEXT,              -- the members' most common PLOVER type
+    quad_class       INTEGER,
+    source_code      TEXT,              -- the most specific source code among the members
+    target_code      TEXT,
+    country          TEXT,              -- ISO3 where it happened (place, else target/source country)
+    location_name    TEXT,              -- the most precise place among the members
+    lat              DOUBLE PRECISION,
+    lon              DOUBLE PRECISION,
+    date_first       TEXT,              -- earliest and latest member date (event date, else published)
+    date_last        TEXT,
+    n_events         INTEGER NOT NULL,  -- member events
+    n_articles       INTEGER NOT NULL,  -- distinct articles
+    n_sources        INTEGER NOT NULL,  -- distinct outlets
+    n_independent    INTEGER NOT NULL,  -- articles, each near-duplicate group counted once
+    first_article_id TEXT NOT NULL,     -- the earliest report
+    first_published  TEXT
+);
+CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters (date_first);
+
+-- Which cluster each event belongs to.
+CREATE TABLE IF NOT EXISTS event_cluster_members (
+    article_id TEXT NOT NULL,
+    idx        INTEGER NOT NULL,
+    cluster_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx),
+    FOREIGN KEY (article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS event_cluster_members_cluster ON event_cluster_members (cluster_id);

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -20,17 +20,46 @@ from typing import Any
 from newsevents.errors import StoreError
 from newsevents.model import Extraction
 from newsevents.store import rows as row_builders
-from newsevents.store.query import EVENT_COLUMNS, EventFilter, events_sql
+from newsevents.store.query import (
+    CLUSTER_COLUMNS,
+    CLUSTER_INPUT_COLUMNS,
+    EVENT_COLUMNS,
+    MEMBER_COLUMNS,
+    EventFilter,
+    cluster_input_sql,
+    clusters_sql,
+    events_sql,
+    members_sql,
+)
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's transaction
 
 # Statements that take a file from version N-1 to N, keyed by N. A new file gets the whole
 # current schema.sql at once; these are only for files written by an older newsevents.
 # Keep them portable: the PostgreSQL store will run the same steps.
-MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({})
+MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
+    # 2: near-duplicate groups and event clusters, filled by recluster().
+    2: (
+        "CREATE TABLE IF NOT EXISTS article_groups (article_id TEXT NOT NULL PRIMARY KEY"
+        " REFERENCES articles (id) ON DELETE CASCADE, group_id TEXT NOT NULL,"
+        " similarity DOUBLE PRECISION NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS article_groups_group ON article_groups (group_id)",
+        "CREATE TABLE IF NOT EXISTS event_clusters (cluster_id TEXT NOT NULL PRIMARY KEY,"
+        " cameo_root TEXT NOT NULL, plover TEXT, quad_class INTEGER, source_code TEXT,"
+        " target_code TEXT, country TEXT, location_name TEXT, lat DOUBLE PRECISION,"
+        " lon DOUBLE PRECISION, date_first TEXT, date_last TEXT, n_events INTEGER NOT NULL,"
+        " n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL, n_independent INTEGER NOT NULL,"
+        " first_article_id TEXT NOT NULL, first_published TEXT)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters (date_first)",
+        "CREATE TABLE IF NOT EXISTS event_cluster_members (article_id TEXT NOT NULL,"
+        " idx INTEGER NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (article_id, idx),"
+        " FOREIGN KEY (article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE)",
+        "CREATE INDEX IF NOT EXISTS event_cluster_members_cluster ON event_cluster_members (cluster_id)",
+    ),
+})  # fmt: skip
 
 
 def schema_statements() -> list[str]:
@@ -122,6 +151,30 @@ class SQLiteStore:
         cur = self._conn.execute(sql, params)
         return [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True))) for rec in cur]
 
+    def clusters(self, filters: EventFilter = EventFilter()) -> list[dict[str, Any]]:  # noqa: B008 (frozen)
+        """One row per event cluster with a member matching `filters`, each with its `members`."""
+        sql, params = clusters_sql(filters)
+        found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self._conn.execute(sql, params)]
+        sql, params = members_sql(filters)
+        return attach_members(found, self._conn.execute(sql, params))
+
+    def recluster(self) -> dict[str, int]:
+        """Recompute near-duplicate groups and event clusters over the whole store.
+
+        Reads and rewrites in one transaction, so readers see the old or the new derived
+        tables, never a mix, and no article is written in between. Returns counts.
+        """
+        conn = self._conn
+        with _transaction(conn):
+            cur = conn.execute(cluster_input_sql())
+            events = [dict(zip(CLUSTER_INPUT_COLUMNS, rec, strict=True)) for rec in cur]
+            derived = row_builders.derived_rows(self.rows("articles"), events)
+            for table in reversed(row_builders.DERIVED_COLUMNS):
+                conn.execute(f"DELETE FROM {table}")
+            for table, rows in derived.items():
+                conn.executemany(derived_insert_sql(table), rows)
+        return recluster_counts(derived)
+
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of `table` in key order, decoded (booleans as bool, JSON as lists)."""
         columns = _columns(table)
@@ -196,12 +249,41 @@ class _transaction:
             self.conn.execute("ROLLBACK")
 
 
+def attach_members(clusters: list[dict[str, Any]], members: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
+    by_id: dict[str, list[dict[str, Any]]] = {c["cluster_id"]: [] for c in clusters}
+    for rec in members:
+        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
+        by_id.setdefault(member.pop("cluster_id"), []).append(member)
+    for cluster in clusters:
+        cluster["members"] = by_id[cluster["cluster_id"]]
+    return clusters
+
+
+def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
+    """What `recluster()` reports: groups, grouped articles, clusters and clustered events."""
+    return {
+        "groups": len({r["group_id"] for r in derived["article_groups"]}),
+        "grouped_articles": len(derived["article_groups"]),
+        "clusters": len(derived["event_clusters"]),
+        "events": len(derived["event_cluster_members"]),
+        "multi_report_clusters": sum(1 for r in derived["event_clusters"] if r["n_articles"] > 1),
+    }
+
+
 def _columns(table: str) -> tuple[str, ...]:
     try:
         return row_builders.COLUMNS[table]
     except KeyError:
         known = ", ".join(row_builders.COLUMNS)
         raise StoreError("E302", detail=f"no table {table!r}; the tables are {known}") from None
+
+
+def derived_insert_sql(table: str, placeholder: str = ":{}") -> str:
+    """INSERT for a derived table with named parameters (":name" here, "%(name)s" for psycopg)."""
+    columns = row_builders.DERIVED_COLUMNS[table]
+    values = ", ".join(placeholder.format(c) for c in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
 
 
 def _insert_sql(table: str, on_conflict: str | None = None) -> str:

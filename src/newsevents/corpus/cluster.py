@@ -1,0 +1,319 @@
+"""Event clusters: events from different reports that describe one real-world event.
+
+Two events may join when they share the CAMEO root, happened on the same or an adjacent day
+(the event's date, else the article's publication date), in the same country (where the event
+was placed, else the target's or the source's country; two points both placed at city level
+must also lie within `MAX_KM` of each other), and their actors are compatible: on each side
+the same code, a code and a more specific one of it ("NGA" and "NGAMIL"), or one side unknown.
+Events of two articles that are near-duplicates of one another (one `dedup` group) need only
+the same root and compatible actors: copies of one story describe the same events even when
+one copy lacks the date or the place the other has.
+
+Joining is single-link over those pairs, but a join that would make a cluster span more than
+`MAX_SPAN_DAYS` or hold two incompatible actors on one side is refused, so a daily run of
+fighting in one country does not chain into one cluster. Candidate pairs come from blocks of
+(root, country) sorted by day, so the work grows with events per block and day, not with
+all pairs. Every event ends in exactly one cluster (alone, if nothing joins it), so counting
+clusters counts each real-world event once.
+
+Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+MAX_GAP_DAYS = 1  # two events' dates may differ by this much
+MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
+MAX_KM = 100.0  # two city-level places farther apart are different places
+_POINT = frozenset({"city", "district"})  # precisions precise enough to compare distances
+_PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "country": 3}
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    """One event of a cluster and the words it was coded from."""
+
+    article_id: str
+    idx: int
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    source: str | None  # the article's outlet
+    published: str | None
+
+
+@dataclass(frozen=True)
+class EventCluster:
+    """One real-world event and every report of it.
+
+    Representative fields are the members' most common values (the most precise place; the
+    most specific actor code). `n_sources` counts distinct outlets; `n_independent` counts
+    articles with each near-duplicate group counted once, since copies of one wire story are
+    one source, not corroboration. The earliest report is the member article published first
+    (undated last, then by id).
+    """
+
+    cluster_id: str
+    cameo_root: str
+    plover: str | None
+    quad_class: int | None
+    source_code: str | None
+    target_code: str | None
+    country: str | None
+    location_name: str | None
+    lat: float | None
+    lon: float | None
+    date_first: str | None
+    date_last: str | None
+    n_events: int
+    n_articles: int
+    n_sources: int
+    n_independent: int
+    first_article_id: str
+    first_published: str | None
+    members: tuple[ClusterMember, ...]
+
+
+def event_day(row: Row) -> int | None:
+    """The day the event happened as an ordinal: its own date, else the article's date."""
+    for key in ("date", "published"):
+        value = row.get(key)
+        if value:
+            try:
+                return date.fromisoformat(str(value)[:10]).toordinal()
+            except ValueError:
+                continue
+    return None
+
+
+def event_country(row: Row) -> str | None:
+    """Where the event happened, at country level: its place, else the target's or source's country."""
+    return row.get("location_country") or row.get("target_country") or row.get("source_country")
+
+
+def codes_compatible(a: str | None, b: str | None) -> bool:
+    """Same actor code, one more specific than the other, or either unknown."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None) -> list[EventCluster]:
+    """Cluster `events` (rows with article_id, idx, cameo_root, actors, date, place, published,
+    source); `groups` maps article ids to their near-duplicate group id.
+
+    Deterministic: the same rows in any order give the same clusters with the same ids. The
+    result is sorted by first date (undated last), then id.
+    """
+    rows = sorted(events, key=lambda r: (str(r["article_id"]), int(r["idx"])))
+    dup = groups or {}
+    state = _Clusters(rows)
+    for i, j in _duplicate_pairs(rows, dup):
+        state.join(i, j, check_span=False)
+    for i, j in _pairs(rows):
+        state.join(i, j, check_span=True)
+    clusters = [_summarise([rows[i] for i in members], dup) for members in state.components()]
+    return sorted(clusters, key=lambda c: (c.date_first is None, c.date_first or "", c.cluster_id))
+
+
+def compatible(a: Row, b: Row) -> bool:
+    """Whether two events, from articles that are not copies of each other, may be one event."""
+    if a["cameo_root"] != b["cameo_root"] or not _actors_compatible(a, b):
+        return False
+    if event_country(a) is None or event_country(a) != event_country(b):
+        return False
+    day_a, day_b = event_day(a), event_day(b)
+    if day_a is None or day_b is None:
+        # An undated pair may join only on agreeing, known actors; undated and dated never.
+        return day_a is day_b and _actors_agree(a, b)
+    if abs(day_a - day_b) > MAX_GAP_DAYS:
+        return False
+    return _near(a, b)
+
+
+def _actors_compatible(a: Row, b: Row) -> bool:
+    return codes_compatible(a.get("source_code"), b.get("source_code")) and codes_compatible(
+        a.get("target_code"), b.get("target_code")
+    )
+
+
+def _actors_agree(a: Row, b: Row) -> bool:
+    sides = ("source_code", "target_code")
+    return any(a.get(key) is not None and a.get(key) == b.get(key) for key in sides)
+
+
+def _near(a: Row, b: Row) -> bool:
+    """Two city-level places must be within MAX_KM; anything coarser agrees on the country."""
+    if a.get("location_precision") not in _POINT or b.get("location_precision") not in _POINT:
+        return True
+    if None in (a.get("location_lat"), a.get("location_lon"), b.get("location_lat"), b.get("location_lon")):
+        return True
+    return haversine_km(a["location_lat"], a["location_lon"], b["location_lat"], b["location_lon"]) <= MAX_KM
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tuple[int, int]]:
+    """Pairs of events with one root and compatible actors in different copies of one story."""
+    by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        group = dup.get(row["article_id"])
+        if group is not None:
+            by_group[(group, row["cameo_root"])].append(i)
+    for key in sorted(by_group):
+        members = by_group[key]
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if rows[i]["article_id"] != rows[j]["article_id"] and _actors_compatible(rows[i], rows[j]):
+                    yield i, j
+
+
+def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
+    """Compatible pairs, found within blocks of (root, country) and a sliding window of days."""
+    blocks: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        country = event_country(row)
+        if country is not None:
+            day = event_day(row)
+            blocks[(row["cameo_root"], country)].append((math.inf if day is None else day, i))
+    for key in sorted(blocks):
+        block = sorted(blocks[key])
+        start = 0
+        for n, (day, i) in enumerate(block):
+            while block[start][0] != day and block[start][0] < day - MAX_GAP_DAYS:
+                start += 1
+            for _, j in block[start:n]:
+                if compatible(rows[i], rows[j]):
+                    yield j, i
+
+
+class _Clusters:
+    """Union-find over event indexes that refuses joins making a cluster incoherent."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.parent = list(range(len(rows)))
+        days = [event_day(r) for r in rows]
+        self.span = [(d, d) for d in days]
+        self.sources = [{r.get("source_code")} - {None} for r in rows]
+        self.targets = [{r.get("target_code")} - {None} for r in rows]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, *, check_span: bool) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        span = _merge_span(self.span[a], self.span[b])
+        if check_span and span[0] is not None and span[1] - span[0] > MAX_SPAN_DAYS:
+            return False
+        sources, targets = self.sources[a] | self.sources[b], self.targets[a] | self.targets[b]
+        if not (_coherent(sources) and _coherent(targets)):
+            return False
+        root, child = min(a, b), max(a, b)
+        self.parent[child] = root
+        self.span[root], self.sources[root], self.targets[root] = span, sources, targets
+        return True
+
+    def components(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _merge_span(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> tuple[Any, Any]:
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
+
+
+def _coherent(codes: set[str]) -> bool:
+    ordered = sorted(codes)
+    return all(codes_compatible(x, y) for n, x in enumerate(ordered) for y in ordered[n + 1 :])
+
+
+def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
+    members = sorted(members, key=_report_order)
+    first = members[0]
+    place = min(
+        (m for m in members if m.get("location_name")),
+        key=lambda m: (_PRECISION_RANK.get(m.get("location_precision") or "", 9), -_count(members, m)),
+        default=None,
+    )
+    days = sorted(d for d in (event_day(m) for m in members) if d is not None)
+    articles = {m["article_id"] for m in members}
+    outlets = {" ".join(str(m["source"]).casefold().split()) for m in members if m.get("source")}
+    anchor = f"{first['article_id']}:{first['idx']}"
+    return EventCluster(
+        cluster_id=hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:16],
+        cameo_root=str(first["cameo_root"]),
+        plover=_mode(m.get("plover") for m in members),
+        quad_class=_mode(m.get("quad_class") for m in members),
+        source_code=_most_specific(m.get("source_code") for m in members),
+        target_code=_most_specific(m.get("target_code") for m in members),
+        country=(place or {}).get("location_country") or _mode(event_country(m) for m in members),
+        location_name=place["location_name"] if place else None,
+        lat=place.get("location_lat") if place else None,
+        lon=place.get("location_lon") if place else None,
+        date_first=date.fromordinal(days[0]).isoformat() if days else None,
+        date_last=date.fromordinal(days[-1]).isoformat() if days else None,
+        n_events=len(members),
+        n_articles=len(articles),
+        n_sources=len(outlets),
+        n_independent=len({dup.get(a, a) for a in articles}),
+        first_article_id=str(first["article_id"]),
+        first_published=first.get("published"),
+        members=tuple(_member(m) for m in members),
+    )
+
+
+def _report_order(row: Row) -> tuple[bool, str, str, int]:
+    published = row.get("published")
+    return (published is None, str(published or ""), str(row["article_id"]), int(row["idx"]))
+
+
+def _count(members: list[Row], row: Row) -> int:
+    return sum(1 for m in members if m.get("location_name") == row.get("location_name"))
+
+
+def _mode(values: Iterable[Any]) -> Any:
+    """The most common known value; ties go to the smallest, so the choice is deterministic."""
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+def _most_specific(codes: Iterable[str | None]) -> str | None:
+    """The longest known code (members' codes are compatible, so it refines the others)."""
+    known = [c for c in codes if c]
+    counts = Counter(known)
+    return max(counts, key=lambda c: (len(c), counts[c], c)) if known else None
+
+
+def _member(row: Row) -> ClusterMember:
+    return ClusterMember(
+        article_id=str(row["article_id"]),
+        idx=int(row["idx"]),
+        evidence_start=int(row["evidence_start"]),
+        evidence_end=int(row["evidence_end"]),
+        evidence_text=str(row["evidence_text"]),
+        source=row.get("source"),
+        published=row.get("published"),
+    )
