@@ -144,3 +144,10 @@ def test_relative_clause_is_not_dated_by_its_sentence(parse) -> None:  # type: i
     article, doc = parse(text)
     assert not dated_by_text(doc, article, _event(text, "accuse"))
     assert dated_by_text(doc, article, _event(text, "launched"))
+
+
+def test_impossible_dates_and_bad_publication_dates_give_none() -> None:
+    assert resolve_date("February 30", SAT) is None
+    assert resolve_date("31 June 2015", None) is None
+    assert resolve_date("on Thursday", "not a date") is None
+    assert resolve_date("", SAT) is None
