@@ -70,6 +70,7 @@ def create_app(db: str | Path) -> FastAPI:
         finally:
             store.close()
 
+    app.state.db = str(db)
     _error_handlers(app)
     _event_routes(app, opened, names)
     _item_routes(app, opened, names)
@@ -199,7 +200,7 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         """What the store holds, and the codes the dashboard's filters offer."""
         with opened() as store:
             out = browse.stats(browse.connection(store)[0])
-            out["clusters"] = len(store.clusters(EventFilter())) if hasattr(store, "clusters") else None
+            out["clusters"] = data.list_events(store, browse.EventQuery(), "clusters", 1, 0)[0]
         out["cameo_root_names"] = {f"{r:02d}": names.get(f"{r:02d}0", "") for r in range(1, 21)}
         out["plover_types"] = sorted(PLOVER_TYPES)
         return out

@@ -15,6 +15,7 @@ from newsevents.store import EventFilter, Store, browse
 
 Row = dict[str, Any]
 View = Literal["clusters", "mentions"]
+ALL = 2**62  # "no limit" for a page
 SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 
 
@@ -42,32 +43,19 @@ def timeline(store: Store, query: browse.EventQuery, view: View) -> list[tuple[s
 
 
 def matching_clusters(store: Any, query: browse.EventQuery) -> list[Row]:
-    """The store's clusters for `query.filters`, narrowed by PLOVER type, box and text."""
-    plover = browse.plover_type(query.plover) if query.plover is not None else None
-    box = browse.check_bbox(query.bbox) if query.bbox is not None else None
-    needle = browse.like_pattern(query.q)[1:-1].lower() if query.q is not None else None
-    if needle is not None:  # back from LIKE's escaping to the literal text
-        needle = needle.replace("\\%", "%").replace("\\_", "_").replace("\\\\", "\\")
-    out = []
-    for cluster in store.clusters(query.filters):
-        if plover is not None and cluster.get("plover") != plover:
-            continue
-        if box is not None and not _in_box(cluster.get("lat"), cluster.get("lon"), box):
-            continue
-        if needle is not None and not any(
-            needle in (m.get("evidence_text") or "").lower() for m in cluster.get("members", ())
-        ):
-            continue
-        out.append(cluster)
-    return out
+    """Every cluster with a member event matching `query`, earliest first.
 
-
-def _in_box(lat: float | None, lon: float | None, box: tuple[float, float, float, float]) -> bool:
-    if lat is None or lon is None:
-        return False
-    min_lon, min_lat, max_lon, max_lat = box
-    in_lon = min_lon <= lon <= max_lon if min_lon <= max_lon else (lon >= min_lon or lon <= max_lon)
-    return min_lat <= lat <= max_lat and in_lon
+    The events are selected with all filters in the store; their clusters come from
+    `store.clusters`. An event stored since the store last clustered is in no cluster yet,
+    and is listed as a cluster of its own, so nothing stored is ever missing from the view.
+    """
+    conn, ph = browse.connection(store)
+    _, rows = browse.event_page(conn, ph, query, ALL, 0)
+    wanted = {r["cluster_id"] for r in rows if r.get("cluster_id") is not None}
+    found = [c for c in store.clusters(query.filters) if c["cluster_id"] in wanted] if wanted else []
+    found += [single_cluster(r) for r in rows if r.get("cluster_id") is None]
+    found.sort(key=lambda c: (c.get("date_first") is None, c.get("date_first") or "", str(c["cluster_id"])))
+    return found
 
 
 def single_cluster(row: Row) -> Row:
@@ -119,9 +107,9 @@ def cluster_of(store: Store, row: Row) -> Row | None:
     """The cluster an event row belongs to (its own single cluster on a store without clusters)."""
     cluster_id = row.get("cluster_id")
     if cluster_id is not None and hasattr(store, "clusters"):
-        found = cluster(store, str(cluster_id))
-        if found is not None:
-            return found
+        for found in store.clusters(EventFilter(article_id=row["article_id"])):  # type: ignore[attr-defined]
+            if found["cluster_id"] == cluster_id:
+                return found
     return single_cluster(row)
 
 

@@ -43,7 +43,8 @@ class Event(BaseModel):
 
     article_id: str
     idx: int
-    cluster_id: str | None = None
+    cluster_id: str | None = Field(None, description="its event cluster; null until the store is clustered")
+    duplicate_of: str | None = Field(None, description="the earlier article this one copies, if any")
     source_text: str | None = None
     source_name: str | None = None
     source_code: str | None = None
@@ -123,7 +124,9 @@ class Cluster(BaseModel):
     n_events: int
     n_articles: int
     n_sources: int
+    n_independent: int | None = Field(None, description="articles, each near-duplicate group counted once")
     first_article_id: str
+    first_published: str | None = None
     members: list[ClusterMember]
 
 
@@ -268,7 +271,7 @@ class Stats(BaseModel):
     """What the store holds, and the names the dashboard's filters offer."""
 
     counts: dict[str, int]
-    clusters: int | None = Field(None, description="event clusters, when the store groups events")
+    clusters: int = Field(description="events counted once however many reports (each alone if unclustered)")
     date_first: str | None = None
     date_last: str | None = None
     quad_class: dict[str, int]

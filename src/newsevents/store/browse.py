@@ -20,7 +20,7 @@ from typing import Any
 
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
-from newsevents.store.query import EVENT_COLUMNS, EventFilter, _where
+from newsevents.store.query import EventFilter, _where
 
 Row = dict[str, Any]
 
@@ -63,27 +63,36 @@ def connection(store: object) -> tuple[Any, str]:
 def event_page(conn: Any, ph: str, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
     """(total matching, one page of flat event rows) in `Store.events` order and shape."""
     where, params = event_where(query, ph)
-    base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
-    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
-    cols = ", ".join([*(f"e.{c}" for c in row_builders.COLUMNS["events"]), *_ARTICLE_JOIN])
+    total = conn.execute(f"SELECT COUNT(*) {_EVENTS_FROM}{where}", params).fetchone()[0]
     sql = (
-        f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx"
-        f" LIMIT {ph} OFFSET {ph}"
+        f"SELECT {', '.join(_EVENT_SELECT)} {_EVENTS_FROM}{where}"
+        f" ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx LIMIT {ph} OFFSET {ph}"
     )
     cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
-    return total, [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True))) for rec in cur]
+    return total, [row_builders.decode(dict(zip(_EVENT_NAMES, rec, strict=True))) for rec in cur]
 
 
-_ARTICLE_JOIN = ("a.title", "a.url", "a.source", "a.published")
+# Event rows: the event's columns, its article's, and its cluster where the store keeps them
+# (`cluster_id`, null for an event stored since the last `recluster()`).
+_CLUSTERED = "event_cluster_members" in getattr(row_builders, "DERIVED_COLUMNS", {})
+_EVENT_NAMES: tuple[str, ...] = (
+    *row_builders.COLUMNS["events"],
+    *ARTICLE_FIELDS[1:],
+    *(("cluster_id",) if _CLUSTERED else ()),
+)
+_EVENT_SELECT: tuple[str, ...] = (
+    *(f"e.{c}" for c in row_builders.COLUMNS["events"]),
+    *(f"a.{c}" for c in ARTICLE_FIELDS[1:]),
+    *(("m.cluster_id",) if _CLUSTERED else ()),
+)
+_MEMBERS_JOIN = " LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.idx = e.idx"
+_EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id" + (_MEMBERS_JOIN if _CLUSTERED else "")
 
 
 def event_timeline(conn: Any, ph: str, query: EventQuery) -> list[tuple[str, int]]:
     """(day, events) for every day with a matching event, oldest first; undated events left out."""
     where, params = event_where(query, ph)
-    sql = (
-        f"SELECT {_WHEN} AS day, COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}"
-        f" GROUP BY {_WHEN} ORDER BY day"
-    )
+    sql = f"SELECT {_WHEN} AS day, COUNT(*) {_EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day"
     return [(day, n) for day, n in conn.execute(sql, params) if day]
 
 
