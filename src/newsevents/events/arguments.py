@@ -9,7 +9,9 @@ backed by Russia": Russia backs the forces, an event of its own, never folded in
 action). Nouns: the actor inside the trigger's own phrase ("Russian air strikes"), a possessor or
 modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise the subject of a light
 verb that takes the noun as object ("X launched an offensive on Y"). A role filled through a
-borrowed or governing word counts as inferred, which lowers confidence.
+borrowed or governing word counts as inferred, which lowers confidence. Verbs of appeal, demand,
+criticism, rejection and threat with no object aim at the subject of their that-clause ("demanded
+that X withdraw" targets X); appeals and demands also take "from X" ("demanded support from X").
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ TARGET_PREPS = ("against", "on", "at", "upon", "with", "to", "into", "toward", "
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det", "advmod"}
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
+# Prepositions that name the target only for some roots: one demands or asks something "from X".
+ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "of")}
+# A mutual act runs both ways only when the other side is its object or comes "with"/"between":
+# "agreed with X" is mutual, "agreed to X's mediation" is not.
+MUTUAL_PREPS = ("with", "between")
+# Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
 BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "armed"}
 
@@ -40,6 +49,7 @@ class Role:
 
     mentions: tuple[ActorMention, ...] = ()
     inferred: bool = False
+    prep: str | None = None  # the preposition the role came through ("with" in "met with X"), if any
 
 
 @dataclass(frozen=True)
@@ -156,10 +166,23 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
     target = index.resolve(tgt_tokens)
+    prep = None
     if not target:
-        target = index.resolve(_pobjs(token, TARGET_PREPS) + _kids(token, "dative"))
+        root = (match.entry.cameo or "")[:2]
+        pobjs = _pobjs(token, TARGET_PREPS + ROOT_PREPS.get(root, ()))
+        if match.entry.mutual and not pobjs:  # "signed an agreement with X": the noun holds the partner
+            pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, MUTUAL_PREPS)]
+        target = index.resolve(pobjs + _kids(token, "dative"))
+        prep = pobjs[0].head.lower_ if target and pobjs else None
         tgt_inferred = False
-    return Arguments(Role(source, src_inferred), Role(target, tgt_inferred))
+        if not target and root in CLAUSE_TARGET_ROOTS:
+            target, tgt_inferred = index.resolve(_clause_subjects(token)), True
+    return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of the clause a verb of demanding or warning takes: "demanded that X withdraw"."""
+    return [s for c in _kids(verb, "ccomp") for s in _kids(c, "nsubj", "nsubjpass")]
 
 
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
@@ -178,14 +201,15 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, TARGET_PREPS) if t.i > token.i]
     targets = index.resolve(target_tokens)
+    prep = target_tokens[0].head.lower_ if targets and target_tokens else None
     between = index.resolve(_pobjs(token, ("between",)))
     if between and not source:
-        source, targets = between[:1], targets or between[1:]
+        source, targets, prep = between[:1], targets or between[1:], "between"
     inferred = False
     governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
     if not source and governed and token.head.lemma_.lower() in cues.light_verbs:
         source, inferred = index.resolve(_subject(token.head)), True
-    return Arguments(Role(source, inferred), Role(targets))
+    return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:

@@ -5,6 +5,7 @@ about most:
 - nothing inside page furniture (captions, credits, bylines) is coded, and no actor is taken from it;
 - an event needs at least one resolved actor, and whatever its dictionary entry `require`s;
 - a source and target that are the same mention make no event;
+- a mutual act (meeting, negotiation, agreement signed) is coded in both directions, as CAMEO does;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
 - the headline is coded only when no body sentence yields the same (source code, target code, root).
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsevents.events.arguments import Arguments, MentionIndex, find_arguments
+from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.triggers import TriggerMatch, find_triggers
@@ -81,10 +82,21 @@ def _meets(require: str, source: ActorMention | None, target: ActorMention | Non
     }[require]
 
 
-def _pairs(args: Arguments) -> list[tuple[ActorMention | None, ActorMention | None]]:
-    sources: Sequence[ActorMention | None] = args.source.mentions or (None,)
-    targets: Sequence[ActorMention | None] = args.target.mentions or (None,)
-    return [(s, t) for s in sources for t in targets if s is None or t is None or s != t]
+def _pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Every (source, target) pair; a mutual act runs both ways.
+
+    CAMEO codes a meeting, a negotiation or a signed agreement between two parties once in each
+    direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y.
+    """
+    found_s, found_t = args.source.mentions, args.target.mentions
+    if mutual and len(found_s) > 1 and not found_t:
+        return [(s, t) for s in found_s for t in found_s if s != t]
+    sources: Sequence[ActorMention | None] = found_s or (None,)
+    targets: Sequence[ActorMention | None] = found_t or (None,)
+    pairs = [(s, t) for s in sources for t in targets if s is None or t is None or s != t]
+    if mutual and args.target.prep in (None, *MUTUAL_PREPS):
+        pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+    return pairs
 
 
 class _Coder:
@@ -155,7 +167,7 @@ class _Coder:
             code = self.book.codes.get(entry.cameo)
             evidence = _sentence_evidence(text, sent)
             headline = self.article.in_title(evidence.start, evidence.end)
-            for source, target in _pairs(args):
+            for source, target in _pairs(args, entry.mutual):
                 if not _meets(entry.require, source, target):
                     continue
                 out.append(Event(

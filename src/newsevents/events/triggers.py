@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 Kind = Literal["verb", "noun"]
 Require = Literal["either", "source", "target", "both"]
-FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "note"}
+FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
 # dependents that can satisfy an entry's `with` list
 WITH_DEPS = {
     "dobj", "nsubjpass", "attr", "xcomp", "dative", "oprd", "compound", "amod", "nmod", "npadvmod",
@@ -41,6 +41,7 @@ class TriggerEntry:
     require: Require = "either"
     source_from: Literal["subject", "object"] = "subject"
     origin: str = ""
+    mutual: bool = False  # both sides act on each other: "X and Y met", "X held talks with Y"
 
     @property
     def key(self) -> tuple[str, str, frozenset[str], frozenset[str]]:
@@ -97,9 +98,12 @@ def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
     source_from = rec.values.get("source_from", "subject")
     if source_from not in ("subject", "object"):
         raise rec.fail("source_from", f"{source_from!r} is not subject or object")
+    mutual = rec.values.get("mutual", False)
+    if not isinstance(mutual, bool):
+        raise rec.fail("mutual", f"{mutual!r} is not true or false")
     return TriggerEntry(
         kind, lemma.strip().lower(), cameo, _words(rec, "with"), _words(rec, "prep"),
-        require, source_from, rec.origin,
+        require, source_from, rec.origin, mutual,
     )  # fmt: skip
 
 
