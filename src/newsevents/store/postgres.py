@@ -28,7 +28,16 @@ from newsevents.errors import StoreError
 from newsevents.model import Extraction
 from newsevents.store import rows as row_builders
 from newsevents.store import sqlite as sqlite_store
-from newsevents.store.query import EVENT_COLUMNS, EventFilter, events_sql
+from newsevents.store.query import (
+    CLUSTER_COLUMNS,
+    CLUSTER_INPUT_COLUMNS,
+    EVENT_COLUMNS,
+    EventFilter,
+    cluster_input_sql,
+    clusters_sql,
+    events_sql,
+    members_sql,
+)
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +138,31 @@ class PostgresStore:
         sql, params = events_sql(filters, placeholder="%s")
         cur = self._conn.execute(sql, params)
         return [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True))) for rec in cur]
+
+    def clusters(self, filters: EventFilter = EventFilter()) -> list[dict[str, Any]]:  # noqa: B008 (frozen)
+        """One row per event cluster with a member matching `filters`, each with its `members`."""
+        sql, params = clusters_sql(filters, placeholder="%s")
+        cur = self._conn.execute(sql, params)
+        found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in cur]
+        sql, params = members_sql(filters, placeholder="%s")
+        return sqlite_store.attach_members(found, self._conn.execute(sql, params).fetchall())
+
+    def recluster(self) -> dict[str, int]:
+        """Recompute near-duplicate groups and event clusters over the whole store, in one
+        transaction (the derived tables are locked against a concurrent recluster)."""
+        conn = self._conn
+        with conn.transaction(), conn.cursor() as cur:
+            tables = ", ".join(row_builders.DERIVED_COLUMNS)
+            cur.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
+            cur.execute(cluster_input_sql())
+            events = [dict(zip(CLUSTER_INPUT_COLUMNS, rec, strict=True)) for rec in cur.fetchall()]
+            derived = row_builders.derived_rows(self.rows("articles"), events)
+            for table in reversed(row_builders.DERIVED_COLUMNS):
+                cur.execute(f"DELETE FROM {table}")
+            for table, rows in derived.items():
+                if rows:
+                    cur.executemany(sqlite_store.derived_insert_sql(table, "%({})s"), rows)
+        return sqlite_store.recluster_counts(derived)
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of `table` in key order, decoded (JSON as lists), read page by page.
