@@ -32,7 +32,8 @@ INSTALL_HINT = (
 MALICIOUS_TITLE = "Gunmen <script>window.__pwned = 1</script> attack police"
 MALICIOUS_BODY = (
     "Gunmen attacked a police station in Kano on Monday, killing five officers, police said.\n\n"
-    '<img src=x onerror="window.__pwned = 2"><b>Bold claim</b> <iframe src="javascript:alert(1)"></iframe>\n\n'
+    '<img src=x onerror="window.__pwned = 2"><b>Bold claim</b> '
+    '<iframe src="javascript:alert(1)"></iframe>\n\n'
     "The governor condemned the attack."
 )
 

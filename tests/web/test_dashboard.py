@@ -107,7 +107,8 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
     WebDriverWait(browser, WAIT).until(lambda d: css(d, "#article-text .evidence-active"))
     event = api(server, f"/api/events/{article_id}/{idx}")["event"]
     marked = browser.execute_script(
-        "return [...document.querySelectorAll('#article-text .evidence-active')].map(e => e.textContent).join('')"
+        "return [...document.querySelectorAll('#article-text .evidence-active')]"
+        ".map(e => e.textContent).join('')"
     )
     assert marked == event["evidence_text"]
     trigger = css(browser, "#article-text .trigger-active")
