@@ -300,22 +300,36 @@ def _query(db: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
               "parquet needs a file).")
+@click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
+              default="events", show_default=True,
+              help="events: one row per mention; clusters: one row per real-world event.")
+@click.option("--columns", type=click.Choice(["native", "gdelt", "plover"]), default="native",
+              show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
 @filter_options
-def export(db: str, fmt: str, output: str | None, country: str | None, actor: str | None,
-           cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
-    """Write stored events (one row per event, article fields joined) as CSV, JSON Lines or Parquet.
+def export(db: str, fmt: str, output: str | None, table: str, columns: str, country: str | None,
+           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
 
-    Example: newsevents export --db events.sqlite --format parquet -o events.parquet
+    Columns are documented in docs/exports.md.
+
+    Example: newsevents export --db events.sqlite --table clusters --columns gdelt --format csv -o events.csv
     """
-    from newsevents.export import write_rows
+    from newsevents.export import columns_for, rows_for, write_rows
 
-    rows = _query(db, dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
-                           date_to=date_to))
+    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
+        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
     try:
-        n = write_rows(rows, Path(output) if output else sys.stdout, fmt)
+        store = _open_store(db)
+        try:
+            filters = _filters(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                               date_to=date_to)
+            rows = rows_for(store, table, columns, filters)
+            n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns))
+        finally:
+            store.close()
     except (NewsEventsError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    _err(f"newsevents: wrote {n} events" + (f" to {output}" if output else ""))
+    _err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
 
 
 @main.command()
@@ -365,3 +379,30 @@ def serve(db: str, host: str, port: int) -> None:
         raise click.ClickException(str(exc)) from exc
     _err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+def dedup(db: str) -> None:
+    """Link near-duplicate articles and group events that report one real-world event.
+
+    Recomputes the article groups and event clusters over the whole store (extract does this
+    after each batch); exports, the API and the dashboard read them.
+
+    Example: newsevents dedup --db events.sqlite
+    """
+    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
+        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+    try:
+        store = _open_store(db)
+        try:
+            counts = store.recluster()
+        finally:
+            store.close()
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _err(
+        f"newsevents: {counts['grouped_articles']} articles in {counts['groups']} near-duplicate groups; "
+        f"{counts['events']} events in {counts['clusters']} clusters "
+        f"({counts['multi_report_clusters']} reported by more than one article)"
+    )
