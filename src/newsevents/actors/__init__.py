@@ -62,6 +62,7 @@ def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> li
     """Every actor mention of the article, sorted by token_start, without overlaps or furniture."""
     cues = recognise.match(doc, article, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
+    drafts = resolve.place_by_preposition(doc, drafts, dictionary)
     home = resolve.dominant_country(article, doc, drafts)
     drafts = [resolve.complete(d, home, dictionary) for d in coref.resolve(doc, article, drafts)]
     out: list[ActorMention] = []

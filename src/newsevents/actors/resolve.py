@@ -203,6 +203,34 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
                  form=cue.form)
 
 
+# Home institutions placed by a preposition: "a court in Guyana", "police in Kenya", "the army of
+# Chad", "Prime Minister X of Fooland". Armed forces "in" a country are often foreign ones, so MIL
+# takes only "of".
+PLACED_BY = {
+    "in": frozenset({"GOV", "COP", "JUD", "LEG", "SPY"}),
+    "of": frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "MIL"}),
+}
+
+
+def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
+    """Country-less institutions and officials take the country named by their "in"/"of" phrase."""
+    countries = {d.head: d.country for d in drafts if d.country and d.sector is None and not d.person}
+    out = []
+    for d in drafts:
+        if d.country is None and d.code is None and d.sector is not None:
+            for child in doc[d.head].children:
+                if child.dep_ != "prep" or d.sector not in PLACED_BY.get(child.lower_, ()):
+                    continue
+                objs = [g.i for g in child.children if g.dep_ == "pobj" and g.i in countries]
+                found = countries[objs[0]] if objs else None
+                if found:
+                    name = d.name if d.person else _label(dictionary, found, d.sector)
+                    d = replace(d, country=found, name=name)
+                    break
+        out.append(d)
+    return out
+
+
 def dominant_country(article: Article, doc: Doc, drafts: list[Draft]) -> str | None:
     """The country an article is about: the most mentioned one, headline mentions counting double.
 

@@ -4,7 +4,7 @@ Precision first, because false and duplicate events are what users of GDELT-styl
 about most:
 - nothing inside page furniture (captions, credits, bylines) is coded, and no actor is taken from it;
 - an event needs at least one resolved actor, and whatever its dictionary entry `require`s;
-- a source and target that are the same mention make no event;
+- a source and target that are the same mention, or carry the same code, make no event;
 - a mutual act (meeting, negotiation, agreement signed) is coded in both directions, as CAMEO does;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
 - the headline is coded only when no body sentence yields the same (source code, target code, root).
@@ -89,14 +89,21 @@ def _pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | N
     direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y.
     """
     found_s, found_t = args.source.mentions, args.target.mentions
-    if mutual and len(found_s) > 1 and not found_t:
-        return [(s, t) for s in found_s for t in found_s if s != t]
+    partner = args.target.prep in (None, *MUTUAL_PREPS)
+    if mutual and len(found_s) > 1 and not (found_t and partner):
+        # "X and Y renewed negotiations on Z": the subjects are the parties, Z is the topic
+        return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
     sources: Sequence[ActorMention | None] = found_s or (None,)
     targets: Sequence[ActorMention | None] = found_t or (None,)
-    pairs = [(s, t) for s in sources for t in targets if s is None or t is None or s != t]
-    if mutual and args.target.prep in (None, *MUTUAL_PREPS):
+    pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+    if mutual and partner:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     return pairs
+
+
+def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
+    """An actor does not act on itself: the same mention or the same code on both sides is no event."""
+    return s is None or t is None or (s != t and s.actor.code != t.actor.code)
 
 
 class _Coder:
