@@ -94,12 +94,24 @@ def test_daily_fighting_does_not_chain_into_one_cluster() -> None:
 
 def test_copies_of_one_story_join_without_date_or_place() -> None:
     copy = dict(date=None, published=None, location_name=None, location_country=None, location_precision=None)
-    rows = [ev("a"), ev("b", **copy)]
+    said = "Gunmen attacked the village of Tunga at dawn on Sunday, killing twelve people."
+    rows = [
+        ev("a", evidence_text=said),
+        ev("b", evidence_text=said.replace("Sunday", "Sunday morning"), **copy),
+    ]
     assert len(find_clusters(rows)) == 2
     (cluster,) = find_clusters(rows, {"a": "a", "b": "a"})
     assert cluster.n_articles == 2 and cluster.n_independent == 1
-    # Still not across roots or incompatible actors.
-    assert len(find_clusters([ev("a"), ev("b", cameo_root="18", **copy)], {"a": "a", "b": "a"})) == 2
+    # Not across roots, nor for another attack the copy mentions in other words.
+    other_root = [rows[0], {**rows[1], "cameo_root": "18"}]
+    assert len(find_clusters(other_root, {"a": "a", "b": "a"})) == 2
+    earlier = [rows[0], {**rows[1], "evidence_text": "Last month the group raided a market in the north."}]
+    assert len(find_clusters(earlier, {"a": "a", "b": "a"})) == 2
+
+
+def test_undated_reports_of_independent_articles_stay_apart() -> None:
+    undated = dict(date=None, published=None)
+    assert len(find_clusters([ev("a", **undated), ev("b", **undated)])) == 2
 
 
 def test_events_of_one_article_with_different_roots_stay_apart() -> None:

@@ -1,13 +1,14 @@
 """Event clusters: events from different reports that describe one real-world event.
 
 Two events may join when they share the CAMEO root, happened on the same or an adjacent day
-(the event's date, else the article's publication date), in the same country (where the event
+(the event's date, else the article's publication date; undated events join only copies of
+their own article), in the same country (where the event
 was placed, else the target's or the source's country; two points both placed at city level
 must also lie within `MAX_KM` of each other), and their actors are compatible: on each side
 the same code, a code and a more specific one of it ("NGA" and "NGAMIL"), or one side unknown.
-Events of two articles that are near-duplicates of one another (one `dedup` group) need only
-the same root and compatible actors: copies of one story describe the same events even when
-one copy lacks the date or the place the other has.
+Events of two articles that are near-duplicates of one another (one `dedup` group) join when
+they share the root, their actors are compatible, what both give (day, country, place) agrees,
+and their sentences overlap: one copy may lack the date or the place the other has.
 
 Joining is single-link over those pairs, but a join that would make a cluster span more than
 `MAX_SPAN_DAYS` or hold two incompatible actors on one side is refused, so a daily run of
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +34,8 @@ from typing import Any
 MAX_GAP_DAYS = 1  # two events' dates may differ by this much
 MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
 MAX_KM = 100.0  # two city-level places farther apart are different places
+SAME_SENTENCE = 0.5  # word overlap at which two copies' sentences state the same thing
+_WORD = re.compile(r"[^\W_]+")
 _POINT = frozenset({"city", "district"})  # precisions precise enough to compare distances
 _PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "country": 3}
 
@@ -131,22 +135,44 @@ def compatible(a: Row, b: Row) -> bool:
         return False
     day_a, day_b = event_day(a), event_day(b)
     if day_a is None or day_b is None:
-        # An undated pair may join only on agreeing, known actors; undated and dated never.
-        return day_a is day_b and _actors_agree(a, b)
+        # Without a date two reports of "Boko Haram attacks a village in Borno" may be years
+        # apart: undated events join only the copies of their own story (see above).
+        return False
     if abs(day_a - day_b) > MAX_GAP_DAYS:
         return False
     return _near(a, b)
+
+
+def copies_compatible(a: Row, b: Row) -> bool:
+    """Whether two events of copies of one story are one event.
+
+    A copy may lack the date or the place the other gives, so what is missing never keeps them
+    apart; what both give must agree, and the sentences must say much the same thing (a wire
+    story mentions earlier attacks too, with the same actors).
+    """
+    if a["cameo_root"] != b["cameo_root"] or not _actors_compatible(a, b):
+        return False
+    day_a, day_b = event_day(a), event_day(b)
+    if day_a is not None and day_b is not None and abs(day_a - day_b) > MAX_GAP_DAYS:
+        return False
+    country_a, country_b = event_country(a), event_country(b)
+    if country_a is not None and country_b is not None and country_a != country_b:
+        return False
+    return _near(a, b) and _overlap(a.get("evidence_text"), b.get("evidence_text")) >= SAME_SENTENCE
+
+
+def _overlap(a: str | None, b: str | None) -> float:
+    """Share of the shorter sentence's words found in the other."""
+    words_a, words_b = set(_WORD.findall((a or "").casefold())), set(_WORD.findall((b or "").casefold()))
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
 def _actors_compatible(a: Row, b: Row) -> bool:
     return codes_compatible(a.get("source_code"), b.get("source_code")) and codes_compatible(
         a.get("target_code"), b.get("target_code")
     )
-
-
-def _actors_agree(a: Row, b: Row) -> bool:
-    sides = ("source_code", "target_code")
-    return any(a.get(key) is not None and a.get(key) == b.get(key) for key in sides)
 
 
 def _near(a: Row, b: Row) -> bool:
@@ -176,7 +202,7 @@ def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tu
         members = by_group[key]
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if rows[i]["article_id"] != rows[j]["article_id"] and _actors_compatible(rows[i], rows[j]):
+                if rows[i]["article_id"] != rows[j]["article_id"] and copies_compatible(rows[i], rows[j]):
                     yield i, j
 
 
