@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_794fa90fa2d30440.txt
 
-.PHONY: install demo test lint bench-accuracy clean
+.PHONY: install demo test lint bench-accuracy clean bench
 
 install: $(VENV)/.installed
 
@@ -45,3 +45,7 @@ clean:
 dashboard: install
 	$(BIN)/newsevents extract $(SHARED)/corpus/articles --db dashboard.sqlite || test $$? -eq 1
 	$(BIN)/newsevents serve --db dashboard.sqlite --host 127.0.0.1 --port 8000
+
+# Throughput against the bare spaCy pass on 1,000 articles: writes docs/performance.md.
+bench: install
+	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python benchmarks/performance.py

@@ -21,7 +21,7 @@ class Settings:
     max_file_bytes: int = 5_000_000
     min_english_ratio: float = 0.12
     batch_size: int = 32
-    workers: int = 1
+    workers: int = 0  # 0: one process per available core
     include_text: bool = True
     actor_dictionaries: tuple[Path, ...] = field(default=())
     event_dictionaries: tuple[Path, ...] = field(default=())
