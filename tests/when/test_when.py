@@ -151,3 +151,30 @@ def test_impossible_dates_and_bad_publication_dates_give_none() -> None:
     assert resolve_date("31 June 2015", None) is None
     assert resolve_date("on Thursday", "not a date") is None
     assert resolve_date("", SAT) is None
+
+
+@pytest.mark.model
+def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(parse) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from newsevents.model import Actor
+
+    first = "The rebels will keep fighting, the minister said on Thursday."
+    text = first + " The army is shelling the town, the minister said."
+    article, doc = parse(text)
+    minister = Actor("the minister", "minister", "SYRGOV", "SYR", "GOV")
+    later = text.index("The army")
+
+    def event(trigger: str, start: int, end: int, modality: str) -> Event:
+        i = text.index(trigger)
+        return replace(_event(text, trigger), evidence=Evidence.of(text, start, end),
+                       trigger=Evidence.of(text, i, i + len(trigger)), modality=modality,
+                       attributed_to=minister if modality == "reported" else None)
+
+    events = [
+        event("fighting", 0, len(first), "reported"),
+        event("shelling", later, len(text), "reported"),
+        event("shelling", later, len(text), "asserted"),
+    ]
+    dated = date_events(doc, article, events)
+    assert [e.date for e in dated] == ["2016-02-11", "2016-02-11", SAT]
