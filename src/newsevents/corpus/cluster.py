@@ -207,21 +207,25 @@ def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tu
 
 
 def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
-    """Compatible pairs, found within blocks of (root, country) and a sliding window of days."""
-    blocks: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    """Compatible pairs, found within blocks of (root, country) and a sliding window of days.
+
+    Within a block the root, the country and the day gap hold already, so only the actors and
+    the distance are checked per pair (what `compatible` checks in full). Undated events never
+    join here.
+    """
+    blocks: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for i, row in enumerate(rows):
-        country = event_country(row)
-        if country is not None:
-            day = event_day(row)
-            blocks[(row["cameo_root"], country)].append((math.inf if day is None else day, i))
+        country, day = event_country(row), event_day(row)
+        if country is not None and day is not None:
+            blocks[(row["cameo_root"], country)].append((day, i))
     for key in sorted(blocks):
         block = sorted(blocks[key])
         start = 0
         for n, (day, i) in enumerate(block):
-            while block[start][0] != day and block[start][0] < day - MAX_GAP_DAYS:
+            while block[start][0] < day - MAX_GAP_DAYS:
                 start += 1
             for _, j in block[start:n]:
-                if compatible(rows[i], rows[j]):
+                if _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
                     yield j, i
 
 
@@ -320,17 +324,20 @@ def _count(members: list[Row], row: Row) -> int:
 
 def _mode(values: Iterable[Any]) -> Any:
     """The most common known value; ties go to the smallest, so the choice is deterministic."""
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
+    known = [v for v in values if v is not None]
+    if len(known) <= 1:
+        return known[0] if known else None
+    counts = Counter(known)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
 def _most_specific(codes: Iterable[str | None]) -> str | None:
     """The longest known code (members' codes are compatible, so it refines the others)."""
     known = [c for c in codes if c]
+    if len(known) <= 1:
+        return known[0] if known else None
     counts = Counter(known)
-    return max(counts, key=lambda c: (len(c), counts[c], c)) if known else None
+    return max(counts, key=lambda c: (len(c), counts[c], c))
 
 
 def _member(row: Row) -> ClusterMember:
