@@ -126,3 +126,17 @@ def test_a_list_of_two_people_is_two_mentions(parse) -> None:  # type: ignore[no
     ms = mentions(parse, "Barack Obama, John Kerry and Sergei Lavrov met in Geneva.")
     assert [m.actor.name for m in ms if m.actor.name != "Geneva"] == [
         "Barack Obama", "John Kerry", "Sergei Lavrov"]
+
+
+def test_home_institution_takes_the_country_of_its_in_phrase(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "A court in Guyana issued arrest warrants.")
+    assert got["court"][:2] == ("GUYJUD", "GUY")
+
+
+def test_troops_in_a_country_stay_unplaced(parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(parse, "Troops in Iraq fired on the convoy.")
+    assert got["Troops"][1] is None
+
+
+def test_european_community_is_the_eu(parse) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(parse, "The European Community gave aid.")["European Community"][0] == "IGOEEC"

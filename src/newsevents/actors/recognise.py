@@ -123,6 +123,8 @@ def _accept(
     root = _span_root(doc, start, end)
     if root.pos_ in NON_ACTOR_POS and phrase.entry.kind != "person":
         return None
+    if root.pos_ == "ADJ" and phrase.entry.role == "person" and end - start == 1:
+        return None  # "a general strike", "general election": an adjective, not the officer
     if phrase.entry.kind in ("country", "region", "sector") and _inside_longer_person(doc, start, end):
         return None
     return Cue(start, end, phrase.entry, phrase.form, root.i)

@@ -12,6 +12,7 @@ verb that takes the noun as object ("X launched an offensive on Y"). A role fill
 borrowed or governing word counts as inferred, which lowers confidence. Verbs of appeal, demand,
 criticism, rejection and threat with no object aim at the subject of their that-clause ("demanded
 that X withdraw" targets X); appeals and demands also take "from X" ("demanded support from X").
+A preposition on the verb's object counts as the verb's own ("imposed sanctions on X").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
 
 if TYPE_CHECKING:
@@ -169,9 +171,10 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
-        pobjs = _pobjs(token, TARGET_PREPS + ROOT_PREPS.get(root, ()))
-        if match.entry.mutual and not pobjs:  # "signed an agreement with X": the noun holds the partner
-            pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, MUTUAL_PREPS)]
+        preps = TARGET_PREPS + ROOT_PREPS.get(root, ())
+        pobjs = _pobjs(token, preps)
+        if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
+            pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))
         prep = pobjs[0].head.lower_ if target and pobjs else None
         tgt_inferred = False
@@ -185,6 +188,14 @@ def _clause_subjects(verb: Token) -> list[Token]:
     return [s for c in _kids(verb, "ccomp") for s in _kids(c, "nsubj", "nsubjpass")]
 
 
+def _against(token: Token) -> bool:
+    """ "anti-government rallies": the modifier names whom the act opposes, not who acts."""
+    if token.lower_.startswith("anti"):
+        return True
+    i, doc = token.i, token.doc
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     with_words = set(match.words) - {token.i}
@@ -195,9 +206,10 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
         # a modifier counts only when it is itself (part of) a mention: in "military base attacks"
         # the base is where the attack fell, not who made it
-        own_mods = [index.by_token[c.i] for c in mods if c.i in index.by_token]
+        own_mods = [index.by_token[c.i] for c in mods if c.i in index.by_token and not _against(c)]
         source = tuple(dict.fromkeys(own_mods)) or index.resolve(_pobjs(token, ("by",)))
     target_tokens = _pobjs(token, TARGET_PREPS)
+    target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, TARGET_PREPS) if t.i > token.i]
     targets = index.resolve(target_tokens)
@@ -207,13 +219,24 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         source, targets, prep = between[:1], targets or between[1:], "between"
     inferred = False
     governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
-    if not source and governed and token.head.lemma_.lower() in cues.light_verbs:
+    if not source and governed and any(k in cues.light_verbs for k in lemma_keys(token.head)):
         source, inferred = index.resolve(_subject(token.head)), True
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
-    """Source and target mentions for a trigger, by the rules in the module docstring."""
+    """Source and target mentions for a trigger, by the rules in the module docstring.
+
+    A verb's own `with` word is never its target: in "launched drones" or "sent troops" the drones
+    and troops are the means, not whom the act aims at.
+    """
     if match.entry.kind == "noun":
         return noun_arguments(match, index, cues)
-    return verb_arguments(match, index)
+    args = verb_arguments(match, index)
+    words = set(match.words) - {match.token}
+    if words and args.target.mentions:
+        tgt = args.target
+        kept = tuple(m for m in tgt.mentions if not any(m.token_start <= w < m.token_end for w in words))
+        if len(kept) != len(tgt.mentions):
+            args = Arguments(args.source, Role(kept, tgt.inferred, tgt.prep if kept else None))
+    return args

@@ -4,6 +4,7 @@ Precision first, because false and duplicate events are what users of GDELT-styl
 about most:
 - nothing inside page furniture (captions, credits, bylines) is coded, and no actor is taken from it;
 - an event needs at least one resolved actor, and whatever its dictionary entry `require`s;
+- a noun inside an actor's name that is not its head ("riot police") is no trigger;
 - a source and target that are the same mention, or carry the same code, make no event;
 - a mutual act (meeting, negotiation, agreement signed) is coded in both directions, as CAMEO does;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
@@ -156,6 +157,11 @@ class _Coder:
         first, last = self.doc[start], self.doc[end - 1]
         return self.article.in_furniture(first.idx, last.idx + len(last.text))
 
+    def _inside_actor(self, token: int) -> bool:
+        """A noun inside an actor's name that is not its head ("riot police") names no event."""
+        held = self.index.by_token.get(token)
+        return held is not None and held.head != token and held.token_end - 1 != token
+
     def speaker(self, verb: Token) -> Actor | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         found = self.index.resolve(subjects)
@@ -167,6 +173,8 @@ class _Coder:
         for match in find_triggers(sent, self.book.triggers):
             entry = match.entry
             if entry.cameo is None or self._in_furniture(match.token, match.token + 1):
+                continue
+            if entry.kind == "noun" and self._inside_actor(match.token):
                 continue
             args = find_arguments(match, self.index, self.book.cues)
             token = self.doc[match.token]
