@@ -26,6 +26,7 @@ What a caller may rely on:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,10 +147,14 @@ def find_quantities(
     lex = lexicon or default_lexicon()
     body: list[Quantity] = []
     title: list[Quantity] = []
+    starts = _starts(doc, lex)
     for sent in doc.sents:
+        first = bisect_left(starts, sent.start)
+        if first == len(starts) or starts[first] >= sent.end:
+            continue  # no token that can begin a figure: nothing more to read here
         if article.in_furniture(sent.start_char, sent.end_char):
             continue
-        for fig in _figures(sent, lex):
+        for fig in _figures(sent, lex, starts):
             quantity = _quantity(doc, article, fig, events, lex)
             if quantity is None:
                 continue
@@ -163,9 +168,32 @@ def find_quantities(
 # --- numbers -------------------------------------------------------------------------
 
 
+def _starts(doc: Doc, lex: QuantityLexicon) -> list[int]:
+    """Indices of the tokens where a number or vague plural may begin, in order.
+
+    A cheap pass over the lower-cased words, so sentences and tokens that cannot begin a figure
+    are never read token by token; `_figures` still decides exactly what each start is.
+    """
+    lowers = [t.lower_ for t in doc]
+    first_vague = {key.split(" ", 1)[0] for key in lex.vague}
+    out: list[int] = []
+    for i, word in enumerate(lowers):
+        # both number patterns begin with a digit; only then is the regex worth running
+        if word in lex.numbers or word in first_vague or (word[:1].isdigit() and _number_text(word, lex)):
+            out.append(i)
+        elif word in ("a", "an") and i + 1 < len(lowers):
+            nxt = lowers[i + 1]
+            if nxt in lex.scales and len(nxt) > 2:
+                out.append(i)
+    return out
+
+
 def _number(token: Token, lex: QuantityLexicon) -> tuple[float, int] | None:
     """(value, scale) of one number token: "35,000" -> (35000, 1), "250k" -> (250, 1000)."""
-    text = token.lower_
+    return _number_text(token.lower_, lex)
+
+
+def _number_text(text: str, lex: QuantityLexicon) -> tuple[float, int] | None:
     if DIGITS.match(text):
         return float(text.replace(",", "")), 1
     match = SUFFIXED.match(text)
@@ -248,15 +276,19 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
 
 
-def _figures(sent: Span, lex: QuantityLexicon) -> Iterable[_Figure]:
-    """Every number, range and vague plural in the sentence, with its qualifier."""
+def _figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable[_Figure]:
+    """Every number, range and vague plural in the sentence, with its qualifier.
+
+    `starts` are the doc's possible figure starts (`_starts`); other tokens are skipped.
+    """
     doc = sent.doc
-    i = sent.start
-    while i < sent.end:
+    k = bisect_left(starts, sent.start)
+    while k < len(starts) and starts[k] < sent.end:
+        i = starts[k]
         vague = _vague(sent, i, lex)
         read = None if vague else _read_number(sent, i, lex)
         if vague is None and read is None:
-            i += 1
+            k += 1
             continue
         if vague is not None:
             end, low = vague
@@ -270,7 +302,7 @@ def _figures(sent: Span, lex: QuantityLexicon) -> Iterable[_Figure]:
             if rng is not None:
                 start, end, low, high = rng
                 last, value, qualifier = end - 1, low, "range"
-        i = end
+        k = bisect_left(starts, end, k)
         if _excluded(doc, start, end):
             continue
         qual_start, qual = _qualifier(doc, start, end, sent, lex)

@@ -335,7 +335,7 @@ def _reported_quotes(
     lex: QuoteLexicon,
 ) -> list[Quote]:
     out: list[Quote] = []
-    for token in doc:
+    for token in _possible_cues(doc, lex):
         if not _is_cue(token, lex) or _inside(token, quoted) or any(c.dep_ == "neg" for c in token.children):
             continue
         span = _content(token, lex)
@@ -349,6 +349,22 @@ def _reported_quotes(
         evidence = Evidence.of(article.text, start, end)
         out.append(Quote(_speaker(token, mentions, lex), evidence.text, False, _cue_text(token), evidence))
     return out
+
+
+def _possible_cues(doc: Doc, lex: QuoteLexicon) -> list[Token]:
+    """Tokens whose lemma is a speech verb, or "according": the only ones `_is_cue` can accept.
+
+    Read from the Doc's arrays, so the other tokens are never built as Python objects.
+    """
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    return [
+        doc[i]
+        for i, (lemma, lower) in enumerate(rows)
+        if strings[lower] == "according" or strings[lemma].lower() in lex.verbs
+    ]
 
 
 def _content(cue: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
