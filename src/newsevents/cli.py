@@ -109,6 +109,8 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
+        if store is not None and tally.stored:
+            tally.clusters = store.recluster().get("clusters")
     except KeyboardInterrupt:
         _err("newsevents: interrupted; every article reported as stored is in the store")
         tally.interrupted = True
@@ -132,6 +134,8 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     if store is not None:
         loaded = load_into_store(out, store)
         stored, already = loaded.written, loaded.already_stored
+        if stored:
+            store.recluster()
         store.close()
     if not quiet:
         _err(f"newsevents: {len(summary.partitions)} partitions; read {summary.articles} articles; "
@@ -149,6 +153,7 @@ class _Tally:
         self.skipped: Counter[str] = Counter()
         self.failed = False
         self.interrupted = False
+        self.clusters: int | None = None
 
     def summary(self) -> str:
         reasons = ", ".join(f"{n} {code}" for code, n in sorted(self.skipped.items()))
@@ -162,6 +167,8 @@ class _Tally:
             f"events {self.events}",
             f"elapsed {elapsed:.1f}s",
         ]
+        if self.clusters:
+            parts.insert(-1, f"store now holds {self.clusters} event clusters")
         return "newsevents: " + "; ".join(parts)
 
 
@@ -301,8 +308,8 @@ def _query(db: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
               "parquet needs a file).")
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
-              default="events", show_default=True,
-              help="events: one row per mention; clusters: one row per real-world event.")
+              default="clusters", show_default=True,
+              help="clusters: one row per real-world event (reports merged); events: one row per report.")
 @click.option("--columns", type=click.Choice(["native", "gdelt", "plover"]), default="native",
               show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
 @filter_options
