@@ -89,6 +89,8 @@ def extract_doc(
     found = clock("geo.locate", geo.locate_events, doc, article, found, places)
     found = clock("when", when.date_events, doc, article, found)
     figures = clock("quantities", quantities.find_quantities, doc, article, found)
+    figures = clock("geo.figures", geo.locate_quantities, doc, article, figures, places, found)
+    figures = clock("when.figures", when.date_quantities, doc, article, figures, found)
     said = clock("quotes", quotes.find_quotes, doc, article, mentions)
     return Extraction(
         article=article,

@@ -38,7 +38,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.model import Article, DatePrecision, Event
+from newsevents.model import Article, DatePrecision, Event, Quantity
 
 Prefer = Literal["past", "future"]
 Resolution = tuple[str, DatePrecision]
@@ -303,13 +303,21 @@ def date_expressions(doc: Doc, article: Article, sent: Span) -> list[Span]:
 
 def _event_date(doc: Doc, article: Article, event: Event) -> tuple[str, DatePrecision] | None:
     trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trig is None:
-        return None
+    return None if trig is None else _date_at(doc, article, trig)
+
+
+def _date_at(
+    doc: Doc, article: Article, trig: Span, skip: frozenset[str] = frozenset()
+) -> tuple[str, DatePrecision] | None:
+    """The date expression attached to the span's clause or a clause above it, resolved.
+
+    Expressions whose first word is in `skip` are passed over ("since" for running totals).
+    """
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
     for ent in date_expressions(doc, article, trig.sent):
         head = _attached_to(ent)
-        if head is None:
+        if head is None or _first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in CLAUSE_POS and head.i == trigger.head.i)
         clause = trigger.i if direct else _clause(head).i
@@ -368,3 +376,58 @@ def _speaker_dates(
         if event.modality == "reported" and who is not None and who.code and date_found is not None:
             spoke.setdefault(who.code, date_found)
     return spoke
+
+
+def _first_word(ent: Span) -> str:
+    """The expression's first word, or the preposition it hangs from ("since last week")."""
+    root = ent.root
+    if root.dep_ == "pobj":
+        return root.head.lower_
+    return ent[0].lower_
+
+
+def date_quantities(
+    doc: Doc, article: Article, quantities: Sequence[Quantity], events: Sequence[Event] = ()
+) -> list[Quantity]:
+    """Figures with `date` filled: the day (or span start) the figure refers to.
+
+    - A date attached to the figure's clause or a clause above it dates it ("35,000 refugees
+      have arrived ... since last week" -> 2016-02-01, the start of the span).
+    - A cumulative figure is a running total "as of" the article: the publication date, unless
+      its clause names the as-of day ("had killed 40 by Friday" is still the publication date,
+      a bound; "the toll on Monday stood at 40" is Monday). "Since 2011" gives when the count
+      began, not when it stood, and is passed over.
+    - A reported figure without one takes the date of its linked event (`event_index`) when that
+      event is stated in the same sentence, else the publication date (as events do).
+    - A projected figure ("could trigger 600,000 more refugees") keeps None unless its clause
+      names a day: it has not happened.
+    A figure that already has a date keeps it; without a publication date, defaults stay None.
+    """
+    published = _parse_published(article.published)
+    default = published.isoformat() if published is not None else None
+    out: list[Quantity] = []
+    for quantity in quantities:
+        if quantity.date is not None:
+            out.append(quantity)
+            continue
+        span = doc.char_span(quantity.evidence.start, quantity.evidence.end, alignment_mode="expand")
+        skip = frozenset({"since"}) if quantity.status == "cumulative" else frozenset()
+        found = _date_at(doc, article, span, skip) if span is not None else None
+        day = found[0] if found is not None else None
+        if day is None and quantity.status == "reported":
+            day = _linked_date(doc, quantity, events, span) or default
+        elif day is None and quantity.status == "cumulative":
+            day = default
+        out.append(quantity if day is None else replace(quantity, date=day))
+    return out
+
+
+def _linked_date(doc: Doc, quantity: Quantity, events: Sequence[Event], span: Span | None) -> str | None:
+    index = quantity.event_index
+    if span is None or index is None or not 0 <= index < len(events):
+        return None
+    event = events[index]
+    trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if event.date is None or trig is None or trig.sent.start != span.sent.start:
+        return None
+    return event.date

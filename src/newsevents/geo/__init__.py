@@ -4,10 +4,11 @@ placed where the text says they happened.
     gaz = load_gazetteer()                       # once per process, about 1 s
     places = find_places(doc, article, gaz)      # one Place per distinct place, all its mentions
     events = locate_events(doc, article, events, places)
+    figures = locate_quantities(doc, article, figures, places, events)
 """
 
 from newsevents.geo.gazetteer import Gazetteer, load_gazetteer
-from newsevents.geo.locate import locate_events
+from newsevents.geo.locate import locate_events, locate_quantities
 from newsevents.geo.resolve import find_places
 
-__all__ = ["Gazetteer", "find_places", "load_gazetteer", "locate_events"]
+__all__ = ["Gazetteer", "find_places", "load_gazetteer", "locate_events", "locate_quantities"]

@@ -27,7 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Cues, load_cues
-from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision
+from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision, Quantity
 
 Kind = Literal["locative", "object", "modifier"]
 PRECISION: dict[str, Precision] = {
@@ -149,12 +149,15 @@ def _location(place: Place, mention: Evidence) -> EventLocation:
     return EventLocation(place.name, place.lat, place.lon, place.country, PRECISION[place.feature], mention)
 
 
-def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Place], cues: Cues) -> Event:
-    """The event with `location` filled when its sentence places it; unchanged otherwise."""
-    trig_span = _span(doc, event.trigger)
-    if trig_span is None or event.location is not None:
-        return event
-    trigger, sent = trig_span.root, trig_span.sent
+def best_place(
+    doc: Doc, article: Article, trigger: Token, places: Sequence[Place], cues: Cues
+) -> tuple[Place, Evidence] | None:
+    """The place mention in the trigger's sentence that places what the trigger names, if any.
+
+    The one ranking shared by events and figures: strength of the attachment, then the finer
+    place, then the nearest to the trigger.
+    """
+    sent = trigger.sent
     best: tuple[int, int, int, Place, Evidence] | None = None
     for place in places:
         for mention in place.mentions:
@@ -170,7 +173,16 @@ def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Plac
             rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
             if best is None or rank < best[:3]:
                 best = (*rank, place, mention)
-    return event if best is None else replace(event, location=_location(best[3], best[4]))
+    return None if best is None else (best[3], best[4])
+
+
+def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Place], cues: Cues) -> Event:
+    """The event with `location` filled when its sentence places it; unchanged otherwise."""
+    trig_span = _span(doc, event.trigger)
+    if trig_span is None or event.location is not None:
+        return event
+    found = best_place(doc, article, trig_span.root, places, cues)
+    return event if found is None else replace(event, location=_location(*found))
 
 
 def locate_events(
@@ -179,3 +191,49 @@ def locate_events(
     """Events with `location` filled (via dataclasses.replace) where their own sentence supports it."""
     cues = load_cues()
     return [locate_event(doc, article, event, places, cues) for event in events]
+
+
+def _figure_anchor(doc: Doc, quantity: Quantity) -> Token | None:
+    """The verb of the figure's clause ("35,000 refugees have arrived"), else the counted noun."""
+    span = _span(doc, quantity.evidence)
+    if span is None:
+        return None
+    anchor = clause(span.root)
+    return anchor if anchor.pos_ in CLAUSE_POS else span.root
+
+
+def _same_sentence(doc: Doc, a: Evidence, b: Evidence) -> bool:
+    first, second = _span(doc, a), _span(doc, b)
+    return first is not None and second is not None and first.sent.start == second.sent.start
+
+
+def locate_quantities(
+    doc: Doc,
+    article: Article,
+    quantities: Sequence[Quantity],
+    places: Sequence[Place],
+    events: Sequence[Event] = (),
+) -> list[Quantity]:
+    """Figures with `location` filled where their own sentence places them.
+
+    The same locative rules as events, read from the figure's clause ("Some 35,000 refugees
+    have arrived at the border, near the southern city of Kilis" is Kilis; "fled to Turkey" is a
+    destination, not a place). A figure its sentence does not place takes the location of its
+    linked event (`event_index`) when that event is stated in the same sentence; else None.
+    """
+    cues = load_cues()
+    out: list[Quantity] = []
+    for quantity in quantities:
+        if quantity.location is not None:
+            out.append(quantity)
+            continue
+        anchor = _figure_anchor(doc, quantity)
+        found = best_place(doc, article, anchor, places, cues) if anchor is not None else None
+        location = _location(*found) if found is not None else None
+        index = quantity.event_index
+        if location is None and index is not None and 0 <= index < len(events):
+            event = events[index]
+            if event.location is not None and _same_sentence(doc, event.trigger, quantity.evidence):
+                location = event.location
+        out.append(quantity if location is None else replace(quantity, location=location))
+    return out
