@@ -255,33 +255,66 @@ def _filters(**kw: Any) -> Any:
 @main.command()
 @db_option
 @filter_options
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many events.")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows.")
+@click.option("--view", type=click.Choice(["clusters", "events"]), default="clusters", show_default=True,
+              help="clusters: one row per real-world event with its report count; events: every report.")
 def show(db: str, country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
-         date_to: str | None, limit: int) -> None:
+         date_to: str | None, limit: int, view: str) -> None:
     """List stored events in a table, in order of publication.
 
     Example: newsevents show --db events.sqlite --country SYR --cameo-root 19
     """
-    rows = _query(db, dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
-                           date_to=date_to, limit=limit))
+    filters = dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                   date_to=date_to, limit=limit)
+    rows = _query(db, filters, clusters=view == "clusters")
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for col in ("date", "source", "cameo", "plover", "target", "where", "evidence"):
+    for col in ("date", "source", "cameo", "plover", "target", "where", "reports", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(
-            r.get("date") or r.get("published") or "",
-            r.get("source_code") or "",
-            r.get("cameo") or "",
-            r.get("plover") or "",
-            r.get("target_code") or "",
-            r.get("location_name") or "",
-            _clip(r.get("trigger_text") or "", r.get("evidence_text") or ""),
-        )
+        table.add_row(*(_cluster_cells(r) if view == "clusters" else _event_cells(r)))
     Console(width=None if sys.stdout.isatty() else 160).print(table)
-    _err(f"newsevents: {len(rows)} events")
+    _err(f"newsevents: {len(rows)} {'event clusters' if view == 'clusters' else 'events'}")
+    if view == "clusters" and not rows and _query(db, {**filters, "limit": 1}):
+        _err("newsevents: events are stored but not clustered yet; run `newsevents dedup --db "
+             f"{db}` or use --view events")
+
+
+def _event_cells(r: dict[str, Any]) -> list[str]:
+    return [
+        r.get("date") or r.get("published") or "",
+        r.get("source_code") or "",
+        r.get("cameo") or "",
+        r.get("plover") or "",
+        r.get("target_code") or "",
+        r.get("location_name") or "",
+        "1",
+        _clip(r.get("trigger_text") or "", r.get("evidence_text") or ""),
+    ]
+
+
+def _cluster_cells(r: dict[str, Any]) -> list[str]:
+    members = r.get("members") or []
+    first = members[0].get("evidence_text", "") if members else ""
+    days = r.get("date_first") or r.get("first_published") or ""
+    if r.get("date_last") and r.get("date_last") != r.get("date_first"):
+        days += f"..{r['date_last']}"
+    return [
+        days,
+        r.get("source_code") or "",
+        r.get("cameo_root") or "",
+        r.get("plover") or "",
+        r.get("target_code") or "",
+        r.get("location_name") or "",
+        _plural(r.get("n_articles") or 1, "article") + ", " + _plural(r.get("n_sources") or 1, "outlet"),
+        _clip("", first),
+    ]
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _clip(trigger: str, evidence: str, width: int = 100) -> str:
@@ -289,13 +322,14 @@ def _clip(trigger: str, evidence: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _query(db: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> list[dict[str, Any]]:
     try:
         if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
             raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
         store = _open_store(db)
         try:
-            return store.events(_filters(**filters))
+            chosen = _filters(**filters)
+            return store.clusters(chosen) if clusters else store.events(chosen)
         finally:
             store.close()
     except NewsEventsError as exc:

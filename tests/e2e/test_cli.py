@@ -111,6 +111,12 @@ def test_corpus_into_sqlite_then_rerun_is_idempotent(tmp_path: Path) -> None:
 
     shown = run("show", "--db", str(db), "--cameo-root", "19")
     assert shown.exit_code == 0, shown.output
+    assert "event clusters" in shown.stderr and "ASSAULT" in shown.stdout
+    raw = run("show", "--db", str(db), "--view", "events", "--limit", "500")
+    with sqlite3.connect(db) as con:
+        n_clusters = con.execute("select count(*) from event_clusters").fetchone()[0]
+    assert f"{min(n_events, 500)} events" in raw.stderr
+    assert 0 < n_clusters <= n_events
     out = tmp_path / "events.jsonl"
     exported = run("export", "--db", str(db), "--format", "jsonl", "-o", str(out), "--cameo-root", "19")
     assert exported.exit_code == 0, exported.output
