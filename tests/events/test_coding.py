@@ -149,3 +149,6 @@ def test_seed_with_real_actor_mentions(seed_path, nlp) -> None:  # type: ignore[
     assert any(s == "SYRGOV" and root == "02" and p == "REQUEST" for s, _, root, p in found)
     assert any(e.negated for e in events)
     assert not any(art.in_furniture(e.evidence.start, e.evidence.end) for e in events)
+    # "a major Russian-backed offensive": by the forces Russia was shown backing
+    backed = [e for e in events if e.trigger.text == "offensive" and e.modality == "reported"]
+    assert [(e.source.code, e.cameo_root) for e in backed if e.source] == [("SYRMIL", "19")]

@@ -196,6 +196,29 @@ def _against(token: Token) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
 
 
+def backer(token: Token, index: MentionIndex) -> ActorMention | None:
+    """The mention of X in "an X-backed <noun>" ("a Russian-backed offensive"), or None.
+
+    The backer supports the act without performing it; `coding` may name the performer from
+    what the article has already said X backs.
+    """
+    for word in token.children:
+        if word.dep_ not in ("amod", "compound") or word.i > token.i:
+            continue
+        text = word.lower_.strip("-–")
+        glued = "-" in text and text.rsplit("-", 1)[1] in BACKER_WORDS
+        if text not in BACKER_WORDS and not glued:
+            continue
+        if glued and word.i in index.by_token:
+            return index.by_token[word.i]  # "Russian-backed" as one token
+        for child in word.children:
+            if child.i < word.i and child.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod"):
+                found = index.by_token.get(child.i)
+                if found is not None:
+                    return found
+    return None
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     with_words = set(match.words) - {token.i}

@@ -7,6 +7,9 @@ about most:
 - a noun inside an actor's name that is not its head ("riot police") is no trigger;
 - a source and target that are the same mention, or carry the same code, make no event;
 - a mutual act (meeting, negotiation, agreement signed) is coded in both directions, as CAMEO does;
+- an "X-backed" attack noun with no actor of its own ("a Russian-backed offensive") is by the actor
+  the article has already shown X backing (an earlier 051/062/071/072 event with X as source, all
+  its backed actors of one country; military backing first, then the latest); else it stays uncoded;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
 - the headline is coded only when no body sentence yields the same (source code, target code, root).
 
@@ -19,9 +22,10 @@ kept within [0.1, 0.95].
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, find_arguments
+from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, Role, backer, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.triggers import TriggerMatch, find_triggers
@@ -33,6 +37,11 @@ if TYPE_CHECKING:
 WEAK_KINDS = {"pronoun", "coref"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 TRIM = " \t\r\n-–—"
+# Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
+# backer may stand behind without performing them.
+BACKING = frozenset({"051", "062", "071", "072"})
+MILITARY_BACKING = frozenset({"062", "071", "072"})
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -114,6 +123,7 @@ class _Coder:
         self.doc, self.article, self.book = doc, article, book
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
         self.index = MentionIndex(doc, usable)
+        self.backing: list[Event] = []  # acts of backing coded so far, in text order
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
         if speakers:
@@ -178,8 +188,10 @@ class _Coder:
                 continue
             args = find_arguments(match, self.index, self.book.cues)
             token = self.doc[match.token]
-            st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
             code = self.book.codes.get(entry.cameo)
+            if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
+                args = self._backed_source(token, args)
+            st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
             evidence = _sentence_evidence(text, sent)
             headline = self.article.in_title(evidence.start, evidence.end)
             for source, target in _pairs(args, entry.mutual):
@@ -197,6 +209,34 @@ class _Coder:
                     confidence=confidence(args, st, headline, source, target),
                 ))  # fmt: skip
         return out
+
+
+    def _backed_source(self, token: Token, args: Arguments) -> Arguments:
+        """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
+        held = backer(token, self.index)
+        backed = self._backed_by(held.actor) if held is not None else None
+        if held is None or backed is None:
+            return args
+        stand_in = ActorMention(backed, held.token_start, held.token_end, held.head, "coref")
+        return replace(args, source=Role((stand_in,), inferred=True))
+
+    def _backed_by(self, who: Actor) -> Actor | None:
+        """The actor the article has shown `who` backing; None when unknown or ambiguous."""
+        shown = [
+            e for e in self.backing
+            if e.source is not None and e.target is not None and _same_actor(e.source, who)
+        ]  # fmt: skip
+        if len({e.target.country for e in shown if e.target is not None}) != 1:
+            return None
+        military = [e for e in shown if e.cameo in MILITARY_BACKING]
+        return (military or shown)[-1].target
+
+
+def _same_actor(actor: Actor, other: Actor) -> bool:
+    """Same country (a demonym "Russian" and "Russian air strikes"), else the same code."""
+    if actor.country and other.country:
+        return actor.country == other.country
+    return actor.code == other.code
 
 
 def _actor_code(actor: Actor | None) -> str | None:
@@ -223,6 +263,7 @@ def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], b
         if not span.text or article.in_furniture(span.start, span.end):
             continue
         events = coder.sentence_events(sent)
+        coder.backing += [e for e in events if e.cameo in BACKING]
         if article.in_title(span.start, span.end):
             headline += events
         else:
