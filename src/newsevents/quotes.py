@@ -1,6 +1,6 @@
 """Direct and reported speech, each tied to the actor who spoke.
 
-Direct quotes are text between quote marks (“ ” " « » „ “, from a data file) with a speech cue
+Direct quotes are text between quote marks (“ ” " « » „ “ ‘ ’ ', from a data file) with a speech cue
 ("said", "told", "added", "according to": data file) outside the marks in the same sentence, in
 the sentence before when it ends with a colon, or in a short sentence right after. Reported
 speech is a speech verb with a clausal complement ("Assad said that he supported the talks").
@@ -46,6 +46,10 @@ LEXICON_FILE = "quotes.yml"
 WORD = re.compile(r"\w+")
 TRAILING = " \t,;:"
 OPEN_AFTER = " \t\n([{—–-:"
+# Single quote marks, which are also apostrophes: see `_line_spans`.
+SINGLE = frozenset("'‘’")
+# Marks that open a quote of their own, for telling a quote's attribution from a new quote.
+OPENERS = "“\"«„‘"
 
 
 @dataclass(frozen=True)
@@ -133,20 +137,39 @@ def _marked_spans(text: str, lex: QuoteLexicon) -> list[_Marked]:
 
 
 def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon) -> list[_Marked]:
+    """Quote spans of one paragraph.
+
+    Double marks pair with any double closer (news mixes straight and curly: `"...”`). Single
+    marks (' ‘ ’) double as apostrophes ("Syria's", "don't", "rebels' lines"), so a single
+    quote opens only after a space, a line start or an opening bracket and before a word, and
+    closes only with a single mark not followed by a letter or digit; a straight single quote
+    left open at the paragraph's end was an apostrophe, not a quote, and is dropped.
+    """
     closers = set(lex.marks.values())
     out: list[_Marked] = []
     opened: int | None = None
     for i in range(start, end):
         ch = text[i]
         before = text[i - 1] if i > start else "\n"
-        if opened is None and ch in lex.marks and (ch not in closers or before in OPEN_AFTER):
-            opened = i
-        elif opened is not None and ch in closers:
+        after = text[i + 1] if i + 1 < end else "\n"
+        if opened is None and ch in lex.marks:
+            if ch in SINGLE:
+                if before in OPEN_AFTER and after.isalnum():
+                    opened = i
+            elif ch not in closers or before in OPEN_AFTER:
+                opened = i
+        elif opened is not None and _closes(text[opened], ch, before, after, closers):
             out.append(_make(text, opened, i + 1, i, start, end, number, False))
             opened = None
-    if opened is not None:
+    if opened is not None and text[opened] != "'":
         out.append(_make(text, opened, end, end, start, end, number, True))
     return [m for m in out if m.inner[0] < m.inner[1]]
+
+
+def _closes(opener: str, ch: str, before: str, after: str, closers: set[str]) -> bool:
+    if opener in SINGLE:
+        return ch in SINGLE and ch != "‘" and not after.isalnum() and not before.isspace()
+    return ch in closers and ch not in SINGLE
 
 
 def _make(
@@ -202,13 +225,13 @@ def _continues(prev: _Marked, cur: _Marked, text: str) -> bool:
     line_start = text.rfind("\n", 0, cur.outer[0]) + 1
     if prev.outer[1] > line_start:  # same paragraph: "“...,” he told reporters. “...”"
         between = text[prev.outer[1] : cur.outer[0]]
-        return not any(mark in between for mark in '“"«„') and len(WORD.findall(between)) <= 8
+        return not any(mark in between for mark in OPENERS) and len(WORD.findall(between)) <= 8
     if text[line_start : cur.outer[0]].strip():
         return False
     rest, *gap = text[prev.outer[1] : line_start].split("\n")
     if any(part.strip() for part in gap):
         return False
-    return not any(mark in rest for mark in '“"«„')
+    return not any(mark in rest for mark in OPENERS)
 
 
 def _back_fill(quotes: list[Quote], marked: list[_Marked], text: str, lex: QuoteLexicon) -> list[Quote]:
