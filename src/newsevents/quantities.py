@@ -297,6 +297,9 @@ def _figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterabl
             end, number, _ = read  # type: ignore[misc]
             value, low, high, qualifier = round(number), None, None, "exact"
         start, last = i, end - 1
+        halved = i > sent.start and doc[i - 1].lower_ == "half" and doc[i].lower_ in ("a", "an")
+        if value is not None and halved:
+            start, value = i - 1, round(number / 2)  # "half a dozen" is six
         if value is not None:
             rng = _range(sent, i, end, number, lex)
             if rng is not None:
