@@ -2,7 +2,8 @@
 
 `run_evaluation` reads a gold.jsonl (or a folder of them), gets the project's extraction for
 every gold text (from a predictions file, or by running the pipeline over the texts in batches),
-and scores it with the scorer for the gold's shape: events, toponyms, quotes or figures. The
+and scores it with the scorer for the gold's shape: events, toponyms, quotes, figures, incident
+templates (dates and casualties) or event locations. The
 scoring itself lives in `newsevents.evaluation`, one module per kind of gold.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from newsevents.evaluation.event_places import score_event_places
 from newsevents.evaluation.events import score_events
 from newsevents.evaluation.figures import score_figures
 from newsevents.evaluation.gold import GoldError, GoldSet, gold_files, read_gold
@@ -20,6 +22,7 @@ from newsevents.evaluation.places import score_toponyms
 from newsevents.evaluation.predictions import Prediction, match_predictions, read_predictions, run_pipeline
 from newsevents.evaluation.quotes import score_quotes
 from newsevents.evaluation.report import DatasetReport, Report
+from newsevents.evaluation.templates import score_templates
 from newsevents.settings import Settings, load_settings
 
 __all__ = ["GoldError", "Report", "run_evaluation"]
@@ -32,15 +35,29 @@ SCORERS: dict[str, Scorer] = {
     "toponyms": score_toponyms,
     "quotes": score_quotes,
     "figures": score_figures,
+    "templates": score_templates,
+    "event_locations": score_event_places,
 }
-MAIN_LEVEL = {"events": "actors+root", "toponyms": "toponyms", "quotes": "content", "figures": "value"}
+MAIN_LEVEL = {
+    "events": "actors+root",
+    "toponyms": "toponyms",
+    "quotes": "content",
+    "figures": "value",
+    "templates": "date",
+    "event_locations": "event_location",
+}
 
 
 def run_evaluation(
-    gold: Path, pred: Path | None = None, limit: int | None = None, settings: Settings | None = None
+    gold: Path,
+    pred: Path | None = None,
+    limit: int | None = None,
+    settings: Settings | None = None,
+    split: str | None = None,
 ) -> Report:
     """Score predictions (or a fresh pipeline run) against one gold file or every gold file under a folder.
 
+    `split` keeps the records of one split (a gold record's `split` field, e.g. MUC's "TST4"), then
     `limit` keeps the first N records of each gold file. Raises GoldError (E401/E402) naming the
     file and line when gold or predictions cannot be read; extraction failures on single records
     are listed in the report's problems and scored as empty predictions.
@@ -54,7 +71,7 @@ def run_evaluation(
     )
     for path in gold_files(gold):
         try:
-            gold_set = read_gold(path, limit)
+            gold_set = read_gold(path, limit, split)
         except GoldError as exc:
             if gold.is_dir() and not (gold / "gold.jsonl").exists() and "are not scored" in str(exc):
                 log.info("skipping %s: %s", path, exc)

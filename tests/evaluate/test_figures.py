@@ -10,14 +10,21 @@ from newsevents.model import Evidence, Quantity
 TEXT = "Some 1,200 families fled the floods and 3 people were killed near the river."
 
 
-def _q(kind: str, value: int | None, unit: str = "people", low: int | None = None, high: int | None = None):
+def _q(
+    kind: str,
+    value: int | None,
+    unit: str = "people",
+    low: int | None = None,
+    high: int | None = None,
+    status: str = "reported",
+):
     return Quantity(
         kind=kind,
         value=value,
         low=low,
         high=high,
         qualifier="about",
-        status="reported",
+        status=status,
         evidence=Evidence.of(TEXT, 0, 10),
         unit=unit,
     )
@@ -50,9 +57,20 @@ def test_wrong_unit_and_wrong_value(kit, tmp_path: Path) -> None:
     v, u = ds.levels["value"], ds.levels["value+unit"]
     assert (v.tp, v.fp, v.fn) == (1, 1, 0)
     assert (u.tp, u.fp, u.fn) == (0, 2, 1)
-    assert [f.coded for f in ds.false_alarms] == ["99 people (refugees)"]
+    assert [f.coded for f in ds.false_alarms] == ["99 people (refugees, reported)"]
 
 
 def test_a_range_bound_matches(kit, tmp_path: Path) -> None:
     ds = _run(kit, tmp_path, (_q("displaced", None, unit="households", low=1000, high=1200),))
     assert ds.levels["value"].tp == 1
+
+
+def test_kind_comes_from_the_gold_term_and_status_must_be_reported(kit, tmp_path: Path) -> None:
+    # "Displaced" accepts displaced or refugees, not evacuated; a projected figure did not happen.
+    ds = _run(kit, tmp_path, (_q("evacuated", 1200, unit="households"),))
+    assert ds.levels["value+unit"].tp == 1 and ds.levels["kind+value"].tp == 0
+    ds = _run(kit, tmp_path, (_q("refugees", 1200, unit="households", status="projected"),))
+    assert ds.levels["kind+value"].tp == 1
+    k = ds.levels["kind+value+status"]
+    assert (k.tp, k.fp, k.fn) == (0, 1, 1)
+    assert [f.coded for f in ds.misses] == ["1200 Households (Displaced)"]

@@ -7,14 +7,21 @@ from pathlib import Path
 import pytest
 
 from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.gold import GoldError, gold_files, iso_date, read_gold
+from newsevents.evaluation.gold import GoldError, dateline_date, gold_files, iso_date, read_gold
 
 SHAPES = {
     "events": {"id": "a", "text": "Freedonia protested.", "events": []},
     "toponyms": {"id": "b", "text": "Rain in Springfield.", "toponyms": [{"start": 8, "end": 19}]},
     "quotes": {"id": "c", "text": '"No," he said.', "quotes": []},
     "figures": {"id": "d", "text": "300 people fled.", "figures": [{"quantity": 300}]},
+    "templates": {"id": "e", "text": "LIMA, 4 FEB 90 (EFE) -- A BOMB.", "templates": []},
+    "event_locations": {
+        "id": "f",
+        "text": "Troops shelled Kessa.",
+        "events": [{"trigger": {"start": 7, "end": 14}, "locations": [{"start": 15, "end": 20}]}],
+    },
 }
+ARGUMENTS = {"id": "w", "text": "x", "events": [{"trigger": {}, "arguments": []}]}
 
 
 @pytest.mark.parametrize("kind", list(SHAPES))
@@ -48,9 +55,28 @@ def test_a_record_of_another_shape_is_refused(kit, tmp_path: Path) -> None:
 
 
 def test_unscored_shapes_say_so(kit, tmp_path: Path) -> None:
-    path = kit.write_jsonl(tmp_path / "gold.jsonl", [{"id": "m", "text": "x", "templates": []}])
-    with pytest.raises(GoldError, match="MUC templates are not scored"):
+    path = kit.write_jsonl(tmp_path / "gold.jsonl", [ARGUMENTS])
+    with pytest.raises(GoldError, match="event arguments are not scored"):
         read_gold(path)
+
+
+def test_templates_take_the_dateline_and_the_mixed_case_text(kit, tmp_path: Path) -> None:
+    row = dict(SHAPES["templates"], text_mixed_case="Lima, 4 Feb 90 (EFE) -- A bomb.")
+    (rec,) = read_gold(kit.write_jsonl(tmp_path / "gold.jsonl", [row])).records
+    assert rec.date == "1990-02-04"
+    assert rec.text.startswith("Lima, 4 Feb 90")
+
+
+def test_datelines() -> None:
+    assert dateline_date("SAN SALVADOR, 12 JAN 90 (RADIO) -- [TEXT]") == "1990-01-12"
+    assert dateline_date("Concepcion, 23 Aug 88 (Domestic Service) --") == "1988-08-23"
+    assert dateline_date("No dateline here, 12 people died.") is None
+
+
+def test_a_split_keeps_its_records_only(kit, tmp_path: Path) -> None:
+    rows = [dict(SHAPES["templates"], id=str(i), split=f"TST{i % 2}") for i in range(5)]
+    gold = read_gold(kit.write_jsonl(tmp_path / "gold.jsonl", rows), limit=1, split="TST1")
+    assert [r.id for r in gold.records] == ["1"]
 
 
 def test_missing_gold_is_e401(tmp_path: Path) -> None:
@@ -59,7 +85,7 @@ def test_missing_gold_is_e401(tmp_path: Path) -> None:
 
 
 def test_a_folder_of_gold_sets_scores_each_and_skips_unscored(kit, tmp_path: Path) -> None:
-    for name, rows in {"ev": [SHAPES["events"]], "muc": [{"id": "m", "text": "x", "templates": []}]}.items():
+    for name, rows in {"ev": [SHAPES["events"]], "args": [ARGUMENTS]}.items():
         (tmp_path / name).mkdir()
         kit.write_jsonl(tmp_path / name / "gold.jsonl", rows)
     pred = kit.write_jsonl(tmp_path / "pred.jsonl", [kit.extraction("a", SHAPES["events"]["text"])])

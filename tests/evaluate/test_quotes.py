@@ -76,3 +76,17 @@ def test_wrong_speaker_counts_against_accuracy(kit, tmp_path: Path) -> None:
     ds = run_evaluation(_gold(kit, tmp_path), pred).datasets[0]
     assert ds.levels["content"].tp == 1
     assert ds.measures["speaker_accuracy"] == 0.0
+
+
+def test_a_pronoun_speaker_is_judged_by_the_actor_it_resolves_to(kit, tmp_path: Path) -> None:
+    # "he" elsewhere in the text resolved to the minister: his canonical name carries the surname.
+    start = TEXT.index("The border stays open.")
+    he = Actor(text="he", name="Ana Bell", code="FRDGOV", evidence=Evidence.of(TEXT, 0, 2))
+    quote = Quote(he, "The border stays open.", True, "said", Evidence.of(TEXT, start, start + 22))
+    pred = kit.write_jsonl(tmp_path / "pred.jsonl", [kit.extraction("a1", TEXT, quotes=(quote,))])
+    ds = run_evaluation(_gold(kit, tmp_path), pred).datasets[0]
+    assert ds.measures["speaker_accuracy"] == 1.0
+    nobody = Quote(None, "The border stays open.", True, "said", Evidence.of(TEXT, start, start + 22))
+    pred = kit.write_jsonl(tmp_path / "pred.jsonl", [kit.extraction("a1", TEXT, quotes=(nobody,))])
+    ds = run_evaluation(_gold(kit, tmp_path), pred).datasets[0]
+    assert ds.measures["speaker_accuracy"] == 0.0 and ds.measures["speaker_missing"] == 1

@@ -1,13 +1,16 @@
-"""Scoring displacement figures: was the number found, and counted in the right unit.
+"""Scoring casualty and displacement figures: was the number found, of the right kind, unit and status.
 
-Gold figures (IDMC IDETECT excerpts) give a quantity and a unit (people or households). Predicted
-quantities of displacement kinds (listed in `data/figure_kinds.tsv`) match a gold figure when their
-value, or one bound of a range, equals the gold quantity; each gold figure matches at most once.
+Gold figures (IDMC IDETECT excerpts) give a quantity, a unit (people or households) and a reporting
+term. Predicted quantities of displacement kinds (listed in `data/figure_kinds.tsv`) match a gold
+figure when their value, or one bound of a range, equals the gold quantity; each gold figure matches
+at most once. The stricter levels also ask for the unit, for a kind the gold term accepts
+(`data/figure_terms.tsv`), and for the status: IDMC reports displacement that happened, so every gold
+figure there is `reported`. The same matching scores MUC casualty counts (see templates.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,13 +31,45 @@ UNITS = {
     "families": "households",
     "family": "households",
 }
+GOLD_STATUS = "reported"
 
 
 @dataclass(frozen=True)
 class Figure:
+    """A figure as scored: the values it may be read as, its unit, kinds and status."""
+
     values: frozenset[int]
     unit: str | None
     label: str
+    kinds: frozenset[str] = frozenset()  # gold: every kind its term accepts; predicted: its own kind
+    status: str | None = None
+
+
+Rule = Callable[[Figure, Figure], bool]
+
+
+def same_value(g: Figure, p: Figure) -> bool:
+    return bool(g.values & p.values)
+
+
+def same_unit(g: Figure, p: Figure) -> bool:
+    return same_value(g, p) and g.unit == p.unit
+
+
+def same_kind(g: Figure, p: Figure) -> bool:
+    return same_value(g, p) and bool(g.kinds & p.kinds)
+
+
+def same_status(g: Figure, p: Figure) -> bool:
+    return same_kind(g, p) and g.status == p.status
+
+
+IDMC_LEVELS: dict[str, Rule] = {
+    "value": same_value,
+    "value+unit": same_unit,
+    "kind+value": same_kind,
+    "kind+value+status": same_status,
+}
 
 
 @lru_cache(maxsize=1)
@@ -46,61 +81,100 @@ def displacement_kinds() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def term_kinds() -> dict[str, frozenset[str]]:
+    """Gold term (lower case) -> the quantity kinds that count as that term."""
+    return {
+        term.lower(): frozenset(k.strip() for k in kinds.split(",") if k.strip())
+        for term, kinds in read_table("figure_terms.tsv", ("term", "kinds"))
+    }
+
+
 def _unit(value: object) -> str | None:
     return UNITS.get(str(value).strip().lower()) if value else None
 
 
 def gold_figures(rec: GoldRecord) -> list[Figure]:
     out = []
+    terms = term_kinds()
     for f in rec.items:
         q = f.get("quantity")
         if isinstance(q, int | float) and not isinstance(q, bool):
+            term = str(f.get("term") or "").strip().lower()
             out.append(
                 Figure(
-                    frozenset({int(q)}), _unit(f.get("unit")), f"{int(q)} {f.get('unit')} ({f.get('term')})"
+                    frozenset({int(q)}),
+                    _unit(f.get("unit")),
+                    f"{int(q)} {f.get('unit')} ({f.get('term')})",
+                    terms.get(term, frozenset()),
+                    GOLD_STATUS,
                 )
             )
     return out
 
 
-def predicted_figures(data: Mapping[str, Any] | None) -> list[Figure]:
-    kinds = displacement_kinds()
+def predicted_figures(data: Mapping[str, Any] | None, kinds: Iterable[str] | None = None) -> list[Figure]:
+    """Predicted quantities of the given kinds (displacement kinds by default) as figures."""
+    wanted = frozenset(kinds) if kinds is not None else displacement_kinds()
     out = []
     for q in (data or {}).get("quantities") or []:
-        if q.get("kind") not in kinds:
+        if q.get("kind") not in wanted:
             continue
         values = frozenset(int(v) for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None)
         if values:
             shown = q.get("value") if q.get("value") is not None else f"{q.get('low')}-{q.get('high')}"
-            out.append(Figure(values, _unit(q.get("unit")), f"{shown} {q.get('unit')} ({q.get('kind')})"))
+            out.append(
+                Figure(
+                    values,
+                    _unit(q.get("unit")),
+                    f"{shown} {q.get('unit')} ({q.get('kind')}, {q.get('status')})",
+                    frozenset({str(q.get("kind"))}),
+                    q.get("status"),
+                )
+            )
     return out
 
 
-def _match(gold: list[Figure], pred: list[Figure], with_unit: bool) -> list[tuple[Figure, Figure]]:
+def match(gold: list[Figure], pred: list[Figure], rule: Rule) -> list[tuple[Figure, Figure]]:
+    """Pairs one to one, in gold order: each gold figure takes the first free prediction that agrees."""
     free = list(pred)
     pairs = []
     for g in gold:
-        hit = next((p for p in free if g.values & p.values and (not with_unit or g.unit == p.unit)), None)
+        hit = next((p for p in free if rule(g, p)), None)
         if hit is not None:
             free.remove(hit)
             pairs.append((g, hit))
     return pairs
 
 
+def add_levels(ds: DatasetReport, levels: Mapping[str, Rule], g: list[Figure], p: list[Figure]) -> Counts:
+    """Count one record at every level; returns the counts of the first (the main) level."""
+    main = Counts()
+    for i, (name, rule) in enumerate(levels.items()):
+        n = len(match(g, p, rule))
+        counts = Counts(n, len(p) - n, len(g) - n)
+        ds.level(name).add(counts)
+        if i == 0:
+            main = counts
+    return main
+
+
+def add_findings(ds: DatasetReport, rec: GoldRecord, g: list[Figure], p: list[Figure], rule: Rule) -> None:
+    """Misses and false alarms at the strictest level, so a wrong kind or status shows up."""
+    found = {id(x) for pair in match(g, p, rule) for x in pair}
+    ds.misses += [Finding(ds.name, rec.id, rec.text, f.label) for f in g if id(f) not in found]
+    ds.false_alarms += [Finding(ds.name, rec.id, rec.text, f.label) for f in p if id(f) not in found]
+
+
 def score_figures(gold: GoldSet, preds: list[Prediction], ds: DatasetReport) -> None:
-    """Fill `ds` with value and value+unit counts, per-excerpt rows and the findings."""
-    main, unit = ds.level("value"), ds.level("value+unit")
+    """Fill `ds` with value, unit, kind and status counts, per-excerpt rows and the findings."""
+    for name in IDMC_LEVELS:
+        ds.level(name)
     for rec, pred in zip(gold.records, preds, strict=True):
         ds.records += 1
         if pred.problem:
             ds.problems.append(f"{rec.id}: {pred.problem}")
         g, p = gold_figures(rec), predicted_figures(pred.data)
-        pairs = _match(g, p, with_unit=False)
-        counts = Counts(len(pairs), len(p) - len(pairs), len(g) - len(pairs))
-        main.add(counts)
-        n = len(_match(g, p, with_unit=True))
-        unit.add(Counts(n, len(p) - n, len(g) - n))
+        counts = add_levels(ds, IDMC_LEVELS, g, p)
         ds.articles.append(ArticleRow(rec.id, counts, len(g), len(p), pred.problem))
-        found = {id(x) for pair in pairs for x in pair}
-        ds.misses += [Finding(ds.name, rec.id, rec.text, f.label) for f in g if id(f) not in found]
-        ds.false_alarms += [Finding(ds.name, rec.id, rec.text, f.label) for f in p if id(f) not in found]
+        add_findings(ds, rec, g, p, same_status)

@@ -1,7 +1,9 @@
 """Reading gold sets: one JSON object per line, its format told by the shape of the records.
 
-Four shapes are scored (see the external gold README, "Uniform record shapes"): sentences with
-`events`, articles with `toponyms`, articles with `quotes`, excerpts with displacement `figures`.
+Six shapes are scored (see the external gold README, "Uniform record shapes"): sentences with
+`events`, articles with `toponyms`, articles with `quotes`, excerpts with displacement `figures`,
+MUC-style documents with incident `templates` (dates, casualties), and sentences whose `events`
+give a trigger and the `locations` where it happened (kind `event_locations`).
 A bad line stops the run with one line naming `file:line`, because a silently skipped gold record
 would make every figure after it wrong.
 """
@@ -9,6 +11,7 @@ would make every figure after it wrong.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,15 +19,18 @@ from typing import Any, Literal
 
 from newsevents.errors import NewsEventsError
 
-Kind = Literal["events", "toponyms", "quotes", "figures"]
-KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures")
-# Record shapes that are recognised but not scored: key (top level or in an event) -> what they hold.
+Kind = Literal["events", "toponyms", "quotes", "figures", "templates", "event_locations"]
+KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures", "templates")
+# The record key that holds a kind's items (event locations are events with a trigger and places).
+ITEMS_KEY: dict[str, str] = {"event_locations": "events"}
+# Record shapes that are recognised but not scored: key (in an event) -> what they hold.
 UNSCORED = {
-    "templates": "MUC templates",
     "arguments": "event arguments",
-    "locations": "event locations",
     "event_type": "event types without actors",
 }
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# A wire dateline at the head of a text: "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --".
+DATELINE = re.compile(r"^[^\n]{0,80}?,\s*(\d{1,2})\s+([A-Z]{3})\s+(\d{2}|\d{4})\b")
 
 
 class GoldError(NewsEventsError):
@@ -64,18 +70,22 @@ def gold_files(path: Path) -> list[Path]:
     raise GoldError("E401", detail=f"{path}: no gold.jsonl there")
 
 
+def _first_event(record: Mapping[str, Any]) -> Mapping[str, Any]:
+    events = record.get("events")
+    return events[0] if isinstance(events, list) and events and isinstance(events[0], dict) else {}
+
+
 def unscored_shape(record: Mapping[str, Any]) -> str | None:
     """What a record holds when it is a known shape this scorer does not read, else None."""
-    events = record.get("events")
-    inner = events[0] if isinstance(events, list) and events and isinstance(events[0], dict) else {}
-    for key, what in UNSCORED.items():
-        if key in inner or (key in record and not isinstance(events, list)):
-            return what
-    return None
+    inner = _first_event(record)
+    return next((what for key, what in UNSCORED.items() if key in inner), None)
 
 
 def detect_kind(record: Mapping[str, Any]) -> Kind | None:
     """The format of a record from its keys; None for shapes this scorer does not read."""
+    inner = _first_event(record)
+    if "trigger" in inner and "locations" in inner:
+        return "event_locations"
     if unscored_shape(record):
         return None
     for kind in KINDS:
@@ -96,6 +106,21 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+def dateline_date(text: str) -> str | None:
+    """The date of a wire dateline opening the text ("LIMA, 4 FEB 90 (EFE) --"), as YYYY-MM-DD.
+
+    MUC documents carry no date field but every one opens with such a line; it is the day the
+    report was filed, which is what the pipeline needs as the publication date.
+    """
+    m = DATELINE.match(text.upper())
+    if not m or m.group(2) not in MONTHS:
+        return None
+    day, month, year = int(m.group(1)), MONTHS.index(m.group(2)) + 1, int(m.group(3))
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
 def _bad(origin: str, detail: str) -> GoldError:
     return GoldError("E402", detail=f"{origin}: {detail}")
 
@@ -106,22 +131,29 @@ def _record(obj: Any, origin: str, number: int, kind: Kind) -> GoldRecord:
     text = obj.get("text")
     if not isinstance(text, str):
         raise _bad(origin, "no 'text' string")
-    items = obj.get(kind)
+    if kind == "templates" and isinstance(obj.get("text_mixed_case"), str):
+        text = obj["text_mixed_case"]  # template slots carry no offsets; the parser reads case
+    key = ITEMS_KEY.get(kind, kind)
+    items = obj.get(key)
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise _bad(origin, f"'{kind}' is not a list of objects (the file's first record has '{kind}')")
+        raise _bad(origin, f"'{key}' is not a list of objects (the file's first record has '{key}')")
     rid = obj.get("id")
     return GoldRecord(
         id=str(rid) if rid is not None else f"line{number}",
         text=text,
         line=number,
-        date=iso_date(obj.get("date")),
+        date=iso_date(obj.get("date")) or (dateline_date(text) if kind == "templates" else None),
         items=tuple(items),
         raw=obj,
     )
 
 
-def read_gold(path: Path, limit: int | None = None) -> GoldSet:
-    """Read one gold.jsonl; the first record fixes the format, every later one must share it."""
+def read_gold(path: Path, limit: int | None = None, split: str | None = None) -> GoldSet:
+    """Read one gold.jsonl; the first record fixes the format, every later one must share it.
+
+    `split` keeps only records whose `split` field equals it (MUC's TST4, PolNeAR's test);
+    `limit` then keeps the first N of those.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -142,8 +174,14 @@ def read_gold(path: Path, limit: int | None = None) -> GoldSet:
             kind = detect_kind(obj) if isinstance(obj, dict) else None
             if kind is None:
                 shape = unscored_shape(obj) if isinstance(obj, dict) else None
-                what = f"{shape} are not scored" if shape else "no events, toponyms, quotes or figures list"
+                what = (
+                    f"{shape} are not scored"
+                    if shape
+                    else "no events, toponyms, quotes, figures or templates list"
+                )
                 raise _bad(origin, what)
+        if split is not None and isinstance(obj, dict) and obj.get("split") != split:
+            continue
         records.append(_record(obj, origin, number, kind))
     if kind is None:
         raise GoldError("E401", detail=f"{path}: no records")

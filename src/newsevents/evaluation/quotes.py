@@ -2,8 +2,9 @@
 
 Gold contents (PolNeAR attributions; only the primary annotation of each article) and predicted
 quotes are paired one to one when their spans share at least half of the shorter one. For each
-pair whose gold names a source, the speaker is right when the predicted speaker's span overlaps
-the gold source, or its last word (a surname, "Assad") appears in the gold source's words.
+pair whose gold names a source, the speaker is right when the predicted speaker (a resolved actor)
+has its evidence span overlapping the gold source, or the last word of its text or of its canonical
+name (a surname, "Assad", for a pronoun resolved to him) appears in the gold source's words.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Span:
     direct: bool
     speaker: tuple[tuple[int, int], ...]  # gold source fragments, or the predicted speaker's span
     speaker_text: str
+    speaker_name: str = ""  # predicted only: the actor's canonical name
 
 
 def _fragments(parts: Any) -> list[tuple[int, int]]:
@@ -79,6 +81,7 @@ def predicted_quotes(data: Mapping[str, Any] | None, text: str) -> list[Span]:
                 bool(q.get("direct")),
                 speaker,
                 str(who.get("text") or who.get("name") or ""),
+                str(who.get("name") or ""),
             )
         )
     return out
@@ -92,8 +95,12 @@ def _share(a: Span, b: Span) -> float:
 def speaker_right(gold: Span, pred: Span) -> bool:
     if any(overlap(g, p) for g in gold.speaker for p in pred.speaker):
         return True
-    words = re.findall(r"\w+", pred.speaker_text.lower())
-    return bool(words) and words[-1] in re.findall(r"\w+", gold.speaker_text.lower())
+    said = re.findall(r"\w+", gold.speaker_text.lower())
+    for name in (pred.speaker_text, pred.speaker_name):
+        words = re.findall(r"\w+", name.lower())
+        if words and words[-1] in said:
+            return True
+    return False
 
 
 def _pair(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
@@ -129,6 +136,9 @@ def _record(
                 Finding(ds.name, rec.id, rec.text[p.start : p.end], f"quote by {p.speaker_text!r}")
             )
     with_speaker = [(g, p) for g, p in pairs if g.speaker]
+    ds.measures["speaker_missing"] = int(ds.measures.get("speaker_missing") or 0) + sum(
+        not p.speaker_text for _, p in with_speaker
+    )
     return counts, len(with_speaker), sum(speaker_right(g, p) for g, p in with_speaker)
 
 
@@ -152,4 +162,5 @@ def score_quotes(gold: GoldSet, preds: list[Prediction], ds: DatasetReport) -> N
         direct.add(Counts(pairs, len(pdir) - pairs, len(gd) - pairs))
         ds.articles.append(ArticleRow(rec.id, counts, len(g), len(p), pred.problem))
     ds.measures["speaker_judged"] = judged
+    ds.measures.setdefault("speaker_missing", 0)
     ds.measures["speaker_accuracy"] = round(right / judged, 4) if judged else None

@@ -27,6 +27,11 @@ LEVEL_NOTES = {
     "direct": "direct quotes only (content overlap >= 50%)",
     "value": "displacement figure value",
     "value+unit": "displacement figure value and unit",
+    "kind+value": "figure kind (from the gold term or effect) and value",
+    "kind+value+status": "figure kind, value and status (reported, cumulative, projected)",
+    "date": "incident date exactly right (day) by an event of the incident's class",
+    "event_location": "place of each found event overlaps a gold event location",
+    "event_location_all": "the same, gold places of events not found counted as misses",
 }
 
 
