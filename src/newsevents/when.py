@@ -25,6 +25,9 @@ clauses ("said on Thursday that forces had ...", "blew themselves up on Thursday
 else the publication date with precision "day": the convention of GDELT and Phoenix, where
 an article reports what happened up to the day it appeared. Such defaulted dates cannot be
 told apart in the Event record; `dated_by_text` says which events were dated by their words.
+
+A figure's date (see `date_quantities`) follows the same attachment rules; a cumulative total is
+"as of" the publication date and a projection has none.
 """
 
 from __future__ import annotations
