@@ -3,7 +3,8 @@
 News text breaks paragraphs with blank lines and often leaves headlines, captions and
 credit lines without a final full stop; the statistical parser then glues them to the next
 paragraph. The `paragraph_breaks` component marks the token after any line break as a
-sentence start before the parser runs, so a sentence never spans two lines.
+sentence start before the parser runs, so a sentence never spans two lines, and keeps the
+second token of a paragraph in the first one's sentence.
 """
 
 from __future__ import annotations
@@ -23,9 +24,16 @@ PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
 
 def mark_paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every whitespace token holding a newline."""
+    n = len(doc)
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            # The small model cuts a paragraph-opening number word off as a sentence of its
+            # own ("Two | children were killed"); a word never ends a sentence by itself.
+            if token.i + 2 < n:
+                nxt = doc[token.i + 2]
+                if not (nxt.is_space or nxt.is_punct) and not doc[token.i + 1].is_space:
+                    nxt.is_sent_start = False
     return doc
 
 
