@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/000_794fa90fa2d30440.txt
 
-.PHONY: install demo test lint bench-accuracy clean bench
+.PHONY: install demo test lint bench-accuracy bench-accuracy-check clean bench
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,10 @@ test: install
 # Accuracy on the gold sets in ../shared/eval: writes docs/accuracy.md (a benchmark, not a test).
 bench-accuracy: install
 	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python benchmarks/accuracy.py
+
+# The quality gate: fails when a figure falls below its floor in benchmarks/floors.yml.
+bench-accuracy-check: install
+	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python benchmarks/accuracy.py --check
 
 clean:
 	rm -rf $(VENV) demo.sqlite newsevents.sqlite dashboard.sqlite .pytest_cache .ruff_cache

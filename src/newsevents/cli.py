@@ -379,10 +379,12 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
               help="Predictions as JSON Lines from `newsevents extract --format jsonl` (default: run the "
               "pipeline on the gold texts).")
 @click.option("--limit", type=int, help="Score only the first N gold records.")
+@click.option("--split", help="Score only records of this split (e.g. TST4 for muc4).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="A settings YAML file (see settings.yml).")
-def evaluate(gold: str, pred: str | None, limit: int | None, fmt: str, config: str | None) -> None:
+def evaluate(gold: str, pred: str | None, limit: int | None, split: str | None, fmt: str,
+             config: str | None) -> None:
     """Score extraction against a gold set: precision, recall and F1, misses and false alarms.
 
     GOLD is a gold.jsonl file or a folder holding one (events, toponyms, quotes or figures).
@@ -392,7 +394,8 @@ def evaluate(gold: str, pred: str | None, limit: int | None, fmt: str, config: s
     from newsevents.evaluate import run_evaluation
 
     try:
-        report = run_evaluation(Path(gold), Path(pred) if pred else None, limit, load_settings(config))
+        report = run_evaluation(Path(gold), Path(pred) if pred else None, limit, load_settings(config),
+                                split=split)
     except NewsEventsError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report.render(fmt))
