@@ -63,8 +63,9 @@ def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> li
     cues = recognise.match(doc, article, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
     drafts = resolve.place_by_preposition(doc, drafts, dictionary)
+    drafts = resolve.share_heads(doc, drafts, dictionary)
     home = resolve.dominant_country(article, doc, drafts)
-    drafts = [resolve.complete(d, home, dictionary) for d in coref.resolve(doc, article, drafts)]
+    drafts = [resolve.complete(d, home, dictionary, doc) for d in coref.resolve(doc, article, drafts)]
     out: list[ActorMention] = []
     last_end = -1
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):

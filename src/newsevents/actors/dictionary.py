@@ -1,11 +1,14 @@
 """The actor dictionary: countries, regions, people, organisations and sector words, read from data files.
 
 Every data file (the shipped ones under `data/` and a user's) is a YAML mapping whose keys are
-sections (`sector_codes`, `countries`, `regions`, `people`, `organisations`, `sectors`); each
-section is a list with one entry per line. Files are read in order and a later entry overrides an
-earlier one with the same identity (a country by code, a region by code, a person or
-organisation by name, a sector word by its first word), so a researcher extends or corrects the
-shipped dictionaries without touching code. Errors name the file and line of the bad entry.
+sections (`sector_codes`, `countries`, `regions`, `people`, `organisations`, `sectors`,
+`non_actors`); each section is a list with one entry per line. `non_actors` lists phrases that
+contain an actor word but name no actor ("ceasefire regime", "local government area"): the
+recogniser consumes them whole, so their actor word is never a cue. Files are read in order and
+a later entry overrides an earlier one with the same identity (a country by code, a region by
+code, a person or organisation by name, a sector word by its first word), so a researcher
+extends or corrects the shipped dictionaries without touching code. Errors name the file and
+line of the bad entry.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from newsevents.errors import ResourceError
 log = logging.getLogger(__name__)
 
 SHIPPED_FILES = ("sectors.yml", "countries.yml", "people.yml", "organisations.yml")
-SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "sectors")
+SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "sectors", "non_actors")
 # Sectors that belong to no home country: never inferred from the article's dominant country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 ROLES = frozenset({"head", "person"})
@@ -35,11 +38,12 @@ ROLES = frozenset({"head", "person"})
 class Entry:
     """One dictionary entry, as recognised in text.
 
-    `kind` is country, region, person, org or sector; `code` the full actor code the entry stands
-    for on its own ("" for sector words, which need a country). For sector words: `weak` words
-    ("leader", "official", "forces", "groups") take the sector of an organisation word that
-    modifies them ("opposition forces" -> OPP); `role` is "head" for the one-per-country offices
-    that corefer with a named leader ("president", "leader"), "person" for other person nouns.
+    `kind` is country, region, person, org, sector or none (a phrase that names no actor);
+    `code` the full actor code the entry stands for on its own ("" for sector words, which need
+    a country). For sector words: `weak` words ("leader", "official", "forces", "groups") take
+    the sector of an organisation word that modifies them ("opposition forces" -> OPP); `role`
+    is "head" for the one-per-country offices that corefer with a named leader ("president",
+    "leader"), "person" for other person nouns.
     """
 
     kind: str
@@ -172,6 +176,7 @@ ALLOWED = {
     "people": {"name", "aliases", "surnames", "code", "country", "sector", "since", "until", "gender"},
     "organisations": {"name", "aliases", "code", "country", "sector"},
     "sectors": {"words", "sector", "weak", "role"},
+    "non_actors": {"words", "note"},
 }
 
 
@@ -236,6 +241,12 @@ def _parse(
 
     if section in ("countries", "regions"):
         return _parse_place(section, raw, fail, need, line, reader)
+    if section == "non_actors":
+        words = _strs(raw, "words", fail)
+        if not words:
+            raise fail("words", "required (a list of words or phrases)")
+        none = Entry("none", words[0].lower(), words[0], origin=f"{reader.path}:{line}")
+        return none, [("word", w) for w in words]
     if section == "sectors":
         words = _strs(raw, "words", fail)
         if not words:

@@ -86,33 +86,72 @@ def _span_root(doc: Doc, start: int, end: int) -> Token:
     return doc[start:end].root
 
 
+def _is_dash(token: Token) -> bool:
+    return not token.is_space and not norm_token(token.text)
+
+
 def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
-    """Every cue in the doc, left to right, longest match first, none overlapping or in furniture."""
-    keys = [norm_token(t.text) if not t.is_space else "" for t in doc]
+    """Every cue in the doc, left to right, longest match first, none overlapping or in furniture.
+
+    Tokens that are only a dash are skipped while matching, because the dictionary's phrases are
+    indexed without them ("pro-Russian separatists", "Saudi-led coalition" are split around the
+    dash in news text). A `non_actors` phrase consumes its tokens and gives no cue.
+    """
+    pos = [t.i for t in doc if not _is_dash(t)]
+    keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
     year = _year(article)
     cues: list[Cue] = []
-    i, n = 0, len(doc)
-    while i < n:
-        found = None
-        if keys[i]:
-            for length in range(min(dictionary.max_len, n - i), 0, -1):
-                phrases = dictionary.phrases.get(tuple(keys[i : i + length]))
-                if phrases:
-                    found = _accept(doc, article, i, i + length, phrases, year)
-                    if found is not None:
-                        break
-        if found is None:
-            i += 1
-            continue
-        cues.append(found)
-        i = found.end
+    j, n = 0, len(pos)
+    while j < n:
+        found: Cue | None = None
+        consumed = 0
+        if keys[j]:
+            for length in range(min(dictionary.max_len, n - j), 0, -1):
+                phrases = dictionary.phrases.get(tuple(keys[j : j + length]))
+                if not phrases:
+                    continue
+                if any(p.entry.kind == "none" for p in phrases):
+                    consumed = length
+                    break
+                found = _accept(doc, article, pos[j], pos[j + length - 1] + 1, phrases, year, dictionary)
+                if found is not None:
+                    consumed = length
+                    break
+        if found is not None:
+            cues.append(found)
+        j += max(consumed, 1)
     cues.extend(_ner_people(doc, article, cues))
     cues.sort(key=lambda c: c.start)
     return cues
 
 
+def _supporter_prefix(doc: Doc, start: int) -> bool:
+    """ "pro-Russian separatists", "a pro-Maduro rally": the supporters of X, not X itself."""
+    if start >= 2 and _is_dash(doc[start - 1]) and doc[start - 2].lower_ == "pro":
+        return True
+    return start >= 1 and doc[start - 1].lower_ in ("pro-", "pro")
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
+    """A sector word that only begins a proper name ("Government Science College", "Army Radio").
+
+    The word is a compound of a capitalised head that is no dictionary word, inside one named
+    entity: the name is an institution's or a building's, not the sector's.
+    """
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ != "compound" or head.i < end or head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    if (norm_token(head.text),) in dictionary.phrases:
+        return False
+    return bool(root.ent_type_) and root.ent_iob_ != "O" and head.ent_type_ == root.ent_type_ and (
+        root.ent_type_ in ("ORG", "FAC")
+    )
+
+
 def _accept(
-    doc: Doc, article: Article, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None
+    doc: Doc, article: Article, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None,
+    dictionary: ActorDictionary,
 ) -> Cue | None:
     span = doc[start:end]
     if article.in_furniture(span.start_char, span.end_char):
@@ -126,6 +165,10 @@ def _accept(
     if root.pos_ == "ADJ" and phrase.entry.role == "person" and end - start == 1:
         return None  # "a general strike", "general election": an adjective, not the officer
     if phrase.entry.kind in ("country", "region", "sector") and _inside_longer_person(doc, start, end):
+        return None
+    if phrase.entry.kind in ("country", "region", "person", "org") and _supporter_prefix(doc, start):
+        return None
+    if phrase.entry.kind == "sector" and _inside_longer_name(doc, start, end, dictionary):
         return None
     return Cue(start, end, phrase.entry, phrase.form, root.i)
 

@@ -74,6 +74,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             ok = False  # "Obama, Kerry": a list of two people, not one person
         if ok and root.dep_ != "appos" and parent is not None:
             ok = not _coordinated(doc, cue, cues[parent])
+        if not ok and _adjacent_modifier(doc, cues, n):
+            parent, ok = n + 1, True
         parents.append(parent if ok else None)
     # A cycle cannot come from a tree parse, but guard against a mis-set head.
     for n in range(len(parents)):
@@ -85,6 +87,43 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             seen.add(p)
             p = parents[p]
     return parents
+
+
+def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
+    """A country or demonym right before a sector word modifies it, whatever the parse says.
+
+    The small model often hangs both words of a headline's "German FM appeals" on the verb it
+    took for a noun, or the second of "Russian and Ukrainian counterparts" on the first.
+    """
+    cue = cues[n]
+    if n + 1 >= len(cues) or cue.entry.kind not in PLACE_KINDS or cue.form in ("capital", "seat"):
+        return False
+    nxt = cues[n + 1]
+    if nxt.start != cue.end or nxt.entry.kind != "sector":
+        return False
+    root = doc[cue.root]
+    return root.dep_ in MODIFIER_DEPS - {"poss", "appos"} or root.dep_ == "conj"
+
+
+def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
+    """ "Russian and Ukrainian counterparts": the first demonym shares the head's sector.
+
+    A country-only draft whose word is coordinated with the modifier of another draft's sector
+    head names that sector of its own country (RUSGOV and UKRGOV), not the bare country.
+    """
+    heads = {i: d for d in drafts if d.sector and not d.person for i in range(d.start, d.end)}
+    out = []
+    for d in drafts:
+        tok = doc[d.head]
+        pre_modifier = tok.dep_ in ("amod", "compound", "nmod")
+        if d.sector is None and d.country and d.kind == "demonym" and pre_modifier:
+            later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ == "JJ"]
+            other = heads[later[0]] if later else None
+            if other is not None and other.country and other.country != d.country:
+                d = replace(d, sector=other.sector, code=None, kind="demonym",
+                            name=_label(dictionary, d.country, other.sector))
+        out.append(d)
+    return out
 
 
 def _coordinated(doc: Doc, cue: Cue, parent: Cue) -> bool:
@@ -176,6 +215,9 @@ def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | Non
         return Draft(**base, kind="name", name=o.name, country=o.country, sector=o.sector, code=o.code,
                      key=o.key, form=orgs[-1].form)
     if sectors:
+        root = doc[head_cue.root]
+        if len(cues) == 1 and root.pos_ == "ADJ" and root.dep_ == "amod":
+            return None  # "a military raid", "civilian casualties": a quality of a thing, no actor
         head = head_cue if head_cue.entry.kind == "sector" else sectors[-1]
         sector = _sector(head, [c for c in sectors if c is not head])
         if sector is None:
@@ -192,6 +234,8 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
     entry: Entry = cue.entry
     country = entry.code if entry.kind == "country" else None
     if cue.form in ("capital", "seat"):
+        if cue.form == "capital" and all(t.text.isupper() for t in doc[cue.start : cue.end]):
+            return None  # "BAGHDAD, A suicide bomber ...": a dateline, not the government
         if cue.form == "capital" and doc[cue.root].dep_ not in CAPITAL_ACTOR_DEPS and not (
             doc[cue.root].dep_ == "pobj" and doc[cue.root].head.lower_ == "by"
         ):
@@ -250,9 +294,19 @@ def dominant_country(article: Article, doc: Doc, drafts: list[Draft]) -> str | N
     return ranked[0][0]
 
 
-def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary) -> Draft:
+# "foreign governments", "international mediators": explicitly not of the article's country
+NOT_HOME = frozenset({"foreign", "international", "overseas"})
+OFFICE_WORDS = frozenset({"minister", "ministry", "secretary", "office", "affairs"})  # "foreign minister"
+
+
+def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary, doc: Doc | None = None) -> Draft:
     """Give a country-less home-sector mention the article's dominant country."""
     if draft_.country or draft_.code or home is None or draft_.sector in TRANSNATIONAL or not draft_.sector:
+        return draft_
+    if doc is not None and any(
+        t.lower_ in NOT_HOME and t.dep_ == "amod" and t.nbor(1).lemma_.lower() not in OFFICE_WORDS
+        for t in doc[draft_.head].lefts
+    ):
         return draft_
     return replace(draft_, country=home, name=_label(dictionary, home, draft_.sector))
 
