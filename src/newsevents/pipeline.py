@@ -44,6 +44,9 @@ T = TypeVar("T")
 # waits for the parent, few enough that memory does not grow with the corpus.
 _AHEAD_PER_WORKER = 2
 
+# With worker processes, each task is this fraction of `batch_size` articles.
+_TASKS_PER_BATCH = 4
+
 # A short article run once in the parent before workers fork, so every lazily loaded
 # lexicon and cache is built once and shared, not rebuilt in each worker.
 _WARM_UP_TEXT = (
@@ -169,17 +172,20 @@ def run(
     """Extract from a stream of articles, passing reader problems through in order.
 
     Articles go in batches of `settings.batch_size`; with `worker_count(settings)` above one,
-    batches are extracted in that many worker processes and come back in input order. A
+    batches of a quarter of that are extracted in that many worker processes and come back in
+    input order. A
     failure inside a stage on one article becomes a Problem for that article (E501).
     """
     res = resources or load_resources(settings)
     workers = worker_count(settings)
-    batches = _batches(items, max(1, settings.batch_size))
+    size = max(1, settings.batch_size)
     if workers <= 1:
-        for batch in batches:
+        for batch in _batches(items, size):
             yield from _extract_batch(batch, res)
         return
-    yield from _run_parallel(batches, res, settings, workers)
+    # Smaller tasks for workers, so that they finish together: at the end of a run one worker
+    # is idle for at most one task's time.
+    yield from _run_parallel(_batches(items, max(1, size // _TASKS_PER_BATCH)), res, settings, workers)
 
 
 # --- worker processes -------------------------------------------------------------------
