@@ -353,7 +353,8 @@ def render(runs: list[dict[str, Any]], stages: dict[str, float] | None, info: di
         "## Result",
         "",
         f"- Corpus: {n:,} articles, {tokens:,} tokens ({CORPUS.name} repeated), "
-        f"{info['workers']} worker process(es), batches of {info['batch']} articles.",
+        f"{info['workers']} worker process(es), tasks of {max(1, info['batch'] // 4)} articles "
+        f"(batch_size {info['batch']}).",
         f"- Our whole extraction (fastest round): **{n / s['ours_wall']:.1f} articles/s**, "
         f"{tokens / s['ours_wall']:,.0f} tokens/s.",
         f"- Bare spaCy pass (`nlp.pipe`, same texts, same processes): "
