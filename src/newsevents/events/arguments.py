@@ -41,6 +41,8 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "
 MUTUAL_PREPS = ("with", "between")
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# "fought on behalf of the government": the government is who the act serves, not its target
+NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
 BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "armed"}
 
@@ -108,7 +110,7 @@ def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     for p in preps:
         for c in token.children:
             if c.dep_ in ("prep", "dative") and c.lower_ == p:
-                out += _kids(c, "pobj")
+                out += [o for o in _kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
     return out
 
 
@@ -117,10 +119,15 @@ def _agents(token: Token) -> list[Token]:
 
 
 def _is_passive(token: Token) -> bool:
-    """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers"), so a past
-    participle with a by-agent counts too."""
+    """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers", "Soldier Killed"),
+    so a past participle with a by-agent, or with a subject but neither auxiliary nor object, counts
+    too."""
     if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
         return True
+    if token.tag_ == "VBN" and _kids(token, "nsubj") and not _kids(token, "aux", "dobj") and not _pobjs(
+        token, TARGET_PREPS
+    ):
+        return True  # "6 police officers killed", "people detained": no auxiliary, no object
     return token.tag_ == "VBN" and bool(_kids(token, "agent"))
 
 
@@ -167,7 +174,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
-    target = index.resolve(tgt_tokens)
+    target = _without_speakers(token, tgt_tokens, index.resolve(tgt_tokens))
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
@@ -181,6 +188,24 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(_clause_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _without_speakers(
+    verb: Token, objects: list[Token], found: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
+    """ "stormed the hotel, police and witnesses said": the speakers are not the object's conjuncts.
+
+    The small model, finding no subject for a closing "said", lists its speakers as conjuncts of
+    the reported verb's object; a conjunct list that runs into a subject-less governing verb is
+    that verb's subject.
+    """
+    gov = verb.head
+    if verb.dep_ != "ccomp" or gov.i <= verb.i or any(c.dep_.startswith("nsubj") for c in gov.children):
+        return found
+    tails = {c.i for o in objects for c in o.conjuncts if c.i > o.i}
+    if not tails or max(tails) + 1 != gov.i:
+        return found
+    return tuple(m for m in found if m.head not in tails)
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
@@ -219,18 +244,46 @@ def backer(token: Token, index: MentionIndex) -> ActorMention | None:
     return None
 
 
+def _modifier_source(token: Token, index: MentionIndex, with_words: set[int]) -> tuple[ActorMention, ...]:
+    """The actor a noun trigger's modifiers name ("the regime's offensive", "Russian air strikes").
+
+    A modifier counts only when it is itself (part of) a mention: in "military base attacks" the
+    base is where the attack fell, not who made it. A place name used as a compound ("a Sudan
+    village attack", "the Niger kidnapping") or a capital as possessor ("Baghdad's suicide
+    attack") says where, not who; demonyms and possessive countries still name the actor.
+    """
+    mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
+    found = []
+    for c in mods:
+        m = index.by_token.get(c.i)
+        if m is None or _against(c) or _place_word(c, m):
+            continue
+        found.append(m)
+    return tuple(dict.fromkeys(found))
+
+
+def _place_word(word: Token, m: ActorMention) -> bool:
+    if m.kind != "name" or m.actor.code in ("", None):
+        return False
+    if word.dep_ == "compound" and m.actor.sector is None and word.ent_type_ != "NORP":
+        return True  # a country or region named as a noun
+    capital = m.actor.sector == "GOV" and m.token_end - m.token_start == 1 and word.ent_type_ == "GPE"
+    return word.dep_ in ("poss", "compound") and capital and word.doc[m.head].ent_type_ == "GPE"
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     with_words = set(match.words) - {token.i}
     own = index.by_token.get(token.i)
+    governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
+    light = governed and any(k in cues.light_verbs for k in lemma_keys(token.head))
+    bare = own is not None and own.token_end - own.token_start == 1
+    if bare and light and index.resolve(_subject(token.head)):
+        own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
-        # a modifier counts only when it is itself (part of) a mention: in "military base attacks"
-        # the base is where the attack fell, not who made it
-        own_mods = [index.by_token[c.i] for c in mods if c.i in index.by_token and not _against(c)]
-        source = tuple(dict.fromkeys(own_mods)) or index.resolve(_pobjs(token, ("by",)))
+        source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words)
     target_tokens = _pobjs(token, TARGET_PREPS)
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
@@ -241,8 +294,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if between and not source:
         source, targets, prep = between[:1], targets or between[1:], "between"
     inferred = False
-    governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
-    if not source and governed and any(k in cues.light_verbs for k in lemma_keys(token.head)):
+    if not source and light:
         source, inferred = index.resolve(_subject(token.head)), True
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
@@ -250,13 +302,15 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger, by the rules in the module docstring.
 
-    A verb's own `with` word is never its target: in "launched drones" or "sent troops" the drones
-    and troops are the means, not whom the act aims at.
+    A verb's own `with` word, and its conjuncts, are never its target: in "launched drones (and
+    missiles)" or "sent troops" the drones and troops are the means, not whom the act aims at.
     """
     if match.entry.kind == "noun":
         return noun_arguments(match, index, cues)
     args = verb_arguments(match, index)
     words = set(match.words) - {match.token}
+    # "launched drones and missiles": every conjunct of the means is a means too
+    words |= {c.i for w in list(words) for c in index.doc[w].conjuncts}
     if words and args.target.mentions:
         tgt = args.target
         kept = tuple(m for m in tgt.mentions if not any(m.token_start <= w < m.token_end for w in words))

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.events import precision
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, Role, backer, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
@@ -124,6 +125,7 @@ class _Coder:
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
         self.index = MentionIndex(doc, usable)
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
+        self.year = precision.reference_year(article.published, article.text)
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
         if speakers:
@@ -178,38 +180,53 @@ class _Coder:
         return found[0].actor if found else None
 
     def sentence_events(self, sent: Span) -> list[Event]:
-        text = self.article.text
-        out: list[Event] = []
-        for match in find_triggers(sent, self.book.triggers):
-            entry = match.entry
-            if entry.cameo is None or self._in_furniture(match.token, match.token + 1):
+        """The sentence's events, after the precision rules of `precision.py`."""
+        matches = [m for m in find_triggers(sent, self.book.triggers) if m.entry.cameo is not None]
+        roots = {m.token: self.book.codes.get(m.entry.cameo).root for m in matches}  # type: ignore[arg-type]
+        skip = precision.agreed_coercion(self.doc, matches, roots)
+        by_token: dict[int, list[Event]] = {}
+        for match in matches:
+            if match.token in skip or precision.background(self.doc[match.token], self.year):
                 continue
-            if entry.kind == "noun" and self._inside_actor(match.token):
-                continue
-            args = find_arguments(match, self.index, self.book.cues)
-            token = self.doc[match.token]
-            code = self.book.codes.get(entry.cameo)
-            if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
-                args = self._backed_source(token, args)
-            st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
-            evidence = _sentence_evidence(text, sent)
-            headline = self.article.in_title(evidence.start, evidence.end)
-            for source, target in _pairs(args, entry.mutual):
-                if not _meets(entry.require, source, target):
-                    continue
-                out.append(Event(
-                    source=source.actor if source else None,
-                    target=target.actor if target else None,
-                    cameo=code.code, cameo_root=code.root,
-                    plover=code.plover, plover_mode=code.plover_mode,
-                    quad_class=code.quad_class, goldstein=code.goldstein,
-                    evidence=evidence,
-                    trigger=_trigger_evidence(text, self.doc, match),
-                    negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
-                    confidence=confidence(args, st, headline, source, target),
-                ))  # fmt: skip
-        return out
+            by_token[match.token] = self._match_events(sent, match)
+        for verb, noun in precision.attack_pairs(self.doc, matches, roots):
+            said, stated = by_token.get(verb, []), by_token.get(noun, [])
+            if said and stated:
+                drop = noun if any(e.target is not None for e in said) else verb
+                by_token[drop] = []
+        return [e for evs in by_token.values() for e in evs]
 
+    def _match_events(self, sent: Span, match: TriggerMatch) -> list[Event]:
+        """The events of one trigger: one per (source, target) pair its arguments give."""
+        text, entry = self.article.text, match.entry
+        if entry.cameo is None or self._in_furniture(match.token, match.token + 1):
+            return []
+        if entry.kind == "noun" and self._inside_actor(match.token):
+            return []
+        args = find_arguments(match, self.index, self.book.cues)
+        token = self.doc[match.token]
+        code = self.book.codes.get(entry.cameo)
+        if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
+            args = self._backed_source(token, args)
+        st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
+        evidence = _sentence_evidence(text, sent)
+        headline = self.article.in_title(evidence.start, evidence.end)
+        out: list[Event] = []
+        for source, target in _pairs(args, entry.mutual):
+            if not _meets(entry.require, source, target):
+                continue
+            out.append(Event(
+                source=source.actor if source else None,
+                target=target.actor if target else None,
+                cameo=code.code, cameo_root=code.root,
+                plover=code.plover, plover_mode=code.plover_mode,
+                quad_class=code.quad_class, goldstein=code.goldstein,
+                evidence=evidence,
+                trigger=_trigger_evidence(text, self.doc, match),
+                negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
+                confidence=confidence(args, st, headline, source, target),
+            ))  # fmt: skip
+        return out
 
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
