@@ -1,4 +1,4 @@
-"""The event codebook: CAMEO table, trigger dictionary and cue words, loaded and checked together.
+"""The event codebook: CAMEO table, trigger dictionary, cue words and victim rules, checked together.
 
 Loading validates every file (`file:line -> field: message`), so a broken user dictionary fails
 when the run starts, not halfway through a corpus.
@@ -15,6 +15,7 @@ from pathlib import Path
 from newsevents.events.codes import CodeTable, load_code_table
 from newsevents.events.modality import Cues, load_cues
 from newsevents.events.triggers import TriggerDictionary
+from newsevents.events.victims import VictimRules, load_victim_rules
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Codebook:
     codes: CodeTable
     triggers: TriggerDictionary
     cues: Cues
+    victims: VictimRules
 
 
 def _shipped(name: str) -> Path:
@@ -32,7 +34,7 @@ def _shipped(name: str) -> Path:
 def _load(extra: tuple[Path, ...]) -> Codebook:
     codes = load_code_table()
     triggers = TriggerDictionary.load((_shipped("verbs.yml"), *extra), codes)
-    return Codebook(codes, triggers, load_cues())
+    return Codebook(codes, triggers, load_cues(), load_victim_rules(codes))
 
 
 def load_codebook(extra: Sequence[Path] = ()) -> Codebook:

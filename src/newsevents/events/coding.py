@@ -21,16 +21,19 @@ kept within [0.1, 0.95].
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.events import precision
+from newsevents.events import precision, victims
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, Role, backer, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.triggers import TriggerMatch, find_triggers
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,6 +93,7 @@ def _meets(require: str, source: ActorMention | None, target: ActorMention | Non
         "source": source is not None,
         "target": target is not None,
         "both": source is not None and target is not None,
+        "victim": True,  # a victim-only pair has passed `victims.veto` before it gets here
     }[require]
 
 
@@ -185,6 +189,7 @@ class _Coder:
         roots = {m.token: self.book.codes.get(m.entry.cameo).root for m in matches}  # type: ignore[arg-type]
         skip = precision.agreed_coercion(self.doc, matches, roots)
         by_token: dict[int, list[Event]] = {}
+        self.victim_means: dict[int, range | None] = {}
         for match in matches:
             if match.token in skip or precision.background(self.doc[match.token], self.year):
                 continue
@@ -194,6 +199,7 @@ class _Coder:
             if said and stated:
                 drop = noun if any(e.target is not None for e in said) else verb
                 by_token[drop] = []
+        _merge_victims(by_token, self.victim_means, matches)
         return [e for evs in by_token.values() for e in evs]
 
     def _match_events(self, sent: Span, match: TriggerMatch) -> list[Event]:
@@ -211,6 +217,12 @@ class _Coder:
         st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
         evidence = _sentence_evidence(text, sent)
         headline = self.article.in_title(evidence.start, evidence.end)
+        victim_only = entry.require == "victim" and not args.source.mentions
+        if victim_only:
+            found = self._victim_code(token, args, st, headline)
+            if found is None:
+                return []
+            code = self.book.codes.get(found or code.code)
         out: list[Event] = []
         for source, target in _pairs(args, entry.mutual):
             if not _meets(entry.require, source, target):
@@ -224,9 +236,25 @@ class _Coder:
                 evidence=evidence,
                 trigger=_trigger_evidence(text, self.doc, match),
                 negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
-                confidence=confidence(args, st, headline, source, target),
+                confidence=round(confidence(args, st, headline, source, target) - 0.1 * victim_only, 2),
             ))  # fmt: skip
         return out
+
+    def _victim_code(self, token: Token, args: Arguments, st: Stance, headline: bool) -> str | None:
+        """The code of a victim-only event (unknown attacker): its means' code, or "" for the
+        trigger's own; None when `victims` vetoes it.
+
+        Records the means phrase, so `_merge_victims` can hand the victims to an attack noun there.
+        """
+        if not args.target.mentions or st.negated or st.modality == "hypothetical":
+            return None
+        why = victims.veto(token, args.target.mentions, self.book.victims, headline)
+        if why is not None:
+            log.debug("victims at %r not coded: %s", token.text, why)
+            return None
+        found = victims.means(token, self.book.victims)
+        self.victim_means[token.i] = found[1] if found else None
+        return found[0] if found else ""
 
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
@@ -247,6 +275,39 @@ class _Coder:
             return None
         military = [e for e in shown if e.cameo in MILITARY_BACKING]
         return (military or shown)[-1].target
+
+
+def _merge_victims(
+    by_token: dict[int, list[Event]], means_of: dict[int, range | None], matches: Sequence[TriggerMatch]
+) -> None:
+    """One event per fact for victim-only events (unknown attacker), in place.
+
+    When the means is an attack noun coded with its attacker but no target ("killed in a Russian
+    air strike"), the victims become that event's target and the victim-only event goes; a
+    victim-only event whose target and root another trigger of the sentence already gives goes too.
+    """
+    for token, means in means_of.items():
+        found = by_token.get(token) or []
+        if not found:
+            continue
+        means_words = set(means or ())
+        hosts = [m.token for m in matches if m.token != token and means_words & set(m.words)]
+        open_ = [e for h in hosts for e in by_token.get(h, []) if e.source is not None and e.target is None]
+        if open_:
+            victims_ = [v.target for v in found]
+            for h in hosts:
+                by_token[h] = [
+                    replace(e, target=t)
+                    for e in by_token.get(h, [])
+                    for t in (victims_ if e in open_ else [e.target])
+                ]
+            by_token[token] = []
+            continue
+        others = {
+            (_actor_code(e.target), e.cameo_root)
+            for t, evs in by_token.items() if t != token for e in evs
+        }  # fmt: skip
+        by_token[token] = [e for e in found if (_actor_code(e.target), e.cameo_root) not in others]
 
 
 def _same_actor(actor: Actor, other: Actor) -> bool:

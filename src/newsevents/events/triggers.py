@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 Kind = Literal["verb", "noun"]
-Require = Literal["either", "source", "target", "both"]
+Require = Literal["either", "source", "target", "both", "victim"]
 FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
 # dependents that can satisfy an entry's `with` list
 WITH_DEPS = {
@@ -93,8 +93,8 @@ def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
     if cameo is not None and (not isinstance(cameo, str) or cameo not in codes):
         raise rec.fail("cameo", f"unknown CAMEO code {cameo!r}")
     require = rec.values.get("require", "either")
-    if require not in ("either", "source", "target", "both"):
-        raise rec.fail("require", f"{require!r} is not one of either, source, target, both")
+    if require not in ("either", "source", "target", "both", "victim"):
+        raise rec.fail("require", f"{require!r} is not one of either, source, target, both, victim")
     source_from = rec.values.get("source_from", "subject")
     if source_from not in ("subject", "object"):
         raise rec.fail("source_from", f"{source_from!r} is not subject or object")

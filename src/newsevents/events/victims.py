@@ -1,0 +1,193 @@
+"""Attacks reported from the victims' side: "Five civilians were killed in an air strike".
+
+A trigger entry with `require: victim` (kill, wound, injure ...) is coded with its named source
+as usual; without one, the victims are an actor of their own and the event gets an unknown
+source and the victims as target, but only when the sentence reports one violent act:
+
+- not an accident, disaster or illness ("killed in a car crash", "injured in the flood"): a
+  `cause` phrase of `data/victims.yml` in the trigger's clause vetoes it;
+- not a running total or a generic statement ("killed since 2011", "killed in the war",
+  "thousands were killed", "civilians are killed every day"): a `cumulative` phrase, or a
+  present-tense or progressive passive ("are killed", "are being killed") outside the headline;
+- not hypothetical, future or negated ("could be killed", "will be killed", "no soldier was
+  hurt"): decided from the stance and the auxiliaries.
+
+The act's code comes from its means when the clause names one ("shot dead" 193, "in an air
+strike" 195, "when a bomb exploded" 183, "car bomb" 1832); otherwise the trigger's own code.
+Finding is kept apart from coding: these functions only read the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from newsevents.events.codes import CodeTable
+from newsevents.events.datafile import Record, yaml_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsevents.model import ActorMention
+
+PhraseKind = Literal["cause", "cumulative", "means"]
+FIELDS = {"phrase", "kind", "cameo", "not_with", "scope", "note"}
+# Auxiliaries of a passive that make it present simple or progressive: a habit or a trend.
+PRESENT_TAGS = frozenset({"VBP", "VBZ", "VBG"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NO_WORDS = frozenset({"no", "none", "neither"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One line of victims.yml."""
+
+    words: tuple[str, ...]
+    kind: PhraseKind
+    cameo: str | None = None
+    not_with: frozenset[str] = frozenset()
+    scope: Literal["clause", "victims"] = "clause"
+
+
+@dataclass(frozen=True)
+class VictimRules:
+    phrases: tuple[Phrase, ...]
+
+    def of_kind(self, kind: PhraseKind) -> tuple[Phrase, ...]:
+        return tuple(p for p in self.phrases if p.kind == kind)
+
+
+def _phrase(rec: Record, codes: CodeTable) -> Phrase:
+    unknown = set(rec.values) - FIELDS
+    if unknown:
+        raise rec.fail(sorted(unknown)[0], f"unknown field (known: {', '.join(sorted(FIELDS))})")
+    text = rec.values.get("phrase")
+    if not isinstance(text, str) or not text.split():
+        raise rec.fail("phrase", "expected one or more words")
+    kind = rec.values.get("kind")
+    if kind not in ("cause", "cumulative", "means"):
+        raise rec.fail("kind", f"{kind!r} is not one of cause, cumulative, means")
+    cameo = rec.values.get("cameo")
+    if kind == "means" and (not isinstance(cameo, str) or cameo not in codes):
+        raise rec.fail("cameo", f"a means needs a known CAMEO code as a quoted string, got {cameo!r}")
+    if kind != "means" and cameo is not None:
+        raise rec.fail("cameo", "only a means takes a code")
+    not_with = rec.values.get("not_with", [])
+    if not isinstance(not_with, list) or not all(isinstance(w, str) for w in not_with):
+        raise rec.fail("not_with", "expected a list of words")
+    scope = rec.values.get("scope", "clause")
+    if scope not in ("clause", "victims"):
+        raise rec.fail("scope", f"{scope!r} is not clause or victims")
+    words = tuple(w.lower() for w in text.split())
+    return Phrase(words, kind, cameo, frozenset(w.lower() for w in not_with), scope)
+
+
+def load_victim_rules(codes: CodeTable, path: Path | None = None) -> VictimRules:
+    """The shipped (or given) victims.yml, validated: a bad line is an E202 naming `file:line`.
+
+    Read once per process through the cached codebook, never per article.
+    """
+    if path is None:
+        path = Path(str(resources.files("newsevents.events").joinpath("data", "victims.yml")))
+    return VictimRules(tuple(_phrase(rec, codes) for rec in yaml_list(path)))
+
+
+def _keys(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _matches_at(tokens: Sequence[Token], i: int, phrase: Phrase) -> bool:
+    if i + len(phrase.words) > len(tokens):
+        return False
+    for word, tok in zip(phrase.words, tokens[i : i + len(phrase.words)], strict=False):
+        if word not in _keys(tok) and not (tok.lower_.endswith("s") and tok.lower_[:-1] == word):
+            return False
+    last = tokens[i + len(phrase.words) - 1]
+    if phrase.not_with:
+        near = {_keys(last.head)[0], *(_keys(c)[0] for c in last.children)}
+        if i > 0:
+            near.add(_keys(tokens[i - 1])[0])
+        if near & phrase.not_with:
+            return False
+    return True
+
+
+def _found(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> Iterator[tuple[Phrase, int]]:
+    for i in range(len(tokens)):
+        for p in phrases:
+            if _matches_at(tokens, i, p):
+                yield p, tokens[i].i
+
+
+def clause(token: Token) -> list[Token]:
+    """The trigger's clause: its subtree, and the phrases its governing verb lends a conjunct
+    ("were killed and ten wounded in an air strike": the strike is both verbs')."""
+    span = list(token.subtree)
+    seen = {t.i for t in span}
+    if token.dep_ == "conj" and token.head.i != token.i:
+        for child in token.head.children:
+            if child.dep_ in ("prep", "advcl", "agent", "npadvmod") and child.i not in seen:
+                span += [t for t in child.subtree if t.i not in seen]
+                seen.update(t.i for t in child.subtree)
+    return sorted(span, key=lambda t: t.i)
+
+
+def _passive_aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("auxpass", "aux")]
+
+
+def _tense_veto(token: Token, headline: bool) -> str | None:
+    """ "are killed" (a habit), "are being killed" (a trend), "will be killed" (not yet)."""
+    aux = _passive_aux(token)
+    if any(a.lower_ in FUTURE_AUX for a in aux):
+        return "future"
+    if any(a.lemma_ == "have" for a in aux):
+        return None  # "have been killed": news, unless a cumulative phrase says otherwise
+    if token.dep_ == "xcomp" or any(a.lower_ == "to" for a in aux):
+        return "infinitive"
+    be = [a for a in aux if a.lemma_ == "be"]
+    if be and not headline and any(a.tag_ in PRESENT_TAGS for a in be):
+        return "present"
+    return None
+
+
+def _victim_tokens(doc_tokens: Sequence[Token], victims: Sequence[ActorMention]) -> list[Token]:
+    """The victims' whole phrase, up through "of" ("thousands of civilians", "none of the soldiers")."""
+    out: list[Token] = []
+    for m in victims:
+        top = doc_tokens[m.head]
+        while top.head.i != top.i and (top.dep_ == "pobj" or (top.dep_ == "prep" and top.lower_ == "of")):
+            top = top.head
+        out += list(top.subtree)
+    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+
+
+def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, headline: bool) -> str | None:
+    """Why a victim-only event at `token` must not be coded, or None when it may be."""
+    doc = token.doc
+    around = _victim_tokens(doc, victims)
+    if any(t.lower_ in NO_WORDS and t.dep_ in ("det", "nsubjpass", "nsubj") for t in around):
+        return "negated victims"
+    span = clause(token)
+    for phrase, _ in _found(span, rules.of_kind("cause")):
+        return f"cause: {' '.join(phrase.words)}"
+    for phrase in rules.of_kind("cumulative"):
+        if any(True for _ in _found(around if phrase.scope == "victims" else span, (phrase,))):
+            return f"cumulative: {' '.join(phrase.words)}"
+    return _tense_veto(token, headline)
+
+
+def means(token: Token, rules: VictimRules) -> tuple[str, range] | None:
+    """(CAMEO code, its tokens) of the most specific means the trigger's clause names, if any.
+
+    The trigger itself counts ("shot dead"); longer phrases beat shorter ones ("car bomb" 1832
+    over "bomb" 183), then the one nearest the trigger.
+    """
+    found = list(_found(clause(token), rules.of_kind("means")))
+    if not found:
+        return None
+    phrase, at = max(found, key=lambda f: (len(f[0].words), -abs(f[1] - token.i)))
+    return phrase.cameo or "", range(at, at + len(phrase.words))  # every means has a code (checked on load)
