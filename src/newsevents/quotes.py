@@ -14,8 +14,23 @@ What a caller may rely on:
   A clause that is mostly a direct quote is reported once, as the direct quote.
 - `speaker` is the actor of the mention whose tokens cover the head of the cue's subject
   (inverted "said Assad" included; coreference mentions such as "he" count when the actor
-  stage supplies them). When no mention covers it, `speaker` is None: an actor is never made
-  up from bare text.
+  stage supplies them; "who" in "Smith, who said ..." is Smith).
+- When no mention covers it and the subject (or the object of "according to", or a name in
+  apposition: "the spokesman, John Smith") is a proper name, the speaker is read from the
+  text: `name` is the person's full name as first introduced in the article ("John Smith"
+  for a later "Smith" or "Mr Smith"; titles and a leading "the" are not part of it), or the
+  organisation's name as written ("New York Times"); `text` and `evidence` are the words of
+  this reference. Its `code`, `country` and `sector` are those of the actor mention in its
+  role ("John Smith, a spokesman for Oxfam", "Smith, the Turkish foreign minister", "Oxfam
+  spokesman John Smith"; at the introduction, so later references keep it), else `code` is
+  "" with `country` and `sector` None. A person whose introduction an actor mention covers
+  is that actor.
+- An unresolved "he"/"she" speaks for the last person named as a subject in its sentence or
+  the four before, unless a title says otherwise ("Mrs Smith" is not "he").
+- A common-noun subject no mention covers ("a source", "officials", "witnesses", "the
+  ministry", "the commander") gives speaker None: no name is made up for it, since "a source
+  close to the talks" names nobody. Its role still counts ("a spokesman for Oxfam" is Oxfam).
+  The passive subject of a speech verb and a name inside quote marks are never speakers.
 - A quote with no cue of its own continues the speaker of the quote just before it when it
   follows that quote in the same paragraph after a short attribution ("“...,” he said. “...”"),
   when it opens the paragraph right after the one that quote ended (or ran on from); `cue` is
@@ -29,8 +44,9 @@ What a caller may rely on:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +66,13 @@ OPEN_AFTER = " \t\n([{—–-:"
 SINGLE = frozenset("'‘’")
 # Marks that open a quote of their own, for telling a quote's attribution from a new quote.
 OPENERS = "“\"«„‘"
+GENDERS = frozenset({"he", "she", "any"})
+# Entity types a speaker's proper name may carry ("" is a proper noun the model left untyped).
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
+# Children of a subject whose words say nothing about the speaker's role.
+ROLE_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,8 @@ class QuoteLexicon:
     marks: Mapping[str, str]
     min_words: int
     next_sentence_tokens: int
+    titles: Mapping[str, str] = field(default_factory=dict)
+    pronouns: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_quote_lexicon(*extra: str | Path) -> QuoteLexicon:
@@ -75,6 +100,8 @@ def load_quote_lexicon(*extra: str | Path) -> QuoteLexicon:
         "phrases": lx.one_of({"source"}),
         "marks": mark,
         "limits": lx.positive_int,
+        "titles": lx.one_of(GENDERS),
+        "pronouns": lx.one_of(GENDERS - {"any"}),
     }
     data = lx.validate(sections, checks)
     limits = data["limits"]
@@ -84,6 +111,8 @@ def load_quote_lexicon(*extra: str | Path) -> QuoteLexicon:
         marks={str(k): str(v) for k, v in data["marks"].items()},
         min_words=int(limits.get("min_words", 4)),  # type: ignore[call-overload]
         next_sentence_tokens=int(limits.get("next_sentence_tokens", 12)),  # type: ignore[call-overload]
+        titles={str(k): str(v) for k, v in data["titles"].items()},
+        pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
     )
 
 
@@ -110,9 +139,10 @@ def find_quotes(
     """Direct and reported speech in the article, in text order."""
     lex = lexicon or default_lexicon()
     marked = [m for m in _marked_spans(article.text, lex) if not article.in_furniture(*m.outer)]
-    direct = _direct_quotes(doc, article, marked, mentions, lex)
     spans = [m.outer for m in marked]
-    reported = _reported_quotes(doc, article, spans, mentions, lex)
+    speakers = _Speakers(doc, article, mentions, lex, spans)
+    direct = _direct_quotes(doc, article, marked, speakers, lex)
+    reported = _reported_quotes(doc, article, spans, speakers, lex)
     body = [q for q in direct + reported if not article.in_title(q.evidence.start, q.evidence.end)]
     body_text = " ".join(q.text for q in body)
     title = [
@@ -195,7 +225,7 @@ def _make(
 
 
 def _direct_quotes(
-    doc: Doc, article: Article, marked: list[_Marked], mentions: Sequence[ActorMention], lex: QuoteLexicon
+    doc: Doc, article: Article, marked: list[_Marked], speakers: _Speakers, lex: QuoteLexicon
 ) -> list[Quote]:
     out: list[Quote] = []
     last: tuple[_Marked, Actor | None] | None = None
@@ -204,7 +234,7 @@ def _direct_quotes(
         if words < lex.min_words:
             continue
         cue = _direct_cue(doc, m, marked, lex)
-        speaker = _speaker(cue, mentions, lex) if cue is not None else None
+        speaker = speakers.of(cue) if cue is not None else None
         if cue is None:
             if last is not None and _continues(last[0], m, article.text):
                 speaker = last[1]
@@ -332,19 +362,183 @@ def _subject(cue: Token, lex: QuoteLexicon) -> Token | None:
     return None
 
 
-def _speaker(cue: Token, mentions: Sequence[ActorMention], lex: QuoteLexicon) -> Actor | None:
-    """The actor whose mention covers the head of the cue's subject, if any."""
-    subject = _subject(cue, lex)
-    if subject is None:
+class _Speakers:
+    """Who speaks, for one article: actor mentions first, then names read from the text.
+
+    Built per `find_quotes` call (never shared): it holds the article's person registry, every
+    PERSON entity keyed by its last word, with the full name it was first introduced by, the
+    gender a title gives it ("Mrs Smith"), the actor when a mention covers it, and the role an
+    appositive or a compound gives it ("John Smith, a spokesman for Oxfam").
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        article: Article,
+        mentions: Sequence[ActorMention],
+        lex: QuoteLexicon,
+        quoted: Sequence[tuple[int, int]] = (),
+    ):
+        self.doc, self.article, self.mentions, self.lex = doc, article, mentions, lex
+        self.quoted = quoted  # quote spans: a name inside quote marks is a title, not a speaker
+        self.people: dict[str, _Person] = {}
+        self.subjects: list[tuple[int, str]] = []  # (token, key) of persons that were subjects
+        self.sent_starts = [s.start for s in doc.sents]
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
+                self._register(ent.start, ent.end)
+
+    def _register(self, start: int, end: int) -> None:
+        name = self._clean(start, end)
+        if name is None:
+            return
+        a, b = name
+        key = self.doc[b - 1].lower_
+        old = self.people.get(key)
+        gender = self._gender(start)
+        if old is None or (b - a > 1 and " " not in old.name):
+            role = self._role(self.doc[b - 1], (start, end))
+            known = self._covering(b - 1)
+            self.people[key] = _Person(text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])], gender,
+                                       known.actor if known else None, role.actor if role else None)
+        elif old.gender == "any" and gender != "any":
+            self.people[key] = replace(old, gender=gender)
+        root = self.doc[b - 1]
+        head = root.head.dep_
+        if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "compound") and head in SUBJECT_DEPS):
+            self.subjects.append((root.i, key))  # "he" looks back to subjects only
+
+    def of(self, cue: Token) -> Actor | None:
+        """The speaker of `cue`: see the module docstring for the order of the rules."""
+        subject = _subject(cue, self.lex)
+        if subject is None:
+            return None
+        if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Smith, who said ..."
+        covering = self._covering(subject.i)
+        if covering is not None:
+            return covering.actor
+        # the passive subject of a speech verb is what was said or who was told, not a speaker
+        name = self._named(subject) if subject.dep_ != "nsubjpass" else None
+        role = self._role(subject, name)
+        if name is not None:
+            return self._text_actor(*name, role)
+        if role is not None:
+            return role.actor
+        if subject.lower_ in self.lex.pronouns:
+            return self._antecedent(subject)
         return None
-    covering = [m for m in mentions if m.token_start <= subject.i < m.token_end]
-    if not covering:
-        inner = {t.i for t in subject.subtree}
-        covering = [m for m in mentions if m.head in inner]
-    if not covering:
+
+    def _covering(self, i: int) -> ActorMention | None:
+        found = [m for m in self.mentions if m.token_start <= i < m.token_end]
+        return min(found, key=lambda m: (m.head != i, m.token_end - m.token_start), default=None)
+
+    def _named(self, subject: Token) -> tuple[int, int] | None:
+        """The proper name the subject is, or the one in apposition to it ("the spokesman, John Smith")."""
+        for t in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+            if t.pos_ == "PROPN" and t.ent_type_ in NAMED and not _inside(t, self.quoted):
+                return _name_span(t)
         return None
-    best = min(covering, key=lambda m: (m.head != subject.i, m.token_end - m.token_start))
-    return best.actor
+
+    def _role(self, head: Token, name: tuple[int, int] | None) -> ActorMention | None:
+        """A mention in the subject's own phrase (compound, appositive, "of"/"for" phrase), not in
+        a clause hanging from it ("Smith, who fled Syria,") nor in the name itself."""
+        skip = {t.i for c in head.children if c.dep_ in ROLE_SKIP for t in c.subtree}
+        if name is not None:
+            skip.update(range(*name))
+        inner = {t.i for t in head.subtree} - skip
+        found = [m for m in self.mentions if m.head in inner]
+        return min(found, key=lambda m: abs(m.head - head.i), default=None)
+
+    def _text_actor(self, start: int, end: int, role: ActorMention | None) -> Actor | None:
+        known = self._covering(end - 1)
+        if known is not None:
+            return known.actor
+        name = self._clean(start, end)
+        if name is None:
+            return None
+        doc = self.doc
+        person = self.people.get(doc[name[1] - 1].lower_)
+        said = Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
+        if person is not None:
+            if person.actor is not None and role is None:
+                return replace(person.actor, text=said.text, evidence=said)
+            return _actor(said, person.name, role.actor if role else person.role)
+        label = text_of(doc)[doc[name[0]].idx : _end(doc[name[1] - 1])]
+        return _actor(said, label, role.actor if role else None)
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """The last person named as a subject in this or the few sentences before, of a
+        compatible title gender; None when there is none."""
+        gender = self.lex.pronouns[pronoun.lower_]
+        here = bisect_right(self.sent_starts, pronoun.i)
+        for i, key in reversed(self.subjects):
+            if i >= pronoun.i:
+                continue
+            if here - bisect_right(self.sent_starts, i) > PRONOUN_WINDOW:
+                break
+            person = self.people[key]
+            if person.gender in ("any", gender):
+                if person.actor is not None:
+                    return person.actor
+                said = Evidence.of(self.article.text, pronoun.idx, _end(pronoun))
+                return _actor(said, person.name, person.role)
+        return None
+
+    def _clean(self, start: int, end: int) -> tuple[int, int] | None:
+        """The name without a leading article or title and without a trailing possessive."""
+        doc = self.doc
+        while start < end and (doc[start].dep_ == "det" or self._title(doc[start]) is not None):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _title(self, token: Token) -> str | None:
+        return self.lex.titles.get(token.lower_.rstrip("."))
+
+    def _gender(self, start: int) -> str:
+        for t in self.doc[max(0, start - 1) : start + 2]:
+            gender = self._title(t)
+            if gender is not None and gender != "any":
+                return gender
+        return "any"
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str  # as first introduced in full
+    gender: str  # "he", "she" or "any", from a title
+    actor: Actor | None  # when an actor mention covers the introduction
+    role: Actor | None  # the actor of an appositive or compound role at the introduction
+
+
+def _actor(said: Evidence, name: str, role: Actor | None) -> Actor:
+    """A speaker named by the text: the role's code, country and sector when there is one, else none."""
+    if role is None:
+        return Actor(said.text, name, "", None, None, said)
+    return Actor(said.text, name, role.code, role.country, role.sector, said)
+
+
+def _name_span(t: Token) -> tuple[int, int]:
+    """The entity around `t`, or the run of proper nouns ending in it."""
+    doc = t.doc
+    if t.ent_iob_ in ("B", "I"):
+        a = t.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = t.i + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        return a, b
+    a = t.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
+        a -= 1
+    return a, t.i + 1
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 # --- reported speech -----------------------------------------------------------------
@@ -354,7 +548,7 @@ def _reported_quotes(
     doc: Doc,
     article: Article,
     quoted: Sequence[tuple[int, int]],
-    mentions: Sequence[ActorMention],
+    speakers: _Speakers,
     lex: QuoteLexicon,
 ) -> list[Quote]:
     out: list[Quote] = []
@@ -370,7 +564,7 @@ def _reported_quotes(
         if len(WORD.findall(article.text[start:end])) < lex.min_words:
             continue
         evidence = Evidence.of(article.text, start, end)
-        out.append(Quote(_speaker(token, mentions, lex), evidence.text, False, _cue_text(token), evidence))
+        out.append(Quote(speakers.of(token), evidence.text, False, _cue_text(token), evidence))
     return out
 
 
