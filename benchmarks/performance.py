@@ -362,6 +362,9 @@ def render(runs: list[dict[str, Any]], stages: dict[str, float] | None, info: di
         f"- Ratio ours/bare, wall time: **{s['ratio']:.2f}** (fastest round of each; medians of the "
         f"rounds: {s['ratio_median']:.2f}); CPU time of the process trees (medians): "
         f"{s['ratio_cpu']:.2f}. Target: at most 1.3.",
+        f"- Articles our pass skipped with a problem: {max(r['extra'].get('problems', 0) for r in runs)} "
+        f"(any above 0 make its figures meaningless); events found: "
+        f"{next(r['extra']['events'] for r in runs if r['name'] == 'ours'):,}.",
         f"- Peak memory of our process tree: {_mb(s['peak_rss'])} RSS summed over processes "
         f"({_mb(s['peak_pss'])} PSS, shared pages counted once). Target: under 2 GB.",
         "",
