@@ -386,7 +386,7 @@ class _Speakers:
         self.sent_starts = [s.start for s in doc.sents]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
-                self._register(ent.start, ent.end)
+                self._register(*_name_span(ent.root))
 
     def _register(self, start: int, end: int) -> None:
         name = self._clean(start, end)
@@ -418,8 +418,9 @@ class _Speakers:
         covering = self._covering(subject.i)
         if covering is not None:
             return covering.actor
-        # the passive subject of a speech verb is what was said or who was told, not a speaker
-        name = self._named(subject) if subject.dep_ != "nsubjpass" else None
+        if subject.dep_ == "nsubjpass":
+            return None  # what was said ("the song was written") or who was told, not a speaker
+        name = self._named(subject)
         role = self._role(subject, name)
         if name is not None:
             return self._text_actor(*name, role)
@@ -521,20 +522,20 @@ def _actor(said: Evidence, name: str, role: Actor | None) -> Actor:
 
 
 def _name_span(t: Token) -> tuple[int, int]:
-    """The entity around `t`, or the run of proper nouns ending in it."""
+    """The entity around `t` with the untyped proper nouns before it ("Mr", "Sen.", a first name
+    the model left out: "Ahmet [Kaya]"), or the run of proper nouns ending in `t`."""
     doc = t.doc
+    a, b = t.i, t.i + 1
     if t.ent_iob_ in ("B", "I"):
-        a = t.i
         while a > 0 and doc[a].ent_iob_ == "I":
             a -= 1
-        b = t.i + 1
         while b < len(doc) and doc[b].ent_iob_ == "I":
             b += 1
-        return a, b
-    a = t.i
     while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
+        if doc[a - 1].ent_type_ not in ("", t.ent_type_) or not a <= doc[a - 1].head.i < b:
+            break
         a -= 1
-    return a, t.i + 1
+    return a, b
 
 
 def _end(token: Token) -> int:

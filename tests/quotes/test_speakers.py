@@ -1,0 +1,161 @@
+"""Speakers read from the text when no actor mention names them: one construction per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Actor, ActorMention, Quote
+from newsevents.quotes import find_quotes
+
+ASSAD = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV")
+OXFAM = Actor("Oxfam", "Oxfam", "NGO", None, "NGO")
+TURKEY_FM = Actor("the Turkish foreign minister", "Turkish foreign minister", "TURGOV", "TUR", "GOV")
+WITNESSES = Actor("Witnesses", "witnesses", "CVL", None, "CVL")
+
+pytestmark = pytest.mark.model
+
+
+def _mention(doc, phrase: str, actor: Actor) -> ActorMention:  # type: ignore[no-untyped-def]
+    start = doc.text.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert span is not None, phrase
+    return ActorMention(actor, span.start, span.end, span.root.i)
+
+
+def _quotes(parse, text: str, *known: tuple[str, Actor]) -> list[Quote]:  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    found = find_quotes(doc, article, [_mention(doc, p, a) for p, a in known])
+    for q in found:
+        if q.speaker is not None and q.speaker.evidence is not None:
+            ev = q.speaker.evidence
+            assert ev.text == q.speaker.text == article.text[ev.start : ev.end]
+    return found
+
+
+def _who(quotes: list[Quote]) -> list[tuple[str, str, str, str | None] | None]:
+    return [(s.text, s.name, s.code, s.country) if (s := q.speaker) else None for q in quotes]
+
+
+def test_named_person_unknown_to_the_dictionaries(parse):  # type: ignore[no-untyped-def]
+    got = _quotes(parse, "“We will keep the clinics open all winter,” said Maria Lopez.")
+    assert _who(got) == [("Maria Lopez", "Maria Lopez", "", None)]
+    assert got[0].speaker is not None and got[0].speaker.sector is None
+
+
+def test_surname_later_takes_the_full_name(parse):  # type: ignore[no-untyped-def]
+    text = "Maria Lopez runs the only clinic in the town.\n\n“We have no more beds for the sick,” Lopez said."
+    assert _who(_quotes(parse, text)) == [("Lopez", "Maria Lopez", "", None)]
+
+
+def test_title_and_surname_take_the_full_name(parse):  # type: ignore[no-untyped-def]
+    text = (
+        "John Harwood met the inspectors on Monday.\n\n"
+        "“The report is simply wrong on every count,” Mr Harwood said."
+    )
+    assert _who(_quotes(parse, text)) == [("Mr Harwood", "John Harwood", "", None)]
+
+
+def test_pronoun_takes_the_last_person_named_as_subject(parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Anna Berg spoke to reporters in the capital.\n\n"
+        "“Nobody has told us anything about the plan,” she said."
+    )
+    assert _who(_quotes(parse, text)) == [("she", "Anna Berg", "", None)]
+
+
+def test_pronoun_never_takes_a_person_of_the_other_title(parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Mrs Anna Berg spoke to reporters in the capital.\n\n"
+        "“Nobody has told us anything about the plan,” he said."
+    )
+    assert _who(_quotes(parse, text)) == [None]
+
+
+def test_appositive_role_with_an_organisation_gives_its_code(parse):  # type: ignore[no-untyped-def]
+    text = "“The camps are running out of clean water,” said John Smith, a spokesman for Oxfam."
+    assert _who(_quotes(parse, text, ("Oxfam", OXFAM))) == [("John Smith", "John Smith", "NGO", None)]
+
+
+def test_appositive_office_gives_the_mention_code(parse):  # type: ignore[no-untyped-def]
+    text = "Ahmet Kaya, the Turkish foreign minister, said that the border would stay closed to trucks."
+    got = _quotes(parse, text, ("the Turkish foreign minister", TURKEY_FM))
+    assert _who(got) == [("Ahmet Kaya", "Ahmet Kaya", "TURGOV", "TUR")]
+
+
+def test_role_at_the_introduction_carries_to_the_surname(parse):  # type: ignore[no-untyped-def]
+    text = (
+        "John Smith, a spokesman for Oxfam, visited the camps on Monday.\n\n"
+        "“The camps are running out of clean water,” Smith said."
+    )
+    assert _who(_quotes(parse, text, ("Oxfam", OXFAM))) == [("Smith", "John Smith", "NGO", None)]
+
+
+def test_according_to_a_named_person(parse):  # type: ignore[no-untyped-def]
+    got = _quotes(parse, "The convoy was stopped at the border for three days, according to Leila Haddad.")
+    assert [(q.cue, q.direct) for q in got] == [("according to", False)]
+    assert _who(got) == [("Leila Haddad", "Leila Haddad", "", None)]
+
+
+def test_organisation_subject_is_named_as_written(parse):  # type: ignore[no-untyped-def]
+    got = _quotes(parse, "The New York Times reported that the talks had collapsed on Friday night.")
+    assert _who(got) == [("The New York Times", "New York Times", "", None)]
+
+
+def test_organisation_subject_uses_its_mention(parse):  # type: ignore[no-untyped-def]
+    got = _quotes(parse, "“The camps are running out of clean water,” Oxfam said.", ("Oxfam", OXFAM))
+    assert got[0].speaker == OXFAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We saw the tanks enter the town at dawn,” a source close to the talks said.",
+        "“We saw the tanks enter the town at dawn,” residents said.",
+        "“The decision will be announced next week,” the ministry said.",
+    ],
+)
+def test_generic_subject_gets_no_made_up_name(parse, text):  # type: ignore[no-untyped-def]
+    assert _who(_quotes(parse, text)) == [None]
+
+
+def test_generic_subject_resolved_by_the_actor_stage(parse):  # type: ignore[no-untyped-def]
+    text = "Witnesses said that the army had shelled the market twice."
+    got = _quotes(parse, text, ("Witnesses", WITNESSES))
+    assert got[0].speaker == WITNESSES
+
+
+def test_relative_pronoun_speaks_for_its_antecedent(parse):  # type: ignore[no-untyped-def]
+    text = "The report was written by Maria Lopez, who said that the town had run out of medicine."
+    assert _who(_quotes(parse, text)) == [("Maria Lopez", "Maria Lopez", "", None)]
+
+
+def test_known_person_introduced_by_a_mention_stays_that_actor(parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Bashar al-Assad met the envoy in Damascus.\n\n"
+        "“We will never surrender to the terrorists,” Mr Assad said."
+    )
+    got = _quotes(parse, text, ("Bashar al-Assad", ASSAD))
+    assert _who(got) == [("Mr Assad", "Bashar al-Assad", "SYRGOV", "SYR")]
+
+
+def test_passive_subject_of_a_speech_verb_is_not_the_speaker(parse):  # type: ignore[no-untyped-def]
+    got = _quotes(parse, "Maria Lopez was told that the clinic would close at the end of the month.")
+    assert got and all(q.speaker is None for q in got)
+
+
+def test_user_title_sets_the_pronoun_it_allows(tmp_path, parse):  # type: ignore[no-untyped-def]
+    from newsevents.errors import ResourceError
+    from newsevents.quotes import load_quote_lexicon
+
+    user = tmp_path / "titles.yml"
+    user.write_text("titles:\n  hajji: he\n", encoding="utf-8")
+    lex = load_quote_lexicon(user)
+    article, doc = parse(
+        "Hajji Yusuf Ali led the prayers.\n\n“We ask everyone to stay calm tonight,” she said."
+    )
+    assert [q.speaker for q in find_quotes(doc, article, [], lexicon=lex)] == [None]
+    bad = tmp_path / "bad.yml"
+    bad.write_text("titles:\n  hajji: male\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as err:
+        load_quote_lexicon(bad)
+    assert f"{bad}:2 -> titles.hajji" in str(err.value)
