@@ -222,7 +222,10 @@ class _Coder:
             found = self._victim_code(token, args, st, headline)
             if found is None:
                 return []
-            code = self.book.codes.get(found or code.code)
+            code = self.book.codes.get(found[0] or code.code)
+            if found[1] is not None:  # "killed in Israeli tank shelling": the attacker after all
+                args = replace(args, source=Role((found[1],), inferred=True))
+                victim_only = False
         out: list[Event] = []
         for source, target in _pairs(args, entry.mutual):
             if not _meets(entry.require, source, target):
@@ -240,9 +243,11 @@ class _Coder:
             ))  # fmt: skip
         return out
 
-    def _victim_code(self, token: Token, args: Arguments, st: Stance, headline: bool) -> str | None:
-        """The code of a victim-only event (unknown attacker): its means' code, or "" for the
-        trigger's own; None when `victims` vetoes it.
+    def _victim_code(
+        self, token: Token, args: Arguments, st: Stance, headline: bool
+    ) -> tuple[str, ActorMention | None] | None:
+        """For a victim-only event (no attacker in the parse): its means' code ("" for the trigger's
+        own) and the actor modifying the means, if any; None when `victims` vetoes the event.
 
         Records the means phrase, so `_merge_victims` can hand the victims to an attack noun there.
         """
@@ -252,9 +257,26 @@ class _Coder:
         if why is not None:
             log.debug("victims at %r not coded: %s", token.text, why)
             return None
-        found = victims.means(token, self.book.victims)
+        found = victims.means(token, args.target.mentions, self.book.victims)
         self.victim_means[token.i] = found[1] if found else None
-        return found[0] if found else ""
+        agent = self._conjunct_agent(token)
+        if found is None or agent is not None:
+            return (found[0] if found else ""), agent
+        by = [self.index.by_token.get(t.i) for t in victims.means_modifiers(self.doc, found[1])]
+        attacker = next((m for m in by if m is not None and m not in args.target.mentions), None)
+        return found[0], attacker
+
+    def _conjunct_agent(self, token: Token) -> ActorMention | None:
+        """ "killed and hundreds injured or arrested by security forces": the agent a conjoined
+        passive verb names is the agent of them all."""
+        for verb in token.conjuncts:
+            for child in verb.children:
+                if child.dep_ != "agent":
+                    continue
+                found = self.index.resolve([g for g in child.children if g.dep_ == "pobj"])
+                if found:
+                    return found[0]
+        return None
 
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""

@@ -39,6 +39,8 @@ FIELDS = {"phrase", "kind", "cameo", "not_with", "scope", "note"}
 PRESENT_TAGS = frozenset({"VBP", "VBZ", "VBG"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NO_WORDS = frozenset({"no", "none", "neither"})
+# A figure this large among the victims is a toll ("killed more than 260,000 people"), not one act.
+TOLL_FLOOR = 1000
 
 
 @dataclass(frozen=True)
@@ -123,15 +125,29 @@ def _found(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> Iterator[tuple
 
 
 def clause(token: Token) -> list[Token]:
-    """The trigger's clause: its subtree, and the phrases its governing verb lends a conjunct
-    ("were killed and ten wounded in an air strike": the strike is both verbs')."""
+    """The trigger's clause: its subtree, plus what its governor lends it: the phrases of the
+    first of two conjoined verbs ("were killed and ten wounded in an air strike"), the noun a
+    relative clause hangs on ("a war that has killed ..."), and the verb and subject of a
+    participle ("a boat sank, killing eight": the boat's sinking did the killing)."""
     span = list(token.subtree)
     seen = {t.i for t in span}
-    if token.dep_ == "conj" and token.head.i != token.i:
-        for child in token.head.children:
-            if child.dep_ in ("prep", "advcl", "agent", "npadvmod") and child.i not in seen:
-                span += [t for t in child.subtree if t.i not in seen]
-                seen.update(t.i for t in child.subtree)
+
+    def lend(tokens: list[Token]) -> None:
+        span.extend(t for t in tokens if t.i not in seen)
+        seen.update(t.i for t in tokens)
+
+    head = token.head
+    if head.i != token.i and token.dep_ == "conj":
+        for child in head.children:
+            if child.dep_ in ("prep", "advcl", "agent", "npadvmod"):
+                lend(list(child.subtree))
+    elif head.i != token.i and token.dep_ == "relcl":
+        lend([t for t in head.subtree if t.i < token.i])
+    elif head.i != token.i and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG":
+        lend([head])
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                lend(list(child.subtree))
     return sorted(span, key=lambda t: t.i)
 
 
@@ -165,12 +181,21 @@ def _victim_tokens(doc_tokens: Sequence[Token], victims: Sequence[ActorMention])
     return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
 
 
+def _number(token: Token) -> float:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, headline: bool) -> str | None:
     """Why a victim-only event at `token` must not be coded, or None when it may be."""
     doc = token.doc
     around = _victim_tokens(doc, victims)
     if any(t.lower_ in NO_WORDS and t.dep_ in ("det", "nsubjpass", "nsubj") for t in around):
         return "negated victims"
+    if any(_number(t) >= TOLL_FLOOR for t in around if t.like_num):
+        return "cumulative: a toll"
     span = clause(token)
     for phrase, _ in _found(span, rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
@@ -180,14 +205,33 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
     return _tense_veto(token, headline)
 
 
-def means(token: Token, rules: VictimRules) -> tuple[str, range] | None:
+def means(token: Token, victims: Sequence[ActorMention], rules: VictimRules) -> tuple[str, range] | None:
     """(CAMEO code, its tokens) of the most specific means the trigger's clause names, if any.
 
-    The trigger itself counts ("shot dead"); longer phrases beat shorter ones ("car bomb" 1832
-    over "bomb" 183), then the one nearest the trigger.
+    The trigger itself counts ("shot dead"), the victims' own phrase does not ("four of their
+    gunmen were killed"); longer phrases beat shorter ones ("car bomb" 1832 over "bomb" 183),
+    then the one nearest the trigger.
     """
-    found = list(_found(clause(token), rules.of_kind("means")))
+    own = {t.i for t in _victim_tokens(token.doc, victims)}
+    found = list(_found([t for t in clause(token) if t.i not in own], rules.of_kind("means")))
     if not found:
         return None
     phrase, at = max(found, key=lambda f: (len(f[0].words), -abs(f[1] - token.i)))
     return phrase.cameo or "", range(at, at + len(phrase.words))  # every means has a code (checked on load)
+
+
+def means_modifiers(doc_tokens: Sequence[Token], means_at: range) -> list[Token]:
+    """Words before the means inside its noun phrase, nearest first: "Israeli" and "tank" in
+    "Israeli tank shelling", "Russian" in "a Russian air strike"; the attacker may be among them."""
+    out: list[Token] = []
+    i = means_at.start - 1
+    while i >= 0:
+        tok = doc_tokens[i]
+        if tok.pos_ in ("DET", "PUNCT", "ADP", "VERB", "AUX", "CCONJ") or tok.dep_ == "case":
+            if tok.dep_ == "case":  # "the army's shelling"
+                i -= 1
+                continue
+            break
+        out.append(tok)
+        i -= 1
+    return out
