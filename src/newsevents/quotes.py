@@ -399,8 +399,9 @@ class _Speakers:
         if old is None or (b - a > 1 and " " not in old.name):
             role = self._role(self.doc[b - 1], (start, end))
             known = self._covering(b - 1)
-            self.people[key] = _Person(text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])], gender,
-                                       known.actor if known else None, role.actor if role else None)
+            full = text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])]
+            actor, role_actor = (known.actor if known else None), (role.actor if role else None)
+            self.people[key] = _Person(full, gender, actor, role_actor)
         elif old.gender == "any" and gender != "any":
             self.people[key] = replace(old, gender=gender)
         root = self.doc[b - 1]
@@ -462,7 +463,7 @@ class _Speakers:
         person = self.people.get(doc[name[1] - 1].lower_)
         said = Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
         if person is not None:
-            if person.actor is not None and role is None:
+            if person.actor is not None:  # a known actor stays itself whatever role is named
                 return replace(person.actor, text=said.text, evidence=said)
             return _actor(said, person.name, role.actor if role else person.role)
         label = text_of(doc)[doc[name[0]].idx : _end(doc[name[1] - 1])]
@@ -480,9 +481,9 @@ class _Speakers:
                 break
             person = self.people[key]
             if person.gender in ("any", gender):
-                if person.actor is not None:
-                    return person.actor
                 said = Evidence.of(self.article.text, pronoun.idx, _end(pronoun))
+                if person.actor is not None:
+                    return replace(person.actor, text=said.text, evidence=said)
                 return _actor(said, person.name, person.role)
         return None
 
