@@ -11,12 +11,15 @@ about most:
   the article has already shown X backing (an earlier 051/062/071/072 event with X as source, all
   its backed actors of one country; military backing first, then the latest); else it stays uncoded;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
-- the headline is coded only when no body sentence yields the same (source code, target code, root).
+- the headline is coded only when no body sentence yields the same (source code, target code, root),
+  a side the headline leaves open matching any;
+- a killing or wounding with no attacker is coded against its victims only as `victims.py` allows,
+  one event per fact (`_merge_victims`).
 
 Confidence is a documented score: 0.8 with both actors, 0.6 with one; minus 0.1 for each role
 filled indirectly (borrowed subject, light verb, participle head) and for each pronoun or
 coreference mention; minus 0.2 when hypothetical, 0.1 when reported or from the headline;
-kept within [0.1, 0.95].
+minus 0.1 more for a victim-only event (unknown attacker); kept within [0.1, 0.95].
 """
 
 from __future__ import annotations
@@ -369,6 +372,10 @@ def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], b
         else:
             body += events
     seen = {(_actor_code(e.source), _actor_code(e.target), e.cameo_root) for e in body}
+    # a side the headline leaves open is covered by a body event that fills it: "Boko Haram
+    # attack kills 15" is "Boko Haram attacked the villagers" of the body
+    seen |= {(_actor_code(e.source), None, e.cameo_root) for e in body}
+    seen |= {(None, _actor_code(e.target), e.cameo_root) for e in body}
     kept_headline = [
         e for e in headline if (_actor_code(e.source), _actor_code(e.target), e.cameo_root) not in seen
     ]
