@@ -123,3 +123,10 @@ def test_bad_victims_file_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text('- {phrase: crash, kind: cause}\n- {phrase: rocket, kind: means, cameo: "9999"}\n')
     with pytest.raises(ResourceError, match=r"victims.yml:2 -> cameo"):
         load_victim_rules(load_codebook().codes, bad)
+
+
+def test_headline_accident_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
+    text = "12 refugees killed after boat capsizes fleeing Myanmar\n\nThe boat sank on Monday.\n"
+    end = text.index("\n")
+    events = code(text, [("refugees", "MMRREF")], title=text[:end], title_span=Evidence.of(text, 0, end))
+    assert events == []

@@ -196,7 +196,8 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
         return "negated victims"
     if any(_number(t) >= TOLL_FLOOR for t in around if t.like_num):
         return "cumulative: a toll"
-    span = clause(token)
+    # a headline is one clause, however the parse splits it ("refugees killed after boat capsizes")
+    span = list(token.sent) if headline else clause(token)
     for phrase, _ in _found(span, rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
     for phrase in rules.of_kind("cumulative"):
