@@ -72,6 +72,7 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 # Children of a subject whose words say nothing about the speaker's role.
 ROLE_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+WHEN = frozenset({"DATE", "TIME"})  # "said Monday" names no speaker
 PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
 
 
@@ -412,6 +413,8 @@ class _Speakers:
     def of(self, cue: Token) -> Actor | None:
         """The speaker of `cue`: see the module docstring for the order of the rules."""
         subject = _subject(cue, self.lex)
+        if subject is None or subject.ent_type_ in WHEN:
+            subject = self._left_of(cue)
         if subject is None:
             return None
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -430,6 +433,14 @@ class _Speakers:
         if subject.lower_ in self.lex.pronouns:
             return self._antecedent(subject)
         return None
+
+    def _left_of(self, cue: Token) -> Token | None:
+        """The noun right before a verb cue the parse gave no subject ("“...,” Chief Jordan said")."""
+        if cue.i == 0 or cue.lower_ == "according" or any(c.dep_.startswith("nsubj") for c in cue.children):
+            return None
+        t = cue.doc[cue.i - 1]
+        ok = t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in WHEN and not _inside(t, self.quoted)
+        return t if ok else None
 
     def _covering(self, i: int) -> ActorMention | None:
         found = [m for m in self.mentions if m.token_start <= i < m.token_end]

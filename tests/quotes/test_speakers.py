@@ -159,3 +159,38 @@ def test_user_title_sets_the_pronoun_it_allows(tmp_path, parse):  # type: ignore
     with pytest.raises(ResourceError) as err:
         load_quote_lexicon(bad)
     assert f"{bad}:2 -> titles.hajji" in str(err.value)
+
+
+def test_cue_the_parse_left_without_subject_takes_the_noun_before_it(nlp):  # type: ignore[no-untyped-def]
+    """A hand-built parse of a common failure: "said" hangs as a conjunct of the quoted verb and
+    "Monday" is its only noun; the name right before the cue still speaks."""
+    from spacy.tokens import Doc
+
+    from newsevents.model import Article
+
+    words = ["“", "We", "will", "win", "this", "case", ",", "”", "Chief", "Jordan", "said", "Monday", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, False, False]
+    heads = [3, 3, 3, 3, 5, 3, 3, 3, 9, 3, 3, 10, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "det", "dobj", "punct", "punct", "compound", "dep", "conj"]
+    deps += ["npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "VERB"]
+    pos += ["PROPN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "DT", "NN", ",", "''", "NNP", "NNP", "VBD", "NNP", "."]
+    lemmas = [w.lower() for w in words[:10]] + ["say", "monday", "."]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+    sents = [True] + [False] * 12
+    doc = Doc(
+        nlp.vocab,
+        words,
+        spaces,
+        tags=tags,
+        pos=pos,
+        heads=heads,
+        deps=deps,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=sents,
+    )
+    article = Article("hand", doc.text)
+    got = find_quotes(doc, article, [])
+    assert _who(got) == [("Chief Jordan", "Jordan", "", None)]
