@@ -125,8 +125,6 @@ def test_bad_victims_file_names_file_and_line(tmp_path: Path) -> None:
         load_victim_rules(load_codebook().codes, bad)
 
 
-def test_headline_accident_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
-    text = "12 refugees killed after boat capsizes fleeing Myanmar\n\nThe boat sank on Monday.\n"
-    end = text.index("\n")
-    events = code(text, [("refugees", "MMRREF")], title=text[:end], title_span=Evidence.of(text, 0, end))
-    assert events == []
+def test_accident_outside_the_parsed_clause_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
+    """The small model hangs "capsizes" under "fleeing", outside the clause of "killed"."""
+    assert code("12 refugees killed after boat capsizes fleeing Myanmar", [("refugees", "MMRREF")]) == []

@@ -5,7 +5,7 @@ as usual; without one, the victims are an actor of their own and the event gets 
 source and the victims as target, but only when the sentence reports one violent act:
 
 - not an accident, disaster or illness ("killed in a car crash", "injured in the flood"): a
-  `cause` phrase of `data/victims.yml` in the trigger's clause vetoes it;
+  `cause` phrase of `data/victims.yml` in the sentence vetoes it;
 - not a running total or a generic statement ("killed since 2011", "killed in the war",
   "thousands were killed", "civilians are killed every day"): a `cumulative` phrase, or a
   present-tense or progressive passive ("are killed", "are being killed") outside the headline;
@@ -196,10 +196,11 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
         return "negated victims"
     if any(_number(t) >= TOLL_FLOOR for t in around if t.like_num):
         return "cumulative: a toll"
-    # a headline is one clause, however the parse splits it ("refugees killed after boat capsizes")
-    span = list(token.sent) if headline else clause(token)
-    for phrase, _ in _found(span, rules.of_kind("cause")):
+    # a cause anywhere in the sentence: headlines and their repeats are parsed into odd clauses
+    # ("refugees killed after boat capsizes"), and a sentence rarely tells an accident beside an attack
+    for phrase, _ in _found(list(token.sent), rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
+    span = clause(token)
     for phrase in rules.of_kind("cumulative"):
         if any(True for _ in _found(around if phrase.scope == "victims" else span, (phrase,))):
             return f"cumulative: {' '.join(phrase.words)}"
