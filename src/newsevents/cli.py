@@ -74,7 +74,8 @@ def main() -> None:
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="newsevents-out",
               show_default=True, help="With --engine dask: folder for the Parquet and JSONL results.")
-@click.option("--workers", type=int, help="Worker processes (local cluster size with --engine dask).")
+@click.option("--workers", type=int, help="Worker processes (default: every core); with --engine dask, the "
+              "local cluster size.")
 def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
             batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
             workers: int | None) -> None:

@@ -90,6 +90,14 @@ def _is_dash(token: Token) -> bool:
     return not token.is_space and not norm_token(token.text)
 
 
+def _phrase_starts(dictionary: ActorDictionary) -> frozenset[str]:
+    """Words that begin some phrase: most tokens begin none, and need no table lookups at all."""
+    starts = dictionary.cache.get("phrase_starts")
+    if starts is None:
+        starts = dictionary.cache["phrase_starts"] = frozenset(key[0] for key in dictionary.phrases if key)
+    return starts
+
+
 def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
     """Every cue in the doc, left to right, longest match first, none overlapping or in furniture.
 
@@ -100,12 +108,13 @@ def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
     pos = [t.i for t in doc if not _is_dash(t)]
     keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
     year = _year(article)
+    starts = _phrase_starts(dictionary)
     cues: list[Cue] = []
     j, n = 0, len(pos)
     while j < n:
         found: Cue | None = None
         consumed = 0
-        if keys[j]:
+        if keys[j] in starts:
             for length in range(min(dictionary.max_len, n - j), 0, -1):
                 phrases = dictionary.phrases.get(tuple(keys[j : j + length]))
                 if not phrases:

@@ -35,6 +35,7 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.triggers import TriggerMatch, find_triggers
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence
+from newsevents.nlp import text_of
 
 log = logging.getLogger(__name__)
 
@@ -146,8 +147,9 @@ class _Coder:
         """
         out: dict[int, Actor] = {}
         last: Actor | None = None
+        text = text_of(self.doc)
         for sent in self.doc.sents:
-            if not sent.text.strip():
+            if not text[sent.start_char : sent.end_char].strip():
                 continue
             if not has_quote(sent):
                 last = None

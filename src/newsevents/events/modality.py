@@ -187,4 +187,5 @@ def sentence_speaker(sent: Span, cues: Cues, speaker: Callable[[Token], Actor | 
 
 
 def has_quote(sent: Span) -> bool:
-    return any(ch in sent.text for ch in QUOTE_MARKS)
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]
+    return any(ch in text for ch in QUOTE_MARKS)
