@@ -25,10 +25,10 @@ demo: install
 	$(BIN)/newsevents show --db demo.sqlite --limit 25
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks scripts
 
 test: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks scripts
 	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python -m pytest -q
 
 # Accuracy on the gold sets in ../shared/eval: writes docs/accuracy.md (a benchmark, not a test).
