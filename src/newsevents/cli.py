@@ -161,7 +161,7 @@ class _Tally:
         skipped = sum(self.skipped.values())
         elapsed = time.monotonic() - self.start
         parts = [
-            f"read {self.read} articles",
+            "read " + _plural(self.read, "article"),
             f"stored {self.stored}",
             f"already stored {self.already}",
             f"skipped {skipped}" + (f" ({reasons})" if reasons else ""),
