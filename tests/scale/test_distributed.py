@@ -240,3 +240,27 @@ def test_loading_the_dask_results_equals_writing_directly(
 
 def _no_origin(row: dict) -> dict:
     return {k: v for k, v in row.items() if k not in ("origin", "stored_at")}
+
+
+@pytest.mark.model
+def test_the_command_runs_the_dask_engine_into_a_store(
+    partitioned: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`newsevents extract --engine dask`: partitions in, Parquet out, then the store, one summary."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    out, db = tmp_path / "out", tmp_path / "events.sqlite"
+    args = ["extract", str(partitioned[0]), "--engine", "dask", "--workers", "2", "--out", str(out),
+            "--db", str(db)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # the broken line in part-b is reported and skipped
+    assert "part-b.jsonl.gz:4" in result.stderr and "E104" in result.stderr
+    assert "2 partitions; read 6 articles; stored 6" in result.stderr
+    assert len(list((out / "events").glob("*.parquet"))) == 2
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 6
+        assert con.execute("select count(*) from event_clusters").fetchone()[0] > 0
