@@ -3,7 +3,7 @@
 `run_evaluation` reads a gold.jsonl (or a folder of them), gets the project's extraction for
 every gold text (from a predictions file, or by running the pipeline over the texts in batches),
 and scores it with the scorer for the gold's shape: events, toponyms, quotes, figures, incident
-templates (dates and casualties) or event locations. The
+templates (dates and casualties), event locations or single-label event types. The
 scoring itself lives in `newsevents.evaluation`, one module per kind of gold.
 """
 
@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsevents.evaluation.event_places import score_event_places
+from newsevents.evaluation.event_types import score_event_types
 from newsevents.evaluation.events import score_events
 from newsevents.evaluation.figures import score_figures
 from newsevents.evaluation.gold import GoldError, GoldSet, gold_files, read_gold
@@ -37,6 +38,7 @@ SCORERS: dict[str, Scorer] = {
     "figures": score_figures,
     "templates": score_templates,
     "event_locations": score_event_places,
+    "event_types": score_event_types,
 }
 MAIN_LEVEL = {
     "events": "actors+root",
@@ -45,6 +47,7 @@ MAIN_LEVEL = {
     "figures": "value",
     "templates": "date",
     "event_locations": "event_location",
+    "event_types": "plover_type",
 }
 
 

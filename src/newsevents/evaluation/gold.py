@@ -3,7 +3,8 @@
 Six shapes are scored (see the external gold README, "Uniform record shapes"): sentences with
 `events`, articles with `toponyms`, articles with `quotes`, excerpts with displacement `figures`,
 MUC-style documents with incident `templates` (dates, casualties), and sentences whose `events`
-give a trigger and the `locations` where it happened (kind `event_locations`).
+give a trigger and the `locations` where it happened (kind `event_locations`), and snippets with
+one `event_type` label and no `events` (kind `event_types`, CASE 2021 Task 2).
 A bad line stops the run with one line naming `file:line`, because a silently skipped gold record
 would make every figure after it wrong.
 """
@@ -19,7 +20,7 @@ from typing import Any, Literal
 
 from newsevents.errors import NewsEventsError
 
-Kind = Literal["events", "toponyms", "quotes", "figures", "templates", "event_locations"]
+Kind = Literal["events", "toponyms", "quotes", "figures", "templates", "event_locations", "event_types"]
 KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures", "templates")
 # The record key that holds a kind's items (event locations are events with a trigger and places).
 ITEMS_KEY: dict[str, str] = {"event_locations": "events"}
@@ -83,6 +84,8 @@ def unscored_shape(record: Mapping[str, Any]) -> str | None:
 
 def detect_kind(record: Mapping[str, Any]) -> Kind | None:
     """The format of a record from its keys; None for shapes this scorer does not read."""
+    if isinstance(record.get("event_type"), str) and "events" not in record:
+        return "event_types"
     inner = _first_event(record)
     if "trigger" in inner and "locations" in inner:
         return "event_locations"
@@ -135,6 +138,10 @@ def _record(obj: Any, origin: str, number: int, kind: Kind) -> GoldRecord:
         text = obj["text_mixed_case"]  # template slots carry no offsets; the parser reads case
     key = ITEMS_KEY.get(kind, kind)
     items = obj.get(key)
+    if kind == "event_types":
+        if not isinstance(obj.get("event_type"), str):
+            raise _bad(origin, "no 'event_type' string (the file's first record has one)")
+        items = [{"event_type": obj["event_type"]}]
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise _bad(origin, f"'{key}' is not a list of objects (the file's first record has '{key}')")
     rid = obj.get("id")

@@ -32,6 +32,8 @@ LEVEL_NOTES = {
     "date": "incident date exactly right (day) by an event of the incident's class",
     "event_location": "place of each found event overlaps a gold event location",
     "event_location_all": "the same, gold places of events not found counted as misses",
+    "detection": "a political event is present (gold type mapped to PLOVER, or none)",
+    "plover_type": "PLOVER type of our most confident event among the gold type's accepted ones",
 }
 
 
@@ -84,6 +86,8 @@ class DatasetReport:
     misses: list[Finding] = field(default_factory=list)
     false_alarms: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Tables a scorer adds beyond levels and measures (per-type rows, confusions), by name.
+    breakdown: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def level(self, name: str) -> Counts:
         return self.levels.setdefault(name, Counts())
@@ -102,6 +106,7 @@ class DatasetReport:
             "misses": [m.to_dict() for m in self.misses],
             "false_alarms": [m.to_dict() for m in self.false_alarms],
             "problems": self.problems,
+            "breakdown": self.breakdown,
         }
 
 
@@ -177,6 +182,9 @@ def render_text(report: Report) -> str:
                 out += [f"    [{f.record}] {f.coded}\n      {_short(f.text)}" for f in items[:TOP]]
         if ds.problems:
             out.append(f"  problems ({len(ds.problems)}): " + "; ".join(ds.problems[:5]))
+        for name, rows in ds.breakdown.items():
+            out.append(f"  {name}:")
+            out += ["    " + "  ".join(f"{k}={v}" for k, v in row.items()) for row in rows[:40]]
     if len(report.datasets) > 1:
         for kind, levels in report.overall.items():
             out += ["", f"== overall ({kind})", *_level_lines(levels)]
