@@ -90,6 +90,7 @@ def extract_doc(
     found = clock("events", events.find_events, doc, article, mentions, res.codebook)
     places = clock("geo.places", geo.find_places, doc, article, res.gazetteer)
     found = clock("geo.locate", geo.locate_events, doc, article, found, places)
+    found = clock("geo.actors", geo.reconcile_countries, found, mentions, res.gazetteer, res.actor_dictionary)
     found = clock("when", when.date_events, doc, article, found)
     figures = clock("quantities", quantities.find_quantities, doc, article, found)
     figures = clock("geo.figures", geo.locate_quantities, doc, article, figures, places, found)

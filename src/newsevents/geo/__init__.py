@@ -4,11 +4,20 @@ placed where the text says they happened.
     gaz = load_gazetteer()                       # once per process, about 1 s
     places = find_places(doc, article, gaz)      # one Place per distinct place, all its mentions
     events = locate_events(doc, article, events, places)
+    events = reconcile_countries(events, mentions, gaz, actor_dictionary)  # guessed countries
     figures = locate_quantities(doc, article, figures, places, events)
 """
 
+from newsevents.geo.actors import reconcile_countries
 from newsevents.geo.gazetteer import Gazetteer, load_gazetteer
 from newsevents.geo.locate import locate_events, locate_quantities
 from newsevents.geo.resolve import find_places
 
-__all__ = ["Gazetteer", "find_places", "load_gazetteer", "locate_events", "locate_quantities"]
+__all__ = [
+    "Gazetteer",
+    "find_places",
+    "load_gazetteer",
+    "locate_events",
+    "locate_quantities",
+    "reconcile_countries",
+]
