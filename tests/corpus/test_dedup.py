@@ -75,20 +75,10 @@ def test_articles_without_copies_and_empty_texts_make_no_group() -> None:
 
 
 def _corpus_docs() -> tuple[list[tuple[str, str]], dict[str, str | None]]:
-    from newsevents import ingest
+    from newsevents.evaluation.duplicates import corpus_docs
     from newsevents.settings import load_settings
 
-    docs, published = [], {}
-    for item in ingest.read([str(CORPUS / "articles")], load_settings(None)):
-        if not hasattr(item, "text"):
-            continue
-        name = Path(item.origin or "").stem
-        skip = [(f.start, f.end) for f in item.furniture]
-        if item.title_span:
-            skip.append((item.title_span.start, item.title_span.end))
-        docs.append((name, article_body(item.text, skip)))
-        published[name] = item.published
-    return docs, published
+    return corpus_docs(CORPUS / "articles", load_settings(None))
 
 
 @pytest.mark.skipif(not (CORPUS / "duplicates.json").exists(), reason="needs ../shared/corpus")
