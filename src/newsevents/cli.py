@@ -241,6 +241,12 @@ def _progress_lines(stream: Iterable[Any], every: float = 5.0) -> Iterator[Any]:
         yield item
 
 
+def _require_store(db: str) -> None:
+    """Commands that read a store refuse to create an empty one by mistake."""
+    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
+        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+
+
 def _open_store(db: str) -> Any:
     from newsevents.store import open_store
 
@@ -325,8 +331,7 @@ def _clip(trigger: str, evidence: str, width: int = 100) -> str:
 
 def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> list[dict[str, Any]]:
     try:
-        if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
-            raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+        _require_store(db)
         store = _open_store(db)
         try:
             chosen = _filters(**filters)
@@ -358,8 +363,7 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
     """
     from newsevents.export import columns_for, rows_for, write_rows
 
-    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
-        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+    _require_store(db)
     try:
         store = _open_store(db)
         try:
@@ -412,8 +416,7 @@ def serve(db: str, host: str, port: int) -> None:
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
     """
-    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
-        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+    _require_store(db)
     import uvicorn
 
     from newsevents.api import create_app
@@ -436,8 +439,7 @@ def dedup(db: str) -> None:
 
     Example: newsevents dedup --db events.sqlite
     """
-    if not Path(db.removeprefix("sqlite:///")).exists() and not db.startswith("postgres"):
-        raise click.ClickException(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+    _require_store(db)
     try:
         store = _open_store(db)
         try:
