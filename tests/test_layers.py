@@ -15,14 +15,14 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsevents"
 
 LAYERS: list[set[str]] = [
-    {"model", "errors", "settings"},
+    {"model", "errors", "settings", "wordlists"},
     {"nlp"},
     {"ingest"},
     {"actors"},
     {"events"},
     {"geo"},
     {"when"},
-    {"figures", "quantities"},
+    {"quantities"},
     {"quotes"},
     {"pipeline"},
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
