@@ -100,13 +100,13 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
         if engine == "dask":
             _extract_dask(paths, Path(out_dir), settings, scheduler, store, quiet)
             return
-        resources = pipeline.load_resources(settings)
+        built = pipeline.build(settings)
     except NewsEventsError as exc:
         _err(f"newsevents: {exc}")
         sys.exit(EXIT_RESOURCE)
     tally = _Tally()
     items = ingest.read(list(paths), settings)
-    stream = pipeline.run(_skip_stored(items, store, tally), settings, resources)
+    stream = pipeline.run(_skip_stored(items, store, tally), settings, built)
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)

@@ -112,7 +112,9 @@ def build_stages(settings: Settings, factories: Mapping[str, Factory] | None = N
     unused = sorted(set(settings.stages) - set(settings.pipeline))
     if unused:
         log.debug("settings for stages not in the pipeline: %s", unused)
-    stages = tuple(factory_for(name, factories)(settings.section(name), context) for name in settings.pipeline)
+    stages = tuple(
+        factory_for(name, factories)(settings.section(name), context) for name in settings.pipeline
+    )
     check_order(stages)
     return stages
 

@@ -1,4 +1,4 @@
-"""Stages by name: add, replace and remove them through the registry and the settings; bad pipelines fail at build."""
+"""Stages by name: add, replace and remove them through the registry; bad pipelines fail when built."""
 
 from __future__ import annotations
 

@@ -118,7 +118,8 @@ class _Document:
     def record(self, node: yaml.Node, section: str | None = None, key: str | None = None) -> Record:
         value = self.value(node)
         values = value if isinstance(value, dict) else {"value": value}
-        return Record({str(k): v for k, v in values.items()}, self.path, node.start_mark.line + 1, section, key)
+        line = node.start_mark.line + 1
+        return Record({str(k): v for k, v in values.items()}, self.path, line, section, key)
 
     def fail(self, node: yaml.Node | None, what: str, problem: str) -> ResourceError:
         line = node.start_mark.line + 1 if node is not None else 1

@@ -46,7 +46,8 @@ class ParsedArticle:
         codable = tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
         title = article.title_span
         in_title = tuple(
-            title is not None and title.start <= a and b <= title.end for a, b in zip(starts, ends, strict=True)
+            title is not None and title.start <= a and b <= title.end
+            for a, b in zip(starts, ends, strict=True)
         )
         return cls(article, doc, text, codable, in_title, starts)
 

@@ -56,7 +56,9 @@ class Found:
         quotes: tuple[Quote, ...] | None = None,
     ) -> Found:
         """A copy with the given results replaced (None leaves a field as it is)."""
-        given = {"actors": actors, "events": events, "places": places, "quantities": quantities, "quotes": quotes}
+        given = {
+            "actors": actors, "events": events, "places": places, "quantities": quantities, "quotes": quotes
+        }
         return replace(self, **{k: tuple(v) for k, v in given.items() if v is not None})
 
 
@@ -96,7 +98,8 @@ def check_keys(name: str, section: Section, known: set[str] | frozenset[str]) ->
     """Refuse a settings key the stage does not know, naming the stage and the key (E203)."""
     unknown = sorted(set(section) - set(known))
     if unknown:
-        raise ResourceError("E203", detail=f"stage '{name}': unknown setting(s) {unknown}; known: {sorted(known)}")
+        detail = f"stage '{name}': unknown setting(s) {unknown}; known: {sorted(known)}"
+        raise ResourceError("E203", detail=detail)
 
 
 def paths_in(name: str, section: Section, key: str) -> tuple[str, ...]:

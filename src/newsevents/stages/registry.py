@@ -50,7 +50,8 @@ def factory_for(name: str, factories: Mapping[str, Factory] | None = None) -> Fa
     if ":" in name:
         return _import(name, name)
     known = sorted({*BUILTIN, *(factories or {})})
-    raise ResourceError("E203", detail=f"no stage named '{name}'; known: {known} (or a 'module:attribute' path)")
+    detail = f"no stage named '{name}'; known: {known} (or a 'module:attribute' path)"
+    raise ResourceError("E203", detail=detail)
 
 
 def _import(path: str, name: str) -> Factory:
