@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry
 from newsevents.actors.recognise import Cue
+from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from newsevents.model import Article
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nn", "appos"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
@@ -67,7 +67,7 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
     for n, cue in enumerate(cues):
         root = doc[cue.root]
         parent = owner.get(root.head.i)
-        ok = root.dep_ in MODIFIER_DEPS and parent is not None and parent != n
+        ok = root.dep_ in NOUN_MODIFIER_OR_APPOS_DEPS and parent is not None and parent != n
         if ok and cue.entry.kind == "person" and root.dep_ != "appos":
             ok = False  # "Assad's forces": the person stays a mention of its own
         if ok and root.dep_ == "appos" and cue.entry.kind == "person" == cues[parent].entry.kind:  # type: ignore[index]
@@ -102,7 +102,7 @@ def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
     if nxt.start != cue.end or nxt.entry.kind != "sector":
         return False
     root = doc[cue.root]
-    return root.dep_ in MODIFIER_DEPS - {"poss", "appos"} or root.dep_ == "conj"
+    return root.dep_ in NOUN_MODIFIER_OR_APPOS_DEPS - {"poss", "appos"} or root.dep_ == "conj"
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.syntax import SUBJECT_DEPS, governing_verb
 from newsevents.quantities.lexicon import QuantityLexicon
 
 if TYPE_CHECKING:
@@ -41,13 +42,13 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     if kind is None and number.head.i > number.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
     if kind is not None:
-        return Frame(kind, unit, noun, _clause_verb(role))
+        return Frame(kind, unit, noun, governing_verb(role))
     if not _counts_people(noun, number, lex):
         return None
     found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
     if found is None:
         return None
-    return Frame(found[0], unit, noun, found[1] or _clause_verb(role))
+    return Frame(found[0], unit, noun, found[1] or governing_verb(role))
 
 
 def lookup(token: Token, table: Mapping[str, str]) -> str | None:
@@ -100,7 +101,7 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             dep in ("dobj", "nsubjpass") or (dep == "nsubj" and not has_object and verb.tag_ == "VBN")
         ):
             return kind, verb
-        if wanted == "subject" and dep in ("nsubj", "nsubjpass"):
+        if wanted == "subject" and dep in SUBJECT_DEPS:
             return kind, verb
     if dep not in ("nsubj", "nsubjpass", "dobj"):
         return None
@@ -137,13 +138,3 @@ def _kind_from_toll(role: Token, lex: QuantityLexicon) -> tuple[str, Token | Non
         if child.dep_ in ("compound", "amod") and lookup(child, lex.nouns):
             return lookup(child, lex.nouns), None  # type: ignore[return-value]
     return "killed", None
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above the token: the clause the figure sits in."""
-    cur = token
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
-    return cur if cur.pos_ in ("VERB", "AUX") else None

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsevents.model import Status
+from newsevents.nlp.syntax import is_finite, own_clause_tokens
 from newsevents.quantities.kinds import Frame
 from newsevents.quantities.lexicon import QuantityLexicon
 
@@ -29,12 +30,6 @@ def status(frame: Frame, lex: QuantityLexicon) -> Status:
     return "reported"
 
 
-def _finite(verb: Token) -> bool:
-    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
-
-
 def _projected(verb: Token, lex: QuantityLexicon) -> bool:
     """A modal or forecast word on the figure's clause, climbing through non-finite clauses."""
     cur: Token | None = verb
@@ -49,25 +44,15 @@ def _projected(verb: Token, lex: QuantityLexicon) -> bool:
         if cur.dep_ == "relcl" or cur.head.i == cur.i:
             return False
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in cur.children)
-        nonfinite = cur.dep_ in ("ccomp", "advcl") and not _finite(cur)
+        nonfinite = cur.dep_ in ("ccomp", "advcl") and not is_finite(cur)
         climbs = cur.dep_ == "xcomp" or nonfinite or (cur.dep_ == "conj" and not own_aux)
         cur = cur.head if climbs else None
     return False
 
 
-def _clause_tokens(verb: Token) -> list[Token]:
-    """The verb's own clause: its subtree without nested finite clauses."""
-    skip: set[int] = set()
-    for child in verb.children:
-        nested = child.dep_ in ("relcl", "ccomp", "conj", "parataxis")
-        if nested or (child.dep_ == "advcl" and _finite(child)):
-            skip.update(t.i for t in child.subtree)
-    return [t for t in verb.subtree if t.i not in skip]
-
-
 def _cumulative(verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
     """Running totals: "so far", "in total", "since 2011", "the war has killed"."""
-    tokens = _clause_tokens(verb)
+    tokens = own_clause_tokens(verb)
     words = " " + " ".join(t.lower_ for t in tokens) + " "
     if any(f" {phrase} " in words for phrase in lex.cumulative):
         return True

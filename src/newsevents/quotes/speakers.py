@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import text_of
+from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.quotes.cues import inside, is_cue
 from newsevents.quotes.lexicon import QuoteLexicon
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 # Children of a subject whose words say nothing about the speaker's role.
 ROLE_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 WHEN = frozenset({"DATE", "TIME"})  # "said Monday" names no speaker
 PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
 
@@ -41,7 +41,7 @@ def subject_of(cue: Token, lex: QuoteLexicon) -> Token | None:
             return subject_of(above, lex)
     cur: Token | None = cue
     while cur is not None:
-        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
         after = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.model import Article, DatePrecision
+from newsevents.nlp.syntax import VERB_POS, clause_head
 from newsevents.when.expressions import Prefer, resolve_date
 
 # Prepositions that bound an event in time without dating it ("a pause to February 25").
@@ -16,13 +17,6 @@ BOUNDS = frozenset({"to", "until", "till", "through", "before", "by", "after", "
 # clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
 FUTURE_WORDS = frozenset({"will", "wo", "'ll", "shall"})
-CLAUSE_POS = frozenset({"VERB", "AUX"})
-
-
-def _clause(tok: Token) -> Token:
-    while tok.pos_ not in CLAUSE_POS and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _attached_to(span: Span) -> Token | None:
@@ -65,14 +59,14 @@ def date_at(
         head = _attached_to(ent)
         if head is None or _first_word(ent) in skip:
             continue
-        direct = head.i == trigger.i or (trigger.pos_ not in CLAUSE_POS and head.i == trigger.head.i)
-        clause = trigger.i if direct else _clause(head).i
-        attached.setdefault(clause, []).append((abs(ent.root.i - trigger.i), ent, _clause(head)))
-    verb = _clause(trigger)
+        direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
+        clause = trigger.i if direct else clause_head(head).i
+        attached.setdefault(clause, []).append((abs(ent.root.i - trigger.i), ent, clause_head(head)))
+    verb = clause_head(trigger)
     # The trigger itself, then its clause, then each clause above it, nearest first.
     chain = [trigger.i, verb.i]
     while verb.head.i != verb.i and verb.dep_ in INHERITS:
-        verb = _clause(verb.head)
+        verb = clause_head(verb.head)
         chain.append(verb.i)
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
