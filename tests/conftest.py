@@ -1,4 +1,8 @@
-"""Shared fixtures: the real spaCy model (loaded once) and the path to ../shared."""
+"""Shared fixtures: the real spaCy model, the stages' data (each loaded once) and the path to ../shared.
+
+Nothing in the library caches a loaded dictionary (a stage loads its data when it is built), so
+tests that read the shipped data share one copy per session here instead of reloading it.
+"""
 
 from __future__ import annotations
 
@@ -39,3 +43,45 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.fail(f"seed article missing at {SEED}; set NEWSEVENTS_SHARED to the shared folder")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def actor_dictionary():  # type: ignore[no-untyped-def]
+    from newsevents.actors import load_dictionary
+
+    return load_dictionary()
+
+
+@pytest.fixture(scope="session")
+def codebook():  # type: ignore[no-untyped-def]
+    from newsevents.events import load_codebook
+
+    return load_codebook()
+
+
+@pytest.fixture(scope="session")
+def gaz():  # type: ignore[no-untyped-def]
+    from newsevents.geo import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def quantity_lexicon():  # type: ignore[no-untyped-def]
+    from newsevents.quantities import load_quantity_lexicon
+
+    return load_quantity_lexicon()
+
+
+@pytest.fixture(scope="session")
+def quote_lexicon():  # type: ignore[no-untyped-def]
+    from newsevents.quotes import load_quote_lexicon
+
+    return load_quote_lexicon()
+
+
+@pytest.fixture(scope="session")
+def ingest_rules():  # type: ignore[no-untyped-def]
+    from newsevents.ingest import load_ingest_rules
+
+    return load_ingest_rules()

@@ -1,13 +1,19 @@
 """The data layer: where every dictionary, word list and codebook lives, and how it is read.
 
     data/reader.py     the one line-aware reader (records carry file:line) and the one merge rule
-    data/<language>/   every word list and dictionary of one language (data/en/ for English)
-    data/*             codebooks shared by all languages (CAMEO, the CAMEO-to-PLOVER table,
-                       the GeoNames-derived country and region tables)
+    data/lists.py      word lists and key-value sections, the two commonest shapes, over the reader
+    data/<language>/   every word list and dictionary of one language (data/en/ for English):
+                       actors/, events/, geo/, ingest/ (one folder per stage), quantities.yml,
+                       quotes.yml, when.yml
+    data/events/       codebooks shared by all languages: CAMEO, the CAMEO-to-PLOVER table
+    data/geo/          the GeoNames-derived country and region tables (scripts/build_geo_tables.py)
+    data/ingest/       the stopword lists of the language check (every language in one file)
 
-A stage asks for a shipped file by name, `shipped("verbs.yml", "en")`: the language's folder
-first, then the shared one, so a new language is a data folder plus a model name, and a file
-a language does not need to change (a codebook) is written once.
+A stage asks for a shipped file by name, `shipped("events/verbs.yml", "en")`: the language's
+folder first, then the shared one, so a new language is a data folder plus a model name
+(settings `language` and `model`), and a file a language does not need to change (a codebook)
+is written once. A stage loads its files when it is built and holds them; nothing is cached
+here.
 """
 
 from __future__ import annotations

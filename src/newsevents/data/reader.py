@@ -12,21 +12,25 @@ mid-corpus. Every data file of the project is read here, in one of four shapes:
 
 and merged over the shipped files with one rule (`merge`): files are read in order (shipped
 first, then the user's, as the settings list them); a later entry with the same identity
-replaces the earlier one in place; an entry whose only field besides its identity is
-`remove: true` (or, in a key-value section, whose value is null) removes it.
+replaces the earlier one in place (so the shipped order stands and a new entry comes last);
+an entry with `remove: true` (or, in a key-value section, whose value is null) removes the
+entry with its identity. Each file's header names its identity.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, overload
 
 import yaml
 
 from newsevents.errors import ResourceError
 
+T = TypeVar("T")
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
 
@@ -76,6 +80,14 @@ class Record:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.fail(name, "must be a string or a list of non-empty strings")
         return tuple(value)
+
+    def pattern(self, name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        """A required field holding a regular expression, compiled; a bad one names its field."""
+        raw = self.text(name)
+        try:
+            return re.compile(str(raw), flags)
+        except re.error as exc:
+            raise self.fail(name, f"bad regular expression: {exc}") from exc
 
     def only(self, allowed: Iterable[str]) -> None:
         """Refuse fields the file format does not define (a misspelt field is a silent no-op otherwise)."""
@@ -209,19 +221,38 @@ def rows(path: str | Path, columns: tuple[str, ...], delimiter: str = "\t") -> l
     return out
 
 
-def merge(records: Iterable[Record], identity: Callable[[Record], Hashable]) -> list[Record]:
-    """The one rule for a user's files over the shipped ones (see the module docstring)."""
-    merged: dict[Hashable, Record] = {}
+@overload
+def merge(records: Iterable[Record], identity: Callable[[Record], Hashable]) -> list[Record]: ...
+
+
+@overload
+def merge(
+    records: Iterable[Record], identity: Callable[[Record], Hashable], parse: Callable[[Record], T]
+) -> list[T]: ...
+
+
+def merge(
+    records: Iterable[Record],
+    identity: Callable[[Record], Hashable],
+    parse: Callable[[Record], object] | None = None,
+) -> list[object]:
+    """The one rule for a user's files over the shipped ones (see the module docstring).
+
+    With `parse`, every entry is parsed (and so checked) as it is read, even one a later file
+    replaces, and the merged list holds what `parse` returns.
+    """
+    merged: dict[Hashable, object] = {}
     for record in records:
         key = identity(record)
-        if _removes(record):
+        if removes(record):
             merged.pop(key, None)
         else:
-            merged[key] = record
+            merged[key] = record if parse is None else parse(record)
     return list(merged.values())
 
 
-def _removes(record: Record) -> bool:
+def removes(record: Record) -> bool:
+    """Whether the entry asks to remove the entry of its identity rather than to add one."""
     if record.get("remove") is True:
         return True
     return record.key is not None and set(record.values) == {"value"} and record.values["value"] is None
