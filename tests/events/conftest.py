@@ -7,11 +7,13 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from newsevents.events import find_events, load_codebook
+from newsevents.events import find_events
 from newsevents.model import Actor, ActorMention, Event
 
 
-def make_mention(doc, phrase: str, code: str, kind: str = "name", nth: int = 0) -> ActorMention:  # type: ignore[no-untyped-def]
+def make_mention(  # type: ignore[no-untyped-def]
+    doc, phrase: str, code: str, kind: str = "name", nth: int = 0,
+) -> ActorMention:
     """A mention of `phrase` (its `nth` whole-word occurrence in the doc) resolved to the actor `code`."""
     left = r"\b" if phrase[0].isalnum() else ""
     right = r"\b" if phrase[-1].isalnum() else ""
@@ -31,13 +33,13 @@ def mention() -> Callable[..., ActorMention]:
 
 
 @pytest.fixture
-def code(parse) -> Callable[..., list[Event]]:  # type: ignore[no-untyped-def]
-    """code(text, [(phrase, actor code[, kind[, nth]]), ...], **article fields) -> events."""
+def code(codebook, parse) -> Callable[..., list[Event]]:  # type: ignore[no-untyped-def]
+    """code(codebook, text, [(phrase, actor code[, kind[, nth]]), ...], **article fields) -> events."""
 
     def _code(text: str, actors: Sequence[tuple], **article: object) -> list[Event]:
         art, doc = parse(text, **article)
         mentions = [make_mention(doc, *spec) for spec in actors]
-        return find_events(doc, art, mentions, load_codebook())
+        return find_events(doc, art, mentions, codebook)
 
     return _code
 

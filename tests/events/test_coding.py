@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.events import find_events, load_codebook
+from newsevents.events import find_events
 from newsevents.model import Article, Evidence
 
 pytestmark = pytest.mark.model
@@ -100,10 +100,10 @@ def seed_events(seed_path, nlp):  # type: ignore[no-untyped-def]
     return art, doc
 
 
-def test_seed_key_events(seed_events, mention) -> None:  # type: ignore[no-untyped-def]
+def test_seed_key_events(codebook, seed_events, mention) -> None:  # type: ignore[no-untyped-def]
     art, doc = seed_events
     mentions = [mention(doc, *spec) for spec in SEED_ACTORS]
-    events = find_events(doc, art, mentions, load_codebook())
+    events = find_events(doc, art, mentions, codebook)
     by = {
         (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo): e for e in events
     }
@@ -131,14 +131,16 @@ def test_unattributed_quote_continues_the_last_speaker(code) -> None:  # type: i
     assert events[0].attributed_to.code == "TURGOV"
 
 
-def test_seed_with_real_actor_mentions(seed_path, nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsevents.actors import find_mentions, load_dictionary
+def test_seed_with_real_actor_mentions(  # type: ignore[no-untyped-def]
+    actor_dictionary, codebook, seed_path, nlp,
+) -> None:
+    from newsevents.actors import find_mentions
     from newsevents.ingest import article_from_text
 
     text = Path(seed_path).read_text(encoding="utf-8")
     art = article_from_text(text)
     doc = nlp(text)
-    events = find_events(doc, art, find_mentions(doc, art, load_dictionary()), load_codebook())
+    events = find_events(doc, art, find_mentions(doc, art, actor_dictionary), codebook)
     found = {
         (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo_root, e.plover)
         for e in events

@@ -65,7 +65,7 @@ def test_cue_file_must_have_lists(tmp_path) -> None:  # type: ignore[no-untyped-
     bad = tmp_path / "cues.yml"
     bad.write_text("negation: not\n")
     with pytest.raises(ResourceError, match="negation"):
-        load_cues(bad)
+        load_cues([bad])
 
 
 def test_negated_speech_verb_does_not_negate_the_event(code) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from newsevents.events import load_codebook
 from newsevents.events.triggers import find_triggers
 
 
-def test_shipped_dictionary_loads() -> None:
-    book = load_codebook()
+def test_shipped_dictionary_loads(codebook) -> None:
+    book = codebook
     assert book.triggers.lookup("verb", ["blame"])[0].cameo == "112"
 
 
@@ -41,20 +41,20 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_user_file_overrides_a_verb(tmp_path: Path, parse) -> None:  # type: ignore[no-untyped-def]
+def test_user_file_overrides_a_verb(codebook, tmp_path: Path, parse) -> None:  # type: ignore[no-untyped-def]
     user = tmp_path / "v.yml"
     user.write_text('- {verb: blame, cameo: "1123", require: target}\n')
     _, doc = parse("Turkey blamed Russia.")
     sent = next(iter(doc.sents))
-    shipped = [m.entry.cameo for m in find_triggers(sent, load_codebook().triggers)]
+    shipped = [m.entry.cameo for m in find_triggers(sent, codebook.triggers)]
     mine = [m.entry.cameo for m in find_triggers(sent, load_codebook([user]).triggers)]
     assert shipped == ["112"]
     assert mine == ["1123"]
 
 
 @pytest.mark.model
-def test_specific_entry_beats_bare_lemma(parse) -> None:  # type: ignore[no-untyped-def]
-    book = load_codebook()
+def test_specific_entry_beats_bare_lemma(codebook, parse) -> None:  # type: ignore[no-untyped-def]
+    book = codebook
     _, doc = parse("The envoy halted the talks. The army halted its offensive.")
     codes = [[m.entry.cameo for m in find_triggers(s, book.triggers)] for s in doc.sents]
     # "halted the talks" is 164; "halted its offensive" is 087, and the offensive is not a 190 too

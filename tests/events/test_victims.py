@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import ResourceError
-from newsevents.events import load_codebook
 from newsevents.events.victims import load_victim_rules
 from newsevents.model import Evidence
 
 pytestmark = pytest.mark.model
 
 
-def test_passive_killing_codes_the_victims_with_unknown_attacker(code, triples) -> None:  # type: ignore[no-untyped-def]
+def test_passive_killing_codes_the_victims_with_unknown_attacker(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
     events = code("Five civilians were killed in the village on Tuesday.", [("civilians", "SYRCVL")])
     assert triples(events) == {(None, "SYRCVL", "190")}
     assert events[0].confidence == 0.5  # one actor (0.6), unknown attacker (-0.1)
@@ -56,7 +57,9 @@ def test_attacker_modifying_the_means_is_the_source(code, triples) -> None:  # t
     assert triples(events) == {("ISR", "PSECVL", "194")}
 
 
-def test_attack_noun_with_its_attacker_takes_the_victims(code, triples) -> None:  # type: ignore[no-untyped-def]
+def test_attack_noun_with_its_attacker_takes_the_victims(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
     text = "Seven soldiers were killed in a Taliban attack in Samangan."
     events = code(text, [("soldiers", "AFGMIL"), ("Taliban", "AFGTAL")])
     assert triples(events) == {("AFGTAL", "AFGMIL", "190")}
@@ -99,12 +102,16 @@ def test_tolls_and_generic_statements_are_not_coded(code, text: str) -> None:  #
     "Civilians will be killed in the coming days.",
     "No civilians were injured in the incident.",
 ])  # fmt: skip
-def test_hypothetical_future_and_negated_are_not_coded(code, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_hypothetical_future_and_negated_are_not_coded(  # type: ignore[no-untyped-def]
+    code, text: str,
+) -> None:
     which = "Civilians" if text.startswith("Civilians") else "civilians"
     assert code(text, [(which, "SYRCVL")]) == []
 
 
-def test_one_event_when_another_trigger_already_gives_it(code, triples) -> None:  # type: ignore[no-untyped-def]
+def test_one_event_when_another_trigger_already_gives_it(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
     events = code("A policeman was attacked and wounded by gunfire in Kabul.", [("policeman", "AFGCOP")])
     assert triples(events) == {(None, "AFGCOP", "190")}
     assert [e.trigger.text for e in events] == ["attacked"]
@@ -118,11 +125,11 @@ def test_headline_with_open_side_is_covered_by_body(code, triples) -> None:  # t
     assert triples(events) == {("AFGTAL", "AFGMIL", "190")}
 
 
-def test_bad_victims_file_names_file_and_line(tmp_path: Path) -> None:
+def test_bad_victims_file_names_file_and_line(codebook, tmp_path: Path) -> None:
     bad = tmp_path / "victims.yml"
     bad.write_text('- {phrase: crash, kind: cause}\n- {phrase: rocket, kind: means, cameo: "9999"}\n')
     with pytest.raises(ResourceError, match=r"victims.yml:2 -> cameo"):
-        load_victim_rules(load_codebook().codes, bad)
+        load_victim_rules(codebook.codes, [bad])
 
 
 def test_accident_outside_the_parsed_clause_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 """Event coding: find who did what to whom in a parsed article, in CAMEO and PLOVER.
 
 `find_events` leaves `date`, `date_precision` and `location` empty; later stages fill them.
-The knowledge lives in data files (`data/verbs.yml`, `data/cameo.yml`, `data/cameo_plover.tsv`,
-`data/cues.yml`); users extend the trigger dictionary with their own files.
+The knowledge lives in data files (`data/en/events/verbs.yml`, `cues.yml` and `victims.yml` beside it,
+and the codebooks `data/events/cameo.yml` and `cameo_plover.tsv`); users extend each with their own files.
 """
 
 from __future__ import annotations

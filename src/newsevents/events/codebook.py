@@ -1,21 +1,23 @@
 """The event codebook: CAMEO table, trigger dictionary, cue words and victim rules, checked together.
 
 Loading validates every file (`file:line -> field: message`), so a broken user dictionary fails
-when the run starts, not halfway through a corpus.
+when the pipeline is built, not halfway through a corpus. The events stage loads it once and
+holds it; nothing here is cached, so two pipelines with different files never share one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from newsevents import data
 from newsevents.events.codes import CodeTable, load_code_table
 from newsevents.events.modality import Cues, load_cues
 from newsevents.events.triggers import TriggerDictionary
 from newsevents.events.victims import VictimRules, load_victim_rules
+
+Paths = Sequence[str | Path]
 
 
 @dataclass(frozen=True)
@@ -26,20 +28,22 @@ class Codebook:
     victims: VictimRules
 
 
-def _shipped(name: str) -> Path:
-    return Path(str(resources.files("newsevents.events").joinpath("data", name)))
+def load_codebook(
+    dictionaries: Paths = (),
+    *,
+    codes: Paths = (),
+    plover: Paths = (),
+    cues: Paths = (),
+    victims: Paths = (),
+    language: str = "en",
+) -> Codebook:
+    """The shipped data of `language` with the user's files of each kind merged over it.
 
-
-@lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...]) -> Codebook:
-    codes = load_code_table()
-    triggers = TriggerDictionary.load((_shipped("verbs.yml"), *extra), codes)
-    return Codebook(codes, triggers, load_cues(), load_victim_rules(codes))
-
-
-def load_codebook(extra: Sequence[Path] = ()) -> Codebook:
-    """Shipped data plus the user's trigger files (the events stage's `dictionaries`); later ones override.
-
-    Cached per tuple of paths: the codebook is read once per process and shared, never mutated.
+    The keywords are the events stage's settings of the same names (`dictionaries` are trigger
+    files); each file's header names the identity by which its entries replace shipped ones.
     """
-    return _load(tuple(Path(p) for p in extra))
+    table = load_code_table(codes, plover, language)
+    triggers = TriggerDictionary.load((data.shipped("events/verbs.yml", language), *dictionaries), table)
+    return Codebook(
+        table, triggers, load_cues(cues, language), load_victim_rules(table, victims, language)
+    )

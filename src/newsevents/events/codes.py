@@ -1,8 +1,9 @@
 """CAMEO codes and what follows from them: name, quad class, Goldstein weight, PLOVER type and mode.
 
-Everything here is derived from the code alone, from two data files (`data/cameo.yml`,
-`data/cameo_plover.tsv`), so a coded event can never carry a quad class or PLOVER type that
-disagrees with its CAMEO code.
+Everything here is derived from the code alone, from two codebooks shared by every language
+(`data/events/cameo.yml`, `data/events/cameo_plover.tsv`), so a coded event can never carry a
+quad class or PLOVER type that disagrees with its CAMEO code. A user's files (settings
+`stages.events.codes` and `stages.events.plover`) merge over them by code.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
-from newsevents.events.datafile import Record, tsv_rows, yaml_table
 
 CODE_RE = re.compile(r"^(0[1-9]|1\d|20)\d{1,2}$")
 PLOVER_TYPES = frozenset({
@@ -72,7 +74,8 @@ class CodeTable:
         return entry.plover, entry.plover_mode
 
 
-def _code_entry(key: str, rec: Record) -> CameoCode:
+def _code_entry(rec: Record) -> CameoCode:
+    key = str(rec.key)
     if not CODE_RE.match(key):
         raise rec.fail("code", f"{key!r} is not a CAMEO code (3 or 4 digits, root 01-20)")
     name = rec.values.get("name")
@@ -87,31 +90,29 @@ def _code_entry(key: str, rec: Record) -> CameoCode:
     return CameoCode(key, name.strip(), quad, float(gold))
 
 
-def _plover_rows(path: Path, known: Mapping[str, CameoCode]) -> dict[str, tuple[str, str | None]]:
-    out: dict[str, tuple[str, str | None]] = {}
-    for rec in tsv_rows(path, ("cameo", "plover", "mode")):
-        code, plover, mode = rec.values["cameo"], rec.values["plover"], rec.values["mode"]
-        if code not in known:
-            raise rec.fail("cameo", f"unknown CAMEO code {code!r} (add it to cameo.yml)")
-        if plover not in PLOVER_TYPES:
-            raise rec.fail("plover", f"unknown PLOVER type {plover!r}")
-        out[code] = (plover, mode or None)
-    return out
+PLOVER_COLUMNS = ("cameo", "plover", "mode")
 
 
-def _data(name: str) -> Path:
-    return Path(str(resources.files("newsevents.events").joinpath("data", name)))
+def _plover_row(rec: Record, known: Mapping[str, CameoCode]) -> tuple[str, str, str | None]:
+    code, plover, mode = str(rec.get("cameo")), rec.get("plover"), rec.get("mode")
+    if code not in known:
+        raise rec.fail("cameo", f"unknown CAMEO code {code!r} (add it to cameo.yml)")
+    if plover not in PLOVER_TYPES:
+        raise rec.fail("plover", f"unknown PLOVER type {plover!r}")
+    return code, str(plover), str(mode) if mode else None
 
 
-def load_code_table(extra_codes: Sequence[Path] = (), extra_plover: Sequence[Path] = ()) -> CodeTable:
-    """The shipped CAMEO table and PLOVER mapping, then user files (later files override)."""
-    codes: dict[str, CameoCode] = {}
-    for path in (_data("cameo.yml"), *extra_codes):
-        for key, rec in yaml_table(path).items():
-            codes[key] = _code_entry(key, rec)
-    plover: dict[str, tuple[str, str | None]] = {}
-    for path in (_data("cameo_plover.tsv"), *extra_plover):
-        plover.update(_plover_rows(path, codes))
+def load_code_table(
+    extra_codes: Sequence[str | Path] = (), extra_plover: Sequence[str | Path] = (), language: str = "en"
+) -> CodeTable:
+    """The shipped CAMEO table and PLOVER mapping, then the user's files merged over them by code."""
+    code_files = (data.shipped("events/cameo.yml", language), *extra_codes)
+    code_records = (r for path in code_files for r in reader.table(path))
+    codes = {c.code: c for c in reader.merge(code_records, lambda r: r.key, _code_entry)}
+    plover_files = (data.shipped("events/cameo_plover.tsv", language), *extra_plover)
+    plover_records = (r for path in plover_files for r in reader.rows(path, PLOVER_COLUMNS))
+    rows = reader.merge(plover_records, lambda r: r.get("cameo"), lambda r: _plover_row(r, codes))
+    plover = {code: (kind, mode) for code, kind, mode in rows}
     merged = {
         code: CameoCode(c.code, c.name, c.quad_class, c.goldstein, *plover.get(code, (None, None)))
         for code, c in codes.items()

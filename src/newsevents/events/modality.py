@@ -7,20 +7,18 @@
   politeness, not possibility.
 - reported: the event sits in the complement of a verb of saying ("X attacked Y, Z said") or
   inside quotation marks; `attributed_to` is the speaker when the parse names one.
-Otherwise asserted. Cue words live in `data/cues.yml`.
+Otherwise asserted. Cue words live in `data/en/events/cues.yml`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from newsevents.errors import ResourceError
+from newsevents import data
+from newsevents.data.lists import words
 from newsevents.model import Actor, Modality
 from newsevents.nlp import text_of
 
@@ -45,21 +43,13 @@ class Cues:
     light_verbs: frozenset[str]
 
 
-def load_cues(path: Path | None = None) -> Cues:
-    """Read the cue lists; a missing key or a non-list is an E202 naming the file."""
-    if path is None:
-        path = Path(str(resources.files("newsevents.events").joinpath("data", "cues.yml")))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError("E202", detail=f"{path}: {exc}") from exc
-    lists = {}
-    for key in CUE_KEYS:
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ResourceError("E202", detail=f"{path} -> {key}: expected a list of words")
-        lists[key] = frozenset(v.lower() for v in value)
-    return Cues(**lists)
+def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
+    """The shipped cue lists with the user's files merged over them by (list, word).
+
+    A list that is not a list, an empty word or an unknown list is an E202 naming file:line.
+    """
+    lists = words((data.shipped("events/cues.yml", language), *extra), CUE_KEYS)
+    return Cues(**{key: frozenset(found) for key, found in lists.items()})
 
 
 @dataclass(frozen=True)

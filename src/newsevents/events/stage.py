@@ -11,7 +11,9 @@ from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
-KEYS = frozenset({"dictionaries"})
+# Each key names user files merged over one shipped file (see settings.yml).
+FILE_KEYS = ("dictionaries", "codes", "plover", "cues", "victims")
+KEYS = frozenset(FILE_KEYS)
 
 
 class EventStage:
@@ -27,8 +29,9 @@ class EventStage:
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> EventStage:
         check_keys(cls.name, section, KEYS)
-        extra = paths_in(cls.name, section, "dictionaries")
-        return cls(context.shared("events.codebook", lambda: load_codebook(extra)))
+        files = {key: paths_in(cls.name, section, key) for key in FILE_KEYS}
+        language = context.settings.language
+        return cls(context.shared("events.codebook", lambda: load_codebook(**files, language=language)))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         mentions = found.actors or ()

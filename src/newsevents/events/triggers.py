@@ -1,6 +1,6 @@
 """Trigger words: which verbs and nouns state an event, and the CAMEO code each takes.
 
-The knowledge lives in `data/verbs.yml` (see its header); this module validates the entries and
+The knowledge lives in `data/en/events/verbs.yml` (see its header); this module validates the entries and
 finds them in a parsed sentence. Finding is separate from argument linking (arguments.py), so
 matching is tested on its own. A specific entry ("halt" + talks -> 164) beats a bare lemma.
 """
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
-from newsevents.events.datafile import Record, yaml_list
 from newsevents.nlp.syntax import PREPOSITION_DEPS
 
 if TYPE_CHECKING:
@@ -44,11 +45,6 @@ class TriggerEntry:
     mutual: bool = False  # both sides act on each other: "X and Y met", "X held talks with Y"
 
     @property
-    def key(self) -> tuple[str, str, frozenset[str], frozenset[str]]:
-        """Entries with the same key replace each other (user files override shipped ones)."""
-        return (self.kind, self.lemma, self.with_, self.prep)
-
-    @property
     def specificity(self) -> int:
         return 2 * bool(self.with_) + bool(self.prep)
 
@@ -69,6 +65,14 @@ def _words(rec: Record, field: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise rec.fail(field, "expected a word or a list of words (quote yes/no/on/off)")
     return frozenset(v.strip().lower() for v in value)
+
+
+def identity(rec: Record) -> tuple[str, str, frozenset[str], frozenset[str]]:
+    """What makes two entries the same one (a later file's replaces an earlier's): kind, lemma,
+    `with` and `prep`."""
+    kind = "verb" if "verb" in rec.values else "noun"
+    lemma = str(rec.get(kind, "")).strip().lower()
+    return kind, lemma, _words(rec, "with"), _words(rec, "prep")
 
 
 def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
@@ -114,14 +118,11 @@ class TriggerDictionary:
     entries: Mapping[tuple[str, str], tuple[TriggerEntry, ...]]
 
     @classmethod
-    def load(cls, paths: Sequence[Path], codes: CodeTable) -> TriggerDictionary:
-        by_key: dict[tuple[str, str, frozenset[str], frozenset[str]], TriggerEntry] = {}
-        for path in paths:
-            for rec in yaml_list(path):
-                entry = parse_entry(rec, codes)
-                by_key[entry.key] = entry  # later files replace earlier entries with the same key
+    def load(cls, paths: Sequence[str | Path], codes: CodeTable) -> TriggerDictionary:
+        """The entries of `paths` in order, merged by `identity` (later files win)."""
+        records = (rec for path in paths for rec in reader.entries(path))
         grouped: dict[tuple[str, str], list[TriggerEntry]] = {}
-        for entry in by_key.values():
+        for entry in reader.merge(records, identity, lambda rec: parse_entry(rec, codes)):
             grouped.setdefault((entry.kind, entry.lemma), []).append(entry)
         return cls({k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in grouped.items()})
 

@@ -5,7 +5,7 @@ as usual; without one, the victims are an actor of their own and the event gets 
 source and the victims as target, but only when the sentence reports one violent act:
 
 - not an accident, disaster or illness ("killed in a car crash", "injured in the flood"): a
-  `cause` phrase of `data/victims.yml` in the sentence vetoes it;
+  `cause` phrase of `data/en/events/victims.yml` in the sentence vetoes it;
 - not a running total or a generic statement ("killed since 2011", "killed in the war",
   "thousands were killed", "civilians are killed every day"): a `cumulative` phrase, or a
   present-tense or progressive passive ("are killed", "are being killed") outside the headline;
@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
-from newsevents.events.datafile import Record, yaml_list
 from newsevents.nlp.syntax import lent_clause_tokens
 
 if TYPE_CHECKING:
@@ -88,14 +89,18 @@ def _phrase(rec: Record, codes: CodeTable) -> Phrase:
     return Phrase(words, kind, cameo, frozenset(w.lower() for w in not_with), scope)
 
 
-def load_victim_rules(codes: CodeTable, path: Path | None = None) -> VictimRules:
-    """The shipped (or given) victims.yml, validated: a bad line is an E202 naming `file:line`.
+def _identity(rec: Record) -> str:
+    return " ".join(str(rec.get("phrase", "")).lower().split())
 
-    Read once per process through the cached codebook, never per article.
-    """
-    if path is None:
-        path = Path(str(resources.files("newsevents.events").joinpath("data", "victims.yml")))
-    return VictimRules(tuple(_phrase(rec, codes) for rec in yaml_list(path)))
+
+def load_victim_rules(
+    codes: CodeTable, extra: Sequence[str | Path] = (), language: str = "en"
+) -> VictimRules:
+    """The shipped victims.yml with the user's files merged over it by phrase, validated: a bad
+    line is an E202 naming `file:line`. Read when the events stage is built, never per article."""
+    paths = (data.shipped("events/victims.yml", language), *extra)
+    records = (rec for path in paths for rec in reader.entries(path))
+    return VictimRules(tuple(reader.merge(records, _identity, lambda rec: _phrase(rec, codes))))
 
 
 def _keys(token: Token) -> tuple[str, str]:
