@@ -33,17 +33,21 @@ pytestmark = pytest.mark.model
          ("killed", 23, None, None, "exact", "Twenty-three people")),
     ],
 )  # fmt: skip
-def test_number_in_words(parse, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_number_in_words(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse, text: str, expected: tuple[object, ...],
+) -> None:
     article, doc = parse(text)
     found = [
-        (q.kind, q.value, q.low, q.high, q.qualifier, q.evidence.text) for q in find_quantities(doc, article)
+        (q.kind, q.value, q.low, q.high, q.qualifier, q.evidence.text) for q in find_quantities(
+            doc, article, lexicon=quantity_lexicon
+        )
     ]
     assert found == [expected]
 
 
-def _one(parse, text: str):  # type: ignore[no-untyped-def]
+def _one(quantity_lexicon, parse, text: str):  # type: ignore[no-untyped-def]
     article, doc = parse(text)
-    found = find_quantities(doc, article)
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
     q = found[0]
     assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
@@ -65,8 +69,8 @@ def _one(parse, text: str):  # type: ignore[no-untyped-def]
         ),
     ],
 )
-def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
-    q = _one(parse, text)
+def test_range(quantity_lexicon, parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
+    q = _one(quantity_lexicon, parse, text)
     assert (q.qualifier, q.low, q.high, q.value, q.evidence.text) == ("range", low, high, low, evidence)
 
 
@@ -78,6 +82,8 @@ def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def
         ("Dozens were arrested.", "arrested", 24),
     ],
 )
-def test_vague_plural_keeps_no_value(parse, text, kind, low):  # type: ignore[no-untyped-def]
-    q = _one(parse, text)
+def test_vague_plural_keeps_no_value(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse, text, kind, low,
+):
+    q = _one(quantity_lexicon, parse, text)
     assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")

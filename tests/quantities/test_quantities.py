@@ -8,9 +8,9 @@ from newsevents.model import Actor, Event, Evidence
 from newsevents.quantities import find_quantities
 
 
-def _one(parse, text: str):  # type: ignore[no-untyped-def]
+def _one(quantity_lexicon, parse, text: str):  # type: ignore[no-untyped-def]
     article, doc = parse(text)
-    found = find_quantities(doc, article)
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
     q = found[0]
     assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
@@ -149,8 +149,10 @@ CASES = [
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "kind", "value", "qualifier", "status", "evidence"), CASES)
-def test_figure(parse, text, kind, value, qualifier, status, evidence):  # type: ignore[no-untyped-def]
-    q = _one(parse, text)
+def test_figure(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse, text, kind, value, qualifier, status, evidence,
+):
+    q = _one(quantity_lexicon, parse, text)
     assert (q.kind, q.value, q.qualifier, q.status, q.evidence.text) == (
         kind,
         value,
@@ -161,9 +163,9 @@ def test_figure(parse, text, kind, value, qualifier, status, evidence):  # type:
 
 
 @pytest.mark.model
-def test_units_and_coordination(parse):  # type: ignore[no-untyped-def]
+def test_units_and_coordination(quantity_lexicon, parse):  # type: ignore[no-untyped-def]
     article, doc = parse("Gunmen killed 12 soldiers and wounded 30 others, and 5,000 families fled.")
-    got = [(q.kind, q.value, q.unit) for q in find_quantities(doc, article)]
+    got = [(q.kind, q.value, q.unit) for q in find_quantities(doc, article, lexicon=quantity_lexicon)]
     assert got == [("killed", 12, "people"), ("injured", 30, "people"), ("displaced", 5000, "families")]
 
 
@@ -186,34 +188,36 @@ def test_units_and_coordination(parse):  # type: ignore[no-untyped-def]
         "One in every five people is displaced.",
     ],
 )
-def test_not_a_figure(parse, text):  # type: ignore[no-untyped-def]
+def test_not_a_figure(quantity_lexicon, parse, text):  # type: ignore[no-untyped-def]
     article, doc = parse(text)
-    assert find_quantities(doc, article) == []
+    assert find_quantities(doc, article, lexicon=quantity_lexicon) == []
 
 
 @pytest.mark.model
-def test_perpetrators_are_not_victims(parse):  # type: ignore[no-untyped-def]
+def test_perpetrators_are_not_victims(quantity_lexicon, parse):  # type: ignore[no-untyped-def]
     article, doc = parse("Twelve gunmen killed 5 soldiers.")
-    assert [(q.kind, q.value) for q in find_quantities(doc, article)] == [("killed", 5)]
+    assert [(q.kind, q.value) for q in find_quantities(
+        doc, article, lexicon=quantity_lexicon
+    )] == [("killed", 5)]
 
 
 @pytest.mark.model
-def test_furniture_is_never_read(parse):  # type: ignore[no-untyped-def]
+def test_furniture_is_never_read(quantity_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Caption: 12 people were killed.\n\nNothing happened today."
     article, doc = parse(text, furniture=(Evidence.of(text, 0, 31),))
-    assert find_quantities(doc, article) == []
+    assert find_quantities(doc, article, lexicon=quantity_lexicon) == []
 
 
 @pytest.mark.model
-def test_headline_figure_kept_once(parse):  # type: ignore[no-untyped-def]
+def test_headline_figure_kept_once(quantity_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "12 killed in blast\n\nAt least 12 people were killed in a blast on Monday."
     article, doc = parse(text, title_span=Evidence.of(text, 0, 18))
-    found = find_quantities(doc, article)
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert [(q.kind, q.value, q.evidence.start > 18) for q in found] == [("killed", 12, True)]
 
 
 @pytest.mark.model
-def test_links_the_event_in_the_same_sentence(parse):  # type: ignore[no-untyped-def]
+def test_links_the_event_in_the_same_sentence(quantity_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Talks resumed. Gunmen killed 12 people."
     article, doc = parse(text)
     actor = Actor("Gunmen", "gunmen", "UAF")
@@ -221,15 +225,17 @@ def test_links_the_event_in_the_same_sentence(parse):  # type: ignore[no-untyped
     kill = Event(
         actor, None, "190", "19", None, 4, -10.0, Evidence.of(text, 15, 39), Evidence.of(text, 22, 28)
     )
-    found = find_quantities(doc, article, [other, kill])
+    found = find_quantities(doc, article, [other, kill], lexicon=quantity_lexicon)
     assert [q.event_index for q in found] == [1]
-    assert [q.event_index for q in find_quantities(doc, article, [other])] == [None]
+    assert [q.event_index for q in find_quantities(doc, article, [other], lexicon=quantity_lexicon)] == [None]
 
 
 @pytest.mark.model
-def test_seed_article(parse, seed_path):  # type: ignore[no-untyped-def]
+def test_seed_article(quantity_lexicon, parse, seed_path):  # type: ignore[no-untyped-def]
     article, doc = parse(seed_path.read_text(encoding="utf-8"))
-    got = {(q.kind, q.value, q.qualifier, q.status) for q in find_quantities(doc, article)}
+    got = {(q.kind, q.value, q.qualifier, q.status) for q in find_quantities(
+        doc, article, lexicon=quantity_lexicon
+    )}
     assert ("killed", 250000, "more_than", "cumulative") in got
     assert ("refugees", 35000, "about", "reported") in got
     assert ("refugees", 600000, "about", "projected") in got

@@ -11,7 +11,9 @@ ASSAD = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV")
 POLICE = Actor("police", "police", "COP", None, "COP")
 
 
-def mention(doc, phrase: str, actor: Actor, nth: int = 0, kind: str = "name") -> ActorMention:  # type: ignore[no-untyped-def]
+def mention(  # type: ignore[no-untyped-def]
+    doc, phrase: str, actor: Actor, nth: int = 0, kind: str = "name",
+) -> ActorMention:
     """A mention of `actor` over the nth whole-word occurrence of `phrase` in the doc."""
     text = doc.text
     found = -1
@@ -26,10 +28,12 @@ def mention(doc, phrase: str, actor: Actor, nth: int = 0, kind: str = "name") ->
     return ActorMention(actor, span.start, span.end, span.root.i, kind)
 
 
-def _quotes(parse, text: str, *phrases: tuple[str, Actor] | tuple[str, Actor, int], **kw):  # type: ignore[no-untyped-def]
+def _quotes(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse, text: str, *phrases: tuple[str, Actor] | tuple[str, Actor, int], **kw,
+):
     article, doc = parse(text, **kw)
     mentions = [mention(doc, *p) for p in phrases]
-    found = find_quotes(doc, article, mentions)
+    found = find_quotes(doc, article, mentions, lexicon=quote_lexicon)
     for q in found:
         assert q.text == q.evidence.text == article.text[q.evidence.start : q.evidence.end]
     return found
@@ -70,20 +74,22 @@ def _summary(quotes):  # type: ignore[no-untyped-def]
         ),
     ],
 )
-def test_direct_quote_and_speaker(parse, text, phrases, expected):  # type: ignore[no-untyped-def]
-    assert _summary(_quotes(parse, text, *phrases)) == expected
+def test_direct_quote_and_speaker(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse, text, phrases, expected,
+):
+    assert _summary(_quotes(quote_lexicon, parse, text, *phrases)) == expected
 
 
 @pytest.mark.model
-def test_unresolved_speaker_is_none(parse):  # type: ignore[no-untyped-def]
-    got = _summary(_quotes(parse, "“We will never surrender to anyone,” the commander said."))
+def test_unresolved_speaker_is_none(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    got = _summary(_quotes(quote_lexicon, parse, "“We will never surrender to anyone,” the commander said."))
     assert got == [(True, None, "said", "We will never surrender to anyone")]
 
 
 @pytest.mark.model
-def test_partial_quote_inside_reported_clause(parse):  # type: ignore[no-untyped-def]
+def test_partial_quote_inside_reported_clause(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "He said that he would possibly “put an end to this problem in less than a year,” signalling more."
-    got = _summary(_quotes(parse, text, ("He", ASSAD)))
+    got = _summary(_quotes(quote_lexicon, parse, text, ("He", ASSAD)))
     assert got == [(True, "Bashar al-Assad", "said", "put an end to this problem in less than a year")]
 
 
@@ -97,21 +103,23 @@ def test_partial_quote_inside_reported_clause(parse):  # type: ignore[no-untyped
         "The band played “Let It Be” at the end of the concert.",
     ],
 )
-def test_scare_quotes_and_titles_are_not_quotes(parse, text):  # type: ignore[no-untyped-def]
-    assert [q for q in _quotes(parse, text) if q.direct] == []
+def test_scare_quotes_and_titles_are_not_quotes(quote_lexicon, parse, text):  # type: ignore[no-untyped-def]
+    assert [q for q in _quotes(quote_lexicon, parse, text) if q.direct] == []
 
 
 @pytest.mark.model
-def test_quote_in_next_paragraph_continues_the_speaker(parse):  # type: ignore[no-untyped-def]
+def test_quote_in_next_paragraph_continues_the_speaker(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = '“We are ready to talk to anyone,” said Assad.\n\n"I would like to ask every person to come back."'
-    got = _summary(_quotes(parse, text, ("Assad", ASSAD)))
+    got = _summary(_quotes(quote_lexicon, parse, text, ("Assad", ASSAD)))
     assert got[1] == (True, "Bashar al-Assad", None, "I would like to ask every person to come back.")
 
 
 @pytest.mark.model
-def test_quote_after_attribution_in_same_paragraph_continues(parse):  # type: ignore[no-untyped-def]
+def test_quote_after_attribution_in_same_paragraph_continues(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = "“We will fight until the end,” he told reporters. “There is no other way for us.”"
-    got = _summary(_quotes(parse, text, ("he", ASSAD)))
+    got = _summary(_quotes(quote_lexicon, parse, text, ("he", ASSAD)))
     assert got == [
         (True, "Bashar al-Assad", "told", "We will fight until the end"),
         (True, "Bashar al-Assad", None, "There is no other way for us."),
@@ -119,16 +127,18 @@ def test_quote_after_attribution_in_same_paragraph_continues(parse):  # type: ig
 
 
 @pytest.mark.model
-def test_quote_running_over_paragraphs_takes_the_closing_speaker(parse):  # type: ignore[no-untyped-def]
+def test_quote_running_over_paragraphs_takes_the_closing_speaker(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = "“We will keep going until the end of this war,\n\n“We cannot stop now or ever,” Assad said."
-    got = _summary(_quotes(parse, text, ("Assad", ASSAD)))
+    got = _summary(_quotes(quote_lexicon, parse, text, ("Assad", ASSAD)))
     assert [g[1] for g in got] == ["Bashar al-Assad", "Bashar al-Assad"]
 
 
 @pytest.mark.model
-def test_uncued_quote_inside_a_sentence_is_dropped(parse):  # type: ignore[no-untyped-def]
+def test_uncued_quote_inside_a_sentence_is_dropped(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Protesters carried banners reading “down with the regime now” through the city."
-    assert _quotes(parse, text) == []
+    assert _quotes(quote_lexicon, parse, text) == []
 
 
 @pytest.mark.model
@@ -162,35 +172,35 @@ def test_uncued_quote_inside_a_sentence_is_dropped(parse):  # type: ignore[no-un
         ),
     ],
 )
-def test_reported_speech(parse, text, phrases, expected):  # type: ignore[no-untyped-def]
-    assert _summary(_quotes(parse, text, *phrases)) == [expected]
+def test_reported_speech(quote_lexicon, parse, text, phrases, expected):  # type: ignore[no-untyped-def]
+    assert _summary(_quotes(quote_lexicon, parse, text, *phrases)) == [expected]
 
 
 @pytest.mark.model
-def test_speaker_inherited_by_an_added_clause(parse):  # type: ignore[no-untyped-def]
+def test_speaker_inherited_by_an_added_clause(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Assad said the talks would go on, adding that foreign intervention might worsen the war."
-    got = _summary(_quotes(parse, text, ("Assad", ASSAD)))
+    got = _summary(_quotes(quote_lexicon, parse, text, ("Assad", ASSAD)))
     assert (False, "Bashar al-Assad", "adding", "foreign intervention might worsen the war") in got
 
 
 @pytest.mark.model
-def test_negated_speech_is_not_reported_speech(parse):  # type: ignore[no-untyped-def]
-    assert _quotes(parse, "Assad did not say that the war was over yet.") == []
+def test_negated_speech_is_not_reported_speech(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    assert _quotes(quote_lexicon, parse, "Assad did not say that the war was over yet.") == []
 
 
 @pytest.mark.model
-def test_furniture_is_never_read(parse):  # type: ignore[no-untyped-def]
+def test_furniture_is_never_read(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "“We will win this war in the end,” the caption said.\n\nTalks resumed."
-    assert _quotes(parse, text, furniture=(Evidence.of(text, 0, 52),)) == []
+    assert _quotes(quote_lexicon, parse, text, furniture=(Evidence.of(text, 0, 52),)) == []
 
 
 @pytest.mark.model
-def test_seed_article(parse, seed_path):  # type: ignore[no-untyped-def]
+def test_seed_article(quote_lexicon, parse, seed_path):  # type: ignore[no-untyped-def]
     text = seed_path.read_text(encoding="utf-8")
     article, doc = parse(text)
     mentions = [mention(doc, "Assad", ASSAD, n) for n in range(text.count("Assad"))]
     mentions += [mention(doc, "the regime leader", ASSAD), mention(doc, "he", ASSAD)]
-    found = find_quotes(doc, article, mentions)
+    found = find_quotes(doc, article, mentions, lexicon=quote_lexicon)
     direct = [(q.speaker.name if q.speaker else None, q.text) for q in found if q.direct]
 
     def said_by_assad(opening: str) -> bool:

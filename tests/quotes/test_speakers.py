@@ -22,9 +22,11 @@ def _mention(doc, phrase: str, actor: Actor) -> ActorMention:  # type: ignore[no
     return ActorMention(actor, span.start, span.end, span.root.i)
 
 
-def _quotes(parse, text: str, *known: tuple[str, Actor]) -> list[Quote]:  # type: ignore[no-untyped-def]
+def _quotes(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse, text: str, *known: tuple[str, Actor],
+) -> list[Quote]:
     article, doc = parse(text)
-    found = find_quotes(doc, article, [_mention(doc, p, a) for p, a in known])
+    found = find_quotes(doc, article, [_mention(doc, p, a) for p, a in known], lexicon=quote_lexicon)
     for q in found:
         if q.speaker is not None and q.speaker.evidence is not None:
             ev = q.speaker.evidence
@@ -36,73 +38,91 @@ def _who(quotes: list[Quote]) -> list[tuple[str, str, str, str | None] | None]:
     return [(s.text, s.name, s.code, s.country) if (s := q.speaker) else None for q in quotes]
 
 
-def test_named_person_unknown_to_the_dictionaries(parse):  # type: ignore[no-untyped-def]
-    got = _quotes(parse, "“We will keep the clinics open all winter,” said Maria Lopez.")
+def test_named_person_unknown_to_the_dictionaries(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    got = _quotes(quote_lexicon, parse, "“We will keep the clinics open all winter,” said Maria Lopez.")
     assert _who(got) == [("Maria Lopez", "Maria Lopez", "", None)]
     assert got[0].speaker is not None and got[0].speaker.sector is None
 
 
-def test_surname_later_takes_the_full_name(parse):  # type: ignore[no-untyped-def]
+def test_surname_later_takes_the_full_name(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Maria Lopez runs the only clinic in the town.\n\n“We have no more beds for the sick,” Lopez said."
-    assert _who(_quotes(parse, text)) == [("Lopez", "Maria Lopez", "", None)]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [("Lopez", "Maria Lopez", "", None)]
 
 
-def test_title_and_surname_take_the_full_name(parse):  # type: ignore[no-untyped-def]
+def test_title_and_surname_take_the_full_name(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = (
         "John Harwood met the inspectors on Monday.\n\n"
         "“The report is simply wrong on every count,” Mr Harwood said."
     )
-    assert _who(_quotes(parse, text)) == [("Mr Harwood", "John Harwood", "", None)]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [("Mr Harwood", "John Harwood", "", None)]
 
 
-def test_pronoun_takes_the_last_person_named_as_subject(parse):  # type: ignore[no-untyped-def]
+def test_pronoun_takes_the_last_person_named_as_subject(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = (
         "Anna Berg spoke to reporters in the capital.\n\n"
         "“Nobody has told us anything about the plan,” she said."
     )
-    assert _who(_quotes(parse, text)) == [("she", "Anna Berg", "", None)]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [("she", "Anna Berg", "", None)]
 
 
-def test_pronoun_never_takes_a_person_of_the_other_title(parse):  # type: ignore[no-untyped-def]
+def test_pronoun_never_takes_a_person_of_the_other_title(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = (
         "Mrs Anna Berg spoke to reporters in the capital.\n\n"
         "“Nobody has told us anything about the plan,” he said."
     )
-    assert _who(_quotes(parse, text)) == [None]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [None]
 
 
-def test_appositive_role_with_an_organisation_gives_its_code(parse):  # type: ignore[no-untyped-def]
+def test_appositive_role_with_an_organisation_gives_its_code(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = "“The camps are running out of clean water,” said John Smith, a spokesman for Oxfam."
-    assert _who(_quotes(parse, text, ("Oxfam", OXFAM))) == [("John Smith", "John Smith", "NGO", None)]
+    assert _who(_quotes(
+        quote_lexicon, parse, text, ("Oxfam", OXFAM)
+    )) == [("John Smith", "John Smith", "NGO", None)]
 
 
-def test_appositive_office_gives_the_mention_code(parse):  # type: ignore[no-untyped-def]
+def test_appositive_office_gives_the_mention_code(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Ahmet Kaya, the Turkish foreign minister, said that the border would stay closed to trucks."
-    got = _quotes(parse, text, ("the Turkish foreign minister", TURKEY_FM))
+    got = _quotes(quote_lexicon, parse, text, ("the Turkish foreign minister", TURKEY_FM))
     assert _who(got) == [("Ahmet Kaya", "Ahmet Kaya", "TURGOV", "TUR")]
 
 
-def test_role_at_the_introduction_carries_to_the_surname(parse):  # type: ignore[no-untyped-def]
+def test_role_at_the_introduction_carries_to_the_surname(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = (
         "John Smith, a spokesman for Oxfam, visited the camps on Monday.\n\n"
         "“The camps are running out of clean water,” Smith said."
     )
-    assert _who(_quotes(parse, text, ("Oxfam", OXFAM))) == [("Smith", "John Smith", "NGO", None)]
+    assert _who(_quotes(
+        quote_lexicon, parse, text, ("Oxfam", OXFAM)
+    )) == [("Smith", "John Smith", "NGO", None)]
 
 
-def test_according_to_a_named_person(parse):  # type: ignore[no-untyped-def]
-    got = _quotes(parse, "The convoy was stopped at the border for three days, according to Leila Haddad.")
+def test_according_to_a_named_person(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    got = _quotes(
+        quote_lexicon,
+        parse,
+        "The convoy was stopped at the border for three days, according to Leila Haddad.",
+    )
     assert [(q.cue, q.direct) for q in got] == [("according to", False)]
     assert _who(got) == [("Leila Haddad", "Leila Haddad", "", None)]
 
 
-def test_organisation_subject_is_named_as_written(parse):  # type: ignore[no-untyped-def]
-    got = _quotes(parse, "The New York Times reported that the talks had collapsed on Friday night.")
+def test_organisation_subject_is_named_as_written(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    got = _quotes(
+        quote_lexicon, parse, "The New York Times reported that the talks had collapsed on Friday night."
+    )
     assert _who(got) == [("The New York Times", "New York Times", "", None)]
 
 
-def test_organisation_subject_uses_its_mention(parse):  # type: ignore[no-untyped-def]
-    got = _quotes(parse, "“The camps are running out of clean water,” Oxfam said.", ("Oxfam", OXFAM))
+def test_organisation_subject_uses_its_mention(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    got = _quotes(
+        quote_lexicon, parse, "“The camps are running out of clean water,” Oxfam said.", ("Oxfam", OXFAM)
+    )
     assert got[0].speaker == OXFAM
 
 
@@ -114,32 +134,38 @@ def test_organisation_subject_uses_its_mention(parse):  # type: ignore[no-untype
         "“The decision will be announced next week,” the ministry said.",
     ],
 )
-def test_generic_subject_gets_no_made_up_name(parse, text):  # type: ignore[no-untyped-def]
-    assert _who(_quotes(parse, text)) == [None]
+def test_generic_subject_gets_no_made_up_name(quote_lexicon, parse, text):  # type: ignore[no-untyped-def]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [None]
 
 
-def test_generic_subject_resolved_by_the_actor_stage(parse):  # type: ignore[no-untyped-def]
+def test_generic_subject_resolved_by_the_actor_stage(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "Witnesses said that the army had shelled the market twice."
-    got = _quotes(parse, text, ("Witnesses", WITNESSES))
+    got = _quotes(quote_lexicon, parse, text, ("Witnesses", WITNESSES))
     assert got[0].speaker == WITNESSES
 
 
-def test_relative_pronoun_speaks_for_its_antecedent(parse):  # type: ignore[no-untyped-def]
+def test_relative_pronoun_speaks_for_its_antecedent(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "The report was written by Maria Lopez, who said that the town had run out of medicine."
-    assert _who(_quotes(parse, text)) == [("Maria Lopez", "Maria Lopez", "", None)]
+    assert _who(_quotes(quote_lexicon, parse, text)) == [("Maria Lopez", "Maria Lopez", "", None)]
 
 
-def test_known_person_introduced_by_a_mention_stays_that_actor(parse):  # type: ignore[no-untyped-def]
+def test_known_person_introduced_by_a_mention_stays_that_actor(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
     text = (
         "Bashar al-Assad met the envoy in Damascus.\n\n"
         "“We will never surrender to the terrorists,” Mr Assad said."
     )
-    got = _quotes(parse, text, ("Bashar al-Assad", ASSAD))
+    got = _quotes(quote_lexicon, parse, text, ("Bashar al-Assad", ASSAD))
     assert _who(got) == [("Mr Assad", "Bashar al-Assad", "SYRGOV", "SYR")]
 
 
-def test_passive_subject_of_a_speech_verb_is_not_the_speaker(parse):  # type: ignore[no-untyped-def]
-    got = _quotes(parse, "Maria Lopez was told that the clinic would close at the end of the month.")
+def test_passive_subject_of_a_speech_verb_is_not_the_speaker(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
+    got = _quotes(
+        quote_lexicon, parse, "Maria Lopez was told that the clinic would close at the end of the month."
+    )
     assert got and all(q.speaker is None for q in got)
 
 
@@ -149,7 +175,7 @@ def test_user_title_sets_the_pronoun_it_allows(tmp_path, parse):  # type: ignore
 
     user = tmp_path / "titles.yml"
     user.write_text("titles:\n  hajji: he\n", encoding="utf-8")
-    lex = load_quote_lexicon(user)
+    lex = load_quote_lexicon([user])
     article, doc = parse(
         "Hajji Yusuf Ali led the prayers.\n\n“We ask everyone to stay calm tonight,” she said."
     )
@@ -157,11 +183,13 @@ def test_user_title_sets_the_pronoun_it_allows(tmp_path, parse):  # type: ignore
     bad = tmp_path / "bad.yml"
     bad.write_text("titles:\n  hajji: male\n", encoding="utf-8")
     with pytest.raises(ResourceError) as err:
-        load_quote_lexicon(bad)
+        load_quote_lexicon([bad])
     assert f"{bad}:2 -> titles.hajji" in str(err.value)
 
 
-def test_cue_the_parse_left_without_subject_takes_the_noun_before_it(nlp):  # type: ignore[no-untyped-def]
+def test_cue_the_parse_left_without_subject_takes_the_noun_before_it(  # type: ignore[no-untyped-def]
+    quote_lexicon, nlp,
+):
     """A hand-built parse of a common failure: "said" hangs as a conjunct of the quoted verb and
     "Monday" is its only noun; the name right before the cue still speaks."""
     from spacy.tokens import Doc
@@ -192,5 +220,5 @@ def test_cue_the_parse_left_without_subject_takes_the_noun_before_it(nlp):  # ty
         sent_starts=sents,
     )
     article = Article("hand", doc.text)
-    got = find_quotes(doc, article, [])
+    got = find_quotes(doc, article, [], lexicon=quote_lexicon)
     assert _who(got) == [("Chief Jordan", "Jordan", "", None)]

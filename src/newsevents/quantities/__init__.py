@@ -24,7 +24,7 @@ What a caller may rely on:
 
 The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
 counts; status.py tells reported, cumulative and projected figures apart; lexicon.py loads the
-word lists of data/quantities.yml. This module joins them and links each figure to its event.
+word lists of data/en/quantities.yml. This module joins them and links each figure to its event.
 """
 
 from __future__ import annotations
@@ -35,19 +35,19 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Quantity
 from newsevents.quantities import kinds, numbers, status
-from newsevents.quantities.lexicon import QuantityLexicon, default_lexicon, load_quantity_lexicon
+from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["QuantityLexicon", "default_lexicon", "find_quantities", "load_quantity_lexicon"]
+__all__ = ["QuantityLexicon", "find_quantities", "load_quantity_lexicon"]
 
 
 def find_quantities(
-    doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon | None = None
+    doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
 ) -> list[Quantity]:
     """Every casualty or displacement figure in the article, in text order."""
-    lex = lexicon or default_lexicon()
+    lex = lexicon
     body: list[Quantity] = []
     title: list[Quantity] = []
     starts = numbers.starts(doc, lex)

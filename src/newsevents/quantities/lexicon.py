@@ -1,27 +1,31 @@
-"""The quantities word lists (`data/quantities.yml`): which nouns, verbs and adjectives make a
+"""The quantities word lists (`data/en/quantities.yml`): which nouns, verbs and adjectives make a
 number a count of people, and the qualifier, vague-plural, number and status words.
 
-Kept apart from the logic so a researcher extends the lists without touching code; loaded once
-per process (`default_lexicon`), validated on load (E202 names the file and line).
+Kept apart from the logic so a researcher extends the lists without touching code; loaded when
+the quantities stage is built and held by it, validated on load (E202 names the file and line).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import get_args
 
-from newsevents import wordlists as lx
+from newsevents import data
+from newsevents.data import lists as lx
 from newsevents.model import Qualifier
 
-LEXICON_FILE = "quantities.yml"
+LEXICON_FILE = "quantities.yml"  # in data/<language>/
+SECTIONS = (
+    "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
+    "cumulative", "since_long", "long_running", "projected", "not_counted_after",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class QuantityLexicon:
-    """The validated word lists of `quantities/data/quantities.yml` (plus any user files)."""
+    """The validated word lists of `data/<language>/quantities.yml` (plus any user files)."""
 
     kinds: frozenset[str]
     nouns: Mapping[str, str]
@@ -37,12 +41,14 @@ class QuantityLexicon:
     long_running: frozenset[str]
     modals: frozenset[str]
     projected: frozenset[str]
+    not_counted_after: frozenset[str] = frozenset()  # "percent", "March": the number counts no people
 
 
-def load_quantity_lexicon(*extra: str | Path) -> QuantityLexicon:
+def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
     """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
-    sections = lx.load_sections(__package__, LEXICON_FILE, tuple(extra))
-    kinds = frozenset(sections.get("kinds", {}))
+    paths = (data.shipped(LEXICON_FILE, language), *extra)
+    merged = lx.keyed(paths, SECTIONS)
+    kinds = frozenset(merged["kinds"])
     kind = lx.one_of(kinds)
 
     def verb(value: object) -> str | None:
@@ -65,28 +71,24 @@ def load_quantity_lexicon(*extra: str | Path) -> QuantityLexicon:
         "since_long": lx.text,
         "long_running": lx.text,
         "projected": lx.one_of({"modal", "word"}),
+        "not_counted_after": lx.one_of({"unit", "month"}),
     }
-    data = lx.validate(sections, checks)
-    projected = data["projected"]
+    found = lx.checked(merged, checks)
+    projected = found["projected"]
     return QuantityLexicon(
         kinds=kinds,
-        nouns={k: str(v) for k, v in data["nouns"].items()},
-        verbs={k: tuple(str(v).split()) for k, v in data["verbs"].items()},  # type: ignore[misc]
-        adjectives={k: str(v) for k, v in data["adjectives"].items()},
-        persons={k: str(v) for k, v in data["persons"].items()},
-        qualifiers={k: v for k, v in data["qualifiers"].items()},  # type: ignore[misc]
-        vague={k: int(v) for k, v in data["vague"].items()},  # type: ignore[call-overload]
-        numbers={k: int(v) for k, v in data["numbers"].items()},  # type: ignore[call-overload]
-        scales={k: int(v) for k, v in data["scales"].items()},  # type: ignore[call-overload]
-        cumulative=frozenset(data["cumulative"]),
-        since_long=frozenset(data["since_long"]),
-        long_running=frozenset(data["long_running"]),
+        nouns={k: str(v) for k, v in found["nouns"].items()},
+        verbs={k: tuple(str(v).split()) for k, v in found["verbs"].items()},  # type: ignore[misc]
+        adjectives={k: str(v) for k, v in found["adjectives"].items()},
+        persons={k: str(v) for k, v in found["persons"].items()},
+        qualifiers={k: v for k, v in found["qualifiers"].items()},  # type: ignore[misc]
+        vague={k: int(v) for k, v in found["vague"].items()},  # type: ignore[call-overload]
+        numbers={k: int(v) for k, v in found["numbers"].items()},  # type: ignore[call-overload]
+        scales={k: int(v) for k, v in found["scales"].items()},  # type: ignore[call-overload]
+        cumulative=frozenset(found["cumulative"]),
+        since_long=frozenset(found["since_long"]),
+        long_running=frozenset(found["long_running"]),
         modals=frozenset(k for k, v in projected.items() if v == "modal"),
         projected=frozenset(k for k, v in projected.items() if v == "word"),
+        not_counted_after=frozenset(found["not_counted_after"]),
     )
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> QuantityLexicon:
-    """The shipped lists, loaded once per process."""
-    return load_quantity_lexicon()

@@ -21,14 +21,6 @@ if TYPE_CHECKING:
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
-NOT_PEOPLE_AFTER = frozenset({"%", "percent", "per", "pc"})
-MONTHS = frozenset(
-    {
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -137,11 +129,11 @@ def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
     return None
 
 
-def _excluded(doc: Doc, start: int, end: int) -> bool:
+def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     """Dates, money, percentages, ordinals, measures and compound modifiers ("five-year")."""
     if any(doc[k].ent_type_ in SKIP_ENTS for k in range(start, end)):
         return True
-    if end < len(doc) and (doc[end].lower_ in NOT_PEOPLE_AFTER or doc[end].lower_ in MONTHS):
+    if end < len(doc) and doc[end].lower_ in lex.not_counted_after:
         return True
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
         return True  # a ratio: "one in every five"
@@ -182,7 +174,7 @@ def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable
                 start, end, low, high = rng
                 last, value, qualifier = end - 1, low, "range"
         k = bisect_left(starts, end, k)
-        if _excluded(doc, start, end):
+        if _excluded(doc, start, end, lex):
             continue
         qual_start, qual = _qualifier(doc, start, end, sent, lex)
         if qual is not None and qualifier != "range":

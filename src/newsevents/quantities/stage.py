@@ -26,7 +26,7 @@ class QuantityStage:
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> QuantityStage:
         check_keys(cls.name, section, KEYS)
-        return cls(load_quantity_lexicon(*paths_in(cls.name, section, "lexicons")))
+        return cls(load_quantity_lexicon(paths_in(cls.name, section, "lexicons"), context.settings.language))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         figures = find_quantities(parsed.doc, parsed.article, found.events or (), lexicon=self.lexicon)

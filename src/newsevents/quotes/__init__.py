@@ -42,7 +42,7 @@ What a caller may rely on:
 
 The parts: marks.py pairs the quote marks; cues.py finds speech cues; speakers.py decides who
 spoke; direct.py and reported.py build the two kinds of quote; lexicon.py loads the word lists
-of data/quotes.yml. This module joins them and keeps headline quotes the body does not repeat.
+of data/en/quotes.yml. This module joins them and keeps headline quotes the body does not repeat.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import ActorMention, Article, Quote
 from newsevents.quotes.direct import direct_quotes
-from newsevents.quotes.lexicon import QuoteLexicon, default_lexicon, load_quote_lexicon
+from newsevents.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsevents.quotes.marks import marked_spans
 from newsevents.quotes.reported import reported_quotes
 from newsevents.quotes.speakers import Speakers
@@ -60,14 +60,14 @@ from newsevents.quotes.speakers import Speakers
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["QuoteLexicon", "default_lexicon", "find_quotes", "load_quote_lexicon"]
+__all__ = ["QuoteLexicon", "find_quotes", "load_quote_lexicon"]
 
 
 def find_quotes(
-    doc: Doc, article: Article, mentions: Sequence[ActorMention], *, lexicon: QuoteLexicon | None = None
+    doc: Doc, article: Article, mentions: Sequence[ActorMention], *, lexicon: QuoteLexicon
 ) -> list[Quote]:
     """Direct and reported speech in the article, in text order."""
-    lex = lexicon or default_lexicon()
+    lex = lexicon
     marked = [m for m in marked_spans(article.text, lex) if not article.in_furniture(*m.outer)]
     spans = [m.outer for m in marked]
     speakers = Speakers(doc, article, mentions, lex, spans)

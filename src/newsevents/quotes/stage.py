@@ -26,7 +26,7 @@ class QuoteStage:
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> QuoteStage:
         check_keys(cls.name, section, KEYS)
-        return cls(load_quote_lexicon(*paths_in(cls.name, section, "lexicons")))
+        return cls(load_quote_lexicon(paths_in(cls.name, section, "lexicons"), context.settings.language))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         said = find_quotes(parsed.doc, parsed.article, found.actors or (), lexicon=self.lexicon)
