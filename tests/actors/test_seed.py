@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.actors import find_mentions, load_dictionary
+from newsevents.actors import find_mentions
 from newsevents.model import Article, Evidence
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def seed(seed_path: Path, nlp):  # type: ignore[no-untyped-def]
+def seed(actor_dictionary, seed_path: Path, nlp):  # type: ignore[no-untyped-def]
     text = seed_path.read_text(encoding="utf-8")
     lines = re.finditer(r"^Photo by:.*$", text, re.M)
     furniture = tuple(Evidence.of(text, m.start(), m.end()) for m in lines)
@@ -24,7 +24,7 @@ def seed(seed_path: Path, nlp):  # type: ignore[no-untyped-def]
     art = Article(id="seed", text=text, published="2016-02-13", furniture=furniture,
                   title_span=Evidence.of(text, 0, len(title)))
     doc = nlp(text)
-    return art, doc, find_mentions(doc, art, load_dictionary())
+    return art, doc, find_mentions(doc, art, actor_dictionary)
 
 
 def test_headline_actors(seed) -> None:  # type: ignore[no-untyped-def]
@@ -61,9 +61,11 @@ def test_mentions_are_sorted_disjoint_and_outside_furniture(seed) -> None:  # ty
     assert not any(m.actor.name == "Reuters" for m in ms)
 
 
-def test_finding_mentions_costs_little_next_to_the_parse(seed, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_finding_mentions_costs_little_next_to_the_parse(  # type: ignore[no-untyped-def]
+    actor_dictionary, seed, nlp,
+) -> None:
     art, doc, _ = seed
-    dictionary = load_dictionary()
+    dictionary = actor_dictionary
     start = time.perf_counter()
     for _ in range(5):
         find_mentions(doc, art, dictionary)

@@ -1,6 +1,6 @@
 """Actors: find every actor mention in an article and resolve it to a CAMEO-style code.
 
-`load_dictionary()` reads the shipped dictionaries (data/*.yml) and a user's files after them;
+`load_dictionary()` reads the shipped dictionaries (data/en/actors/*.yml) and a user's files after them;
 `find_mentions()` returns the article's mentions in text order, none overlapping and none in
 page furniture. The stages inside: recognise.py finds cues (dictionary phrases, people the model
 names), resolve.py joins them into mentions with a code, coref.py links pronouns and short forms
@@ -11,7 +11,6 @@ bodies carry their own code with country None ("IGOUNO"); a country alone is its
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,18 +26,14 @@ __all__ = ["ActorDictionary", "find_mentions", "load_dictionary"]
 TRIM = " \t\n-–—,"
 
 
-def load_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
-    """The shipped dictionaries followed by `extra` files (later entries override earlier ones).
+def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> ActorDictionary:
+    """The shipped dictionaries of `language` followed by `extra` files (later entries override
+    earlier ones); raises ResourceError (E202) naming the file and line of a bad entry.
 
-    Cached per tuple of paths for the life of the process; raises ResourceError (E202) naming
-    the file and line of a bad entry.
+    Nothing is cached here: the actors stage loads it once per pipeline and shares it with the
+    stages that read it too (see `actors.stage.shared_dictionary`).
     """
-    return _load(tuple(Path(p) for p in extra))
-
-
-@lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...]) -> ActorDictionary:
-    return build(shipped_paths() + extra)
+    return build((*shipped_paths(language), *extra))
 
 
 def _evidence(doc: Doc, article: Article, start: int, end: int) -> Evidence:

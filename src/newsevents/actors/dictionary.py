@@ -1,33 +1,36 @@
 """The actor dictionary: countries, regions, people, organisations and sector words, read from data files.
 
-Every data file (the shipped ones under `data/` and a user's) is a YAML mapping whose keys are
-sections (`sector_codes`, `countries`, `regions`, `people`, `organisations`, `sectors`,
-`non_actors`); each section is a list with one entry per line. `non_actors` lists phrases that
-contain an actor word but name no actor ("ceasefire regime", "local government area"): the
-recogniser consumes them whole, so their actor word is never a cue. Files are read in order and
-a later entry overrides an earlier one with the same identity (a country by code, a region by
-code, a person or organisation by name, a sector word by its first word), so a researcher
-extends or corrects the shipped dictionaries without touching code. Errors name the file and
-line of the bad entry.
+Every data file (the shipped ones under `data/<language>/actors/` and a user's) is a YAML mapping
+whose keys are sections (`sector_codes`, `countries`, `regions`, `people`, `organisations`,
+`sectors`, `non_actors`); `sector_codes` maps codes to labels, every other section is a list with
+one entry per line. `non_actors` lists phrases that contain an actor word but name no actor
+("ceasefire regime", "local government area"): the recogniser consumes them whole, so their actor
+word is never a cue. Files are read in order and merged by `data.reader.merge`: a later entry
+replaces an earlier one with the same identity (a sector code by code, a country or region by
+code, a person or organisation by name, a sector word or non-actor phrase by its first word) and
+`remove: true` drops it, so a researcher extends or corrects the shipped dictionaries without
+touching code. Errors name the file and line of the bad entry.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-SHIPPED_FILES = ("sectors.yml", "countries.yml", "people.yml", "organisations.yml")
+SHIPPED_FILES = (
+    "actors/sectors.yml", "actors/countries.yml", "actors/people.yml", "actors/organisations.yml"
+)  # in data/<language>/
 SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "sectors", "non_actors")
 # Sectors that belong to no home country: never inferred from the article's dominant country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -95,62 +98,7 @@ def norm_token(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'").strip("-–—")
 
 
-class _Reader:
-    """Reads one data file into (line, section, raw entry) triples, keeping each entry's line number."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, line: int, what: str, msg: str) -> ResourceError:
-        return ResourceError("E202", detail=f"{self.path}:{line} -> {what}: {msg}")
-
-    def read(self) -> list[tuple[int, str, dict[str, Any]]]:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ResourceError("E202", detail=f"{self.path}:0 -> file: cannot read ({exc})") from exc
-        loader = yaml.SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-            if root is None:
-                return []
-            if not isinstance(root, yaml.MappingNode):
-                raise self.fail(root.start_mark.line + 1, "file", "expected a mapping of sections")
-            out: list[tuple[int, str, dict[str, Any]]] = []
-            for key_node, value_node in root.value:
-                out.extend(self._section(loader, key_node, value_node))
-            return out
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 0
-            raise self.fail(line, "yaml", str(getattr(exc, "problem", exc))) from exc
-        finally:
-            loader.dispose()
-
-    def _section(
-        self, loader: yaml.SafeLoader, key_node: yaml.Node, value_node: yaml.Node
-    ) -> Iterable[tuple[int, str, dict[str, Any]]]:
-        section = str(key_node.value)
-        line = key_node.start_mark.line + 1
-        if section not in SECTIONS:
-            raise self.fail(line, "section", f"unknown section {section!r}; expected one of {list(SECTIONS)}")
-        if section == "sector_codes":
-            if not isinstance(value_node, yaml.MappingNode):
-                raise self.fail(line, "sector_codes", "expected a mapping CODE: label")
-            for k, v in value_node.value:
-                yield k.start_mark.line + 1, section, {"code": k.value, "label": v.value}
-            return
-        if not isinstance(value_node, yaml.SequenceNode):
-            raise self.fail(line, section, "expected a list of entries")
-        for item in value_node.value:
-            item_line = item.start_mark.line + 1
-            value = loader.construct_object(item, deep=True)
-            if not isinstance(value, dict):
-                raise self.fail(item_line, section, "expected a mapping such as {name: ..., ...}")
-            yield item_line, section, value
-
-
-def _strs(raw: dict[str, Any], key: str, fail: Callable[[str, str], ResourceError]) -> list[str]:
+def _strs(raw: Mapping[str, Any], key: str, fail: Callable[[str, str], ResourceError]) -> list[str]:
     value = raw.get(key, [])
     if value is None:
         return []
@@ -161,7 +109,7 @@ def _strs(raw: dict[str, Any], key: str, fail: Callable[[str, str], ResourceErro
     return [v.strip() for v in value]
 
 
-def _year(raw: dict[str, Any], key: str, fail: Callable[[str, str], ResourceError]) -> int | None:
+def _year(raw: Mapping[str, Any], key: str, fail: Callable[[str, str], ResourceError]) -> int | None:
     value = raw.get(key)
     if value is None:
         return None
@@ -180,41 +128,48 @@ ALLOWED = {
 }
 
 
-@dataclass
-class _Builder:
-    """Collects entries across files; later identities replace earlier ones."""
-
-    sector_labels: dict[str, str] = field(default_factory=dict)
-    items: dict[tuple[str, str], tuple[Entry, list[tuple[str, str]]]] = field(default_factory=dict)
-    pending: list[tuple[_Reader, int, str, dict[str, Any]]] = field(default_factory=list)
-
-    def add_file(self, path: Path) -> None:
-        reader = _Reader(path)
-        for line, section, raw in reader.read():
-            if section == "sector_codes":
-                code, label = str(raw["code"]), str(raw["label"])
-                if not re.fullmatch(r"[A-Z]{3}", code):
-                    raise reader.fail(line, "sector_codes", f"code {code!r} is not three capital letters")
-                self.sector_labels[code] = label
-            else:
-                self.pending.append((reader, line, section, raw))
-
-    def finish(self) -> None:
-        """Validate entries once every file's sector codes and countries are known."""
-        countries = {
-            str(raw.get("code")) for _, _, s, raw in self.pending if s in ("countries", "regions")
-        }
-        for reader, line, section, raw in self.pending:
-            entry, forms = _parse(reader, line, section, raw, countries, self.sector_labels)
-            self.items[(entry.kind, entry.key)] = (entry, forms)
+KINDS = {
+    "countries": "country", "regions": "region", "people": "person", "organisations": "org",
+    "sectors": "sector", "non_actors": "none",
+}  # fmt: skip
 
 
-def _parse(
-    reader: _Reader, line: int, section: str, raw: dict[str, Any], countries: set[str], labels: dict[str, str]
-) -> tuple[Entry, list[tuple[str, str]]]:
-    def fail(what: str, msg: str) -> ResourceError:
-        return reader.fail(line, what, msg)
+def _identity(rec: Record) -> tuple[str, str]:
+    """(kind, key): what makes two entries the same one across files (see the module docstring)."""
+    section = str(rec.section)
+    if section == "sector_codes":
+        return section, str(rec.key)
+    field_name = {"countries": "code", "regions": "code", "sectors": "words", "non_actors": "words"}
+    value = rec.get(field_name.get(section, "name"))
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return KINDS[section], str(value).strip().lower()
 
+
+def _sector_code(rec: Record) -> tuple[str, str]:
+    code = str(rec.key)
+    if rec.key is None:
+        raise rec.fail("sector_codes", "expected a mapping CODE: label")
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise rec.fail("sector_codes", f"code {code!r} is not three capital letters")
+    return code, str(rec.get("value"))
+
+
+def _read(paths: Sequence[str | Path]) -> tuple[dict[str, str], list[tuple[Entry, list[tuple[str, str]]]]]:
+    """Sector labels and (entry, forms) pairs of every file, merged; checked once every file's
+    sector codes and countries are known."""
+    records = [rec for path in paths for rec in reader.sections(path, SECTIONS)]
+    codes = [rec for rec in records if rec.section == "sector_codes"]
+    labels = dict(reader.merge(codes, _identity, _sector_code))
+    countries = {str(rec.get("code")) for rec in records if rec.section in ("countries", "regions")}
+    others = (rec for rec in records if rec.section != "sector_codes")
+    return labels, reader.merge(others, _identity, lambda rec: _parse(rec, countries, labels))
+
+
+def _parse(rec: Record, countries: set[str], labels: dict[str, str]) -> tuple[Entry, list[tuple[str, str]]]:
+    section, raw, fail = str(rec.section), rec.values, rec.fail
+    if rec.key is not None or set(raw) == {"value"}:
+        raise fail(section, "expected a mapping such as {name: ..., ...}")
     unknown = set(raw) - ALLOWED[section]
     if unknown:
         raise fail(sorted(unknown)[0], f"unknown field; allowed: {sorted(ALLOWED[section])}")
@@ -240,12 +195,12 @@ def _parse(
         return str(value)
 
     if section in ("countries", "regions"):
-        return _parse_place(section, raw, fail, need, line, reader)
+        return _parse_place(section, rec, need)
     if section == "non_actors":
         words = _strs(raw, "words", fail)
         if not words:
             raise fail("words", "required (a list of words or phrases)")
-        none = Entry("none", words[0].lower(), words[0], origin=f"{reader.path}:{line}")
+        none = Entry("none", words[0].lower(), words[0], origin=rec.origin)
         return none, [("word", w) for w in words]
     if section == "sectors":
         words = _strs(raw, "words", fail)
@@ -255,7 +210,7 @@ def _parse(
         if role is not None and role not in ROLES:
             raise fail("role", f"expected one of {sorted(ROLES)}")
         entry = Entry("sector", words[0].lower(), words[0], "", None, opt_sector(False),
-                      weak=bool(raw.get("weak", False)), role=role, origin=f"{reader.path}:{line}")
+                      weak=bool(raw.get("weak", False)), role=role, origin=rec.origin)
         if entry.sector is None and not entry.weak:
             raise fail("sector", "required unless the word is weak (takes its modifier's sector)")
         return entry, [("word", w) for w in words]
@@ -267,7 +222,7 @@ def _parse(
             raise fail("gender", "expected f or m")
         code = raw.get("code") or f"{country or ''}{sector}"
         entry = Entry("person", name.lower(), name, code, country, sector, since=_year(raw, "since", fail),
-                      until=_year(raw, "until", fail), gender=gender, origin=f"{reader.path}:{line}")
+                      until=_year(raw, "until", fail), gender=gender, origin=rec.origin)
         forms = [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
         return entry, forms + [("surname", s) for s in _strs(raw, "surnames", fail)]
     code = raw.get("code")
@@ -277,18 +232,14 @@ def _parse(
         code = f"{country}{sector}"
     if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})+", code):
         raise fail("code", f"{code!r} is not a code of three-letter parts such as IGOUNO")
-    entry = Entry("org", name.lower(), name, code, country, sector, origin=f"{reader.path}:{line}")
+    entry = Entry("org", name.lower(), name, code, country, sector, origin=rec.origin)
     return entry, [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
 
 
 def _parse_place(
-    section: str,
-    raw: dict[str, Any],
-    fail: Callable[[str, str], ResourceError],
-    need: Callable[[str], str],
-    line: int,
-    reader: _Reader,
+    section: str, rec: Record, need: Callable[[str], str]
 ) -> tuple[Entry, list[tuple[str, str]]]:
+    raw, fail = rec.values, rec.fail
     code = need("code")
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise fail("code", f"{code!r} is not a three-letter code")
@@ -296,7 +247,7 @@ def _parse_place(
     demonyms = _strs(raw, "demonyms", fail)
     kind = "country" if section == "countries" else "region"
     entry = Entry(kind, code, name, code, code if kind == "country" else None, None,
-                  demonym=demonyms[0] if demonyms else None, origin=f"{reader.path}:{line}")
+                  demonym=demonyms[0] if demonyms else None, origin=rec.origin)
     forms = [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
     forms += [("demonym", d) for d in demonyms]
     if kind == "country":
@@ -321,29 +272,25 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-def build(paths: Sequence[Path]) -> ActorDictionary:
+def build(paths: Sequence[str | Path]) -> ActorDictionary:
     """Read and validate the files in order and index every phrase."""
-    builder = _Builder()
-    for path in paths:
-        builder.add_file(path)
-    builder.finish()
+    labels, items = _read(paths)
     tokenize = _tokenizer()
     table: dict[tuple[str, ...], list[Phrase]] = {}
-    for entry, forms in builder.items.values():
+    for entry, forms in items:
         for form, text in forms:
             for variant in _variants(text):
                 key = tuple(tokenize(variant))
                 if key:
                     table.setdefault(key, []).append(Phrase(entry, form, text))
-    entries = tuple(e for e, _ in builder.items.values())
+    entries = tuple(e for e, _ in items)
     countries = {e.code: e for e in entries if e.kind in ("country", "region")}
     phrases = {k: tuple(v) for k, v in table.items()}
     log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases))
-    return ActorDictionary(entries, phrases, builder.sector_labels, countries,
+    return ActorDictionary(entries, phrases, labels, countries,
                            max((len(k) for k in phrases), default=1))
 
 
-def shipped_paths() -> tuple[Path, ...]:
-    """The data files that ship with the package, in the order they are read."""
-    base = resources.files("newsevents.actors").joinpath("data")
-    return tuple(Path(str(base.joinpath(name))) for name in SHIPPED_FILES)
+def shipped_paths(language: str = "en") -> tuple[Path, ...]:
+    """The data files that ship with the package for `language`, in the order they are read."""
+    return tuple(data.shipped(name, language) for name in SHIPPED_FILES)

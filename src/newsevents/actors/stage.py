@@ -21,7 +21,8 @@ def shared_dictionary(context: BuildContext) -> ActorDictionary:
     """
     section = context.settings.section("actors")
     extra = paths_in("actors", section, "dictionaries")
-    return context.shared("actors.dictionary", lambda: load_dictionary(extra))
+    language = context.settings.language
+    return context.shared("actors.dictionary", lambda: load_dictionary(extra, language))
 
 
 class ActorStage:
