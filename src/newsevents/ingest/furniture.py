@@ -2,7 +2,7 @@
 "Updated ..." stamps, credit lines or comment boxes rather than the story.
 
 Finding is split from using: `find()` returns `Mark`s (kind + line) from the cue patterns in
-`data/furniture.yml`; the article builder turns them into `Evidence`. Nothing is removed from
+`data/en/ingest/furniture.yml`; the article builder turns them into `Evidence`. Nothing is removed from
 the text; later stages skip these spans.
 
 Captions are the hard part, and the rule is deliberately conservative. A line is a caption when
@@ -20,33 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.ingest import dates
 from newsevents.ingest.lines import Line, paragraphs_alone
-from newsevents.ingest.resources import load_sections
 
 KINDS = ("photo_credit", "caption", "share", "byline", "updated", "date", "credit", "page")
+SECTIONS = ("lines", "caption_verbs", "caption_subjects_not", "reporting")
 TOP_LINES = 12  # bylines and date stamps are trusted only this close to the top
-PRONOUNS = {
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "it",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "his",
-    "her",
-}
 QUOTES = '"“”‘«»'  # not ’, which is mostly an apostrophe
-REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated)\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’/ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
     r"(?:\((?:[^()]{1,40})\)\s*)?(?:[-–—:]|--)\s"
@@ -61,8 +46,12 @@ class Rule:
 
 @dataclass(frozen=True)
 class Rules:
+    """The compiled cues of furniture.yml: line patterns, and the words of the caption rule."""
+
     lines: tuple[Rule, ...]
     caption_verb: re.Pattern[str]
+    not_subjects: frozenset[str]  # "He", "They": a story sentence, not a caption
+    reporting: re.Pattern[str]  # "said", "according to": a story sentence, not a caption
 
 
 @dataclass(frozen=True)
@@ -72,23 +61,33 @@ class Mark:
     date: str | None = None  # the raw date text of an `updated` line
 
 
-@lru_cache(maxsize=4)
-def load_rules(user_files: tuple[Path, ...] = ()) -> Rules:
-    """Compile the cue patterns once per process (per set of user files)."""
-    sections = load_sections("furniture.yml", user_files)
-    rules = []
-    for entry in sections.get("lines", []):
-        kind = entry.text("kind")
-        if kind not in KINDS:
-            raise entry.fail("kind", f"must be one of {', '.join(KINDS)}")
-        flags = 0 if entry.fields.get("case") == "sensitive" else re.IGNORECASE
-        rules.append(Rule(str(kind), entry.regex("pattern", flags)))
-    verbs = [str(e.text("value")) for e in sections.get("caption_verbs", [])]
+def _rule(rec: Record) -> Rule:
+    kind = rec.text("kind")
+    if kind not in KINDS:
+        raise rec.fail("kind", f"must be one of {', '.join(KINDS)}")
+    flags = 0 if rec.get("case") == "sensitive" else re.IGNORECASE
+    return Rule(str(kind), rec.pattern("pattern", flags))
+
+
+def _identity(rec: Record) -> tuple[str | None, object]:
+    return rec.section, rec.get("pattern") if rec.section == "lines" else rec.get("value")
+
+
+def load_rules(extra: Sequence[str | Path] = (), language: str = "en") -> Rules:
+    """The shipped cue patterns with the user's files merged over them (by pattern, or by verb),
+    compiled; `ingest.read` loads them once per call."""
+    paths = (data.shipped("ingest/furniture.yml", language), *extra)
+    records = reader.merge((rec for path in paths for rec in reader.sections(path, SECTIONS)), _identity)
+    rules = [_rule(rec) for rec in records if rec.section == "lines"]
+    verbs = [str(rec.text("value")) for rec in records if rec.section == "caption_verbs"]
+    words = {name: [str(r.text("value")).lower() for r in records if r.section == name] for name in SECTIONS[2:]}
+    reporting = "|".join(words["reporting"])
     alternatives = "|".join(v.replace(" ", r"\s+") for part in verbs for v in part.split("|"))
     verb_re = re.compile(
         rf"^(?:[\w'’.,-]+\s+){{1,8}}?(?:{alternatives})\b" if alternatives else r"(?!)", re.IGNORECASE
     )
-    return Rules(tuple(rules), verb_re)
+    reporting_re = re.compile(rf"\b(?:{reporting})\b" if reporting else r"(?!)", re.IGNORECASE)
+    return Rules(tuple(rules), verb_re, frozenset(words["caption_subjects_not"]), reporting_re)
 
 
 def is_dateline(text: str) -> bool:
@@ -115,9 +114,9 @@ def classify(line: Line, position: int, count: int, rules: Rules) -> Mark | None
 def caption_like(text: str, rules: Rules) -> bool:
     """One descriptive present-tense sentence with a noun-phrase subject: how captions read."""
     words = text.split()
-    if not 5 <= len(words) <= 60 or any(q in text for q in QUOTES) or REPORTING.search(text):
+    if not 5 <= len(words) <= 60 or any(q in text for q in QUOTES) or rules.reporting.search(text):
         return False
-    if words[0].lower().strip(",") in PRONOUNS or not words[0][:1].isupper():
+    if words[0].lower().strip(",") in rules.not_subjects or not words[0][:1].isupper():
         return False
     if len(re.findall(r"[.!?](?:\s|$)", text.rstrip(".!? ") + " ")) > 0:
         return False  # more than one sentence

@@ -5,7 +5,7 @@ The date comes from an "Updated/Published/Posted" stamp, a dateline with a year,
 stamp line near the top; the source from a credit line near the end ("TRTWorld and
 agencies", "© AFP 2016", "(Reporting by ...; Editing by ...)", a lone "AP"), an agency in a
 dateline ("LONDON (AP) —") or a byline ("By The Associated Press"). Agency names and credit
-patterns are data (`data/outlets.yml`).
+patterns are data (`data/en/ingest/outlets.yml`).
 """
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
 from newsevents.ingest import dates
 from newsevents.ingest.furniture import DATELINE, Mark
 from newsevents.ingest.lines import Line
-from newsevents.ingest.resources import load_sections
 
 TAIL_LINES = 6  # credit lines are looked for this close to the end
 AGENCY_IN_PARENS = re.compile(r"\(([^()]{1,40})\)")
@@ -42,21 +43,32 @@ class Outlets:
         return next((canon for alias, canon in self.agencies if alias == key), None)
 
 
-@lru_cache(maxsize=4)
-def load_outlets(user_files: tuple[Path, ...] = ()) -> Outlets:
-    sections = load_sections("outlets.yml", user_files)
+SECTIONS = ("agencies", "credit_lines")
+
+
+def _credit_line(rec: Record) -> Credit:
+    pattern = rec.pattern("pattern")
+    fixed = rec.text("outlet_name", required=False)
+    if fixed is None and "outlet" not in pattern.groupindex:
+        raise rec.fail("pattern", "needs a group named 'outlet' or an outlet_name")
+    return Credit(pattern, fixed)
+
+
+def _identity(rec: Record) -> tuple[str | None, object]:
+    return rec.section, rec.get("name") if rec.section == "agencies" else rec.get("pattern")
+
+
+def load_outlets(extra: Sequence[str | Path] = (), language: str = "en") -> Outlets:
+    """The shipped agencies and credit lines with the user's files merged over them (an agency by
+    name, a credit line by pattern); `ingest.read` loads them once per call."""
+    paths = (data.shipped("ingest/outlets.yml", language), *extra)
+    records = reader.merge((rec for path in paths for rec in reader.sections(path, SECTIONS)), _identity)
     agencies: list[tuple[str, str]] = []
-    for entry in sections.get("agencies", []):
-        name = str(entry.text("name"))
-        for alias in (name, *entry.texts("aliases")):
+    for rec in (r for r in records if r.section == "agencies"):
+        name = str(rec.text("name"))
+        for alias in (name, *rec.texts("aliases")):
             agencies.append((alias.lower(), name))
-    credits = []
-    for entry in sections.get("credit_lines", []):
-        pattern = entry.regex("pattern")
-        fixed = entry.text("outlet_name", required=False)
-        if fixed is None and "outlet" not in pattern.groupindex:
-            raise entry.fail("pattern", "needs a group named 'outlet' or an outlet_name")
-        credits.append(Credit(pattern, fixed))
+    credits = [_credit_line(rec) for rec in records if rec.section == "credit_lines"]
     # later (user) aliases win: search them first
     return Outlets(tuple(reversed(agencies)), tuple(credits))
 
