@@ -155,7 +155,7 @@ def _sector_code(rec: Record) -> tuple[str, str]:
     return code, str(rec.get("value"))
 
 
-def _read(paths: Sequence[str | Path]) -> tuple[dict[str, str], list[tuple[Entry, list[tuple[str, str]]]]]:
+def _read(paths: Sequence[str | Path]) -> tuple[dict[str, str], list[Parsed]]:
     """Sector labels and (entry, forms) pairs of every file, merged; checked once every file's
     sector codes and countries are known."""
     records = [rec for path in paths for rec in reader.sections(path, SECTIONS)]
@@ -166,56 +166,64 @@ def _read(paths: Sequence[str | Path]) -> tuple[dict[str, str], list[tuple[Entry
     return labels, reader.merge(others, _identity, lambda rec: _parse(rec, countries, labels))
 
 
-def _parse(rec: Record, countries: set[str], labels: dict[str, str]) -> tuple[Entry, list[tuple[str, str]]]:
-    section, raw, fail = str(rec.section), rec.values, rec.fail
+Parsed = tuple[Entry, list[tuple[str, str]]]
+
+
+def _parse(rec: Record, countries: set[str], labels: dict[str, str]) -> Parsed:
+    """One entry of any section but sector_codes, checked; every problem names file:line -> field."""
+    section, raw = str(rec.section), rec.values
     if rec.key is not None or set(raw) == {"value"}:
-        raise fail(section, "expected a mapping such as {name: ..., ...}")
+        raise rec.fail(section, "expected a mapping such as {name: ..., ...}")
     unknown = set(raw) - ALLOWED[section]
     if unknown:
-        raise fail(sorted(unknown)[0], f"unknown field; allowed: {sorted(ALLOWED[section])}")
-
-    def need(key: str) -> str:
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise fail(key, "required (a non-empty string)")
-        return value.strip()
-
-    def opt_country() -> str | None:
-        value = raw.get("country")
-        if value is not None and value not in countries:
-            raise fail("country", f"{value!r} is not a country or region code of the dictionary")
-        return value
-
-    def opt_sector(required: bool) -> str | None:
-        value = raw.get("sector")
-        if value is None and not required:
-            return None
-        if value not in labels:
-            raise fail("sector", f"{value!r} is not a sector code; known: {sorted(labels)}")
-        return str(value)
-
+        raise rec.fail(sorted(unknown)[0], f"unknown field; allowed: {sorted(ALLOWED[section])}")
     if section in ("countries", "regions"):
-        return _parse_place(section, rec, need)
+        return _parse_place(section, rec)
+    if section in ("sectors", "non_actors"):
+        return _parse_words(section, rec, labels)
+    return _parse_named(section, rec, countries, labels)
+
+
+def _need(rec: Record, key: str) -> str:
+    value = rec.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise rec.fail(key, "required (a non-empty string)")
+    return value.strip()
+
+
+def _sector(rec: Record, labels: dict[str, str], required: bool) -> str | None:
+    value = rec.get("sector")
+    if value is None and not required:
+        return None
+    if value not in labels:
+        raise rec.fail("sector", f"{value!r} is not a sector code; known: {sorted(labels)}")
+    return str(value)
+
+
+def _parse_words(section: str, rec: Record, labels: dict[str, str]) -> Parsed:
+    raw, fail = rec.values, rec.fail
+    words = _strs(raw, "words", fail)
+    if not words:
+        raise fail("words", "required (a list of words or phrases)")
     if section == "non_actors":
-        words = _strs(raw, "words", fail)
-        if not words:
-            raise fail("words", "required (a list of words or phrases)")
-        none = Entry("none", words[0].lower(), words[0], origin=rec.origin)
-        return none, [("word", w) for w in words]
-    if section == "sectors":
-        words = _strs(raw, "words", fail)
-        if not words:
-            raise fail("words", "required (a list of words or phrases)")
-        role = raw.get("role")
-        if role is not None and role not in ROLES:
-            raise fail("role", f"expected one of {sorted(ROLES)}")
-        entry = Entry("sector", words[0].lower(), words[0], "", None, opt_sector(False),
-                      weak=bool(raw.get("weak", False)), role=role, origin=rec.origin)
-        if entry.sector is None and not entry.weak:
-            raise fail("sector", "required unless the word is weak (takes its modifier's sector)")
-        return entry, [("word", w) for w in words]
-    name = need("name")
-    country, sector = opt_country(), opt_sector(True)
+        return Entry("none", words[0].lower(), words[0], origin=rec.origin), [("word", w) for w in words]
+    role = raw.get("role")
+    if role is not None and role not in ROLES:
+        raise fail("role", f"expected one of {sorted(ROLES)}")
+    entry = Entry("sector", words[0].lower(), words[0], "", None, _sector(rec, labels, False),
+                  weak=bool(raw.get("weak", False)), role=role, origin=rec.origin)
+    if entry.sector is None and not entry.weak:
+        raise fail("sector", "required unless the word is weak (takes its modifier's sector)")
+    return entry, [("word", w) for w in words]
+
+
+def _parse_named(section: str, rec: Record, countries: set[str], labels: dict[str, str]) -> Parsed:
+    raw, fail = rec.values, rec.fail
+    name = _need(rec, "name")
+    country = raw.get("country")
+    if country is not None and country not in countries:
+        raise fail("country", f"{country!r} is not a country or region code of the dictionary")
+    sector = _sector(rec, labels, True)
     if section == "people":
         gender = raw.get("gender")
         if gender not in (None, "f", "m"):
@@ -236,14 +244,12 @@ def _parse(rec: Record, countries: set[str], labels: dict[str, str]) -> tuple[En
     return entry, [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
 
 
-def _parse_place(
-    section: str, rec: Record, need: Callable[[str], str]
-) -> tuple[Entry, list[tuple[str, str]]]:
+def _parse_place(section: str, rec: Record) -> Parsed:
     raw, fail = rec.values, rec.fail
-    code = need("code")
+    code = _need(rec, "code")
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise fail("code", f"{code!r} is not a three-letter code")
-    name = need("name")
+    name = _need(rec, "name")
     demonyms = _strs(raw, "demonyms", fail)
     kind = "country" if section == "countries" else "region"
     entry = Entry(kind, code, name, code, code if kind == "country" else None, None,
