@@ -85,3 +85,10 @@ def ingest_rules():  # type: ignore[no-untyped-def]
     from newsevents.ingest import load_ingest_rules
 
     return load_ingest_rules()
+
+
+@pytest.fixture(scope="session")
+def date_words():  # type: ignore[no-untyped-def]
+    from newsevents.when import load_date_words
+
+    return load_date_words()

@@ -14,6 +14,7 @@ from newsevents.quantities.stage import QuantityStage
 from newsevents.quotes.stage import QuoteStage
 from newsevents.settings import Settings, load_settings
 from newsevents.stages import BuildContext
+from newsevents.when.stage import EventDateStage, QuantityDateStage
 
 
 def _write(tmp_path: Path, name: str, text: str) -> str:
@@ -66,6 +67,16 @@ def test_lexicon_settings_reach_quantities_and_quotes(tmp_path: Path) -> None:
     speech = _write(tmp_path, "s.yml", "verbs:\n  boast: speech\n")
     quotes = _build(QuoteStage, load_settings().with_stage("quotes", lexicons=[speech]), "quotes")
     assert "boast" in quotes.lexicon.verbs
+
+
+def test_date_words_reach_both_date_stages(tmp_path: Path) -> None:
+    words = _write(tmp_path, "when.yml", "months:\n  juin: 6\nbounds: [pending]\n")
+    settings = load_settings().with_stage("event_dates", words=[words])
+    context = BuildContext(settings)
+    events = EventDateStage.from_settings(settings.section("event_dates"), context)
+    figures = QuantityDateStage.from_settings(settings.section("quantity_dates"), context)
+    assert events.words is figures.words
+    assert events.words.months["juin"] == 6 and "pending" in events.words.bounds
 
 
 def test_a_bad_user_file_fails_the_build_naming_file_line_and_field(tmp_path: Path) -> None:

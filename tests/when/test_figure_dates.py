@@ -12,59 +12,45 @@ pytestmark = pytest.mark.model
 SAT = "2016-02-13"
 
 
-def _figure(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse, text: str, published: str | None = SAT,
-) -> Quantity:
-    article, doc = parse(text, published=published)
-    [figure] = find_quantities(doc, article, lexicon=quantity_lexicon)
-    return date_quantities(doc, article, [figure])[0]
+@pytest.fixture
+def figure_of(parse, quantity_lexicon, date_words):  # type: ignore[no-untyped-def]
+    """figure_of(text, published=SAT) -> the text's one figure, dated."""
+
+    def _figure(text: str, published: str | None = SAT) -> Quantity:
+        article, doc = parse(text, published=published)
+        [figure] = find_quantities(doc, article, lexicon=quantity_lexicon)
+        return date_quantities(doc, article, [figure], words=date_words)[0]
+
+    return _figure
 
 
-def test_span_in_the_clause_dates_a_reported_figure(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse,
-) -> None:
-    figure = _figure(
-        quantity_lexicon, parse, "Some 35,000 refugees have arrived at the border since last week."
-    )
+def test_span_in_the_clause_dates_a_reported_figure(figure_of) -> None:  # type: ignore[no-untyped-def]
+    figure = figure_of("Some 35,000 refugees have arrived at the border since last week.")
     assert (figure.status, figure.date) == ("reported", "2016-02-01")
 
 
-def test_weekday_dates_a_reported_figure(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
-    assert _figure(
-        quantity_lexicon, parse, "Twelve civilians were killed in an air strike on Thursday."
-    ).date == "2016-02-11"
+def test_weekday_dates_a_reported_figure(figure_of) -> None:  # type: ignore[no-untyped-def]
+    assert figure_of("Twelve civilians were killed in an air strike on Thursday.").date == "2016-02-11"
 
 
-def test_undated_reported_figure_takes_the_publication_date(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse,
-) -> None:
-    assert _figure(quantity_lexicon, parse, "Twelve civilians were killed in an air strike.").date == SAT
+def test_undated_reported_figure_takes_the_publication_date(figure_of) -> None:  # type: ignore[no-untyped-def]
+    assert figure_of("Twelve civilians were killed in an air strike.").date == SAT
 
 
-def test_cumulative_figure_is_as_of_publication(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse,
-) -> None:
-    figure = _figure(
-        quantity_lexicon, parse, "The conflict, which so far has killed more than 250,000 people, goes on."
-    )
+def test_cumulative_figure_is_as_of_publication(figure_of) -> None:  # type: ignore[no-untyped-def]
+    figure = figure_of("The conflict, which so far has killed more than 250,000 people, goes on.")
     assert (figure.status, figure.date) == ("cumulative", SAT)
 
 
-def test_since_starts_a_running_total_and_does_not_date_it(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse,
-) -> None:
-    figure = _figure(quantity_lexicon, parse, "The war has killed 250,000 people since March 2011.")
+def test_since_starts_a_running_total_and_does_not_date_it(figure_of) -> None:  # type: ignore[no-untyped-def]
+    figure = figure_of("The war has killed 250,000 people since March 2011.")
     assert (figure.status, figure.date) == ("cumulative", SAT)
 
 
-def test_projected_figure_has_no_date(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
-    figure = _figure(
-        quantity_lexicon, parse, "An offensive could trigger around 600,000 more refugees to flee."
-    )
+def test_projected_figure_has_no_date(figure_of) -> None:  # type: ignore[no-untyped-def]
+    figure = figure_of("An offensive could trigger around 600,000 more refugees to flee.")
     assert (figure.status, figure.date) == ("projected", None)
 
 
-def test_no_publication_date_no_default(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
-    assert _figure(
-        quantity_lexicon, parse, "Twelve civilians were killed in an air strike.", published=None
-    ).date is None
+def test_no_publication_date_no_default(figure_of) -> None:  # type: ignore[no-untyped-def]
+    assert figure_of("Twelve civilians were killed in an air strike.", published=None).date is None

@@ -31,18 +31,25 @@ def _word(rec: Record) -> str:
     return str(rec.text("value") if rec.key is None else rec.key).lower()
 
 
-def words(paths: Sequence[str | Path], known: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def words(
+    paths: Sequence[str | Path], known: Iterable[str], also: Iterable[str] = ()
+) -> dict[str, tuple[str, ...]]:
     """Lower-cased word lists by section, each word once, in file order (every name in `known`,
-    empty when no file lists it)."""
+    empty when no file lists it); sections named in `also` are allowed in the files but left to
+    another reader (a file that mixes word lists and key-value sections)."""
     names = list(known)
     out: dict[str, list[str]] = {name: [] for name in names}
-    for rec in reader.merge(_read(paths, names), lambda rec: (rec.section, _word(rec))):
+    records = (rec for rec in _read(paths, [*names, *also]) if rec.section in out)
+    for rec in reader.merge(records, lambda rec: (rec.section, _word(rec))):
         out[str(rec.section)].append(_word(rec))
     return {name: tuple(found) for name, found in out.items()}
 
 
-def keyed(paths: Sequence[str | Path], known: Iterable[str]) -> dict[str, dict[str, Record]]:
-    """Key-value sections (every name in `known`) merged by (section, lower-cased key), unchecked."""
+def keyed(
+    paths: Sequence[str | Path], known: Iterable[str], also: Iterable[str] = ()
+) -> dict[str, dict[str, Record]]:
+    """Key-value sections (every name in `known`) merged by (section, lower-cased key), unchecked;
+    sections in `also` are allowed and left to another reader, as in `words`."""
     names = list(known)
     out: dict[str, dict[str, Record]] = {name: {} for name in names}
 
@@ -51,7 +58,8 @@ def keyed(paths: Sequence[str | Path], known: Iterable[str]) -> dict[str, dict[s
             raise rec.fail(str(rec.section), "expected `word: value` entries, not a list")
         return rec.section, rec.key.lower()
 
-    for rec in reader.merge(_read(paths, names), identity):
+    records = (rec for rec in _read(paths, [*names, *also]) if rec.section in out)
+    for rec in reader.merge(records, identity):
         out[str(rec.section)][str(rec.key).lower()] = rec
     return out
 
@@ -72,9 +80,11 @@ def checked(
     return out
 
 
-def values(paths: Sequence[str | Path], checks: Mapping[str, Check]) -> dict[str, dict[str, object]]:
+def values(
+    paths: Sequence[str | Path], checks: Mapping[str, Check], also: Iterable[str] = ()
+) -> dict[str, dict[str, object]]:
     """Key-value sections (every name in `checks`), merged, then each value checked."""
-    return checked(keyed(paths, checks), checks)
+    return checked(keyed(paths, checks, also), checks)
 
 
 def one_of(allowed: Iterable[str]) -> Check:

@@ -30,20 +30,25 @@ A figure's date (see `date_quantities`) follows the same attachment rules; a cum
 "as of" the publication date and a projection has none.
 
 The parts: expressions.py resolves a time expression to a date; attachment.py finds the
-expression that dates a clause; event_dates.py and figure_dates.py date events and figures.
+expression that dates a clause; event_dates.py and figure_dates.py date events and figures;
+words.py loads the words dates are read with (data/en/when.yml), which the date stages load
+once and pass to every function here.
 """
 
 from newsevents.when.attachment import date_expressions
 from newsevents.when.event_dates import date_events, dated_by_text
 from newsevents.when.expressions import Prefer, Resolution, resolve_date
 from newsevents.when.figure_dates import date_quantities
+from newsevents.when.words import DateWords, load_date_words
 
 __all__ = [
+    "DateWords",
     "Prefer",
     "Resolution",
     "date_events",
     "date_expressions",
     "date_quantities",
     "dated_by_text",
+    "load_date_words",
     "resolve_date",
 ]

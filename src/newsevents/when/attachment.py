@@ -9,30 +9,28 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.model import Article, DatePrecision
 from newsevents.nlp.syntax import VERB_POS, clause_head
 from newsevents.when.expressions import Prefer, resolve_date
+from newsevents.when.words import DateWords
 
-# Prepositions that bound an event in time without dating it ("a pause to February 25").
-BOUNDS = frozenset({"to", "until", "till", "through", "before", "by", "after", "ahead", "within", "for"})
 # Clauses that take the date of the clause above them: what was said ("said on Thursday that
 # ..."), what followed ("..., killing 32"), what was joined ("shelled and stormed"). A relative
 # clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
-FUTURE_WORDS = frozenset({"will", "wo", "'ll", "shall"})
 
 
-def _attached_to(span: Span) -> Token | None:
-    """The word a date expression modifies; None when it only bounds ("until Friday") or
-    describes a noun ("the five-year conflict")."""
+def _attached_to(span: Span, words: DateWords) -> Token | None:
+    """The word a date expression modifies; None when it only bounds ("until Friday", "a pause
+    to February 25") or describes a noun ("the five-year conflict")."""
     root = span.root
     if root.dep_ == "pobj":
         prep = root.head
-        return None if prep.lower_ in BOUNDS else prep.head
+        return None if prep.lower_ in words.bounds else prep.head
     if root.dep_ in ("compound", "amod", "nummod", "poss"):
         return None
     return root.head if root.head.i != root.i else None
 
 
-def _is_future(verb: Token) -> bool:
-    return any(child.lower_ in FUTURE_WORDS for child in verb.children) or (
+def _is_future(verb: Token, words: DateWords) -> bool:
+    return any(child.lower_ in words.future for child in verb.children) or (
         verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
     )
 
@@ -47,7 +45,7 @@ def date_expressions(doc: Doc, article: Article, sent: Span) -> list[Span]:
 
 
 def date_at(
-    doc: Doc, article: Article, trig: Span, skip: frozenset[str] = frozenset()
+    doc: Doc, article: Article, trig: Span, words: DateWords, skip: frozenset[str] = frozenset()
 ) -> tuple[str, DatePrecision] | None:
     """The date expression attached to the span's clause or a clause above it, resolved.
 
@@ -56,7 +54,7 @@ def date_at(
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
     for ent in date_expressions(doc, article, trig.sent):
-        head = _attached_to(ent)
+        head = _attached_to(ent, words)
         if head is None or _first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
@@ -70,8 +68,8 @@ def date_at(
         chain.append(verb.i)
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
-            prefer: Prefer = "future" if _is_future(clause_verb) else "past"
-            resolved = resolve_date(ent.text, article.published, prefer=prefer)
+            prefer: Prefer = "future" if _is_future(clause_verb, words) else "past"
+            resolved = resolve_date(ent.text, article.published, words=words, prefer=prefer)
             if resolved is not None:
                 return resolved
     return None

@@ -12,19 +12,22 @@ from spacy.tokens import Doc
 from newsevents.model import Article, DatePrecision, Event
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
+from newsevents.when.words import DateWords
 
 
-def _event_date(doc: Doc, article: Article, event: Event) -> tuple[str, DatePrecision] | None:
+def _event_date(
+    doc: Doc, article: Article, event: Event, words: DateWords
+) -> tuple[str, DatePrecision] | None:
     trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return None if trig is None else date_at(doc, article, trig)
+    return None if trig is None else date_at(doc, article, trig, words)
 
 
-def dated_by_text(doc: Doc, article: Article, event: Event) -> bool:
+def dated_by_text(doc: Doc, article: Article, event: Event, words: DateWords) -> bool:
     """True when the event's own sentence dates it; False when `date_events` used the default."""
-    return _event_date(doc, article, event) is not None
+    return _event_date(doc, article, event, words) is not None
 
 
-def date_events(doc: Doc, article: Article, events: Sequence[Event]) -> list[Event]:
+def date_events(doc: Doc, article: Article, events: Sequence[Event], words: DateWords) -> list[Event]:
     """Events with `date` and `date_precision` filled (see the module docstring for the rules).
 
     An event that already has a date keeps it. Without a date in its sentence, a reported event
@@ -33,7 +36,7 @@ def date_events(doc: Doc, article: Article, events: Sequence[Event]) -> list[Eve
     precision "day" (defaulted); with no publication date either, None.
     """
     published = parse_published(article.published)
-    found = [None if e.date is not None else _event_date(doc, article, e) for e in events]
+    found = [None if e.date is not None else _event_date(doc, article, e, words) for e in events]
     spoke = _speaker_dates(events, found)
     out = []
     for event, date_found in zip(events, found, strict=True):

@@ -4,46 +4,17 @@ against the publication date with the news conventions of the package docstring.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from newsevents.model import DatePrecision
+from newsevents.when.words import DateWords
 
 Prefer = Literal["past", "future"]
 Resolution = tuple[str, DatePrecision]
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-UNITS = ("day", "week", "month", "year")
-
-_LEAD = re.compile(r"^(?:on|in|at|since|during|from|by|as of|earlier|later|late|early|mid|over|the|of)\s+")
-_TRAIL = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$")
 _VAGUE = re.compile(r"\brecent(?:ly)?\b|\bcoming\b|\bfew\b|\bseveral\b|\bsome\b|\bdecades?\b|\bcentur")
-_DURATION = re.compile(
-    rf"^(?:\d+|{'|'.join(NUMBERS)})[- ](?:{'|'.join(UNITS)})s?(?:[- ]long|[- ]old)?$"
-    r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
-)
-_AGO = re.compile(rf"^(\d+|{'|'.join(NUMBERS)}) ({'|'.join(UNITS)})s? ago$")
 # A clock time alone ("3:09 pm", "0830 GMT") is a time on the day the article speaks of.
 _CLOCK = re.compile(
     r"^(?:\d{1,2}(?::\d\d)?\s*(?:a ?m|p ?m)|\d{1,2}:\d\d|\d{4} (?:gmt|utc))(?:\s+(?:gmt|utc|et|local time))?$"
@@ -51,7 +22,7 @@ _CLOCK = re.compile(
 _YEAR = re.compile(r"^(19\d\d|20\d\d)$")
 
 
-def _clean(expression: str) -> str:
+def _clean(expression: str, words: DateWords) -> str:
     text = re.sub(r"[.,]", " ", expression.lower().replace("’", "'"))
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(r"\bmid-", "mid ", text).replace("last night", "yesterday")
@@ -59,7 +30,7 @@ def _clean(expression: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TRAIL.sub("", _LEAD.sub("", text)).strip()
+        text = words.trail.sub("", words.lead.sub("", text)).strip()
     return text
 
 
@@ -73,11 +44,11 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def _weekday(text: str, base: date, prefer: Prefer) -> date | None:
+def _weekday(text: str, base: date, prefer: Prefer, names: DateWords) -> date | None:
     words = text.split()
-    if not words or words[-1] not in WEEKDAYS or len(words) > 2:
+    if not words or words[-1] not in names.weekdays or len(words) > 2:
         return None
-    target = WEEKDAYS[words[-1]]
+    target = names.weekdays[words[-1]]
     modifier = words[0] if len(words) == 2 else ""
     if modifier not in ("", "last", "next"):
         return None
@@ -98,7 +69,7 @@ def _shift_month(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _relative(text: str, base: date) -> Resolution | None:
+def _relative(text: str, base: date, words: DateWords) -> Resolution | None:
     """today, yesterday, last/this/next week|month|year, N units ago."""
     simple: dict[str, tuple[date, DatePrecision]] = {
         "today": (base, "day"),
@@ -125,9 +96,9 @@ def _relative(text: str, base: date) -> Resolution | None:
     if text in simple:
         day, precision = simple[text]
         return day.isoformat(), precision
-    match = _AGO.match(text)
+    match = words.ago.match(text)
     if match:
-        count = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
+        count = int(match.group(1)) if match.group(1).isdigit() else words.numbers[match.group(1)]
         unit = match.group(2)
         if unit == "day":
             return (base - timedelta(days=count)).isoformat(), "day"
@@ -149,10 +120,10 @@ def _nearest(month: int, day: int, base: date) -> date | None:
     return min(options, key=lambda d: abs((d - base).days), default=None)
 
 
-def _calendar(text: str, base: date | None, prefer: Prefer = "past") -> Resolution | None:
+def _calendar(text: str, base: date | None, prefer: Prefer, words: DateWords) -> Resolution | None:
     """Month-day, day-month, month(-year), year, with or without a year."""
     tokens = text.split()
-    months = [MONTHS[t] for t in tokens if t in MONTHS]
+    months = [words.months[t] for t in tokens if t in words.months]
     numbers = [int(t) for t in tokens if t.isdigit()]
     years = [n for n in numbers if 1900 <= n <= 2100]
     days = [n for n in numbers if 1 <= n <= 31]
@@ -199,14 +170,17 @@ def _fallback(expression: str, base: date | None, prefer: Prefer) -> Resolution 
     return found.isoformat(), data.period  # type: ignore[return-value]
 
 
-def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "past") -> Resolution | None:
+def resolve_date(
+    expression: str, published: str | None, *, words: DateWords, prefer: Prefer = "past"
+) -> Resolution | None:
     """The date an expression names, as (YYYY-MM-DD, precision), or None if too vague or unknown.
 
     "on Thursday" with published "2016-02-13" -> ("2016-02-11", "day"). `prefer="future"` reads
-    a bare weekday or month as the next one (for clauses about what will happen).
+    a bare weekday or month as the next one (for clauses about what will happen). `words` are
+    the date words the date stages loaded (`words.load_date_words`).
     """
-    text = _clean(expression)
-    if not text or _VAGUE.search(text) or _DURATION.search(text):
+    text = _clean(expression, words)
+    if not text or _VAGUE.search(text) or words.duration.search(text):
         return None
     base = parse_published(published)
     if base is not None and _CLOCK.match(text):
@@ -214,17 +188,17 @@ def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "pa
     if text.isdigit() and not _YEAR.match(text):
         return None  # a bare number ("40") is not a date
     if base is not None:
-        day = _weekday(text, base, prefer)
+        day = _weekday(text, base, prefer, words)
         if day is not None:
             return day.isoformat(), "day"
-        relative = _relative(text, base)
+        relative = _relative(text, base, words)
         if relative is not None:
             return relative
-    found = _calendar(text, base, prefer)
+    found = _calendar(text, base, prefer, words)
     if found is not None:
         return found
     if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
         return None  # anything else is relative to a day we do not know
-    if not re.search(r"\d|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + "|ago|yesterday|today", text):
+    if not words.datelike.search(text):
         return None
     return _fallback(text, base, prefer)

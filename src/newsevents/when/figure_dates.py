@@ -12,10 +12,16 @@ from spacy.tokens import Doc, Span
 from newsevents.model import Article, Event, Quantity
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
+from newsevents.when.words import DateWords
 
 
 def date_quantities(
-    doc: Doc, article: Article, quantities: Sequence[Quantity], events: Sequence[Event] = ()
+    doc: Doc,
+    article: Article,
+    quantities: Sequence[Quantity],
+    events: Sequence[Event] = (),
+    *,
+    words: DateWords,
 ) -> list[Quantity]:
     """Figures with `date` filled: the day (or span start) the figure refers to.
 
@@ -40,7 +46,7 @@ def date_quantities(
             continue
         span = doc.char_span(quantity.evidence.start, quantity.evidence.end, alignment_mode="expand")
         skip = frozenset({"since"}) if quantity.status == "cumulative" else frozenset()
-        found = date_at(doc, article, span, skip) if span is not None else None
+        found = date_at(doc, article, span, words, skip) if span is not None else None
         day = found[0] if found is not None else None
         if day is None and quantity.status == "reported":
             day = _linked_date(doc, quantity, events, span) or default

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.stages import BuildContext, Found, Section, check_keys
+from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 from newsevents.when import date_events, date_quantities
+from newsevents.when.words import DateWords, load_date_words
 
 if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
+
+
+def shared_words(context: BuildContext) -> DateWords:
+    """The date words of this pipeline (the `event_dates` section's `words` files merged over the
+    shipped when.yml), loaded once and read by both date stages."""
+    extra = paths_in("event_dates", context.settings.section("event_dates"), "words")
+    language = context.settings.language
+    return context.shared("when.words", lambda: load_date_words(extra, language))
 
 
 class EventDateStage:
@@ -22,13 +31,17 @@ class EventDateStage:
     needs: tuple[str, ...] = ("events",)
     sets: tuple[str, ...] = ("events.date",)
 
+    def __init__(self, words: DateWords) -> None:
+        self.words = words
+
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> EventDateStage:
-        check_keys(cls.name, section, frozenset())
-        return cls()
+        check_keys(cls.name, section, frozenset({"words"}))
+        return cls(shared_words(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        return found.with_(events=tuple(date_events(parsed.doc, parsed.article, found.events or ())))
+        dated = date_events(parsed.doc, parsed.article, found.events or (), self.words)
+        return found.with_(events=tuple(dated))
 
 
 class QuantityDateStage:
@@ -38,11 +51,16 @@ class QuantityDateStage:
     needs: tuple[str, ...] = ("quantities", "events.date")
     sets: tuple[str, ...] = ("quantities.date",)
 
+    def __init__(self, words: DateWords) -> None:
+        self.words = words
+
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> QuantityDateStage:
         check_keys(cls.name, section, frozenset())
-        return cls()
+        return cls(shared_words(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        dated = date_quantities(parsed.doc, parsed.article, found.quantities or (), found.events or ())
+        dated = date_quantities(
+            parsed.doc, parsed.article, found.quantities or (), found.events or (), words=self.words
+        )
         return found.with_(quantities=tuple(dated))

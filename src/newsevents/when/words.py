@@ -1,0 +1,75 @@
+"""The words dates are read with (`data/<language>/when.yml`): weekday, month and number names,
+the units of "N ... ago", the leading and trailing words dropped from an expression, the
+prepositions that only bound a span and the auxiliaries that make a clause future.
+
+Loaded by the date stages when they are built and handed to every function that reads a date;
+the patterns built from the words are compiled here, once per load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsevents import data
+from newsevents.data import lists
+
+NAMES = ("weekdays", "months", "numbers")
+LISTS = ("units", "lead", "trail", "bounds", "future")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The validated word lists of when.yml, with the patterns built from them."""
+
+    weekdays: Mapping[str, int]
+    months: Mapping[str, int]
+    numbers: Mapping[str, int]
+    bounds: frozenset[str]  # "until Friday": a limit, not the event's date
+    future: frozenset[str]  # "will": a bare weekday or month is the next one
+    lead: re.Pattern[str]  # leading words dropped: "on Monday", "as of March"
+    trail: re.Pattern[str]  # trailing words dropped: "Monday morning"
+    duration: re.Pattern[str]  # "a five-day truce", "more than a year": no date
+    ago: re.Pattern[str]  # "two weeks ago": group 1 the count, group 2 the unit
+    datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) if not w.isalpha() else w for w in words)
+
+
+def _range(low: int, high: int) -> lists.Check:
+    def check(value: object) -> str | None:
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return None if ok else f"{value!r} is not a whole number from {low} to {high}"
+
+    return check
+
+
+def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> DateWords:
+    """The shipped when.yml of `language` with the user's files merged over it; E202 if bad."""
+    paths = (data.shipped("when.yml", language), *extra)
+    checks = {"weekdays": _range(0, 6), "months": _range(1, 12), "numbers": lists.positive_int}
+    found = lists.values(paths, checks, LISTS)
+    names = {key: {word: int(str(n)) for word, n in pairs.items()} for key, pairs in found.items()}
+    words = lists.words(paths, LISTS, NAMES)
+    numbers, units = _alternation(list(names["numbers"])), _alternation(words["units"])
+    return DateWords(
+        weekdays=names["weekdays"],
+        months=names["months"],
+        numbers=names["numbers"],
+        bounds=frozenset(words["bounds"]),
+        future=frozenset(words["future"]),
+        lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
+        trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
+        duration=re.compile(
+            rf"^(?:\d+|{numbers})[- ](?:{units})s?(?:[- ]long|[- ]old)?$"
+            r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
+        ),
+        ago=re.compile(rf"^(\d+|{numbers}) ({units})s? ago$"),
+        datelike=re.compile(
+            r"\d|" + "|".join(names["months"]) + "|" + "|".join(names["weekdays"]) + "|ago|yesterday|today"
+        ),
+    )
