@@ -80,7 +80,7 @@ def load_rules(extra: Sequence[str | Path] = (), language: str = "en") -> Rules:
     records = reader.merge((rec for path in paths for rec in reader.sections(path, SECTIONS)), _identity)
     rules = [_rule(rec) for rec in records if rec.section == "lines"]
     verbs = [str(rec.text("value")) for rec in records if rec.section == "caption_verbs"]
-    words = {name: [str(r.text("value")).lower() for r in records if r.section == name] 
+    words = {name: [str(r.text("value")).lower() for r in records if r.section == name]
              for name in SECTIONS[2:]}
     reporting = "|".join(words["reporting"])
     alternatives = "|".join(v.replace(" ", r"\s+") for part in verbs for v in part.split("|"))
