@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from newsevents.events.modality import Cues
     from newsevents.events.triggers import TriggerMatch
 
-TARGET_PREPS = ("against", "on", "at", "upon", "with", "to", "into", "toward", "towards", "over")
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X".
@@ -44,7 +43,6 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
-BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "armed"}
 
 
 @dataclass(frozen=True)
@@ -114,14 +112,14 @@ def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
-def _is_passive(token: Token) -> bool:
+def _is_passive(token: Token, cues: Cues) -> bool:
     """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers", "Soldier Killed"),
     so a past participle with a by-agent, or with a subject but neither auxiliary nor object, counts
     too."""
     if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
         return True
     if token.tag_ == "VBN" and _kids(token, "nsubj") and not _kids(token, "aux", "dobj") and not _pobjs(
-        token, TARGET_PREPS
+        token, cues.target_preps
     ):
         return True  # "6 police officers killed", "people detained": no auxiliary, no object
     return token.tag_ == "VBN" and bool(_kids(token, "agent"))
@@ -150,9 +148,9 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     return own or _borrowed_subject(verb, depth)
 
 
-def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
+def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
-    passive = _is_passive(token)
+    passive = _is_passive(token, cues)
     if passive:
         src_tokens, src_inferred = passive_agents(token), False
         tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
@@ -174,7 +172,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
-        preps = TARGET_PREPS + ROOT_PREPS.get(root, ())
+        preps = cues.target_preps + ROOT_PREPS.get(root, ())
         pobjs = _pobjs(token, preps)
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
@@ -212,7 +210,7 @@ def _against(token: Token) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
 
 
-def backer(token: Token, index: MentionIndex) -> ActorMention | None:
+def backer(token: Token, index: MentionIndex, cues: Cues) -> ActorMention | None:
     """The mention of X in "an X-backed <noun>" ("a Russian-backed offensive"), or None.
 
     The backer supports the act without performing it; `coding` may name the performer from
@@ -222,8 +220,8 @@ def backer(token: Token, index: MentionIndex) -> ActorMention | None:
         if word.dep_ not in ("amod", "compound") or word.i > token.i:
             continue
         text = word.lower_.strip("-–")
-        glued = "-" in text and text.rsplit("-", 1)[1] in BACKER_WORDS
-        if text not in BACKER_WORDS and not glued:
+        glued = "-" in text and text.rsplit("-", 1)[1] in cues.backer_words
+        if text not in cues.backer_words and not glued:
             continue
         if glued and word.i in index.by_token:
             return index.by_token[word.i]  # "Russian-backed" as one token
@@ -235,7 +233,9 @@ def backer(token: Token, index: MentionIndex) -> ActorMention | None:
     return None
 
 
-def _modifier_source(token: Token, index: MentionIndex, with_words: set[int]) -> tuple[ActorMention, ...]:
+def _modifier_source(
+    token: Token, index: MentionIndex, with_words: set[int], cues: Cues
+) -> tuple[ActorMention, ...]:
     """The actor a noun trigger's modifiers name ("the regime's offensive", "Russian air strikes").
 
     A modifier counts only when it is itself (part of) a mention: in "military base attacks" the
@@ -244,7 +244,7 @@ def _modifier_source(token: Token, index: MentionIndex, with_words: set[int]) ->
     attack") says where, not who; demonyms and possessive countries still name the actor.
     """
     mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in BACKER_WORDS]
+    mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in cues.backer_words]
     found = []
     for c in mods:
         m = index.by_token.get(c.i)
@@ -274,11 +274,11 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words)
-    target_tokens = _pobjs(token, TARGET_PREPS)
+        source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
+    target_tokens = _pobjs(token, cues.target_preps)
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
-        target_tokens += [t for t in _pobjs(token.head, TARGET_PREPS) if t.i > token.i]
+        target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = target_tokens[0].head.lower_ if targets and target_tokens else None
     between = index.resolve(_pobjs(token, ("between",)))
@@ -298,7 +298,7 @@ def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     """
     if match.entry.kind == "noun":
         return noun_arguments(match, index, cues)
-    args = verb_arguments(match, index)
+    args = verb_arguments(match, index, cues)
     words = set(match.words) - {match.token}
     # "launched drones and missiles": every conjunct of the means is a means too
     words |= {c.i for w in list(words) for c in index.doc[w].conjuncts}

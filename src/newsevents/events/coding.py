@@ -285,7 +285,7 @@ class _Coder:
 
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
-        held = backer(token, self.index)
+        held = backer(token, self.index, self.book.cues)
         backed = self._backed_by(held.actor) if held is not None else None
         if held is None or backed is None:
             return args

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
-    "speech_verbs", "light_verbs",
+    "speech_verbs", "light_verbs", "target_preps", "backer_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -41,6 +41,8 @@ class Cues:
     polite_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    target_preps: tuple[str, ...] = ()  # in the order they are tried: "attacked (X) on Y"
+    backer_words: frozenset[str] = frozenset()  # "Russian-backed": the backer, not the actor
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
@@ -49,7 +51,7 @@ def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
     A list that is not a list, an empty word or an unknown list is an E202 naming file:line.
     """
     lists = words((data.shipped("events/cues.yml", language), *extra), CUE_KEYS)
-    return Cues(**{key: frozenset(found) for key, found in lists.items()})
+    return Cues(**{key: found if key == "target_preps" else frozenset(found) for key, found in lists.items()})
 
 
 @dataclass(frozen=True)
