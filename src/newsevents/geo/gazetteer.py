@@ -86,6 +86,7 @@ class Cues:
     weak_names: frozenset[str] = frozenset()
     area_nouns: frozenset[str] = frozenset()
     distance_units: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
 
 
 @dataclass
@@ -136,7 +137,7 @@ class Gazetteer:
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
-    "never_places", "weak_names", "area_nouns", "distance_units",
+    "never_places", "weak_names", "area_nouns", "distance_units", "name_particles",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -158,6 +159,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["weak_names"]),
         frozenset(lists["area_nouns"]),
         frozenset(lists["distance_units"]),
+        frozenset(lists["name_particles"]),
     )
 
 

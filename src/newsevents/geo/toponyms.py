@@ -21,35 +21,6 @@ from newsevents.model import Article, Feature
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names often enough to look them up (with more proof).
 MAYBE_LABELS = frozenset({"NORP", "PERSON", "ORG", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"})
-# Lower-case name particles of Arabic, Persian and Romance names: "al-Fardous", "Bab al-Nairab".
-PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "ed",
-        "es",
-        "ibn",
-        "bin",
-        "abu",
-        "umm",
-        "um",
-        "de",
-        "del",
-        "la",
-        "le",
-        "di",
-        "da",
-        "dos",
-        "do",
-    }
-)
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Tokens the tagger already knows are not names ("March" 2016, "Two" people).
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -78,14 +49,14 @@ class Toponym:
     enclosing: tuple[int, int] | None = None
 
 
-def _is_name_part(tok: Token) -> bool:
+def _is_name_part(tok: Token, cues: Cues) -> bool:
     text = tok.text
     if tok.is_space or not text or tok.ent_type_ in NOT_NAME_LABELS:
         return False
     if text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
     if (
-        text.lower() in PARTICLES
+        text.lower() in cues.name_particles
         and not tok.whitespace_
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].text in ("-", "‐")
@@ -98,12 +69,12 @@ def _is_name_part(tok: Token) -> bool:
     return not tok.is_stop or text.isupper() or tok.ent_type_ in PLACE_LABELS
 
 
-def name_spans(doc: Doc) -> list[Span]:
+def name_spans(doc: Doc, cues: Cues) -> list[Span]:
     """Maximal runs of name tokens, trimmed of hyphens at the edges."""
     spans: list[Span] = []
     start: int | None = None
     for tok in [*doc, None]:
-        if tok is not None and _is_name_part(tok) and not (start is not None and tok.is_sent_start):
+        if tok is not None and _is_name_part(tok, cues) and not (start is not None and tok.is_sent_start):
             start = tok.i if start is None else start
             continue
         if start is not None:
@@ -115,7 +86,7 @@ def name_spans(doc: Doc) -> list[Span]:
             if end > start:
                 spans.append(doc[start:end])
             start = None
-        if tok is not None and _is_name_part(tok):
+        if tok is not None and _is_name_part(tok, cues):
             start = tok.i
     return spans
 
@@ -158,7 +129,7 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
-        run = _run_after(doc, after.i + 1)
+        run = _run_after(doc, after.i + 1, cues)
         if (
             run is not None
             and run.end < len(doc)
@@ -199,52 +170,52 @@ def _district(span: Span, cues: Cues) -> tuple[bool, Span | None]:
         return False, None
     owner = doc[span.start - 1] if span.start > 0 else None
     if owner is not None and (owner.text in POSSESSIVES or owner.tag_ == "POS"):
-        return True, _run_before(doc, owner.i)
+        return True, _run_before(doc, owner.i, cues)
     if after is not None and cues.feature_nouns.get(after.lower_) == "district" and after.i + 1 < len(doc):
         prep = doc[after.i + 1]
         if prep.lower_ in ("of", "in"):
-            return True, _run_after(doc, prep.i + 1)
+            return True, _run_after(doc, prep.i + 1, cues)
     return True, None
 
 
-def _run_before(doc: Doc, i: int) -> Span | None:
+def _run_before(doc: Doc, i: int, cues: Cues) -> Span | None:
     start = i
-    while start > 0 and _is_name_part(doc[start - 1]):
+    while start > 0 and _is_name_part(doc[start - 1], cues):
         start -= 1
     return doc[start:i] if start < i else None
 
 
-def _run_after(doc: Doc, i: int) -> Span | None:
+def _run_after(doc: Doc, i: int, cues: Cues) -> Span | None:
     while i < len(doc) and (doc[i].lower_ == "the" or (doc[i].pos_ == "ADJ" and doc[i].text.islower())):
         i += 1
     end = i
-    while end < len(doc) and _is_name_part(doc[end]):
+    while end < len(doc) and _is_name_part(doc[end], cues):
         end += 1
     return doc[i:end] if end > i else None
 
 
-def _qualifier(span: Span) -> str | None:
+def _qualifier(span: Span, cues: Cues) -> str | None:
     """ "Paris, Texas": the capitalised name right after a comma, unless it opens a list."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        run = _run_after(doc, span.end + 1)
+        run = _run_after(doc, span.end + 1, cues)
         if run is None or run.start != span.end + 1:
             return None
         nxt = doc[run.end] if run.end < len(doc) else None
         if nxt is not None and (
-            nxt.lower_ in ("and", "or") or (nxt.text == "," and _run_after(doc, nxt.i + 1))
+            nxt.lower_ in ("and", "or") or (nxt.text == "," and _run_after(doc, nxt.i + 1, cues))
         ):
             return None
         return run.text
     return None
 
 
-def _qualified(span: Span) -> str | None:
+def _qualified(span: Span, cues: Cues) -> str | None:
     """ "Atlanta, Georgia": the name before the comma, unless the two are items of a list."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != ",":
         return None
-    run = _run_before(doc, span.start - 1)
+    run = _run_before(doc, span.start - 1, cues)
     if run is None or (run.start > 0 and doc[run.start - 1].text == ","):
         return None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -269,7 +240,7 @@ def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Topo
     """
     cues = gazetteer.cues
     found: dict[tuple[int, int], Toponym] = {}
-    for raw in [*entity_spans(doc), *name_spans(doc)]:
+    for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint = raw, None
         if not gazetteer.lookup(raw.text):  # "United Kingdom" keeps its "Kingdom"
             span, stripped_hint = _strip_feature_word(raw, cues)
@@ -289,8 +260,8 @@ def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Topo
             _label(span),
             "district" if is_district else stripped_hint or hint,
             cue or stripped_hint is not None,
-            _qualifier(span),
-            _qualified(span),
+            _qualifier(span, cues),
+            _qualified(span, cues),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
         )
