@@ -16,7 +16,9 @@ ROOTS = [REPO / "src" / "newsevents", REPO / "benchmarks", REPO / "scripts"]
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
 
-FILES = sorted(p for root in ROOTS if root.exists() for p in root.rglob("*.py") if "node_modules" not in p.parts)
+FILES = sorted(
+    p for root in ROOTS if root.exists() for p in root.rglob("*.py") if "node_modules" not in p.parts
+)
 
 
 def _name(path: Path) -> str:
