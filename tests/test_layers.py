@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},
-    {"evaluation", "evaluate"},
+    {"scoring", "evaluation", "evaluate"},
     {"api", "web"},
     {"cli"},
 ]
