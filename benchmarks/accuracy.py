@@ -25,9 +25,13 @@ from pathlib import Path
 
 import yaml
 
-from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.duplicates import CorpusFigures, measure_corpus
-from newsevents.evaluation.report import DatasetReport, Report, level_table, pct
+# Run as a script, Python puts benchmarks/ first on the path; the evaluation is imported from
+# the repository root as `benchmarks.evaluation`, as the tests and `newsevents evaluate` do.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.evaluation.duplicates import CorpusFigures, measure_corpus
+from benchmarks.evaluation.report import DatasetReport, Report, level_table, pct
+from benchmarks.evaluation.run import run_evaluation
 from newsevents.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -382,7 +386,7 @@ def dedup_section(c: CorpusFigures) -> list[str]:
         "",
         f"Measured on ../shared/corpus ({c.articles} articles from many outlets) against its",
         f"`duplicates.json`, which lists {c.syndicated} groups of syndicated copies and {c.same_event}",
-        "groups of articles reporting the same event (`newsevents.evaluation.duplicates`, run by this",
+        "groups of articles reporting the same event (`benchmarks.evaluation.duplicates`, run by this",
         "benchmark).",
         "",
         "Near-duplicate articles (`newsevents.corpus.dedup`, word 3-shingle containment; the same",
@@ -430,7 +434,7 @@ METHOD = [
     "- `actors+plover` and `plover`: the same with the PLOVER type.",
     "",
     "Actor codes on both sides are normalised to (country, primary sector) with the tables in",
-    "`src/newsevents/evaluation/data/`: the first three letters are the country (ISO 3166 alpha-3;",
+    "`benchmarks/evaluation/data/`: the first three letters are the country (ISO 3166 alpha-3;",
     "older CAMEO codes such as JAP or ITL are mapped by `country_aliases.tsv`), or an international",
     "marker (IGO, NGO, IMG, MNC...; `markers.tsv`), or `---` for a missing country; the primary sector",
     "is the first three-letter segment listed in `sectors.tsv` (GOV, MIL, REB, OPP, COP, CVL, JUD, LEG,",
@@ -448,7 +452,7 @@ METHOD = [
     "",
     "Event types (case2021_task2): each snippet has one gold type (ACLED sub-event types plus",
     "NATURAL_DISASTER, MAN_MADE_DISASTER, ORG_CRIME, DIPLO, ATTRIB). The project's table",
-    "`src/newsevents/evaluation/data/case2021_plover.tsv` maps each to the PLOVER types a coder may",
+    "`benchmarks/evaluation/data/case2021_plover.tsv` maps each to the PLOVER types a coder may",
     "rightly give it (ARMED_CLASH, AIR_STRIKE, SUIC_BOMB... -> ASSAULT; ARREST -> COERCE; protests",
     "and riots -> PROTEST; AGREEMENT -> AGREE, CONSULT, RETREAT or CONCEDE (deals, talks,",
     "ceasefires, surrenders, prisoner releases); DIPLO -> any diplomatic type (SANCTION for expelled",
@@ -476,12 +480,12 @@ OTHER_METHOD = [
     "  `no_location_accuracy` is the share of found events the gold places nowhere that we left unplaced.",
     "- Event dates (muc4): the only gold set with event dates (plover_gsr_cameo and wikievents give",
     "  none). A template dated to a day (or a closed range of up to a week) is right when one of our",
-    "  events of the incident's class (`src/newsevents/evaluation/data/muc_incidents.tsv`: ATTACK and",
+    "  events of the incident's class (`benchmarks/evaluation/data/muc_incidents.tsv`: ATTACK and",
     "  BOMBING -> CAMEO 18-20, KIDNAPPING -> 17-18, ...) has that day at day precision. Recall is the",
     "  share exactly right; `date_right_given_event` the same among templates where we coded an event",
     "  of the class at all. The document's dateline gives the publication date.",
     "- Figures: `kind+value+status` F1. IDMC terms map to our kinds by",
-    "  `src/newsevents/evaluation/data/figure_terms.tsv`: Displaced, Forced to Flee and In Relief",
+    "  `benchmarks/evaluation/data/figure_terms.tsv`: Displaced, Forced to Flee and In Relief",
     "  Camp -> displaced or refugees; Evacuated -> evacuated; Relocated -> evacuated or displaced;",
     "  Sheltered -> displaced, evacuated or homeless; Homeless and the housing terms (Destroyed,",
     "  Partially Destroyed, Uninhabitable Housing) -> homeless or displaced. MUC effects DEATH ->",

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},
-    {"scoring", "evaluation", "evaluate"},
+    {"scoring", "evaluate"},
     {"api", "web"},
     {"cli"},
 ]

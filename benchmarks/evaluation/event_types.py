@@ -29,12 +29,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from benchmarks.evaluation.codes import load_tables
+from benchmarks.evaluation.gold import GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from benchmarks.evaluation.tables import read_data
 from newsevents.errors import ResourceError
-from newsevents.evaluation.codes import load_tables, read_table
-from newsevents.evaluation.gold import GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts
+from newsevents.scoring import Counts
 
 NONE = "none"
 ANY = "*"
@@ -62,7 +63,7 @@ def read_type_table(path: Path | None = None) -> dict[str, TypeRule]:
     """Gold type -> rule, from the shipped table or a user's; unknown PLOVER names fail (E202)."""
     plover = load_tables().plover
     out: dict[str, TypeRule] = {}
-    for gold_type, value in read_table(TABLE, ("event_type", "plover"), path):
+    for gold_type, value in read_data(path or TABLE, ("event_type", "plover")):
         where = f"{path or TABLE}: {gold_type}"
         if value == ANY:
             out[gold_type.upper()] = TypeRule((), any_type=True)
