@@ -396,9 +396,12 @@ def evaluate(gold: str, pred: str | None, limit: int | None, split: str | None, 
 
     Example: newsevents evaluate ../shared/eval/external/petrarch2_gsr_validation
     """
-    from newsevents.evaluate import run_evaluation
+    from newsevents.evaluate import use_benchmarks
 
     try:
+        use_benchmarks()  # the scorers live in a source checkout's benchmarks/, not in the package
+        from benchmarks.evaluation.run import run_evaluation
+
         report = run_evaluation(Path(gold), Path(pred) if pred else None, limit, load_settings(config),
                                 split=split)
     except NewsEventsError as exc:

@@ -75,7 +75,8 @@ def test_articles_without_copies_and_empty_texts_make_no_group() -> None:
 
 
 def _corpus_docs() -> tuple[list[tuple[str, str]], dict[str, str | None]]:
-    from newsevents.evaluation.duplicates import corpus_docs
+    from benchmarks.evaluation.duplicates import corpus_docs
+
     from newsevents.settings import load_settings
 
     return corpus_docs(CORPUS / "articles", load_settings(None))
