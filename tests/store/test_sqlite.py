@@ -10,7 +10,7 @@ import pytest
 from newsevents.errors import StoreError
 from newsevents.store import EventFilter, SQLiteStore, Store, open_store
 from newsevents.store import rows as row_builders
-from newsevents.store.sqlite import SCHEMA_VERSION
+from newsevents.store.migrations import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -213,7 +213,7 @@ def test_events_join_the_article(db: Store, make_extraction) -> None:  # type: i
 
 
 def test_an_older_schema_is_migrated(tmp_path: Path, make_extraction, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from newsevents.store import sqlite as sqlite_module
+    from newsevents.store import migrations as sqlite_module
 
     path = tmp_path / "old.db"
     with open_store(path) as store:
