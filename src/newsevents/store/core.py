@@ -95,7 +95,7 @@ class SQLStore(StoreViews):
         """True when the schema should be created here: no newsevents table exists yet."""
         return not tables & migrations.OUR_TABLES
 
-    def lock_derived(self, cur: Any) -> None:  # noqa: B027 (a hook; most engines need nothing)
+    def lock_derived(self, cur: Any) -> None:
         """Lock the derived tables against a concurrent recluster, inside its transaction."""
 
     def page_rows(self) -> int | None:
@@ -120,7 +120,8 @@ class SQLStore(StoreViews):
         return found
 
     def _records(self, sql: str, params: Any, columns: tuple[str, ...]) -> list[Row]:
-        return [row_builders.decode(dict(zip(columns, rec, strict=True))) for rec in self.fetch_all(sql, params)]
+        found = self.fetch_all(sql, params)
+        return [row_builders.decode(dict(zip(columns, rec, strict=True))) for rec in found]
 
     def _insert_sql(self, table: str, columns: tuple[str, ...], on_conflict: str | None = None) -> str:
         values = ", ".join(self.named.format(c) for c in columns)

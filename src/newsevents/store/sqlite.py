@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-
 from newsevents.errors import StoreError
 from newsevents.store.core import SQLStore
 

@@ -52,7 +52,7 @@ class Table:
         raise KeyError(f"{self.name}.{name}")
 
 
-def _c(name: str, sql_type: str, doc: str = "", required: bool = False, references: str | None = None) -> Column:
+def _c(name: str, sql_type: str, doc: str, required: bool = False, references: str | None = None) -> Column:
     return Column(name, sql_type, doc, required, references)
 
 
@@ -126,7 +126,7 @@ EVENTS = Table(
         _c("cameo_root", _T, 'its two-digit root ("19")', True),
         _c("plover", _T, "PLOVER event type (ASSAULT, ACCUSE, ...)"),
         _c("plover_mode", _T, "PLOVER mode where it applies (air, ...)"),
-        _c("quad_class", _I, "1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict", True),
+        _c("quad_class", _I, "1 verbal coop., 2 material coop., 3 verbal confl., 4 material confl.", True),
         _c("goldstein", _F, "Goldstein score, -10 to +10", True),
         _c("date", _T, "when it happened, YYYY-MM-DD (start of the range)"),
         _c("date_precision", _T, "day, week, month or year"),

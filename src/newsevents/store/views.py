@@ -45,7 +45,8 @@ class StoreViews:
     def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
         (count_sql, count_params), (sql, params) = queries
         total = self.fetch_one(count_sql, count_params)[0]
-        return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in self.fetch_all(sql, params)]
+        found = self.fetch_all(sql, params)
+        return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
     def mention_page(self, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total matching, one page of flat event rows) in `events()` order, each with its
@@ -74,7 +75,9 @@ class StoreViews:
         wanted = {r["cluster_id"] for r in rows if r.get("cluster_id") is not None}
         found = [c for c in self.clusters(query.filters) if c["cluster_id"] in wanted] if wanted else []
         found += [single_cluster(r) for r in rows if r.get("cluster_id") is None]
-        found.sort(key=lambda c: (c.get("date_first") is None, c.get("date_first") or "", str(c["cluster_id"])))
+        found.sort(
+            key=lambda c: (c.get("date_first") is None, c.get("date_first") or "", str(c["cluster_id"]))
+        )
         return found
 
     def event(self, article_id: str, idx: int) -> Row | None:
