@@ -64,6 +64,11 @@ def test_write_and_read_back_every_table(db: Store, make_extraction) -> None:  #
     assert (ev1["attributed_to"], ev1["attributed_to_code"]) == ("Bashar al-Assad", "SYRGOV")
     assert ev1["target_code"] is None and ev1["location_name"] is None
 
+
+def test_write_and_read_back_the_other_tables(db: Store, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    ext = make_extraction()
+    text = ext.article.text
+    assert db.write(ext) is True
     actors = list(db.rows("actors"))
     assert [a["kind"] for a in actors] == ["noun", "noun", "name"]
     assert [_text(a, text, "evidence") for a in actors] == [a["text"] for a in actors]

@@ -74,7 +74,9 @@ def create_app(db: str | Path) -> FastAPI:
     app.state.db = str(db)
     _error_handlers(app)
     _event_routes(app, opened, names)
-    _item_routes(app, opened, names)
+    _cluster_routes(app, opened, names)
+    _article_routes(app, opened, names)
+    _item_routes(app, opened)
     _dashboard(app)
     return app
 
@@ -140,6 +142,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, at
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 ViewParam = Annotated[View, Query(description="clusters (one per real-world event) or mentions")]
 ArticleId = Annotated[str, PathParam(max_length=200)]
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
+OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
 
 
 def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -151,8 +156,6 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 
 
 def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
-    QueryDep = Annotated[EventQuery, Depends(event_query)]
-
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
         query: QueryDep, view: ViewParam = "clusters", limit: Limit = 100, offset: Offset = 0
@@ -180,6 +183,8 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
             "cluster": _named(cluster, names) if cluster else None,
         }
 
+
+def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     @app.get("/api/clusters/{cluster_id}", response_model=models.Cluster, responses=ERRORS, tags=["events"])
     def get_cluster(cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
         """One event cluster with every report of it."""
@@ -206,10 +211,7 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         return out
 
 
-def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
-    Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
-    OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
-
+def _article_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     @app.get("/api/articles", response_model=models.ArticlePage, responses=ERRORS, tags=["articles"])
     def list_articles(q: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         """Articles, newest first, with how many events each gave; `q` searches title and text."""
@@ -232,6 +234,8 @@ def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
             _named(ev, names)
         return found
 
+
+def _item_routes(app: FastAPI, opened: Opener) -> None:
     @app.get("/api/quotes", response_model=models.QuotePage, responses=ERRORS, tags=["articles"])
     def list_quotes(
         article_id: OfArticle = None,

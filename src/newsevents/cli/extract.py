@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -28,24 +28,39 @@ from newsevents.errors import Problem
 from newsevents.model import Extraction
 from newsevents.settings import Settings, load_settings
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _extract_options(func: F) -> F:
+    """The options of `extract`, in the order --help lists them."""
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "none"]), default="none",
+                     show_default=True, help="Print each article's extraction to stdout."),
+        db_option,
+        click.option("--no-db", is_flag=True, help="Do not write to any store."),
+        click.option("--no-text", is_flag=True, help="Leave article.text out of the printed JSON."),
+        click.option("--config", type=click.Path(dir_okay=False),
+                     help="A settings YAML file (see settings.yml)."),
+        click.option("--batch-size", type=int, help="Articles per spaCy batch."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: this process; dask: partitions (JSONL files) on a Dask cluster."),
+        click.option("--scheduler",
+                     help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+        click.option("--out", "out_dir", type=click.Path(file_okay=False), default="newsevents-out",
+                     show_default=True, help="With --engine dask: folder for the Parquet and JSONL results."),
+        click.option("--workers", type=int,
+                     help="Worker processes (default: every core); with --engine dask, the "
+                     "local cluster size."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "none"]), default="none",
-              show_default=True, help="Print each article's extraction to stdout.")
-@db_option
-@click.option("--no-db", is_flag=True, help="Do not write to any store.")
-@click.option("--no-text", is_flag=True, help="Leave article.text out of the printed JSON.")
-@click.option("--config", type=click.Path(dir_okay=False), help="A settings YAML file (see settings.yml).")
-@click.option("--batch-size", type=int, help="Articles per spaCy batch.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: this process; dask: partitions (JSONL files) on a Dask cluster.")
-@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="newsevents-out",
-              show_default=True, help="With --engine dask: folder for the Parquet and JSONL results.")
-@click.option("--workers", type=int, help="Worker processes (default: every core); with --engine dask, the "
-              "local cluster size.")
+@_extract_options
 @reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
 def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
             batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
