@@ -71,3 +71,13 @@ def test_migrated_tables_match_the_declared_ones() -> None:
     for table in DERIVED_COLUMNS:
         sql = f"PRAGMA table_info({table})"
         assert migrated.execute(sql).fetchall() == fresh.execute(sql).fetchall(), table
+
+
+def test_the_docs_list_every_column_as_declared() -> None:
+    """docs/store.md's column reference is generated from the declarations and kept current."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "store.md").read_text(encoding="utf-8")
+    start = page.index("-->\n\n", page.index("<!-- generated from src/newsevents/store/tables.py")) + 5
+    end = page.index("<!-- end of generated reference -->")
+    assert page[start:end] == schema.markdown(), "regenerate the column reference of docs/store.md"

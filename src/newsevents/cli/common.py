@@ -38,6 +38,7 @@ class CommandError(click.ClickException):
         self.prefix = prefix
 
     def show(self, file: IO[Any] | None = None) -> None:
+        """Print the one line to stderr, whatever stream click offers."""
         click.echo(f"{self.prefix}{self.format_message()}", err=True)
 
 
@@ -70,6 +71,7 @@ class RegistryChoice(click.Choice):  # type: ignore[type-arg]
 
     @property  # type: ignore[override]
     def choices(self) -> Sequence[str]:
+        """The names registered now, not when the option was declared."""
         return tuple(self._names())
 
 
@@ -122,4 +124,5 @@ def event_filter(**kw: Any) -> Any:
 
 
 def plural(n: int, noun: str) -> str:
+    """ "1 article", "2 articles": the summaries read as sentences."""
     return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -247,6 +247,7 @@ TALLY_SQL: dict[str, str] = {
 
 
 def count_value(value: int, name: str) -> int:
+    """A LIMIT or OFFSET checked to be a whole number in range; E302 otherwise."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 2**62:
         raise StoreError("E302", detail=f"{name} {value!r} is not a whole number of 0 or more")
     return value

@@ -113,9 +113,11 @@ class SQLStore(StoreViews):
     # -- plumbing ----------------------------------------------------------------------------
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Every record of one statement; the one way views and migrations read."""
         return list(self._conn.execute(sql, params).fetchall())
 
     def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
+        """The first record of one statement (counts, MIN/MAX)."""
         found: tuple[Any, ...] = self._conn.execute(sql, params).fetchone()
         return found
 
@@ -215,6 +217,7 @@ class SQLStore(StoreViews):
         return {table: found[table] for table in row_builders.COLUMNS}
 
     def close(self) -> None:
+        """Close the connection; an open transaction was already committed or rolled back."""
         self._conn.close()
 
     def __enter__(self) -> Self:

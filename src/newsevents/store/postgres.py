@@ -50,9 +50,11 @@ class PostgresStore(SQLStore):
         return _connect(target)
 
     def describe(self, exc: BaseException) -> str:
+        """The driver's message without the password, in case the driver echoed it."""
         return _clean(exc, self._raw_url)
 
     def table_names(self) -> set[str]:
+        """Tables of the current schema only, so `?options=-csearch_path%3D...` keeps stores apart."""
         sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         return {name for (name,) in self.fetch_all(sql)}
 
@@ -69,9 +71,11 @@ class PostgresStore(SQLStore):
             yield cur
 
     def lock_derived(self, cur: Any) -> None:
+        """Two concurrent reclusters from different machines would interleave without it."""
         cur.execute(f"LOCK TABLE {', '.join(row_builders.DERIVED_COLUMNS)} IN EXCLUSIVE MODE")
 
     def page_rows(self) -> int:
+        """Paged reads: a server-side table may be far larger than memory."""
         return PAGE_ROWS
 
 

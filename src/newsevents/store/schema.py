@@ -77,3 +77,18 @@ def arrow_schema(names: Sequence[str], tables: Sequence[str] = ("events", "artic
     import pyarrow as pa  # imported on use: only Parquet needs it
 
     return pa.schema([pa.field(n, _ARROW[column_type(n, tables)]) for n in names])
+
+
+def markdown() -> str:
+    """The column reference of docs/store.md: every table with each column's type, NOT NULL and
+    what it holds, as declared (a test keeps the page equal to this)."""
+    parts: list[str] = []
+    for table in TABLES:
+        derived = " Derived: rebuilt by `recluster()`." if table.derived else ""
+        parts.append(f"### `{table.name}`\n\n{table.doc}{derived} Key: `{', '.join(table.key)}`.\n")
+        parts.append("| column | type | null | holds |\n| --- | --- | --- | --- |")
+        for col in table.columns:
+            null = "no" if col.required else "yes"
+            parts.append(f"| `{col.name}` | {col.type} | {null} | {col.doc.replace('|', '/')} |")
+        parts.append("")
+    return "\n".join(parts)

@@ -43,6 +43,7 @@ class SQLiteStore(SQLStore):
         return not tables
 
     def table_names(self) -> set[str]:
+        """Every table in the file, ours or not (a foreign file is refused, never changed)."""
         return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def schema_lock(self) -> nullcontext[None]:

@@ -42,6 +42,7 @@ class Table:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The column names in order: the order rows, DDL and exports use."""
         return tuple(c.name for c in self.columns)
 
     def column(self, name: str) -> Column:
@@ -126,7 +127,8 @@ EVENTS = Table(
         _c("cameo_root", _T, 'its two-digit root ("19")', True),
         _c("plover", _T, "PLOVER event type (ASSAULT, ACCUSE, ...)"),
         _c("plover_mode", _T, "PLOVER mode where it applies (air, ...)"),
-        _c("quad_class", _I, "1 verbal coop., 2 material coop., 3 verbal confl., 4 material confl.", True),
+        _c("quad_class", _I,
+           "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", True),
         _c("goldstein", _F, "Goldstein score, -10 to +10", True),
         _c("date", _T, "when it happened, YYYY-MM-DD (start of the range)"),
         _c("date_precision", _T, "day, week, month or year"),

@@ -31,15 +31,19 @@ class StoreViews:
     placeholder: str
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
     def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
+        """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
     def events(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
+        """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
     def clusters(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
+        """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
     def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
@@ -140,6 +144,7 @@ class StoreViews:
         return out
 
     def counts(self) -> dict[str, int]:
+        """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
 
