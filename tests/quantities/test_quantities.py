@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.errors import ResourceError
 from newsevents.model import Actor, Event, Evidence
-from newsevents.quantities import find_quantities, load_quantity_lexicon
+from newsevents.quantities import find_quantities
 
 
 def _one(parse, text: str):  # type: ignore[no-untyped-def]
@@ -162,41 +161,6 @@ def test_figure(parse, text, kind, value, qualifier, status, evidence):  # type:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "low", "high", "evidence"),
-    [
-        ("The attack killed between 20 and 30 civilians.", 20, 30, "between 20 and 30 civilians"),
-        ("20 to 30 people fled.", 20, 30, "20 to 30 people"),
-        ("20-30 people fled.", 20, 30, "20-30 people"),
-        ("Two to three million people have fled.", 2000000, 3000000, "Two to three million people"),
-        (
-            "Nine hundred and twenty-one to 950 families fled.",
-            921,
-            950,
-            "Nine hundred and twenty-one to 950 families",
-        ),
-    ],
-)
-def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
-    q = _one(parse, text)
-    assert (q.qualifier, q.low, q.high, q.value, q.evidence.text) == ("range", low, high, low, evidence)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "kind", "low"),
-    [
-        ("Thousands of people fled their homes.", "displaced", 2000),
-        ("Tens of thousands of people have fled.", "displaced", 20000),
-        ("Dozens were arrested.", "arrested", 24),
-    ],
-)
-def test_vague_plural_keeps_no_value(parse, text, kind, low):  # type: ignore[no-untyped-def]
-    q = _one(parse, text)
-    assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")
-
-
-@pytest.mark.model
 def test_units_and_coordination(parse):  # type: ignore[no-untyped-def]
     article, doc = parse("Gunmen killed 12 soldiers and wounded 30 others, and 5,000 families fled.")
     got = [(q.kind, q.value, q.unit) for q in find_quantities(doc, article)]
@@ -271,20 +235,3 @@ def test_seed_article(parse, seed_path):  # type: ignore[no-untyped-def]
     assert ("refugees", 600000, "about", "projected") in got
     values = {v for (_, v, _, _) in got}
     assert values <= {250000, 35000, 600000, None}  # no years, durations or dates
-
-
-def test_user_lexicon_adds_a_word(tmp_path):
-    user = tmp_path / "mine.yml"
-    user.write_text("verbs:\n  lynch: killed object\nnouns:\n  refugee: null\n", encoding="utf-8")
-    lex = load_quantity_lexicon(user)
-    assert lex.verbs["lynch"] == ("killed", "object")
-    assert "refugee" not in lex.nouns
-
-
-def test_bad_lexicon_names_file_and_line(tmp_path):
-    user = tmp_path / "bad.yml"
-    user.write_text("nouns:\n  victim: killed\n  martyr: martyred\n", encoding="utf-8")
-    with pytest.raises(ResourceError) as err:
-        load_quantity_lexicon(user)
-    assert err.value.code == "E202"
-    assert f"{user}:3 -> nouns.martyr" in str(err.value)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.errors import ResourceError
 from newsevents.model import Actor, ActorMention, Evidence
-from newsevents.quotes import find_quotes, load_quote_lexicon
+from newsevents.quotes import find_quotes
 
 ASSAD = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV")
 POLICE = Actor("police", "police", "COP", None, "COP")
@@ -204,18 +203,3 @@ def test_seed_article(parse, seed_path):  # type: ignore[no-untyped-def]
     reported = [(q.cue, q.text) for q in found if not q.direct]
     assert any(cue == "said" and words.startswith("Some 35,000 Syrian refugees") for cue, words in reported)
     assert ("said", "he supported the peace talks") in reported
-
-
-def test_user_lexicon_adds_a_cue(tmp_path):
-    user = tmp_path / "mine.yml"
-    user.write_text("verbs:\n  boast: speech\n  say: null\n", encoding="utf-8")
-    lex = load_quote_lexicon(user)
-    assert "boast" in lex.verbs and "say" not in lex.verbs
-
-
-def test_bad_lexicon_names_file_and_line(tmp_path):
-    user = tmp_path / "bad.yml"
-    user.write_text("marks:\n  '<<': '>>'\n", encoding="utf-8")
-    with pytest.raises(ResourceError) as err:
-        load_quote_lexicon(user)
-    assert err.value.code == "E202" and f"{user}:2 -> marks.<<" in str(err.value)

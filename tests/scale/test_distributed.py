@@ -161,11 +161,11 @@ def both_runs(
     (out / "events").mkdir()
     (out / "events" / "part-00007.parquet").write_text("left over from an older run")
     settings = load_settings().with_overrides(workers=1)
-    resources = pipeline.load_resources(settings)
-    list(pipeline.run(ingest.read([str(partitioned[1] / "part-a.jsonl")], settings), settings, resources))
+    built = pipeline.build(settings)
+    list(pipeline.run(ingest.read([str(partitioned[1] / "part-a.jsonl")], settings), settings, built))
     with ThreadPoolExecutor(1) as pool:
         job = pool.submit(dd.run_dask, [str(partitioned[0])], out, settings, n_workers=2)
-        single = list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings, resources))
+        single = list(pipeline.run(ingest.read([str(partitioned[1])], settings), settings, built))
         return job.result(), single
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.resolve import Draft
+from newsevents.nlp.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
 TITLE_BONUS = 2.0

@@ -241,35 +241,66 @@ def _parse(
 
     if section in ("countries", "regions"):
         return _parse_place(section, raw, fail, need, line, reader)
+    origin = f"{reader.path}:{line}"
     if section == "non_actors":
-        words = _strs(raw, "words", fail)
-        if not words:
-            raise fail("words", "required (a list of words or phrases)")
-        none = Entry("none", words[0].lower(), words[0], origin=f"{reader.path}:{line}")
-        return none, [("word", w) for w in words]
+        return _parse_non_actor(raw, fail, origin)
     if section == "sectors":
-        words = _strs(raw, "words", fail)
-        if not words:
-            raise fail("words", "required (a list of words or phrases)")
-        role = raw.get("role")
-        if role is not None and role not in ROLES:
-            raise fail("role", f"expected one of {sorted(ROLES)}")
-        entry = Entry("sector", words[0].lower(), words[0], "", None, opt_sector(False),
-                      weak=bool(raw.get("weak", False)), role=role, origin=f"{reader.path}:{line}")
-        if entry.sector is None and not entry.weak:
-            raise fail("sector", "required unless the word is weak (takes its modifier's sector)")
-        return entry, [("word", w) for w in words]
+        return _parse_sector(raw, fail, opt_sector, origin)
     name = need("name")
     country, sector = opt_country(), opt_sector(True)
     if section == "people":
-        gender = raw.get("gender")
-        if gender not in (None, "f", "m"):
-            raise fail("gender", "expected f or m")
-        code = raw.get("code") or f"{country or ''}{sector}"
-        entry = Entry("person", name.lower(), name, code, country, sector, since=_year(raw, "since", fail),
-                      until=_year(raw, "until", fail), gender=gender, origin=f"{reader.path}:{line}")
-        forms = [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
-        return entry, forms + [("surname", s) for s in _strs(raw, "surnames", fail)]
+        return _parse_person(raw, fail, name, country, sector, origin)
+    return _parse_org(raw, fail, name, country, sector, origin)
+
+
+Forms = list[tuple[str, str]]
+Fail = Callable[[str, str], ResourceError]
+
+
+def _parse_non_actor(raw: dict[str, Any], fail: Fail, origin: str) -> tuple[Entry, Forms]:
+    """Words that look like actors but never are; the first word keys the entry."""
+    words = _strs(raw, "words", fail)
+    if not words:
+        raise fail("words", "required (a list of words or phrases)")
+    none = Entry("none", words[0].lower(), words[0], origin=origin)
+    return none, [("word", w) for w in words]
+
+
+def _parse_sector(
+    raw: dict[str, Any], fail: Fail, opt_sector: Callable[[bool], str | None], origin: str
+) -> tuple[Entry, Forms]:
+    """Sector words ("army", "rebels"); a weak word may leave its sector to its modifier."""
+    words = _strs(raw, "words", fail)
+    if not words:
+        raise fail("words", "required (a list of words or phrases)")
+    role = raw.get("role")
+    if role is not None and role not in ROLES:
+        raise fail("role", f"expected one of {sorted(ROLES)}")
+    entry = Entry("sector", words[0].lower(), words[0], "", None, opt_sector(False),
+                  weak=bool(raw.get("weak", False)), role=role, origin=origin)
+    if entry.sector is None and not entry.weak:
+        raise fail("sector", "required unless the word is weak (takes its modifier's sector)")
+    return entry, [("word", w) for w in words]
+
+
+def _parse_person(
+    raw: dict[str, Any], fail: Fail, name: str, country: str | None, sector: str | None, origin: str
+) -> tuple[Entry, Forms]:
+    """A named person, with the years they held the role and the surnames that refer to them."""
+    gender = raw.get("gender")
+    if gender not in (None, "f", "m"):
+        raise fail("gender", "expected f or m")
+    code = raw.get("code") or f"{country or ''}{sector}"
+    entry = Entry("person", name.lower(), name, code, country, sector, since=_year(raw, "since", fail),
+                  until=_year(raw, "until", fail), gender=gender, origin=origin)
+    forms = [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
+    return entry, forms + [("surname", s) for s in _strs(raw, "surnames", fail)]
+
+
+def _parse_org(
+    raw: dict[str, Any], fail: Fail, name: str, country: str | None, sector: str | None, origin: str
+) -> tuple[Entry, Forms]:
+    """An organisation; its code defaults to country + sector and must be three-letter parts."""
     code = raw.get("code")
     if code is None:
         if country is None:
@@ -277,9 +308,8 @@ def _parse(
         code = f"{country}{sector}"
     if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})+", code):
         raise fail("code", f"{code!r} is not a code of three-letter parts such as IGOUNO")
-    entry = Entry("org", name.lower(), name, code, country, sector, origin=f"{reader.path}:{line}")
+    entry = Entry("org", name.lower(), name, code, country, sector, origin=origin)
     return entry, [("name", name)] + [("alias", a) for a in _strs(raw, "aliases", fail)]
-
 
 def _parse_place(
     section: str,

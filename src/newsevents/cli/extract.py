@@ -85,9 +85,9 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     if engine == "dask":
         _extract_dask(paths, Path(out_dir), settings, scheduler, store, quiet)
         return
-    resources = pipeline.load_resources(settings)
+    built = pipeline.build(settings)
     tally = _Tally()
-    stream = pipeline.run(_skip_stored(ingest.read(list(paths), settings), store, tally), settings, resources)
+    stream = pipeline.run(_skip_stored(ingest.read(list(paths), settings), store, tally), settings, built)
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)

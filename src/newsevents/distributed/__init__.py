@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from newsevents.model import Article
-    from newsevents.pipeline import Resources
+    from newsevents.pipeline import Pipeline
     from newsevents.store import Store
 
 __all__ = [
@@ -179,12 +179,12 @@ def _renamed(item: Article | Problem, origin: str) -> Article | Problem:
 
 
 @lru_cache(maxsize=2)
-def _worker_resources(settings: Settings) -> Resources:
-    """The pipeline's resources, loaded on the first partition a worker process gets, then kept."""
+def _worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline, built on the first partition a worker process gets, then kept for the next ones."""
     from newsevents import pipeline
 
-    log.info("worker %d: loading resources", os.getpid())
-    return pipeline.load_resources(settings)
+    log.info("worker %d: building the pipeline", os.getpid())
+    return pipeline.build(settings)
 
 
 def process_partition(index: int, source: str, out_dir: str, settings: Settings) -> PartitionResult:
@@ -197,7 +197,7 @@ def process_partition(index: int, source: str, out_dir: str, settings: Settings)
 
     # One process per worker already: spaCy must not fork inside a Dask worker.
     settings = settings.with_overrides(workers=1)
-    resources = _worker_resources(settings)
+    built = _worker_pipeline(settings)
     name = f"part-{index:05d}"
     out = Path(out_dir)
     event_rows: list[dict[str, Any]] = []
@@ -205,7 +205,7 @@ def process_partition(index: int, source: str, out_dir: str, settings: Settings)
     articles = 0
     target = out / EXTRACTIONS_DIR / f"{name}.jsonl.gz"
     with _atomic(target) as tmp, gzip.open(tmp, "wt", encoding="utf-8") as handle:
-        for item in pipeline.run(read_partition(Path(source), settings), settings, resources):
+        for item in pipeline.run(read_partition(Path(source), settings), settings, built):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
+from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from newsevents.events.triggers import TriggerMatch
 
 TARGET_PREPS = ("against", "on", "at", "upon", "with", "to", "into", "toward", "towards", "over")
-NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det", "advmod"}
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X".
@@ -82,7 +82,7 @@ class MentionIndex:
         while stack:
             node = stack.pop(0)
             for child in node.children:
-                inside = child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+                inside = child.dep_ in NOUN_PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
                 if inside or (child.dep_ == "pobj" and node.dep_ == "prep"):
                     hit = self.by_token.get(child.i)
                     if hit is not None:
@@ -112,10 +112,6 @@ def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
             if c.dep_ in ("prep", "dative") and c.lower_ == p:
                 out += [o for o in _kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
     return out
-
-
-def _agents(token: Token) -> list[Token]:
-    return [g for c in _kids(token, "agent") for g in _kids(c, "pobj")]
 
 
 def _is_passive(token: Token) -> bool:
@@ -158,7 +154,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
     token = index.doc[match.token]
     passive = _is_passive(token)
     if passive:
-        src_tokens, src_inferred = _agents(token), False
+        src_tokens, src_inferred = passive_agents(token), False
         tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
         tgt_inferred = False
         if not tgt_tokens and token.dep_ == "acl":
@@ -186,7 +182,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex) -> Arguments:
         prep = pobjs[0].head.lower_ if target and pobjs else None
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:
-            target, tgt_inferred = index.resolve(_clause_subjects(token)), True
+            target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
 
 
@@ -206,11 +202,6 @@ def _without_speakers(
     if not tails or max(tails) + 1 != gov.i:
         return found
     return tuple(m for m in found if m.head not in tails)
-
-
-def _clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the clause a verb of demanding or warning takes: "demanded that X withdraw"."""
-    return [s for c in _kids(verb, "ccomp") for s in _kids(c, "nsubj", "nsubjpass")]
 
 
 def _against(token: Token) -> bool:

@@ -38,7 +38,7 @@ def _load(extra: tuple[Path, ...]) -> Codebook:
 
 
 def load_codebook(extra: Sequence[Path] = ()) -> Codebook:
-    """Shipped data plus the user's trigger files (settings.event_dictionaries); later files override.
+    """Shipped data plus the user's trigger files (the events stage's `dictionaries`); later ones override.
 
     Cached per tuple of paths: the codebook is read once per process and shared, never mutated.
     """

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsevents.events.codes import CodeTable
 from newsevents.events.datafile import Record, yaml_list
+from newsevents.nlp.syntax import PREPOSITION_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,7 +27,6 @@ WITH_DEPS = {
     "dobj", "nsubjpass", "attr", "xcomp", "dative", "oprd", "compound", "amod", "nmod", "npadvmod",
     "pcomp", "advcl", "acomp", "obj",
 }  # fmt: skip
-PREP_DEPS = {"prep", "agent", "prt", "dative"}
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def related_words(token: Token) -> dict[str, int]:
     for child in token.children:
         if child.dep_ in WITH_DEPS:
             add(child)
-        elif child.dep_ in PREP_DEPS:
+        elif child.dep_ in PREPOSITION_DEPS:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
                     add(grand)
@@ -179,10 +179,10 @@ def related_words(token: Token) -> dict[str, int]:
 
 def preps_of(token: Token) -> dict[str, int]:
     """Prepositions on the trigger; a noun object also takes its verb's ("campaign ... on X")."""
-    out = {c.text.lower(): c.i for c in token.children if c.dep_ in PREP_DEPS}
+    out = {c.text.lower(): c.i for c in token.children if c.dep_ in PREPOSITION_DEPS}
     if token.dep_ == "dobj" and token.pos_ != "VERB":
         for c in token.head.children:
-            if c.dep_ in PREP_DEPS and c.i > token.i:
+            if c.dep_ in PREPOSITION_DEPS and c.i > token.i:
                 out.setdefault(c.text.lower(), c.i)
     return out
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsevents.events.codes import CodeTable
 from newsevents.events.datafile import Record, yaml_list
+from newsevents.nlp.syntax import lent_clause_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -124,33 +125,6 @@ def _found(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> Iterator[tuple
                 yield p, tokens[i].i
 
 
-def clause(token: Token) -> list[Token]:
-    """The trigger's clause: its subtree, plus what its governor lends it: the phrases of the
-    first of two conjoined verbs ("were killed and ten wounded in an air strike"), the noun a
-    relative clause hangs on ("a war that has killed ..."), and the verb and subject of a
-    participle ("a boat sank, killing eight": the boat's sinking did the killing)."""
-    span = list(token.subtree)
-    seen = {t.i for t in span}
-
-    def lend(tokens: list[Token]) -> None:
-        span.extend(t for t in tokens if t.i not in seen)
-        seen.update(t.i for t in tokens)
-
-    head = token.head
-    if head.i != token.i and token.dep_ == "conj":
-        for child in head.children:
-            if child.dep_ in ("prep", "advcl", "agent", "npadvmod"):
-                lend(list(child.subtree))
-    elif head.i != token.i and token.dep_ == "relcl":
-        lend([t for t in head.subtree if t.i < token.i])
-    elif head.i != token.i and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG":
-        lend([head])
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                lend(list(child.subtree))
-    return sorted(span, key=lambda t: t.i)
-
-
 def _passive_aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("auxpass", "aux")]
 
@@ -200,7 +174,7 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
     # ("refugees killed after boat capsizes"), and a sentence rarely tells an accident beside an attack
     for phrase, _ in _found(list(token.sent), rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
-    span = clause(token)
+    span = lent_clause_tokens(token)
     for phrase in rules.of_kind("cumulative"):
         if any(True for _ in _found(around if phrase.scope == "victims" else span, (phrase,))):
             return f"cumulative: {' '.join(phrase.words)}"
@@ -215,7 +189,7 @@ def means(token: Token, victims: Sequence[ActorMention], rules: VictimRules) -> 
     then the one nearest the trigger.
     """
     own = {t.i for t in _victim_tokens(token.doc, victims)}
-    found = list(_found([t for t in clause(token) if t.i not in own], rules.of_kind("means")))
+    found = list(_found([t for t in lent_clause_tokens(token) if t.i not in own], rules.of_kind("means")))
     if not found:
         return None
     phrase, at = max(found, key=lambda f: (len(f[0].words), -abs(f[1] - token.i)))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Cues, load_cues
 from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision, Quantity
+from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
 Kind = Literal["locative", "object", "modifier"]
 PRECISION: dict[str, Precision] = {
@@ -37,11 +38,8 @@ PRECISION: dict[str, Precision] = {
     "district": "district",
     "other": "admin1",
 }
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
-CLAUSE_POS = frozenset({"VERB", "AUX"})
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
 SPECIFICITY = {"district": 4, "city": 3, "admin1": 2, "other": 2, "country": 1}
-OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "appos"})
 
 
 def _span(doc: Doc, ev: Evidence) -> Span | None:
@@ -61,7 +59,7 @@ def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
     """
     tok = head
     for _ in range(5):
-        if tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i:
+        if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.i != tok.i:
             noun = tok.head
             if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
                 tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
@@ -102,23 +100,6 @@ def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
     return word.head, "locative"
 
 
-def clause(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the token itself for a verb).
-
-    Verbs joined without a subject of their own share the clause ("was shot and killed
-    outside his home").
-    """
-    while tok.pos_ not in CLAUSE_POS and tok.head.i != tok.i:
-        tok = tok.head
-    while (
-        tok.dep_ == "conj"
-        and tok.head.pos_ in CLAUSE_POS
-        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in tok.children)
-    ):
-        tok = tok.head
-    return tok
-
-
 def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int | None:
     """How firmly a place name places the event, or None when it does not.
 
@@ -137,9 +118,9 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int 
     if attached.i == trigger.i:
         return 3
     if kind == "locative":
-        if trigger.pos_ not in CLAUSE_POS and attached.i == trigger.head.i:
+        if trigger.pos_ not in VERB_POS and attached.i == trigger.head.i:
             return 3
-        return 2 if clause(attached).i == clause(trigger).i else None
+        return 2 if shared_clause_head(attached).i == shared_clause_head(trigger).i else None
     if attached.head.i == trigger.i and attached.pos_ in ("NOUN", "PROPN") and attached.dep_ in OBJECT_DEPS:
         return 1
     return None
@@ -198,8 +179,8 @@ def _figure_anchor(doc: Doc, quantity: Quantity) -> Token | None:
     span = _span(doc, quantity.evidence)
     if span is None:
         return None
-    anchor = clause(span.root)
-    return anchor if anchor.pos_ in CLAUSE_POS else span.root
+    anchor = shared_clause_head(span.root)
+    return anchor if anchor.pos_ in VERB_POS else span.root
 
 
 def _same_sentence(doc: Doc, a: Evidence, b: Evidence) -> bool:

@@ -1,4 +1,4 @@
-"""Loads the figure and quote word lists: YAML mappings of `section: {entry: value}`.
+"""Loads a stage's word lists: YAML mappings of `section: {entry: value}` shipped in `<stage>/data/`.
 
 Each file is validated on load and every problem is reported as `file:line -> field: message`
 (raised as `ResourceError("E202")`), so a researcher editing a list sees exactly which line is
@@ -23,6 +23,7 @@ Check = Callable[[object], str | None]
 
 @dataclass(frozen=True)
 class Entry:
+    """One entry with where it was written, so a bad value names its file and line."""
     value: object
     line: int  # 1-based line in `origin`
     origin: str
@@ -31,9 +32,10 @@ class Entry:
 Sections = dict[str, dict[str, Entry]]
 
 
-def shipped_path(name: str) -> str:
-    """Where the shipped list `name` (e.g. "quantities.yml") lives, for messages and tests."""
-    return str(resources.files("newsevents.figures").joinpath("data", name))
+def shipped_path(package: str, name: str) -> str:
+    """Where the shipped list `name` of `package` (e.g. "newsevents.quantities", "quantities.yml")
+    lives, for messages and tests."""
+    return str(resources.files(package).joinpath("data", name))
 
 
 def read_sections(text: str, origin: str) -> Sections:
@@ -63,10 +65,10 @@ def read_sections(text: str, origin: str) -> Sections:
     return out
 
 
-def load_sections(name: str, extra: tuple[str | Path, ...] = ()) -> Sections:
-    """The shipped list `name` with each user file in `extra` merged over it, in order."""
-    origin = shipped_path(name)
-    text = resources.files("newsevents.figures").joinpath("data", name).read_text(encoding="utf-8")
+def load_sections(package: str, name: str, extra: tuple[str | Path, ...] = ()) -> Sections:
+    """The list `name` shipped in `package`'s data/, each user file in `extra` merged over it in order."""
+    origin = shipped_path(package, name)
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
     merged = read_sections(text, origin)
     for path in extra:
         try:
@@ -115,12 +117,14 @@ def one_of(allowed: frozenset[str] | set[str]) -> Check:
 
 
 def positive_int(value: object) -> str | None:
+    """A check that the value is a whole number above zero (a limit, a count, a scale)."""
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         return f"{value!r} is not a positive whole number"
     return None
 
 
 def text(value: object) -> str | None:
+    """A check that the value is a non-empty text."""
     if not isinstance(value, str) or not value.strip():
         return f"{value!r} is not a non-empty text"
     return None

@@ -1,4 +1,4 @@
-"""Figures written in words, one construction each."""
+"""Numbers: figures written in words, ranges and vague plurals, one construction each."""
 
 from __future__ import annotations
 
@@ -39,3 +39,45 @@ def test_number_in_words(parse, text: str, expected: tuple[object, ...]) -> None
         (q.kind, q.value, q.low, q.high, q.qualifier, q.evidence.text) for q in find_quantities(doc, article)
     ]
     assert found == [expected]
+
+
+def _one(parse, text: str):  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    found = find_quantities(doc, article)
+    assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
+    q = found[0]
+    assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "evidence"),
+    [
+        ("The attack killed between 20 and 30 civilians.", 20, 30, "between 20 and 30 civilians"),
+        ("20 to 30 people fled.", 20, 30, "20 to 30 people"),
+        ("20-30 people fled.", 20, 30, "20-30 people"),
+        ("Two to three million people have fled.", 2000000, 3000000, "Two to three million people"),
+        (
+            "Nine hundred and twenty-one to 950 families fled.",
+            921,
+            950,
+            "Nine hundred and twenty-one to 950 families",
+        ),
+    ],
+)
+def test_range(parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
+    q = _one(parse, text)
+    assert (q.qualifier, q.low, q.high, q.value, q.evidence.text) == ("range", low, high, low, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low"),
+    [
+        ("Thousands of people fled their homes.", "displaced", 2000),
+        ("Tens of thousands of people have fled.", "displaced", 20000),
+        ("Dozens were arrested.", "arrested", 24),
+    ],
+)
+def test_vague_plural_keeps_no_value(parse, text, kind, low):  # type: ignore[no-untyped-def]
+    q = _one(parse, text)
+    assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")

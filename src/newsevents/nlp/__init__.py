@@ -1,4 +1,4 @@
-"""Loads the pinned spaCy pipeline once per process; the only module that names the model.
+"""Loads the spaCy pipeline a pipeline is built with; the pinned English model is the default.
 
 News text breaks paragraphs with blank lines and often leaves headlines, captions and
 credit lines without a final full stop; the statistical parser then glues them to the next
@@ -9,7 +9,6 @@ second token of a paragraph in the first one's sentence.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.errors import ResourceError
@@ -44,15 +43,18 @@ def _register() -> None:
         Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """Return the shared pipeline; raises ResourceError (one line, how to install) if missing."""
+def load(name: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline `name` with the paragraph-break component before its parser.
+
+    Raises ResourceError (one line saying how to install it) when the model is missing. Each
+    call loads anew: the caller (`pipeline.build`) holds the result for as long as it runs.
+    """
     import spacy
 
     try:
-        nlp = spacy.load(MODEL_NAME)
+        nlp = spacy.load(name)
     except OSError as exc:
-        raise ResourceError("E201") from exc
+        raise ResourceError("E201", model=name) from exc
     _register()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

@@ -1,0 +1,106 @@
+"""The geo stages: places named in the article, then events, figures and actors' countries placed by them.
+
+    places           toponyms resolved against the gazetteer          sets places
+    event_places     each event's place, from its own sentence         sets events.location
+    actor_countries  guessed countries corrected by the event's place  sets events.actor_country
+    quantity_places  each figure's place                               sets quantities.location
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsevents.actors.stage import shared_dictionary
+from newsevents.geo import find_places, load_gazetteer, locate_events, locate_quantities, reconcile_countries
+from newsevents.geo.gazetteer import Gazetteer
+from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
+
+if TYPE_CHECKING:
+    from newsevents.actors.dictionary import ActorDictionary
+    from newsevents.nlp.parsed import ParsedArticle
+
+KEYS = frozenset({"aliases", "regions"})
+
+
+def shared_gazetteer(context: BuildContext) -> Gazetteer:
+    """The gazetteer of this pipeline, with the `places` section's alias and region files added."""
+    section = context.settings.section("places")
+    aliases = paths_in("places", section, "aliases")
+    regions = paths_in("places", section, "regions")
+    return context.shared("geo.gazetteer", lambda: load_gazetteer(aliases, regions))
+
+
+class PlaceStage:
+    """Finds and resolves every place the article names."""
+
+    name = "places"
+    needs: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def from_settings(cls, section: Section, context: BuildContext) -> PlaceStage:
+        check_keys(cls.name, section, KEYS)
+        return cls(shared_gazetteer(context))
+
+    def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        return found.with_(places=tuple(find_places(parsed.doc, parsed.article, self.gazetteer)))
+
+
+class EventPlaceStage:
+    """Gives each event the place its own sentence states."""
+
+    name = "event_places"
+    needs: tuple[str, ...] = ("events", "places")
+    sets: tuple[str, ...] = ("events.location",)
+
+    @classmethod
+    def from_settings(cls, section: Section, context: BuildContext) -> EventPlaceStage:
+        check_keys(cls.name, section, frozenset())
+        return cls()
+
+    def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        located = locate_events(parsed.doc, parsed.article, found.events or (), found.places or ())
+        return found.with_(events=tuple(located))
+
+
+class ActorCountryStage:
+    """Actors whose country was only guessed take the country of their event's place."""
+
+    name = "actor_countries"
+    needs: tuple[str, ...] = ("actors", "events.location")
+    sets: tuple[str, ...] = ("events.actor_country",)
+
+    def __init__(self, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
+        self.gazetteer = gazetteer
+        self.dictionary = dictionary
+
+    @classmethod
+    def from_settings(cls, section: Section, context: BuildContext) -> ActorCountryStage:
+        check_keys(cls.name, section, frozenset())
+        return cls(shared_gazetteer(context), shared_dictionary(context))
+
+    def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        events = reconcile_countries(found.events or (), found.actors or (), self.gazetteer, self.dictionary)
+        return found.with_(events=tuple(events))
+
+
+class QuantityPlaceStage:
+    """Gives each figure the place its sentence (or its linked event) states."""
+
+    name = "quantity_places"
+    needs: tuple[str, ...] = ("quantities", "places", "events.location")
+    sets: tuple[str, ...] = ("quantities.location",)
+
+    @classmethod
+    def from_settings(cls, section: Section, context: BuildContext) -> QuantityPlaceStage:
+        check_keys(cls.name, section, frozenset())
+        return cls()
+
+    def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        figures = locate_quantities(
+            parsed.doc, parsed.article, found.quantities or (), found.places or (), found.events or ()
+        )
+        return found.with_(quantities=tuple(figures))

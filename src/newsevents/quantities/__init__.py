@@ -1,0 +1,108 @@
+"""Casualty and displacement figures: how many were killed, hurt, held or driven from home.
+
+A number becomes a `Quantity` only when the parse ties it to people in a violence or
+displacement frame: its counted noun names the kind ("35,000 refugees", "12 deaths"), or the
+people it counts are the victims of a kind verb ("killed 12 people", "thousands fled") or carry
+a kind adjective ("left 5,000 families homeless"). Everything else (years, durations, dates,
+money, percentages, "World War Two") is left out: precision comes first.
+
+What a caller may rely on:
+- `value` is the count; for a range it is the low end and `low`/`high` hold both ends.
+- Vague plurals ("dozens", "thousands", "tens of thousands") are kept with `value` None,
+  qualifier "about" (unless a qualifier word says otherwise) and `low` the least the word
+  can mean ("thousands" -> 2,000); no count is invented for them.
+- `status` is "projected" when a modal or forecast word governs the figure's clause ("could
+  trigger around 600,000 more refugees"), else "cumulative" for running totals ("so far",
+  "since 2011", "in total", "the war has killed ..."), else "reported".
+- `evidence` is the figure with its qualifier and counted noun phrase ("more than 250,000
+  people", "Some 35,000 Syrian refugees"); for a bare number it is the number with its qualifier.
+- `unit` is "people", or "families"/"households" when those are what is counted.
+- `date` and `location` are left None for a later stage; `event_index` points at the event whose
+  trigger governs the figure, else the first event whose evidence holds it, else None.
+- Nothing inside `article.furniture` is read; a figure in the headline is kept only when the
+  body does not repeat it.
+
+The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
+counts; status.py tells reported, cumulative and projected figures apart; lexicon.py loads the
+word lists of data/quantities.yml. This module joins them and links each figure to its event.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsevents.model import Article, Event, Evidence, Quantity
+from newsevents.quantities import kinds, numbers, status
+from newsevents.quantities.lexicon import QuantityLexicon, default_lexicon, load_quantity_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["QuantityLexicon", "default_lexicon", "find_quantities", "load_quantity_lexicon"]
+
+
+def find_quantities(
+    doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon | None = None
+) -> list[Quantity]:
+    """Every casualty or displacement figure in the article, in text order."""
+    lex = lexicon or default_lexicon()
+    body: list[Quantity] = []
+    title: list[Quantity] = []
+    starts = numbers.starts(doc, lex)
+    for sent in doc.sents:
+        first = bisect_left(starts, sent.start)
+        if first == len(starts) or starts[first] >= sent.end:
+            continue  # no token that can begin a figure: nothing more to read here
+        if article.in_furniture(sent.start_char, sent.end_char):
+            continue
+        for fig in numbers.figures(sent, lex, starts):
+            quantity = _quantity(doc, article, fig, events, lex)
+            if quantity is None:
+                continue
+            ev = quantity.evidence
+            (title if article.in_title(ev.start, ev.end) else body).append(quantity)
+    seen = {(q.kind, q.value) for q in body}
+    body.extend(q for q in title if (q.kind, q.value) not in seen)
+    return sorted(body, key=lambda q: q.evidence.start)
+
+
+def _quantity(
+    doc: Doc, article: Article, fig: numbers.Figure, events: Sequence[Event], lex: QuantityLexicon
+) -> Quantity | None:
+    frame = None
+    for k in range(fig.last, fig.start - 1, -1):  # a range may attach by either end
+        if k == fig.last or numbers.token_number(doc[k], lex) is not None or doc[k].lower_ in lex.scales:
+            frame = kinds.frame(doc[k], lex)
+            if frame is not None:
+                break
+    if frame is None:
+        return None
+    end_tok = frame.noun.i + 1 if frame.noun.i >= fig.last else fig.end
+    start_char = doc[fig.start].idx
+    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    if article.in_furniture(start_char, end_char):
+        return None
+    return Quantity(
+        kind=frame.kind,
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        qualifier=fig.qualifier,
+        status=status.status(frame, lex),
+        evidence=Evidence.of(article.text, start_char, end_char),
+        unit=frame.unit,
+        event_index=_event_index(events, start_char, frame.verb),
+    )
+
+
+def _event_index(events: Sequence[Event], start: int, verb: Token | None) -> int | None:
+    """The event whose trigger is the figure's verb, else the first whose evidence holds it."""
+    holding = [i for i, e in enumerate(events) if e.evidence.start <= start < e.evidence.end]
+    if verb is not None:
+        for i in holding:
+            trig = events[i].trigger
+            if trig.start <= verb.idx < trig.end:
+                return i
+    return holding[0] if holding else None

@@ -1,0 +1,140 @@
+"""What a number counts: the people and the kind (killed, displaced, ...) the parse ties it to.
+
+A figure is kept only when its counted noun names the kind, the people it counts are victims or
+subjects of a kind verb, carry a kind adjective, or make a death toll; anything else is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.nlp.syntax import SUBJECT_DEPS, governing_verb
+from newsevents.quantities.lexicon import QuantityLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a number counts, and the clause verb that decides its status and event."""
+    kind: str
+    unit: str
+    noun: Token  # the counted noun (or the number itself when bare)
+    verb: Token | None  # the clause verb that governs the figure, for status and linking
+
+
+def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
+    """Tie the number to people and a kind, or return None when it counts something else."""
+    noun, role = number, number
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > number.i:
+        noun = role = head
+    else:
+        of = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objects:
+            noun = objects[0]  # "thousands of people": the number keeps the clause role
+    kind = lookup(noun, lex.nouns)
+    unit = lookup(noun, lex.persons) or "people"
+    if kind is None and number.head.i > number.i:
+        kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
+    if kind is not None:
+        return Frame(kind, unit, noun, governing_verb(role))
+    if not _counts_people(noun, number, lex):
+        return None
+    found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
+    if found is None:
+        return None
+    return Frame(found[0], unit, noun, found[1] or governing_verb(role))
+
+
+def lookup(token: Token, table: Mapping[str, str]) -> str | None:
+    """The token's entry in `table`, by lemma first, then by the word as written."""
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
+def _counts_people(noun: Token, number: Token, lex: QuantityLexicon) -> bool:
+    """A person noun, a plural demonym ("Syrians") or a bare number standing for people."""
+    if noun.i == number.i:
+        return True
+    if lookup(noun, lex.persons):
+        return True
+    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+
+
+def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """Kind from the noun's own modifiers: "displaced people", "people killed", "who fled"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "acomp", "oprd") and lookup(child, lex.adjectives):
+            return lookup(child, lex.adjectives), None  # type: ignore[return-value]
+        if child.dep_ in ("acl", "relcl"):
+            entry = lex.verbs.get(child.lemma_.lower())
+            if entry is None:
+                continue
+            if child.dep_ == "acl" and (entry[1] == "subject" or child.tag_ == "VBN"):
+                return entry[0], child
+            subject_roles = {"object": ("nsubjpass",), "subject": ("nsubj",)}[entry[1]]
+            if any(c.dep_ in subject_roles for c in child.children):
+                return entry[0], child
+    return None
+
+
+def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """Kind from the verb the people depend on: victims of "killed", subjects of "fled"."""
+    while role.dep_ in ("conj", "appos") and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        role = role.head
+    dep, verb = role.dep_, role.head
+    if dep == "pobj" and verb.lower_ in ("between", "including", "among"):
+        if verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return _kind_from_clause(verb.head, lex)  # "3 civilians, including two children"
+        dep, verb = "dobj", verb.head  # "killed between 20 and 30 civilians"
+    if dep == "nsubj" and lookup(verb, lex.adjectives):
+        return lookup(verb, lex.adjectives), verb  # type: ignore[return-value]  # "were missing"
+    entry = lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
+    if entry is not None and verb.pos_ in ("VERB", "AUX", "ADJ"):
+        kind, wanted = entry
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        if wanted == "object" and (
+            dep in ("dobj", "nsubjpass") or (dep == "nsubj" and not has_object and verb.tag_ == "VBN")
+        ):
+            return kind, verb
+        if wanted == "subject" and dep in SUBJECT_DEPS:
+            return kind, verb
+    if dep not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    for child in verb.children:
+        complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
+        if complement and lookup(child, lex.adjectives):
+            return lookup(child, lex.adjectives), verb  # type: ignore[return-value]
+        if child.dep_ == "prep" and child.lower_ == "as":  # "registered as displaced"
+            kinds = [
+                lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
+            ]
+            if kinds and kinds[0]:
+                return kinds[0], verb
+        entry = lex.verbs.get(child.lemma_.lower())
+        subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
+        if child.dep_ in ("xcomp", "ccomp") and entry and entry[1] == "subject" and subjectless:
+            return entry[0], child  # "forced 5,000 people to flee", "started to flee"
+    return None
+
+
+def _kind_from_toll(role: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """ "the death toll rose to 45", "a toll of 45", "the toll is 45"."""
+    toll = None
+    head = role.head
+    if role.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ == "toll":
+        toll = head.head
+    else:
+        verb = head.head if role.dep_ == "pobj" else head
+        if role.dep_ in ("pobj", "attr", "dobj"):
+            toll = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ == "toll"), None)
+    if toll is None:
+        return None
+    for child in toll.children:
+        if child.dep_ in ("compound", "amod") and lookup(child, lex.nouns):
+            return lookup(child, lex.nouns), None  # type: ignore[return-value]
+    return "killed", None

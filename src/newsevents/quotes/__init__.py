@@ -1,0 +1,83 @@
+"""Direct and reported speech, each tied to the actor who spoke.
+
+Direct quotes are text between quote marks (“ ” " « » „ “ ‘ ’ ', from a data file) with a speech cue
+("said", "told", "added", "according to": data file) outside the marks in the same sentence, in
+the sentence before when it ends with a colon, or in a short sentence right after. Reported
+speech is a speech verb with a clausal complement ("Assad said that he supported the talks").
+
+What a caller may rely on:
+- `text == evidence.text` always. For a direct quote the evidence is the quoted words inside
+  the marks, without the marks and without a trailing comma, colon or semicolon that belongs
+  to the attribution ("The main battle is about ... Turkey"); editorial brackets stay.
+- For reported speech, `direct` is False and the evidence is the complement clause without
+  its "that" ("he supported the peace talks, ..."); `cue` is the speech verb as written.
+  A clause that is mostly a direct quote is reported once, as the direct quote.
+- `speaker` is the actor of the mention whose tokens cover the head of the cue's subject
+  (inverted "said Assad" included; coreference mentions such as "he" count when the actor
+  stage supplies them; "who" in "Smith, who said ..." is Smith).
+- When no mention covers it and the subject (or the object of "according to", or a name in
+  apposition: "the spokesman, John Smith") is a proper name, the speaker is read from the
+  text: `name` is the person's full name as first introduced in the article ("John Smith"
+  for a later "Smith" or "Mr Smith"; titles and a leading "the" are not part of it), or the
+  organisation's name as written ("New York Times"); `text` and `evidence` are the words of
+  this reference. Its `code`, `country` and `sector` are those of the actor mention in its
+  role ("John Smith, a spokesman for Oxfam", "Smith, the Turkish foreign minister", "Oxfam
+  spokesman John Smith"; at the introduction, so later references keep it), else `code` is
+  "" with `country` and `sector` None. A person whose introduction an actor mention covers
+  is that actor.
+- An unresolved "he"/"she" speaks for the last person named as a subject in its sentence or
+  the four before, unless a title says otherwise ("Mrs Smith" is not "he").
+- A common-noun subject no mention covers ("a source", "officials", "witnesses", "the
+  ministry", "the commander") gives speaker None: no name is made up for it, since "a source
+  close to the talks" names nobody. Its role still counts ("a spokesman for Oxfam" is Oxfam).
+  The passive subject of a speech verb and a name inside quote marks are never speakers.
+- A quote with no cue of its own continues the speaker of the quote just before it when it
+  follows that quote in the same paragraph after a short attribution ("“...,” he said. “...”"),
+  when it opens the paragraph right after the one that quote ended (or ran on from); `cue` is
+  then None. A whole-paragraph quote with no cue and no such speaker is kept with
+  speaker None; any other quote without a cue is dropped.
+- A quote shorter than `min_words` words (4) is a scare quote or a title, not speech.
+- Nothing inside `article.furniture` is read; a quote in the headline is kept only when the
+  body does not repeat its words.
+
+The parts: marks.py pairs the quote marks; cues.py finds speech cues; speakers.py decides who
+spoke; direct.py and reported.py build the two kinds of quote; lexicon.py loads the word lists
+of data/quotes.yml. This module joins them and keeps headline quotes the body does not repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsevents.model import ActorMention, Article, Quote
+from newsevents.quotes.direct import direct_quotes
+from newsevents.quotes.lexicon import QuoteLexicon, default_lexicon, load_quote_lexicon
+from newsevents.quotes.marks import marked_spans
+from newsevents.quotes.reported import reported_quotes
+from newsevents.quotes.speakers import Speakers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["QuoteLexicon", "default_lexicon", "find_quotes", "load_quote_lexicon"]
+
+
+def find_quotes(
+    doc: Doc, article: Article, mentions: Sequence[ActorMention], *, lexicon: QuoteLexicon | None = None
+) -> list[Quote]:
+    """Direct and reported speech in the article, in text order."""
+    lex = lexicon or default_lexicon()
+    marked = [m for m in marked_spans(article.text, lex) if not article.in_furniture(*m.outer)]
+    spans = [m.outer for m in marked]
+    speakers = Speakers(doc, article, mentions, lex, spans)
+    direct = direct_quotes(doc, article, marked, speakers, lex)
+    reported = reported_quotes(doc, article, spans, speakers, lex)
+    body = [q for q in direct + reported if not article.in_title(q.evidence.start, q.evidence.end)]
+    body_text = " ".join(q.text for q in body)
+    title = [
+        q
+        for q in direct + reported
+        if article.in_title(q.evidence.start, q.evidence.end) and q.text not in body_text
+    ]
+    return sorted(body + title, key=lambda q: (q.evidence.start, q.evidence.end))

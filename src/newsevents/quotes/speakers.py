@@ -1,0 +1,246 @@
+"""Who spoke: the actor behind a speech cue, from the actor mentions or, failing them, from the
+names and pronouns of the text (see the package docstring for the order of the rules).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsevents.model import Actor, ActorMention, Article, Evidence
+from newsevents.nlp import text_of
+from newsevents.nlp.syntax import SUBJECT_DEPS
+from newsevents.quotes.cues import inside, is_cue
+from newsevents.quotes.lexicon import QuoteLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Entity types a speaker's proper name may carry ("" is a proper noun the model left untyped).
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
+# Children of a subject whose words say nothing about the speaker's role.
+ROLE_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
+WHEN = frozenset({"DATE", "TIME"})  # "said Monday" names no speaker
+PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
+
+
+def subject_of(cue: Token, lex: QuoteLexicon) -> Token | None:
+    """The speaker's head: the cue's subject, the object of "according to", or an inherited one.
+
+    A participle cue without a subject ("..., adding that ...") speaks for the nearest speech
+    verb above it, so the climb skips the clauses in between.
+    """
+    if cue.lower_ == "according":
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if cue.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in cue.children):
+        above = next((t for t in cue.ancestors if is_cue(t, lex) and t.lower_ != "according"), None)
+        if above is not None:
+            return subject_of(above, lex)
+    cur: Token | None = cue
+    while cur is not None:
+        subject = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        after = [
+            c
+            for c in cur.children
+            if c.i > cur.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+        ]
+        if after and cur.i == cue.i and cue.tag_ == "VBD":
+            return after[0]  # "said Assad" parsed with Assad as object
+        cur = cur.head if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i else None
+    return None
+
+
+class Speakers:
+    """Who speaks, for one article: actor mentions first, then names read from the text.
+
+    Built per `find_quotes` call (never shared): it holds the article's person registry, every
+    PERSON entity keyed by its last word, with the full name it was first introduced by, the
+    gender a title gives it ("Mrs Smith"), the actor when a mention covers it, and the role an
+    appositive or a compound gives it ("John Smith, a spokesman for Oxfam").
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        article: Article,
+        mentions: Sequence[ActorMention],
+        lex: QuoteLexicon,
+        quoted: Sequence[tuple[int, int]] = (),
+    ):
+        self.doc, self.article, self.mentions, self.lex = doc, article, mentions, lex
+        self.quoted = quoted  # quote spans: a name inside quote marks is a title, not a speaker
+        self.people: dict[str, _Person] = {}
+        self.subjects: list[tuple[int, str]] = []  # (token, key) of persons that were subjects
+        self.sent_starts = [s.start for s in doc.sents]
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
+                self._register(*_name_span(ent.root))
+
+    def _register(self, start: int, end: int) -> None:
+        name = self._clean(start, end)
+        if name is None:
+            return
+        a, b = name
+        key = self.doc[b - 1].lower_
+        old = self.people.get(key)
+        gender = self._gender(start)
+        if old is None or (b - a > 1 and " " not in old.name):
+            role = self._role(self.doc[b - 1], (start, end))
+            known = self._covering(b - 1)
+            full = text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])]
+            actor, role_actor = (known.actor if known else None), (role.actor if role else None)
+            self.people[key] = _Person(full, gender, actor, role_actor)
+        elif old.gender == "any" and gender != "any":
+            self.people[key] = replace(old, gender=gender)
+        root = self.doc[b - 1]
+        head = root.head.dep_
+        if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "compound") and head in SUBJECT_DEPS):
+            self.subjects.append((root.i, key))  # "he" looks back to subjects only
+
+    def of(self, cue: Token) -> Actor | None:
+        """The speaker of `cue`: see the module docstring for the order of the rules."""
+        subject = subject_of(cue, self.lex)
+        if subject is None or subject.ent_type_ in WHEN:
+            subject = self._left_of(cue)
+        if subject is None:
+            return None
+        if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Smith, who said ..."
+        covering = self._covering(subject.i)
+        if covering is not None:
+            return covering.actor
+        if subject.dep_ == "nsubjpass":
+            return None  # what was said ("the song was written") or who was told, not a speaker
+        name = self._named(subject)
+        role = self._role(subject, name)
+        if name is not None:
+            return self._text_actor(*name, role)
+        if role is not None:
+            return role.actor
+        if subject.lower_ in self.lex.pronouns:
+            return self._antecedent(subject)
+        return None
+
+    def _left_of(self, cue: Token) -> Token | None:
+        """The noun right before a verb cue the parse gave no subject ("“...,” Chief Jordan said")."""
+        if cue.i == 0 or cue.lower_ == "according" or any(c.dep_.startswith("nsubj") for c in cue.children):
+            return None
+        t = cue.doc[cue.i - 1]
+        ok = t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in WHEN and not inside(t, self.quoted)
+        return t if ok else None
+
+    def _covering(self, i: int) -> ActorMention | None:
+        found = [m for m in self.mentions if m.token_start <= i < m.token_end]
+        return min(found, key=lambda m: (m.head != i, m.token_end - m.token_start), default=None)
+
+    def _named(self, subject: Token) -> tuple[int, int] | None:
+        """The proper name the subject is, or the one in apposition to it ("the spokesman, John Smith")."""
+        for t in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+            if t.pos_ == "PROPN" and t.ent_type_ in NAMED and not inside(t, self.quoted):
+                return _name_span(t)
+        return None
+
+    def _role(self, head: Token, name: tuple[int, int] | None) -> ActorMention | None:
+        """A mention in the subject's own phrase (compound, appositive, "of"/"for" phrase), not in
+        a clause hanging from it ("Smith, who fled Syria,") nor in the name itself."""
+        skip = {t.i for c in head.children if c.dep_ in ROLE_SKIP for t in c.subtree}
+        if name is not None:
+            skip.update(range(*name))
+        inner = {t.i for t in head.subtree} - skip
+        found = [m for m in self.mentions if m.head in inner]
+        return min(found, key=lambda m: abs(m.head - head.i), default=None)
+
+    def _text_actor(self, start: int, end: int, role: ActorMention | None) -> Actor | None:
+        known = self._covering(end - 1)
+        if known is not None:
+            return known.actor
+        name = self._clean(start, end)
+        if name is None:
+            return None
+        doc = self.doc
+        person = self.people.get(doc[name[1] - 1].lower_)
+        said = Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
+        if person is not None:
+            if person.actor is not None:  # a known actor stays itself whatever role is named
+                return replace(person.actor, text=said.text, evidence=said)
+            return _actor(said, person.name, role.actor if role else person.role)
+        label = text_of(doc)[doc[name[0]].idx : _end(doc[name[1] - 1])]
+        return _actor(said, label, role.actor if role else None)
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """The last person named as a subject in this or the few sentences before, of a
+        compatible title gender; None when there is none."""
+        gender = self.lex.pronouns[pronoun.lower_]
+        here = bisect_right(self.sent_starts, pronoun.i)
+        for i, key in reversed(self.subjects):
+            if i >= pronoun.i:
+                continue
+            if here - bisect_right(self.sent_starts, i) > PRONOUN_WINDOW:
+                break
+            person = self.people[key]
+            if person.gender in ("any", gender):
+                said = Evidence.of(self.article.text, pronoun.idx, _end(pronoun))
+                if person.actor is not None:
+                    return replace(person.actor, text=said.text, evidence=said)
+                return _actor(said, person.name, person.role)
+        return None
+
+    def _clean(self, start: int, end: int) -> tuple[int, int] | None:
+        """The name without a leading article or title and without a trailing possessive."""
+        doc = self.doc
+        while start < end and (doc[start].dep_ == "det" or self._title(doc[start]) is not None):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _title(self, token: Token) -> str | None:
+        return self.lex.titles.get(token.lower_.rstrip("."))
+
+    def _gender(self, start: int) -> str:
+        for t in self.doc[max(0, start - 1) : start + 2]:
+            gender = self._title(t)
+            if gender is not None and gender != "any":
+                return gender
+        return "any"
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str  # as first introduced in full
+    gender: str  # "he", "she" or "any", from a title
+    actor: Actor | None  # when an actor mention covers the introduction
+    role: Actor | None  # the actor of an appositive or compound role at the introduction
+
+
+def _actor(said: Evidence, name: str, role: Actor | None) -> Actor:
+    """A speaker named by the text: the role's code, country and sector when there is one, else none."""
+    if role is None:
+        return Actor(said.text, name, "", None, None, said)
+    return Actor(said.text, name, role.code, role.country, role.sector, said)
+
+
+def _name_span(t: Token) -> tuple[int, int]:
+    """The entity around `t` with the untyped proper nouns before it ("Mr", "Sen.", a first name
+    the model left out: "Ahmet [Kaya]"), or the run of proper nouns ending in `t`."""
+    doc = t.doc
+    a, b = t.i, t.i + 1
+    if t.ent_iob_ in ("B", "I"):
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
+        if doc[a - 1].ent_type_ not in ("", t.ent_type_) or not a <= doc[a - 1].head.i < b:
+            break
+        a -= 1
+    return a, b
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)

@@ -1,0 +1,49 @@
+"""Dates: time expressions resolved against the publication date, and a date for every event.
+
+News conventions, decided here (dateparser alone gets several wrong):
+
+- A bare weekday ("on Thursday") is the most recent such day on or before publication
+  (Saturday 2016-02-13 -> Thursday 2016-02-11); "last Thursday" the most recent strictly
+  before; "next Thursday", or a weekday in a clause about the future ("will meet on Monday"),
+  the next one on or after.
+- A day and month without a year ("February 25") takes the year that puts it nearest to the
+  publication date, so "December 30" in an article of 2 January is last year's.
+- A month alone ("in April") is the latest such month up to publication (in a clause about the
+  future, the next one): news looks back.
+- A clock time alone ("3:09 pm", "0830 GMT") is on the publication day.
+- Precision says how much of the date to trust. Week, month and year dates are the first day of
+  the span the expression names: "last week" in that Saturday's article is Monday 2016-02-01
+  (week), "last month" 2016-01-01 (month), "in 2015" 2015-01-01 (year). "Since last week" is a
+  span; its start is given, with precision week.
+- Too vague to date, returned as None: "recently", "in recent weeks", "in the coming days", and
+  durations ("the five-year conflict", "a three-week pause", "in two years").
+- Without a publication date, only expressions that carry their own year can be resolved.
+
+An event's date (see `date_events`) is the date expression attached to its trigger's clause,
+else the one attached to the nearest clause above it through complement, adverbial or joined
+clauses ("said on Thursday that forces had ...", "blew themselves up on Thursday, killing 32"),
+else the publication date with precision "day": the convention of GDELT and Phoenix, where
+an article reports what happened up to the day it appeared. Such defaulted dates cannot be
+told apart in the Event record; `dated_by_text` says which events were dated by their words.
+
+A figure's date (see `date_quantities`) follows the same attachment rules; a cumulative total is
+"as of" the publication date and a projection has none.
+
+The parts: expressions.py resolves a time expression to a date; attachment.py finds the
+expression that dates a clause; event_dates.py and figure_dates.py date events and figures.
+"""
+
+from newsevents.when.attachment import date_expressions
+from newsevents.when.event_dates import date_events, dated_by_text
+from newsevents.when.expressions import Prefer, Resolution, resolve_date
+from newsevents.when.figure_dates import date_quantities
+
+__all__ = [
+    "Prefer",
+    "Resolution",
+    "date_events",
+    "date_expressions",
+    "date_quantities",
+    "dated_by_text",
+    "resolve_date",
+]

@@ -1,0 +1,60 @@
+"""Event dating: each event's date from its own clause, its speaker's statements, or the
+publication date (see the package docstring for the rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from newsevents.model import Article, DatePrecision, Event
+from newsevents.when.attachment import date_at
+from newsevents.when.expressions import parse_published
+
+
+def _event_date(doc: Doc, article: Article, event: Event) -> tuple[str, DatePrecision] | None:
+    trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return None if trig is None else date_at(doc, article, trig)
+
+
+def dated_by_text(doc: Doc, article: Article, event: Event) -> bool:
+    """True when the event's own sentence dates it; False when `date_events` used the default."""
+    return _event_date(doc, article, event) is not None
+
+
+def date_events(doc: Doc, article: Article, events: Sequence[Event]) -> list[Event]:
+    """Events with `date` and `date_precision` filled (see the module docstring for the rules).
+
+    An event that already has a date keeps it. Without a date in its sentence, a reported event
+    takes the date its speaker was first said to speak in this article ("..., Assad said on
+    Thursday" dates the rest of the interview); any other event takes the publication date with
+    precision "day" (defaulted); with no publication date either, None.
+    """
+    published = parse_published(article.published)
+    found = [None if e.date is not None else _event_date(doc, article, e) for e in events]
+    spoke = _speaker_dates(events, found)
+    out = []
+    for event, date_found in zip(events, found, strict=True):
+        if event.date is not None:
+            out.append(event)
+            continue
+        if date_found is None and event.modality == "reported" and event.attributed_to is not None:
+            date_found = spoke.get(event.attributed_to.code)
+        if date_found is None and published is not None:
+            date_found = (published.isoformat(), "day")
+        out.append(replace(event, date=date_found[0], date_precision=date_found[1]) if date_found else event)
+    return out
+
+
+def _speaker_dates(
+    events: Sequence[Event], found: Sequence[tuple[str, DatePrecision] | None]
+) -> dict[str, tuple[str, DatePrecision]]:
+    """The first text-given date of each speaker's reported statements, by actor code."""
+    spoke: dict[str, tuple[str, DatePrecision]] = {}
+    for event, date_found in zip(events, found, strict=True):
+        who = event.attributed_to
+        if event.modality == "reported" and who is not None and who.code and date_found is not None:
+            spoke.setdefault(who.code, date_found)
+    return spoke

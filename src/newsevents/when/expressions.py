@@ -1,0 +1,230 @@
+"""Date expressions: the day (or span start) and precision a time expression names, resolved
+against the publication date with the news conventions of the package docstring.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from newsevents.model import DatePrecision
+
+Prefer = Literal["past", "future"]
+Resolution = tuple[str, DatePrecision]
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+UNITS = ("day", "week", "month", "year")
+
+_LEAD = re.compile(r"^(?:on|in|at|since|during|from|by|as of|earlier|later|late|early|mid|over|the|of)\s+")
+_TRAIL = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$")
+_VAGUE = re.compile(r"\brecent(?:ly)?\b|\bcoming\b|\bfew\b|\bseveral\b|\bsome\b|\bdecades?\b|\bcentur")
+_DURATION = re.compile(
+    rf"^(?:\d+|{'|'.join(NUMBERS)})[- ](?:{'|'.join(UNITS)})s?(?:[- ]long|[- ]old)?$"
+    r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
+)
+_AGO = re.compile(rf"^(\d+|{'|'.join(NUMBERS)}) ({'|'.join(UNITS)})s? ago$")
+# A clock time alone ("3:09 pm", "0830 GMT") is a time on the day the article speaks of.
+_CLOCK = re.compile(
+    r"^(?:\d{1,2}(?::\d\d)?\s*(?:a ?m|p ?m)|\d{1,2}:\d\d|\d{4} (?:gmt|utc))(?:\s+(?:gmt|utc|et|local time))?$"
+)
+_YEAR = re.compile(r"^(19\d\d|20\d\d)$")
+
+
+def _clean(expression: str) -> str:
+    text = re.sub(r"[.,]", " ", expression.lower().replace("’", "'"))
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
+    text = re.sub(r"\bmid-", "mid ", text).replace("last night", "yesterday")
+    text = re.sub(r"\s+", " ", text).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TRAIL.sub("", _LEAD.sub("", text)).strip()
+    return text
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day, or None when the article has none or it is not an ISO date."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _weekday(text: str, base: date, prefer: Prefer) -> date | None:
+    words = text.split()
+    if not words or words[-1] not in WEEKDAYS or len(words) > 2:
+        return None
+    target = WEEKDAYS[words[-1]]
+    modifier = words[0] if len(words) == 2 else ""
+    if modifier not in ("", "last", "next"):
+        return None
+    if modifier == "next" or (prefer == "future" and modifier != "last"):
+        return base + timedelta(days=(target - base.weekday()) % 7)
+    back = (base.weekday() - target) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _shift_month(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _relative(text: str, base: date) -> Resolution | None:
+    """today, yesterday, last/this/next week|month|year, N units ago."""
+    simple: dict[str, tuple[date, DatePrecision]] = {
+        "today": (base, "day"),
+        "tonight": (base, "day"),
+        "yesterday": (base - timedelta(days=1), "day"),
+        "tomorrow": (base + timedelta(days=1), "day"),
+        "day before yesterday": (base - timedelta(days=2), "day"),
+        "last week": (_monday(base) - timedelta(days=7), "week"),
+        "this week": (_monday(base), "week"),
+        "this past week": (base - timedelta(days=7), "week"),
+        "past week": (base - timedelta(days=7), "week"),
+        "previous week": (_monday(base) - timedelta(days=7), "week"),
+        "next week": (_monday(base) + timedelta(days=7), "week"),
+        "last month": (_shift_month(base, -1), "month"),
+        "this month": (_shift_month(base, 0), "month"),
+        "previous month": (_shift_month(base, -1), "month"),
+        "next month": (_shift_month(base, 1), "month"),
+        "last year": (date(base.year - 1, 1, 1), "year"),
+        "this year": (date(base.year, 1, 1), "year"),
+        "previous year": (date(base.year - 1, 1, 1), "year"),
+        "next year": (date(base.year + 1, 1, 1), "year"),
+        "weekend": (base - timedelta(days=(base.weekday() - 5) % 7), "day"),
+    }
+    if text in simple:
+        day, precision = simple[text]
+        return day.isoformat(), precision
+    match = _AGO.match(text)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
+        unit = match.group(2)
+        if unit == "day":
+            return (base - timedelta(days=count)).isoformat(), "day"
+        if unit == "week":
+            return _monday(base - timedelta(weeks=count)).isoformat(), "week"
+        if unit == "month":
+            return _shift_month(base, -count).isoformat(), "month"
+        return date(base.year - count, 1, 1).isoformat(), "year"
+    return None
+
+
+def _nearest(month: int, day: int, base: date) -> date | None:
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - base).days), default=None)
+
+
+def _calendar(text: str, base: date | None, prefer: Prefer = "past") -> Resolution | None:
+    """Month-day, day-month, month(-year), year, with or without a year."""
+    tokens = text.split()
+    months = [MONTHS[t] for t in tokens if t in MONTHS]
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    years = [n for n in numbers if 1900 <= n <= 2100]
+    days = [n for n in numbers if 1 <= n <= 31]
+    if len(months) != 1 or len(tokens) > len(years) + len(days) + 1 + (1 if "of" in tokens else 0):
+        if not months and len(tokens) == 1 and _YEAR.match(tokens[0]):
+            return f"{tokens[0]}-01-01", "year"
+        return None
+    month = months[0]
+    if years:
+        if days:
+            try:
+                return date(years[0], month, days[0]).isoformat(), "day"
+            except ValueError:
+                return None
+        return date(years[0], month, 1).isoformat(), "month"
+    if base is None:
+        return None
+    if days:
+        nearest = _nearest(month, days[0], base)
+        return (nearest.isoformat(), "day") if nearest else None
+    this_year = date(base.year, month, 1)
+    if prefer == "future":
+        return (this_year if month >= base.month else date(base.year + 1, month, 1)).isoformat(), "month"
+    return (this_year if month <= base.month else date(base.year - 1, month, 1)).isoformat(), "month"
+
+
+def _fallback(expression: str, base: date | None, prefer: Prefer) -> Resolution | None:
+    """dateparser, for forms the rules above do not cover (ISO dates, "12 March 2015, 10:00")."""
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(expression)
+    if data.date_obj is None or data.period not in ("day", "week", "month", "year"):
+        return None
+    found = data.date_obj.date()
+    if data.period == "week":
+        found = _monday(found)
+    elif data.period == "month":
+        found = found.replace(day=1)
+    elif data.period == "year":
+        found = found.replace(month=1, day=1)
+    return found.isoformat(), data.period  # type: ignore[return-value]
+
+
+def resolve_date(expression: str, published: str | None, *, prefer: Prefer = "past") -> Resolution | None:
+    """The date an expression names, as (YYYY-MM-DD, precision), or None if too vague or unknown.
+
+    "on Thursday" with published "2016-02-13" -> ("2016-02-11", "day"). `prefer="future"` reads
+    a bare weekday or month as the next one (for clauses about what will happen).
+    """
+    text = _clean(expression)
+    if not text or _VAGUE.search(text) or _DURATION.search(text):
+        return None
+    base = parse_published(published)
+    if base is not None and _CLOCK.match(text):
+        return base.isoformat(), "day"
+    if text.isdigit() and not _YEAR.match(text):
+        return None  # a bare number ("40") is not a date
+    if base is not None:
+        day = _weekday(text, base, prefer)
+        if day is not None:
+            return day.isoformat(), "day"
+        relative = _relative(text, base)
+        if relative is not None:
+            return relative
+    found = _calendar(text, base, prefer)
+    if found is not None:
+        return found
+    if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # anything else is relative to a day we do not know
+    if not re.search(r"\d|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + "|ago|yesterday|today", text):
+        return None
+    return _fallback(text, base, prefer)

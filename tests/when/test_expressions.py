@@ -1,0 +1,74 @@
+"""Time expressions resolved against the publication date (Saturday 2016-02-13 unless said otherwise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.when import resolve_date
+
+SAT = "2016-02-13"
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("on Thursday", SAT, ("2016-02-11", "day")),  # most recent Thursday before publication
+        ("Saturday", SAT, ("2016-02-13", "day")),  # on or before: the day itself
+        ("last Saturday", SAT, ("2016-02-06", "day")),  # "last" is strictly before
+        ("Thursday night", SAT, ("2016-02-11", "day")),
+        ("yesterday", SAT, ("2016-02-12", "day")),
+        ("last week", SAT, ("2016-02-01", "week")),  # Monday of the previous week
+        ("since last week", SAT, ("2016-02-01", "week")),  # a span: its start
+        ("last month", SAT, ("2016-01-01", "month")),
+        ("in 2015", SAT, ("2015-01-01", "year")),
+        ("February 25", SAT, ("2016-02-25", "day")),
+        ("Feb. 25th", SAT, ("2016-02-25", "day")),
+        ("December 30", "2016-01-02", ("2015-12-30", "day")),  # nearest occurrence, across the year
+        ("January 2", "2015-12-30", ("2016-01-02", "day")),
+        ("in February 2015", SAT, ("2015-02-01", "month")),
+        ("two weeks ago", SAT, ("2016-01-25", "week")),
+        ("3 days ago", SAT, ("2016-02-10", "day")),
+        ("25 February 2016", None, ("2016-02-25", "day")),  # a full date needs no publication date
+        ("in April", "2015-11-01", ("2015-04-01", "month")),  # a month alone looks back
+        ("December", "2016-01-05", ("2015-12-01", "month")),
+        ("earlier this week", SAT, ("2016-02-08", "week")),
+        ("3:09 pm", SAT, (SAT, "day")),  # a clock time alone is on the publication day
+        ("0830 GMT", SAT, (SAT, "day")),
+    ],
+)
+def test_resolve_date(expression: str, published: str | None, expected: tuple[str, str]) -> None:
+    assert resolve_date(expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "in recent weeks",
+        "recently",
+        "five-year",
+        "a three-week",
+        "two years",
+        "less than a year",
+        "in the coming days",
+    ],
+)
+def test_vague_expressions_and_durations_are_not_dates(expression: str) -> None:
+    assert resolve_date(expression, SAT) is None
+
+
+@pytest.mark.parametrize("expression", ["on Thursday", "yesterday", "last week", "February 25"])
+def test_relative_expressions_need_a_publication_date(expression: str) -> None:
+    assert resolve_date(expression, None) is None
+
+
+def test_future_clause_reads_weekday_forward() -> None:
+    assert resolve_date("Monday", SAT, prefer="future") == ("2016-02-15", "day")
+    assert resolve_date("next Monday", SAT) == ("2016-02-15", "day")
+    assert resolve_date("April", "2015-11-01", prefer="future") == ("2016-04-01", "month")
+
+
+def test_impossible_dates_and_bad_publication_dates_give_none() -> None:
+    assert resolve_date("February 30", SAT) is None
+    assert resolve_date("31 June 2015", None) is None
+    assert resolve_date("on Thursday", "not a date") is None
+    assert resolve_date("", SAT) is None
