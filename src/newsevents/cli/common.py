@@ -9,9 +9,10 @@ calling `newsevents` can branch on the code and a person reads one sentence.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -29,17 +30,10 @@ def err(text: str) -> None:
     click.echo(text, err=True)
 
 
-class CommandError(click.ClickException):
-    """One line on stderr (`prefix` then the message) and `exit_code`."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_ERROR, prefix: str = "Error: ") -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-        self.prefix = prefix
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        """Print the one line to stderr, whatever stream click offers."""
-        click.echo(f"{self.prefix}{self.format_message()}", err=True)
+def fail(message: str, exit_code: int = EXIT_ERROR, prefix: str = "Error: ") -> NoReturn:
+    """End the command: one line on stderr (`prefix` then the message), then `exit_code`."""
+    click.echo(f"{prefix}{message}", err=True)
+    sys.exit(exit_code)
 
 
 def reports_errors(
@@ -54,7 +48,7 @@ def reports_errors(
             try:
                 return func(*args, **kwargs)
             except (NewsEventsError, *also) as exc:
-                raise CommandError(str(exc), exit_code, prefix) from exc
+                fail(str(exc), exit_code, prefix)
 
         return wrapper  # type: ignore[return-value]
 
@@ -106,7 +100,7 @@ def require_store(db: str) -> None:
     except StoreError:
         exists = False
     if not exists:
-        raise CommandError(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+        fail(f"no store at {db}; run `newsevents extract ... --db {db}` first")
 
 
 def open_store(db: str) -> Any:
