@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ import pytest
 from newsevents.corpus.dedup import THRESHOLD, article_body, find_groups, shingle_hashes, similarity
 
 log = logging.getLogger(__name__)
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+# The shared folder the other end-to-end tests read (NEWSEVENTS_SHARED), so the test runs from
+# any checkout, not only one that sits beside ../shared.
+CORPUS = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "corpus"
 
 WIRE = (
     "KANO, Nigeria (Wire) - Gunmen on motorcycles stormed the village of Tunga in northern Nigeria "
