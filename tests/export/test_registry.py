@@ -3,6 +3,9 @@ do, and `newsevents export` offers and uses them on a real SQLite store."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -90,3 +93,43 @@ def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ign
 def test_an_unregistered_format_is_not_offered(db: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "tsv"])
     assert result.exit_code == 2 and "'tsv' is not one of 'csv', 'jsonl', 'parquet'" in result.stderr
+
+
+
+def _plugin(folder: Path, module: str, source: str, group: str, entry: str) -> dict[str, str]:
+    """An installed package as Python finds one (a module and its dist-info), on PYTHONPATH."""
+    folder.mkdir()
+    (folder / f"{module}.py").write_text(source, encoding="utf-8")
+    info = folder / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[{group}]\n{entry}\n")
+    path = os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path}
+
+
+PIPES = """
+from newsevents.export import FileFormat
+
+def write(rows, handle, order):
+    count = 0
+    for values in rows:
+        handle.write("|".join(str(v) for v in values[:2]) + "\\n")
+        count += 1
+    return count
+
+PIPES = FileFormat("pipes", write, help="pipe-separated")
+"""
+
+
+def test_an_installed_plugin_format_works_from_the_command_line(db: Path, tmp_path: Path) -> None:
+    entry = "pipes = pipes_plugin:PIPES"
+    env = _plugin(tmp_path / "site", "pipes_plugin", PIPES, "newsevents.exports", entry)
+    out = tmp_path / "events.txt"
+    exe = Path(sys.executable).with_name("newsevents")
+    proc = subprocess.run([str(exe), "export", "--db", str(db), "--table", "events", "--format", "pipes",
+                           "-o", str(out)],
+                          env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all(line.count("|") == 1 for line in lines)

@@ -94,3 +94,50 @@ def test_extract_stores_through_a_registered_backend(recording, tmp_path: Path, 
     assert len(recording.opened) == 2 and "SYR" in shown.stdout  # show read it through the backend
     with open_store(tmp_path / "cli.db") as store:
         assert store.has(recording.written[0]) and store.events()
+
+
+AUDITED = """
+from pathlib import Path
+
+from newsevents.store import SQLiteStore
+
+
+class AuditedStore(SQLiteStore):
+    def write(self, extraction):
+        with open(self.audit, "a", encoding="utf-8") as log:
+            log.write(extraction.article.id + "\\\\n")
+        return super().write(extraction)
+
+
+def open_audited(url):
+    path = url.split(":///", 1)[1]
+    store = AuditedStore(path)
+    store.audit = path + ".audit"
+    return store
+"""
+
+
+@pytest.mark.model
+def test_an_installed_plugin_backend_works_from_the_command_line(tmp_path: Path, seed_path: Path) -> None:
+    """No user code runs before the command: the backend is found through its package's metadata."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "audited_store.py").write_text(AUDITED, encoding="utf-8")
+    info = site / "audited_store-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: audited-store\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[newsevents.stores]\naudited = audited_store:open_audited\n")
+    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "PYTHONPATH": path}
+    db = tmp_path / "events.db"
+    exe = Path(sys.executable).with_name("newsevents")
+    proc = subprocess.run([str(exe), "extract", str(seed_path), "--db", f"audited:///{db}", "-q"],
+                          env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert len(Path(f"{db}.audit").read_text(encoding="utf-8").split()) == 1
+    with open_store(db) as store:
+        assert store.events(EventFilter())
