@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},
-    {"evaluation", "evaluate"},
+    {"scoring", "evaluate"},
     {"api", "web"},
     {"cli"},
 ]

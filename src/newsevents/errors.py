@@ -35,6 +35,10 @@ MESSAGES: dict[str, str] = {
     # evaluation
     "E401": "cannot read gold file {detail}",
     "E402": "bad gold record: {detail}",
+    "E403": (
+        "gold-set evaluation needs a source checkout of newsevents: no benchmarks/evaluation "
+        "package found ({detail}); run `newsevents evaluate` from the repository"
+    ),
     # processing
     "E501": "internal error while extracting, article skipped ({detail}); please report it",
 }

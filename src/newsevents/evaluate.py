@@ -1,90 +1,42 @@
-"""Scoring the extractor against gold sets: the library side of `newsevents evaluate`.
+"""Where `newsevents evaluate` finds the gold-set scorers: the repository's `benchmarks` package.
 
-`run_evaluation` reads a gold.jsonl (or a folder of them), gets the project's extraction for
-every gold text (from a predictions file, or by running the pipeline over the texts in batches),
-and scores it with the scorer for the gold's shape: events, toponyms, quotes, figures, incident
-templates (dates and casualties), event locations or single-label event types. The
-scoring itself lives in `newsevents.evaluation`, one module per kind of gold.
+The readers of public gold sets, and the tables that map their labels onto ours, measure the
+product but are not part of it, so they are not installed with it (see benchmarks/evaluation).
+A source checkout has them beside `src/`; an installed wheel does not, and then the command
+says so in one line with a stable code (E403) instead of failing on an import.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from datetime import datetime
+import sys
 from pathlib import Path
 
-from newsevents.evaluation.event_places import score_event_places
-from newsevents.evaluation.event_types import score_event_types
-from newsevents.evaluation.events import score_events
-from newsevents.evaluation.figures import score_figures
-from newsevents.evaluation.gold import GoldError, GoldSet, gold_files, read_gold
-from newsevents.evaluation.places import score_toponyms
-from newsevents.evaluation.predictions import Prediction, match_predictions, read_predictions, run_pipeline
-from newsevents.evaluation.quotes import score_quotes
-from newsevents.evaluation.report import DatasetReport, Report
-from newsevents.evaluation.templates import score_templates
-from newsevents.settings import Settings, load_settings
+from newsevents.errors import ResourceError
 
-__all__ = ["GoldError", "Report", "run_evaluation"]
-
-log = logging.getLogger(__name__)
-
-Scorer = Callable[[GoldSet, list[Prediction], DatasetReport], None]
-SCORERS: dict[str, Scorer] = {
-    "events": score_events,
-    "toponyms": score_toponyms,
-    "quotes": score_quotes,
-    "figures": score_figures,
-    "templates": score_templates,
-    "event_locations": score_event_places,
-    "event_types": score_event_types,
-}
-MAIN_LEVEL = {
-    "events": "actors+root",
-    "toponyms": "toponyms",
-    "quotes": "content",
-    "figures": "value",
-    "templates": "date",
-    "event_locations": "event_location",
-    "event_types": "plover_type",
-}
+PACKAGE = Path("benchmarks") / "evaluation" / "__init__.py"
+# src/newsevents/evaluate.py -> the checkout this source tree belongs to (for an installed
+# wheel this is a folder of the Python installation, which holds no benchmarks).
+SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
-def run_evaluation(
-    gold: Path,
-    pred: Path | None = None,
-    limit: int | None = None,
-    settings: Settings | None = None,
-    split: str | None = None,
-) -> Report:
-    """Score predictions (or a fresh pipeline run) against one gold file or every gold file under a folder.
+def benchmarks_root(cwd: Path | None = None) -> Path | None:
+    """The checkout holding `benchmarks/evaluation`: the one this source tree sits in first (so the
+    scorers match the code being scored), else the working directory; None when neither has it."""
+    for root in (SOURCE_CHECKOUT, (cwd or Path.cwd()).resolve()):
+        if (root / PACKAGE).is_file():
+            return root
+    return None
 
-    `split` keeps the records of one split (a gold record's `split` field, e.g. MUC's "TST4"), then
-    `limit` keeps the first N records of each gold file. Raises GoldError (E401/E402) naming the
-    file and line when gold or predictions cannot be read; extraction failures on single records
-    are listed in the report's problems and scored as empty predictions.
+
+def use_benchmarks(cwd: Path | None = None) -> Path:
+    """Make `benchmarks.evaluation` importable and return its checkout.
+
+    Raises ResourceError E403 naming where it looked when no checkout holds it.
     """
-    gold = Path(gold)
-    predicted = read_predictions(Path(pred)) if pred is not None else None
-    report = Report(
-        gold=str(gold),
-        predictions=str(pred) if pred is not None else "pipeline",
-        measured=datetime.now().astimezone().isoformat(timespec="seconds"),
-    )
-    for path in gold_files(gold):
-        try:
-            gold_set = read_gold(path, limit, split)
-        except GoldError as exc:
-            if gold.is_dir() and not (gold / "gold.jsonl").exists() and "are not scored" in str(exc):
-                log.info("skipping %s: %s", path, exc)
-                continue
-            raise
-        if predicted is not None:
-            preds = match_predictions(gold_set.records, predicted)
-        else:
-            preds = run_pipeline(list(gold_set.records), settings or load_settings())
-        ds = DatasetReport(gold_set.name, str(path), gold_set.kind, MAIN_LEVEL[gold_set.kind])
-        SCORERS[gold_set.kind](gold_set, preds, ds)
-        report.datasets.append(ds)
-    return report
+    root = benchmarks_root(cwd)
+    if root is None:
+        here = (cwd or Path.cwd()).resolve()
+        raise ResourceError("E403", detail=f"looked in {SOURCE_CHECKOUT} and {here}")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return root

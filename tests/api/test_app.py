@@ -347,12 +347,12 @@ def test_the_cluster_view_counts_the_two_reports_of_one_strike_once(clustered_cl
 
 
 def test_events_stored_after_clustering_show_as_clusters_of_their_own(clustered_client: TestClient) -> None:
-    from newsevents.store import browse
+    from newsevents.store import EventQuery
 
     path = clustered_client.app.state.db  # type: ignore[attr-defined]
     with open_store(path) as store:
         store.write(_late_report())
-        _, rows = browse.event_page(*browse.connection(store), browse.EventQuery(), 10, 0)
+        _, rows = store.event_page(EventQuery(), "mentions", 10, 0)
     assert [r["cluster_id"] for r in rows if r["article_id"] == "late000000000001"] == [None]
     page = events(clustered_client)
     assert page["total"] == 4

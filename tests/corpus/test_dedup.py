@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ import pytest
 from newsevents.corpus.dedup import THRESHOLD, article_body, find_groups, shingle_hashes, similarity
 
 log = logging.getLogger(__name__)
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+# The shared folder the other end-to-end tests read (NEWSEVENTS_SHARED), so the test runs from
+# any checkout, not only one that sits beside ../shared.
+CORPUS = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "corpus"
 
 WIRE = (
     "KANO, Nigeria (Wire) - Gunmen on motorcycles stormed the village of Tunga in northern Nigeria "
@@ -75,7 +78,8 @@ def test_articles_without_copies_and_empty_texts_make_no_group() -> None:
 
 
 def _corpus_docs() -> tuple[list[tuple[str, str]], dict[str, str | None]]:
-    from newsevents.evaluation.duplicates import corpus_docs
+    from benchmarks.evaluation.duplicates import corpus_docs
+
     from newsevents.settings import load_settings
 
     return corpus_docs(CORPUS / "articles", load_settings(None))

@@ -13,8 +13,8 @@ import pytest
 
 from newsevents.model import Actor, Article, Event, EventLocation, Evidence, Extraction
 from newsevents.store import EventFilter, Store, open_store
-from newsevents.store.rows import DERIVED_COLUMNS
-from newsevents.store.sqlite import SCHEMA_VERSION
+from newsevents.store.migrations import SCHEMA_VERSION
+from newsevents.store.tables import DERIVED_COLUMNS
 
 STORY = (
     "Troops clash with rebels near Maiduguri\n\n"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from newsevents.evaluation.codes import ActorKey, cameo_root, load_tables
+from benchmarks.evaluation.codes import ActorKey, cameo_root, load_tables
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents.evaluation.duplicates import CorpusFigures, article_pairs, score_clusters, score_groups
+from benchmarks.evaluation.duplicates import CorpusFigures, article_pairs, score_clusters, score_groups
 
 STORY = (
     "Gunmen on motorcycles stormed the village of Tunga before dawn on Sunday, killing at least "

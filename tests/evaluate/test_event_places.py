@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
+
 from newsevents.model import Event, EventLocation, Evidence
 
 TEXT = "Speaking in Geneva, the envoy said troops shelled Kessa and Dovra on Monday in Iraq."

@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from benchmarks.evaluation.event_types import predicted_type, read_type_table, type_table
+from benchmarks.evaluation.gold import detect_kind
+from benchmarks.evaluation.run import run_evaluation
 
 from newsevents.errors import ResourceError
-from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.event_types import predicted_type, read_type_table, type_table
-from newsevents.evaluation.gold import detect_kind
 
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 

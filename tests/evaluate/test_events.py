@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
 
 MEET = "Freedonian officials met Sylvanian diplomats in the capital on Monday."
 ATTACK = "Sylvanian troops shelled a Freedonian border post overnight."

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
+
 from newsevents.model import Evidence, Quantity
 
 TEXT = "Some 1,200 families fled the floods and 3 people were killed near the river."

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.gold import GoldError, dateline_date, gold_files, iso_date, read_gold
+from benchmarks.evaluation.gold import GoldError, dateline_date, gold_files, iso_date, read_gold
+from benchmarks.evaluation.run import run_evaluation
 
 SHAPES = {
     "events": {"id": "a", "text": "Freedonia protested.", "events": []},

@@ -7,8 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
 
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 GSR = SHARED / "eval" / "external" / "petrarch2_gsr_validation"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.evaluation.run import run_evaluation
 
-from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.places import distance_km
 from newsevents.model import Evidence, Place
+from newsevents.scoring import distance_km
 
 TEXT = "Rain fell on Springfield and Shelbyville while Capitol Hill argued on Monday."
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
+
 from newsevents.model import Actor, Evidence, Quote
 
 TEXT = 'Minister Ana Bell said: "The border stays open." Later, officials claimed the talks had failed.'

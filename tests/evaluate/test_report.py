@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
+from benchmarks.evaluation.run import run_evaluation
 
 TEXT = "Freedonian police arrested Sylvanian protesters in the square."
 

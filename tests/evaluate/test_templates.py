@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.evaluate import run_evaluation
-from newsevents.evaluation.templates import casualty_number, incident_date
+from benchmarks.evaluation.run import run_evaluation
+from benchmarks.evaluation.templates import casualty_number, incident_date
+
 from newsevents.model import Event, Evidence, Quantity
 
 TEXT = (

@@ -23,7 +23,7 @@ from newsevents.errors import StoreError
 from newsevents.model import Extraction
 from newsevents.store import EventFilter, Store, open_store
 from newsevents.store import rows as row_builders
-from newsevents.store.sqlite import SCHEMA_VERSION
+from newsevents.store.migrations import SCHEMA_VERSION
 
 HERE = Path(__file__).parent
 _spec = importlib.util.spec_from_file_location("newsevents_test_pg_server", HERE / "pg_server.py")
@@ -215,7 +215,7 @@ def test_a_newer_schema_is_refused(pg_schema: str) -> None:
 def test_an_older_schema_is_migrated_with_the_sqlite_steps(
     pg_schema: str, make_extraction, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from newsevents.store import sqlite as sqlite_module
+    from newsevents.store import migrations as sqlite_module
 
     with open_store(pg_schema) as store:
         store.write(make_extraction("a1"))

@@ -1,26 +1,39 @@
-"""The schema file and the row builders describe the same tables."""
+"""The table declarations, the DDL rendered from them and the row builders describe the same tables."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from newsevents.store.rows import COLUMNS
-from newsevents.store.sqlite import schema_statements
+from newsevents.store import schema
+from newsevents.store.tables import COLUMNS, DERIVED_COLUMNS, TABLES
 
 
-def test_schema_sql_matches_the_row_builders() -> None:
+def _created() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    for stmt in schema_statements():
+    for stmt in schema.ddl():
         conn.execute(stmt)
-    for table, columns in COLUMNS.items():
+    return conn
+
+
+def test_the_ddl_creates_every_declared_column_in_order() -> None:
+    conn = _created()
+    for table, columns in {**COLUMNS, **DERIVED_COLUMNS}.items():
         found = tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
         assert found == columns, table
 
 
+def test_the_row_builders_fill_exactly_the_declared_columns(make_extraction) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.store import rows
+
+    extraction = make_extraction("a1")
+    assert tuple(rows.article_row(extraction.article, "now")) == COLUMNS["articles"]
+    for table, builder in rows.CHILD_TABLES:
+        (first, *_) = getattr(rows, builder)(extraction)
+        assert tuple(first) == COLUMNS[table], table
+
+
 def test_every_filter_column_is_indexed() -> None:
-    conn = sqlite3.connect(":memory:")
-    for stmt in schema_statements():
-        conn.execute(stmt)
+    conn = _created()
     indexed = {
         row[2]
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='events'")
@@ -38,10 +51,33 @@ def test_every_filter_column_is_indexed() -> None:
     assert wanted <= indexed
 
 
-def test_schema_comments_document_every_table() -> None:
-    from importlib import resources
+def test_every_table_and_column_is_documented() -> None:
+    for table in TABLES:
+        assert table.doc.strip(), table.name
+        for column in table.columns:
+            assert column.doc.strip(), f"{table.name}.{column.name}"
+            assert column.type in ("TEXT", "INTEGER", "DOUBLE PRECISION", "BOOLEAN", "JSON"), column
 
-    text = resources.files("newsevents.store").joinpath("schema.sql").read_text()
-    for table in COLUMNS:
-        head = text.split(f"CREATE TABLE IF NOT EXISTS {table} ", 1)[0].rstrip().splitlines()
-        assert head[-1].startswith("--"), f"{table} has no comment above it"
+
+def test_migrated_tables_match_the_declared_ones() -> None:
+    """The frozen migration steps create the derived tables exactly as a fresh store does."""
+    from newsevents.store.migrations import MIGRATIONS
+
+    fresh, migrated = _created(), sqlite3.connect(":memory:")
+    for stmt in schema.ddl(tables=[t for t in TABLES if not t.derived]):
+        migrated.execute(stmt)
+    for stmt in MIGRATIONS[2]:
+        migrated.execute(stmt)
+    for table in DERIVED_COLUMNS:
+        sql = f"PRAGMA table_info({table})"
+        assert migrated.execute(sql).fetchall() == fresh.execute(sql).fetchall(), table
+
+
+def test_the_docs_list_every_column_as_declared() -> None:
+    """docs/store.md's column reference is generated from the declarations and kept current."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "store.md").read_text(encoding="utf-8")
+    start = page.index("-->\n\n", page.index("<!-- generated from src/newsevents/store/tables.py")) + 5
+    end = page.index("<!-- end of generated reference -->")
+    assert page[start:end] == schema.markdown(), "regenerate the column reference of docs/store.md"

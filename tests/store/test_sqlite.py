@@ -10,7 +10,7 @@ import pytest
 from newsevents.errors import StoreError
 from newsevents.store import EventFilter, SQLiteStore, Store, open_store
 from newsevents.store import rows as row_builders
-from newsevents.store.sqlite import SCHEMA_VERSION
+from newsevents.store.migrations import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -64,6 +64,11 @@ def test_write_and_read_back_every_table(db: Store, make_extraction) -> None:  #
     assert (ev1["attributed_to"], ev1["attributed_to_code"]) == ("Bashar al-Assad", "SYRGOV")
     assert ev1["target_code"] is None and ev1["location_name"] is None
 
+
+def test_write_and_read_back_the_other_tables(db: Store, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    ext = make_extraction()
+    text = ext.article.text
+    assert db.write(ext) is True
     actors = list(db.rows("actors"))
     assert [a["kind"] for a in actors] == ["noun", "noun", "name"]
     assert [_text(a, text, "evidence") for a in actors] == [a["text"] for a in actors]
@@ -213,7 +218,7 @@ def test_events_join_the_article(db: Store, make_extraction) -> None:  # type: i
 
 
 def test_an_older_schema_is_migrated(tmp_path: Path, make_extraction, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from newsevents.store import sqlite as sqlite_module
+    from newsevents.store import migrations as sqlite_module
 
     path = tmp_path / "old.db"
     with open_store(path) as store:

@@ -65,8 +65,7 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         for item in pipeline.run(items, settings):
             if not isinstance(item, Problem):
                 store.write(item)
-        if hasattr(store, "recluster"):
-            store.recluster()
+        store.recluster()
     return path, evil.id
 
 

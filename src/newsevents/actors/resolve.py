@@ -194,22 +194,9 @@ def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | Non
         "role_word": doc[role_cue.root].lemma_.lower() if role_cue else None,
         "definite": any(t.dep_ == "det" and t.lower_ in DEFINITE for t in doc[head_cue.root].lefts),
     }
-    sector_heads = [c for c in sectors if c is head_cue] or sectors[-1:]
     if people:
-        p = next((c for c in people if c.form != "ner"), people[-1])
-        e = p.entry
-        if e.code:
-            return Draft(**base, kind="name", name=e.name, country=e.country, sector=e.sector, code=e.code,
-                         person=True, gender=e.gender, key=e.key, form=p.form)
-        sector = _sector(sector_heads[0] if sector_heads else None, orgs + places + sectors[:-1])
-        org = orgs[-1].entry if orgs else None
-        if org is None and sector is None:
-            # Kept for coreference (a later surname or "he" may point to it) but never coded.
-            return Draft(**base, kind="name", name=e.name, country=None, sector=None, person=True,
-                         key=e.key, form="ner")
-        return Draft(**base, kind="name", name=e.name, country=org.country if org else country,
-                     sector=org.sector if org else sector, code=org.code if org else None,
-                     person=True, key=e.key, form="ner")
+        sector_heads = [c for c in sectors if c is head_cue] or sectors[-1:]
+        return _person_draft(people, orgs, places, sectors, sector_heads, country, base)
     if orgs:
         o = orgs[-1].entry
         return Draft(**base, kind="name", name=o.name, country=o.country, sector=o.sector, code=o.code,
@@ -227,6 +214,33 @@ def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | Non
         return Draft(**base, kind=kind, name=_label(dictionary, country or region, sector), country=country,
                      sector=sector, code=f"{region}{sector}" if region else None, form="word")
     return _place_only(doc, places, dictionary, base)
+
+
+def _person_draft(
+    people: list[Cue],
+    orgs: list[Cue],
+    places: list[Cue],
+    sectors: list[Cue],
+    sector_heads: list[Cue],
+    country: str | None,
+    base: dict,  # type: ignore[type-arg]
+) -> Draft:
+    """A person: a dictionary person keeps its own code; a person the model named takes the
+    organisation or sector around it ("Oxfam's John Smith"), else stays uncoded for coreference."""
+    p = next((c for c in people if c.form != "ner"), people[-1])
+    e = p.entry
+    if e.code:
+        return Draft(**base, kind="name", name=e.name, country=e.country, sector=e.sector, code=e.code,
+                     person=True, gender=e.gender, key=e.key, form=p.form)
+    sector = _sector(sector_heads[0] if sector_heads else None, orgs + places + sectors[:-1])
+    org = orgs[-1].entry if orgs else None
+    if org is None and sector is None:
+        # Kept for coreference (a later surname or "he" may point to it) but never coded.
+        return Draft(**base, kind="name", name=e.name, country=None, sector=None, person=True,
+                     key=e.key, form="ner")
+    return Draft(**base, kind="name", name=e.name, country=org.country if org else country,
+                 sector=org.sector if org else sector, code=org.code if org else None,
+                 person=True, key=e.key, form="ner")
 
 
 def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: dict) -> Draft | None:  # type: ignore[type-arg]

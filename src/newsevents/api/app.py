@@ -21,10 +21,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
-from newsevents.api import data, models
+from newsevents.api import models
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
-from newsevents.store import EventFilter, Store, browse, open_store
+from newsevents.store import EventFilter, EventQuery, ItemQuery, Store, View, open_store
+from newsevents.store.browse import check_bbox
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,9 @@ def create_app(db: str | Path) -> FastAPI:
     app.state.db = str(db)
     _error_handlers(app)
     _event_routes(app, opened, names)
-    _item_routes(app, opened, names)
+    _cluster_routes(app, opened, names)
+    _article_routes(app, opened, names)
+    _item_routes(app, opened)
     _dashboard(app)
     return app
 
@@ -105,9 +108,9 @@ def event_query(
         str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat in degrees")
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the title")] = None,
-) -> browse.EventQuery:
+) -> EventQuery:
     """The event filters shared by /api/events and /api/timeline."""
-    return browse.EventQuery(
+    return EventQuery(
         filters=EventFilter(
             country=country,
             actor=actor,
@@ -132,13 +135,16 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         raise StoreError(
             "E302", detail=f"bbox {text!r} is not four numbers min_lon,min_lat,max_lon,max_lat"
         ) from None
-    return browse.check_bbox(box)  # type: ignore[arg-type]
+    return check_bbox(box)  # type: ignore[arg-type]
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
-View = Annotated[data.View, Query(description="clusters (one per real-world event) or mentions")]
+ViewParam = Annotated[View, Query(description="clusters (one per real-world event) or mentions")]
 ArticleId = Annotated[str, PathParam(max_length=200)]
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
+OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
 
 
 def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -150,15 +156,13 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 
 
 def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
-    QueryDep = Annotated[browse.EventQuery, Depends(event_query)]
-
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
-        query: QueryDep, view: View = "clusters", limit: Limit = 100, offset: Offset = 0
+        query: QueryDep, view: ViewParam = "clusters", limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
         """Events matching the filters, a page at a time, as clusters (default) or mentions."""
         with opened() as store:
-            total, items = data.list_events(store, query, view, limit, offset)
+            total, items = store.event_page(query, view, limit, offset)
         items = [_named(i, names) for i in items]
         return {"total": total, "limit": limit, "offset": offset, "view": view, "items": items}
 
@@ -168,10 +172,10 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     def get_event(article_id: ArticleId, idx: Annotated[int, PathParam(ge=0, le=MAX_IDX)]) -> dict[str, Any]:
         """One event with its evidence, its article, and the cluster it belongs to."""
         with opened() as store:
-            row = data.event(store, article_id, idx)
+            row = store.event(article_id, idx)
             if row is None:
                 raise HTTPException(404, f"no event {idx} in article {article_id!r}")
-            cluster = data.cluster_of(store, row)
+            cluster = store.cluster_of(row)
         article = {"id": row["article_id"], **{k: row.get(k) for k in ARTICLE_KEYS}}
         return {
             "event": _named(row, names),
@@ -179,42 +183,40 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
             "cluster": _named(cluster, names) if cluster else None,
         }
 
+
+def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     @app.get("/api/clusters/{cluster_id}", response_model=models.Cluster, responses=ERRORS, tags=["events"])
     def get_cluster(cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
         """One event cluster with every report of it."""
         with opened() as store:
-            found = data.cluster(store, cluster_id)
+            found = store.cluster(cluster_id)
         if found is None:
             raise HTTPException(404, f"no cluster {cluster_id!r}")
         return _named(found, names)
 
     @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
-    def timeline(query: QueryDep, view: View = "clusters") -> list[dict[str, Any]]:
+    def timeline(query: QueryDep, view: ViewParam = "clusters") -> list[dict[str, Any]]:
         """Matching clusters (or mentions) per day, oldest first; undated ones are left out."""
         with opened() as store:
-            days = data.timeline(store, query, view)
+            days = store.timeline(query, view)
         return [{"date": day, "count": n} for day, n in days]
 
     @app.get("/api/stats", response_model=models.Stats, tags=["store"])
     def stats() -> dict[str, Any]:
         """What the store holds, and the codes the dashboard's filters offer."""
         with opened() as store:
-            out = browse.stats(browse.connection(store)[0])
-            out["clusters"] = data.list_events(store, browse.EventQuery(), "clusters", 1, 0)[0]
+            out = store.stats()
         out["cameo_root_names"] = {f"{r:02d}": names.get(f"{r:02d}0", "") for r in range(1, 21)}
         out["plover_types"] = sorted(PLOVER_TYPES)
         return out
 
 
-def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
-    Text = Annotated[str | None, Query(max_length=200, description="Text to search for")]
-    OfArticle = Annotated[str | None, Query(max_length=200, description="Only items of this article")]
-
+def _article_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     @app.get("/api/articles", response_model=models.ArticlePage, responses=ERRORS, tags=["articles"])
     def list_articles(q: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         """Articles, newest first, with how many events each gave; `q` searches title and text."""
         with opened() as store:
-            total, items = browse.article_page(*browse.connection(store), q, limit, offset)
+            total, items = store.article_page(q, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get(
@@ -223,7 +225,7 @@ def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     def get_article(article_id: ArticleId) -> dict[str, Any]:
         """The article's text and every item extracted from it, with offsets into that text."""
         with opened() as store:
-            found = browse.article(*browse.connection(store), article_id)
+            found = store.article(article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
         art = found["article"]
@@ -232,6 +234,8 @@ def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
             _named(ev, names)
         return found
 
+
+def _item_routes(app: FastAPI, opened: Opener) -> None:
     @app.get("/api/quotes", response_model=models.QuotePage, responses=ERRORS, tags=["articles"])
     def list_quotes(
         article_id: OfArticle = None,
@@ -241,9 +245,9 @@ def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Quotes, direct and reported, with their speakers."""
-        query = browse.ItemQuery(article_id=article_id, speaker=speaker, q=q)
+        query = ItemQuery(article_id=article_id, speaker=speaker, q=q)
         with opened() as store:
-            total, items = browse.item_page(*browse.connection(store), "quotes", query, limit, offset)
+            total, items = store.item_page("quotes", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/quantities", response_model=models.QuantityPage, responses=ERRORS, tags=["articles"])
@@ -255,9 +259,9 @@ def _item_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Casualty and displacement figures."""
-        query = browse.ItemQuery(article_id=article_id, kind=kind, q=q)
+        query = ItemQuery(article_id=article_id, kind=kind, q=q)
         with opened() as store:
-            total, items = browse.item_page(*browse.connection(store), "quantities", query, limit, offset)
+            total, items = store.item_page("quantities", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

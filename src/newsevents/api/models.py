@@ -1,15 +1,20 @@
 """Response models of the REST API: the typed shapes its OpenAPI schema promises.
 
-They mirror the store's tables (docs/store.md, schema.sql) column for column, so a client
-reading the API and one reading the SQLite file see the same names. Offsets are character
-offsets into the article's `text`, end exclusive.
+The models of stored rows are generated from the table declarations (`store/tables.py`), so a
+client reading the API and one reading the SQLite file see the same names and types, and a
+column added to a table appears here without a second declaration. A NOT NULL column is a
+required field; any other is optional with a null default. Offsets are character offsets into
+the article's `text`, end exclusive. The shapes that are views, not tables (pages, clusters'
+members, stats), are written out below.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+from newsevents.store.tables import BY_NAME, Column
 
 
 class Problem(BaseModel):
@@ -24,72 +29,72 @@ class Span(BaseModel):
     text: str
 
 
-class ArticleRef(BaseModel):
-    """An article as listed: where it came from, without its text."""
-
-    id: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
+_PYTHON: dict[str, Any] = {"TEXT": str, "INTEGER": int, "DOUBLE PRECISION": float, "BOOLEAN": bool,
+                           "JSON": list[Span]}  # fmt: skip
+Spec = tuple[Any, Any]
+OPTIONAL_TEXT: Spec = (str | None, None)
 
 
-class ArticleSummary(ArticleRef):
+def field_spec(column: Column) -> Spec:
+    """(type, default) of the field for a stored column: required when the column is NOT NULL."""
+    kind = _PYTHON[column.type]
+    return (kind, ...) if column.required else (kind | None, None)
+
+
+def table_model(
+    name: str,
+    table: str,
+    doc: str | None = None,
+    *,
+    only: tuple[str, ...] | None = None,
+    skip: tuple[str, ...] = (),
+    after: dict[str, dict[str, Spec]] | None = None,
+    tail: dict[str, Spec] | None = None,
+    base: type[BaseModel] | None = None,
+) -> type[BaseModel]:
+    """A model of one table's columns (`only` those, minus `skip`), with the fields `after` names
+    inserted after a column, `tail` at the end, and `after` may also replace a column's own spec."""
+    after = after or {}
+    fields: dict[str, Any] = {}
+    for column in BY_NAME[table].columns:
+        if (only is not None and column.name not in only) or column.name in skip:
+            continue
+        extra = dict(after.get(column.name, {}))
+        fields[column.name] = extra.pop(column.name, field_spec(column))
+        fields.update(extra)
+    fields.update(tail or {})
+    model: type[BaseModel] = create_model(name, __base__=base, __doc__=doc, __module__=__name__, **fields)
+    return model
+
+
+_REF = ("id", "title", "url", "source", "published")
+_PUBLISHED = {"title": OPTIONAL_TEXT, "published": OPTIONAL_TEXT}
+
+ArticleRef = table_model(
+    "ArticleRef", "articles", "An article as listed: where it came from, without its text.", only=_REF
+)
+
+
+class ArticleSummary(ArticleRef):  # type: ignore[valid-type,misc]
     n_events: int
 
 
-class Event(BaseModel):
-    """One coded event (one mention, in cluster terms) with its article's fields joined in."""
-
-    article_id: str
-    idx: int
-    cluster_id: str | None = Field(None, description="its event cluster; null until the store is clustered")
-    duplicate_of: str | None = Field(None, description="the earlier article this one copies, if any")
-    source_text: str | None = None
-    source_name: str | None = None
-    source_code: str | None = None
-    source_country: str | None = None
-    source_sector: str | None = None
-    source_start: int | None = None
-    source_end: int | None = None
-    target_text: str | None = None
-    target_name: str | None = None
-    target_code: str | None = None
-    target_country: str | None = None
-    target_sector: str | None = None
-    target_start: int | None = None
-    target_end: int | None = None
-    cameo: str
-    cameo_name: str | None = None
-    cameo_root: str
-    plover: str | None = None
-    plover_mode: str | None = None
-    quad_class: int
-    goldstein: float
-    date: str | None = None
-    date_precision: str | None = None
-    location_name: str | None = None
-    location_lat: float | None = None
-    location_lon: float | None = None
-    location_country: str | None = None
-    location_precision: str | None = None
-    location_start: int | None = None
-    location_end: int | None = None
-    negated: bool
-    modality: str
-    attributed_to: str | None = None
-    attributed_to_code: str | None = None
-    confidence: float
-    trigger_start: int
-    trigger_end: int
-    trigger_text: str
-    evidence_start: int
-    evidence_end: int
-    evidence_text: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
+Event = table_model(
+    "Event", "events",
+    "One coded event (one mention, in cluster terms) with its article's fields joined in.",
+    after={
+        "idx": {
+            "cluster_id": (
+                str | None, Field(None, description="its event cluster; null until the store is clustered")
+            ),
+            "duplicate_of": (
+                str | None, Field(None, description="the earlier article this one copies, if any")
+            ),
+        },
+        "cameo": {"cameo_name": OPTIONAL_TEXT},
+    },
+    tail={"title": OPTIONAL_TEXT, "url": OPTIONAL_TEXT, "source": OPTIONAL_TEXT, "published": OPTIONAL_TEXT},
+)  # fmt: skip
 
 
 class ClusterMember(BaseModel):
@@ -105,29 +110,17 @@ class ClusterMember(BaseModel):
     published: str | None = None
 
 
-class Cluster(BaseModel):
-    """One real-world event as reported by one or more articles (`members`)."""
-
-    cluster_id: str
-    cameo_root: str
-    cameo_root_name: str | None = None
-    plover: str | None = None
-    quad_class: int
-    source_code: str | None = None
-    target_code: str | None = None
-    country: str | None = None
-    location_name: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    date_first: str | None = None
-    date_last: str | None = None
-    n_events: int
-    n_articles: int
-    n_sources: int
-    n_independent: int | None = Field(None, description="articles, each near-duplicate group counted once")
-    first_article_id: str
-    first_published: str | None = None
-    members: list[ClusterMember]
+Cluster = table_model(
+    "Cluster", "event_clusters", "One real-world event as reported by one or more articles (`members`).",
+    after={
+        "cameo_root": {"cameo_root_name": OPTIONAL_TEXT},
+        # A single, not yet clustered event has a quad class but no independent-report count.
+        "quad_class": {"quad_class": (int, ...)},
+        "n_independent": {"n_independent": (
+            int | None, Field(None, description="articles, each near-duplicate group counted once"))},
+    },
+    tail={"members": (list[ClusterMember], ...)},
+)  # fmt: skip
 
 
 class EventPage(BaseModel):
@@ -137,13 +130,13 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     view: Literal["clusters", "mentions"]
-    items: list[Cluster] | list[Event]
+    items: list[Cluster] | list[Event]  # type: ignore[valid-type]
 
 
 class EventDetail(BaseModel):
-    event: Event
-    article: ArticleRef
-    cluster: Cluster | None = None
+    event: Event  # type: ignore[valid-type]
+    article: ArticleRef  # type: ignore[valid-type]
+    cluster: Cluster | None = None  # type: ignore[valid-type]
 
 
 class ArticlePage(BaseModel):
@@ -153,113 +146,38 @@ class ArticlePage(BaseModel):
     items: list[ArticleSummary]
 
 
-class Actor(BaseModel):
-    """An actor mention; `evidence_start`/`evidence_end` are where it is named."""
-
-    article_id: str
-    idx: int
-    text: str
-    name: str
-    code: str
-    country: str | None = None
-    sector: str | None = None
-    kind: str
-    evidence_start: int | None = None
-    evidence_end: int | None = None
-
-
-class Quantity(BaseModel):
-    article_id: str
-    idx: int
-    kind: str
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
-    qualifier: str
-    status: str
-    unit: str
-    date: str | None = None
-    location_name: str | None = None
-    location_lat: float | None = None
-    location_lon: float | None = None
-    location_country: str | None = None
-    location_precision: str | None = None
-    event_idx: int | None = None
-    evidence_start: int
-    evidence_end: int
-    evidence_text: str
-    title: str | None = None
-    published: str | None = None
-
-
-class Quote(BaseModel):
-    article_id: str
-    idx: int
-    speaker_text: str | None = None
-    speaker_name: str | None = None
-    speaker_code: str | None = None
-    speaker_country: str | None = None
-    speaker_sector: str | None = None
-    text: str
-    direct: bool
-    cue: str | None = None
-    evidence_start: int
-    evidence_end: int
-    evidence_text: str
-    title: str | None = None
-    published: str | None = None
-
-
-class Location(BaseModel):
-    """A resolved place with every mention of it in the article."""
-
-    article_id: str
-    idx: int
-    name: str
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    feature: str
-    admin1: str | None = None
-    geonameid: int | None = None
-    mentions: list[Span]
-    mention_count: int
-    evidence_start: int | None = None
-    evidence_end: int | None = None
-
-
-class ArticleText(ArticleRef):
-    language: str | None = None
-    origin: str | None = None
-    text: str
-    title_start: int | None = None
-    title_end: int | None = None
-    furniture: list[Span]
+Actor = table_model(
+    "Actor", "actors", "An actor mention; `evidence_start`/`evidence_end` are where it is named."
+)
+Quantity = table_model("Quantity", "quantities", tail=_PUBLISHED)
+Quote = table_model("Quote", "quotes", tail=_PUBLISHED)
+Location = table_model("Location", "locations", "A resolved place with every mention of it in the article.")
+ArticleText = table_model("ArticleText", "articles", skip=(*_REF, "stored_at"), base=ArticleRef)
 
 
 class ArticleDetail(BaseModel):
     """An article's text and every item extracted from it, for the highlighted article view."""
 
-    article: ArticleText
-    events: list[Event]
-    actors: list[Actor]
-    quantities: list[Quantity]
-    quotes: list[Quote]
-    locations: list[Location]
+    article: ArticleText  # type: ignore[valid-type]
+    events: list[Event]  # type: ignore[valid-type]
+    actors: list[Actor]  # type: ignore[valid-type]
+    quantities: list[Quantity]  # type: ignore[valid-type]
+    quotes: list[Quote]  # type: ignore[valid-type]
+    locations: list[Location]  # type: ignore[valid-type]
 
 
 class QuantityPage(BaseModel):
     total: int
     limit: int
     offset: int
-    items: list[Quantity]
+    items: list[Quantity]  # type: ignore[valid-type]
 
 
 class QuotePage(BaseModel):
     total: int
     limit: int
     offset: int
-    items: list[Quote]
+    items: list[Quote]  # type: ignore[valid-type]
 
 
 class DayCount(BaseModel):

@@ -1,29 +1,38 @@
-"""Where extractions are kept: one small interface, an SQLite store and a PostgreSQL store.
+"""Where extractions are kept: one small interface, one SQL core, and dialects by URL scheme.
 
-`open_store(url)` picks the store from the URL; callers use only the `Store` methods, so
-SQL never leaves this package. The tables are documented in `schema.sql` and docs/store.md.
+`open_store(url)` picks the backend from the URL's scheme in a registry (`register_backend`),
+which the built-in SQLite and PostgreSQL stores go through too; callers use only the `Store`
+methods, so SQL never leaves this package. Every table and column is declared once in
+`tables.py`; docs/store.md explains them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from newsevents.errors import StoreError
 from newsevents.model import Extraction
+from newsevents.store.browse import EventQuery, ItemQuery
+from newsevents.store.core import SQLStore
 from newsevents.store.query import EventFilter
-from newsevents.store.rows import COLUMNS
+from newsevents.store.registry import open_store, register_backend, store_exists, unregister_backend
 from newsevents.store.sqlite import SQLiteStore
+from newsevents.store.tables import COLUMNS
+from newsevents.store.views import View
 
-__all__ = ["TABLES", "EventFilter", "SQLiteStore", "Store", "open_store"]
+__all__ = [
+    "TABLES", "EventFilter", "EventQuery", "ItemQuery", "SQLStore", "SQLiteStore", "Store", "View",
+    "open_store", "register_backend", "store_exists", "unregister_backend",
+]  # fmt: skip
 
 TABLES: tuple[str, ...] = tuple(COLUMNS)
+
+Row = dict[str, Any]
 
 
 @runtime_checkable
 class Store(Protocol):
-    """What every store offers; see SQLiteStore for the behaviour callers may rely on."""
+    """What every store offers; `core.SQLStore` is the behaviour callers may rely on."""
 
     def has(self, article_id: str) -> bool:
         """True when the article is fully stored."""
@@ -33,15 +42,15 @@ class Store(Protocol):
         """Store the article and its items atomically; False if it was already stored."""
         ...
 
-    def events(self, filters: EventFilter = ...) -> list[dict[str, Any]]:
+    def events(self, filters: EventFilter = ...) -> list[Row]:
         """Flat event rows with the article's title, url, source and published joined in."""
         ...
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+    def rows(self, table: str) -> Iterator[Row]:
         """Every row of one table (one of TABLES), for export."""
         ...
 
-    def clusters(self, filters: EventFilter = ...) -> list[dict[str, Any]]:
+    def clusters(self, filters: EventFilter = ...) -> list[Row]:
         """One row per event cluster with a member event matching `filters` (the events()
         filters; `limit` counts clusters), each with a `members` list of its evidence."""
         ...
@@ -54,40 +63,40 @@ class Store(Protocol):
         """Rows per table."""
         ...
 
+    def event_page(self, query: EventQuery, view: View, limit: int, offset: int) -> tuple[int, list[Row]]:
+        """(total, page) of clusters or mentions matching `query`."""
+        ...
+
+    def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:
+        """(day, count) of matching clusters or mentions, oldest first."""
+        ...
+
+    def event(self, article_id: str, idx: int) -> Row | None:
+        """One event row, or None."""
+        ...
+
+    def cluster(self, cluster_id: str) -> Row | None:
+        """One cluster with its members, or None."""
+        ...
+
+    def cluster_of(self, row: Row) -> Row:
+        """The cluster an event row belongs to."""
+        ...
+
+    def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
+        """(total, page) of article summaries, newest first."""
+        ...
+
+    def article(self, article_id: str) -> Row | None:
+        """An article with every item extracted from it, or None."""
+        ...
+
+    def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
+        """(total, page) of quotes or quantities."""
+        ...
+
+    def stats(self) -> Row:
+        """What the store holds: counts, clusters, date span, tallies."""
+        ...
+
     def close(self) -> None: ...
-
-
-_POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
-
-
-def open_store(url: str | Path) -> Store:
-    """Open (creating if needed) the store named by `url`.
-
-    A plain path or `sqlite:///path` opens an SQLite file, created with its schema on
-    first use (`sqlite:///data/x.db` is relative, `sqlite:////abs/x.db` absolute, as in
-    SQLAlchemy). `postgresql://user:pass@host:port/db` (also `postgres://`,
-    `postgresql+psycopg://`, and libpq query options such as `?sslmode=require`) opens the
-    PostgreSQL store, creating its tables in an empty database.
-    """
-    if isinstance(url, Path):
-        return SQLiteStore(url)
-    text = str(url).strip()
-    if not text:
-        raise StoreError("E301", detail="'': no path or URL given")
-    if text.startswith("sqlite:///"):
-        path = text[len("sqlite:///") :]
-        if not path:
-            raise StoreError("E301", detail=f"{text}: no file path after sqlite:///")
-        return SQLiteStore(path)
-    if text.startswith(_POSTGRES_SCHEMES):
-        # Imported on use, so SQLite users never load the PostgreSQL driver.
-        from newsevents.store.postgres import PostgresStore
-
-        return PostgresStore(text)
-    if "://" in text:
-        scheme = text.split("://", 1)[0]
-        raise StoreError(
-            "E301", detail=f"{scheme}://...: unknown kind of store (use a file path or sqlite:///)"
-        )
-    return SQLiteStore(text)
-

@@ -1,14 +1,13 @@
-"""Reads for browsing a store page by page: the queries behind the REST API and the dashboard.
+"""The SQL behind browsing a store page by page: the reads of the REST API and the dashboard.
 
 `Store.events` answers "every event matching these filters"; a browser needs more: a page of
 rows with the total behind it, text search, a bounding box, a PLOVER type, one article with
-every item extracted from it, and counts per day. The SQL lives here so it never leaves the
-store package. Every value reaches the database as a parameter; the only text formatted into
-SQL is column and table names from `rows.COLUMNS` and the engine's placeholder.
-
-The functions take a DB-API connection and its placeholder (`connection(store)` gives both),
-so the same SQL serves SQLite ("?") and PostgreSQL ("%s"): `LOWER(..) LIKE LOWER(..)` instead
-of engine-specific case-insensitive matching, `ESCAPE '\\'` for literal wildcards.
+every item extracted from it, and counts per day. Each function here returns SQL and its
+parameters for the store (`views.StoreViews`) to run; every value reaches the database as a
+parameter, and the only text formatted into SQL is column and table names from `tables.py`
+and the dialect's placeholder, so the same SQL serves SQLite ("?") and PostgreSQL ("%s"):
+`LOWER(..) LIKE LOWER(..)` instead of engine-specific case-insensitive matching, `ESCAPE '\\'`
+for literal wildcards.
 """
 
 from __future__ import annotations
@@ -47,53 +46,38 @@ class EventQuery:
     q: str | None = None
 
 
-def connection(store: object) -> tuple[Any, str]:
-    """The store's DB-API connection and its parameter placeholder."""
-    from newsevents.store.sqlite import SQLiteStore
+# Event rows: the event's columns, its article's, and its cluster (`cluster_id`, null for an
+# event stored since the last `recluster()`).
+EVENT_NAMES: tuple[str, ...] = (*row_builders.COLUMNS["events"], *ARTICLE_FIELDS[1:], "cluster_id")
+_EVENT_SELECT: tuple[str, ...] = (
+    *(f"e.{c}" for c in row_builders.COLUMNS["events"]),
+    *(f"a.{c}" for c in ARTICLE_FIELDS[1:]),
+    "m.cluster_id",
+)
+_EVENTS_FROM = (
+    "FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.idx = e.idx"
+)
 
-    conn = getattr(store, "_conn", None)
-    if conn is None:
-        raise StoreError("E302", detail=f"{type(store).__name__} cannot be browsed")
-    return conn, "?" if isinstance(store, SQLiteStore) else "%s"
+Sql = tuple[str, list[object]]
 
 
-# -- events ---------------------------------------------------------------------------------
-
-
-def event_page(conn: Any, ph: str, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
-    """(total matching, one page of flat event rows) in `Store.events` order and shape."""
+def event_page_sql(ph: str, query: EventQuery, limit: int, offset: int) -> tuple[Sql, Sql]:
+    """(count, page) queries for one page of flat event rows in `Store.events` order; the page's
+    columns are `EVENT_NAMES`."""
     where, params = event_where(query, ph)
-    total = conn.execute(f"SELECT COUNT(*) {_EVENTS_FROM}{where}", params).fetchone()[0]
+    count = (f"SELECT COUNT(*) {_EVENTS_FROM}{where}", params)
     sql = (
         f"SELECT {', '.join(_EVENT_SELECT)} {_EVENTS_FROM}{where}"
         f" ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx LIMIT {ph} OFFSET {ph}"
     )
-    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
-    return total, [row_builders.decode(dict(zip(_EVENT_NAMES, rec, strict=True))) for rec in cur]
+    return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
-# Event rows: the event's columns, its article's, and its cluster where the store keeps them
-# (`cluster_id`, null for an event stored since the last `recluster()`).
-_CLUSTERED = "event_cluster_members" in getattr(row_builders, "DERIVED_COLUMNS", {})
-_EVENT_NAMES: tuple[str, ...] = (
-    *row_builders.COLUMNS["events"],
-    *ARTICLE_FIELDS[1:],
-    *(("cluster_id",) if _CLUSTERED else ()),
-)
-_EVENT_SELECT: tuple[str, ...] = (
-    *(f"e.{c}" for c in row_builders.COLUMNS["events"]),
-    *(f"a.{c}" for c in ARTICLE_FIELDS[1:]),
-    *(("m.cluster_id",) if _CLUSTERED else ()),
-)
-_MEMBERS_JOIN = " LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.idx = e.idx"
-_EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id" + (_MEMBERS_JOIN if _CLUSTERED else "")
-
-
-def event_timeline(conn: Any, ph: str, query: EventQuery) -> list[tuple[str, int]]:
-    """(day, events) for every day with a matching event, oldest first; undated events left out."""
+def timeline_sql(ph: str, query: EventQuery) -> Sql:
+    """(day, events) for every day with a matching event, oldest first."""
     where, params = event_where(query, ph)
-    sql = f"SELECT {_WHEN} AS day, COUNT(*) {_EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day"
-    return [(day, n) for day, n in conn.execute(sql, params) if day]
+    return f"SELECT {_WHEN} AS day, COUNT(*) {_EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
 
 
 def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
@@ -153,9 +137,12 @@ def like_pattern(text: str) -> str:
 # -- articles -------------------------------------------------------------------------------
 
 
-def article_page(conn: Any, ph: str, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
-    """(total, page of article summaries with their event count), newest first; `q` searches
-    title and text."""
+ARTICLE_SUMMARY: tuple[str, ...] = (*ARTICLE_FIELDS, "n_events")
+
+
+def article_page_sql(ph: str, q: str | None, limit: int, offset: int) -> tuple[Sql, Sql]:
+    """(count, page) queries for article summaries (`ARTICLE_SUMMARY`) with their event count,
+    newest first; `q` searches title and text."""
     where, params = "", []
     if q is not None:
         pattern = like_pattern(q)
@@ -164,31 +151,22 @@ def article_page(conn: Any, ph: str, q: str | None, limit: int, offset: int) -> 
             f" OR LOWER(a.text) LIKE LOWER({ph}) ESCAPE '\\'"
         )
         params = [pattern, pattern]
-    total = conn.execute(f"SELECT COUNT(*) FROM articles a{where}", params).fetchone()[0]
     cols = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
     sql = (
         f"SELECT {cols}, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
         f" FROM articles a{where} ORDER BY (a.published IS NULL), a.published DESC, a.id"
         f" LIMIT {ph} OFFSET {ph}"
     )
-    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
-    return total, [dict(zip((*ARTICLE_FIELDS, "n_events"), rec, strict=True)) for rec in cur]
+    count = (f"SELECT COUNT(*) FROM articles a{where}", params)
+    return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
-def article(conn: Any, ph: str, article_id: str) -> Row | None:
-    """The article row with every child row under its table's name; None when unknown."""
-    columns = row_builders.COLUMNS["articles"]
-    rec = conn.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id = {ph}", [article_id]).fetchone()
-    if rec is None:
-        return None
-    out: Row = {"article": row_builders.decode(dict(zip(columns, rec, strict=True)))}
-    for table in CHILD_TABLES:
-        cols = row_builders.COLUMNS[table]
-        cur = conn.execute(
-            f"SELECT {', '.join(cols)} FROM {table} WHERE article_id = {ph} ORDER BY idx", [article_id]
-        )
-        out[table] = [row_builders.decode(dict(zip(cols, r, strict=True))) for r in cur]
-    return out
+def article_sql(ph: str, table: str) -> str:
+    """The rows of one table for one article (`article_id` the only parameter), in idx order."""
+    cols = ", ".join(row_builders.COLUMNS[table])
+    order = "" if table == "articles" else " ORDER BY idx"
+    key = "id" if table == "articles" else "article_id"
+    return f"SELECT {cols} FROM {table} WHERE {key} = {ph}{order}"
 
 
 # -- quotes and quantities ------------------------------------------------------------------
@@ -205,24 +183,25 @@ class ItemQuery:
     q: str | None = None
 
 
-def item_page(
-    conn: Any, ph: str, table: str, query: ItemQuery, limit: int, offset: int
-) -> tuple[int, list[Row]]:
-    """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
+def item_names(table: str) -> tuple[str, ...]:
+    """The columns of an `item_page_sql` row."""
+    return (*row_builders.COLUMNS[table], "title", "published")
+
+
+def item_page_sql(ph: str, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[Sql, Sql]:
+    """(count, page) queries for `quotes` or `quantities` rows with the article's title and published."""
     if table not in ("quotes", "quantities"):
         raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
     clauses, params = _item_where(table, query, ph)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     base = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
-    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
-    names = (*row_builders.COLUMNS[table], "title", "published")
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     sql = (
         f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, t.article_id, t.idx"
         f" LIMIT {ph} OFFSET {ph}"
     )
-    cur = conn.execute(sql, [*params, _count(limit, "limit"), _count(offset, "offset")])
-    return total, [row_builders.decode(dict(zip(names, rec, strict=True))) for rec in cur]
+    count = (f"SELECT COUNT(*) {base}", params)
+    return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
 def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[object]]:
@@ -256,33 +235,19 @@ def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[
 # -- overview -------------------------------------------------------------------------------
 
 
-def stats(conn: Any) -> Row:
-    """Counts per table, the span of dates, and events per quad class, PLOVER type and country."""
-    out: Row = {
-        "counts": {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in row_builders.COLUMNS},
-    }
-    first, last = conn.execute(
-        f"SELECT MIN({_WHEN}), MAX({_WHEN}) FROM events e JOIN articles a ON a.id = e.article_id"
-    ).fetchone()
-    out["date_first"], out["date_last"] = first, last
-    out["quad_class"] = _tally(conn, "SELECT quad_class, COUNT(*) FROM events GROUP BY quad_class")
-    out["plover"] = _tally(
-        conn, "SELECT plover, COUNT(*) FROM events WHERE plover IS NOT NULL GROUP BY plover"
-    )
-    out["cameo_root"] = _tally(conn, "SELECT cameo_root, COUNT(*) FROM events GROUP BY cameo_root")
-    out["country"] = _tally(
-        conn,
-        "SELECT c, COUNT(*) FROM (SELECT source_country AS c FROM events UNION ALL"
-        " SELECT target_country FROM events) t WHERE c IS NOT NULL GROUP BY c",
-    )
-    return out
+DATE_SPAN_SQL = f"SELECT MIN({_WHEN}), MAX({_WHEN}) FROM events e JOIN articles a ON a.id = e.article_id"
+# Events per quad class, PLOVER type, CAMEO root and country (of either actor): (key, count) rows.
+TALLY_SQL: dict[str, str] = {
+    "quad_class": "SELECT quad_class, COUNT(*) FROM events GROUP BY quad_class",
+    "plover": "SELECT plover, COUNT(*) FROM events WHERE plover IS NOT NULL GROUP BY plover",
+    "cameo_root": "SELECT cameo_root, COUNT(*) FROM events GROUP BY cameo_root",
+    "country": "SELECT c, COUNT(*) FROM (SELECT source_country AS c FROM events UNION ALL"
+    " SELECT target_country FROM events) t WHERE c IS NOT NULL GROUP BY c",
+}
 
 
-def _tally(conn: Any, sql: str) -> dict[str, int]:
-    return {str(key): n for key, n in conn.execute(sql)}
-
-
-def _count(value: int, name: str) -> int:
+def count_value(value: int, name: str) -> int:
+    """A LIMIT or OFFSET checked to be a whole number in range; E302 otherwise."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 2**62:
         raise StoreError("E302", detail=f"{name} {value!r} is not a whole number of 0 or more")
     return value

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsevents.errors import StoreError
-from newsevents.store.rows import COLUMNS, DERIVED_COLUMNS
+from newsevents.store.tables import COLUMNS, DERIVED_COLUMNS
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 _ACTOR = re.compile(r"[A-Za-z0-9]{1,30}")

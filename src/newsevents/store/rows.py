@@ -1,8 +1,8 @@
 """Flattening an Extraction into table rows, and turning stored rows back into plain values.
 
-This module owns the mapping between the contract (`model.py`) and the tables of
-`schema.sql`, and knows no SQL engine, so every store (SQLite now, PostgreSQL later) writes
-the same rows. A test keeps `COLUMNS` equal to the tables that `schema.sql` creates.
+This module owns the mapping between the contract (`model.py`) and the tables declared in
+`tables.py`, and knows no SQL engine, so every dialect writes the same rows. A test keeps each
+builder's keys equal to its table's declared columns.
 """
 
 from __future__ import annotations
@@ -24,62 +24,13 @@ from newsevents.model import (
     Quantity,
     Quote,
 )
+from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
+
+__all__ = ["BOOLEAN_COLUMNS", "CHILD_TABLES", "COLUMNS", "DERIVED_COLUMNS", "JSON_COLUMNS", "decode"]
 
 Row = dict[str, Any]
 
 _LOCATION = ("location_name", "location_lat", "location_lon", "location_country", "location_precision")
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": (
-        "id", "title", "url", "source", "published", "language", "origin", "text",
-        "title_start", "title_end", "furniture", "stored_at",
-    ),
-    "events": (
-        "article_id", "idx",
-        "source_text", "source_name", "source_code", "source_country", "source_sector",
-        "source_start", "source_end",
-        "target_text", "target_name", "target_code", "target_country", "target_sector",
-        "target_start", "target_end",
-        "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
-        "date", "date_precision", *_LOCATION, "location_start", "location_end",
-        "negated", "modality", "attributed_to", "attributed_to_code", "confidence",
-        "trigger_start", "trigger_end", "trigger_text",
-        "evidence_start", "evidence_end", "evidence_text",
-    ),
-    "actors": (
-        "article_id", "idx", "text", "name", "code", "country", "sector", "kind",
-        "evidence_start", "evidence_end",
-    ),
-    "quantities": (
-        "article_id", "idx", "kind", "value", "low", "high", "qualifier", "status", "unit", "date",
-        *_LOCATION, "event_idx", "evidence_start", "evidence_end", "evidence_text",
-    ),
-    "quotes": (
-        "article_id", "idx", "speaker_text", "speaker_name", "speaker_code", "speaker_country",
-        "speaker_sector", "text", "direct", "cue", "evidence_start", "evidence_end", "evidence_text",
-    ),
-    "locations": (
-        "article_id", "idx", "name", "lat", "lon", "country", "feature", "admin1", "geonameid",
-        "mentions", "mention_count", "evidence_start", "evidence_end",
-    ),
-}  # fmt: skip
-
-# Derived tables, rebuilt as a whole by `recluster()` from the tables above (see schema.sql).
-# Kept apart from COLUMNS, which lists what `write` stores from an Extraction.
-DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "article_groups": ("article_id", "group_id", "similarity"),
-    "event_clusters": (
-        "cluster_id", "cameo_root", "plover", "quad_class", "source_code", "target_code", "country",
-        "location_name", "lat", "lon", "date_first", "date_last", "n_events", "n_articles",
-        "n_sources", "n_independent", "first_article_id", "first_published",
-    ),
-    "event_cluster_members": ("article_id", "idx", "cluster_id"),
-}  # fmt: skip
-
-# Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and
-# every engine here keeps JSON as text.
-BOOLEAN_COLUMNS = frozenset({"negated", "direct"})
-JSON_COLUMNS = frozenset({"furniture", "mentions"})
 
 # Child tables in write order, each with its row builder's name in this module. The store
 # looks builders up by name at write time, so a test can replace one to simulate a failure.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsevents.evaluation.gold import GoldError, GoldRecord
+from benchmarks.evaluation.gold import GoldError, GoldRecord
 from newsevents.model import Article, Extraction
 from newsevents.settings import Settings
 

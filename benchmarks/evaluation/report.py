@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from newsevents.evaluation.score import Counts
+from newsevents.scoring import Counts
 
 TOP = 20
 LEVEL_NOTES = {

@@ -3,7 +3,7 @@
 Gold sets code actors PETRARCH-style ("USAGOV", "IRQGOVMIL", "IGOUNO", "---") or as a country plus a
 separate sector (PLOVER records), and name PLOVER types from two versions of the ontology. Scoring
 compares an actor as (country, primary sector) and a PLOVER type in its 2021 (draft 0.8) name, both
-worked out here from the tables in `data/`, so a scorer never compares spellings.
+worked out here from the tables in `data/` (read by tables.py), so a scorer never compares spellings.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from newsevents.errors import ResourceError
+from benchmarks.evaluation.tables import read_data
 
 UNKNOWN = "-"
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
@@ -75,46 +73,18 @@ class CodeTables:
         return self.plover.get(name.strip().upper())
 
 
-def read_table(name: str, columns: tuple[str, ...], path: Path | None = None) -> list[tuple[str, ...]]:
-    """Rows of a tab-separated table with `#` comments and a header; errors name file:line."""
-    source = path or Path(str(resources.files("newsevents.evaluation").joinpath("data", name)))
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError("E202", detail=f"{source}: cannot read ({exc.strerror})") from exc
-    rows: list[tuple[str, ...]] = []
-    header = False
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(c.strip() for c in line.split("\t"))
-        if len(cells) != len(columns):
-            raise ResourceError(
-                "E202", detail=f"{source}:{number} -> row: expected {len(columns)} tab-separated columns"
-            )
-        if not header:
-            if cells != columns:
-                raise ResourceError(
-                    "E202", detail=f"{source}:{number} -> header: expected {'/'.join(columns)}"
-                )
-            header = True
-            continue
-        rows.append(cells)
-    return rows
-
-
 @lru_cache(maxsize=1)
 def load_tables() -> CodeTables:
     """The shipped tables; cached because they never change during a process."""
     sectors: dict[str, str] = {}
-    for code, kind, target in read_table("sectors.tsv", ("code", "kind", "description")):
+    for code, kind, target in read_data("sectors.tsv", ("code", "kind", "description")):
         sectors[code] = target if kind == "alias" else code
     markers = {
         m: (UNKNOWN if c == "-" else c, None if s == "-" else s)
-        for m, c, s in read_table("markers.tsv", ("marker", "country", "sector"))
+        for m, c, s in read_data("markers.tsv", ("marker", "country", "sector"))
     }
-    countries = dict(read_table("country_aliases.tsv", ("code", "iso3")))
-    plover = dict(read_table("plover_versions.tsv", ("name", "plover_2021")))
+    countries = dict(read_data("country_aliases.tsv", ("code", "iso3")))
+    plover = dict(read_data("plover_versions.tsv", ("name", "plover_2021")))
     return CodeTables(sectors, markers, countries, plover)  # type: ignore[arg-type]
 
 

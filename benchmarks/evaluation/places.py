@@ -9,19 +9,17 @@ Resolution is the standard geoparsing measure: the share of found toponyms place
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.evaluation.gold import GoldRecord, GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts, overlap
+from benchmarks.evaluation.gold import GoldRecord, GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from newsevents.scoring import Counts, distance_km, overlap
 
 KM_OK = 161.0
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -31,13 +29,6 @@ class Mention:
     name: str
     lat: float | None
     lon: float | None
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine) between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def gold_mentions(rec: GoldRecord) -> tuple[list[Mention], list[Mention]]:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsevents.evaluation.codes import MISSING, ActorKey, CodeTables, cameo_root, load_tables
-from newsevents.evaluation.gold import GoldRecord, GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import multiset
+from benchmarks.evaluation.codes import MISSING, ActorKey, CodeTables, cameo_root, load_tables
+from benchmarks.evaluation.gold import GoldRecord, GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from newsevents.scoring import multiset
 
 
 @dataclass(frozen=True)

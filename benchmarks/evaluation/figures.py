@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsevents.evaluation.codes import read_table
-from newsevents.evaluation.gold import GoldRecord, GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts
+from benchmarks.evaluation.gold import GoldRecord, GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from benchmarks.evaluation.tables import read_data
+from newsevents.scoring import Counts, pair_in_order
 
 UNITS = {
     "people": "people",
@@ -76,7 +76,7 @@ IDMC_LEVELS: dict[str, Rule] = {
 def displacement_kinds() -> frozenset[str]:
     return frozenset(
         kind
-        for kind, scored in read_table("figure_kinds.tsv", ("kind", "scored_as"))
+        for kind, scored in read_data("figure_kinds.tsv", ("kind", "scored_as"))
         if scored == "displacement"
     )
 
@@ -86,7 +86,7 @@ def term_kinds() -> dict[str, frozenset[str]]:
     """Gold term (lower case) -> the quantity kinds that count as that term."""
     return {
         term.lower(): frozenset(k.strip() for k in kinds.split(",") if k.strip())
-        for term, kinds in read_table("figure_terms.tsv", ("term", "kinds"))
+        for term, kinds in read_data("figure_terms.tsv", ("term", "kinds"))
     }
 
 
@@ -135,23 +135,11 @@ def predicted_figures(data: Mapping[str, Any] | None, kinds: Iterable[str] | Non
     return out
 
 
-def match(gold: list[Figure], pred: list[Figure], rule: Rule) -> list[tuple[Figure, Figure]]:
-    """Pairs one to one, in gold order: each gold figure takes the first free prediction that agrees."""
-    free = list(pred)
-    pairs = []
-    for g in gold:
-        hit = next((p for p in free if rule(g, p)), None)
-        if hit is not None:
-            free.remove(hit)
-            pairs.append((g, hit))
-    return pairs
-
-
 def add_levels(ds: DatasetReport, levels: Mapping[str, Rule], g: list[Figure], p: list[Figure]) -> Counts:
     """Count one record at every level; returns the counts of the first (the main) level."""
     main = Counts()
     for i, (name, rule) in enumerate(levels.items()):
-        n = len(match(g, p, rule))
+        n = len(pair_in_order(g, p, rule))
         counts = Counts(n, len(p) - n, len(g) - n)
         ds.level(name).add(counts)
         if i == 0:
@@ -161,7 +149,7 @@ def add_levels(ds: DatasetReport, levels: Mapping[str, Rule], g: list[Figure], p
 
 def add_findings(ds: DatasetReport, rec: GoldRecord, g: list[Figure], p: list[Figure], rule: Rule) -> None:
     """Misses and false alarms at the strictest level, so a wrong kind or status shows up."""
-    found = {id(x) for pair in match(g, p, rule) for x in pair}
+    found = {id(x) for pair in pair_in_order(g, p, rule) for x in pair}
     ds.misses += [Finding(ds.name, rec.id, rec.text, f.label) for f in g if id(f) not in found]
     ds.false_alarms += [Finding(ds.name, rec.id, rec.text, f.label) for f in p if id(f) not in found]
 

@@ -34,16 +34,15 @@ import io
 import json
 import logging
 import os
-import re
 import time
-import types
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any
 
+from newsevents.distributed.codec import from_dict, read_extractions, to_json_line
 from newsevents.errors import IngestError, Problem
 from newsevents.model import Extraction
 from newsevents.settings import Settings
@@ -57,6 +56,12 @@ if TYPE_CHECKING:
     from newsevents.model import Article
     from newsevents.pipeline import Pipeline
     from newsevents.store import Store
+
+__all__ = [
+    "DaskSummary", "LoadSummary", "PartitionResult", "event_schema", "flat_event_rows", "from_dict",
+    "load_into_store", "partitions", "process_partition", "read_extractions", "read_partition", "run_dask",
+    "to_json_line", "write_events_parquet",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -232,30 +237,19 @@ def flat_event_rows(extraction: Extraction) -> Iterator[dict[str, Any]]:
         yield {**row, **joined}
 
 
-# -- the Parquet schema, from schema.sql ---------------------------------------------------------
-
-_SQL_TYPES = {"TEXT": "string", "INTEGER": "int64", "DOUBLE PRECISION": "float64", "BOOLEAN": "bool"}
+# -- the Parquet schema, from the table declarations ----------------------------------------------
 
 
 @lru_cache(maxsize=1)
 def event_schema() -> pa.Schema:
-    """One Arrow schema for every events file, read off the `events` table of schema.sql.
+    """One Arrow schema for every events file, typed as `store/tables.py` declares each column.
 
     A fixed schema (not one guessed from each partition's values) keeps a partition with no
     events, or with no located events, readable together with the others as one dataset.
     """
-    import pyarrow as pa
+    from newsevents.store.schema import arrow_schema
 
-    from newsevents.store.sqlite import schema_statements
-
-    (table,) = [s for s in schema_statements() if re.match(r"CREATE TABLE (IF NOT EXISTS )?events\b", s)]
-    types_by_column: dict[str, str] = {}
-    for line in table.splitlines()[1:]:
-        match = re.match(r"\s*(\w+)\s+(TEXT|INTEGER|DOUBLE PRECISION|BOOLEAN)\b", line)
-        if match:
-            types_by_column[match.group(1)] = _SQL_TYPES[match.group(2)]
-    fields = [pa.field(c, types_by_column.get(c, "string")) for c in EVENT_COLUMNS]
-    return pa.schema(fields)
+    return arrow_schema(EVENT_COLUMNS)
 
 
 def write_events_parquet(rows: Sequence[dict[str, Any]], path: Path) -> int:
@@ -267,53 +261,6 @@ def write_events_parquet(rows: Sequence[dict[str, Any]], path: Path) -> int:
     columns = {name: [row.get(name) for row in rows] for name in schema.names}
     pq.write_table(pa.Table.from_pydict(columns, schema=schema), path)
     return len(rows)
-
-
-# -- extractions as JSON lines, and back ----------------------------------------------------------
-
-
-def to_json_line(extraction: Extraction) -> str:
-    """Every field of the Extraction (offsets, token indices, origin included) as one JSON line."""
-    return json.dumps(dataclasses.asdict(extraction), ensure_ascii=False, separators=(",", ":"))
-
-
-def from_dict(data: dict[str, Any]) -> Extraction:
-    """The Extraction that `dataclasses.asdict` turned into `data`, rebuilt from model.py's types."""
-    return _build(Extraction, data)
-
-
-def _build(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        (inner,) = [a for a in get_args(tp) if a is not type(None)]
-        return _build(inner, value)
-    if origin is tuple:
-        inner = get_args(tp)[0]
-        return tuple(_build(inner, v) for v in value)
-    if origin is Literal:
-        return value
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _hints(tp)
-        given = [f.name for f in dataclasses.fields(tp) if f.name in value]
-        return tp(**{name: _build(hints[name], value[name]) for name in given})
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-def read_extractions(path: Path) -> Iterator[Extraction]:
-    """The Extractions of one `extractions/part-*.jsonl.gz` file, in order."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield from_dict(json.loads(line))
 
 
 # -- the job, from the client ---------------------------------------------------------------------

@@ -24,17 +24,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from benchmarks.evaluation.codes import load_tables
+from benchmarks.evaluation.gold import GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from benchmarks.evaluation.tables import read_data
 from newsevents.errors import ResourceError
-from newsevents.evaluation.codes import load_tables, read_table
-from newsevents.evaluation.gold import GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts
+from newsevents.scoring import Counts
 
 NONE = "none"
 ANY = "*"
@@ -62,7 +63,7 @@ def read_type_table(path: Path | None = None) -> dict[str, TypeRule]:
     """Gold type -> rule, from the shipped table or a user's; unknown PLOVER names fail (E202)."""
     plover = load_tables().plover
     out: dict[str, TypeRule] = {}
-    for gold_type, value in read_table(TABLE, ("event_type", "plover"), path):
+    for gold_type, value in read_data(path or TABLE, ("event_type", "plover")):
         where = f"{path or TABLE}: {gold_type}"
         if value == ANY:
             out[gold_type.upper()] = TypeRule((), any_type=True)
@@ -109,6 +110,19 @@ class _Tally:
     right: int = 0
 
 
+@dataclass
+class _Totals:
+    """What the shares and the breakdown are made from, summed over snippets."""
+
+    right: int = 0
+    political_found: int = 0
+    political_found_right: int = 0
+    quiet: int = 0  # non-political snippets
+    alarms: int = 0  # non-political snippets we coded an event on
+    tallies: dict[str, _Tally] = field(default_factory=dict)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
 def _judge(rule: TypeRule, ours: str) -> bool:
     if not rule.political:
         return ours == NONE
@@ -118,11 +132,10 @@ def _judge(rule: TypeRule, ours: str) -> bool:
 def score_event_types(gold: GoldSet, preds: list[Prediction], report: DatasetReport) -> None:
     """Fill `report` with the detection and type levels, the shares, the breakdown and findings."""
     table = type_table()
-    detection, typed = report.level("detection"), report.level("plover_type")
+    report.level("detection")
+    report.level("plover_type")
     report.main_level = "plover_type"
-    tallies: dict[str, _Tally] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
-    right_all = political_found = political_found_right = quiet_total = alarms = 0
+    totals = _Totals()
     for rec, pred in zip(gold.records, preds, strict=True):
         gold_type = str(rec.items[0].get("event_type") or "").upper()
         rule = table.get(gold_type)
@@ -134,42 +147,48 @@ def score_event_types(gold: GoldSet, preds: list[Prediction], report: DatasetRep
         if pred.problem:
             report.problems.append(f"{rec.id}: {pred.problem}")
         ours = predicted_type(pred.data)
-        right = _judge(rule, ours)
-        tally = tallies.setdefault(gold_type, _Tally())
-        tally.n += 1
-        tally.event += ours != NONE
-        tally.right += right
-        right_all += right
-        pairs[(gold_type, ours)] += not right
-        row = Counts()
-        if rule.political:
-            detection.tp += ours != NONE
-            detection.fn += ours == NONE
-            political_found += ours != NONE
-            political_found_right += right
-            row.tp, row.fn = int(right), int(not right)
-            row.fp = int(not right and ours != NONE)
-        else:
-            quiet_total += 1
-            alarms += ours != NONE
-            detection.fp += ours != NONE
-            row.fp = int(ours != NONE)
-        typed.add(row)
+        row = _count(report, totals, gold_type, rule, ours)
         report.articles.append(ArticleRow(rec.id, row, int(rule.political), int(ours != NONE), pred.problem))
         coded = f"{gold_type} (accepts {rule}) -> ours {ours}"
-        if rule.political and not right:
+        if row.fn:
             report.misses.append(Finding(gold.name, rec.id, rec.text, coded))
         elif not rule.political and ours != NONE:
             report.false_alarms.append(Finding(gold.name, rec.id, rec.text, coded))
     report.measures.update(
         {
-            "accuracy": _share(right_all, report.records),
-            "type_accuracy_given_event": _share(political_found_right, political_found),
-            "false_alarm_share": _share(alarms, quiet_total),
-            "non_political_snippets": quiet_total,
+            "accuracy": _share(totals.right, report.records),
+            "type_accuracy_given_event": _share(totals.political_found_right, totals.political_found),
+            "false_alarm_share": _share(totals.alarms, totals.quiet),
+            "non_political_snippets": totals.quiet,
         }
     )
-    report.breakdown = _breakdown(table, tallies, pairs)
+    report.breakdown = _breakdown(table, totals.tallies, totals.pairs)
+
+
+def _count(report: DatasetReport, totals: _Totals, gold_type: str, rule: TypeRule, ours: str) -> Counts:
+    """Count one snippet into the levels and totals; returns its row at the main level."""
+    right = _judge(rule, ours)
+    tally = totals.tallies.setdefault(gold_type, _Tally())
+    tally.n += 1
+    tally.event += ours != NONE
+    tally.right += right
+    totals.right += right
+    totals.pairs[(gold_type, ours)] += not right
+    detection, row = report.levels["detection"], Counts()
+    if rule.political:
+        detection.tp += ours != NONE
+        detection.fn += ours == NONE
+        totals.political_found += ours != NONE
+        totals.political_found_right += right
+        row.tp, row.fn = int(right), int(not right)
+        row.fp = int(not right and ours != NONE)
+    else:
+        totals.quiet += 1
+        totals.alarms += ours != NONE
+        detection.fp += ours != NONE
+        row.fp = int(ours != NONE)
+    report.levels["plover_type"].add(row)
+    return row
 
 
 def _share(part: int, whole: int) -> float | None:

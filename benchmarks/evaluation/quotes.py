@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.evaluation.gold import GoldRecord, GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts, overlap
+from benchmarks.evaluation.gold import GoldRecord, GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from newsevents.scoring import Counts, overlap, overlap_share, pair_by_share
 
 MIN_SHARE = 0.5
 
@@ -87,11 +87,6 @@ def predicted_quotes(data: Mapping[str, Any] | None, text: str) -> list[Span]:
     return out
 
 
-def _share(a: Span, b: Span) -> float:
-    shorter = min(a.end - a.start, b.end - b.start)
-    return overlap((a.start, a.end), (b.start, b.end)) / shorter if shorter > 0 else 0.0
-
-
 def speaker_right(gold: Span, pred: Span) -> bool:
     if any(overlap(g, p) for g in gold.speaker for p in pred.speaker):
         return True
@@ -103,19 +98,13 @@ def speaker_right(gold: Span, pred: Span) -> bool:
     return False
 
 
+def _share(a: Span, b: Span) -> float:
+    return overlap_share((a.start, a.end), (b.start, b.end))
+
+
 def _pair(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
-    used: set[int] = set()
-    pairs = []
-    for g in gold:
-        best = max(
-            ((i, _share(g, p)) for i, p in enumerate(pred) if i not in used),
-            key=lambda x: x[1],
-            default=(None, 0.0),
-        )
-        if best[0] is not None and best[1] >= MIN_SHARE:
-            used.add(best[0])
-            pairs.append((g, pred[best[0]]))
-    return pairs
+    """Gold and predicted quotes one to one, each gold quote with the prediction it shares most with."""
+    return pair_by_share(gold, pred, _share, MIN_SHARE)
 
 
 def _record(

@@ -27,21 +27,21 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from newsevents.evaluation.codes import cameo_root, read_table
-from newsevents.evaluation.figures import (
+from benchmarks.evaluation.codes import cameo_root
+from benchmarks.evaluation.figures import (
     Figure,
     Rule,
     add_findings,
-    match,
     predicted_figures,
     same_kind,
     same_status,
     term_kinds,
 )
-from newsevents.evaluation.gold import MONTHS, GoldRecord, GoldSet
-from newsevents.evaluation.predictions import Prediction
-from newsevents.evaluation.report import ArticleRow, DatasetReport, Finding
-from newsevents.evaluation.score import Counts
+from benchmarks.evaluation.gold import MONTHS, GoldRecord, GoldSet
+from benchmarks.evaluation.predictions import Prediction
+from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from benchmarks.evaluation.tables import read_data
+from newsevents.scoring import Counts, pair_in_order
 
 MAX_RANGE_DAYS = 7
 CASUALTY_KINDS = ("killed", "injured")
@@ -61,7 +61,7 @@ class IncidentDate:
 
 @lru_cache(maxsize=1)
 def incident_roots() -> dict[str, frozenset[str]]:
-    rows = read_table("muc_incidents.tsv", ("incident_type", "cameo_roots"))
+    rows = read_data("muc_incidents.tsv", ("incident_type", "cameo_roots"))
     return {t: frozenset(r.strip() for r in roots.split(",")) for t, roots in rows}
 
 
@@ -205,10 +205,10 @@ def score_casualties(rec: GoldRecord, data: Mapping[str, Any] | None, ds: Datase
     relevant = bool(rec.raw.get("relevant", True) and rec.items)
     main = Counts()
     for i, (name, rule) in enumerate(LEVELS.items()):
-        pairs = match(g, p, rule)
+        pairs = pair_in_order(g, p, rule)
         used = {id(x) for _, x in pairs}
         left = [x for x in p if id(x) not in used]
-        spare = len(match(extra, left, rule))
+        spare = len(pair_in_order(extra, left, rule))
         counts = Counts(len(pairs), (len(left) - spare) if relevant else 0, len(g) - len(pairs))
         ds.level(name).add(counts)
         main = counts if i == 0 else main

@@ -1,0 +1,122 @@
+"""What every command shares: the store and filter options, choices read from registries, and
+the one way a command reports an error.
+
+Errors: `reports_errors` turns a NewsEventsError (a bad filter, a store that cannot be opened,
+a missing resource) into one line on stderr and an exit code, never a traceback, so a script
+calling `newsevents` can branch on the code and a person reads one sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from newsevents.errors import NewsEventsError
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "newsevents.sqlite"
+EXIT_ERROR = 1
+EXIT_SKIPPED = 1
+EXIT_RESOURCE = 3
+
+
+def err(text: str) -> None:
+    """A line for humans: progress, problems and summaries go to stderr, data to stdout."""
+    click.echo(text, err=True)
+
+
+def fail(message: str, exit_code: int = EXIT_ERROR, prefix: str = "Error: ") -> NoReturn:
+    """End the command: one line on stderr (`prefix` then the message), then `exit_code`."""
+    click.echo(f"{prefix}{message}", err=True)
+    sys.exit(exit_code)
+
+
+def reports_errors(
+    exit_code: int = EXIT_ERROR, prefix: str = "Error: ", also: tuple[type[Exception], ...] = ()
+) -> Callable[[F], F]:
+    """Decorate a command so any NewsEventsError (and the exception types in `also`) it raises
+    ends the command with one line on stderr and `exit_code`; every command uses it."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except (NewsEventsError, *also) as exc:
+                fail(str(exc), exit_code, prefix)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+class RegistryChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice whose values are read from a registry when the command runs, so a format or
+    column set registered after import is offered like a built-in one."""
+
+    def __init__(self, names: Callable[[], Sequence[str]]) -> None:
+        self._names = names
+        self.case_sensitive = True
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        """The names registered now, not when the option was declared."""
+        return tuple(self._names())
+
+
+def db_option(func: F) -> F:
+    """--db: the store every command reads or writes."""
+    return click.option(
+        "--db", "db", default=DEFAULT_DB, show_default=True, help="Store: a SQLite path or sqlite:/// URL."
+    )(func)
+
+
+def filter_options(func: F) -> F:
+    """The event filters shared by `show` and `export`."""
+    opts = [
+        click.option("--country", help="ISO 3166 alpha-3 of the source or target actor, e.g. SYR."),
+        click.option("--actor", help="Actor code prefix of the source or target, e.g. SYRGOV or IGO."),
+        click.option("--cameo-root", help="Two-digit CAMEO root, e.g. 19 (fight)."),
+        click.option("--since", "date_from", help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", "date_to", help="Events on or before this date (YYYY-MM-DD)."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def require_store(db: str) -> None:
+    """Commands that read a store refuse to create an empty one by mistake."""
+    from newsevents.errors import StoreError
+    from newsevents.store import store_exists
+
+    try:
+        exists = store_exists(Path(db) if "://" not in db else db)
+    except StoreError:
+        exists = False
+    if not exists:
+        fail(f"no store at {db}; run `newsevents extract ... --db {db}` first")
+
+
+def open_store(db: str) -> Any:
+    """The store at `db`, through the backend registry (imported on use: `--help` stays fast)."""
+    from newsevents.store import open_store as _open
+
+    return _open(db)
+
+
+def event_filter(**kw: Any) -> Any:
+    """An EventFilter from the filter options' values."""
+    from newsevents.store import EventFilter
+
+    return EventFilter(**kw)
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "2 articles": the summaries read as sentences."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")

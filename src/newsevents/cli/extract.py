@@ -1,0 +1,222 @@
+"""`newsevents extract`: read, extract and store, with progress and one summary line.
+
+Data goes to stdout, everything for humans (progress, problems, the summary) to stderr, so
+`newsevents extract ... --format jsonl | jq` stays clean.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newsevents.cli.common import (
+    EXIT_RESOURCE,
+    EXIT_SKIPPED,
+    db_option,
+    err,
+    open_store,
+    plural,
+    reports_errors,
+)
+from newsevents.errors import Problem
+from newsevents.model import Extraction
+from newsevents.settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _extract_options(func: F) -> F:
+    """The options of `extract`, in the order --help lists them."""
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "none"]), default="none",
+                     show_default=True, help="Print each article's extraction to stdout."),
+        db_option,
+        click.option("--no-db", is_flag=True, help="Do not write to any store."),
+        click.option("--no-text", is_flag=True, help="Leave article.text out of the printed JSON."),
+        click.option("--config", type=click.Path(dir_okay=False),
+                     help="A settings YAML file (see settings.yml)."),
+        click.option("--batch-size", type=int, help="Articles per spaCy batch."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: this process; dask: partitions (JSONL files) on a Dask cluster."),
+        click.option("--scheduler",
+                     help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+        click.option("--out", "out_dir", type=click.Path(file_okay=False), default="newsevents-out",
+                     show_default=True, help="With --engine dask: folder for the Parquet and JSONL results."),
+        click.option("--workers", type=int,
+                     help="Worker processes (default: every core); with --engine dask, the "
+                     "local cluster size."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.command()
+@_extract_options
+@reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
+def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
+            batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
+            workers: int | None) -> None:
+    """Extract events from files, directories (recursively) or - (standard input).
+
+    Reads plain text (title, blank line, body; NAME.meta.json beside it gives url, outlet and
+    date), HTML pages and JSON Lines. Stores into --db (default ./newsevents.sqlite) unless
+    --no-db; already stored articles are skipped, so re-running is safe.
+
+    With --engine dask, each .jsonl(.gz) file is one partition processed on a Dask cluster; the
+    results go to --out as Parquet and JSONL, then into --db unless --no-db.
+
+    Example: newsevents extract corpus/ --db events.sqlite
+    """
+    from newsevents import ingest, pipeline
+
+    settings = load_settings(config).with_overrides(
+        batch_size=batch_size, include_text=not no_text, workers=workers
+    )
+    store = None if no_db else open_store(db)
+    if engine == "dask":
+        _extract_dask(paths, Path(out_dir), settings, scheduler, store, quiet)
+        return
+    built = pipeline.build(settings)
+    tally = _Tally()
+    stream = pipeline.run(_skip_stored(ingest.read(list(paths), settings), store, tally), settings, built)
+    try:
+        for item in _progress(stream, quiet):
+            _handle(item, fmt, settings, store, tally)
+        if store is not None and tally.stored:
+            tally.clusters = store.recluster().get("clusters")
+    except KeyboardInterrupt:
+        err("newsevents: interrupted; every article reported as stored is in the store")
+        tally.interrupted = True
+    finally:
+        if store is not None:
+            store.close()
+    if not quiet:
+        err(tally.summary())
+    sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
+
+
+def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, scheduler: str | None,
+                  store: Any, quiet: bool) -> None:
+    """The same pipeline over partitions on a Dask cluster, then an idempotent load into the store."""
+    from newsevents.distributed import load_into_store, run_dask
+
+    summary = run_dask(list(paths), out, settings, scheduler, n_workers=max(2, settings.workers))
+    for problem in summary.problems:
+        err(str(problem))
+    stored = already = 0
+    if store is not None:
+        loaded = load_into_store(out, store)
+        stored, already = loaded.written, loaded.already_stored
+        if stored:
+            store.recluster()
+        store.close()
+    if not quiet:
+        err(f"newsevents: {len(summary.partitions)} partitions; read {summary.articles} articles; "
+             f"stored {stored}; already stored {already}; skipped {len(summary.problems)}; "
+             f"events {summary.events}; elapsed {summary.seconds:.1f}s; results in {out}")
+    sys.exit(EXIT_SKIPPED if any(p.fatal for p in summary.problems) else 0)
+
+
+class _Tally:
+    """Counts for the one summary line at the end of a batch."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.read = self.stored = self.already = self.events = 0
+        self.skipped: Counter[str] = Counter()
+        self.failed = False
+        self.interrupted = False
+        self.clusters: int | None = None
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{n} {code}" for code, n in sorted(self.skipped.items()))
+        skipped = sum(self.skipped.values())
+        elapsed = time.monotonic() - self.start
+        parts = [
+            "read " + plural(self.read, "article"),
+            f"stored {self.stored}",
+            f"already stored {self.already}",
+            f"skipped {skipped}" + (f" ({reasons})" if reasons else ""),
+            f"events {self.events}",
+            f"elapsed {elapsed:.1f}s",
+        ]
+        if self.clusters:
+            parts.insert(-1, f"store now holds {self.clusters} event clusters")
+        return "newsevents: " + "; ".join(parts)
+
+
+def _skip_stored(items: Iterable[Any], store: Any, tally: _Tally) -> Iterator[Any]:
+    """Drop articles already in the store before parsing them: re-runs cost reading, not parsing."""
+    for item in items:
+        if store is not None and not isinstance(item, Problem) and store.has(item.id):
+            tally.read += 1
+            tally.already += 1
+            continue
+        yield item
+
+
+def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: Any, tally: _Tally) -> None:
+    if isinstance(item, Problem):
+        err(str(item))
+        if item.fatal:
+            tally.skipped[item.code] += 1
+            tally.failed = True
+        return
+    tally.read += 1
+    tally.events += len(item.events)
+    if fmt == "json":
+        click.echo(item.to_json(include_text=settings.include_text))
+    elif fmt == "jsonl":
+        click.echo(item.to_json(include_text=settings.include_text, indent=None))
+    if store is not None:
+        if store.write(item):
+            tally.stored += 1
+        else:
+            tally.already += 1
+
+
+def _progress(stream: Iterable[Any], quiet: bool) -> Iterator[Any]:
+    """A progress bar with articles per second on a terminal; a line every few seconds when piped."""
+    if quiet:
+        yield from stream
+        return
+    if not sys.stderr.isatty():
+        yield from _progress_lines(stream)
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="-")
+        start = time.monotonic()
+        for n, item in enumerate(stream, 1):
+            rate = n / max(time.monotonic() - start, 1e-6)
+            bar.update(task, completed=n, rate=f"{rate:.1f}")
+            yield item
+
+
+def _progress_lines(stream: Iterable[Any], every: float = 5.0) -> Iterator[Any]:
+    """Plain progress lines for logs; the rate counts from the first article, not from start-up."""
+    start = last = None
+    for n, item in enumerate(stream, 1):
+        now = time.monotonic()
+        if start is None:
+            start = last = now
+        elif now - last >= every:
+            last = now
+            err(f"newsevents: {n} articles, {(n - 1) / (now - start):.1f} articles/s")
+        yield item

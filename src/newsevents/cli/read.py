@@ -1,0 +1,185 @@
+"""The commands that read a store: `show`, `export`, `serve` and `dedup`.
+
+Each refuses to create an empty store by mistake (`require_store`), opens it through the
+backend registry, asks it through its methods (no SQL here) and closes it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsevents.cli.common import (
+    RegistryChoice,
+    db_option,
+    err,
+    event_filter,
+    filter_options,
+    open_store,
+    plural,
+    reports_errors,
+    require_store,
+)
+
+
+@click.command()
+@db_option
+@filter_options
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows.")
+@click.option("--view", type=click.Choice(["clusters", "events"]), default="clusters", show_default=True,
+              help="clusters: one row per real-world event with its report count; events: every report.")
+@reports_errors()
+def show(db: str, country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
+         date_to: str | None, limit: int, view: str) -> None:
+    """List stored events in a table, in order of publication.
+
+    Example: newsevents show --db events.sqlite --country SYR --cameo-root 19
+    """
+    filters = dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                   date_to=date_to, limit=limit)
+    rows = _query(db, filters, clusters=view == "clusters")
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("date", "source", "cameo", "plover", "target", "where", "reports", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(_cluster_cells(r) if view == "clusters" else _event_cells(r)))
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    err(f"newsevents: {len(rows)} {'event clusters' if view == 'clusters' else 'events'}")
+    if view == "clusters" and not rows and _query(db, {**filters, "limit": 1}):
+        err("newsevents: events are stored but not clustered yet; run `newsevents dedup --db "
+            f"{db}` or use --view events")
+
+
+def _event_cells(r: dict[str, Any]) -> list[str]:
+    return [
+        r.get("date") or r.get("published") or "",
+        r.get("source_code") or "",
+        r.get("cameo") or "",
+        r.get("plover") or "",
+        r.get("target_code") or "",
+        r.get("location_name") or "",
+        "1",
+        _clip(r.get("evidence_text") or ""),
+    ]
+
+
+def _cluster_cells(r: dict[str, Any]) -> list[str]:
+    members = r.get("members") or []
+    first = members[0].get("evidence_text", "") if members else ""
+    days = r.get("date_first") or r.get("first_published") or ""
+    if r.get("date_last") and r.get("date_last") != r.get("date_first"):
+        days += f"..{r['date_last']}"
+    return [
+        days,
+        r.get("source_code") or "",
+        r.get("cameo_root") or "",
+        r.get("plover") or "",
+        r.get("target_code") or "",
+        r.get("location_name") or "",
+        plural(r.get("n_articles") or 1, "article") + ", " + plural(r.get("n_sources") or 1, "outlet"),
+        _clip(first),
+    ]
+
+
+def _clip(evidence: str, width: int = 100) -> str:
+    text = " ".join(evidence.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> list[dict[str, Any]]:
+    require_store(db)
+    with open_store(db) as store:
+        chosen = event_filter(**filters)
+        rows: list[dict[str, Any]] = store.clusters(chosen) if clusters else store.events(chosen)
+        return rows
+
+
+def _file_formats() -> list[str]:
+    from newsevents.export import file_formats
+
+    return list(file_formats())
+
+
+def _column_sets() -> list[str]:
+    from newsevents.export import column_sets
+
+    return list(column_sets())
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
+              "parquet needs a file).")
+@click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
+              default="clusters", show_default=True,
+              help="clusters: one row per real-world event (reports merged); events: one row per report.")
+@click.option("--columns", type=RegistryChoice(_column_sets), default="native",
+              show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
+@filter_options
+@reports_errors(also=(ValueError,))
+def export(db: str, fmt: str, output: str | None, table: str, columns: str, country: str | None,
+           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
+
+    Columns are documented in docs/exports.md.
+
+    Example: newsevents export --db events.sqlite --table clusters --columns gdelt --format csv -o events.csv
+    """
+    from newsevents.export import columns_for, rows_for, write_rows
+
+    require_store(db)
+    with open_store(db) as store:
+        filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
+                               date_to=date_to)
+        rows = rows_for(store, table, columns, filters)
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns))
+    err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback only by default).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@reports_errors()
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
+
+    Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    require_store(db)
+    import uvicorn
+
+    from newsevents.api import create_app
+
+    app = create_app(db)
+    err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@click.command()
+@db_option
+@reports_errors()
+def dedup(db: str) -> None:
+    """Link near-duplicate articles and group events that report one real-world event.
+
+    Recomputes the article groups and event clusters over the whole store (extract does this
+    after each batch); exports, the API and the dashboard read them.
+
+    Example: newsevents dedup --db events.sqlite
+    """
+    require_store(db)
+    with open_store(db) as store:
+        counts = store.recluster()
+    err(
+        f"newsevents: {counts['grouped_articles']} articles in {counts['groups']} near-duplicate groups; "
+        f"{counts['events']} events in {counts['clusters']} clusters "
+        f"({counts['multi_report_clusters']} reported by more than one article)"
+    )

@@ -1,0 +1,133 @@
+"""Export formats by name: file formats (csv, jsonl, parquet, ...) and column sets (native,
+gdelt, plover, ...), looked up here by `write_rows`, `rows_for` and the CLI's choices.
+
+The built-ins register the way a user's format would, so a new one needs no change anywhere
+else:
+
+    from newsevents.export import FileFormat, register_file_format
+
+    def write_tsv(rows, handle, order):          # rows: value lists in `order`
+        ...
+        return count
+    register_file_format(FileFormat("tsv", write_tsv))   # newsevents export --format tsv
+
+A column set maps stored rows to another vocabulary (`ColumnSet`), for the tables it names.
+An installed package offers its own by declaring a `FileFormat` or `ColumnSet` object under the
+entry-point group `newsevents.exports` (`tsv = "mypackage.formats:TSV"`), so the command line
+finds it with no code run first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any
+
+Row = dict[str, Any]
+# The tables every column set draws from: events and clusters, and the article-level tables.
+TABLES: tuple[str, ...] = ("events", "clusters", "quantities", "quotes", "articles")
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """How to write value lists (one per row, in `order`) to a file.
+
+    `write(rows, out, order)` gets a text stream, or with `needs_path` a file path (formats that
+    write binary or need the whole table, such as Parquet), and returns how many rows it wrote.
+    """
+
+    name: str
+    write: Callable[[Iterator[list[Any]], Any, list[str]], int]
+    needs_path: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class ColumnSet:
+    """A vocabulary for exported rows: `rows(store, table, filters)` gives them, `columns(table)`
+    their order (None where the rows' own keys give it); it applies to `tables` only."""
+
+    name: str
+    rows: Callable[[Any, str, Any], Iterator[Row]]
+    columns: Callable[[str], list[str] | None]
+    tables: tuple[str, ...] = TABLES
+    help: str = ""
+
+
+_FILE_FORMATS: dict[str, FileFormat] = {}
+_COLUMN_SETS: dict[str, ColumnSet] = {}
+_LOADED: set[str] = set()  # non-empty once the built-ins are registered
+
+
+def register_file_format(fmt: FileFormat) -> None:
+    """Make `fmt` available by its name (replacing an earlier one of that name)."""
+    _builtins()
+    _FILE_FORMATS[fmt.name] = fmt
+
+
+def register_column_set(columns: ColumnSet) -> None:
+    """Make a column set available by its name (replacing an earlier one of that name)."""
+    _builtins()
+    _COLUMN_SETS[columns.name] = columns
+
+
+def unregister(name: str) -> None:
+    """Forget a file format or column set of this name (a test's, say)."""
+    _FILE_FORMATS.pop(name, None)
+    _COLUMN_SETS.pop(name, None)
+
+
+def file_formats() -> dict[str, FileFormat]:
+    """The registered file formats by name, built-ins first, then installed plugins."""
+    _builtins()
+    plugins = {p.name: p for p in _plugins() if isinstance(p, FileFormat) and p.name not in _FILE_FORMATS}
+    return {**_FILE_FORMATS, **plugins}
+
+
+def column_sets() -> dict[str, ColumnSet]:
+    """The registered column sets by name, built-ins first, then installed plugins."""
+    _builtins()
+    plugins = {p.name: p for p in _plugins() if isinstance(p, ColumnSet) and p.name not in _COLUMN_SETS}
+    return {**_COLUMN_SETS, **plugins}
+
+
+ENTRY_POINT_GROUP = "newsevents.exports"
+
+
+def _plugins() -> list[object]:
+    """The formats and column sets installed packages declare (read each time: installs change)."""
+    return [point.load() for point in entry_points(group=ENTRY_POINT_GROUP)]
+
+
+def file_format(name: str) -> FileFormat:
+    """The file format called `name`; ValueError naming the choices otherwise."""
+    found = file_formats().get(name)
+    if found is None:
+        raise ValueError(f"unknown export format {name!r}; choose one of {', '.join(file_formats())}")
+    return found
+
+
+def column_set(table: str, name: str) -> ColumnSet:
+    """The column set called `name`, checked to apply to `table`; ValueError otherwise."""
+    if table not in TABLES:
+        raise ValueError(f"unknown export table {table!r}; choose one of {', '.join(TABLES)}")
+    found = column_sets().get(name)
+    if found is None:
+        raise ValueError(f"unknown column set {name!r}; choose one of {', '.join(column_sets())}")
+    if table not in found.tables:
+        raise ValueError(f"{name} columns apply to {' and '.join(found.tables)}, not to {table}")
+    return found
+
+
+def _builtins() -> None:
+    """Register the built-in formats on first use, not at import."""
+    if _LOADED:
+        return
+    _LOADED.add("builtins")
+    from newsevents.export import files, gdelt, native, plover
+
+    for fmt in files.FILE_FORMATS:
+        _FILE_FORMATS[fmt.name] = fmt
+    for columns in (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET):
+        _COLUMN_SETS[columns.name] = columns

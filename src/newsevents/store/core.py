@@ -1,0 +1,262 @@
+"""The SQL store, written once: schema, writes, reads and reclustering over any DB-API dialect.
+
+A dialect (`sqlite.py`, `postgres.py`, or a user's) supplies only what differs between
+engines: how to connect, the parameter placeholder, how a transaction and the schema lock are
+taken, which tables exist, and how to describe a driver error. Everything a caller relies on
+is here, so it holds for every dialect alike:
+
+- one transaction per article: the article row and all its children commit together or not at
+  all, and any failure, KeyboardInterrupt included, rolls the whole article back;
+- idempotent by article id: the article row goes in with `INSERT ... ON CONFLICT (id) DO
+  NOTHING`, and its children only when that insert created the row;
+- rows read back as the same plain values (booleans as bool, JSON columns as lists).
+
+The browsing reads (pages, timelines, one article, stats) come from `views.StoreViews`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from newsevents.errors import StoreError
+from newsevents.model import Extraction
+from newsevents.store import migrations
+from newsevents.store import rows as row_builders
+from newsevents.store.query import (
+    CLUSTER_COLUMNS,
+    CLUSTER_INPUT_COLUMNS,
+    EVENT_COLUMNS,
+    MEMBER_COLUMNS,
+    EventFilter,
+    cluster_input_sql,
+    clusters_sql,
+    events_sql,
+    members_sql,
+)
+from newsevents.store.views import StoreViews
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+
+
+class SQLStore(StoreViews):
+    """A `Store` over one DB-API connection; subclasses are the dialects.
+
+    `label` names the database in messages (never with a password); `placeholder` is the
+    driver's positional parameter marker and `named` its named one, as a format string.
+    """
+
+    placeholder = "?"
+    named = ":{}"
+    not_a_store = "not a newsevents store (no schema_version)"
+    driver_errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, target: str) -> None:
+        self._conn: Any = self.connect(target)
+        try:
+            migrations.prepare(self)
+        except self.driver_errors as exc:
+            self._conn.close()
+            raise StoreError("E301", detail=f"{self.label}: {self.describe(exc)}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- what a dialect supplies -----------------------------------------------------------
+
+    @property
+    def label(self) -> str:
+        """How messages name this database."""
+        raise NotImplementedError
+
+    def connect(self, target: str) -> Any:
+        """Open the DB-API connection for `target` (E301 when it cannot)."""
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A cursor inside one transaction: committed on success, rolled back on any exception."""
+        raise NotImplementedError
+
+    def schema_lock(self) -> AbstractContextManager[None]:
+        """Held while the schema is checked, created or migrated."""
+        raise NotImplementedError
+
+    def table_names(self) -> set[str]:
+        """The tables that exist in the database (or its current schema)."""
+        raise NotImplementedError
+
+    def is_fresh(self, tables: set[str]) -> bool:
+        """True when the schema should be created here: no newsevents table exists yet."""
+        return not tables & migrations.OUR_TABLES
+
+    def lock_derived(self, cur: Any) -> None:
+        """Lock the derived tables against a concurrent recluster, inside its transaction."""
+
+    def page_rows(self) -> int | None:
+        """`rows()` reads in pages of this many rows (None: one query for the whole table)."""
+        return None
+
+    def type_map(self, sql_type: str) -> str:
+        """The engine's name for a portable SQL type; the portable name by default."""
+        return sql_type
+
+    def describe(self, exc: BaseException) -> str:
+        """A driver error in one line, safe to show."""
+        return " ".join(str(exc).split()) or type(exc).__name__
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Every record of one statement; the one way views and migrations read."""
+        return list(self._conn.execute(sql, params).fetchall())
+
+    def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
+        """The first record of one statement (counts, MIN/MAX)."""
+        found: tuple[Any, ...] = self._conn.execute(sql, params).fetchone()
+        return found
+
+    def _records(self, sql: str, params: Any, columns: tuple[str, ...]) -> list[Row]:
+        found = self.fetch_all(sql, params)
+        return [row_builders.decode(dict(zip(columns, rec, strict=True))) for rec in found]
+
+    def _insert_sql(self, table: str, columns: tuple[str, ...], on_conflict: str | None = None) -> str:
+        values = ", ".join(self.named.format(c) for c in columns)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+        return sql + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """True when the article is stored (with all its children: they commit together)."""
+        sql = f"SELECT 1 FROM articles WHERE id = {self.placeholder}"
+        return self._conn.execute(sql, (article_id,)).fetchone() is not None
+
+    def write(self, extraction: Extraction) -> bool:
+        """Store one article with everything extracted from it, in one transaction.
+
+        Returns True once committed, False when the article was already stored (by this or any
+        other writer; then nothing changes). Rows are built inside the transaction, so any
+        failure while building or inserting them rolls the whole article back.
+        """
+        stored_at = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as cur:
+            article = row_builders.article_row(extraction.article, stored_at)
+            cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
+            if cur.rowcount == 0:
+                return False
+            for table, builder_name in row_builders.CHILD_TABLES:
+                batch = list(getattr(row_builders, builder_name)(extraction))
+                if batch:
+                    cur.executemany(self._insert_sql(table, _columns(table)), batch)
+        return True
+
+    def recluster(self) -> dict[str, int]:
+        """Recompute near-duplicate groups and event clusters over the whole store.
+
+        Reads and rewrites in one transaction, so readers see the old or the new derived
+        tables, never a mix, and no article is written in between. Returns counts.
+        """
+        with self.transaction() as cur:
+            self.lock_derived(cur)
+            cur.execute(cluster_input_sql())
+            events = [dict(zip(CLUSTER_INPUT_COLUMNS, rec, strict=True)) for rec in cur.fetchall()]
+            derived = row_builders.derived_rows(self.rows("articles"), events)
+            for table in reversed(row_builders.DERIVED_COLUMNS):
+                cur.execute(f"DELETE FROM {table}")
+            for table, batch in derived.items():
+                if batch:
+                    cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+        return recluster_counts(derived)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def events(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
+        """Flat event rows matching `filters`, with the article's title, url, source and published."""
+        sql, params = events_sql(filters, self.placeholder)
+        return self._records(sql, params, EVENT_COLUMNS)
+
+    def clusters(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
+        """One row per event cluster with a member matching `filters`, each with its `members`."""
+        sql, params = clusters_sql(filters, self.placeholder)
+        found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.fetch_all(sql, params)]
+        sql, params = members_sql(filters, self.placeholder)
+        return attach_members(found, self.fetch_all(sql, params))
+
+    def rows(self, table: str) -> Iterator[Row]:
+        """Every row of `table` in key order, decoded; read page by page where the dialect pages,
+        which keeps memory flat and leaves the connection free between pages."""
+        columns = _columns(table)
+        keys = ("id",) if table == "articles" else ("article_id", "idx")
+        select = f"SELECT {', '.join(columns)} FROM {table}"
+        page = self.page_rows()
+        if page is None:
+            for rec in self._conn.execute(f"{select} ORDER BY {', '.join(keys)}"):
+                yield row_builders.decode(dict(zip(columns, rec, strict=True)))
+            return
+        after = f" WHERE ({', '.join(keys)}) > ({', '.join([self.placeholder] * len(keys))})"
+        last: tuple[Any, ...] | None = None
+        while True:
+            sql = select + (after if last else "") + f" ORDER BY {', '.join(keys)} LIMIT {page}"
+            found = self.fetch_all(sql, last or ())
+            for rec in found:
+                yield row_builders.decode(dict(zip(columns, rec, strict=True)))
+            if len(found) < page:
+                return
+            last = tuple(found[-1][columns.index(k)] for k in keys)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table of `write`."""
+        sql = " UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM {t}" for t in row_builders.COLUMNS)
+        found = dict(self.fetch_all(sql))
+        return {table: found[table] for table in row_builders.COLUMNS}
+
+    def close(self) -> None:
+        """Close the connection; an open transaction was already committed or rolled back."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.label!r})"
+
+
+def attach_members(clusters: list[Row], members: list[tuple[Any, ...]]) -> list[Row]:
+    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
+    by_id: dict[str, list[Row]] = {c["cluster_id"]: [] for c in clusters}
+    for rec in members:
+        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
+        by_id.setdefault(member.pop("cluster_id"), []).append(member)
+    for cluster in clusters:
+        cluster["members"] = by_id[cluster["cluster_id"]]
+    return clusters
+
+
+def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
+    """What `recluster()` reports: groups, grouped articles, clusters and clustered events."""
+    return {
+        "groups": len({r["group_id"] for r in derived["article_groups"]}),
+        "grouped_articles": len(derived["article_groups"]),
+        "clusters": len(derived["event_clusters"]),
+        "events": len(derived["event_cluster_members"]),
+        "multi_report_clusters": sum(1 for r in derived["event_clusters"] if r["n_articles"] > 1),
+    }
+
+
+def _columns(table: str) -> tuple[str, ...]:
+    try:
+        return row_builders.COLUMNS[table]
+    except KeyError:
+        known = ", ".join(row_builders.COLUMNS)
+        raise StoreError("E302", detail=f"no table {table!r}; the tables are {known}") from None

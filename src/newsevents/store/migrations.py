@@ -1,0 +1,90 @@
+"""The schema's versions, in one place: create it in an empty database, bring an older one up to
+date, and refuse a newer or a foreign one, the same way for every dialect.
+
+A new database gets the whole current schema at once (rendered from `tables.py`); the steps
+below are only for databases written by an older newsevents. They are kept as the SQL that was
+current when they were written (a step never changes once released), and are portable, so every
+dialect runs the same ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from newsevents.errors import StoreError
+from newsevents.store.schema import ddl
+from newsevents.store.tables import COLUMNS
+
+if TYPE_CHECKING:
+    from newsevents.store.core import SQLStore
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+
+# Statements that take a database from version N-1 to N, keyed by N.
+MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
+    # 2: near-duplicate groups and event clusters, filled by recluster().
+    2: (
+        "CREATE TABLE IF NOT EXISTS article_groups (article_id TEXT NOT NULL PRIMARY KEY"
+        " REFERENCES articles (id) ON DELETE CASCADE, group_id TEXT NOT NULL,"
+        " similarity DOUBLE PRECISION NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS article_groups_group ON article_groups (group_id)",
+        "CREATE TABLE IF NOT EXISTS event_clusters (cluster_id TEXT NOT NULL PRIMARY KEY,"
+        " cameo_root TEXT NOT NULL, plover TEXT, quad_class INTEGER, source_code TEXT,"
+        " target_code TEXT, country TEXT, location_name TEXT, lat DOUBLE PRECISION,"
+        " lon DOUBLE PRECISION, date_first TEXT, date_last TEXT, n_events INTEGER NOT NULL,"
+        " n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL, n_independent INTEGER NOT NULL,"
+        " first_article_id TEXT NOT NULL, first_published TEXT)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters (date_first)",
+        "CREATE TABLE IF NOT EXISTS event_cluster_members (article_id TEXT NOT NULL,"
+        " idx INTEGER NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (article_id, idx),"
+        " FOREIGN KEY (article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE)",
+        "CREATE INDEX IF NOT EXISTS event_cluster_members_cluster ON event_cluster_members (cluster_id)",
+    ),
+})  # fmt: skip
+
+OUR_TABLES = frozenset({*COLUMNS, "schema_version"})
+
+
+def prepare(store: SQLStore) -> None:
+    """Create, migrate or refuse, under the dialect's schema lock (so concurrent openers of a
+    fresh database create it once)."""
+    with store.schema_lock():
+        tables = store.table_names()
+        if store.is_fresh(tables):
+            _create(store)
+            return
+        if "schema_version" not in tables:
+            raise StoreError("E301", detail=f"{store.label}: {store.not_a_store}")
+        (version,) = store.fetch_one("SELECT MAX(version) FROM schema_version")
+        version = version or 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                "E301",
+                detail=f"{store.label}: written by a newer newsevents (schema version {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade newsevents",
+            )
+        if version < SCHEMA_VERSION:
+            _migrate(store, version)
+
+
+def _create(store: SQLStore) -> None:
+    with store.transaction() as cur:
+        for stmt in ddl(store.type_map):
+            cur.execute(stmt)
+        cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (SCHEMA_VERSION,))
+    log.debug("created schema version %d in %s", SCHEMA_VERSION, store.label)
+
+
+def _migrate(store: SQLStore, version: int) -> None:
+    """Bring an older database up to SCHEMA_VERSION in one transaction, step by step."""
+    with store.transaction() as cur:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for stmt in MIGRATIONS.get(step, ()):
+                cur.execute(stmt)
+            cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (step,))
+    log.info("migrated %s from schema version %d to %d", store.label, version, SCHEMA_VERSION)

@@ -1,0 +1,276 @@
+"""Every stored table and column, declared once: name, SQL type, whether it may be null, and what it holds.
+
+The store's DDL (`schema.ddl`), the column lists the row builders and exports follow, the
+Parquet schema of the Dask path and the REST API's response models are all generated from
+these declarations, so a column added here appears everywhere at once and nowhere else needs
+editing. Offsets (`*_start`/`*_end`) are character offsets into `articles.text` (Python string
+indices, end exclusive); dates are ISO strings (YYYY-MM-DD), so they sort and compare as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The SQL types a column may have. JSON is stored as TEXT holding JSON; every engine reads it
+# back as text and the store decodes it.
+SQL_TYPES: tuple[str, ...] = ("TEXT", "INTEGER", "DOUBLE PRECISION", "BOOLEAN", "JSON")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `required` is NOT NULL; `references` a foreign key clause such as
+    "articles (id) ON DELETE CASCADE"."""
+
+    name: str
+    type: str
+    doc: str
+    required: bool = False
+    references: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its columns in order, its primary key, its indexes as (name, column)."""
+
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    indexes: tuple[tuple[str, str], ...] = ()
+    foreign_key: str | None = None  # a table-level FOREIGN KEY clause
+    derived: bool = False  # rebuilt by recluster(), never written by write()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The column names in order: the order rows, DDL and exports use."""
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """The column called `name`; KeyError when the table has none."""
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"{self.name}.{name}")
+
+
+def _c(name: str, sql_type: str, doc: str, required: bool = False, references: str | None = None) -> Column:
+    return Column(name, sql_type, doc, required, references)
+
+
+_ART = "articles (id) ON DELETE CASCADE"
+_T, _I, _F, _B, _J = "TEXT", "INTEGER", "DOUBLE PRECISION", "BOOLEAN", "JSON"
+
+
+def _child_key(position: str) -> tuple[Column, ...]:
+    return (_c("article_id", _T, "the article it was extracted from", True, _ART),
+            _c("idx", _I, f"position in {position}", True))  # fmt: skip
+
+
+def _actor(prefix: str, what: str) -> tuple[Column, ...]:
+    return (
+        _c(f"{prefix}_text", _T, f"the {what} as written"),
+        _c(f"{prefix}_name", _T, "its canonical name"),
+        _c(f"{prefix}_code", _T, "CAMEO-style country + sector code (SYRGOV, IGOUNO)"),
+        _c(f"{prefix}_country", _T, "ISO 3166 alpha-3, null for international actors"),
+        _c(f"{prefix}_sector", _T, "CAMEO role code (GOV, MIL, REB, OPP, ...)"),
+        _c(f"{prefix}_start", _I, f"where the {what} is named"),
+        _c(f"{prefix}_end", _I, "end of that mention"),
+    )
+
+
+def _place(what: str) -> tuple[Column, ...]:
+    return (
+        _c("location_name", _T, f"where the {what} happened"),
+        _c("location_lat", _F, "latitude in degrees"),
+        _c("location_lon", _F, "longitude in degrees"),
+        _c("location_country", _T, "ISO 3166 alpha-3"),
+        _c("location_precision", _T, "district, city, admin1 or country (country = fallback)"),
+    )
+
+
+def _span(prefix: str, what: str, required: bool = True, text: bool = True) -> tuple[Column, ...]:
+    cols = (_c(f"{prefix}_start", _I, what, required), _c(f"{prefix}_end", _I, "end of that span", required))
+    return cols + ((_c(f"{prefix}_text", _T, "the words of that span", required),) if text else ())
+
+
+SCHEMA_VERSION_TABLE = Table(
+    "schema_version", "The schema version; the store refuses a newer one and migrates an older one.",
+    (_c("version", _I, "schema version number", True),), ("version",),
+)  # fmt: skip
+
+ARTICLES = Table(
+    "articles", "One row per article, written once (idempotent by id) with all its children.",
+    (
+        _c("id", _T, "stable id: hash of the normalised text", True),
+        _c("title", _T, "headline"),
+        _c("url", _T, "where it was published"),
+        _c("source", _T, 'outlet or credit line ("TRTWorld and agencies")'),
+        _c("published", _T, "publication date, YYYY-MM-DD"),
+        _c("language", _T, "language code"),
+        _c("origin", _T, "file path (and line for JSONL) it was read from"),
+        _c("text", _T, "the full text every offset points into", True),
+        _c("title_start", _I, "where the headline sits in `text`, if it does"),
+        _c("title_end", _I, "end of the headline"),
+        _c("furniture", _J, "JSON list of {start, end, text}: spans never coded", True),
+        _c("stored_at", _T, "UTC time of the write, ISO 8601", True),
+    ),
+    ("id",), (("articles_published", "published"),),
+)  # fmt: skip
+
+EVENTS = Table(
+    "events", "One row per coded event: who did what to whom, where and when, with the words behind it.",
+    (
+        *_child_key("Extraction.events"),
+        *_actor("source", "source actor"),
+        *_actor("target", "target actor"),
+        _c("cameo", _T, 'full CAMEO code ("190", "1122")', True),
+        _c("cameo_root", _T, 'its two-digit root ("19")', True),
+        _c("plover", _T, "PLOVER event type (ASSAULT, ACCUSE, ...)"),
+        _c("plover_mode", _T, "PLOVER mode where it applies (air, ...)"),
+        _c("quad_class", _I,
+           "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", True),
+        _c("goldstein", _F, "Goldstein score, -10 to +10", True),
+        _c("date", _T, "when it happened, YYYY-MM-DD (start of the range)"),
+        _c("date_precision", _T, "day, week, month or year"),
+        *_place("event"),
+        *_span("location", "the toponym that placed the event, if one did", False, False),
+        _c("negated", _B, '"will not stop fighting"', True),
+        _c("modality", _T, "asserted, hypothetical or reported", True),
+        _c("attributed_to", _T, "name of whoever claims it, for reported events"),
+        _c("attributed_to_code", _T, "that claimant's actor code"),
+        _c("confidence", _F, "0 to 1", True),
+        *_span("trigger", "the verb or noun that was coded"),
+        *_span("evidence", "the sentence or clause that states the event"),
+    ),
+    ("article_id", "idx"),
+    tuple((f"events_{c}", c) for c in
+          ("source_country", "target_country", "source_code", "target_code", "cameo_root", "date")),
+)  # fmt: skip
+
+ACTORS = Table(
+    "actors", "One row per actor mention recognised in the text, resolved or not to an event.",
+    (
+        *_child_key("Extraction.actors"),
+        _c("text", _T, "as written", True),
+        _c("name", _T, "canonical name", True),
+        _c("code", _T, "country + sector code", True),
+        _c("country", _T, "ISO 3166 alpha-3"),
+        _c("sector", _T, "CAMEO role code"),
+        _c("kind", _T, "how it was recognised: name, demonym, noun, pronoun, coref", True),
+        *_span("evidence", "where the mention is", False, False),
+    ),
+    ("article_id", "idx"), (("actors_code", "code"), ("actors_country", "country")),
+)  # fmt: skip
+
+QUANTITIES = Table(
+    "quantities", "One row per casualty or displacement figure.",
+    (
+        *_child_key("Extraction.quantities"),
+        _c("kind", _T, "killed, injured, displaced, refugees, arrested, ...", True),
+        _c("value", _I, "the figure, null for a range without a point value"),
+        _c("low", _I, 'lower bound, for ranges and "more than"'),
+        _c("high", _I, 'upper bound, for ranges and "fewer than"'),
+        _c("qualifier", _T, "exact, more_than, less_than, about, range", True),
+        _c("status", _T, "reported, cumulative (running total) or projected", True),
+        _c("unit", _T, "people, families, households, ...", True),
+        _c("date", _T, "the date the figure refers to"),
+        *_place("figure"),
+        _c("event_idx", _I, "events.idx of the same article, when linked"),
+        *_span("evidence", "the words that state the figure"),
+    ),
+    ("article_id", "idx"), (("quantities_kind", "kind"),),
+)  # fmt: skip
+
+QUOTES = Table(
+    "quotes", "One row per quote, direct or reported.",
+    (
+        *_child_key("Extraction.quotes"),
+        _c("speaker_text", _T, "the speaker as written (may be a pronoun)"),
+        _c("speaker_name", _T, "resolved speaker, null when unknown"),
+        _c("speaker_code", _T, "the speaker's actor code"),
+        _c("speaker_country", _T, "ISO 3166 alpha-3"),
+        _c("speaker_sector", _T, "CAMEO role code"),
+        _c("text", _T, "the quoted words", True),
+        _c("direct", _B, "true inside quotation marks, false for indirect speech", True),
+        _c("cue", _T, 'the cue verb ("said", "told", "according to")'),
+        *_span("evidence", "the sentence that holds the quote"),
+    ),
+    ("article_id", "idx"), (("quotes_speaker_code", "speaker_code"),),
+)  # fmt: skip
+
+LOCATIONS = Table(
+    "locations", "One row per resolved place, with every mention of it in the article.",
+    (
+        *_child_key("Extraction.locations"),
+        _c("name", _T, "place name", True),
+        _c("lat", _F, "latitude in degrees"),
+        _c("lon", _F, "longitude in degrees"),
+        _c("country", _T, "ISO 3166 alpha-3"),
+        _c("feature", _T, "country, admin1, city, district or other", True),
+        _c("admin1", _T, "first-level region name"),
+        _c("geonameid", _I, "GeoNames id"),
+        _c("mentions", _J, "JSON list of {start, end, text}, one per mention", True),
+        _c("mention_count", _I, "length of `mentions`", True),
+        *_span("evidence", "the first mention", False, False),
+    ),
+    ("article_id", "idx"), (("locations_country", "country"),),
+)  # fmt: skip
+
+ARTICLE_GROUPS = Table(
+    "article_groups", "One row per article that has a near-duplicate (syndicated copy, updated version).",
+    (
+        _c("article_id", _T, "the article", True, _ART),
+        _c("group_id", _T, "id of the group's first-published article", True),
+        _c("similarity", _F, "highest word-shingle containment with another member, 0 to 1", True),
+    ),
+    ("article_id",), (("article_groups_group", "group_id"),), derived=True,
+)  # fmt: skip
+
+EVENT_CLUSTERS = Table(
+    "event_clusters", "One row per event cluster: one real-world event, however many reports describe it.",
+    (
+        _c("cluster_id", _T, "hash of the earliest report's (article_id, idx)", True),
+        _c("cameo_root", _T, "the members' CAMEO root", True),
+        _c("plover", _T, "the members' most common PLOVER type"),
+        _c("quad_class", _I, "the members' quad class"),
+        _c("source_code", _T, "the most specific source code among the members"),
+        _c("target_code", _T, "the most specific target code among the members"),
+        _c("country", _T, "ISO3 where it happened (place, else target/source country)"),
+        _c("location_name", _T, "the most precise place among the members"),
+        _c("lat", _F, "its latitude"),
+        _c("lon", _F, "its longitude"),
+        _c("date_first", _T, "earliest member date (event date, else published)"),
+        _c("date_last", _T, "latest member date"),
+        _c("n_events", _I, "member events", True),
+        _c("n_articles", _I, "distinct articles", True),
+        _c("n_sources", _I, "distinct outlets", True),
+        _c("n_independent", _I, "articles, each near-duplicate group counted once", True),
+        _c("first_article_id", _T, "the earliest report", True),
+        _c("first_published", _T, "its publication date"),
+    ),
+    ("cluster_id",), (("event_clusters_date", "date_first"),), derived=True,
+)  # fmt: skip
+
+EVENT_CLUSTER_MEMBERS = Table(
+    "event_cluster_members", "Which cluster each event belongs to.",
+    (_c("article_id", _T, "the event's article", True), _c("idx", _I, "the event's idx", True),
+     _c("cluster_id", _T, "its cluster", True)),
+    ("article_id", "idx"), (("event_cluster_members_cluster", "cluster_id"),),
+    foreign_key="(article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE", derived=True,
+)  # fmt: skip
+
+# Creation order: a table comes after every table it refers to.
+TABLES: tuple[Table, ...] = (
+    SCHEMA_VERSION_TABLE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
+    ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS,
+)  # fmt: skip
+BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+# What `write` stores from an Extraction, and what `recluster()` derives from it.
+COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES[1:] if not t.derived}
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES if t.derived}
+
+# Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and
+# every engine here keeps JSON as text.
+BOOLEAN_COLUMNS = frozenset(c.name for t in TABLES for c in t.columns if c.type == _B)
+JSON_COLUMNS = frozenset(c.name for t in TABLES for c in t.columns if c.type == _J)
