@@ -237,7 +237,7 @@ METHOD = [
     "PLOVER: both sides are compared in the 2021 draft 0.8 names. The PLOVER gold records use 0.5b1",
     "(2016) names, mapped by `plover_versions.tsv` (FIGHT -> ASSAULT, DISAPPROVE and INVESTIGATE ->",
     "ACCUSE, DEMAND -> REQUEST). Where the gold gives a CAMEO code, its PLOVER type is taken from the",
-    "project's own CAMEO->PLOVER table (`src/newsevents/events/data/cameo_plover.tsv`, after the 2021",
+    "project's own CAMEO->PLOVER table (`src/newsevents/data/events/cameo_plover.tsv`, after the 2021",
     "CAMEO2PLOVER table) rather than the gold file's derived field, so both sides use one table;",
     "CAMEO 01x statements have no PLOVER type and drop out of the PLOVER levels. Compound PLOVER",
     "actors expand to one event per source-target pair (both ways when reciprocal).",

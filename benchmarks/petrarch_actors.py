@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from benchmarks.evaluation.tables import read_data
+from newsevents.data import shipped
 
-REPO = Path(__file__).resolve().parents[1]
-SECTORS = REPO / "src" / "newsevents" / "actors" / "data" / "sectors.yml"
+SECTORS = shipped("actors/sectors.yml")
 ACTOR_LINE = re.compile(r"^([^\[\]+]+?)\s*\[([A-Za-z-]+)[^\]]*\]")
 
 

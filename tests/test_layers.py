@@ -15,8 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsevents"
 
 LAYERS: list[set[str]] = [
-    {"model", "errors", "settings"},
-    {"data"},  # the one reader of data files and where the shipped ones live
+    {"model", "errors", "data", "settings"},  # data: the one reader of data files, and where they live
     {"nlp"},
     {"stages"},  # what a stage is, and the registry (built-ins named by path, never imported)
     {"ingest"},

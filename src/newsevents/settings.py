@@ -14,8 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data import reader
 from newsevents.errors import ResourceError
 
 # A stage's section: plain YAML values that the stage itself checks when it is built.
@@ -128,13 +127,10 @@ def _plain(settings: Settings) -> dict[str, object]:
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """Defaults from the shipped settings.yml, then the user's file if given."""
-    base = yaml.safe_load(resources.files("newsevents").joinpath("settings.yml").read_text()) or {}
-    settings = Settings().with_overrides(**base)
+    base = reader.document(Path(str(resources.files("newsevents").joinpath("settings.yml")))) or {}
+    settings = Settings().with_overrides(**base)  # type: ignore[arg-type]
     if path is not None:
-        try:
-            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ResourceError("E202", detail=f"settings file {path}: {exc}") from exc
+        user = reader.document(path) or {}
         if not isinstance(user, dict):
             raise ResourceError("E202", detail=f"settings file {path}: expected a mapping of settings")
         settings = settings.with_overrides(**user)

@@ -29,7 +29,7 @@ def test_a_wrong_header_or_row_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match=rf"\[E202\] .*{path.name}:1 -> header: expected a/b"):
         read_data(path, ("a", "b"))
     path.write_text("a\tb\nx\n", encoding="utf-8")
-    with pytest.raises(ResourceError, match=rf"{path.name}:2 -> row: expected 2 tab-separated columns"):
+    with pytest.raises(ResourceError, match=rf"{path.name}:2 -> row: expected 2 columns"):
         read_data(path, ("a", "b"))
 
 

@@ -199,8 +199,23 @@ def sections(path: str | Path, known: Iterable[str] | None = None) -> list[Recor
         doc.close()
 
 
-def rows(path: str | Path, columns: tuple[str, ...], delimiter: str = "\t") -> list[Record]:
-    """A delimited table whose first non-comment row names exactly `columns`; short rows are padded."""
+def document(path: str | Path) -> object:
+    """A YAML file read whole (a settings file, a table of floors), with the reader's error shape."""
+    doc = _Document(path)
+    try:
+        return None if doc.root is None else doc.value(doc.root)
+    finally:
+        doc.close()
+
+
+def rows(
+    path: str | Path, columns: tuple[str, ...], delimiter: str = "\t", *, strict: bool = False
+) -> list[Record]:
+    """A delimited table whose first non-comment row names exactly `columns`.
+
+    Short rows are padded with empty cells (optional trailing columns), unless `strict`: then
+    every row must have exactly one cell per column.
+    """
     out: list[Record] = []
     header_seen = False
     lines = read_text(path).splitlines()
@@ -214,8 +229,9 @@ def rows(path: str | Path, columns: tuple[str, ...], delimiter: str = "\t") -> l
                 raise ResourceError("E202", detail=f"{path}:{number} -> header: expected {'/'.join(columns)}")
             header_seen = True
             continue
-        if len(cells) > len(columns):
-            raise ResourceError("E202", detail=f"{path}:{number} -> row: more than {len(columns)} columns")
+        if len(cells) > len(columns) or (strict and len(cells) != len(columns)):
+            expected = f"{len(columns)} columns" if strict else f"at most {len(columns)} columns"
+            raise ResourceError("E202", detail=f"{path}:{number} -> row: expected {expected}")
         cells += [""] * (len(columns) - len(cells))
         out.append(Record(dict(zip(columns, (c.strip() for c in cells), strict=True)), str(path), number))
     return out
