@@ -6,6 +6,7 @@ import pytest
 
 from newsevents.geo import Gazetteer, find_places, locate_events
 from newsevents.model import Event, Evidence
+from newsevents.nlp.parsed import ParsedArticle
 
 pytestmark = pytest.mark.model
 
@@ -28,7 +29,7 @@ def _event(text: str, trigger: str) -> Event:
 def _locate(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
-    return locate_events(doc, article, [_event(text, trigger)], places, gaz.cues)[0]
+    return locate_events(ParsedArticle.of(doc, article), [_event(text, trigger)], places, gaz.cues)[0]
 
 
 def test_north_of_places_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +85,7 @@ def test_existing_location_is_kept_and_order_preserved(  # type: ignore[no-untyp
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
     events = [_event(text, "attacked"), _event(text, "arrested")]
-    located = locate_events(doc, article, events, places, gaz.cues)
+    located = locate_events(ParsedArticle.of(doc, article), events, places, gaz.cues)
     assert located[0].location is not None and located[0].location.name == "Idlib"
     assert located[1] == events[1]
 

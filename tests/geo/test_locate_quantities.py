@@ -6,6 +6,7 @@ import pytest
 
 from newsevents.geo import Gazetteer, find_places, locate_events, locate_quantities
 from newsevents.model import Event, Evidence, Quantity
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.quantities import find_quantities
 
 pytestmark = pytest.mark.model
@@ -16,9 +17,9 @@ def _figures(  # type: ignore[no-untyped-def]
 ) -> list[Quantity]:
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
-    located = locate_events(doc, article, events or [], places, gaz.cues)
+    located = locate_events(ParsedArticle.of(doc, article), events or [], places, gaz.cues)
     found = find_quantities(doc, article, located, lexicon=quantity_lexicon)
-    return locate_quantities(doc, article, found, places, located, cues=gaz.cues)
+    return locate_quantities(ParsedArticle.of(doc, article), found, places, located, cues=gaz.cues)
 
 
 def test_figure_placed_near_a_city(  # type: ignore[no-untyped-def]

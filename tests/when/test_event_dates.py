@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.model import Event, Evidence
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.when import date_events, dated_by_text
 
 SAT = "2016-02-13"
@@ -28,7 +29,7 @@ def _event(text: str, trigger: str) -> Event:
 
 def _date(date_words, parse, text: str, trigger: str, published: str | None = SAT) -> Event:  # type: ignore[no-untyped-def]
     article, doc = parse(text, published=published)
-    return date_events(doc, article, [_event(text, trigger)], date_words)[0]
+    return date_events(ParsedArticle.of(doc, article), [_event(text, trigger)], date_words)[0]
 
 
 @pytest.mark.model
@@ -49,8 +50,9 @@ def test_end_bound_does_not_date_the_event(date_words, parse) -> None:  # type: 
     text = "De Mistura announced a three-week pause to February 25 in the talks."
     article, doc = parse(text)
     event = _event(text, "announced")
-    assert not dated_by_text(doc, article, event, date_words)
-    assert date_events(doc, article, [event], date_words)[0].date == SAT  # defaulted to publication
+    parsed = ParsedArticle.of(doc, article)
+    assert not dated_by_text(parsed, event, date_words)
+    assert date_events(parsed, [event], date_words)[0].date == SAT  # defaulted to publication
 
 
 @pytest.mark.model
@@ -76,7 +78,7 @@ def test_existing_date_is_kept(date_words, parse) -> None:  # type: ignore[no-un
     text = "Rebels attacked a checkpoint on Thursday."
     article, doc = parse(text)
     event = Event(**{**_event(text, "attacked").__dict__, "date": "2016-01-01", "date_precision": "day"})
-    assert date_events(doc, article, [event], date_words)[0].date == "2016-01-01"
+    assert date_events(ParsedArticle.of(doc, article), [event], date_words)[0].date == "2016-01-01"
 
 
 @pytest.mark.model
@@ -85,8 +87,8 @@ def test_relative_clause_is_not_dated_by_its_sentence(date_words, parse) -> None
         "In 2015, Saudi Arabia and its allies, who accuse the Houthis of serving Iran, launched a campaign."
     )
     article, doc = parse(text)
-    assert not dated_by_text(doc, article, _event(text, "accuse"), date_words)
-    assert dated_by_text(doc, article, _event(text, "launched"), date_words)
+    assert not dated_by_text(ParsedArticle.of(doc, article), _event(text, "accuse"), date_words)
+    assert dated_by_text(ParsedArticle.of(doc, article), _event(text, "launched"), date_words)
 
 
 @pytest.mark.model
@@ -112,5 +114,5 @@ def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(d
         event("shelling", later, len(text), "reported"),
         event("shelling", later, len(text), "asserted"),
     ]
-    dated = date_events(doc, article, events, date_words)
+    dated = date_events(ParsedArticle.of(doc, article), events, date_words)
     assert [e.date for e in dated] == ["2016-02-11", "2016-02-11", SAT]

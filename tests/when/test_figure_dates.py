@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.model import Quantity
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.quantities import find_quantities
 from newsevents.when import date_quantities
 
@@ -19,7 +20,7 @@ def figure_of(parse, quantity_lexicon, date_words):  # type: ignore[no-untyped-d
     def _figure(text: str, published: str | None = SAT) -> Quantity:
         article, doc = parse(text, published=published)
         [figure] = find_quantities(doc, article, lexicon=quantity_lexicon)
-        return date_quantities(doc, article, [figure], words=date_words)[0]
+        return date_quantities(ParsedArticle.of(doc, article), [figure], words=date_words)[0]
 
     return _figure
 

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.events.codebook import Codebook, load_codebook
-from newsevents.events.coding import code_article
+from newsevents.events.coding import Coded, code_article
 from newsevents.model import ActorMention, Article, Event
+from newsevents.nlp.parsed import ParsedArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Codebook", "find_events", "load_codebook"]
+__all__ = ["Codebook", "Coded", "code_article", "find_events", "load_codebook"]
 
 
 def find_events(
@@ -27,4 +28,4 @@ def find_events(
 
     `doc` must be parsed over `article.text`; `mentions` index tokens of that doc.
     """
-    return code_article(doc, article, mentions, codebook)
+    return code_article(ParsedArticle.of(doc, article), mentions, codebook).events

@@ -26,23 +26,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.events import precision, victims
-from newsevents.events.arguments import MUTUAL_PREPS, Arguments, MentionIndex, Role, backer, find_arguments
+from newsevents.events.arguments import Arguments, MentionIndex, Role, backer, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
+from newsevents.events.sides import confidence, meets, pairs
 from newsevents.events.triggers import TriggerMatch, find_triggers
-from newsevents.model import Actor, ActorMention, Article, Event, Evidence
+from newsevents.model import Actor, ActorMention, Event, Evidence
 from newsevents.nlp import text_of
+from newsevents.nlp.parsed import ParsedArticle
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-WEAK_KINDS = {"pronoun", "coref"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 TRIM = " \t\r\n-–—"
 # Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
@@ -50,24 +51,6 @@ TRIM = " \t\r\n-–—"
 BACKING = frozenset({"051", "062", "071", "072"})
 MILITARY_BACKING = frozenset({"062", "071", "072"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
-
-
-def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
-               target: ActorMention | None) -> float:  # fmt: skip
-    """The score documented in the module docstring."""
-    score = 0.8 if source is not None and target is not None else 0.6
-    if source is not None and args.source.inferred:
-        score -= 0.1
-    if target is not None and args.target.inferred:
-        score -= 0.1
-    score -= 0.1 * sum(1 for m in (source, target) if m is not None and m.kind in WEAK_KINDS)
-    if st.modality == "hypothetical":
-        score -= 0.2
-    elif st.modality == "reported":
-        score -= 0.1
-    if headline:
-        score -= 0.1
-    return round(min(0.95, max(0.1, score)), 2)
 
 
 def _trigger_evidence(text: str, doc: Doc, match: TriggerMatch) -> Evidence:
@@ -89,50 +72,17 @@ def _sentence_evidence(text: str, sent: Span) -> Evidence:
     return Evidence.of(text, start, end)
 
 
-def _meets(require: str, source: ActorMention | None, target: ActorMention | None) -> bool:
-    if source is None and target is None:
-        return False
-    return {
-        "either": True,
-        "source": source is not None,
-        "target": target is not None,
-        "both": source is not None and target is not None,
-        "victim": True,  # a victim-only pair has passed `victims.veto` before it gets here
-    }[require]
-
-
-def _pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | None, ActorMention | None]]:
-    """Every (source, target) pair; a mutual act runs both ways.
-
-    CAMEO codes a meeting, a negotiation or a signed agreement between two parties once in each
-    direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y.
-    """
-    found_s, found_t = args.source.mentions, args.target.mentions
-    partner = args.target.prep in (None, *MUTUAL_PREPS)
-    if mutual and len(found_s) > 1 and not (found_t and partner):
-        # "X and Y renewed negotiations on Z": the subjects are the parties, Z is the topic
-        return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
-    sources: Sequence[ActorMention | None] = found_s or (None,)
-    targets: Sequence[ActorMention | None] = found_t or (None,)
-    pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
-    if mutual and partner:
-        pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
-    return pairs
-
-
-def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
-    """An actor does not act on itself: the same mention or the same code on both sides is no event."""
-    return s is None or t is None or (s != t and s.actor.code != t.actor.code)
-
-
 class _Coder:
     """Holds what one article's coding shares; lives for one call of `code_article`."""
 
-    def __init__(self, doc: Doc, article: Article, mentions: Sequence[ActorMention], book: Codebook):
-        self.doc, self.article, self.book = doc, article, book
+    def __init__(self, parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook):
+        self.doc, self.article, self.book = parsed.doc, parsed.article, book
+        self.codable = parsed.codable
+        doc, article = parsed.doc, parsed.article
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
         self.index = MentionIndex(doc, usable)
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
+        self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
         self.year = precision.reference_year(article.published, article.text)
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
@@ -173,10 +123,8 @@ class _Coder:
         return out
 
     def _in_furniture(self, start: int, end: int) -> bool:
-        if end <= start:
-            return False
-        first, last = self.doc[start], self.doc[end - 1]
-        return self.article.in_furniture(first.idx, last.idx + len(last.text))
+        """Whether any of the tokens [start, end) is page furniture (never coded)."""
+        return not all(self.codable[start:end])
 
     def _inside_actor(self, token: int) -> bool:
         """A noun inside an actor's name that is not its head ("riot police") names no event."""
@@ -232,8 +180,8 @@ class _Coder:
                 args = replace(args, source=Role((found[1],), inferred=True))
                 victim_only = False
         out: list[Event] = []
-        for source, target in _pairs(args, entry.mutual):
-            if not _meets(entry.require, source, target):
+        for source, target in pairs(args, entry.mutual):
+            if not meets(entry.require, source, target):
                 continue
             out.append(Event(
                 source=source.actor if source else None,
@@ -242,11 +190,17 @@ class _Coder:
                 plover=code.plover, plover_mode=code.plover_mode,
                 quad_class=code.quad_class, goldstein=code.goldstein,
                 evidence=evidence,
-                trigger=_trigger_evidence(text, self.doc, match),
+                trigger=self._trigger(match),
                 negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
                 confidence=round(confidence(args, st, headline, source, target) - 0.1 * victim_only, 2),
             ))  # fmt: skip
         return out
+
+    def _trigger(self, match: TriggerMatch) -> Evidence:
+        """The trigger's evidence, anchored to its words so later stages read the tokens."""
+        evidence = _trigger_evidence(self.article.text, self.doc, match)
+        self.anchors[evidence] = (min(match.words), max(match.words) + 1)
+        return evidence
 
     def _victim_code(
         self, token: Token, args: Arguments, st: Stance, headline: bool
@@ -359,8 +313,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start))
 
 
-def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], book: Codebook) -> list[Event]:
-    coder = _Coder(doc, article, mentions, book)
+@dataclass(frozen=True)
+class Coded:
+    """An article's events, and the tokens of each event's trigger keyed by its evidence."""
+
+    events: list[Event]
+    anchors: dict[Evidence, tuple[int, int]]
+
+
+def code_article(parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook) -> Coded:
+    """Every event of the article (see `events.find_events`), with its trigger's tokens."""
+    doc, article = parsed.doc, parsed.article
+    coder = _Coder(parsed, mentions, book)
     body: list[Event] = []
     headline: list[Event] = []
     for sent in doc.sents:
@@ -381,4 +345,4 @@ def code_article(doc: Doc, article: Article, mentions: Sequence[ActorMention], b
     kept_headline = [
         e for e in headline if (_actor_code(e.source), _actor_code(e.target), e.cameo_root) not in seen
     ]
-    return _dedupe(kept_headline + body)
+    return Coded(_dedupe(kept_headline + body), coder.anchors)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.events import find_events, load_codebook
+from newsevents.events import code_article, load_codebook
 from newsevents.events.codebook import Codebook
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -34,5 +34,5 @@ class EventStage:
         return cls(context.shared("events.codebook", lambda: load_codebook(**files, language=language)))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        mentions = found.actors or ()
-        return found.with_(events=tuple(find_events(parsed.doc, parsed.article, mentions, self.codebook)))
+        coded = code_article(parsed, found.actors or (), self.codebook)
+        return found.with_(events=tuple(coded.events)).anchored(coded.anchors)

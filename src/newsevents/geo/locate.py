@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from newsevents.geo.gazetteer import Cues
-from newsevents.model import Article, Event, EventLocation, Evidence, Place, Precision, Quantity
+from newsevents.model import Event, EventLocation, Evidence, Place, Precision, Quantity
+from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
 Kind = Literal["locative", "object", "modifier"]
@@ -40,10 +41,6 @@ PRECISION: dict[str, Precision] = {
 }
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
 SPECIFICITY = {"district": 4, "city": 3, "admin1": 2, "other": 2, "country": 1}
-
-
-def _span(doc: Doc, ev: Evidence) -> Span | None:
-    return doc.char_span(ev.start, ev.end, alignment_mode="expand")
 
 
 def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
@@ -131,7 +128,7 @@ def _location(place: Place, mention: Evidence) -> EventLocation:
 
 
 def best_place(
-    doc: Doc, article: Article, trigger: Token, places: Sequence[Place], cues: Cues
+    parsed: ParsedArticle, trigger: Token, places: Sequence[Place], cues: Cues
 ) -> tuple[Place, Evidence] | None:
     """The place mention in the trigger's sentence that places what the trigger names, if any.
 
@@ -144,9 +141,9 @@ def best_place(
         for mention in place.mentions:
             if not (
                 sent.start_char <= mention.start and mention.end <= sent.end_char
-            ) or article.in_furniture(mention.start, mention.end):
+            ) or parsed.article.in_furniture(mention.start, mention.end):
                 continue
-            span = _span(doc, mention)
+            span = parsed.span_of(mention)
             found = attachment(span.root, cues) if span is not None else None
             strength = _strength(*found, trigger, place.feature) if found is not None else None
             if strength is None or span is None:
@@ -157,47 +154,54 @@ def best_place(
     return None if best is None else (best[3], best[4])
 
 
-def locate_event(doc: Doc, article: Article, event: Event, places: Sequence[Place], cues: Cues) -> Event:
+def locate_event(
+    parsed: ParsedArticle, event: Event, places: Sequence[Place], cues: Cues, anchors: Anchors | None = None
+) -> Event:
     """The event with `location` filled when its sentence places it; unchanged otherwise."""
-    trig_span = _span(doc, event.trigger)
+    trig_span = parsed.span_of(event.trigger, anchors)
     if trig_span is None or event.location is not None:
         return event
-    found = best_place(doc, article, trig_span.root, places, cues)
+    found = best_place(parsed, trig_span.root, places, cues)
     return event if found is None else replace(event, location=_location(*found))
 
 
 def locate_events(
-    doc: Doc, article: Article, events: Sequence[Event], places: Sequence[Place], cues: Cues
+    parsed: ParsedArticle,
+    events: Sequence[Event],
+    places: Sequence[Place],
+    cues: Cues,
+    anchors: Anchors | None = None,
 ) -> list[Event]:
     """Events with `location` filled (via dataclasses.replace) where their own sentence supports it.
 
-    `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`).
+    `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`);
+    `anchors` the triggers' tokens as the events stage recorded them.
     """
-    return [locate_event(doc, article, event, places, cues) for event in events]
+    return [locate_event(parsed, event, places, cues, anchors) for event in events]
 
 
-def _figure_anchor(doc: Doc, quantity: Quantity) -> Token | None:
+def _figure_anchor(parsed: ParsedArticle, quantity: Quantity, anchors: Anchors | None) -> Token | None:
     """The verb of the figure's clause ("35,000 refugees have arrived"), else the counted noun."""
-    span = _span(doc, quantity.evidence)
+    span = parsed.span_of(quantity.evidence, anchors)
     if span is None:
         return None
     anchor = shared_clause_head(span.root)
     return anchor if anchor.pos_ in VERB_POS else span.root
 
 
-def _same_sentence(doc: Doc, a: Evidence, b: Evidence) -> bool:
-    first, second = _span(doc, a), _span(doc, b)
+def _same_sentence(parsed: ParsedArticle, a: Evidence, b: Evidence, anchors: Anchors | None) -> bool:
+    first, second = parsed.span_of(a, anchors), parsed.span_of(b, anchors)
     return first is not None and second is not None and first.sent.start == second.sent.start
 
 
 def locate_quantities(
-    doc: Doc,
-    article: Article,
+    parsed: ParsedArticle,
     quantities: Sequence[Quantity],
     places: Sequence[Place],
     events: Sequence[Event] = (),
     *,
     cues: Cues,
+    anchors: Anchors | None = None,
 ) -> list[Quantity]:
     """Figures with `location` filled where their own sentence places them.
 
@@ -211,13 +215,14 @@ def locate_quantities(
         if quantity.location is not None:
             out.append(quantity)
             continue
-        anchor = _figure_anchor(doc, quantity)
-        found = best_place(doc, article, anchor, places, cues) if anchor is not None else None
+        anchor = _figure_anchor(parsed, quantity, anchors)
+        found = best_place(parsed, anchor, places, cues) if anchor is not None else None
         location = _location(*found) if found is not None else None
         index = quantity.event_index
         if location is None and index is not None and 0 <= index < len(events):
             event = events[index]
-            if event.location is not None and _same_sentence(doc, event.trigger, quantity.evidence):
+            same = _same_sentence(parsed, event.trigger, quantity.evidence, anchors)
+            if event.location is not None and same:
                 location = event.location
         out.append(quantity if location is None else replace(quantity, location=location))
     return out

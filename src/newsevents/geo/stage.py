@@ -75,7 +75,7 @@ class EventPlaceStage:
         return cls(shared_cues(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        located = locate_events(parsed.doc, parsed.article, found.events or (), found.places or (), self.cues)
+        located = locate_events(parsed, found.events or (), found.places or (), self.cues, found.anchors)
         return found.with_(events=tuple(located))
 
 
@@ -117,7 +117,7 @@ class QuantityPlaceStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         figures = locate_quantities(
-            parsed.doc, parsed.article, found.quantities or (), found.places or (), found.events or (),
-            cues=self.cues,
+            parsed, found.quantities or (), found.places or (), found.events or (),
+            cues=self.cues, anchors=found.anchors,
         )
         return found.with_(quantities=tuple(figures))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,9 @@ from newsevents.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+# The tokens [start, end) that stages recorded for evidence they made (see `stages.Found`).
+Anchors = Mapping[Evidence, tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,28 @@ class ParsedArticle:
         """The index of the token that holds (or, in whitespace, precedes) character `char`."""
         return max(0, bisect_right(self.starts, char) - 1)
 
-    def tokens_of(self, start: int, end: int) -> Span:
-        """The tokens covering characters [start, end), widened to whole tokens."""
+    def tokens_of(self, start: int, end: int) -> Span | None:
+        """The tokens overlapping characters [start, end), widened to whole tokens; None if none do.
+
+        The same tokens as spaCy's `char_span(start, end, alignment_mode="expand")`, found by
+        bisection in the offsets computed once instead of a scan of the Doc per call.
+        """
+        if end <= start or not len(self.doc):
+            return None
         first = self.token_at(start)
-        last = self.token_at(max(start, end - 1))
-        return self.doc[first : last + 1]
+        token = self.doc[first]
+        if start >= token.idx + len(token):  # in the whitespace after a token: the next one
+            first += 1
+        last = self.token_at(end - 1)
+        return self.doc[first : last + 1] if first <= last else None
+
+    def span_of(self, evidence: Evidence, anchors: Anchors | None = None) -> Span | None:
+        """The tokens of a piece of evidence: its anchor when a stage recorded the tokens it was
+        made from (`Found.anchors`), else the tokens its offsets cover (see `tokens_of`)."""
+        found = anchors.get(evidence) if anchors else None
+        if found is not None:
+            return self.doc[found[0] : found[1]]
+        return self.tokens_of(evidence.start, evidence.end)
 
     def evidence(self, first: Token, last: Token) -> Evidence:
         """Evidence from the first character of `first` to the last of `last`."""

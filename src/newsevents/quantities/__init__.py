@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Quantity
@@ -40,14 +41,30 @@ from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["QuantityLexicon", "find_quantities", "load_quantity_lexicon"]
+__all__ = ["Counted", "QuantityLexicon", "count_figures", "find_quantities", "load_quantity_lexicon"]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """An article's figures, and the tokens of each figure keyed by its evidence."""
+
+    quantities: list[Quantity]
+    anchors: dict[Evidence, tuple[int, int]]
 
 
 def find_quantities(
     doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
 ) -> list[Quantity]:
     """Every casualty or displacement figure in the article, in text order."""
+    return count_figures(doc, article, events, lexicon=lexicon).quantities
+
+
+def count_figures(
+    doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
+) -> Counted:
+    """The figures of `find_quantities`, each anchored to the tokens it was read from."""
     lex = lexicon
+    anchors: dict[Evidence, tuple[int, int]] = {}
     body: list[Quantity] = []
     title: list[Quantity] = []
     starts = numbers.starts(doc, lex)
@@ -58,19 +75,20 @@ def find_quantities(
         if article.in_furniture(sent.start_char, sent.end_char):
             continue
         for fig in numbers.figures(sent, lex, starts):
-            quantity = _quantity(doc, article, fig, events, lex)
-            if quantity is None:
+            read = _quantity(doc, article, fig, events, lex)
+            if read is None:
                 continue
+            quantity, anchors[quantity.evidence] = read
             ev = quantity.evidence
             (title if article.in_title(ev.start, ev.end) else body).append(quantity)
     seen = {(q.kind, q.value) for q in body}
     body.extend(q for q in title if (q.kind, q.value) not in seen)
-    return sorted(body, key=lambda q: q.evidence.start)
+    return Counted(sorted(body, key=lambda q: q.evidence.start), anchors)
 
 
 def _quantity(
     doc: Doc, article: Article, fig: numbers.Figure, events: Sequence[Event], lex: QuantityLexicon
-) -> Quantity | None:
+) -> tuple[Quantity, tuple[int, int]] | None:
     frame = None
     for k in range(fig.last, fig.start - 1, -1):  # a range may attach by either end
         if k == fig.last or numbers.token_number(doc[k], lex) is not None or doc[k].lower_ in lex.scales:
@@ -84,7 +102,7 @@ def _quantity(
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     if article.in_furniture(start_char, end_char):
         return None
-    return Quantity(
+    quantity = Quantity(
         kind=frame.kind,
         value=fig.value,
         low=fig.low,
@@ -95,6 +113,7 @@ def _quantity(
         unit=frame.unit,
         event_index=_event_index(events, start_char, frame.verb),
     )
+    return quantity, (fig.start, end_tok)
 
 
 def _event_index(events: Sequence[Event], start: int, verb: Token | None) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.quantities import QuantityLexicon, find_quantities, load_quantity_lexicon
+from newsevents.quantities import QuantityLexicon, count_figures, load_quantity_lexicon
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
 if TYPE_CHECKING:
@@ -29,5 +29,5 @@ class QuantityStage:
         return cls(load_quantity_lexicon(paths_in(cls.name, section, "lexicons"), context.settings.language))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        figures = find_quantities(parsed.doc, parsed.article, found.events or (), lexicon=self.lexicon)
-        return found.with_(quantities=tuple(figures))
+        counted = count_figures(parsed.doc, parsed.article, found.events or (), lexicon=self.lexicon)
+        return found.with_(quantities=tuple(counted.quantities)).anchored(counted.anchors)

@@ -24,9 +24,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsevents.errors import ResourceError
-from newsevents.model import ActorMention, Event, Place, Quantity, Quote
+from newsevents.model import ActorMention, Event, Evidence, Place, Quantity, Quote
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from newsevents.nlp.parsed import ParsedArticle
     from newsevents.settings import Settings
 
@@ -36,15 +38,34 @@ T = TypeVar("T")
 Section = Mapping[str, object]
 
 
+# The tokens [start, end) a piece of evidence was made from.
+TokenSpan = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Found:
-    """The results so far for one article; each field is None until a stage sets it."""
+    """The results so far for one article; each field is None until a stage sets it.
+
+    `anchors` ties evidence a stage made from tokens (an event's trigger, a figure's words) to
+    those tokens, keyed by the evidence itself, so a later stage reads the tokens instead of
+    aligning the offsets to the parse again.
+    """
 
     actors: tuple[ActorMention, ...] | None = None
     events: tuple[Event, ...] | None = None
     places: tuple[Place, ...] | None = None
     quantities: tuple[Quantity, ...] | None = None
     quotes: tuple[Quote, ...] | None = None
+    anchors: Mapping[Evidence, TokenSpan] = field(default_factory=dict)
+
+    def anchored(self, anchors: Mapping[Evidence, TokenSpan]) -> Found:
+        """A copy with more anchors (a stage's own, beside those of the stages before it)."""
+        return replace(self, anchors={**self.anchors, **anchors})
+
+    def tokens(self, parsed: ParsedArticle, evidence: Evidence) -> Span | None:
+        """The tokens of `evidence`: its anchor, or for evidence no stage anchored (a user's stage
+        may make its own) the tokens its offsets cover."""
+        return parsed.span_of(evidence, self.anchors)
 
     def with_(
         self,

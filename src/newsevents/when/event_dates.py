@@ -7,36 +7,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
-from newsevents.model import Article, DatePrecision, Event
+from newsevents.model import DatePrecision, Event
+from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
 from newsevents.when.words import DateWords
 
 
 def _event_date(
-    doc: Doc, article: Article, event: Event, words: DateWords
+    parsed: ParsedArticle, event: Event, words: DateWords, anchors: Anchors | None
 ) -> tuple[str, DatePrecision] | None:
-    trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return None if trig is None else date_at(doc, article, trig, words)
+    trig = parsed.span_of(event.trigger, anchors)
+    return None if trig is None else date_at(parsed.doc, parsed.article, trig, words)
 
 
-def dated_by_text(doc: Doc, article: Article, event: Event, words: DateWords) -> bool:
+def dated_by_text(
+    parsed: ParsedArticle, event: Event, words: DateWords, anchors: Anchors | None = None
+) -> bool:
     """True when the event's own sentence dates it; False when `date_events` used the default."""
-    return _event_date(doc, article, event, words) is not None
+    return _event_date(parsed, event, words, anchors) is not None
 
 
-def date_events(doc: Doc, article: Article, events: Sequence[Event], words: DateWords) -> list[Event]:
+def date_events(
+    parsed: ParsedArticle, events: Sequence[Event], words: DateWords, anchors: Anchors | None = None
+) -> list[Event]:
     """Events with `date` and `date_precision` filled (see the module docstring for the rules).
 
     An event that already has a date keeps it. Without a date in its sentence, a reported event
     takes the date its speaker was first said to speak in this article ("..., Assad said on
     Thursday" dates the rest of the interview); any other event takes the publication date with
-    precision "day" (defaulted); with no publication date either, None.
+    precision "day" (defaulted); with no publication date either, None. `anchors` are the
+    triggers' tokens as the events stage recorded them.
     """
-    published = parse_published(article.published)
-    found = [None if e.date is not None else _event_date(doc, article, e, words) for e in events]
+    published = parse_published(parsed.article.published)
+    found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
     spoke = _speaker_dates(events, found)
     out = []
     for event, date_found in zip(events, found, strict=True):

@@ -7,21 +7,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from newsevents.model import Article, Event, Quantity
+from newsevents.model import Event, Quantity
+from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
 from newsevents.when.words import DateWords
 
 
 def date_quantities(
-    doc: Doc,
-    article: Article,
+    parsed: ParsedArticle,
     quantities: Sequence[Quantity],
     events: Sequence[Event] = (),
     *,
     words: DateWords,
+    anchors: Anchors | None = None,
 ) -> list[Quantity]:
     """Figures with `date` filled: the day (or span start) the figure refers to.
 
@@ -36,7 +37,9 @@ def date_quantities(
     - A projected figure ("could trigger 600,000 more refugees") keeps None unless its clause
       names a day: it has not happened.
     A figure that already has a date keeps it; without a publication date, defaults stay None.
+    `anchors` are the tokens the earlier stages recorded for figures and triggers.
     """
+    doc, article = parsed.doc, parsed.article
     published = parse_published(article.published)
     default = published.isoformat() if published is not None else None
     out: list[Quantity] = []
@@ -44,24 +47,30 @@ def date_quantities(
         if quantity.date is not None:
             out.append(quantity)
             continue
-        span = doc.char_span(quantity.evidence.start, quantity.evidence.end, alignment_mode="expand")
+        span = parsed.span_of(quantity.evidence, anchors)
         skip = frozenset({"since"}) if quantity.status == "cumulative" else frozenset()
         found = date_at(doc, article, span, words, skip) if span is not None else None
         day = found[0] if found is not None else None
         if day is None and quantity.status == "reported":
-            day = _linked_date(doc, quantity, events, span) or default
+            day = _linked_date(parsed, quantity, events, span, anchors) or default
         elif day is None and quantity.status == "cumulative":
             day = default
         out.append(quantity if day is None else replace(quantity, date=day))
     return out
 
 
-def _linked_date(doc: Doc, quantity: Quantity, events: Sequence[Event], span: Span | None) -> str | None:
+def _linked_date(
+    parsed: ParsedArticle,
+    quantity: Quantity,
+    events: Sequence[Event],
+    span: Span | None,
+    anchors: Anchors | None,
+) -> str | None:
     index = quantity.event_index
     if span is None or index is None or not 0 <= index < len(events):
         return None
     event = events[index]
-    trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    trig = parsed.span_of(event.trigger, anchors)
     if event.date is None or trig is None or trig.sent.start != span.sent.start:
         return None
     return event.date

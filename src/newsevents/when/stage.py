@@ -40,7 +40,7 @@ class EventDateStage:
         return cls(shared_words(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        dated = date_events(parsed.doc, parsed.article, found.events or (), self.words)
+        dated = date_events(parsed, found.events or (), self.words, found.anchors)
         return found.with_(events=tuple(dated))
 
 
@@ -61,6 +61,6 @@ class QuantityDateStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         dated = date_quantities(
-            parsed.doc, parsed.article, found.quantities or (), found.events or (), words=self.words
+            parsed, found.quantities or (), found.events or (), words=self.words, anchors=found.anchors
         )
         return found.with_(quantities=tuple(dated))

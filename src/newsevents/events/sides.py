@@ -1,0 +1,69 @@
+"""Which sides an event gets: every (source, target) pair its arguments give, and how sure the coding is.
+
+Split from `coding.py`, which finds the triggers and arguments; this module decides what pairs
+they make (a mutual act runs both ways, an actor never acts on itself) and scores each event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.events.arguments import MUTUAL_PREPS, Arguments
+from newsevents.events.modality import Stance
+from newsevents.model import ActorMention
+
+WEAK_KINDS = {"pronoun", "coref"}
+
+
+def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
+               target: ActorMention | None) -> float:  # fmt: skip
+    """The score documented in the docstring of `events.coding`."""
+    score = 0.8 if source is not None and target is not None else 0.6
+    if source is not None and args.source.inferred:
+        score -= 0.1
+    if target is not None and args.target.inferred:
+        score -= 0.1
+    score -= 0.1 * sum(1 for m in (source, target) if m is not None and m.kind in WEAK_KINDS)
+    if st.modality == "hypothetical":
+        score -= 0.2
+    elif st.modality == "reported":
+        score -= 0.1
+    if headline:
+        score -= 0.1
+    return round(min(0.95, max(0.1, score)), 2)
+
+
+def meets(require: str, source: ActorMention | None, target: ActorMention | None) -> bool:
+    if source is None and target is None:
+        return False
+    return {
+        "either": True,
+        "source": source is not None,
+        "target": target is not None,
+        "both": source is not None and target is not None,
+        "victim": True,  # a victim-only pair has passed `victims.veto` before it gets here
+    }[require]
+
+
+def pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Every (source, target) pair; a mutual act runs both ways.
+
+    CAMEO codes a meeting, a negotiation or a signed agreement between two parties once in each
+    direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y.
+    """
+    found_s, found_t = args.source.mentions, args.target.mentions
+    partner = args.target.prep in (None, *MUTUAL_PREPS)
+    if mutual and len(found_s) > 1 and not (found_t and partner):
+        # "X and Y renewed negotiations on Z": the subjects are the parties, Z is the topic
+        return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
+    sources: Sequence[ActorMention | None] = found_s or (None,)
+    targets: Sequence[ActorMention | None] = found_t or (None,)
+    pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+    if mutual and partner:
+        pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+    return pairs
+
+
+def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
+    """An actor does not act on itself: the same mention or the same code on both sides is no event."""
+    return s is None or t is None or (s != t and s.actor.code != t.actor.code)

@@ -1,0 +1,54 @@
+"""The parsed article: per-token facts computed once, offsets mapped to tokens as spaCy would."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.ingest import article_from_text
+from newsevents.model import Article, Evidence
+from newsevents.nlp.parsed import ParsedArticle
+
+TEXT = "Rebels shelled Idlib\n\nPhoto: Reuters\n\nThe army said it would respond, officials said."
+
+
+@pytest.fixture(scope="module")
+def parsed() -> ParsedArticle:
+    article = article_from_text(TEXT)
+    return ParsedArticle.of(spacy.blank("en")(TEXT), article)
+
+
+def test_furniture_and_headline_tokens_are_marked_once(parsed: ParsedArticle) -> None:
+    words = [t.text for t in parsed.doc]
+    assert parsed.article.furniture, "the photo credit is furniture"
+    assert not parsed.codable[words.index("Reuters")]
+    assert parsed.codable[words.index("army")]
+    assert parsed.in_title[words.index("shelled")] and not parsed.in_title[words.index("army")]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(0, 6), (2, 9), (7, 14), (0, len(TEXT)), (TEXT.index("army"), TEXT.index("army") + 2),
+     (TEXT.index(" it"), TEXT.index(" it") + 3), (TEXT.index("respond,"), TEXT.index("respond,") + 8)],
+)  # fmt: skip
+def test_offsets_map_to_the_tokens_char_span_expands_to(parsed: ParsedArticle, start: int, end: int) -> None:
+    expected = parsed.doc.char_span(start, end, alignment_mode="expand")
+    got = parsed.tokens_of(start, end)
+    assert (got.start, got.end) == (expected.start, expected.end)
+
+
+def test_an_anchor_wins_over_the_offsets(parsed: ParsedArticle) -> None:
+    said = TEXT.index("said")
+    evidence = Evidence.of(TEXT, said, said + 4)
+    by_offsets = parsed.span_of(evidence)
+    assert by_offsets is not None and by_offsets.text == "said"
+    # a stage that made the evidence from other tokens says so, and later stages read those
+    anchored = parsed.span_of(evidence, {evidence: (0, 2)})
+    assert anchored is not None and anchored.text == "Rebels shelled"
+
+
+def test_an_empty_span_has_no_tokens() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["a", "b"])
+    parsed = ParsedArticle.of(doc, Article(id="x", text="a b"))
+    assert parsed.tokens_of(1, 1) is None
