@@ -20,6 +20,7 @@ LAYERS: list[set[str]] = [
     {"stages"},  # what a stage is, and the registry (built-ins named by path, never imported)
     {"ingest"},
     {"actors"},
+    {"speech"},  # who speaks: one resolver for events and quotes
     {"events"},
     {"geo"},
     {"when"},

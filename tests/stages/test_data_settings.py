@@ -13,6 +13,7 @@ from newsevents.geo.stage import EventPlaceStage, PlaceStage
 from newsevents.quantities.stage import QuantityStage
 from newsevents.quotes.stage import QuoteStage
 from newsevents.settings import Settings, load_settings
+from newsevents.speech.stage import SpeakerStage
 from newsevents.stages import BuildContext
 from newsevents.when.stage import EventDateStage, QuantityDateStage
 
@@ -65,8 +66,11 @@ def test_lexicon_settings_reach_quantities_and_quotes(tmp_path: Path) -> None:
     quantities = _build(QuantityStage, settings, "quantities")
     assert quantities.lexicon.verbs["lynch"] == ("killed", "object")
     speech = _write(tmp_path, "s.yml", "verbs:\n  boast: speech\n")
-    quotes = _build(QuoteStage, load_settings().with_stage("quotes", lexicons=[speech]), "quotes")
-    assert "boast" in quotes.lexicon.verbs
+    settings = load_settings().with_stage("speakers", lexicons=[speech])
+    context = BuildContext(settings)
+    speakers = SpeakerStage.from_settings(settings.section("speakers"), context)
+    quotes = QuoteStage.from_settings(settings.section("quotes"), context)
+    assert "boast" in speakers.lexicon.verbs and quotes.lexicon is speakers.lexicon
 
 
 def test_date_words_reach_both_date_stages(tmp_path: Path) -> None:

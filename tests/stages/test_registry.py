@@ -116,13 +116,13 @@ def test_a_stage_named_by_module_path_in_the_settings_file(tmp_path: Path, monke
     '''))
     config = tmp_path / "settings.yml"
     config.write_text(
-        "pipeline: [actors, events, 'my_stages:Tagger']\nstages:\n  'my_stages:Tagger': {threshold: 0.9}\n"
+        "pipeline: [actors, speakers, events, 'my_stages:Tagger']\nstages:\n  'my_stages:Tagger': {threshold: 0.9}\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     settings = load_settings(config)
     stages = pipeline.build_stages(settings)
-    assert [s.name for s in stages] == ["actors", "events", "tagger"]
-    assert stages[2].threshold == 0.9  # built from its own section
+    assert [s.name for s in stages] == ["actors", "speakers", "events", "tagger"]
+    assert stages[3].threshold == 0.9  # built from its own section
     # the shipped sections are still there, merged key by key under the user's
     assert settings.section("actors") == {"dictionaries": []}
 
@@ -149,7 +149,7 @@ def test_a_stage_missing_what_it_needs_fails_at_build_naming_both() -> None:
     with pytest.raises(ResourceError) as err:
         pipeline.build_stages(settings)
     assert err.value.code == "E203"
-    assert "stage 'events' needs ['actors']" in str(err.value)
+    assert "stage 'events' needs ['actors', 'speakers']" in str(err.value)
 
 
 def test_an_unknown_stage_name_fails_at_build() -> None:

@@ -14,6 +14,8 @@ from newsevents.events.codebook import Codebook, load_codebook
 from newsevents.events.coding import Coded, code_article
 from newsevents.model import ActorMention, Article, Event
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.speech import find_speakers, load_quote_lexicon
+from newsevents.stages import SpeakerLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -22,10 +24,17 @@ __all__ = ["Codebook", "Coded", "code_article", "find_events", "load_codebook"]
 
 
 def find_events(
-    doc: Doc, article: Article, mentions: Sequence[ActorMention], codebook: Codebook
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[ActorMention],
+    codebook: Codebook,
+    speakers: SpeakerLookup | None = None,
 ) -> list[Event]:
     """Every event in the article with at least one resolved actor, in text order, deduplicated.
 
-    `doc` must be parsed over `article.text`; `mentions` index tokens of that doc.
+    `doc` must be parsed over `article.text`; `mentions` index tokens of that doc; `speakers` is
+    the article's speaker resolver (built from `mentions` and the shipped speech words if None).
     """
-    return code_article(ParsedArticle.of(doc, article), mentions, codebook).events
+    if speakers is None:
+        speakers = find_speakers(doc, article, mentions, load_quote_lexicon(language=article.language))
+    return code_article(ParsedArticle.of(doc, article), mentions, codebook, speakers).events

@@ -16,6 +16,10 @@ about most:
 - a killing or wounding with no attacker is coded against its victims only as `victims.py` allows,
   one event per fact (`_merge_victims`).
 
+Who speaks (an event's `attributed_to`, the speaker a quoted "I"/"we" stands for) is the
+article's one speaker resolver's answer (`speech`), the same the quotes get; a quoted "I"/"we"
+becomes an actor only when that speaker is a coded actor.
+
 Confidence is a documented score: 0.8 with both actors, 0.6 with one; minus 0.1 for each role
 filled indirectly (borrowed subject, light verb, participle head) and for each pronoun or
 coreference mention; minus 0.2 when hypothetical, 0.1 when reported or from the headline;
@@ -38,6 +42,7 @@ from newsevents.events.triggers import TriggerMatch, find_triggers
 from newsevents.model import Actor, ActorMention, Event, Evidence
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.stages import SpeakerLookup
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +80,10 @@ def _sentence_evidence(text: str, sent: Span) -> Evidence:
 class _Coder:
     """Holds what one article's coding shares; lives for one call of `code_article`."""
 
-    def __init__(self, parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook):
-        self.doc, self.article, self.book = parsed.doc, parsed.article, book
+    def __init__(
+        self, parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook, speakers: SpeakerLookup
+    ):
+        self.doc, self.article, self.book, self.speakers = parsed.doc, parsed.article, book, speakers
         self.codable = parsed.codable
         doc, article = parsed.doc, parsed.article
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
@@ -115,7 +122,7 @@ class _Coder:
         out = []
         for sent in self.doc.sents:
             actor = self.quote_speaker.get(sent.start)
-            if actor is None:
+            if actor is None or not actor.code:  # a name read from the text is no coded actor
                 continue
             for t in sent:
                 if t.lower_ in FIRST_PERSON and t.i not in self.index.by_token and in_quotes(t):
@@ -132,9 +139,8 @@ class _Coder:
         return held is not None and held.head != token and held.token_end - 1 != token
 
     def speaker(self, verb: Token) -> Actor | None:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        found = self.index.resolve(subjects)
-        return found[0].actor if found else None
+        """Who speaks through `verb`: the article's one speaker resolver, shared with the quotes."""
+        return self.speakers.of(verb)
 
     def sentence_events(self, sent: Span) -> list[Event]:
         """The sentence's events, after the precision rules of `precision.py`."""
@@ -321,10 +327,12 @@ class Coded:
     anchors: dict[Evidence, tuple[int, int]]
 
 
-def code_article(parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook) -> Coded:
+def code_article(
+    parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook, speakers: SpeakerLookup
+) -> Coded:
     """Every event of the article (see `events.find_events`), with its trigger's tokens."""
     doc, article = parsed.doc, parsed.article
-    coder = _Coder(parsed, mentions, book)
+    coder = _Coder(parsed, mentions, book, speakers)
     body: list[Event] = []
     headline: list[Event] = []
     for sent in doc.sents:

@@ -20,7 +20,7 @@ class EventStage:
     """Codes events; dates and places are left to later stages."""
 
     name = "events"
-    needs: tuple[str, ...] = ("actors",)
+    needs: tuple[str, ...] = ("actors", "speakers")
     sets: tuple[str, ...] = ("events",)
 
     def __init__(self, codebook: Codebook) -> None:
@@ -34,5 +34,7 @@ class EventStage:
         return cls(context.shared("events.codebook", lambda: load_codebook(**files, language=language)))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        coded = code_article(parsed, found.actors or (), self.codebook)
+        if found.speakers is None:
+            raise ValueError("the events stage needs the speakers stage's resolver")
+        coded = code_article(parsed, found.actors or (), self.codebook, found.speakers)
         return found.with_(events=tuple(coded.events)).anchored(coded.anchors)

@@ -40,9 +40,10 @@ What a caller may rely on:
 - Nothing inside `article.furniture` is read; a quote in the headline is kept only when the
   body does not repeat its words.
 
-The parts: marks.py pairs the quote marks; cues.py finds speech cues; speakers.py decides who
-spoke; direct.py and reported.py build the two kinds of quote; lexicon.py loads the word lists
-of data/en/quotes.yml. This module joins them and keeps headline quotes the body does not repeat.
+The parts: the speech package pairs the quote marks, finds speech cues, decides who spoke (one
+resolver, shared with the events' `attributed_to`) and loads the word lists of
+data/en/quotes.yml; direct.py and reported.py build the two kinds of quote. This module joins
+them and keeps headline quotes the body does not repeat.
 """
 
 from __future__ import annotations
@@ -52,10 +53,9 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import ActorMention, Article, Quote
 from newsevents.quotes.direct import direct_quotes
-from newsevents.quotes.lexicon import QuoteLexicon, load_quote_lexicon
-from newsevents.quotes.marks import marked_spans
 from newsevents.quotes.reported import reported_quotes
-from newsevents.quotes.speakers import Speakers
+from newsevents.speech import QuoteLexicon, Speakers, load_quote_lexicon, quote_marks
+from newsevents.stages import SpeakerLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,13 +64,23 @@ __all__ = ["QuoteLexicon", "find_quotes", "load_quote_lexicon"]
 
 
 def find_quotes(
-    doc: Doc, article: Article, mentions: Sequence[ActorMention], *, lexicon: QuoteLexicon
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[ActorMention],
+    *,
+    lexicon: QuoteLexicon,
+    speakers: SpeakerLookup | None = None,
 ) -> list[Quote]:
-    """Direct and reported speech in the article, in text order."""
+    """Direct and reported speech in the article, in text order.
+
+    `speakers` is the article's speaker resolver (the `speakers` stage's); without one it is
+    built here from `mentions`.
+    """
     lex = lexicon
-    marked = [m for m in marked_spans(article.text, lex) if not article.in_furniture(*m.outer)]
+    marked = quote_marks(article, lex)
     spans = [m.outer for m in marked]
-    speakers = Speakers(doc, article, mentions, lex, spans)
+    if speakers is None:
+        speakers = Speakers(doc, article, mentions, lex, spans)
     direct = direct_quotes(doc, article, marked, speakers, lex)
     reported = reported_quotes(doc, article, spans, speakers, lex)
     body = [q for q in direct + reported if not article.in_title(q.evidence.start, q.evidence.end)]

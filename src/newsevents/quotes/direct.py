@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Article, Evidence, Quote
-from newsevents.quotes.cues import cue_text, direct_cue
-from newsevents.quotes.lexicon import QuoteLexicon
-from newsevents.quotes.marks import OPENERS, WORD, Marked
-from newsevents.quotes.speakers import Speakers
+from newsevents.speech.cues import cue_text, direct_cue
+from newsevents.speech.lexicon import QuoteLexicon
+from newsevents.speech.marks import OPENERS, WORD, Marked
+from newsevents.stages import SpeakerLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
 def direct_quotes(
-    doc: Doc, article: Article, marked: list[Marked], speakers: Speakers, lex: QuoteLexicon
+    doc: Doc, article: Article, marked: list[Marked], speakers: SpeakerLookup, lex: QuoteLexicon
 ) -> list[Quote]:
     """Quotes between marks with their cue and speaker, or the speaker of the quote they continue."""
     out: list[Quote] = []

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence, Quote
-from newsevents.quotes.cues import cue_text, inside, is_cue, possible_cues
-from newsevents.quotes.lexicon import QuoteLexicon
-from newsevents.quotes.marks import WORD
-from newsevents.quotes.speakers import Speakers
+from newsevents.speech.cues import cue_text, inside, is_cue, possible_cues
+from newsevents.speech.lexicon import QuoteLexicon
+from newsevents.speech.marks import WORD
+from newsevents.stages import SpeakerLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,7 +22,7 @@ def reported_quotes(
     doc: Doc,
     article: Article,
     quoted: Sequence[tuple[int, int]],
-    speakers: Speakers,
+    speakers: SpeakerLookup,
     lex: QuoteLexicon,
 ) -> list[Quote]:
     """Reported speech outside quote marks: one Quote per speech cue with a complement long enough."""

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsevents.errors import ResourceError
-from newsevents.model import ActorMention, Event, Evidence, Place, Quantity, Quote
+from newsevents.model import Actor, ActorMention, Event, Evidence, Place, Quantity, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from newsevents.nlp.parsed import ParsedArticle
     from newsevents.settings import Settings
@@ -42,13 +42,20 @@ Section = Mapping[str, object]
 TokenSpan = tuple[int, int]
 
 
+class SpeakerLookup(Protocol):
+    """Who speaks through a speech cue (a verb of saying, "according to"); None when nobody known."""
+
+    def of(self, cue: Token) -> Actor | None: ...
+
+
 @dataclass(frozen=True)
 class Found:
     """The results so far for one article; each field is None until a stage sets it.
 
     `anchors` ties evidence a stage made from tokens (an event's trigger, a figure's words) to
     those tokens, keyed by the evidence itself, so a later stage reads the tokens instead of
-    aligning the offsets to the parse again.
+    aligning the offsets to the parse again. `speakers` answers who speaks through a speech
+    cue, one answer for the events' `attributed_to` and the quotes' `speaker`.
     """
 
     actors: tuple[ActorMention, ...] | None = None
@@ -57,6 +64,11 @@ class Found:
     quantities: tuple[Quantity, ...] | None = None
     quotes: tuple[Quote, ...] | None = None
     anchors: Mapping[Evidence, TokenSpan] = field(default_factory=dict)
+    speakers: SpeakerLookup | None = None
+
+    def with_speakers(self, speakers: SpeakerLookup) -> Found:
+        """A copy with the article's speaker resolver (the `speakers` stage sets it)."""
+        return replace(self, speakers=speakers)
 
     def anchored(self, anchors: Mapping[Evidence, TokenSpan]) -> Found:
         """A copy with more anchors (a stage's own, beside those of the stages before it)."""

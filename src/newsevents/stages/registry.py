@@ -27,6 +27,7 @@ ENTRY_POINT_GROUP = "newsevents.stages"
 # The built-in stages, in their default order (settings.yml's `pipeline` lists the same names).
 BUILTIN: Mapping[str, str] = {
     "actors": "newsevents.actors.stage:ActorStage",
+    "speakers": "newsevents.speech.stage:SpeakerStage",
     "events": "newsevents.events.stage:EventStage",
     "places": "newsevents.geo.stage:PlaceStage",
     "event_places": "newsevents.geo.stage:EventPlaceStage",

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.nlp import text_of
-from newsevents.quotes.lexicon import QuoteLexicon
-from newsevents.quotes.marks import Marked
+from newsevents.speech.lexicon import QuoteLexicon
+from newsevents.speech.marks import Marked
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

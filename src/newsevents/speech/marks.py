@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsevents.quotes.lexicon import QuoteLexicon
+from newsevents.speech.lexicon import QuoteLexicon
 
 # A word, for counting the words of a quote or of the text between two quotes.
 WORD = re.compile(r"\w+")

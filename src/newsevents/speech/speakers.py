@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
-from newsevents.quotes.cues import inside, is_cue
-from newsevents.quotes.lexicon import QuoteLexicon
+from newsevents.speech.cues import inside, is_cue
+from newsevents.speech.lexicon import QuoteLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
