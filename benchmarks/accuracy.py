@@ -129,7 +129,8 @@ def _settings_for(name: str, folder: Path, settings: Settings) -> Settings:
     if name != "petrarch2_unittest" or not source.exists():
         return settings
     path = petrarch_actor_file(source, Path(tempfile.mkdtemp(prefix="newsevents-bench-")))
-    return settings.with_overrides(actor_dictionaries=(*settings.actor_dictionaries, path))
+    own = settings.section("actors").get("dictionaries") or []
+    return settings.with_stage("actors", dictionaries=[*own, str(path)])  # type: ignore[misc]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -351,7 +351,7 @@ NOTES = [
     "- `petrarch2_unittest` is PETRARCH's regression suite over fictional actors (Arnor, Gondor, ...)",
     "  whose codes exist only in PETRARCH's validation dictionaries. The benchmark converts its actor",
     "  list (`PETR.Validate.actors.txt`: `NAME [CODE]` and `+synonym` lines) into one of our YAML actor",
-    "  files in a temporary folder and adds it through `settings.actor_dictionaries`; its agents",
+    "  files in a temporary folder and adds it through the actors stage's `dictionaries` setting; its agents",
     "  (sector nouns), verb patterns and test-only event codes are not converted, so compound and",
     "  agent codes (`GONMIL`, `ARNGOVFRM`) and the test-only codes are expected misses. It is a",
     "  functional suite, not an accuracy estimate. Records that expect an input error are skipped.",

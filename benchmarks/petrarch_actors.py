@@ -2,7 +2,7 @@
 
 The PETRARCH-2 unit-test suite is about fictional actors (Arnor, Gondor, ...) that exist only in
 its own dictionary (`PETR.Validate.actors.txt`: `NAME [CODE]` and `+synonym` lines). Converting
-that list into our YAML actor format, and adding it through `settings.actor_dictionaries` the way
+that list into our YAML actor format, and adding it through the actors stage's `dictionaries` setting the way
 a user adds a dictionary, lets the benchmark run the suite through the real pipeline unchanged.
 """
 

@@ -27,3 +27,19 @@ def test_countries_and_organisations_with_their_first_known_sector(tmp_path: Pat
 
 def test_sectors_come_from_the_shipped_actor_dictionary() -> None:
     assert {"GOV", "MIL", "REB"} <= our_sectors()
+
+
+def test_the_unittest_gold_set_is_coded_with_its_actors_added_to_ours(tmp_path: Path) -> None:
+    from benchmarks.accuracy import _settings_for
+
+    from newsevents.actors.stage import ActorStage
+    from newsevents.settings import load_settings
+    from newsevents.stages import BuildContext
+
+    (tmp_path / "dictionaries").mkdir()
+    (tmp_path / "dictionaries" / "PETR.Validate.actors.txt").write_text(DICTIONARY, encoding="utf-8")
+    base = load_settings()
+    assert _settings_for("petrarch2_gsr_validation", tmp_path, base) is base
+    settings = _settings_for("petrarch2_unittest", tmp_path, base)
+    stage = ActorStage.from_settings(settings.section("actors"), BuildContext(settings))
+    assert "ARN" in stage.dictionary.countries  # the fictional country is known to the actors stage
