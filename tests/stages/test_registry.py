@@ -116,7 +116,8 @@ def test_a_stage_named_by_module_path_in_the_settings_file(tmp_path: Path, monke
     '''))
     config = tmp_path / "settings.yml"
     config.write_text(
-        "pipeline: [actors, speakers, events, 'my_stages:Tagger']\nstages:\n  'my_stages:Tagger': {threshold: 0.9}\n"
+        "pipeline: [actors, speakers, events, 'my_stages:Tagger']\n"
+        "stages:\n  'my_stages:Tagger': {threshold: 0.9}\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     settings = load_settings(config)
