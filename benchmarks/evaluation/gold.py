@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from newsevents.errors import NewsEventsError
+from newsevents.errors import GoldError
 
 Kind = Literal["events", "toponyms", "quotes", "figures", "templates", "event_locations", "event_types"]
 KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures", "templates")
@@ -32,10 +32,6 @@ UNSCORED = {
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # A wire dateline at the head of a text: "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --".
 DATELINE = re.compile(r"^[^\n]{0,80}?,\s*(\d{1,2})\s+([A-Z]{3})\s+(\d{2}|\d{4})\b")
-
-
-class GoldError(NewsEventsError):
-    """A gold file that cannot be read (E401) or holds a bad record (E402)."""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,10 @@ class StoreError(NewsEventsError):
     """The store cannot be opened or a query is malformed."""
 
 
+class GoldError(NewsEventsError):
+    """A gold file that cannot be read (E401) or holds a bad record (E402), in `newsevents evaluate`."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """A piece of input that was skipped, with where and why, for the one-line report."""
