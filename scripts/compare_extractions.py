@@ -47,10 +47,12 @@ def dump_here(out: Path) -> int:
     settings = load_settings().with_overrides(workers=1)
     out.mkdir(parents=True, exist_ok=True)
     files = inputs(shared_dir())
-    built = pipeline.build(settings)  # once: stages load their data when built, so a build per file is slow
+    # Built once: stages load their data when built. Revisions before the stage registry have no
+    # `build` and load (and cache) their resources inside `run`.
+    built = (pipeline.build(settings),) if hasattr(pipeline, "build") else ()
     written = 0
     for path in files:
-        for result in pipeline.run(ingest.read([str(path)], settings), settings, built):
+        for result in pipeline.run(ingest.read([str(path)], settings), settings, *built):
             name = path.stem + ".json"
             if isinstance(result, Problem):
                 (out / name).write_text(json.dumps({"problem": str(result)}, sort_keys=True) + "\n")
