@@ -86,6 +86,9 @@ class ActorMention:
     `token_start`/`token_end` are token indices (end exclusive) in the spaCy Doc of the article;
     `head` is the index of the syntactic head token of the mention. `kind` says how it was
     recognised: name, demonym, noun (sector noun such as "rebels"), pronoun, coref.
+    `country_guessed` is True when the actor's country is the article's dominant one, given to
+    a sector noun whose words name none ("soldiers" in an article about Nigeria): a later stage
+    with better evidence (the event's place) may replace it.
     """
 
     actor: Actor
@@ -93,6 +96,7 @@ class ActorMention:
     token_end: int
     head: int
     kind: str = "name"
+    country_guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,9 @@ def _mention(doc: Doc, article: Article, d: resolve.Draft) -> ActorMention:
     ev = _evidence(doc, article, d.start, d.end)
     actor = Actor(text=ev.text, name=d.name, code=resolve.code_of(d), country=d.country, sector=d.sector,
                   evidence=ev)
-    return ActorMention(actor=actor, token_start=d.start, token_end=d.end, head=d.head, kind=d.kind)
+    return ActorMention(
+        actor=actor, token_start=d.start, token_end=d.end, head=d.head, kind=d.kind, country_guessed=d.guessed
+    )
 
 
 def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[ActorMention]:

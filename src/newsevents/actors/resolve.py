@@ -58,6 +58,7 @@ class Draft:
     definite: bool = False
     key: str | None = None  # entry identity for people and organisations
     form: str = "name"
+    guessed: bool = False  # the country is the article's dominant one, not read from the words
 
 
 def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
@@ -322,7 +323,7 @@ def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary, doc: 
         for t in doc[draft_.head].lefts
     ):
         return draft_
-    return replace(draft_, country=home, name=_label(dictionary, home, draft_.sector))
+    return replace(draft_, country=home, name=_label(dictionary, home, draft_.sector), guessed=True)
 
 
 def code_of(draft_: Draft) -> str:

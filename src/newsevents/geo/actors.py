@@ -9,8 +9,9 @@ guessed country for the place's country.
 
 Precision comes first, so the swap happens only when all of these hold:
 
-- the actor's mention is a bare sector noun (`ActorMention.kind == "noun"`) whose own words name
-  no country, demonym or place: "Syrian refugees", "Russian troops" and "Kyiv police" keep theirs;
+- the actor's mention is a bare sector noun (`ActorMention.kind == "noun"`) whose country the
+  actors stage guessed (`ActorMention.country_guessed`: its own words name no country, demonym or
+  place): "Syrian refugees", "Russian troops" and "Kyiv police" keep theirs;
 - the actor is of a home sector (not an IGO, NGO, transnational or refugee code: refugees are by
   definition in a country not their own);
 - the event is a material act (quad class 2 or 4: aid given, people attacked), whose place is where
@@ -24,12 +25,10 @@ Precision comes first, so the swap happens only when all of these hold:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
-from newsevents.geo.gazetteer import Gazetteer
+from newsevents.actors.dictionary import ActorDictionary
 from newsevents.model import Actor, ActorMention, Event
 
 # Places fine enough to say whose people were there.
@@ -40,30 +39,28 @@ MATERIAL_QUADS = frozenset({2, 4})
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "REF", "UAF", "CRM"})
 # Sources re-homed only when they act where they live; armies and rebels cross borders.
 LOCAL_SOURCE_SECTORS = frozenset({"COP", "JUD"})
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def reconcile_countries(
     events: Sequence[Event],
     mentions: Sequence[ActorMention],
-    gazetteer: Gazetteer,
-    dictionary: Any = None,
+    dictionary: ActorDictionary | None = None,
 ) -> list[Event]:
     """Events whose guessed-country actors take the country of the event's fine location.
 
-    `mentions` are the article's actor mentions (to tell a bare noun from a named actor);
+    `mentions` are the article's actor mentions, which say whose country was guessed;
     `dictionary` is the actor dictionary, used only to relabel the actor's name ("Russian
     civilians" -> "Ukrainian civilians"); without it the name keeps its sector label alone.
     """
     guessed = {
         (m.actor.evidence.start, m.actor.evidence.end)
         for m in mentions
-        if m.kind == "noun" and m.actor.evidence is not None and _names_no_country(m.actor, gazetteer)
+        if m.kind == "noun" and m.country_guessed and m.actor.evidence is not None
     }
     return [_reconcile(ev, guessed, dictionary) for ev in events]
 
 
-def _reconcile(event: Event, guessed: set[tuple[int, int]], dictionary: Any) -> Event:
+def _reconcile(event: Event, guessed: set[tuple[int, int]], dictionary: ActorDictionary | None) -> Event:
     loc = event.location
     if (
         loc is None
@@ -83,7 +80,7 @@ def _rehome(
     actor: Actor | None,
     country: str,
     guessed: set[tuple[int, int]],
-    dictionary: Any,
+    dictionary: ActorDictionary | None,
     sectors: frozenset[str] | None,
 ) -> Actor | None:
     """The actor with `country` in place of its guessed one, or the actor itself when not eligible."""
@@ -104,30 +101,12 @@ def _rehome(
     return replace(actor, country=country, code=code, name=_label(dictionary, country, actor))
 
 
-def _names_no_country(actor: Actor, gazetteer: Gazetteer) -> bool:
-    """True when none of the mention's words is a country, demonym or place name.
-
-    Conservative: any capitalised word after the first counts as a name, and a capitalised first
-    word counts too when the gazetteer knows it.
-    """
-    words = _WORD.findall(actor.text)
-    if not words:
-        return False
-    for i, word in enumerate(words):
-        if gazetteer.is_demonym(word):
-            return False
-        if word[:1].isupper() and (i > 0 or gazetteer.lookup(word)):
-            return False
-    return True
-
-
-def _label(dictionary: Any, country: str, actor: Actor) -> str:
+def _label(dictionary: ActorDictionary | None, country: str, actor: Actor) -> str:
     """The actor's display name for its new country, in the actors stage's "<demonym> <sector>" form."""
     sector = actor.sector or ""
-    labels = getattr(dictionary, "sector_labels", {}) or {}
-    label = labels.get(sector, sector.lower())
-    place = (getattr(dictionary, "countries", {}) or {}).get(country)
+    label = dictionary.sector_labels.get(sector, sector.lower()) if dictionary else sector.lower()
+    place = dictionary.countries.get(country) if dictionary else None
     if place is None:
         return f"{country} {label}".strip()
-    adjective = getattr(place, "demonym", None) or getattr(place, "name", country)
-    return f"{adjective} {label}" if label else str(adjective)
+    adjective = place.demonym or place.name or country
+    return f"{adjective} {label}" if label else adjective

@@ -86,17 +86,16 @@ class ActorCountryStage:
     needs: tuple[str, ...] = ("actors", "events.location")
     sets: tuple[str, ...] = ("events.actor_country",)
 
-    def __init__(self, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> ActorCountryStage:
         check_keys(cls.name, section, frozenset())
-        return cls(shared_gazetteer(context), shared_dictionary(context))
+        return cls(shared_dictionary(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        events = reconcile_countries(found.events or (), found.actors or (), self.gazetteer, self.dictionary)
+        events = reconcile_countries(found.events or (), found.actors or (), self.dictionary)
         return found.with_(events=tuple(events))
 
 
