@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
 
-
 class QuoteStage:
     """Finds quotes and their speakers."""
 
