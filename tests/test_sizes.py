@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-ROOTS = [REPO / "src" / "newsevents", REPO / "benchmarks", REPO / "scripts"]
+ROOTS = [REPO / "src" / "newsevents", REPO / "benchmarks", REPO / "scripts", REPO / "tests"]
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
 

@@ -36,17 +36,8 @@ def _ev(text: str, needle: str, nth: int = 0) -> Evidence:
     return Evidence.of(text, start, start + len(needle))
 
 
-def build(
-    article_id: str = "a1",
-    published: str | None = "2016-02-13",
-    text: str = TEXT,
-    event_date: str | None = "2016-02-11",
-    source: tuple[str, str | None, str | None] = ("SYRMIL", "SYR", "MIL"),
-    target: tuple[str, str | None, str | None] | None = ("SYRREB", "SYR", "REB"),
-    cameo: str = "190",
-) -> Extraction:
-    """One article with two events, actors, a quantity, a quote and two places."""
-    art = Article(
+def _article(article_id: str, published: str | None, text: str) -> Article:
+    return Article(
         id=article_id,
         text=text,
         title="Syrian forces press Aleppo offensive",
@@ -57,94 +48,55 @@ def build(
         furniture=(_ev(text, "Photo: AFP"),),
         title_span=_ev(text, "Syrian forces press Aleppo offensive"),
     )
-    src = Actor(
-        "Syrian government forces",
-        "Syrian forces",
-        source[0],
-        source[1],
-        source[2],
-        _ev(text, "Syrian government forces"),
-    )
-    tgt = (
-        Actor("rebels", "Syrian rebels", target[0], target[1], target[2], _ev(text, "rebels"))
-        if target
-        else None
-    )
-    assad = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV", _ev(text, "Assad"))
+
+
+def _events(text: str, src: Actor, tgt: Actor | None, assad: Actor, cameo: str, event_date: str | None
+            ) -> tuple[Event, ...]:  # fmt: skip
     sentence = _ev(
         text, "Syrian government forces attacked rebels in Aleppo on Thursday, backed by Russian air strikes."
     )
     aleppo = EventLocation("Aleppo", 36.2, 37.16, "SYR", "city", _ev(text, "Aleppo", 1))
-    events = (
-        Event(
-            src,
-            tgt,
-            cameo,
-            cameo[:2],
-            "ASSAULT",
-            4,
-            -10.0,
-            sentence,
-            _ev(text, "attacked"),
-            plover_mode="attack",
-            date=event_date,
-            date_precision="day",
-            location=aleppo,
-            confidence=0.8,
-        ),
-        Event(
-            assad,
-            None,
-            "0874",
-            "08",
-            "RETREAT",
-            2,
-            5.0,
-            _ev(text, "We will not stop fighting"),
-            _ev(text, "stop"),
-            negated=True,
-            modality="reported",
-            attributed_to=assad,
-        ),
-    )
-    quantity = Quantity(
-        "refugees",
-        35000,
-        None,
-        None,
-        "about",
-        "reported",
-        _ev(text, "Around 35,000 refugees fled towards Kilis"),
-        date="2016-02-11",
-        location=EventLocation("Kilis", 36.72, 37.12, "TUR", "city"),
-        event_index=0,
-    )
-    quote = Quote(
-        assad,
-        "We will not stop fighting",
-        True,
-        "said",
-        _ev(text, '"We will not stop fighting," Assad said.'),
-    )
-    places = (
-        Place(
-            "Aleppo",
-            36.2,
-            37.16,
-            "SYR",
-            "city",
-            (_ev(text, "Aleppo"), _ev(text, "Aleppo", 1)),
-            admin1="Aleppo",
-            geonameid=170063,
-        ),
-        Place("Kilis", 36.72, 37.12, "TUR", "city", (_ev(text, "Kilis"),), geonameid=300640),
-    )
+    attack = Event(src, tgt, cameo, cameo[:2], "ASSAULT", 4, -10.0, sentence, _ev(text, "attacked"),
+                   plover_mode="attack", date=event_date, date_precision="day", location=aleppo,
+                   confidence=0.8)  # fmt: skip
+    retreat = Event(assad, None, "0874", "08", "RETREAT", 2, 5.0, _ev(text, "We will not stop fighting"),
+                    _ev(text, "stop"), negated=True, modality="reported", attributed_to=assad)  # fmt: skip
+    return attack, retreat
+
+
+def _places(text: str) -> tuple[Place, ...]:
+    aleppo = Place("Aleppo", 36.2, 37.16, "SYR", "city", (_ev(text, "Aleppo"), _ev(text, "Aleppo", 1)),
+                   admin1="Aleppo", geonameid=170063)  # fmt: skip
+    return aleppo, Place("Kilis", 36.72, 37.12, "TUR", "city", (_ev(text, "Kilis"),), geonameid=300640)
+
+
+def build(
+    article_id: str = "a1",
+    published: str | None = "2016-02-13",
+    text: str = TEXT,
+    event_date: str | None = "2016-02-11",
+    source: tuple[str, str | None, str | None] = ("SYRMIL", "SYR", "MIL"),
+    target: tuple[str, str | None, str | None] | None = ("SYRREB", "SYR", "REB"),
+    cameo: str = "190",
+) -> Extraction:
+    """One article with two events, actors, a quantity, a quote and two places."""
+    src = Actor("Syrian government forces", "Syrian forces", *source, _ev(text, "Syrian government forces"))
+    tgt = Actor("rebels", "Syrian rebels", *target, _ev(text, "rebels")) if target else None
+    assad = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV", _ev(text, "Assad"))
+    kilis = EventLocation("Kilis", 36.72, 37.12, "TUR", "city")
+    quantity = Quantity("refugees", 35000, None, None, "about", "reported",
+                        _ev(text, "Around 35,000 refugees fled towards Kilis"), date="2016-02-11",
+                        location=kilis, event_index=0)  # fmt: skip
+    quote = Quote(assad, "We will not stop fighting", True, "said",
+                  _ev(text, '"We will not stop fighting," Assad said.'))  # fmt: skip
     actors = (
         ActorMention(src, 7, 10, 9, "noun"),
         ActorMention(tgt or src, 11, 12, 11, "noun"),
         ActorMention(assad, 40, 41, 40, "name"),
     )
-    return Extraction(art, events, (quantity,), (quote,), places, actors)
+    events = _events(text, src, tgt, assad, cameo, event_date)
+    article = _article(article_id, published, text)
+    return Extraction(article, events, (quantity,), (quote,), _places(text), actors)
 
 
 @pytest.fixture
