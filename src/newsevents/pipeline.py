@@ -219,7 +219,8 @@ def _pool(built: Pipeline, settings: Settings, workers: int) -> ProcessPoolExecu
 
     Every stage loads its data when it is built, so forked workers inherit the model,
     dictionaries and gazetteer already in memory (copy-on-write) and start in milliseconds;
-    elsewhere each worker builds its own pipeline once.
+    elsewhere each worker builds its own pipeline once, from the settings alone, so a stage
+    given only as a `factories` entry must then be named in the settings by a path or plugin.
     """
     if "fork" in multiprocessing.get_all_start_methods():
         context, shared = multiprocessing.get_context("fork"), built
