@@ -27,6 +27,14 @@ def test_furniture_and_headline_tokens_are_marked_once(parsed: ParsedArticle) ->
     assert parsed.in_title[words.index("shelled")] and not parsed.in_title[words.index("army")]
 
 
+def test_token_ranges_ask_the_masks(parsed: ParsedArticle) -> None:
+    words = [t.text for t in parsed.doc]
+    photo, army = words.index("Photo"), words.index("army")
+    assert parsed.is_furniture(photo, photo + 3) and parsed.is_furniture(photo - 2, photo + 1)
+    assert not parsed.is_furniture(army - 1, army + 2)
+    assert parsed.in_headline(0, 3) and not parsed.in_headline(0, army) and not parsed.in_headline(2, 2)
+
+
 @pytest.mark.parametrize(
     ("start", "end"),
     [(0, 6), (2, 9), (7, 14), (0, len(TEXT)), (TEXT.index("army"), TEXT.index("army") + 2),

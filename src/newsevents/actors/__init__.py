@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from newsevents.actors import coref, recognise, resolve
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.model import Actor, ActorMention, Article, Evidence
+from newsevents.nlp.parsed import ParsedArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ActorDictionary", "find_mentions", "load_dictionary"]
+__all__ = ["ActorDictionary", "find_mentions", "load_dictionary", "mention_actors"]
 
 TRIM = " \t\n-–—,"
 
@@ -57,19 +58,24 @@ def _mention(doc: Doc, article: Article, d: resolve.Draft) -> ActorMention:
 
 def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[ActorMention]:
     """Every actor mention of the article, sorted by token_start, without overlaps or furniture."""
-    cues = recognise.match(doc, article, dictionary)
+    return mention_actors(ParsedArticle.of(doc, article), dictionary)
+
+
+def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[ActorMention]:
+    """`find_mentions` over an article already parsed (the actors stage's call)."""
+    doc, article = parsed.doc, parsed.article
+    cues = recognise.match(parsed, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
     drafts = resolve.place_by_preposition(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
-    home = resolve.dominant_country(article, doc, drafts)
-    drafts = [resolve.complete(d, home, dictionary, doc) for d in coref.resolve(doc, article, drafts)]
+    home = resolve.dominant_country(parsed, drafts)
+    drafts = [resolve.complete(d, home, dictionary, doc) for d in coref.resolve(parsed, drafts)]
     out: list[ActorMention] = []
     last_end = -1
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
         if d.start < last_end or not resolve.code_of(d):
             continue
-        first, last = doc[d.start], doc[d.end - 1]
-        if article.in_furniture(first.idx, last.idx + len(last)):
+        if parsed.is_furniture(d.start, d.end):
             continue
         out.append(_mention(doc, article, d))
         last_end = d.end

@@ -26,7 +26,7 @@ from newsevents.nlp.syntax import SUBJECT_DEPS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsevents.model import Article
+    from newsevents.nlp.parsed import ParsedArticle
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -43,13 +43,12 @@ class _History:
     """What has been said so far, for the resolutions that look back."""
 
     doc: Doc
-    article: Article
+    parsed: ParsedArticle
     sent_of: list[int]
     seen: list[Draft]
 
     def in_title(self, d: Draft) -> bool:
-        tok = self.doc[d.head]
-        return self.article.in_title(tok.idx, tok.idx + len(tok))
+        return self.parsed.in_headline(d.head, d.head + 1)
 
     def plural(self, d: Draft) -> bool:
         return self.doc[d.head].tag_ in ("NNS", "NNPS")
@@ -146,18 +145,19 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     return d
 
 
-def resolve(doc: Doc, article: Article, drafts: list[Draft]) -> list[Draft]:
+def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
+    doc = parsed.doc
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for tok in sent:
             sent_of[tok.i] = n
-    h = _History(doc, article, sent_of, [])
+    h = _History(doc, parsed, sent_of, [])
     taken = {i for d in drafts for i in range(d.start, d.end)}
     pronouns = [
         t.i for t in doc
         if t.lower_ in MALE | FEMALE and t.pos_ == "PRON" and t.i not in taken
-        and not article.in_furniture(t.idx, t.idx + len(t))
+        and parsed.codable[t.i]
     ]
     queue = sorted([(d.start, d) for d in drafts] + [(p, None) for p in pronouns], key=lambda x: x[0])
     out: list[Draft] = []

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from newsevents.model import Article
+    from newsevents.nlp.parsed import ParsedArticle
 
 # Parts of speech an actor word never has: "forces" as a verb, "us" as a pronoun.
 NON_ACTOR_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"})
@@ -98,16 +99,17 @@ def _phrase_starts(dictionary: ActorDictionary) -> frozenset[str]:
     return starts
 
 
-def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
+def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     """Every cue in the doc, left to right, longest match first, none overlapping or in furniture.
 
     Tokens that are only a dash are skipped while matching, because the dictionary's phrases are
     indexed without them ("pro-Russian separatists", "Saudi-led coalition" are split around the
     dash in news text). A `non_actors` phrase consumes its tokens and gives no cue.
     """
+    doc = parsed.doc
     pos = [t.i for t in doc if not _is_dash(t)]
     keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
-    year = _year(article)
+    year = _year(parsed.article)
     starts = _phrase_starts(dictionary)
     cues: list[Cue] = []
     j, n = 0, len(pos)
@@ -122,14 +124,14 @@ def match(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Cue]:
                 if any(p.entry.kind == "none" for p in phrases):
                     consumed = length
                     break
-                found = _accept(doc, article, pos[j], pos[j + length - 1] + 1, phrases, year, dictionary)
+                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, year, dictionary)
                 if found is not None:
                     consumed = length
                     break
         if found is not None:
             cues.append(found)
         j += max(consumed, 1)
-    cues.extend(_ner_people(doc, article, cues))
+    cues.extend(_ner_people(parsed, cues))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -159,11 +161,12 @@ def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDiction
 
 
 def _accept(
-    doc: Doc, article: Article, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None,
+    parsed: ParsedArticle, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None,
     dictionary: ActorDictionary,
 ) -> Cue | None:
+    doc = parsed.doc
     span = doc[start:end]
-    if article.in_furniture(span.start_char, span.end_char):
+    if parsed.is_furniture(start, end):
         return None
     phrase = _choose(phrases, [t.text for t in span], year)
     if phrase is None:
@@ -182,14 +185,14 @@ def _accept(
     return Cue(start, end, phrase.entry, phrase.form, root.i)
 
 
-def _ner_people(doc: Doc, article: Article, cues: list[Cue]) -> list[Cue]:
+def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
     """People the model finds and the dictionary does not know: kept so roles and pronouns can attach."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out: list[Cue] = []
-    for ent in doc.ents:
+    for ent in parsed.doc.ents:
         if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if article.in_furniture(ent.start_char, ent.end_char):
+        if parsed.is_furniture(ent.start, ent.end):
             continue
         # Leading titles the model includes ("President X") are sector cues of their own.
         text = ent.text.strip()

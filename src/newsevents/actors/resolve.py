@@ -31,7 +31,7 @@ from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsevents.model import Article
+    from newsevents.nlp.parsed import ParsedArticle
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
@@ -290,7 +290,7 @@ def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDiction
     return out
 
 
-def dominant_country(article: Article, doc: Doc, drafts: list[Draft]) -> str | None:
+def dominant_country(parsed: ParsedArticle, drafts: list[Draft]) -> str | None:
     """The country an article is about: the most mentioned one, headline mentions counting double.
 
     It needs at least two mentions and a strict lead; otherwise there is no dominant country and
@@ -299,8 +299,7 @@ def dominant_country(article: Article, doc: Doc, drafts: list[Draft]) -> str | N
     counts: Counter[str] = Counter()
     for d in drafts:
         if d.country and len(d.country) == 3:
-            tok = doc[d.head]
-            counts[d.country] += 2 if article.in_title(tok.idx, tok.idx + len(tok)) else 1
+            counts[d.country] += 2 if parsed.in_headline(d.head, d.head + 1) else 1
     if not counts:
         return None
     ranked = counts.most_common(2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.actors import find_mentions, load_dictionary
+from newsevents.actors import load_dictionary, mention_actors
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -41,4 +41,4 @@ class ActorStage:
         return cls(shared_dictionary(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        return found.with_(actors=tuple(find_mentions(parsed.doc, parsed.article, self.dictionary)))
+        return found.with_(actors=tuple(mention_actors(parsed, self.dictionary)))

@@ -11,7 +11,7 @@ placed where the text says they happened.
 from newsevents.geo.actors import reconcile_countries
 from newsevents.geo.gazetteer import Gazetteer, load_gazetteer
 from newsevents.geo.locate import locate_events, locate_quantities
-from newsevents.geo.resolve import find_places
+from newsevents.geo.resolve import find_places, name_places
 
 __all__ = [
     "Gazetteer",
@@ -19,5 +19,6 @@ __all__ = [
     "load_gazetteer",
     "locate_events",
     "locate_quantities",
+    "name_places",
     "reconcile_countries",
 ]

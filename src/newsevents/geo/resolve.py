@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
+from newsevents.nlp.parsed import ParsedArticle
 
 CONTEXT_WEIGHT = 2.0
 ALTERNATE_PENALTY = 2.0
@@ -241,5 +242,10 @@ def group_places(resolved: list[Resolved], text: str) -> list[Place]:
 
 def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Place]:
     """Every place the article names outside its furniture, resolved and grouped."""
-    toponyms = find_toponyms(doc, article, gazetteer)
-    return group_places(resolve_toponyms(toponyms, article.text, gazetteer), article.text)
+    return name_places(ParsedArticle.of(doc, article), gazetteer)
+
+
+def name_places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Place]:
+    """`find_places` over an article already parsed (the places stage's call)."""
+    text = parsed.article.text
+    return group_places(resolve_toponyms(find_toponyms(parsed, gazetteer), text, gazetteer), text)

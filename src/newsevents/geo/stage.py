@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.actors.stage import shared_dictionary
-from newsevents.geo import find_places, load_gazetteer, locate_events, locate_quantities, reconcile_countries
+from newsevents.geo import load_gazetteer, locate_events, locate_quantities, name_places, reconcile_countries
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -56,7 +56,7 @@ class PlaceStage:
         return cls(shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        return found.with_(places=tuple(find_places(parsed.doc, parsed.article, self.gazetteer)))
+        return found.with_(places=tuple(name_places(parsed, self.gazetteer)))
 
 
 class EventPlaceStage:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.model import Article, Feature
+from newsevents.model import Feature
+from newsevents.nlp.parsed import ParsedArticle
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names often enough to look them up (with more proof).
@@ -232,19 +233,19 @@ def _label(span: Span) -> str:
     return labels[0] if labels else ""
 
 
-def find_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Toponym]:
+def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     """Names that the gazetteer knows or that a district noun marks, outside page furniture.
 
     Where an entity and a capitalised run overlap, the one the gazetteer knows wins, then the
     longer. Demonyms ("Syrian", "Turks") are never toponyms.
     """
-    cues = gazetteer.cues
+    cues, doc = gazetteer.cues, parsed.doc
     found: dict[tuple[int, int], Toponym] = {}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint = raw, None
         if not gazetteer.lookup(raw.text):  # "United Kingdom" keeps its "Kingdom"
             span, stripped_hint = _strip_feature_word(raw, cues)
-        if article.in_furniture(span.start_char, span.end_char) or gazetteer.is_demonym(span.text):
+        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(span.text):
             continue
         if span.text.lower() in cues.never_places:
             continue

@@ -55,6 +55,14 @@ class ParsedArticle:
         )
         return cls(article, doc, text, codable, in_title, starts)
 
+    def is_furniture(self, start: int, end: int) -> bool:
+        """Whether any of the tokens [start, end) is page furniture, which no stage may code."""
+        return not all(self.codable[start:end])
+
+    def in_headline(self, start: int, end: int) -> bool:
+        """Whether the tokens [start, end) all lie in the headline (an empty range does not)."""
+        return end > start and all(self.in_title[start:end])
+
     def token_at(self, char: int) -> int:
         """The index of the token that holds (or, in whitespace, precedes) character `char`."""
         return max(0, bisect_right(self.starts, char) - 1)

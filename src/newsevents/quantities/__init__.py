@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Quantity
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.quantities import kinds, numbers, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
@@ -56,14 +57,14 @@ def find_quantities(
     doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
 ) -> list[Quantity]:
     """Every casualty or displacement figure in the article, in text order."""
-    return count_figures(doc, article, events, lexicon=lexicon).quantities
+    return count_figures(ParsedArticle.of(doc, article), events, lexicon=lexicon).quantities
 
 
 def count_figures(
-    doc: Doc, article: Article, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
+    parsed: ParsedArticle, events: Sequence[Event] = (), *, lexicon: QuantityLexicon
 ) -> Counted:
     """The figures of `find_quantities`, each anchored to the tokens it was read from."""
-    lex = lexicon
+    lex, doc = lexicon, parsed.doc
     anchors: dict[Evidence, tuple[int, int]] = {}
     body: list[Quantity] = []
     title: list[Quantity] = []
@@ -72,23 +73,24 @@ def count_figures(
         first = bisect_left(starts, sent.start)
         if first == len(starts) or starts[first] >= sent.end:
             continue  # no token that can begin a figure: nothing more to read here
-        if article.in_furniture(sent.start_char, sent.end_char):
+        if parsed.is_furniture(sent.start, sent.end):
             continue
         for fig in numbers.figures(sent, lex, starts):
-            read = _quantity(doc, article, fig, events, lex)
+            read = _quantity(parsed, fig, events, lex)
             if read is None:
                 continue
-            quantity, anchors[quantity.evidence] = read
-            ev = quantity.evidence
-            (title if article.in_title(ev.start, ev.end) else body).append(quantity)
+            quantity, tokens = read
+            anchors[quantity.evidence] = tokens
+            (title if parsed.in_headline(*tokens) else body).append(quantity)
     seen = {(q.kind, q.value) for q in body}
     body.extend(q for q in title if (q.kind, q.value) not in seen)
     return Counted(sorted(body, key=lambda q: q.evidence.start), anchors)
 
 
 def _quantity(
-    doc: Doc, article: Article, fig: numbers.Figure, events: Sequence[Event], lex: QuantityLexicon
+    parsed: ParsedArticle, fig: numbers.Figure, events: Sequence[Event], lex: QuantityLexicon
 ) -> tuple[Quantity, tuple[int, int]] | None:
+    doc = parsed.doc
     frame = None
     for k in range(fig.last, fig.start - 1, -1):  # a range may attach by either end
         if k == fig.last or numbers.token_number(doc[k], lex) is not None or doc[k].lower_ in lex.scales:
@@ -100,7 +102,7 @@ def _quantity(
     end_tok = frame.noun.i + 1 if frame.noun.i >= fig.last else fig.end
     start_char = doc[fig.start].idx
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    if article.in_furniture(start_char, end_char):
+    if parsed.is_furniture(fig.start, end_tok):
         return None
     quantity = Quantity(
         kind=frame.kind,
@@ -109,7 +111,7 @@ def _quantity(
         high=fig.high,
         qualifier=fig.qualifier,
         status=status.status(frame, lex),
-        evidence=Evidence.of(article.text, start_char, end_char),
+        evidence=Evidence.of(parsed.article.text, start_char, end_char),
         unit=frame.unit,
         event_index=_event_index(events, start_char, frame.verb),
     )

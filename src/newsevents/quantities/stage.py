@@ -29,5 +29,5 @@ class QuantityStage:
         return cls(load_quantity_lexicon(paths_in(cls.name, section, "lexicons"), context.settings.language))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        counted = count_figures(parsed.doc, parsed.article, found.events or (), lexicon=self.lexicon)
+        counted = count_figures(parsed, found.events or (), lexicon=self.lexicon)
         return found.with_(quantities=tuple(counted.quantities)).anchored(counted.anchors)

@@ -4,9 +4,10 @@ above it (shared by event dating and figure dating).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from newsevents.model import Article, DatePrecision
+from newsevents.model import DatePrecision
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import VERB_POS, clause_head
 from newsevents.when.expressions import Prefer, resolve_date
 from newsevents.when.words import DateWords
@@ -35,17 +36,17 @@ def _is_future(verb: Token, words: DateWords) -> bool:
     )
 
 
-def date_expressions(doc: Doc, article: Article, sent: Span) -> list[Span]:
+def date_expressions(parsed: ParsedArticle, sent: Span) -> list[Span]:
     """DATE and TIME entities of a sentence, outside page furniture."""
     return [
         ent
         for ent in sent.ents
-        if ent.label_ in ("DATE", "TIME") and not article.in_furniture(ent.start_char, ent.end_char)
+        if ent.label_ in ("DATE", "TIME") and not parsed.is_furniture(ent.start, ent.end)
     ]
 
 
 def date_at(
-    doc: Doc, article: Article, trig: Span, words: DateWords, skip: frozenset[str] = frozenset()
+    parsed: ParsedArticle, trig: Span, words: DateWords, skip: frozenset[str] = frozenset()
 ) -> tuple[str, DatePrecision] | None:
     """The date expression attached to the span's clause or a clause above it, resolved.
 
@@ -53,7 +54,7 @@ def date_at(
     """
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
-    for ent in date_expressions(doc, article, trig.sent):
+    for ent in date_expressions(parsed, trig.sent):
         head = _attached_to(ent, words)
         if head is None or _first_word(ent) in skip:
             continue
@@ -69,7 +70,7 @@ def date_at(
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
             prefer: Prefer = "future" if _is_future(clause_verb, words) else "past"
-            resolved = resolve_date(ent.text, article.published, words=words, prefer=prefer)
+            resolved = resolve_date(ent.text, parsed.article.published, words=words, prefer=prefer)
             if resolved is not None:
                 return resolved
     return None

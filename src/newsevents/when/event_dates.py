@@ -18,7 +18,7 @@ def _event_date(
     parsed: ParsedArticle, event: Event, words: DateWords, anchors: Anchors | None
 ) -> tuple[str, DatePrecision] | None:
     trig = parsed.span_of(event.trigger, anchors)
-    return None if trig is None else date_at(parsed.doc, parsed.article, trig, words)
+    return None if trig is None else date_at(parsed, trig, words)
 
 
 def dated_by_text(

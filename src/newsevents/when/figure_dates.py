@@ -39,8 +39,7 @@ def date_quantities(
     A figure that already has a date keeps it; without a publication date, defaults stay None.
     `anchors` are the tokens the earlier stages recorded for figures and triggers.
     """
-    doc, article = parsed.doc, parsed.article
-    published = parse_published(article.published)
+    published = parse_published(parsed.article.published)
     default = published.isoformat() if published is not None else None
     out: list[Quantity] = []
     for quantity in quantities:
@@ -49,7 +48,7 @@ def date_quantities(
             continue
         span = parsed.span_of(quantity.evidence, anchors)
         skip = frozenset({"since"}) if quantity.status == "cumulative" else frozenset()
-        found = date_at(doc, article, span, words, skip) if span is not None else None
+        found = date_at(parsed, span, words, skip) if span is not None else None
         day = found[0] if found is not None else None
         if day is None and quantity.status == "reported":
             day = _linked_date(parsed, quantity, events, span, anchors) or default
