@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,47 +12,41 @@ from newsevents.data import reader
 from newsevents.errors import ResourceError
 
 
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_entries_keep_their_lines(tmp_path: Path) -> None:
-    path = _write(tmp_path, "a.yml", "# header\n- {verb: attack}\n\n- {verb: shell}\n")
+def test_entries_keep_their_lines(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("a.yml", "# header\n- {verb: attack}\n\n- {verb: shell}\n")
     records = reader.entries(path)
     assert [(r.get("verb"), r.origin) for r in records] == [("attack", f"{path}:2"), ("shell", f"{path}:4")]
 
 
-def test_sections_of_lists_and_mappings(tmp_path: Path) -> None:
-    path = _write(tmp_path, "s.yml", "words: [a, b]\nvalues:\n  x: 1\nempty:\n")
+def test_sections_of_lists_and_mappings(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("s.yml", "words: [a, b]\nvalues:\n  x: 1\nempty:\n")
     records = reader.sections(path, ("words", "values", "empty"))
     assert [(r.section, r.key, r.get("value"), r.line) for r in records] == [
         ("words", None, "a", 1), ("words", None, "b", 1), ("values", "x", 1, 3)]
 
 
-def test_unknown_section_names_file_line_and_field(tmp_path: Path) -> None:
-    path = _write(tmp_path, "s.yml", "words: [a]\nwrods: [b]\n")
+def test_unknown_section_names_file_line_and_field(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("s.yml", "words: [a]\nwrods: [b]\n")
     with pytest.raises(ResourceError, match=rf"{path}:2 -> section: unknown section 'wrods'"):
         reader.sections(path, ("words",))
 
 
-def test_yaml_error_names_its_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, "bad.yml", "- {verb: attack}\n- {verb: shell\n")
+def test_yaml_error_names_its_line(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("bad.yml", "- {verb: attack}\n- {verb: shell\n")
     with pytest.raises(ResourceError, match=rf"{path}:\d+ -> yaml:"):
         reader.entries(path)
 
 
-def test_rows_check_the_header_and_pad_short_rows(tmp_path: Path) -> None:
-    path = _write(tmp_path, "t.tsv", "# comment\ncameo\tplover\tmode\n190\tASSAULT\n")
+def test_rows_check_the_header_and_pad_short_rows(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("t.tsv", "# comment\ncameo\tplover\tmode\n190\tASSAULT\n")
     [row] = reader.rows(path, ("cameo", "plover", "mode"))
     assert (dict(row.values), row.line) == ({"cameo": "190", "plover": "ASSAULT", "mode": ""}, 3)
     with pytest.raises(ResourceError, match=rf"{path}:2 -> header: expected a/b"):
         reader.rows(path, ("a", "b"))
 
 
-def test_record_getters_fail_with_file_line_and_field(tmp_path: Path) -> None:
-    path = _write(tmp_path, "a.yml", "- {name: '', pattern: '(x', extra: 1}\n")
+def test_record_getters_fail_with_file_line_and_field(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("a.yml", "- {name: '', pattern: '(x', extra: 1}\n")
     [rec] = reader.entries(path)
     for call, field in ((lambda: rec.text("name"), "name"), (lambda: rec.pattern("pattern"), "pattern"),
                         (lambda: rec.only(("name", "pattern")), "extra")):
@@ -59,15 +54,15 @@ def test_record_getters_fail_with_file_line_and_field(tmp_path: Path) -> None:
             call()
 
 
-def test_merge_replaces_in_place_appends_new_and_removes(tmp_path: Path) -> None:
-    shipped = _write(tmp_path, "shipped.yml", "- {name: a, v: 1}\n- {name: b, v: 1}\n- {name: c, v: 1}\n")
-    user = _write(tmp_path, "user.yml", "- {name: b, v: 2}\n- {name: d, v: 2}\n- {name: a, remove: true}\n")
+def test_merge_replaces_in_place_appends_new_and_removes(write_file: Callable[[str, str], Path]) -> None:
+    shipped = write_file("shipped.yml", "- {name: a, v: 1}\n- {name: b, v: 1}\n- {name: c, v: 1}\n")
+    user = write_file("user.yml", "- {name: b, v: 2}\n- {name: d, v: 2}\n- {name: a, remove: true}\n")
     merged = reader.merge([*reader.entries(shipped), *reader.entries(user)], lambda r: r.get("name"))
     assert [(r.get("name"), r.get("v")) for r in merged] == [("b", 2), ("c", 1), ("d", 2)]
 
 
-def test_merge_with_parse_checks_even_a_replaced_entry(tmp_path: Path) -> None:
-    path = _write(tmp_path, "u.yml", "- {name: a, v: bad}\n- {name: a, v: 2}\n")
+def test_merge_with_parse_checks_even_a_replaced_entry(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("u.yml", "- {name: a, v: bad}\n- {name: a, v: 2}\n")
 
     def parse(rec: reader.Record) -> int:
         if not isinstance(rec.get("v"), int):
@@ -78,8 +73,8 @@ def test_merge_with_parse_checks_even_a_replaced_entry(tmp_path: Path) -> None:
         reader.merge(reader.entries(path), lambda r: r.get("name"), parse)
 
 
-def test_null_value_in_a_key_value_section_removes_the_key(tmp_path: Path) -> None:
-    path = _write(tmp_path, "s.yml", "verbs:\n  say: speech\n  tell: speech\nmore:\n  say: null\n")
+def test_null_value_in_a_key_value_section_removes_the_key(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("s.yml", "verbs:\n  say: speech\n  tell: speech\nmore:\n  say: null\n")
     records = reader.sections(path)
     merged = reader.merge(records, lambda r: r.key)
     assert [r.key for r in merged] == ["tell"]

@@ -45,15 +45,6 @@ def test_number_in_words(  # type: ignore[no-untyped-def]
     assert found == [expected]
 
 
-def _one(quantity_lexicon, parse, text: str):  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    found = find_quantities(doc, article, lexicon=quantity_lexicon)
-    assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
-    q = found[0]
-    assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
-    return q
-
-
 @pytest.mark.parametrize(
     ("text", "low", "high", "evidence"),
     [
@@ -69,8 +60,8 @@ def _one(quantity_lexicon, parse, text: str):  # type: ignore[no-untyped-def]
         ),
     ],
 )
-def test_range(quantity_lexicon, parse, text, low, high, evidence):  # type: ignore[no-untyped-def]
-    q = _one(quantity_lexicon, parse, text)
+def test_range(one_figure, text, low, high, evidence):  # type: ignore[no-untyped-def]
+    q = one_figure(text)
     assert (q.qualifier, q.low, q.high, q.value, q.evidence.text) == ("range", low, high, low, evidence)
 
 
@@ -83,7 +74,7 @@ def test_range(quantity_lexicon, parse, text, low, high, evidence):  # type: ign
     ],
 )
 def test_vague_plural_keeps_no_value(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse, text, kind, low,
+    one_figure, text, kind, low,
 ):
-    q = _one(quantity_lexicon, parse, text)
+    q = one_figure(text)
     assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")

@@ -7,16 +7,6 @@ import pytest
 from newsevents.model import Actor, Event, Evidence
 from newsevents.quantities import find_quantities
 
-
-def _one(quantity_lexicon, parse, text: str):  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    found = find_quantities(doc, article, lexicon=quantity_lexicon)
-    assert len(found) == 1, [(q.kind, q.value, q.evidence.text) for q in found]
-    q = found[0]
-    assert q.evidence.text == article.text[q.evidence.start : q.evidence.end]
-    return q
-
-
 CASES = [
     # text, kind, value, qualifier, status, evidence
     ("Gunmen killed 12 people in the market.", "killed", 12, "exact", "reported", "12 people"),
@@ -150,9 +140,9 @@ CASES = [
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "kind", "value", "qualifier", "status", "evidence"), CASES)
 def test_figure(  # type: ignore[no-untyped-def]
-    quantity_lexicon, parse, text, kind, value, qualifier, status, evidence,
+    one_figure, text, kind, value, qualifier, status, evidence,
 ):
-    q = _one(quantity_lexicon, parse, text)
+    q = one_figure(text)
     assert (q.kind, q.value, q.qualifier, q.status, q.evidence.text) == (
         kind,
         value,
