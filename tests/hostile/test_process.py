@@ -10,6 +10,7 @@ import json
 import shutil
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psutil
@@ -59,6 +60,21 @@ def test_warnings_alone_keep_exit_code_zero(folder: Path) -> None:
     assert run.exit_code == 0, run.stderr[-2000:]
     assert len(run.problem_lines) == 4 + 1 + 3, run.problem_lines
     assert len(stored_rows(str(folder / "s.sqlite"))) == 2 + 1 + 1 + 1
+
+
+def test_two_writers_share_a_sqlite_store(folder: Path) -> None:
+    """Two runs into one SQLite file at once: they queue on its lock, and both finish."""
+    count = _corpus(folder / "a", 12)
+    moved = sorted((folder / "a").glob("*.txt"))[count // 2 :]
+    (folder / "b").mkdir()
+    for path in moved:
+        path.rename(folder / "b" / path.name)
+    db = str(folder / "s.sqlite")
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda part: run_cli(["extract", str(folder / part), "--db", db], TIMEOUT_S),
+                             ["a", "b"]))
+    assert [run.exit_code for run in runs] == [0, 0], [run.stderr[-1500:] for run in runs]
+    assert len(stored_rows(db)) == count
 
 
 def _when_workers(action: signal.Signals) -> object:
