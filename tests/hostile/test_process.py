@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import signal
+import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,10 +19,11 @@ import pytest
 from tests.hostile.conftest import SHARED
 from tests.hostile.harness import Run, remove_tree, run_cli, scratch, stored_rows
 from tests.hostile.kinds import build
-from tests.hostile.kinds.prose import body
+from tests.hostile.kinds.prose import article, body
 
 pytestmark = pytest.mark.model
 TIMEOUT_S = 120.0
+FILLER = 120
 WARNINGS_ONLY = ["jsonl_field_types", "sidecar_broken", "sidecar_wrong_types", "control_few"]
 
 
@@ -77,15 +79,20 @@ def test_two_writers_share_a_sqlite_store(folder: Path) -> None:
     assert len(stored_rows(db)) == count
 
 
-def _when_workers(action: signal.Signals) -> object:
-    """A `during` callback: once the workers exist and have had a moment, signal the parent."""
-    state = {"seen": 0}
+def _once_storing(db: Path, action: signal.Signals) -> object:
+    """A `during` callback: as soon as the store holds an article (the run is mid-way, workers
+    up, many articles to go), send `action` to the parent."""
 
     def during(parent: psutil.Process) -> bool:
-        if not parent.children(recursive=True):
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+            try:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:
             return False
-        state["seen"] += 1
-        if state["seen"] < 15:  # about 1.5 s of work with workers up
+        if not stored:
             return False
         parent.send_signal(action)
         return True
@@ -93,25 +100,33 @@ def _when_workers(action: signal.Signals) -> object:
     return during
 
 
-def _interrupted(folder: Path, action: signal.Signals) -> Run:
-    count = _corpus(folder / "in", 24)
-    args = ["extract", str(folder / "in"), "--db", str(folder / "s.sqlite"), "--workers", "2"]
-    run = run_cli(args, TIMEOUT_S, during=_when_workers(action))  # type: ignore[arg-type]
+def _interrupted(folder: Path, action: signal.Signals, rerun: bool) -> Run:
+    """Interrupt a run of 24 corpus and 120 made-up articles once it has stored one; then
+    (with `rerun`) check that re-running the same command completes the store."""
+    count = _corpus(folder / "in", 24) + FILLER
+    for i in range(FILLER):
+        (folder / "in" / f"filler-{i:03}.txt").write_text(article(f"filler {i}"), encoding="utf-8")
+    db = folder / "s.sqlite"
+    args = ["extract", str(folder / "in"), "--db", str(db), "--workers", "2"]
+    run = run_cli(args, TIMEOUT_S, during=_once_storing(db, action))  # type: ignore[arg-type]
     assert not run.timed_out
-    again = run_cli(["extract", str(folder / "in"), "--db", str(folder / "s.sqlite")], TIMEOUT_S)
+    assert len(stored_rows(str(db))) < count, "the run ended before it could be interrupted"
+    if not rerun:
+        return run
+    again = run_cli(["extract", str(folder / "in"), "--db", str(db)], TIMEOUT_S)
     assert again.exit_code == 0, again.stderr[-2000:]
-    assert len(stored_rows(str(folder / "s.sqlite"))) == count  # a re-run completes the store
+    assert len(stored_rows(str(db))) == count  # a re-run completes the store
     return run
 
 
 def test_kill_9_leaves_no_worker_and_a_store_a_rerun_completes(folder: Path) -> None:
-    run = _interrupted(folder, signal.SIGKILL)
+    run = _interrupted(folder, signal.SIGKILL, rerun=True)
     assert run.exit_code == -signal.SIGKILL
     assert run.leftovers == []
 
 
 def test_ctrl_c_ends_in_one_line_without_traceback_or_workers(folder: Path) -> None:
-    run = _interrupted(folder, signal.SIGINT)
+    run = _interrupted(folder, signal.SIGINT, rerun=False)
     assert "Traceback" not in run.stderr, run.stderr[-3000:]
     assert run.exit_code == 1, run.stderr[-2000:]
     assert run.leftovers == []

@@ -23,9 +23,10 @@ def _line(tag: str, **fields: object) -> str:
 
 
 def _feed(folder: Path, name: str, lines: Sequence[str]) -> Path:
-    """The lines, then one good line tagged with the file name."""
+    """The lines, then one good line tagged with the kind's folder (unique in a mixed run)."""
     path = folder / name
-    path.write_text("\n".join([*lines, _line(f"good line of {name}")]) + "\n", encoding="utf-8")
+    good = _line(f"good line of {folder.name}/{name}")
+    path.write_text("\n".join([*lines, good]) + "\n", encoding="utf-8")
     return path
 
 
@@ -89,15 +90,18 @@ def nul_text(folder: Path) -> Made:
 
 
 def lone_surrogate(folder: Path) -> Made:
-    """"\\ud800" in the text: refused in one line, or replaced by U+FFFD and stored."""
+    """"\\ud800" in the text: refused in one line, or replaced by U+FFFD (offsets kept) and
+    stored, with or without a line saying so."""
     line = json.dumps({"text": body("lone surrogate").replace("Tuesday", "Tues\ud800day")})
-    return Made((_feed(folder, "surrogate.jsonl", [line]),), (Outcome(1, 1), Outcome(0, 2)))
+    outcomes = (Outcome(1, 2), Outcome(0, 2), Outcome(1, 1))
+    return Made((_feed(folder, "surrogate.jsonl", [line]),), outcomes)
 
 
 def surrogate_fields(folder: Path) -> Made:
-    """Surrogates in the title and source: dropped with a line each, or replaced."""
+    """Surrogates in the title and source: replaced or dropped, with a line for the record or
+    one per field, or silently; or the record refused in one line."""
     line = _line("surrogate fields", title="Bad \udfff title", source="Agency \ud83d")
-    outcomes = (Outcome(2, 2), Outcome(0, 2), Outcome(1, 1))
+    outcomes = (Outcome(1, 2), Outcome(2, 2), Outcome(0, 2), Outcome(1, 1))
     return Made((_feed(folder, "surrfields.jsonl", [line]),), outcomes)
 
 
