@@ -8,14 +8,12 @@ whole; `test_kind_*` check each kind on its own (the test id names the kind that
 from __future__ import annotations
 
 import pytest
-from tests.hostile.conftest import GOOD, MixedRun
+from tests.hostile.conftest import GOOD, LIGHT, MixedRun
 from tests.hostile.harness import judge, odd_lines, stray_lines, under
-from tests.hostile.kinds import KINDS
 
 pytestmark = pytest.mark.model
 
 EXIT_SKIPPED = 1  # README: "exits with 1 if anything was skipped"
-LIGHT = sorted(name for name, kind in KINDS.items() if not kind.heavy)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -69,13 +67,13 @@ def test_every_problem_line_names_its_input(mixed: MixedRun) -> None:
     assert stray_lines(mixed.root, [*mixed.made, GOOD], mixed.run.problem_lines) == []
 
 
-@pytest.mark.parametrize("name", sorted(KINDS))
+@pytest.mark.parametrize("name", sorted(LIGHT))
 def test_kind_sqlite(sqlite_run: MixedRun, name: str) -> None:
     made = sqlite_run.made[name]
     assert judge(sqlite_run.root, name, made, sqlite_run.run.problem_lines, sqlite_run.rows) == []
 
 
-@pytest.mark.parametrize("name", LIGHT)
+@pytest.mark.parametrize("name", sorted(LIGHT))
 def test_kind_postgresql(postgresql_run: MixedRun, name: str) -> None:
     made = postgresql_run.made[name]
     assert judge(postgresql_run.root, name, made, postgresql_run.run.problem_lines, postgresql_run.rows) == []
