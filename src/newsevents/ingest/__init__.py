@@ -62,26 +62,28 @@ def read(
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings, rules)
-            continue
-        path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-            exists = path.exists() or path.is_symlink()
-        except OSError as exc:
-            yield files.problem(raw, "E103", exc.strerror or str(exc))
-            continue
-        if not exists:
-            yield files.problem(raw, "E109")
-        elif is_dir:
-            for item in files.walk(path):
-                if isinstance(item, Problem):
-                    yield item
-                else:
-                    yield from _from_file(item, str(files.kind_of(item)), settings, rules)
-        elif not path.is_file():
-            yield files.problem(raw, "E103", "not a regular file")
         else:
-            yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings, rules)
+            yield from _from_path(Path(raw), settings, rules)
+
+
+def _from_path(path: Path, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:
+    """A file named on the command line (read whatever its name) or a folder (walked)."""
+    try:
+        is_dir = path.is_dir()
+        exists = path.exists() or path.is_symlink()
+    except OSError as exc:
+        yield files.problem(files.display(path), "E103", exc.strerror or str(exc))
+        return
+    if not exists:
+        yield files.problem(files.display(path), "E109")
+    elif is_dir:
+        for item in files.walk(path):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                yield from _from_file(item, str(files.kind_of(item)), settings, rules)
+    else:
+        yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings, rules)
 
 
 def _from_file(path: Path, kind: str, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:
@@ -89,13 +91,15 @@ def _from_file(path: Path, kind: str, settings: Settings, rules: IngestRules) ->
 
 
 def _from_source(
-    source: files.Source | Problem, settings: Settings, rules: IngestRules
+    source: files.Source | files.Stream | Problem, settings: Settings, rules: IngestRules
 ) -> Iterator[Article | Problem]:
     if isinstance(source, Problem):
         yield source
         return
-    if source.kind == "jsonl":
-        for record in jsonl.records(source.text, source.origin):
+    if isinstance(source, files.Source) and source.kind == "jsonl":  # sniffed after reading whole
+        source = files.Stream(source.origin, iter([source.text.encode("utf-8")]))
+    if isinstance(source, files.Stream):
+        for record in jsonl.records(source, settings.max_file_bytes):
             if isinstance(record, Problem):
                 yield record
             else:
@@ -105,29 +109,24 @@ def _from_source(
     meta, warnings = text.read_sidecar(source.path) if source.path else (Meta(), [])
     yield from warnings
     if source.kind == "html":
-        extracted = html.extract(source.text, meta)
-        if extracted is None:
-            yield files.problem(source.origin, "E112")
-            return
-        body, meta = extracted
-        yield _checked(
-            build(
-                body,
-                Meta(
-                    title=meta.title or "",
-                    url=meta.url,
-                    source=meta.source,
-                    published=meta.published,
-                    id=meta.id,
-                ),
-                rules,
-                source.origin,
-            ),
-            rules,
-            settings,
-        )
+        yield from _from_html(source, meta, settings, rules)
         return
     yield _checked(build(source.text, meta, rules, source.origin), rules, settings)
+
+
+def _from_html(
+    source: files.Source, meta: Meta, settings: Settings, rules: IngestRules
+) -> Iterator[Article | Problem]:
+    extracted = html.extract(source.text, meta, source.origin)
+    if extracted is None:
+        yield files.problem(source.origin, "E112")
+        return
+    body, found, warnings = extracted
+    yield from warnings
+    given = Meta(
+        title=found.title or "", url=found.url, source=found.source, published=found.published, id=found.id
+    )
+    yield _checked(build(body, given, rules, source.origin), rules, settings)
 
 
 def _checked(article: Article, rules: IngestRules, settings: Settings) -> Article | Problem:
