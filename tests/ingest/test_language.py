@@ -21,8 +21,8 @@ CHINESE = (
 # Mostly Chinese, with enough English function words between its phrases (12 "words", half of
 # them English) to pass a share-of-words test.
 CHINESE_MIXED = (
-    "北京宣布新措施\n\nThe 北京市政府周一宣布 said 将在全市范围内开展 that 新一轮的环境整治行动 and 官员表示这项行动 "
-    "will 持续三个月并且不会延长 of 全市居民都将受到影响。\n"
+    "北京宣布新措施\n\nThe 北京市政府周一宣布 said 将在全市范围内开展 that 新一轮的环境整治行动 "
+    "and 官员表示这项行动 will 持续三个月并且不会延长 of 全市居民都将受到影响。\n"
 )
 JAPANESE = "東京で抗議デモ\n\n警察は日曜日、首都で抗議者に催涙ガスを発射した。政府は調査すると述べた。\n"
 RUSSIAN = (

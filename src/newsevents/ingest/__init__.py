@@ -130,12 +130,13 @@ def _from_html(
 
 
 def _checked(article: Article, rules: IngestRules, settings: Settings) -> Article | Problem:
-    """The article, or the Problem that keeps it out: a title with no body, or not English."""
+    """The article, or the Problem that keeps it out: not English (said first, since a text in
+    another script often has no line the title rule reads as a body), or a title with no body."""
     origin = article.origin or "<text>"
     body = body_text(article)
-    if article.title_span is not None and not body:
-        return files.problem(origin, "E110")
     guess = language.not_english(body or article.text, settings.min_english_ratio, rules.languages)
     if guess is not None:
         return files.problem(origin, "E106", guess)
+    if article.title_span is not None and not body:
+        return files.problem(origin, "E110")
     return article
