@@ -116,6 +116,13 @@ def test_fifo_in_a_folder_is_skipped_without_opening_it(tmp_path: Path, read_bou
     assert all("FIFO" in str(i) for i in items[:2])
 
 
+def test_fifo_as_a_sidecar_is_a_warning(tmp_path: Path, read_bounded: Reader) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "a.meta.json")
+    items = read_bounded([str(tmp_path)])
+    assert codes(items) == ["E111", "article"] and "not a regular file" in str(items[0])
+
+
 @pytest.mark.parametrize("name", ["pipe.txt", "pipe.jsonl", "pipe.html", "pipe"])
 def test_fifo_given_directly_is_skipped(tmp_path: Path, read_bounded: Reader, name: str) -> None:
     os.mkfifo(tmp_path / name)

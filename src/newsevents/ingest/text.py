@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +39,10 @@ def read_sidecar(path: Path) -> tuple[Meta, list[Problem]]:
         return Meta(), []
     origin = display(side)
     try:
-        if side.stat().st_size > MAX_SIDECAR_BYTES:
+        info = side.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever
+            return Meta(), [problem(origin, "E111", "not a regular file", fatal=False)]
+        if info.st_size > MAX_SIDECAR_BYTES:
             return Meta(), [problem(origin, "E111", "file is too large", fatal=False)]
         data = json.loads(side.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
