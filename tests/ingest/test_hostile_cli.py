@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import newsevents
+from newsevents.ingest import article_from_text
 
 pytestmark = pytest.mark.model
 SRC = Path(newsevents.__file__).resolve().parents[1]
@@ -41,7 +42,10 @@ def mixed(tmp_path: Path, seed_path: Path) -> Iterator[tuple[Path, list[tuple[st
     corpus = seed_path.parents[1] / "corpus" / "articles"
     for name in ("001.txt", "002.txt"):
         shutil.copy(corpus / name, folder / f"good-{name}")
-    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"")
+    shutil.copy(
+        corpus / "003.txt", folder / os.fsdecode(b"caf\xe9.txt")
+    )  # read, and stored by a printable name
+    (folder / "empty.txt").write_bytes(b"")
     os.symlink(".", folder / "loop")
     os.mkfifo(folder / "pipe.txt")
     levels = [folder]
@@ -61,7 +65,7 @@ def mixed(tmp_path: Path, seed_path: Path) -> Iterator[tuple[Path, list[tuple[st
     (folder / "feed.jsonl").write_text("\n".join(feed) + "\n", encoding="utf-8")
     (folder / "page.html").write_text(PAGE, encoding="utf-8")
     expected = [
-        ("E101", "caf\\xe9.txt"),
+        ("E101", "empty.txt"),
         ("E103", "pipe.txt"),
         ("E105", "wide.txt"),
         ("E104", "feed.jsonl:1"),
@@ -99,4 +103,14 @@ def test_extract_over_hostile_inputs(mixed: tuple[Path, list[tuple[str, str]]], 
     assert proc.returncode == 1, proc.stderr  # README: 1 when anything was skipped
     with sqlite3.connect(db) as con:
         origins = sorted(Path(o).name for (o,) in con.execute("select origin from articles"))
-    assert origins == ["feed.jsonl:3", "good-001.txt", "good-002.txt", "page.html"]
+    assert origins == ["caf\\xe9.txt", "feed.jsonl:3", "good-001.txt", "good-002.txt", "page.html"]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_python_api_takes_publication_dates_at_the_ends_of_the_calendar(published: str) -> None:
+    text = (
+        "Troops attack village\n\nGovernment troops attacked the village last week, killing 12 civilians, "
+        "officials said. Rebels vowed to attack the capital tomorrow."
+    )
+    result = newsevents.extract(article_from_text(text, published=published))
+    assert result.events and result.article.published == published
