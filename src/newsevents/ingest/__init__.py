@@ -7,8 +7,11 @@
     load_ingest_rules(files, language) -> IngestRules   # furniture cues, outlets, stopword lists
 
 `read` never raises for bad input: each bad file (or JSONL line) becomes one `Problem` naming
-it, and the batch goes on. Formats: plain text (title line, blank line, body) with an optional
+it, and the batch goes on; bad metadata is a warning (a `Problem` with `fatal=False`) and the
+article is kept without it. Formats: plain text (title line, blank line, body) with an optional
 `NAME.meta.json` sidecar, HTML pages, and JSON Lines; `-` reads standard input and sniffs which.
+JSON Lines (files and standard input) are streamed: `max_file_bytes` limits each article (a
+line, a text file, a page), never a whole feed.
 The data files (furniture cues, outlets, stopword lists) are loaded once per `read` call from
 the settings' language and `ingest:` section, and handed to every article built in it.
 """
