@@ -65,6 +65,14 @@ def test_problem_under_a_folder_that_is_not_utf8_prints(tmp_path: Path, read_bou
     assert all(printable(str(i)) and "d\\xff" in str(i) for i in items)
 
 
+def test_name_with_a_newline_makes_one_line(tmp_path: Path, read_bounded: Reader) -> None:
+    (tmp_path / "two\nlines.txt").write_bytes(b"")
+    (tmp_path / "tab\there.txt").write_text(TEXT, encoding="utf-8")
+    art, problem = read_bounded([str(tmp_path)])
+    assert isinstance(problem, Problem) and "\n" not in str(problem) and "two\\x0alines.txt" in str(problem)
+    assert isinstance(art, Article) and str(art.origin).endswith("tab\\x09here.txt")
+
+
 # --- links that loop, files reached twice -------------------------------------------------------
 
 

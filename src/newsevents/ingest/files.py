@@ -14,6 +14,7 @@ printed or stored is `display(path)`: such bytes are written as backslash escape
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ HTML_EXT = {".html", ".htm"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIX = ".meta.json"
 CHUNK_BYTES = 1 << 16
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 FILE_KINDS = {
     stat.S_IFIFO: "a FIFO",
     stat.S_IFSOCK: "a socket",
@@ -60,9 +62,11 @@ class Stream:
 
 def display(path: str | os.PathLike[str]) -> str:
     """The path as printable, storable text: bytes of a name that are not UTF-8 (held as lone
-    surrogates by Python) become backslash escapes, so `caf\\xe9.txt` prints instead of raising."""
+    surrogates by Python) become backslash escapes, so `caf\\xe9.txt` prints instead of raising,
+    and so do control characters, so a name with a newline still makes one report line."""
     raw = os.fspath(path)
-    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def kind_of(path: Path) -> str | None:
