@@ -22,6 +22,10 @@ MESSAGES: dict[str, str] = {
     "E110": "article has no text after its title",
     "E111": "bad metadata file: {detail}",
     "E112": "HTML page has no main text",
+    "E113": "invalid Unicode (a lone surrogate escape) in {detail}; replaced with U+FFFD",
+    "E114": "publication date out of range: {detail}; the article is read without it",
+    "E115": "address is not http(s): {detail}; the article is read without it",
+    "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
     # resources
     "E201": (
         "the spaCy model '{model}' is not installed; the default model installs with: "
