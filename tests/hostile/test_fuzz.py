@@ -24,7 +24,7 @@ from newsevents.model import Article, Extraction
 from newsevents.settings import load_settings
 from newsevents.store import open_store
 
-FUZZ = settings(max_examples=40, derandomize=True, deadline=None,
+FUZZ = settings(max_examples=40, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ANY_CHAR = st.characters(codec=None, exclude_categories=())  # surrogates included
 FIELDS = ["text", "title", "url", "source", "outlet", "published", "publication_date", "date", "id"]

@@ -56,7 +56,8 @@ def check_loaded(loaded: Settings) -> None:
     assert all(isinstance(name, str) and name for name in loaded.pipeline)
 
 
-@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(KEYS), yaml_values, min_size=1, max_size=3))
 def test_any_settings_file_is_refused_in_one_line_or_well_typed(values: dict[str, object]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
