@@ -178,8 +178,9 @@ def test_a_failing_insert_rolls_back_the_article(pg: Store, make_extraction, mon
         return [row, dict(row)]
 
     monkeypatch.setattr(row_builders, "event_rows", duplicated)
-    with pytest.raises(psycopg.errors.UniqueViolation):
+    with pytest.raises(StoreError, match=r"\[E303\]") as raised:
         pg.write(make_extraction())
+    assert isinstance(raised.value.__cause__, psycopg.errors.UniqueViolation)
     assert pg.counts()["articles"] == 0 and pg.counts()["events"] == 0
     monkeypatch.setattr(row_builders, "event_rows", original)
     assert pg.write(make_extraction()) is True  # the connection is usable after the rollback
