@@ -148,7 +148,9 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].is_alpha:
         return True
-    if start > 0 and doc[start - 1].text in POWER_SIGNS or end < len(doc) and doc[end].text in POWER_SIGNS:
+    if start > 0 and doc[start - 1].text in POWER_SIGNS:
+        return True
+    if end < len(doc) and doc[end].text in POWER_SIGNS:
         return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
 

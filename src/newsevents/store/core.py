@@ -126,6 +126,10 @@ class SQLStore(StoreViews):
         """The tables that exist in the database (or its current schema)."""
         raise NotImplementedError
 
+    def column_names(self, table: str) -> set[str]:
+        """The columns `table` has in the database (migrations add only the missing ones)."""
+        raise NotImplementedError
+
     def is_fresh(self, tables: set[str]) -> bool:
         """True when the schema should be created here: no newsevents table exists yet."""
         return not tables & migrations.OUR_TABLES

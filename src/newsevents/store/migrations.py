@@ -49,10 +49,16 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
     # articles wait for clustering (set here: whether an older store is clustered is unknown, and
     # one extra recluster costs nothing wrong); 64-bit integers where INTEGER is 32 bits.
     3: (
-        "ALTER TABLE articles ADD COLUMN given_id TEXT",
         "CREATE TABLE IF NOT EXISTS store_state (name TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)",
-        "INSERT INTO store_state (name, value) VALUES ('dirty', '1')",
+        "INSERT INTO store_state (name, value) VALUES ('dirty', '1')"
+        " ON CONFLICT (name) DO UPDATE SET value = '1'",
     ),
+})  # fmt: skip
+
+# Columns a step adds, as (table, column, type): added only where missing, since SQLite has no
+# ADD COLUMN IF NOT EXISTS and a store may already hold one (a step half done by hand).
+ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType({
+    3: (("articles", "given_id", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.
@@ -104,6 +110,9 @@ def _migrate(store: SQLStore, version: int) -> None:
     """Bring an older database up to SCHEMA_VERSION in one transaction, step by step."""
     with store.transaction() as cur:
         for step in range(version + 1, SCHEMA_VERSION + 1):
+            for table, column, sql_type in ADDED_COLUMNS.get(step, ()):
+                if column not in store.column_names(table):
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
             for stmt in MIGRATIONS.get(step, ()):
                 cur.execute(stmt)
             if step in DIALECT_STEPS:

@@ -78,6 +78,11 @@ class PostgresStore(SQLStore):
         sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         return {name for (name,) in self.fetch_all(sql)}
 
+    def column_names(self, table: str) -> set[str]:
+        sql = ("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+               " AND table_name = %s")  # fmt: skip
+        return {name for (name,) in self.fetch_all(sql, (table,))}
+
     @contextmanager
     def schema_lock(self) -> Iterator[None]:
         # The check, the creation or migration and the version row share one transaction.

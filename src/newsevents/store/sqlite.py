@@ -63,6 +63,9 @@ class SQLiteStore(SQLStore):
         """Every table in the file, ours or not (a foreign file is refused, never changed)."""
         return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
+    def column_names(self, table: str) -> set[str]:
+        return {row[1] for row in self.fetch_all(f"PRAGMA table_info({table})")}
+
     def schema_lock(self) -> nullcontext[None]:
         # No lock to check the schema: a reader must not queue behind a writer on every open.
         # Creating and migrating take the write lock through their own transaction.
@@ -134,7 +137,7 @@ def _check_file(target: Path, access: Access) -> None:
     if access == "create" and not target.exists():
         return
     if not target.exists():
-        raise StoreError("E301", detail=f"{path}: no such store (`newsevents extract` makes one)")
+        raise StoreError("E301", detail=f"{path}: no such store (no store at that path; extract makes one)")
     if access != "create" and target.stat().st_size == 0:
         raise StoreError("E301", detail=f"{path}: not a newsevents store (the file is empty)")
     if access in ("create", "write") and not (_writable(target) and _writable(target.parent)):
