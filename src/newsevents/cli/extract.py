@@ -117,7 +117,7 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     if store is not None:
         loaded = load_into_store(out, store)
         stored, already = loaded.written, loaded.already_stored
-        if stored:
+        if stored or store.behind():
             store.recluster()
         store.close()
     if not quiet:
