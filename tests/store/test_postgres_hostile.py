@@ -98,3 +98,33 @@ def test_a_read_session_never_writes(pg_schema: str, make_extraction) -> None:  
             store.write(make_extraction("a1"))
         with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
             store.fetch_all("INSERT INTO store_state (name, value) VALUES ('x', 'y')")
+
+
+HOSTILE_JSONL = [
+    {"id": "big", "text": "Police said 9,223,372,036,854,775,808 civilians were killed on Monday in the "
+                          "capital. About 3 billion people were displaced by the floods, officials said."},
+    {"id": "nul", "text": "Rebels shelled Aleppo on Monday,\x00 killing 12 civilians, officials said."},
+]  # fmt: skip
+
+
+@pytest.mark.model
+def test_extract_stores_hostile_figures_and_nul_alike_on_both_backends(
+    pg_schema: str, tmp_path: Path
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in HOSTILE_JSONL), encoding="utf-8")
+    found = []
+    for url in (pg_schema, str(tmp_path / "s.db")):
+        result = CliRunner().invoke(main, ["extract", str(source), "--db", url])
+        assert result.exit_code == 0 and "stored 2" in result.stderr, result.output
+        with open_store(url, "read") as store:
+            found.append(sorted((q["kind"], q["value"]) for q in store.rows("quantities")))
+            texts = [a["text"] for a in store.rows("articles")]
+            assert any("Monday,\ufffd killing" in t for t in texts)
+    assert found[0] == found[1] == [("displaced", 3_000_000_000), ("killed", 12)]
