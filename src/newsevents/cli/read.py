@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,6 +23,9 @@ from newsevents.cli.common import (
     plural,
     reports_errors,
 )
+
+if TYPE_CHECKING:
+    from newsevents.store.core import Access
 
 
 @click.command()
@@ -101,11 +104,11 @@ def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> tuple[li
         return rows, bool(behind and behind())
 
 
-def _open(db: str, access: str) -> Any:
-    """The store at `db` with `access` (core.Access): reading commands never create or change it."""
+def _open(db: str, access: Access) -> Any:
+    """The store at `db` with `access`: reading commands never create or change it."""
     from newsevents.store import open_store
 
-    return open_store(db, access)  # type: ignore[arg-type]
+    return open_store(db, access)
 
 
 def _file_formats() -> list[str]:
