@@ -146,3 +146,17 @@ def test_the_store_says_when_it_is_behind_on_clustering(db_path: Path, make_extr
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "s.db"
+
+
+def test_a_store_in_a_read_only_folder_is_read_without_side_files(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ro"
+    db = _stored(folder / "s.db", make_extraction("a1"))
+    folder.chmod(0o555)
+    try:
+        with open_store(db, "read") as store:
+            assert store.has("a1") and store.clusters()
+        with pytest.raises(StoreError, match=r"\[E301\].*s.db: the store is read-only"):
+            open_store(db, "write")
+    finally:
+        folder.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == ["s.db"]
