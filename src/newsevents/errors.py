@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
+    "E303": "cannot write to store {detail}",
+    "E304": "a value is outside the 64-bit range the store keeps; article not stored: {detail}",
     # evaluation
     "E401": "cannot read gold file {detail}",
     "E402": "bad gold record: {detail}",

@@ -53,8 +53,10 @@ def web_root() -> Path:
 
 
 def create_app(db: str | Path) -> FastAPI:
-    """The API and dashboard over the store at `db` (opened once here to fail early if it is bad)."""
-    open_store(db).close()
+    """The API and dashboard over the store at `db` (opened once here to fail early if it is bad).
+
+    Only read: the store is opened read-only, checked once here and not on every request."""
+    open_store(db, "read").close()
     names = {code: entry.name for code, entry in load_code_table().codes.items()}
     app = FastAPI(
         title="newsevents",
@@ -65,7 +67,7 @@ def create_app(db: str | Path) -> FastAPI:
     @contextmanager
     def opened() -> Iterator[Store]:
         # Opened and closed in the thread that runs the route: SQLite connections stay put.
-        store = open_store(db)
+        store = open_store(db, "browse")
         try:
             yield store
         finally:

@@ -1,14 +1,16 @@
 """The commands that read a store: `show`, `export`, `serve` and `dedup`.
 
-Each refuses to create an empty store by mistake (`require_store`), opens it through the
-backend registry, asks it through its methods (no SQL here) and closes it.
+Each opens the store through the backend registry with the access it needs: `show`, `export`
+and `serve` read-only (a missing, empty, corrupt or older store is one E301 line, and nothing
+is ever created or changed), `dedup` to write an existing store; then asks it through its
+methods (no SQL here) and closes it.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,11 +20,12 @@ from newsevents.cli.common import (
     err,
     event_filter,
     filter_options,
-    open_store,
     plural,
     reports_errors,
-    require_store,
 )
+
+if TYPE_CHECKING:
+    from newsevents.store.core import Access
 
 
 @click.command()
@@ -40,7 +43,7 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
     """
     filters = dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                    date_to=date_to, limit=limit)
-    rows = _query(db, filters, clusters=view == "clusters")
+    rows, behind = _query(db, filters, clusters=view == "clusters")
     from rich.console import Console
     from rich.table import Table
 
@@ -51,9 +54,9 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
         table.add_row(*(_cluster_cells(r) if view == "clusters" else _event_cells(r)))
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     err(f"newsevents: {len(rows)} {'event clusters' if view == 'clusters' else 'events'}")
-    if view == "clusters" and not rows and _query(db, {**filters, "limit": 1}):
-        err("newsevents: events are stored but not clustered yet; run `newsevents dedup --db "
-            f"{db}` or use --view events")
+    if view == "clusters" and behind:
+        err("newsevents: articles were stored after the last clustering (a run that stopped before "
+            f"it); the next extract reclusters, or run `newsevents dedup --db {db}`, or use --view events")
 
 
 def _event_cells(r: dict[str, Any]) -> list[str]:
@@ -92,12 +95,20 @@ def _clip(evidence: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> list[dict[str, Any]]:
-    require_store(db)
-    with open_store(db) as store:
+def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> tuple[list[dict[str, Any]], bool]:
+    """The rows asked for, and whether the store is behind on clustering."""
+    with _open(db, "read") as store:
         chosen = event_filter(**filters)
         rows: list[dict[str, Any]] = store.clusters(chosen) if clusters else store.events(chosen)
-        return rows
+        behind = getattr(store, "behind", None)
+        return rows, bool(behind and behind())
+
+
+def _open(db: str, access: Access) -> Any:
+    """The store at `db` with `access`: reading commands never create or change it."""
+    from newsevents.store import open_store
+
+    return open_store(db, access)
 
 
 def _file_formats() -> list[str]:
@@ -134,8 +145,7 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
     """
     from newsevents.export import columns_for, rows_for, write_rows
 
-    require_store(db)
-    with open_store(db) as store:
+    with _open(db, "read") as store:
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                                date_to=date_to)
         rows = rows_for(store, table, columns, filters)
@@ -154,12 +164,11 @@ def serve(db: str, host: str, port: int) -> None:
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
     """
-    require_store(db)
     import uvicorn
 
     from newsevents.api import create_app
 
-    app = create_app(db)
+    app = create_app(db)  # opens the store read-only once: a bad one is one E301 line here
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -175,8 +184,7 @@ def dedup(db: str) -> None:
 
     Example: newsevents dedup --db events.sqlite
     """
-    require_store(db)
-    with open_store(db) as store:
+    with _open(db, "write") as store:
         counts = store.recluster()
     err(
         f"newsevents: {counts['grouped_articles']} articles in {counts['groups']} near-duplicate groups; "
