@@ -17,6 +17,7 @@ from newsevents.cli.common import (
     db_option,
     err,
     event_filter,
+    fail,
     filter_options,
     open_store,
     plural,
@@ -147,9 +148,13 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback only by default).")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable; '*' for any). "
+              "Loopback names and --host are always answered; others get 400 (DNS rebinding).")
 @reports_errors()
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
@@ -159,9 +164,26 @@ def serve(db: str, host: str, port: int) -> None:
 
     from newsevents.api import create_app
 
-    app = create_app(db)
+    app = create_app(db, served_on=host, hosts=allowed)
+    _check_port(host, port)
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail in one line when the address cannot be listened on (in use, not this machine's);
+    uvicorn would log a traceback-like error and exit instead."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        fail(f"cannot listen on {host}:{port}: {reason}")
 
 
 @click.command()

@@ -46,6 +46,10 @@ class SQLiteStore(SQLStore):
         """Every table in the file, ours or not (a foreign file is refused, never changed)."""
         return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: changes when another connection commits to the file."""
+        return int(self.fetch_one("PRAGMA data_version")[0])
+
     def schema_lock(self) -> nullcontext[None]:
         # No lock to check the schema: a reader must not queue behind a writer on every open.
         # Creating and migrating take the write lock through their own transaction.
