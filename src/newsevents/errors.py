@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
+    "E307": "cannot write export to {path}: {reason}",
+    "E308": "export target {path} already exists; pass --force (overwrite=True) to replace it",
     # evaluation
     "E401": "cannot read gold file {detail}",
     "E402": "bad gold record: {detail}",
@@ -67,6 +69,10 @@ class ResourceError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The store cannot be opened or a query is malformed."""
+
+
+class ExportError(NewsEventsError):
+    """An export that cannot be written where it was asked to go (E307, E308)."""
 
 
 class GoldError(NewsEventsError):

@@ -7,6 +7,8 @@ backend registry, asks it through its methods (no SQL here) and closes it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +118,11 @@ def _column_sets() -> list[str]:
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
-              "parquet needs a file).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default or '-': "
+              "stdout; parquet needs a file). Written to a temporary file, then renamed into place.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists (refused otherwise).")
+@click.option("--raw-cells", is_flag=True, help="CSV: write text cells as stored, even those a spreadsheet "
+              "would run as a formula (=, +, -, @ first); by default they get a leading '.")
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
               default="clusters", show_default=True,
               help="clusters: one row per real-world event (reports merged); events: one row per report.")
@@ -125,8 +130,9 @@ def _column_sets() -> list[str]:
               show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
 @filter_options
 @reports_errors(also=(ValueError,))
-def export(db: str, fmt: str, output: str | None, table: str, columns: str, country: str | None,
-           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str, columns: str,
+           country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
+           date_to: str | None) -> None:
     """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
 
     Columns are documented in docs/exports.md.
@@ -136,12 +142,43 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
     from newsevents.export import columns_for, rows_for, write_rows
 
     require_store(db)
-    with open_store(db) as store:
+    output = None if output == "-" else output
+    with open_store(db) as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                                date_to=date_to)
         rows = rows_for(store, table, columns, filters)
-        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns))
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns),
+                       overwrite=force, escape_formulas=not raw_cells)
     err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+
+
+@contextmanager
+def _stdout_checked(output: str | None) -> Iterator[None]:
+    """Standard output flushed inside the block, so a full disk behind `> file` is one line, not
+    a traceback; after a failure it points at /dev/null, or the interpreter's own flush at exit
+    would print the same failure again."""
+    from newsevents.errors import ExportError
+
+    if output is not None:
+        yield
+        return
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_stdout()
+        raise ExportError("E307", path="standard output", reason=exc.strerror or str(exc)) from exc
+    except ExportError:
+        _quiet_stdout()
+        raise
+
+
+def _quiet_stdout() -> None:
+    import os
+    from contextlib import suppress
+
+    with suppress(OSError, ValueError):  # not a real file (a test's capture): nothing flushes at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.command()
