@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     ),
     "E202": "dictionary {detail}",
     "E203": "pipeline: {detail}",
+    "E204": "settings{where} -> {key}: {problem}",
+    "E205": "settings{where} -> {key}: unknown setting; the settings are {known}",
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
