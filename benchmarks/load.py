@@ -76,10 +76,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(store: Path, port: int) -> Iterator[tuple[str, int]]:
-    """`newsevents serve` over `store` in a subprocess: the URL it answers at and its process id."""
+def served(store: Path, port: int, source: str | None = None) -> Iterator[tuple[str, int]]:
+    """`newsevents serve` over `store` in a subprocess: the URL it answers at and its process id.
+
+    `source` is another checkout's `src` folder to serve from instead (a baseline to compare)."""
     command = newsevents("serve", "--db", str(store), "--port", str(port))
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, "PYTHONPATH": source} if source else None
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(proc, url)
@@ -233,7 +236,13 @@ def main(argv: list[str] | None = None) -> int:
         known = ids(url)
         sequential = measured(url, pid, mix(known, SEQUENTIAL, seed=11), 1)
         loaded = measured(url, pid, mix(known, args.requests), args.concurrency)
+    baseline = None
+    if args.baseline_src:  # the same mix against another checkout, under the same machine load
+        with served(store, free_port(), args.baseline_src) as (url, pid):
+            baseline = measured(url, pid, mix(known, args.requests), args.concurrency)
     info = {
+        "baseline": baseline,
+        "baseline_src": args.baseline_src,
         "load": f"{load_before} before, {load_average()} after",
         "command": " ".join(["python benchmarks/load.py", *map(shlex.quote, argv)]),
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -261,6 +270,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default=str(CORPUS), help="articles to extract when the store is not there")
     p.add_argument("--store", default=str(Path(tempfile.gettempdir()) / "newsevents-load" / "corpus.sqlite"),
                    help="the store to serve, extracted from --corpus when missing (kept for the next run)")
+    p.add_argument("--baseline-src", help="also serve from this src folder (another checkout) and "
+                   "record its loaded pass beside ours")
     p.add_argument("--out", default=str(REPO / "docs" / "performance.md"),
                    help="page whose load section to write, - for none")
     return p

@@ -123,3 +123,18 @@ WEIRD = [
 def test_odd_ids_are_answered_with_a_client_error(client: TestClient, path: str) -> None:
     response = TestClient(client.app, base_url="http://localhost", raise_server_exceptions=False).get(path)
     assert 400 <= response.status_code < 500 or (response.status_code == 200 and "items" in response.json())
+
+
+def test_a_store_without_a_data_version_is_opened_per_request_and_nothing_is_kept(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a PostgreSQL store is: an idle kept connection would sit in a transaction."""
+    monkeypatch.setattr(SQLiteStore, "data_version", lambda self: None)
+    opened = _counting_opens(monkeypatch)
+    asked: list[int] = []
+    real = SQLiteStore.stats
+    monkeypatch.setattr(SQLiteStore, "stats", lambda self: asked.append(1) or real(self))
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
+        for _ in range(4):
+            assert client.get("/api/stats").status_code == 200
+    assert len(asked) == 4 and len(opened) == 1 + 4  # the first finds out there is no version

@@ -40,13 +40,17 @@ class Stores:
         self.db = str(db)
         self._local = threading.local()
         self._serial = itertools.count(1)  # tells apart stores that may share an id() over time
+        self._unversioned = False  # the backend has no data version: open per request, keep nothing
 
     def _kept(self) -> tuple[int, Store] | None:
+        if self._unversioned:
+            return None
         kept: tuple[int, Store] | None = getattr(self._local, "store", None)
         if kept is None:
             store = open_store(self.db)
             if store.data_version() is None:
                 store.close()
+                self._unversioned = True
                 return None
             kept = (next(self._serial), store)
             self._local.store = kept
