@@ -69,6 +69,15 @@ class ResourceError(NewsEventsError):
     """A required resource (the spaCy model, a dictionary) is missing or broken."""
 
 
+class SettingsError(ResourceError):
+    """A setting of the wrong type or out of range (E204): `key` and `problem` say which and why,
+    `where` the file and line it was read from, if any."""
+
+    def __init__(self, key: str, problem: str, where: str = "") -> None:
+        self.key, self.problem = key, problem
+        super().__init__("E204", where=f" {where}" if where else "", key=key, problem=problem)
+
+
 class StoreError(NewsEventsError):
     """The store cannot be opened or a query is malformed."""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.data import reader
-from newsevents.errors import ResourceError
+from newsevents.errors import ResourceError, SettingsError
 
 # A stage's section: plain YAML values that the stage itself checks when it is built.
 Section = Mapping[str, object]
@@ -59,14 +59,6 @@ def _paths(key: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise ResourceError("E202", detail=f"settings: '{key}' must be a list of file paths")
     return tuple(value)
-
-
-class SettingsError(ResourceError):
-    """A setting of the wrong type or out of range (E204), or unknown in a file (E205)."""
-
-    def __init__(self, key: str, problem: str, where: str = "") -> None:
-        self.key, self.problem = key, problem
-        super().__init__("E204", where=f" {where}" if where else "", key=key, problem=problem)
 
 
 def _whole(low: int, high: int) -> Callable[[object], bool]:
