@@ -89,8 +89,9 @@ def load_section(loaded: dict[str, Any], sequential: dict[str, Any], info: dict[
         *([row(f"{info['concurrency']} at a time, served from {info['baseline_src']}", info["baseline"])]
           if info.get("baseline") else []),
         "",
-        f"Target: p99 under 500 ms with no errors at {info['concurrency']} at a time. The client runs on "
-        f"the same machine and used {loaded['client_cpu_ms']:.1f} ms of CPU per request itself (httpx); "
+        f"Target: p99 under 500 ms with no errors at {info['concurrency']} at a time. The clients "
+        f"({loaded['clients']} processes sharing the {info['concurrency']} requests in flight, httpx) run "
+        f"on the same machine and used {loaded['client_cpu_ms']:.1f} ms of CPU per request themselves; "
         "the server's CPU time per request is the figure that other work on the machine does not change.",
         "",
         WHY,
