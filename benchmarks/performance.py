@@ -39,6 +39,7 @@ from typing import Any
 # repository root as `benchmarks.*`, as the tests do.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.load_page import LOAD_HEADING, keep_section
 from benchmarks.performance_page import PARSE, load_average, machine, mb, render, summary
 from benchmarks.process_tree import monitor
 
@@ -226,11 +227,17 @@ def main(argv: list[str] | None = None) -> int:
     info["load_after"] = load_average()
     page = render(runs, stages, info)
     if args.out != "-":
-        Path(args.out).write_text(page, encoding="utf-8")
-        log.info("wrote %s", args.out)
+        write_page(Path(args.out), page)
     s = summary(runs)
     print(f"ours/bare {s['ratio']:.2f} (cpu {s['ratio_cpu']:.2f}); peak {mb(s['peak_rss'])}")
     return 0
+
+
+def write_page(out: Path, page: str) -> None:
+    """Write the page, keeping the section benchmarks/load.py wrote into the old one."""
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    out.write_text(keep_section(old, page, LOAD_HEADING), encoding="utf-8")
+    log.info("wrote %s", out)
 
 
 def _corpus_size() -> int:

@@ -44,7 +44,7 @@ def test_an_id_with_a_slash_is_opened_by_its_key_in_the_api(tmp_path: Path) -> N
     db = tmp_path / "s.db"
     result = CliRunner().invoke(main, ["extract", str(source), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    with TestClient(create_app(str(db))) as client:
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
         (listed,) = client.get("/api/articles").json()["items"]
         assert listed["id"] == article_id(FIRST)
         opened = client.get(f"/api/articles/{listed['id']}")

@@ -110,7 +110,7 @@ def test_a_read_only_store_is_read_by_show_export_and_serve_and_refused_by_write
         assert shown.exit_code == 0 and "2 event clusters" in shown.stderr, shown.output
         exported = run("export", "--db", str(db), "--format", "csv", "--table", "articles")
         assert exported.exit_code == 0 and "wrote 1 articles" in exported.stderr, exported.output
-        with TestClient(create_app(str(db))) as client:
+        with TestClient(create_app(str(db)), base_url="http://localhost") as client:
             assert client.get("/api/articles/a1").status_code == 200
         writers = ((["dedup"], 1, "Error: "), (["extract", str(db)], EXIT_RESOURCE, "newsevents: "))
         for args, code, prefix in writers:

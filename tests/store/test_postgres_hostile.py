@@ -80,7 +80,7 @@ def test_a_nul_id_is_404_in_the_api(pg_schema: str, make_extraction) -> None:  #
 
     with open_store(pg_schema) as store:
         store.write(make_extraction("a1"))
-    with TestClient(create_app(pg_schema)) as client:
+    with TestClient(create_app(pg_schema), base_url="http://localhost") as client:
         assert client.get("/api/articles/%00").status_code == 404
         assert client.get("/api/events/%00/0").status_code == 404
         assert client.get("/api/quotes", params={"article_id": "\x00"}).json()["total"] == 0

@@ -9,6 +9,8 @@ methods (no SQL here) and closes it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,7 @@ from newsevents.cli.common import (
     db_option,
     err,
     event_filter,
+    fail,
     filter_options,
     plural,
     reports_errors,
@@ -126,8 +129,11 @@ def _column_sets() -> list[str]:
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
-              "parquet needs a file).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default or '-': "
+              "stdout; parquet needs a file). Written to a temporary file, then renamed into place.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists (refused otherwise).")
+@click.option("--raw-cells", is_flag=True, help="CSV: write text cells as stored, even those a spreadsheet "
+              "would run as a formula (=, +, -, @ first); by default they get a leading '.")
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
               default="clusters", show_default=True,
               help="clusters: one row per real-world event (reports merged); events: one row per report.")
@@ -135,8 +141,9 @@ def _column_sets() -> list[str]:
               show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
 @filter_options
 @reports_errors(also=(ValueError,))
-def export(db: str, fmt: str, output: str | None, table: str, columns: str, country: str | None,
-           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str, columns: str,
+           country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
+           date_to: str | None) -> None:
     """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
 
     Columns are documented in docs/exports.md.
@@ -145,21 +152,56 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
     """
     from newsevents.export import columns_for, rows_for, write_rows
 
-    with _open(db, "read") as store:
+    output = None if output == "-" else output
+    with _open(db, "read") as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                                date_to=date_to)
         rows = rows_for(store, table, columns, filters)
-        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns))
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns),
+                       overwrite=force, escape_formulas=not raw_cells)
     err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+
+
+@contextmanager
+def _stdout_checked(output: str | None) -> Iterator[None]:
+    """Standard output flushed inside the block, so a full disk behind `> file` is one line, not
+    a traceback; after a failure it points at /dev/null, or the interpreter's own flush at exit
+    would print the same failure again."""
+    from newsevents.errors import ExportError
+
+    if output is not None:
+        yield
+        return
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_stdout()
+        raise ExportError("E307", path="standard output", reason=exc.strerror or str(exc)) from exc
+    except ExportError:
+        _quiet_stdout()
+        raise
+
+
+def _quiet_stdout() -> None:
+    import os
+    from contextlib import suppress
+
+    with suppress(OSError, ValueError):  # not a real file (a test's capture): nothing flushes at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback only by default).")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable; '*' for any). "
+              "Loopback names and --host are always answered; others get 400 (DNS rebinding).")
 @reports_errors()
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
@@ -168,9 +210,26 @@ def serve(db: str, host: str, port: int) -> None:
 
     from newsevents.api import create_app
 
-    app = create_app(db)  # opens the store read-only once: a bad one is one E301 line here
+    app = create_app(db, served_on=host, hosts=allowed)
+    _check_port(host, port)
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail in one line when the address cannot be listened on (in use, not this machine's);
+    uvicorn would log a traceback-like error and exit instead."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        fail(f"cannot listen on {host}:{port}: {reason}")
 
 
 @click.command()

@@ -145,6 +145,11 @@ class SQLStore(StoreViews):
         """The engine's name for a portable SQL type; the portable name by default."""
         return sql_type
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever another connection commits, cheap to read; None where
+        the engine offers none (then a caller must not keep answers across reads)."""
+        return None
+
     def describe(self, exc: BaseException) -> str:
         """A driver error in one line, safe to show."""
         return " ".join(str(exc).split()) or type(exc).__name__

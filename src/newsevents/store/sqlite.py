@@ -66,6 +66,10 @@ class SQLiteStore(SQLStore):
     def column_names(self, table: str) -> set[str]:
         return {row[1] for row in self.fetch_all(f"PRAGMA table_info({table})")}
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: changes when another connection commits to the file."""
+        return int(self.fetch_one("PRAGMA data_version")[0])
+
     def schema_lock(self) -> nullcontext[None]:
         # No lock to check the schema: a reader must not queue behind a writer on every open.
         # Creating and migrating take the write lock through their own transaction.
@@ -121,6 +125,11 @@ def connect(path: str, access: Access = "create") -> sqlite3.Connection:
         except OSError as exc:
             raise StoreError("E301", detail=f"{path}: {exc}") from exc
     mode = {"create": "rwc", "write": "rw"}.get(access, "ro")
+    if mode == "ro" and _writable(target) and _writable(target.parent):
+        # A reader of a file it could write opens it without "create" but not read-only, so
+        # the last connection to close still folds the WAL back and removes -wal and -shm; the
+        # store itself never writes with access "read" or "browse".
+        mode = "rw"
     uri = f"{target.resolve().as_uri()}?mode={mode}"
     if mode == "ro" and not _writable(target.parent):
         # WAL needs its -shm file beside the database; in a folder nobody may write, no writer
