@@ -58,6 +58,7 @@ def _paths(key: str, value: object) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Settings:
     max_file_bytes: int = 5_000_000
+    max_article_chars: int = 2_000_000
     min_english_ratio: float = 0.12
     batch_size: int = 32
     workers: int = 0  # 0: one process per available core
