@@ -20,6 +20,7 @@ from newsevents.cli.common import (
     EXIT_SKIPPED,
     db_option,
     err,
+    logs,
     open_store,
     plural,
     reports_errors,
@@ -61,6 +62,7 @@ def _extract_options(func: F) -> F:
 
 @click.command()
 @_extract_options
+@logs
 @reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
 def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
             batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,

@@ -28,6 +28,9 @@ log = logging.getLogger("newsevents.pipeline")
 Item = Article | Problem
 Result = Extraction | Problem
 
+# An exception's message in a one-line report is cut to this; the log keeps all of it.
+_DETAIL_CHARS = 300
+
 
 @dataclass(frozen=True)
 class Failure(Problem):
@@ -47,6 +50,9 @@ def failed(article: Article, exc: BaseException | str) -> Failure:
         detail, trace = exc, ""
     else:
         detail, trace = f"{type(exc).__name__}: {exc}", "".join(traceback.format_exception(exc))
+    detail = " ".join(detail.split())  # the report is one line, whatever the exception says
+    if len(detail) > _DETAIL_CHARS:
+        detail = detail[: _DETAIL_CHARS - 1] + "…"
     origin = article.origin or article.id
     return Failure(origin, "E501", message("E501", detail=detail), trace=trace)
 
