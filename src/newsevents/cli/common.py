@@ -29,6 +29,7 @@ DEFAULT_DB = "newsevents.sqlite"
 EXIT_ERROR = 1
 EXIT_SKIPPED = 1
 EXIT_RESOURCE = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def err(text: str) -> None:
@@ -46,7 +47,8 @@ def reports_errors(
     exit_code: int = EXIT_ERROR, prefix: str = "Error: ", also: tuple[type[Exception], ...] = ()
 ) -> Callable[[F], F]:
     """Decorate a command so any NewsEventsError (and the exception types in `also`) it raises
-    ends the command with one line on stderr and `exit_code`; every command uses it."""
+    ends the command with one line on stderr and `exit_code`, and Ctrl-C with one line and
+    EXIT_INTERRUPTED; every command uses it."""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -55,6 +57,8 @@ def reports_errors(
                 return func(*args, **kwargs)
             except (NewsEventsError, *also) as exc:
                 fail(str(exc), exit_code, prefix)
+            except KeyboardInterrupt:  # Ctrl-C before a command's own handling (loading the model)
+                fail("interrupted", EXIT_INTERRUPTED, prefix)
 
         return wrapper  # type: ignore[return-value]
 

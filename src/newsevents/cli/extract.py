@@ -95,14 +95,14 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
             _handle(item, fmt, settings, store, tally)
         if store is not None and tally.stored:
             tally.clusters = store.recluster().get("clusters")
-    except KeyboardInterrupt:
-        err("newsevents: interrupted; every article reported as stored is in the store")
+    except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
+        stream.close()  # a run that ended early stops its workers now, not at exit
         if store is not None:
             store.close()
-    if not quiet:
-        err(tally.summary())
+    if not quiet or tally.interrupted:
+        err(tally.summary(counts=not quiet))
     sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
 
 
@@ -139,7 +139,11 @@ class _Tally:
         self.interrupted = False
         self.clusters: int | None = None
 
-    def summary(self) -> str:
+    def summary(self, counts: bool = True) -> str:
+        """The one closing line: the counts, said to be partial after an interruption."""
+        stop = "interrupted; every article reported as stored is in the store"
+        if not counts:
+            return "newsevents: " + stop
         reasons = ", ".join(f"{n} {code}" for code, n in sorted(self.skipped.items()))
         skipped = sum(self.skipped.values())
         elapsed = time.monotonic() - self.start
@@ -153,6 +157,8 @@ class _Tally:
         ]
         if self.clusters:
             parts.insert(-1, f"store now holds {self.clusters} event clusters")
+        if self.interrupted:
+            parts.insert(0, stop)
         return "newsevents: " + "; ".join(parts)
 
 
