@@ -181,6 +181,18 @@ def in_child(kind: str, count: int, workers: int, batch: int) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _keep_long_articles(path: Path, page: str) -> str:
+    """The new page, with the section benchmarks/long_articles.py wrote into the old one kept."""
+    from benchmarks.long_articles import HEADING, with_section
+
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find(HEADING + "\n")
+    if start < 0:
+        return page
+    end = old.find("\n## ", start + len(HEADING))
+    return with_section(page, old[start : end + 1 if end >= 0 else len(old)])
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
@@ -226,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     info["load_after"] = load_average()
     page = render(runs, stages, info)
     if args.out != "-":
-        Path(args.out).write_text(page, encoding="utf-8")
+        Path(args.out).write_text(_keep_long_articles(Path(args.out), page), encoding="utf-8")
         log.info("wrote %s", args.out)
     s = summary(runs)
     print(f"ours/bare {s['ratio']:.2f} (cpu {s['ratio_cpu']:.2f}); peak {mb(s['peak_rss'])}")
