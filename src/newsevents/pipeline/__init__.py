@@ -5,7 +5,7 @@
     extraction = built.extract(article)
 
 article -> spaCy Doc (over `article.text`, batched with nlp.pipe) -> ParsedArticle -> each stage
-in the settings' `pipeline` order -> Extraction. spaCy objects never leave this module and the
+in the settings' `pipeline` order -> Extraction. spaCy objects never leave this package and the
 stages: callers get `Extraction`s and `Problem`s only.
 
 With several workers, each worker process parses *and* runs every stage for its share of
