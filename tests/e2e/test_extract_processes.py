@@ -11,10 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import psutil
 import pytest
+from click.testing import CliRunner
 
 import newsevents
+from newsevents.cli.common import EXIT_INTERRUPTED, EXIT_RESOURCE, reports_errors
 from newsevents.settings import load_settings
 
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -179,3 +182,16 @@ def test_ctrl_c_ends_extract_in_one_line_and_stops_the_workers_at_once(tmp_path:
     assert stderr.splitlines()[-1].startswith("newsevents: interrupted; every article reported as stored")
     assert sum("interrupted" in line for line in stderr.splitlines()) == 1
     assert proc.returncode == 1 and left == []
+
+
+def test_ctrl_c_before_the_run_is_one_line_and_the_interrupted_code() -> None:
+    """Ctrl-C while the model loads (before extract's own handling) is one line too."""
+
+    @click.command()
+    @reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
+    def loading() -> None:
+        raise KeyboardInterrupt
+
+    result = CliRunner().invoke(loading, [])
+    assert result.exit_code == EXIT_INTERRUPTED
+    assert result.stderr == "newsevents: interrupted\n"
