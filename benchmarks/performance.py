@@ -39,6 +39,8 @@ from typing import Any
 # repository root as `benchmarks.*`, as the tests do.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.load_page import LOAD_HEADING, keep_section
+from benchmarks.long_articles import HEADING as LONG_HEADING
 from benchmarks.performance_page import PARSE, load_average, machine, mb, render, summary
 from benchmarks.process_tree import monitor
 
@@ -181,18 +183,6 @@ def in_child(kind: str, count: int, workers: int, batch: int) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _keep_long_articles(path: Path, page: str) -> str:
-    """The new page, with the section benchmarks/long_articles.py wrote into the old one kept."""
-    from benchmarks.long_articles import HEADING, with_section
-
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    start = old.find(HEADING + "\n")
-    if start < 0:
-        return page
-    end = old.find("\n## ", start + len(HEADING))
-    return with_section(page, old[start : end + 1 if end >= 0 else len(old)])
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
@@ -238,11 +228,20 @@ def main(argv: list[str] | None = None) -> int:
     info["load_after"] = load_average()
     page = render(runs, stages, info)
     if args.out != "-":
-        Path(args.out).write_text(_keep_long_articles(Path(args.out), page), encoding="utf-8")
-        log.info("wrote %s", args.out)
+        write_page(Path(args.out), page)
     s = summary(runs)
     print(f"ours/bare {s['ratio']:.2f} (cpu {s['ratio_cpu']:.2f}); peak {mb(s['peak_rss'])}")
     return 0
+
+
+def write_page(out: Path, page: str) -> None:
+    """Write the page, keeping the sections benchmarks/load.py and benchmarks/long_articles.py
+    wrote into the old one."""
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    for heading in (LOAD_HEADING, LONG_HEADING):
+        page = keep_section(old, page, heading)
+    out.write_text(page, encoding="utf-8")
+    log.info("wrote %s", out)
 
 
 def _corpus_size() -> int:

@@ -22,6 +22,10 @@ MESSAGES: dict[str, str] = {
     "E110": "article has no text after its title",
     "E111": "bad metadata file: {detail}",
     "E112": "HTML page has no main text",
+    "E113": "invalid Unicode (a lone surrogate escape) in {detail}; replaced with U+FFFD",
+    "E114": "publication date out of range: {detail}; the article is read without it",
+    "E115": "address is not http(s): {detail}; the article is read without it",
+    "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
     # resources
     "E201": (
         "the spaCy model '{model}' is not installed; the default model installs with: "
@@ -29,9 +33,15 @@ MESSAGES: dict[str, str] = {
     ),
     "E202": "dictionary {detail}",
     "E203": "pipeline: {detail}",
+    "E204": "settings{where} -> {key}: {problem}",
+    "E205": "settings{where} -> {key}: unknown setting; the settings are {known}",
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
+    "E303": "cannot write to store {detail}",
+    "E304": "a value is outside the 64-bit range the store keeps; article not stored: {detail}",
+    "E307": "cannot write export to {path}: {reason}",
+    "E308": "export target {path} already exists; pass --force (overwrite=True) to replace it",
     # evaluation
     "E401": "cannot read gold file {detail}",
     "E402": "bad gold record: {detail}",
@@ -66,8 +76,21 @@ class ResourceError(NewsEventsError):
     """A required resource (the spaCy model, a dictionary) is missing or broken."""
 
 
+class SettingsError(ResourceError):
+    """A setting of the wrong type or out of range (E204): `key` and `problem` say which and why,
+    `where` the file and line it was read from, if any."""
+
+    def __init__(self, key: str, problem: str, where: str = "") -> None:
+        self.key, self.problem = key, problem
+        super().__init__("E204", where=f" {where}" if where else "", key=key, problem=problem)
+
+
 class StoreError(NewsEventsError):
     """The store cannot be opened or a query is malformed."""
+
+
+class ExportError(NewsEventsError):
+    """An export that cannot be written where it was asked to go (E307, E308)."""
 
 
 class GoldError(NewsEventsError):

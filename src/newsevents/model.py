@@ -52,6 +52,10 @@ class Article:
     origin: str | None = None  # file path (and line for JSONL) it was read from
     furniture: tuple[Evidence, ...] = ()
     title_span: Evidence | None = None  # where the title sits in `text`, if it does
+    # The id the input gave (a JSONL "id", a sidecar's "id"), kept as metadata only: `id` is
+    # always the content hash, so two different texts given one id are two articles, and any
+    # characters the source put in its ids never reach a URL path or a key.
+    given_id: str | None = None
 
     def in_furniture(self, start: int, end: int) -> bool:
         """True when the span overlaps page furniture, which must never be coded."""
@@ -197,6 +201,7 @@ class Extraction:
             "source": art.source,
             "published": art.published,
             "language": art.language,
+            "given_id": art.given_id,
         }
         if include_text:
             article["text"] = art.text

@@ -3,19 +3,25 @@
 Defaults live in `settings.yml` (shipped, commented); a user file given with `--config`
 overrides them key by key (and, under `stages:` and `ingest:`, stage by stage and key by key);
 the CLI fills the rest. Settings never change during a run.
+
+Every value is checked for its type and range when the settings are made (`Settings` itself
+refuses a bad one, from a file, the CLI or Python alike), and a bad value read from a file is
+one line naming the file, the line, the key and what was expected:
+`[E204] settings my.yml:3 -> max_file_bytes: expected a whole number of bytes, 1 or more; got 'abc'`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from newsevents.data import reader
-from newsevents.errors import ResourceError
+from newsevents.errors import ResourceError, SettingsError
 
 # A stage's section: plain YAML values that the stage itself checks when it is built.
 Section = Mapping[str, object]
@@ -55,6 +61,38 @@ def _paths(key: str, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _whole(low: int, high: int) -> Callable[[object], bool]:
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+def _share(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+            and 0 <= value <= 1)  # fmt: skip
+
+
+def _name(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value == value.strip()
+
+
+# The scalar settings: a check of the value and what the message says was expected. Huge
+# batches or worker counts are refused too: they exhaust memory long before they help.
+SCALARS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "max_file_bytes": (_whole(1, 2**40), "a whole number of bytes, 1 or more"),
+    "max_article_chars": (_whole(1, 2**40), "a whole number of characters, 1 or more"),
+    "min_english_ratio": (_share, "a number from 0 to 1"),
+    "batch_size": (_whole(1, 100_000), "a whole number of articles from 1 to 100000"),
+    "workers": (_whole(0, 1024), "a whole number of processes from 0 (one per core) to 1024"),
+    "include_text": (lambda v: isinstance(v, bool), "true or false"),
+    "language": (_name, "a language code such as en"),
+    "model": (_name, "the name or path of an installed spaCy pipeline"),
+}
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 @dataclass(frozen=True)
 class Settings:
     max_file_bytes: int = 5_000_000
@@ -68,6 +106,12 @@ class Settings:
     pipeline: tuple[str, ...] = ()
     stages: Mapping[str, Section] = field(default_factory=dict)
     ingest: IngestFiles = field(default_factory=IngestFiles)
+
+    def __post_init__(self) -> None:
+        for key, (ok, expected) in SCALARS.items():
+            value = getattr(self, key)
+            if not ok(value):
+                raise SettingsError(key, f"expected {expected}; got {_shown(value)}")
 
     def __hash__(self) -> int:
         # Settings key per-process caches (a Dask worker's pipeline); sections are plain YAML values.
@@ -134,5 +178,22 @@ def load_settings(path: str | Path | None = None) -> Settings:
         user = reader.document(path) or {}
         if not isinstance(user, dict):
             raise ResourceError("E202", detail=f"settings file {path}: expected a mapping of settings")
-        settings = settings.with_overrides(**user)
+        settings = _from_file(settings, user, {rec.key: rec.origin for rec in reader.table(path)}, str(path))
+    return settings
+
+
+def _from_file(settings: Settings, user: dict[object, object], origins: dict[str | None, str],
+               path: str) -> Settings:
+    """`settings` with each key of a user's file applied, a bad one named by its file and line."""
+    known = [f.name for f in fields(Settings)]
+    for key, value in user.items():
+        where = origins.get(str(key), path)
+        if key not in known:
+            raise ResourceError("E205", where=f" {where}", key=key, known=", ".join(known))
+        try:
+            settings = settings.with_overrides(**{str(key): value})
+        except SettingsError as exc:
+            raise SettingsError(str(key), exc.problem, where) from None
+        except ResourceError as exc:  # the shape of pipeline, stages or ingest (E202)
+            raise SettingsError(str(key), str(exc).split("settings: ", 1)[-1], where) from None
     return settings

@@ -160,7 +160,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as test_client:
+    with TestClient(create_app(str(db)), base_url="http://localhost") as test_client:
         yield test_client
 
 

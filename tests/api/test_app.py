@@ -325,7 +325,7 @@ def clustered_client(db: Path, tmp_path: Path) -> TestClient:
     shutil.copy(db, path)
     with open_store(path) as store:
         store.recluster()  # type: ignore[attr-defined]
-    return TestClient(create_app(str(path)))
+    return TestClient(create_app(str(path)), base_url="http://localhost")
 
 
 def test_the_cluster_view_counts_the_two_reports_of_one_strike_once(clustered_client: TestClient) -> None:
@@ -371,6 +371,6 @@ def test_cli_serve_runs_uvicorn_on_loopback_by_default(db: Path, monkeypatch: py
     assert result.exit_code == 0, result.output
     ((app, host, port),) = calls
     assert (host, port) == ("127.0.0.1", 8123)
-    assert TestClient(app).get("/api/stats").json()["counts"]["articles"] == 4
+    assert TestClient(app, base_url="http://127.0.0.1").get("/api/stats").json()["counts"]["articles"] == 4
     missing = CliRunner().invoke(main, ["serve", "--db", str(db.parent / "none.sqlite")])
     assert missing.exit_code != 0 and "no store at" in missing.output

@@ -118,7 +118,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         assert store.recluster()["clusters"] == 1
         assert store.events()[0]["cluster_id"] is not None
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
     for table in DERIVED_COLUMNS:
         migrated = conn.execute(f"PRAGMA table_info({table})").fetchall()
         assert migrated == fresh.execute(f"PRAGMA table_info({table})").fetchall(), table

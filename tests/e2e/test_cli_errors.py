@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -50,3 +52,55 @@ def test_extract_reports_a_store_it_cannot_open_with_the_resource_code(tmp_path:
     assert result.exit_code == EXIT_RESOURCE
     assert result.stderr.startswith("newsevents: [E301] cannot open store")
     assert "is a directory" in result.stderr
+
+
+def _no_serving(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    import uvicorn
+
+    apps: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))
+    return apps
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "http"])
+def test_serve_refuses_a_port_out_of_range_in_one_line(
+    port: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    apps = _no_serving(monkeypatch)
+    db = tmp_path / "x.db"
+    open_store(db).close()
+    result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", port])
+    assert result.exit_code == 2 and not apps
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1 and "--port" in errors[0] and port in errors[0]
+
+
+def test_serve_on_a_port_in_use_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    apps = _no_serving(monkeypatch)
+    db = tmp_path / "x.db"
+    open_store(db).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1 and not apps
+    assert result.stderr.splitlines() == [f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_serve_answers_the_hosts_allowed_and_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    apps = _no_serving(monkeypatch)
+    db = tmp_path / "x.db"
+    open_store(db).close()
+    args = ["serve", "--db", str(db), "--port", "8123", "--allowed-host", "news.example.org",
+            "--allowed-host", "intranet:8123"]  # fmt: skip
+    assert CliRunner().invoke(main, args).exit_code == 0
+    client = TestClient(apps[0], base_url="http://localhost")
+    for host, status in [("news.example.org", 200), ("intranet:8123", 200), ("127.0.0.1:8123", 200),
+                         ("attacker.example", 400)]:  # fmt: skip
+        assert client.get("/api/stats", headers={"Host": host}).status_code == status, host

@@ -123,7 +123,7 @@ def test_jsonl_lines_and_broken_lines(tmp_path: Path) -> None:
     assert (first.title, first.published, first.source) == ("Tear gas", "2019-01-07", "example.com")
     assert isinstance(broken, Problem) and broken.code == "E104" and broken.origin == f"{path}:2"
     assert isinstance(missing, Problem) and missing.code == "E108" and missing.origin == f"{path}:3"
-    assert isinstance(last, Article) and last.id == "x1" and last.origin == f"{path}:5"
+    assert isinstance(last, Article) and last.given_id == "x1" and last.origin == f"{path}:5"
 
 
 @pytest.mark.parametrize(

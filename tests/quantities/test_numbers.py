@@ -78,3 +78,24 @@ def test_vague_plural_keeps_no_value(  # type: ignore[no-untyped-def]
 ):
     q = one_figure(text)
     assert (q.kind, q.value, q.low, q.qualifier) == (kind, None, low, "about")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 9,223,372,036,854,775,808 civilians were killed on Monday.",  # 2^63: no count
+        "Officials said 20,000,000,000 people were killed.",  # more than everyone alive
+        "The ministry said 10^6 people were displaced.",  # a power, not the figure 6
+        "Officials said 10^100 people were killed in the attack.",  # not 100
+    ],
+)
+def test_a_figure_no_count_of_people_can_be_is_dropped(quantity_lexicon, parse, text):  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    assert list(find_quantities(doc, article, lexicon=quantity_lexicon)) == []
+
+
+def test_a_figure_over_32_bits_but_under_the_bound_is_kept(one_figure):  # type: ignore[no-untyped-def]
+    from newsevents.quantities.numbers import MAX_COUNT
+
+    q = one_figure("3 billion people were displaced by the floods.")
+    assert (q.kind, q.value) == ("displaced", 3_000_000_000) and 2**31 < q.value <= MAX_COUNT

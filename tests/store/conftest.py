@@ -1,8 +1,12 @@
-"""A hand-built Extraction that fills every table, with offsets that point into its text."""
+"""A hand-built Extraction that fills every table, with offsets that point into its text, and
+the throwaway PostgreSQL server every PostgreSQL test module shares (one per session)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib.util
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +106,27 @@ def build(
 @pytest.fixture
 def make_extraction() -> Callable[..., Extraction]:
     return build
+
+
+_PG_SERVER = Path(__file__).parent / "pg_server.py"
+_spec = importlib.util.spec_from_file_location("newsevents_test_pg_server", _PG_SERVER)
+assert _spec is not None and _spec.loader is not None
+pg_server = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pg_server)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """The URL of an empty database on a real PostgreSQL server, for the whole session."""
+    try:
+        with pg_server.server() as url:
+            yield url
+    except pg_server.Unavailable as exc:
+        pytest.skip(f"PostgreSQL store tests need a PostgreSQL server: {exc}")
+
+
+@pytest.fixture
+def pg_schema(pg_url: str) -> Iterator[str]:
+    """A URL whose connections work in a fresh schema of their own, dropped after the test."""
+    with pg_server.schema(pg_url, f"t_{uuid.uuid4().hex[:12]}") as url:
+        yield url

@@ -7,11 +7,9 @@ by NEWSEVENTS_TEST_PG_URL); see pg_server.py. Without one, every test here is sk
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,29 +24,7 @@ from newsevents.store import rows as row_builders
 from newsevents.store.migrations import SCHEMA_VERSION
 
 HERE = Path(__file__).parent
-_spec = importlib.util.spec_from_file_location("newsevents_test_pg_server", HERE / "pg_server.py")
-assert _spec is not None and _spec.loader is not None
-pg_server = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pg_server)
-
 psycopg = pytest.importorskip("psycopg")
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """The URL of an empty database on a real PostgreSQL server, for the whole session."""
-    try:
-        with pg_server.server() as url:
-            yield url
-    except pg_server.Unavailable as exc:
-        pytest.skip(f"PostgreSQL store tests need a PostgreSQL server: {exc}")
-
-
-@pytest.fixture
-def pg_schema(pg_url: str) -> Iterator[str]:
-    """A URL whose connections work in a fresh schema of their own, dropped after the test."""
-    with pg_server.schema(pg_url, f"t_{uuid.uuid4().hex[:12]}") as url:
-        yield url
 
 
 @pytest.fixture
@@ -178,8 +154,9 @@ def test_a_failing_insert_rolls_back_the_article(pg: Store, make_extraction, mon
         return [row, dict(row)]
 
     monkeypatch.setattr(row_builders, "event_rows", duplicated)
-    with pytest.raises(psycopg.errors.UniqueViolation):
+    with pytest.raises(StoreError, match=r"\[E303\]") as raised:
         pg.write(make_extraction())
+    assert isinstance(raised.value.__cause__, psycopg.errors.UniqueViolation)
     assert pg.counts()["articles"] == 0 and pg.counts()["events"] == 0
     monkeypatch.setattr(row_builders, "event_rows", original)
     assert pg.write(make_extraction()) is True  # the connection is usable after the rollback

@@ -75,7 +75,7 @@ def test_plain_paths_go_through_the_registry_too(tmp_path: Path) -> None:
         with open_store(str(tmp_path / "text.db")) as store:
             assert isinstance(store, RecordingStore)
     finally:
-        register_backend("sqlite", builtin.open, builtin.exists)
+        register_backend("sqlite", builtin.open, builtin.exists, builtin.open_as)
     assert RecordingStore.opened == [str(tmp_path / "plain.db"), str(tmp_path / "text.db")]
     with open_store(tmp_path / "again.db") as store:
         assert type(store) is SQLiteStore

@@ -144,8 +144,9 @@ def test_a_failing_insert_rolls_back_the_article(db: Store, make_extraction, mon
 
     original = row_builders.event_rows
     monkeypatch.setattr(row_builders, "event_rows", duplicated)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match=r"\[E303\]") as raised:
         db.write(make_extraction())
+    assert isinstance(raised.value.__cause__, sqlite3.IntegrityError)
     assert db.counts()["articles"] == 0 and db.counts()["events"] == 0
 
 

@@ -72,3 +72,24 @@ def test_impossible_dates_and_bad_publication_dates_give_none(date_words) -> Non
     assert resolve_date("31 June 2015", None, words=date_words) is None
     assert resolve_date("on Thursday", "not a date", words=date_words) is None
     assert resolve_date("", SAT, words=date_words) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "published"),
+    [
+        ("last week", "0001-01-01"),
+        ("yesterday", "0001-01-01"),
+        ("ten years ago", "0005-06-01"),
+        ("last month", "0001-01-15"),
+        ("tomorrow", "9999-12-31"),
+        ("next week", "9999-12-28"),
+        ("next year", "9999-06-01"),
+        ("on Thursday", "0001-01-01"),
+    ],
+)
+def test_publication_dates_at_the_ends_of_the_calendar_do_not_overflow(
+    date_words, expression: str, published: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The Python API takes any ISO date as `published`: a day before year 1 or after 9999 is
+    no date, not an OverflowError that loses the article."""
+    assert resolve_date(expression, published, words=date_words) is None

@@ -1,15 +1,17 @@
 """The REST API and the dashboard it serves: routes translate HTTP to store queries, nothing more.
 
 `create_app(db)` builds the app over one store (an SQLite path or URL, as `open_store` takes).
-Each request opens the store and closes it afterwards, so SQLite connections never cross
-threads and a store written meanwhile is read fresh. A bad parameter is answered with a 4xx
+Each thread that runs routes keeps its own store open (SQLite connections never cross
+threads), and answers are kept only until the store changes, so a store written meanwhile is
+read fresh (`cache.py`). Requests whose Host header is not one the app serves get 400
+(`hosts.py`). A bad parameter is answered with a 4xx
 that says what was wrong: 422 when it does not fit its declared type, 400 when the store's
 checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 """
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,8 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
+from newsevents.api.cache import ResponseCache, Stores
+from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
 from newsevents.store import EventFilter, EventQuery, ItemQuery, Store, View, open_store
@@ -52,9 +56,13 @@ def web_root() -> Path:
     return Path(str(resources.files("newsevents.web").joinpath("static")))
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The API and dashboard over the store at `db` (opened once here to fail early if it is bad)."""
-    open_store(db).close()
+def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str] = ()) -> FastAPI:
+    """The API and dashboard over the store at `db` (opened once here to fail early if it is bad).
+
+    Requests are answered when their Host header names a loopback address, `served_on` (the
+    address listened on, unless that is every interface) or one of `hosts` ("*" allows any).
+    """
+    open_store(db, "read").close()  # a bad store is one E301 line here, not a 500 per route
     names = {code: entry.name for code, entry in load_code_table().codes.items()}
     app = FastAPI(
         title="newsevents",
@@ -62,22 +70,17 @@ def create_app(db: str | Path) -> FastAPI:
         description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
     )
 
-    @contextmanager
-    def opened() -> Iterator[Store]:
-        # Opened and closed in the thread that runs the route: SQLite connections stay put.
-        store = open_store(db)
-        try:
-            yield store
-        finally:
-            store.close()
-
+    stores = Stores(db)
     app.state.db = str(db)
+    app.state.stores = stores
     _error_handlers(app)
-    _event_routes(app, opened, names)
-    _cluster_routes(app, opened, names)
-    _article_routes(app, opened, names)
-    _item_routes(app, opened)
+    _event_routes(app, stores.opened, names)
+    _cluster_routes(app, stores.opened, names)
+    _article_routes(app, stores.opened, names)
+    _item_routes(app, stores.opened)
+    app.add_middleware(ResponseCache, version=stores.version)  # innermost: keeps what routes answer
     _dashboard(app)
+    app.add_middleware(HostCheck, allowed=allowed_hosts(served_on, hosts))  # outermost
     return app
 
 

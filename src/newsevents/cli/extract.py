@@ -93,7 +93,8 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
-        if store is not None and tally.stored:
+        # also when nothing is new but an earlier run stopped before clustering what it stored
+        if store is not None and (tally.stored or store.behind()):
             tally.clusters = store.recluster().get("clusters")
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
@@ -118,7 +119,7 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     if store is not None:
         loaded = load_into_store(out, store)
         stored, already = loaded.written, loaded.already_stored
-        if stored:
+        if stored or store.behind():
             store.recluster()
         store.close()
     if not quiet:

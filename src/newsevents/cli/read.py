@@ -1,14 +1,18 @@
 """The commands that read a store: `show`, `export`, `serve` and `dedup`.
 
-Each refuses to create an empty store by mistake (`require_store`), opens it through the
-backend registry, asks it through its methods (no SQL here) and closes it.
+Each opens the store through the backend registry with the access it needs: `show`, `export`
+and `serve` read-only (a missing, empty, corrupt or older store is one E301 line, and nothing
+is ever created or changed), `dedup` to write an existing store; then asks it through its
+methods (no SQL here) and closes it.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,12 +21,14 @@ from newsevents.cli.common import (
     db_option,
     err,
     event_filter,
+    fail,
     filter_options,
-    open_store,
     plural,
     reports_errors,
-    require_store,
 )
+
+if TYPE_CHECKING:
+    from newsevents.store.core import Access
 
 
 @click.command()
@@ -40,7 +46,7 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
     """
     filters = dict(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                    date_to=date_to, limit=limit)
-    rows = _query(db, filters, clusters=view == "clusters")
+    rows, behind = _query(db, filters, clusters=view == "clusters")
     from rich.console import Console
     from rich.table import Table
 
@@ -51,9 +57,9 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
         table.add_row(*(_cluster_cells(r) if view == "clusters" else _event_cells(r)))
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     err(f"newsevents: {len(rows)} {'event clusters' if view == 'clusters' else 'events'}")
-    if view == "clusters" and not rows and _query(db, {**filters, "limit": 1}):
-        err("newsevents: events are stored but not clustered yet; run `newsevents dedup --db "
-            f"{db}` or use --view events")
+    if view == "clusters" and behind:
+        err("newsevents: articles were stored after the last clustering (a run that stopped before "
+            f"it); the next extract reclusters, or run `newsevents dedup --db {db}`, or use --view events")
 
 
 def _event_cells(r: dict[str, Any]) -> list[str]:
@@ -92,12 +98,20 @@ def _clip(evidence: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> list[dict[str, Any]]:
-    require_store(db)
-    with open_store(db) as store:
+def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> tuple[list[dict[str, Any]], bool]:
+    """The rows asked for, and whether the store is behind on clustering."""
+    with _open(db, "read") as store:
         chosen = event_filter(**filters)
         rows: list[dict[str, Any]] = store.clusters(chosen) if clusters else store.events(chosen)
-        return rows
+        behind = getattr(store, "behind", None)
+        return rows, bool(behind and behind())
+
+
+def _open(db: str, access: Access) -> Any:
+    """The store at `db` with `access`: reading commands never create or change it."""
+    from newsevents.store import open_store
+
+    return open_store(db, access)
 
 
 def _file_formats() -> list[str]:
@@ -115,8 +129,11 @@ def _column_sets() -> list[str]:
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; "
-              "parquet needs a file).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default or '-': "
+              "stdout; parquet needs a file). Written to a temporary file, then renamed into place.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists (refused otherwise).")
+@click.option("--raw-cells", is_flag=True, help="CSV: write text cells as stored, even those a spreadsheet "
+              "would run as a formula (=, +, -, @ first); by default they get a leading '.")
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
               default="clusters", show_default=True,
               help="clusters: one row per real-world event (reports merged); events: one row per report.")
@@ -124,8 +141,9 @@ def _column_sets() -> list[str]:
               show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
 @filter_options
 @reports_errors(also=(ValueError,))
-def export(db: str, fmt: str, output: str | None, table: str, columns: str, country: str | None,
-           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str, columns: str,
+           country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
+           date_to: str | None) -> None:
     """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
 
     Columns are documented in docs/exports.md.
@@ -134,34 +152,84 @@ def export(db: str, fmt: str, output: str | None, table: str, columns: str, coun
     """
     from newsevents.export import columns_for, rows_for, write_rows
 
-    require_store(db)
-    with open_store(db) as store:
+    output = None if output == "-" else output
+    with _open(db, "read") as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                                date_to=date_to)
         rows = rows_for(store, table, columns, filters)
-        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns))
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns),
+                       overwrite=force, escape_formulas=not raw_cells)
     err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+
+
+@contextmanager
+def _stdout_checked(output: str | None) -> Iterator[None]:
+    """Standard output flushed inside the block, so a full disk behind `> file` is one line, not
+    a traceback; after a failure it points at /dev/null, or the interpreter's own flush at exit
+    would print the same failure again."""
+    from newsevents.errors import ExportError
+
+    if output is not None:
+        yield
+        return
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_stdout()
+        raise ExportError("E307", path="standard output", reason=exc.strerror or str(exc)) from exc
+    except ExportError:
+        _quiet_stdout()
+        raise
+
+
+def _quiet_stdout() -> None:
+    import os
+    from contextlib import suppress
+
+    with suppress(OSError, ValueError):  # not a real file (a test's capture): nothing flushes at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback only by default).")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable; '*' for any). "
+              "Loopback names and --host are always answered; others get 400 (DNS rebinding).")
 @reports_errors()
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
     """
-    require_store(db)
     import uvicorn
 
     from newsevents.api import create_app
 
-    app = create_app(db)
+    app = create_app(db, served_on=host, hosts=allowed)
+    _check_port(host, port)
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail in one line when the address cannot be listened on (in use, not this machine's);
+    uvicorn would log a traceback-like error and exit instead."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        fail(f"cannot listen on {host}:{port}: {reason}")
 
 
 @click.command()
@@ -175,8 +243,7 @@ def dedup(db: str) -> None:
 
     Example: newsevents dedup --db events.sqlite
     """
-    require_store(db)
-    with open_store(db) as store:
+    with _open(db, "write") as store:
         counts = store.recluster()
     err(
         f"newsevents: {counts['grouped_articles']} articles in {counts['groups']} near-duplicate groups; "

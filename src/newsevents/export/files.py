@@ -9,13 +9,18 @@ columns). What a caller may rely on in every format:
   is an error, never silently dropped;
 - None is an empty field in CSV and null in JSONL and Parquet;
 - CSV writes booleans as `true`/`false` and lists/dicts as compact JSON; JSONL keeps them
-  nested; Parquet stores them as JSON text so every file has a flat, stable schema.
+  nested; Parquet stores them as JSON text so every file has a flat, stable schema;
+- in CSV (any `spreadsheet` format), a text cell starting with `=`, `+`, `-`, `@`, a tab or a
+  carriage return gets a leading `'`, so a spreadsheet shows it instead of running it as a
+  formula (OWASP's advice on CSV injection); numbers, and text that is only a number, are
+  left alone. `escape_formulas=False` writes every cell as stored.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsevents.export.registry import FileFormat, file_format
+from newsevents.export.target import failures, target
 
 
 def write_rows(
@@ -31,11 +37,17 @@ def write_rows(
     out: Path | IO[str] | None,
     fmt: str,
     columns: Sequence[str] | None = None,
+    *,
+    overwrite: bool = True,
+    escape_formulas: bool = True,
 ) -> int:
     """Write `rows` to `out` (a path, a text stream, or None for stdout) and return how many.
 
     CSV and JSONL stream row by row; Parquet needs a file path and builds the table in
     memory. With no rows and no `columns`, CSV writes nothing and Parquet an empty table.
+    A path is written through a temporary file renamed into place (`target.py`), so a failed
+    export never leaves a truncated file; an existing file is replaced only with `overwrite`
+    (else E308), and a path that cannot be written is one ExportError (E307).
     """
     writer = file_format(fmt)
     it = iter(rows)
@@ -43,13 +55,27 @@ def write_rows(
     order = list(columns) if columns is not None else (list(first) if first is not None else [])
     stream: Iterator[dict[str, Any]] = chain([first], it) if first is not None else iter(())
     checked = _checked(stream, order)
+    if writer.spreadsheet and escape_formulas:
+        checked = ([defuse(v) for v in values] for values in checked)
     if writer.needs_path:
         if out is None or not isinstance(out, str | Path):
             name = writer.name.capitalize()
             raise ValueError(f"{name} export needs an output file path, not a stream or standard output")
-        return writer.write(checked, Path(out), order)
-    with _text_out(out) as handle:
+        with target(Path(out), overwrite, text=False) as path:
+            return writer.write(checked, path, order)
+    with _text_out(out, overwrite) as handle:
         return writer.write(checked, handle, order)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def defuse(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, with a leading `'`; anything else as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _checked(rows: Iterator[dict[str, Any]], order: list[str]) -> Iterator[list[Any]]:
@@ -63,15 +89,16 @@ def _checked(rows: Iterator[dict[str, Any]], order: list[str]) -> Iterator[list[
 
 
 @contextmanager
-def _text_out(out: Path | IO[str] | None) -> Iterator[IO[str]]:
-    if out is None:
-        yield sys.stdout
-    elif isinstance(out, str | Path):
-        # newline="" lets the csv module write its own line endings.
-        with Path(out).open("w", encoding="utf-8", newline="") as handle:
-            yield handle
-    else:
-        yield out
+def _text_out(out: Path | IO[str] | None, overwrite: bool) -> Iterator[IO[str]]:
+    if isinstance(out, str | Path):
+        # newline="" (in `target`) lets the csv module write its own line endings.
+        with target(Path(out), overwrite, text=True) as handle:
+            yield handle  # type: ignore[misc]
+        return
+    stream = sys.stdout if out is None else out
+    name = getattr(stream, "name", None)
+    with failures("standard output" if name in ("<stdout>", 1) else (name or "the stream")):
+        yield stream
 
 
 def _write_csv(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
@@ -155,7 +182,7 @@ def _arrow_kind(name: str, values: list[Any]) -> str:
 
 
 FILE_FORMATS: tuple[FileFormat, ...] = (
-    FileFormat("csv", _write_csv, help="comma-separated, a header line first"),
+    FileFormat("csv", _write_csv, help="comma-separated, a header line first", spreadsheet=True),
     FileFormat("jsonl", _write_jsonl, help="one JSON object per line"),
     FileFormat("parquet", _write_parquet, needs_path=True, help="one Parquet file (needs -o)"),
 )

@@ -35,12 +35,15 @@ class FileFormat:
 
     `write(rows, out, order)` gets a text stream, or with `needs_path` a file path (formats that
     write binary or need the whole table, such as Parquet), and returns how many rows it wrote.
+    A `spreadsheet` format (CSV) is opened by spreadsheet programs, which run a text cell that
+    starts with `=`, `+`, `-` or `@` as a formula: `write_rows` defuses such cells first.
     """
 
     name: str
     write: Callable[[Iterator[list[Any]], Any, list[str]], int]
     needs_path: bool = False
     help: str = ""
+    spreadsheet: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@
     load_ingest_rules(files, language) -> IngestRules   # furniture cues, outlets, stopword lists
 
 `read` never raises for bad input: each bad file (or JSONL line) becomes one `Problem` naming
-it, and the batch goes on. Formats: plain text (title line, blank line, body) with an optional
+it, and the batch goes on; bad metadata is a warning (a `Problem` with `fatal=False`) and the
+article is kept without it. Formats: plain text (title line, blank line, body) with an optional
 `NAME.meta.json` sidecar, HTML pages, and JSON Lines; `-` reads standard input and sniffs which.
+JSON Lines (files and standard input) are streamed: `max_file_bytes` limits each article (a
+line, a text file, a page), never a whole feed.
 The data files (furniture cues, outlets, stopword lists) are loaded once per `read` call from
 the settings' language and `ingest:` section, and handed to every article built in it.
 """
@@ -62,26 +65,28 @@ def read(
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings, rules)
-            continue
-        path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-            exists = path.exists() or path.is_symlink()
-        except OSError as exc:
-            yield files.problem(raw, "E103", exc.strerror or str(exc))
-            continue
-        if not exists:
-            yield files.problem(raw, "E109")
-        elif is_dir:
-            for item in files.walk(path):
-                if isinstance(item, Problem):
-                    yield item
-                else:
-                    yield from _from_file(item, str(files.kind_of(item)), settings, rules)
-        elif not path.is_file():
-            yield files.problem(raw, "E103", "not a regular file")
         else:
-            yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings, rules)
+            yield from _from_path(Path(raw), settings, rules)
+
+
+def _from_path(path: Path, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:
+    """A file named on the command line (read whatever its name) or a folder (walked)."""
+    try:
+        is_dir = path.is_dir()
+        exists = path.exists() or path.is_symlink()
+    except OSError as exc:
+        yield files.problem(files.display(path), "E103", exc.strerror or str(exc))
+        return
+    if not exists:
+        yield files.problem(files.display(path), "E109")
+    elif is_dir:
+        for item in files.walk(path):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                yield from _from_file(item, str(files.kind_of(item)), settings, rules)
+    else:
+        yield from _from_file(path, files.kind_of(path) or "sniff-no-jsonl", settings, rules)
 
 
 def _from_file(path: Path, kind: str, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:
@@ -89,13 +94,15 @@ def _from_file(path: Path, kind: str, settings: Settings, rules: IngestRules) ->
 
 
 def _from_source(
-    source: files.Source | Problem, settings: Settings, rules: IngestRules
+    source: files.Source | files.Stream | Problem, settings: Settings, rules: IngestRules
 ) -> Iterator[Article | Problem]:
     if isinstance(source, Problem):
         yield source
         return
-    if source.kind == "jsonl":
-        for record in jsonl.records(source.text, source.origin):
+    if isinstance(source, files.Source) and source.kind == "jsonl":  # sniffed after reading whole
+        source = files.Stream(source.origin, iter([source.text.encode("utf-8")]))
+    if isinstance(source, files.Stream):
+        for record in jsonl.records(source, settings.max_file_bytes):
             if isinstance(record, Problem):
                 yield record
             else:
@@ -105,38 +112,34 @@ def _from_source(
     meta, warnings = text.read_sidecar(source.path) if source.path else (Meta(), [])
     yield from warnings
     if source.kind == "html":
-        extracted = html.extract(source.text, meta)
-        if extracted is None:
-            yield files.problem(source.origin, "E112")
-            return
-        body, meta = extracted
-        yield _checked(
-            build(
-                body,
-                Meta(
-                    title=meta.title or "",
-                    url=meta.url,
-                    source=meta.source,
-                    published=meta.published,
-                    id=meta.id,
-                ),
-                rules,
-                source.origin,
-            ),
-            rules,
-            settings,
-        )
+        yield from _from_html(source, meta, settings, rules)
         return
     yield _checked(build(source.text, meta, rules, source.origin), rules, settings)
 
 
+def _from_html(
+    source: files.Source, meta: Meta, settings: Settings, rules: IngestRules
+) -> Iterator[Article | Problem]:
+    extracted = html.extract(source.text, meta, source.origin)
+    if extracted is None:
+        yield files.problem(source.origin, "E112")
+        return
+    body, found, warnings = extracted
+    yield from warnings
+    given = Meta(
+        title=found.title or "", url=found.url, source=found.source, published=found.published, id=found.id
+    )
+    yield _checked(build(body, given, rules, source.origin), rules, settings)
+
+
 def _checked(article: Article, rules: IngestRules, settings: Settings) -> Article | Problem:
-    """The article, or the Problem that keeps it out: a title with no body, or not English."""
+    """The article, or the Problem that keeps it out: not English (said first, since a text in
+    another script often has no line the title rule reads as a body), or a title with no body."""
     origin = article.origin or "<text>"
     body = body_text(article)
-    if article.title_span is not None and not body:
-        return files.problem(origin, "E110")
     guess = language.not_english(body or article.text, settings.min_english_ratio, rules.languages)
     if guess is not None:
         return files.problem(origin, "E106", guess)
+    if article.title_span is not None and not body:
+        return files.problem(origin, "E110")
     return article

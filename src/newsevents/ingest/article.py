@@ -92,7 +92,7 @@ def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) 
     if source is None:
         source = metadata.find_source(body_lines, marks, outlets) or metadata.host(url)
     return Article(
-        id=meta.id or article_id(text),
+        id=article_id(text),
         text=text,
         title=title,
         url=url,
@@ -101,6 +101,7 @@ def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) 
         origin=origin,
         furniture=tuple(Evidence.of(text, m.line.start, m.line.end) for m in marks),
         title_span=title_span,
+        given_id=meta.id,
     )
 
 

@@ -3,13 +3,19 @@
 Only absolute dates with a day, month and year count: a relative date ("yesterday") or one
 without a year cannot be placed without knowing when the page was read, and guessing the
 current year would silently mis-date an archive.
+
+A publication date must lie between 1600-01-01 and a year after today (`date_range`). The
+first printed newspapers are from the early 1600s, so any digitised archive fits; a date a
+year ahead allows for clocks and time zones, not for a page published in the future. Dates
+outside it are errors in the metadata ("0001-01-01" as "unknown", "9999-12-31" as "never"),
+and they would also break the arithmetic that resolves "last week" against them.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import date, timedelta
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,9 @@ WEEKDAY_RE = re.compile(
     r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\b\.?", re.IGNORECASE
 )
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+
+EARLIEST = date(1600, 1, 1)
+AHEAD = timedelta(days=366)
 
 _DATEPARSER_SETTINGS = {
     "PARSERS": ["custom-formats", "absolute-time"],
@@ -51,11 +60,27 @@ def normalise(expression: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def find(text: str) -> str | None:
-    """The first full date expression inside `text`, normalised, or None."""
+def date_range() -> tuple[date, date]:
+    """The earliest and latest publication dates accepted (see the module docstring)."""
+    return EARLIEST, date.today() + AHEAD
+
+
+def in_range(value: str) -> bool:
+    """Whether an ISO date (YYYY-MM-DD...) may be a publication date."""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    low, high = date_range()
+    return low <= day <= high
+
+
+def find(text: str, any_day: bool = False) -> str | None:
+    """The first full date expression inside `text` that may be a publication date (or, with
+    `any_day`, any date, for a caller that reports the ones out of range), or None."""
     for match in DATE_RE.finditer(text):
         value = normalise(match.group(0))
-        if value:
+        if value and (any_day or in_range(value)):
             return value
     return None
 
@@ -82,6 +107,7 @@ def from_url(url: str | None) -> str | None:
     if not match:
         return None
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        value = date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
     except ValueError:
         return None
+    return value if in_range(value) else None

@@ -1,26 +1,44 @@
 """Turning paths into decoded texts: walking folders, and refusing bad files before parsing.
 
 Every check that can be made without reading (existence, kind, size) is made on `stat`, so a
-stray 50 MB dump is never loaded. Reading is capped at `max_file_bytes + 1` bytes as well, in
-case a file grows between the check and the read.
+stray 50 MB dump is never loaded and a FIFO, socket or device is never opened (opening a FIFO
+waits forever for a writer). Reading is capped at `max_file_bytes + 1` bytes as well, in case a
+file grows between the check and the read. The size limit is per article: a text or HTML file
+is one article, while a JSON Lines file or stream is read line by line as it is parsed
+(`Stream`), so a feed of any size is read in memory bounded by its longest line.
+
+Paths are kept as the OS gave them (names that are not UTF-8 included), but every origin
+printed or stored is `display(path)`: such bytes are written as backslash escapes.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from newsevents.errors import Problem, message
+from newsevents.errors import Problem
+from newsevents.ingest.encoding import SNIFF_BYTES, binary_or_wide, check_bytes, decode, problem
+
+__all__ = ["Source", "Stream", "display", "kind_of", "problem", "read_path", "read_stream", "walk"]
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIX = ".meta.json"
-CONTROL_SHARE = 0.05  # more control bytes than this (outside tab/newline/CR/FF) means binary
-SNIFF_BYTES = 8192
+CHUNK_BYTES = 1 << 16
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+FILE_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a directory",
+}
 
 
 @dataclass(frozen=True)
@@ -29,13 +47,26 @@ class Source:
 
     origin: str
     text: str
-    kind: str  # "text", "html" or "jsonl"
+    kind: str  # "text" or "html" ("jsonl" only when built by hand; readers get a Stream)
     path: Path | None = None
 
 
-def problem(origin: str, code: str, detail: str | None = None, fatal: bool = True) -> Problem:
-    text = message(code, detail=detail) if detail is not None else message(code)
-    return Problem(origin, code, text, fatal)
+@dataclass(frozen=True)
+class Stream:
+    """A JSON Lines input, not yet read: its bytes come in chunks as the lines are parsed."""
+
+    origin: str
+    chunks: Iterator[bytes]
+    kind: str = "jsonl"
+
+
+def display(path: str | os.PathLike[str]) -> str:
+    """The path as printable, storable text: bytes of a name that are not UTF-8 (held as lone
+    surrogates by Python) become backslash escapes, so `caf\\xe9.txt` prints instead of raising,
+    and so do control characters, so a name with a newline still makes one report line."""
+    raw = os.fspath(path)
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def kind_of(path: Path) -> str | None:
@@ -53,74 +84,129 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def walk(folder: Path) -> Iterator[Path | Problem]:
-    """Readable article files under `folder`, recursively, in sorted order; hidden entries skipped."""
+def _listing(folder: str) -> list[os.DirEntry[str]] | Problem:
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as entries:
+            return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
-        yield problem(str(folder), "E103", exc.strerror or str(exc))
+        return problem(display(folder), "E103", exc.strerror or str(exc))
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # reported when the file is read (E109, E103)
+    return info.st_dev, info.st_ino
+
+
+def walk(folder: Path) -> Iterator[Path | Problem]:
+    """Readable article files under `folder`, recursively, in sorted order; hidden entries skipped.
+
+    Iterative (no depth limit) and loop-proof: each real directory is entered once, however many
+    symbolic links lead to it, and a file reached twice (through links) is yielded once.
+    """
+    root = str(folder)
+    seen_dirs = {_identity(root)}
+    seen_files: set[tuple[int, int]] = set()
+    first = _listing(root)
+    if isinstance(first, Problem):
+        yield first
         return
-    for entry in entries:
-        if entry.name.startswith("."):
+    stack = [iter(first)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk(path)
-        elif kind_of(path):
-            yield path
+            key = _identity(entry.path)
+            if key is None or key in seen_dirs:
+                continue
+            seen_dirs.add(key)
+            listing = _listing(entry.path)
+            if isinstance(listing, Problem):
+                yield listing
+            else:
+                stack.append(iter(listing))
+            continue
+        path = Path(entry.path)
+        if not kind_of(path):
+            continue
+        key = _identity(entry.path)
+        if key is not None:
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+        yield path
 
 
-def check_bytes(origin: str, data: bytes) -> Problem | None:
-    """E101 for an empty file, E102 for binary content; None when the bytes may be text."""
-    if not data.removeprefix(b"\xef\xbb\xbf").strip():
-        return problem(origin, "E101")
-    head = data[:SNIFF_BYTES]
-    if b"\x00" in head:
-        return problem(origin, "E102")
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if control / len(head) > CONTROL_SHARE:
-        return problem(origin, "E102")
-    return None
-
-
-def decode(origin: str, data: bytes) -> str | Problem:
-    """UTF-8 only (a BOM is dropped); any other encoding is reported, never guessed."""
+def _regular(path: Path) -> os.stat_result | Problem:
+    """The file's status when it is a regular file (following links); else the Problem."""
+    origin = display(path)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex().upper()
-        return problem(origin, "E105", f"byte 0x{bad} at offset {exc.start}")
-
-
-def read_path(path: Path, kind: str, max_bytes: int) -> Source | Problem:
-    """Stat, size-check, read and decode one file."""
-    origin = str(path)
-    try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         return problem(origin, "E109")
     except OSError as exc:
         return problem(origin, "E103", exc.strerror or str(exc))
-    if size > max_bytes:
-        return problem(origin, "E107", f"{size:,} bytes")
+    if not stat.S_ISREG(info.st_mode):
+        what = FILE_KINDS.get(stat.S_IFMT(info.st_mode), "a special file")
+        return problem(origin, "E103", f"not a regular file ({what})")
+    return info
+
+
+def read_path(path: Path, kind: str, max_bytes: int) -> Source | Stream | Problem:
+    """Stat, size-check, read and decode one file; a JSON Lines file is streamed instead."""
+    origin = display(path)
+    info = _regular(path)
+    if isinstance(info, Problem):
+        return info
+    if kind != "jsonl" and info.st_size > max_bytes:
+        return problem(origin, "E107", f"{info.st_size:,} bytes")
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        handle = path.open("rb")
     except OSError as exc:
         return problem(origin, "E103", exc.strerror or str(exc))
+    if kind == "jsonl":
+        return Stream(origin, _chunks(handle, b"", close=True))
+    with handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            return problem(origin, "E103", exc.strerror or str(exc))
     return _finish(origin, data, kind, max_bytes, path)
 
 
-def read_stream(stream: IO[bytes], max_bytes: int, origin: str = "<stdin>") -> Source | Problem:
-    """Standard input: the format is sniffed, since there is no file name to go by."""
-    data = stream.read(max_bytes + 1)
-    if isinstance(data, str):  # a text stream was passed; keep going rather than fail
-        data = data.encode("utf-8")
+def read_stream(stream: IO[bytes], max_bytes: int, origin: str = "<stdin>") -> Source | Stream | Problem:
+    """Standard input: the format is sniffed from the first bytes, since there is no file name to
+    go by; JSON Lines is then streamed, anything else read whole (up to the limit)."""
+    head = _as_bytes(stream.read(SNIFF_BYTES))
+    if sniff(head.decode("utf-8-sig", "ignore")) == "jsonl" and binary_or_wide(origin, head) is None:
+        return Stream(origin, _chunks(stream, head, close=False))
+    rest = max_bytes + 1 - len(head)
+    data = head + (_as_bytes(stream.read(rest)) if rest > 0 else b"")
     return _finish(origin, data, "sniff", max_bytes, None)
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data  # a text stream passed by hand
+
+
+def _chunks(handle: IO[bytes], head: bytes, close: bool) -> Iterator[bytes]:
+    """`head`, then the rest of `handle` in chunks; the file is closed when the reader is done."""
+    try:
+        if head:
+            yield head
+        while chunk := _as_bytes(handle.read(CHUNK_BYTES)):
+            yield chunk
+    finally:
+        if close:
+            handle.close()
 
 
 def _finish(origin: str, data: bytes, kind: str, max_bytes: int, path: Path | None) -> Source | Problem:

@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import logging
 
+from newsevents.errors import Problem
+from newsevents.ingest import dates
 from newsevents.ingest.article import Meta
+from newsevents.ingest.encoding import problem
+from newsevents.ingest.text import web_address
 
 log = logging.getLogger(__name__)
 
 MIN_MAIN_WORDS = 10
+ADDRESS_FIELDS = (
+    ('<link rel="canonical">', '//link[@rel="canonical"]/@href'),
+    ('<meta property="og:url">', '//meta[@property="og:url"]/@content'),
+)
 
 
 def _tree(html: str):  # type: ignore[no-untyped-def]
@@ -31,8 +39,25 @@ def _head_value(tree, xpath: str) -> str | None:  # type: ignore[no-untyped-def]
     return values[0] if values else None
 
 
-def extract(html: str, given: Meta) -> tuple[str, Meta] | None:
-    """(article text, metadata) for a page, or None when it has no main text (E112)."""
+def _page_address(tree, origin: str) -> tuple[str | None, list[Problem]]:  # type: ignore[no-untyped-def]
+    """The page's own http(s) address; a link of another scheme (javascript:, data:, file:) is
+    never taken as the article's address, and each one found is a warning naming its tag."""
+    warnings: list[Problem] = []
+    for name, xpath in ADDRESS_FIELDS:
+        value = _head_value(tree, xpath)
+        if value is None:
+            continue
+        url = web_address(value)
+        if url is not None:
+            return url, warnings
+        shown = repr(value if len(value) <= 60 else value[:60] + "...")
+        warnings.append(problem(origin, "E115", f"{name} {shown}", fatal=False))
+    return None, warnings
+
+
+def extract(html: str, given: Meta, origin: str = "<html>") -> tuple[str, Meta, list[Problem]] | None:
+    """(article text, metadata, warnings about the page's metadata) for a page, or None when it
+    has no main text (E112)."""
     import htmldate
     import trafilatura
 
@@ -41,15 +66,13 @@ def extract(html: str, given: Meta) -> tuple[str, Meta] | None:
     except (ValueError, TypeError) as exc:  # lxml rejects some malformed documents outright
         log.debug("cannot parse HTML: %s", exc)
         return None
-    url = (
-        given.url
-        or _head_value(tree, '//link[@rel="canonical"]/@href')
-        or _head_value(tree, '//meta[@property="og:url"]/@content')
-    )
+    url, warnings = (given.url, []) if given.url else _page_address(tree, origin)
     site = _head_value(tree, '//meta[@property="og:site_name"]/@content')
     published = given.published or htmldate.find_date(
         _tree(html), extensive_search=True, original_date=True, outputformat="%Y-%m-%d", url=url
     )
+    if published and not dates.in_range(published):
+        published = None
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
@@ -64,6 +87,5 @@ def extract(html: str, given: Meta) -> tuple[str, Meta] | None:
         return None  # a menu or a footer, which the extractor falls back to on empty pages
     body = "\n\n".join(paragraphs)
     text = f"{title}\n\n{body}\n" if title else body + "\n"
-    if url and url.startswith("//"):  # protocol-relative canonical link
-        url = "https:" + url
-    return text, Meta(title=title, url=url, source=given.source or site, published=published, id=given.id)
+    meta = Meta(title=title, url=url, source=given.source or site, published=published, id=given.id)
+    return text, meta, warnings

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsevents.errors import Problem
 from newsevents.ingest import dates
 from newsevents.ingest.article import Meta
-from newsevents.ingest.files import SIDECAR_SUFFIX, problem
+from newsevents.ingest.files import SIDECAR_SUFFIX, display, problem
 
 SIDECAR_KEYS = {
     "url": "url",
@@ -21,6 +23,8 @@ SIDECAR_KEYS = {
 }
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_SIDECAR_BYTES = 1_000_000
+SURROGATE = re.compile("[\ud800-\udfff]")
+WEB_SCHEMES = ("http", "https")
 
 
 def sidecar_path(path: Path) -> Path:
@@ -33,20 +37,59 @@ def read_sidecar(path: Path) -> tuple[Meta, list[Problem]]:
     side = sidecar_path(path)
     if not side.exists():
         return Meta(), []
-    origin = str(side)
+    origin = display(side)
     try:
-        if side.stat().st_size > MAX_SIDECAR_BYTES:
+        info = side.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever
+            return Meta(), [problem(origin, "E111", "not a regular file", fatal=False)]
+        if info.st_size > MAX_SIDECAR_BYTES:
             return Meta(), [problem(origin, "E111", "file is too large", fatal=False)]
         data = json.loads(side.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        return Meta(), [problem(origin, "E111", f"cannot read it ({exc})", fatal=False)]
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        return Meta(), [problem(origin, "E111", f"cannot read it ({why})", fatal=False)]
+    except RecursionError:
+        return Meta(), [problem(origin, "E111", "not valid JSON (values nested too deeply)", fatal=False)]
     except json.JSONDecodeError as exc:
         return Meta(), [
             problem(origin, "E111", f"not valid JSON ({exc.msg} at line {exc.lineno})", fatal=False)
         ]
     if not isinstance(data, dict):
         return Meta(), [problem(origin, "E111", "not a JSON object", fatal=False)]
-    return meta_from_fields(data, origin, SIDECAR_KEYS, "E111")
+    data, repaired = without_surrogates(data)
+    meta, problems = meta_from_fields(data, origin, SIDECAR_KEYS, "E111")
+    if repaired:
+        fields = ", ".join(f"'{key}'" for key in repaired)
+        problems.insert(0, problem(origin, "E113", fields, fatal=False))
+    return meta, problems
+
+
+def without_surrogates(data: dict[str, object]) -> tuple[dict[str, object], list[str]]:
+    """The fields with every lone surrogate replaced by U+FFFD, and the keys that had one.
+
+    JSON may escape half of a surrogate pair ("\\ud800"); Python decodes it to a string that
+    cannot be encoded, so hashing, printing or storing it would fail far from the input. One
+    replacement character per surrogate keeps the text's length, so offsets are unchanged.
+    """
+    repaired = [k for k, v in data.items() if isinstance(v, str) and SURROGATE.search(v)]
+    if not repaired:
+        return data, []
+    fixed = {k: SURROGATE.sub("\ufffd", v) if k in repaired else v for k, v in data.items()}  # type: ignore[arg-type]
+    return fixed, [SURROGATE.sub("\ufffd", k) for k in repaired]
+
+
+def web_address(value: str) -> str | None:
+    """`value` as an http(s) address, or None: an article's address is shown as a link, and a
+    javascript:, data:, vbscript: or file: address there would run or read something on a click.
+    A protocol-relative address ("//host/path") is read as https."""
+    value = value.strip()
+    if value.startswith("//"):
+        value = "https:" + value
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
 
 
 def meta_from_fields(
@@ -63,10 +106,31 @@ def meta_from_fields(
             problems.append(problem(origin, code, f"'{key}' must be a non-empty string or null", fatal=False))
             continue
         if field == "published":
-            norm = value if ISO_DATE.fullmatch(value) and dates.normalise(value) else dates.find(value)
-            if norm is None:
-                problems.append(problem(origin, code, f"'{key}' is not a date: {value!r}", fatal=False))
+            norm, bad = _published(key, value, origin, code)
+            if bad is not None:
+                problems.append(bad)
                 continue
-            value = norm
+            value = str(norm)
+        elif field == "url":
+            if web_address(value) is None:
+                problems.append(problem(origin, "E115", f"'{key}' {_shown(value)}", fatal=False))
+                continue
+            value = str(web_address(value))
         values[field] = value.strip()
     return Meta(**values), problems
+
+
+def _published(key: str, value: str, origin: str, code: str) -> tuple[str | None, Problem | None]:
+    """The normalised date of a metadata field, or the warning that drops it."""
+    norm = value if ISO_DATE.fullmatch(value) and dates.normalise(value) else dates.find(value, any_day=True)
+    if norm is None:
+        return None, problem(origin, code, f"'{key}' is not a date: {value!r}", fatal=False)
+    if not dates.in_range(norm):
+        low, high = dates.date_range()
+        detail = f"'{key}' {norm} is not between {low} and {high}"
+        return None, problem(origin, "E114", detail, fatal=False)
+    return norm, None
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    return repr(value if len(value) <= limit else value[:limit] + "...")

@@ -18,6 +18,13 @@ from newsevents.quantities.lexicon import QuantityLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# The largest figure taken as a count: 10^10 is more than everyone alive, so a larger number
+# next to "killed" or "displaced" is a misreading, a joke or a hostile input, never a count of
+# people. Such a figure is dropped, not kept without its value: a row that says "killed" with
+# no number would still be counted as a report of deaths. The bound also keeps every stored
+# value far inside the store's 64-bit integers.
+MAX_COUNT = 10**10
+POWER_SIGNS = frozenset({"^", "**"})  # "10^100": a power, whose digits are no figure
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
@@ -141,6 +148,10 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].is_alpha:
         return True
+    if start > 0 and doc[start - 1].text in POWER_SIGNS:
+        return True
+    if end < len(doc) and doc[end].text in POWER_SIGNS:
+        return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
 
 
@@ -174,12 +185,17 @@ def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable
                 start, end, low, high = rng
                 last, value, qualifier = end - 1, low, "range"
         k = bisect_left(starts, end, k)
-        if _excluded(doc, start, end, lex):
+        if _excluded(doc, start, end, lex) or _beyond_count(value, low, high):
             continue
         qual_start, qual = _qualifier(doc, start, end, sent, lex)
         if qual is not None and qualifier != "range":
             qualifier = qual
         yield Figure(min(start, qual_start), end, last, value, low, high, qualifier)
+
+
+def _beyond_count(*values: int | None) -> bool:
+    """True when any part of a figure is larger than any count of people (MAX_COUNT)."""
+    return any(v is not None and v > MAX_COUNT for v in values)
 
 
 def _range(

@@ -59,6 +59,11 @@ class Store(Protocol):
         """Recompute near-duplicate article groups and event clusters over the whole store."""
         ...
 
+    def behind(self) -> bool:
+        """True when articles were written after the last recluster committed (a run stopped
+        before its clustering): the next extract reclusters, show says so."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         ...

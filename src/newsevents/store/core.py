@@ -9,7 +9,18 @@ is here, so it holds for every dialect alike:
   all, and any failure, KeyboardInterrupt included, rolls the whole article back;
 - idempotent by article id: the article row goes in with `INSERT ... ON CONFLICT (id) DO
   NOTHING`, and its children only when that insert created the row;
-- rows read back as the same plain values (booleans as bool, JSON columns as lists).
+- rows read back as the same plain values (booleans as bool, JSON columns as lists);
+- every text is stored with U+0000 replaced by U+FFFD, one character for one, on every dialect:
+  PostgreSQL's TEXT cannot hold NUL, and one rule for all keeps offsets right and results equal;
+  an integer outside 64 bits is refused (E304) before it reaches the driver;
+- `behind()` tells whether articles were written since the last recluster committed: the flag is
+  set in each article's own transaction and cleared in the recluster's, so a run stopped
+  between its writes and its clustering leaves it set for the next run to see.
+
+How a store is opened (`access`): "create" makes the schema in an empty database and migrates an
+older one (extract); "write" needs an existing store (dedup); "read" opens it read-only, checked,
+and never creates or migrates anything (show, export, serve); "browse" is "read" without the
+integrity check, for the API's per-request opens after `serve` checked the store once.
 
 The browsing reads (pages, timelines, one article, stats) come from `views.StoreViews`.
 """
@@ -17,11 +28,12 @@ The browsing reads (pages, timelines, one article, stats) come from `views.Store
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from newsevents.errors import StoreError
 from newsevents.model import Extraction
@@ -41,8 +53,15 @@ from newsevents.store.query import (
 from newsevents.store.views import StoreViews
 
 log = logging.getLogger(__name__)
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 Row = dict[str, Any]
+Access = Literal["create", "write", "read", "browse"]
+ACCESS: tuple[Access, ...] = ("create", "write", "read", "browse")
+INT64 = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER and a PostgreSQL BIGINT hold
+NUL, NUL_STANDIN = "\x00", "\ufffd"
+_SET_DIRTY = "UPDATE store_state SET value = '1' WHERE name = 'dirty' AND value <> '1'"
+_CLEAR_DIRTY = "UPDATE store_state SET value = '0' WHERE name = 'dirty'"
 
 
 class SQLStore(StoreViews):
@@ -57,9 +76,14 @@ class SQLStore(StoreViews):
     not_a_store = "not a newsevents store (no schema_version)"
     driver_errors: tuple[type[BaseException], ...] = ()
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, access: Access = "create") -> None:
+        if access not in ACCESS:
+            raise ValueError(f"access must be one of {ACCESS}, not {access!r}")
+        self.access: Access = access
         self._conn: Any = self.connect(target)
         try:
+            if access != "browse":
+                self.check()
             migrations.prepare(self)
         except self.driver_errors as exc:
             self._conn.close()
@@ -76,8 +100,19 @@ class SQLStore(StoreViews):
         raise NotImplementedError
 
     def connect(self, target: str) -> Any:
-        """Open the DB-API connection for `target` (E301 when it cannot)."""
+        """Open the DB-API connection for `target` as `self.access` allows (E301 when it cannot)."""
         raise NotImplementedError
+
+    @property
+    def read_only(self) -> bool:
+        """True when this store was opened only to read: nothing is created, migrated or written."""
+        return self.access in ("read", "browse")
+
+    def check(self) -> None:
+        """Refuse a damaged database at open (E301), before any command reads or writes it."""
+
+    def widen_integers(self, cur: Any) -> None:
+        """Migration step 3 for engines whose INTEGER is 32 bits: make every integer column 64-bit."""
 
     def transaction(self) -> AbstractContextManager[Any]:
         """A cursor inside one transaction: committed on success, rolled back on any exception."""
@@ -89,6 +124,10 @@ class SQLStore(StoreViews):
 
     def table_names(self) -> set[str]:
         """The tables that exist in the database (or its current schema)."""
+        raise NotImplementedError
+
+    def column_names(self, table: str) -> set[str]:
+        """The columns `table` has in the database (migrations add only the missing ones)."""
         raise NotImplementedError
 
     def is_fresh(self, tables: set[str]) -> bool:
@@ -106,6 +145,11 @@ class SQLStore(StoreViews):
         """The engine's name for a portable SQL type; the portable name by default."""
         return sql_type
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever another connection commits, cheap to read; None where
+        the engine offers none (then a caller must not keep answers across reads)."""
+        return None
+
     def describe(self, exc: BaseException) -> str:
         """A driver error in one line, safe to show."""
         return " ".join(str(exc).split()) or type(exc).__name__
@@ -114,11 +158,11 @@ class SQLStore(StoreViews):
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Every record of one statement; the one way views and migrations read."""
-        return list(self._conn.execute(sql, params).fetchall())
+        return list(self._conn.execute(sql, _clean_params(params)).fetchall())
 
     def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
         """The first record of one statement (counts, MIN/MAX)."""
-        found: tuple[Any, ...] = self._conn.execute(sql, params).fetchone()
+        found: tuple[Any, ...] = self._conn.execute(sql, _clean_params(params)).fetchone()
         return found
 
     def _records(self, sql: str, params: Any, columns: tuple[str, ...]) -> list[Row]:
@@ -135,7 +179,12 @@ class SQLStore(StoreViews):
     def has(self, article_id: str) -> bool:
         """True when the article is stored (with all its children: they commit together)."""
         sql = f"SELECT 1 FROM articles WHERE id = {self.placeholder}"
-        return self._conn.execute(sql, (article_id,)).fetchone() is not None
+        return bool(self.fetch_all(sql, (article_id,)))
+
+    def behind(self) -> bool:
+        """True when an article was written after the last recluster committed (or none ran)."""
+        found = self.fetch_all("SELECT value FROM store_state WHERE name = 'dirty'")
+        return bool(found) and found[0][0] == "1"
 
     def write(self, extraction: Extraction) -> bool:
         """Store one article with everything extracted from it, in one transaction.
@@ -144,17 +193,31 @@ class SQLStore(StoreViews):
         other writer; then nothing changes). Rows are built inside the transaction, so any
         failure while building or inserting them rolls the whole article back.
         """
+        self._writable()
         stored_at = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.transaction() as cur:
-            article = row_builders.article_row(extraction.article, stored_at)
-            cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
-            if cur.rowcount == 0:
-                return False
-            for table, builder_name in row_builders.CHILD_TABLES:
-                batch = list(getattr(row_builders, builder_name)(extraction))
-                if batch:
-                    cur.executemany(self._insert_sql(table, _columns(table)), batch)
+        try:
+            with self.transaction() as cur:
+                article = storable("articles", row_builders.article_row(extraction.article, stored_at))
+                cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
+                if cur.rowcount == 0:
+                    return False
+                for table, builder_name in row_builders.CHILD_TABLES:
+                    batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
+                    if batch:
+                        cur.executemany(self._insert_sql(table, _columns(table)), batch)
+                cur.execute(_SET_DIRTY)
+        except self.driver_errors as exc:
+            raise self.write_error(exc) from exc
         return True
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("E303", detail=f"{self.label}: opened read-only")
+
+    def write_error(self, exc: BaseException) -> StoreError:
+        """A driver error while writing (a full disk, a read-only file) as one E303 line; the
+        transaction was rolled back, so the store holds what it held before."""
+        return StoreError("E303", detail=f"{self.label}: {self.describe(exc)}")
 
     def recluster(self) -> dict[str, int]:
         """Recompute near-duplicate groups and event clusters over the whole store.
@@ -162,16 +225,21 @@ class SQLStore(StoreViews):
         Reads and rewrites in one transaction, so readers see the old or the new derived
         tables, never a mix, and no article is written in between. Returns counts.
         """
-        with self.transaction() as cur:
-            self.lock_derived(cur)
-            cur.execute(cluster_input_sql())
-            events = [dict(zip(CLUSTER_INPUT_COLUMNS, rec, strict=True)) for rec in cur.fetchall()]
-            derived = row_builders.derived_rows(self.rows("articles"), events)
-            for table in reversed(row_builders.DERIVED_COLUMNS):
-                cur.execute(f"DELETE FROM {table}")
-            for table, batch in derived.items():
-                if batch:
-                    cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+        self._writable()
+        try:
+            with self.transaction() as cur:
+                self.lock_derived(cur)
+                cur.execute(_CLEAR_DIRTY)  # before reading: a write committed after this sets it again
+                cur.execute(cluster_input_sql())
+                events = [dict(zip(CLUSTER_INPUT_COLUMNS, rec, strict=True)) for rec in cur.fetchall()]
+                derived = row_builders.derived_rows(self.rows("articles"), events)
+                for table in reversed(row_builders.DERIVED_COLUMNS):
+                    cur.execute(f"DELETE FROM {table}")
+                for table, batch in derived.items():
+                    if batch:
+                        cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+        except self.driver_errors as exc:
+            raise self.write_error(exc) from exc
         return recluster_counts(derived)
 
     # -- reading ---------------------------------------------------------------------------
@@ -252,6 +320,34 @@ def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
         "events": len(derived["event_cluster_members"]),
         "multi_report_clusters": sum(1 for r in derived["event_clusters"] if r["n_articles"] > 1),
     }
+
+
+def storable(table: str, row: Row) -> Row:
+    """`row` as every dialect can hold it: NUL in text replaced by U+FFFD (JSON text too), and
+    an integer outside 64 bits refused with E304, which rolls the article back."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            row[key] = _without_nul(value, key in row_builders.JSON_COLUMNS)
+        elif isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
+            article = row.get("article_id", row.get("id"))
+            raise StoreError("E304", detail=f"{table}.{key} = {value} (article {article})")
+    return row
+
+
+def _without_nul(text: str, is_json: bool) -> str:
+    text = text.replace(NUL, NUL_STANDIN)
+    # A JSON column holds NUL escaped; an escaped backslash before "u0000" is no escape of NUL.
+    return _JSON_NUL.sub(r"\1\\ufffd", text) if is_json and "\\u0000" in text else text
+
+
+def _clean_params(params: Any) -> Any:
+    """Query parameters with NUL replaced as in stored text, so a NUL in a filter or an id finds
+    what was stored for it instead of failing in the driver."""
+    if isinstance(params, dict):
+        return {k: v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for k, v in params.items()}
+    if isinstance(params, list | tuple):
+        return [v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for v in params]
+    return params
 
 
 def _columns(table: str) -> tuple[str, ...]:

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from newsevents.errors import StoreError
 from newsevents.store.schema import ddl
-from newsevents.store.tables import COLUMNS
+from newsevents.store.tables import BOOKKEEPING, COLUMNS
 
 if TYPE_CHECKING:
     from newsevents.store.core import SQLStore
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -45,9 +45,26 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
         " FOREIGN KEY (article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE)",
         "CREATE INDEX IF NOT EXISTS event_cluster_members_cluster ON event_cluster_members (cluster_id)",
     ),
+    # 3: the id the input gave, kept beside the content-hash key; the store-level flag that says
+    # articles wait for clustering (set here: whether an older store is clustered is unknown, and
+    # one extra recluster costs nothing wrong); 64-bit integers where INTEGER is 32 bits.
+    3: (
+        "CREATE TABLE IF NOT EXISTS store_state (name TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO store_state (name, value) VALUES ('dirty', '1')"
+        " ON CONFLICT (name) DO UPDATE SET value = '1'",
+    ),
 })  # fmt: skip
 
-OUR_TABLES = frozenset({*COLUMNS, "schema_version"})
+# Columns a step adds, as (table, column, type): added only where missing, since SQLite has no
+# ADD COLUMN IF NOT EXISTS and a store may already hold one (a step half done by hand).
+ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType({
+    3: (("articles", "given_id", "TEXT"),),
+})  # fmt: skip
+
+# Steps that differ by engine, as the name of a dialect method run with the step's cursor.
+DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers"})
+
+OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING})
 
 
 def prepare(store: SQLStore) -> None:
@@ -56,6 +73,8 @@ def prepare(store: SQLStore) -> None:
     with store.schema_lock():
         tables = store.table_names()
         if store.is_fresh(tables):
+            if store.access != "create":
+                raise StoreError("E301", detail=f"{store.label}: not a newsevents store (it holds no tables)")
             _create(store)
             return
         if "schema_version" not in tables:
@@ -68,6 +87,12 @@ def prepare(store: SQLStore) -> None:
                 detail=f"{store.label}: written by a newer newsevents (schema version {version}, "
                 f"this one knows {SCHEMA_VERSION}); upgrade newsevents",
             )
+        if version < SCHEMA_VERSION and store.read_only:
+            raise StoreError(
+                "E301",
+                detail=f"{store.label}: written by an older newsevents (schema version {version}); reading "
+                "never changes a store: run `newsevents dedup --db ...` once to upgrade it",
+            )
         if version < SCHEMA_VERSION:
             _migrate(store, version)
 
@@ -77,6 +102,7 @@ def _create(store: SQLStore) -> None:
         for stmt in ddl(store.type_map):
             cur.execute(stmt)
         cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (SCHEMA_VERSION,))
+        cur.execute("INSERT INTO store_state (name, value) VALUES ('dirty', '0')")
     log.debug("created schema version %d in %s", SCHEMA_VERSION, store.label)
 
 
@@ -84,7 +110,12 @@ def _migrate(store: SQLStore, version: int) -> None:
     """Bring an older database up to SCHEMA_VERSION in one transaction, step by step."""
     with store.transaction() as cur:
         for step in range(version + 1, SCHEMA_VERSION + 1):
+            for table, column, sql_type in ADDED_COLUMNS.get(step, ()):
+                if column not in store.column_names(table):
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
             for stmt in MIGRATIONS.get(step, ()):
                 cur.execute(stmt)
+            if step in DIALECT_STEPS:
+                getattr(store, DIALECT_STEPS[step])(cur)
             cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (step,))
     log.info("migrated %s from schema version %d to %d", store.label, version, SCHEMA_VERSION)

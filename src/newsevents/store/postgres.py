@@ -19,7 +19,8 @@ import psycopg
 
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
-from newsevents.store.core import SQLStore
+from newsevents.store.core import Access, SQLStore
+from newsevents.store.migrations import OUR_TABLES
 
 CONNECT_TIMEOUT_S = 10
 PAGE_ROWS = 2_000  # rows() reads a table in pages of this many rows, keyed on its primary key
@@ -37,17 +38,36 @@ class PostgresStore(SQLStore):
     not_a_store = "has tables named like newsevents ones, but is not a newsevents store (no schema_version)"
     driver_errors = (psycopg.Error,)
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, access: Access = "create") -> None:
         self.url = redact(url)
         self._raw_url = url  # kept only to strip the password from driver messages
-        super().__init__(url)
+        super().__init__(url, access)
 
     @property
     def label(self) -> str:
         return self.url
 
     def connect(self, target: str) -> psycopg.Connection[Any]:
-        return _connect(target)
+        conn = _connect(target)
+        if self.read_only:
+            # The server itself refuses any write in this session: reading never alters a store.
+            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return conn
+
+    def type_map(self, sql_type: str) -> str:
+        """INTEGER is 32 bits here: every integer column is BIGINT, as in SQLite, so a figure
+        over 2^31 ("3 billion displaced") is stored as on the embedded store."""
+        return "BIGINT" if sql_type == "INTEGER" else sql_type
+
+    def widen_integers(self, cur: Any) -> None:
+        """Migration step 3: every 32-bit integer column of our tables becomes BIGINT."""
+        cur.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND data_type = 'integer' AND table_name = ANY(%s) ORDER BY 1, 2",
+            (sorted(OUR_TABLES),),
+        )
+        for table, column in cur.fetchall():
+            cur.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE BIGINT')
 
     def describe(self, exc: BaseException) -> str:
         """The driver's message without the password, in case the driver echoed it."""
@@ -57,6 +77,11 @@ class PostgresStore(SQLStore):
         """Tables of the current schema only, so `?options=-csearch_path%3D...` keeps stores apart."""
         sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         return {name for (name,) in self.fetch_all(sql)}
+
+    def column_names(self, table: str) -> set[str]:
+        sql = ("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+               " AND table_name = %s")  # fmt: skip
+        return {name for (name,) in self.fetch_all(sql, (table,))}
 
     @contextmanager
     def schema_lock(self) -> Iterator[None]:
@@ -72,16 +97,19 @@ class PostgresStore(SQLStore):
 
     def lock_derived(self, cur: Any) -> None:
         """Two concurrent reclusters from different machines would interleave without it."""
-        cur.execute(f"LOCK TABLE {', '.join(row_builders.DERIVED_COLUMNS)} IN EXCLUSIVE MODE")
+        # store_state too: a writer's flag update holds ROW EXCLUSIVE on it until its article
+        # commits, so the recluster waits for writers in flight and the next ones wait for it.
+        tables = ", ".join([*row_builders.DERIVED_COLUMNS, "store_state"])
+        cur.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
 
     def page_rows(self) -> int:
         """Paged reads: a server-side table may be far larger than memory."""
         return PAGE_ROWS
 
 
-def open_postgres(url: str) -> PostgresStore:
+def open_postgres(url: str, access: Access = "create") -> PostgresStore:
     """The registry's opener for postgresql://, postgres:// and postgresql+psycopg:// URLs."""
-    return PostgresStore(url)
+    return PostgresStore(url, access)
 
 
 def _connect(url: str) -> psycopg.Connection[Any]:

@@ -11,6 +11,9 @@ needs no change anywhere else:
 
 An opener takes the whole URL and returns a `Store`; `exists` (optional) tells commands that
 only read a store whether there is one to read, so they can refuse to create an empty one.
+`open_as` (optional) opens with an access mode (`core.Access`: "create", "write", "read",
+"browse"), so reading commands get a read-only store that is never created or altered; a
+backend without it is opened with `open` whatever the access.
 An installed package offers a backend to the command line, where no code of the user's runs
 first, by declaring its opener (or a `Backend`) under the entry-point group `newsevents.stores`
 with the scheme as its name (`audited = "mypackage.store:open_audited"`).
@@ -28,8 +31,10 @@ from newsevents.errors import StoreError
 
 if TYPE_CHECKING:
     from newsevents.store import Store
+    from newsevents.store.core import Access
 
 Opener = Callable[[str], "Store"]
+AccessOpener = Callable[[str, "Access"], "Store"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Backend:
     scheme: str
     open: Opener
     exists: Callable[[str], bool] | None = None
+    open_as: AccessOpener | None = None
 
 
 _BACKENDS: dict[str, Backend] = {}
@@ -46,12 +52,18 @@ _LOADED: set[str] = set()  # non-empty once the built-ins are registered
 DEFAULT_SCHEME = "sqlite"  # what a plain path (no scheme) opens
 
 
-def register_backend(scheme: str, opener: Opener, exists: Callable[[str], bool] | None = None) -> None:
-    """Make `open_store("SCHEME://...")` call `opener(url)`; replaces an earlier registration."""
+def register_backend(
+    scheme: str,
+    opener: Opener,
+    exists: Callable[[str], bool] | None = None,
+    open_as: AccessOpener | None = None,
+) -> None:
+    """Make `open_store("SCHEME://...")` call `opener(url)` (or `open_as(url, access)` when given);
+    replaces an earlier registration."""
     key = scheme.lower()
     if not key or "://" in key or "/" in key:
         raise ValueError(f"{scheme!r} is not a URL scheme")
-    _BACKENDS[key] = Backend(key, opener, exists)
+    _BACKENDS[key] = Backend(key, opener, exists, open_as)
 
 
 def unregister_backend(scheme: str) -> None:
@@ -90,8 +102,12 @@ def _lookup(scheme: str) -> Backend:
     raise StoreError("E301", detail=f"{scheme}://...: unknown kind of store (use a file path or sqlite:///)")
 
 
-def open_store(url: str | Path) -> Store:
+def open_store(url: str | Path, access: Access = "create") -> Store:
     """Open (creating if needed) the store named by `url`, through its scheme's backend.
+
+    `access` (see `core.Access`): "create" (the default) creates or migrates the schema;
+    "write" needs an existing store; "read" opens it read-only after checking it, never creating
+    or changing anything; "browse" is "read" without the check.
 
     A plain path or `sqlite:///path` opens an SQLite file, created with its schema on first
     use (`sqlite:///data/x.db` is relative, `sqlite:////abs/x.db` absolute, as in SQLAlchemy).
@@ -100,7 +116,12 @@ def open_store(url: str | Path) -> Store:
     tables in an empty database. Any other scheme is looked up among registered backends.
     """
     scheme, text = _scheme_and_url(url)
-    return _lookup(scheme).open(text)
+    backend = _lookup(scheme)
+    if backend.open_as is not None:
+        return backend.open_as(text, access)
+    if access != "create" and backend.exists is not None and not backend.exists(text):
+        raise StoreError("E301", detail=f"{text}: no such store (`newsevents extract` makes one)")
+    return backend.open(text)
 
 
 def store_exists(url: str | Path) -> bool:
@@ -118,13 +139,13 @@ def _builtins() -> None:
     _LOADED.add("builtins")
     from newsevents.store.sqlite import open_sqlite, sqlite_exists
 
-    register_backend("sqlite", open_sqlite, sqlite_exists)
+    register_backend("sqlite", open_sqlite, sqlite_exists, open_sqlite)
     for scheme in ("postgresql", "postgres", "postgresql+psycopg"):
-        register_backend(scheme, _open_postgres)
+        register_backend(scheme, _open_postgres, open_as=_open_postgres)
 
 
-def _open_postgres(url: str) -> Any:
+def _open_postgres(url: str, access: Access = "create") -> Any:
     # Imported on use, so SQLite users never load the PostgreSQL driver.
     from newsevents.store.postgres import open_postgres
 
-    return open_postgres(url)
+    return open_postgres(url, access)

@@ -58,6 +58,7 @@ def article_row(article: Article, stored_at: str) -> Row:
         "title_end": span.end if span else None,
         "furniture": _json([asdict(f) for f in article.furniture]),
         "stored_at": stored_at,
+        "given_id": article.given_id,
     }
 
 

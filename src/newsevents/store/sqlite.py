@@ -8,35 +8,52 @@ lets readers (the API, `show`) work while a batch writes; writers queue on a bus
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from newsevents.errors import StoreError
-from newsevents.store.core import SQLStore
+from newsevents.store.core import Access, SQLStore
 
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's transaction
 
 
 class SQLiteStore(SQLStore):
-    """A `Store` in one SQLite file, created with its schema on first open."""
+    """A `Store` in one SQLite file, created with its schema on first open (access "create")."""
 
     placeholder = "?"
     named = ":{}"
     not_a_store = "an SQLite database, but not a newsevents store (no schema_version)"
     driver_errors = (sqlite3.DatabaseError,)
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, access: Access = "create") -> None:
         self.path = str(path)
-        super().__init__(self.path)
+        super().__init__(self.path, access)
 
     @property
     def label(self) -> str:
         return self.path
 
     def connect(self, target: str) -> sqlite3.Connection:
-        return connect(target)
+        return connect(target, self.access)
+
+    def check(self) -> None:
+        """PRAGMA quick_check: a truncated or overwritten file is refused at open with one line,
+        instead of failing in the middle of a command (it reads every page once, but checks no
+        index against its table, so it costs a fraction of integrity_check)."""
+        found = self.fetch_all("PRAGMA quick_check(1)")
+        verdict = found[0][0] if found else "no answer"
+        if verdict != "ok":
+            raise StoreError("E301", detail=f"{self.path}: the file is corrupt ({verdict})")
+        if not self.read_only:
+            # Only once the file is known sound: switching to WAL writes its header.
+            self._conn.execute("PRAGMA journal_mode = WAL")
+
+    def describe(self, exc: BaseException) -> str:
+        """The driver's message, saying what it means for a file (corrupt, full, read-only)."""
+        return explain(exc)
 
     def is_fresh(self, tables: set[str]) -> bool:
         # A file holding any other table is someone else's database: left untouched.
@@ -45,6 +62,13 @@ class SQLiteStore(SQLStore):
     def table_names(self) -> set[str]:
         """Every table in the file, ours or not (a foreign file is refused, never changed)."""
         return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def column_names(self, table: str) -> set[str]:
+        return {row[1] for row in self.fetch_all(f"PRAGMA table_info({table})")}
+
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: changes when another connection commits to the file."""
+        return int(self.fetch_one("PRAGMA data_version")[0])
 
     def schema_lock(self) -> nullcontext[None]:
         # No lock to check the schema: a reader must not queue behind a writer on every open.
@@ -69,37 +93,109 @@ class SQLiteStore(SQLStore):
         conn.execute("COMMIT")
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open the file with explicit transactions, WAL, foreign keys and a busy timeout."""
-    if path != ":memory:":
-        target = Path(path)
-        if target.is_dir():
-            raise StoreError("E301", detail=f"{path}: is a directory, not a database file")
+def explain(exc: BaseException) -> str:
+    """An SQLite error in one line that says what it means for the file."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code of an extended one
+    if code == sqlite3.SQLITE_NOTADB or "file is not a database" in text:
+        return "the file is corrupt or not an SQLite database (file is not a database)"
+    if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+        return f"the file is corrupt ({text})"
+    if code == sqlite3.SQLITE_FULL:
+        return f"the disk or the database is full ({text}); nothing of the failed article was kept"
+    if code == sqlite3.SQLITE_READONLY:
+        return f"the file is read-only ({text})"
+    return text
+
+
+def connect(path: str, access: Access = "create") -> sqlite3.Connection:
+    """Open the file with explicit transactions, WAL, foreign keys and a busy timeout.
+
+    Only access "create" may make the file (and its folder); the others need a non-empty file
+    there, "write" one it may write, and "read"/"browse" open it read-only (SQLite's mode=ro),
+    so a read never creates, migrates or alters anything.
+    """
+    if path == ":memory:":
+        return _pragmas(_open(path, path), path)
+    target = Path(path)
+    _check_file(target, access)
+    if access == "create":
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError("E301", detail=f"{path}: {exc}") from exc
+    mode = {"create": "rwc", "write": "rw"}.get(access, "ro")
+    if mode == "ro" and _writable(target) and _writable(target.parent):
+        # A reader of a file it could write opens it without "create" but not read-only, so
+        # the last connection to close still folds the WAL back and removes -wal and -shm; the
+        # store itself never writes with access "read" or "browse".
+        mode = "rw"
+    uri = f"{target.resolve().as_uri()}?mode={mode}"
+    if mode == "ro" and not _writable(target.parent):
+        # WAL needs its -shm file beside the database; in a folder nobody may write, no writer
+        # can change the file either, so SQLite may read it as immutable.
+        uri += "&immutable=1"
+    return _pragmas(_open(uri, path), path)
+
+
+def _check_file(target: Path, access: Access) -> None:
+    """One clear line for what SQLite itself would report vaguely, or not at all."""
+    path = str(target)
+    if target.is_dir():
+        raise StoreError("E301", detail=f"{path}: is a directory, not a database file")
+    if access == "create" and not target.exists():
+        return
+    if not target.exists():
+        raise StoreError("E301", detail=f"{path}: no such store (no store at that path; extract makes one)")
+    if access != "create" and target.stat().st_size == 0:
+        raise StoreError("E301", detail=f"{path}: not a newsevents store (the file is empty)")
+    if access in ("create", "write") and not (_writable(target) and _writable(target.parent)):
+        raise StoreError(
+            "E301",
+            detail=f"{path}: the store is read-only (the file or its folder may not be written); "
+            "show, export and serve can read it, extract and dedup need to write it",
+        )
+
+
+def _writable(path: Path) -> bool:
+    """Writable for us, and not marked read-only: a file or folder without any write bit counts
+    as read-only even for root, who may write anything."""
+    try:
+        return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+    except OSError:
+        return False
+
+
+def _open(uri: str, path: str) -> sqlite3.Connection:
     try:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, one transaction per article.
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        return sqlite3.connect(uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               uri=uri.startswith("file:"))  # fmt: skip
+    except sqlite3.Error as exc:
+        raise StoreError("E301", detail=f"{path}: {explain(exc)}") from exc
+
+
+def _pragmas(conn: sqlite3.Connection, path: str) -> sqlite3.Connection:
+    """The connection's settings; WAL is switched on by `SQLiteStore.check`, after the check."""
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
         # FULL: each commit is on disk before `write` returns, even across a power cut.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
-        raise StoreError("E301", detail=f"{path}: {exc}") from exc
+        conn.close()
+        raise StoreError("E301", detail=f"{path}: {explain(exc)}") from exc
     return conn
 
 
-def open_sqlite(url: str) -> SQLiteStore:
+def open_sqlite(url: str, access: Access = "create") -> SQLiteStore:
     """The registry's opener for `sqlite:///path` (relative) and `sqlite:////abs/path`."""
     if not url.startswith("sqlite:///"):
         raise StoreError("E301", detail="sqlite://...: unknown kind of store (use a file path or sqlite:///)")
     path = url[len("sqlite:///") :]
     if not path:
         raise StoreError("E301", detail=f"{url}: no file path after sqlite:///")
-    return SQLiteStore(path)
+    return SQLiteStore(path, access)
 
 
 def sqlite_exists(url: str) -> bool:

@@ -98,6 +98,14 @@ SCHEMA_VERSION_TABLE = Table(
     (_c("version", _I, "schema version number", True),), ("version",),
 )  # fmt: skip
 
+STORE_STATE = Table(
+    "store_state", "Facts about the store as a whole, one row each; `dirty` is '1' from the first "
+    "article written after a recluster until the next recluster commits, so a run stopped before "
+    "its clustering is caught up by the next one.",
+    (_c("name", _T, "what the row says (dirty)", True), _c("value", _T, "its value, as text", True)),
+    ("name",),
+)  # fmt: skip
+
 ARTICLES = Table(
     "articles", "One row per article, written once (idempotent by id) with all its children.",
     (
@@ -113,6 +121,7 @@ ARTICLES = Table(
         _c("title_end", _I, "end of the headline"),
         _c("furniture", _J, "JSON list of {start, end, text}: spans never coded", True),
         _c("stored_at", _T, "UTC time of the write, ISO 8601", True),
+        _c("given_id", _T, "the id the input gave (a JSON Lines `id`), kept as metadata; never the key"),
     ),
     ("id",), (("articles_published", "published"),),
 )  # fmt: skip
@@ -261,13 +270,17 @@ EVENT_CLUSTER_MEMBERS = Table(
 
 # Creation order: a table comes after every table it refers to.
 TABLES: tuple[Table, ...] = (
-    SCHEMA_VERSION_TABLE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
+    SCHEMA_VERSION_TABLE, STORE_STATE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
     ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS,
 )  # fmt: skip
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
 # What `write` stores from an Extraction, and what `recluster()` derives from it.
-COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES[1:] if not t.derived}
+# The bookkeeping tables (schema_version, store_state) are neither: no export or count shows them.
+BOOKKEEPING = frozenset({SCHEMA_VERSION_TABLE.name, STORE_STATE.name})
+COLUMNS: dict[str, tuple[str, ...]] = {
+    t.name: t.names for t in TABLES if not t.derived and t.name not in BOOKKEEPING
+}
 DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES if t.derived}
 
 # Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and

@@ -106,7 +106,7 @@ class StoreViews:
             if str(found["cluster_id"]) == cluster_id:
                 return found
         article_id, sep, idx = cluster_id.rpartition(SINGLE_SEP)
-        if not sep or not idx.isdigit() or not article_id:
+        if not sep or not (idx.isascii() and idx.isdigit()) or not article_id:
             return None
         row = self.event(article_id, int(idx))
         return single_cluster(row) if row is not None else None

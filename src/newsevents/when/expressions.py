@@ -177,8 +177,17 @@ def resolve_date(
 
     "on Thursday" with published "2016-02-13" -> ("2016-02-11", "day"). `prefer="future"` reads
     a bare weekday or month as the next one (for clauses about what will happen). `words` are
-    the date words the date stages loaded (`words.load_date_words`).
+    the date words the date stages loaded (`words.load_date_words`). A publication date near
+    the ends of the calendar (year 1, year 9999, as a caller of the Python API may pass) leaves
+    a relative expression unresolved rather than failing on the arithmetic.
     """
+    try:
+        return _resolve(expression, published, words, prefer)
+    except (OverflowError, ValueError):  # "last week" from 0001-01-01: no such day
+        return None
+
+
+def _resolve(expression: str, published: str | None, words: DateWords, prefer: Prefer) -> Resolution | None:
     text = _clean(expression, words)
     if not text or _VAGUE.search(text) or words.duration.search(text):
         return None

@@ -1,0 +1,180 @@
+"""How the API reaches its store under load: one open store per thread, and answers kept until
+the store changes.
+
+Opening the store per request cost a connection, its pragmas and the schema check every time,
+and every cluster view, timeline and stats answer re-read and re-encoded the whole store. Under
+50 concurrent clients those costs queue behind one another. So:
+
+- `Stores` keeps one store open per thread (SQLite connections stay in the thread that opened
+  them) where the backend reports a data version, and opens one per request where it does not
+  (PostgreSQL: an idle connection would sit in a transaction between requests);
+- `ResponseCache` keeps the bytes of successful GET answers under /api/, keyed by the URL, and
+  drops them all as soon as the store's data version moves (any commit by another connection:
+  `extract`, `dedup`), so a store written meanwhile is still read fresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, MutableMapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException
+
+from newsevents.api.hosts import ASGIApp, Receive, Scope, Send
+from newsevents.store import Store, open_store
+
+MAX_CACHE_BYTES = 64 * 2**20  # all cached answers together
+MAX_ENTRY_BYTES = 4 * 2**20  # one answer larger than this is not kept
+
+
+class Stores:
+    """The store at `db`, opened once per thread where that is safe, else once per request."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = str(db)
+        self._local = threading.local()
+        self._serial = itertools.count(1)  # tells apart stores that may share an id() over time
+        self._unversioned = False  # the backend has no data version: open per request, keep nothing
+
+    def _kept(self) -> tuple[int, Store] | None:
+        if self._unversioned:
+            return None
+        kept: tuple[int, Store] | None = getattr(self._local, "store", None)
+        if kept is None:
+            store = open_store(self.db, "browse")
+            if store.data_version() is None:
+                store.close()
+                self._unversioned = True
+                return None
+            kept = (next(self._serial), store)
+            self._local.store = kept
+        return kept
+
+    def _drop(self) -> None:
+        kept = getattr(self._local, "store", None)
+        self._local.store = None
+        if kept is not None:
+            kept[1].close()
+
+    @contextmanager
+    def opened(self) -> Iterator[Store]:
+        """This thread's store; a store that failed a request is closed and opened afresh next time."""
+        kept = self._kept()
+        if kept is None:
+            with open_store(self.db, "browse") as store:
+                yield store
+            return
+        try:
+            yield kept[1]
+        except HTTPException:
+            raise
+        except BaseException:
+            self._drop()
+            raise
+
+    def version(self) -> Hashable | None:
+        """Which state of the store this thread's store sees: equal values, no commit in between.
+
+        None when the backend cannot tell (then nothing may be cached)."""
+        kept = self._kept()
+        if kept is None:
+            return None
+        try:
+            return (kept[0], kept[1].data_version())
+        except Exception:
+            self._drop()
+            return None
+
+
+class ResponseCache:
+    """ASGI middleware: successful GET answers under /api/ kept until `version()` changes."""
+
+    def __init__(self, app: ASGIApp, version: Callable[[], Hashable | None]) -> None:
+        self.app = app
+        self.version = version
+        self._seen: Hashable | None = None
+        self._entries: OrderedDict[bytes, tuple[list[Any], bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self._pending: dict[tuple[bytes, Hashable], tuple[asyncio.AbstractEventLoop, asyncio.Event]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        version = self.version()
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        key = scope["path"].encode("utf-8", "surrogateescape") + b"?" + scope.get("query_string", b"")
+        hit = self._lookup(key, version)
+        if hit is None:
+            hit = await self._in_flight(key, version)
+        if hit is not None:
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        loop, done = asyncio.get_running_loop(), asyncio.Event()
+        self._pending[(key, version)] = (loop, done)
+        try:
+            await self.app(scope, receive, self._recorder(send, key, version))
+        finally:
+            self._pending.pop((key, version), None)
+            done.set()
+
+    async def _in_flight(self, key: bytes, version: Hashable) -> tuple[list[Any], bytes] | None:
+        """The answer of an identical request being made now in this event loop, once it is made.
+
+        Fifty clients opening the dashboard at once ask the same questions; one of them computes
+        each answer and the others wait for it instead of computing it again alongside."""
+        pending = self._pending.get((key, version))
+        if pending is None or pending[0] is not asyncio.get_running_loop():
+            return None
+        await pending[1].wait()
+        return self._lookup(key, version)
+
+    def _lookup(self, key: bytes, version: Hashable) -> tuple[list[Any], bytes] | None:
+        with self._lock:
+            if version != self._seen:
+                self._entries.clear()
+                self._bytes = 0
+                self._seen = version
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def _keep(self, key: bytes, version: Hashable, headers: list[Any], body: bytes) -> None:
+        if len(body) > MAX_ENTRY_BYTES:
+            return
+        with self._lock:
+            if version != self._seen:  # the store moved on while this answer was made
+                return
+            self._entries[key] = (headers, body)
+            self._bytes += len(body)
+            while self._bytes > MAX_CACHE_BYTES:
+                _, (_, old) = self._entries.popitem(last=False)
+                self._bytes -= len(old)
+
+    def _recorder(self, send: Send, key: bytes, version: Hashable) -> Send:
+        """`send`, noting a 200 answer's headers and body to keep once it is complete."""
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def recording(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._keep(key, version, list(start.get("headers", [])), b"".join(chunks))
+            await send(message)
+
+        return recording
