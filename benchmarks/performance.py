@@ -40,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.load_page import LOAD_HEADING, keep_section
+from benchmarks.long_articles import HEADING as LONG_HEADING
 from benchmarks.performance_page import PARSE, load_average, machine, mb, render, summary
 from benchmarks.process_tree import monitor
 
@@ -234,9 +235,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_page(out: Path, page: str) -> None:
-    """Write the page, keeping the section benchmarks/load.py wrote into the old one."""
+    """Write the page, keeping the sections benchmarks/load.py and benchmarks/long_articles.py
+    wrote into the old one."""
     old = out.read_text(encoding="utf-8") if out.exists() else ""
-    out.write_text(keep_section(old, page, LOAD_HEADING), encoding="utf-8")
+    for heading in (LOAD_HEADING, LONG_HEADING):
+        page = keep_section(old, page, heading)
+    out.write_text(page, encoding="utf-8")
     log.info("wrote %s", out)
 
 

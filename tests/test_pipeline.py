@@ -99,6 +99,24 @@ def test_a_failing_stage_costs_only_its_article(items, settings, resources, work
     assert len(others) == 3 and all(isinstance(x, Extraction) for x in others)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_spacy_refuses_costs_only_its_article(items, settings, resources, workers, monkeypatch
+                                                         ) -> None:
+    """spaCy raising on one text of an nlp.pipe batch (here: over a lowered nlp.max_length, as a
+    text over 1,000,000 characters is) fails that article alone, in this process or a worker."""
+    articles = [x for x in items if isinstance(x, Article)]
+    victim = max(articles, key=lambda a: len(a.text))
+    monkeypatch.setattr(resources.nlp, "max_length", len(victim.text) - 1)  # forked workers inherit it
+    out = _run(items, settings.with_overrides(batch_size=32), resources, workers)  # one batch, one task
+    assert [_origin(x) for x in out] == [_origin(x) for x in items]
+    for item, result in zip(items, out, strict=True):
+        if item is victim:
+            assert isinstance(result, Problem) and result.code == "E501" and "E088" in result.text
+        elif isinstance(item, Article):
+            assert isinstance(result, Extraction)
+
+
 def test_zero_workers_means_every_core() -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert pipeline.worker_count(Settings(workers=0)) == cores

@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     ),
     # processing
     "E501": "internal error while extracting, article skipped ({detail}); please report it",
+    "E502": "article is too long ({detail}); skipped: raise max_article_chars to extract it",
 }
 
 

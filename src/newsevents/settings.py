@@ -78,6 +78,7 @@ def _name(value: object) -> bool:
 # batches or worker counts are refused too: they exhaust memory long before they help.
 SCALARS: dict[str, tuple[Callable[[object], bool], str]] = {
     "max_file_bytes": (_whole(1, 2**40), "a whole number of bytes, 1 or more"),
+    "max_article_chars": (_whole(1, 2**40), "a whole number of characters, 1 or more"),
     "min_english_ratio": (_share, "a number from 0 to 1"),
     "batch_size": (_whole(1, 100_000), "a whole number of articles from 1 to 100000"),
     "workers": (_whole(0, 1024), "a whole number of processes from 0 (one per core) to 1024"),
@@ -95,6 +96,7 @@ def _shown(value: object) -> str:
 @dataclass(frozen=True)
 class Settings:
     max_file_bytes: int = 5_000_000
+    max_article_chars: int = 2_000_000
     min_english_ratio: float = 0.12
     batch_size: int = 32
     workers: int = 0  # 0: one process per available core

@@ -79,8 +79,14 @@ def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
     token = doc[start]
     if token.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and (ent.end - ent.start) > (end - start)
+    # The entity's bounds from the IOB tags around the token: `doc.ents` would rebuild every
+    # entity of the article for each cue word.
+    first, last = start, start + 1
+    while doc[first].ent_iob_ == "I" and first > 0:
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return (last - first) > (end - start)
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token:

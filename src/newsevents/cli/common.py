@@ -4,13 +4,19 @@ the one way a command reports an error.
 Errors: `reports_errors` turns a NewsEventsError (a bad filter, a store that cannot be opened,
 a missing resource) into one line on stderr and an exit code, never a traceback, so a script
 calling `newsevents` can branch on the code and a person reads one sentence.
+
+Logging: `logging_to` sends the library's log records to stderr as one line each (warnings and
+errors only, never a traceback) unless `--verbose` asks for everything, tracebacks included;
+`--log-file` keeps everything, tracebacks and debug details, in a file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -23,6 +29,7 @@ DEFAULT_DB = "newsevents.sqlite"
 EXIT_ERROR = 1
 EXIT_SKIPPED = 1
 EXIT_RESOURCE = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def err(text: str) -> None:
@@ -40,7 +47,8 @@ def reports_errors(
     exit_code: int = EXIT_ERROR, prefix: str = "Error: ", also: tuple[type[Exception], ...] = ()
 ) -> Callable[[F], F]:
     """Decorate a command so any NewsEventsError (and the exception types in `also`) it raises
-    ends the command with one line on stderr and `exit_code`; every command uses it."""
+    ends the command with one line on stderr and `exit_code`, and Ctrl-C with one line and
+    EXIT_INTERRUPTED; every command uses it."""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -49,10 +57,74 @@ def reports_errors(
                 return func(*args, **kwargs)
             except (NewsEventsError, *also) as exc:
                 fail(str(exc), exit_code, prefix)
+            except KeyboardInterrupt:  # Ctrl-C before a command's own handling (loading the model)
+                fail("interrupted", EXIT_INTERRUPTED, prefix)
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+_SCREEN_FORMAT = "newsevents: %(levelname)s: %(message)s"
+_FILE_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+class _OneLine(logging.Formatter):
+    """A record as one line, its message only: the screen gets no traceback (the log file does)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "newsevents: " + " ".join(record.getMessage().split())
+
+
+@contextlib.contextmanager
+def logging_to(verbose: bool, log_file: str | None) -> Iterator[None]:
+    """Route the `newsevents` loggers for one command: stderr (one line per warning or error;
+    with `verbose`, every record with its traceback) and, with `log_file`, a file with
+    everything. The loggers are restored afterwards, so a command run in-process (a test, a
+    notebook) leaves no handler behind."""
+    logger = logging.getLogger("newsevents")
+    saved = logger.level, logger.propagate
+    screen = logging.StreamHandler(sys.stderr)
+    screen.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    screen.setFormatter(logging.Formatter(_SCREEN_FORMAT) if verbose else _OneLine())
+    handlers: list[logging.Handler] = [screen]
+    if log_file:
+        try:
+            handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        except OSError as exc:
+            fail(f"cannot write the log file {log_file}: {exc.strerror or exc}", EXIT_ERROR, "newsevents: ")
+        handlers[-1].setFormatter(logging.Formatter(_FILE_FORMAT))
+    for handler in handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose or log_file else logging.WARNING)
+    logger.propagate = False  # not also to the root logger's handlers, with their tracebacks
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def logs(func: F) -> F:
+    """Give a command --verbose and --log-file, and run it inside `logging_to` their values; the
+    command itself never sees the two options."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, verbose: bool = False, log_file: str | None = None, **kwargs: Any) -> Any:
+        with logging_to(verbose, log_file):
+            return func(*args, **kwargs)
+
+    return _log_options(wrapper)  # type: ignore[arg-type]
+
+
+def _log_options(func: F) -> F:
+    func = click.option("--log-file", type=click.Path(dir_okay=False),
+                        help="Append every log record, tracebacks included, to this file.")(func)
+    return click.option("--verbose", "-v", is_flag=True,
+                        help="Show debug details and each failed article's traceback on stderr.")(func)
 
 
 class RegistryChoice(click.Choice):  # type: ignore[type-arg]

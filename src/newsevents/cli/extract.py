@@ -20,6 +20,7 @@ from newsevents.cli.common import (
     EXIT_SKIPPED,
     db_option,
     err,
+    logs,
     open_store,
     plural,
     reports_errors,
@@ -61,6 +62,7 @@ def _extract_options(func: F) -> F:
 
 @click.command()
 @_extract_options
+@logs
 @reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
 def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
             batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
@@ -94,14 +96,14 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
         # also when nothing is new but an earlier run stopped before clustering what it stored
         if store is not None and (tally.stored or store.behind()):
             tally.clusters = store.recluster().get("clusters")
-    except KeyboardInterrupt:
-        err("newsevents: interrupted; every article reported as stored is in the store")
+    except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
+        stream.close()  # a run that ended early stops its workers now, not at exit
         if store is not None:
             store.close()
-    if not quiet:
-        err(tally.summary())
+    if not quiet or tally.interrupted:
+        err(tally.summary(counts=not quiet))
     sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
 
 
@@ -138,7 +140,11 @@ class _Tally:
         self.interrupted = False
         self.clusters: int | None = None
 
-    def summary(self) -> str:
+    def summary(self, counts: bool = True) -> str:
+        """The one closing line: the counts, said to be partial after an interruption."""
+        stop = "interrupted; every article reported as stored is in the store"
+        if not counts:
+            return "newsevents: " + stop
         reasons = ", ".join(f"{n} {code}" for code, n in sorted(self.skipped.items()))
         skipped = sum(self.skipped.values())
         elapsed = time.monotonic() - self.start
@@ -152,6 +158,8 @@ class _Tally:
         ]
         if self.clusters:
             parts.insert(-1, f"store now holds {self.clusters} event clusters")
+        if self.interrupted:
+            parts.insert(0, stop)
         return "newsevents: " + "; ".join(parts)
 
 

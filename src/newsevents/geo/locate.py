@@ -20,8 +20,9 @@ as "admin1".
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -127,35 +128,65 @@ def _location(place: Place, mention: Evidence) -> EventLocation:
     return EventLocation(place.name, place.lat, place.lon, place.country, PRECISION[place.feature], mention)
 
 
+@dataclass(frozen=True)
+class PlaceMentions:
+    """Every mention of the places, sorted by offset: a sentence's mentions are found by bisection,
+    not by a scan of the whole article's for each event and figure (which grew with the square of
+    a long article). `within` gives them in the places' own order, which breaks ties in ranking."""
+
+    starts: list[int]
+    items: list[tuple[int, int, int, Place, Evidence]]  # start, place's index, mention's index
+
+    @classmethod
+    def of(cls, places: Sequence[Place]) -> PlaceMentions:
+        items = sorted(
+            (m.start, p, n, place, m) for p, place in enumerate(places) for n, m in enumerate(place.mentions)
+        )
+        return cls([item[0] for item in items], items)
+
+    def within(self, start: int, end: int) -> list[tuple[Place, Evidence]]:
+        """The mentions lying in characters [start, end), in the order of the places."""
+        hits = []
+        for item in self.items[bisect_left(self.starts, start) :]:
+            if item[0] >= end:
+                break
+            if item[4].end <= end:
+                hits.append(item)
+        return [(place, mention) for _, _, _, place, mention in sorted(hits, key=lambda x: (x[1], x[2]))]
+
+
 def best_place(
-    parsed: ParsedArticle, trigger: Token, places: Sequence[Place], cues: Cues
+    parsed: ParsedArticle, trigger: Token, places: Sequence[Place] | PlaceMentions, cues: Cues
 ) -> tuple[Place, Evidence] | None:
     """The place mention in the trigger's sentence that places what the trigger names, if any.
 
     The one ranking shared by events and figures: strength of the attachment, then the finer
-    place, then the nearest to the trigger.
+    place, then the nearest to the trigger. Pass `PlaceMentions.of(places)` when asking for
+    many triggers of one article.
     """
     sent = trigger.sent
+    index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
     best: tuple[int, int, int, Place, Evidence] | None = None
-    for place in places:
-        for mention in place.mentions:
-            if not (
-                sent.start_char <= mention.start and mention.end <= sent.end_char
-            ) or parsed.article.in_furniture(mention.start, mention.end):
-                continue
-            span = parsed.span_of(mention)
-            found = attachment(span.root, cues) if span is not None else None
-            strength = _strength(*found, trigger, place.feature) if found is not None else None
-            if strength is None or span is None:
-                continue
-            rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
-            if best is None or rank < best[:3]:
-                best = (*rank, place, mention)
+    for place, mention in index.within(sent.start_char, sent.end_char):
+        if parsed.article.in_furniture(mention.start, mention.end):
+            continue
+        span = parsed.span_of(mention)
+        found = attachment(span.root, cues) if span is not None else None
+        strength = _strength(*found, trigger, place.feature) if found is not None else None
+        if strength is None or span is None:
+            continue
+        rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
+        if best is None or rank < best[:3]:
+            best = (*rank, place, mention)
     return None if best is None else (best[3], best[4])
 
 
 def locate_event(
-    parsed: ParsedArticle, event: Event, places: Sequence[Place], cues: Cues, anchors: Anchors | None = None
+    parsed: ParsedArticle,
+    event: Event,
+    places: Sequence[Place] | PlaceMentions,
+    cues: Cues,
+    anchors: Anchors | None = None,
 ) -> Event:
     """The event with `location` filled when its sentence places it; unchanged otherwise."""
     trig_span = parsed.span_of(event.trigger, anchors)
@@ -177,7 +208,8 @@ def locate_events(
     `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`);
     `anchors` the triggers' tokens as the events stage recorded them.
     """
-    return [locate_event(parsed, event, places, cues, anchors) for event in events]
+    index = PlaceMentions.of(places)
+    return [locate_event(parsed, event, index, cues, anchors) for event in events]
 
 
 def _figure_anchor(parsed: ParsedArticle, quantity: Quantity, anchors: Anchors | None) -> Token | None:
@@ -211,12 +243,13 @@ def locate_quantities(
     linked event (`event_index`) when that event is stated in the same sentence; else None.
     """
     out: list[Quantity] = []
+    place_mentions = PlaceMentions.of(places)
     for quantity in quantities:
         if quantity.location is not None:
             out.append(quantity)
             continue
         anchor = _figure_anchor(parsed, quantity, anchors)
-        found = best_place(parsed, anchor, places, cues) if anchor is not None else None
+        found = best_place(parsed, anchor, place_mentions, cues) if anchor is not None else None
         location = _location(*found) if found is not None else None
         index = quantity.event_index
         if location is None and index is not None and 0 <= index < len(events):

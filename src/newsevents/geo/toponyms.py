@@ -11,6 +11,7 @@ Deciding whether a name is a place at all, and which one, is `resolve.py`'s job.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -272,8 +273,16 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
 
 def _without_overlaps(tops: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
     ranked = sorted(tops, key=lambda t: (not gazetteer.lookup(t.text), -(t.end - t.start), t.start))
+    # The kept spans never overlap, so sorted by start their ends are sorted too, and a new span
+    # can only overlap its two neighbours: found by bisection, not by a scan of all kept so far.
     kept: list[Toponym] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for top in ranked:
-        if all(top.end <= k.start or k.end <= top.start for k in kept):
-            kept.append(top)
+        i = bisect_right(starts, top.start)
+        if (i > 0 and ends[i - 1] > top.start) or (i < len(starts) and starts[i] < top.end):
+            continue
+        starts.insert(i, top.start)
+        ends.insert(i, top.end)
+        kept.append(top)
     return sorted(kept, key=lambda t: t.start)

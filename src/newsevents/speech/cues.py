@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsevents.nlp import text_of
+from newsevents.nlp import sentences_between, text_of
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.marks import Marked
 
@@ -61,7 +61,7 @@ def direct_cue(doc: Doc, m: Marked, marked: list[Marked], lex: QuoteLexicon) -> 
 
 
 def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and start < s.end_char]
+    return sentences_between(doc, start, end)
 
 
 def _same_line(doc: Doc, sent: Span, char: int) -> bool:

@@ -73,6 +73,14 @@ class Speakers:
         quoted: Sequence[tuple[int, int]] = (),
     ):
         self.doc, self.article, self.mentions, self.lex = doc, article, mentions, lex
+        # Mentions by the tokens they cover and by their head, in article order, so that finding
+        # the mention at a token costs that token's mentions, not a scan of the whole article's.
+        self.covering: dict[int, list[ActorMention]] = {}
+        self.headed: dict[int, list[tuple[int, ActorMention]]] = {}
+        for n, mention in enumerate(mentions):
+            for i in range(mention.token_start, mention.token_end):
+                self.covering.setdefault(i, []).append(mention)
+            self.headed.setdefault(mention.head, []).append((n, mention))
         self.quoted = quoted  # quote spans: a name inside quote marks is a title, not a speaker
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, str]] = []  # (token, key) of persons that were subjects
@@ -135,7 +143,7 @@ class Speakers:
         return t if ok else None
 
     def _covering(self, i: int) -> ActorMention | None:
-        found = [m for m in self.mentions if m.token_start <= i < m.token_end]
+        found = self.covering.get(i, [])
         return min(found, key=lambda m: (m.head != i, m.token_end - m.token_start), default=None)
 
     def _named(self, subject: Token) -> tuple[int, int] | None:
@@ -152,7 +160,7 @@ class Speakers:
         if name is not None:
             skip.update(range(*name))
         inner = {t.i for t in head.subtree} - skip
-        found = [m for m in self.mentions if m.head in inner]
+        found = [m for _, m in sorted(x for i in inner for x in self.headed.get(i, ()))]
         return min(found, key=lambda m: abs(m.head - head.i), default=None)
 
     def _text_actor(self, start: int, end: int, role: ActorMention | None) -> Actor | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsevents.model import DatePrecision
+from newsevents.nlp import entities_in
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import VERB_POS, clause_head
 from newsevents.when.expressions import Prefer, resolve_date
@@ -40,7 +41,7 @@ def date_expressions(parsed: ParsedArticle, sent: Span) -> list[Span]:
     """DATE and TIME entities of a sentence, outside page furniture."""
     return [
         ent
-        for ent in sent.ents
+        for ent in entities_in(parsed.doc, sent.start, sent.end)
         if ent.label_ in ("DATE", "TIME") and not parsed.is_furniture(ent.start, ent.end)
     ]
 

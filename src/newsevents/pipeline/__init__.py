@@ -5,26 +5,26 @@
     extraction = built.extract(article)
 
 article -> spaCy Doc (over `article.text`, batched with nlp.pipe) -> ParsedArticle -> each stage
-in the settings' `pipeline` order -> Extraction. spaCy objects never leave this module and the
+in the settings' `pipeline` order -> Extraction. spaCy objects never leave this package and the
 stages: callers get `Extraction`s and `Problem`s only.
 
 With several workers, each worker process parses *and* runs every stage for its share of
 the articles and sends back finished Extractions, so our stages run in parallel with the
 parse instead of serially behind it, and no spaCy Doc ever crosses a process boundary (a
-Doc is far bigger to pickle than the Extraction made from it). Batches go out in order,
-at most a few per worker at a time, so memory stays flat whatever the corpus size.
+Doc is far bigger to pickle than the Extraction made from it): see `workers.py`. How one
+batch is parsed and extracted, one failure costing one article, is `batches.py`.
+
+An article longer than `settings.max_article_chars` is refused (E502) before it is batched;
+below that, a long article is parsed in paragraph-bounded windows (`nlp.windows`), so time and
+memory grow linearly with its length.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -32,6 +32,9 @@ from typing import TYPE_CHECKING
 from newsevents.errors import Problem, ResourceError, message
 from newsevents.model import Article, Extraction
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.windows import parse
+from newsevents.pipeline.batches import Failure, Item, Result, batches, extract_batch, log_trace
+from newsevents.pipeline.workers import run_parallel
 from newsevents.settings import Settings, load_settings
 from newsevents.stages import BuildContext, Factory, Found, Stage
 from newsevents.stages.registry import factory_for
@@ -40,14 +43,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+__all__ = [
+    "Failure", "Item", "Pipeline", "Result", "build", "build_stages", "check_order",
+    "default_pipeline", "extract", "run", "worker_count",
+]  # fmt: skip
+
 log = logging.getLogger(__name__)
-
-Item = Article | Problem
-Result = Extraction | Problem
-
-# Batches queued per worker beyond the one it is working on: enough that a worker never
-# waits for the parent, few enough that memory does not grow with the corpus.
-_AHEAD_PER_WORKER = 2
 
 # With worker processes, each task is this fraction of `batch_size` articles.
 _TASKS_PER_BATCH = 4
@@ -89,8 +90,8 @@ class Pipeline:
         )
 
     def extract(self, article: Article) -> Extraction:
-        """Parse and extract one article."""
-        return self.extract_doc(self.nlp(article.text), article)
+        """Parse and extract one article; a long one is parsed in windows (`nlp.windows`)."""
+        return self.extract_doc(parse(self.nlp, article.text), article)
 
 
 def build(settings: Settings, factories: Mapping[str, Factory] | None = None) -> Pipeline:
@@ -141,41 +142,6 @@ def worker_count(settings: Settings) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _failed(article: Article, detail: str) -> Problem:
-    return Problem(article.origin or article.id, "E501", message("E501", detail=detail))
-
-
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _extract_batch(batch: list[Item], built: Pipeline) -> Iterator[Result]:
-    """Parse the batch's articles in one nlp.pipe pass and extract each, keeping input order.
-
-    A failure inside a stage on one article becomes a Problem for that article (E501) and the
-    batch goes on, so one odd text never costs the rest of a corpus.
-    """
-    articles = [item for item in batch if isinstance(item, Article)]
-    docs = built.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
-    for item in batch:
-        if isinstance(item, Problem):
-            yield item
-            continue
-        doc = next(docs)
-        try:
-            yield built.extract_doc(doc, item)
-        except Exception as exc:  # a bug on one article must not stop a corpus
-            log.exception("stage failed on %s", item.origin or item.id)
-            yield _failed(item, f"{type(exc).__name__}: {exc}")
-
-
 def run(
     items: Iterable[Item], settings: Settings, built: Pipeline | None = None
 ) -> Iterator[Result]:
@@ -183,94 +149,34 @@ def run(
 
     Articles go in batches of `settings.batch_size`; with `worker_count(settings)` above one,
     batches of a quarter of that are extracted in that many worker processes and come back in
-    input order. A
-    failure inside a stage on one article becomes a Problem for that article (E501).
+    input order. An article over `settings.max_article_chars` is an E502 problem; a failure to
+    parse one article or inside a stage on it is an E501 `Failure` for that article alone, its
+    traceback logged at DEBUG level here, in the process that reads the results.
     """
     res = built or build(settings)
     workers = worker_count(settings)
     size = max(1, settings.batch_size)
+    checked = (_within_limit(item, settings.max_article_chars) for item in items)
     if workers <= 1:
-        for batch in _batches(items, size):
-            yield from _extract_batch(batch, res)
-        return
-    # Smaller tasks for workers, so that they finish together: at the end of a run one worker
-    # is idle for at most one task's time.
-    yield from _run_parallel(_batches(items, max(1, size // _TASKS_PER_BATCH)), res, settings, workers)
-
-
-# --- worker processes -------------------------------------------------------------------
-#
-# A worker's pipeline is held in this dict, set once by the pool initializer in each worker
-# process; the parent process never writes or reads it.
-_WORKER: dict[str, Pipeline] = {}
-
-
-def _init_worker(built: Pipeline | None, settings: Settings) -> None:
-    """Give the worker its pipeline: inherited from the parent when forked, else built here."""
-    _WORKER["pipeline"] = built if built is not None else build(settings)
-
-
-def _work(batch: list[Item]) -> list[Result]:
-    return list(_extract_batch(batch, _WORKER["pipeline"]))
-
-
-def _pool(built: Pipeline, settings: Settings, workers: int) -> ProcessPoolExecutor:
-    """A pool whose workers share the parent's built pipeline where the OS can fork.
-
-    Every stage loads its data when it is built, so forked workers inherit the model,
-    dictionaries and gazetteer already in memory (copy-on-write) and start in milliseconds;
-    elsewhere each worker builds its own pipeline once, from the settings alone, so a stage
-    given only as a `factories` entry must then be named in the settings by a path or plugin.
-    """
-    if "fork" in multiprocessing.get_all_start_methods():
-        context, shared = multiprocessing.get_context("fork"), built
+        results = (r for batch in batches(checked, size) for r in extract_batch(batch, res))
     else:
-        context, shared = multiprocessing.get_context("spawn"), None
-    return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(shared, settings)
-    )
-
-
-def _run_parallel(
-    batches: Iterator[list[Item]], res: Pipeline, settings: Settings, workers: int
-) -> Iterator[Result]:
-    """Keep every worker busy with a bounded queue of batches; yield results in input order.
-
-    If a worker process dies (killed, out of memory), the batches in flight at that moment are
-    reported as E501 problems, a fresh pool is started and the run goes on.
-    """
-    pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-    pool = _pool(res, settings, workers)
+        # Smaller tasks for workers, so that they finish together: at the end of a run one
+        # worker is idle for at most one task's time.
+        results = run_parallel(batches(checked, max(1, size // _TASKS_PER_BATCH)), res, settings, workers)
     try:
-        while True:
-            while len(pending) < workers * (1 + _AHEAD_PER_WORKER):
-                batch = next(batches, None)
-                if batch is None:
-                    break
-                pending.append((batch, pool.submit(_work, batch)))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            try:
-                yield from future.result()
-            except BrokenProcessPool:
-                log.error("a worker process died; restarting the pool")
-                yield from _lost(batch, "worker process died")
-                for lost, _ in pending:
-                    yield from _lost(lost, "worker process died")
-                pending.clear()
-                pool.shutdown(cancel_futures=True)
-                pool = _pool(res, settings, workers)
-            except Exception as exc:  # a result that cannot cross the process boundary
-                log.exception("batch failed in a worker")
-                yield from _lost(batch, f"{type(exc).__name__}: {exc}")
+        for result in results:
+            log_trace(result)
+            yield result
     finally:
-        pool.shutdown(cancel_futures=True)
+        results.close()
 
 
-def _lost(batch: list[Item], detail: str) -> Iterator[Result]:
-    for item in batch:
-        yield item if isinstance(item, Problem) else _failed(item, detail)
+def _within_limit(item: Item, limit: int) -> Item:
+    """The article, or the one-line E502 problem when it is longer than `limit` characters."""
+    if isinstance(item, Article) and len(item.text) > limit:
+        detail = f"{len(item.text):,} characters; the limit is {limit:,}"
+        return Problem(item.origin or item.id, "E502", message("E502", detail=detail))
+    return item
 
 
 def extract(text_or_article: str | Article, settings: Settings | None = None) -> Extraction:
