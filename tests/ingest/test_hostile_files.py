@@ -55,6 +55,14 @@ def test_file_name_that_is_not_utf8_is_read_with_a_printable_origin(
         assert printable(art.origin) and str(art.origin).endswith("caf\\xe9.txt")
 
 
+def test_a_name_too_long_for_its_sidecar_is_read_without_one(tmp_path: Path, read_bounded: Reader) -> None:
+    # 255 bytes is the longest name most file systems allow: NAME.meta.json cannot exist beside it.
+    name = "x" * 251 + ".txt"
+    (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(OTHER, encoding="utf-8")
+    assert codes(read_bounded([str(tmp_path)])) == ["article", "article"]
+
+
 def test_problem_under_a_folder_that_is_not_utf8_prints(tmp_path: Path, read_bounded: Reader) -> None:
     folder = tmp_path / os.fsdecode(b"d\xff")
     folder.mkdir()

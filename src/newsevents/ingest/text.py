@@ -35,11 +35,14 @@ def read_sidecar(path: Path) -> tuple[Meta, list[Problem]]:
     """The metadata beside `path`, if any. A broken sidecar is a warning (E111, not fatal): the
     article is still worth reading without it. Unknown keys are ignored; null means unknown."""
     side = sidecar_path(path)
-    if not side.exists():
+    try:
+        info = side.stat()
+    except OSError:
+        # None there, or none possible: a 255-byte article name leaves no room for the
+        # suffix, and the name too long to stat is no sidecar either.
         return Meta(), []
     origin = display(side)
     try:
-        info = side.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever
             return Meta(), [problem(origin, "E111", "not a regular file", fatal=False)]
         if info.st_size > MAX_SIDECAR_BYTES:
