@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from tests.hostile.conftest import GOOD, LIGHT, MixedRun
 from tests.hostile.harness import judge, odd_lines, stray_lines, under
+from tests.hostile.kinds import KINDS
 
 pytestmark = pytest.mark.model
 
@@ -67,7 +68,7 @@ def test_every_problem_line_names_its_input(mixed: MixedRun) -> None:
     assert stray_lines(mixed.root, [*mixed.made, GOOD], mixed.run.problem_lines) == []
 
 
-@pytest.mark.parametrize("name", sorted(LIGHT))
+@pytest.mark.parametrize("name", sorted(KINDS))
 def test_kind_sqlite(sqlite_run: MixedRun, name: str) -> None:
     made = sqlite_run.made[name]
     assert judge(sqlite_run.root, name, made, sqlite_run.run.problem_lines, sqlite_run.rows) == []

@@ -78,8 +78,8 @@ Writer = Callable[[Path], Made]
 class Kind:
     """A named class of bad input: its group (bytes, names, ...), writer and whether it is heavy.
 
-    Heavy kinds (a 1.2M-character article) cost minutes to parse on two cores: the benchmark runs
-    them, the test suite leaves them out to stay within its time budget.
+    Heavy kinds (a 1.2M-character article) cost tens of seconds to parse: the suite runs them on
+    SQLite only, the benchmark on every backend.
     """
 
     name: str
