@@ -87,6 +87,8 @@ def test_vague_plural_keeps_no_value(  # type: ignore[no-untyped-def]
         "Officials said 20,000,000,000 people were killed.",  # more than everyone alive
         "The ministry said 10^6 people were displaced.",  # a power, not the figure 6
         "Officials said 10^100 people were killed in the attack.",  # not 100
+        f"At least {'9' * 400} people were killed in the attack.",  # infinite as a float
+        f"Between 20 and {'9' * 400} people were killed in the attack.",
     ],
 )
 def test_a_figure_no_count_of_people_can_be_is_dropped(quantity_lexicon, parse, text):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ Years, dates, money, percentages, ordinals, measures and compound modifiers are 
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -174,6 +175,9 @@ def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable
             value, high, qualifier = None, None, "about"
         else:
             end, number, _ = read  # type: ignore[misc]
+            if not math.isfinite(number):  # 400 digits read as a float: infinite, no count
+                k = bisect_left(starts, end, k)
+                continue
             value, low, high, qualifier = round(number), None, None, "exact"
         start, last = i, end - 1
         halved = i > sent.start and doc[i - 1].lower_ == "half" and doc[i].lower_ in ("a", "an")
@@ -215,7 +219,7 @@ def _range(
     if scaled and low < high / 100:
         low *= high / _unscaled(doc, end + 1, stop, lex)
     start = i - 1 if before in ("between", "from") else i
-    if round(low) >= round(high):
+    if not (math.isfinite(low) and math.isfinite(high)) or round(low) >= round(high):
         return None
     return start, stop, round(low), round(high)
 
