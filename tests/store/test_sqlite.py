@@ -302,3 +302,13 @@ def test_two_writers_on_one_file(tmp_path: Path, make_extraction) -> None:  # ty
     assert errors == []
     with open_store(path) as store:
         assert store.counts()["articles"] == 40 and store.counts()["events"] == 80
+
+
+def test_a_store_made_by_another_opener_meanwhile_is_not_made_again(tmp_path: Path) -> None:
+    # Two extract runs on one fresh file both find it empty; the second to get the write lock
+    # must find the schema there instead of failing on schema_version's key.
+    from newsevents.store import migrations
+
+    with open_store(tmp_path / "s.sqlite") as store:
+        assert migrations._create(store) is False
+        assert store.fetch_all("SELECT version FROM schema_version") == [(migrations.SCHEMA_VERSION,)]

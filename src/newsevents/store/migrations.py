@@ -75,8 +75,9 @@ def prepare(store: SQLStore) -> None:
         if store.is_fresh(tables):
             if store.access != "create":
                 raise StoreError("E301", detail=f"{store.label}: not a newsevents store (it holds no tables)")
-            _create(store)
-            return
+            if _create(store):
+                return
+            tables = store.table_names()  # another process created it first: check it as found
         if "schema_version" not in tables:
             raise StoreError("E301", detail=f"{store.label}: {store.not_a_store}")
         (version,) = store.fetch_one("SELECT MAX(version) FROM schema_version")
@@ -97,13 +98,21 @@ def prepare(store: SQLStore) -> None:
             _migrate(store, version)
 
 
-def _create(store: SQLStore) -> None:
+def _create(store: SQLStore) -> bool:
+    """Make the schema in a fresh database; False when another opener made it first.
+
+    SQLite has no schema lock: two processes may both find the file fresh, and the second one's
+    write transaction starts only when the first has committed, so it looks again inside it.
+    """
     with store.transaction() as cur:
+        if not store.is_fresh(store.table_names()):
+            return False
         for stmt in ddl(store.type_map):
             cur.execute(stmt)
         cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (SCHEMA_VERSION,))
         cur.execute("INSERT INTO store_state (name, value) VALUES ('dirty', '0')")
     log.debug("created schema version %d in %s", SCHEMA_VERSION, store.label)
+    return True
 
 
 def _migrate(store: SQLStore, version: int) -> None:
