@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -312,3 +313,25 @@ def test_a_store_made_by_another_opener_meanwhile_is_not_made_again(tmp_path: Pa
     with open_store(tmp_path / "s.sqlite") as store:
         assert migrations._create(store) is False
         assert store.fetch_all("SELECT version FROM schema_version") == [(migrations.SCHEMA_VERSION,)]
+
+
+def _open_at_once(path: str, barrier: Any) -> str | None:
+    barrier.wait()
+    try:
+        open_store(path).close()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def test_two_processes_opening_one_fresh_file_at_once_both_get_the_store(tmp_path: Path) -> None:
+    # Two extract runs started together on a new store: the switch to WAL must wait for the
+    # other opener instead of answering "database is locked" (it did in most rounds).
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Manager() as manager, context.Pool(2) as pool:
+        barrier = manager.Barrier(2)
+        for n in range(15):
+            path = str(tmp_path / f"s{n}.sqlite")
+            assert pool.starmap(_open_at_once, [(path, barrier), (path, barrier)]) == [None, None]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -49,7 +50,7 @@ class SQLiteStore(SQLStore):
             raise StoreError("E301", detail=f"{self.path}: the file is corrupt ({verdict})")
         if not self.read_only:
             # Only once the file is known sound: switching to WAL writes its header.
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            use_wal(self._conn)
 
     def describe(self, exc: BaseException) -> str:
         """The driver's message, saying what it means for a file (corrupt, full, read-only)."""
@@ -91,6 +92,23 @@ class SQLiteStore(SQLStore):
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL unless it is already. Switching needs the file to itself and
+    SQLite answers "locked" at once, busy timeout or not, while another process opens or
+    creates the same store: so wait for it here, as long as a writer would wait for a write."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def explain(exc: BaseException) -> str:
