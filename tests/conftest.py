@@ -7,8 +7,9 @@ tests that read the shipped data share one copy per session here instead of relo
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,22 @@ from newsevents.model import Article
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_794fa90fa2d30440.txt"
+
+_PG_SPEC = importlib.util.spec_from_file_location("newsevents_pg_server", REPO / "tests/store/pg_server.py")
+assert _PG_SPEC is not None and _PG_SPEC.loader is not None
+pg_server = importlib.util.module_from_spec(_PG_SPEC)
+_PG_SPEC.loader.exec_module(pg_server)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """The URL of an empty database on a real PostgreSQL server, one server for the whole session
+    (the store tests and the hostile runs each take their own schema in it)."""
+    try:
+        with pg_server.server() as url:
+            yield url
+    except pg_server.Unavailable as exc:
+        pytest.skip(f"this test needs a PostgreSQL server: {exc}")
 
 
 @pytest.fixture(scope="session")

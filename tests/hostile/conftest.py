@@ -82,13 +82,6 @@ def sqlite_run() -> Iterator[MixedRun]:
         remove_tree(base)
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    try:
-        with pg_server.server() as url:
-            yield url
-    except pg_server.Unavailable as exc:
-        pytest.skip(f"the PostgreSQL hostile run needs a PostgreSQL server: {exc}")
 
 
 @pytest.fixture(scope="session")

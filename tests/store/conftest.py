@@ -115,14 +115,6 @@ pg_server = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pg_server)
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """The URL of an empty database on a real PostgreSQL server, for the whole session."""
-    try:
-        with pg_server.server() as url:
-            yield url
-    except pg_server.Unavailable as exc:
-        pytest.skip(f"PostgreSQL store tests need a PostgreSQL server: {exc}")
 
 
 @pytest.fixture
