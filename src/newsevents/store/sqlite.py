@@ -130,8 +130,8 @@ def connect(path: str, access: Access = "create") -> sqlite3.Connection:
     """Open the file with explicit transactions, WAL, foreign keys and a busy timeout.
 
     Only access "create" may make the file (and its folder); the others need a non-empty file
-    there, "write" one it may write, and "read"/"browse" open it read-only (SQLite's mode=ro),
-    so a read never creates, migrates or alters anything.
+    there, "write" one it may write; "read"/"browse" never create, migrate or write (the store
+    refuses it), and open the file read-only (SQLite's mode=ro) when it may not be written.
     """
     if path == ":memory:":
         return _pragmas(_open(path, path), path)
