@@ -335,3 +335,15 @@ def test_two_processes_opening_one_fresh_file_at_once_both_get_the_store(tmp_pat
         for n in range(15):
             path = str(tmp_path / f"s{n}.sqlite")
             assert pool.starmap(_open_at_once, [(path, barrier), (path, barrier)]) == [None, None]
+
+
+def test_the_public_open_store_reads_without_creating_when_asked(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    import newsevents
+
+    path = tmp_path / "s.sqlite"
+    with pytest.raises(StoreError, match=r"\[E301\].*no such store"):
+        newsevents.open_store(path, "read")
+    assert not path.exists()
+    newsevents.open_store(path).close()
+    with newsevents.open_store(path, "read") as store, pytest.raises(StoreError, match=r"\[E303\]"):
+        store.write(make_extraction("a1"))
