@@ -53,6 +53,16 @@ def test_csv_round_trip(tmp_path: Path) -> None:
     assert float(back[0]["goldstein"]) == -10.0 and back[0]["idx"] == "0" and back[1]["cameo"] == "0874"
 
 
+def test_a_carriage_return_inside_a_cell_stays_inside_its_row(tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    rows = [dict(ROWS[0], evidence_text="first line\rsecond line"), ROWS[1]]
+    assert write_rows(iter(rows), out, "csv") == 2
+    with out.open(encoding="utf-8", newline="") as fh:
+        back = list(csv.DictReader(fh))
+    assert [row["article_id"] for row in back] == ["a1", "a2"]
+    assert back[0]["evidence_text"] == "first line\rsecond line" and float(back[0]["goldstein"]) == -10.0
+
+
 def test_jsonl_round_trip_to_a_stream() -> None:
     buf = io.StringIO()
     assert write_rows(ROWS, buf, "jsonl") == 2

@@ -102,12 +102,16 @@ def _text_out(out: Path | IO[str] | None, overwrite: bool) -> Iterator[IO[str]]:
 
 
 def _write_csv(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
+    """Rows end in "\n"; Python's writer then leaves a bare "\r" in a cell unquoted, and every
+    reader splits the row there, so a row holding one is written with every cell quoted."""
     writer = csv.writer(handle, lineterminator="\n")
+    quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
     if order:
         writer.writerow(order)
     count = 0
     for values in rows:
-        writer.writerow([_csv_value(v) for v in values])
+        cells = [_csv_value(v) for v in values]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
         count += 1
     return count
 
