@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from tests.events_made import assault
 
 from newsevents.geo import Gazetteer, find_places, locate_events
-from newsevents.model import Event, Evidence
+from newsevents.model import Event
 from newsevents.nlp.parsed import ParsedArticle
 
 pytestmark = pytest.mark.model
 
 
-def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        None,
-        None,
-        "190",
-        "19",
-        "ASSAULT",
-        4,
-        -10.0,
-        Evidence.of(text, 0, len(text)),
-        Evidence.of(text, i, i + len(trigger)),
-    )
-
 
 def _locate(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
-    return locate_events(ParsedArticle.of(doc, article), [_event(text, trigger)], places, gaz.cues)[0]
+    return locate_events(ParsedArticle.of(doc, article), [assault(text, trigger)], places, gaz.cues)[0]
 
 
 def test_north_of_places_the_event(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +71,7 @@ def test_existing_location_is_kept_and_order_preserved(  # type: ignore[no-untyp
     text = "Rebels attacked a checkpoint in Idlib. Police arrested ten men."
     article, doc = parse(text)
     places = find_places(doc, article, gaz)
-    events = [_event(text, "attacked"), _event(text, "arrested")]
+    events = [assault(text, "attacked"), assault(text, "arrested")]
     located = locate_events(ParsedArticle.of(doc, article), events, places, gaz.cues)
     assert located[0].location is not None and located[0].location.name == "Idlib"
     assert located[1] == events[1]

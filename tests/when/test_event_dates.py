@@ -4,6 +4,7 @@ publication date (Saturday 2016-02-13 unless said otherwise)."""
 from __future__ import annotations
 
 import pytest
+from tests.events_made import assault
 
 from newsevents.model import Event, Evidence
 from newsevents.nlp.parsed import ParsedArticle
@@ -12,24 +13,10 @@ from newsevents.when import date_events, dated_by_text
 SAT = "2016-02-13"
 
 
-def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        None,
-        None,
-        "190",
-        "19",
-        "ASSAULT",
-        4,
-        -10.0,
-        Evidence.of(text, 0, len(text)),
-        Evidence.of(text, i, i + len(trigger)),
-    )
-
 
 def _date(date_words, parse, text: str, trigger: str, published: str | None = SAT) -> Event:  # type: ignore[no-untyped-def]
     article, doc = parse(text, published=published)
-    return date_events(ParsedArticle.of(doc, article), [_event(text, trigger)], date_words)[0]
+    return date_events(ParsedArticle.of(doc, article), [assault(text, trigger)], date_words)[0]
 
 
 @pytest.mark.model
@@ -49,7 +36,7 @@ def test_reported_event_takes_date_of_the_statement(date_words, parse) -> None: 
 def test_end_bound_does_not_date_the_event(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     text = "De Mistura announced a three-week pause to February 25 in the talks."
     article, doc = parse(text)
-    event = _event(text, "announced")
+    event = assault(text, "announced")
     parsed = ParsedArticle.of(doc, article)
     assert not dated_by_text(parsed, event, date_words)
     assert date_events(parsed, [event], date_words)[0].date == SAT  # defaulted to publication
@@ -77,7 +64,7 @@ def test_unknown_publication_date_and_no_expression_gives_none(date_words, parse
 def test_existing_date_is_kept(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels attacked a checkpoint on Thursday."
     article, doc = parse(text)
-    event = Event(**{**_event(text, "attacked").__dict__, "date": "2016-01-01", "date_precision": "day"})
+    event = Event(**{**assault(text, "attacked").__dict__, "date": "2016-01-01", "date_precision": "day"})
     assert date_events(ParsedArticle.of(doc, article), [event], date_words)[0].date == "2016-01-01"
 
 
@@ -87,8 +74,8 @@ def test_relative_clause_is_not_dated_by_its_sentence(date_words, parse) -> None
         "In 2015, Saudi Arabia and its allies, who accuse the Houthis of serving Iran, launched a campaign."
     )
     article, doc = parse(text)
-    assert not dated_by_text(ParsedArticle.of(doc, article), _event(text, "accuse"), date_words)
-    assert dated_by_text(ParsedArticle.of(doc, article), _event(text, "launched"), date_words)
+    assert not dated_by_text(ParsedArticle.of(doc, article), assault(text, "accuse"), date_words)
+    assert dated_by_text(ParsedArticle.of(doc, article), assault(text, "launched"), date_words)
 
 
 @pytest.mark.model
@@ -105,7 +92,7 @@ def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(d
 
     def event(trigger: str, start: int, end: int, modality: str) -> Event:
         i = text.index(trigger)
-        return replace(_event(text, trigger), evidence=Evidence.of(text, start, end),
+        return replace(assault(text, trigger), evidence=Evidence.of(text, start, end),
                        trigger=Evidence.of(text, i, i + len(trigger)), modality=modality,
                        attributed_to=minister if modality == "reported" else None)
 
