@@ -14,14 +14,11 @@ and stored articles against what the contract demands.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
-import shutil
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,79 +26,36 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tests.hostile.harness import (  # noqa: E402 (the repository root goes on the path first)
-    Row,
-    Run,
-    judge,
+    GOOD,
+    MixedRun,
+    mixed_run,
     odd_lines,
     remove_tree,
-    run_cli,
     scratch,
-    stored_rows,
     stray_lines,
-    under,
 )
-from tests.hostile.kinds import KINDS, Made, Outcome, build  # noqa: E402
+from tests.hostile.kinds import KINDS  # noqa: E402
+from tests.store import pg_server  # noqa: E402
 
 PAGE = REPO / "docs" / "reliability.md"
 START, END = "<!-- hostile-benchmark:start -->", "<!-- hostile-benchmark:end -->"
 COMMAND = "python -m benchmarks.hostile"
-GOOD = "good"
 TIMEOUT_S = 900.0
-
-
-@dataclass
-class Result:
-    """One backend's run over the mixed folder."""
-
-    backend: str
-    root: Path
-    made: dict[str, Made]
-    good: int
-    run: Run
-    rows: list[Row]
-
-    def good_stored(self) -> int:
-        prefix = under(self.root, GOOD)
-        return len({row.origin for row in self.rows if row.origin.startswith(prefix)})
-
-    def got(self, name: str) -> Outcome:
-        prefix = under(self.root, name)
-        lines = [line for line in self.run.problem_lines if prefix in line]
-        return Outcome(len(lines), sum(row.origin.startswith(prefix) for row in self.rows))
-
-    def wrong(self, name: str) -> list[str]:
-        return judge(self.root, name, self.made[name], self.run.problem_lines, self.rows)
 
 
 def shared() -> Path:
     return Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
 
 
-def copy_corpus(dest: Path) -> int:
-    articles = sorted((shared() / "corpus" / "articles").glob("*.txt"))
-    dest.mkdir(parents=True)
-    for text in articles:
-        for path in (text, text.with_name(text.stem + ".meta.json")):
-            if path.exists():
-                shutil.copy(path, dest / path.name)
-    return len(articles)
-
-
-def run_backend(backend: str, db_for: object, timeout: float) -> Result:
+def run_backend(backend: str, db_for: object, timeout: float) -> MixedRun:
     """Build the folder, run extract into the store `db_for(base)` names, read what it stored."""
     base = scratch()
     try:
-        root = base / "mixed"
-        made = build(root)
-        good = copy_corpus(root / GOOD)
         db = db_for(base)  # type: ignore[operator]
-        run = run_cli(["extract", str(root), "--db", db], timeout=timeout)
-        try:
-            rows = stored_rows(db)
-        except Exception as exc:  # a store that cannot be read is reported, not raised
-            print(f"cannot read the {backend} store: {exc}", file=sys.stderr)
-            rows = []
-        return Result(backend, root, made, good, run, rows)
+        result = mixed_run(backend, base / "mixed", db, None, shared() / "corpus" / "articles", None, timeout)
+        if result.store_error:  # a store that cannot be read is reported, not raised
+            print(f"cannot read the {backend} store: {result.store_error}", file=sys.stderr)
+        return result
     finally:
         remove_tree(base)
 
@@ -109,10 +63,6 @@ def run_backend(backend: str, db_for: object, timeout: float) -> Result:
 @contextmanager
 def postgresql() -> Iterator[str | None]:
     """The URL of a fresh schema on a throwaway server, or None when none can be started."""
-    spec = importlib.util.spec_from_file_location("pg_server", REPO / "tests" / "store" / "pg_server.py")
-    assert spec is not None and spec.loader is not None
-    pg_server = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pg_server)
     try:
         with pg_server.server() as url, pg_server.schema(url, f"hostile_{uuid.uuid4().hex[:10]}") as schema:
             yield schema
@@ -121,7 +71,7 @@ def postgresql() -> Iterator[str | None]:
         yield None
 
 
-def summary_table(results: list[Result]) -> list[str]:
+def summary_table(results: list[MixedRun]) -> list[str]:
     head = "| | " + " | ".join(r.backend for r in results) + " |"
     strays = [stray_lines(r.root, [*r.made, GOOD], r.run.problem_lines) for r in results]
     as_said = [f"{sum(not r.wrong(k) for k in r.made)} of {len(r.made)}" for r in results]
@@ -140,7 +90,7 @@ def summary_table(results: list[Result]) -> list[str]:
     return [head, rule, *(f"| {name} | " + " | ".join(values) + " |" for name, values in rows)]
 
 
-def kinds_table(results: list[Result]) -> list[str]:
+def kinds_table(results: list[MixedRun]) -> list[str]:
     head = "| kind | group | expected lines / stored | " + " | ".join(r.backend for r in results) + " |"
     lines = [head, "|---" * (3 + len(results)) + "|"]
     for name, kind in KINDS.items():
@@ -156,7 +106,7 @@ def kinds_table(results: list[Result]) -> list[str]:
     return lines
 
 
-def section(results: list[Result]) -> str:
+def section(results: list[MixedRun]) -> str:
     body = [
         START,
         f"Generated by `{COMMAND}` ({len(KINDS)} kinds of bad input and the corpus articles in one "

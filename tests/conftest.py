@@ -7,12 +7,12 @@ tests that read the shipped data share one copy per session here instead of relo
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.store import pg_server
 
 from newsevents.model import Article
 
@@ -20,10 +20,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_794fa90fa2d30440.txt"
 
-_PG_SPEC = importlib.util.spec_from_file_location("newsevents_pg_server", REPO / "tests/store/pg_server.py")
-assert _PG_SPEC is not None and _PG_SPEC.loader is not None
-pg_server = importlib.util.module_from_spec(_PG_SPEC)
-_PG_SPEC.loader.exec_module(pg_server)
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,13 @@ migration of a store written before clusters existed."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.store import pg_server
 
 from newsevents.model import Actor, Article, Event, EventLocation, Evidence, Extraction
 from newsevents.store import EventFilter, Store, open_store
@@ -143,21 +143,11 @@ def test_deleting_an_article_drops_its_cluster_links(tmp_path: Path) -> None:
 
 # -- PostgreSQL: the same behaviour on a real server (skipped without one) ------------------
 
-_PG = Path(__file__).resolve().parents[1] / "store" / "pg_server.py"
-
-
 @pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    pytest.importorskip("psycopg")
-    spec = importlib.util.spec_from_file_location("newsevents_corpus_pg_server", _PG)
-    assert spec is not None and spec.loader is not None
-    server = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(server)
-    try:
-        with server.server() as url, server.schema(url, f"c_{uuid.uuid4().hex[:12]}") as scoped:
-            yield scoped
-    except server.Unavailable as exc:
-        pytest.skip(f"needs a PostgreSQL server: {exc}")
+def pg_url(pg_url: str) -> Iterator[str]:
+    """A schema of this module's own on the session's PostgreSQL server."""
+    with pg_server.schema(pg_url, f"c_{uuid.uuid4().hex[:12]}") as scoped:
+        yield scoped
 
 
 def test_postgres_store_clusters_like_sqlite(pg_url: str, tmp_path: Path) -> None:

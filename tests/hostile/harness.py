@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from tests.hostile.kinds import Made, Outcome, Stored
+from tests.hostile.kinds import Made, Outcome, Stored, build
 
 REPO = Path(__file__).resolve().parents[2]
 PROBLEM = re.compile(r"\[E\d{3}\]")
@@ -228,3 +229,56 @@ def odd_lines(stderr: str) -> list[str]:
     traceback or a message split over several lines leaves behind."""
     return [line for line in stderr.splitlines()
             if line.strip() and not PROBLEM.search(line) and not line.startswith("newsevents: ")]
+
+
+GOOD = "good"  # the subfolder of real corpus articles in a mixed folder
+
+
+@dataclass
+class MixedRun:
+    """A finished run of `extract` over a mixed folder: what each kind made, what was stored."""
+
+    backend: str
+    root: Path
+    made: dict[str, Made]
+    good: int
+    run: Run
+    rows: list[Row]
+    store_error: str | None = None
+
+    def good_stored(self) -> int:
+        prefix = under(self.root, GOOD)
+        return len({row.origin for row in self.rows if row.origin.startswith(prefix)})
+
+    def got(self, name: str) -> Outcome:
+        prefix = under(self.root, name)
+        lines = [line for line in self.run.problem_lines if prefix in line]
+        return Outcome(len(lines), sum(row.origin.startswith(prefix) for row in self.rows))
+
+    def wrong(self, name: str) -> list[str]:
+        return judge(self.root, name, self.made[name], self.run.problem_lines, self.rows)
+
+
+def copy_articles(corpus: Path, dest: Path, count: int | None = None) -> int:
+    """Copy the first `count` (default: every) corpus article, with its sidecar, into `dest`."""
+    articles = sorted(corpus.glob("*.txt"))[:count]
+    dest.mkdir(parents=True)
+    for text in articles:
+        for path in (text, text.with_name(text.stem + ".meta.json")):
+            if path.exists():
+                shutil.copy(path, dest / path.name)
+    return len(articles)
+
+
+def mixed_run(backend: str, root: Path, db: str, names: list[str] | None, corpus: Path,
+              count: int | None, timeout: float) -> MixedRun:  # fmt: skip
+    """Build the kinds `names` (default: all) under `root` beside `count` corpus articles (default:
+    all) in its GOOD subfolder, run extract into `db` and read back what it stored."""
+    made = build(root, names)
+    good = copy_articles(corpus, root / GOOD, count)
+    run = run_cli(["extract", str(root), "--db", db], timeout=timeout)
+    try:
+        rows, error = stored_rows(db), None
+    except Exception as exc:  # the store itself is part of what is judged
+        rows, error = [], f"{type(exc).__name__}: {exc}"
+    return MixedRun(backend, root, made, good, run, rows, error)

@@ -8,8 +8,8 @@ whole; `test_kind_*` check each kind on its own (the test id names the kind that
 from __future__ import annotations
 
 import pytest
-from tests.hostile.conftest import GOOD, LIGHT, MixedRun
-from tests.hostile.harness import judge, odd_lines, stray_lines, under
+from tests.hostile.conftest import LIGHT
+from tests.hostile.harness import GOOD, MixedRun, judge, odd_lines, stray_lines, under
 from tests.hostile.kinds import KINDS
 
 pytestmark = pytest.mark.model

@@ -3,12 +3,11 @@ the throwaway PostgreSQL server every PostgreSQL test module shares (one per ses
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from tests.store import pg_server
 
 from newsevents.model import (
     Actor,
@@ -108,11 +107,6 @@ def make_extraction() -> Callable[..., Extraction]:
     return build
 
 
-_PG_SERVER = Path(__file__).parent / "pg_server.py"
-_spec = importlib.util.spec_from_file_location("newsevents_test_pg_server", _PG_SERVER)
-assert _spec is not None and _spec.loader is not None
-pg_server = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pg_server)
 
 
 
