@@ -72,6 +72,7 @@ FILTERS = [
     EventFilter(date_from="2015-01-01", date_to="2016-02-28", country="SYR", limit=1),
     EventFilter(article_id="rus"),
     EventFilter(limit=0),
+    EventFilter(asserted=True, country="SYR"),
 ]
 
 

@@ -89,6 +89,19 @@ def test_date_range_uses_event_date_then_published(db: Store) -> None:
     assert _keys(db.events(EventFilter(date_from="2015-09-30", date_to="2015-09-30"))) == [("rus", 0)]
 
 
+def test_asserted_drops_negated_hypothetical_and_reported(db: Store) -> None:
+    """Each article's second event is a negated, reported claim: only the first is asserted."""
+    assert _keys(db.events(EventFilter(asserted=True))) == [("rus", 0), ("syr", 0), ("tur", 0), ("none", 0)]
+    assert _keys(db.events(EventFilter(asserted=False))) == _keys(db.events())
+    db.recluster()
+    # A cluster is selected by an asserted member; one holding only the claims is not.
+    for cluster in db.clusters(EventFilter(asserted=True)):
+        assert any(m["idx"] == 0 for m in cluster["members"])
+    claims_only = [c for c in db.clusters() if all(m["idx"] == 1 for m in c["members"])]
+    assert claims_only
+    assert len(db.clusters(EventFilter(asserted=True))) == len(db.clusters()) - len(claims_only)
+
+
 def test_article_id_limit_and_combined(db: Store) -> None:
     assert _keys(db.events(EventFilter(article_id="tur"))) == [("tur", 0), ("tur", 1)]
     assert _keys(db.events(EventFilter(limit=3))) == [("rus", 0), ("rus", 1), ("syr", 0)]

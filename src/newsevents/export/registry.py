@@ -49,13 +49,19 @@ class FileFormat:
 @dataclass(frozen=True)
 class ColumnSet:
     """A vocabulary for exported rows: `rows(store, table, filters)` gives them, `columns(table)`
-    their order (None where the rows' own keys give it); it applies to `tables` only."""
+    their order (None where the rows' own keys give it); it applies to `tables` only.
+
+    `types(table)` declares each column's type in the store's vocabulary (`tables.SQL_TYPES`:
+    TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, JSON), so a typed file (Parquet) has the same
+    schema whether it holds no rows or a million; None leaves the types to the values.
+    """
 
     name: str
     rows: Callable[[Any, str, Any], Iterator[Row]]
     columns: Callable[[str], list[str] | None]
     tables: tuple[str, ...] = TABLES
     help: str = ""
+    types: Callable[[str], dict[str, str]] | None = None
 
 
 _FILE_FORMATS: dict[str, FileFormat] = {}

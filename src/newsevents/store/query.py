@@ -26,7 +26,9 @@ class EventFilter:
     `country` (ISO3) and `actor` (a code prefix such as "SYR", "SYRGOV", "IGO") match the
     source or the target; `cameo_root` accepts "19", 19 or a full code such as "190";
     `date_from`/`date_to` (YYYY-MM-DD, inclusive) apply to the event's date, or to the
-    article's published date when the event has none.
+    article's published date when the event has none. `asserted=True` keeps asserted events
+    only (not negated, neither hypothetical nor reported): the counts and tables an analyst
+    sums use it, because "Russia hasn't targeted civilian areas" is no assault to count.
     """
 
     country: str | None = None
@@ -36,6 +38,7 @@ class EventFilter:
     date_to: str | None = None
     article_id: str | None = None
     limit: int | None = None
+    asserted: bool | None = None
 
 
 # Event columns, then the article fields joined in (the article's `source` is the outlet;
@@ -155,6 +158,9 @@ def _where(f: EventFilter, ph: str) -> tuple[list[str], list[object]]:
     if f.article_id is not None:
         clauses.append(f"e.article_id = {ph}")
         params.append(str(f.article_id))
+    if f.asserted:
+        clauses.append(f"NOT e.negated AND e.modality = {ph}")
+        params.append("asserted")
     return clauses, params
 
 
