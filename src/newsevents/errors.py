@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     "E304": "a value is outside the 64-bit range the store keeps; article not stored: {detail}",
     "E307": "cannot write export to {path}: {reason}",
     "E308": "export target {path} already exists; pass --force (overwrite=True) to replace it",
+    "E315": "row {row}, column {column!r}: {value} does not fit the column's declared type {type}",
+    "E316": "column {column!r}: unknown declared type {type!r}; the types are {known}",
     # evaluation
     "E401": "cannot read gold file {detail}",
     "E402": "bad gold record: {detail}",
@@ -90,7 +92,8 @@ class StoreError(NewsEventsError):
 
 
 class ExportError(NewsEventsError):
-    """An export that cannot be written where it was asked to go (E307, E308)."""
+    """An export that cannot be written where it was asked to go (E307, E308), or a value that
+    does not fit its column's declared type (E315, E316)."""
 
 
 class GoldError(NewsEventsError):

@@ -2,9 +2,10 @@
 
     rows_for(store, table, columns, filters) -> rows     the rows of one table in one column set
     columns_for(table, columns) -> list | None           their column order
-    write_rows(rows, out, fmt, columns) -> int           rows to a file in one file format
+    types_for(table, columns) -> dict | None             their declared types (name -> SQL type)
+    write_rows(rows, out, fmt, columns, types=...) -> int  rows to a file in one file format
 
-Each column set (native, gdelt, plover) and each file format (csv, jsonl, parquet) is a module
+Each column set (native, gdelt, plover, acled, ucdp) and each file format (csv, jsonl, parquet) is a module
 registered by name in `registry.py`, the built-ins as a user's would be; the CLI's choices
 come from there. docs/exports.md documents every column.
 """
@@ -31,7 +32,8 @@ from newsevents.export.registry import (
 
 __all__ = [
     "GDELT_COLUMNS", "PLOVER_FIELDS", "TABLES", "ColumnSet", "FileFormat", "column_sets", "columns_for",
-    "file_formats", "register_column_set", "register_file_format", "rows_for", "unregister", "write_rows",
+    "file_formats", "register_column_set", "register_file_format", "rows_for", "types_for", "unregister",
+    "write_rows",
 ]  # fmt: skip
 
 
@@ -55,3 +57,11 @@ def rows_for(
 def columns_for(table: str = "events", columns: str = "native") -> list[str] | None:
     """The column order of `rows_for(store, table, columns)`; None where the rows' keys give it."""
     return column_set(table, columns).columns(table)
+
+
+def types_for(table: str = "events", columns: str = "native") -> dict[str, str] | None:
+    """Each column's declared type (TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, JSON) for
+    `write_rows(..., types=...)`, so a file's types follow the column set's declaration, never
+    the rows it happens to hold; None where the column set declares none."""
+    chosen = column_set(table, columns)
+    return chosen.types(table) if chosen.types is not None else None

@@ -10,6 +10,13 @@ columns). What a caller may rely on in every format:
 - None is an empty field in CSV and null in JSONL and Parquet;
 - CSV writes booleans as `true`/`false` and lists/dicts as compact JSON; JSONL keeps them
   nested; Parquet stores them as JSON text so every file has a flat, stable schema;
+- with `types` (each column's declared type, `types_for(table, columns)`), every value is
+  checked against its column's type and written in one form: an INTEGER column as a whole
+  number (3, never 3.0), a DOUBLE PRECISION column as a float (3.0), a BOOLEAN column as
+  true/false; a value that does not fit is an ExportError naming the row and column (E315),
+  never a string quietly. Parquet then builds its schema from the types, so an empty export,
+  a full one, and the events and clusters tables share one type per column. Columns the types
+  leave out (and every column without `types`) take their type from the values;
 - in CSV (any `spreadsheet` format), a text cell starting with `=`, `+`, `-`, `@`, a tab or a
   carriage return gets a leading `'`, so a spreadsheet shows it instead of running it as a
   formula (OWASP's advice on CSV injection); numbers, and text that is only a number, are
@@ -22,14 +29,16 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
+from newsevents.errors import ExportError
 from newsevents.export.registry import FileFormat, file_format
 from newsevents.export.target import failures, target
+from newsevents.store.tables import SQL_TYPES
 
 
 def write_rows(
@@ -40,6 +49,7 @@ def write_rows(
     *,
     overwrite: bool = True,
     escape_formulas: bool = True,
+    types: Mapping[str, str] | None = None,
 ) -> int:
     """Write `rows` to `out` (a path, a text stream, or None for stdout) and return how many.
 
@@ -54,7 +64,10 @@ def write_rows(
     first = next(it, None)
     order = list(columns) if columns is not None else (list(first) if first is not None else [])
     stream: Iterator[dict[str, Any]] = chain([first], it) if first is not None else iter(())
+    declared = _declared(types or {})
     checked = _checked(stream, order)
+    if declared:
+        checked = _typed(checked, order, declared)
     if writer.spreadsheet and escape_formulas:
         checked = ([defuse(v) for v in values] for values in checked)
     if writer.needs_path:
@@ -62,9 +75,67 @@ def write_rows(
             name = writer.name.capitalize()
             raise ValueError(f"{name} export needs an output file path, not a stream or standard output")
         with target(Path(out), overwrite, text=False) as path:
-            return writer.write(checked, path, order)
+            return _write(writer, checked, path, order, declared)
     with _text_out(out, overwrite) as handle:
-        return writer.write(checked, handle, order)
+        return _write(writer, checked, handle, order, declared)
+
+
+def _write(writer: FileFormat, rows: Iterator[list[Any]], out: Any, order: list[str],
+           declared: dict[str, str]) -> int:
+    """A typed format gets the declared types too (those of the columns written)."""
+    if writer.typed:
+        return writer.write(rows, out, order, {c: declared[c] for c in order if c in declared})  # type: ignore[call-arg]
+    return writer.write(rows, out, order)
+
+
+def _declared(types: Mapping[str, str]) -> dict[str, str]:
+    """The declared types, each checked to be one the store knows (E316 otherwise)."""
+    for column, kind in types.items():
+        if kind not in SQL_TYPES:
+            raise ExportError("E316", column=column, type=kind, known=", ".join(SQL_TYPES))
+    return dict(types)
+
+
+def _typed(rows: Iterator[list[Any]], order: list[str], declared: dict[str, str]) -> Iterator[list[Any]]:
+    """Each value in its column's one form, or E315 naming the row and column."""
+    kinds = [declared.get(col) for col in order]
+    for n, values in enumerate(rows, 1):
+        out = []
+        for col, kind, value in zip(order, kinds, values, strict=True):
+            if value is None or kind is None:
+                out.append(value)
+                continue
+            fitted = _fit(value, kind)
+            if fitted is _MISFIT:
+                shown = f"{type(value).__name__} {value!r}"[:80]
+                raise ExportError("E315", row=n, column=col, value=shown, type=kind)
+            out.append(fitted)
+        yield out
+
+
+_MISFIT = object()
+
+
+def _fit(value: Any, kind: str) -> Any:
+    """`value` as the one Python type of `kind`, or _MISFIT. Booleans are never numbers here:
+    True in an INTEGER column is a mistake upstream, not a 1. SQLite hands booleans back as
+    0/1, so a BOOLEAN column takes those."""
+    if kind == "TEXT":
+        return value if isinstance(value, str) else _MISFIT
+    if kind == "INTEGER":
+        if isinstance(value, bool):
+            return _MISFIT
+        if isinstance(value, int):
+            return value
+        return int(value) if isinstance(value, float) and value.is_integer() else _MISFIT
+    if kind == "DOUBLE PRECISION":
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else _MISFIT
+    if kind == "BOOLEAN":
+        if isinstance(value, bool):
+            return value
+        return bool(value) if isinstance(value, int) and value in (0, 1) else _MISFIT
+    # JSON: any decoded JSON value (the store decodes JSON columns on the way out).
+    return value if isinstance(value, list | tuple | dict | str | int | float | bool) else _MISFIT
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -134,7 +205,8 @@ def _write_jsonl(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -
     return count
 
 
-def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str]) -> int:
+def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str], types: Mapping[str, str]) -> int:
+    """The schema comes from `types` where declared, else from the values (`_arrow_kind`)."""
     import pyarrow as pa  # imported on use: only Parquet needs it
     import pyarrow.parquet as pq
 
@@ -146,7 +218,7 @@ def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str]) -> i
         count += 1
     arrays, fields = [], []
     for name, values in zip(order, data, strict=True):
-        kind = _arrow_kind(name, values)
+        kind = _KIND_OF_TYPE[types[name]] if name in types else _arrow_kind(name, values)
         if kind == "json":
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
         arrow_type = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64()}.get(kind, pa.string())
@@ -154,6 +226,11 @@ def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str]) -> i
         fields.append(pa.field(name, arrow_type))
     pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), path)
     return count
+
+
+_KIND_OF_TYPE = {
+    "TEXT": "str", "INTEGER": "int", "DOUBLE PRECISION": "float", "BOOLEAN": "bool", "JSON": "json",
+}  # fmt: skip
 
 
 def _arrow_kind(name: str, values: list[Any]) -> str:
@@ -188,5 +265,5 @@ def _arrow_kind(name: str, values: list[Any]) -> str:
 FILE_FORMATS: tuple[FileFormat, ...] = (
     FileFormat("csv", _write_csv, help="comma-separated, a header line first", spreadsheet=True),
     FileFormat("jsonl", _write_jsonl, help="one JSON object per line"),
-    FileFormat("parquet", _write_parquet, needs_path=True, help="one Parquet file (needs -o)"),
+    FileFormat("parquet", _write_parquet, needs_path=True, help="one Parquet file (needs -o)", typed=True),
 )

@@ -37,6 +37,9 @@ class FileFormat:
     write binary or need the whole table, such as Parquet), and returns how many rows it wrote.
     A `spreadsheet` format (CSV) is opened by spreadsheet programs, which run a text cell that
     starts with `=`, `+`, `-` or `@` as a formula: `write_rows` defuses such cells first.
+    A `typed` format (Parquet) stores a schema, so its `write` gets a fourth argument: each
+    column's declared type (name -> SQL type, see `ColumnSet.types`), which fixes the schema
+    whatever the rows hold, none included.
     """
 
     name: str
@@ -44,6 +47,7 @@ class FileFormat:
     needs_path: bool = False
     help: str = ""
     spreadsheet: bool = False
+    typed: bool = False
 
 
 @dataclass(frozen=True)
