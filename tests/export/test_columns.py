@@ -137,7 +137,7 @@ def test_bad_choices_are_refused(store) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="unknown export table"):
         rows_for(store, "locations")
     with pytest.raises(ValueError, match="unknown column set"):
-        columns_for("events", "acled")
+        columns_for("events", "no-such-columns")
     with pytest.raises(ValueError, match="apply to events and clusters"):
         rows_for(store, "quotes", "gdelt")
 

@@ -69,7 +69,7 @@ def db(tmp_path: Path) -> Path:
 
 def test_the_built_ins_are_registered() -> None:
     assert list(file_formats()) == ["csv", "jsonl", "parquet"]
-    assert list(column_sets()) == ["native", "gdelt", "plover"]
+    assert list(column_sets()) == ["native", "gdelt", "plover", "acled", "ucdp"]
 
 
 def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ignore[no-untyped-def]

@@ -110,7 +110,7 @@ def test_quad_class_is_an_integer_in_native_events_and_clusters(store, tmp_path:
         assert pq.read_schema(out).field("quad_class").type == pa.int64()
 
 
-@pytest.mark.parametrize("name", ["native"])
+@pytest.mark.parametrize("name", ["native", "acled", "ucdp"])
 def test_daily_files_append(store, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     days = ("2016-02-01", "2016-02-02", "2016-02-03")  # the third day has no events
     tables = []

@@ -137,28 +137,32 @@ def _column_sets() -> list[str]:
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
               default="clusters", show_default=True,
               help="clusters: one row per real-world event (reports merged); events: one row per report.")
-@click.option("--columns", type=RegistryChoice(_column_sets), default="native",
-              show_default=True, help="Column set: ours, the GDELT 2.0 event table, or PLOVER.")
+@click.option("--columns", type=RegistryChoice(_column_sets), default="native", show_default=True,
+              help="Column set: ours, the GDELT 2.0 event table, PLOVER, ACLED or UCDP GED.")
+@click.option("--include-unasserted", is_flag=True, help="ACLED and UCDP tables: also negated, hypothetical "
+              "and reported events (by default they hold asserted events only, as an analyst counts them).")
 @filter_options
 @reports_errors(also=(ValueError,))
 def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str, columns: str,
-           country: str | None, actor: str | None, cameo_root: str | None, date_from: str | None,
-           date_to: str | None) -> None:
+           include_unasserted: bool, country: str | None, actor: str | None, cameo_root: str | None,
+           date_from: str | None, date_to: str | None) -> None:
     """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
 
     Columns are documented in docs/exports.md.
 
     Example: newsevents export --db events.sqlite --table clusters --columns gdelt --format csv -o events.csv
     """
-    from newsevents.export import columns_for, rows_for, write_rows
+    from newsevents.export import columns_for, rows_for, types_for, write_rows
 
     output = None if output == "-" else output
+    # asserted None lets each column set keep its default (the summed tables: asserted only).
+    asserted = False if include_unasserted else None
     with _open(db, "read") as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
-                               date_to=date_to)
+                               date_to=date_to, asserted=asserted)
         rows = rows_for(store, table, columns, filters)
         n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns),
-                       overwrite=force, escape_formulas=not raw_cells)
+                       overwrite=force, escape_formulas=not raw_cells, types=types_for(table, columns))
     err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
 
 

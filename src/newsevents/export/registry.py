@@ -138,9 +138,10 @@ def _builtins() -> None:
     if _LOADED:
         return
     _LOADED.add("builtins")
-    from newsevents.export import files, gdelt, native, plover
+    from newsevents.export import acled, files, gdelt, native, plover, ucdp
 
     for fmt in files.FILE_FORMATS:
         _FILE_FORMATS[fmt.name] = fmt
-    for columns in (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET):
+    builtin = (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET, acled.COLUMN_SET, ucdp.COLUMN_SET)
+    for columns in builtin:
         _COLUMN_SETS[columns.name] = columns

@@ -1,0 +1,46 @@
+"""A store extracted from small real-language articles for the ACLED and UCDP tests: an attack
+on civilians with "at least 12 people were killed", reported twice by two outlets; a denial
+("Russia hasn't targeted civilian areas"); a meeting ACLED does not code; and a shelling a
+monitor reports, with seven dead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsevents
+from newsevents.model import Article
+from newsevents.store import open_store
+
+ATTACK_SENTENCE = (
+    "Russian troops attacked civilians in Kharkiv on Monday, and at least 12 people were killed."
+)
+ATTACK = (
+    "Troops attack Kharkiv\n\n"
+    f"{ATTACK_SENTENCE} "
+    "Russia hasn't targeted civilian areas, the ministry said. "
+    "Ukrainian ministers met European envoys in Kyiv on Monday.\n"
+)
+SHELLING = "Rebels shell Idlib\n\nRebels shelled Idlib on Sunday, killing seven people, a monitor said.\n"
+DENIAL = "Russia hasn't targeted civilian areas, the ministry said."
+MEETING = "Ukrainian ministers met European envoys in Kyiv on Monday."
+REPORTED = "Rebels shelled Idlib on Sunday, killing seven people, a monitor said."
+
+
+def conflict_store(path: Path) -> Path:
+    """Extract the articles with the real pipeline into a new SQLite store at `path`, clustered."""
+    articles = [
+        Article(id="kharkiv-wire", text=ATTACK, title="Troops attack Kharkiv", source="Test Wire",
+                url="https://example.org/kharkiv-wire", published="2022-05-03"),
+        Article(id="kharkiv-paper", text=ATTACK, title="Troops attack Kharkiv", source="Test Paper",
+                url="https://example.org/kharkiv-paper", published="2022-05-03"),
+        Article(id="idlib", text=SHELLING, title="Rebels shell Idlib", source="Other Wire",
+                url="https://example.org/idlib", published="2022-05-04"),
+    ]  # fmt: skip
+    store = open_store(path)
+    try:
+        for article in articles:
+            store.write(newsevents.extract(article))
+        store.recluster()
+    finally:
+        store.close()
+    return path
