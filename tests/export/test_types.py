@@ -4,11 +4,13 @@ CSV forms, whatever the rows hold (none, some, events or clusters)."""
 from __future__ import annotations
 
 import csv
+import uuid
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from tests.store import pg_server
 
 from newsevents.errors import ExportError
 from newsevents.export import column_sets, columns_for, rows_for, types_for, write_rows
@@ -156,3 +158,26 @@ def test_a_misfit_is_an_error_naming_its_column(tmp_path: Path, value: object, k
 def test_an_unknown_declared_type_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"\[E316\] column 'n': unknown declared type 'NUMBER'"):
         write_rows([{"n": 1}], tmp_path / "x.csv", "csv", ["n"], types={"n": "NUMBER"})
+
+
+@pytest.fixture
+def pg_store(pg_url: str):  # type: ignore[no-untyped-def]
+    """The same two articles in a schema of the session's real PostgreSQL server."""
+    with pg_server.schema(pg_url, f"t_{uuid.uuid4().hex[:12]}") as scoped, open_store(scoped) as db:
+        db.write(_extraction("d1", "2016-02-01"))
+        db.write(_extraction("d2", "2016-02-02"))
+        db.recluster()
+        yield db
+
+
+@pytest.mark.parametrize(("name", "table"), _uses())
+def test_postgres_and_sqlite_exports_share_one_schema(store, pg_store, tmp_path: Path, name: str,  # type: ignore[no-untyped-def]
+                                                      table: str) -> None:  # fmt: skip
+    _typed(name)
+    schemas = []
+    for source, db in (("sqlite", store), ("postgres", pg_store)):
+        out = tmp_path / f"{source}.parquet"
+        assert write_rows(rows_for(db, table, name), out, "parquet", columns_for(table, name),
+                          types=types_for(table, name)) > 0  # fmt: skip
+        schemas.append(pq.read_schema(out))
+    assert schemas[0] == schemas[1]
