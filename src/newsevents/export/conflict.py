@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from newsevents.data import reader, shipped
@@ -27,6 +28,15 @@ _CATEGORY_COLUMNS = (
 )  # fmt: skip
 _INTER_COLUMNS = ("sector", "inter")
 _INTER_CODES = range(1, 9)
+# ACLED's event types and disorder types (ACLED codebook, 2023 edition): a category file naming
+# any other is a typo, reported at its line.
+EVENT_TYPES = frozenset({
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments",
+})  # fmt: skip
+DISORDER_TYPES = frozenset({
+    "Political violence", "Demonstrations", "Strategic developments", "Political violence; Demonstrations",
+})  # fmt: skip
 STATE_FORCES, EXTERNAL_FORCES, CIVILIANS = 1, 8, 7
 STATE_SECTOR = "GOV"  # what a bare country code (SYR: "Syria" acting) stands for
 # Death figures that are not one event's toll: a running total, or a figure not yet true.
@@ -69,20 +79,23 @@ class Codebook:
         return code
 
 
-def codebook() -> Codebook:
-    """The shipped ACLED codebook files, checked line by line (E202 names the file and line);
-    read once per export, so an edited file takes effect on the next one."""
+def codebook(categories_file: Path | None = None, types_file: Path | None = None) -> Codebook:
+    """The ACLED codebook files (the shipped ones unless given), checked line by line (E202
+    names the file and line); read once per export, so an edited file counts from the next."""
     categories: dict[str, Category] = {}
-    for rec in reader.rows(shipped("events/cameo_acled.tsv"), _CATEGORY_COLUMNS):
+    for rec in reader.rows(categories_file or shipped("events/cameo_acled.tsv"), _CATEGORY_COLUMNS):
         cameo = rec.text("cameo")
         if not (cameo and cameo.isdigit() and 2 <= len(cameo) <= 4):
             raise rec.fail("cameo", f"{cameo!r} is not a CAMEO code of 2 to 4 digits")
+        for field, known in (("event_type", EVENT_TYPES), ("disorder_type", DISORDER_TYPES)):
+            if rec.text(field) not in known:
+                raise rec.fail(field, f"{rec.get(field)!r} is not one of ACLED's: {', '.join(sorted(known))}")
         categories[cameo] = Category(
             rec.text("disorder_type") or "", rec.text("event_type") or "", rec.text("sub_event_type") or "",
             str(rec.get("state_sub_event_type") or "") or None, _inter(rec, "inter1", required=False),
         )  # fmt: skip
     inter = {}
-    for rec in reader.rows(shipped("events/sector_acled.tsv"), _INTER_COLUMNS):
+    for rec in reader.rows(types_file or shipped("events/sector_acled.tsv"), _INTER_COLUMNS):
         inter[rec.text("sector") or ""] = _inter(rec, "inter", required=True)
     return Codebook(categories, inter)  # type: ignore[arg-type]
 
