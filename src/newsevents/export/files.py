@@ -57,7 +57,9 @@ def write_rows(
     memory. With no rows and no `columns`, CSV writes nothing and Parquet an empty table.
     A path is written through a temporary file renamed into place (`target.py`), so a failed
     export never leaves a truncated file; an existing file is replaced only with `overwrite`
-    (else E308), and a path that cannot be written is one ExportError (E307).
+    (else E308), and a path that cannot be written is one ExportError (E307). `types` (name
+    -> SQL type, `types_for(table, columns)`) fixes each column's type: every value is checked
+    against it (E315) and a typed format (Parquet) takes its schema from it.
     """
     writer = file_format(fmt)
     it = iter(rows)
