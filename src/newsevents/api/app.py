@@ -367,7 +367,7 @@ def export_rows(store: Store, query: EventQuery, table: str) -> Iterator[dict[st
 
 
 def _api_docs(app: FastAPI) -> None:
-    vendor = web_root() / "vendor" / "swagger-ui"
+    vendor = web_root() / "vendor"
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -377,9 +377,9 @@ def _api_docs(app: FastAPI) -> None:
         return get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title=f"{app.title} API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui-dist.favicon-32x32.png",
         )
 
 
