@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -146,3 +147,14 @@ def test_a_download_refuses_what_the_list_refuses(client: TestClient) -> None:
     assert client.get("/api/export", params={"table": "quotes"}).status_code == 422
     refused = client.get("/api/export", params={"bbox": "0,50,10,40"})
     assert refused.status_code == 400 and "bbox latitudes" in refused.json()["detail"]
+
+
+def test_parquet_without_pyarrow_is_one_line_naming_the_extra(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    refused = client.get("/api/export", params={"format": "parquet", "country": "UKR"})
+    assert refused.status_code == 503
+    assert refused.json()["detail"] == "parquet downloads need pyarrow: pip install 'newsevents[parquet]'"
+    assert client.get("/api/export", params={"format": "csv", "country": "UKR"}).status_code == 200

@@ -10,35 +10,31 @@ checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 """
 
 import logging
-import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.background import BackgroundTask
 
 from newsevents import __version__
 from newsevents.api import models
 from newsevents.api.cache import ResponseCache, Stores
+from newsevents.api.export import export_routes
 from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
-from newsevents.export import columns_for, rows_for, write_rows
 from newsevents.store import EventFilter, EventQuery, ItemQuery, Store, View, open_store
 from newsevents.store.browse import MONTHLY_AFTER, WEEKLY_AFTER, Bin, check_bbox
 
 log = logging.getLogger(__name__)
-ALL_ROWS = 2**62
 
 Opener = Callable[[], AbstractContextManager[Store]]
 
@@ -87,7 +83,7 @@ def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str
     _cluster_routes(app, stores.opened, names)
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
-    _export_routes(app, stores.opened)
+    export_routes(app, stores.opened, QueryDep, ERRORS)
     app.add_middleware(ResponseCache, version=stores.version)  # innermost: keeps what routes answer
     _dashboard(app)
     _api_docs(app)
@@ -316,54 +312,6 @@ def _item_routes(app: FastAPI, opened: Opener) -> None:
         with opened() as store:
             total, items = store.item_page("quantities", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
-# The download of what the dashboard shows: a file format and a table of newsevents.export.
-EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
-ExportFormat = Annotated[Literal["csv", "parquet"], Query(alias="format", description="csv or parquet")]
-ExportTable = Annotated[
-    Literal["events", "clusters"],
-    Query(description="events (one row per report) or clusters (one per real-world event)"),
-]
-
-
-def _export_routes(app: FastAPI, opened: Opener) -> None:
-    @app.get(
-        "/api/export",
-        response_class=Response,
-        responses={200: {"content": {t: {} for t in EXPORT_TYPES.values()}}, **ERRORS},
-        tags=["events"],
-    )
-    def export(query: QueryDep, fmt: ExportFormat = "csv", table: ExportTable = "events") -> Response:
-        """The rows the filters select, as a file: the native columns of `newsevents export`
-        (docs/exports.md), written by the same code; Content-Disposition names the file."""
-        folder = Path(tempfile.mkdtemp(prefix="newsevents-export-"))
-        path = folder / f"newsevents-{table}.{fmt}"
-        try:
-            with opened() as store:
-                rows = export_rows(store, query, table)
-                write_rows(rows, path, fmt, columns_for(table, "native"))
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        return FileResponse(
-            path, media_type=EXPORT_TYPES[fmt], filename=path.name,
-            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
-        )  # fmt: skip
-
-
-def export_rows(store: Store, query: EventQuery, table: str) -> Iterator[dict[str, Any]]:
-    """`rows_for(store, table)` under the query's event filters, narrowed to what /api/events lists
-    for the same query when it also asks for a PLOVER type, a box or text."""
-    rows = rows_for(store, table, "native", query.filters)
-    if query.plover is None and query.bbox is None and query.q is None:
-        return rows
-    if table == "clusters":
-        ids = {c["cluster_id"] for c in store.matching_clusters(query)}
-        return (r for r in rows if r["cluster_id"] in ids)
-    _, found = store.mention_page(query, ALL_ROWS, 0)
-    keys = {(r["article_id"], r["idx"]) for r in found}
-    return (r for r in rows if (r["article_id"], r["idx"]) in keys)
 
 
 def _api_docs(app: FastAPI) -> None:
