@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -222,6 +223,14 @@ def test_the_page_fits_a_phone_390_px_wide(browser: Any, server: str, tmp_path: 
         field.send_keys("SYR")
         apply_and_wait(browser)
         assert table_note(browser).endswith(f"of {api(server, '/api/events?country=SYR')['total']}")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        # the article view too, for the article whose URL has the longest stretch a browser will not
+        # break (it breaks lines after "/", "-" and "?", never inside "3_killed_5_wounded")
+        articles = api(server, "/api/articles?limit=1000")["items"]
+        longest = max(articles, key=lambda a: max(map(len, re.split(r"[/?-]", a["url"] or ""))))
+        browser.execute_script(f"location.hash = '#/article/{longest['id']}'")
+        WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "article").is_displayed())
+        assert longest["url"] in browser.find_element(By.ID, "article-meta").text.replace("\n", "")
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     finally:
         browser.set_window_size(size["width"], size["height"])
