@@ -1,4 +1,4 @@
-"""Refresh docs/dashboard.png and docs/article.png from the browser tests of the dashboard.
+"""Refresh docs/dashboard.png, docs/dashboard-phone.png and docs/article.png from the browser tests.
 
 The tests build a store from ../shared/corpus/articles, serve it, drive headless Chromium over
 the main views and, with NEWSEVENTS_SCREENSHOTS set, save what the browser shows into docs/.
@@ -22,7 +22,8 @@ def main() -> int:
     command = [sys.executable, "-m", "pytest", "-q", str(REPO / "tests" / "web")]
     done = subprocess.run(command, cwd=REPO, env=env, check=False)
     if done.returncode == 0:
-        sys.stdout.write(f"wrote {DOCS / 'dashboard.png'} and {DOCS / 'article.png'}\n")
+        names = ("dashboard.png", "dashboard-phone.png", "article.png")
+        sys.stdout.write(f"wrote {', '.join(str(DOCS / n) for n in names)}\n")
     return done.returncode
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -260,16 +261,46 @@ def test_quantities_filter_by_kind_and_page(client: TestClient) -> None:
 
 def test_timeline_counts_per_day_under_the_same_filters(client: TestClient) -> None:
     assert client.get("/api/timeline").json() == [
-        {"date": "2016-02-12", "count": 2},
-        {"date": "2016-03-06", "count": 1},
-        {"date": "2016-03-07", "count": 1},
+        {"date": "2016-02-12", "count": 2, "bin": "day"},
+        {"date": "2016-03-06", "count": 1, "bin": "day"},
+        {"date": "2016-03-07", "count": 1, "bin": "day"},
     ]
     assert client.get("/api/timeline", params={"country": "UKR"}).json() == [
-        {"date": "2016-03-06", "count": 1}
+        {"date": "2016-03-06", "count": 1, "bin": "day"}
     ]
     assert client.get("/api/timeline", params={"view": "mentions", "q": "jets"}).json() == [
-        {"date": "2016-02-12", "count": 1}
+        {"date": "2016-02-12", "count": 1, "bin": "day"}
     ]
+
+
+def test_timeline_bins_by_iso_week_or_month(client: TestClient) -> None:
+    # 2016-02-12 is a Friday: its ISO week starts on Monday 2016-02-08; 03-06 is a Sunday, 03-07 a Monday
+    assert client.get("/api/timeline", params={"bin": "week", "view": "mentions"}).json() == [
+        {"date": "2016-02-08", "count": 2, "bin": "week"},
+        {"date": "2016-02-29", "count": 1, "bin": "week"},
+        {"date": "2016-03-07", "count": 1, "bin": "week"},
+    ]
+    assert client.get("/api/timeline", params={"bin": "month"}).json() == [
+        {"date": "2016-02-01", "count": 2, "bin": "month"},
+        {"date": "2016-03-01", "count": 2, "bin": "month"},
+    ]
+    # 25 days of data: auto keeps days
+    assert {d["bin"] for d in client.get("/api/timeline", params={"bin": "auto"}).json()} == {"day"}
+    assert client.get("/api/timeline", params={"bin": "year"}).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [("2016-01-01", "2016-04-29", "day"), ("2016-01-01", "2016-04-30", "week"),
+     ("2014-01-01", "2015-12-31", "week"), ("2014-01-01", "2016-01-01", "month")],
+)  # fmt: skip
+def test_auto_bins_by_week_past_120_days_and_by_month_past_two_years(
+    first: str, last: str, expected: str
+) -> None:
+    from newsevents.store.browse import binned
+
+    used, bins = binned([(first, 1), (last, 2), ("not a day", 5)], "auto")
+    assert used == expected and sum(n for _, n in bins) == 3
 
 
 def test_stats_count_rows_and_name_the_filter_codes(client: TestClient) -> None:
@@ -283,6 +314,7 @@ def test_stats_count_rows_and_name_the_filter_codes(client: TestClient) -> None:
         "locations": 3,
     }
     assert (body["date_first"], body["date_last"], body["clusters"]) == ("2016-02-12", "2016-03-07", 4)
+    assert body["counted"] == 4  # every event here is asserted
     assert body["quad_class"] == {"1": 1, "4": 3} and body["plover"]["ASSAULT"] == 2
     assert (
         body["cameo_root_names"]["19"] == "Use conventional military force"
@@ -316,6 +348,17 @@ def test_dashboard_page_and_assets_are_served_with_a_strict_policy(client: TestC
     assert client.get("/static/../app.py").status_code == 404
 
 
+def test_api_docs_are_swagger_ui_from_this_server(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/openapi.json" in page.text
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and all(a.startswith("/static/vendor/swagger-ui") for a in assets), assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    assert client.get("/static/vendor/swagger-ui-dist.LICENSE").status_code == 200
+    assert client.get("/redoc").status_code == 404  # it would load its script from a CDN
+
+
 @pytest.fixture
 def clustered_client(db: Path, tmp_path: Path) -> TestClient:
     """The same articles in a store that has grouped its events into clusters."""
@@ -340,7 +383,7 @@ def test_the_cluster_view_counts_the_two_reports_of_one_strike_once(clustered_cl
     assert [c["cluster_id"] for c in events(clustered_client, q="jets")["items"]] == [aleppo["cluster_id"]]
     assert events(clustered_client, plover="ASSAULT")["total"] == 1
     assert events(clustered_client, bbox="20,40,40,60")["total"] == 1
-    assert clustered_client.get("/api/timeline").json()[0] == {"date": "2016-02-12", "count": 1}
+    assert clustered_client.get("/api/timeline").json()[0] == {"date": "2016-02-12", "count": 1, "bin": "day"}
     assert clustered_client.get(f"/api/clusters/{aleppo['cluster_id']}").json()["n_articles"] == 2
     detail = clustered_client.get(f"/api/events/{STRIKE_B}/0").json()
     assert detail["event"]["cluster_id"] == detail["cluster"]["cluster_id"] == aleppo["cluster_id"]

@@ -84,7 +84,7 @@ def test_a_repeated_request_is_answered_without_asking_the_store_again(
     shutil.copy(db, path)
     asked: list[int] = []
     real = SQLiteStore.stats
-    monkeypatch.setattr(SQLiteStore, "stats", lambda self: asked.append(1) or real(self))
+    monkeypatch.setattr(SQLiteStore, "stats", lambda self, **kw: asked.append(1) or real(self, **kw))
     with TestClient(create_app(str(path)), base_url="http://localhost") as client:
         first = [client.get("/api/stats").json() for _ in range(5)]
         assert len(asked) == 1 and first[0] == first[-1]
@@ -133,7 +133,7 @@ def test_a_store_without_a_data_version_is_opened_per_request_and_nothing_is_kep
     opened = _counting_opens(monkeypatch)
     asked: list[int] = []
     real = SQLiteStore.stats
-    monkeypatch.setattr(SQLiteStore, "stats", lambda self: asked.append(1) or real(self))
+    monkeypatch.setattr(SQLiteStore, "stats", lambda self, **kw: asked.append(1) or real(self, **kw))
     with TestClient(create_app(str(db)), base_url="http://localhost") as client:
         for _ in range(4):
             assert client.get("/api/stats").status_code == 200

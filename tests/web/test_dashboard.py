@@ -6,8 +6,12 @@ NEWSEVENTS_SCREENSHOTS when it is set (scripts/screenshots.py sets it to docs/).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,7 @@ from typing import Any
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 pytestmark = pytest.mark.model
 
@@ -60,7 +64,7 @@ def test_overview_shows_map_dots_over_the_world_the_timeline_and_the_table(
     located = api(server, "/api/events?limit=1000")["items"]
     assert len(dots) == sum(1 for c in located if c["lat"] is not None) > 20
     bars = css(browser, "#timeline rect.bar")
-    assert len(bars) == len(api(server, "/api/timeline")) > 10
+    assert len(bars) == len(api(server, "/api/timeline?bin=auto")) > 10
     assert sum(int(b.get_attribute("data-count")) for b in bars) == sum(
         d["count"] for d in api(server, "/api/timeline")
     )
@@ -143,8 +147,199 @@ def test_a_malicious_article_shows_its_markup_as_text_and_runs_nothing(
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "overview").is_displayed())
     browser.find_element(By.NAME, "q").send_keys("__pwned")
     browser.find_element(By.NAME, "view").send_keys("reports")
+    browser.find_element(By.NAME, "include_unasserted").click()  # "..., police said": a reported event
     browser.find_element(By.ID, "apply").click()
     WebDriverWait(browser, WAIT).until(lambda d: "<script>" in d.find_element(By.ID, "events").text)
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
+
+
+# -- the rough edges of issue 13, each with the test that failed before its fix ---------------
+
+
+def apply_and_wait(browser: Any) -> None:
+    """Submit the filters and wait until the table shows the new answer."""
+    browser.execute_script("document.getElementById('table-note').textContent = ''")
+    browser.find_element(By.ID, "apply").click()
+    WebDriverWait(browser, WAIT).until(lambda d: table_note(d) != "")
+
+
+def query_of(browser: Any) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl(browser.execute_script("return location.search").lstrip("?")))
+
+
+def test_reset_clears_every_filter_the_url_and_the_views(browser: Any, server: str) -> None:
+    clusters = api(server, "/api/stats")["clusters"]
+    everything = f"1–{min(100, clusters)} of {clusters}"
+    open_page(browser, f"{server}/?country=SYR&cameo_root=19&view=mentions&q=killed&include_unasserted=true")
+    assert table_note(browser) != everything
+    browser.find_element(By.ID, "clear-filters").click()
+    WebDriverWait(browser, WAIT).until(lambda d: table_note(d) == everything)
+    assert browser.find_element(By.ID, "status").text == ""
+    form = browser.execute_script(
+        "return [...document.getElementById('filters').elements].filter(e => e.name)"
+        ".map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value])"
+    )
+    assert dict(form) == {
+        "country": "", "actor": "", "cameo_root": "", "plover": "", "since": "", "until": "", "q": "",
+        "bbox": "", "view": "clusters", "colour": "plover", "include_unasserted": False,
+    }  # fmt: skip
+    assert browser.execute_script("return location.search") == ""
+    located = api(server, "/api/events?limit=1000")["items"]
+    assert len(css(browser, "#map circle.dot")) == sum(1 for c in located if c["lat"] is not None)
+    assert len(css(browser, "#timeline rect.bar")) == len(api(server, "/api/timeline?bin=auto"))
+
+
+def test_mentions_are_placed_on_the_map(browser: Any, server: str) -> None:
+    mentions = api(server, "/api/events?view=mentions&limit=1000")
+    placed = [m for m in mentions["items"] if m["location_lat"] is not None]
+    assert len(placed) > 20
+    open_page(browser, f"{server}/?view=mentions")
+    assert browser.find_element(By.ID, "map-note").text == f"{len(placed)} of {mentions['total']} placed"
+    dots = css(browser, "#map circle.dot")
+    assert len(dots) == len(placed)
+    spots = {(round(float(d.get_attribute("cx")), 3), round(-float(d.get_attribute("cy")), 3)) for d in dots}
+    assert spots == {(round(m["location_lon"], 3), round(m["location_lat"], 3)) for m in placed}
+
+
+def test_the_page_fits_a_phone_390_px_wide(browser: Any, server: str, tmp_path: Path) -> None:
+    size = browser.get_window_size()
+    try:
+        browser.set_window_size(390, 844)
+        open_page(browser, f"{server}/")
+        assert browser.execute_script("return window.innerWidth") == 390
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        outside = browser.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('#filters input, #filters select, button, a')]"
+            ".filter(e => e.offsetParent !== null && !e.closest('#events'))"
+            ".filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > w; })"
+            ".map(e => e.id || e.name || e.textContent)"
+        )
+        assert outside == []
+        shoot(browser, tmp_path, "dashboard-phone.png")
+        field = browser.find_element(By.NAME, "country")
+        field.send_keys("SYR")
+        apply_and_wait(browser)
+        assert table_note(browser).endswith(f"of {api(server, '/api/events?country=SYR')['total']}")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        # the article view too, for the article whose URL has the longest stretch a browser will not
+        # break (it breaks lines after "/", "-" and "?", never inside "3_killed_5_wounded")
+        articles = api(server, "/api/articles?limit=1000")["items"]
+        longest = max(articles, key=lambda a: max(map(len, re.split(r"[/?-]", a["url"] or ""))))
+        browser.execute_script(f"location.hash = '#/article/{longest['id']}'")
+        WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "article").is_displayed())
+        assert longest["url"] in browser.find_element(By.ID, "article-meta").text.replace("\n", "")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    finally:
+        browser.set_window_size(size["width"], size["height"])
+
+
+def test_a_long_span_is_charted_by_month_and_a_bar_filters_to_its_month(browser: Any, server: str) -> None:
+    stats = api(server, "/api/stats")
+    assert stats["date_first"] < "2016" and stats["date_last"] > "2024"  # the corpus spans years
+    months = api(server, "/api/timeline?bin=auto")
+    assert {m["bin"] for m in months} == {"month"}
+    open_page(browser, f"{server}/")
+    assert browser.find_element(By.ID, "timeline-title").text == "Per month"
+    bars = css(browser, "#timeline rect.bar")
+    assert [b.get_attribute("data-date") for b in bars] == [m["date"] for m in months]
+    assert min(b.rect["width"] for b in bars) >= 2  # no hairlines
+    busiest = max(months, key=lambda m: m["count"])
+    bar = next(b for b in bars if b.get_attribute("data-date") == busiest["date"])
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar)
+    WebDriverWait(browser, WAIT).until(lambda d: query_of(d).get("since") == busiest["date"])
+    until = query_of(browser)["until"]
+    assert until[:7] == busiest["date"][:7] and until[8:] in ("28", "29", "30", "31")
+    day_counts = api(server, f"/api/timeline?since={busiest['date']}&until={until}")
+    assert sum(d["count"] for d in day_counts) == busiest["count"]
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "timeline-title").text == "Per day")
+
+
+def test_api_docs_render_every_operation_from_this_server_alone(browser: Any, server: str) -> None:
+    operations = sum(len(p) for p in api(server, "/openapi.json")["paths"].values())
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["https://*", "http://*:80/*"]})
+    try:
+        browser.get(f"{server}/docs")
+        WebDriverWait(browser, WAIT).until(lambda d: len(css(d, ".opblock")) == operations)
+        loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(server) for url in loaded), loaded
+        assert "newsevents" in browser.find_element(By.CSS_SELECTOR, ".info .title").text
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+
+
+def test_the_download_buttons_fetch_the_filtered_rows(browser: Any, server: str) -> None:
+    open_page(browser, f"{server}/")
+    browser.find_element(By.NAME, "country").send_keys("SYR")
+    Select(browser.find_element(By.NAME, "view")).select_by_value("mentions")
+    apply_and_wait(browser)
+    href = browser.find_element(By.ID, "download-csv").get_attribute("href")
+    assert href == f"{server}/api/export?country=SYR&table=events&format=csv"
+    parquet = browser.find_element(By.ID, "download-parquet").get_attribute("href")
+    assert parquet == f"{server}/api/export?country=SYR&table=events&format=parquet"
+    with urllib.request.urlopen(href, timeout=30) as response:
+        assert "newsevents-events.csv" in response.headers["Content-Disposition"]
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+    listed = api(server, "/api/events?country=SYR&view=mentions&limit=1000")
+    assert [(r["article_id"], int(r["idx"])) for r in rows] == [
+        (e["article_id"], e["idx"]) for e in listed["items"]
+    ]
+    assert table_note(browser).endswith(f"of {len(rows)}")
+
+
+def test_filters_live_in_the_url_and_a_url_restores_them(browser: Any, server: str) -> None:
+    expected = api(server, "/api/events?country=SYR&cameo_root=19&view=mentions")
+    assert expected["total"] > 0
+    open_page(browser, f"{server}/?country=SYR&cameo_root=19&view=mentions&colour=quad")
+    values = {
+        n: browser.find_element(By.NAME, n).get_attribute("value")
+        for n in ("country", "cameo_root", "view", "colour")
+    }
+    assert values == {"country": "SYR", "cameo_root": "19", "view": "mentions", "colour": "quad"}
+    assert table_note(browser).endswith(f"of {expected['total']}")
+    assert browser.find_element(By.CSS_SELECTOR, "#events th:nth-child(7)").text == "article"
+    # changing a filter rewrites the URL in place
+    history = browser.execute_script("return history.length")
+    field = browser.find_element(By.NAME, "q")
+    field.send_keys("killed")
+    apply_and_wait(browser)
+    assert query_of(browser) == {
+        "country": "SYR",
+        "cameo_root": "19",
+        "q": "killed",
+        "view": "mentions",
+        "colour": "quad",
+    }
+    assert browser.execute_script("return history.length") == history
+    note = table_note(browser)
+    browser.refresh()
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.execute_script("return document.body.dataset.ready === '1'")
+    )
+    assert (
+        table_note(browser) == note and browser.find_element(By.NAME, "q").get_attribute("value") == "killed"
+    )
+
+
+def test_counts_hold_asserted_events_unless_the_box_is_ticked(browser: Any, server: str) -> None:
+    asserted = api(server, "/api/events?view=mentions")["total"]
+    everything = api(server, "/api/events?view=mentions&include_unasserted=true")
+    assert everything["total"] > asserted
+    open_page(browser, f"{server}/?view=mentions")
+    assert table_note(browser).endswith(f"of {asserted}")
+    assert "asserted events (of" in browser.find_element(By.ID, "summary").text
+    stated = {c.text for c in css(browser, "#events td.modality")}
+    assert stated == {"asserted"}
+    browser.find_element(By.NAME, "include_unasserted").click()
+    WebDriverWait(browser, WAIT).until(lambda d: table_note(d).endswith(f"of {everything['total']}"))
+    assert query_of(browser).get("include_unasserted") == "true"
+    shown = {c.text for c in css(browser, "#events td.modality")}
+    expected: set[str] = set()
+    for event in everything["items"][:100]:
+        parts = ["negated"] if event["negated"] else []
+        parts += [event["modality"]] if event["modality"] != "asserted" else []
+        expected.add(", ".join(parts) or "asserted")
+    assert shown == expected and len(shown) > 1

@@ -12,6 +12,7 @@ checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 import logging
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -19,17 +20,19 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
 from newsevents.api.cache import ResponseCache, Stores
+from newsevents.api.export import export_routes
 from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
 from newsevents.store import EventFilter, EventQuery, ItemQuery, Store, View, open_store
-from newsevents.store.browse import check_bbox
+from newsevents.store.browse import MONTHLY_AFTER, WEEKLY_AFTER, Bin, check_bbox
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str
         title="newsevents",
         version=__version__,
         description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
+        docs_url=None,  # served by _api_docs from the installed Swagger UI, not a CDN
+        redoc_url=None,
     )
 
     stores = Stores(db)
@@ -78,8 +83,10 @@ def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str
     _cluster_routes(app, stores.opened, names)
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
+    export_routes(app, stores.opened, QueryDep, ERRORS)
     app.add_middleware(ResponseCache, version=stores.version)  # innermost: keeps what routes answer
     _dashboard(app)
+    _api_docs(app)
     app.add_middleware(HostCheck, allowed=allowed_hosts(served_on, hosts))  # outermost
     return app
 
@@ -94,6 +101,15 @@ def _error_handlers(app: FastAPI) -> None:
     async def other_error(request: Request, exc: NewsEventsError) -> JSONResponse:
         log.error("%s %s: %s", request.method, request.url.path, exc)
         return JSONResponse({"detail": str(exc)}, status_code=503)
+
+
+IncludeUnasserted = Annotated[
+    bool,
+    Query(
+        description="Also count negated, hypothetical and reported events; by default only asserted "
+        'events are counted, as "Russia hasn\'t targeted civilian areas" is no assault to count'
+    ),
+]
 
 
 def event_query(
@@ -111,8 +127,9 @@ def event_query(
         str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat in degrees")
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the title")] = None,
+    include_unasserted: IncludeUnasserted = False,
 ) -> EventQuery:
-    """The event filters shared by /api/events and /api/timeline."""
+    """The event filters shared by /api/events, /api/timeline and /api/export."""
     return EventQuery(
         filters=EventFilter(
             country=country,
@@ -120,6 +137,7 @@ def event_query(
             cameo_root=cameo_root,
             date_from=since.isoformat() if since else None,
             date_to=until.isoformat() if until else None,
+            asserted=None if include_unasserted else True,
         ),
         plover=plover,
         bbox=parse_bbox(bbox) if bbox is not None else None,
@@ -143,6 +161,14 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
+BinParam = Annotated[
+    Bin,
+    Query(
+        alias="bin",
+        description="day, week (ISO, from Monday) or month; auto: by week past "
+        f"{WEEKLY_AFTER} days of data, by month past {MONTHLY_AFTER}",
+    ),
+]
 ViewParam = Annotated[View, Query(description="clusters (one per real-world event) or mentions")]
 ArticleId = Annotated[str, PathParam(max_length=200)]
 QueryDep = Annotated[EventQuery, Depends(event_query)]
@@ -163,9 +189,14 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     def list_events(
         query: QueryDep, view: ViewParam = "clusters", limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
-        """Events matching the filters, a page at a time, as clusters (default) or mentions."""
+        """Events matching the filters, a page at a time, as clusters (default) or mentions.
+
+        Each cluster says whether it is `asserted` (has an asserted report); each mention carries
+        its own `modality` and `negated`."""
         with opened() as store:
             total, items = store.event_page(query, view, limit, offset)
+            if view == "clusters":
+                _mark_asserted(store, query, items)
         items = [_named(i, names) for i in items]
         return {"total": total, "limit": limit, "offset": offset, "view": view, "items": items}
 
@@ -187,6 +218,17 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         }
 
 
+def _mark_asserted(store: Store, query: EventQuery, clusters: list[dict[str, Any]]) -> None:
+    """Set `asserted` on each cluster: all are when the query kept asserted events only."""
+    if query.filters.asserted:
+        kept = None
+    else:
+        only = EventQuery(replace(query.filters, asserted=True), query.plover, query.bbox, query.q)
+        kept = {c["cluster_id"] for c in store.matching_clusters(only)}
+    for cluster in clusters:
+        cluster["asserted"] = kept is None or cluster["cluster_id"] in kept
+
+
 def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
     @app.get("/api/clusters/{cluster_id}", response_model=models.Cluster, responses=ERRORS, tags=["events"])
     def get_cluster(cluster_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
@@ -198,17 +240,21 @@ def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None
         return _named(found, names)
 
     @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
-    def timeline(query: QueryDep, view: ViewParam = "clusters") -> list[dict[str, Any]]:
-        """Matching clusters (or mentions) per day, oldest first; undated ones are left out."""
+    def timeline(
+        query: QueryDep, view: ViewParam = "clusters", unit: BinParam = "day"
+    ) -> list[dict[str, Any]]:
+        """Matching clusters (or mentions) per day, ISO week or month, oldest first; undated ones are
+        left out. Each row's `date` is the first day of its bin and `bin` the bin used."""
         with opened() as store:
-            days = store.timeline(query, view)
-        return [{"date": day, "count": n} for day, n in days]
+            used, days = store.binned_timeline(query, view, unit)
+        return [{"date": day, "count": n, "bin": used} for day, n in days]
 
     @app.get("/api/stats", response_model=models.Stats, tags=["store"])
-    def stats() -> dict[str, Any]:
-        """What the store holds, and the codes the dashboard's filters offer."""
+    def stats(include_unasserted: IncludeUnasserted = False) -> dict[str, Any]:
+        """What the store holds, and the codes the dashboard's filters offer. `counts` are rows per
+        table; the tallies, `clusters`, `counted` and the date span follow `include_unasserted`."""
         with opened() as store:
-            out = store.stats()
+            out = store.stats(asserted=not include_unasserted)
         out["cameo_root_names"] = {f"{r:02d}": names.get(f"{r:02d}0", "") for r in range(1, 21)}
         out["plover_types"] = sorted(PLOVER_TYPES)
         return out
@@ -266,6 +312,30 @@ def _item_routes(app: FastAPI, opened: Opener) -> None:
         with opened() as store:
             total, items = store.item_page("quantities", query, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _api_docs(app: FastAPI) -> None:
+    vendor = web_root() / "vendor"
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """Swagger UI from the files `make install` copied in, so the page works offline."""
+        if not (vendor / "swagger-ui-bundle.js").is_file():
+            return HTMLResponse(SWAGGER_MISSING, status_code=503)
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui-dist.favicon-32x32.png",
+        )
+
+
+SWAGGER_MISSING = (
+    "<!doctype html><title>API docs</title><p>Swagger UI is not installed here: run <code>make install</code>"
+    ' (it copies swagger-ui-dist into the dashboard). The schema itself is at <a href="/openapi.json">'
+    "/openapi.json</a>.</p>"
+)
 
 
 def _dashboard(app: FastAPI) -> None:

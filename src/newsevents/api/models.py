@@ -119,7 +119,11 @@ Cluster = table_model(
         "n_independent": {"n_independent": (
             int | None, Field(None, description="articles, each near-duplicate group counted once"))},
     },
-    tail={"members": (list[ClusterMember], ...)},
+    tail={
+        "members": (list[ClusterMember], ...),
+        "asserted": (bool | None, Field(None, description="has a report neither negated, hypothetical "
+                                        "nor reported (in lists of clusters)")),
+    },
 )  # fmt: skip
 
 
@@ -181,8 +185,11 @@ class QuotePage(BaseModel):
 
 
 class DayCount(BaseModel):
-    date: str
+    """Events in one bin of the timeline."""
+
+    date: str = Field(description="the first day of the bin, YYYY-MM-DD")
     count: int
+    bin: Literal["day", "week", "month"] = "day"
 
 
 class Stats(BaseModel):
@@ -190,6 +197,7 @@ class Stats(BaseModel):
 
     counts: dict[str, int]
     clusters: int = Field(description="events counted once however many reports (each alone if unclustered)")
+    counted: int = Field(description="events the tallies count: asserted ones unless include_unasserted")
     date_first: str | None = None
     date_last: str | None = None
     quad_class: dict[str, int]

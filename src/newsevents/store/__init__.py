@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol, runtime_checkable
 
 from newsevents.model import Extraction
-from newsevents.store.browse import EventQuery, ItemQuery
+from newsevents.store.browse import Bin, EventQuery, ItemQuery
 from newsevents.store.core import SQLStore
 from newsevents.store.query import EventFilter
 from newsevents.store.registry import open_store, register_backend, store_exists, unregister_backend
@@ -76,6 +76,12 @@ class Store(Protocol):
         """(day, count) of matching clusters or mentions, oldest first."""
         ...
 
+    def binned_timeline(
+        self, query: EventQuery, view: View, unit: Bin = "day"
+    ) -> tuple[str, list[tuple[str, int]]]:
+        """(bin used, (first day of bin, count)) by day, week, month, or "auto" by the span."""
+        ...
+
     def event(self, article_id: str, idx: int) -> Row | None:
         """One event row, or None."""
         ...
@@ -100,8 +106,8 @@ class Store(Protocol):
         """(total, page) of quotes or quantities."""
         ...
 
-    def stats(self) -> Row:
-        """What the store holds: counts, clusters, date span, tallies."""
+    def stats(self, asserted: bool = False) -> Row:
+        """What the store holds: counts, clusters, date span, tallies (of asserted events only)."""
         ...
 
     def close(self) -> None: ...

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
@@ -78,6 +80,48 @@ def timeline_sql(ph: str, query: EventQuery) -> Sql:
     """(day, events) for every day with a matching event, oldest first."""
     where, params = event_where(query, ph)
     return f"SELECT {_WHEN} AS day, COUNT(*) {_EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
+
+
+Bin = Literal["day", "week", "month", "auto"]
+# "auto" bins by week past WEEKLY_AFTER days and by month past MONTHLY_AFTER: a bar a day over
+# years is thinner than a pixel, and a chart of 600 weekly bars is no better.
+WEEKLY_AFTER = 120
+MONTHLY_AFTER = 2 * 365
+
+
+def choose_bin(first: str, last: str) -> Literal["day", "week", "month"]:
+    """The bin "auto" picks for days from `first` to `last` (YYYY-MM-DD, inclusive)."""
+    span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days + 1
+    return "month" if span > MONTHLY_AFTER else "week" if span > WEEKLY_AFTER else "day"
+
+
+def bin_start(day: str, unit: Literal["day", "week", "month"]) -> str:
+    """The first day of the bin holding `day`: itself, its week's Monday (ISO weeks), or the 1st."""
+    when = date.fromisoformat(day[:10])
+    if unit == "week":
+        when -= timedelta(days=when.weekday())
+    elif unit == "month":
+        when = when.replace(day=1)
+    return when.isoformat()
+
+
+def binned(days: Iterable[tuple[str, int]], unit: Bin) -> tuple[str, list[tuple[str, int]]]:
+    """(the bin used, (first day of bin, count) oldest first) from per-day counts.
+
+    Done on the per-day rows the database returns rather than in SQL, because ISO weeks have
+    no expression SQLite and PostgreSQL share; there is at most one row a day, so it is cheap."""
+    rows = sorted((day, n) for day, n in days if _DAY.match(day))  # a day the store holds malformed is
+    chosen = unit if unit != "auto" else (choose_bin(rows[0][0], rows[-1][0]) if rows else "day")
+    if chosen == "day":  # left out rather than failing the whole chart
+        return chosen, rows
+    out: dict[str, int] = {}
+    for day, n in rows:
+        start = bin_start(day, chosen)
+        out[start] = out.get(start, 0) + n
+    return chosen, sorted(out.items())
+
+
+_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
 def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
@@ -235,15 +279,29 @@ def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[
 # -- overview -------------------------------------------------------------------------------
 
 
-DATE_SPAN_SQL = f"SELECT MIN({_WHEN}), MAX({_WHEN}) FROM events e JOIN articles a ON a.id = e.article_id"
-# Events per quad class, PLOVER type, CAMEO root and country (of either actor): (key, count) rows.
-TALLY_SQL: dict[str, str] = {
-    "quad_class": "SELECT quad_class, COUNT(*) FROM events GROUP BY quad_class",
-    "plover": "SELECT plover, COUNT(*) FROM events WHERE plover IS NOT NULL GROUP BY plover",
-    "cameo_root": "SELECT cameo_root, COUNT(*) FROM events GROUP BY cameo_root",
-    "country": "SELECT c, COUNT(*) FROM (SELECT source_country AS c FROM events UNION ALL"
-    " SELECT target_country FROM events) t WHERE c IS NOT NULL GROUP BY c",
-}
+def overview_sql(ph: str, asserted: bool = False) -> tuple[Sql, dict[str, Sql]]:
+    """(date span, tallies): MIN and MAX of the event day, and (key, count) rows of events per
+    quad class, PLOVER type, CAMEO root and country (of either actor); with `asserted`, of
+    asserted events only (`EventFilter.asserted`), the counts an analyst sums."""
+    clauses, params = _where(EventFilter(asserted=asserted or None), ph)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    also = " AND " + " AND ".join(clauses) if clauses else ""
+    base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
+    span = (f"SELECT MIN({_WHEN}), MAX({_WHEN}) {base}", params)
+    tallies = {
+        "quad_class": (f"SELECT e.quad_class, COUNT(*) {base} GROUP BY e.quad_class", params),
+        "plover": (
+            f"SELECT e.plover, COUNT(*) FROM events e WHERE e.plover IS NOT NULL{also} GROUP BY e.plover",
+            params,
+        ),
+        "cameo_root": (f"SELECT e.cameo_root, COUNT(*) FROM events e{where} GROUP BY e.cameo_root", params),
+        "country": (
+            f"SELECT c, COUNT(*) FROM (SELECT e.source_country AS c FROM events e{where} UNION ALL"
+            f" SELECT e.target_country FROM events e{where}) t WHERE c IS NOT NULL GROUP BY c",
+            [*params, *params],
+        ),
+    }
+    return span, tallies
 
 
 def count_value(value: int, name: str) -> int:

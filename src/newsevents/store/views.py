@@ -73,6 +73,13 @@ class StoreViews:
         sql, params = browse.timeline_sql(self.placeholder, query)
         return [(day, n) for day, n in self.fetch_all(sql, params) if day]
 
+    def binned_timeline(
+        self, query: EventQuery, view: View, unit: browse.Bin = "day"
+    ) -> tuple[str, list[tuple[str, int]]]:
+        """(bin used, (first day of each bin, count) oldest first): `timeline` by day, ISO week or
+        month; "auto" picks by the span of the matching days (`browse.choose_bin`)."""
+        return browse.binned(self.timeline(query, view), unit)
+
     def matching_clusters(self, query: EventQuery) -> list[Row]:
         """Every cluster with a member event matching `query` (all its filters), earliest first."""
         _, rows = self.mention_page(query, ALL, 0)
@@ -132,15 +139,18 @@ class StoreViews:
         queries = browse.item_page_sql(self.placeholder, table, query, limit, offset)
         return self._page(queries, browse.item_names(table))
 
-    def stats(self) -> Row:
+    def stats(self, asserted: bool = False) -> Row:
         """Counts per table, clusters, the span of dates, and events per quad class, PLOVER type,
-        CAMEO root and country."""
-        counts = browse.TALLY_SQL
+        CAMEO root and country; with `asserted`, everything but the table counts is of asserted
+        events only (`counted` says how many events that is)."""
+        (span_sql, span_params), tallies = browse.overview_sql(self.placeholder, asserted)
         out: Row = {"counts": self.counts()}
-        out["date_first"], out["date_last"] = self.fetch_one(browse.DATE_SPAN_SQL)
-        for key, sql in counts.items():
-            out[key] = {str(k): n for k, n in self.fetch_all(sql)}
-        out["clusters"] = len(self.matching_clusters(EventQuery()))
+        out["date_first"], out["date_last"] = self.fetch_one(span_sql, span_params)
+        for key, (sql, params) in tallies.items():
+            out[key] = {str(k): n for k, n in self.fetch_all(sql, params)}
+        out["counted"] = sum(out["cameo_root"].values())
+        query = EventQuery(filters=EventFilter(asserted=True)) if asserted else EventQuery()
+        out["clusters"] = len(self.matching_clusters(query))
         return out
 
     def counts(self) -> dict[str, int]:

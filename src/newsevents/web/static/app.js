@@ -1,5 +1,7 @@
 // The dashboard: filters -> /api/events, /api/timeline -> map, timeline and table; an event
-// or a dot -> the article view (#/event/<article>/<idx>). Plain modules, no build step.
+// or a dot -> the article view (#/event/<article>/<idx>). The filters live in the query string
+// (?country=SYR&view=mentions), so a URL reopens the same view; the hash is the article route.
+// Plain modules, no build step.
 
 import { clear, el, getJSON, svg } from "./dom.js";
 import { EventMap, PLOVER_COLOURS, QUAD_COLOURS, QUAD_NAMES, colourOf } from "./map.js";
@@ -8,9 +10,12 @@ import { eventList, evidenceSpans, legend, markEvidence, renderText, spansOf } f
 const PAGE = 100;
 const MAP_LIMIT = 1000;
 const FILTERS = ["country", "actor", "cameo_root", "plover", "since", "until", "q", "bbox"];
+// Form fields kept in the URL besides the filters, with the value that is left out of it.
+const SETTINGS = { view: "clusters", colour: "plover" };
+const UNASSERTED = "include_unasserted";
 const $ = (id) => document.getElementById(id);
 
-const state = { offset: 0, stats: null, map: null };
+const state = { offset: 0, map: null };
 
 function status(text, isError = false) {
   const node = $("status");
@@ -25,14 +30,50 @@ function filters() {
     const value = String(form.get(key) || "").trim();
     if (value) out[key] = key === "country" || key === "actor" || key === "plover" ? value.toUpperCase() : value;
   }
+  if ($("filters").elements[UNASSERTED].checked) out[UNASSERTED] = "true";
   return out;
+}
+
+/** The filters and non-default settings as a query string (no "?"), for the URL and downloads. */
+function queryString(extra = {}) {
+  const params = new URLSearchParams({ ...filters(), ...extra });
+  for (const [name, fallback] of Object.entries(SETTINGS)) {
+    const value = $("filters").elements[name].value;
+    if (value !== fallback) params.set(name, value);
+  }
+  return params.toString();
+}
+
+/** Keep the URL in step with the form, without a history entry per change. */
+function saveURL() {
+  const query = queryString();
+  history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+}
+
+/** Fill the form from the URL's query string (values the form cannot hold are ignored). */
+function loadURL() {
+  const params = new URLSearchParams(location.search);
+  const form = $("filters").elements;
+  for (const name of [...FILTERS, ...Object.keys(SETTINGS)]) {
+    if (params.has(name)) form[name].value = params.get(name);
+    if (form[name].value === "" && form[name].tagName === "SELECT") form[name].selectedIndex = 0;
+  }
+  form[UNASSERTED].checked = params.get(UNASSERTED) === "true";
+}
+
+/** The download links: the rows the table shows, with the same filters, as CSV or Parquet. */
+function setDownloads(f) {
+  const table = view() === "mentions" ? "events" : "clusters";
+  for (const format of ["csv", "parquet"]) {
+    const query = new URLSearchParams({ ...f, table, format });
+    $(`download-${format}`).href = `/api/export?${query}`;
+  }
 }
 const view = () => $("filters").elements.view.value;
 const scheme = () => $("filters").elements.colour.value;
 
 async function loadStats() {
   const stats = await getJSON("/api/stats");
-  state.stats = stats;
   const roots = $("filters").elements.cameo_root;
   for (const [code, name] of Object.entries(stats.cameo_root_names)) {
     const n = stats.cameo_root[code] || 0;
@@ -42,9 +83,14 @@ async function loadStats() {
   for (const type of stats.plover_types) {
     plover.append(el("option", { value: type, text: `${type} (${stats.plover[type] || 0})` }));
   }
+}
+
+/** The store in one line; events and clusters counted as the checkbox says. */
+function drawSummary(stats) {
   const c = stats.counts;
-  const clusters = stats.clusters !== null ? `, ${stats.clusters} event clusters` : "";
-  $("summary").textContent = `${c.articles} articles, ${c.events} coded events${clusters}, ` +
+  const all = stats.counted === c.events;
+  const events = all ? `${c.events} coded events` : `${stats.counted} asserted events (of ${c.events} coded)`;
+  $("summary").textContent = `${c.articles} articles, ${events}, ${stats.clusters} event clusters, ` +
     `${c.quantities} figures, ${c.quotes} quotes · ${stats.date_first || "?"} to ${stats.date_last || "?"}`;
 }
 
@@ -52,13 +98,17 @@ async function loadStats() {
 async function refresh({ keepOffset = false } = {}) {
   if (!keepOffset) state.offset = 0;
   const f = filters();
+  saveURL();
+  setDownloads(f);
   status("loading…");
   try {
-    const [page, mapPage, days] = await Promise.all([
+    const [page, mapPage, days, stats] = await Promise.all([
       getJSON("/api/events", { ...f, view: view(), limit: PAGE, offset: state.offset }),
       getJSON("/api/events", { ...f, view: view(), limit: MAP_LIMIT }),
-      getJSON("/api/timeline", { ...f, view: view() }),
+      getJSON("/api/timeline", { ...f, view: view(), bin: "auto" }),
+      getJSON("/api/stats", { [UNASSERTED]: f[UNASSERTED] }),
     ]);
+    drawSummary(stats);
     const located = state.map.draw(mapPage.items, scheme());
     if (!keepOffset) state.map.fit();
     $("map-note").textContent = `${located} of ${mapPage.total} placed` +
@@ -84,35 +134,68 @@ function drawLegend() {
   }
 }
 
-/** Bars per day from the first to the last day with events; a click filters to that day. */
-function drawTimeline(days) {
+const BIN_NAMES = { day: "day", week: "week", month: "month" };
+
+/** Which bin (counted from 0) a day falls in, from the first bin's start, for day/week/month bins. */
+function binIndex(date, first, bin) {
+  if (bin === "month") {
+    const [y, m] = date.split("-").map(Number);
+    const [y0, m0] = first.split("-").map(Number);
+    return (y - y0) * 12 + (m - m0);
+  }
+  return Math.round((Date.parse(date) - Date.parse(first)) / 864e5 / (bin === "week" ? 7 : 1));
+}
+
+/** The last day of the bin starting on `start` (YYYY-MM-DD), for the date filter a click sets. */
+function binEnd(start, bin) {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (bin === "week") d.setUTCDate(d.getUTCDate() + 6);
+  if (bin === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Bars per day, week or month (the API picks by the span) from the first bin with events to the
+ * last; a click filters to that bin's days. */
+function drawTimeline(bins) {
   const node = clear($("timeline"));
   const axis = clear($("timeline-axis"));
-  $("timeline-note").textContent = `${days.reduce((n, d) => n + d.count, 0)} on ${days.length} days`;
-  if (!days.length) return;
-  const first = Date.parse(days[0].date);
-  const span = Math.round((Date.parse(days[days.length - 1].date) - first) / 864e5) + 1;
-  const max = Math.max(...days.map((d) => d.count));
+  const bin = bins.length ? bins[0].bin : "day";
+  $("timeline-title").textContent = `Per ${BIN_NAMES[bin]}`;
+  $("timeline").dataset.bin = bin;
+  $("timeline-note").textContent = `${bins.reduce((n, d) => n + d.count, 0)} in ${bins.length} ${bin}s`;
+  if (!bins.length) return;
+  const first = bins[0].date;
+  const span = binIndex(bins[bins.length - 1].date, first, bin) + 1;
+  const max = Math.max(...bins.map((d) => d.count));
   const width = 800 / span;
-  for (const d of days) {
-    const i = Math.round((Date.parse(d.date) - first) / 864e5);
+  for (const d of bins) {
+    const i = binIndex(d.date, first, bin);
     const h = Math.max(2, (d.count / max) * 130);
+    const end = binEnd(d.date, bin);
     const bar = svg("rect", {
       class: "bar", x: i * width + width * 0.1, y: 140 - h, width: Math.max(width * 0.8, 0.8), height: h,
       "data-date": d.date, "data-count": d.count,
-      onclick: () => { setField("since", d.date); setField("until", d.date); refresh(); },
+      onclick: () => { setField("since", d.date); setField("until", end); refresh(); },
     });
-    bar.append(svg("title", { text: `${d.date}: ${d.count}` }));
+    bar.append(svg("title", { text: `${bin === "day" ? d.date : `${d.date} to ${end}`}: ${d.count}` }));
     node.append(bar);
   }
-  axis.append(el("span", { text: days[0].date }), el("span", { text: `max ${max} a day` }),
-    el("span", { text: days[days.length - 1].date }));
+  axis.append(el("span", { text: first }), el("span", { text: `max ${max} a ${bin}` }),
+    el("span", { text: binEnd(bins[bins.length - 1].date, bin) }));
 }
 
 function setField(name, value) { $("filters").elements[name].value = value; }
 
-const CLUSTER_COLUMNS = ["date", "who", "what", "whom", "where", "reports", "evidence"];
-const MENTION_COLUMNS = ["date", "who", "what", "whom", "where", "article", "evidence"];
+const CLUSTER_COLUMNS = ["date", "who", "what", "whom", "where", "stated as", "reports", "evidence"];
+const MENTION_COLUMNS = ["date", "who", "what", "whom", "where", "stated as", "article", "evidence"];
+
+/** How the text states the event: "asserted", else its modality and/or "negated"; for a cluster,
+ * whether any report asserts it. */
+function modalityOf(item, clusters) {
+  if (clusters) return item.asserted === false ? "not asserted" : "asserted";
+  const parts = [item.negated ? "negated" : null, item.modality !== "asserted" ? item.modality : null];
+  return parts.filter(Boolean).join(", ") || "asserted";
+}
 
 function drawTable(page) {
   const clusters = page.view === "clusters";
@@ -130,6 +213,7 @@ function drawTable(page) {
       el("td", {}, swatch, what.trim(), item.plover ? el("span", { class: "tag", text: item.plover }) : null),
       el("td", { class: "actor-code", text: item.target_code || "—" }),
       el("td", { text: item.location_name || "" }),
+      modalityCell(modalityOf(item, clusters)),
       el("td", { text: clusters ? `${item.n_articles} article(s), ${item.n_sources} source(s)` : item.title || "" }),
       el("td", { class: "evidence", text: clip(ev.evidence_text || "", 160) }),
     );
@@ -141,6 +225,10 @@ function drawTable(page) {
   $("table-note").textContent = page.total ? `${page.offset + 1}–${end} of ${page.total}` : "nothing matches";
   $("prev").disabled = page.offset === 0;
   $("next").disabled = end >= page.total;
+}
+
+function modalityCell(text) {
+  return el("td", { class: text === "asserted" ? "modality" : "modality unasserted", text });
 }
 
 function clip(text, n) {
@@ -222,9 +310,14 @@ function route() {
 
 function wire() {
   $("filters").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
-  $("filters").elements.colour.addEventListener("change", () => { state.map.draw(state.map.items, scheme()); drawLegend(); });
+  $("filters").elements.colour.addEventListener("change", () => {
+    state.map.draw(state.map.source, scheme());
+    drawLegend();
+    saveURL();
+  });
   $("filters").elements.view.addEventListener("change", () => refresh());
-  $("reset").addEventListener("click", () => { $("filters").reset(); refresh(); });
+  $("filters").elements[UNASSERTED].addEventListener("change", () => refresh());
+  $("clear-filters").addEventListener("click", reset);
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); refresh({ keepOffset: true }); });
   $("next").addEventListener("click", () => { state.offset += PAGE; refresh({ keepOffset: true }); });
   $("map-fit").addEventListener("click", () => state.map.fit());
@@ -232,6 +325,13 @@ function wire() {
   $("map-box").addEventListener("click", () => { setField("bbox", state.map.bbox()); refresh(); });
   $("article-close").addEventListener("click", () => { location.hash = "#/"; });
   window.addEventListener("hashchange", route);
+}
+
+/** Every filter and setting back to its default, the URL without a query, the map on the world. */
+function reset() {
+  $("filters").reset();
+  state.map.world();
+  refresh();
 }
 
 async function main() {
@@ -245,6 +345,7 @@ async function main() {
   } catch (error) {
     status(error.message, true);
   }
+  loadURL();
   await refresh();
   await route();
   document.body.dataset.ready = "1";

@@ -23,6 +23,13 @@ export function colourOf(item, scheme) {
   return PLOVER_COLOURS[item.plover] || NO_TYPE;
 }
 
+/** [lon, lat] of a cluster (lat/lon) or a mention (location_lat/location_lon); null when it has no place. */
+export function placeOf(item) {
+  const lat = item.lat ?? item.location_lat;
+  const lon = item.lon ?? item.location_lon;
+  return Number.isFinite(lat) && Number.isFinite(lon) ? [lon, lat] : null;
+}
+
 /** TopoJSON arcs as absolute [lon, lat] points (delta-decoded when the file is quantized). */
 function decodeArcs(topo) {
   const scale = topo.transform ? topo.transform.scale : [1, 1];
@@ -75,7 +82,8 @@ export class EventMap {
     this.countries = svg("g", { class: "countries" });
     this.dots = svg("g", { class: "dots" });
     node.append(svg("rect", { class: "sea", x: -180, y: -90, width: 360, height: 180 }), this.countries, this.dots);
-    this.items = [];
+    this.items = [];  // {item, lon, lat} of the items drawn that have a place
+    this.source = [];  // every item last given to draw()
     this.enablePanZoom();
   }
 
@@ -97,15 +105,18 @@ export class EventMap {
     }
   }
 
-  /** Replace the dots with these clusters (or mentions) coloured by `scheme`. */
+  /** Replace the dots with these clusters (or mentions) coloured by `scheme`; returns how many
+   * have a place. */
   draw(items, scheme) {
-    this.items = items.filter((i) => i.lat !== null && i.lat !== undefined && i.lon !== null && i.lon !== undefined);
+    this.source = items;
+    this.items = items.map((item) => [item, placeOf(item)]).filter(([, at]) => at)
+      .map(([item, [lon, lat]]) => ({ item, lon, lat }));
     this.scheme = scheme;
     clear(this.dots);
-    const sorted = this.items.slice().sort((a, b) => (b.n_articles || 1) - (a.n_articles || 1));
-    for (const item of sorted) {
+    const sorted = this.items.slice().sort((a, b) => (b.item.n_articles || 1) - (a.item.n_articles || 1));
+    for (const { item, lon, lat } of sorted) {
       const dot = svg("circle", {
-        class: "dot", cx: item.lon, cy: -item.lat, fill: colourOf(item, scheme),
+        class: "dot", cx: lon, cy: -lat, fill: colourOf(item, scheme),
         "data-n": item.n_articles || 1, tabindex: 0,
         onclick: () => this.onPick(item), onkeydown: (e) => e.key === "Enter" && this.onPick(item),
       });
