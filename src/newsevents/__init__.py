@@ -1,22 +1,26 @@
 """newsevents: news articles in, geocoded, evidence-linked event data out.
 
-The promised public API is `extract()`, `Extraction` and `open_store()`; everything else may change.
-The heavy parts (spaCy, gazetteer) load on first use, not on import.
+The promised public API is `extract()`, `pipe()`, `Extraction` (and the objects it holds),
+`open_store()`, `to_pandas()` and `render()`; everything else may change. The heavy parts (spaCy,
+the gazetteer, pandas) load on first use, not on import.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsevents.model import Extraction
 
 if TYPE_CHECKING:
+    from newsevents.errors import Problem
+    from newsevents.ingest import Metadata
     from newsevents.model import Article
     from newsevents.settings import Settings
     from newsevents.store import Store
     from newsevents.store.core import Access
 
-__all__ = ["Extraction", "__version__", "extract", "open_store"]
+__all__ = ["Extraction", "__version__", "extract", "open_store", "pipe"]
 __version__ = "0.1.0"
 
 
@@ -25,6 +29,24 @@ def extract(text_or_article: str | Article, settings: Settings | None = None) ->
     from newsevents.pipeline import extract as _extract
 
     return _extract(text_or_article, settings)
+
+
+def pipe(
+    records: Iterable[object],
+    *,
+    metadata: Metadata = None,
+    batch_size: int | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
+    problems: list[Problem] | None = None,
+) -> Iterator[Extraction]:
+    """Extract from many texts, dicts (`text`, `title`, `url`, `source`, `published`, `id`) or
+    Articles, in order; `metadata` (one dict, or one per record) fills what a record lacks. A bad
+    record is logged in one line naming it ("record 3") and skipped: see `pipeline.pipe`."""
+    from newsevents.pipeline import pipe as _pipe
+
+    return _pipe(records, metadata=metadata, batch_size=batch_size, workers=workers, settings=settings,
+                 problems=problems)  # fmt: skip
 
 
 def open_store(url: Any, access: Access = "create") -> Store:
