@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
     {"quantities"},
     {"quotes"},
     {"pipeline"},
+    {"component"},  # the stages as a spaCy component
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from newsevents import component
 from newsevents.model import Extraction
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Extraction", "__version__", "extract", "open_store", "pipe"]
 __version__ = "0.1.0"
+
+component.offer()  # nlp.add_pipe("newsevents") without a reinstall; costs nothing until spaCy loads
 
 
 def extract(text_or_article: str | Article, settings: Settings | None = None) -> Extraction:
