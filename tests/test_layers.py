@@ -28,6 +28,7 @@ LAYERS: list[set[str]] = [
     {"quotes"},
     {"pipeline"},
     {"component"},  # the stages as a spaCy component
+    {"display"},  # one extraction as an HTML page
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from newsevents.store import Store
     from newsevents.store.core import Access
 
-__all__ = ["Extraction", "__version__", "extract", "open_store", "pipe"]
+__all__ = ["Extraction", "__version__", "extract", "open_store", "pipe", "render"]
 __version__ = "0.1.0"
 
 component.offer()  # nlp.add_pipe("newsevents") without a reinstall; costs nothing until spaCy loads
@@ -50,6 +50,13 @@ def pipe(
 
     return _pipe(records, metadata=metadata, batch_size=batch_size, workers=workers, settings=settings,
                  problems=problems)  # fmt: skip
+
+
+def render(extraction: Extraction) -> str:
+    """A standalone HTML page of one article with its evidence marked (see `display.py`)."""
+    from newsevents.display import render as _render
+
+    return _render(extraction)
 
 
 def open_store(url: Any, access: Access = "create") -> Store:
