@@ -33,6 +33,7 @@ LAYERS: list[set[str]] = [
     {"store"},
     {"export", "distributed"},
     {"scoring", "evaluate"},
+    {"frames"},  # tables as pandas DataFrames, for notebooks
     {"api", "web"},
     {"cli"},
 ]

@@ -55,7 +55,7 @@ def test_an_article_asked_about_furniture_still_compares_and_pickles_as_before()
     assert article == twin and pickle.loads(pickle.dumps(article)) == twin
 
 
-def _extraction() -> Extraction:
+def hand_built() -> Extraction:
     """One hand-built article with one of each contract object, tuples and nesting included."""
     text = "Rebels shelled Aleppo\n\nRebels shelled the city of Aleppo on Monday, killing 12 people."
     ev = Evidence.of
@@ -73,7 +73,7 @@ def _extraction() -> Extraction:
 
 
 def test_each_contract_object_is_a_json_ready_dict_in_the_schema_shape() -> None:
-    extraction = _extraction()
+    extraction = hand_built()
     event = extraction.events[0]
     data = json.loads(json.dumps(event.to_dict()))
     _valid(data, "event")
@@ -89,7 +89,7 @@ def test_each_contract_object_is_a_json_ready_dict_in_the_schema_shape() -> None
 
 
 def test_an_extraction_is_made_of_its_objects_dicts_so_the_two_never_disagree() -> None:
-    extraction = _extraction()
+    extraction = hand_built()
     data = json.loads(extraction.to_json())
     assert data["events"] == [e.to_dict() for e in extraction.events]
     assert data["quantities"] == [q.to_dict() for q in extraction.quantities]

@@ -14,14 +14,17 @@ from newsevents import component
 from newsevents.model import Extraction
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from newsevents.errors import Problem
     from newsevents.ingest import Metadata
     from newsevents.model import Article
     from newsevents.settings import Settings
     from newsevents.store import Store
     from newsevents.store.core import Access
+    from newsevents.store.query import EventFilter
 
-__all__ = ["Extraction", "__version__", "extract", "open_store", "pipe", "render"]
+__all__ = ["Extraction", "__version__", "extract", "open_store", "pipe", "render", "to_pandas"]
 __version__ = "0.1.0"
 
 component.offer()  # nlp.add_pipe("newsevents") without a reinstall; costs nothing until spaCy loads
@@ -57,6 +60,17 @@ def render(extraction: Extraction) -> str:
     from newsevents.display import render as _render
 
     return _render(extraction)
+
+
+def to_pandas(
+    source: Any, table: str = "events", filters: EventFilter | None = None, columns: str = "native"
+) -> pd.DataFrame:
+    """A store (open, or its path or URL) or Extractions as a DataFrame of one exported table:
+    events, clusters, quantities, quotes or articles, with the export's columns and declared
+    dtypes (see `frames.py`). Needs pandas: `pip install 'newsevents[pandas]'`."""
+    from newsevents.frames import to_pandas as _to_pandas
+
+    return _to_pandas(source, table, filters, columns)
 
 
 def open_store(url: Any, access: Access = "create") -> Store:

@@ -258,6 +258,13 @@ class Extraction:
             "actors": [m.to_dict() for m in self.actors],
         }
 
+    def to_frame(self, table: str = "events") -> Any:
+        """One table of this extraction (events, clusters, quantities, quotes, articles) as a
+        pandas DataFrame with the export's columns: `newsevents.to_pandas([self], table)`."""
+        from newsevents import to_pandas  # the public API, which owns DataFrames (frames.py)
+
+        return to_pandas([self], table)
+
     def to_json(self, include_text: bool = True, indent: int | None = 2) -> str:
         """`to_dict` as JSON text (non-ASCII kept as is)."""
         return json.dumps(self.to_dict(include_text), ensure_ascii=False, indent=indent)
