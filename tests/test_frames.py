@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from tests.test_model import hand_built
 
-pd = pytest.importorskip("pandas")  # the `pandas` extra; the last test covers its absence
-
 from newsevents import open_store, to_pandas
 from newsevents.errors import MissingExtra
 from newsevents.export import columns_for, rows_for
 from newsevents.model import Extraction
 from newsevents.store import EventFilter
 
+pd = pytest.importorskip("pandas")  # the `pandas` extra; a test below covers its absence
 TABLES = ("events", "clusters", "quantities", "quotes", "articles")
 Stored = tuple[Path, Extraction]
 
