@@ -42,7 +42,7 @@ def pipe(
     *,
     metadata: Metadata = None,
     batch_size: int | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     settings: Settings | None = None,
     problems: list[Problem] | None = None,
 ) -> Iterator[Extraction]:

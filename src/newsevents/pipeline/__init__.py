@@ -210,7 +210,7 @@ def pipe(
     *,
     metadata: Metadata = None,
     batch_size: int | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     settings: Settings | None = None,
     problems: list[Problem] | None = None,
 ) -> Iterator[Extraction]:
@@ -225,10 +225,11 @@ def pipe(
     [E411] bad record field: 'published' is not a date: 'soon'`); a bad field alone costs only
     that field. Pass a list as `problems` to collect those lines as `Problem`s too.
 
-    `workers=1` parses in this process, reusing the model `extract()` loaded; more workers pay
-    a model load each, which pays off from a few hundred articles.
+    `batch_size` and `workers` default to those of `settings`; without `settings`, to the shipped
+    batch size and one worker: this process, reusing the model `extract()` loaded (more workers
+    load the model once each, which pays off from a few hundred articles).
     """
-    base = settings if settings is not None else load_settings()
+    base = settings if settings is not None else load_settings().with_overrides(workers=1)
     chosen = base.with_overrides(batch_size=batch_size, workers=workers)
     built = default_pipeline() if settings is None and chosen.workers <= 1 else None
     from newsevents import ingest
