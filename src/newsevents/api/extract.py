@@ -27,7 +27,7 @@ from newsevents import ingest
 from newsevents.api import models
 from newsevents.errors import Problem, message
 from newsevents.model import Article, Extraction
-from newsevents.pipeline import Pipeline, build
+from newsevents.pipeline import Pipeline, build, default_pipeline
 from newsevents.pipeline.batches import extract_batch, log_trace
 from newsevents.settings import Settings, load_settings
 from newsevents.store import open_store
@@ -40,6 +40,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": models.Problem, "description": "Storing asked of a server that does not store (E503)"},
     413: {"model": models.Problem, "description": "A body or text over the limits (E504, E502)"},
     422: {"model": models.Problem, "description": "A body that is not the request's JSON shape"},
+    500: {"model": models.Problem, "description": "A failure inside extraction, to report (E501)"},
 }
 _CLI_TAIL = "; the article is read without it"  # the CLI keeps going; here nothing is extracted
 
@@ -120,8 +121,8 @@ class _Extractor:
 
     def __call__(self, article: Article) -> Extraction:
         with self._lock:
-            if self._built is None:
-                self._built = build(self.settings)
+            if self._built is None:  # the shipped settings: the process's one default pipeline
+                self._built = default_pipeline() if self.settings == load_settings() else build(self.settings)
             result = next(iter(extract_batch([article], self._built)))
         if isinstance(result, Problem):  # E501: a failure inside a stage, logged with its traceback
             log_trace(result)
