@@ -62,7 +62,8 @@ def extract_routes(app: FastAPI, db: str, allow_writes: bool, settings: Settings
         body = await _body(request, chosen.max_file_bytes)
         if body.store and not allow_writes:
             raise HTTPException(403, message("E503"))
-        extraction = await run_in_threadpool(extractor, _article(body, chosen))
+        article = await run_in_threadpool(_article, body, chosen)  # the language check reads it all
+        extraction = await run_in_threadpool(extractor, article)
         if body.store:
             await run_in_threadpool(_store, db, extraction)
         return JSONResponse(extraction.to_dict(include_text=chosen.include_text))
