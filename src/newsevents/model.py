@@ -1,7 +1,9 @@
 """The extraction contract: the typed objects that flow between stages and out to users.
 
 Every stage takes and returns these frozen dataclasses, never nested dicts; dicts appear
-only at the JSON edge (`Extraction.to_dict`). The JSON shape is fixed by `schema.json`
+only at the JSON edge: each object's `to_dict()` gives its part of the contract, and
+`Extraction.to_dict` (and so `to_json`) is built from them, so an event printed alone and the
+same event inside its extraction never differ. The JSON shape is fixed by `schema.json`
 beside this module, and a test keeps the two equal.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import accumulate
 from typing import Any, Literal
@@ -22,8 +24,25 @@ DatePrecision = Literal["day", "week", "month", "year"]
 Feature = Literal["country", "admin1", "city", "district", "other"]
 
 
+def _plain(value: Any) -> Any:
+    """`value` with dataclasses made dicts and tuples made lists: what `json.dumps` takes as is."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Contract:
+    """The `to_dict` of a contract object whose JSON fields are exactly its dataclass fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as the contract's JSON (schema.json), ready for `json.dumps`."""
+        return _plain(self)  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(_Contract):
     """A span of the article's text: `text == article.text[start:end]` always holds."""
 
     start: int
@@ -60,6 +79,23 @@ class Article:
     # characters the source put in its ids never reach a URL path or a key.
     given_id: str | None = None
 
+    def to_dict(self, include_text: bool = True) -> dict[str, Any]:
+        """The contract's article (`origin` and `title_span` stay in Python); `include_text=False`
+        drops the text, for output that must stay small."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": self.published,
+            "language": self.language,
+            "given_id": self.given_id,
+        }
+        if include_text:
+            out["text"] = self.text
+        out["furniture"] = [f.to_dict() for f in self.furniture]
+        return out
+
     def in_furniture(self, start: int, end: int) -> bool:
         """True when the span overlaps page furniture, which must never be coded.
 
@@ -82,7 +118,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(_Contract):
     """A resolved actor: who, with a CAMEO-style code of country + sector.
 
     `code` is the concatenation used by CAMEO/PETRARCH ("SYRGOV", "IGOUNO", "RUSMIL");
@@ -116,9 +152,14 @@ class ActorMention:
     kind: str = "name"
     country_guessed: bool = False
 
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's actor mention: the actor's fields and how it was recognised (token
+        positions belong to one parse and are not part of the contract)."""
+        return {**self.actor.to_dict(), "kind": self.kind}
+
 
 @dataclass(frozen=True)
-class EventLocation:
+class EventLocation(_Contract):
     name: str
     lat: float | None
     lon: float | None
@@ -128,7 +169,7 @@ class EventLocation:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(_Contract):
     """One coded event: who did what to whom, with the words behind it.
 
     `evidence` is the sentence (or clause) that states the event; `trigger` the verb or noun
@@ -155,7 +196,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Quantity:
+class Quantity(_Contract):
     """A casualty or displacement figure with its qualifier and whether it happened."""
 
     kind: str
@@ -172,7 +213,7 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(_Contract):
     speaker: Actor | None
     text: str
     direct: bool
@@ -181,7 +222,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(_Contract):
     """A resolved place and every mention of it in the article."""
 
     name: str
@@ -206,40 +247,25 @@ class Extraction:
     actors: tuple[ActorMention, ...] = field(default=(), compare=False)
 
     def to_dict(self, include_text: bool = True) -> dict[str, Any]:
-        """The JSON contract (see schema.json); `include_text=False` drops `article.text`."""
-        art = self.article
-        article: dict[str, Any] = {
-            "id": art.id,
-            "title": art.title,
-            "url": art.url,
-            "source": art.source,
-            "published": art.published,
-            "language": art.language,
-            "given_id": art.given_id,
-        }
-        if include_text:
-            article["text"] = art.text
-        article["furniture"] = [asdict(f) for f in art.furniture]
+        """The JSON contract (see schema.json), made of each object's own `to_dict`;
+        `include_text=False` drops `article.text`."""
         return {
-            "article": article,
-            "events": [asdict(e) for e in self.events],
-            "quantities": [asdict(q) for q in self.quantities],
-            "quotes": [asdict(q) for q in self.quotes],
-            "locations": [_place_dict(p) for p in self.locations],
-            "actors": [_mention_dict(m) for m in self.actors],
+            "article": self.article.to_dict(include_text),
+            "events": [e.to_dict() for e in self.events],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "locations": [p.to_dict() for p in self.locations],
+            "actors": [m.to_dict() for m in self.actors],
         }
+
+    def to_frame(self, table: str = "events") -> Any:
+        """One table of this extraction (events, clusters, quantities, quotes, articles) as a
+        pandas DataFrame with the export's columns: `newsevents.to_pandas([self], table)`."""
+        from newsevents import to_pandas  # the public API, which owns DataFrames (frames.py)
+
+        return to_pandas([self], table)
 
     def to_json(self, include_text: bool = True, indent: int | None = 2) -> str:
+        """`to_dict` as JSON text (non-ASCII kept as is)."""
         return json.dumps(self.to_dict(include_text), ensure_ascii=False, indent=indent)
 
-
-def _mention_dict(mention: ActorMention) -> dict[str, Any]:
-    out = asdict(mention.actor)
-    out["kind"] = mention.kind
-    return out
-
-
-def _place_dict(place: Place) -> dict[str, Any]:
-    out = asdict(place)
-    out["mentions"] = [asdict(m) for m in place.mentions]
-    return out

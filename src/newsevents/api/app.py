@@ -28,6 +28,7 @@ from newsevents import __version__
 from newsevents.api import models
 from newsevents.api.cache import ResponseCache, Stores
 from newsevents.api.export import export_routes
+from newsevents.api.extract import extract_routes
 from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
@@ -59,11 +60,14 @@ def web_root() -> Path:
     return Path(str(resources.files("newsevents.web").joinpath("static")))
 
 
-def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str] = ()) -> FastAPI:
+def create_app(
+    db: str | Path, served_on: str | None = None, hosts: Iterable[str] = (), allow_writes: bool = False
+) -> FastAPI:
     """The API and dashboard over the store at `db` (opened once here to fail early if it is bad).
 
     Requests are answered when their Host header names a loopback address, `served_on` (the
     address listened on, unless that is every interface) or one of `hosts` ("*" allows any).
+    POST /api/extract stores what it extracts only with `allow_writes` (`extract.py`).
     """
     open_store(db, "read").close()  # a bad store is one E301 line here, not a 500 per route
     names = {code: entry.name for code, entry in load_code_table().codes.items()}
@@ -84,6 +88,7 @@ def create_app(db: str | Path, served_on: str | None = None, hosts: Iterable[str
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
     export_routes(app, stores.opened, QueryDep, ERRORS)
+    extract_routes(app, str(db), allow_writes)
     app.add_middleware(ResponseCache, version=stores.version)  # innermost: keeps what routes answer
     _dashboard(app)
     _api_docs(app)

