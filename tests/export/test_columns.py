@@ -78,11 +78,14 @@ def test_gdelt_events_round_trip_through_csv(store, tmp_path: Path) -> None:  # 
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_FullName"]) == (
         "4",
         "NI",
-        "Maiduguri",
+        "Maiduguri, Nigeria",
     )
     assert float(row["ActionGeo_Lat"]) == 11.85 and row["SOURCEURL"] == "https://example.org/a1"
     assert re.fullmatch(r"\d{14}", row["DATEADDED"]) and row["AvgTone"] == "" and row["Actor1Geo_Type"] == ""
-    assert int(row["GLOBALEVENTID"]) != int(rows[1]["GLOBALEVENTID"])
+    # The event is stated in the article's lead paragraph, below its headline.
+    assert row["IsRootEvent"] == "1"
+    ids = {int(r["GLOBALEVENTID"]) for r in rows}
+    assert len(ids) == 2 and all(0 < i < 2**53 for i in ids)
 
 
 def test_gdelt_clusters_count_each_event_once(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
