@@ -74,7 +74,7 @@ def test_the_built_ins_are_registered() -> None:
     assert list(file_formats()) == ["csv", "tsv", "jsonl", "parquet"]
     assert list(column_sets()) == ["native", "gdelt", "plover"]
     assert {name: (p.columns, p.file_format, p.header) for name, p in presets().items()} == {
-        "gdelt": ("gdelt", "tsv", False),
+        "gdelt": ("gdelt", "tsv", False), "plover": ("plover", "jsonl", True),
     }  # fmt: skip
 
 
@@ -88,7 +88,7 @@ def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ign
     assert result.exit_code == 0, result.output
     assert USED == ["brief", "ssv"]
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "who;did;whom;day", "NGAMIL;190;NGAREB;2021-05-02", "NGAMIL;190;NGAREB;2021-05-02",
+        "who;did;whom;day", "NGAMIL;193;NGAREB;2021-05-02", "NGAMIL;193;NGAREB;2021-05-02",
     ]  # fmt: skip
     assert "wrote 2 events" in result.stderr
     # The column set names the tables it applies to; the others are refused in one line.
@@ -99,7 +99,7 @@ def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ign
 def test_an_unregistered_format_is_not_offered(db: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "ssv"])
     assert result.exit_code == 2
-    assert "'ssv' is not one of 'csv', 'tsv', 'jsonl', 'parquet', 'gdelt'" in result.stderr
+    assert "'ssv' is not one of 'csv', 'tsv', 'jsonl', 'parquet', 'gdelt', 'plover'" in result.stderr
 
 
 
@@ -149,7 +149,7 @@ def test_a_registered_preset_is_a_format_choice(registered, db: Path, tmp_path: 
         args = ["export", "--db", str(db), "--table", "events", "--format", "briefs", "-o", str(out)]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
-        assert out.read_text(encoding="utf-8").splitlines() == ["NGAMIL\t190\tNGAREB\t2021-05-02"] * 2
+        assert out.read_text(encoding="utf-8").splitlines() == ["NGAMIL\t193\tNGAREB\t2021-05-02"] * 2
         headed = CliRunner().invoke(main, [*args, "--force", "--header"])
         assert headed.exit_code == 0 and out.read_text(encoding="utf-8").startswith("who\tdid\twhom\tday\n")
         # A preset names its columns: another set is refused in one line.

@@ -130,7 +130,7 @@ def _column_sets() -> list[str]:
 @db_option
 @click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True,
               help="A file format, or a preset that is a column set in its original's format: gdelt "
-              "(GDELT 2.0's 61 columns, tab-separated, no header).")
+              "(GDELT 2.0's 61 columns, tab-separated, no header), plover (PLOVER records, JSON Lines).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default or '-': "
               "stdout; parquet needs a file). Written to a temporary file, then renamed into place.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists (refused otherwise).")

@@ -188,5 +188,5 @@ def _builtins() -> None:
         _FILE_FORMATS[fmt.name] = fmt
     for columns in (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET):
         _COLUMN_SETS[columns.name] = columns
-    for preset in (gdelt.PRESET,):
+    for preset in (gdelt.PRESET, plover.PRESET):
         _PRESETS[preset.name] = preset
