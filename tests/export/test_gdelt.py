@@ -102,6 +102,10 @@ def test_every_event_with_its_flags_when_asked(store: Store) -> None:
     assert {len(r) for r in rows} == {63}
     flags = {(r[GDELT_COLUMNS.index("Actor1Code")], r[-2], r[-1]) for r in rows}
     assert flags == {("SYRMIL", "0", "asserted"), ("RUS", "1", "asserted"), ("SYRMIL", "0", "reported")}
+    # A code that is a country alone still has its role: the stored sector, not the code's tail.
+    (russia,) = [r for r in rows if r[GDELT_COLUMNS.index("Actor1Code")] == "RUS"]
+    actor = [russia[GDELT_COLUMNS.index(f"Actor1{f}")] for f in ("Name", "CountryCode", "Type1Code")]
+    assert actor == ["RUSSIA", "RUS", "GOV"] and russia[GDELT_COLUMNS.index("Actor2Code")] == ""
     # With every report counted, an event row's counts are its whole cluster's.
     n = GDELT_COLUMNS.index("NumMentions")
     sizes = {e["idx"]: c["n_events"] for c in store.clusters(ALL) for e in c["members"]}

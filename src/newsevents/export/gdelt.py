@@ -76,15 +76,15 @@ _TYPES: dict[str, str] = {
 # GDELT's ActionGeo_Type: 0 no place, 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
 _GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "district": 4}
 _GEO_TYPE_US = {"country": 1, "admin1": 2, "city": 3, "district": 3}
-_INTERNATIONAL = ("IGO", "NGO", "MNC")
+_INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 _ID_BITS = 52  # below 2**53: R, Excel and JavaScript hold the id exactly as a double
 
 
 def _event_row(e: Row, kept: list[Row], seen: Lookups, geo: _Geography, flags: bool) -> dict[str, Any]:
     """One report as a GDELT row: its own codes, actors and place; its cluster's counts."""
     row = _base(seen.day_of(e), numeric_id(f"{e['article_id']}:{e['idx']}"))
-    row.update(_actor("Actor1", e.get("source_code"), e.get("source_name"), e.get("source_country")))
-    row.update(_actor("Actor2", e.get("target_code"), e.get("target_name"), e.get("target_country")))
+    row.update(_actor("Actor1", e, "source"))
+    row.update(_actor("Actor2", e, "target"))
     row.update(_action(e, seen))
     row.update(_counts(kept))
     row.update(geo.action(e, seen))
@@ -104,8 +104,7 @@ def _cluster_row(c: Row, kept: list[Row], seen: Lookups, geo: _Geography, flags:
         # The cluster's most specific code, when a counted report has it; else the speaker's.
         code = c.get(f"{side}_code")
         named = next((e for e in kept if code and e.get(f"{side}_code") == code), rep)
-        fields = (named.get(f"{side}_{f}") for f in ("code", "name", "country"))
-        row.update(_actor(prefix, *fields))
+        row.update(_actor(prefix, named, side))
     row.update(_action(rep, seen))
     row.update(_counts(kept))
     row.update(geo.action(lookups.finest_place(kept), seen))
@@ -127,17 +126,19 @@ def _base(day: str | None, event_id: int) -> dict[str, Any]:
     return row
 
 
-def _actor(prefix: str, code: str | None, name: str | None, country: str | None) -> dict[str, Any]:
-    """GDELT's actor fields from our code: country (or international group) + role."""
+def _actor(prefix: str, e: Row, side: str) -> dict[str, Any]:
+    """GDELT's actor fields from one side of an event: its code, name, country and role. The
+    country is the stored one only (a bare role code such as GOV, or a region, names none)."""
+    code, sector = e.get(f"{side}_code"), e.get(f"{side}_sector")
     if not code:
         return {}
     international = code[:3] in _INTERNATIONAL
     return {
         f"{prefix}Code": code,
-        f"{prefix}Name": name.upper() if name else None,
-        f"{prefix}CountryCode": country or (None if international else code[:3]),
-        f"{prefix}KnownGroupCode": code[3:6] or None if international else None,
-        f"{prefix}Type1Code": code[:3] if international else code[3:6] or None,
+        f"{prefix}Name": str(e[f"{side}_name"]).upper() if e.get(f"{side}_name") else None,
+        f"{prefix}CountryCode": e.get(f"{side}_country"),
+        f"{prefix}KnownGroupCode": (code[3:6] or None) if international else None,
+        f"{prefix}Type1Code": code[:3] if international else sector,
     }
 
 
