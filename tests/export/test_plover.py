@@ -24,7 +24,7 @@ TEXT = (
     "The UN signed an agreement with Syria in February. "
     "Syria has not accepted the plan. "
     "Rebels appealed to the UN for help. "
-    "The UN acknowledged the delay.\n"
+    "The UN acknowledged the delay. Police arrested Rebels.\n"
 )
 
 
@@ -42,6 +42,7 @@ def extraction() -> Extraction:
     un = Actor("The UN", "United Nations", "IGOUNO", None, "IGO", _span("The UN"))
     syria = Actor("Syria", "Syria", "SYRGOV", "SYR", "GOV", _span("Syria"))
     rebels = Actor("Rebels", "Syrian rebels", "SYRREB", "SYR", "REB", _span("Rebels"))
+    police = Actor("Police", "Syrian police", "SYRCOP", "SYR", "COP", _span("Police"))
     events = (
         # CAMEO puts 057 in material cooperation (2); PLOVER's SUPPORT is verbal cooperation (1).
         _event(un, syria, "057", "SUPPORT", 2, "The UN signed an agreement with Syria in February.", "signed",
@@ -52,6 +53,8 @@ def extraction() -> Extraction:
         _event(rebels, un, "0233", "REQUEST", 1, "Rebels appealed to the UN for help.", "appealed",
                plover_mode="assist", modality="hypothetical"),
         _event(un, None, "015", None, 1, "The UN acknowledged the delay.", "acknowledged"),
+        # Stored with no PLOVER type (another mapping wrote it): the shipped table gives one.
+        _event(police, rebels, "173", None, 4, "Police arrested Rebels.", "arrested"),
     )  # fmt: skip
     article = Article(id="p1", text=TEXT, title="UN backs truce", url="https://example.org/p1",
                       source="Wire", published="2016-02-03", title_span=_span("UN backs truce"))  # fmt: skip
@@ -110,6 +113,9 @@ def test_a_negated_event_is_kept_and_flagged(store: Store) -> None:
 def test_an_event_without_a_plover_type_has_no_record(store: Store, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="newsevents.export.plover"):
         ids = [r["id"] for r in records(store)]
-    assert ids == ["p1:0", "p1:1", "p1:2"]
+    assert ids == ["p1:0", "p1:1", "p1:2", "p1:4"]
     assert "1 events with no PLOVER event type" in caplog.text
+    arrested = records(store)[-1]
+    assert (arrested["event"], arrested["mode"], arrested["quad_code"]) == (["COERCE"], ["arrest"], 4)
+    assert arrested["context"] == ["legal"] and arrested["event_scale"] == -7.0
     assert all(r["event"] for r in records(store, "clusters"))

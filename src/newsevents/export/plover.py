@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsevents import __version__
+from newsevents.events.codes import CodeTable, load_code_table
 from newsevents.export import lookups
 from newsevents.export.lookups import Key, Lookups, Row
 from newsevents.export.plover_codebook import HYPOTHETICAL, NEGATION, PloverCodebook, load_codebook
@@ -48,21 +49,21 @@ CODEBOOK = "CAMEO-to-PLOVER 2021 (PLOVER manual draft 0.8)"
 
 def plover_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]:
     """Events (reports) or clusters matching `filters` as PLOVER records, typeless events left out."""
-    book, seen = load_codebook(), lookups.load(store)
-    figures, countries = _figures(store), lookups.countries()
-    made = _Maker(book, seen, figures, countries)
+    book, seen, codes = load_codebook(), lookups.load(store), load_code_table()
+    made = _Maker(book, seen, _figures(store), lookups.countries())
     left_out = 0
     if table == "clusters":
         for c in store.clusters(filters):
-            typed = [e for e in seen.kept(c["cluster_id"], False) if e.get("plover")]
+            typed = [t for t in (_typed(e, codes) for e in seen.kept(c["cluster_id"], False)) if t]
             if typed:
                 yield made.cluster(c, typed)
             else:
                 left_out += 1
     else:
         for e in store.events(filters):
-            if e.get("plover"):
-                yield made.event(e)
+            t = _typed(e, codes)
+            if t:
+                yield made.event(t)
             else:
                 left_out += 1
     if left_out:
@@ -191,6 +192,16 @@ class _Maker:
         """The highest figure of each kind linked to any of the events (a cluster's reports)."""
         found = [self.figures.get(k, {}) for k in keys]
         return {f: max((c[f] for c in found if f in c), default=None) for f in _SIZES.values()}
+
+
+def _typed(e: Row, codes: CodeTable) -> Row | None:
+    """The event with a PLOVER type: as stored, else the one the shipped CAMEO-to-PLOVER table gives
+    its CAMEO code (a store written under another mapping); None when neither has one."""
+    if e.get("plover"):
+        return e
+    cameo = str(e.get("cameo"))
+    plover, mode = codes.plover(cameo) if cameo in codes else (None, None)
+    return {**e, "plover": plover, "plover_mode": mode} if plover else None
 
 
 def _flags(e: Row) -> dict[str, Any]:
