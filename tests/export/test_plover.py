@@ -119,3 +119,17 @@ def test_an_event_without_a_plover_type_has_no_record(store: Store, caplog: pyte
     assert (arrested["event"], arrested["mode"], arrested["quad_code"]) == (["COERCE"], ["arrest"], 4)
     assert arrested["context"] == ["legal"] and arrested["event_scale"] == -7.0
     assert all(r["event"] for r in records(store, "clusters"))
+
+
+def test_every_plover_type_the_coder_knows_has_a_quad_and_a_score() -> None:
+    from newsevents.events.codes import PLOVER_TYPES
+    from newsevents.export.plover_codebook import load_codebook
+
+    book = load_codebook()
+    assert {t: book.quad(t) for t in PLOVER_TYPES if book.quad(t) not in (1, 2, 3, 4)} == {}
+    scores = [book.scale(t, None) for t in PLOVER_TYPES]
+    assert all(s is not None and -10 <= s <= 10 for s in scores)
+    # A mode the score table lists scores apart from its type; one it does not falls back.
+    assert (book.scale("ASSAULT", "firearms"), book.scale("ASSAULT", "massacre")) == (-9.0, -9.0)
+    assert (book.scale("CONSULT", "visit"), book.scale("CONSULT", None)) == (4.0, 2.5)
+    assert book.context("1124") == ["military", "legal"] and book.context("0233") == []
