@@ -67,7 +67,7 @@ def plover_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]
             else:
                 left_out += 1
     if left_out:
-        log.warning("PLOVER export: %d %s with no PLOVER event type (CAMEO 01x statements) left out",
+        log.warning("PLOVER export: %d %s with no PLOVER event type (such as CAMEO 01x statements) left out",
                     left_out, table)  # fmt: skip
 
 
