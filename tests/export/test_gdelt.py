@@ -5,11 +5,13 @@ and every value of the codebook's type."""
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.store import pg_server
 
 from newsevents.export import GDELT_COLUMNS, columns_for, rows_for, write_rows
 from newsevents.export.gdelt import gdelt_types
@@ -164,3 +166,23 @@ def test_types_are_declared_for_every_column() -> None:
     assert types["GLOBALEVENTID"] == "INTEGER" and types["GoldsteinScale"] == "DOUBLE PRECISION"
     assert types["EventCode"] == "TEXT" and types["ActionGeo_FeatureID"] == "TEXT"
     assert gdelt_types("events") == types
+
+
+@pytest.fixture(scope="module")
+def pg_url(pg_url: str) -> Iterator[str]:
+    """A schema of this module's own on the session's PostgreSQL server."""
+    with pg_server.schema(pg_url, f"g_{uuid.uuid4().hex[:12]}") as scoped:
+        yield scoped
+
+
+def test_postgres_exports_the_same_rows(pg_url: str, store: Store) -> None:
+    """The rows come from the store's methods alone, so both backends give the same file (but
+    for when each article was stored)."""
+    with open_store(pg_url) as pg:
+        pg.write(extraction("a1", "2016-02-08", "Wire"))
+        pg.recluster()
+        for table in ("events", "clusters"):
+            for filters in (None, ALL):
+                added = GDELT_COLUMNS.index("DATEADDED")
+                ours = [r[:added] + r[added + 1 :] for r in tsv(store, table, filters)]
+                assert ours == [r[:added] + r[added + 1 :] for r in tsv(pg, table, filters)] and ours

@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import json
 import logging
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from tests.store import pg_server
 
 from newsevents.export import PLOVER_FIELDS, columns_for, rows_for, write_rows
 from newsevents.model import Actor, Article, Event, Evidence, Extraction
@@ -133,3 +135,24 @@ def test_every_plover_type_the_coder_knows_has_a_quad_and_a_score() -> None:
     assert (book.scale("ASSAULT", "firearms"), book.scale("ASSAULT", "massacre")) == (-9.0, -9.0)
     assert (book.scale("CONSULT", "visit"), book.scale("CONSULT", None)) == (4.0, 2.5)
     assert book.context("1124") == ["military", "legal"] and book.context("0233") == []
+
+
+@pytest.fixture(scope="module")
+def pg_url(pg_url: str) -> Iterator[str]:
+    """A schema of this module's own on the session's PostgreSQL server."""
+    with pg_server.schema(pg_url, f"p_{uuid.uuid4().hex[:12]}") as scoped:
+        yield scoped
+
+
+def test_postgres_exports_the_same_records(pg_url: str, store: Store) -> None:
+    """Both backends give the same records, but for when each article was stored."""
+
+    def unstamped(db: Store, table: str) -> list[dict[str, Any]]:
+        stamps = ("coded_date", "coded_time")
+        return [{k: v for k, v in r.items() if k not in stamps} for r in records(db, table)]
+
+    with open_store(pg_url) as pg:
+        pg.write(extraction())
+        pg.recluster()
+        for table in ("events", "clusters"):
+            assert unstamped(store, table) == unstamped(pg, table) and unstamped(pg, table)
