@@ -92,7 +92,7 @@ def to_pandas(
 
 def _frame(pandas: Any, store: Store, table: str, filters: EventFilter | None, columns: str) -> pd.DataFrame:
     rows = list(rows_for(store, table, columns, filters))
-    order = columns_for(table, columns) or (list(rows[0]) if rows else list(NATIVE_COLUMNS[table]))
+    order = columns_for(table, columns, filters) or (list(rows[0]) if rows else list(NATIVE_COLUMNS[table]))
     types = declared_types(table, columns, order)
     frame = pandas.DataFrame.from_records(rows, columns=order)
     if types is None:

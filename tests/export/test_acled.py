@@ -37,12 +37,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def export(db: Path, *args: str) -> list[dict[str, str]]:
     """The ACLED table as the command line writes it, read back with the csv module."""
-    command = ["export", "--db", str(db), "--columns", "acled", "--format", "csv", *args]
+    command = ["export", "--db", str(db), "--format", "acled", *args]
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
     reader = csv.reader(io.StringIO(result.stdout))
     header = next(reader)
-    assert header == ACLED_HEADER
+    # Every event included: the two flag columns follow ACLED's, which have no place for them.
+    flags = ["negated", "modality"] if "--include-unasserted" in args else []
+    assert header == ACLED_HEADER + flags
     return [dict(zip(header, row, strict=True)) for row in reader]
 
 
@@ -63,10 +65,14 @@ def test_the_table_loads_with_acleds_columns_and_types(db: Path, table: str) -> 
 
 def test_a_negated_or_reported_event_is_absent_by_default_and_present_on_request(db: Path) -> None:
     default = {r["notes"] for r in export(db, "--table", "events")}
-    everything = {r["notes"] for r in export(db, "--table", "events", "--include-unasserted")}
+    everything = {r["notes"]: r for r in export(db, "--table", "events", "--include-unasserted")}
     assert ATTACK_SENTENCE in default and ATTACK_SENTENCE in everything
     assert DENIAL not in default and REPORTED not in default
-    assert DENIAL in everything and REPORTED in everything
+    # ... and present with their flags on request.
+    assert everything[DENIAL]["negated"] == "true"
+    assert everything[REPORTED]["modality"] == "reported"
+    attack = everything[ATTACK_SENTENCE]
+    assert (attack["negated"], attack["modality"]) == ("false", "asserted")
 
 
 def test_what_acled_does_not_code_is_never_in_the_table(db: Path) -> None:

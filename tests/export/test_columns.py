@@ -33,9 +33,9 @@ def extraction(art_id: str, source: str, published: str) -> Extraction:
     event = Event(
         Actor("Nigerian soldiers", "Nigerian military", "NGAMIL", "NGA", "MIL", _span("Nigerian soldiers")),
         Actor("Boko Haram fighters", "Boko Haram", "NGAREB", "NGA", "REB", _span("Boko Haram fighters")),
-        "190", "19", "FIGHT", 4, -10.0,
+        "193", "19", "ASSAULT", 4, -10.0,
         _span("Nigerian soldiers fought Boko Haram fighters in Maiduguri on Sunday."), _span("fought"),
-        plover_mode="small_arms", date="2021-05-02", date_precision="day",
+        plover_mode="firearms", date="2021-05-02", date_precision="day",
         location=EventLocation("Maiduguri", 11.85, 13.16, "NGA", "city", _span("Maiduguri")),
     )  # fmt: skip
     killed = Quantity("killed", 12, None, None, "exact", "reported", _span("Twelve people were killed"),
@@ -70,7 +70,7 @@ def test_gdelt_events_round_trip_through_csv(store, tmp_path: Path) -> None:  # 
     assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == ("20210502", "202105", "2021")
     assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == ("NGAMIL", "NGA", "MIL")
     assert (row["Actor2Code"], row["Actor2Name"]) == ("NGAREB", "BOKO HARAM")
-    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("190", "190", "19")
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("193", "193", "19")
     assert (row["QuadClass"], float(row["GoldsteinScale"])) == ("4", -10.0)
     # Two outlets, one event: the counts are the cluster's.
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
@@ -78,11 +78,14 @@ def test_gdelt_events_round_trip_through_csv(store, tmp_path: Path) -> None:  # 
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_FullName"]) == (
         "4",
         "NI",
-        "Maiduguri",
+        "Maiduguri, Nigeria",
     )
     assert float(row["ActionGeo_Lat"]) == 11.85 and row["SOURCEURL"] == "https://example.org/a1"
     assert re.fullmatch(r"\d{14}", row["DATEADDED"]) and row["AvgTone"] == "" and row["Actor1Geo_Type"] == ""
-    assert int(row["GLOBALEVENTID"]) != int(rows[1]["GLOBALEVENTID"])
+    # The event is stated in the article's lead paragraph, below its headline.
+    assert row["IsRootEvent"] == "1"
+    ids = {int(r["GLOBALEVENTID"]) for r in rows}
+    assert len(ids) == 2 and all(0 < i < 2**53 for i in ids)
 
 
 def test_gdelt_clusters_count_each_event_once(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -104,18 +107,22 @@ def test_plover_events_and_clusters_round_trip_through_jsonl(store) -> None:  # 
     assert write_rows(rows_for(store, "events", "plover"), buf, "jsonl", columns_for("events", "plover")) == 2
     record = json.loads(buf.getvalue().splitlines()[0])
     assert list(record) == list(PLOVER_FIELDS)
-    assert record["event_type"] == "FIGHT" and record["mode"] == "small_arms" and record["context"] == []
-    assert record["actor"] == {"text": "Nigerian soldiers", "name": "Nigerian military", "code": "NGAMIL",
-                               "country": "NGA", "sector": "MIL"}  # fmt: skip
-    assert record["recipient"]["code"] == "NGAREB"
-    assert record["location"]["name"] == "Maiduguri" and record["location"]["country"] == "NGA"
+    assert record["event"] == ["ASSAULT"] and record["mode"] == ["firearms"]
+    # PLOVER's own quad class and score for ASSAULT with small arms; the 2021 table's context for 193.
+    assert (record["quad_code"], record["event_scale"], record["context"]) == (4, -9.0, ["military"])
+    assert record["actor"] == [{"code": "NGA", "sector": "MIL", "entity_text": "Nigerian soldiers",
+                                "identifier_text": "Nigerian military"}]  # fmt: skip
+    assert record["recipient"][0]["code"] == "NGA" and record["recipient"][0]["sector"] == "REB"
+    place = record["event_loc"]
+    assert place["resolved_place"] == "Maiduguri" and place["country_code"] == "NGA"
     assert (record["dead"], record["injured"]) == (12, 30)
-    assert record["event_text"] == "fought" and record["source_text"].startswith("Nigerian soldiers fought")
-    assert (record["event_date"], record["story_date"], record["id"]) == ("2021-05-02", "2021-05-02", "a1:0")
+    assert record["event_text"] == ["fought"] and record["text"].startswith("Nigerian soldiers fought")
+    assert (record["date"], record["id"], record["cite_info"]["citation"]) == ("2021-05-02", "a1:0", "a1")
+    assert (record["negated"], record["modality"]) == (False, "asserted")
     buf = io.StringIO()
     write_rows(rows_for(store, "clusters", "plover"), buf, "jsonl", columns_for("clusters", "plover"))
     (cluster,) = [json.loads(line) for line in buf.getvalue().splitlines()]
-    assert cluster["reports"] == 2 and cluster["dead"] == 12 and cluster["story_id"] == "a1"
+    assert cluster["reports"] == 2 and cluster["dead"] == 12 and cluster["cite_info"]["citation"] == "a1"
 
 
 def test_native_tables_and_filters(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -131,3 +131,33 @@ def test_no_rows(tmp_path: Path) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         write_rows(ROWS, io.StringIO(), "xml")  # type: ignore[arg-type]
+
+
+def test_tsv_has_one_cell_per_column_on_every_line(tmp_path: Path) -> None:
+    """GDELT's files are tab-separated and never quoted: a tab or line break inside a cell would
+    shift or split the row, so it becomes a space; quote marks stay as written."""
+    out = tmp_path / "events.tsv"
+    rows = [dict(ROWS[0], evidence_text='He said,\t"we fight"\r\nand left.'), ROWS[1]]
+    assert write_rows(iter(rows), out, "tsv") == 2
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "" and len(lines) == 4
+    cells = [line.split("\t") for line in lines[:-1]]
+    assert cells[0] == COLUMNS and all(len(c) == len(COLUMNS) for c in cells)
+    assert cells[1][6] == 'He said, "we fight"  and left.'
+    assert cells[1][4] == "false" and cells[2][5] == "" and json.loads(cells[1][8]) == ROWS[0]["mentions"]
+    with out.open(encoding="utf-8", newline="") as fh:
+        back = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert back == cells
+
+
+def test_a_header_can_be_left_out(tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    assert write_rows(ROWS, out, "tsv", COLUMNS, header=False) == 2
+    assert [line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()] == ["a1", "a2"]
+    buf = io.StringIO()
+    write_rows(ROWS, buf, "csv", header=False)
+    assert buf.getvalue().startswith("a1,0,190,")
+    # A format with no header line ignores the option.
+    buf = io.StringIO()
+    write_rows(ROWS, buf, "jsonl", header=False)
+    assert [json.loads(line) for line in buf.getvalue().splitlines()] == ROWS

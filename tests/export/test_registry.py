@@ -17,10 +17,13 @@ from newsevents.cli import main
 from newsevents.export import (
     ColumnSet,
     FileFormat,
+    Preset,
     column_sets,
     file_formats,
+    presets,
     register_column_set,
     register_file_format,
+    register_preset,
     unregister,
 )
 from newsevents.store import open_store
@@ -30,12 +33,12 @@ from .test_columns import extraction
 USED: list[str] = []
 
 
-def write_tsv(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
-    USED.append("tsv")
-    handle.write("\t".join(order) + "\n")
+def write_ssv(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
+    USED.append("ssv")
+    handle.write(";".join(order) + "\n")
     count = 0
     for values in rows:
-        handle.write("\t".join("" if v is None else str(v) for v in values) + "\n")
+        handle.write(";".join("" if v is None else str(v) for v in values) + "\n")
         count += 1
     return count
 
@@ -49,11 +52,11 @@ def brief_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]
 @pytest.fixture
 def registered() -> Iterator[None]:
     USED.clear()
-    register_file_format(FileFormat("tsv", write_tsv, help="tab-separated"))
+    register_file_format(FileFormat("ssv", write_ssv, help="semicolon-separated"))
     brief = ColumnSet("brief", brief_rows, lambda table: ["who", "did", "whom", "day"], ("events",))
     register_column_set(brief)
     yield
-    unregister("tsv")
+    unregister("ssv")
     unregister("brief")
 
 
@@ -68,21 +71,25 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_the_built_ins_are_registered() -> None:
-    assert list(file_formats()) == ["csv", "jsonl", "parquet"]
+    assert list(file_formats()) == ["csv", "tsv", "jsonl", "parquet"]
     assert list(column_sets()) == ["native", "gdelt", "plover", "acled", "ucdp"]
+    assert {name: (p.columns, p.file_format, p.header) for name, p in presets().items()} == {
+        "gdelt": ("gdelt", "tsv", False), "plover": ("plover", "jsonl", True),
+        "acled": ("acled", "csv", True), "ucdp": ("ucdp", "csv", True),
+    }  # fmt: skip
 
 
 def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ignore[no-untyped-def]
     registered, db: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "events.tsv"
-    args = ["export", "--db", str(db), "--table", "events", "--columns", "brief", "--format", "tsv",
+    out = tmp_path / "events.ssv"
+    args = ["export", "--db", str(db), "--table", "events", "--columns", "brief", "--format", "ssv",
             "-o", str(out)]  # fmt: skip
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert USED == ["brief", "tsv"]
+    assert USED == ["brief", "ssv"]
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "who\tdid\twhom\tday", "NGAMIL\t190\tNGAREB\t2021-05-02", "NGAMIL\t190\tNGAREB\t2021-05-02",
+        "who;did;whom;day", "NGAMIL;193;NGAREB;2021-05-02", "NGAMIL;193;NGAREB;2021-05-02",
     ]  # fmt: skip
     assert "wrote 2 events" in result.stderr
     # The column set names the tables it applies to; the others are refused in one line.
@@ -91,8 +98,9 @@ def test_a_registered_format_and_column_set_export_through_the_cli(  # type: ign
 
 
 def test_an_unregistered_format_is_not_offered(db: Path) -> None:
-    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "tsv"])
-    assert result.exit_code == 2 and "'tsv' is not one of 'csv', 'jsonl', 'parquet'" in result.stderr
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "ssv"])
+    assert result.exit_code == 2
+    assert "'ssv' is not one of 'csv', 'tsv', 'jsonl', 'parquet', 'gdelt', 'plover'" in result.stderr
 
 
 
@@ -133,3 +141,22 @@ def test_an_installed_plugin_format_works_from_the_command_line(db: Path, tmp_pa
     assert proc.returncode == 0, proc.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and all(line.count("|") == 1 for line in lines)
+
+
+def test_a_registered_preset_is_a_format_choice(registered, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    register_preset(Preset("briefs", "brief", "tsv", header=False, help="brief columns, no header"))
+    try:
+        out = tmp_path / "events.tsv"
+        args = ["export", "--db", str(db), "--table", "events", "--format", "briefs", "-o", str(out)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").splitlines() == ["NGAMIL\t193\tNGAREB\t2021-05-02"] * 2
+        headed = CliRunner().invoke(main, [*args, "--force", "--header"])
+        assert headed.exit_code == 0 and out.read_text(encoding="utf-8").startswith("who\tdid\twhom\tday\n")
+        # A preset names its columns: another set is refused in one line.
+        clash = CliRunner().invoke(main, [*args[:-2], "--columns", "native"])
+        assert clash.exit_code == 1 and "--format briefs writes the brief columns" in clash.stderr
+        with pytest.raises(ValueError, match="has the name of a file format"):
+            register_preset(Preset("ssv", "brief", "ssv"))
+    finally:
+        unregister("briefs")

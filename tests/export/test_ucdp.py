@@ -37,12 +37,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def export(db: Path, *args: str) -> list[dict[str, str]]:
     """The GED table as the command line writes it, read back with the csv module."""
-    command = ["export", "--db", str(db), "--columns", "ucdp", "--format", "csv", *args]
+    command = ["export", "--db", str(db), "--format", "ucdp", *args]
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
     reader = csv.reader(io.StringIO(result.stdout))
     header = next(reader)
-    assert header == GED_HEADER
+    flags = ["negated", "modality"] if "--include-unasserted" in args else []
+    assert header == GED_HEADER + flags
     return [dict(zip(header, row, strict=True)) for row in reader]
 
 
@@ -88,7 +89,7 @@ def test_an_unasserted_lethal_event_is_absent_by_default_and_present_on_request(
     default = {_evidence(db, r) for r in export(db, "--table", "events")}
     everything = {_evidence(db, r): r for r in export(db, "--table", "events", "--include-unasserted")}
     assert REPORTED not in default and REPORTED in everything
-    assert everything[REPORTED]["best"] == "7"
+    assert (everything[REPORTED]["best"], everything[REPORTED]["modality"]) == ("7", "reported")
     # A denial reports no death: GED's scope leaves it out either way.
     assert DENIAL not in default and DENIAL not in everything
 

@@ -16,7 +16,7 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
-from newsevents.export import columns_for, rows_for, write_rows
+from newsevents.export import columns_for, rows_for, types_for, write_rows
 from newsevents.store import EventQuery, Store
 
 Opener = Callable[[], AbstractContextManager[Store]]
@@ -54,7 +54,7 @@ def export_routes(
         try:
             with opened() as store:
                 rows = export_rows(store, query, table)
-                write_rows(rows, path, fmt, columns_for(table, "native"))
+                write_rows(rows, path, fmt, columns_for(table, "native"), types=types_for(table, "native"))
         except ImportError as exc:  # Parquet without pyarrow: one line, not a 500
             shutil.rmtree(folder, ignore_errors=True)
             hint = f"{fmt} downloads need {exc.name or 'pyarrow'}: pip install 'newsevents[parquet]'"

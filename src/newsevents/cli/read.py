@@ -115,9 +115,9 @@ def _open(db: str, access: Access) -> Any:
 
 
 def _file_formats() -> list[str]:
-    from newsevents.export import file_formats
+    from newsevents.export import file_formats, presets
 
-    return list(file_formats())
+    return [*file_formats(), *presets()]
 
 
 def _column_sets() -> list[str]:
@@ -128,7 +128,9 @@ def _column_sets() -> list[str]:
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True)
+@click.option("--format", "fmt", type=RegistryChoice(_file_formats), required=True,
+              help="A file format, or a preset that is a column set in its original's format: gdelt "
+              "(GDELT 2.0's 61 columns, tab-separated, no header), plover (PLOVER records, JSON Lines).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default or '-': "
               "stdout; parquet needs a file). Written to a temporary file, then renamed into place.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists (refused otherwise).")
@@ -137,33 +139,51 @@ def _column_sets() -> list[str]:
 @click.option("--table", type=click.Choice(["events", "clusters", "quantities", "quotes", "articles"]),
               default="clusters", show_default=True,
               help="clusters: one row per real-world event (reports merged); events: one row per report.")
-@click.option("--columns", type=RegistryChoice(_column_sets), default="native", show_default=True,
-              help="Column set: ours, the GDELT 2.0 event table, PLOVER, ACLED or UCDP GED.")
-@click.option("--include-unasserted", is_flag=True, help="ACLED and UCDP tables: also negated, hypothetical "
-              "and reported events (by default they hold asserted events only, as an analyst counts them).")
+@click.option("--columns", type=RegistryChoice(_column_sets),
+              help="Column set: native (ours, the default), gdelt (the GDELT 2.0 event table), plover, acled "
+              "or ucdp (UCDP GED); a preset --format sets it.")
+@click.option("--header/--no-header", default=None,
+              help="CSV and TSV: begin with a header line (default: yes, but no for --format gdelt).")
+@click.option("--include-unasserted", is_flag=True,
+              help="Also export negated, hypothetical and reported events where a table holds asserted "
+              "events only by default (gdelt, acled, ucdp; gdelt then has two flag columns after its 61).")
 @filter_options
 @reports_errors(also=(ValueError,))
-def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str, columns: str,
-           include_unasserted: bool, country: str | None, actor: str | None, cameo_root: str | None,
-           date_from: str | None, date_to: str | None) -> None:
-    """Write stored events, event clusters, figures, quotes or articles as CSV, JSON Lines or Parquet.
+def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, table: str,
+           columns: str | None, header: bool | None, include_unasserted: bool, country: str | None,
+           actor: str | None, cameo_root: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Write stored events, event clusters, figures, quotes or articles as CSV, TSV, JSON Lines or
+    Parquet, in our columns or those of GDELT, PLOVER, ACLED or UCDP GED.
 
     Columns are documented in docs/exports.md.
 
-    Example: newsevents export --db events.sqlite --table clusters --columns gdelt --format csv -o events.csv
+    Example: newsevents export --db events.sqlite --format gdelt -o events.export.CSV
     """
     from newsevents.export import columns_for, rows_for, types_for, write_rows
 
+    fmt, columns, header = _preset(fmt, columns, header)
     output = None if output == "-" else output
-    # asserted None lets each column set keep its default (the summed tables: asserted only).
-    asserted = False if include_unasserted else None
     with _open(db, "read") as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
-                               date_to=date_to, asserted=asserted)
-        rows = rows_for(store, table, columns, filters)
-        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, columns_for(table, columns),
-                       overwrite=force, escape_formulas=not raw_cells, types=types_for(table, columns))
+                               date_to=date_to, asserted=False if include_unasserted else None)
+        rows, order = rows_for(store, table, columns, filters), columns_for(table, columns, filters)
+        n = write_rows(rows, Path(output) if output else sys.stdout, fmt, order,
+                       overwrite=force, escape_formulas=not raw_cells, header=header,
+                       types=types_for(table, columns, filters))
     err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+
+
+def _preset(fmt: str, columns: str | None, header: bool | None) -> tuple[str, str, bool]:
+    """The file format, column set and header a `--format` means: a preset names all three (an
+    explicit --header/--no-header wins); a file format takes the native columns by default."""
+    from newsevents.export import presets
+
+    chosen = presets().get(fmt)
+    if chosen is None:
+        return fmt, columns or "native", True if header is None else header
+    if columns not in (None, chosen.columns):
+        fail(f"--format {fmt} writes the {chosen.columns} columns; leave out --columns {columns}")
+    return chosen.file_format, chosen.columns, chosen.header if header is None else header
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 
 from newsevents.export import conflict
 from newsevents.export.conflict import Category, Codebook, Places, Row, Toll
-from newsevents.export.registry import ColumnSet
+from newsevents.export.registry import ColumnSet, Preset
 
 # ACLED's export columns, in its order (ACLED codebook, 2023 edition).
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -55,7 +55,7 @@ def acled_rows(store: Any, table: str, filters: Any) -> Any:
         found = (_cluster_row(c, groups.get(c["cluster_id"], []), facts) for c in store.clusters(filters))
     else:
         found = (_event_row(e, facts) for e in events)
-    return (row for row in found if row is not None)
+    return conflict.flagged(found, filters)
 
 
 def acled_columns(table: str) -> list[str]:
@@ -64,9 +64,11 @@ def acled_columns(table: str) -> list[str]:
 
 
 def acled_types(table: str) -> dict[str, str]:
-    """Whole numbers for the codes, counts and years; degrees as floats; the rest text."""
+    """Whole numbers for the codes, counts and years; degrees as floats; the rest text; and the
+    flag columns `--include-unasserted` adds."""
     kinds = {c: "TEXT" for c in ACLED_COLUMNS}
-    return kinds | dict.fromkeys(_INTEGERS, "INTEGER") | dict.fromkeys(_FLOATS, "DOUBLE PRECISION")
+    kinds |= dict.fromkeys(_INTEGERS, "INTEGER") | dict.fromkeys(_FLOATS, "DOUBLE PRECISION")
+    return kinds | conflict.FLAG_TYPES
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _row(ident: str, lead: Row, members: list[Row], category: Category, place: _
     precision = lead.get("date_precision")
     civilians = category.event_type == _VIOLENCE_AGAINST_CIVILIANS or inter2 == conflict.CIVILIANS
     stamps = [facts.places.stored.get(m["article_id"]) for m in members]
-    return dict.fromkeys(ACLED_COLUMNS) | {
+    return dict.fromkeys(ACLED_COLUMNS) | conflict.flags(lead) | {
         "event_id_cnty": f"{where or 'XXX'}{ident}",
         "event_date": when.isoformat() if when else None,
         "year": when.year if when else None,
@@ -168,4 +170,7 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 COLUMN_SET = ColumnSet("acled", acled_rows, acled_columns, ("events", "clusters"),
-                       help="ACLED's event export", types=acled_types)  # fmt: skip
+                       help="ACLED's event export", types=acled_types,
+                       asserted_only=True, flag_columns=conflict.FLAG_COLUMNS)  # fmt: skip
+PRESET = Preset("acled", "acled", "csv", header=True,
+                help="ACLED's event table as ACLED distributes it: CSV with a header, a row per real event")

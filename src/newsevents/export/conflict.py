@@ -12,7 +12,7 @@ is its members' highest, for the same reason: its reports describe one event.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -109,6 +109,31 @@ def _inter(rec: reader.Record, name: str, required: bool) -> int | None:
     if not text.isdigit() or int(text) not in _INTER_CODES:
         raise rec.fail(name, f"{text!r} is not an ACLED actor type (1 to 8)")
     return int(text)
+
+
+# ACLED's and GED's columns have no place for an event's modality: when the other events are
+# included (`--include-unasserted`), these two columns follow theirs, giving the flags of the
+# report whose words the row gives (its `lead`).
+FLAG_COLUMNS: tuple[str, ...] = ("negated", "modality")
+FLAG_TYPES: dict[str, str] = {"negated": "BOOLEAN", "modality": "TEXT"}
+
+
+def flags(lead: Row) -> Row:
+    """The flag columns' values for a row told in `lead`'s words."""
+    return {"negated": bool(lead.get("negated")), "modality": lead.get("modality")}
+
+
+def flagged(rows: Iterable[Row | None], filters: Any) -> Iterator[Row]:
+    """The rows that exist, with their flag columns only when the filters let unasserted events
+    in (otherwise every row is asserted and the file keeps the original's exact columns)."""
+    keep = not getattr(filters, "asserted", None)
+    for row in rows:
+        if row is None:
+            continue
+        if not keep:
+            for name in FLAG_COLUMNS:
+                row.pop(name, None)
+        yield row
 
 
 def default_asserted(filters: Any) -> Any:

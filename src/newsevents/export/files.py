@@ -1,5 +1,5 @@
-"""The built-in file formats (CSV, JSON Lines, Parquet) and `write_rows`, which writes any rows
-in any registered file format.
+"""The built-in file formats (CSV, TSV, JSON Lines, Parquet) and `write_rows`, which writes any
+rows in any registered file format.
 
 `write_rows` is generic over rows (plain dicts with scalar values, and lists or dicts for JSON
 columns). What a caller may rely on in every format:
@@ -17,6 +17,10 @@ columns). What a caller may rely on in every format:
   never a string quietly. Parquet then builds its schema from the types, so an empty export,
   a full one, and the events and clusters tables share one type per column. Columns the types
   leave out (and every column without `types`) take their type from the values;
+- TSV writes cells as CSV does but never quotes (GDELT's files have no quoting, and its readers
+  split on every tab): a tab, carriage return or line feed inside a cell becomes a space, so
+  every line has exactly one cell per column;
+- CSV and TSV begin with a header line unless `header=False`;
 - in CSV (any `spreadsheet` format), a text cell starting with `=`, `+`, `-`, `@`, a tab or a
   carriage return gets a leading `'`, so a spreadsheet shows it instead of running it as a
   formula (OWASP's advice on CSV injection); numbers, and text that is only a number, are
@@ -50,6 +54,7 @@ def write_rows(
     overwrite: bool = True,
     escape_formulas: bool = True,
     types: Mapping[str, str] | None = None,
+    header: bool = True,
 ) -> int:
     """Write `rows` to `out` (a path, a text stream, or None for stdout) and return how many.
 
@@ -57,7 +62,8 @@ def write_rows(
     memory. With no rows and no `columns`, CSV writes nothing and Parquet an empty table.
     A path is written through a temporary file renamed into place (`target.py`), so a failed
     export never leaves a truncated file; an existing file is replaced only with `overwrite`
-    (else E308), and a path that cannot be written is one ExportError (E307). `types` (name
+    (else E308), and a path that cannot be written is one ExportError (E307). `header=False`
+    leaves out the header line of a format that has one (CSV, TSV). `types` (name
     -> SQL type, `types_for(table, columns)`) fixes each column's type: every value is checked
     against it (E315) and a typed format (Parquet) takes its schema from it.
     """
@@ -72,22 +78,24 @@ def write_rows(
         checked = _typed(checked, order, declared)
     if writer.spreadsheet and escape_formulas:
         checked = ([defuse(v) for v in values] for values in checked)
+    options = {"header": header} if writer.header else {}
     if writer.needs_path:
         if out is None or not isinstance(out, str | Path):
             name = writer.name.capitalize()
             raise ValueError(f"{name} export needs an output file path, not a stream or standard output")
         with target(Path(out), overwrite, text=False) as path:
-            return _write(writer, checked, path, order, declared)
+            return _write(writer, checked, path, order, declared, options)
     with _text_out(out, overwrite) as handle:
-        return _write(writer, checked, handle, order, declared)
+        return _write(writer, checked, handle, order, declared, options)
 
 
 def _write(writer: FileFormat, rows: Iterator[list[Any]], out: Any, order: list[str],
-           declared: dict[str, str]) -> int:
-    """A typed format gets the declared types too (those of the columns written)."""
+           declared: dict[str, str], options: dict[str, Any]) -> int:
+    """A typed format gets the declared types too (those of the columns written), a format
+    with a header line the `header` option."""
     if writer.typed:
-        return writer.write(rows, out, order, {c: declared[c] for c in order if c in declared})  # type: ignore[call-arg]
-    return writer.write(rows, out, order)
+        return writer.write(rows, out, order, {c: declared[c] for c in order if c in declared}, **options)
+    return writer.write(rows, out, order, **options)
 
 
 def _declared(types: Mapping[str, str]) -> dict[str, str]:
@@ -174,12 +182,12 @@ def _text_out(out: Path | IO[str] | None, overwrite: bool) -> Iterator[IO[str]]:
         yield stream
 
 
-def _write_csv(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
+def _write_csv(rows: Iterator[list[Any]], handle: IO[str], order: list[str], header: bool = True) -> int:
     """Rows end in "\n"; Python's writer then leaves a bare "\r" in a cell unquoted, and every
     reader splits the row there, so a row holding one is written with every cell quoted."""
     writer = csv.writer(handle, lineterminator="\n")
     quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    if order:
+    if order and header:
         writer.writerow(order)
     count = 0
     for values in rows:
@@ -197,6 +205,25 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, list | tuple | dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
+
+
+_TSV_BREAKS = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+
+
+def _write_tsv(rows: Iterator[list[Any]], handle: IO[str], order: list[str], header: bool = True) -> int:
+    """One line per row, cells split by tabs and never quoted, as GDELT writes its files."""
+    if order and header:
+        handle.write("\t".join(_tsv_cell(name) for name in order) + "\n")
+    count = 0
+    for values in rows:
+        handle.write("\t".join(_tsv_cell(v) for v in values) + "\n")
+        count += 1
+    return count
+
+
+def _tsv_cell(value: Any) -> str:
+    """A cell as CSV writes it, with the characters that would end a cell or a line made spaces."""
+    return str(_csv_value(value)).translate(_TSV_BREAKS)
 
 
 def _write_jsonl(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -> int:
@@ -265,7 +292,8 @@ def _arrow_kind(name: str, values: list[Any]) -> str:
 
 
 FILE_FORMATS: tuple[FileFormat, ...] = (
-    FileFormat("csv", _write_csv, help="comma-separated, a header line first", spreadsheet=True),
+    FileFormat("csv", _write_csv, help="comma-separated, a header line first", spreadsheet=True, header=True),
+    FileFormat("tsv", _write_tsv, help="tab-separated, never quoted, a header line first", header=True),
     FileFormat("jsonl", _write_jsonl, help="one JSON object per line"),
     FileFormat("parquet", _write_parquet, needs_path=True, help="one Parquet file (needs -o)", typed=True),
 )

@@ -1,23 +1,74 @@
-"""The PLOVER column set: events and clusters as records of the PLOVER specification's JSON
-format (openeventdata/PLOVER), with the dead and injured figures linked to each event."""
+"""The PLOVER column set: events and clusters as records of the PLOVER specification's JSON format
+(openeventdata/PLOVER, the manual's Data Fields chapter, draft 0.8), one per line with
+`newsevents export --format plover`.
+
+The spec's field names and shapes come first: `actor` and `recipient` are lists of entity
+objects, `event`, `mode` and `context` lists, `event_loc` a location object, `quad_code`
+PLOVER's own quad category of the event type (not CAMEO's), `context` the 2021
+CAMEO-to-PLOVER table's contexts plus PLOVER's auxiliary `negation` and `hypothetical`.
+After them come fields the spec leaves to providers (it invites extra named fields): the
+flags of every event (PLOVER records hold every event, asserted or not), our CAMEO code, and
+flat actor columns for tables. An event with no PLOVER type (CAMEO 01x statements) has no
+record: the spec requires an event category.
+"""
 
 from __future__ import annotations
 
+import calendar
+import logging
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
-from newsevents.export.registry import ColumnSet
+from newsevents import __version__
+from newsevents.events.codes import CodeTable, load_code_table
+from newsevents.export import lookups
+from newsevents.export.lookups import Key, Lookups, Row
+from newsevents.export.plover_codebook import HYPOTHETICAL, NEGATION, PloverCodebook, load_codebook
+from newsevents.export.registry import ColumnSet, Preset
+
+log = logging.getLogger(__name__)
+
+# The PLOVER record's fields: the spec's table in its order, then its size object's fields
+# (the summary of event categories names dead and injured as fields of their own), then ours.
+SPEC_FIELDS: tuple[str, ...] = (
+    "id", "has_event", "date", "enddate", "actor", "recipient", "event", "event_loc", "event_text",
+    "quad_code", "event_scale", "mode", "context", "link", "text", "text_info", "cite_info", "coder",
+    "coded_date", "coded_time", "dead", "injured", "arrested",
+)  # fmt: skip
+EXTENSION_FIELDS: tuple[str, ...] = (
+    "negated", "modality", "attributed_to", "actor_country", "actor_sector", "recipient_country",
+    "recipient_sector", "cameo", "goldstein", "date_precision", "reports",
+)  # fmt: skip
+PLOVER_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTENSION_FIELDS
+_SIZES = {"killed": "dead", "injured": "injured", "arrested": "arrested"}
+# PLOVER's location resolution: 5 sub-city, 4 city, 3 district, 2 province, 1 country.
+_RESOLUTION = {"district": 3, "city": 4, "admin1": 2, "country": 1}
+CODEBOOK = "CAMEO-to-PLOVER 2021 (PLOVER manual draft 0.8)"
 
 
 def plover_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]:
-    """Events (mentions) or clusters matching `filters` as PLOVER records."""
+    """Events (reports) or clusters matching `filters` as PLOVER records, typeless events left out."""
+    book, seen, codes = load_codebook(), lookups.load(store), load_code_table()
+    made = _Maker(book, seen, _figures(store), lookups.countries())
+    left_out = 0
     if table == "clusters":
-        clusters = store.clusters(filters)
-        figures, events_by_key = _figures(store), _events_by_key(store)
-        return (_plover_cluster(c, events_by_key, figures) for c in clusters)
-    events = store.events(filters)
-    figures = _figures(store)
-    return (_plover_event(e, figures) for e in events)
+        for c in store.clusters(filters):
+            typed = [t for t in (_typed(e, codes) for e in seen.kept(c["cluster_id"], False)) if t]
+            if typed:
+                yield made.cluster(c, typed)
+            else:
+                left_out += 1
+    else:
+        for e in store.events(filters):
+            t = _typed(e, codes)
+            if t:
+                yield made.event(t)
+            else:
+                left_out += 1
+    if left_out:
+        log.warning("PLOVER export: %d %s with no PLOVER event type (such as CAMEO 01x statements) left out",
+                    left_out, table)  # fmt: skip
 
 
 def plover_columns(table: str) -> list[str]:
@@ -25,116 +76,164 @@ def plover_columns(table: str) -> list[str]:
     return list(PLOVER_FIELDS)
 
 
-# Field names of the PLOVER specification's JSON records (openeventdata/PLOVER), in order.
-PLOVER_FIELDS: tuple[str, ...] = (
-    "id", "event_date", "event_type", "mode", "context", "actor", "recipient", "location",
-    "dead", "injured", "event_text", "source_text", "story_id", "story_date", "publication", "url",
-    "language", "cameo", "quad_class", "reports",
-)  # fmt: skip
-_DEAD_KINDS = frozenset({"killed"})
-_INJURED_KINDS = frozenset({"injured"})
-
-
-def _plover_event(e: dict[str, Any], figures: dict[tuple[str, int], dict[str, int]]) -> dict[str, Any]:
-    counts = figures.get((e["article_id"], e["idx"]), {})
+def plover_types(table: str) -> dict[str, str]:
+    """Lists and objects are JSON; counts and codes numbers; the flags booleans."""
+    json_fields = {"actor", "recipient", "event", "event_loc", "event_text", "mode", "context", "text_info",
+                   "cite_info"}  # fmt: skip
+    integers = {"quad_code", "dead", "injured", "arrested", "reports"}
+    doubles = {"event_scale", "goldstein"}
     return {
-        "id": f"{e['article_id']}:{e['idx']}",
-        "event_date": e.get("date") or e.get("published"),
-        "event_type": e.get("plover"),
-        "mode": e.get("plover_mode"),
-        "context": [],
-        "actor": _plover_actor(e, "source"),
-        "recipient": _plover_actor(e, "target"),
-        "location": _plover_location(
-            e.get("location_name"),
-            e.get("location_country"),
-            e.get("location_lat"),
-            e.get("location_lon"),
-            e.get("location_precision"),
-        ),
-        "dead": counts.get("dead"),
-        "injured": counts.get("injured"),
-        "event_text": e.get("trigger_text"),
-        "source_text": e.get("evidence_text"),
-        "story_id": e["article_id"],
-        "story_date": e.get("published"),
-        "publication": e.get("source"),
-        "url": e.get("url"),
-        "language": "en",
-        "cameo": e.get("cameo"),
-        "quad_class": e.get("quad_class"),
-        "reports": 1,
-    }
+        f: "JSON" if f in json_fields else "INTEGER" if f in integers else "DOUBLE PRECISION" if f in doubles
+        else "BOOLEAN" if f in ("has_event", "negated") else "TEXT"
+        for f in PLOVER_FIELDS
+    }  # fmt: skip
 
 
-def _plover_cluster(
-    c: dict[str, Any],
-    events: dict[tuple[str, int], dict[str, Any]],
-    figures: dict[tuple[str, int], dict[str, int]],
-) -> dict[str, Any]:
-    """A cluster as one PLOVER record: its earliest report's words, the members' highest counts."""
-    keys = [(m["article_id"], m["idx"]) for m in c.get("members", [])]
-    first = events.get(keys[0], {}) if keys else {}
-    dead = [figures[k]["dead"] for k in keys if "dead" in figures.get(k, {})]
-    injured = [figures[k]["injured"] for k in keys if "injured" in figures.get(k, {})]
-    record = _plover_event(first, {}) if first else dict.fromkeys(PLOVER_FIELDS)
-    record.update({
-        "id": c["cluster_id"],
-        "event_date": c.get("date_first"),
-        "event_type": c.get("plover") or record.get("event_type"),
-        "location": _plover_location(
-            c.get("location_name"), c.get("country"), c.get("lat"), c.get("lon"), None
-        ),
-        "dead": max(dead) if dead else None,
-        "injured": max(injured) if injured else None,
-        "story_id": c.get("first_article_id"),
-        "story_date": c.get("first_published"),
-        "quad_class": c.get("quad_class"),
-        "reports": c.get("n_articles"),
-    })  # fmt: skip
-    return record
+class _Maker:
+    """Builds records from stored rows with the codebook and lookups read once per export."""
+
+    def __init__(self, book: PloverCodebook, seen: Lookups, figures: dict[Key, dict[str, int]],
+                 countries: dict[str, dict[str, str]]) -> None:  # fmt: skip
+        self.book, self.seen, self.figures, self.countries = book, seen, figures, countries
+
+    def event(self, e: Row) -> dict[str, Any]:
+        """One report as a PLOVER record."""
+        plover, mode = str(e["plover"]), e.get("plover_mode")
+        article = self.seen.articles.get(e["article_id"], {})
+        stored = str(article.get("stored_at") or "")
+        record: dict[str, Any] = {
+            "id": f"{e['article_id']}:{e['idx']}", "has_event": True,
+            "date": self.seen.day_of(e), "enddate": _end_of(e.get("date"), e.get("date_precision")),
+            "actor": self._entities(e, "source"), "recipient": self._entities(e, "target"),
+            "event": [plover], "event_loc": self._place(e), "event_text": [e["trigger_text"]],
+            "quad_code": self.book.quad(plover), "event_scale": self.book.scale(plover, mode),
+            "mode": [mode] if mode else [], "context": self._context(e), "link": e.get("cluster_id"),
+            "text": e["evidence_text"], "text_info": {"start": e["evidence_start"], "end": e["evidence_end"]},
+            "cite_info": self._cite(e["article_id"]), "coder": f"newsevents {__version__}",
+            "coded_date": stored[:10] or None,
+            "coded_time": stored[11:19] + "Z" if len(stored) >= 19 else None,
+        }  # fmt: skip
+        record.update(self._sizes([(e["article_id"], e["idx"])]))
+        record.update(_flags(e))
+        record.update({
+            f"{side}_{what}": (record[side][0].get(key) if record[side] else None)
+            for side in ("actor", "recipient") for what, key in (("country", "code"), ("sector", "sector"))
+        })  # fmt: skip
+        record.update({"cameo": e["cameo"], "goldstein": float(e["goldstein"]),
+                       "date_precision": e.get("date_precision"), "reports": 1})  # fmt: skip
+        return record
+
+    def cluster(self, c: Row, members: list[Row]) -> dict[str, Any]:
+        """A real-world event: the record of the report that speaks for it (`lookups.representative`),
+        with the cluster's dates, most precise place, highest figures and report count."""
+        rep = lookups.representative(members) or members[0]
+        record = self.event(rep)
+        days = sorted(d for d in (self.seen.day_of(e) for e in members) if d)
+        record.update({
+            "id": c["cluster_id"], "link": None, "date": days[0] if days else record["date"],
+            "enddate": days[-1] if days and days[-1] != days[0] else record["enddate"],
+            "event_loc": self._place(lookups.finest_place(members)),
+            "reports": lookups.counts(members)["articles"],
+        })  # fmt: skip
+        record.update(self._sizes([(e["article_id"], e["idx"]) for e in members]))
+        return record
+
+    def _entities(self, e: Row, side: str) -> list[dict[str, Any]]:
+        """The spec's entity list: one entity (PLOVER codes one actor per side of our events)."""
+        code = e.get(f"{side}_code")
+        if not code and not e.get(f"{side}_text"):
+            return []
+        entity = {
+            "code": self.book.entity(code, e.get(f"{side}_country")),
+            "sector": self.book.sector(e.get(f"{side}_sector")),
+            "entity_text": e.get(f"{side}_text"),
+            "identifier_text": e.get(f"{side}_name"),
+        }
+        return [{k: v for k, v in entity.items() if v is not None}]
+
+    def _context(self, e: Row) -> list[str]:
+        found = self.book.context(str(e["cameo"]))
+        if e.get("negated"):
+            found.append(NEGATION)
+        if e.get("modality") == HYPOTHETICAL:
+            found.append(HYPOTHETICAL)
+        return found
+
+    def _place(self, e: Row | None) -> dict[str, Any] | None:
+        """The spec's location object for the event's place (GeoNames facts where stored)."""
+        if e is None or not e.get("location_name"):
+            return None
+        precision, name = e.get("location_precision") or "country", e["location_name"]
+        stored = self.seen.place_of(e) or {}
+        start = e.get("location_start")
+        mention = next((m["text"] for m in stored.get("mentions") or [] if m["start"] == start), None)
+        iso3 = e.get("location_country")
+        loc = {
+            "extracted_place": mention, "resolved_place": name, "geonameid": stored.get("geonameid"),
+            "lat": e.get("location_lat"), "lon": e.get("location_lon"),
+            "city": name if precision == "city" else None,
+            "district": name if precision == "district" else None,
+            "province": name if precision == "admin1" else stored.get("admin1"),
+            "country": self.countries.get(iso3 or "", {}).get("name"), "country_code": iso3,
+            "resolution": _RESOLUTION.get(precision),
+        }  # fmt: skip
+        return {k: v for k, v in loc.items() if v is not None}
+
+    def _cite(self, article_id: str) -> dict[str, Any]:
+        article = self.seen.articles.get(article_id, {})
+        cite = {
+            "citation": article_id, "url": article.get("url"), "title": article.get("title"),
+            "language": article.get("language"), "publication": article.get("source"),
+            "coder": f"newsevents {__version__}", "codebook": CODEBOOK,
+        }  # fmt: skip
+        return {k: v for k, v in cite.items() if v is not None}
+
+    def _sizes(self, keys: list[Key]) -> dict[str, int | None]:
+        """The highest figure of each kind linked to any of the events (a cluster's reports)."""
+        found = [self.figures.get(k, {}) for k in keys]
+        return {f: max((c[f] for c in found if f in c), default=None) for f in _SIZES.values()}
 
 
-def _plover_actor(e: dict[str, Any], side: str) -> dict[str, Any] | None:
-    if not e.get(f"{side}_code"):
+def _typed(e: Row, codes: CodeTable) -> Row | None:
+    """The event with a PLOVER type: as stored, else the one the shipped CAMEO-to-PLOVER table gives
+    its CAMEO code (a store written under another mapping); None when neither has one."""
+    if e.get("plover"):
+        return e
+    cameo = str(e.get("cameo"))
+    plover, mode = codes.plover(cameo) if cameo in codes else (None, None)
+    return {**e, "plover": plover, "plover_mode": mode} if plover else None
+
+
+def _flags(e: Row) -> dict[str, Any]:
+    return {"negated": bool(e.get("negated")), "modality": e.get("modality") or "asserted",
+            "attributed_to": e.get("attributed_to")}  # fmt: skip
+
+
+def _end_of(day: str | None, precision: str | None) -> str | None:
+    """The last day of a date known only to the week, month or year; None for a single day."""
+    if not day or precision in (None, "day"):
         return None
-    return {
-        "text": e.get(f"{side}_text"),
-        "name": e.get(f"{side}_name"),
-        "code": e.get(f"{side}_code"),
-        "country": e.get(f"{side}_country"),
-        "sector": e.get(f"{side}_sector"),
-    }
+    start = date.fromisoformat(day[:10])
+    if precision == "week":
+        return (start + timedelta(days=6)).isoformat()
+    if precision == "month":
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1]).isoformat()
+    return start.replace(month=12, day=31).isoformat() if precision == "year" else None
 
 
-def _plover_location(
-    name: str | None, country: str | None, lat: float | None, lon: float | None, precision: str | None
-) -> dict[str, Any] | None:
-    if not name and not country:
-        return None
-    return {"name": name, "country": country, "lat": lat, "lon": lon, "precision": precision}
-
-
-def _figures(store: Any) -> dict[tuple[str, int], dict[str, int]]:
-    """(article_id, event idx) -> the highest reported dead and injured figures linked to it."""
-    out: dict[tuple[str, int], dict[str, int]] = {}
+def _figures(store: Any) -> dict[Key, dict[str, int]]:
+    """(article_id, event idx) -> the highest reported dead, injured and arrested figures linked to it."""
+    out: dict[Key, dict[str, int]] = {}
     for q in store.rows("quantities"):
-        if q.get("event_idx") is None or q.get("status") == "projected":
-            continue
-        field = "dead" if q["kind"] in _DEAD_KINDS else "injured" if q["kind"] in _INJURED_KINDS else None
+        field = _SIZES.get(q["kind"])
         value = q.get("value") if q.get("value") is not None else q.get("low")
-        if field is None or value is None:
+        if field is None or value is None or q.get("event_idx") is None or q.get("status") == "projected":
             continue
         counts = out.setdefault((q["article_id"], q["event_idx"]), {})
         counts[field] = max(counts.get(field, 0), value)
     return out
 
 
-def _events_by_key(store: Any) -> dict[tuple[str, int], dict[str, Any]]:
-    """Every event by key: a cluster's earliest report may not match the filters its cluster did."""
-    from newsevents.store import EventFilter
-
-    return {(e["article_id"], e["idx"]): e for e in store.events(EventFilter())}
-
-
-COLUMN_SET = ColumnSet("plover", plover_rows, plover_columns, ("events", "clusters"), help="PLOVER")
+COLUMN_SET = ColumnSet("plover", plover_rows, plover_columns, ("events", "clusters"), help="PLOVER",
+                       types=plover_types)  # fmt: skip
+PRESET = Preset("plover", "plover", "jsonl", help="PLOVER records as JSON Lines, one event per line")

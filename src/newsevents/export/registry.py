@@ -12,9 +12,11 @@ else:
     register_file_format(FileFormat("tsv", write_tsv))   # newsevents export --format tsv
 
 A column set maps stored rows to another vocabulary (`ColumnSet`), for the tables it names.
-An installed package offers its own by declaring a `FileFormat` or `ColumnSet` object under the
-entry-point group `newsevents.exports` (`tsv = "mypackage.formats:TSV"`), so the command line
-finds it with no code run first.
+A preset names a column set written in one file format (`Preset`: `--format gdelt` is the GDELT
+columns as headerless TSV), so the command line offers the original's file in one word.
+An installed package offers its own by declaring a `FileFormat`, `ColumnSet` or `Preset` object
+under the entry-point group `newsevents.exports` (`tsv = "mypackage.formats:TSV"`), so the
+command line finds it with no code run first.
 """
 
 from __future__ import annotations
@@ -40,14 +42,17 @@ class FileFormat:
     A `typed` format (Parquet) stores a schema, so its `write` gets a fourth argument: each
     column's declared type (name -> SQL type, see `ColumnSet.types`), which fixes the schema
     whatever the rows hold, none included.
+    A format with a `header` line (CSV, TSV) takes `header=` as a keyword too, so a file can
+    leave it out where the original's files have none (GDELT's).
     """
 
     name: str
-    write: Callable[[Iterator[list[Any]], Any, list[str]], int]
+    write: Callable[..., int]
     needs_path: bool = False
     help: str = ""
     spreadsheet: bool = False
     typed: bool = False
+    header: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,11 @@ class ColumnSet:
     `types(table)` declares each column's type in the store's vocabulary (`tables.SQL_TYPES`:
     TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, JSON), so a typed file (Parquet) has the same
     schema whether it holds no rows or a million; None leaves the types to the values.
+
+    An `asserted_only` set is a table analysts sum (GDELT's): unless the filter says otherwise
+    (`EventFilter(asserted=False)`), it holds asserted events only, since a negated, hypothetical
+    or reported event is no event to count. Its `flag_columns` are appended to `columns(table)`
+    when the other events are included, where its own vocabulary has no place for their flags.
     """
 
     name: str
@@ -66,10 +76,28 @@ class ColumnSet:
     tables: tuple[str, ...] = TABLES
     help: str = ""
     types: Callable[[str], dict[str, str]] | None = None
+    asserted_only: bool = False
+    flag_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A column set in one file format under one name: `newsevents export --format NAME`.
+
+    `header` says whether the file begins with a header line (the original's files may have
+    none); `--header`/`--no-header` overrides it.
+    """
+
+    name: str
+    columns: str
+    file_format: str
+    header: bool = True
+    help: str = ""
 
 
 _FILE_FORMATS: dict[str, FileFormat] = {}
 _COLUMN_SETS: dict[str, ColumnSet] = {}
+_PRESETS: dict[str, Preset] = {}
 _LOADED: set[str] = set()  # non-empty once the built-ins are registered
 
 
@@ -85,10 +113,22 @@ def register_column_set(columns: ColumnSet) -> None:
     _COLUMN_SETS[columns.name] = columns
 
 
+def register_preset(preset: Preset) -> None:
+    """Make `preset` available by its name, as a choice of `--format` (replacing an earlier one).
+
+    Its name may not be a file format's (`--format` would not know which is meant).
+    """
+    _builtins()
+    if preset.name in _FILE_FORMATS:
+        raise ValueError(f"preset {preset.name!r} has the name of a file format")
+    _PRESETS[preset.name] = preset
+
+
 def unregister(name: str) -> None:
-    """Forget a file format or column set of this name (a test's, say)."""
+    """Forget a file format, column set or preset of this name (a test's, say)."""
     _FILE_FORMATS.pop(name, None)
     _COLUMN_SETS.pop(name, None)
+    _PRESETS.pop(name, None)
 
 
 def file_formats() -> dict[str, FileFormat]:
@@ -103,6 +143,14 @@ def column_sets() -> dict[str, ColumnSet]:
     _builtins()
     plugins = {p.name: p for p in _plugins() if isinstance(p, ColumnSet) and p.name not in _COLUMN_SETS}
     return {**_COLUMN_SETS, **plugins}
+
+
+def presets() -> dict[str, Preset]:
+    """The registered presets by name, built-ins first, then installed plugins."""
+    _builtins()
+    taken = set(_PRESETS) | set(file_formats())
+    plugins = {p.name: p for p in _plugins() if isinstance(p, Preset) and p.name not in taken}
+    return {**_PRESETS, **plugins}
 
 
 ENTRY_POINT_GROUP = "newsevents.exports"
@@ -145,3 +193,5 @@ def _builtins() -> None:
     builtin = (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET, acled.COLUMN_SET, ucdp.COLUMN_SET)
     for columns in builtin:
         _COLUMN_SETS[columns.name] = columns
+    for preset in (gdelt.PRESET, plover.PRESET, acled.PRESET, ucdp.PRESET):
+        _PRESETS[preset.name] = preset

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsevents.export import conflict
 from newsevents.export.conflict import Codebook, Places, Row, Toll
-from newsevents.export.registry import ColumnSet
+from newsevents.export.registry import ColumnSet, Preset
 
 # GED's columns, in the order of its CSV release (UCDP GED codebook, version 23.1 and later).
 UCDP_COLUMNS: tuple[str, ...] = (
@@ -60,7 +60,7 @@ def ucdp_rows(store: Any, table: str, filters: Any) -> Any:
                  for c in chosen)  # fmt: skip
     else:
         found = (_row(f"{e['article_id']}-{e['idx']}", [e], _event_place(e), facts) for e in events)
-    return (row for row in found if row is not None)
+    return conflict.flagged(found, filters)
 
 
 def ucdp_columns(table: str) -> list[str]:
@@ -70,9 +70,11 @@ def ucdp_columns(table: str) -> list[str]:
 
 def ucdp_types(table: str) -> dict[str, str]:
     """GED's own types: ids, codes, counts and deaths whole numbers; degrees floats; active_year
-    a boolean; the rest text (GED's dataset and Gleditsch-Ward ids are text there too)."""
+    a boolean; the rest text (GED's dataset and Gleditsch-Ward ids are text there too); and the
+    flag columns `--include-unasserted` adds."""
     kinds = dict.fromkeys(UCDP_COLUMNS, "TEXT") | dict.fromkeys(_INTEGERS, "INTEGER")
-    return kinds | dict.fromkeys(_FLOATS, "DOUBLE PRECISION") | dict.fromkeys(_BOOLEANS, "BOOLEAN")
+    kinds |= dict.fromkeys(_FLOATS, "DOUBLE PRECISION") | dict.fromkeys(_BOOLEANS, "BOOLEAN")
+    return kinds | conflict.FLAG_TYPES
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def _row(relid: str, members: list[Row], place: tuple[Any, ...], facts: _Facts) 
     days = sorted((m.get("date") or m.get("published") or "")[:10] for m in members)
     days = [d for d in days if d]
     articles = list(dict.fromkeys(m["article_id"] for m in members))
-    return dict.fromkeys(UCDP_COLUMNS) | {
+    return dict.fromkeys(UCDP_COLUMNS) | conflict.flags(lead) | {
         "id": _stable_int(relid),
         "relid": relid,
         "year": int(days[0][:4]) if days else None,
@@ -184,4 +186,7 @@ def _stable_int(text: str) -> int:
 
 
 COLUMN_SET = ColumnSet("ucdp", ucdp_rows, ucdp_columns, ("events", "clusters"),
-                       help="UCDP GED's event table", types=ucdp_types)  # fmt: skip
+                       help="UCDP GED's event table", types=ucdp_types,
+                       asserted_only=True, flag_columns=conflict.FLAG_COLUMNS)  # fmt: skip
+PRESET = Preset("ucdp", "ucdp", "csv", header=True,
+                help="UCDP GED's event table as UCDP distributes it: CSV with a header, lethal events only")
