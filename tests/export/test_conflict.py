@@ -109,6 +109,13 @@ def test_a_bad_line_in_a_codebook_file_is_named(tmp_path: Path) -> None:
 
 
 def test_the_summed_tables_keep_asserted_events_unless_told_otherwise() -> None:
-    assert conflict.default_asserted(EventFilter()).asserted is True
-    assert conflict.default_asserted(EventFilter(asserted=False)).asserted is False
-    assert conflict.default_asserted(EventFilter(country="SYR")) == EventFilter(country="SYR", asserted=True)
+    from newsevents.export import _effective, columns_for
+    from newsevents.export.registry import column_sets
+
+    for name in ("acled", "ucdp"):
+        chosen = column_sets()[name]
+        assert _effective(chosen, EventFilter()).asserted is True
+        assert _effective(chosen, EventFilter(asserted=False)).asserted is False
+        assert _effective(chosen, EventFilter(country="SYR")) == EventFilter(country="SYR", asserted=True)
+        assert columns_for("events", name)[-2:] != ["negated", "modality"]
+        assert columns_for("events", name, EventFilter(asserted=False))[-2:] == ["negated", "modality"]

@@ -5,7 +5,7 @@ ACLED codes political violence, demonstrations and strategic developments only: 
 this table when its CAMEO code has an ACLED category (data/events/cameo_acled.tsv), so statements,
 meetings, aid and sanctions are left out, as ACLED leaves them out. Actor types (inter1/inter2)
 come from the actors' sectors (data/events/sector_acled.tsv). Asserted events only unless the
-filters say otherwise (`conflict.default_asserted`): "Russia hasn't targeted civilian areas" is
+filters say otherwise (the column set is `asserted_only`): "Russia hasn't targeted civilian areas" is
 no attack to count. The default table is clusters, one row per real-world event, as ACLED's
 rows are; `fatalities` is the highest toll its reports give, never their sum.
 """
@@ -47,7 +47,6 @@ _ATTACK_ON_CIVILIANS = Category("Political violence", _VIOLENCE_AGAINST_CIVILIAN
 
 def acled_rows(store: Any, table: str, filters: Any) -> Any:
     """Events (mentions) or clusters matching `filters` (asserted only by default) as ACLED rows."""
-    filters = conflict.default_asserted(filters)
     events = store.events(filters)
     facts = _Facts(conflict.codebook(), conflict.tolls(store), conflict.places(store))
     if table == "clusters":

@@ -3,15 +3,15 @@ actor types), the death tolls linked to each event, and the facts about places a
 those tables name.
 
 Both tables are conflict analysts' counts, so both hold asserted events only unless the caller
-asks otherwise (`default_asserted`), and both take one death toll per event: the highest
-reported `killed` figure linked to it, never a sum (three sentences restating one toll are one
-toll), never a running total or a projection (`status` cumulative or projected). A cluster's toll
-is its members' highest, for the same reason: its reports describe one event.
+asks otherwise (`asserted_only` on their column sets; `flagged` adds the flag columns then), and
+both take one death toll per event: the highest reported `killed` figure linked to it, never a
+sum (three sentences restating one toll are one toll), never a running total or a projection
+(`status` cumulative or projected). A cluster's toll is its members' highest, for the same
+reason: its reports describe one event.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -134,13 +134,6 @@ def flagged(rows: Iterable[Row | None], filters: Any) -> Iterator[Row]:
             for name in FLAG_COLUMNS:
                 row.pop(name, None)
         yield row
-
-
-def default_asserted(filters: Any) -> Any:
-    """`filters` with asserted events only, unless the caller chose (asserted=False keeps all)."""
-    if getattr(filters, "asserted", None) is None:
-        return dataclasses.replace(filters, asserted=True)
-    return filters
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,6 @@ _CLEAR = 1  # event_clarity: one event, clearly described
 
 def ucdp_rows(store: Any, table: str, filters: Any) -> Any:
     """Lethal events (mentions) or clusters matching `filters` (asserted only by default) as GED rows."""
-    filters = conflict.default_asserted(filters)
     events = [e for e in store.events(filters) if e.get("cameo_root") in LETHAL_ROOTS]
     facts = _Facts(conflict.codebook(), conflict.tolls(store), conflict.places(store))
     if table == "clusters":
