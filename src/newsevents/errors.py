@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "E114": "publication date out of range: {detail}; the article is read without it",
     "E115": "address is not http(s): {detail}; the article is read without it",
     "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
+    "E117": "gzip file is corrupt or cut short ({detail})",
     # resources
     "E201": (
         "the spaCy model '{model}' is not installed; the default model installs with: "
@@ -65,6 +66,7 @@ class NewsEventsError(Exception):
 
     def __init__(self, code: str, **detail: object) -> None:
         self.code = code
+        self.fields = detail  # what filled the message, for a caller that reports it elsewhere
         super().__init__(message(code, **detail))
 
 
