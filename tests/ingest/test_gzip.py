@@ -49,9 +49,8 @@ def test_gzip_files_read_like_their_plain_twins_in_a_folder(tmp_path: Path) -> N
     (packed / "notes.gz").write_bytes(gzip.compress(b"not an article kind"))  # unknown kind: skipped
     a, b = run([str(plain)]), run([str(packed)])
     assert [type(x).__name__ for x in b] == ["Article", "Article", "Problem", "Article"]
-    assert [x.origin for x in b] == [
-        f"{packed}/a.txt.gz", f"{packed}/feed.jsonl.gz:1", f"{packed}/feed.jsonl.gz:2", f"{packed}/feed.jsonl.gz:3",
-    ]  # fmt: skip
+    feed_lines = [f"{packed}/feed.jsonl.gz:{n}" for n in (1, 2, 3)]
+    assert [x.origin for x in b] == [f"{packed}/a.txt.gz", *feed_lines]
     assert [(getattr(x, "id", None), getattr(x, "code", None)) for x in a] == [
         (getattr(x, "id", None), getattr(x, "code", None)) for x in b
     ]
