@@ -36,6 +36,9 @@ MESSAGES: dict[str, str] = {
     "E203": "pipeline: {detail}",
     "E204": "settings{where} -> {key}: {problem}",
     "E205": "settings{where} -> {key}: unknown setting; the settings are {known}",
+    "E206": (
+        "{feature} needs the {extra} extra ({module} is not installed): pip install 'newsevents[{extra}]'"
+    ),
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
@@ -76,6 +79,16 @@ class IngestError(NewsEventsError):
 
 class ResourceError(NewsEventsError):
     """A required resource (the spaCy model, a dictionary) is missing or broken."""
+
+
+class MissingExtraError(ResourceError, ModuleNotFoundError):
+    """An optional feature whose extra is not installed (E206): `extra` names it, `name` the
+    missing module. Also a ModuleNotFoundError, so code that guards an import still catches it."""
+
+    def __init__(self, extra: str, feature: str, module: str) -> None:
+        self.extra = extra
+        super().__init__("E206", feature=feature, extra=extra, module=module)
+        self.name = module
 
 
 class SettingsError(ResourceError):

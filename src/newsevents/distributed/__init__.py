@@ -259,6 +259,9 @@ def run_dask(
     `out_dir` are replaced. A failure that stops a whole partition (a missing model, an
     unreadable output folder) is raised here; bad articles become problems, as in `pipeline.run`.
     """
+    from newsevents.extras import require
+
+    require("dask", "the Dask engine")
     started = time.perf_counter()
     parts = partitions(inputs)
     out = Path(out_dir)
