@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -100,3 +101,15 @@ def test_a_file_named_gz_that_is_not_gzip_is_one_line(tmp_path: Path) -> None:
         (item,) = run([str(path)])
         assert isinstance(item, Problem) and item.code == "E117", item
         assert item.origin == str(path) and "Not a gzipped file" in item.text
+
+
+def test_standard_input_is_known_as_gzip_by_its_first_bytes() -> None:
+    feed = gzip.compress((_line(1) + _line(2, pad=20_000)).encode())
+    items = list(read(["-"], Settings(), stdin=io.BytesIO(feed)))
+    assert [type(x).__name__ for x in items] == ["Article", "Article"]
+    assert [x.origin for x in items] == ["<stdin>:1", "<stdin>:2"]
+    (text,) = list(read(["-"], Settings(), stdin=io.BytesIO(gzip.compress(TEXT.encode()))))
+    assert isinstance(text, Article) and text.text == TEXT and text.origin == "<stdin>"
+    cut = gzip.compress(TEXT.encode() * 50)[:-30]
+    (damage,) = list(read(["-"], Settings(), stdin=io.BytesIO(cut)))
+    assert isinstance(damage, Problem) and damage.code == "E117" and damage.origin == "<stdin>"

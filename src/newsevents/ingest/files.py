@@ -11,14 +11,16 @@ Paths are kept as the OS gave them (names that are not UTF-8 included), but ever
 printed or stored is `display(path)`: such bytes are written as backslash escapes.
 
 A name ending in `.gz` (`feed.jsonl.gz`, `a.txt.gz`) is read through gzip, streamed like its
-plain twin and judged by the name without `.gz`; the limits apply to the decompressed bytes, so
-a small file that inflates to gigabytes is cut off like a large one. A corrupt or truncated
+plain twin and judged by the name without `.gz`, and so is standard input that starts with
+gzip's magic number; the limits apply to the decompressed bytes, so a small file that inflates
+to gigabytes is cut off like a large one. A corrupt or truncated
 gzip file is one E117 naming it (a JSON Lines file keeps the lines read before the damage).
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import stat
@@ -26,7 +28,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from newsevents.errors import IngestError, Problem
 from newsevents.ingest.encoding import SNIFF_BYTES, binary_or_wide, check_bytes, decode, problem
@@ -40,6 +42,7 @@ HTML_EXT = {".html", ".htm"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIX = ".meta.json"
 GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"  # how standard input is known to be gzip, having no name
 # What reading a damaged gzip file raises: a bad header or checksum (BadGzipFile, an OSError),
 # a stream cut short (EOFError), or bad compressed data (zlib.error).
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
@@ -222,13 +225,43 @@ def _reason(exc: BaseException) -> str:
 
 def read_stream(stream: IO[bytes], max_bytes: int, origin: str = "<stdin>") -> Source | Stream | Problem:
     """Standard input: the format is sniffed from the first bytes, since there is no file name to
-    go by; JSON Lines is then streamed, anything else read whole (up to the limit)."""
+    go by (gzip by its magic number, then what it holds); JSON Lines is then streamed, anything
+    else read whole (up to the limit)."""
     head = _as_bytes(stream.read(SNIFF_BYTES))
-    if sniff(head.decode("utf-8-sig", "ignore")) == "jsonl" and binary_or_wide(origin, head) is None:
-        return Stream(origin, _chunks(stream, head, close=False))
-    rest = max_bytes + 1 - len(head)
-    data = head + (_as_bytes(stream.read(rest)) if rest > 0 else b"")
+    packed = head.startswith(GZIP_MAGIC)
+    try:
+        if packed:
+            stream = gzip.GzipFile(fileobj=_Joined(head, stream), mode="rb")
+            head = stream.read(SNIFF_BYTES)
+        if sniff(head.decode("utf-8-sig", "ignore")) == "jsonl" and binary_or_wide(origin, head) is None:
+            return Stream(origin, _chunks(stream, head, close=False, packed=packed))
+        rest = max_bytes + 1 - len(head)
+        data = head + (_as_bytes(stream.read(rest)) if rest > 0 else b"")
+    except GZIP_ERRORS as exc:
+        return _unreadable(origin, exc, packed)
     return _finish(origin, data, "sniff", max_bytes, None)
+
+
+class _Joined(io.RawIOBase):
+    """Bytes already read (the sniffed head), then the rest of the stream: what gzip decompresses
+    when standard input turns out to be compressed."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = _as_bytes(self._rest.read(len(buffer)))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _as_bytes(data: bytes | str) -> bytes:
