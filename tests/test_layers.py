@@ -15,7 +15,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsevents"
 
 LAYERS: list[set[str]] = [
-    {"model", "errors", "data", "settings"},  # data: the one reader of data files, and where they live
+    # data: the one reader of data files; extras: which optional package each feature needs
+    {"model", "errors", "extras", "data", "settings"},
     {"nlp"},
     {"stages"},  # what a stage is, and the registry (built-ins named by path, never imported)
     {"ingest"},

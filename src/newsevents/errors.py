@@ -26,11 +26,11 @@ MESSAGES: dict[str, str] = {
     "E114": "publication date out of range: {detail}; the article is read without it",
     "E115": "address is not http(s): {detail}; the article is read without it",
     "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
+    "E117": "gzip file is corrupt or cut short ({detail})",
     # records handed to newsevents.pipe()
     "E410": "record is not a text, a dict or an Article (got {detail}); skipped",
     "E411": "bad record field: {detail}",
     "E412": "record has no 'text' (a non-empty string); skipped",
-    "E413": "{detail} needs pandas: pip install 'newsevents[pandas]'",
     # resources
     "E201": (
         "settings -> model: the spaCy pipeline '{model}' is not installed; set `model` to an installed "
@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "E203": "pipeline: {detail}",
     "E204": "settings{where} -> {key}: {problem}",
     "E205": "settings{where} -> {key}: unknown setting; the settings are {known}",
+    "E206": (
+        "{feature} needs the {extra} extra ({module} is not installed): pip install 'newsevents[{extra}]'"
+    ),
     # store
     "E301": "cannot open store {detail}",
     "E302": "bad filter: {detail}",
@@ -75,6 +78,7 @@ class NewsEventsError(Exception):
 
     def __init__(self, code: str, **detail: object) -> None:
         self.code = code
+        self.fields = detail  # what filled the message, for a caller that reports it elsewhere
         super().__init__(message(code, **detail))
 
 
@@ -86,6 +90,16 @@ class ResourceError(NewsEventsError):
     """A required resource (the spaCy model, a dictionary) is missing or broken."""
 
 
+class MissingExtraError(ResourceError, ModuleNotFoundError):
+    """An optional feature whose extra is not installed (E206): `extra` names it, `name` the
+    missing module. Also a ModuleNotFoundError, so code that guards an import still catches it."""
+
+    def __init__(self, extra: str, feature: str, module: str) -> None:
+        self.extra = extra
+        super().__init__("E206", feature=feature, extra=extra, module=module)
+        self.name = module
+
+
 class SettingsError(ResourceError):
     """A setting of the wrong type or out of range (E204): `key` and `problem` say which and why,
     `where` the file and line it was read from, if any."""
@@ -93,11 +107,6 @@ class SettingsError(ResourceError):
     def __init__(self, key: str, problem: str, where: str = "") -> None:
         self.key, self.problem = key, problem
         super().__init__("E204", where=f" {where}" if where else "", key=key, problem=problem)
-
-
-class MissingExtra(NewsEventsError, ImportError):
-    """An optional package a function needs is not installed (E413): the message names the extra
-    that installs it, so the fix is one command away."""
 
 
 class StoreError(NewsEventsError):

@@ -13,8 +13,8 @@ tables), never from the values, so an empty frame and a full one have the same d
 pandas' nullable string, INTEGER `Int64`, DOUBLE PRECISION `Float64`, BOOLEAN `boolean`, and
 JSON (a cluster's members, an article's furniture) stays Python objects.
 
-pandas is optional: without it these functions raise `MissingExtra` (an ImportError) with the
-one-line hint to install the `pandas` extra.
+pandas is optional: without it these functions raise `MissingExtraError` (E206, an ImportError)
+with the one-line hint to install the `pandas` extra, as every optional feature does.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents.errors import MissingExtra
 from newsevents.export import column_sets, columns_for, rows_for
 from newsevents.model import Extraction
 from newsevents.store import EventFilter, Store, open_store
@@ -59,10 +58,11 @@ Source = Store | str | Path | Iterable[Extraction]
 
 
 def _pandas(what: str) -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtra("E413", detail=what) from None
+    from newsevents.extras import require
+
+    require("pandas", what)
+    import pandas
+
     return pandas
 
 

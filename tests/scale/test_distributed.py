@@ -67,13 +67,19 @@ def test_a_gzip_partition_reads_like_plain_jsonl(tmp_path: Path) -> None:
     packed = tmp_path / "p.jsonl.gz"
     with gzip.open(packed, "wt", encoding="utf-8") as handle:
         handle.write("".join(lines))
-    settings = load_settings().with_overrides(max_file_bytes=100)  # smaller than either file
+    # The limit is per line, as in the local engine: above every line, below either file; a line
+    # over it is E116 in a partition too.
+    longest = max(len(line.encode("utf-8")) for line in lines)
+    settings = load_settings().with_overrides(max_file_bytes=longest + 1)
+    assert plain.stat().st_size > longest + 1 and len("".join(lines)) > longest + 1
     a, b = list(dd.read_partition(plain, settings)), list(dd.read_partition(packed, settings))
     assert [type(x) for x in a] == [Article, Problem, Article]
     assert [x.origin for x in b] == [f"{packed}:1", f"{packed}:2", f"{packed}:3"]
     strip = [dataclasses.replace(x, origin=None) for x in a]
     assert strip == [dataclasses.replace(x, origin=None) for x in b]
     assert b[1].code == "E104" and a[0].url and a[0].id == b[0].id
+    tight = settings.with_overrides(max_file_bytes=longest - 2)  # the longest line, newline aside, is over
+    assert "E116" in [getattr(x, "code", None) for x in dd.read_partition(packed, tight)]
 
 
 def test_extractions_survive_the_json_round_trip() -> None:

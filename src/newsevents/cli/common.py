@@ -2,7 +2,7 @@
 the one way a command reports an error.
 
 Errors: `reports_errors` turns a NewsEventsError (a bad filter, a store that cannot be opened,
-a missing resource) into one line on stderr and an exit code, never a traceback, so a script
+a missing resource or optional extra) into one line on stderr and an exit code, never a traceback, so a script
 calling `newsevents` can branch on the code and a person reads one sentence.
 
 Logging: `logging_to` sends the library's log records to stderr as one line each (warnings and
@@ -57,12 +57,31 @@ def reports_errors(
                 return func(*args, **kwargs)
             except (NewsEventsError, *also) as exc:
                 fail(str(exc), exit_code, prefix)
+            except ModuleNotFoundError as exc:
+                hint = _extra_hint(exc)
+                if hint is None:
+                    raise
+                fail(str(hint), exit_code, prefix)
             except KeyboardInterrupt:  # Ctrl-C before a command's own handling (loading the model)
                 fail("interrupted", EXIT_INTERRUPTED, prefix)
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _extra_hint(exc: ModuleNotFoundError) -> NewsEventsError | None:
+    """The E206 line for a module of an optional extra that a code path imported without asking
+    `extras.require` first: the command is named as the feature that needs it."""
+    from newsevents.errors import MissingExtraError
+    from newsevents.extras import extra_of
+
+    extra = extra_of(exc.name or "")
+    if extra is None:
+        return None
+    context = click.get_current_context(silent=True)
+    feature = f"newsevents {context.info_name}" if context and context.info_name else "this command"
+    return MissingExtraError(extra, feature, (exc.name or "").split(".", 1)[0])
 
 
 _SCREEN_FORMAT = "newsevents: %(levelname)s: %(message)s"

@@ -2,6 +2,12 @@
 
 Data goes to stdout, everything for humans (progress, problems, the summary) to stderr, so
 `newsevents extract ... --format jsonl | jq` stays clean.
+
+Printing and storing are separate: `--format json|jsonl` prints, `--db` stores, and only a run
+that asks for neither stores into the default ./newsevents.sqlite. So `extract a.txt --format
+json` prints the same JSON every time and writes nothing. A store that does not exist yet is
+created when the first article has been read, so a run that reads nothing (a missing file)
+leaves no empty store behind.
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ from typing import Any, TypeVar
 import click
 
 from newsevents.cli.common import (
+    DEFAULT_DB,
     EXIT_RESOURCE,
     EXIT_SKIPPED,
-    db_option,
     err,
     logs,
     open_store,
@@ -30,6 +36,7 @@ from newsevents.model import Extraction
 from newsevents.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+PRINTING = ("json", "jsonl")  # the --format values that print; "none" prints nothing
 
 
 def _extract_options(func: F) -> F:
@@ -37,9 +44,11 @@ def _extract_options(func: F) -> F:
     options = [
         click.argument("paths", nargs=-1, required=True),
         click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "none"]), default="none",
-                     show_default=True, help="Print each article's extraction to stdout."),
-        db_option,
-        click.option("--no-db", is_flag=True, help="Do not write to any store."),
+                     show_default=True, help="Print each article's extraction to stdout; with json or "
+                     "jsonl and no --db, nothing is stored."),
+        click.option("--db", help=f"Store: a SQLite path or sqlite:/// URL  [default: {DEFAULT_DB}, "
+                     "unless --format prints]"),
+        click.option("--no-db", is_flag=True, help="Do not write to any store, even with --db."),
         click.option("--no-text", is_flag=True, help="Leave article.text out of the printed JSON."),
         click.option("--config", type=click.Path(dir_okay=False),
                      help="A settings YAML file (see settings.yml)."),
@@ -64,17 +73,21 @@ def _extract_options(func: F) -> F:
 @_extract_options
 @logs
 @reports_errors(EXIT_RESOURCE, prefix="newsevents: ")
-def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: bool, config: str | None,
-            batch_size: int | None, quiet: bool, engine: str, scheduler: str | None, out_dir: str,
-            workers: int | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, db: str | None, no_db: bool, no_text: bool,
+            config: str | None, batch_size: int | None, quiet: bool, engine: str, scheduler: str | None,
+            out_dir: str, workers: int | None) -> None:
     """Extract events from files, directories (recursively) or - (standard input).
 
     Reads plain text (title, blank line, body; NAME.meta.json beside it gives url, outlet and
-    date), HTML pages and JSON Lines. Stores into --db (default ./newsevents.sqlite) unless
-    --no-db; already stored articles are skipped, so re-running is safe.
+    date), HTML pages and JSON Lines, each also gzip-compressed (NAME.jsonl.gz).
+
+    --format json or jsonl prints each extraction and writes nothing unless --db is given;
+    without --format, the extractions are stored into --db (default ./newsevents.sqlite).
+    Articles already stored are not stored again, so re-running is safe; with --format they
+    are still printed. A store is created only once an article has been read.
 
     With --engine dask, each .jsonl(.gz) file is one partition processed on a Dask cluster; the
-    results go to --out as Parquet and JSONL, then into --db unless --no-db.
+    results go to --out as Parquet and JSONL, then into the store as above.
 
     Example: newsevents extract corpus/ --db events.sqlite
     """
@@ -83,32 +96,82 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     settings = load_settings(config).with_overrides(
         batch_size=batch_size, include_text=not no_text, workers=workers
     )
-    store = None if no_db else open_store(db)
+    store = _StoreOnDemand.for_run(db, fmt, no_db)
     if engine == "dask":
         _extract_dask(paths, Path(out_dir), settings, scheduler, store, quiet)
         return
     built = pipeline.build(settings)
     tally = _Tally()
-    stream = pipeline.run(_skip_stored(ingest.read(list(paths), settings), store, tally), settings, built)
+    articles = _skip_stored(ingest.read(list(paths), settings), store, fmt, tally)
+    stream = pipeline.run(articles, settings, built)
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
         # also when nothing is new but an earlier run stopped before clustering what it stored
-        if store is not None and (tally.stored or store.behind()):
-            tally.clusters = store.recluster().get("clusters")
+        if store is not None and store.opened and (tally.stored or store.get().behind()):
+            tally.clusters = store.get().recluster().get("clusters")
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
         stream.close()  # a run that ended early stops its workers now, not at exit
         if store is not None:
             store.close()
+    if tally.printed_again and store is not None:
+        err(f"newsevents: {plural(tally.printed_again, 'article')} already stored in {store.url}: "
+            "printed from a fresh extraction, not written again")
     if not quiet or tally.interrupted:
         err(tally.summary(counts=not quiet))
     sys.exit(EXIT_SKIPPED if tally.failed or tally.interrupted else 0)
 
 
+class _StoreOnDemand:
+    """The run's store, opened when first needed: an existing store at once (a bad one fails
+    before the model loads), a new one only when an article has been read, so a run that reads
+    nothing creates no empty store."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._store: Any = None
+        if _exists(url):
+            self.get()
+
+    @classmethod
+    def for_run(cls, db: str | None, fmt: str, no_db: bool) -> _StoreOnDemand | None:
+        """The store a run writes: none with --no-db, --db when given, else the default one
+        unless the run prints its extractions (printing alone writes nothing)."""
+        if no_db or (db is None and fmt in PRINTING):
+            return None
+        return cls(db if db is not None else DEFAULT_DB)
+
+    @property
+    def opened(self) -> bool:
+        return self._store is not None
+
+    def get(self) -> Any:
+        """The store, opened (and created if need be) on the first call."""
+        if self._store is None:
+            self._store = open_store(self.url)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _exists(url: str) -> bool:
+    """Whether there is something at `url` to open now: an existing store, a file or folder that
+    is no store (refused at once), or a backend that cannot tell (a database server)."""
+    from newsevents.errors import StoreError
+    from newsevents.store import store_exists
+
+    try:
+        return store_exists(url)
+    except StoreError:
+        return True  # let opening it say what is wrong, before any work is done
+
+
 def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, scheduler: str | None,
-                  store: Any, quiet: bool) -> None:
+                  store: _StoreOnDemand | None, quiet: bool) -> None:
     """The same pipeline over partitions on a Dask cluster, then an idempotent load into the store."""
     from newsevents.distributed import load_into_store, run_dask
 
@@ -116,11 +179,12 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     for problem in summary.problems:
         err(str(problem))
     stored = already = 0
-    if store is not None:
-        loaded = load_into_store(out, store)
+    if store is not None and (summary.articles or store.opened):
+        loaded = load_into_store(out, store.get())
         stored, already = loaded.written, loaded.already_stored
-        if stored or store.behind():
-            store.recluster()
+        if stored or store.get().behind():
+            store.get().recluster()
+    if store is not None:
         store.close()
     if not quiet:
         err(f"newsevents: {len(summary.partitions)} partitions; read {summary.articles} articles; "
@@ -135,6 +199,8 @@ class _Tally:
     def __init__(self) -> None:
         self.start = time.monotonic()
         self.read = self.stored = self.already = self.events = 0
+        self.printed_again = 0  # already stored, printed from a fresh extraction
+        self.kept: set[str] = set()  # ids of those articles, never written again
         self.skipped: Counter[str] = Counter()
         self.failed = False
         self.interrupted = False
@@ -163,17 +229,25 @@ class _Tally:
         return "newsevents: " + "; ".join(parts)
 
 
-def _skip_stored(items: Iterable[Any], store: Any, tally: _Tally) -> Iterator[Any]:
-    """Drop articles already in the store before parsing them: re-runs cost reading, not parsing."""
+def _skip_stored(
+    items: Iterable[Any], store: _StoreOnDemand | None, fmt: str, tally: _Tally
+) -> Iterator[Any]:
+    """Drop articles already in the store before parsing them: re-runs cost reading, not parsing.
+    A run that prints extracts them again instead (the store keeps no lossless copy to print
+    from) and marks them so they are not written twice."""
     for item in items:
-        if store is not None and not isinstance(item, Problem) and store.has(item.id):
-            tally.read += 1
-            tally.already += 1
-            continue
+        if store is not None and not isinstance(item, Problem) and store.get().has(item.id):
+            if fmt in PRINTING:
+                tally.kept.add(item.id)
+            else:
+                tally.read += 1
+                tally.already += 1
+                continue
         yield item
 
 
-def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: Any, tally: _Tally) -> None:
+def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: _StoreOnDemand | None,
+            tally: _Tally) -> None:
     if isinstance(item, Problem):
         err(str(item))
         if item.fatal:
@@ -186,11 +260,15 @@ def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: Any
         click.echo(item.to_json(include_text=settings.include_text))
     elif fmt == "jsonl":
         click.echo(item.to_json(include_text=settings.include_text, indent=None))
-    if store is not None:
-        if store.write(item):
-            tally.stored += 1
-        else:
-            tally.already += 1
+    if store is None:
+        return
+    if item.article.id in tally.kept:
+        tally.already += 1
+        tally.printed_again += 1
+    elif store.get().write(item):
+        tally.stored += 1
+    else:
+        tally.already += 1
 
 
 def _progress(stream: Iterable[Any], quiet: bool) -> Iterator[Any]:

@@ -233,6 +233,9 @@ def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes:
 
     Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
     """
+    from newsevents.extras import require
+
+    require("server", "serve")
     import uvicorn
 
     from newsevents.api import create_app

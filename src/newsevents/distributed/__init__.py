@@ -30,7 +30,6 @@ from __future__ import annotations
 import dataclasses
 import glob
 import gzip
-import io
 import json
 import logging
 import os
@@ -147,32 +146,12 @@ def _is_partition(path: Path) -> bool:
 
 
 def read_partition(path: Path, settings: Settings) -> Iterator[Article | Problem]:
-    """The articles of one partition, through the one JSONL reader (`newsevents.ingest.read`).
-
-    A partition is one file holding many articles, so the per-file size limit
-    (`max_file_bytes`) is raised to the partition's size here; a gzip partition is
-    decompressed in memory and read as JSONL, with origins naming the partition file.
-    """
+    """The articles of one partition, through the one reader the local engine uses
+    (`newsevents.ingest.read`): plain or gzip-compressed JSON Lines, streamed, with the size
+    limit (`max_file_bytes`) on each line and origins naming the partition file and line."""
     from newsevents import ingest
 
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:
-            data = handle.read()
-        limit = settings.with_overrides(max_file_bytes=max(settings.max_file_bytes, len(data) + 1))
-        for item in ingest.read(["-"], limit, stdin=io.BytesIO(data)):
-            yield _renamed(item, str(path))
-        return
-    size = path.stat().st_size
-    limit = settings.with_overrides(max_file_bytes=max(settings.max_file_bytes, size + 1))
-    yield from ingest.read([str(path)], limit)
-
-
-def _renamed(item: Article | Problem, origin: str) -> Article | Problem:
-    """`<stdin>:LINE` (how the reader names a stream) as `PARTITION:LINE`."""
-    old = item.origin or ""
-    if old.startswith("<stdin>"):
-        return dataclasses.replace(item, origin=origin + old[len("<stdin>") :])
-    return item
+    yield from ingest.read([str(path)], settings)
 
 
 # -- one partition, on a worker -----------------------------------------------------------------
@@ -280,6 +259,9 @@ def run_dask(
     `out_dir` are replaced. A failure that stops a whole partition (a missing model, an
     unreadable output folder) is raised here; bad articles become problems, as in `pipeline.run`.
     """
+    from newsevents.extras import require
+
+    require("dask", "the Dask engine")
     started = time.perf_counter()
     parts = partitions(inputs)
     out = Path(out_dir)

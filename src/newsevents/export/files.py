@@ -236,6 +236,9 @@ def _write_jsonl(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -
 
 def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str], types: Mapping[str, str]) -> int:
     """The schema comes from `types` where declared, else from the values (`_arrow_kind`)."""
+    from newsevents.extras import require
+
+    require("parquet", "Parquet output")
     import pyarrow as pa  # imported on use: only Parquet needs it
     import pyarrow.parquet as pq
 

@@ -9,27 +9,43 @@ is one article, while a JSON Lines file or stream is read line by line as it is 
 
 Paths are kept as the OS gave them (names that are not UTF-8 included), but every origin
 printed or stored is `display(path)`: such bytes are written as backslash escapes.
+
+A name ending in `.gz` (`feed.jsonl.gz`, `a.txt.gz`) is read through gzip, streamed like its
+plain twin and judged by the name without `.gz`, and so is standard input that starts with
+gzip's magic number; the limits apply to the decompressed bytes, so a small file that inflates
+to gigabytes is cut off like a large one. A corrupt or truncated
+gzip file is one E117 naming it (a JSON Lines file keeps the lines read before the damage).
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import re
 import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from newsevents.errors import Problem
+from newsevents.errors import IngestError, Problem
 from newsevents.ingest.encoding import SNIFF_BYTES, binary_or_wide, check_bytes, decode, problem
 
-__all__ = ["Source", "Stream", "display", "kind_of", "problem", "read_path", "read_stream", "walk"]
+__all__ = [
+    "Source", "Stream", "display", "is_gzip", "kind_of", "problem", "read_path", "read_stream", "walk",
+]
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIX = ".meta.json"
+GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"  # how standard input is known to be gzip, having no name
+# What reading a damaged gzip file raises: a bad header or checksum (BadGzipFile, an OSError),
+# a stream cut short (EOFError), or bad compressed data (zlib.error).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
 CHUNK_BYTES = 1 << 16
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 FILE_KINDS = {
@@ -74,7 +90,7 @@ def kind_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
         return None
-    suffix = path.suffix.lower()
+    suffix = Path(name.removesuffix(GZIP_SUFFIX)).suffix
     if suffix in TEXT_EXT:
         return "text"
     if suffix in HTML_EXT:
@@ -82,6 +98,11 @@ def kind_of(path: Path) -> str | None:
     if suffix in JSONL_EXT:
         return "jsonl"
     return None
+
+
+def is_gzip(path: Path) -> bool:
+    """Whether the file is read through gzip: by its name, as the kind is."""
+    return path.name.lower().endswith(GZIP_SUFFIX)
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]] | Problem:
@@ -161,48 +182,109 @@ def _regular(path: Path) -> os.stat_result | Problem:
 
 
 def read_path(path: Path, kind: str, max_bytes: int) -> Source | Stream | Problem:
-    """Stat, size-check, read and decode one file; a JSON Lines file is streamed instead."""
+    """Stat, size-check, read and decode one file; a JSON Lines file is streamed instead, and a
+    gzip file is decompressed as it is read (its size on disk says nothing of the text's)."""
     origin = display(path)
     info = _regular(path)
     if isinstance(info, Problem):
         return info
-    if kind != "jsonl" and info.st_size > max_bytes:
+    packed = is_gzip(path)
+    if kind != "jsonl" and not packed and info.st_size > max_bytes:
         return problem(origin, "E107", f"{info.st_size:,} bytes")
     try:
-        handle = path.open("rb")
+        handle = _open(path, packed)
     except OSError as exc:
         return problem(origin, "E103", exc.strerror or str(exc))
     if kind == "jsonl":
-        return Stream(origin, _chunks(handle, b"", close=True))
+        return Stream(origin, _chunks(handle, b"", close=True, packed=packed))
     with handle:
         try:
             data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            return problem(origin, "E103", exc.strerror or str(exc))
+        except GZIP_ERRORS as exc:
+            return _unreadable(origin, exc, packed)
     return _finish(origin, data, kind, max_bytes, path)
+
+
+def _open(path: Path, packed: bool) -> IO[bytes]:
+    """The file's bytes, decompressed when it is gzip; the caller closes it (a stream when done)."""
+    if packed:
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _unreadable(origin: str, exc: BaseException, packed: bool, where: str = "") -> Problem:
+    """E117 for damaged gzip data, E103 for a failed read (a disk error) of a plain file."""
+    if packed and not (isinstance(exc, OSError) and exc.errno is not None):
+        return problem(origin, "E117", where + _reason(exc))
+    return problem(origin, "E103", where + _reason(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
 
 
 def read_stream(stream: IO[bytes], max_bytes: int, origin: str = "<stdin>") -> Source | Stream | Problem:
     """Standard input: the format is sniffed from the first bytes, since there is no file name to
-    go by; JSON Lines is then streamed, anything else read whole (up to the limit)."""
+    go by (gzip by its magic number, then what it holds); JSON Lines is then streamed, anything
+    else read whole (up to the limit)."""
     head = _as_bytes(stream.read(SNIFF_BYTES))
-    if sniff(head.decode("utf-8-sig", "ignore")) == "jsonl" and binary_or_wide(origin, head) is None:
-        return Stream(origin, _chunks(stream, head, close=False))
-    rest = max_bytes + 1 - len(head)
-    data = head + (_as_bytes(stream.read(rest)) if rest > 0 else b"")
+    packed = head.startswith(GZIP_MAGIC)
+    try:
+        if packed:
+            stream = gzip.GzipFile(fileobj=_Joined(head, stream), mode="rb")
+            head = stream.read(SNIFF_BYTES)
+        if sniff(head.decode("utf-8-sig", "ignore")) == "jsonl" and binary_or_wide(origin, head) is None:
+            return Stream(origin, _chunks(stream, head, close=False, packed=packed))
+        rest = max_bytes + 1 - len(head)
+        data = head + (_as_bytes(stream.read(rest)) if rest > 0 else b"")
+    except GZIP_ERRORS as exc:
+        return _unreadable(origin, exc, packed)
     return _finish(origin, data, "sniff", max_bytes, None)
+
+
+class _Joined(io.RawIOBase):
+    """Bytes already read (the sniffed head), then the rest of the stream: what gzip decompresses
+    when standard input turns out to be compressed."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = _as_bytes(self._rest.read(len(buffer)))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _as_bytes(data: bytes | str) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data  # a text stream passed by hand
 
 
-def _chunks(handle: IO[bytes], head: bytes, close: bool) -> Iterator[bytes]:
-    """`head`, then the rest of `handle` in chunks; the file is closed when the reader is done."""
+def _chunks(handle: IO[bytes], head: bytes, close: bool, packed: bool = False) -> Iterator[bytes]:
+    """`head`, then the rest of `handle` in chunks; the file is closed when the reader is done.
+
+    A read that fails part-way (damaged gzip data, a disk error) raises IngestError (E117 or
+    E103), which the JSON Lines reader reports in one line after the lines read before it.
+    """
     try:
         if head:
             yield head
-        while chunk := _as_bytes(handle.read(CHUNK_BYTES)):
+        while True:
+            try:
+                chunk = _as_bytes(handle.read(CHUNK_BYTES))
+            except GZIP_ERRORS as exc:
+                bad = _unreadable("", exc, packed)
+                raise IngestError(bad.code, detail=_reason(exc)) from exc
+            if not chunk:
+                break
             yield chunk
     finally:
         if close:

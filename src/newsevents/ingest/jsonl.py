@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-from newsevents.errors import Problem
+from newsevents.errors import IngestError, Problem
 from newsevents.ingest.article import Meta
 from newsevents.ingest.encoding import UTF8_BOM, binary_or_wide, decode, problem
 from newsevents.ingest.files import Stream
@@ -60,31 +60,38 @@ def records(stream: Stream, max_bytes: int) -> Iterator[tuple[str, str, Meta] | 
     """(origin "path:LINE", article text, metadata) per good line, a Problem per bad one.
 
     A stream that starts like binary or UTF-16 data is one Problem; one with no line of text
-    is empty (E101), as an empty text file is.
+    is empty (E101), as an empty text file is. A stream whose bytes stop coming part-way (a
+    damaged gzip file) ends with one Problem naming the last good line; the lines before it stand.
     """
     chunks = iter(stream.chunks)
-    first = next(chunks, b"")
-    bad = binary_or_wide(stream.origin, first)
-    if bad is not None:
-        yield bad
-        return
-    seen = False
-    for number, raw in enumerate(split(chain([first], chunks), max_bytes), start=1):
-        where = f"{stream.origin}:{number}"
-        if raw is None:
+    number = 0
+    try:
+        first = next(chunks, b"")
+        bad = binary_or_wide(stream.origin, first)
+        if bad is not None:
+            yield bad
+            return
+        seen = False
+        for number, raw in enumerate(split(chain([first], chunks), max_bytes), start=1):
+            where = f"{stream.origin}:{number}"
+            if raw is None:
+                seen = True
+                yield problem(where, "E116", f"more than {max_bytes:,} bytes")
+                continue
+            if number == 1:
+                raw = raw.removeprefix(UTF8_BOM)
+            if not raw.strip():
+                continue
             seen = True
-            yield problem(where, "E116", f"more than {max_bytes:,} bytes")
-            continue
-        if number == 1:
-            raw = raw.removeprefix(UTF8_BOM)
-        if not raw.strip():
-            continue
-        seen = True
-        line = decode(where, raw)
-        if isinstance(line, Problem):
-            yield line
-        else:
-            yield from record(line, where)
+            line = decode(where, raw)
+            if isinstance(line, Problem):
+                yield line
+            else:
+                yield from record(line, where)
+    except IngestError as exc:  # the bytes stopped coming: damaged gzip data, a disk error
+        after = f"after line {number}: " if number else ""
+        yield problem(stream.origin, exc.code, after + str(exc.fields.get("detail", "")))
+        return
     if not seen:
         yield problem(stream.origin, "E101")
 

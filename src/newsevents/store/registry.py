@@ -145,7 +145,10 @@ def _builtins() -> None:
 
 
 def _open_postgres(url: str, access: Access = "create") -> Any:
-    # Imported on use, so SQLite users never load the PostgreSQL driver.
+    # Imported on use, so SQLite users never load the PostgreSQL driver (nor need it installed).
+    from newsevents.extras import require
+
+    require("postgres", f"the store {url.split('://', 1)[0]}://...")
     from newsevents.store.postgres import open_postgres
 
     return open_postgres(url, access)
