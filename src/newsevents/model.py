@@ -21,6 +21,12 @@ Qualifier = Literal["exact", "more_than", "less_than", "about", "range"]
 Status = Literal["reported", "cumulative", "projected"]
 Precision = Literal["district", "city", "admin1", "country"]
 DatePrecision = Literal["day", "week", "month", "year"]
+# Where an event's date came from: its own words, what its speaker was said to say when, the
+# article's publication date (a default, not a statement), or a date inferred otherwise.
+DateSource = Literal["text", "speaker", "published", "inferred"]
+# Where an event's place came from: its clause, its sentence, its paragraph, the dateline, or the
+# article's focus place; the further down, the more of a guess.
+LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article"]
 Feature = Literal["country", "admin1", "city", "district", "other"]
 
 
@@ -193,6 +199,8 @@ class Event(_Contract):
     modality: Modality = "asserted"
     attributed_to: Actor | None = None
     confidence: float = 0.5
+    date_source: DateSource | None = None
+    location_source: LocationSource | None = None
 
 
 @dataclass(frozen=True)

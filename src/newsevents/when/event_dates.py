@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsevents.model import DatePrecision, Event
+from newsevents.model import DatePrecision, DateSource, Event
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
@@ -36,8 +36,9 @@ def date_events(
     An event that already has a date keeps it. Without a date in its sentence, a reported event
     takes the date its speaker was first said to speak in this article ("..., Assad said on
     Thursday" dates the rest of the interview); any other event takes the publication date with
-    precision "day" (defaulted); with no publication date either, None. `anchors` are the
-    triggers' tokens as the events stage recorded them.
+    precision "day" (defaulted); with no publication date either, None. `date_source` says
+    which (text, speaker, published), so an analyst can tell a stated day from a default.
+    `anchors` are the triggers' tokens as the events stage recorded them.
     """
     published = parse_published(parsed.article.published)
     found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
@@ -47,11 +48,15 @@ def date_events(
         if event.date is not None:
             out.append(event)
             continue
+        source: DateSource = "text"
         if date_found is None and event.modality == "reported" and event.attributed_to is not None:
-            date_found = spoke.get(event.attributed_to.code)
+            date_found, source = spoke.get(event.attributed_to.code), "speaker"
         if date_found is None and published is not None:
-            date_found = (published.isoformat(), "day")
-        out.append(replace(event, date=date_found[0], date_precision=date_found[1]) if date_found else event)
+            date_found, source = (published.isoformat(), "day"), "published"
+        if date_found is None:
+            out.append(event)
+            continue
+        out.append(replace(event, date=date_found[0], date_precision=date_found[1], date_source=source))
     return out
 
 
