@@ -21,7 +21,7 @@ __all__ = ["EXTRAS", "extra_of", "require"]
 # extra -> the top-level modules it must make importable, in the order they are checked
 EXTRAS: dict[str, tuple[str, ...]] = {
     "parquet": ("pyarrow",),
-    "server": ("fastapi", "uvicorn", "pydantic"),
+    "server": ("fastapi", "starlette", "uvicorn", "pydantic"),
     "postgres": ("psycopg",),
     "dask": ("dask", "distributed", "pyarrow"),
     "pandas": ("pandas",),

@@ -259,50 +259,6 @@ def test_quantities_filter_by_kind_and_page(client: TestClient) -> None:
     assert response.status_code == 400 and "kind" in response.json()["detail"]
 
 
-def test_timeline_counts_per_day_under_the_same_filters(client: TestClient) -> None:
-    assert client.get("/api/timeline").json() == [
-        {"date": "2016-02-12", "count": 2, "bin": "day"},
-        {"date": "2016-03-06", "count": 1, "bin": "day"},
-        {"date": "2016-03-07", "count": 1, "bin": "day"},
-    ]
-    assert client.get("/api/timeline", params={"country": "UKR"}).json() == [
-        {"date": "2016-03-06", "count": 1, "bin": "day"}
-    ]
-    assert client.get("/api/timeline", params={"view": "mentions", "q": "jets"}).json() == [
-        {"date": "2016-02-12", "count": 1, "bin": "day"}
-    ]
-
-
-def test_timeline_bins_by_iso_week_or_month(client: TestClient) -> None:
-    # 2016-02-12 is a Friday: its ISO week starts on Monday 2016-02-08; 03-06 is a Sunday, 03-07 a Monday
-    assert client.get("/api/timeline", params={"bin": "week", "view": "mentions"}).json() == [
-        {"date": "2016-02-08", "count": 2, "bin": "week"},
-        {"date": "2016-02-29", "count": 1, "bin": "week"},
-        {"date": "2016-03-07", "count": 1, "bin": "week"},
-    ]
-    assert client.get("/api/timeline", params={"bin": "month"}).json() == [
-        {"date": "2016-02-01", "count": 2, "bin": "month"},
-        {"date": "2016-03-01", "count": 2, "bin": "month"},
-    ]
-    # 25 days of data: auto keeps days
-    assert {d["bin"] for d in client.get("/api/timeline", params={"bin": "auto"}).json()} == {"day"}
-    assert client.get("/api/timeline", params={"bin": "year"}).status_code == 422
-
-
-@pytest.mark.parametrize(
-    ("first", "last", "expected"),
-    [("2016-01-01", "2016-04-29", "day"), ("2016-01-01", "2016-04-30", "week"),
-     ("2014-01-01", "2015-12-31", "week"), ("2014-01-01", "2016-01-01", "month")],
-)  # fmt: skip
-def test_auto_bins_by_week_past_120_days_and_by_month_past_two_years(
-    first: str, last: str, expected: str
-) -> None:
-    from newsevents.store.browse import binned
-
-    used, bins = binned([(first, 1), (last, 2), ("not a day", 5)], "auto")
-    assert used == expected and sum(n for _, n in bins) == 3
-
-
 def test_stats_count_rows_and_name_the_filter_codes(client: TestClient) -> None:
     body = client.get("/api/stats").json()
     assert body["counts"] == {
