@@ -5,9 +5,14 @@ monitor reports, with seven dead."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+from click.testing import CliRunner
+
 import newsevents
+from newsevents.cli import main
 from newsevents.model import Article
 from newsevents.store import open_store
 
@@ -44,3 +49,15 @@ def conflict_store(path: Path) -> Path:
     finally:
         store.close()
     return path
+
+
+def exported(db: Path, fmt: str, header: list[str], *args: str) -> list[dict[str, str]]:
+    """The table `export --format fmt` writes, read back with the csv module; its header must be
+    `header`, followed by the two flag columns when every event is asked for."""
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, *args])
+    assert result.exit_code == 0, result.output
+    reader = csv.reader(io.StringIO(result.stdout))
+    found = next(reader)
+    flags = ["negated", "modality"] if "--include-unasserted" in args else []
+    assert found == header + flags
+    return [dict(zip(found, row, strict=True)) for row in reader]

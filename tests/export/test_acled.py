@@ -3,17 +3,12 @@ real-world event with its toll counted once, and asserted events only unless ask
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from tests.export.conflict_made import ATTACK_SENTENCE, DENIAL, MEETING, REPORTED, conflict_store
-
-from newsevents.cli import main
+from tests.export.conflict_made import ATTACK_SENTENCE, DENIAL, MEETING, REPORTED, conflict_store, exported
 
 # ACLED's export columns in its order, as its codebook lists them (2023 edition).
 ACLED_HEADER = [
@@ -37,15 +32,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def export(db: Path, *args: str) -> list[dict[str, str]]:
     """The ACLED table as the command line writes it, read back with the csv module."""
-    command = ["export", "--db", str(db), "--format", "acled", *args]
-    result = CliRunner().invoke(main, command)
-    assert result.exit_code == 0, result.output
-    reader = csv.reader(io.StringIO(result.stdout))
-    header = next(reader)
-    # Every event included: the two flag columns follow ACLED's, which have no place for them.
-    flags = ["negated", "modality"] if "--include-unasserted" in args else []
-    assert header == ACLED_HEADER + flags
-    return [dict(zip(header, row, strict=True)) for row in reader]
+    return exported(db, "acled", ACLED_HEADER, *args)
 
 
 @pytest.mark.parametrize("table", ["clusters", "events"])

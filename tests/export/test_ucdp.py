@@ -3,8 +3,6 @@ from the reported death figures, and asserted events only unless asked."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from tests.export.conflict_made import ATTACK_SENTENCE, DENIAL, REPORTED, conflict_store
+from tests.export.conflict_made import ATTACK_SENTENCE, DENIAL, REPORTED, conflict_store, exported
 
 from newsevents.cli import main
 
@@ -37,14 +35,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def export(db: Path, *args: str) -> list[dict[str, str]]:
     """The GED table as the command line writes it, read back with the csv module."""
-    command = ["export", "--db", str(db), "--format", "ucdp", *args]
-    result = CliRunner().invoke(main, command)
-    assert result.exit_code == 0, result.output
-    reader = csv.reader(io.StringIO(result.stdout))
-    header = next(reader)
-    flags = ["negated", "modality"] if "--include-unasserted" in args else []
-    assert header == GED_HEADER + flags
-    return [dict(zip(header, row, strict=True)) for row in reader]
+    return exported(db, "ucdp", GED_HEADER, *args)
 
 
 def _evidence(db: Path, row: dict[str, str]) -> str:

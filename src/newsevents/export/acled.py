@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from newsevents.export import conflict
-from newsevents.export.conflict import Category, Codebook, Places, Row, Toll
+from newsevents.export.conflict import Category, Facts, Row, Toll
 from newsevents.export.registry import ColumnSet, Preset
 
 # ACLED's export columns, in its order (ACLED codebook, 2023 edition).
@@ -48,7 +48,7 @@ _ATTACK_ON_CIVILIANS = Category("Political violence", _VIOLENCE_AGAINST_CIVILIAN
 def acled_rows(store: Any, table: str, filters: Any) -> Any:
     """Events (mentions) or clusters matching `filters` (asserted only by default) as ACLED rows."""
     events = store.events(filters)
-    facts = _Facts(conflict.codebook(), conflict.tolls(store), conflict.places(store))
+    facts = conflict.Facts.load(store)
     if table == "clusters":
         groups = conflict.by_cluster(events)
         found = (_cluster_row(c, groups.get(c["cluster_id"], []), facts) for c in store.clusters(filters))
@@ -71,13 +71,6 @@ def acled_types(table: str) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class _Facts:
-    book: Codebook
-    tolls: dict[conflict.Key, Toll]
-    places: Places
-
-
-@dataclass(frozen=True)
 class _Place:
     name: str | None
     lat: float | None
@@ -86,7 +79,7 @@ class _Place:
     precision: str | None
 
 
-def _event_row(e: Row, facts: _Facts) -> Row | None:
+def _event_row(e: Row, facts: Facts) -> Row | None:
     category = facts.book.category(e.get("cameo"))
     if category is None:
         return None
@@ -96,7 +89,7 @@ def _event_row(e: Row, facts: _Facts) -> Row | None:
     return _row(f"{e['article_id']}-{e['idx']}", e, [e], category, place, toll, facts)
 
 
-def _cluster_row(c: Row, members: list[Row], facts: _Facts) -> Row | None:
+def _cluster_row(c: Row, members: list[Row], facts: Facts) -> Row | None:
     """A cluster as one row: the category most of its matching reports give (the earliest on a
     tie), told in the words of the earliest report that gives it, at the cluster's place."""
     coded = [(m, facts.book.category(m.get("cameo"))) for m in members]
@@ -113,7 +106,7 @@ def _cluster_row(c: Row, members: list[Row], facts: _Facts) -> Row | None:
 
 
 def _row(ident: str, lead: Row, members: list[Row], category: Category, place: _Place,
-         toll: Toll | None, facts: _Facts) -> Row:  # fmt: skip
+         toll: Toll | None, facts: Facts) -> Row:  # fmt: skip
     """One ACLED row: `lead` gives the actors and the words; `members` (the reports) the date,
     the sources and when we stored them."""
     where = place.country

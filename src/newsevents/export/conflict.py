@@ -247,3 +247,16 @@ def precision_of(members: list[Row], place: str | None) -> str | None:
             return e.get("location_precision")
     return None
 
+
+@dataclass(frozen=True)
+class Facts:
+    """What both tables read from a store once per export: the codebook, every event's toll, and
+    the places and articles they name."""
+
+    book: Codebook
+    tolls: dict[Key, Toll]
+    places: Places
+
+    @classmethod
+    def load(cls, store: Any) -> Facts:
+        return cls(codebook(), tolls(store), places(store))

@@ -12,11 +12,10 @@ codes, PRIO-GRID cells) belong to UCDP's registers and are left empty: docs/expo
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from newsevents.export import conflict
-from newsevents.export.conflict import Codebook, Places, Row, Toll
+from newsevents.export.conflict import Facts, Row
 from newsevents.export.registry import ColumnSet, Preset
 
 # GED's columns, in the order of its CSV release (UCDP GED codebook, version 23.1 and later).
@@ -51,7 +50,7 @@ _CLEAR = 1  # event_clarity: one event, clearly described
 def ucdp_rows(store: Any, table: str, filters: Any) -> Any:
     """Lethal events (mentions) or clusters matching `filters` (asserted only by default) as GED rows."""
     events = [e for e in store.events(filters) if e.get("cameo_root") in LETHAL_ROOTS]
-    facts = _Facts(conflict.codebook(), conflict.tolls(store), conflict.places(store))
+    facts = conflict.Facts.load(store)
     if table == "clusters":
         groups = conflict.by_cluster(events)
         chosen = (c for c in store.clusters(filters) if c["cluster_id"] in groups)
@@ -76,13 +75,6 @@ def ucdp_types(table: str) -> dict[str, str]:
     return kinds | conflict.FLAG_TYPES
 
 
-@dataclass(frozen=True)
-class _Facts:
-    book: Codebook
-    tolls: dict[conflict.Key, Toll]
-    places: Places
-
-
 def _event_place(e: Row) -> tuple[Any, ...]:
     return (e.get("location_name"), e.get("location_lat"), e.get("location_lon"), conflict.event_country(e),
             e.get("location_precision"))  # fmt: skip
@@ -96,7 +88,7 @@ def _cluster_place(c: Row, groups: dict[str, list[Row]]) -> tuple[Any, ...]:
     return (name, c.get("lat"), c.get("lon"), c.get("country"), precision)
 
 
-def _row(relid: str, members: list[Row], place: tuple[Any, ...], facts: _Facts) -> Row | None:
+def _row(relid: str, members: list[Row], place: tuple[Any, ...], facts: Facts) -> Row | None:
     """One GED row from an event's reports (one for an event, its matching reports for a
     cluster), or None when no death is reported for it: GED holds lethal events only."""
     toll = conflict.highest(facts.tolls.get((m["article_id"], m["idx"])) for m in members)
@@ -142,7 +134,7 @@ def _row(relid: str, members: list[Row], place: tuple[Any, ...], facts: _Facts) 
     }
 
 
-def _sides(e: Row, where: str | None, facts: _Facts) -> tuple[int, str | None, str | None]:
+def _sides(e: Row, where: str | None, facts: Facts) -> tuple[int, str | None, str | None]:
     """GED's type of violence and its two sides. One-sided: an attack on civilians (or an
     assault or massacre with no armed target); state-based: a government on either side
     (side A, named as GED names it: "Government of Syria"); else non-state."""
@@ -158,7 +150,7 @@ def _sides(e: Row, where: str | None, facts: _Facts) -> tuple[int, str | None, s
     return NON_STATE, source, target
 
 
-def _is_state(e: Row, side: str, facts: _Facts) -> bool:
+def _is_state(e: Row, side: str, facts: Facts) -> bool:
     """A government side: a state sector, or a bare country code (the state acting)."""
     if not e.get(f"{side}_code"):
         return False
@@ -166,7 +158,7 @@ def _is_state(e: Row, side: str, facts: _Facts) -> bool:
     return facts.book.inter.get(sector) == conflict.STATE_FORCES
 
 
-def _side(e: Row, side: str, facts: _Facts) -> str | None:
+def _side(e: Row, side: str, facts: Facts) -> str | None:
     country = facts.places.country(e.get(f"{side}_country"), "name")
     if _is_state(e, side, facts) and country:
         return f"Government of {country}"
