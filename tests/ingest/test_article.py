@@ -112,7 +112,7 @@ def test_a_full_date_in_the_first_paragraph_is_the_last_resort() -> None:
 
 
 def test_a_date_below_the_first_paragraph_is_not_a_publication_date() -> None:
-    text = "Bombing\n\nA bomber killed 35 people on Saturday.\n\nAn attack on 17 July 2016 killed 12.\n"
+    text = "Bombing\n\nA bomber killed 35 people on Saturday.\n\nIn a raid on 17 July 2016, 12 people died.\n"
     art = article_from_text(text)
     assert (art.published, art.published_source) == (None, None)
 
