@@ -6,9 +6,8 @@ An article with a publication day gives that day (precision "day"); events dated
 (`Article.published_source == "text"`), which is the day the story speaks of rather than the
 day it appeared: those are `inferred`. An article without a publication day still places its
 events: a month in its address (/2015/04/) gives that month, else a date with its own year in
-the story's first paragraph ("in northern Baghdad on 17 July 2016" in the lead) gives its
-month or year (the lead tells the news, so its date is the news's); both are `inferred`, at no
-finer than month precision. A year named further down is not used: background ("the 2006
+the story's first paragraph gives its year (the lead tells the news, so its year is the
+news's); both are `inferred`. A year named further down is not used: background ("the 2006
 war", "the worst attack since December 2017") names older years than the story's. Only an
 article with none of these leaves its events undated.
 """
@@ -58,26 +57,28 @@ def article_date(parsed: ParsedArticle, words: DateWords) -> Fallback | None:
 
 
 def lead_date(parsed: ParsedArticle, words: DateWords) -> Fallback | None:
-    """The latest date carrying its own year in the story's first paragraph, at month precision
-    or coarser, or None. The paragraph is the first line of text outside headline and furniture."""
-    article, found = parsed.article, []
+    """The year of the latest date carrying its own year in the story's first paragraph, or None.
+
+    The paragraph is the first line of text after the headline and outside furniture. Only the
+    year is kept: a lead's month may be a background clause's ("whose brother killed three in
+    Tel Aviv in April 2022", in a story of September 2022), its year far less often.
+    """
+    article, years = parsed.article, []
+    text = article.text
+    below = article.title_span.end if article.title_span is not None else 0
     end: int | None = None
     for sent in parsed.doc.sents:
-        start = sent.start_char
-        if article.in_title(start, sent.end_char) or parsed.is_furniture(sent.start, sent.end):
+        start = max(sent.start_char, below)
+        if not text[start : sent.end_char].strip() or parsed.is_furniture(sent.start, sent.end):
             continue
         if end is None:
-            newline = article.text.find("\n", start)
-            end = newline if newline >= 0 else len(article.text)
+            start += len(text[start:]) - len(text[start:].lstrip())
+            newline = text.find("\n", start)
+            end = newline if newline >= 0 else len(text)
         if start >= end:
             break
         for ent in date_expressions(parsed, sent):
             resolved = resolve_date(ent.text, None, words=words)
             if resolved is not None:
-                found.append(resolved)
-    if not found:
-        return None
-    day, precision = max(found)
-    if precision == "year":
-        return Fallback(day, "year", "inferred")
-    return Fallback(day[:8] + "01", "month", "inferred")
+                years.append(resolved[0][:4])
+    return Fallback(f"{max(years)}-01-01", "year", "inferred") if years else None
