@@ -208,7 +208,8 @@ def dedup_section(c: CorpusFigures) -> list[str]:
         f"places: {c.undated_articles} of the {c.articles} articles carry no publication date, and "
         f"{c.undated_events} of the {n.get('events', 0)} events",
         f"have no date and {c.unplaced_events} no place; an undated event joins only the copies of its own",
-        'story (two undated "Boko Haram attacks a village in Borno" reports may be years apart). Better',
+        'story (two undated "Boko Haram attacks a village in Borno" reports may be years apart), and so',
+        "does one dated only to a week, month or year. Better",
         "dates and places in extraction raise these figures without any change to clustering.",
         "",
         *corpus_dates(c, n.get("events", 0)),
