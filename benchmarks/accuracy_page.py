@@ -208,8 +208,36 @@ def dedup_section(c: CorpusFigures) -> list[str]:
         f"places: {c.undated_articles} of the {c.articles} articles carry no publication date, and "
         f"{c.undated_events} of the {n.get('events', 0)} events",
         f"have no date and {c.unplaced_events} no place; an undated event joins only the copies of its own",
-        'story (two undated "Boko Haram attacks a village in Borno" reports may be years apart). Better',
+        'story (two undated "Boko Haram attacks a village in Borno" reports may be years apart), and so',
+        "does one dated only to a week, month or year. Better",
         "dates and places in extraction raise these figures without any change to clustering.",
+        "",
+        *corpus_dates(c, n.get("events", 0)),
+    ]
+
+
+def corpus_dates(c: CorpusFigures, events: int) -> list[str]:
+    """Where the corpus events' dates come from (the store built for the clusters above)."""
+    order = ["text", "speaker", "published", "inferred", "none"]
+
+    def rank(item: tuple[tuple[str, str], int]) -> tuple[int, tuple[str, str]]:
+        (source, _), _ = item
+        return (order.index(source) if source in order else len(order), item[0])
+
+    rows = sorted(c.date_sources.items(), key=rank)
+    articles = ", ".join(f"{k} {v}" for k, v in sorted(c.published_sources.items(), key=lambda kv: -kv[1]))
+    return [
+        "Event dates on the corpus (`date_source` and `date_precision` of the same stored events;",
+        f"publication date by source over the stored articles: {articles}):",
+        "",
+        "| date_source | precision | events |",
+        "| --- | --- | --- |",
+        *[f"| {source} | {precision} | {count} |" for (source, precision), count in rows],
+        "",
+        f"{c.undated_events} of the {events} events have no date: they are the events of "
+        f"{c.undated_event_articles} articles",
+        "that state no date anywhere the dating trusts (no metadata, dateline, day or month in the address,",
+        "or date with a year in the lead). Every event of an article with any such date is dated.",
         "",
     ]
 

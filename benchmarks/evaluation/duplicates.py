@@ -13,6 +13,7 @@ import itertools
 import json
 import logging
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,11 @@ class CorpusFigures:
     undated_articles: int = 0
     undated_events: int = 0
     unplaced_events: int = 0
+    # The dates of the stored events: how many by (date_source, date_precision), how many
+    # articles by where their publication date came from, and the articles left with undated events.
+    date_sources: dict[tuple[str, str], int] = field(default_factory=dict)
+    published_sources: dict[str, int] = field(default_factory=dict)
+    undated_event_articles: int = 0
 
 
 def corpus_docs(articles: Path, settings: Settings) -> tuple[list[tuple[str, str]], dict[str, str | None]]:
@@ -161,6 +167,7 @@ def _store_counts(figures: CorpusFigures, path: Path) -> None:
     try:
         events = store.events()
         clusters = store.clusters()
+        articles = list(store.rows("articles"))
     finally:
         store.close()
     figures.counts = {
@@ -169,4 +176,9 @@ def _store_counts(figures: CorpusFigures, path: Path) -> None:
         "multi_report_clusters": sum(1 for c in clusters if len({m["article_id"] for m in c["members"]}) > 1),
     }
     figures.undated_events = sum(1 for e in events if not e.get("date"))
+    figures.undated_event_articles = len({e["article_id"] for e in events if not e.get("date")})
+    figures.date_sources = dict(
+        Counter((str(e.get("date_source") or "none"), str(e.get("date_precision") or "none")) for e in events)
+    )
+    figures.published_sources = dict(Counter(str(a.get("published_source") or "none") for a in articles))
     figures.unplaced_events = sum(1 for e in events if not e.get("location_name"))

@@ -26,6 +26,9 @@ DatePrecision = Literal["day", "week", "month", "year"]
 DateSource = Literal["text", "speaker", "published", "inferred"]
 # Where an event's place came from: its clause, its sentence, its paragraph, the dateline, or the
 # article's focus place; the further down, the more of a guess.
+# Where an article's publication date came from, most reliable first: the metadata given with
+# it, its own stamp or dateline, its address, or a date stated in its first paragraph.
+PublishedSource = Literal["metadata", "dateline", "url", "text"]
 LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article"]
 Feature = Literal["country", "admin1", "city", "district", "other"]
 
@@ -76,6 +79,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     published: str | None = None  # YYYY-MM-DD
+    published_source: PublishedSource | None = None  # None when `published` is
     language: str = "en"
     origin: str | None = None  # file path (and line for JSONL) it was read from
     furniture: tuple[Evidence, ...] = ()
@@ -94,6 +98,7 @@ class Article:
             "url": self.url,
             "source": self.source,
             "published": self.published,
+            "published_source": self.published_source,
             "language": self.language,
             "given_id": self.given_id,
         }

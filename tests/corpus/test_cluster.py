@@ -114,6 +114,17 @@ def test_undated_reports_of_independent_articles_stay_apart() -> None:
     assert len(find_clusters([ev("a", **undated), ev("b", **undated)])) == 2
 
 
+def test_events_dated_only_to_a_month_stay_apart_as_undated_ones_do() -> None:
+    """Two undated articles whose addresses say /2015/04/ both date their events 2015-04-01 at
+    month precision: the 1st of April is not their day, so they do not meet on it."""
+    month = dict(date="2015-04-01", date_precision="month", published=None)
+    assert len(find_clusters([ev("a", **month), ev("b", **month)])) == 2
+    day = dict(date="2015-04-01", date_precision="day", published=None)
+    assert len(find_clusters([ev("a", **day), ev("b", **day)])) == 1
+    clusters = find_clusters([ev("a", **month)])
+    assert clusters[0].date_first == "2015-04-01"  # the cluster still says when, as far as known
+
+
 def test_events_of_one_article_with_different_roots_stay_apart() -> None:
     assert len(find_clusters([ev("a", 0), ev("a", 1, cameo_root="14")])) == 2
 

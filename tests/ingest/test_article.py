@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.ingest import article_from_text, article_id, read
+from newsevents.ingest import article_from_text, article_id, dates, read
 from newsevents.settings import Settings
 
 
@@ -43,9 +43,10 @@ def test_headline_like_first_line_is_title_even_without_blank_line() -> None:
 def test_given_metadata_wins_over_text() -> None:
     text = "Talks stall\n\nUpdated Feb 13, 2016\n\nThe talks stalled on Friday.\n\nReuters\n"
     plain = article_from_text(text)
-    assert (plain.published, plain.source) == ("2016-02-13", "Reuters")
+    assert (plain.published, plain.source, plain.published_source) == ("2016-02-13", "Reuters", "dateline")
     given = article_from_text(text, published="2016-02-14", source="Example Times", url="https://x.org/a")
     assert (given.published, given.source, given.url) == ("2016-02-14", "Example Times", "https://x.org/a")
+    assert given.published_source == "metadata"
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_given_metadata_wins_over_text() -> None:
 )
 def test_publication_date_from_text(line: str, expected: str) -> None:
     art = article_from_text(f"Fighting goes on\n\n{line}\n\nThe army said it advanced on Friday.\n")
-    assert art.published == expected
+    assert (art.published, art.published_source) == (expected, "dateline")
 
 
 def test_dateline_without_year_gives_no_date_but_gives_agency() -> None:
@@ -91,7 +92,29 @@ def test_source_falls_back_to_url_host() -> None:
 
 def test_published_from_url_path_when_text_is_silent() -> None:
     art = article_from_text("Clashes\n\nPolice clashed.\n", url="https://x.org/2021/09/05/clashes")
-    assert art.published == "2021-09-05"
+    assert (art.published, art.published_source) == ("2021-09-05", "url")
+
+
+def test_a_dateline_wins_over_the_url() -> None:
+    text = "Clashes\n\nPublished 12 March 2019\n\nPolice clashed on Monday.\n"
+    art = article_from_text(text, url="https://x.org/2021/09/05/clashes")
+    assert (art.published, art.published_source) == ("2019-03-12", "dateline")
+
+
+def test_a_full_date_in_the_first_paragraph_is_the_last_resort() -> None:
+    """The day the lead speaks of: kept with source "text", so events dated from it are inferred."""
+    text = (
+        "Bombing in Baghdad\n\nA suicide bomber killed 35 people in northern Baghdad on 17 July 2016, "
+        "officials said.\n\nThe group claimed the attack on 18 July 2016.\n"
+    )
+    art = article_from_text(text, url="https://scroll.in/latest/819109/scroll_in")
+    assert (art.published, art.published_source) == ("2016-07-17", "text")
+
+
+def test_a_date_below_the_first_paragraph_is_not_a_publication_date() -> None:
+    text = "Bombing\n\nA bomber killed 35 people on Saturday.\n\nIn a raid on 17 July 2016, 12 people died.\n"
+    art = article_from_text(text)
+    assert (art.published, art.published_source) == (None, None)
 
 
 def test_seed_article(seed_path: Path) -> None:
@@ -113,3 +136,21 @@ def test_seed_article(seed_path: Path) -> None:
     body = [p for p in paragraphs if not p.startswith(("A boy carries", "Syrian children walk"))]
     assert len(body) > 15
     assert not set(body) & set(furniture)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://www.temitopetaiwo.com/2015/04/boko-haram-opens-fire-on-villagers-in.html", "2015-04-01"),
+        ("https://al-monitor.com/originals/2022/09/four-palestinians-killed", "2022-09-01"),
+        ("http://www.worldbulletin.net/haberler/201546/saudi-citizen-killed", None),  # an id, not a date
+        ("https://x.org/2015/13/clashes", None),
+        (None, None),
+    ],
+)
+def test_a_month_in_the_address_is_not_a_publication_day(url: str | None, expected: str | None) -> None:
+    """/2015/04/ names a month: the article gets no publication day from it, and the month is
+    left for the date stages to read (`dates.month_from_url`)."""
+    assert dates.month_from_url(url) == expected
+    if url:
+        assert article_from_text("Clashes\n\nPolice clashed.\n", url=url).published is None

@@ -85,6 +85,22 @@ def test_an_older_store_is_not_migrated_by_a_read(tmp_path: Path, make_extractio
     assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
 
 
+def test_a_version_4_store_gains_the_publication_date_source(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    db = _stored(tmp_path / "v4.db", make_extraction("a1"))
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("ALTER TABLE articles DROP COLUMN published_source")
+    conn.execute("UPDATE schema_version SET version = 4")
+    conn.close()
+    with open_store(db, "write") as store:
+        dated = make_extraction("a2")
+        assert store.write(replace(dated, article=replace(dated.article, published_source="url")))
+        assert sorted((r["id"], r["published_source"]) for r in store.rows("articles")) == [
+            ("a1", None), ("a2", "url")
+        ]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+
+
 def _as_version_2(db: Path) -> None:
     """Turn a current store back into what a schema-2 newsevents wrote."""
     conn = sqlite3.connect(db, isolation_level=None)

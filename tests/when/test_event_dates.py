@@ -3,6 +3,8 @@ publication date (Saturday 2016-02-13 unless said otherwise)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tests.events_made import assault
 
@@ -103,3 +105,30 @@ def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(d
     ]
     dated = date_events(ParsedArticle.of(doc, article), events, date_words)
     assert [e.date for e in dated] == ["2016-02-11", "2016-02-11", SAT]
+
+
+@pytest.mark.model
+def test_a_hypothetical_claim_takes_the_date_its_speaker_spoke(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    """Assad's "would not stop" (hypothetical) is dated as his reported words are: when he spoke."""
+    from newsevents.model import Actor
+
+    text = "The talks would not stop the offensive. The fighting will go on, Assad said on Thursday."
+    article, doc = parse(text)
+    assad = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV", Evidence.of(text, 63, 68))
+    said = replace(assault(text, "go on"), modality="reported", attributed_to=assad)
+    claim = replace(assault(text, "stop"), modality="hypothetical", attributed_to=assad)
+    dated = date_events(ParsedArticle.of(doc, article), [said, claim], date_words)
+    assert [(e.date, e.date_source) for e in dated] == [("2016-02-11", "text"), ("2016-02-11", "speaker")]
+
+
+@pytest.mark.model
+def test_the_seed_interview_is_dated_to_the_thursday_assad_spoke(seed_path) -> None:  # type: ignore[no-untyped-def]
+    """Published Saturday 2016-02-13, "Assad said on Thursday": every event he is said to have
+    claimed in the interview is of Thursday 2016-02-11, from his words or from when he spoke."""
+    from newsevents import extract
+
+    events = extract(seed_path.read_text(encoding="utf-8")).events
+    his = [e for e in events if e.attributed_to is not None and "Assad" in (e.attributed_to.name or "")]
+    assert len(his) >= 4
+    assert {(e.date, e.date_precision) for e in his} == {("2016-02-11", "day")}
+    assert {e.date_source for e in his} <= {"text", "speaker"}

@@ -41,6 +41,32 @@ def test_resolve_date(date_words, expression: str, published: str | None, expect
 
 
 @pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # each as the corpus writes it (the article's number in ../shared/corpus/articles)
+        ("Wednesday's", ("2016-02-10", "day")),  # 076: "Wednesday's raid was the most violent"
+        ("at dawn on Sunday", ("2016-02-07", "day")),  # 011: "prayers at dawn on Sunday"
+        ("around midnight Wednesday", ("2016-02-10", "day")),  # 027: "the attack around midnight Wednesday"
+        ("Earlier in the day", (SAT, "day")),  # 028: "said earlier in the day that 24 missiles were fired"
+        ("earlier this week", ("2016-02-08", "week")),  # 045: "overrun ... earlier this week"
+        ("in April 2022", ("2022-04-01", "month")),  # 077: "killed three in Tel Aviv attack in April 2022"
+        ("Monday night", ("2016-02-08", "day")),
+        ("last weekend", (SAT, "day")),  # the most recent Saturday, as "the weekend" is
+        ("overnight", (SAT, "day")),
+        ("two days ago", ("2016-02-11", "day")),
+        ("earlier this month", ("2016-02-01", "month")),
+    ],
+)
+def test_news_forms_from_the_corpus(date_words, expression: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_date(expression, SAT, words=date_words) == expected
+
+
+def test_the_day_alone_is_not_a_date(date_words) -> None:  # type: ignore[no-untyped-def]
+    """Only "earlier/later in the day" speaks of the publication day; "the day" may be any."""
+    assert resolve_date("the day", SAT, words=date_words) is None
+
+
+@pytest.mark.parametrize(
     "expression",
     [
         "in recent weeks",

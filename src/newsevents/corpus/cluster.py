@@ -99,6 +99,17 @@ def event_day(row: Row) -> int | None:
     return None
 
 
+def joining_day(row: Row) -> int | None:
+    """The day two events are compared on: `event_day` when the event is known to the day (or its
+    precision is not stored), None for a date known only to the week, month or year. Such a
+    date is the first day of its span ("2015-04-01" for April 2015), not a day: two events
+    dated so would meet on the 1st, so they join only the copies of their own story, as
+    undated events do."""
+    if row.get("date") and row.get("date_precision") not in (None, "day"):
+        return None
+    return event_day(row)
+
+
 def event_country(row: Row) -> str | None:
     """Where the event happened, at country level: its place, else the target's or source's country."""
     return row.get("location_country") or row.get("target_country") or row.get("source_country")
@@ -133,7 +144,7 @@ def compatible(a: Row, b: Row) -> bool:
         return False
     if event_country(a) is None or event_country(a) != event_country(b):
         return False
-    day_a, day_b = event_day(a), event_day(b)
+    day_a, day_b = joining_day(a), joining_day(b)
     if day_a is None or day_b is None:
         # Without a date two reports of "Boko Haram attacks a village in Borno" may be years
         # apart: undated events join only the copies of their own story (see above).
@@ -152,7 +163,7 @@ def copies_compatible(a: Row, b: Row) -> bool:
     """
     if a["cameo_root"] != b["cameo_root"] or not _actors_compatible(a, b):
         return False
-    day_a, day_b = event_day(a), event_day(b)
+    day_a, day_b = joining_day(a), joining_day(b)
     if day_a is not None and day_b is not None and abs(day_a - day_b) > MAX_GAP_DAYS:
         return False
     country_a, country_b = event_country(a), event_country(b)
@@ -215,7 +226,7 @@ def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
     """
     blocks: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for i, row in enumerate(rows):
-        country, day = event_country(row), event_day(row)
+        country, day = event_country(row), joining_day(row)
         if country is not None and day is not None:
             blocks[(row["cameo_root"], country)].append((day, i))
     for key in sorted(blocks):
@@ -234,7 +245,7 @@ class _Clusters:
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.parent = list(range(len(rows)))
-        days = [event_day(r) for r in rows]
+        days = [joining_day(r) for r in rows]
         self.span = [(d, d) for d in days]
         self.sources = [{r.get("source_code")} - {None} for r in rows]
         self.targets = [{r.get("target_code")} - {None} for r in rows]

@@ -7,6 +7,14 @@ Title rule: the first line is the title when a blank line follows it (the corpus
 no blank line follows, the first line is still taken as the title if it is headline-like: at
 most 20 words, not ending in sentence punctuation (. ! ? : ,), not a dateline, and at least one
 more line follows. Otherwise the article has no title and every line is body.
+
+Publication date rule: the earliest reliable source wins, and `Article.published_source` keeps
+which one it was: the metadata that came with the text ("metadata": a sidecar, a JSONL field, the
+HTML page's head), else the text's own stamp or dateline ("dateline": "Updated: 13 Feb 2016",
+"LONDON, Feb. 13, 2016 -", a date line near the top), else a day written into the address
+("url": /2016/02/13/), else a full date (day, month and year) stated in the first paragraph of
+the story ("text"). The last is the day the story speaks of, not the day it appeared, so events
+dated from it are marked `inferred` rather than `published` (see `newsevents.when`).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from dataclasses import dataclass
 from newsevents.ingest import dates, furniture, metadata
 from newsevents.ingest.lines import Line, split_lines
 from newsevents.ingest.rules import IngestRules
-from newsevents.model import Article, Evidence
+from newsevents.model import Article, Evidence, PublishedSource
 
 MAX_TITLE_WORDS = 20
 
@@ -87,8 +95,7 @@ def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) 
     body_lines = lines[1:] if title_span is not None and lines else lines
     outlets = rules.outlets
     marks = furniture.find(body_lines, rules.furniture, outlets.agency)
-    if published is None:
-        published = metadata.find_date(body_lines, marks) or dates.from_url(url)
+    published, published_source = _publication(published, body_lines, marks, url)
     if source is None:
         source = metadata.find_source(body_lines, marks, outlets) or metadata.host(url)
     return Article(
@@ -98,11 +105,30 @@ def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) 
         url=url,
         source=source,
         published=published,
+        published_source=published_source,
         origin=origin,
         furniture=tuple(Evidence.of(text, m.line.start, m.line.end) for m in marks),
         title_span=title_span,
         given_id=meta.id,
     )
+
+
+def _publication(
+    given: str | None, lines: list[Line], marks: list[furniture.Mark], url: str | None
+) -> tuple[str | None, PublishedSource | None]:
+    """The publication day and where it came from, by the rule of the module docstring."""
+    if given is not None:
+        return given, "metadata"
+    stamped = metadata.find_date(lines, marks)
+    if stamped:
+        return stamped, "dateline"
+    in_url = dates.from_url(url)
+    if in_url:
+        return in_url, "url"
+    marked = {m.line.start for m in marks}
+    story = [line for line in lines if line.start not in marked]
+    stated = dates.find(story[0].text) if story else None
+    return (stated, "text") if stated else (None, None)
 
 
 def body_text(article: Article) -> str:

@@ -34,6 +34,7 @@ TIME_RE = re.compile(
 WEEKDAY_RE = re.compile(
     r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\b\.?", re.IGNORECASE
 )
+URL_MONTH_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|$)")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
 EARLIEST = date(1600, 1, 1)
@@ -110,4 +111,16 @@ def from_url(url: str | None) -> str | None:
         value = date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
     except ValueError:
         return None
+    return value if in_range(value) else None
+
+
+def month_from_url(url: str | None) -> str | None:
+    """The first day of a month written into a page address without its day (/2015/04/), so a
+    caller can date an article to that month; None when the address has no such path."""
+    if not url:
+        return None
+    match = URL_MONTH_RE.search(url)
+    if not match:
+        return None
+    value = date(int(match.group(1)), int(match.group(2)), 1).isoformat()
     return value if in_range(value) else None

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -61,6 +61,8 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
     3: (("articles", "given_id", "TEXT"),),
     # 4: where each event's date and place came from (null for events stored before).
     4: (("events", "date_source", "TEXT"), ("events", "location_source", "TEXT")),
+    # 5: where each article's publication date came from (null for articles stored before).
+    5: (("articles", "published_source", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.

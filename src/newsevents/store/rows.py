@@ -51,6 +51,7 @@ def article_row(article: Article, stored_at: str) -> Row:
         "url": article.url,
         "source": article.source,
         "published": article.published,
+        "published_source": article.published_source,
         "language": article.language,
         "origin": article.origin,
         "text": article.text,

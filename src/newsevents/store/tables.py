@@ -114,6 +114,7 @@ ARTICLES = Table(
         _c("url", _T, "where it was published"),
         _c("source", _T, 'outlet or credit line ("TRTWorld and agencies")'),
         _c("published", _T, "publication date, YYYY-MM-DD"),
+        _c("published_source", _T, "where the publication date came from: metadata, dateline, url or text"),
         _c("language", _T, "language code"),
         _c("origin", _T, "file path (and line for JSONL) it was read from"),
         _c("text", _T, "the full text every offset points into", True),

@@ -21,16 +21,23 @@ News conventions, decided here (dateparser alone gets several wrong):
 
 An event's date (see `date_events`) is the date expression attached to its trigger's clause,
 else the one attached to the nearest clause above it through complement, adverbial or joined
-clauses ("said on Thursday that forces had ...", "blew themselves up on Thursday, killing 32"),
-else the publication date with precision "day": the convention of GDELT and Phoenix, where
-an article reports what happened up to the day it appeared. Such defaulted dates cannot be
-told apart in the Event record; `dated_by_text` says which events were dated by their words.
+clauses ("said on Thursday that forces had ...", "blew themselves up on Thursday, killing 32")
+(`date_source` "text"); else, for an event attributed to a speaker (reported or hypothetical),
+the date that speaker was first said to speak in the article ("speaker"); else the date the
+article speaks from (article_date.py): the publication day with precision "day" ("published",
+the convention of GDELT and Phoenix, where an article reports what happened up to the day it
+appeared), or, for an article without one, a month in its address or a dated lead
+("inferred"). A background act (background.py: an undated past perfect outside reported speech,
+or a war's running total in the present perfect) takes that date at month or year precision
+("inferred"). Only an article with no date anywhere leaves its events undated.
 
 A figure's date (see `date_quantities`) follows the same attachment rules; a cumulative total is
 "as of" the publication date and a projection has none.
 
 The parts: expressions.py resolves a time expression to a date; attachment.py finds the
-expression that dates a clause; event_dates.py and figure_dates.py date events and figures;
+expression that dates a clause; article_date.py gives the date an article speaks from and
+background.py the coarser precision of background acts; event_dates.py and figure_dates.py date
+events and figures;
 words.py loads the words dates are read with (data/en/when.yml), which the date stages load
 once and pass to every function here.
 """

@@ -1,5 +1,5 @@
-"""Event dating: each event's date from its own clause, its speaker's statements, or the
-publication date (see the package docstring for the rules).
+"""Event dating: each event's date from its own clause, its speaker's statements, or the date
+the article speaks from, made coarser for background acts (see the package docstring).
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from newsevents.model import DatePrecision, DateSource, Event
 from newsevents.nlp.parsed import Anchors, ParsedArticle
+from newsevents.when.article_date import Fallback, article_date
 from newsevents.when.attachment import date_at
-from newsevents.when.expressions import parse_published
+from newsevents.when.background import background_precision
 from newsevents.when.words import DateWords
 
 
@@ -31,16 +32,18 @@ def dated_by_text(
 def date_events(
     parsed: ParsedArticle, events: Sequence[Event], words: DateWords, anchors: Anchors | None = None
 ) -> list[Event]:
-    """Events with `date` and `date_precision` filled (see the module docstring for the rules).
+    """Events with `date`, `date_precision` and `date_source` filled (rules: package docstring).
 
-    An event that already has a date keeps it. Without a date in its sentence, a reported event
-    takes the date its speaker was first said to speak in this article ("..., Assad said on
-    Thursday" dates the rest of the interview); any other event takes the publication date with
-    precision "day" (defaulted); with no publication date either, None. `date_source` says
-    which (text, speaker, published), so an analyst can tell a stated day from a default.
-    `anchors` are the triggers' tokens as the events stage recorded them.
+    An event that already has a date keeps it. Without a date in its sentence, an event
+    attributed to a speaker takes the date the speaker was first said to speak in this article
+    ("..., Assad said on Thursday" dates the rest of the interview); any other event takes the
+    date the article speaks from (`article_date`: the publication day, else a month or year
+    the article gives), coarsened to the month or year when its clause is background
+    (`background_precision`). `date_source` says which (text, speaker, published, inferred), so
+    an analyst can tell a stated day from a default; only an article with no date at all leaves
+    events undated. `anchors` are the triggers' tokens as the events stage recorded them.
     """
-    published = parse_published(parsed.article.published)
+    fallback = article_date(parsed, words)
     found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
     spoke = _speaker_dates(events, found)
     out = []
@@ -49,10 +52,11 @@ def date_events(
             out.append(event)
             continue
         source: DateSource = "text"
-        if date_found is None and event.modality == "reported" and event.attributed_to is not None:
+        if date_found is None and event.attributed_to is not None:
             date_found, source = spoke.get(event.attributed_to.code), "speaker"
-        if date_found is None and published is not None:
-            date_found, source = (published.isoformat(), "day"), "published"
+        if date_found is None and fallback is not None:
+            default = _default(parsed, event, fallback, words, anchors)
+            date_found, source = (default.date, default.precision), default.source
         if date_found is None:
             out.append(event)
             continue
@@ -60,13 +64,22 @@ def date_events(
     return out
 
 
+def _default(
+    parsed: ParsedArticle, event: Event, fallback: Fallback, words: DateWords, anchors: Anchors | None
+) -> Fallback:
+    """The article's date for an event its words do not date, coarser when it is background."""
+    trig = parsed.span_of(event.trigger, anchors)
+    coarse = None if trig is None else background_precision(trig, words)
+    return fallback if coarse is None else fallback.coarsened(coarse)
+
+
 def _speaker_dates(
     events: Sequence[Event], found: Sequence[tuple[str, DatePrecision] | None]
 ) -> dict[str, tuple[str, DatePrecision]]:
-    """The first text-given date of each speaker's reported statements, by actor code."""
+    """The first text-given date of each speaker's attributed statements, by actor code."""
     spoke: dict[str, tuple[str, DatePrecision]] = {}
     for event, date_found in zip(events, found, strict=True):
         who = event.attributed_to
-        if event.modality == "reported" and who is not None and who.code and date_found is not None:
+        if who is not None and who.code and date_found is not None:
             spoke.setdefault(who.code, date_found)
     return spoke

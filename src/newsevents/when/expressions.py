@@ -20,12 +20,15 @@ _CLOCK = re.compile(
     r"^(?:\d{1,2}(?::\d\d)?\s*(?:a ?m|p ?m)|\d{1,2}:\d\d|\d{4} (?:gmt|utc))(?:\s+(?:gmt|utc|et|local time))?$"
 )
 _YEAR = re.compile(r"^(19\d\d|20\d\d)$")
+# "earlier in the day": the day the article speaks from (a bare "the day" is not).
+_SAME_DAY = re.compile(r"^(?:earlier|later) (?:in|during|on) the day$")
 
 
 def _clean(expression: str, words: DateWords) -> str:
     text = re.sub(r"[.,]", " ", expression.lower().replace("’", "'"))
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(r"\bmid-", "mid ", text).replace("last night", "yesterday")
+    text = re.sub(r"(\w)'s\b", r"\1", text)  # "Thursday's raid": the day, not a possessive
     text = re.sub(r"\s+", " ", text).strip()
     previous = None
     while previous != text:
@@ -70,7 +73,8 @@ def _shift_month(day: date, months: int) -> date:
 
 
 def _relative(text: str, base: date, words: DateWords) -> Resolution | None:
-    """today, yesterday, last/this/next week|month|year, N units ago."""
+    """today, yesterday, last/this/next week|month|year, the weekend, N units ago."""
+    saturday = base - timedelta(days=(base.weekday() - 5) % 7)
     simple: dict[str, tuple[date, DatePrecision]] = {
         "today": (base, "day"),
         "tonight": (base, "day"),
@@ -91,7 +95,11 @@ def _relative(text: str, base: date, words: DateWords) -> Resolution | None:
         "this year": (date(base.year, 1, 1), "year"),
         "previous year": (date(base.year - 1, 1, 1), "year"),
         "next year": (date(base.year + 1, 1, 1), "year"),
-        "weekend": (base - timedelta(days=(base.weekday() - 5) % 7), "day"),
+        "weekend": (saturday, "day"),
+        "last weekend": (saturday, "day"),
+        "past weekend": (saturday, "day"),
+        "this past weekend": (saturday, "day"),
+        "overnight": (base, "day"),
     }
     if text in simple:
         day, precision = simple[text]
@@ -192,7 +200,7 @@ def _resolve(expression: str, published: str | None, words: DateWords, prefer: P
     if not text or _VAGUE.search(text) or words.duration.search(text):
         return None
     base = parse_published(published)
-    if base is not None and _CLOCK.match(text):
+    if base is not None and (_CLOCK.match(text) or _SAME_DAY.match(" ".join(expression.lower().split()))):
         return base.isoformat(), "day"
     if text.isdigit() and not _YEAR.match(text):
         return None  # a bare number ("40") is not a date

@@ -1,6 +1,6 @@
 """The date stages: each event's date, then each figure's, resolved against the publication date.
 
-    event_dates     sets events.date
+    event_dates     sets events.date (with its precision and source)
     quantity_dates  sets quantities.date (a figure linked to an event takes its date)
 """
 
@@ -25,7 +25,7 @@ def shared_words(context: BuildContext) -> DateWords:
 
 
 class EventDateStage:
-    """Dates every event from its clause, its speaker's statement or the publication date."""
+    """Dates every event from its clause, its speaker's statement or the date its article speaks from."""
 
     name = "event_dates"
     needs: tuple[str, ...] = ("events",)

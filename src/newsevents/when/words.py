@@ -1,6 +1,7 @@
 """The words dates are read with (`data/<language>/when.yml`): weekday, month and number names,
 the units of "N ... ago", the leading and trailing words dropped from an expression, the
-prepositions that only bound a span and the auxiliaries that make a clause future.
+prepositions that only bound a span, the auxiliaries that make a clause future or perfect, and
+the subjects whose perfect is a running total.
 
 Loaded by the date stages when they are built and handed to every function that reads a date;
 the patterns built from the words are compiled here, once per load.
@@ -17,7 +18,7 @@ from newsevents import data
 from newsevents.data import lists
 
 NAMES = ("weekdays", "months", "numbers")
-LISTS = ("units", "lead", "trail", "bounds", "future")
+LISTS = ("units", "lead", "trail", "bounds", "future", "past_perfect", "present_perfect", "running")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class DateWords:
     numbers: Mapping[str, int]
     bounds: frozenset[str]  # "until Friday": a limit, not the event's date
     future: frozenset[str]  # "will": a bare weekday or month is the next one
+    past_perfect: frozenset[str]  # "had": an undated act is background (month precision)
+    present_perfect: frozenset[str]  # "has", read with `running`
+    running: frozenset[str]  # "the war has killed": a running total (year precision)
     lead: re.Pattern[str]  # leading words dropped: "on Monday", "as of March"
     trail: re.Pattern[str]  # trailing words dropped: "Monday morning"
     duration: re.Pattern[str]  # "a five-day truce", "more than a year": no date
@@ -62,6 +66,9 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         numbers=names["numbers"],
         bounds=frozenset(words["bounds"]),
         future=frozenset(words["future"]),
+        past_perfect=frozenset(words["past_perfect"]),
+        present_perfect=frozenset(words["present_perfect"]),
+        running=frozenset(words["running"]),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
         duration=re.compile(

@@ -1,0 +1,84 @@
+"""The date an article speaks from: what an event takes when nothing in its own words or its
+speaker's dates it, and where that date came from.
+
+An article with a publication day gives that day (precision "day"); events dated from it are
+`published`, unless the day was only read from a date stated in the story's first paragraph
+(`Article.published_source == "text"`), which is the day the story speaks of rather than the
+day it appeared: those are `inferred`. An article without a publication day still places its
+events: a month in its address (/2015/04/) gives that month, else a date with its own year in
+the story's first paragraph gives its year (the lead tells the news, so its year is the
+news's); both are `inferred`. A year named further down is not used: background ("the 2006
+war", "the worst attack since December 2017") names older years than the story's. Only an
+article with none of these leaves its events undated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsevents.ingest.dates import month_from_url
+from newsevents.model import DatePrecision, DateSource
+from newsevents.nlp.parsed import ParsedArticle
+from newsevents.when.attachment import date_expressions
+from newsevents.when.expressions import parse_published, resolve_date
+from newsevents.when.words import DateWords
+
+PRECISIONS: tuple[DatePrecision, ...] = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A date an event may default to: the day or span start, its precision and its source."""
+
+    date: str
+    precision: DatePrecision
+    source: DateSource
+
+    def coarsened(self, precision: DatePrecision) -> Fallback:
+        """This date at `precision` or coarser (the first day of its month or year), `inferred`."""
+        if PRECISIONS.index(precision) <= PRECISIONS.index(self.precision):
+            return Fallback(self.date, self.precision, "inferred")
+        day = self.date[:8] + "01" if precision in ("week", "month") else self.date[:4] + "-01-01"
+        coarse: DatePrecision = "month" if precision == "week" else precision
+        return Fallback(day, coarse, "inferred")
+
+
+def article_date(parsed: ParsedArticle, words: DateWords) -> Fallback | None:
+    """The date the article speaks from, by the rules of the module docstring, or None."""
+    article = parsed.article
+    published = parse_published(article.published)
+    if published is not None:
+        source: DateSource = "inferred" if article.published_source == "text" else "published"
+        return Fallback(published.isoformat(), "day", source)
+    month = month_from_url(article.url)
+    if month is not None:
+        return Fallback(month, "month", "inferred")
+    return lead_date(parsed, words)
+
+
+def lead_date(parsed: ParsedArticle, words: DateWords) -> Fallback | None:
+    """The year of the latest date carrying its own year in the story's first paragraph, or None.
+
+    The paragraph is the first line of text after the headline and outside furniture. Only the
+    year is kept: a lead's month may be a background clause's ("whose brother killed three in
+    Tel Aviv in April 2022", in a story of September 2022), its year far less often.
+    """
+    article, years = parsed.article, []
+    text = article.text
+    below = article.title_span.end if article.title_span is not None else 0
+    end: int | None = None
+    for sent in parsed.doc.sents:
+        start = max(sent.start_char, below)
+        if not text[start : sent.end_char].strip() or parsed.is_furniture(sent.start, sent.end):
+            continue
+        if end is None:
+            start += len(text[start:]) - len(text[start:].lstrip())
+            newline = text.find("\n", start)
+            end = newline if newline >= 0 else len(text)
+        if start >= end:
+            break
+        for ent in date_expressions(parsed, sent):
+            resolved = resolve_date(ent.text, None, words=words)
+            if resolved is not None:
+                years.append(resolved[0][:4])
+    return Fallback(f"{max(years)}-01-01", "year", "inferred") if years else None

@@ -1,0 +1,63 @@
+"""Background acts: undated events whose tense says they are not the day's news, on sentences
+from the corpus (Saturday 2016-02-13 as publication day)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events_made import assault
+
+from newsevents.model import Event
+from newsevents.nlp.parsed import ParsedArticle
+from newsevents.when import date_events
+
+SAT = "2016-02-13"
+
+
+def _dated(date_words, parse, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
+    article, doc = parse(text, published=SAT, published_source="metadata")
+    return date_events(ParsedArticle.of(doc, article), [assault(text, trigger)], date_words)[0]
+
+
+def _when(event: Event) -> tuple[str | None, str | None, str | None]:
+    return event.date, event.date_precision, event.date_source
+
+
+@pytest.mark.model
+def test_past_perfect_is_dated_to_the_month(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = (  # corpus 030
+        "Israeli warplanes had also targeted at dawn al-Labbouneh, near the southern Lebanese town "
+        "of Naqoura, and fired 15 shells at al-Musheirifa."
+    )
+    assert _when(_dated(date_words, parse, text, "targeted")) == ("2016-02-01", "month", "inferred")
+
+
+@pytest.mark.model
+def test_past_perfect_of_reported_speech_keeps_the_day(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = (  # corpus 008: "had fired" is "fired" shifted into what the governor said
+        "In the Dnipropetrovsk region, to the east, Governor Valentyn Reznychenko said Russia had fired "
+        "six missiles, three of which were shot down."
+    )
+    assert _when(_dated(date_words, parse, text, "fired")) == (SAT, "day", "published")
+
+
+@pytest.mark.model
+def test_a_war_wide_toll_is_dated_to_the_year(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = (  # corpus (Yemen)
+        "The conflict has killed nearly 14,000 people and has pushed the country to the brink of famine."
+    )
+    assert _when(_dated(date_words, parse, text, "killed")) == ("2016-01-01", "year", "inferred")
+
+
+@pytest.mark.model
+def test_the_day_s_toll_keeps_the_day(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = (  # corpus 009: present perfect, but people as subject: the day's news
+        "At least 23 people, many of them civilians, have been killed in air strikes on a rebel-held "
+        "city in north-western Syria, activists say."
+    )
+    assert _when(_dated(date_words, parse, text, "killed")) == (SAT, "day", "published")
+
+
+@pytest.mark.model
+def test_a_stated_date_wins_over_the_tense(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Houthi fighters had seized the city in 2015, before the coalition intervened."
+    assert _when(_dated(date_words, parse, text, "seized")) == ("2015-01-01", "year", "text")
