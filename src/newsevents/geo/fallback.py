@@ -30,8 +30,8 @@ from typing import TypeVar
 
 from spacy.tokens import Token
 
-from newsevents.geo.gazetteer import Cues
-from newsevents.ingest.furniture import DATELINE
+from newsevents.geo.dateline import dateline_place
+from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.ingest.lines import split_lines
 from newsevents.model import ActorMention, Evidence, LocationSource, Place
 from newsevents.nlp.parsed import ParsedArticle
@@ -44,8 +44,8 @@ NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "appos"})
 # A focus is named at least this often; a place named once in passing is not what the article is about.
 FOCUS_MIN_MENTIONS = 2
 # Words before a name that make it an origin, a destination or a route, not where something happened.
-NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via"})
-DATELINE_LINES = 3  # a dateline opens the body: the first lines after the headline
+ELSEWHERE = "of another place"
+NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
 K = TypeVar("K")
 
 
@@ -75,10 +75,20 @@ class ArticlePlaces:
 
     @classmethod
     def of(
-        cls, parsed: ParsedArticle, places: Sequence[Place], actors: Sequence[ActorMention], cues: Cues
+        cls,
+        parsed: ParsedArticle,
+        places: Sequence[Place],
+        actors: Sequence[ActorMention],
+        cues: Cues,
+        gazetteer: Gazetteer | None = None,
     ) -> ArticlePlaces:
-        """Index the article's places; `actors` mark the mentions that name an actor, not a place."""
-        dateline = _dateline(parsed, places)
+        """Index the article's places; `actors` mark the mentions that name an actor, not a place;
+        `gazetteer` resolves a dateline the places stage did not read as a place."""
+        found = dateline_place(parsed, places, gazetteer)
+        dateline = None
+        if found is not None:
+            span = parsed.span_of(found[1])
+            dateline = Mention(found[0], found[1], span.start if span is not None else 0)
         skip = {dateline.evidence} if dateline is not None else set()
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
@@ -109,7 +119,7 @@ def _usable(
             span = parsed.span_of(mention)
             if span is None or mention in skip or parsed.article.in_furniture(mention.start, mention.end):
                 continue
-            prep = _governing_preposition(span.root)
+            prep = _governing_preposition(span.root, cues)
             if parsed.in_title[span.start] or prep in NOT_WHERE:
                 continue
             locative = prep in cues.locative
@@ -119,38 +129,35 @@ def _usable(
     return usable
 
 
-def _governing_preposition(tok: Token) -> str:
+def _relative(word: Token, cues: Cues) -> str:
+    """ "advanced north of Aleppo" is near Aleppo; "Birdik, 50 km north of Kutum" and "Diyala
+    province, north of Baghdad" only say where another place is (`ELSEWHERE`), as in `locate`."""
+    before = [child for child in word.subtree if child.i < word.i]
+    if any(child.lower_ in cues.distance_units or child.like_num for child in before):
+        return ELSEWHERE
+    if word.dep_ == "appos" or word.head.pos_ == "PROPN":
+        return ELSEWHERE
+    return "near"
+
+
+def _governing_preposition(tok: Token, cues: Cues) -> str:
     """The preposition governing a place name ("" for none), climbing name modifiers and "of"
-    ("the city of Kilis" -> "near" in "near the city of Kilis")."""
+    ("the city of Kilis" -> "near" in "near the city of Kilis"); "north of Aleppo" and "the
+    outskirts of Karachi" give "near", a locative word (see `_relative`)."""
     for _ in range(4):
         if tok.dep_ == "pobj":
             prep = tok.head
-            if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ not in cues.relative:
                 tok = prep.head
                 continue
+            if prep.lower_ == "of" and prep.head.lower_ in cues.relative:
+                return _relative(prep.head, cues)
             return prep.lower_
         if tok.dep_ in NAME_MODIFIER_DEPS and tok.head.i != tok.i:
             tok = tok.head
             continue
         return ""
     return ""
-
-
-def _dateline(parsed: ParsedArticle, places: Sequence[Place]) -> Mention | None:
-    """The place named by the dateline of the body's first lines ("KHARTOUM (Sputnik) -")."""
-    title = parsed.article.title_span
-    lines = [line for line in split_lines(parsed.text) if title is None or line.start >= title.end]
-    for line in lines[:DATELINE_LINES]:
-        match = DATELINE.match(line.text)
-        if match is None:
-            continue
-        bounds = (line.start, line.start + match.end())
-        for place in places:
-            for mention in place.mentions:
-                if bounds[0] <= mention.start and mention.end <= bounds[1]:
-                    span = parsed.span_of(mention)
-                    return Mention(place, mention, span.start if span is not None else 0)
-    return None
 
 
 def article_focus(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:

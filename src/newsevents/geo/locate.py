@@ -28,7 +28,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from newsevents.geo.fallback import SPECIFICITY, ArticlePlaces, fallback_place
-from newsevents.geo.gazetteer import Cues
+from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.model import ActorMention, Event, EventLocation, Evidence, Place, Precision, Quantity
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
@@ -212,16 +212,18 @@ def locate_events(
     cues: Cues,
     anchors: Anchors | None = None,
     actors: Sequence[ActorMention] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """Events with `location` and `location_source` filled (via dataclasses.replace).
 
     `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`);
     `anchors` the triggers' tokens as the events stage recorded them; `actors` the article's
     actor mentions, which the fallback chain never takes for places. With `actors` None only
-    the clause places events (the chain needs to know which names are actors).
+    the clause places events (the chain needs to know which names are actors); `gazetteer`
+    resolves a dateline the places stage did not read as a place.
     """
     index = PlaceMentions.of(places)
-    article = ArticlePlaces.of(parsed, places, actors, cues) if actors is not None else None
+    article = ArticlePlaces.of(parsed, places, actors, cues, gazetteer) if actors is not None else None
     return [locate_event(parsed, event, index, cues, anchors, article) for event in events]
 
 

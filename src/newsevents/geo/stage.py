@@ -67,17 +67,19 @@ class EventPlaceStage:
     needs: tuple[str, ...] = ("events", "places", "actors")
     sets: tuple[str, ...] = ("events.location", "events.location_source")
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues
+        self.gazetteer = gazetteer
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> EventPlaceStage:
         check_keys(cls.name, section, frozenset())
-        return cls(shared_cues(context))
+        return cls(shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         located = locate_events(
-            parsed, found.events or (), found.places or (), self.cues, found.anchors, found.actors or ()
+            parsed, found.events or (), found.places or (), self.cues, found.anchors, found.actors or (),
+            self.gazetteer,
         )
         return found.with_(events=tuple(located))
 
