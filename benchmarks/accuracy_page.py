@@ -142,11 +142,33 @@ def render_page(
     for why, scope, seconds, report in runs:
         for ds in report.datasets:
             out += _dataset_section(why, scope, seconds, ds)
+            if ds.name == "event_location" and corpus is not None:
+                out += placed_section(corpus)
     out += gate_section(runs, floors or {}, failures or [])
     out += ["## Reading", "", *READING, "", "## Notes", "", *NOTES, ""]
     if corpus is not None:
         out += dedup_section(corpus)
     return "\n".join(out)
+
+
+SOURCES = ("clause", "sentence", "paragraph", "dateline", "article")
+
+
+def placed_section(c: CorpusFigures) -> list[str]:
+    """The share of the corpus's events with coordinates and a `location_source`, by source."""
+    events = c.counts.get("events", 0)
+    placed = sum(c.placed_by_source.values())
+    share = f"{100 * placed / events:.1f} %" if events else "n/a"
+    rows = [f"| {source} | {c.placed_by_source.get(source, 0)} |" for source in SOURCES]
+    return [
+        f"Events placed on ../shared/corpus ({c.articles} articles, {events} events, the store built for",
+        f"the deduplication figures below): {placed} ({share}) have coordinates and a `location_source`.",
+        "",
+        "| location_source | events |",
+        "| --- | --- |",
+        *rows,
+        "",
+    ]
 
 
 def gate_section(runs: list[Run], floors: Floors, failures: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ import itertools
 import json
 import logging
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ class CorpusFigures:
     undated_articles: int = 0
     undated_events: int = 0
     unplaced_events: int = 0
+    # events with coordinates and a location_source, by that source (clause ... article)
+    placed_by_source: dict[str, int] = field(default_factory=dict)
 
 
 def corpus_docs(articles: Path, settings: Settings) -> tuple[list[tuple[str, str]], dict[str, str | None]]:
@@ -170,3 +173,6 @@ def _store_counts(figures: CorpusFigures, path: Path) -> None:
     }
     figures.undated_events = sum(1 for e in events if not e.get("date"))
     figures.unplaced_events = sum(1 for e in events if not e.get("location_name"))
+    placed = [e for e in events if e.get("location_lat") is not None and e.get("location_lon") is not None]
+    sources = Counter(str(e["location_source"]) for e in placed if e.get("location_source"))
+    figures.placed_by_source = dict(sources)
