@@ -132,3 +132,10 @@ def test_focus_prefers_a_dominant_city_then_a_country(parse, gaz: Gazetteer) -> 
     )
     assert focus(two_cities) == "Syria"
     assert focus("Officials met in Geneva and in Turkey.") is None
+    # a capital named twice for its government in a story told across the country
+    across = (
+        "Attacks in Mali killed 21 soldiers. Fighting in Mali has spread since 2012, and jihadists in "
+        "Mali now hold much of Mali. Officials in Bamako said troops in Mali would respond. A minister "
+        "in Bamako spoke."
+    )
+    assert focus(across) == "Mali"

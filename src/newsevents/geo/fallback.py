@@ -43,6 +43,7 @@ CITY_LEVEL = frozenset({"city", "district"})
 NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "appos"})
 # A focus is named at least this often; a place named once in passing is not what the article is about.
 FOCUS_MIN_MENTIONS = 2
+CITY_SHARE = 3  # a focus city holds at least 1/CITY_SHARE of its country's mentions
 # Words before a name that make it an origin, a destination or a route, not where something happened.
 ELSEWHERE = "of another place"
 NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
@@ -163,27 +164,25 @@ def _governing_preposition(tok: Token, cues: Cues) -> str:
 def article_focus(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
     """The place the article is about, or None when no place clearly is.
 
-    Mentions outside page furniture are counted, the headline's included. The city level wins
-    when one city (or district) dominates: named at least twice and more often than any other
-    city. Otherwise a country is the focus when it dominates the same way, a country counting
-    its own mentions and those of every place in it ("Aleppo" counts for Syria). A country named
-    once in passing, or two countries named equally, give no focus: the event stays unplaced
-    rather than put in the wrong country.
+    Mentions outside page furniture are counted, the headline's included; a country counts its
+    own mentions and those of every place in it ("Aleppo" counts for Syria). The city level wins
+    when one city (or district) dominates: named at least twice, more often than any other city,
+    and in at least a third of its country's count, so a capital named twice for its government
+    in a story told across Mali ("officials in Bamako said") does not take the whole story.
+    Otherwise a country is the focus when it dominates the same way. A country named once in
+    passing, or two countries named equally, give no focus: the event stays unplaced rather than
+    put in the wrong country.
     """
-    counts: Counter[int] = Counter()
-    for index, place in enumerate(places):
-        counts[index] = sum(1 for m in place.mentions if not parsed.article.in_furniture(m.start, m.end))
-    cities = [(counts[i], i) for i, p in enumerate(places) if p.feature in CITY_LEVEL]
-    city = _dominant(cities)
-    if city is not None:
-        return places[city]
+    counts = [sum(1 for m in p.mentions if not parsed.article.in_furniture(m.start, m.end)) for p in places]
     by_country: Counter[str] = Counter()
-    for index, place in enumerate(places):
+    for place, count in zip(places, counts, strict=True):
         if place.country:
-            by_country[place.country] += counts[index]
+            by_country[place.country] += count
+    city = _dominant([(counts[i], i) for i, p in enumerate(places) if p.feature in CITY_LEVEL])
+    if city is not None and counts[city] * CITY_SHARE >= by_country[places[city].country or ""]:
+        return places[city]
     countries = {p.country: i for i, p in enumerate(places) if p.feature == "country" and p.country}
-    ranked = [(n, code) for code, n in by_country.items() if code in countries]
-    country = _dominant(ranked)
+    country = _dominant([(n, code) for code, n in by_country.items() if code in countries])
     return None if country is None else places[countries[country]]
 
 
