@@ -22,7 +22,7 @@ no place anywhere keeps `location` None and `location_source` None.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,6 +94,13 @@ class ArticlePlaces:
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
         return cls(tuple(usable), lines, dateline, article_focus(parsed, places))
+
+    def between(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The usable mentions starting in characters [start, end), found by bisection: a long
+        article's events do not each scan all its mentions."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.evidence.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.evidence.start)
+        return self.mentions[first:last]
 
     def paragraph_of(self, char: int) -> tuple[int, int] | None:
         """The bounds of the line holding character `char`."""
@@ -209,13 +216,13 @@ def fallback_place(
     """The place of an event whose clause names none, its mention (None for the article's focus)
     and where it came from; None when the article places it nowhere."""
     sent = trigger.sent
-    in_sentence = [m for m in index.mentions if sent.start_char <= m.evidence.start < sent.end_char]
+    in_sentence = index.between(sent.start_char, sent.end_char)
     if in_sentence:
         best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))
         return best.place, best.evidence, "sentence"
     bounds = index.paragraph_of(trigger.idx)
     if bounds is not None:
-        in_paragraph = [m for m in index.mentions if bounds[0] <= m.evidence.start < bounds[1]]
+        in_paragraph = index.between(*bounds)
         before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
         if before:
             return before[-1].place, before[-1].evidence, "paragraph"
