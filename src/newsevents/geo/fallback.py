@@ -9,14 +9,17 @@ taken from:
 
     clause     a place attached to the trigger's clause (`locate.best_place`)
     sentence   another place named in the sentence, not an actor ("backed by Turkey") and not an
-               origin or destination ("fled to Turkey"): the nearest to the trigger
+               origin or destination ("fled to Turkey"): one under a locative preposition first,
+               then the finer, then the nearest to the trigger
     paragraph  the nearest place named before the sentence in its paragraph (a line of the
                text), or the paragraph's only place when all its places come later
     dateline   the place of the dateline ("KHARTOUM (Sputnik) -")
     article    the article's focus (`article_focus`), with no evidence: no mention states it
 
 A place that is an actor of the article (a country that "said" or "backed") never places an
-event at the sentence or paragraph level: "Russia said" tells who spoke, not where. An event with
+event at the sentence or paragraph level unless a locative preposition governs it ("fighting
+across Iraq"): "Russia said" tells who spoke, not where. Headline mentions place nothing (a
+headline sums up the story) but count towards the focus. An event with
 no place anywhere keeps `location` None and `location_source` None.
 """
 

@@ -1,6 +1,7 @@
-"""Placing events: the place the text says an event happened at, never a guess.
+"""Placing events: the place an event's own clause says it happened at, the first and surest
+step of the chain whose later steps live in `fallback.py`.
 
-An event gets a location only from its own sentence, and only from a place name that is
+An event gets its `clause` location only from its own sentence, and only from a place name that is
 - governed by a locative preposition ("in", "near", "at", "around", "outside", "across", ... and
   "north of", "the outskirts of"), also through a feature noun ("near the southern city of
   Kilis"), and attached to the trigger's clause; or
