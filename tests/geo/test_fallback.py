@@ -9,6 +9,7 @@ import pytest
 from tests.events_made import assault
 
 from newsevents.geo import Gazetteer, find_places, locate_events
+from newsevents.geo.dateline import dateline_place
 from newsevents.geo.fallback import article_focus
 from newsevents.model import Actor, ActorMention, Event, Evidence
 from newsevents.nlp.parsed import ParsedArticle
@@ -139,3 +140,21 @@ def test_focus_prefers_a_dominant_city_then_a_country(parse, gaz: Gazetteer) -> 
         "in Bamako spoke."
     )
     assert focus(across) == "Mali"
+
+
+def test_a_dateline_is_the_article_place_of_its_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    title = "Strike hits south Beirut"
+    text = (
+        f"{title}\n\n"
+        "BEIRUT, Lebanon (AP) -- An air strike hit a building on Tuesday.\n\n"
+        "Residents of Beirut said the blast shook the southern suburbs."
+    )
+    article, doc = parse(text, title=title, title_span=Evidence.of(text, 0, len(title)))
+    places = find_places(doc, article, gaz)
+    found = dateline_place(ParsedArticle.of(doc, article), places, gaz)
+    assert found is not None
+    place, words = found
+    assert words.text == "BEIRUT" and place.country == "LBN"
+    assert any(place is p for p in places)  # the article's own Beirut, with its mentions
+    plain, plain_doc = parse("An air strike hit Beirut on Tuesday.")
+    assert dateline_place(ParsedArticle.of(plain_doc, plain), find_places(plain_doc, plain, gaz), gaz) is None
