@@ -50,6 +50,8 @@ class CorpusFigures:
     date_sources: dict[tuple[str, str], int] = field(default_factory=dict)
     published_sources: dict[str, int] = field(default_factory=dict)
     undated_event_articles: int = 0
+    # events with coordinates and a location_source, by that source (clause ... article)
+    placed_by_source: dict[str, int] = field(default_factory=dict)
 
 
 def corpus_docs(articles: Path, settings: Settings) -> tuple[list[tuple[str, str]], dict[str, str | None]]:
@@ -182,3 +184,6 @@ def _store_counts(figures: CorpusFigures, path: Path) -> None:
     )
     figures.published_sources = dict(Counter(str(a.get("published_source") or "none") for a in articles))
     figures.unplaced_events = sum(1 for e in events if not e.get("location_name"))
+    placed = [e for e in events if e.get("location_lat") is not None and e.get("location_lon") is not None]
+    sources = Counter(str(e["location_source"]) for e in placed if e.get("location_source"))
+    figures.placed_by_source = dict(sources)

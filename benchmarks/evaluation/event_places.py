@@ -11,6 +11,8 @@ article's focus names no place in the sentence.
   alarm; a gold place left unfound (or replaced) is a miss.
 - `event_location_all`: the same, but gold places of events we did not find at all are misses too.
 - `no_location_accuracy`: over found events whose gold names no place, the share we left unplaced.
+- `place_right`: over found events, the share whose place decision is right: a place overlapping
+  (or naming) a gold one, or none where the gold has none.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def judge(gold: list[Span], ours: Span | None, text: str = "") -> Counts:
 
 
 def _record(rec: GoldRecord, data: Mapping[str, Any] | None, ds: DatasetReport) -> tuple[Counts, int, int]:
-    """Count one sentence; returns its counts and (events without gold place, of them unplaced)."""
+    """Count one sentence; returns its counts and (events without gold place, of them unplaced);
+    tallies found events and those decided right in `ds.measures` (`place_right`)."""
     counts = Counts()
     nowhere = unplaced = 0
     for item in rec.items:
@@ -78,6 +81,9 @@ def _record(rec: GoldRecord, data: Mapping[str, Any] | None, ds: DatasetReport) 
             continue
         ours = place_of(event)
         c = judge(gold, ours, rec.text)
+        ds.measures["found"] = int(ds.measures.get("found") or 0) + 1
+        right = c.tp == 1 or (not gold and ours is None)
+        ds.measures["decided_right"] = int(ds.measures.get("decided_right") or 0) + right
         counts.add(c)
         ds.level("event_location_all").add(c)
         if not gold:
@@ -111,5 +117,7 @@ def score_event_places(gold: GoldSet, preds: list[Prediction], ds: DatasetReport
         ds.articles.append(
             ArticleRow(rec.id, counts, counts.tp + counts.fn, counts.tp + counts.fp, pred.problem)
         )
+    found, right = int(ds.measures.pop("found", 0) or 0), int(ds.measures.pop("decided_right", 0) or 0)
+    ds.measures["place_right"] = round(right / found, 4) if found else None
     ds.measures["no_location_judged"] = nowhere
     ds.measures["no_location_accuracy"] = round(unplaced / nowhere, 4) if nowhere else None

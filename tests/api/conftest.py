@@ -76,6 +76,7 @@ def strike(article_id: str, source: str, published: str, lead: str) -> Extractio
         date="2016-02-12",
         date_precision="day",
         location=EventLocation("Aleppo", 36.2, 37.16, "SYR", "city", aleppo),
+        location_source="clause",
         confidence=0.8,
     )
     killed = Quantity("killed", 12, None, None, "exact", "reported", _span(text, "12 people"), event_index=0)

@@ -161,6 +161,7 @@ def test_one_event_comes_with_its_article_and_cluster(client: TestClient) -> Non
         == "Syrian government forces bombed rebels in Aleppo on Friday, killing 12 people."
     )
     assert (event["trigger_text"], event["location_name"], event["cluster_id"]) == ("bombed", "Aleppo", None)
+    assert event["location_source"] == "clause"  # where the place came from, a column like any other
     assert article == {
         "id": STRIKE_B,
         "title": "Twelve dead as jets hit Aleppo",

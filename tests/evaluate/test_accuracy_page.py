@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.accuracy_page import render_page
+from benchmarks.accuracy_page import placed_section, render_page
+from benchmarks.evaluation.duplicates import CorpusFigures
 from benchmarks.evaluation.run import run_evaluation
 from benchmarks.floors import Run, check_floors
 
@@ -34,3 +35,10 @@ def test_page_has_each_set_and_the_gate_without_quoting_gold(kit, tmp_path: Path
 
 def test_without_floors_the_gate_says_so(kit, tmp_path: Path) -> None:
     assert "No floors are pinned yet." in _page(kit, tmp_path, {})
+
+
+def test_the_corpus_share_placed_sits_by_event_location() -> None:
+    figures = CorpusFigures(articles=2, counts={"events": 8}, placed_by_source={"clause": 3, "article": 3})
+    lines = placed_section(figures)
+    assert "6 (75.0 %) have coordinates and a `location_source`" in " ".join(lines)
+    assert "| clause | 3 |" in lines and "| paragraph | 0 |" in lines and "| article | 3 |" in lines

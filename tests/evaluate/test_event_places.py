@@ -55,7 +55,7 @@ def test_place_of_the_event_is_right(kit, tmp_path: Path) -> None:
     ds = _score(kit, tmp_path, [_event("shelled", "Dovra")])
     c = ds.levels["event_location"]
     assert (c.tp, c.fp, c.fn) == (1, 0, 0)
-    assert ds.measures["triggers_missed"] == 0
+    assert ds.measures["triggers_missed"] == 0 and ds.measures["place_right"] == 1.0
 
 
 def test_the_speakers_place_is_wrong(kit, tmp_path: Path) -> None:
@@ -63,11 +63,12 @@ def test_the_speakers_place_is_wrong(kit, tmp_path: Path) -> None:
     c = ds.levels["event_location"]
     assert (c.tp, c.fp, c.fn) == (0, 1, 1)
     assert ds.false_alarms == [] and "ours at 'Geneva'" in ds.misses[0].coded
+    assert ds.measures["place_right"] == 0.0
 
 
 def test_no_place_where_the_gold_has_none(kit, tmp_path: Path) -> None:
     ds = _score(kit, tmp_path, [_event("shelled", None)], places=())
-    assert ds.measures["no_location_accuracy"] == 1.0
+    assert ds.measures["no_location_accuracy"] == 1.0 and ds.measures["place_right"] == 1.0
     ds = _score(kit, tmp_path, [_event("shelled", "Iraq")], places=())
     assert ds.levels["event_location"].fp == 1 and ds.measures["no_location_accuracy"] == 0.0
 

@@ -17,7 +17,7 @@ import pytest
 from tests.store import pg_server
 
 from newsevents.export import PLOVER_FIELDS, columns_for, rows_for, write_rows
-from newsevents.model import Actor, Article, Event, Evidence, Extraction
+from newsevents.model import Actor, Article, Event, EventLocation, Evidence, Extraction
 from newsevents.store import Store, open_store
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "plover.schema.json"
@@ -48,9 +48,11 @@ def extraction() -> Extraction:
     events = (
         # CAMEO puts 057 in material cooperation (2); PLOVER's SUPPORT is verbal cooperation (1).
         _event(un, syria, "057", "SUPPORT", 2, "The UN signed an agreement with Syria in February.", "signed",
-               date="2016-02-01", date_precision="month"),
+               date="2016-02-01", date_precision="month", location_source="sentence",
+               location=EventLocation("Syria", 35.0, 38.0, "SYR", "country", _span("Syria in"))),
         _event(syria, None, "057", "SUPPORT", 2, "Syria has not accepted the plan.", "accepted",
-               negated=True),
+               negated=True, location=EventLocation("Syria", 35.0, 38.0, "SYR", "country"),
+               location_source="article"),
         # CAMEO's appeals are verbal cooperation (1); PLOVER's REQUEST is verbal conflict (3).
         _event(rebels, un, "0233", "REQUEST", 1, "Rebels appealed to the UN for help.", "appealed",
                plover_mode="assist", modality="hypothetical"),
@@ -95,6 +97,16 @@ def test_records_follow_the_spec_and_validate(store: Store) -> None:
     assert signed["text_info"] == {"start": TEXT.index("The UN signed"), "end": TEXT.index(" Syria has")}
     cite = signed["cite_info"]
     assert (cite["url"], cite["publication"], cite["citation"]) == ("https://example.org/p1", "Wire", "p1")
+
+
+def test_each_place_says_where_it_came_from(store: Store) -> None:
+    by_id = {r["id"]: r for r in records(store)}
+    signed, negated, appealed = by_id["p1:0"], by_id["p1:1"], by_id["p1:2"]
+    assert (signed["location_source"], signed["event_loc"]["resolved_place"]) == ("sentence", "Syria")
+    assert negated["location_source"] == "article" and negated["event_loc"]["resolved_place"] == "Syria"
+    assert appealed["location_source"] is None and appealed["event_loc"] is None
+    placed = [c for c in records(store, "clusters") if c["event_loc"]]
+    assert placed and {c["location_source"] for c in placed} <= {"sentence", "article"}
 
 
 def test_plover_quad_classes_scores_and_contexts(store: Store) -> None:

@@ -123,7 +123,13 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
     if detail["actors"]:
         assert "label label-actor" in labels
     assert browser.find_element(By.ID, "article-title").text == (detail["article"]["title"] or article_id)
-    assert len(css(browser, "#article-events li.event-item")) == len(detail["events"])
+    items = css(browser, "#article-events li.event-item")
+    assert len(items) == len(detail["events"])
+    for item, stored in zip(items, detail["events"], strict=True):
+        if stored["location_name"] and stored["location_source"]:  # the place and where it came from
+            place = f"{stored['location_name']} (from the {stored['location_source']})"
+            assert place in item.find_element(By.CSS_SELECTOR, ".muted").text
+    assert any(e["location_source"] for e in detail["events"])
     shoot(browser, tmp_path, "article.png")
     browser.find_element(By.ID, "article-close").click()
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "overview").is_displayed())

@@ -38,7 +38,7 @@ SPEC_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 EXTENSION_FIELDS: tuple[str, ...] = (
     "negated", "modality", "attributed_to", "actor_country", "actor_sector", "recipient_country",
-    "recipient_sector", "cameo", "goldstein", "date_precision", "reports",
+    "recipient_sector", "cameo", "goldstein", "date_precision", "location_source", "reports",
 )  # fmt: skip
 PLOVER_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTENSION_FIELDS
 _SIZES = {"killed": "dead", "injured": "injured", "arrested": "arrested"}
@@ -120,7 +120,8 @@ class _Maker:
             for side in ("actor", "recipient") for what, key in (("country", "code"), ("sector", "sector"))
         })  # fmt: skip
         record.update({"cameo": e["cameo"], "goldstein": float(e["goldstein"]),
-                       "date_precision": e.get("date_precision"), "reports": 1})  # fmt: skip
+                       "date_precision": e.get("date_precision"), "location_source": _source(e),
+                       "reports": 1})  # fmt: skip
         return record
 
     def cluster(self, c: Row, members: list[Row]) -> dict[str, Any]:
@@ -129,10 +130,11 @@ class _Maker:
         rep = lookups.representative(members) or members[0]
         record = self.event(rep)
         days = sorted(d for d in (self.seen.day_of(e) for e in members) if d)
+        placed = lookups.finest_place(members)
         record.update({
             "id": c["cluster_id"], "link": None, "date": days[0] if days else record["date"],
             "enddate": days[-1] if days and days[-1] != days[0] else record["enddate"],
-            "event_loc": self._place(lookups.finest_place(members)),
+            "event_loc": self._place(placed), "location_source": _source(placed),
             "reports": lookups.counts(members)["articles"],
         })  # fmt: skip
         record.update(self._sizes([(e["article_id"], e["idx"]) for e in members]))
@@ -207,6 +209,11 @@ def _typed(e: Row, codes: CodeTable) -> Row | None:
 def _flags(e: Row) -> dict[str, Any]:
     return {"negated": bool(e.get("negated")), "modality": e.get("modality") or "asserted",
             "attributed_to": e.get("attributed_to")}  # fmt: skip
+
+
+def _source(e: Row | None) -> str | None:
+    """Where the event's place came from (clause ... article); None when it has no place."""
+    return e.get("location_source") if e is not None and e.get("location_name") else None
 
 
 def _end_of(day: str | None, precision: str | None) -> str | None:

@@ -3,7 +3,8 @@ placed where the text says they happened.
 
     gaz = load_gazetteer()                       # once per pipeline (the places stage), about 1 s
     places = find_places(doc, article, gaz)      # one Place per distinct place, all its mentions
-    events = locate_events(parsed, events, places, gaz.cues)
+    events = locate_events(parsed, events, places, gaz.cues, actors=mentions, gazetteer=gaz)
+    #   each event's place and its location_source: clause, sentence, paragraph, dateline, article
     events = reconcile_countries(events, mentions, actor_dictionary)  # guessed countries
     figures = locate_quantities(parsed, figures, places, events, cues=gaz.cues)
 """

@@ -18,6 +18,8 @@ Precision comes first, so the swap happens only when all of these hold:
   the people it touched were; statements are often placed where the talk was about;
 - the place is a city, district or region: a country-level location is often the actor itself
   ("killed in Syria" says little about whose soldiers), so it is never used;
+- the place is the clause's own (`location_source` "clause"): a place taken from the sentence,
+  the paragraph or the article's focus is where the story is, not proof of where these people live;
 - for a source, only police and courts, which act where they live: a civilian attacker or
   an army routinely acts abroad ("whose brother shot three Israelis in Tel Aviv"), and a
   government speaks about places it does not rule.
@@ -64,6 +66,7 @@ def _reconcile(event: Event, guessed: set[tuple[int, int]], dictionary: ActorDic
     loc = event.location
     if (
         loc is None
+        or event.location_source not in (None, "clause")
         or loc.precision not in FINE_PRECISION
         or not loc.country
         or event.quad_class not in MATERIAL_QUADS

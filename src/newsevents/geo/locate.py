@@ -1,6 +1,7 @@
-"""Placing events: the place the text says an event happened at, never a guess.
+"""Placing events: the place an event's own clause says it happened at, the first and surest
+step of the chain whose later steps live in `fallback.py`.
 
-An event gets a location only from its own sentence, and only from a place name that is
+An event gets its `clause` location only from its own sentence, and only from a place name that is
 - governed by a locative preposition ("in", "near", "at", "around", "outside", "across", ... and
   "north of", "the outskirts of"), also through a feature noun ("near the southern city of
   Kilis"), and attached to the trigger's clause; or
@@ -10,9 +11,9 @@ Names after "from", "to", "between" (origins, destinations, routes) do not place
 place in another clause of the sentence ("halted the talks after forces advanced north of
 Aleppo") does not place the halting. Among several, a locative phrase on the trigger wins,
 then one elsewhere in its clause, then a name on its object, then the nearest to the trigger; a
-name on the subject ("a US Marine was killed") never places the event. With none, `location`
-stays None: falling back to the article's main place would put a statement made in Geneva at
-the fighting in Aleppo or the reverse.
+name on the subject ("a US Marine was killed") never places the event. Such a place is the
+event's `clause` place; with none, the fallback chain of `fallback.py` (sentence, paragraph,
+dateline, the article's focus) places it and says so in `location_source`.
 
 Precision comes from the place's feature; "other" places (regions such as the Gaza Strip) count
 as "admin1".
@@ -27,8 +28,9 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from newsevents.geo.gazetteer import Cues
-from newsevents.model import Event, EventLocation, Evidence, Place, Precision, Quantity
+from newsevents.geo.fallback import SPECIFICITY, ArticlePlaces, fallback_place
+from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.model import ActorMention, Event, EventLocation, Evidence, Place, Precision, Quantity
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
@@ -40,8 +42,6 @@ PRECISION: dict[str, Precision] = {
     "district": "district",
     "other": "admin1",
 }
-# The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
-SPECIFICITY = {"district": 4, "city": 3, "admin1": 2, "other": 2, "country": 1}
 
 
 def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
@@ -124,7 +124,8 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int 
     return None
 
 
-def _location(place: Place, mention: Evidence) -> EventLocation:
+def _location(place: Place, mention: Evidence | None) -> EventLocation:
+    """The location at `place`, stated at `mention` (None for a place no mention states: the focus)."""
     return EventLocation(place.name, place.lat, place.lon, place.country, PRECISION[place.feature], mention)
 
 
@@ -187,13 +188,22 @@ def locate_event(
     places: Sequence[Place] | PlaceMentions,
     cues: Cues,
     anchors: Anchors | None = None,
+    article: ArticlePlaces | None = None,
 ) -> Event:
-    """The event with `location` filled when its sentence places it; unchanged otherwise."""
+    """The event with `location` and `location_source` filled: its clause's place, else (given
+    the article's `ArticlePlaces`) the fallback chain's; unchanged when nothing places it or an
+    earlier stage already did."""
     trig_span = parsed.span_of(event.trigger, anchors)
     if trig_span is None or event.location is not None:
         return event
     found = best_place(parsed, trig_span.root, places, cues)
-    return event if found is None else replace(event, location=_location(*found))
+    if found is not None:
+        return replace(event, location=_location(*found), location_source="clause")
+    fallback = fallback_place(article, trig_span.root) if article is not None else None
+    if fallback is None:
+        return event
+    place, mention, source = fallback
+    return replace(event, location=_location(place, mention), location_source=source)
 
 
 def locate_events(
@@ -202,14 +212,20 @@ def locate_events(
     places: Sequence[Place],
     cues: Cues,
     anchors: Anchors | None = None,
+    actors: Sequence[ActorMention] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
-    """Events with `location` filled (via dataclasses.replace) where their own sentence supports it.
+    """Events with `location` and `location_source` filled (via dataclasses.replace).
 
     `cues` are the place cue words the stage loaded when it was built (`gazetteer.load_cues`);
-    `anchors` the triggers' tokens as the events stage recorded them.
+    `anchors` the triggers' tokens as the events stage recorded them; `actors` the article's
+    actor mentions, which the fallback chain never takes for places. With `actors` None only
+    the clause places events (the chain needs to know which names are actors); `gazetteer`
+    resolves a dateline the places stage did not read as a place.
     """
     index = PlaceMentions.of(places)
-    return [locate_event(parsed, event, index, cues, anchors) for event in events]
+    article = ArticlePlaces.of(parsed, places, actors, cues, gazetteer) if actors is not None else None
+    return [locate_event(parsed, event, index, cues, anchors, article) for event in events]
 
 
 def _figure_anchor(parsed: ParsedArticle, quantity: Quantity, anchors: Anchors | None) -> Token | None:
@@ -255,7 +271,7 @@ def locate_quantities(
         if location is None and index is not None and 0 <= index < len(events):
             event = events[index]
             same = _same_sentence(parsed, event.trigger, quantity.evidence, anchors)
-            if event.location is not None and same:
+            if event.location is not None and event.location_source in (None, "clause") and same:
                 location = event.location
         out.append(quantity if location is None else replace(quantity, location=location))
     return out

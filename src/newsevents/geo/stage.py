@@ -1,7 +1,7 @@
 """The geo stages: places named in the article, then events, figures and actors' countries placed by them.
 
     places           toponyms resolved against the gazetteer          sets places
-    event_places     each event's place, from its own sentence         sets events.location
+    event_places     each event's place and its source (clause ... article) sets events.location(_source)
     actor_countries  guessed countries corrected by the event's place  sets events.actor_country
     quantity_places  each figure's place                               sets quantities.location
 """
@@ -60,22 +60,27 @@ class PlaceStage:
 
 
 class EventPlaceStage:
-    """Gives each event the place its own sentence states."""
+    """Gives each event its place and where it came from: its clause, else the fallback chain
+    (sentence, paragraph, dateline, the article's focus)."""
 
     name = "event_places"
-    needs: tuple[str, ...] = ("events", "places")
-    sets: tuple[str, ...] = ("events.location",)
+    needs: tuple[str, ...] = ("events", "places", "actors")
+    sets: tuple[str, ...] = ("events.location", "events.location_source")
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues
+        self.gazetteer = gazetteer
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> EventPlaceStage:
         check_keys(cls.name, section, frozenset())
-        return cls(shared_cues(context))
+        return cls(shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        located = locate_events(parsed, found.events or (), found.places or (), self.cues, found.anchors)
+        located = locate_events(
+            parsed, found.events or (), found.places or (), self.cues, found.anchors, found.actors or (),
+            self.gazetteer,
+        )
         return found.with_(events=tuple(located))
 
 

@@ -89,6 +89,13 @@ export function evidenceSpans(detail) {
   return detail.events.map((e) => ({ start: e.evidence_start, end: e.evidence_end, kind: "ev", label: null, ref: null }));
 }
 
+/** The event's place with where it came from ("Aleppo (from the article)"): a place taken from the
+ * paragraph or the article's focus reads differently from one its own clause states. */
+export function placeOf(e) {
+  if (!e.location_name) return null;
+  return e.location_source ? `${e.location_name} (from the ${e.location_source})` : e.location_name;
+}
+
 /** One line per coded event: who, what, whom, where, when; `onPick` selects it. */
 export function eventList(node, events, onPick) {
   clear(node);
@@ -98,7 +105,7 @@ export function eventList(node, events, onPick) {
       el("strong", { text: `${e.cameo} ${e.cameo_name || ""}`.trim() }),
       e.plover ? el("span", { class: "tag", text: e.plover }) : null, " ",
       el("span", { class: "actor-code", text: e.target_code || "—" }),
-      el("div", { class: "muted", text: [e.location_name, e.date, e.negated ? "negated" : null, e.modality !== "asserted" ? e.modality : null].filter(Boolean).join(" · ") }),
+      el("div", { class: "muted", text: [placeOf(e), e.date, e.negated ? "negated" : null, e.modality !== "asserted" ? e.modality : null].filter(Boolean).join(" · ") }),
     );
     item.addEventListener("click", () => onPick(e));
     item.addEventListener("keydown", (k) => k.key === "Enter" && onPick(e));

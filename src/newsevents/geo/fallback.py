@@ -1,0 +1,239 @@
+"""Where an event happened when its own clause does not say: the sentence, the paragraph, the
+dateline, then the article's focus place, each recorded as the event's `location_source`.
+
+An analyst reads a dataset as a map: an event with no place is lost to it, and a reader of the
+article knows that "Regime forces have encircled opposition-held areas in eastern parts of the
+city" happened in the Aleppo the paragraph or the article is about. The chain takes the nearest
+evidence first, so the place is the one a reader would give and the source says how far it was
+taken from:
+
+    clause     a place attached to the trigger's clause (`locate.best_place`)
+    sentence   another place named in the sentence, not an actor ("backed by Turkey") and not an
+               origin or destination ("fled to Turkey"): one under a locative preposition first,
+               then the finer, then the nearest to the trigger
+    paragraph  the nearest place named before the sentence in its paragraph (a line of the
+               text), or the paragraph's only place when all its places come later
+    dateline   the place of the dateline ("KHARTOUM (Sputnik) -")
+    article    the article's focus (`article_focus`), with no evidence: no mention states it
+
+A place that is an actor of the article (a country that "said" or "backed") never places an
+event at the sentence or paragraph level unless a locative preposition governs it ("fighting
+across Iraq"): "Russia said" tells who spoke, not where. Headline mentions place nothing (a
+headline sums up the story) but count towards the focus. An event with
+no place anywhere keeps `location` None and `location_source` None.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.tokens import Token
+
+from newsevents.geo.dateline import dateline_place
+from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.ingest.lines import split_lines
+from newsevents.model import ActorMention, Evidence, LocationSource, Place
+from newsevents.nlp.parsed import ParsedArticle
+
+# The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
+SPECIFICITY = {"district": 4, "city": 3, "admin1": 2, "other": 2, "country": 1}
+CITY_LEVEL = frozenset({"city", "district"})
+# Dependencies from a name to the noun or name it is part of ("Aleppo" in "the Aleppo countryside").
+NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "appos"})
+# A focus is named at least this often; a place named once in passing is not what the article is about.
+FOCUS_MIN_MENTIONS = 2
+CITY_SHARE = 3  # a focus city holds at least 1/CITY_SHARE of its country's mentions
+# Words before a name that make it an origin, a destination or a route, not where something happened.
+ELSEWHERE = "of another place"
+NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place mention the fallback may use: the place, its words, and its first token."""
+
+    place: Place
+    evidence: Evidence
+    token: int
+    locative: bool = False
+
+
+@dataclass(frozen=True)
+class ArticlePlaces:
+    """What the fallback chain knows of one article, computed once for all its events.
+
+    `mentions` are the usable mentions in text order (no furniture, no headline, no actor);
+    `paragraphs` the [start, end) character bounds of each line of the text; `dateline` the
+    dateline's place mention, `focus` the article's focus place.
+    """
+
+    mentions: tuple[Mention, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    dateline: Mention | None
+    focus: Place | None
+
+    @classmethod
+    def of(
+        cls,
+        parsed: ParsedArticle,
+        places: Sequence[Place],
+        actors: Sequence[ActorMention],
+        cues: Cues,
+        gazetteer: Gazetteer | None = None,
+    ) -> ArticlePlaces:
+        """Index the article's places; `actors` mark the mentions that name an actor, not a place;
+        `gazetteer` resolves a dateline the places stage did not read as a place."""
+        found = dateline_place(parsed, places, gazetteer)
+        dateline = None
+        if found is not None:
+            span = parsed.span_of(found[1])
+            dateline = Mention(found[0], found[1], span.start if span is not None else 0)
+        skip = {dateline.evidence} if dateline is not None else set()
+        usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
+        lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
+        return cls(tuple(usable), lines, dateline, article_focus(parsed, places))
+
+    def between(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The usable mentions starting in characters [start, end), found by bisection: a long
+        article's events do not each scan all its mentions."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.evidence.start)
+        last = bisect_left(self.mentions, end, key=lambda m: m.evidence.start)
+        return self.mentions[first:last]
+
+    def paragraph_of(self, char: int) -> tuple[int, int] | None:
+        """The bounds of the line holding character `char`."""
+        at = bisect_right(self.paragraphs, char, key=lambda bounds: bounds[0]) - 1
+        if at >= 0 and self.paragraphs[at][0] <= char < self.paragraphs[at][1]:
+            return self.paragraphs[at]
+        return None
+
+
+def _usable(
+    parsed: ParsedArticle,
+    places: Sequence[Place],
+    actors: Sequence[ActorMention],
+    cues: Cues,
+    skip: set[Evidence],
+) -> list[Mention]:
+    """The mentions that may place an event beyond its clause: not in furniture or the headline,
+    not an origin or destination, not the dateline (`skip`), and not an actor unless a locative
+    preposition governs it ("backed by Turkey" is an actor, "fighting across Iraq" a place)."""
+    actor_tokens = {i for a in actors for i in range(a.token_start, a.token_end)}
+    usable: list[Mention] = []
+    for place in places:
+        for mention in place.mentions:
+            span = parsed.span_of(mention)
+            if span is None or mention in skip or parsed.article.in_furniture(mention.start, mention.end):
+                continue
+            prep = _governing_preposition(span.root, cues)
+            if parsed.in_title[span.start] or prep in NOT_WHERE:
+                continue
+            locative = prep in cues.locative
+            if not locative and any(t.i in actor_tokens for t in span):
+                continue
+            usable.append(Mention(place, mention, span.start, locative))
+    return usable
+
+
+def _relative(word: Token, cues: Cues) -> str:
+    """ "advanced north of Aleppo" is near Aleppo; "Birdik, 50 km north of Kutum" and "Diyala
+    province, north of Baghdad" only say where another place is (`ELSEWHERE`), as in `locate`."""
+    before = [child for child in word.subtree if child.i < word.i]
+    if any(child.lower_ in cues.distance_units or child.like_num for child in before):
+        return ELSEWHERE
+    if word.dep_ == "appos" or word.head.pos_ == "PROPN":
+        return ELSEWHERE
+    return "near"
+
+
+def _governing_preposition(tok: Token, cues: Cues) -> str:
+    """The preposition governing a place name ("" for none), climbing name modifiers and "of"
+    ("the city of Kilis" -> "near" in "near the city of Kilis"); "north of Aleppo" and "the
+    outskirts of Karachi" give "near", a locative word (see `_relative`)."""
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ not in cues.relative:
+                tok = prep.head
+                continue
+            if prep.lower_ == "of" and prep.head.lower_ in cues.relative:
+                return _relative(prep.head, cues)
+            return prep.lower_
+        if tok.dep_ in NAME_MODIFIER_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return ""
+    return ""
+
+
+def article_focus(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
+    """The place the article is about, or None when no place clearly is.
+
+    Mentions outside page furniture are counted, the headline's included; a country counts its
+    own mentions and those of every place in it ("Aleppo" counts for Syria). The city level wins
+    when one city (or district) dominates: named at least twice, more often than any other city,
+    and in at least a third of its country's count, so a capital named twice for its government
+    in a story told across Mali ("officials in Bamako said") does not take the whole story.
+    Otherwise a country is the focus when it dominates the same way. A country named once in
+    passing, or two countries named equally, give no focus: the event stays unplaced rather than
+    put in the wrong country.
+    """
+    counts = [sum(1 for m in p.mentions if not parsed.article.in_furniture(m.start, m.end)) for p in places]
+    by_country: Counter[str] = Counter()
+    for place, count in zip(places, counts, strict=True):
+        if place.country:
+            by_country[place.country] += count
+    city = _dominant([(counts[i], i) for i, p in enumerate(places) if p.feature in CITY_LEVEL])
+    if city is not None and counts[city] * CITY_SHARE >= by_country[places[city].country or ""]:
+        return places[city]
+    countries = {p.country: i for i, p in enumerate(places) if p.feature == "country" and p.country}
+    country = _dominant([(n, code) for code, n in by_country.items() if code in countries])
+    return None if country is None else places[countries[country]]
+
+
+def _dominant(ranked: list[tuple[int, K]]) -> K | None:
+    """The key of the single highest count, when it reaches FOCUS_MIN_MENTIONS; None on a tie."""
+    ordered = sorted(ranked, key=lambda item: -item[0])
+    if not ordered or ordered[0][0] < FOCUS_MIN_MENTIONS:
+        return None
+    if len(ordered) > 1 and ordered[1][0] == ordered[0][0]:
+        return None
+    return ordered[0][1]
+
+
+def _sentence_rank(mention: Mention, trigger: Token) -> tuple[bool, int, int]:
+    """Among a sentence's places: one under a locative preposition first ("in", "near"; tuned on
+    the event_location training sentences, where it beat the nearest name alone), then the finer,
+    then the nearest to the trigger."""
+    return not mention.locative, -SPECIFICITY[mention.place.feature], abs(mention.token - trigger.i)
+
+
+def fallback_place(
+    index: ArticlePlaces, trigger: Token
+) -> tuple[Place, Evidence | None, LocationSource] | None:
+    """The place of an event whose clause names none, its mention (None for the article's focus)
+    and where it came from; None when the article places it nowhere."""
+    sent = trigger.sent
+    in_sentence = index.between(sent.start_char, sent.end_char)
+    if in_sentence:
+        best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))
+        return best.place, best.evidence, "sentence"
+    bounds = index.paragraph_of(trigger.idx)
+    if bounds is not None:
+        in_paragraph = index.between(*bounds)
+        before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
+        if before:
+            return before[-1].place, before[-1].evidence, "paragraph"
+        if len({id(m.place) for m in in_paragraph}) == 1:
+            return in_paragraph[0].place, in_paragraph[0].evidence, "paragraph"
+    if index.dateline is not None:
+        return index.dateline.place, index.dateline.evidence, "dateline"
+    if index.focus is not None:
+        return index.focus, None, "article"
+    return None
+

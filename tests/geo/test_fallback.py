@@ -1,0 +1,160 @@
+"""The fallback chain: each event's place and where it came from (clause, sentence, paragraph,
+dateline, the article's focus), one real sentence or short article for each step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from tests.events_made import assault
+
+from newsevents.geo import Gazetteer, find_places, locate_events
+from newsevents.geo.dateline import dateline_place
+from newsevents.geo.fallback import article_focus
+from newsevents.model import Actor, ActorMention, Event, Evidence
+from newsevents.nlp.parsed import ParsedArticle
+
+pytestmark = pytest.mark.model
+
+
+def _locate(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer, text: str, trigger: str, actors: Sequence[str] = (), title: str | None = None
+) -> Event:
+    """The assault at `trigger` placed by the whole chain; `actors` are words the actor stage
+    would have found (a country that speaks or backs), `title` the headline opening the text."""
+    kw = {"title": title, "title_span": Evidence.of(text, 0, len(title))} if title else {}
+    article, doc = parse(text, **kw)
+    mentions = []
+    for word in actors:
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word))
+        actor = Actor(word, word, "RUS", "RUS", None, Evidence.of(text, start, start + len(word)))
+        mentions.append(ActorMention(actor, span.start, span.end, span.root.i))
+    places = find_places(doc, article, gaz)
+    parsed = ParsedArticle.of(doc, article)
+    events = [assault(text, trigger)]
+    return locate_events(parsed, events, places, gaz.cues, actors=mentions, gazetteer=gaz)[0]
+
+
+def _where(event: Event) -> tuple[str | None, str | None, str | None]:
+    """(place name, source, the words that placed it)."""
+    loc = event.location
+    if loc is None:
+        return None, event.location_source, None
+    return loc.name, event.location_source, loc.evidence.text if loc.evidence is not None else None
+
+
+def test_the_clause_place_comes_first(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Government troops shelled a market in Idlib on Monday. Officials in Damascus said so."
+    assert _where(_locate(parse, gaz, text, "shelled")) == ("Idlib", "clause", "Idlib")
+
+
+def test_a_place_elsewhere_in_the_sentence(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "erupted" is in a clause of its own; the town the sentence names is where it erupted
+    text = (
+        "At least 14 people were killed in the town of Malakal when fighting erupted between "
+        "government forces and the rebels."
+    )
+    assert _where(_locate(parse, gaz, text, "erupted")) == ("Malakal", "sentence", "Malakal")
+
+
+def test_a_locative_place_beats_a_nearer_modifier(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # tuned on the training sentences: "the Geneva talks" is nearer, "north of Aleppo" says where
+    text = (
+        "The envoy halted the Geneva peace talks after the regime, backed by air strikes, "
+        "advanced against opposition forces north of Aleppo."
+    )
+    name, source, _ = _where(_locate(parse, gaz, text, "backed"))
+    assert (name, source) == ("Aleppo", "sentence")
+
+
+def test_the_paragraph_before_the_sentence(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Heavy fighting raged in Aleppo on Monday. Regime forces encircled the eastern districts."
+    assert _where(_locate(parse, gaz, text, "encircled")) == ("Aleppo", "paragraph", "Aleppo")
+
+
+def test_the_paragraph_only_place_named_later(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen stormed a hotel overnight. The hotel stands in the centre of Mogadishu."
+    assert _where(_locate(parse, gaz, text, "stormed")) == ("Mogadishu", "paragraph", "Mogadishu")
+
+
+def test_another_paragraph_does_not_place_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met in Geneva on Monday.\n\nGunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == (None, None, None)
+
+
+def test_the_dateline(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police use tear gas on protesters\n\n"
+        "KHARTOUM (Reuters) - Protests against bread prices went on for a third day.\n\n"
+        "Police fired tear gas at the crowd near the palace."
+    )
+    title = "Police use tear gas on protesters"
+    assert _where(_locate(parse, gaz, text, "fired", title=title)) == ("Khartoum", "dateline", "KHARTOUM")
+
+
+def test_the_article_focus_names_no_mention(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aleppo was shelled again on Monday.\n\n"
+        "Residents of Aleppo have fled for weeks, and aid groups in Aleppo ran out of food.\n\n"
+        "Regime forces encircled the eastern districts."
+    )
+    assert _where(_locate(parse, gaz, text, "encircled")) == ("Aleppo", "article", None)
+
+
+def test_a_country_named_once_in_passing_is_no_focus(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials from Turkey met on Monday.\n\nGunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == (None, None, None)
+
+
+def test_a_country_that_speaks_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia said that gunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed", actors=["Russia"])) == (None, None, None)
+    # without the actor stage's word for it, the name would place the event
+    assert _where(_locate(parse, gaz, text, "stormed"))[:2] == ("Russia", "sentence")
+
+
+def test_a_destination_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of people started to flee from their homes to Turkey."
+    assert _where(_locate(parse, gaz, text, "flee")) == (None, None, None)
+
+
+def test_focus_prefers_a_dominant_city_then_a_country(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    def focus(text: str) -> str | None:
+        article, doc = parse(text)
+        place = article_focus(ParsedArticle.of(doc, article), find_places(doc, article, gaz))
+        return place.name if place is not None else None
+
+    one_city = "Rebels in Aleppo fought on. Rebels in Homs fought on. Aid reached Aleppo, in Syria."
+    assert focus(one_city) == "Aleppo"
+    # two cities named equally: the country holding both, though itself named once
+    two_cities = (
+        "Fighting in Aleppo went on. Fighting in Homs went on. Shells fell in Aleppo and in Homs, in Syria."
+    )
+    assert focus(two_cities) == "Syria"
+    assert focus("Officials met in Geneva and in Turkey.") is None
+    # a capital named twice for its government in a story told across the country
+    across = (
+        "Attacks in Mali killed 21 soldiers. Fighting in Mali has spread since 2012, and jihadists in "
+        "Mali now hold much of Mali. Officials in Bamako said troops in Mali would respond. A minister "
+        "in Bamako spoke."
+    )
+    assert focus(across) == "Mali"
+
+
+def test_a_dateline_is_the_article_place_of_its_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    title = "Strike hits south Beirut"
+    text = (
+        f"{title}\n\n"
+        "BEIRUT, Lebanon (AP) -- An air strike hit a building on Tuesday.\n\n"
+        "Residents of Beirut said the blast shook the southern suburbs."
+    )
+    article, doc = parse(text, title=title, title_span=Evidence.of(text, 0, len(title)))
+    places = find_places(doc, article, gaz)
+    found = dateline_place(ParsedArticle.of(doc, article), places, gaz)
+    assert found is not None
+    place, words = found
+    assert words.text == "BEIRUT" and place.country == "LBN"
+    assert any(place is p for p in places)  # the article's own Beirut, with its mentions
+    plain, plain_doc = parse("An air strike hit Beirut on Tuesday.")
+    assert dateline_place(ParsedArticle.of(plain_doc, plain), find_places(plain_doc, plain, gaz), gaz) is None
