@@ -93,9 +93,12 @@ def extract(paths: tuple[str, ...], fmt: str, db: str, no_db: bool, no_text: boo
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
-        # also when nothing is new but an earlier run stopped before clustering what it stored
-        if store is not None and (tally.stored or store.behind()):
-            tally.clusters = store.recluster().get("clusters")
+        # each article was clustered as it was stored; a store written by an older newsevents
+        # (or just migrated) is clustered in full once
+        if store is not None and store.behind():
+            store.recluster()
+        if store is not None and tally.stored:
+            tally.clusters = store.cluster_count()
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
@@ -119,7 +122,7 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     if store is not None:
         loaded = load_into_store(out, store)
         stored, already = loaded.written, loaded.already_stored
-        if stored or store.behind():
+        if store.behind():
             store.recluster()
         store.close()
     if not quiet:
