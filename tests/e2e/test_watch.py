@@ -158,3 +158,19 @@ def test_a_jsonl_feed_on_stdin_is_stored_line_by_line(tmp_path: Path) -> None:
     with open_store(db, "read") as store:
         assert len(list(store.rows("articles"))) == 2
         assert all(e["cluster_id"] for e in store.events())
+
+
+def test_a_path_that_is_no_folder_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nBody.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["watch", str(article), "--db", str(tmp_path / "w.db")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"newsevents: {article}: not a folder (watch follows a folder, or - for JSON Lines"
+        " on standard input)\n"
+    )
+    assert not (tmp_path / "w.db").exists()

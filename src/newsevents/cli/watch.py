@@ -136,10 +136,13 @@ def _follow_folder(folder: Path, interval: float, settings: Settings, built: Any
     from newsevents.ingest.follow import FolderWatch
 
     watcher = FolderWatch(folder)
+    said: set[str] = set()
     while True:
         ready, problems = watcher.changed()
-        for problem in problems:
-            status.say(str(problem))
+        lines = {str(p) for p in problems}
+        for line in sorted(lines - said):  # a folder gone unreadable is said once, not every look
+            status.say(line)
+        said = lines
         if ready:
             _store_all(ingest.read([str(p) for p in ready], settings), settings, built, store, status)
         time.sleep(interval)
