@@ -13,6 +13,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +201,50 @@ def _wait_for_articles(db: Path, n: int, proc: subprocess.Popen[bytes]) -> int:
                 pass  # the schema is being created
         time.sleep(0.05)
     pytest.fail(f"the store never held {n} articles")
+
+
+# Two reports that share one sentence and little else (not copies of each other), and a wire
+# round-up that copies both: it makes all three copies of one story.
+SHARED_SENTENCE = "Soldiers fought Boko Haram fighters outside Maiduguri, the army said in a statement."
+FIRST = (
+    "Army repels attack\n\n" + SHARED_SENTENCE + " Residents of the eastern districts described hours of "
+    "gunfire and said that families fled toward the centre of the city before dawn, carrying what they "
+    "could. Traders closed the main market and the road to the airport was shut for most of the day."
+)
+SECOND = (
+    "Clashes near the city\n\n" + SHARED_SENTENCE + " Aid workers said a camp for displaced people on the "
+    "southern edge of town took in several hundred new arrivals, most of them women and children who had "
+    "walked through the night from villages that the insurgents had burned during the week."
+)
+ROUNDUP = "Round-up\n\n" + FIRST.split("\n\n", 1)[1] + " " + SECOND.split("\n\n", 1)[1].split(". ", 1)[1]
+
+
+def _report(art_id: str, text: str) -> Extraction:
+    """One undated fight between the army and Boko Haram, stated by the shared sentence: undated
+    events join only events of copies of their own story."""
+    from newsevents.model import Actor, Article, Event, Evidence
+
+    start = text.index(SHARED_SENTENCE) if SHARED_SENTENCE in text else text.index("\n\n") + 2
+    sentence = Evidence.of(text, start, text.index(".", start) + 1)
+    word = Evidence.of(text, start, start + 8)
+    event = Event(Actor("Soldiers", "Nigerian military", "NGAMIL", "NGA", "MIL", word),
+                  Actor("Boko Haram", "Boko Haram", "NGAREB", "NGA", "REB", word),
+                  "190", "19", "FIGHT", 4, -10.0, sentence, word)  # fmt: skip
+    article = Article(id=art_id, text=text, title=text.split("\n", 1)[0])
+    return Extraction(article, (event,), (), (), (), ())
+
+
+def test_a_copy_of_two_stories_joins_their_events_as_a_full_recluster_does(tmp_path: Path) -> None:
+    with open_store(tmp_path / "bridge.db") as store:
+        store.write(_report("first", FIRST))
+        store.write(_report("second", SECOND))
+        apart = {e["article_id"]: e["cluster_id"] for e in store.events()}
+        assert apart["first"] != apart["second"]  # not copies of each other, no date: apart
+        roundup = _report("roundup", ROUNDUP)
+        store.write(replace(roundup, events=()))  # it codes nothing itself: only the copies join
+        groups = dict(store.fetch_all("SELECT article_id, group_id FROM article_groups"))
+        assert set(groups) == {"first", "second", "roundup"} and len(set(groups.values())) == 1
+        written = derived(store)
+        assert len({e["cluster_id"] for e in store.events()}) == 1 and len(store.events()) == 2
+        store.recluster()
+        assert derived(store) == written

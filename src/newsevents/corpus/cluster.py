@@ -138,7 +138,10 @@ def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None
 
 
 def extend_clusters(
-    clusters: Iterable[Iterable[Row]], new: Iterable[Row], groups: Mapping[str, str] | None = None
+    clusters: Iterable[Iterable[Row]],
+    new: Iterable[Row],
+    groups: Mapping[str, str] | None = None,
+    groups_before: Mapping[str, str] | None = None,
 ) -> list[EventCluster]:
     """The clusters after `new` events join `clusters` (each its members' rows), for a store that
     adds articles as they come instead of clustering everything again.
@@ -146,8 +149,10 @@ def extend_clusters(
     Pass every cluster a new event might join (its block, its copies' events) and every cluster
     holding an article of a changed near-duplicate group (its `n_independent` changes); the
     result replaces exactly those. Joins follow `find_clusters`' rules and order (copies first,
-    then blocks), but only pairs with a new event are tried: a cluster never splits, and two
-    earlier clusters merge only through a new event that joins both. Where `find_clusters` over
+    then blocks), but only pairs with a new event are tried, and pairs of copies that became
+    copies with this batch (`groups_before` gives the earlier group of articles whose group
+    changed: a new copy of two stories makes their events copies too): a cluster never splits,
+    and two earlier clusters merge only through a new event or new copies. Where `find_clusters` over
     everything would have tried an earlier pair first and refused a later join, the result can
     differ from it; every cluster still keeps its root, compatible actors and (outside copies)
     a span of at most `MAX_SPAN_DAYS`.
@@ -164,8 +169,10 @@ def extend_clusters(
         first = position[(str(members[0]["article_id"]), int(members[0]["idx"]))]
         for row in members[1:]:
             state.join(first, position[(str(row["article_id"]), int(row["idx"]))], check_span=False)
+    before = groups_before or {}
     for i, j in _duplicate_pairs(rows, dup):
-        if i in fresh or j in fresh:
+        a, b = rows[i]["article_id"], rows[j]["article_id"]
+        if i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b)):
             state.join(i, j, check_span=False)
     for i, j in _pairs(rows):
         if i in fresh or j in fresh:

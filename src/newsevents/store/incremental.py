@@ -37,8 +37,8 @@ _INPUT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 def add_article(store: SQLStore, cur: Any, article: Row) -> None:
     """Group and cluster the just-inserted `article` (its stored row) with what the store holds."""
-    groups = _add_to_groups(store, cur, row_builders.decode(dict(article)))
-    _add_to_clusters(store, cur, article["id"], groups)
+    groups, before = _add_to_groups(store, cur, row_builders.decode(dict(article)))
+    _add_to_clusters(store, cur, article["id"], groups, before)
 
 
 def sketch_rows(article_id: str, hashes: Any) -> dict[str, list[Row]]:
@@ -72,15 +72,15 @@ def _in(store: SQLStore, values: Sequence[Any]) -> str:
     return f"({', '.join([store.placeholder] * len(values))})"
 
 
-def _add_to_groups(store: SQLStore, cur: Any, article: Row) -> dict[str, str]:
-    """Store the article's keys, join it to its copies' groups; return the changed groups'
-    members with their group ids (empty when it copies nothing)."""
+def _add_to_groups(store: SQLStore, cur: Any, article: Row) -> tuple[dict[str, str], dict[str, str]]:
+    """Store the article's keys, join it to its copies' groups; return the changed group's
+    members with their group ids now and before (both empty when it copies nothing)."""
     art_id, hashes = article["id"], dedup.shingle_hashes(row_builders.dedup_document(article)[1])
     sketch = sketch_rows(art_id, hashes)
     for table, batch in sketch.items():
         _insert(store, cur, table, batch)
     if not len(hashes):
-        return {}
+        return {}, {}
     keys = sketch["article_band_keys"]
     p = store.placeholder
     match = " OR ".join([f"(k.band = {p} AND k.band_key = {p})"] * len(keys))
@@ -92,7 +92,7 @@ def _add_to_groups(store: SQLStore, cur: Any, article: Row) -> dict[str, str]:
     )
     likely = sorted(a for a, n, size in cur.fetchall() if dedup.likely_copies(n, len(hashes), size))
     if not likely:
-        return {}
+        return {}, {}
     columns = ("id", "text", "title_start", "title_end", "furniture")
     cur.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id IN {_in(store, likely)}", likely)
     scores = {}
@@ -101,22 +101,27 @@ def _add_to_groups(store: SQLStore, cur: Any, article: Row) -> dict[str, str]:
         score = dedup.similarity(hashes, dedup.shingle_hashes(row_builders.dedup_document(other)[1]))
         if score >= dedup.THRESHOLD:
             scores[other["id"]] = round(score, 4)
-    return _regroup(store, cur, art_id, scores) if scores else {}
+    return _regroup(store, cur, art_id, scores) if scores else ({}, {})
 
 
-def _regroup(store: SQLStore, cur: Any, art_id: str, scores: dict[str, float]) -> dict[str, str]:
+def _regroup(
+    store: SQLStore, cur: Any, art_id: str, scores: dict[str, float]
+) -> tuple[dict[str, str], dict[str, str]]:
     """Merge the article and the groups of its `scores` copies into one group, as `find_groups`
-    would over everything: best similarity per member, the first published names the group."""
+    would over everything: best similarity per member, the first published names the group.
+    Returns each member's group id now and before (an article in no group was its own)."""
     matched = sorted(scores)
     cur.execute(
-        f"SELECT g.article_id, g.similarity, a.published FROM article_groups g JOIN articles a ON a.id ="
+        f"SELECT g.article_id, g.similarity, a.published, g.group_id FROM article_groups g JOIN articles a"
+        f" ON a.id ="
         f" g.article_id WHERE g.group_id IN (SELECT group_id FROM article_groups WHERE article_id IN"
         f" {_in(store, matched)})",
         matched,
     )
     found = cur.fetchall()
-    best = {a: sim for a, sim, _ in found}
-    published = {a: pub for a, _, pub in found}
+    best = {a: sim for a, sim, _, _ in found}
+    published = {a: pub for a, _, pub, _ in found}
+    before = {a: group for a, _, _, group in found}
     ids = sorted({art_id, *matched, *best})
     missing = [a for a in ids if a not in published]
     cur.execute(f"SELECT id, published FROM articles WHERE id IN {_in(store, missing)}", missing)
@@ -128,10 +133,12 @@ def _regroup(store: SQLStore, cur: Any, art_id: str, scores: dict[str, float]) -
     cur.execute(f"DELETE FROM article_groups WHERE article_id IN {_in(store, ids)}", ids)
     _insert(store, cur, "article_groups",
             [{"article_id": a, "group_id": first, "similarity": best[a]} for a in ids])  # fmt: skip
-    return dict.fromkeys(ids, first)
+    return dict.fromkeys(ids, first), {a: before.get(a, a) for a in ids}
 
 
-def _add_to_clusters(store: SQLStore, cur: Any, art_id: str, changed: dict[str, str]) -> None:
+def _add_to_clusters(
+    store: SQLStore, cur: Any, art_id: str, changed: dict[str, str], before: dict[str, str]
+) -> None:
     """Store the article's event keys and rewrite the clusters its events may join."""
     p = store.placeholder
     cur.execute(f"SELECT {_INPUT} {_INPUT_FROM} WHERE e.article_id = {p} ORDER BY e.idx", (art_id,))
@@ -160,7 +167,7 @@ def _add_to_clusters(store: SQLStore, cur: Any, art_id: str, changed: dict[str, 
     cur.execute(f"SELECT article_id, group_id FROM article_groups WHERE article_id IN {_in(store, articles)}",
                 articles)  # fmt: skip
     groups = dict(cur.fetchall())
-    found = cluster.extend_clusters(members.values(), new, groups)
+    found = cluster.extend_clusters(members.values(), new, groups, before)
     _replace(store, cur, sorted(touched), found)
 
 
