@@ -106,6 +106,39 @@ def served_events(command: str, work: Path) -> int:
         proc.wait(timeout=30)
 
 
+def watched_articles(command: str, work: Path) -> int:
+    """Start `watch` on its folder, drop an article it has not seen into it (the seed, which the
+    corpus does not hold), and wait until the store has it; stop it with Ctrl-C. How many
+    articles the store gained."""
+    import signal
+    import sqlite3
+
+    words = shlex.split(command)
+    folder, db = work / words[2], work / words[words.index("--db") + 1]
+    folder.mkdir(exist_ok=True)
+
+    def count() -> int:
+        if not db.exists():
+            return 0
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    before = count()
+    proc = subprocess.Popen(["/bin/sh", "-c", f"exec {command}"], cwd=work, env=environment(work),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        shutil.copy(work / "article.txt", folder / "arrived.txt")
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and count() == before:
+            assert proc.poll() is None, proc.communicate()[1]
+            time.sleep(0.5)
+        return count() - before
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+        assert "Traceback" not in stderr, stderr
+
+
 def check_output(command: str, stdout: str, stderr: str, work: Path) -> None:
     """That the command gave results, judged by what kind of command it is."""
     words = shlex.split(command.split("|")[-1])
@@ -141,6 +174,9 @@ def test_every_command_returns_results_on_the_corpus(folder: Path) -> None:
     for command in commands():
         if shlex.split(command.split("|")[-1])[1] == "serve":
             assert served_events(command, folder) > 0, command
+            continue
+        if shlex.split(command.split("|")[-1])[1] == "watch":
+            assert watched_articles(command, folder) == 1, command
             continue
         done = subprocess.run(["/bin/sh", "-c", command], cwd=folder, env=environment(folder),
                               capture_output=True, text=True, timeout=900, check=False)

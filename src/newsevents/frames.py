@@ -85,8 +85,7 @@ def to_pandas(
         for extraction in source:
             if not isinstance(extraction, Extraction):
                 raise TypeError(f"to_pandas takes a store or Extractions, not {type(extraction).__name__}")
-            store.write(extraction)
-        store.recluster()
+            store.write(extraction)  # each article joins its groups and clusters as it is written
         return _frame(pandas, store, table, filters, columns)
 
 

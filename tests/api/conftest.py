@@ -154,9 +154,26 @@ def build_store(path: Path) -> Path:
     return path
 
 
+def unclustered(path: Path) -> Path:
+    """The store as an older newsevents left it until its first recluster: every article and
+    event, no group or cluster (each event then shows as a cluster of its own), marked behind."""
+    import sqlite3
+
+    from newsevents.store.tables import DERIVED_COLUMNS
+
+    conn = sqlite3.connect(path)
+    with conn:
+        for table in reversed(DERIVED_COLUMNS):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("UPDATE store_state SET value = '1' WHERE name = 'dirty'")
+    conn.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("api") / "events.sqlite")
+    """The four articles, not clustered yet: the API's views of events before any clustering."""
+    return unclustered(build_store(tmp_path_factory.mktemp("api") / "events.sqlite"))
 
 
 @pytest.fixture(scope="module")

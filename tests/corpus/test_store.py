@@ -66,8 +66,11 @@ def fill(store: Store) -> None:
 
 
 def check_clusters(store: Store) -> None:
-    assert store.clusters() == [] and all(e["cluster_id"] is None for e in store.events())
+    # Each article joined its group and clusters as it was written; a full recluster agrees.
+    written, written_events = store.clusters(), store.events()
+    assert all(e["cluster_id"] is not None for e in written_events)
     counts = store.recluster()
+    assert store.clusters() == written and store.events() == written_events
     assert counts["groups"] == 1 and counts["grouped_articles"] == 2
     assert counts["clusters"] == 2 and counts["events"] == 4
     events = {e["article_id"]: e for e in store.events()}

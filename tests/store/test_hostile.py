@@ -106,6 +106,8 @@ def _as_version_2(db: Path) -> None:
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("ALTER TABLE articles DROP COLUMN given_id")
     conn.execute("DROP TABLE store_state")
+    for table in ("article_sketches", "article_band_keys", "event_keys"):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE schema_version SET version = 2")
     conn.close()
 
@@ -150,13 +152,29 @@ def test_an_integer_beyond_64_bits_is_refused_before_the_driver(db_path: Path, m
 def test_the_store_says_when_it_is_behind_on_clustering(db_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
     with open_store(db_path) as store:
         assert not store.behind()
-        store.write(make_extraction("a1"))  # a run stopped here, before its recluster
+        store.write(make_extraction("a1"))  # clustered in its own transaction
+        assert not store.behind() and store.clusters()
+    _as_version_3(db_path)  # what a schema-3 newsevents left: no lookup keys to join new articles by
+    with open_store(db_path) as store:
+        assert store.behind()
+        store.write(make_extraction("a2"))  # stored, left for the recluster to come
     with open_store(db_path, "read") as store:
-        assert store.behind() and not store.clusters()
+        waiting = {e["article_id"] for e in store.events() if e["cluster_id"] is None}
+        assert store.behind() and waiting == {"a2"}
     with open_store(db_path) as store:
         store.write(make_extraction("a1"))  # already stored: changes nothing
         store.recluster()
-        assert not store.behind() and store.clusters()
+        assert not store.behind() and all(e["cluster_id"] for e in store.events())
+        assert store.fetch_one("SELECT COUNT(DISTINCT article_id) FROM article_band_keys") == (2,)
+
+
+def _as_version_3(db: Path) -> None:
+    """Turn a current store back into what a schema-3 newsevents wrote."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    for table in ("article_sketches", "article_band_keys", "event_keys"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("UPDATE schema_version SET version = 3")
+    conn.close()
 
 
 @pytest.fixture

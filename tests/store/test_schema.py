@@ -66,8 +66,10 @@ def test_migrated_tables_match_the_declared_ones() -> None:
     fresh, migrated = _created(), sqlite3.connect(":memory:")
     for stmt in schema.ddl(tables=[t for t in TABLES if not t.derived]):
         migrated.execute(stmt)
-    for stmt in MIGRATIONS[2]:
-        migrated.execute(stmt)
+    for step in (2, 6):  # the steps that create derived tables (step 6 also marks the store behind)
+        for stmt in MIGRATIONS[step]:
+            if not stmt.startswith("UPDATE store_state"):
+                migrated.execute(stmt)
     for table in DERIVED_COLUMNS:
         sql = f"PRAGMA table_info({table})"
         assert migrated.execute(sql).fetchall() == fresh.execute(sql).fetchall(), table

@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,13 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 @pytest.fixture(scope="session")
 def server(corpus_store: tuple[Path, str]) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a thread; yields its base URL."""
+    with serving(corpus_store[0]) as url:
+        yield url
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The app over the store at `db` under uvicorn on a free loopback port, in a thread."""
     import uvicorn
 
     from newsevents.api import create_app
@@ -79,9 +87,7 @@ def server(corpus_store: tuple[Path, str]) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(str(corpus_store[0])), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -90,9 +96,11 @@ def server(corpus_store: tuple[Path, str]) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -132,7 +132,9 @@ class _Extractor:
 
 
 def _store(db: str, extraction: Extraction) -> None:
-    """Write the article (idempotent: an article already stored is left as it is) and recluster."""
+    """Write the article (idempotent: an article already stored is left as it is), which joins
+    it to its groups and clusters; a store written by an older newsevents is reclustered once."""
     with open_store(db, "write") as store:
-        if store.write(extraction) or store.behind():
+        store.write(extraction)
+        if store.behind():
             store.recluster()

@@ -16,6 +16,7 @@ from newsevents import __version__
 from newsevents.cli.common import reports_errors
 from newsevents.cli.extract import extract
 from newsevents.cli.read import dedup, export, serve, show
+from newsevents.cli.watch import watch
 from newsevents.errors import NewsEventsError
 from newsevents.settings import load_settings
 
@@ -31,7 +32,7 @@ def main() -> None:
     """
 
 
-for _command in (extract, show, export, serve, dedup):
+for _command in (extract, watch, show, export, serve, dedup):
     main.add_command(_command)
 
 

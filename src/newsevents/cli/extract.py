@@ -107,9 +107,12 @@ def extract(paths: tuple[str, ...], fmt: str, db: str | None, no_db: bool, no_te
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
-        # also when nothing is new but an earlier run stopped before clustering what it stored
-        if store is not None and store.opened and (tally.stored or store.get().behind()):
-            tally.clusters = store.get().recluster().get("clusters")
+        # each article was clustered as it was stored; a store written by an older newsevents
+        # (or just migrated) is clustered in full once
+        if store is not None and store.opened and store.get().behind():
+            store.get().recluster()
+        if store is not None and tally.stored:
+            tally.clusters = store.get().cluster_count()
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
@@ -182,7 +185,7 @@ def _extract_dask(paths: tuple[str, ...], out: Path, settings: Settings, schedul
     if store is not None and (summary.articles or store.opened):
         loaded = load_into_store(out, store.get())
         stored, already = loaded.written, loaded.already_stored
-        if stored or store.get().behind():
+        if store.get().behind():
             store.get().recluster()
     if store is not None:
         store.close()

@@ -58,8 +58,9 @@ def show(db: str, country: str | None, actor: str | None, cameo_root: str | None
     Console(width=None if sys.stdout.isatty() else 160).print(table)
     err(f"newsevents: {len(rows)} {'event clusters' if view == 'clusters' else 'events'}")
     if view == "clusters" and behind:
-        err("newsevents: articles were stored after the last clustering (a run that stopped before "
-            f"it); the next extract reclusters, or run `newsevents dedup --db {db}`, or use --view events")
+        err("newsevents: articles were stored without clustering (a store upgraded from an older "
+            f"newsevents); the next extract or watch reclusters, or run `newsevents dedup --db {db}`, "
+            "or use --view events")
 
 
 def _event_cells(r: dict[str, Any]) -> list[str]:

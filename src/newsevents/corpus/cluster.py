@@ -17,6 +17,8 @@ fighting in one country does not chain into one cluster. Candidate pairs come fr
 all pairs. Every event ends in exactly one cluster (alone, if nothing joins it), so counting
 clusters counts each real-world event once.
 
+`extend_clusters` adds new events to the clusters they may join, so a store clusters each new
+article in its own transaction (see its docstring for how that can differ from `find_clusters`).
 Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O.
 """
 
@@ -115,6 +117,14 @@ def event_country(row: Row) -> str | None:
     return row.get("location_country") or row.get("target_country") or row.get("source_country")
 
 
+def event_block(row: Row) -> tuple[str, str, int] | None:
+    """(root, country, day) an event is looked up by; None when it can join only its copies."""
+    country, day = event_country(row), event_day(row)
+    if country is None or day is None:
+        return None
+    return str(row["cameo_root"]), str(country), day
+
+
 def codes_compatible(a: str | None, b: str | None) -> bool:
     """Same actor code, one more specific than the other, or either unknown."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
@@ -136,6 +146,49 @@ def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None
         state.join(i, j, check_span=True)
     clusters = [_summarise([rows[i] for i in members], dup) for members in state.components()]
     return sorted(clusters, key=lambda c: (c.date_first is None, c.date_first or "", c.cluster_id))
+
+
+def extend_clusters(
+    clusters: Iterable[Iterable[Row]],
+    new: Iterable[Row],
+    groups: Mapping[str, str] | None = None,
+    groups_before: Mapping[str, str] | None = None,
+) -> list[EventCluster]:
+    """The clusters after `new` events join `clusters` (each its members' rows), for a store that
+    adds articles as they come instead of clustering everything again.
+
+    Pass every cluster a new event might join (its block, its copies' events) and every cluster
+    holding an article of a changed near-duplicate group (its `n_independent` changes); the
+    result replaces exactly those. Joins follow `find_clusters`' rules and order (copies first,
+    then blocks), but only pairs with a new event are tried, and pairs of copies that became
+    copies with this batch (`groups_before` gives the earlier group of articles whose group
+    changed: a new copy of two stories makes their events copies too): a cluster never splits,
+    and two earlier clusters merge only through a new event or new copies. Where `find_clusters` over
+    everything would have tried an earlier pair first and refused a later join, the result can
+    differ from it; every cluster still keeps its root, compatible actors and (outside copies)
+    a span of at most `MAX_SPAN_DAYS`.
+    """
+    old_rows = [list(members) for members in clusters]
+    new_rows = list(new)
+    rows = sorted([*(r for members in old_rows for r in members), *new_rows],
+                  key=lambda r: (str(r["article_id"]), int(r["idx"])))  # fmt: skip
+    position = {(str(r["article_id"]), int(r["idx"])): i for i, r in enumerate(rows)}
+    fresh = {position[(str(r["article_id"]), int(r["idx"]))] for r in new_rows}
+    dup = groups or {}
+    state = _Clusters(rows)
+    for members in old_rows:
+        first = position[(str(members[0]["article_id"]), int(members[0]["idx"]))]
+        for row in members[1:]:
+            state.join(first, position[(str(row["article_id"]), int(row["idx"]))], check_span=False)
+    before = groups_before or {}
+    for i, j in _duplicate_pairs(rows, dup):
+        a, b = rows[i]["article_id"], rows[j]["article_id"]
+        if i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b)):
+            state.join(i, j, check_span=False)
+    for i, j in _pairs(rows):
+        if i in fresh or j in fresh:
+            state.join(i, j, check_span=True)
+    return [_summarise([rows[i] for i in members], dup) for members in state.components()]
 
 
 def compatible(a: Row, b: Row) -> bool:

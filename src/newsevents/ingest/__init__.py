@@ -31,7 +31,10 @@ from newsevents.ingest.rules import IngestRules, load_ingest_rules
 from newsevents.model import Article
 from newsevents.settings import Settings
 
-__all__ = ["IngestRules", "article_from_text", "article_id", "from_records", "load_ingest_rules", "read"]
+__all__ = [
+    "IngestRules", "article_from_text", "article_id", "from_records", "load_ingest_rules", "read",
+    "read_lines",
+]  # fmt: skip
 
 Metadata = Mapping[str, object] | Sequence[Mapping[str, object]] | None
 
@@ -70,6 +73,14 @@ def read(
             yield from _from_source(files.read_stream(stream, settings.max_file_bytes), settings, rules)
         else:
             yield from _from_path(Path(raw), settings, rules)
+
+
+def read_lines(stream: IO[bytes], settings: Settings, origin: str = "<stdin>") -> Iterator[Article | Problem]:
+    """Articles from a JSON Lines feed that stays open (`newsevents watch -`), each yielded as soon
+    as its line has arrived: one read per line and no look-ahead, unlike `read`, which sniffs the
+    format from the first bytes and would wait for them."""
+    rules = load_ingest_rules(settings.ingest, settings.language)
+    yield from _from_source(files.Stream(origin, iter(stream.readline, b"")), settings, rules)
 
 
 def from_records(

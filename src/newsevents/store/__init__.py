@@ -60,8 +60,12 @@ class Store(Protocol):
         ...
 
     def behind(self) -> bool:
-        """True when articles were written after the last recluster committed (a run stopped
-        before its clustering): the next extract reclusters, show says so."""
+        """True when articles were written without being clustered (a store migrated from an
+        older schema, or written by an older newsevents): the next extract reclusters, show says so."""
+        ...
+
+    def cluster_count(self) -> int:
+        """How many event clusters the store holds."""
         ...
 
     def counts(self) -> dict[str, int]:

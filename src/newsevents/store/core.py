@@ -13,9 +13,11 @@ is here, so it holds for every dialect alike:
 - every text is stored with U+0000 replaced by U+FFFD, one character for one, on every dialect:
   PostgreSQL's TEXT cannot hold NUL, and one rule for all keeps offsets right and results equal;
   an integer outside 64 bits is refused (E304) before it reaches the driver;
-- `behind()` tells whether articles were written since the last recluster committed: the flag is
-  set in each article's own transaction and cleared in the recluster's, so a run stopped
-  between its writes and its clustering leaves it set for the next run to see.
+- each article joins its near-duplicate group and its events' clusters in its own transaction
+  (`incremental.py`), so a run stopped anywhere leaves no stored article unclustered;
+- `behind()` tells whether articles were written without that clustering: in a store migrated
+  from an older schema, or written by an older newsevents, until one `recluster()` commits (the
+  flag is set in the article's own transaction and cleared in the recluster's).
 
 How a store is opened (`access`): "create" makes the schema in an empty database and migrates an
 older one (extract); "write" needs an existing store (dedup); "read" opens it read-only, checked,
@@ -37,7 +39,7 @@ from typing import Any, Literal, Self
 
 from newsevents.errors import StoreError
 from newsevents.model import Extraction
-from newsevents.store import migrations
+from newsevents.store import incremental, migrations
 from newsevents.store import rows as row_builders
 from newsevents.store.query import (
     CLUSTER_COLUMNS,
@@ -113,6 +115,10 @@ class SQLStore(StoreViews):
 
     def widen_integers(self, cur: Any) -> None:
         """Migration step 3 for engines whose INTEGER is 32 bits: make every integer column 64-bit."""
+
+    def widen_keys(self, cur: Any) -> None:
+        """Migration step 6 for engines whose INTEGER is 32 bits: the new tables' integers (a band
+        key reaches 2^32) become 64-bit."""
 
     def transaction(self) -> AbstractContextManager[Any]:
         """A cursor inside one transaction: committed on success, rolled back on any exception."""
@@ -205,10 +211,22 @@ class SQLStore(StoreViews):
                     batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
                     if batch:
                         cur.executemany(self._insert_sql(table, _columns(table)), batch)
-                cur.execute(_SET_DIRTY)
+                self._cluster_new(cur, article)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc
         return True
+
+    def _cluster_new(self, cur: Any, article: Row) -> None:
+        """Group and cluster the article with what is stored, in its own transaction; in a store
+        still behind (an older run stopped before its recluster, or a migration), only mark it,
+        since the lookups need every stored article's keys and the recluster to come adds them."""
+        self.lock_derived(cur)
+        cur.execute("SELECT value FROM store_state WHERE name = 'dirty'")
+        found = cur.fetchone()
+        if found is None or found[0] == "1":
+            cur.execute(_SET_DIRTY)
+            return
+        incremental.add_article(self, cur, article)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -277,6 +295,10 @@ class SQLStore(StoreViews):
             if len(found) < page:
                 return
             last = tuple(found[-1][columns.index(k)] for k in keys)
+
+    def cluster_count(self) -> int:
+        """How many event clusters the store holds."""
+        return int(self.fetch_one("SELECT COUNT(*) FROM event_clusters")[0])
 
     def counts(self) -> dict[str, int]:
         """Rows per table of `write`."""

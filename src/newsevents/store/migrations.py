@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -53,6 +53,22 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
         "INSERT INTO store_state (name, value) VALUES ('dirty', '1')"
         " ON CONFLICT (name) DO UPDATE SET value = '1'",
     ),
+    # 6: what incremental clustering looks new articles up by (shingle counts, MinHash band keys,
+    # event blocks); empty until filled, so the store is marked behind and the next extract's
+    # recluster fills them.
+    6: (
+        "CREATE TABLE IF NOT EXISTS article_sketches (article_id TEXT NOT NULL PRIMARY KEY"
+        " REFERENCES articles (id) ON DELETE CASCADE, shingles INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS article_band_keys (band INTEGER NOT NULL, band_key INTEGER NOT NULL,"
+        " article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+        " PRIMARY KEY (band, band_key, article_id))",
+        "CREATE TABLE IF NOT EXISTS event_keys (article_id TEXT NOT NULL, idx INTEGER NOT NULL,"
+        " cameo_root TEXT NOT NULL, country TEXT NOT NULL, day INTEGER NOT NULL,"
+        " PRIMARY KEY (article_id, idx),"
+        " FOREIGN KEY (article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE)",
+        "CREATE INDEX IF NOT EXISTS event_keys_block ON event_keys (cameo_root, country, day)",
+        "UPDATE store_state SET value = '1' WHERE name = 'dirty'",
+    ),
 })  # fmt: skip
 
 # Columns a step adds, as (table, column, type): added only where missing, since SQLite has no
@@ -66,7 +82,7 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.
-DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers"})
+DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers", 6: "widen_keys"})
 
 OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING})
 

@@ -69,6 +69,14 @@ class PostgresStore(SQLStore):
         for table, column in cur.fetchall():
             cur.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE BIGINT')
 
+    def widen_keys(self, cur: Any) -> None:
+        """Migration step 6: the integer columns of the lookup tables it adds become BIGINT."""
+        widened = {"article_sketches": ("shingles",), "article_band_keys": ("band", "band_key"),
+                   "event_keys": ("idx", "day")}  # fmt: skip
+        for table, columns in widened.items():
+            for column in columns:
+                cur.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE BIGINT')
+
     def describe(self, exc: BaseException) -> str:
         """The driver's message without the password, in case the driver echoed it."""
         return _clean(exc, self._raw_url)

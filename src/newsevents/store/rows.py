@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.model import (
     Actor,
@@ -25,6 +25,9 @@ from newsevents.model import (
     Quote,
 )
 from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
+
+if TYPE_CHECKING:
+    from newsevents.corpus.cluster import EventCluster
 
 __all__ = ["BOOLEAN_COLUMNS", "CHILD_TABLES", "COLUMNS", "DERIVED_COLUMNS", "JSON_COLUMNS", "decode"]
 
@@ -203,27 +206,43 @@ def dedup_document(article: Row) -> tuple[str, str]:
 def derived_rows(articles: Iterable[Row], events: Iterable[Row]) -> dict[str, list[Row]]:
     """Rows of the derived tables for the stored `articles` (rows with id, text, title_start,
     title_end, furniture, published) and `events` (rows of the columns `cluster_input_sql`
-    selects): near-duplicate groups first, then the event clusters that use them."""
+    selects): near-duplicate groups first, then the event clusters that use them, and the keys
+    new articles are looked up by (see `store/incremental.py`)."""
     from newsevents.corpus.cluster import find_clusters
-    from newsevents.corpus.dedup import find_groups
+    from newsevents.corpus.dedup import group_shingles, shingle_hashes, sketch
+    from newsevents.store.incremental import key_rows
 
     published: dict[str, str | None] = {}
-
-    def docs() -> Iterator[tuple[str, str]]:
-        for article in articles:
-            published[article["id"]] = article.get("published")
-            yield dedup_document(article)
-
-    groups = find_groups(docs(), published=published)
+    shingles, sketches = {}, {}
+    for article in articles:
+        published[article["id"]] = article.get("published")
+        shingles[article["id"]] = shingle_hashes(dedup_document(article)[1])
+        sketches[article["id"]] = sketch(shingles[article["id"]])
+    groups = group_shingles(shingles, sketches=sketches, published=published)
     group_of = {m.article_id: g.group_id for g in groups for m in g.members}
-    clusters = find_clusters(events, group_of)
-    cluster_cols = DERIVED_COLUMNS["event_clusters"]
+    events = list(events)
     return {
         "article_groups": [
             {"article_id": m.article_id, "group_id": g.group_id, "similarity": m.similarity}
             for g in groups
             for m in g.members
         ],
+        **cluster_rows(find_clusters(events, group_of)),
+        "article_sketches": [{"article_id": a, "shingles": len(h)} for a, h in shingles.items()],
+        "article_band_keys": [
+            {"band": band, "band_key": key, "article_id": a}
+            for a, keys in sketches.items()
+            for band, key in enumerate(keys.tolist())
+        ],
+        "event_keys": key_rows(events),
+    }
+
+
+def cluster_rows(clusters: Iterable[EventCluster]) -> dict[str, list[Row]]:
+    """The `event_clusters` and `event_cluster_members` rows of clusters."""
+    cluster_cols = DERIVED_COLUMNS["event_clusters"]
+    clusters = list(clusters)
+    return {
         "event_clusters": [{c: getattr(cl, c) for c in cluster_cols} for cl in clusters],
         "event_cluster_members": [
             {"article_id": m.article_id, "idx": m.idx, "cluster_id": cl.cluster_id}

@@ -84,7 +84,7 @@ def markdown() -> str:
     what it holds, as declared (a test keeps the page equal to this)."""
     parts: list[str] = []
     for table in TABLES:
-        derived = " Derived: rebuilt by `recluster()`." if table.derived else ""
+        derived = " Derived: each write updates it, `recluster()` rebuilds it." if table.derived else ""
         parts.append(f"### `{table.name}`\n\n{table.doc}{derived} Key: `{', '.join(table.key)}`.\n")
         parts.append("| column | type | null | holds |\n| --- | --- | --- | --- |")
         for col in table.columns:

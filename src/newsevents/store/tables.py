@@ -36,9 +36,9 @@ class Table:
     doc: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    indexes: tuple[tuple[str, str], ...] = ()
+    indexes: tuple[tuple[str, str], ...] = ()  # (name, column or "col_a, col_b")
     foreign_key: str | None = None  # a table-level FOREIGN KEY clause
-    derived: bool = False  # rebuilt by recluster(), never written by write()
+    derived: bool = False  # kept current by write() for its article, rebuilt whole by recluster()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -99,9 +99,9 @@ SCHEMA_VERSION_TABLE = Table(
 )  # fmt: skip
 
 STORE_STATE = Table(
-    "store_state", "Facts about the store as a whole, one row each; `dirty` is '1' from the first "
-    "article written after a recluster until the next recluster commits, so a run stopped before "
-    "its clustering is caught up by the next one.",
+    "store_state", "Facts about the store as a whole, one row each; `dirty` is '1' while stored "
+    "articles wait for clustering (a store migrated from an older schema, whose lookup keys are "
+    "not filled yet) until a recluster commits; each write then clusters its article itself.",
     (_c("name", _T, "what the row says (dirty)", True), _c("value", _T, "its value, as text", True)),
     ("name",),
 )  # fmt: skip
@@ -272,10 +272,39 @@ EVENT_CLUSTER_MEMBERS = Table(
     foreign_key="(article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE", derived=True,
 )  # fmt: skip
 
+# What a new article needs to join groups and clusters without a pass over the store: each
+# article's shingle count and MinHash band keys (candidates are articles sharing keys), and each
+# event's block (candidates are events of one root and country within a day).
+ARTICLE_SKETCHES = Table(
+    "article_sketches", "One row per stored article: the size of its word-shingle set, which turns "
+    "shared band keys into an estimate of containment.",
+    (_c("article_id", _T, "the article", True, _ART), _c("shingles", _I, "distinct word 3-shingles", True)),
+    ("article_id",), derived=True,
+)  # fmt: skip
+
+ARTICLE_BAND_KEYS = Table(
+    "article_band_keys", "An article's MinHash signature, one row per band: articles that share two "
+    "keys or more are compared as possible copies.",
+    (_c("band", _I, "the MinHash permutation, 0 to 63", True), _c("band_key", _I, "its minimum", True),
+     _c("article_id", _T, "the article", True, _ART)),
+    ("band", "band_key", "article_id"), derived=True,
+)  # fmt: skip
+
+EVENT_KEYS = Table(
+    "event_keys", "One row per event that can join a cluster of other reports (it has a country and "
+    "a day): the block it is looked up by.",
+    (_c("article_id", _T, "the event's article", True), _c("idx", _I, "the event's idx", True),
+     _c("cameo_root", _T, "its CAMEO root", True),
+     _c("country", _T, "where it happened (place, else target/source country)", True),
+     _c("day", _I, "its date, else the article's, as a proleptic Gregorian ordinal", True)),
+    ("article_id", "idx"), (("event_keys_block", "cameo_root, country, day"),),
+    foreign_key="(article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE", derived=True,
+)  # fmt: skip
+
 # Creation order: a table comes after every table it refers to.
 TABLES: tuple[Table, ...] = (
     SCHEMA_VERSION_TABLE, STORE_STATE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
-    ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS,
+    ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS, ARTICLE_SKETCHES, ARTICLE_BAND_KEYS, EVENT_KEYS,
 )  # fmt: skip
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 

@@ -13,9 +13,12 @@ const FILTERS = ["country", "actor", "cameo_root", "plover", "since", "until", "
 // Form fields kept in the URL besides the filters, with the value that is left out of it.
 const SETTINGS = { view: "clusters", colour: "plover" };
 const UNASSERTED = "include_unasserted";
+// How often a visible tab asks whether the store changed (a running `newsevents watch` adds
+// articles); /api/stats is cached on the store's data version, so an unchanged store costs little.
+const POLL_MS = 10000;
 const $ = (id) => document.getElementById(id);
 
-const state = { offset: 0, map: null };
+const state = { offset: 0, map: null, counts: null };
 
 function status(text, isError = false) {
   const node = $("status");
@@ -94,6 +97,23 @@ function drawSummary(stats) {
     `${c.quantities} figures, ${c.quotes} quotes · ${stats.date_first || "?"} to ${stats.date_last || "?"}`;
 }
 
+const countsKey = (stats) => JSON.stringify([stats.counts, stats.clusters, stats.counted]);
+
+/** Redraw the counts when the store changed since they were drawn; only while the tab is seen. */
+async function pollCounts() {
+  if (document.visibilityState !== "visible" || state.counts === null) return;
+  try {
+    const stats = await getJSON("/api/stats", { [UNASSERTED]: filters()[UNASSERTED] });
+    const key = countsKey(stats);
+    if (key !== state.counts) {
+      state.counts = key;
+      drawSummary(stats);
+    }
+  } catch (error) {
+    // the server is restarting or gone: the next poll tries again, the page keeps what it shows
+  }
+}
+
 /** Reload map, timeline and table for the current filters. */
 async function refresh({ keepOffset = false } = {}) {
   if (!keepOffset) state.offset = 0;
@@ -109,6 +129,7 @@ async function refresh({ keepOffset = false } = {}) {
       getJSON("/api/stats", { [UNASSERTED]: f[UNASSERTED] }),
     ]);
     drawSummary(stats);
+    state.counts = countsKey(stats);
     const located = state.map.draw(mapPage.items, scheme());
     if (!keepOffset) state.map.fit();
     $("map-note").textContent = `${located} of ${mapPage.total} placed` +
@@ -325,6 +346,8 @@ function wire() {
   $("map-box").addEventListener("click", () => { setField("bbox", state.map.bbox()); refresh(); });
   $("article-close").addEventListener("click", () => { location.hash = "#/"; });
   window.addEventListener("hashchange", route);
+  document.addEventListener("visibilitychange", pollCounts);  // back on the tab: check at once
+  setInterval(pollCounts, POLL_MS);
 }
 
 /** Every filter and setting back to its default, the URL without a query, the map on the world. */
