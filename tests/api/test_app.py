@@ -395,7 +395,7 @@ def test_events_stored_after_clustering_show_as_clusters_of_their_own(clustered_
     path = clustered_client.app.state.db  # type: ignore[attr-defined]
     with open_store(path) as store:
         store.write(_late_report())
-        _, rows = store.event_page(EventQuery(), "mentions", 10, 0)
+        rows = store.event_page(EventQuery(), "mentions", 10, 0).items
     assert [r["cluster_id"] for r in rows if r["article_id"] == "late000000000001"] == [None]
     page = events(clustered_client)
     assert page["total"] == 4
