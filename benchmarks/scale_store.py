@@ -140,11 +140,15 @@ def build(db: str, events: int, step_days: int, cache: Path, workers: int) -> di
 
 def requests(db: str) -> dict[str, Callable[[int], str]]:
     """Each route's request number n (every one different), from ids read from the store."""
-    import sqlite3
+    from newsevents.store import EventQuery, open_store
 
-    with sqlite3.connect(db) as con:
-        (cid,) = con.execute("SELECT cluster_id FROM event_clusters ORDER BY cluster_id LIMIT 1").fetchone()
-        aid, idx = con.execute("SELECT article_id, idx FROM events ORDER BY article_id LIMIT 1").fetchone()
+    def first(store: Any, view: str) -> dict[str, Any]:
+        found = store.event_page(EventQuery(), view, 1, 0)  # a Page, or (total, items) before it
+        return (found.items if hasattr(found, "items") else found[1])[0]
+
+    with open_store(db, "read") as store:
+        cluster, event = first(store, "clusters"), first(store, "mentions")
+    cid, aid, idx = cluster["cluster_id"], event["article_id"], event["idx"]
     return {
         "/api/events (clusters, first page)": lambda n: f"/api/events?_={n}",
         "/api/events (clusters, offset 10,000)": lambda n: f"/api/events?offset={10_000 + n}",
