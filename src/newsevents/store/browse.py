@@ -289,7 +289,7 @@ def overview_sql(ph: str, asserted: bool = False) -> tuple[Sql, dict[str, Sql]]:
     base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
     span = (f"SELECT MIN({_WHEN}), MAX({_WHEN}) {base}", params)
     tallies = {
-        "quad_class": (f"SELECT e.quad_class, COUNT(*) {base} GROUP BY e.quad_class", params),
+        "quad_class": (f"SELECT e.quad_class, COUNT(*) FROM events e{where} GROUP BY e.quad_class", params),
         "plover": (
             f"SELECT e.plover, COUNT(*) FROM events e WHERE e.plover IS NOT NULL{also} GROUP BY e.plover",
             params,
