@@ -183,6 +183,11 @@ def test_sqlite_walks_the_page_indexes(tmp_path: Path) -> None:
         assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
         assert not re.search(r"SCAN \w+( |$)(?!USING)", plan + " "), plan
     assert re.search(r"SEARCH c USING (COVERING )?INDEX event_clusters_page \(<expr>>\?\)", plans[1][0])
+    # A filter with an index of its own (a CAMEO root) still checks each cluster from its members.
+    rooted = EventQuery(EventFilter(asserted=True, cameo_root="19"))
+    plan = _sqlite_plan(db, *page_sql.cluster_keys_sql("?", rooted, None, 100, 0))
+    assert "SEARCH m USING INDEX event_cluster_members_cluster (cluster_id=?)" in plan, plan
+    assert "events_cameo_root" not in plan, plan
     assert re.search(r"SEARCH a USING (COVERING )?INDEX articles_page \(<expr>>\?\)", plans[3][0])
 
 
