@@ -3,10 +3,16 @@ it, in both views, beside `offset` as the dashboard uses it."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.api.conftest import strike
+
+from newsevents.api import create_app
+from newsevents.store import open_store
 
 
 def events(client: TestClient, **params: Any) -> dict[str, Any]:
@@ -33,3 +39,19 @@ def test_pages_follow_their_next_cursor_to_the_last_page(client: TestClient, vie
     wrong = client.get("/api/events", params={"after": "bm90IGEgY3Vyc29y", **params})
     assert wrong.status_code == 400
     assert "[E302]" in wrong.json()["detail"] and "cursor" in wrong.json()["detail"]
+
+
+@pytest.mark.parametrize("view", ["clusters", "mentions"])
+def test_a_total_kept_for_later_pages_is_counted_again_once_the_store_changes(
+    db: Path, tmp_path: Path, view: str
+) -> None:
+    """Pages after the first reuse its total, until a commit: then the next page counts afresh."""
+    path = tmp_path / "changing.sqlite"
+    shutil.copy(db, path)
+    with TestClient(create_app(str(path)), base_url="http://localhost") as client:
+        first = events(client, view=view, limit=1)
+        assert events(client, view=view, limit=1, after=first["next"])["total"] == first["total"]
+        with open_store(path) as store:
+            store.write(strike("late0000000000001", "Late Wire", "2016-03-01", "A late report"))
+        later = events(client, view=view, limit=1, after=first["next"])
+        assert later["total"] == first["total"] + 1

@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
-from newsevents.api.cache import ResponseCache, Stores
+from newsevents.api.cache import ResponseCache, Stores, Totals
 from newsevents.api.export import export_routes
 from newsevents.api.extract import extract_routes
 from newsevents.api.hosts import HostCheck, allowed_hosts
@@ -82,7 +82,7 @@ def create_app(
     app.state.db = str(db)
     app.state.stores = stores
     _error_handlers(app)
-    _event_routes(app, stores.opened, names)
+    _event_routes(app, stores, names)
     _cluster_routes(app, stores.opened, names)
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
@@ -192,7 +192,9 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
+def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
+    opened, totals = stores.opened, Totals()
+
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
         query: QueryDep,
@@ -208,7 +210,12 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
         `after`). Each cluster says whether it is `asserted` (has an asserted report); each mention
         carries its own `modality` and `negated`."""
         with opened() as store:
-            page = store.event_page(query, view, limit, offset, after)
+            version = stores.version()  # this thread's store: the one `opened` gives
+            key = (version, view, query) if version is not None else None
+            known = totals.get(key) if key is not None else None
+            page = store.event_page(query, view, limit, offset, after, known)
+            if key is not None:
+                totals.put(key, page.total)
             items = page.items
             if view == "clusters":
                 _mark_asserted(store, query, items)

@@ -69,10 +69,12 @@ class Store(Protocol):
         ...
 
     def event_page(
-        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None
+        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
+        total: int | None = None,
     ) -> Page:
         """A page of clusters or mentions matching `query`, from the cursor `after` (the `next`
-        of the page before) and `offset` rows on, with the total and the next page's cursor."""
+        of the page before) and `offset` rows on, with the total (counted unless `total` gives
+        it) and the next page's cursor."""
         ...
 
     def asserted_clusters(self, query: EventQuery, ids: list[str]) -> set[str]:

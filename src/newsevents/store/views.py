@@ -76,23 +76,25 @@ class StoreViews:
         return self._page(browse.event_page_sql(self.placeholder, query, limit, offset), browse.EVENT_NAMES)
 
     def event_page(
-        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None
+        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
+        total: int | None = None,
     ) -> Page:
         """One page of clusters or event rows (mentions) matching `query`, read through an index
         from `after` (a `Page.next` of the same view), then `offset` rows on; its `total` counts
-        every match."""
+        every match, or is `total` when the caller counted it already (for an earlier page of the
+        same store state and query: the count reads every match, the page only its rows)."""
         ph = self.placeholder
         if view == "clusters":
             key = cursors.cluster_key(after) if after is not None else None
-            total = self.fetch_one(*pages.cluster_count_sql(ph, query))[0]
-            if self.behind():
-                total += self.fetch_one(*pages.single_count_sql(ph, query))[0]
+            if total is None:
+                total = self.count_clusters(query)
             keys = self._cluster_keys(query, key, limit + 1, offset)
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
             return Page(total, items, cursors.encode("clusters", last) if last else None)
         mkey = cursors.mention_key(after) if after is not None else None
-        total = self.fetch_one(*pages.mention_count_sql(ph, query))[0]
+        if total is None:
+            total = self.fetch_one(*pages.mention_count_sql(ph, query))[0]
         found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset))
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
