@@ -10,7 +10,7 @@ checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import AbstractContextManager
 from datetime import date
 from importlib import resources
@@ -195,6 +195,14 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
     opened, totals = stores.opened, Totals()
 
+    async def store_version() -> Hashable | None:
+        """The store's state as the response cache sees it: an async dependency runs on the event
+        loop's thread, as the cache does, so every request compares the same store's version
+        (each worker thread's store has a version of its own)."""
+        return stores.version()
+
+    Version = Annotated[Hashable | None, Depends(store_version)]
+
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
         query: QueryDep,
@@ -202,6 +210,7 @@ def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
         limit: Limit = 100,
         offset: Offset = 0,
         after: After = None,
+        version: Version = None,
     ) -> dict[str, Any]:
         """Events matching the filters, a page at a time, as clusters (default) or mentions.
 
@@ -210,7 +219,6 @@ def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
         `after`). Each cluster says whether it is `asserted` (has an asserted report); each mention
         carries its own `modality` and `negated`."""
         with opened() as store:
-            version = stores.version()  # this thread's store: the one `opened` gives
             key = (version, view, query) if version is not None else None
             known = totals.get(key) if key is not None else None
             page = store.event_page(query, view, limit, offset, after, known)
