@@ -192,16 +192,19 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
-    opened, totals = stores.opened, Totals()
+def _version_of(stores: Stores) -> Any:
+    """A dependency giving the store's state as the response cache sees it: an async dependency
+    runs on the event loop's thread, as the cache does, so every request compares the same
+    store's version (each worker thread's store has a version of its own)."""
 
     async def store_version() -> Hashable | None:
-        """The store's state as the response cache sees it: an async dependency runs on the event
-        loop's thread, as the cache does, so every request compares the same store's version
-        (each worker thread's store has a version of its own)."""
         return stores.version()
 
-    Version = Annotated[Hashable | None, Depends(store_version)]
+    return Annotated[Hashable | None, Depends(store_version)]
+
+
+def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
+    opened, totals, Version = stores.opened, Totals(), _version_of(stores)
 
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
