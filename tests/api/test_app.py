@@ -352,7 +352,7 @@ def test_events_stored_after_clustering_are_clustered_as_written(clustered_clien
     path = clustered_client.app.state.db  # type: ignore[attr-defined]
     with open_store(path) as store:
         store.write(_late_report())
-        _, rows = store.event_page(EventQuery(), "mentions", 10, 0)
+        rows = store.event_page(EventQuery(), "mentions", 10, 0).items
     (late,) = [r["cluster_id"] for r in rows if r["article_id"] == "late000000000001"]
     assert late is not None and late != "late000000000001-0"
     page = events(clustered_client)

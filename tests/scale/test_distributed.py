@@ -129,22 +129,27 @@ def test_load_into_store_is_idempotent(tmp_path: Path) -> None:
 # -- on a real local cluster ----------------------------------------------------------------------
 
 ARTICLES = ("001", "002", "003", "004", "005", "006")
+# The per-article limit of the runs below: every corpus line is well under it, OVERSIZED over it.
+MAX_BYTES = 20_000
+OVERSIZED = json.dumps({"title": "Too long", "text": "Troops shelled the town on Monday. " * 700}) + "\n"
 
 
 @pytest.fixture(scope="module")
 def partitioned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Six corpus articles as two partitions (plain and gzip), plus a plain copy of both."""
+    """Six corpus articles as two partitions (plain and gzip), plus a plain copy of both; the
+    plain partition holds a line over the per-article limit between its articles."""
     root = tmp_path_factory.mktemp("dask")
     parts, plain = root / "parts", root / "plain"
     parts.mkdir()
     plain.mkdir()
-    first = "".join(_corpus_line(n) for n in ARTICLES[:3])
+    first = _corpus_line(ARTICLES[0]) + OVERSIZED + "".join(_corpus_line(n) for n in ARTICLES[1:3])
     second = "".join(_corpus_line(n) for n in ARTICLES[3:]) + "not json\n"
     (parts / "part-a.jsonl").write_text(first, encoding="utf-8")
     with gzip.open(parts / "part-b.jsonl.gz", "wt", encoding="utf-8") as handle:
         handle.write(second)
     (plain / "part-a.jsonl").write_text(first, encoding="utf-8")
     (plain / "part-b.jsonl").write_text(second, encoding="utf-8")
+    (root / "limit.yml").write_text(f"max_file_bytes: {MAX_BYTES}\n", encoding="utf-8")
     return parts, plain
 
 
@@ -166,7 +171,7 @@ def both_runs(
     out = tmp_path_factory.mktemp("dask-out")
     (out / "events").mkdir()
     (out / "events" / "part-00007.parquet").write_text("left over from an older run")
-    settings = load_settings().with_overrides(workers=1)
+    settings = load_settings().with_overrides(workers=1, max_file_bytes=MAX_BYTES)
     built = pipeline.build(settings)
     list(pipeline.run(ingest.read([str(partitioned[1] / "part-a.jsonl")], settings), settings, built))
     with ThreadPoolExecutor(1) as pool:
@@ -218,11 +223,14 @@ def test_dask_gives_the_same_events_as_one_process(
     by_row = [(r["article_id"], r["cameo"], r["source_code"], r["target_code"], r["evidence_start"],
                r["evidence_end"], r["trigger_start"], r["trigger_end"]) for r in rows]  # fmt: skip
     assert sorted(by_row, key=str) == sorted(_keys(reference), key=str)
-    # Reader problems come back too, named by partition file and line.
+    # Reader problems come back too, named by partition file and line: the line over the
+    # per-article limit is refused alone, and the partition's other articles are all extracted.
     assert [(p.code, p.origin.rsplit("/", 1)[-1]) for p in dask_run.problems] == [
-        ("E104", "part-b.jsonl.gz:4")
+        ("E116", "part-a.jsonl:2"), ("E104", "part-b.jsonl.gz:4")
     ]
-    assert json.loads((out / "problems.jsonl").read_text())["code"] == "E104"
+    assert [json.loads(line)["code"] for line in (out / "problems.jsonl").read_text().splitlines()] == [
+        "E116", "E104"
+    ]
     manifest = json.loads((out / "manifest.json").read_text())
     assert [p["articles"] for p in manifest["partitions"]] == [3, 3]
 
@@ -261,12 +269,55 @@ def test_the_command_runs_the_dask_engine_into_a_store(
 
     out, db = tmp_path / "out", tmp_path / "events.sqlite"
     args = ["extract", str(partitioned[0]), "--engine", "dask", "--workers", "2", "--out", str(out),
-            "--db", str(db)]
+            "--db", str(db), "--config", str(partitioned[0].parent / "limit.yml")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output  # the broken line in part-b is reported and skipped
     assert "part-b.jsonl.gz:4" in result.stderr and "E104" in result.stderr
+    assert "part-a.jsonl:2" in result.stderr and "E116" in result.stderr
     assert "2 partitions; read 6 articles; stored 6" in result.stderr
     assert len(list((out / "events").glob("*.parquet"))) == 2
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from articles").fetchone()[0] == 6
         assert con.execute("select count(*) from event_clusters").fetchone()[0] > 0
+
+
+@pytest.mark.model
+def test_the_dask_engine_makes_the_same_store_as_the_local_engine(
+    partitioned: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`extract --engine dask` on two workers and `extract` (local) over the same files give the
+    same rows in every table, derived ones included; only when each article was stored differs."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    config = ["--config", str(partitioned[0].parent / "limit.yml")]
+    dask_db, local_db = tmp_path / "dask.sqlite", tmp_path / "local.sqlite"
+    runs = [
+        ["extract", str(partitioned[0]), "--engine", "dask", "--workers", "2", "--out", str(tmp_path / "out"),
+         "--db", str(dask_db), *config],
+        ["extract", str(partitioned[0]), "--workers", "1", "--db", str(local_db), *config],
+    ]  # fmt: skip
+    for args in runs:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output  # the oversized and the broken line, reported
+        assert "E116" in result.stderr and "E104" in result.stderr
+    dask_tables, local_tables = _all_rows(dask_db), _all_rows(local_db)
+    assert set(dask_tables) == set(local_tables) >= {"articles", "events", "event_clusters"}
+    assert len(dask_tables["articles"]) == len(ARTICLES) and dask_tables["events"]
+    for table, found in dask_tables.items():
+        assert found == local_tables[table], table
+
+
+def _all_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows in a fixed order, without `stored_at` (the time of the write)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as con:
+        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        out = {}
+        for table in tables:
+            cols = [c[1] for c in con.execute(f"PRAGMA table_info({table})") if c[1] != "stored_at"]
+            sql = f"SELECT {', '.join(cols)} FROM {table} ORDER BY {', '.join(cols)}"
+            out[table] = con.execute(sql).fetchall()
+    return out

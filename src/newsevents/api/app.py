@@ -10,9 +10,8 @@ checks refuse it (`[E302] bad filter: ...`), 404 for ids that name nothing.
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -26,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
-from newsevents.api.cache import ResponseCache, Stores
+from newsevents.api.cache import ResponseCache, Stores, Totals
 from newsevents.api.export import export_routes
 from newsevents.api.extract import extract_routes
 from newsevents.api.hosts import HostCheck, allowed_hosts
@@ -83,7 +82,7 @@ def create_app(
     app.state.db = str(db)
     app.state.stores = stores
     _error_handlers(app)
-    _event_routes(app, stores.opened, names)
+    _event_routes(app, stores, names)
     _cluster_routes(app, stores.opened, names)
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
@@ -174,6 +173,10 @@ BinParam = Annotated[
         f"{WEEKLY_AFTER} days of data, by month past {MONTHLY_AFTER}",
     ),
 ]
+After = Annotated[
+    str | None,
+    Query(max_length=1000, description="The `next` of the page before: the page after it, read from there"),
+]
 ViewParam = Annotated[View, Query(description="clusters (one per real-world event) or mentions")]
 ArticleId = Annotated[str, PathParam(max_length=200)]
 QueryDep = Annotated[EventQuery, Depends(event_query)]
@@ -189,21 +192,47 @@ def _named(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
+def _version_of(stores: Stores) -> Any:
+    """A dependency giving the store's state as the response cache sees it: an async dependency
+    runs on the event loop's thread, as the cache does, so every request compares the same
+    store's version (each worker thread's store has a version of its own)."""
+
+    async def store_version() -> Hashable | None:
+        return stores.version()
+
+    return Annotated[Hashable | None, Depends(store_version)]
+
+
+def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
+    opened, totals, Version = stores.opened, Totals(), _version_of(stores)
+
     @app.get("/api/events", response_model=models.EventPage, responses=ERRORS, tags=["events"])
     def list_events(
-        query: QueryDep, view: ViewParam = "clusters", limit: Limit = 100, offset: Offset = 0
+        query: QueryDep,
+        view: ViewParam = "clusters",
+        limit: Limit = 100,
+        offset: Offset = 0,
+        after: After = None,
+        version: Version = None,
     ) -> dict[str, Any]:
         """Events matching the filters, a page at a time, as clusters (default) or mentions.
 
-        Each cluster says whether it is `asserted` (has an asserted report); each mention carries
-        its own `modality` and `negated`."""
+        Page by `after`: each page's `next` is the cursor of the page after it (null on the last),
+        and costs the same however deep it is; `offset` counts rows from the start (or from
+        `after`). Each cluster says whether it is `asserted` (has an asserted report); each mention
+        carries its own `modality` and `negated`."""
         with opened() as store:
-            total, items = store.event_page(query, view, limit, offset)
+            key = (version, view, query) if version is not None else None
+            known = totals.get(key) if key is not None else None
+            page = store.event_page(query, view, limit, offset, after, known)
+            if key is not None:
+                totals.put(key, page.total)
+            items = page.items
             if view == "clusters":
                 _mark_asserted(store, query, items)
         items = [_named(i, names) for i in items]
-        return {"total": total, "limit": limit, "offset": offset, "view": view, "items": items}
+        return {"total": page.total, "limit": limit, "offset": offset, "view": view, "items": items,
+                "next": page.next}  # fmt: skip
 
     @app.get(
         "/api/events/{article_id}/{idx}", response_model=models.EventDetail, responses=ERRORS, tags=["events"]
@@ -225,11 +254,8 @@ def _event_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None:
 
 def _mark_asserted(store: Store, query: EventQuery, clusters: list[dict[str, Any]]) -> None:
     """Set `asserted` on each cluster: all are when the query kept asserted events only."""
-    if query.filters.asserted:
-        kept = None
-    else:
-        only = EventQuery(replace(query.filters, asserted=True), query.plover, query.bbox, query.q)
-        kept = {c["cluster_id"] for c in store.matching_clusters(only)}
+    ids = [c["cluster_id"] for c in clusters]
+    kept = None if query.filters.asserted else store.asserted_clusters(query, ids)
     for cluster in clusters:
         cluster["asserted"] = kept is None or cluster["cluster_id"] in kept
 

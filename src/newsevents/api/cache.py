@@ -33,6 +33,9 @@ MAX_CACHE_BYTES = 64 * 2**20  # all cached answers together
 MAX_ENTRY_BYTES = 4 * 2**20  # one answer larger than this is not kept
 
 
+MAX_TOTALS = 1024  # event-page totals kept (`Totals`): a few dozen bytes each
+
+
 class Stores:
     """The store at `db`, opened once per thread where that is safe, else once per request."""
 
@@ -178,3 +181,27 @@ class ResponseCache:
             await send(message)
 
         return recording
+
+
+class Totals:
+    """The totals of event pages, kept per store state, so the pages after the first under the
+    same filters (by cursor or offset) skip the count that costs more than the page itself.
+
+    Keyed by the `Stores.version()` of the thread that counted, with the view and the query: a
+    commit anywhere moves the version, and the total is counted afresh. At most MAX_TOTALS are
+    kept, the oldest dropped first."""
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[Hashable, int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> int | None:
+        with self._lock:
+            return self._kept.get(key)
+
+    def put(self, key: Hashable, total: int) -> None:
+        with self._lock:
+            self._kept[key] = total
+            self._kept.move_to_end(key)
+            while len(self._kept) > MAX_TOTALS:
+                self._kept.popitem(last=False)

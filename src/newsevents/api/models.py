@@ -135,6 +135,9 @@ class EventPage(BaseModel):
     offset: int
     view: Literal["clusters", "mentions"]
     items: list[Cluster] | list[Event]  # type: ignore[valid-type]
+    next: str | None = Field(
+        None, description="cursor of the next page, to pass as `after`; null on the last page"
+    )
 
 
 class EventDetail(BaseModel):

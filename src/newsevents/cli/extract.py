@@ -107,12 +107,8 @@ def extract(paths: tuple[str, ...], fmt: str, db: str | None, no_db: bool, no_te
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
-        # each article was clustered as it was stored; a store written by an older newsevents
-        # (or just migrated) is clustered in full once
-        if store is not None and store.opened and store.get().behind():
-            store.get().recluster()
-        if store is not None and tally.stored:
-            tally.clusters = store.get().cluster_count()
+        if store is not None:
+            store.catch_up(tally)
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
         tally.interrupted = True
     finally:
@@ -155,6 +151,15 @@ class _StoreOnDemand:
         if self._store is None:
             self._store = open_store(self.url)
         return self._store
+
+    def catch_up(self, tally: _Tally) -> None:
+        """After the batch: each article was clustered as it was stored, so only a store written
+        by an older newsevents (or just migrated) is clustered in full, once; the summary gets
+        the store's cluster count."""
+        if self.opened and self.get().behind():
+            self.get().recluster()
+        if tally.stored:
+            tally.clusters = self.get().cluster_count()
 
     def close(self) -> None:
         if self._store is not None:

@@ -27,11 +27,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from newsevents.corpus.choose import mode, most_specific
 
 MAX_GAP_DAYS = 1  # two events' dates may differ by this much
 MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
@@ -357,11 +359,11 @@ def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
     return EventCluster(
         cluster_id=hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:16],
         cameo_root=str(first["cameo_root"]),
-        plover=_mode(m.get("plover") for m in members),
-        quad_class=_mode(m.get("quad_class") for m in members),
-        source_code=_most_specific(m.get("source_code") for m in members),
-        target_code=_most_specific(m.get("target_code") for m in members),
-        country=(place or {}).get("location_country") or _mode(event_country(m) for m in members),
+        plover=mode(m.get("plover") for m in members),
+        quad_class=mode(m.get("quad_class") for m in members),
+        source_code=most_specific(m.get("source_code") for m in members),
+        target_code=most_specific(m.get("target_code") for m in members),
+        country=(place or {}).get("location_country") or mode(event_country(m) for m in members),
         location_name=place["location_name"] if place else None,
         lat=place.get("location_lat") if place else None,
         lon=place.get("location_lon") if place else None,
@@ -384,24 +386,6 @@ def _report_order(row: Row) -> tuple[bool, str, str, int]:
 
 def _count(members: list[Row], row: Row) -> int:
     return sum(1 for m in members if m.get("location_name") == row.get("location_name"))
-
-
-def _mode(values: Iterable[Any]) -> Any:
-    """The most common known value; ties go to the smallest, so the choice is deterministic."""
-    known = [v for v in values if v is not None]
-    if len(known) <= 1:
-        return known[0] if known else None
-    counts = Counter(known)
-    return min(counts, key=lambda v: (-counts[v], str(v)))
-
-
-def _most_specific(codes: Iterable[str | None]) -> str | None:
-    """The longest known code (members' codes are compatible, so it refines the others)."""
-    known = [c for c in codes if c]
-    if len(known) <= 1:
-        return known[0] if known else None
-    counts = Counter(known)
-    return max(counts, key=lambda c: (len(c), counts[c], c))
 
 
 def _member(row: Row) -> ClusterMember:

@@ -18,10 +18,10 @@ from newsevents.store.query import EventFilter
 from newsevents.store.registry import open_store, register_backend, store_exists, unregister_backend
 from newsevents.store.sqlite import SQLiteStore
 from newsevents.store.tables import COLUMNS
-from newsevents.store.views import View
+from newsevents.store.views import Page, View
 
 __all__ = [
-    "TABLES", "EventFilter", "EventQuery", "ItemQuery", "SQLStore", "SQLiteStore", "Store", "View",
+    "TABLES", "EventFilter", "EventQuery", "ItemQuery", "Page", "SQLStore", "SQLiteStore", "Store", "View",
     "open_store", "register_backend", "store_exists", "unregister_backend",
 ]  # fmt: skip
 
@@ -72,8 +72,17 @@ class Store(Protocol):
         """Rows per table."""
         ...
 
-    def event_page(self, query: EventQuery, view: View, limit: int, offset: int) -> tuple[int, list[Row]]:
-        """(total, page) of clusters or mentions matching `query`."""
+    def event_page(
+        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
+        total: int | None = None,
+    ) -> Page:
+        """A page of clusters or mentions matching `query`, from the cursor `after` (the `next`
+        of the page before) and `offset` rows on, with the total (counted unless `total` gives
+        it) and the next page's cursor."""
+        ...
+
+    def asserted_clusters(self, query: EventQuery, ids: list[str]) -> set[str]:
+        """Which of these clusters have a member matching `query` that is asserted."""
         ...
 
     def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:

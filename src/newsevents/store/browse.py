@@ -51,12 +51,12 @@ class EventQuery:
 # Event rows: the event's columns, its article's, and its cluster (`cluster_id`, null for an
 # event stored since the last `recluster()`).
 EVENT_NAMES: tuple[str, ...] = (*row_builders.COLUMNS["events"], *ARTICLE_FIELDS[1:], "cluster_id")
-_EVENT_SELECT: tuple[str, ...] = (
+EVENT_SELECT: tuple[str, ...] = (
     *(f"e.{c}" for c in row_builders.COLUMNS["events"]),
     *(f"a.{c}" for c in ARTICLE_FIELDS[1:]),
     "m.cluster_id",
 )
-_EVENTS_FROM = (
+EVENTS_FROM = (
     "FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.idx = e.idx"
 )
@@ -68,9 +68,9 @@ def event_page_sql(ph: str, query: EventQuery, limit: int, offset: int) -> tuple
     """(count, page) queries for one page of flat event rows in `Store.events` order; the page's
     columns are `EVENT_NAMES`."""
     where, params = event_where(query, ph)
-    count = (f"SELECT COUNT(*) {_EVENTS_FROM}{where}", params)
+    count = (f"SELECT COUNT(*) {EVENTS_FROM}{where}", params)
     sql = (
-        f"SELECT {', '.join(_EVENT_SELECT)} {_EVENTS_FROM}{where}"
+        f"SELECT {', '.join(EVENT_SELECT)} {EVENTS_FROM}{where}"
         f" ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx LIMIT {ph} OFFSET {ph}"
     )
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
@@ -79,7 +79,7 @@ def event_page_sql(ph: str, query: EventQuery, limit: int, offset: int) -> tuple
 def timeline_sql(ph: str, query: EventQuery) -> Sql:
     """(day, events) for every day with a matching event, oldest first."""
     where, params = event_where(query, ph)
-    return f"SELECT {_WHEN} AS day, COUNT(*) {_EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
+    return f"SELECT {_WHEN} AS day, COUNT(*) {EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
 
 
 Bin = Literal["day", "week", "month", "auto"]
@@ -289,7 +289,7 @@ def overview_sql(ph: str, asserted: bool = False) -> tuple[Sql, dict[str, Sql]]:
     base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
     span = (f"SELECT MIN({_WHEN}), MAX({_WHEN}) {base}", params)
     tallies = {
-        "quad_class": (f"SELECT e.quad_class, COUNT(*) {base} GROUP BY e.quad_class", params),
+        "quad_class": (f"SELECT e.quad_class, COUNT(*) FROM events e{where} GROUP BY e.quad_class", params),
         "plover": (
             f"SELECT e.plover, COUNT(*) FROM events e WHERE e.plover IS NOT NULL{also} GROUP BY e.plover",
             params,

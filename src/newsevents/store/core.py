@@ -136,6 +136,11 @@ class SQLStore(StoreViews):
         """The columns `table` has in the database (migrations add only the missing ones)."""
         raise NotImplementedError
 
+    def index_names(self) -> set[str]:
+        """The indexes that exist, so a writable open adds only the declared ones missing; a dialect
+        that cannot list them leaves it empty, and every declared index is created IF NOT EXISTS."""
+        return set()
+
     def is_fresh(self, tables: set[str]) -> bool:
         """True when the schema should be created here: no newsevents table exists yet."""
         return not tables & migrations.OUR_TABLES

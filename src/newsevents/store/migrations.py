@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.errors import StoreError
 from newsevents.store.schema import ddl
-from newsevents.store.tables import BOOKKEEPING, COLUMNS
+from newsevents.store.tables import BOOKKEEPING, COLUMNS, TABLES
 
 if TYPE_CHECKING:
     from newsevents.store.core import SQLStore
@@ -116,6 +116,26 @@ def prepare(store: SQLStore) -> None:
             )
         if version < SCHEMA_VERSION:
             _migrate(store, version)
+        if not store.read_only:
+            add_indexes(store)
+
+
+def add_indexes(store: SQLStore) -> None:
+    """Create the indexes `tables.py` declares that the database lacks, when opened to write.
+
+    Indexes change no row and no reader's answer, only how fast it comes, so they are kept apart
+    from the numbered steps: a store of any version gets the ones declared now, once, and a
+    read-only open of an older store still works, only slower. The names are checked first,
+    because on PostgreSQL even CREATE INDEX IF NOT EXISTS waits for the table's writers.
+    """
+    have = store.index_names()
+    missing = [(t.name, name, cols) for t in TABLES for name, cols in t.indexes if name not in have]
+    if not missing:
+        return
+    with store.transaction() as cur:
+        for table, name, cols in missing:
+            cur.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
+    log.info("added %d indexes to %s", len(missing), store.label)
 
 
 def _create(store: SQLStore) -> bool:

@@ -86,6 +86,10 @@ class PostgresStore(SQLStore):
         sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         return {name for (name,) in self.fetch_all(sql)}
 
+    def index_names(self) -> set[str]:
+        sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        return {name for (name,) in self.fetch_all(sql)}
+
     def column_names(self, table: str) -> set[str]:
         sql = ("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
                " AND table_name = %s")  # fmt: skip

@@ -64,6 +64,9 @@ class SQLiteStore(SQLStore):
         """Every table in the file, ours or not (a foreign file is refused, never changed)."""
         return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
+    def index_names(self) -> set[str]:
+        return {name for (name,) in self.fetch_all("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
     def column_names(self, table: str) -> set[str]:
         return {row[1] for row in self.fetch_all(f"PRAGMA table_info({table})")}
 

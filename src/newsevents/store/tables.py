@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What the browsing pages sort an undated cluster or article by: after every date, in any
+# collation (digits sort after the dash and before letters everywhere), so one index on
+# COALESCE(date, UNDATED) serves the "dated first, oldest first, undated last" order.
+UNDATED = "9999-99-99"
+
 # The SQL types a column may have. JSON is stored as TEXT holding JSON; every engine reads it
 # back as text and the store decodes it.
 SQL_TYPES: tuple[str, ...] = ("TEXT", "INTEGER", "DOUBLE PRECISION", "BOOLEAN", "JSON")
@@ -30,7 +35,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One table: its columns in order, its primary key, its indexes as (name, column)."""
+    """One table: its columns in order, its primary key, its indexes as (name, what it indexes:
+    a column, or columns and expressions separated by commas)."""
 
     name: str
     doc: str
@@ -124,7 +130,9 @@ ARTICLES = Table(
         _c("stored_at", _T, "UTC time of the write, ISO 8601", True),
         _c("given_id", _T, "the id the input gave (a JSON Lines `id`), kept as metadata; never the key"),
     ),
-    ("id",), (("articles_published", "published"),),
+    ("id",),
+    (("articles_published", "published"),
+     ("articles_page", f"COALESCE(published, '{UNDATED}'), id")),  # the order of event pages
 )  # fmt: skip
 
 EVENTS = Table(
@@ -261,7 +269,10 @@ EVENT_CLUSTERS = Table(
         _c("first_article_id", _T, "the earliest report", True),
         _c("first_published", _T, "its publication date"),
     ),
-    ("cluster_id",), (("event_clusters_date", "date_first"),), derived=True,
+    ("cluster_id",),
+    (("event_clusters_date", "date_first"),
+     ("event_clusters_page", f"COALESCE(date_first, '{UNDATED}'), cluster_id")),  # the order of cluster pages
+    derived=True,
 )  # fmt: skip
 
 EVENT_CLUSTER_MEMBERS = Table(

@@ -10,19 +10,33 @@ stored is ever missing from the cluster view.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from newsevents.store import browse
+from newsevents.store import browse, cursors, pages
 from newsevents.store import rows as row_builders
 from newsevents.store.browse import EventQuery, ItemQuery
-from newsevents.store.query import EventFilter
+from newsevents.store.pages import ClusterKey
+from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS, EventFilter
 
 Row = dict[str, Any]
 View = Literal["clusters", "mentions"]
 ALL = 2**62  # "no limit" for a page
 SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
+BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
+Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
                "published")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: `total` rows match across all pages; `next` is the cursor of the page after this
+    one (pass it back as `after`), None on the last page."""
+
+    total: int
+    items: list[Row]
+    next: str | None = None
 
 
 class StoreViews:
@@ -46,6 +60,10 @@ class StoreViews:
         """Supplied by `core.SQLStore`."""
         raise NotImplementedError
 
+    def behind(self) -> bool:
+        """Supplied by `core.SQLStore`."""
+        raise NotImplementedError
+
     def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
         (count_sql, count_params), (sql, params) = queries
         total = self.fetch_one(count_sql, count_params)[0]
@@ -57,21 +75,107 @@ class StoreViews:
         `cluster_id` (null until the next `recluster()`)."""
         return self._page(browse.event_page_sql(self.placeholder, query, limit, offset), browse.EVENT_NAMES)
 
-    def event_page(self, query: EventQuery, view: View, limit: int, offset: int) -> tuple[int, list[Row]]:
-        """(total, page) of clusters or event rows (mentions) matching `query`."""
+    def event_page(
+        self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
+        total: int | None = None,
+    ) -> Page:
+        """One page of clusters or event rows (mentions) matching `query`, read through an index
+        from `after` (a `Page.next` of the same view), then `offset` rows on; its `total` counts
+        every match, or is `total` when the caller counted it already (for an earlier page of the
+        same store state and query: the count reads every match, the page only its rows)."""
+        ph = self.placeholder
         if view == "clusters":
-            found = self.matching_clusters(query)
-            return len(found), found[offset : offset + limit]
-        return self.mention_page(query, limit, offset)
+            key = cursors.cluster_key(after) if after is not None else None
+            if total is None:
+                total = self.count_clusters(query)
+            keys = self._cluster_keys(query, key, limit + 1, offset)
+            items = self._clusters_of(keys[:limit])
+            last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
+            return Page(total, items, cursors.encode("clusters", last) if last else None)
+        mkey = cursors.mention_key(after) if after is not None else None
+        if total is None:
+            total = self.fetch_one(*pages.mention_count_sql(ph, query))[0]
+        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset))
+        names = (*browse.EVENT_NAMES, "_key")
+        rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = (rows[-1]["_key"], rows[-1]["article_id"], rows[-1]["idx"]) if more else None
+        for row in rows:
+            del row["_key"]
+        return Page(total, rows, cursors.encode("mentions", nxt) if nxt else None)
+
+    def _cluster_keys(
+        self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int
+    ) -> list[Key]:
+        """(sort key, id, (article_id, idx) of a single cluster or None), in page order."""
+        ph = self.placeholder
+        if not self.behind():  # every event is in a cluster: one walk of the cluster index
+            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset))
+            return [(k, cid, None) for k, cid in found]
+        # Events wait for clustering: the first `offset + limit` of both kinds, merged.
+        want = offset + limit
+        keys: list[Key] = [
+            (k, cid, None) for k, cid in self.fetch_all(*pages.cluster_keys_sql(ph, query, after, want, 0))
+        ]
+        singles = self.fetch_all(*pages.single_keys_sql(ph, query, after, want, 0))
+        keys += [(k, cid, (aid, idx)) for k, cid, aid, idx in singles]
+        keys.sort(key=lambda k: (k[0], k[1]))
+        return keys[offset:want]
+
+    def _clusters_of(self, keys: list[Key]) -> list[Row]:
+        """The cluster rows (with their members) for page keys, in the keys' order."""
+        ids = [cid for _, cid, single in keys if single is None]
+        by_id: dict[str, Row] = {c["cluster_id"]: c for c in self._clusters_by_id(ids)}
+        out = []
+        for _, cid, single in keys:
+            if single is None:
+                out.append(by_id[cid])
+            elif (row := self.event(*single)) is not None:
+                out.append(single_cluster(row))
+        return out
+
+    def _clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """The clusters named (those that exist), each with its members."""
+        if len(ids) > BY_ID_CHUNK:
+            chunks = (ids[i : i + BY_ID_CHUNK] for i in range(0, len(ids), BY_ID_CHUNK))
+            return [c for chunk in chunks for c in self._clusters_by_id(chunk)]
+        if not ids:
+            return []
+        ph = self.placeholder
+        found = [dict(zip(CLUSTER_COLUMNS, r, strict=True)) for r in
+                 self.fetch_all(pages.clusters_by_id_sql(ph, len(ids)), ids)]  # fmt: skip
+        members: dict[str, list[Row]] = {c["cluster_id"]: [] for c in found}
+        for rec in self.fetch_all(pages.members_by_id_sql(ph, len(ids)), ids):
+            member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
+            members[member.pop("cluster_id")].append(member)
+        for cluster in found:
+            cluster["members"] = members[cluster["cluster_id"]]
+        return found
+
+    def asserted_clusters(self, query: EventQuery, ids: list[str]) -> set[str]:
+        """Which of these clusters (of a page for `query`) have a member that matches `query` and
+        is asserted; a single cluster is asserted when its one event is."""
+        only = EventQuery(replace(query.filters, asserted=True), query.plover, query.bbox, query.q)
+        sql, params = pages.matching_ids_sql(self.placeholder, only, len(ids))
+        found = {cid for (cid,) in self.fetch_all(sql, [*params, *ids])} if ids else set()
+        for cid in set(ids) - found:
+            row = self._single_event(cid)
+            if row is not None and row.get("cluster_id") is None and not row["negated"] \
+                    and row["modality"] == "asserted":  # fmt: skip
+                found.add(cid)
+        return found
 
     def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:
         """(day, count) oldest first: clusters by their first report's day, or events by date;
-        undated ones are left out."""
-        if view == "clusters":
-            days = Counter(c["date_first"] for c in self.matching_clusters(query) if c.get("date_first"))
-            return sorted(days.items())
-        sql, params = browse.timeline_sql(self.placeholder, query)
-        return [(day, n) for day, n in self.fetch_all(sql, params) if day]
+        undated ones are left out. Counted by the database (GROUP BY), one row a day."""
+        if view == "mentions":
+            sql, params = browse.timeline_sql(self.placeholder, query)
+            return [(day, n) for day, n in self.fetch_all(sql, params) if day]
+        days: Counter[str] = Counter(dict(self.fetch_all(*pages.cluster_days_sql(self.placeholder, query))))
+        if self.behind():
+            days.update(dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query))))
+        return sorted(days.items())
 
     def binned_timeline(
         self, query: EventQuery, view: View, unit: browse.Bin = "day"
@@ -80,16 +184,17 @@ class StoreViews:
         month; "auto" picks by the span of the matching days (`browse.choose_bin`)."""
         return browse.binned(self.timeline(query, view), unit)
 
+    def count_clusters(self, query: EventQuery) -> int:
+        """How many clusters (single ones included) have a member event matching `query`."""
+        total: int = self.fetch_one(*pages.cluster_count_sql(self.placeholder, query))[0]
+        if self.behind():
+            total += self.fetch_one(*pages.single_count_sql(self.placeholder, query))[0]
+        return total
+
     def matching_clusters(self, query: EventQuery) -> list[Row]:
-        """Every cluster with a member event matching `query` (all its filters), earliest first."""
-        _, rows = self.mention_page(query, ALL, 0)
-        wanted = {r["cluster_id"] for r in rows if r.get("cluster_id") is not None}
-        found = [c for c in self.clusters(query.filters) if c["cluster_id"] in wanted] if wanted else []
-        found += [single_cluster(r) for r in rows if r.get("cluster_id") is None]
-        found.sort(
-            key=lambda c: (c.get("date_first") is None, c.get("date_first") or "", str(c["cluster_id"]))
-        )
-        return found
+        """Every cluster with a member event matching `query` (all its filters), earliest first:
+        the whole set at once, for exports; pages come from `event_page`."""
+        return self._clusters_of(self._cluster_keys(query, None, ALL, 0))
 
     def event(self, article_id: str, idx: int) -> Row | None:
         """One event row (as `events()` gives it), or None."""
@@ -101,22 +206,23 @@ class StoreViews:
     def cluster_of(self, row: Row) -> Row:
         """The cluster an event row belongs to; its own single cluster when not clustered yet."""
         cluster_id = row.get("cluster_id")
-        if cluster_id is not None:
-            for found in self.clusters(EventFilter(article_id=row["article_id"])):
-                if found["cluster_id"] == cluster_id:
-                    return found
-        return single_cluster(row)
+        found = self._clusters_by_id([cluster_id]) if cluster_id is not None else []
+        return found[0] if found else single_cluster(row)
 
     def cluster(self, cluster_id: str) -> Row | None:
         """The cluster with this id (or the single cluster "<article_id>-<idx>"), or None."""
-        for found in self.clusters(EventFilter()):
-            if str(found["cluster_id"]) == cluster_id:
-                return found
+        found = self._clusters_by_id([cluster_id])
+        if found:
+            return found[0]
+        row = self._single_event(cluster_id)
+        return single_cluster(row) if row is not None and row.get("cluster_id") is None else None
+
+    def _single_event(self, cluster_id: str) -> Row | None:
+        """The event a single cluster id "<article_id>-<idx>" names, or None."""
         article_id, sep, idx = cluster_id.rpartition(SINGLE_SEP)
-        if not sep or not (idx.isascii() and idx.isdigit()) or not article_id:
+        if not sep or not (idx.isascii() and idx.isdigit()) or not article_id or len(idx) > 18:
             return None
-        row = self.event(article_id, int(idx))
-        return single_cluster(row) if row is not None else None
+        return self.event(article_id, int(idx))
 
     def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page of article summaries with their event count), newest first; `q` searches
@@ -150,7 +256,7 @@ class StoreViews:
             out[key] = {str(k): n for k, n in self.fetch_all(sql, params)}
         out["counted"] = sum(out["cameo_root"].values())
         query = EventQuery(filters=EventFilter(asserted=True)) if asserted else EventQuery()
-        out["clusters"] = len(self.matching_clusters(query))
+        out["clusters"] = self.count_clusters(query)
         return out
 
     def counts(self) -> dict[str, int]:
