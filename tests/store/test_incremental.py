@@ -123,7 +123,12 @@ def test_a_new_report_joins_the_existing_cluster(corpus: list[Extraction], tmp_p
     with open_store(tmp_path / "all.db") as store:
         for extraction in corpus:
             store.write(extraction)
-        multi = min((c for c in store.clusters() if c["n_articles"] >= 2), key=lambda c: c["cluster_id"])
+        dated = {(e["article_id"], e["idx"]) for e in store.events() if e["date"]}
+        # A cluster of dated reports: an undated copy's joins depend on the order copies arrive
+        # in (see extend_clusters), so it is no fixed point to rebuild.
+        multi = min((c for c in store.clusters() if c["n_articles"] >= 2
+                     and all((m["article_id"], m["idx"]) in dated for m in c["members"])),
+                    key=lambda c: c["cluster_id"])  # fmt: skip
     last, last_idx = multi["members"][-1]["article_id"], multi["members"][-1]["idx"]
     with open_store(tmp_path / "late.db") as store:
         for extraction in corpus:
