@@ -36,11 +36,16 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Quantity
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.syntax import governing_verb, own_clause_tokens
 from newsevents.quantities import kinds, numbers, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+# clauses hung on an event's trigger that state what the event did: "exploded, killing 12" (a
+# participle), "an attack that killed 12" (a relative clause), "the attack killed in which ..."
+HUNG_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
 
 __all__ = ["Counted", "QuantityLexicon", "count_figures", "find_quantities", "load_quantity_lexicon"]
 
@@ -104,26 +109,61 @@ def _quantity(
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     if parsed.is_furniture(fig.start, end_tok):
         return None
+    figure_status = status.status(frame, lex)
     quantity = Quantity(
         kind=frame.kind,
         value=fig.value,
         low=fig.low,
         high=fig.high,
         qualifier=fig.qualifier,
-        status=status.status(frame, lex),
+        status=figure_status,
         evidence=Evidence.of(parsed.article.text, start_char, end_char),
         unit=frame.unit,
-        event_index=_event_index(events, start_char, frame.verb),
+        event_index=_event_index(parsed, events, frame, figure_status),
     )
     return quantity, (fig.start, end_tok)
 
 
-def _event_index(events: Sequence[Event], start: int, verb: Token | None) -> int | None:
-    """The event whose trigger is the figure's verb, else the first whose evidence holds it."""
-    holding = [i for i, e in enumerate(events) if e.evidence.start <= start < e.evidence.end]
+def _event_index(
+    parsed: ParsedArticle, events: Sequence[Event], frame: kinds.Frame, figure_status: str
+) -> int | None:
+    """The one event the figure belongs to, or None.
+
+    A running total (`cumulative`) is the toll of a war, a year or a campaign: it joins no single
+    event, or an export would add the whole war's dead to one attack. Any other figure joins the
+    first event whose trigger is the figure's verb, else whose trigger governs it: the figure's
+    counted noun lies in the trigger's own clause ("an air strike on 12 civilians"), or the
+    figure's verb is a clause hung on the trigger ("a bomb exploded, killing 12", "an attack
+    that killed 12"), or the trigger is a noun told in the figure's clause ("12 were killed in an
+    air strike"). A figure in the same sentence but another clause joins nothing.
+    """
+    if figure_status == "cumulative" or not events:
+        return None
+    verb = frame.verb
+    triggers: list[Token | None] = []
+    for event in events:
+        span = parsed.tokens_of(event.trigger.start, event.trigger.end)
+        triggers.append(span.root if span is not None else None)
     if verb is not None:
-        for i in holding:
-            trig = events[i].trigger
-            if trig.start <= verb.idx < trig.end:
+        for i, trig in enumerate(triggers):
+            if trig is not None and trig.i == verb.i:
                 return i
-    return holding[0] if holding else None
+    for i, trig in enumerate(triggers):
+        if trig is None:
+            continue
+        if verb is not None and verb.head.i == trig.i and verb.dep_ in HUNG_CLAUSE_DEPS:
+            return i
+        if any(t.i == frame.noun.i for t in own_clause_tokens(trig)):
+            return i
+        if verb is not None and trig.pos_ in ("NOUN", "PROPN") and _same_clause(governing_verb(trig), verb):
+            return i  # "were killed during a raid": the raid is told in the figure's own clause
+    return None
+
+
+def _same_clause(one: Token | None, other: Token) -> bool:
+    """The same verb, or two verbs joined by "and" ("were killed and 44 wounded during a raid")."""
+    if one is None:
+        return False
+    if one.i == other.i:
+        return True
+    return (one.dep_ == "conj" and one.head.i == other.i) or (other.dep_ == "conj" and other.head.i == one.i)

@@ -194,7 +194,27 @@ def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable
         qual_start, qual = _qualifier(doc, start, end, sent, lex)
         if qual is not None and qualifier != "range":
             qualifier = qual
+        low, high = bounds(value, low, high, qualifier)
         yield Figure(min(start, qual_start), end, last, value, low, high, qualifier)
+
+
+def bounds(
+    value: int | None, low: int | None, high: int | None, qualifier: Qualifier
+) -> tuple[int | None, int | None]:
+    """The stated bound of a qualified count, so a reader can sum the least (or most) reported.
+
+    "at least N" and "more than N" give low=N (the stated number: "more than 250,000" is not
+    read as 250,001, the qualifier keeps the strictness); "up to", "as many as", "nearly",
+    "almost" and "fewer than" N give high=N; "about N" and an exact N give no bound. A range
+    keeps both ends, a vague plural its least meaning.
+    """
+    if value is None:
+        return low, high
+    if qualifier == "more_than" and low is None:
+        return value, high
+    if qualifier == "less_than" and high is None:
+        return low, value
+    return low, high
 
 
 def _beyond_count(*values: int | None) -> bool:
