@@ -86,7 +86,7 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
                 continue
             if child.dep_ == "acl" and (entry[1] == "subject" or child.tag_ == "VBN"):
                 return entry[0], child
-            if _to_infinitive(child):
+            if _to_infinitive(child, lex):
                 return entry[0], child  # "forcing 35 people to evacuate": they leave
             subject_roles = {"object": ("nsubjpass",), "subject": ("nsubj",)}[entry[1]]
             if any(c.dep_ in subject_roles for c in child.children):
@@ -94,12 +94,16 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
     return None
 
 
-def _to_infinitive(verb: Token) -> bool:
-    """A bare "to" infinitive with no subject or object of its own ("people to evacuate", "to flee")."""
+def _to_infinitive(verb: Token, lex: QuantityLexicon) -> bool:
+    """A bare "to" infinitive with no subject or object of its own but the people's homes
+    ("people to evacuate", "to flee", "forced to evacuate their homes")."""
     return (
         verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and lookup(c, lex.persons) != HOME_UNIT)
+            for c in verb.children
+        )
     )
 
 
@@ -110,6 +114,9 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     dep, verb = role.dep_, role.head
     if dep in SUBJECT_DEPS and verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # "67,000 people remained displaced" parsed with "remained" as an auxiliary
+    if dep == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN" and lookup(verb.head, lex.nouns):
+        # "forced the evacuation of 2,000 residents", "the displacement of 2.3 million people"
+        return lookup(verb.head, lex.nouns), governing_verb(verb.head)  # type: ignore[return-value]
     if dep == "pobj" and verb.lower_ in ("between", "including", "among"):
         if verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return _kind_from_clause(verb.head, lex)  # "3 civilians, including two children"
@@ -143,7 +150,7 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         # an object verb with no object of its own is used intransitively: "forcing 35 people to
         # evacuate", "were ordered to evacuate" (its people are the ones who leave)
         if child.dep_ in ("xcomp", "ccomp") and entry and subjectless and (
-            entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child))
+            entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
         ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
     return None
