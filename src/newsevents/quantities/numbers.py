@@ -139,8 +139,9 @@ def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
 
 def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     """Dates, money, percentages, ordinals, measures and compound modifiers ("five-year")."""
-    if any(doc[k].ent_type_ in SKIP_ENTS for k in range(start, end)):
-        return True
+    counted = end < len(doc) and _counts(doc[end], lex)  # "between 90 and 230 people": a count
+    if any(doc[k].ent_type_ in SKIP_ENTS and not counted for k in range(start, end)):
+        return True  # the tagger reads "between 90 and" as a date, but no date counts people
     if end < len(doc) and doc[end].lower_ in lex.not_counted_after:
         return True
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
@@ -154,6 +155,13 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     if end < len(doc) and doc[end].text in POWER_SIGNS:
         return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
+
+
+def _counts(token: Token, lex: QuantityLexicon) -> bool:
+    """Whether the token names people (or a kind of them) when it follows a number."""
+    words = (token.lemma_.lower(), token.lower_)
+    people = any(lex.persons.get(w, "homes") != "homes" or w in lex.nouns for w in words)
+    return people and token.pos_ == "NOUN"  # "in 2012 buildings were ...": a year, not homes
 
 
 def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable[Figure]:
