@@ -150,3 +150,18 @@ def test_seed_war_toll_is_cumulative_and_no_events(seed_path: Path) -> None:
     assert (toll.low, toll.high, toll.qualifier) == (250000, None, "more_than")
     linked = [q for q in seed.quantities if q.event_index is not None]
     assert all(q.status != "cumulative" for q in linked)
+
+
+def test_a_clause_joined_by_and_tells_the_outcome_only_of_its_own_event(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse
+) -> None:
+    first = "Russian troops attacked civilians in Kharkiv on Monday, and at least 12 people were killed."
+    second = "Police detained 12 students on Monday, and the rebels killed 3 soldiers."
+    text = f"{first} {second}"
+    article, doc = parse(text)
+    events = [_event(text, "attacked", first), _event(text, "detained", second)]
+    found = find_quantities(doc, article, events, lexicon=quantity_lexicon)
+    # the killed of the attack are its outcome; the rebels' killing is not the detention's
+    assert [(q.kind, q.value, q.event_index) for q in found] == [
+        ("killed", 12, 0), ("arrested", 12, 1), ("killed", 3, None),
+    ]  # fmt: skip

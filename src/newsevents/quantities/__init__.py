@@ -153,6 +153,8 @@ def _event_index(
             continue
         if verb is not None and verb.head.i == trig.i and verb.dep_ in HUNG_CLAUSE_DEPS:
             return i
+        if verb is not None and verb.head.i == trig.i and verb.dep_ == "conj" and _tells_outcome(verb, frame):
+            return i  # "troops attacked civilians, and at least 12 people were killed"
         if any(t.i == frame.noun.i for t in own_clause_tokens(trig)):
             return i
         if verb is not None and trig.pos_ in ("NOUN", "PROPN") and _same_clause(governing_verb(trig), verb):
@@ -167,3 +169,11 @@ def _same_clause(one: Token | None, other: Token) -> bool:
     if one.i == other.i:
         return True
     return (one.dep_ == "conj" and one.head.i == other.i) or (other.dep_ == "conj" and other.head.i == one.i)
+
+
+def _tells_outcome(verb: Token, frame: kinds.Frame) -> bool:
+    """A clause joined to the trigger by "and" that tells what befell the figure's people: its
+    only subject is the figure ("and 12 people were killed") or it has none ("and wounded 30").
+    "Police arrested 12 and rebels killed 3" has its own actor: another event, not this one's."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.i == frame.noun.i for c in subjects)
