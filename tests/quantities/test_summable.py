@@ -91,6 +91,11 @@ KINDS = [
     ("Rainstorms forced the relocation of more than 54,000 residents.", [("evacuated", 54000, "people")]),
     ("More than 405,000 South Sudanese have fled to Uganda.", [("displaced", 405000, "people")]),
     ("Some 35,000 Syrian refugees have arrived at the border.", [("refugees", 35000, "people")]),
+    ("More than 2,300 people took shelter in 119 evacuation centres after heavy rain.",
+     [("displaced", 2300, "people")]),
+    ("Floods hit the town. 29,739 people lost their homes.", [("homeless", 29739, "people")]),
+    ("Some 50 people were forced to leave their homes due to a strong fire.", [("displaced", 50, "people")]),
+    ("The army lost 30 soldiers in the ambush.", [("killed", 30, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),

@@ -123,7 +123,8 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         dep, verb = "dobj", verb.head  # "killed between 20 and 30 civilians"
     if dep == "nsubj" and lookup(verb, lex.adjectives):
         return lookup(verb, lex.adjectives), verb  # type: ignore[return-value]  # "were missing"
-    entry = lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
+    idiom = _idiom(verb, lex) if dep in SUBJECT_DEPS else None  # before "lose": "lost their homes"
+    entry = idiom or lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
     if entry is not None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         kind, wanted = entry
         has_object = any(c.dep_ == "dobj" for c in verb.children)
@@ -145,7 +146,7 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             ]
             if kinds and kinds[0]:
                 return kinds[0], verb
-        entry = lex.verbs.get(child.lemma_.lower())
+        entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "forced to leave their homes"
         subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
         # an object verb with no object of its own is used intransitively: "forcing 35 people to
         # evacuate", "were ordered to evacuate" (its people are the ones who leave)
@@ -153,6 +154,16 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
         ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
+    return None
+
+
+def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
+    """A verb and its object listed together ("take refuge", "lose home"), for the verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            entry = lex.verbs.get(f"{verb.lemma_.lower()} {child.lemma_.lower()}")
+            if entry is not None:
+                return entry
     return None
 
 
