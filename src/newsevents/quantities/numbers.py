@@ -28,6 +28,7 @@ MAX_COUNT = 10**10
 POWER_SIGNS = frozenset({"^", "**"})  # "10^100": a power, whose digits are no figure
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+GROUP = re.compile(r"^\d{3}$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
 
 
@@ -91,7 +92,9 @@ def _read_number(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, float, 
     while j < limit:
         tok = tokens[j]
         num = token_number(tok, lex)
-        if num is not None and (current is None or tok.lower_ in lex.numbers):
+        if current is not None and not scaled and _thousands_group(tokens, j, i):
+            current = current * 1000 + float(tok.text)  # "14 000 people": a space between thousands
+        elif num is not None and (current is None or tok.lower_ in lex.numbers):
             current = (current or 0.0) + num[0] * num[1]
             scaled = scaled or num[1] > 1
         elif current is not None and tok.lower_ in lex.scales and len(tok.lower_) > 2:
@@ -123,6 +126,15 @@ def _read_number(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, float, 
     if current is None or j == i:
         return None
     return j, total + current, scaled
+
+
+def _thousands_group(doc: Doc, j: int, first: int) -> bool:
+    """Token j is three digits after one space that continue a digit number begun at `first`
+    ("14 000", "1 073 673"), as French, UN and many agency reports write thousands."""
+    prev = doc[j - 1]
+    if not GROUP.match(doc[j].text) or prev.whitespace_ != " " or not prev.text.isdigit():
+        return False
+    return len(prev.text) <= 3 if j - 1 == first else len(prev.text) == 3
 
 
 def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
