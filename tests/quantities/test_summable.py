@@ -41,6 +41,8 @@ RUNNING_TOTALS = [
     ("On 2 January alone, some 4,000 people were displaced from eastern Mosul city in one of the "
      "largest movements of people in a single day since the beginning of the crisis.",
      "displaced", 4000, "reported"),
+    ("Between March and the end of June, flooding displaced 56,000 people, the largest displacement "
+     "brought on by natural hazards in Africa so far in 2016.", "displaced", 56000, "reported"),
 ]  # fmt: skip
 
 

@@ -59,7 +59,7 @@ def _cumulative(verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
     "the largest movement in a day since ..." dates the comparison, not the figure.
     """
     tokens = own_clause_tokens(verb)
-    if _cue_phrase(tokens, noun, lex) or _since(tokens, verb, noun, lex) or _period(verb, lex):
+    if _cue_phrase(tokens, verb, noun, lex) or _since(tokens, verb, noun, lex) or _period(verb, lex):
         return True
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     head = verb.head if verb.dep_ == "conj" and not own_subject else None  # "... and left 60,000 missing"
@@ -120,11 +120,15 @@ def _period(verb: Token, lex: QuantityLexicon) -> bool:
     return False
 
 
-def _cue_phrase(tokens: list[Token], noun: Token, lex: QuantityLexicon) -> bool:
+def _cue_phrase(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
     """A cumulative phrase of the word lists among `tokens` that qualifies no other noun than the
-    figure's own ("so far 3,000 people" yes, "in all 22 governorates" no)."""
+    figure's own: "so far 3,000 people" yes; "in all 22 governorates", "the total number" and an
+    aside on another noun ("56,000 people, the largest displacement so far in 2016") no."""
     lowers = [t.lower_ for t in tokens]
-    figure = {t.i for t in noun.subtree}
+    figure = set(range(noun.left_edge.i, noun.i + 1))  # the figure and what precedes its noun
+    asides = {
+        x.i for t in tokens if t.dep_ in ("appos", "acl") and t.i != verb.i for x in t.subtree
+    }  # fmt: skip
     for phrase in lex.cumulative:
         words = phrase.split()
         n = len(words)
@@ -132,8 +136,10 @@ def _cue_phrase(tokens: list[Token], noun: Token, lex: QuantityLexicon) -> bool:
             if lowers[i : i + n] != words:
                 continue
             last = tokens[i + n - 1]
+            if last.i in figure:
+                return True
             other = last.head.i not in figure and last.head.pos_ in ("NOUN", "PROPN", "NUM")
-            if last.head.i > last.i and other and last.dep_ != "pobj":
-                continue  # "in all 22 governorates", "the total number": the phrase qualifies a noun
+            if (last.head.i > last.i and other and last.dep_ != "pobj") or last.i in asides:
+                continue  # the phrase qualifies another noun
             return True
     return False
