@@ -98,6 +98,9 @@ KINDS = [
     ("Floods hit the town. 29,739 people lost their homes.", [("homeless", 29739, "people")]),
     ("Some 50 people were forced to leave their homes due to a strong fire.", [("displaced", 50, "people")]),
     ("The army lost 30 soldiers in the ambush.", [("killed", 30, "people")]),
+    ("A fire at Smith Creek forced 2,500 people out of their homes.", [("displaced", 2500, "people")]),
+    ("As of 11 January, 870 families remained in 20 evacuation centres.", [("displaced", 870, "families")]),
+    ("The 12 students stayed in a hotel.", []),
     ("At least 3 385 people had been evacuated as a preventative measure.", [("evacuated", 3385, "people")]),
     ("In 2016 300 people died in the floods.", [("killed", 300, "people")]),
     # homes are never people killed, and people are never homes destroyed

@@ -7,18 +7,25 @@ a kind adjective ("left 5,000 families homeless"). Everything else (years, durat
 money, percentages, "World War Two") is left out: precision comes first.
 
 What a caller may rely on:
-- `value` is the count; for a range it is the low end and `low`/`high` hold both ends.
+- `value` is the count; for a range it is the low end and `low`/`high` hold both ends. A
+  qualified count has its stated bound: "at least N" and "more than N" give `low` N (not N+1:
+  the qualifier `more_than` keeps the strictness), "up to", "as many as", "nearly", "almost"
+  and "fewer than" N give `high` N; "about N" and an exact N give no bound.
 - Vague plurals ("dozens", "thousands", "tens of thousands") are kept with `value` None,
   qualifier "about" (unless a qualifier word says otherwise) and `low` the least the word
   can mean ("thousands" -> 2,000); no count is invented for them.
 - `status` is "projected" when a modal or forecast word governs the figure's clause ("could
-  trigger around 600,000 more refugees"), else "cumulative" for running totals ("so far",
-  "since 2011", "in total", "the war has killed ..."), else "reported".
+  trigger around 600,000 more refugees"), else "cumulative" for running totals of a war, a year
+  or a campaign ("so far", "since 2011", "in total", "this year", "in the last 15 months", "the
+  war has killed ...", "have died in the conflict", "the death toll has risen to"), else
+  "reported".
 - `evidence` is the figure with its qualifier and counted noun phrase ("more than 250,000
   people", "Some 35,000 Syrian refugees"); for a bare number it is the number with its qualifier.
-- `unit` is "people", or "families"/"households" when those are what is counted.
-- `date` and `location` are left None for a later stage; `event_index` points at the event whose
-  trigger governs the figure, else the first event whose evidence holds it, else None.
+- `unit` is "people", or "families"/"households" when those are what is counted, or "homes" for
+  houses and buildings (kind `homes_destroyed`, or `evacuated`: see `home_kinds` in the lists).
+- `date` and `location` are left None for a later stage; `event_index` is the event whose clause
+  states the figure (see `_event_index`), and None for a running total and for a figure told in
+  another clause than every event's, so an export never adds a war's toll to one attack.
 - Nothing inside `article.furniture` is read; a figure in the headline is kept only when the
   body does not repeat it.
 

@@ -123,7 +123,7 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         dep, verb = "dobj", verb.head  # "killed between 20 and 30 civilians"
     if dep == "nsubj" and lookup(verb, lex.adjectives):
         return lookup(verb, lex.adjectives), verb  # type: ignore[return-value]  # "were missing"
-    idiom = _idiom(verb, lex) if dep in SUBJECT_DEPS else None  # before "lose": "lost their homes"
+    idiom = _idiom(verb, lex) if dep in (*SUBJECT_DEPS, "dobj") else None  # before "lose": "lost their homes"
     entry = idiom or lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
     if entry is not None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         kind, wanted = entry
@@ -158,10 +158,17 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
 
 
 def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
-    """A verb and its object listed together ("take refuge", "lose home"), for the verb's subject."""
+    """A verb listed with its object or place ("take refuge", "lose home", "force from home",
+    "stay in shelter"): the entry of the verb with that word, else None."""
+    lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "dobj":
-            entry = lex.verbs.get(f"{verb.lemma_.lower()} {child.lemma_.lower()}")
+            entry = lex.verbs.get(f"{lemma} {child.lemma_.lower()}")
+            if entry is not None:
+                return entry
+        if child.dep_ == "prep":  # "from their homes", "out of their homes", "in 20 evacuation centres"
+            place = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+            entry = lex.verbs.get(f"{lemma} {child.lower_} {place.lemma_.lower()}") if place else None
             if entry is not None:
                 return entry
     return None
