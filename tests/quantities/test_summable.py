@@ -29,6 +29,8 @@ RUNNING_TOTALS = [
     ("The campaign has reduced most of the territory to rubble and has killed well over 20,000 "
      "people.", "killed", 20000, "cumulative"),
     ("At least 5,000 people have died in the conflict.", "killed", 5000, "cumulative"),
+    ("Airstrikes and ground fighting in Yemen have killed more than 130,000 people and spawned the "
+     "world's worst humanitarian crisis.", "killed", 130000, "cumulative"),
     ("The death toll has risen to 45.", "killed", 45, "cumulative"),
     ("So far this year 300 people have been killed in the region.", "killed", 300, "cumulative"),
     # plain reports of one event, and phrases that only look like running totals

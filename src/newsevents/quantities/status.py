@@ -75,8 +75,9 @@ def _cumulative(verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
     subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
         subject = holder.head
-    if subject is not None and subject.lemma_.lower() in lex.long_running:
-        return True
+    subjects = [subject, *subject.conjuncts] if subject is not None else []
+    if any(s.lemma_.lower() in lex.long_running for s in subjects):
+        return True  # "airstrikes and ground fighting in Yemen have killed more than 130,000 people"
     if any(  # "at least 5,000 people have died in the conflict"
         c.dep_ == "prep" and c.lower_ in ("in", "during", "since")
         and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.long_running for o in c.children)
