@@ -7,18 +7,25 @@ a kind adjective ("left 5,000 families homeless"). Everything else (years, durat
 money, percentages, "World War Two") is left out: precision comes first.
 
 What a caller may rely on:
-- `value` is the count; for a range it is the low end and `low`/`high` hold both ends.
+- `value` is the count; for a range it is the low end and `low`/`high` hold both ends. A
+  qualified count has its stated bound: "at least N" and "more than N" give `low` N (not N+1:
+  the qualifier `more_than` keeps the strictness), "up to", "as many as", "nearly", "almost"
+  and "fewer than" N give `high` N; "about N" and an exact N give no bound.
 - Vague plurals ("dozens", "thousands", "tens of thousands") are kept with `value` None,
   qualifier "about" (unless a qualifier word says otherwise) and `low` the least the word
   can mean ("thousands" -> 2,000); no count is invented for them.
 - `status` is "projected" when a modal or forecast word governs the figure's clause ("could
-  trigger around 600,000 more refugees"), else "cumulative" for running totals ("so far",
-  "since 2011", "in total", "the war has killed ..."), else "reported".
+  trigger around 600,000 more refugees"), else "cumulative" for running totals of a war, a year
+  or a campaign ("so far", "since 2011", "in total", "this year", "in the last 15 months", "the
+  war has killed ...", "have died in the conflict", "the death toll has risen to"), else
+  "reported".
 - `evidence` is the figure with its qualifier and counted noun phrase ("more than 250,000
   people", "Some 35,000 Syrian refugees"); for a bare number it is the number with its qualifier.
-- `unit` is "people", or "families"/"households" when those are what is counted.
-- `date` and `location` are left None for a later stage; `event_index` points at the event whose
-  trigger governs the figure, else the first event whose evidence holds it, else None.
+- `unit` is "people", or "families"/"households" when those are what is counted, or "homes" for
+  houses and buildings (kind `homes_destroyed`, or `evacuated`: see `home_kinds` in the lists).
+- `date` and `location` are left None for a later stage; `event_index` is the event whose clause
+  states the figure (see `_event_index`), and None for a running total and for a figure told in
+  another clause than every event's, so an export never adds a war's toll to one attack.
 - Nothing inside `article.furniture` is read; a figure in the headline is kept only when the
   body does not repeat it.
 
@@ -36,11 +43,16 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Quantity
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.syntax import governing_verb, own_clause_tokens
 from newsevents.quantities import kinds, numbers, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+# clauses hung on an event's trigger that state what the event did: "exploded, killing 12" (a
+# participle), "an attack that killed 12" (a relative clause), "the attack killed in which ..."
+HUNG_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
 
 __all__ = ["Counted", "QuantityLexicon", "count_figures", "find_quantities", "load_quantity_lexicon"]
 
@@ -104,26 +116,71 @@ def _quantity(
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     if parsed.is_furniture(fig.start, end_tok):
         return None
+    figure_status = status.status(frame, lex)
     quantity = Quantity(
         kind=frame.kind,
         value=fig.value,
         low=fig.low,
         high=fig.high,
         qualifier=fig.qualifier,
-        status=status.status(frame, lex),
+        status=figure_status,
         evidence=Evidence.of(parsed.article.text, start_char, end_char),
         unit=frame.unit,
-        event_index=_event_index(events, start_char, frame.verb),
+        event_index=_event_index(parsed, events, frame, figure_status),
     )
     return quantity, (fig.start, end_tok)
 
 
-def _event_index(events: Sequence[Event], start: int, verb: Token | None) -> int | None:
-    """The event whose trigger is the figure's verb, else the first whose evidence holds it."""
-    holding = [i for i, e in enumerate(events) if e.evidence.start <= start < e.evidence.end]
+def _event_index(
+    parsed: ParsedArticle, events: Sequence[Event], frame: kinds.Frame, figure_status: str
+) -> int | None:
+    """The one event the figure belongs to, or None.
+
+    A running total (`cumulative`) is the toll of a war, a year or a campaign: it joins no single
+    event, or an export would add the whole war's dead to one attack. Any other figure joins the
+    first event whose trigger is the figure's verb, else whose trigger governs it: the figure's
+    counted noun lies in the trigger's own clause ("an air strike on 12 civilians"), or the
+    figure's verb is a clause hung on the trigger ("a bomb exploded, killing 12", "an attack
+    that killed 12"), or the trigger is a noun told in the figure's clause ("12 were killed in an
+    air strike"). A figure in the same sentence but another clause joins nothing.
+    """
+    if figure_status == "cumulative" or not events:
+        return None
+    verb = frame.verb
+    triggers: list[Token | None] = []
+    for event in events:
+        span = parsed.tokens_of(event.trigger.start, event.trigger.end)
+        triggers.append(span.root if span is not None else None)
     if verb is not None:
-        for i in holding:
-            trig = events[i].trigger
-            if trig.start <= verb.idx < trig.end:
+        for i, trig in enumerate(triggers):
+            if trig is not None and trig.i == verb.i:
                 return i
-    return holding[0] if holding else None
+    for i, trig in enumerate(triggers):
+        if trig is None:
+            continue
+        if verb is not None and verb.head.i == trig.i and verb.dep_ in HUNG_CLAUSE_DEPS:
+            return i
+        if verb is not None and verb.head.i == trig.i and verb.dep_ == "conj" and _tells_outcome(verb, frame):
+            return i  # "troops attacked civilians, and at least 12 people were killed"
+        if any(t.i == frame.noun.i for t in own_clause_tokens(trig)):
+            return i
+        if verb is not None and trig.pos_ in ("NOUN", "PROPN") and _same_clause(governing_verb(trig), verb):
+            return i  # "were killed during a raid": the raid is told in the figure's own clause
+    return None
+
+
+def _same_clause(one: Token | None, other: Token) -> bool:
+    """The same verb, or two verbs joined by "and" ("were killed and 44 wounded during a raid")."""
+    if one is None:
+        return False
+    if one.i == other.i:
+        return True
+    return (one.dep_ == "conj" and one.head.i == other.i) or (other.dep_ == "conj" and other.head.i == one.i)
+
+
+def _tells_outcome(verb: Token, frame: kinds.Frame) -> bool:
+    """A clause joined to the trigger by "and" that tells what befell the figure's people: its
+    only subject is the figure ("and 12 people were killed") or it has none ("and wounded 30").
+    "Police arrested 12 and rebels killed 3" has its own actor: another event, not this one's."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.i == frame.noun.i for c in subjects)

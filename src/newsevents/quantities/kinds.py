@@ -16,6 +16,8 @@ from newsevents.quantities.lexicon import QuantityLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+HOME_UNIT = "homes"  # the unit of counted houses, homes and buildings (`persons` of the word lists)
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -42,13 +44,21 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     if kind is None and number.head.i > number.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
     if kind is not None:
-        return Frame(kind, unit, noun, governing_verb(role))
+        return Frame(kind, unit, noun, governing_verb(role)) if fits(kind, unit, lex) else None
     if not _counts_people(noun, number, lex):
         return None
     found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
-    if found is None:
+    if found is None or not fits(found[0], unit, lex):
         return None
     return Frame(found[0], unit, noun, found[1] or governing_verb(role))
+
+
+def fits(kind: str, unit: str, lex: QuantityLexicon) -> bool:
+    """Whether a count in `unit` may carry `kind`: homes are destroyed or evacuated, never killed,
+    and people are never "homes destroyed" (`home_kinds` of the word lists says which is which)."""
+    if unit == HOME_UNIT:
+        return kind in lex.home_kinds
+    return lex.home_kinds.get(kind) != "only"
 
 
 def lookup(token: Token, table: Mapping[str, str]) -> str | None:
@@ -76,10 +86,25 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
                 continue
             if child.dep_ == "acl" and (entry[1] == "subject" or child.tag_ == "VBN"):
                 return entry[0], child
+            if _to_infinitive(child, lex):
+                return entry[0], child  # "forcing 35 people to evacuate": they leave
             subject_roles = {"object": ("nsubjpass",), "subject": ("nsubj",)}[entry[1]]
             if any(c.dep_ in subject_roles for c in child.children):
                 return entry[0], child
     return None
+
+
+def _to_infinitive(verb: Token, lex: QuantityLexicon) -> bool:
+    """A bare "to" infinitive with no subject or object of its own but the people's homes
+    ("people to evacuate", "to flee", "forced to evacuate their homes")."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and lookup(c, lex.persons) != HOME_UNIT)
+            for c in verb.children
+        )
+    )
 
 
 def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
@@ -87,13 +112,19 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     while role.dep_ in ("conj", "appos") and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         role = role.head
     dep, verb = role.dep_, role.head
+    if dep in SUBJECT_DEPS and verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head  # "67,000 people remained displaced" parsed with "remained" as an auxiliary
+    if dep == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN" and lookup(verb.head, lex.nouns):
+        # "forced the evacuation of 2,000 residents", "the displacement of 2.3 million people"
+        return lookup(verb.head, lex.nouns), governing_verb(verb.head)  # type: ignore[return-value]
     if dep == "pobj" and verb.lower_ in ("between", "including", "among"):
         if verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return _kind_from_clause(verb.head, lex)  # "3 civilians, including two children"
         dep, verb = "dobj", verb.head  # "killed between 20 and 30 civilians"
     if dep == "nsubj" and lookup(verb, lex.adjectives):
         return lookup(verb, lex.adjectives), verb  # type: ignore[return-value]  # "were missing"
-    entry = lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
+    idiom = _idiom(verb, lex) if dep in (*SUBJECT_DEPS, "dobj") else None  # before "lose": "lost their homes"
+    entry = idiom or lex.verbs.get(verb.lemma_.lower()) or lex.verbs.get(verb.lower_)
     if entry is not None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         kind, wanted = entry
         has_object = any(c.dep_ == "dobj" for c in verb.children)
@@ -115,10 +146,31 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             ]
             if kinds and kinds[0]:
                 return kinds[0], verb
-        entry = lex.verbs.get(child.lemma_.lower())
+        entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "forced to leave their homes"
         subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
-        if child.dep_ in ("xcomp", "ccomp") and entry and entry[1] == "subject" and subjectless:
+        # an object verb with no object of its own is used intransitively: "forcing 35 people to
+        # evacuate", "were ordered to evacuate" (its people are the ones who leave)
+        if child.dep_ in ("xcomp", "ccomp") and entry and subjectless and (
+            entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
+        ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
+    return None
+
+
+def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
+    """A verb listed with its object or place ("take refuge", "lose home", "force from home",
+    "stay in shelter"): the entry of the verb with that word, else None."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            entry = lex.verbs.get(f"{lemma} {child.lemma_.lower()}")
+            if entry is not None:
+                return entry
+        if child.dep_ == "prep":  # "from their homes", "out of their homes", "in 20 evacuation centres"
+            place = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+            entry = lex.verbs.get(f"{lemma} {child.lower_} {place.lemma_.lower()}") if place else None
+            if entry is not None:
+                return entry
     return None
 
 

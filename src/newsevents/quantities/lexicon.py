@@ -8,7 +8,7 @@ the quantities stage is built and held by it, validated on load (E202 names the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
@@ -19,7 +19,7 @@ from newsevents.model import Qualifier
 LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
-    "cumulative", "since_long", "long_running", "projected", "not_counted_after",
+    "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
 )  # fmt: skip
 
 
@@ -42,6 +42,8 @@ class QuantityLexicon:
     modals: frozenset[str]
     projected: frozenset[str]
     not_counted_after: frozenset[str] = frozenset()  # "percent", "March": the number counts no people
+    rising: frozenset[str] = frozenset()  # "the death toll has risen to 45": a running total
+    home_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> "only" | "also" (counts homes)
 
 
 def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
@@ -72,6 +74,8 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "long_running": lx.text,
         "projected": lx.one_of({"modal", "word"}),
         "not_counted_after": lx.one_of({"unit", "month"}),
+        "rising": lx.text,
+        "home_kinds": lx.one_of({"only", "also"}),
     }
     found = lx.checked(merged, checks)
     projected = found["projected"]
@@ -91,4 +95,6 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         modals=frozenset(k for k, v in projected.items() if v == "modal"),
         projected=frozenset(k for k, v in projected.items() if v == "word"),
         not_counted_after=frozenset(found["not_counted_after"]),
+        rising=frozenset(found["rising"]),
+        home_kinds={k: str(v) for k, v in found["home_kinds"].items()},
     )

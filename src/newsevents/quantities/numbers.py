@@ -28,6 +28,7 @@ MAX_COUNT = 10**10
 POWER_SIGNS = frozenset({"^", "**"})  # "10^100": a power, whose digits are no figure
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+GROUP = re.compile(r"^\d{3}$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
 
 
@@ -91,7 +92,9 @@ def _read_number(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, float, 
     while j < limit:
         tok = tokens[j]
         num = token_number(tok, lex)
-        if num is not None and (current is None or tok.lower_ in lex.numbers):
+        if current is not None and not scaled and _thousands_group(tokens, j, i):
+            current = current * 1000 + float(tok.text)  # "14 000 people": a space between thousands
+        elif num is not None and (current is None or tok.lower_ in lex.numbers):
             current = (current or 0.0) + num[0] * num[1]
             scaled = scaled or num[1] > 1
         elif current is not None and tok.lower_ in lex.scales and len(tok.lower_) > 2:
@@ -125,6 +128,15 @@ def _read_number(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, float, 
     return j, total + current, scaled
 
 
+def _thousands_group(doc: Doc, j: int, first: int) -> bool:
+    """Token j is three digits after one space that continue a digit number begun at `first`
+    ("14 000", "1 073 673"), as French, UN and many agency reports write thousands."""
+    prev = doc[j - 1]
+    if not GROUP.match(doc[j].text) or prev.whitespace_ != " " or not prev.text.isdigit():
+        return False
+    return len(prev.text) <= 3 if j - 1 == first else len(prev.text) == 3
+
+
 def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
     """A vague plural at token i ("thousands", "tens of thousands"): (end index, least value)."""
     doc = sent.doc
@@ -139,8 +151,9 @@ def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
 
 def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     """Dates, money, percentages, ordinals, measures and compound modifiers ("five-year")."""
-    if any(doc[k].ent_type_ in SKIP_ENTS for k in range(start, end)):
-        return True
+    counted = end < len(doc) and _counts(doc[end], lex)  # "between 90 and 230 people": a count
+    if any(doc[k].ent_type_ in SKIP_ENTS and not counted for k in range(start, end)):
+        return True  # the tagger reads "between 90 and" as a date, but no date counts people
     if end < len(doc) and doc[end].lower_ in lex.not_counted_after:
         return True
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
@@ -154,6 +167,13 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     if end < len(doc) and doc[end].text in POWER_SIGNS:
         return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
+
+
+def _counts(token: Token, lex: QuantityLexicon) -> bool:
+    """Whether the token names people (or a kind of them) when it follows a number."""
+    words = (token.lemma_.lower(), token.lower_)
+    people = any(lex.persons.get(w, "homes") != "homes" or w in lex.nouns for w in words)
+    return people and token.pos_ == "NOUN"  # "in 2012 buildings were ...": a year, not homes
 
 
 def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable[Figure]:
@@ -194,7 +214,27 @@ def figures(sent: Span, lex: QuantityLexicon, starts: Sequence[int]) -> Iterable
         qual_start, qual = _qualifier(doc, start, end, sent, lex)
         if qual is not None and qualifier != "range":
             qualifier = qual
+        low, high = bounds(value, low, high, qualifier)
         yield Figure(min(start, qual_start), end, last, value, low, high, qualifier)
+
+
+def bounds(
+    value: int | None, low: int | None, high: int | None, qualifier: Qualifier
+) -> tuple[int | None, int | None]:
+    """The stated bound of a qualified count, so a reader can sum the least (or most) reported.
+
+    "at least N" and "more than N" give low=N (the stated number: "more than 250,000" is not
+    read as 250,001, the qualifier keeps the strictness); "up to", "as many as", "nearly",
+    "almost" and "fewer than" N give high=N; "about N" and an exact N give no bound. A range
+    keeps both ends, a vague plural its least meaning.
+    """
+    if value is None:
+        return low, high
+    if qualifier == "more_than" and low is None:
+        return value, high
+    if qualifier == "less_than" and high is None:
+        return low, value
+    return low, high
 
 
 def _beyond_count(*values: int | None) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsevents.model import Status
-from newsevents.nlp.syntax import is_finite, own_clause_tokens
+from newsevents.nlp.syntax import SUBJECT_DEPS, is_finite, own_clause_tokens
 from newsevents.quantities.kinds import Frame
 from newsevents.quantities.lexicon import QuantityLexicon
 
@@ -51,20 +51,96 @@ def _projected(verb: Token, lex: QuantityLexicon) -> bool:
 
 
 def _cumulative(verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
-    """Running totals: "so far", "in total", "since 2011", "the war has killed"."""
+    """Running totals: "so far", "in total", "since 2011", "the war has killed", "the death toll
+    has risen to", "have died in the conflict".
+
+    A cue counts only where it modifies the figure's own clause: "in all 22 governorates" and "the
+    total number" are phrases about something else, and "since the beginning of the crisis" inside
+    "the largest movement in a day since ..." dates the comparison, not the figure.
+    """
     tokens = own_clause_tokens(verb)
-    words = " " + " ".join(t.lower_ for t in tokens) + " "
-    if any(f" {phrase} " in words for phrase in lex.cumulative):
+    if _cue_phrase(tokens, verb, noun, lex) or _since(tokens, verb, noun, lex) or _period(verb, lex):
         return True
-    for tok in tokens:
-        if tok.lower_ == "since" and any(
-            YEAR.match(t.text) or t.lemma_.lower() in lex.since_long for t in tok.subtree if t.i != tok.i
-        ):
-            return True
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    head = verb.head if verb.dep_ == "conj" and not own_subject else None  # "... and left 60,000 missing"
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     if not perfect:
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head
-    return subject is not None and subject.lemma_.lower() in lex.long_running
+        # "the death toll rose to 45 on Monday" is that day's report of one event
+        return head is not None and _cumulative(head, noun, lex)
+    if verb.lemma_.lower() in lex.rising and any(
+        c.dep_ in SUBJECT_DEPS and c.lemma_.lower() == "toll" for c in verb.children
+    ):
+        return True  # "the death toll has risen to 45": the sum so far
+    holder = verb if own_subject or head is None else head
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and holder.dep_ == "relcl":
+        subject = holder.head
+    subjects = [subject, *subject.conjuncts] if subject is not None else []
+    if any(s.lemma_.lower() in lex.long_running for s in subjects):
+        return True  # "airstrikes and ground fighting in Yemen have killed more than 130,000 people"
+    if any(  # "at least 5,000 people have died in the conflict"
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "since")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.long_running for o in c.children)
+        for c in verb.children
+    ):
+        return True
+    return head is not None and _cumulative(head, noun, lex)
+
+
+def _since(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
+    """ "since 2011", "since the start of the war", "since Russia invaded": a long span up to now.
+
+    The "since" must hang on the figure's verb or noun (or open a clause hung on the verb);
+    "the largest movement in a day since the crisis began" dates the comparison, not the figure.
+    """
+    marks = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
+    for tok in [*tokens, *marks]:
+        if tok.lower_ != "since":
+            continue
+        opens_clause = tok.dep_ == "mark" and tok.head.head.i == verb.i
+        if not (tok.head.i in (verb.i, noun.i) or opens_clause):
+            continue
+        span = tok.head.subtree if opens_clause else tok.subtree
+        if any(t.i != tok.i and (YEAR.match(t.text) or t.lemma_.lower() in lex.since_long) for t in span):
+            return True
+    return False
+
+
+def _period(verb: Token, lex: QuantityLexicon) -> bool:
+    """ "in the last 15 months", "over the past year": a toll of a long period (`since_long` nouns).
+
+    "in the past 24 hours" and "last week" name no long period and stay plain reports.
+    """
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "over", "during", "within"):
+            continue
+        for obj in prep.children:
+            recent = any(c.lower_ in ("last", "past") for c in obj.children)
+            if obj.dep_ == "pobj" and recent and obj.lemma_.lower() in lex.since_long:
+                return True
+    return False
+
+
+def _cue_phrase(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
+    """A cumulative phrase of the word lists among `tokens` that qualifies no other noun than the
+    figure's own: "so far 3,000 people" yes; "in all 22 governorates", "the total number" and an
+    aside on another noun ("56,000 people, the largest displacement so far in 2016") no."""
+    lowers = [t.lower_ for t in tokens]
+    figure = set(range(noun.left_edge.i, noun.i + 1))  # the figure and what precedes its noun
+    asides = {
+        x.i for t in tokens if t.dep_ in ("appos", "acl") and t.i != verb.i for x in t.subtree
+    }  # fmt: skip
+    for phrase in lex.cumulative:
+        words = phrase.split()
+        n = len(words)
+        for i in range(len(tokens) - n + 1):
+            if lowers[i : i + n] != words:
+                continue
+            last = tokens[i + n - 1]
+            if last.i in figure:
+                return True
+            other = last.head.i not in figure and last.head.pos_ in ("NOUN", "PROPN", "NUM")
+            if (last.head.i > last.i and other and last.dep_ != "pobj") or last.i in asides:
+                continue  # the phrase qualifies another noun
+            return True
+    return False
