@@ -17,8 +17,11 @@ from tests.store import pg_server
 from newsevents.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared")).resolve()
 SEED = SHARED / "seed" / "000_794fa90fa2d30440.txt"
+# `make test` passes a relative path (../shared); tests run commands in other folders, and every
+# test module reads the variable, so it is made absolute once, here, before any of them loads.
+os.environ["NEWSEVENTS_SHARED"] = str(SHARED)
 
 
 
