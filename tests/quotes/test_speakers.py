@@ -127,15 +127,31 @@ def test_organisation_subject_uses_its_mention(quote_lexicon, parse):  # type: i
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "“We saw the tanks enter the town at dawn,” a source close to the talks said.",
-        "“We saw the tanks enter the town at dawn,” residents said.",
-        "“The decision will be announced next week,” the ministry said.",
+        (
+            "“We saw the tanks enter the town at dawn,” a source close to the talks said.",
+            ("a source close to the talks", "source close to the talks", "", None),
+        ),
+        ("“We saw the tanks enter the town at dawn,” residents said.", ("residents", "residents", "", None)),
+        (
+            "“The decision will be announced next week,” the ministry said.",
+            ("the ministry", "ministry", "", None),
+        ),
     ],
 )
-def test_generic_subject_gets_no_made_up_name(quote_lexicon, parse, text):  # type: ignore[no-untyped-def]
-    assert _who(_quotes(quote_lexicon, parse, text)) == [None]
+def test_generic_subject_speaks_as_written(quote_lexicon, parse, text, expected):  # type: ignore[no-untyped-def]
+    """A group or source no mention covers is the speaker in its own words, with no code: an
+    analyst sees "a source close to the talks" said it, and no name is made up."""
+    assert _who(_quotes(quote_lexicon, parse, text)) == [expected]
+
+
+def test_asked_object_is_no_speaker(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    """ "asked the crowd": who is asked is no speaker, though "said Assad" puts the speaker there."""
+    text = 'Bobby Scott beamed and asked the crowd to welcome the governor - "my new best friend in Richmond."'
+    got = _quotes(quote_lexicon, parse, text)
+    assert [q.cue for q in got] == ["asked"]
+    assert got[0].speaker is None
 
 
 def test_generic_subject_resolved_by_the_actor_stage(quote_lexicon, parse):  # type: ignore[no-untyped-def]
