@@ -92,6 +92,9 @@ class _Coder:
         self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
         self.year = precision.reference_year(article.published, article.text)
         self.transcript = speakers.transcript()
+        # One set of verbs of saying for attribution: the codebook's and the speaker resolver's,
+        # so an event in "the mission tweeted that ..." is attributed as its quote is.
+        self.cues = replace(book.cues, speech_verbs=book.cues.speech_verbs | speakers.verbs())
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
         if speakers:
@@ -118,7 +121,7 @@ class _Coder:
             if not has_quote(sent):
                 last = None
                 continue
-            own = sentence_speaker(sent, self.book.cues, self.speaker)
+            own = sentence_speaker(sent, self.cues, self.speaker)
             last = own or last
             if last is not None:
                 out[sent.start] = last
@@ -131,7 +134,7 @@ class _Coder:
     def _stance(self, sent: Span, token: Token) -> Stance:
         """Negation, modality and who speaks; in a transcript paragraph with no verb of saying of
         its own, the words are reported by the label's speaker."""
-        st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
+        st = stance(sent, token, self.cues, self.speaker, self.quote_speaker.get(sent.start))
         label = self._label_at(token.idx)
         if label is None or st.attributed_to is not None or label[1][0] > token.idx:
             return st

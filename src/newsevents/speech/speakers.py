@@ -137,6 +137,10 @@ class Speakers:
         addressee = subject.dep_ in ("dobj", "dative") and subject.head.lemma_.lower() != "say"
         return self._subject_actor(subject, relative or not addressee)  # "asked the crowd"
 
+    def verbs(self) -> frozenset[str]:
+        """The lemmas of the verbs of saying (the speech word lists'), for the events' attribution."""
+        return self.lex.verbs
+
     def transcript(self) -> list[tuple[tuple[int, int], tuple[int, int], Actor | None]]:
         """The article's labelled paragraphs: label span, words after it, and who the label names
         (None for a role label such as "Q")."""
