@@ -313,3 +313,10 @@ def test_transcript_without_quote_marks(quote_lexicon, parse):  # type: ignore[n
 def test_dateline_is_no_transcript_label(quote_lexicon, parse):  # type: ignore[no-untyped-def]
     text = "KHARTOUM: The army shelled the southern town of Kadugli on Sunday, killing four people."
     assert _quotes(quote_lexicon, parse, text) == []
+    interview = (
+        f"{text}\n\nQ: Will the army attack the rebels before the talks?\n\n"
+        "A: We will fight the terrorists in every town until the end."
+    )
+    got = _quotes(quote_lexicon, parse, interview)
+    assert [q.text[:9] for q in got] == ["Will the ", "We will f"]  # the dateline's paragraph is none
+    assert _who(got) == [None, None]

@@ -4,13 +4,14 @@ start ...", "Q: Will you ...") is that speaker's words, though no verb of saying
 A dateline ("KHARTOUM: ...") and a one-off rubric ("VIDEO: ...", "CLARIFICATION: ...") look
 the same, so a label counts only when the article names the person (its last word is a
 person's surname in the text: "WALLACE" for Chris Wallace), when it is a role label of the
-word lists ("Q", "A"), or when the article prints two or more labelled paragraphs, as a
-transcript does.
+word lists ("Q", "A"), or when the same label opens two or more paragraphs, as a speaker's
+does in a transcript and a dateline never does.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ def transcript_labels(
     (the model may take an upper-case dateline, "KHARTOUM", for a person).
     """
     found: list[Label] = []
+    seen: Counter[str] = Counter()
     for m in LABEL.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
@@ -50,9 +52,12 @@ def transcript_labels(
         words = m.group("label")
         role = roles.get(words.lower().rstrip("."))
         found.append(Label(m.span("label"), (m.end(), end), role))
-    if len(found) >= 2:
-        return found
-    return [f for f in found if f.role is not None or known(label_key(f.text(text)), f.label)]
+        seen[words] += 1
+    return [
+        f
+        for f in found
+        if f.role is not None or seen[f.text(text)] >= 2 or known(label_key(f.text(text)), f.label)
+    ]
 
 
 def label_key(label: str) -> str:
