@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
-from newsevents.speech.cues import inside, is_cue
+from newsevents.speech.cues import inside
 from newsevents.speech.labels import Label, label_key, transcript_labels
 from newsevents.speech.lexicon import QuoteLexicon
+from newsevents.speech.subjects import end_of, name_span, named_actor, subject_of, without_determiner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,35 +30,6 @@ NEAR_WINDOW = 1  # sentences back a person named anywhere (not as a subject) may
 PLURAL = frozenset({"NNS", "NNPS"})
 # Entity types of a name the model may tag as a common noun ("Sanders said" as NNS).
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def subject_of(cue: Token, lex: QuoteLexicon) -> Token | None:
-    """The speaker's head: the cue's subject, the object of "according to", or an inherited one.
-
-    A participle cue without a subject ("..., adding that ...") speaks for the nearest speech
-    verb above it, so the climb skips the clauses in between.
-    """
-    if cue.lower_ == "according":
-        to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    if cue.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in cue.children):
-        above = next((t for t in cue.ancestors if is_cue(t, lex) and t.lower_ != "according"), None)
-        if above is not None:
-            return subject_of(above, lex)
-    cur: Token | None = cue
-    while cur is not None:
-        subject = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-        after = [
-            c
-            for c in cur.children
-            if c.i > cur.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
-        ]
-        if after and cur.i == cue.i and cue.tag_ == "VBD":
-            return after[0]  # "said Assad" parsed with Assad as object
-        cur = cur.head if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i else None
-    return None
 
 
 class Speakers:
@@ -93,7 +65,7 @@ class Speakers:
         self.sent_starts = [s.start for s in doc.sents]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
-                self._register(*_name_span(ent.root))
+                self._register(*name_span(ent.root))
         self._surnames()
         self.groups = [t.i for t in doc if self._group(t)]  # what "they" and "it" may stand for
         self.labels = [
@@ -113,7 +85,7 @@ class Speakers:
         if old is None or (b - a > 1 and " " not in old.name):
             role = self._role(self.doc[b - 1], (start, end))
             known = self._covering(b - 1)
-            full = text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])]
+            full = text_of(self.doc)[self.doc[a].idx : end_of(self.doc[b - 1])]
             actor, role_actor = (known.actor if known else None), (role.actor if role else None)
             self.people[key] = _Person(full, gender, actor, role_actor)
         elif old.gender == "any" and gender != "any":
@@ -158,10 +130,10 @@ class Speakers:
         key = label_key(said.text)
         person = self.people.get(key) if self._named_elsewhere(key, label.label) else None
         if person is None:
-            return _actor(said, said.text.title(), None)
+            return named_actor(said, said.text.title(), None)
         if person.actor is not None:
             return replace(person.actor, text=said.text, evidence=said)
-        return _actor(said, person.name, person.role)
+        return named_actor(said, person.name, person.role)
 
     def _subject_actor(self, subject: Token, group: bool = True) -> Actor | None:
         """Who the subject of a verb of saying is: a mention, a name, a pronoun's antecedent, the
@@ -187,7 +159,7 @@ class Speakers:
         earlier = self._same_noun(subject)
         if earlier is not None:  # "the ministry" after "Syria's Foreign Ministry"
             return replace(earlier.actor, text=said.text, evidence=said)
-        return _actor(said, _without_determiner(subject, said), None)
+        return named_actor(said, without_determiner(subject, said), None)
 
     def _left_of(self, cue: Token) -> Token | None:
         """The noun right before a verb cue the parse gave no subject ("“...,” Chief Jordan said")."""
@@ -216,7 +188,7 @@ class Speakers:
             other = t.ent_type_ not in ("", "PERSON")
             if t.i in seen or t.pos_ != "PROPN" or t.lower_ not in self.people or other:
                 continue
-            if self.article.in_furniture(t.idx, _end(t)) or inside(t, self.quoted):
+            if self.article.in_furniture(t.idx, end_of(t)) or inside(t, self.quoted):
                 continue
             self.named.append((t.i, t.lower_))
             if t.dep_ in SUBJECT_DEPS:
@@ -229,7 +201,7 @@ class Speakers:
         if t.dep_ != "nsubj" or t.pos_ not in ("NOUN", "PROPN") or inside(t, self.quoted):
             return False
         plural = t.tag_ in PLURAL or self._joined(t) is not None
-        return (plural or t.ent_type_ == "ORG") and not self.article.in_furniture(t.idx, _end(t))
+        return (plural or t.ent_type_ == "ORG") and not self.article.in_furniture(t.idx, end_of(t))
 
     def _phrase(self, head: Token) -> Evidence:
         """The subject's own words: its phrase up to a clause or appositive hanging from it."""
@@ -243,7 +215,7 @@ class Speakers:
             start += 1
         while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        return Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
+        return Evidence.of(self.article.text, doc[start].idx, end_of(doc[end - 1]))
 
     def _same_noun(self, subject: Token) -> ActorMention | None:
         """The last actor mention before a definite common noun headed by the same word."""
@@ -267,7 +239,7 @@ class Speakers:
             proper = t.pos_ == "PROPN" and t.ent_type_ in NAMED
             tagged = t.pos_ == "NOUN" and t.ent_type_ in NAME_TYPES  # "Sanders said" tagged NNS
             if (proper or tagged) and not inside(t, self.quoted):
-                return _name_span(t)
+                return name_span(t)
         return None
 
     def _role(self, head: Token, name: tuple[int, int] | None) -> ActorMention | None:
@@ -289,20 +261,20 @@ class Speakers:
             return None
         doc = self.doc
         person = self.people.get(doc[name[1] - 1].lower_)
-        said = Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
+        said = Evidence.of(self.article.text, doc[start].idx, end_of(doc[end - 1]))
         if person is not None:
             if person.actor is not None:  # a known actor stays itself whatever role is named
                 return replace(person.actor, text=said.text, evidence=said)
-            return _actor(said, person.name, role.actor if role else person.role)
-        label = text_of(doc)[doc[name[0]].idx : _end(doc[name[1] - 1])]
-        return _actor(said, label, role.actor if role else None)
+            return named_actor(said, person.name, role.actor if role else person.role)
+        label = text_of(doc)[doc[name[0]].idx : end_of(doc[name[1] - 1])]
+        return named_actor(said, label, role.actor if role else None)
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """The last person named as a subject in this or the few sentences before (else named at
         all in this or the sentence before), of a compatible title gender; for "they" and "it",
         the last plural or organisation subject; None when there is none."""
         agrees = self.lex.pronouns[pronoun.lower_]
-        said = Evidence.of(self.article.text, pronoun.idx, _end(pronoun))
+        said = Evidence.of(self.article.text, pronoun.idx, end_of(pronoun))
         if agrees == "group":
             return self._group_antecedent(pronoun, said)
         for candidates, window in ((self.subjects, PRONOUN_WINDOW), (self.named, NEAR_WINDOW)):
@@ -311,7 +283,7 @@ class Speakers:
                 if person.gender in ("any", agrees):
                     if person.actor is not None:
                         return replace(person.actor, text=said.text, evidence=said)
-                    return _actor(said, person.name, person.role)
+                    return named_actor(said, person.name, person.role)
         return None
 
     def _group_antecedent(self, pronoun: Token, said: Evidence) -> Actor | None:
@@ -322,7 +294,7 @@ class Speakers:
             if plural != (t.tag_ in PLURAL or joined is not None):
                 continue
             if joined is not None:  # "Senators Grassley and Leahy": the pair, as written
-                return _actor(said, joined.text, None)
+                return named_actor(said, joined.text, None)
             found = self._subject_actor(t)
             if found is not None:
                 return replace(found, text=said.text, evidence=said)
@@ -334,7 +306,7 @@ class Speakers:
         for u in (t, *(c for c in t.children if c.dep_ == "appos")):
             joined = [c for c in u.children if c.dep_ == "conj"]
             if joined:
-                return Evidence.of(self.article.text, t.left_edge.idx, _end(joined[-1].right_edge))
+                return Evidence.of(self.article.text, t.left_edge.idx, end_of(joined[-1].right_edge))
         return None
 
     def _before(self, token: Token, positions: list[int], window: int) -> list[int]:
@@ -375,40 +347,3 @@ class _Person:
     gender: str  # "he", "she" or "any", from a title
     actor: Actor | None  # when an actor mention covers the introduction
     role: Actor | None  # the actor of an appositive or compound role at the introduction
-
-
-def _actor(said: Evidence, name: str, role: Actor | None) -> Actor:
-    """A speaker named by the text: the role's code, country and sector when there is one, else none."""
-    if role is None:
-        return Actor(said.text, name, "", None, None, said)
-    return Actor(said.text, name, role.code, role.country, role.sector, said)
-
-
-def _without_determiner(head: Token, said: Evidence) -> str:
-    """The name of a group a common noun names: its words without a leading article ("a source"
-    is "source"), so two references to the same kind of source share a name."""
-    first = head.left_edge
-    if first.dep_ == "det" and first.head.i == head.i and said.start == first.idx:
-        return said.text[len(first.text) :].lstrip() or said.text
-    return said.text
-
-
-def _name_span(t: Token) -> tuple[int, int]:
-    """The entity around `t` with the untyped proper nouns before it ("Mr", "Sen.", a first name
-    the model left out: "Ahmet [Kaya]"), or the run of proper nouns ending in `t`."""
-    doc = t.doc
-    a, b = t.i, t.i + 1
-    if t.ent_iob_ in ("B", "I"):
-        while a > 0 and doc[a].ent_iob_ == "I":
-            a -= 1
-        while b < len(doc) and doc[b].ent_iob_ == "I":
-            b += 1
-    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
-        if doc[a - 1].ent_type_ not in ("", t.ent_type_) or not a <= doc[a - 1].head.i < b:
-            break
-        a -= 1
-    return a, b
-
-
-def _end(token: Token) -> int:
-    return token.idx + len(token.text)
