@@ -320,3 +320,13 @@ def test_dateline_is_no_transcript_label(quote_lexicon, parse):  # type: ignore[
     got = _quotes(quote_lexicon, parse, interview)
     assert [q.text[:9] for q in got] == ["Will the ", "We will f"]  # the dateline's paragraph is none
     assert _who(got) == [None, None]
+
+
+def test_definite_noun_takes_the_actor_it_names_again(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's Foreign Ministry condemned the raid on Monday.\n\n"
+        "“The attack was a crime against humanity and a breach of the truce,” the ministry said."
+    )
+    syria = Actor("Syria's Foreign Ministry", "Syrian government", "SYRGOV", "SYR", "GOV")
+    got = _quotes(quote_lexicon, parse, text, ("Syria's Foreign Ministry", syria))
+    assert _who(got) == [("the ministry", "Syrian government", "SYRGOV", "SYR")]
