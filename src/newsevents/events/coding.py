@@ -39,7 +39,7 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.sides import confidence, meets, pairs
 from newsevents.events.triggers import TriggerMatch, find_triggers
-from newsevents.model import Actor, ActorMention, Event, Evidence
+from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.stages import Labelled, SpeakerLookup
@@ -138,7 +138,7 @@ class _Coder:
         label = self._label_at(token.idx)
         if label is None or st.attributed_to is not None or label[1][0] > token.idx:
             return st
-        modality = "reported" if st.modality == "asserted" else st.modality
+        modality: Modality = "reported" if st.modality == "asserted" else st.modality
         return Stance(st.negated, modality, label[2])
 
     def _first_person_mentions(self) -> list[ActorMention]:

@@ -16,6 +16,7 @@ from newsevents.speech.cues import inside
 from newsevents.speech.labels import Label, label_key, transcript_labels
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.subjects import end_of, name_span, named_actor, subject_of, without_determiner
+from newsevents.stages import Labelled
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -113,7 +114,7 @@ class Speakers:
         """The lemmas of the verbs of saying (the speech word lists'), for the events' attribution."""
         return self.lex.verbs
 
-    def transcript(self) -> list[tuple[tuple[int, int], tuple[int, int], Actor | None]]:
+    def transcript(self) -> list[Labelled]:
         """The article's labelled paragraphs: label span, words after it, and who the label names
         (None for a role label such as "Q")."""
         return [(label.label, label.content, self._label_actor(label)) for label in self.labels]
