@@ -74,3 +74,23 @@ def test_verb_of_saying_the_codebook_lacks_still_attributes() -> None:
         "“taken control” of the hotel after the attack by al-Shabab fighters."
     )
     assert _pairs(x) and all(quoted == attributed for _, quoted, attributed in _pairs(x))
+
+
+def test_a_place_after_a_role_noun_is_not_whom_it_serves() -> None:
+    """ "the military in Mali": a place, not an organisation the military speaks for."""
+    x = extract("The military in Mali said that jihadists had attacked an army camp near Gao on Friday.")
+    (quote,) = x.quotes
+    assert quote.speaker is not None and quote.speaker.text == "military" and quote.speaker.sector == "MIL"
+    assert all(e.attributed_to == quote.speaker for e in x.events)
+
+
+def test_role_at_an_organisation_keeps_the_role_but_not_the_day() -> None:
+    x = extract(
+        "A spokesman at the Yemeni defence ministry on Sunday said that Houthi rebels had attacked a "
+        "base in Marib."
+    )
+    (quote,) = x.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text == "A spokesman at the Yemeni defence ministry"
+    assert quote.speaker.country == "YEM"
+    assert all(e.attributed_to == quote.speaker for e in x.events)

@@ -29,8 +29,9 @@ WHEN = frozenset({"DATE", "TIME"})  # "said Monday" names no speaker
 PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
 NEAR_WINDOW = 1  # sentences back a person named anywhere (not as a subject) may be "he"
 PLURAL = frozenset({"NNS", "NNPS"})
-# Entity types of a name the model may tag as a common noun ("Sanders said" as NNS).
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Prepositions whose object a role serves ("a spokesman for the Taliban", "at the ministry"),
+# unlike a place ("the military in Mali").
+SERVES = frozenset({"for", "of", "at", "from"})
 
 
 class Speakers:
@@ -172,11 +173,14 @@ class Speakers:
 
     def _served(self, subject: Token, covering: ActorMention) -> Actor | None:
         """For a role noun ("a spokesman for the Taliban", recognised as a sector noun of its
-        own), the organisation its "for"/"of" phrase names, with the role kept in `text`."""
+        own), the organisation its "for"/"of"/"at"/"from" phrase names, with the role kept in `text`."""
         if covering.kind != "noun" or covering.token_end - covering.token_start != 1:
             return None
         role = self._role(subject, (covering.token_start, covering.token_end))
         if role is None or role.actor.code == covering.actor.code:
+            return None
+        prep = next((t for t in self.doc[role.head].ancestors if t.dep_ == "prep"), None)
+        if prep is None or prep.head.i != subject.i or prep.lower_ not in SERVES:
             return None
         said = self._phrase(subject)
         return replace(role.actor, text=said.text, evidence=said)
@@ -205,8 +209,10 @@ class Speakers:
         return (plural or t.ent_type_ == "ORG") and not self.article.in_furniture(t.idx, end_of(t))
 
     def _phrase(self, head: Token) -> Evidence:
-        """The subject's own words: its phrase up to a clause or appositive hanging from it."""
-        skip = {t.i for c in head.children if c.dep_ in (*ROLE_SKIP, "appos") for t in c.subtree}
+        """The subject's own words: its phrase up to a clause, an appositive or a time ("on Sunday")
+        hanging from it."""
+        hanging = [c for c in head.children if c.dep_ in (*ROLE_SKIP, "appos") or _of_time(c)]
+        skip = {t.i for c in hanging for t in c.subtree}
         start = head.left_edge.i
         end = head.i + 1
         while end <= head.right_edge.i and end not in skip:
@@ -238,7 +244,8 @@ class Speakers:
         """The proper name the subject is, or the one in apposition to it ("the spokesman, John Smith")."""
         for t in (subject, *(c for c in subject.children if c.dep_ == "appos")):
             proper = t.pos_ == "PROPN" and t.ent_type_ in NAMED
-            tagged = t.pos_ == "NOUN" and t.ent_type_ in NAME_TYPES  # "Sanders said" tagged NNS
+            # "Sanders said" tagged NNS: a person's entity, or the surname of a person named before
+            tagged = t.pos_ == "NOUN" and (t.ent_type_ == "PERSON" or t.lower_ in self.people)
             if (proper or tagged) and not inside(t, self.quoted):
                 return name_span(t)
         return None
@@ -340,6 +347,11 @@ class Speakers:
             if gender is not None and gender != "any":
                 return gender
         return "any"
+
+
+def _of_time(child: Token) -> bool:
+    """A prepositional phrase of time ("on Sunday"), no part of who speaks."""
+    return child.dep_ == "prep" and any(t.ent_type_ in WHEN for t in child.subtree)
 
 
 @dataclass(frozen=True)
