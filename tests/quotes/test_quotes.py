@@ -82,7 +82,7 @@ def test_direct_quote_and_speaker(  # type: ignore[no-untyped-def]
 
 @pytest.mark.model
 def test_unresolved_speaker_is_none(quote_lexicon, parse):  # type: ignore[no-untyped-def]
-    got = _summary(_quotes(quote_lexicon, parse, "“We will never surrender to anyone,” the commander said."))
+    got = _summary(_quotes(quote_lexicon, parse, "“We will never surrender to anyone,” she said."))
     assert got == [(True, None, "said", "We will never surrender to anyone")]
 
 
@@ -153,7 +153,7 @@ def test_uncued_quote_inside_a_sentence_is_dropped(quote_lexicon, parse):  # typ
         (
             "Some 35,000 refugees have arrived at the border, a Turkish official said.",
             [],
-            (False, None, "said", "Some 35,000 refugees have arrived at the border"),
+            (False, "Turkish official", "said", "Some 35,000 refugees have arrived at the border"),
         ),
         (
             "Assad warned that foreign intervention might worsen the conflict.",

@@ -127,15 +127,33 @@ def test_organisation_subject_uses_its_mention(quote_lexicon, parse):  # type: i
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "“We saw the tanks enter the town at dawn,” a source close to the talks said.",
-        "“We saw the tanks enter the town at dawn,” residents said.",
-        "“The decision will be announced next week,” the ministry said.",
+        (
+            "“We saw the tanks enter the town at dawn,” a source close to the talks said.",
+            ("a source close to the talks", "source close to the talks", "", None),
+        ),
+        ("“We saw the tanks enter the town at dawn,” residents said.", ("residents", "residents", "", None)),
+        (
+            "“The decision will be announced next week,” the ministry said.",
+            ("the ministry", "ministry", "", None),
+        ),
     ],
 )
-def test_generic_subject_gets_no_made_up_name(quote_lexicon, parse, text):  # type: ignore[no-untyped-def]
-    assert _who(_quotes(quote_lexicon, parse, text)) == [None]
+def test_generic_subject_speaks_as_written(quote_lexicon, parse, text, expected):  # type: ignore[no-untyped-def]
+    """A group or source no mention covers is the speaker in its own words, with no code: an
+    analyst sees "a source close to the talks" said it, and no name is made up."""
+    assert _who(_quotes(quote_lexicon, parse, text)) == [expected]
+
+
+def test_asked_object_is_no_speaker(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    """ "asked the crowd": who is asked is no speaker, though "said Assad" puts the speaker there."""
+    text = (
+        'Bobby Scott beamed and asked the crowd to welcome the governor - "my new best friend in Richmond."'
+    )
+    got = _quotes(quote_lexicon, parse, text)
+    assert [q.cue for q in got] == ["asked"]
+    assert got[0].speaker is None
 
 
 def test_generic_subject_resolved_by_the_actor_stage(quote_lexicon, parse):  # type: ignore[no-untyped-def]
@@ -222,3 +240,93 @@ def test_cue_the_parse_left_without_subject_takes_the_noun_before_it(  # type: i
     article = Article("hand", doc.text)
     got = find_quotes(doc, article, [], lexicon=quote_lexicon)
     assert _who(got) == [("Chief Jordan", "Jordan", "", None)]
+
+
+def test_they_takes_the_joined_subject_before_it(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Senators Chuck Grassley and Patrick Leahy wrote to the department on Tuesday.\n\n"
+        "“The program has become plagued by fraud and abuse and should be allowed to expire,” they wrote."
+    )
+    assert _who(_quotes(quote_lexicon, parse, text)) == [
+        ("they", "Senators Chuck Grassley and Patrick Leahy", "", None)
+    ]
+
+
+def test_they_takes_the_plural_subject_with_its_actor(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Witnesses in the town counted eleven tanks on the main road.\n\n"
+        "“The shelling went on for the whole night,” they said."
+    )
+    got = _quotes(quote_lexicon, parse, text, ("Witnesses", WITNESSES))
+    assert _who(got) == [("they", "witnesses", "CVL", None)]
+
+
+def test_it_takes_the_organisation_subject(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "The International Committee of the Red Cross sent water trucks to the camps on Monday.\n\n"
+        "“The camps are running out of clean water and medicine,” it said."
+    )
+    assert _who(_quotes(quote_lexicon, parse, text)) == [
+        ("it", "International Committee of the Red Cross", "", None)
+    ]
+
+
+def test_it_never_takes_a_plural_subject(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = "Witnesses counted eleven tanks on the road.\n\n“The shelling went on all night long,” it said."
+    assert _who(_quotes(quote_lexicon, parse, text, ("Witnesses", WITNESSES))) == [None]
+
+
+def test_surname_the_model_tags_as_a_common_noun(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    """The small model tags "Sanders" before "said" as a plural noun (NNS); it is still his name."""
+    text = (
+        "Bernie Sanders campaigned in Ohio on Friday.\n\n"
+        "“We are looking at the needs of the American people,” Sanders said."
+    )
+    assert _who(_quotes(quote_lexicon, parse, text)) == [("Sanders", "Bernie Sanders", "", None)]
+
+
+def test_transcript_labels_name_the_people_the_article_names(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Chris Wallace asked Mike Pence about the debate. Partial transcript as follows:\n\n"
+        "“WALLACE: Let us start with the news on the debate story and the front row.\n\n"
+        "“PENCE: Gennifer Flowers will not be at the debate on Monday night."
+    )
+    got = _quotes(quote_lexicon, parse, text)
+    assert [(q.text[:12], q.cue) for q in got] == [("Let us start", None), ("Gennifer Flo", None)]
+    assert _who(got) == [("WALLACE", "Chris Wallace", "", None), ("PENCE", "Mike Pence", "", None)]
+
+
+def test_transcript_without_quote_marks(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Bashar al-Assad gave an interview to the agency on Thursday.\n\n"
+        "Q: Will the army attack the rebels in Aleppo before the talks?\n\n"
+        "ASSAD: We will fight the terrorists in every town until the end."
+    )
+    got = _quotes(quote_lexicon, parse, text)
+    assert [(q.text, q.direct) for q in got] == [
+        ("Will the army attack the rebels in Aleppo before the talks?", True),
+        ("We will fight the terrorists in every town until the end.", True),
+    ]
+    assert _who(got) == [None, ("ASSAD", "Bashar al-Assad", "", None)]  # "Q" names a role, not a person
+
+
+def test_dateline_is_no_transcript_label(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = "KHARTOUM: The army shelled the southern town of Kadugli on Sunday, killing four people."
+    assert _quotes(quote_lexicon, parse, text) == []
+    interview = (
+        f"{text}\n\nQ: Will the army attack the rebels before the talks?\n\n"
+        "A: We will fight the terrorists in every town until the end."
+    )
+    got = _quotes(quote_lexicon, parse, interview)
+    assert [q.text[:9] for q in got] == ["Will the ", "We will f"]  # the dateline's paragraph is none
+    assert _who(got) == [None, None]
+
+
+def test_definite_noun_takes_the_actor_it_names_again(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's Foreign Ministry condemned the raid on Monday.\n\n"
+        "“The attack was a crime against humanity and a breach of the truce,” the ministry said."
+    )
+    syria = Actor("Syria's Foreign Ministry", "Syrian government", "SYRGOV", "SYR", "GOV")
+    got = _quotes(quote_lexicon, parse, text, ("Syria's Foreign Ministry", syria))
+    assert _who(got) == [("the ministry", "Syrian government", "SYRGOV", "SYR")]

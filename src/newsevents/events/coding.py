@@ -39,10 +39,10 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.sides import confidence, meets, pairs
 from newsevents.events.triggers import TriggerMatch, find_triggers
-from newsevents.model import Actor, ActorMention, Event, Evidence
+from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
-from newsevents.stages import SpeakerLookup
+from newsevents.stages import Labelled, SpeakerLookup
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,10 @@ class _Coder:
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
         self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
         self.year = precision.reference_year(article.published, article.text)
+        self.transcript = speakers.transcript()
+        # One set of verbs of saying for attribution: the codebook's and the speaker resolver's,
+        # so an event in "the mission tweeted that ..." is attributed as its quote is.
+        self.cues = replace(book.cues, speech_verbs=book.cues.speech_verbs | speakers.verbs())
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
         if speakers:
@@ -108,14 +112,34 @@ class _Coder:
         for sent in self.doc.sents:
             if not text[sent.start_char : sent.end_char].strip():
                 continue
+            label = self._label_at(sent.start_char)
+            if label is not None:  # a transcript paragraph: its label's speaker speaks
+                last = label[2]
+                if last is not None:
+                    out[sent.start] = last
+                continue
             if not has_quote(sent):
                 last = None
                 continue
-            own = sentence_speaker(sent, self.book.cues, self.speaker)
+            own = sentence_speaker(sent, self.cues, self.speaker)
             last = own or last
             if last is not None:
                 out[sent.start] = last
         return out
+
+    def _label_at(self, char: int) -> Labelled | None:
+        """The transcript paragraph holding `char` ("ASSAD: We will ..."), if any."""
+        return next((x for x in self.transcript if x[0][0] <= char < x[1][1]), None)
+
+    def _stance(self, sent: Span, token: Token) -> Stance:
+        """Negation, modality and who speaks; in a transcript paragraph with no verb of saying of
+        its own, the words are reported by the label's speaker."""
+        st = stance(sent, token, self.cues, self.speaker, self.quote_speaker.get(sent.start))
+        label = self._label_at(token.idx)
+        if label is None or st.attributed_to is not None or label[1][0] > token.idx:
+            return st
+        modality: Modality = "reported" if st.modality == "asserted" else st.modality
+        return Stance(st.negated, modality, label[2])
 
     def _first_person_mentions(self) -> list[ActorMention]:
         """ "I"/"we" inside a quote stand for its speaker, when the recogniser left them unresolved."""
@@ -173,7 +197,7 @@ class _Coder:
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
-        st = stance(sent, token, self.book.cues, self.speaker, self.quote_speaker.get(sent.start))
+        st = self._stance(sent, token)
         evidence = _sentence_evidence(text, sent)
         headline = self.article.in_title(evidence.start, evidence.end)
         victim_only = entry.require == "victim" and not args.source.mentions

@@ -16,8 +16,9 @@ What a caller may rely on:
   (inverted "said Assad" included; coreference mentions such as "he" count when the actor
   stage supplies them; "who" in "Smith, who said ..." is Smith).
 - When no mention covers it and the subject (or the object of "according to", or a name in
-  apposition: "the spokesman, John Smith") is a proper name, the speaker is read from the
-  text: `name` is the person's full name as first introduced in the article ("John Smith"
+  apposition: "the spokesman, John Smith") is a proper name (or a word the model typed as a
+  person or organisation but tagged a common noun: "Sanders said"), the speaker is read from
+  the text: `name` is the person's full name as first introduced in the article ("John Smith"
   for a later "Smith" or "Mr Smith"; titles and a leading "the" are not part of it), or the
   organisation's name as written ("New York Times"); `text` and `evidence` are the words of
   this reference. Its `code`, `country` and `sector` are those of the actor mention in its
@@ -26,11 +27,24 @@ What a caller may rely on:
   "" with `country` and `sector` None. A person whose introduction an actor mention covers
   is that actor.
 - An unresolved "he"/"she" speaks for the last person named as a subject in its sentence or
-  the four before, unless a title says otherwise ("Mrs Smith" is not "he").
-- A common-noun subject no mention covers ("a source", "officials", "witnesses", "the
-  ministry", "the commander") gives speaker None: no name is made up for it, since "a source
-  close to the talks" names nobody. Its role still counts ("a spokesman for Oxfam" is Oxfam).
-  The passive subject of a speech verb and a name inside quote marks are never speakers.
+  the four before (else named at all in its sentence or the one before), unless a title says
+  otherwise ("Mrs Smith" is not "he"). "they" speaks for the last plural subject in that window
+  ("Senators Grassley and Leahy", as written, or the actor of "witnesses"), "it" for the last
+  organisation subject; `text` and `evidence` are the pronoun's.
+- A role noun recognised as a sector of its own speaks for the organisation its "for"/"of"
+  phrase names: "a spokesman for the Taliban" is the Taliban's actor (code, name) with `text`
+  and `evidence` the whole phrase, so the role is kept.
+- A common-noun subject no mention covers ("a source close to the talks", "officials",
+  "experts") is the speaker in its own words: `text` the phrase, `name` the phrase without its
+  article, `code` "" and no country or sector; no name is made up. "The ministry" after an actor
+  mention headed by "ministry" is that actor. A role still counts ("a spokesman for Oxfam" is
+  Oxfam). The passive subject of a speech verb, the object of "asked" and a name inside quote
+  marks are never speakers.
+- A paragraph opening with an upper-case label ("WALLACE: ...", "ASSAD: We will ...") is its
+  label's speaker's words, with or without quote marks, the label left out of the quote: the
+  article's person of that surname, else the label as a name; a role label ("Q:") gives speaker
+  None. A label counts when the article names that person elsewhere, when it is a role label,
+  or when it opens two or more paragraphs (a dateline, "KHARTOUM: ...", is none of these).
 - A quote with no cue of its own continues the speaker of the quote just before it when it
   follows that quote in the same paragraph after a short attribution ("“...,” he said. “...”"),
   when it opens the paragraph right after the one that quote ended (or ran on from); `cue` is

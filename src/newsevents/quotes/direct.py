@@ -8,7 +8,7 @@ from newsevents.model import Actor, Article, Evidence, Quote
 from newsevents.speech.cues import cue_text, direct_cue
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.marks import OPENERS, WORD, Marked
-from newsevents.stages import SpeakerLookup
+from newsevents.stages import Labelled, SpeakerLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -20,21 +20,43 @@ def direct_quotes(
     """Quotes between marks with their cue and speaker, or the speaker of the quote they continue."""
     out: list[Quote] = []
     last: tuple[Marked, Actor | None] | None = None
+    transcript = speakers.transcript()
     for m in marked:
         words = len(WORD.findall(article.text[m.inner[0] : m.inner[1]]))
         if words < lex.min_words:
             continue
-        cue = direct_cue(doc, m, marked, lex)
+        label = next((x for x in transcript if x[0][0] <= m.inner[0] < x[1][1]), None)
+        cue = None if label is not None else direct_cue(doc, m, marked, lex)
         speaker = speakers.of(cue) if cue is not None else None
-        if cue is None:
+        inner = m.inner
+        if label is not None:  # "WALLACE: Let's start ...": the label's speaker, its words after it
+            speaker, inner = label[2], (max(m.inner[0], label[1][0]), m.inner[1])
+        elif cue is None:
             if last is not None and _continues(last[0], m, article.text):
                 speaker = last[1]
             elif not m.whole_line:
                 continue
-        evidence = Evidence.of(article.text, *m.inner)
+        evidence = Evidence.of(article.text, *inner)
         out.append(Quote(speaker, evidence.text, True, cue_text(cue), evidence))
         last = (m, speaker)
+    out.extend(_unmarked(transcript, marked, article, lex))
+    out.sort(key=lambda q: q.evidence.start)
     return _back_fill(out, marked, article.text, lex)
+
+
+def _unmarked(
+    transcript: list[Labelled], marked: list[Marked], article: Article, lex: QuoteLexicon
+) -> list[Quote]:
+    """Labelled paragraphs without quote marks ("ASSAD: We will ..."): the label's speaker's words."""
+    out = []
+    for _, (start, end), speaker in transcript:
+        if any(m.outer[0] < end and start < m.outer[1] for m in marked):
+            continue
+        if len(WORD.findall(article.text[start:end])) < lex.min_words:
+            continue
+        evidence = Evidence.of(article.text, start, end)
+        out.append(Quote(speaker, evidence.text, True, None, evidence))
+    return out
 
 
 def _continues(prev: Marked, cur: Marked, text: str) -> bool:

@@ -7,8 +7,10 @@ The `speakers` stage builds it after the actors (it reads their mentions) and be
 events; the events and quotes stages ask it.
 
 The parts: lexicon.py loads the word lists of data/<language>/quotes.yml; marks.py pairs the
-quote marks; cues.py finds speech cues; speakers.py decides who spoke (see its docstring and
-the quotes package's for the rules a caller may rely on).
+quote marks; cues.py finds speech cues; labels.py reads transcript labels ("WALLACE: ...");
+subjects.py finds the subject of a verb of saying and the words of a name;
+speakers.py decides who spoke (see its docstring and the quotes package's for the rules a
+caller may rely on).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The quotes word lists (`data/en/quotes.yml`): speech verbs and phrases, quote marks, limits,
-titles and pronouns with their gender.
+titles and pronouns with their gender,
+transcript labels that name a role.
 
 Kept apart from the logic so a researcher extends the lists without touching code; loaded when
 the quotes stage is built and held by it, validated on load (E202 names the file and line).
@@ -16,6 +17,9 @@ from newsevents.data import lists as lx
 
 LEXICON_FILE = "quotes.yml"  # in data/<language>/
 GENDERS = frozenset({"he", "she", "any"})
+# What a subject pronoun agrees with: a person of a title gender, or a plural or organisation subject.
+AGREES = frozenset({"he", "she", "group"})
+ROLES = frozenset({"interviewer", "interviewee"})  # transcript labels that name no person
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class QuoteLexicon:
     next_sentence_tokens: int
     titles: Mapping[str, str] = field(default_factory=dict)
     pronouns: Mapping[str, str] = field(default_factory=dict)
+    transcript: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_quote_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuoteLexicon:
@@ -44,7 +49,8 @@ def load_quote_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -
         "marks": mark,
         "limits": lx.positive_int,
         "titles": lx.one_of(GENDERS),
-        "pronouns": lx.one_of(GENDERS - {"any"}),
+        "pronouns": lx.one_of(AGREES),
+        "transcript": lx.one_of(ROLES),
     }
     found = lx.values(paths, checks)
     limits = found["limits"]
@@ -56,4 +62,5 @@ def load_quote_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -
         next_sentence_tokens=int(limits.get("next_sentence_tokens", 12)),  # type: ignore[call-overload]
         titles={str(k): str(v) for k, v in found["titles"].items()},
         pronouns={str(k): str(v) for k, v in found["pronouns"].items()},
+        transcript={str(k): str(v) for k, v in found["transcript"].items()},
     )

@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
-from newsevents.speech.cues import inside, is_cue
+from newsevents.speech.cues import inside
+from newsevents.speech.labels import Label, label_key, transcript_labels
 from newsevents.speech.lexicon import QuoteLexicon
+from newsevents.speech.subjects import end_of, name_span, named_actor, subject_of, without_determiner
+from newsevents.stages import Labelled
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -24,35 +27,11 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 ROLE_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
 WHEN = frozenset({"DATE", "TIME"})  # "said Monday" names no speaker
 PRONOUN_WINDOW = 4  # sentences back a person named as a subject stays the antecedent of "he"
-
-
-def subject_of(cue: Token, lex: QuoteLexicon) -> Token | None:
-    """The speaker's head: the cue's subject, the object of "according to", or an inherited one.
-
-    A participle cue without a subject ("..., adding that ...") speaks for the nearest speech
-    verb above it, so the climb skips the clauses in between.
-    """
-    if cue.lower_ == "according":
-        to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    if cue.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in cue.children):
-        above = next((t for t in cue.ancestors if is_cue(t, lex) and t.lower_ != "according"), None)
-        if above is not None:
-            return subject_of(above, lex)
-    cur: Token | None = cue
-    while cur is not None:
-        subject = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-        after = [
-            c
-            for c in cur.children
-            if c.i > cur.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
-        ]
-        if after and cur.i == cue.i and cue.tag_ == "VBD":
-            return after[0]  # "said Assad" parsed with Assad as object
-        cur = cur.head if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i else None
-    return None
+NEAR_WINDOW = 1  # sentences back a person named anywhere (not as a subject) may be "he"
+PLURAL = frozenset({"NNS", "NNPS"})
+# Prepositions whose object a role serves ("a spokesman for the Taliban", "at the ministry"),
+# unlike a place ("the military in Mali").
+SERVES = frozenset({"for", "of", "at", "from"})
 
 
 class Speakers:
@@ -84,10 +63,18 @@ class Speakers:
         self.quoted = quoted  # quote spans: a name inside quote marks is a title, not a speaker
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, str]] = []  # (token, key) of persons that were subjects
+        self.named: list[tuple[int, str]] = []  # (token, key) of every person's name
         self.sent_starts = [s.start for s in doc.sents]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
-                self._register(*_name_span(ent.root))
+                self._register(*name_span(ent.root))
+        self._surnames()
+        self.groups = [t.i for t in doc if self._group(t)]  # what "they" and "it" may stand for
+        self.labels = [
+            label
+            for label in transcript_labels(article.text, dict(lex.transcript), self._named_elsewhere)
+            if not article.in_furniture(*label.label)
+        ]
 
     def _register(self, start: int, end: int) -> None:
         name = self._clean(start, end)
@@ -100,13 +87,14 @@ class Speakers:
         if old is None or (b - a > 1 and " " not in old.name):
             role = self._role(self.doc[b - 1], (start, end))
             known = self._covering(b - 1)
-            full = text_of(self.doc)[self.doc[a].idx : _end(self.doc[b - 1])]
+            full = text_of(self.doc)[self.doc[a].idx : end_of(self.doc[b - 1])]
             actor, role_actor = (known.actor if known else None), (role.actor if role else None)
             self.people[key] = _Person(full, gender, actor, role_actor)
         elif old.gender == "any" and gender != "any":
             self.people[key] = replace(old, gender=gender)
         root = self.doc[b - 1]
         head = root.head.dep_
+        self.named.append((root.i, key))
         if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "compound") and head in SUBJECT_DEPS):
             self.subjects.append((root.i, key))  # "he" looks back to subjects only
 
@@ -117,22 +105,63 @@ class Speakers:
             subject = self._left_of(cue)
         if subject is None:
             return None
-        if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        relative = subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl"
+        if relative:
             subject = subject.head.head  # "Smith, who said ..."
+        addressee = subject.dep_ in ("dobj", "dative") and subject.head.lemma_.lower() != "say"
+        return self._subject_actor(subject, relative or not addressee)  # "asked the crowd"
+
+    def verbs(self) -> frozenset[str]:
+        """The lemmas of the verbs of saying (the speech word lists'), for the events' attribution."""
+        return self.lex.verbs
+
+    def transcript(self) -> list[Labelled]:
+        """The article's labelled paragraphs: label span, words after it, and who the label names
+        (None for a role label such as "Q")."""
+        return [(label.label, label.content, self._label_actor(label)) for label in self.labels]
+
+    def _named_elsewhere(self, key: str, span: tuple[int, int]) -> bool:
+        """A person of surname `key` is named outside the character span `span` (a label)."""
+        return any(k == key and not span[0] <= self.doc[i].idx < span[1] for i, k in self.named)
+
+    def _label_actor(self, label: Label) -> Actor | None:
+        """Who a transcript label names: the article's person of that surname, else the label as a name."""
+        if label.role is not None:
+            return None
+        said = Evidence.of(self.article.text, *label.label)
+        key = label_key(said.text)
+        person = self.people.get(key) if self._named_elsewhere(key, label.label) else None
+        if person is None:
+            return named_actor(said, said.text.title(), None)
+        if person.actor is not None:
+            return replace(person.actor, text=said.text, evidence=said)
+        return named_actor(said, person.name, person.role)
+
+    def _subject_actor(self, subject: Token, group: bool = True) -> Actor | None:
+        """Who the subject of a verb of saying is: a mention, a name, a pronoun's antecedent, the
+        organisation a role serves, or (when `group`: a true subject, not a noun the parse left
+        beside the verb) the group a common noun names."""
         covering = self._covering(subject.i)
         if covering is not None:
-            return covering.actor
+            served = self._served(subject, covering)
+            return covering.actor if served is None else served
         if subject.dep_ == "nsubjpass":
             return None  # what was said ("the song was written") or who was told, not a speaker
         name = self._named(subject)
         role = self._role(subject, name)
         if name is not None:
             return self._text_actor(*name, role)
-        if role is not None:
-            return role.actor
         if subject.lower_ in self.lex.pronouns:
             return self._antecedent(subject)
-        return None
+        if not group or subject.pos_ not in ("NOUN", "PROPN") or inside(subject, self.quoted):
+            return None
+        said = self._phrase(subject)
+        if role is not None:  # "a spokesman for the Taliban": the Taliban, the role kept in `text`
+            return replace(role.actor, text=said.text, evidence=said)
+        earlier = self._same_noun(subject)
+        if earlier is not None:  # "the ministry" after "Syria's Foreign Ministry"
+            return replace(earlier.actor, text=said.text, evidence=said)
+        return named_actor(said, without_determiner(subject, said), None)
 
     def _left_of(self, cue: Token) -> Token | None:
         """The noun right before a verb cue the parse gave no subject ("“...,” Chief Jordan said")."""
@@ -142,6 +171,71 @@ class Speakers:
         ok = t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in WHEN and not inside(t, self.quoted)
         return t if ok else None
 
+    def _served(self, subject: Token, covering: ActorMention) -> Actor | None:
+        """For a role noun ("a spokesman for the Taliban", recognised as a sector noun of its
+        own), the organisation its "for"/"of"/"at"/"from" phrase names, with the role kept in `text`."""
+        if covering.kind != "noun" or covering.token_end - covering.token_start != 1:
+            return None
+        role = self._role(subject, (covering.token_start, covering.token_end))
+        if role is None or role.actor.code == covering.actor.code:
+            return None
+        prep = next((t for t in self.doc[role.head].ancestors if t.dep_ == "prep"), None)
+        if prep is None or prep.head.i != subject.i or prep.lower_ not in SERVES:
+            return None
+        said = self._phrase(subject)
+        return replace(role.actor, text=said.text, evidence=said)
+
+    def _surnames(self) -> None:
+        """A known person's surname the model tagged no PERSON this time ("Lynch said") is still
+        that person, as a subject and as a name a pronoun may look back to."""
+        seen = {i for i, _ in self.named}
+        for t in self.doc:
+            other = t.ent_type_ not in ("", "PERSON")
+            if t.i in seen or t.pos_ != "PROPN" or t.lower_ not in self.people or other:
+                continue
+            if self.article.in_furniture(t.idx, end_of(t)) or inside(t, self.quoted):
+                continue
+            self.named.append((t.i, t.lower_))
+            if t.dep_ in SUBJECT_DEPS:
+                self.subjects.append((t.i, t.lower_))
+        self.named.sort()
+        self.subjects.sort()
+
+    def _group(self, t: Token) -> bool:
+        """A subject "they" or "it" may stand for: plural nouns, joined names, organisations."""
+        if t.dep_ != "nsubj" or t.pos_ not in ("NOUN", "PROPN") or inside(t, self.quoted):
+            return False
+        plural = t.tag_ in PLURAL or self._joined(t) is not None
+        return (plural or t.ent_type_ == "ORG") and not self.article.in_furniture(t.idx, end_of(t))
+
+    def _phrase(self, head: Token) -> Evidence:
+        """The subject's own words: its phrase up to a clause, an appositive or a time ("on Sunday")
+        hanging from it."""
+        hanging = [c for c in head.children if c.dep_ in (*ROLE_SKIP, "appos") or _of_time(c)]
+        skip = {t.i for c in hanging for t in c.subtree}
+        start = head.left_edge.i
+        end = head.i + 1
+        while end <= head.right_edge.i and end not in skip:
+            end += 1
+        doc = self.doc
+        while start < head.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return Evidence.of(self.article.text, doc[start].idx, end_of(doc[end - 1]))
+
+    def _same_noun(self, subject: Token) -> ActorMention | None:
+        """The last actor mention before a definite common noun headed by the same word."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        best: ActorMention | None = None
+        for mention in self.mentions:
+            if mention.head >= subject.i:
+                break
+            if self.doc[mention.head].lemma_.lower() == subject.lemma_.lower():
+                best = mention
+        return best
+
     def _covering(self, i: int) -> ActorMention | None:
         found = self.covering.get(i, [])
         return min(found, key=lambda m: (m.head != i, m.token_end - m.token_start), default=None)
@@ -149,8 +243,11 @@ class Speakers:
     def _named(self, subject: Token) -> tuple[int, int] | None:
         """The proper name the subject is, or the one in apposition to it ("the spokesman, John Smith")."""
         for t in (subject, *(c for c in subject.children if c.dep_ == "appos")):
-            if t.pos_ == "PROPN" and t.ent_type_ in NAMED and not inside(t, self.quoted):
-                return _name_span(t)
+            proper = t.pos_ == "PROPN" and t.ent_type_ in NAMED
+            # "Sanders said" tagged NNS: a person's entity, or the surname of a person named before
+            tagged = t.pos_ == "NOUN" and (t.ent_type_ == "PERSON" or t.lower_ in self.people)
+            if (proper or tagged) and not inside(t, self.quoted):
+                return name_span(t)
         return None
 
     def _role(self, head: Token, name: tuple[int, int] | None) -> ActorMention | None:
@@ -172,31 +269,65 @@ class Speakers:
             return None
         doc = self.doc
         person = self.people.get(doc[name[1] - 1].lower_)
-        said = Evidence.of(self.article.text, doc[start].idx, _end(doc[end - 1]))
+        said = Evidence.of(self.article.text, doc[start].idx, end_of(doc[end - 1]))
         if person is not None:
             if person.actor is not None:  # a known actor stays itself whatever role is named
                 return replace(person.actor, text=said.text, evidence=said)
-            return _actor(said, person.name, role.actor if role else person.role)
-        label = text_of(doc)[doc[name[0]].idx : _end(doc[name[1] - 1])]
-        return _actor(said, label, role.actor if role else None)
+            return named_actor(said, person.name, role.actor if role else person.role)
+        label = text_of(doc)[doc[name[0]].idx : end_of(doc[name[1] - 1])]
+        return named_actor(said, label, role.actor if role else None)
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
-        """The last person named as a subject in this or the few sentences before, of a
-        compatible title gender; None when there is none."""
-        gender = self.lex.pronouns[pronoun.lower_]
-        here = bisect_right(self.sent_starts, pronoun.i)
-        for i, key in reversed(self.subjects):
-            if i >= pronoun.i:
-                continue
-            if here - bisect_right(self.sent_starts, i) > PRONOUN_WINDOW:
-                break
-            person = self.people[key]
-            if person.gender in ("any", gender):
-                said = Evidence.of(self.article.text, pronoun.idx, _end(pronoun))
-                if person.actor is not None:
-                    return replace(person.actor, text=said.text, evidence=said)
-                return _actor(said, person.name, person.role)
+        """The last person named as a subject in this or the few sentences before (else named at
+        all in this or the sentence before), of a compatible title gender; for "they" and "it",
+        the last plural or organisation subject; None when there is none."""
+        agrees = self.lex.pronouns[pronoun.lower_]
+        said = Evidence.of(self.article.text, pronoun.idx, end_of(pronoun))
+        if agrees == "group":
+            return self._group_antecedent(pronoun, said)
+        for candidates, window in ((self.subjects, PRONOUN_WINDOW), (self.named, NEAR_WINDOW)):
+            for i in self._before(pronoun, [i for i, _ in candidates], window):
+                person = self.people[dict(candidates)[i]]
+                if person.gender in ("any", agrees):
+                    if person.actor is not None:
+                        return replace(person.actor, text=said.text, evidence=said)
+                    return named_actor(said, person.name, person.role)
         return None
+
+    def _group_antecedent(self, pronoun: Token, said: Evidence) -> Actor | None:
+        plural = pronoun.lower_ != "it"
+        for i in self._before(pronoun, self.groups, PRONOUN_WINDOW):
+            t = self.doc[i]
+            joined = self._joined(t)
+            if plural != (t.tag_ in PLURAL or joined is not None):
+                continue
+            if joined is not None:  # "Senators Grassley and Leahy": the pair, as written
+                return named_actor(said, joined.text, None)
+            found = self._subject_actor(t)
+            if found is not None:
+                return replace(found, text=said.text, evidence=said)
+        return None
+
+    def _joined(self, t: Token) -> Evidence | None:
+        """The words of a subject joined with another ("Grassley and Leahy", "Senators Chuck
+        Grassley and Patrick Leahy"), or None for a single one."""
+        for u in (t, *(c for c in t.children if c.dep_ == "appos")):
+            joined = [c for c in u.children if c.dep_ == "conj"]
+            if joined:
+                return Evidence.of(self.article.text, t.left_edge.idx, end_of(joined[-1].right_edge))
+        return None
+
+    def _before(self, token: Token, positions: list[int], window: int) -> list[int]:
+        """Of `positions` (in text order), those before `token` within `window` sentences, nearest first."""
+        here = bisect_right(self.sent_starts, token.i)
+        out = []
+        for i in reversed(positions):
+            if i >= token.i:
+                continue
+            if here - bisect_right(self.sent_starts, i) > window:
+                break
+            out.append(i)
+        return out
 
     def _clean(self, start: int, end: int) -> tuple[int, int] | None:
         """The name without a leading article or title and without a trailing possessive."""
@@ -218,37 +349,14 @@ class Speakers:
         return "any"
 
 
+def _of_time(child: Token) -> bool:
+    """A prepositional phrase of time ("on Sunday"), no part of who speaks."""
+    return child.dep_ == "prep" and any(t.ent_type_ in WHEN for t in child.subtree)
+
+
 @dataclass(frozen=True)
 class _Person:
     name: str  # as first introduced in full
     gender: str  # "he", "she" or "any", from a title
     actor: Actor | None  # when an actor mention covers the introduction
     role: Actor | None  # the actor of an appositive or compound role at the introduction
-
-
-def _actor(said: Evidence, name: str, role: Actor | None) -> Actor:
-    """A speaker named by the text: the role's code, country and sector when there is one, else none."""
-    if role is None:
-        return Actor(said.text, name, "", None, None, said)
-    return Actor(said.text, name, role.code, role.country, role.sector, said)
-
-
-def _name_span(t: Token) -> tuple[int, int]:
-    """The entity around `t` with the untyped proper nouns before it ("Mr", "Sen.", a first name
-    the model left out: "Ahmet [Kaya]"), or the run of proper nouns ending in `t`."""
-    doc = t.doc
-    a, b = t.i, t.i + 1
-    if t.ent_iob_ in ("B", "I"):
-        while a > 0 and doc[a].ent_iob_ == "I":
-            a -= 1
-        while b < len(doc) and doc[b].ent_iob_ == "I":
-            b += 1
-    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
-        if doc[a - 1].ent_type_ not in ("", t.ent_type_) or not a <= doc[a - 1].head.i < b:
-            break
-        a -= 1
-    return a, b
-
-
-def _end(token: Token) -> int:
-    return token.idx + len(token.text)

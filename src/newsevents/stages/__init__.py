@@ -42,10 +42,24 @@ Section = Mapping[str, object]
 TokenSpan = tuple[int, int]
 
 
+# A transcript paragraph: the label's character span ("WALLACE"), the span of the words after
+# it, and who the label names (None for a role label such as "Q").
+Labelled = tuple[tuple[int, int], tuple[int, int], Actor | None]
+
+
 class SpeakerLookup(Protocol):
-    """Who speaks through a speech cue (a verb of saying, "according to"); None when nobody known."""
+    """Who speaks through a speech cue (a verb of saying, "according to"); None when nobody known.
+
+    `transcript()` gives the article's labelled paragraphs ("WALLACE: ..."), whose words are
+    their label's speaker's though no cue names them; `verbs()` the lemmas of the verbs of saying
+    it reads, so a stage that looks for the verb a statement hangs from finds the same ones.
+    """
 
     def of(self, cue: Token) -> Actor | None: ...
+
+    def verbs(self) -> frozenset[str]: ...
+
+    def transcript(self) -> list[Labelled]: ...
 
 
 @dataclass(frozen=True)
