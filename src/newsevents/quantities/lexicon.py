@@ -46,23 +46,29 @@ class QuantityLexicon:
     home_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> "only" | "also" (counts homes)
 
 
+def _verb(kind: lx.Check) -> lx.Check:
+    """A verb line's check: '<kind> object' or '<kind> subject', the side of the verb whose
+    number counts the people ("killed 12" object, "12 died" subject)."""
+
+    def check(value: object) -> str | None:
+        parts = str(value).split()
+        if len(parts) != 2 or parts[1] not in ("object", "subject"):
+            return f"{value!r} should be '<kind> object' or '<kind> subject'"
+        return kind(parts[0])
+
+    return check
+
+
 def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
     """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
     paths = (data.shipped(LEXICON_FILE, language), *extra)
     merged = lx.keyed(paths, SECTIONS)
     kinds = frozenset(merged["kinds"])
     kind = lx.one_of(kinds)
-
-    def verb(value: object) -> str | None:
-        parts = str(value).split()
-        if len(parts) != 2 or parts[1] not in ("object", "subject"):
-            return f"{value!r} should be '<kind> object' or '<kind> subject'"
-        return kind(parts[0])
-
     checks: dict[str, lx.Check] = {
         "kinds": lx.text,
         "nouns": kind,
-        "verbs": verb,
+        "verbs": _verb(kind),
         "adjectives": kind,
         "persons": lx.text,
         "qualifiers": lx.one_of(set(get_args(Qualifier))),
