@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tests.store import pg_server
 
-from newsevents.model import Article
+from newsevents.model import Article, Extraction
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared")).resolve()
@@ -52,6 +52,24 @@ def parse(nlp) -> Callable[..., tuple[Article, object]]:  # type: ignore[no-unty
         return art, nlp(text)
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions() -> list[Extraction]:
+    """The shared corpus through the real pipeline, in file order, once per session: the tests
+    that need whole real articles (exports, the dashboard, clustering) build their stores from it."""
+    from newsevents import ingest, pipeline
+    from newsevents.errors import Problem
+    from newsevents.settings import load_settings
+
+    corpus = SHARED / "corpus" / "articles"
+    if not corpus.is_dir():
+        pytest.fail(f"corpus missing at {corpus}; set NEWSEVENTS_SHARED to the shared folder")
+    settings = load_settings(None)
+    stream = pipeline.run(ingest.read([str(corpus)], settings), settings)
+    found = [x for x in stream if not isinstance(x, Problem)]
+    assert len(found) > 50
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,37 +13,29 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from tests.export.test_gdelt import check_types
 
 from newsevents.cli import main
 from newsevents.export import GDELT_COLUMNS
-from newsevents.export.gdelt import gdelt_types, numeric_id
+from newsevents.export.gdelt import numeric_id
 
 pytestmark = pytest.mark.model
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
-CORPUS = SHARED / "corpus" / "articles"
 SCHEMA = REPO / "docs" / "plover.schema.json"
 NEGATED = "Russia hasn't targeted civilian areas"
 COL = {name: i for i, name in enumerate(GDELT_COLUMNS)}
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def corpus(tmp_path_factory: pytest.TempPathFactory, corpus_extractions: list[Any]) -> tuple[Path, str]:
     """(store path, "article_id:idx" of the negated event): the corpus through the real pipeline."""
-    from newsevents import ingest, pipeline
-    from newsevents.errors import Problem
-    from newsevents.settings import load_settings
     from newsevents.store import open_store
 
-    if not CORPUS.is_dir():
-        pytest.fail(f"corpus missing at {CORPUS}; set NEWSEVENTS_SHARED to the shared folder")
-    settings = load_settings(None)
     path = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
     with open_store(path) as store:
-        for item in pipeline.run(ingest.read([str(CORPUS)], settings), settings):
-            if not isinstance(item, Problem):
-                store.write(item)
+        for extraction in corpus_extractions:
+            store.write(extraction)
         store.recluster()
         (negated,) = [e for e in store.events() if e["negated"] and NEGATED in e["evidence_text"]]
     return path, f"{negated['article_id']}:{negated['idx']}"
@@ -65,12 +56,7 @@ def read_tsv(path: Path) -> list[list[str]]:
 def check_gdelt_row(row: list[str]) -> None:
     """61 cells of the codebook's types, and the columns every GDELT row fills."""
     assert len(row) == 61
-    types = gdelt_types("events")
-    for name, cell in zip(GDELT_COLUMNS, row, strict=True):
-        if cell and types[name] == "INTEGER":
-            int(cell)
-        elif cell and types[name] == "DOUBLE PRECISION":
-            float(cell)
+    check_types(row, list(GDELT_COLUMNS))
     assert date(int(row[COL["SQLDATE"]][:4]), int(row[COL["SQLDATE"]][4:6]), int(row[COL["SQLDATE"]][6:]))
     assert row[COL["EventCode"]].startswith(row[COL["EventRootCode"]]) and len(row[COL["EventRootCode"]]) == 2
     assert row[COL["QuadClass"]] in {"1", "2", "3", "4"} and -10 <= float(row[COL["GoldsteinScale"]]) <= 10

@@ -34,19 +34,9 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def corpus() -> list[Extraction]:
+def corpus(corpus_extractions: list[Extraction]) -> list[Extraction]:
     """The corpus through the real pipeline, in file order."""
-    from newsevents import ingest, pipeline
-    from newsevents.errors import Problem
-    from newsevents.settings import load_settings
-
-    if not CORPUS.is_dir():
-        pytest.fail(f"corpus missing at {CORPUS}; set NEWSEVENTS_SHARED to the shared folder")
-    settings = load_settings(None)
-    stream = pipeline.run(ingest.read([str(CORPUS)], settings), settings)
-    found = [x for x in stream if not isinstance(x, Problem)]
-    assert len(found) > 50
-    return found
+    return corpus_extractions
 
 
 def derived(store: Store) -> dict[str, Any]:

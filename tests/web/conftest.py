@@ -7,7 +7,6 @@ come from Debian (`chromium`, `chromium-driver`); without them these tests fail,
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -20,9 +19,6 @@ import pytest
 
 from newsevents.model import Article
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
-CORPUS = SHARED / "corpus" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 INSTALL_HINT = (
@@ -49,21 +45,21 @@ def malicious_article() -> Article:
 
 
 @pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def corpus_store(
+    tmp_path_factory: pytest.TempPathFactory, corpus_extractions: list[object]
+) -> tuple[Path, str]:
     """(store path, id of the malicious article): the corpus through the real pipeline."""
-    from newsevents import ingest, pipeline
+    from newsevents import pipeline
     from newsevents.errors import Problem
     from newsevents.settings import load_settings
     from newsevents.store import open_store
 
-    if not CORPUS.is_dir():
-        pytest.fail(f"corpus missing at {CORPUS}; set NEWSEVENTS_SHARED to the shared folder")
-    settings = load_settings(None)
     path = tmp_path_factory.mktemp("web") / "corpus.sqlite"
     evil = malicious_article()
-    items = [*ingest.read([str(CORPUS)], settings), evil]
     with open_store(path) as store:
-        for item in pipeline.run(items, settings):
+        for extraction in corpus_extractions:
+            store.write(extraction)  # type: ignore[arg-type]
+        for item in pipeline.run([evil], load_settings(None)):
             if not isinstance(item, Problem):
                 store.write(item)
         store.recluster()
