@@ -226,3 +226,13 @@ def test_the_pipeline_runs_over_the_stories_end_to_end(folder: Path) -> None:
     assert ds.levels["root"].tp + ds.levels["root"].fp == counted
     assert any("gold sentence not found" in p for p in ds.problems)
     assert 0 <= (ds.measures["located_share"] or 0) <= 1
+
+
+def test_a_gold_event_without_a_code_string_is_a_warning_not_a_miss(kit, folder: Path) -> None:
+    gold = folder / "gold.jsonl"
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    rows[1]["events"][1]["cameo"] = 40  # "040" typed as a number: its root would read "40"
+    kit.write_jsonl(gold, rows)
+    ds = _scored(kit, folder)
+    assert f"{CAR}: gold events[1]: 'cameo' is not a code string from 02 to 20; not scored" in ds.problems
+    assert ds.measures["gold_events"] == 10 and ds.levels["root"].fn == 3
