@@ -260,35 +260,10 @@ def _group(
     rec: GoldRecord, data: Mapping[str, Any] | None, ds: DatasetReport, tally: Tally
 ) -> list[Sentence]:
     """The story's sentences with their gold and scored events; warnings for what cannot be scored."""
-    tables = load_tables()
     title = str(rec.raw.get("title") or "")
     start = len(title) + 2 if title else 0
-    body = rec.text[start:]
-    sentences: dict[Span, Sentence] = {}
-    unfound: set[str] = set()
-    for number, item in enumerate(rec.items):
-        if item.get("negated") is True:
-            tally.negated += 1
-            continue
-        event = gold_event(item, tables)
-        if not isinstance(item.get("cameo"), str) or not "02" <= (event.scored.root or "") <= "20":
-            line = f"{rec.id}: gold events[{number}]: 'cameo' is not a code string from 02 to 20; not scored"
-            log.warning("%s", line)
-            ds.problems.append(line)
-            continue
-        span = find_sentence(body, str(item["sentence"]))
-        if span is None:
-            tally.unfound_events += 1
-            if item["sentence"] not in unfound:
-                unfound.add(item["sentence"])
-                line = f"{rec.id}: gold sentence not found in the story: {item['sentence'][:80]!r}"
-                log.warning("%s", line)
-                ds.problems.append(line)
-            continue
-        tally.gold += 1
-        at = (span[0] + start, span[1] + start)
-        sentences.setdefault(at, Sentence(rec.text[at[0] : at[1]])).gold.append(event)
-    tally.unfound_sentences += len(unfound)
+    sentences = _gold_sentences(rec, start, ds, tally)
+    tables = load_tables()
     for ev in (data or {}).get("events") or []:
         tally.events += 1
         tally.located += bool(ev.get("location"))
@@ -302,6 +277,42 @@ def _group(
             sentences.setdefault(span, Sentence(str(evidence.get("text") or "")))
         sentences[span].ours.append(our_event(ev, tables))
     return [sentences[k] for k in sorted(sentences)]
+
+
+def _gold_sentences(rec: GoldRecord, start: int, ds: DatasetReport, tally: Tally) -> dict[Span, Sentence]:
+    """The gold's scored events by the span of their sentence in the text (the body begins at
+    `start`); a sentence not in the body, or an event without a usable code, is a warning."""
+    tables = load_tables()
+    body = rec.text[start:]
+    sentences: dict[Span, Sentence] = {}
+    unfound: set[str] = set()
+    for number, item in enumerate(rec.items):
+        if item.get("negated") is True:
+            tally.negated += 1
+            continue
+        event = gold_event(item, tables)
+        if not isinstance(item.get("cameo"), str) or not "02" <= (event.scored.root or "") <= "20":
+            detail = "'cameo' is not a code string from 02 to 20; not scored"
+            _warn(ds, f"{rec.id}: gold events[{number}]: {detail}")
+            continue
+        span = find_sentence(body, str(item["sentence"]))
+        if span is None:
+            tally.unfound_events += 1
+            if item["sentence"] not in unfound:
+                unfound.add(item["sentence"])
+                _warn(ds, f"{rec.id}: gold sentence not found in the story: {item['sentence'][:80]!r}")
+            continue
+        tally.gold += 1
+        at = (span[0] + start, span[1] + start)
+        sentences.setdefault(at, Sentence(rec.text[at[0] : at[1]])).gold.append(event)
+    tally.unfound_sentences += len(unfound)
+    return sentences
+
+
+def _warn(ds: DatasetReport, line: str) -> None:
+    """One line in the log as it happens and in the report's problems."""
+    log.warning("%s", line)
+    ds.problems.append(line)
 
 
 def _judge(rec: GoldRecord, sentence: Sentence, ds: DatasetReport, tally: Tally) -> None:
