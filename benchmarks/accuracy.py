@@ -1,12 +1,14 @@
 """Score the extractor on the shared gold sets and write docs/accuracy.md.
 
     python benchmarks/accuracy.py                      # every scored gold set, default limits
-    python benchmarks/accuracy.py --events-only        # the four event sets only
+    python benchmarks/accuracy.py --events-only        # the event sets only (VOA development set included)
     python benchmarks/accuracy.py --check              # the quality gate: exit 1 below a floor
     python benchmarks/accuracy.py --gold-root DIR --out docs/accuracy.md
 
 A benchmark, not a test: it runs the real pipeline over a few thousand texts and the shared
-corpus (../shared, or the folder NEWSEVENTS_SHARED names, as for the tests). The page it
+corpus (../shared, or the folder NEWSEVENTS_SHARED names, as for the tests), and over the
+project's own development set of 40 VOA stories (benchmarks/voa_dev, scored once its
+gold.jsonl is there; skipped with one line until then). The page it
 writes gives figures, counts and record ids only; it never quotes the gold texts (they are not
 ours). `--check` compares the main figures with the floors pinned in
 benchmarks/floors.yml and writes no page; lowering a floor is an explicit, reviewed change.
@@ -36,6 +38,11 @@ from newsevents.settings import Settings, load_settings
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
 GOLD_ROOT = SHARED / "eval" / "external"
+VOA_DEV = REPO / "benchmarks" / "voa_dev"
+VOA_WHY = (
+    "CAMEO codes, PLOVER types, actors, places and dates on 40 public-domain VOA stories annotated"
+    " for the project after benchmarks/voa_dev/GUIDE.md (development set)"
+)
 CORPUS = SHARED / "corpus"
 # (folder, record limit or None for all, why it is scored); a folder may name a split: "muc4:TST4"
 EVENT_SETS = [
@@ -94,23 +101,50 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def score_sets(args: argparse.Namespace, settings: Settings) -> list[Run]:
-    """Run the pipeline over each gold set present under --gold-root and score it; absent sets are
-    skipped with a warning so a partial download still gives a partial page."""
+    """Run the pipeline over each gold set present and score it: the public event sets, the VOA
+    development set, then the other sets. Absent sets are skipped with a warning so a partial
+    download still gives a partial page."""
     runs: list[Run] = []
-    for folder, default_limit, why in EVENT_SETS + ([] if args.events_only else OTHER_SETS):
-        name, _, split = folder.partition(":")
-        gold = args.gold_root / name / "gold.jsonl"
-        if not gold.exists():
-            log.warning("skipping %s: %s not found", name, gold)
-            continue
-        limit = args.limit if args.limit is not None else default_limit
-        started = time.perf_counter()
-        report = run_evaluation(gold, None, limit, _settings_for(name, gold.parent, settings), split or None)
-        seconds = time.perf_counter() - started
-        log.info("%s: %d records in %.1f s", name, report.datasets[0].records, seconds)
-        scope = ("all" if limit is None else f"first {limit}") + (f" of split {split}" if split else "")
-        runs.append(Run(why, scope, seconds, report))
+    for folder, default_limit, why in EVENT_SETS:
+        runs += _score_shared(args, settings, folder, default_limit, why)
+    runs += _score_voa(args, settings)
+    for folder, default_limit, why in [] if args.events_only else OTHER_SETS:
+        runs += _score_shared(args, settings, folder, default_limit, why)
     return runs
+
+
+def _score_shared(
+    args: argparse.Namespace, settings: Settings, folder: str, default_limit: int | None, why: str
+) -> list[Run]:
+    """One shared gold set (a folder under --gold-root, optionally "name:split"), or [] when absent."""
+    name, _, split = folder.partition(":")
+    gold = args.gold_root / name / "gold.jsonl"
+    if not gold.exists():
+        log.warning("skipping %s: %s not found", name, gold)
+        return []
+    limit = args.limit if args.limit is not None else default_limit
+    scope = ("all" if limit is None else f"first {limit}") + (f" of split {split}" if split else "")
+    return [_run(gold, name, why, scope, limit, split or None, _settings_for(name, gold.parent, settings))]
+
+
+def _score_voa(args: argparse.Namespace, settings: Settings) -> list[Run]:
+    """The development set of our own, once its gold is annotated; [] with one line until then."""
+    gold = args.voa_dev / "gold.jsonl"
+    if not gold.exists():
+        log.warning("skipping %s: %s not found (its gold is not merged yet)", args.voa_dev.name, gold)
+        return []
+    scope = "all stories" if args.limit is None else f"first {args.limit} stories"
+    return [_run(gold, args.voa_dev.name, VOA_WHY, scope, args.limit, None, settings)]
+
+
+def _run(
+    gold: Path, name: str, why: str, scope: str, limit: int | None, split: str | None, settings: Settings
+) -> Run:
+    started = time.perf_counter()
+    report = run_evaluation(gold, None, limit, settings, split)
+    seconds = time.perf_counter() - started
+    log.info("%s: %d records in %.1f s", name, report.datasets[0].records, seconds)
+    return Run(why, scope, seconds, report)
 
 
 def _corpus(args: argparse.Namespace, settings: Settings) -> CorpusFigures | None:
@@ -138,9 +172,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--gold-root", type=Path, default=GOLD_ROOT, help="folder holding the gold set folders"
     )
+    parser.add_argument(
+        "--voa-dev", type=Path, default=VOA_DEV, help="the VOA development set (stories.jsonl, gold.jsonl)"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "accuracy.md")
     parser.add_argument("--limit", type=int, help="records per gold set (overrides the defaults)")
-    parser.add_argument("--events-only", action="store_true", help="score the event gold sets only")
+    parser.add_argument(
+        "--events-only", action="store_true", help="score the event gold sets only (the VOA set included)"
+    )
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS, help="corpus with articles/ and duplicates.json"
     )

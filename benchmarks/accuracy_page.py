@@ -15,6 +15,8 @@ from benchmarks.evaluation.duplicates import CorpusFigures
 from benchmarks.evaluation.report import DatasetReport, level_table, pct
 from benchmarks.floors import Floors, Run, figure
 
+EVENT_KINDS = ("events", "story_events")
+
 
 def reading(ds: DatasetReport) -> list[str]:
     """Where the errors come from, in numbers: detection, type, actors, and the commonest confusions."""
@@ -76,7 +78,7 @@ def _dataset_section(why: str, scope: str, seconds: float, ds: DatasetReport) ->
     out += level_table(ds.levels)
     if ds.measures:
         out += ["", *[f"- {k}: {v}" for k, v in ds.measures.items()]]
-    if ds.kind == "events":
+    if ds.kind in EVENT_KINDS:
         out += ["", *(f"- {line}" for line in reading(ds))]
         sample = [f"`{f.record}` {f.coded}" for f in ds.misses[:8]]
         if sample:
@@ -84,6 +86,8 @@ def _dataset_section(why: str, scope: str, seconds: float, ds: DatasetReport) ->
         sample = [f"`{f.record}` {f.coded}" for f in ds.false_alarms[:8]]
         if sample:
             out += ["", "First false alarms (record id, our coding): " + "; ".join(sample) + "."]
+    if ds.kind == "story_events":
+        out += attribute_lines(ds)
     if ds.kind == "event_types":
         out += type_tables(ds)
     if ds.problems:
@@ -92,6 +96,21 @@ def _dataset_section(why: str, scope: str, seconds: float, ds: DatasetReport) ->
             f"{len(ds.problems)} records failed in the pipeline (scored as empty), e.g. {ds.problems[0]}",
         ]
     return [*out, ""]
+
+
+def attribute_lines(ds: DatasetReport) -> list[str]:
+    """The first wrong places and dates of matched events (story id, gold, ours), from the breakdown."""
+    out = []
+    places = [
+        f"`{r['story']}` {r['gold']} -> {r['ours']}" + (f" ({r['km']} km)" if r["km"] is not None else "")
+        for r in ds.breakdown.get("places", [])[:8]
+    ]
+    if places:
+        out += ["", "First wrong places (story id, gold place -> ours): " + "; ".join(places) + "."]
+    dates = [f"`{r['story']}` {r['gold']} -> {r['ours']}" for r in ds.breakdown.get("dates", [])[:8]]
+    if dates:
+        out += ["", "First wrong dates (story id, gold date -> ours): " + "; ".join(dates) + "."]
+    return out
 
 
 def type_tables(ds: DatasetReport) -> list[str]:
@@ -137,6 +156,11 @@ def render_page(
         "",
         *OTHER_METHOD,
         "",
+        "## The VOA development set",
+        "",
+        *VOA_METHOD,
+        "",
+        *voa_status(runs),
         "## Figures",
         "",
     ]
@@ -150,6 +174,13 @@ def render_page(
     if corpus is not None:
         out += dedup_section(corpus)
     return "\n".join(out)
+
+
+def voa_status(runs: list[Run]) -> list[str]:
+    """Where the VOA figures are, or why there are none in this run."""
+    if any(ds.kind == "story_events" for _, _, _, r in runs for ds in r.datasets):
+        return ["Its figures are under `voa_dev` below.", ""]
+    return ["Not scored in this run: `benchmarks/voa_dev/gold.jsonl` is not there yet.", ""]
 
 
 def gate_section(runs: list[Run], floors: Floors, failures: list[str]) -> list[str]:
@@ -213,6 +244,38 @@ METHOD = [
     "snippet); `type_accuracy_given_event` is the share typed right among political snippets where",
     "we coded an event; `false_alarm_share` is the share of non-political snippets where we coded an",
     "event (lower is better; precision matters most for a coder run over general news).",
+]
+
+VOA_METHOD = [
+    "`benchmarks/voa_dev/` holds 40 Voice of America stories (public domain), drawn at random from",
+    "the 89 of `../shared/corpus/voa/`, and their gold (`gold.jsonl`): who did what to whom, where and",
+    "when, annotated from the text and `benchmarks/voa_dev/GUIDE.md` alone, before any output of",
+    "newsevents on these stories existed, and checked record by record by a second reader. It is a",
+    "development set: small, and tuning a rule to one of its records is noise. The guide's scoring",
+    "paragraph, as the scorer (`benchmarks/evaluation/story_events.py`) applies it:",
+    "",
+    "- The pipeline runs over each story as a JSON line is read: title, blank line, body, with the",
+    "  story's `published` timestamp as its publication date.",
+    "- Gold events are grouped by their `sentence`, looked up in the story's body (exactly, else",
+    "  with typographic quotes and spacing folded); a sentence that is not there is one warning line",
+    "  naming the story, and its events are left out (`gold_events_not_found`). Our events are",
+    "  grouped by the gold sentence holding their trigger; one in no gold sentence is a false alarm.",
+    "- Per sentence, our non-negated events and the gold's non-negated ones (hypothetical ones",
+    "  count on both sides) are matched as multisets at the levels of the other event sets (actors",
+    "  as country + primary sector, the gold's `country` and `sector` normalised by the same tables;",
+    "  an actor of ours with no country whose code is its sector alone has no country). Our CAMEO",
+    "  01x statements (the gold has none) and our events in the title (the gold annotates the",
+    "  body) are not scored; a gold event without a CAMEO code from 02 to 20 is one warning line.",
+    "- Places: each gold event matched at the root level is paired with one of ours of that root",
+    "  (same actors first, then same countries); `place_accuracy_at_161km` is, over paired gold",
+    "  events with a place, the share of ours with coordinates within 161 km of it (great-circle).",
+    "  `located_share` is, over every event of ours in the stories (negated, 01x and title ones",
+    "  included), the share with a location: the contract has no field stating why an event has",
+    "  none, so no stated reason is counted.",
+    "- Dates: `date_accuracy` is, over paired gold events with a date, the share of ours with that",
+    "  date at the gold's precision: a day (`2025-03-11`) needs our day at day precision; a month",
+    "  (`2025-03`) our date in that month at month precision or finer (week, day); a year (`2021`)",
+    "  our date in that year at any precision. An event of ours with no date is wrong there.",
 ]
 
 OTHER_METHOD = [

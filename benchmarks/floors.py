@@ -14,7 +14,7 @@ from benchmarks.evaluation.report import DatasetReport, Report
 from benchmarks.evaluation.tables import read_data
 
 FLOORS = Path(__file__).resolve().parent / "floors.yml"
-SHARES = ("accuracy", "given_event")  # measures that are shares (0..1), compared in percent
+SHARES = ("accuracy", "given_event", "share")  # measures that are shares (0..1), compared in percent
 
 Floors = dict[str, dict[str, float]]
 

@@ -5,6 +5,8 @@ Six shapes are scored (see the external gold README, "Uniform record shapes"): s
 MUC-style documents with incident `templates` (dates, casualties), and sentences whose `events`
 give a trigger and the `locations` where it happened (kind `event_locations`), and snippets with
 one `event_type` label and no `events` (kind `event_types`, CASE 2021 Task 2).
+Gold annotated on whole stories kept beside it (`stories.jsonl`) is read by stories.py
+(kind `story_events`).
 A bad line stops the run with one line naming `file:line`, because a silently skipped gold record
 would make every figure after it wrong.
 """
@@ -20,7 +22,9 @@ from typing import Any, Literal
 
 from newsevents.errors import GoldError
 
-Kind = Literal["events", "toponyms", "quotes", "figures", "templates", "event_locations", "event_types"]
+Kind = Literal[
+    "events", "toponyms", "quotes", "figures", "templates", "event_locations", "event_types", "story_events"
+]
 KINDS: tuple[Kind, ...] = ("events", "toponyms", "quotes", "figures", "templates")
 # The record key that holds a kind's items (event locations are events with a trigger and places).
 ITEMS_KEY: dict[str, str] = {"event_locations": "events"}

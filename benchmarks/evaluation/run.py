@@ -3,7 +3,8 @@
 `run_evaluation` reads a gold.jsonl (or a folder of them), gets the project's extraction for
 every gold text (from a predictions file, or by running the pipeline over the texts in batches),
 and scores it with the scorer for the gold's shape: events, toponyms, quotes, figures, incident
-templates (dates and casualties), event locations or single-label event types. Each scorer is
+templates (dates and casualties), event locations, single-label event types, or events annotated
+on whole stories kept beside the gold (`stories.jsonl`, as in benchmarks/voa_dev). Each scorer is
 one module of this package; the counting they share is the product's `newsevents.scoring`.
 """
 
@@ -23,6 +24,8 @@ from benchmarks.evaluation.places import score_toponyms
 from benchmarks.evaluation.predictions import Prediction, match_predictions, read_predictions, run_pipeline
 from benchmarks.evaluation.quotes import score_quotes
 from benchmarks.evaluation.report import DatasetReport, Report
+from benchmarks.evaluation.stories import is_story_gold, predict_stories, read_story_gold
+from benchmarks.evaluation.story_events import score_story_events
 from benchmarks.evaluation.templates import score_templates
 from newsevents.settings import Settings, load_settings
 
@@ -39,6 +42,7 @@ SCORERS: dict[str, Scorer] = {
     "templates": score_templates,
     "event_locations": score_event_places,
     "event_types": score_event_types,
+    "story_events": score_story_events,
 }
 MAIN_LEVEL = {
     "events": "actors+root",
@@ -48,6 +52,7 @@ MAIN_LEVEL = {
     "templates": "date",
     "event_locations": "event_location",
     "event_types": "plover_type",
+    "story_events": "actors+root",
 }
 
 
@@ -74,7 +79,7 @@ def run_evaluation(
     )
     for path in gold_files(gold):
         try:
-            gold_set = read_gold(path, limit, split)
+            gold_set = read_story_gold(path, limit) if is_story_gold(path) else read_gold(path, limit, split)
         except GoldError as exc:
             if gold.is_dir() and not (gold / "gold.jsonl").exists() and "are not scored" in str(exc):
                 log.info("skipping %s: %s", path, exc)
@@ -83,7 +88,8 @@ def run_evaluation(
         if predicted is not None:
             preds = match_predictions(gold_set.records, predicted)
         else:
-            preds = run_pipeline(list(gold_set.records), settings or load_settings())
+            runner = predict_stories if gold_set.kind == "story_events" else run_pipeline
+            preds = runner(list(gold_set.records), settings or load_settings())
         ds = DatasetReport(gold_set.name, str(path), gold_set.kind, MAIN_LEVEL[gold_set.kind])
         SCORERS[gold_set.kind](gold_set, preds, ds)
         report.datasets.append(ds)

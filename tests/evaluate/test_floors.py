@@ -48,3 +48,10 @@ def test_below_or_missing_fails_and_sets_not_run_are_not_checked() -> None:
         "set_a accuracy: 50.0 < 55.0",
         "set_a plover: None < 10.0",
     ]
+
+
+def test_share_measures_are_percent_and_the_voa_set_has_its_rows() -> None:
+    ds = _run({}, {"located_share": 0.875}).report.datasets[0]
+    assert figure(ds, "located_share") == pytest.approx(87.5)
+    wanted = {"root", "plover", "actors+root", "place_accuracy_at_161km", "date_accuracy", "located_share"}
+    assert wanted <= set(read_floors()["voa_dev"])
