@@ -129,6 +129,11 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
         if stored["location_name"] and stored["location_source"]:  # the place and where it came from
             place = f"{stored['location_name']} (from the {stored['location_source']})"
             assert place in item.find_element(By.CSS_SELECTOR, ".muted").text
+        for side in ("source", "target"):  # a guessed country says where it came from
+            guessed = stored[f"{side}_country_source"]
+            note = f"{side}'s country from the {guessed}"
+            shown = note in item.find_element(By.CSS_SELECTOR, ".muted").text
+            assert shown is (guessed in ("place", "article"))
     assert any(e["location_source"] for e in detail["events"])
     shoot(browser, tmp_path, "article.png")
     browser.find_element(By.ID, "article-close").click()
