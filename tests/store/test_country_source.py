@@ -94,7 +94,9 @@ def _after_step_7(store: Store, old: Extraction, new: Extraction) -> None:
     assert by_article[old.article.id] == {None} and "article" in by_article[new.article.id]
 
 
-def test_step_7_upgrades_a_version_6_sqlite_store(tmp_path: Path, make_extraction, somalia: Extraction) -> None:  # type: ignore[no-untyped-def]
+def test_step_7_upgrades_a_version_6_sqlite_store(  # type: ignore[no-untyped-def]
+    tmp_path: Path, make_extraction, somalia: Extraction
+) -> None:
     db = tmp_path / "v6.db"
     old = make_extraction("a1")
     with open_store(db) as store:
@@ -111,7 +113,9 @@ def test_step_7_upgrades_a_version_6_sqlite_store(tmp_path: Path, make_extractio
         assert set(columns) <= have, table
 
 
-def test_step_7_upgrades_a_version_6_postgres_store(pg_schema: str, make_extraction, somalia: Extraction) -> None:  # type: ignore[no-untyped-def]
+def test_step_7_upgrades_a_version_6_postgres_store(  # type: ignore[no-untyped-def]
+    pg_schema: str, make_extraction, somalia: Extraction
+) -> None:
     old = make_extraction("a1")
     with open_store(pg_schema) as store:
         store.write(old)
