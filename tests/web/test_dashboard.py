@@ -140,6 +140,15 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "overview").is_displayed())
 
 
+def test_an_event_whose_country_was_guessed_says_where_from(browser: Any, server: str) -> None:
+    mentions = api(server, "/api/events?view=mentions&include_unasserted=true&limit=1000")["items"]
+    guessed = next(e for e in mentions if e["target_country_source"] in ("place", "article"))
+    open_page(browser, f"{server}/#/event/{urllib.parse.quote(guessed['article_id'])}/{guessed['idx']}")
+    WebDriverWait(browser, WAIT).until(lambda d: css(d, "#article-events li.chosen"))
+    line = css(browser, "#article-events li.chosen .muted")[0].text
+    assert f"target's country from the {guessed['target_country_source']}" in line
+
+
 def test_a_malicious_article_shows_its_markup_as_text_and_runs_nothing(
     browser: Any, server: str, corpus_store: tuple[Path, str]
 ) -> None:
