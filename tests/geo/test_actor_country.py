@@ -3,6 +3,8 @@ place's, else the article's focus country, and every actor says where its countr
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import newsevents
@@ -179,3 +181,17 @@ def test_unit_focus_is_the_most_mentioned_country_else_the_dateline() -> None:
     empty = ArticlePlaces((), (), None, None)
     assert focus_country(Parsed(), [mention("KEN"), mention("KEN"), mention("SOM")], empty) == "KEN"  # type: ignore[arg-type]
     assert focus_country(Parsed(), [mention("KEN"), mention("SOM")], empty) is None  # type: ignore[arg-type]
+
+
+def test_unit_events_made_equal_by_their_countries_are_settled_and_say_where_they_went() -> None:
+    """The coder's rules on codes hold again after homing: no self-event, one event per sides,
+    code and sentence (the most confident); figures linked by index follow the kept events."""
+    from newsevents.geo.actors import home_actors
+
+    mil = Actor("soldiers", "Syrian military", "SYRMIL", "SYR", "MIL", Evidence.of(TEXT, 0, 8), "text")
+    civ = Actor("civilians", "Syrian civilians", "SYRCVL", "SYR", "CVL", Evidence.of(TEXT, 18, 27), "text")
+    itself, attack = _event(mil, mil), _event(mil, civ)
+    weaker = replace(attack, confidence=0.1)
+    empty = ArticlePlaces((), (), None, None)
+    kept, _, _, where = home_actors(None, empty, [itself, weaker, attack], [])  # type: ignore[arg-type]
+    assert kept == [attack] and where == [None, None, 0]

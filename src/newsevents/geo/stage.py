@@ -92,7 +92,8 @@ class ActorCountryStage:
 
     It runs once events are placed. It homes the events' sides and claimants, the actor
     mentions, and the quotes' speakers when the quotes are found already (the default pipeline
-    runs it last for that); a pipeline without it leaves those agents country-less.
+    runs it right after them); a pipeline without it leaves those agents country-less. Figures
+    found before it keep their links to the events it keeps.
     """
 
     name = "actor_countries"
