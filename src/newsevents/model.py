@@ -30,6 +30,10 @@ DateSource = Literal["text", "speaker", "published", "inferred"]
 # it, its own stamp or dateline, its address, or a date stated in its first paragraph.
 PublishedSource = Literal["metadata", "dateline", "url", "text"]
 LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article"]
+# Where an actor's country came from: its own words or dictionary entry ("Syrian troops",
+# "Putin"), the place of its event, sentence or paragraph, or the article's focus country (its
+# dateline, else its most-mentioned country). The last two are guesses an analyst may drop.
+CountrySource = Literal["text", "place", "article"]
 Feature = Literal["country", "admin1", "city", "district", "other"]
 
 
@@ -133,7 +137,8 @@ class Actor(_Contract):
     """A resolved actor: who, with a CAMEO-style code of country + sector.
 
     `code` is the concatenation used by CAMEO/PETRARCH ("SYRGOV", "IGOUNO", "RUSMIL");
-    `country` is ISO 3166 alpha-3 or None for international/transnational actors.
+    `country` is ISO 3166 alpha-3 or None for international/transnational actors;
+    `country_source` says where the country came from (`CountrySource`), None when it has none.
     """
 
     text: str
@@ -142,6 +147,7 @@ class Actor(_Contract):
     country: str | None = None
     sector: str | None = None
     evidence: Evidence | None = None
+    country_source: CountrySource | None = None
 
 
 @dataclass(frozen=True)
@@ -151,9 +157,9 @@ class ActorMention:
     `token_start`/`token_end` are token indices (end exclusive) in the spaCy Doc of the article;
     `head` is the index of the syntactic head token of the mention. `kind` says how it was
     recognised: name, demonym, noun (sector noun such as "rebels"), pronoun, coref.
-    `country_guessed` is True when the actor's country is the article's dominant one, given to
-    a sector noun whose words name none ("soldiers" in an article about Nigeria): a later stage
-    with better evidence (the event's place) may replace it.
+    `needs_country` is True for an agent of a home sector whose words name no country
+    ("soldiers", "police", "gunmen"): the actors stage leaves its country empty, and the
+    `actor_countries` stage gives it one once events are placed (geo/actors.py).
     """
 
     actor: Actor
@@ -161,7 +167,7 @@ class ActorMention:
     token_end: int
     head: int
     kind: str = "name"
-    country_guessed: bool = False
+    needs_country: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's actor mention: the actor's fields and how it was recognised (token

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsevents
 from newsevents.actors import find_mentions
 
 pytestmark = pytest.mark.model
@@ -40,15 +41,18 @@ def test_official_of_a_country_is_government(actor_dictionary, parse) -> None:  
     assert got["Turkish official"][0] == "TURGOV"
 
 
-def test_country_less_opposition_takes_the_dominant_country(  # type: ignore[no-untyped-def]
+def test_country_less_opposition_awaits_the_article_country(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
     text = ("Syria's army advanced on Homs. Syrian troops took a hill near the Syrian town.\n\n"
             "Moderate opposition groups said the Western-backed opposition would fight on.")
     got = by_text(actor_dictionary, parse, text)
-    assert got["opposition groups"][0] == "SYROPP"
-    assert got["opposition"][0] == "SYROPP"
+    assert got["opposition groups"][:2] == ("OPP", None)  # the actors stage leaves it to the chain
     assert got["Western"][0] == "WST"  # the backer is a region, not the opposition's country
+    homed = {m.actor.text: m.actor for m in newsevents.extract(text).actors}
+    groups = homed["opposition groups"]
+    assert (groups.code, groups.country_source) == ("SYROPP", "article")
+    assert (homed["opposition"].code, homed["Syrian troops"].country_source) == ("SYROPP", "text")
 
 
 def test_no_dominant_country_leaves_the_sector_alone(  # type: ignore[no-untyped-def]

@@ -39,8 +39,9 @@ def _span(text: str, words: str, after: int = 0) -> Evidence:
     return Evidence.of(text, start, start + len(words))
 
 
-def _actor(text: str, words: str, code: str, country: str | None, sector: str | None) -> Actor:
-    return Actor(words, words, code, country, sector, _span(text, words))
+def _actor(text: str, words: str, code: str, country: str | None, sector: str | None,
+           country_source: str | None = "text") -> Actor:  # fmt: skip
+    return Actor(words, words, code, country, sector, _span(text, words), country_source)  # type: ignore[arg-type]
 
 
 def strike(article_id: str, source: str, published: str, lead: str) -> Extraction:
@@ -59,7 +60,7 @@ def strike(article_id: str, source: str, published: str, lead: str) -> Extractio
         title_span=_span(text, lead),
     )
     src = _actor(text, "Syrian government forces", "SYRGOV", "SYR", "GOV")
-    tgt = _actor(text, "rebels", "SYRREB", "SYR", "REB")
+    tgt = _actor(text, "rebels", "SYRREB", "SYR", "REB", "article")  # "rebels": the article's country
     aleppo = _span(text, "Aleppo")
     sentence = _span(text, "Syrian government forces bombed rebels in Aleppo on Friday, killing 12 people.")
     event = Event(

@@ -162,6 +162,7 @@ def test_one_event_comes_with_its_article_and_cluster(client: TestClient) -> Non
     )
     assert (event["trigger_text"], event["location_name"], event["cluster_id"]) == ("bombed", "Aleppo", None)
     assert event["location_source"] == "clause"  # where the place came from, a column like any other
+    assert (event["source_country_source"], event["target_country_source"]) == ("text", "article")
     assert article == {
         "id": STRIKE_B,
         "title": "Twelve dead as jets hit Aleppo",
@@ -221,6 +222,7 @@ def test_article_has_its_text_and_every_item_with_offsets_into_it(client: TestCl
     assert [text[a["evidence_start"] : a["evidence_end"]] for a in body["actors"]] == [
         "Syrian government forces", "rebels",
     ]  # fmt: skip
+    assert [a["country_source"] for a in body["actors"]] == ["text", "article"]
     (figure,) = body["quantities"]
     assert (figure["kind"], figure["value"], text[figure["evidence_start"] : figure["evidence_end"]]) == (
         "killed", 12, "12 people",

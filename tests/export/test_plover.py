@@ -168,3 +168,23 @@ def test_postgres_exports_the_same_records(pg_url: str, store: Store) -> None:
         pg.recluster()
         for table in ("events", "clusters"):
             assert unstamped(store, table) == unstamped(pg, table) and unstamped(pg, table)
+
+
+@pytest.mark.model
+def test_records_say_where_each_country_came_from(tmp_path: Path) -> None:
+    """Extracted from real text: a guessed country says so, a stated one says "text"."""
+    import newsevents
+
+    text = ("Gunmen storm hotel in Somali capital\n\n"
+            "MOGADISHU, Somalia (AP) - Gunmen attacked a hotel on Sunday, a Somali police officer said. "
+            "Syrian troops shelled a village near Idlib on Monday. "
+            "Somalia's government condemned the attack and Somali officials promised an inquiry.\n")
+    with open_store(tmp_path / "c.db") as db:
+        db.write(newsevents.extract(text))
+        found = {r["actor"][0]["entity_text"]: r for r in records(db) if r["actor"]}
+    gunmen, troops = found["Gunmen"], found["Syrian troops"]
+    assert gunmen["actor_country"] == "SOM" and gunmen["actor_country_source"] in ("article", "place")
+    assert (troops["actor_country"], troops["actor_country_source"]) == ("SYR", "text")
+    for record in found.values():  # no country, no source
+        for side in ("actor", "recipient"):
+            assert record[f"{side}_country"] is not None or record[f"{side}_country_source"] is None

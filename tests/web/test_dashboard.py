@@ -129,10 +129,24 @@ def test_opening_an_event_shows_its_article_with_the_evidence_highlighted(
         if stored["location_name"] and stored["location_source"]:  # the place and where it came from
             place = f"{stored['location_name']} (from the {stored['location_source']})"
             assert place in item.find_element(By.CSS_SELECTOR, ".muted").text
+        for side in ("source", "target"):  # a guessed country says where it came from
+            guessed = stored[f"{side}_country_source"]
+            note = f"{side}'s country from the {guessed}"
+            shown = note in item.find_element(By.CSS_SELECTOR, ".muted").text
+            assert shown is (guessed in ("place", "article"))
     assert any(e["location_source"] for e in detail["events"])
     shoot(browser, tmp_path, "article.png")
     browser.find_element(By.ID, "article-close").click()
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "overview").is_displayed())
+
+
+def test_an_event_whose_country_was_guessed_says_where_from(browser: Any, server: str) -> None:
+    mentions = api(server, "/api/events?view=mentions&include_unasserted=true&limit=1000")["items"]
+    guessed = next(e for e in mentions if e["target_country_source"] in ("place", "article"))
+    open_page(browser, f"{server}/#/event/{urllib.parse.quote(guessed['article_id'])}/{guessed['idx']}")
+    WebDriverWait(browser, WAIT).until(lambda d: css(d, "#article-events li.chosen"))
+    line = css(browser, "#article-events li.chosen .muted")[0].text
+    assert f"target's country from the {guessed['target_country_source']}" in line
 
 
 def test_a_malicious_article_shows_its_markup_as_text_and_runs_nothing(

@@ -50,10 +50,9 @@ def _evidence(doc: Doc, article: Article, start: int, end: int) -> Evidence:
 def _mention(doc: Doc, article: Article, d: resolve.Draft) -> ActorMention:
     ev = _evidence(doc, article, d.start, d.end)
     actor = Actor(text=ev.text, name=d.name, code=resolve.code_of(d), country=d.country, sector=d.sector,
-                  evidence=ev)
-    return ActorMention(
-        actor=actor, token_start=d.start, token_end=d.end, head=d.head, kind=d.kind, country_guessed=d.guessed
-    )
+                  evidence=ev, country_source="text" if d.country else None)
+    return ActorMention(actor=actor, token_start=d.start, token_end=d.end, head=d.head, kind=d.kind,
+                        needs_country=d.needs_country)
 
 
 def find_mentions(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[ActorMention]:
@@ -68,8 +67,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
     drafts = resolve.place_by_preposition(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
-    home = resolve.dominant_country(parsed, drafts)
-    drafts = [resolve.complete(d, home, dictionary, doc) for d in coref.resolve(parsed, drafts)]
+    drafts = [resolve.complete(d, doc) for d in coref.resolve(parsed, drafts)]
     out: list[ActorMention] = []
     last_end = -1
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):

@@ -15,12 +15,13 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   but a capital that is only a place ("in Damascus") is left to the geoparser;
 - a country, region or demonym alone is the country itself (code "TUR", sector None).
 
-Country-less mentions are completed later (`coref.py`, then `dominant_country`).
+Country-less mentions are completed by `coref.py`; an agent of a home sector still without a
+country ("soldiers", "police") is marked by `complete` and given one by the `actor_countries`
+stage once events are placed (geo/actors.py owns that chain).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,6 @@ from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from newsevents.nlp.parsed import ParsedArticle
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
@@ -58,7 +57,7 @@ class Draft:
     definite: bool = False
     key: str | None = None  # entry identity for people and organisations
     form: str = "name"
-    guessed: bool = False  # the country is the article's dominant one, not read from the words
+    needs_country: bool = False  # a home-sector agent whose words name no country (see `complete`)
 
 
 def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
@@ -290,39 +289,25 @@ def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDiction
     return out
 
 
-def dominant_country(parsed: ParsedArticle, drafts: list[Draft]) -> str | None:
-    """The country an article is about: the most mentioned one, headline mentions counting double.
-
-    It needs at least two mentions and a strict lead; otherwise there is no dominant country and
-    country-less nouns stay country-less.
-    """
-    counts: Counter[str] = Counter()
-    for d in drafts:
-        if d.country and len(d.country) == 3:
-            counts[d.country] += 2 if parsed.in_headline(d.head, d.head + 1) else 1
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
 # "foreign governments", "international mediators": explicitly not of the article's country
 NOT_HOME = frozenset({"foreign", "international", "overseas"})
 OFFICE_WORDS = frozenset({"minister", "ministry", "secretary", "office", "affairs"})  # "foreign minister"
 
 
-def complete(draft_: Draft, home: str | None, dictionary: ActorDictionary, doc: Doc | None = None) -> Draft:
-    """Give a country-less home-sector mention the article's dominant country."""
-    if draft_.country or draft_.code or home is None or draft_.sector in TRANSNATIONAL or not draft_.sector:
+def complete(draft_: Draft, doc: Doc | None = None) -> Draft:
+    """Mark a country-less home-sector mention as needing a country.
+
+    Which country is a question of where its event happened, which is not known yet: the
+    `actor_countries` stage answers it after events are placed (geo/actors.py).
+    """
+    if draft_.country or draft_.code or draft_.sector in TRANSNATIONAL or not draft_.sector:
         return draft_
     if doc is not None and any(
         t.lower_ in NOT_HOME and t.dep_ == "amod" and t.nbor(1).lemma_.lower() not in OFFICE_WORDS
         for t in doc[draft_.head].lefts
     ):
         return draft_
-    return replace(draft_, country=home, name=_label(dictionary, home, draft_.sector), guessed=True)
+    return replace(draft_, needs_country=True)
 
 
 def code_of(draft_: Draft) -> str:

@@ -37,8 +37,9 @@ SPEC_FIELDS: tuple[str, ...] = (
     "coded_date", "coded_time", "dead", "injured", "arrested",
 )  # fmt: skip
 EXTENSION_FIELDS: tuple[str, ...] = (
-    "negated", "modality", "attributed_to", "actor_country", "actor_sector", "recipient_country",
-    "recipient_sector", "cameo", "goldstein", "date_precision", "location_source", "reports",
+    "negated", "modality", "attributed_to", "actor_country", "actor_country_source", "actor_sector",
+    "recipient_country", "recipient_country_source", "recipient_sector", "cameo", "goldstein",
+    "date_precision", "location_source", "reports",
 )  # fmt: skip
 PLOVER_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTENSION_FIELDS
 _SIZES = {"killed": "dead", "injured": "injured", "arrested": "arrested"}
@@ -118,6 +119,10 @@ class _Maker:
         record.update({
             f"{side}_{what}": (record[side][0].get(key) if record[side] else None)
             for side in ("actor", "recipient") for what, key in (("country", "code"), ("sector", "sector"))
+        })  # fmt: skip
+        record.update({
+            f"{side}_country_source": e.get(f"{ours}_country_source") if record[f"{side}_country"] else None
+            for side, ours in (("actor", "source"), ("recipient", "target"))
         })  # fmt: skip
         record.update({"cameo": e["cameo"], "goldstein": float(e["goldstein"]),
                        "date_precision": e.get("date_precision"), "location_source": _source(e),

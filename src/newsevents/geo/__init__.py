@@ -5,11 +5,11 @@ placed where the text says they happened.
     places = find_places(doc, article, gaz)      # one Place per distinct place, all its mentions
     events = locate_events(parsed, events, places, gaz.cues, actors=mentions, gazetteer=gaz)
     #   each event's place and its location_source: clause, sentence, paragraph, dateline, article
-    events = reconcile_countries(events, mentions, actor_dictionary)  # guessed countries
+    events, mentions, quotes = home_actors(parsed, index, events, mentions, quotes, actor_dictionary)
     figures = locate_quantities(parsed, figures, places, events, cues=gaz.cues)
 """
 
-from newsevents.geo.actors import reconcile_countries
+from newsevents.geo.actors import home_actors
 from newsevents.geo.gazetteer import Gazetteer, load_gazetteer
 from newsevents.geo.locate import locate_events, locate_quantities
 from newsevents.geo.resolve import find_places, name_places
@@ -17,9 +17,9 @@ from newsevents.geo.resolve import find_places, name_places
 __all__ = [
     "Gazetteer",
     "find_places",
+    "home_actors",
     "load_gazetteer",
     "locate_events",
     "locate_quantities",
     "name_places",
-    "reconcile_countries",
 ]

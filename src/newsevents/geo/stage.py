@@ -2,16 +2,18 @@
 
     places           toponyms resolved against the gazetteer          sets places
     event_places     each event's place and its source (clause ... article) sets events.location(_source)
-    actor_countries  guessed countries corrected by the event's place  sets events.actor_country
+    actor_countries  a country for every agent whose words name none     sets events/actors/quotes' countries
     quantity_places  each figure's place                               sets quantities.location
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.stage import shared_dictionary
-from newsevents.geo import load_gazetteer, locate_events, locate_quantities, name_places, reconcile_countries
+from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_quantities, name_places
+from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -85,23 +87,43 @@ class EventPlaceStage:
 
 
 class ActorCountryStage:
-    """Actors whose country was only guessed take the country of their event's place."""
+    """Gives every agent awaiting a country one, by the chain of geo/actors.py: the place of its
+    event (clause, sentence, paragraph), else the article's focus country; and says which.
+
+    It runs once events are placed. It homes the events' sides and claimants, the actor
+    mentions, and the quotes' speakers when the quotes are found already (the default pipeline
+    runs it right after them); a pipeline without it leaves those agents country-less. Figures
+    found before it keep their links to the events it keeps.
+    """
 
     name = "actor_countries"
-    needs: tuple[str, ...] = ("actors", "events.location")
-    sets: tuple[str, ...] = ("events.actor_country",)
+    needs: tuple[str, ...] = ("actors", "places", "events.location")
+    sets: tuple[str, ...] = ("events.actor_country", "actors.country", "quotes.speaker_country")
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, cues: Cues, gazetteer: Gazetteer | None = None) -> None:
         self.dictionary = dictionary
+        self.cues = cues
+        self.gazetteer = gazetteer
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> ActorCountryStage:
         check_keys(cls.name, section, frozenset())
-        return cls(shared_dictionary(context))
+        return cls(shared_dictionary(context), shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        events = reconcile_countries(found.events or (), found.actors or (), self.dictionary)
-        return found.with_(events=tuple(events))
+        actors = found.actors or ()
+        index = ArticlePlaces.of(parsed, found.places or (), actors, self.cues, self.gazetteer)
+        events, mentions, quotes, moved = home_actors(
+            parsed, index, found.events or (), actors, found.quotes or (), self.dictionary
+        )
+        figures = None
+        if found.quantities is not None:  # run after the figures: their links follow the events kept
+            figures = tuple(
+                q if q.event_index is None else replace(q, event_index=moved[q.event_index])
+                for q in found.quantities
+            )
+        spoken = None if found.quotes is None else tuple(quotes)
+        return found.with_(events=tuple(events), actors=tuple(mentions), quotes=spoken, quantities=figures)
 
 
 class QuantityPlaceStage:

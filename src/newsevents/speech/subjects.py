@@ -48,7 +48,7 @@ def named_actor(said: Evidence, name: str, role: Actor | None) -> Actor:
     """A speaker named by the text: the role's code, country and sector when there is one, else none."""
     if role is None:
         return Actor(said.text, name, "", None, None, said)
-    return Actor(said.text, name, role.code, role.country, role.sector, said)
+    return Actor(said.text, name, role.code, role.country, role.sector, said, role.country_source)
 
 
 def without_determiner(head: Token, said: Evidence) -> str:

@@ -31,12 +31,12 @@ BUILTIN: Mapping[str, str] = {
     "events": "newsevents.events.stage:EventStage",
     "places": "newsevents.geo.stage:PlaceStage",
     "event_places": "newsevents.geo.stage:EventPlaceStage",
+    "quotes": "newsevents.quotes.stage:QuoteStage",
     "actor_countries": "newsevents.geo.stage:ActorCountryStage",
     "event_dates": "newsevents.when.stage:EventDateStage",
     "quantities": "newsevents.quantities.stage:QuantityStage",
     "quantity_places": "newsevents.geo.stage:QuantityPlaceStage",
     "quantity_dates": "newsevents.when.stage:QuantityDateStage",
-    "quotes": "newsevents.quotes.stage:QuoteStage",
 }
 
 

@@ -116,6 +116,7 @@ def _actor_row(art_id: str, idx: int, mention: ActorMention) -> Row:
         "name": actor.name,
         "code": actor.code,
         "country": actor.country,
+        "country_source": actor.country_source,
         "sector": actor.sector,
         "kind": mention.kind,
         **_span("evidence", actor.evidence),
@@ -161,6 +162,7 @@ def _quote_row(art_id: str, idx: int, quote: Quote) -> Row:
         "speaker_name": speaker.name if speaker else None,
         "speaker_code": speaker.code if speaker else None,
         "speaker_country": speaker.country if speaker else None,
+        "speaker_country_source": speaker.country_source if speaker else None,
         "speaker_sector": speaker.sector if speaker else None,
         "text": quote.text,
         "direct": bool(quote.direct),
@@ -269,6 +271,7 @@ def _actor_cols(prefix: str, actor: Actor | None) -> Row:
         f"{prefix}_name": actor.name if actor else None,
         f"{prefix}_code": actor.code if actor else None,
         f"{prefix}_country": actor.country if actor else None,
+        f"{prefix}_country_source": actor.country_source if actor else None,
         f"{prefix}_sector": actor.sector if actor else None,
     }
     cols.update(_span(prefix, actor.evidence if actor else None))

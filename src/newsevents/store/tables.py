@@ -72,12 +72,19 @@ def _child_key(position: str) -> tuple[Column, ...]:
             _c("idx", _I, f"position in {position}", True))  # fmt: skip
 
 
+COUNTRY_SOURCE = (
+    "where the country came from: text (its own words), place (where its event, sentence or "
+    "paragraph happened) or article (the article's focus country)"
+)
+
+
 def _actor(prefix: str, what: str) -> tuple[Column, ...]:
     return (
         _c(f"{prefix}_text", _T, f"the {what} as written"),
         _c(f"{prefix}_name", _T, "its canonical name"),
         _c(f"{prefix}_code", _T, "CAMEO-style country + sector code (SYRGOV, IGOUNO)"),
         _c(f"{prefix}_country", _T, "ISO 3166 alpha-3, null for international actors"),
+        _c(f"{prefix}_country_source", _T, COUNTRY_SOURCE),
         _c(f"{prefix}_sector", _T, "CAMEO role code (GOV, MIL, REB, OPP, ...)"),
         _c(f"{prefix}_start", _I, f"where the {what} is named"),
         _c(f"{prefix}_end", _I, "end of that mention"),
@@ -176,6 +183,7 @@ ACTORS = Table(
         _c("name", _T, "canonical name", True),
         _c("code", _T, "country + sector code", True),
         _c("country", _T, "ISO 3166 alpha-3"),
+        _c("country_source", _T, COUNTRY_SOURCE),
         _c("sector", _T, "CAMEO role code"),
         _c("kind", _T, "how it was recognised: name, demonym, noun, pronoun, coref", True),
         *_span("evidence", "where the mention is", False, False),
@@ -210,6 +218,7 @@ QUOTES = Table(
         _c("speaker_name", _T, "resolved speaker, null when unknown"),
         _c("speaker_code", _T, "the speaker's actor code"),
         _c("speaker_country", _T, "ISO 3166 alpha-3"),
+        _c("speaker_country_source", _T, COUNTRY_SOURCE),
         _c("speaker_sector", _T, "CAMEO role code"),
         _c("text", _T, "the quoted words", True),
         _c("direct", _B, "true inside quotation marks, false for indirect speech", True),

@@ -96,6 +96,15 @@ export function placeOf(e) {
   return e.location_source ? `${e.location_name} (from the ${e.location_source})` : e.location_name;
 }
 
+/** Where each side's country was guessed from ("source's country from the article"): an actor whose
+ * own words name no country took it from its event's place or the article's focus, and an analyst
+ * may want to keep or drop such guesses. A country the text states says nothing. */
+export function countryNotes(e) {
+  return ["source", "target"]
+    .filter((side) => e[`${side}_country_source`] && e[`${side}_country_source`] !== "text")
+    .map((side) => `${side}'s country from the ${e[`${side}_country_source`]}`);
+}
+
 /** One line per coded event: who, what, whom, where, when; `onPick` selects it. */
 export function eventList(node, events, onPick) {
   clear(node);
@@ -105,7 +114,7 @@ export function eventList(node, events, onPick) {
       el("strong", { text: `${e.cameo} ${e.cameo_name || ""}`.trim() }),
       e.plover ? el("span", { class: "tag", text: e.plover }) : null, " ",
       el("span", { class: "actor-code", text: e.target_code || "—" }),
-      el("div", { class: "muted", text: [placeOf(e), e.date, e.negated ? "negated" : null, e.modality !== "asserted" ? e.modality : null].filter(Boolean).join(" · ") }),
+      el("div", { class: "muted", text: [placeOf(e), e.date, e.negated ? "negated" : null, e.modality !== "asserted" ? e.modality : null, ...countryNotes(e)].filter(Boolean).join(" · ") }),
     );
     item.addEventListener("click", () => onPick(e));
     item.addEventListener("keydown", (k) => k.key === "Enter" && onPick(e));
