@@ -1,0 +1,189 @@
+"""Acts asked for, demanded, refused or threatened: one event coded by what is asked, never the act itself.
+
+"urged Y to hold talks" is an appeal to negotiate (026), "threatened to impose sanctions on X" a
+threat of sanctions (1312) against X, "refused to release the prisoners" a refusal to yield
+(1243): the act in the complement has not happened, so it is no event of its own. Three rules:
+
+- folding: a trigger of appeal, demand, rejection or threat (root 02, 10, 12, 13) whose complement
+  (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's own
+  complement: "rejected a proposal to hold talks") is itself a trigger takes the code
+  `data/events/cameo_intents.tsv` gives for that act, keeps its own target or else takes the act's,
+  and the act's events go;
+- modal threats: a coercive act (a code the table gives a threat for) that the speaker says it
+  will or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is
+  bound by "unless" ("will withdraw unless ..."), is a threat by its doer;
+- modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker to
+  Y, coded by the act when it is a trigger.
+
+The table is data; this module only reads the parse and rewrites the sentence's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from newsevents import data
+from newsevents.data import reader
+from newsevents.data.reader import Record
+from newsevents.events.codes import CameoCode, CodeTable
+from newsevents.model import Actor, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Kind = Literal["appeal", "demand", "reject", "threaten"]
+KINDS: tuple[Kind, ...] = ("appeal", "demand", "reject", "threaten")
+COLUMNS = ("act", *KINDS)
+FRAME_KINDS: dict[str, Kind] = {"02": "appeal", "10": "demand", "12": "reject", "13": "threaten"}
+FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
+# "X said Y must ...": a demand; "should", "ought to": an appeal
+MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+
+
+@dataclass(frozen=True)
+class IntentTable:
+    """Act code prefix -> the code of asking for, demanding, refusing or threatening it."""
+
+    rows: Mapping[str, Mapping[Kind, str]]
+
+    def code(self, kind: Kind, act: str) -> str | None:
+        """The finest code of `kind` for the act `act` (longest prefix with a cell), or None."""
+        for size in range(len(act), 1, -1):
+            found = self.rows.get(act[:size], {}).get(kind)
+            if found:
+                return found
+        return None
+
+
+def _row(rec: Record, codes: CodeTable) -> tuple[str, dict[Kind, str]]:
+    act = str(rec.get("act", "")).strip()
+    if not act.isdigit() or not 2 <= len(act) <= 4:
+        raise rec.fail("act", f"{act!r} is not a CAMEO code or root")
+    cells: dict[Kind, str] = {}
+    for kind in KINDS:
+        value = str(rec.get(kind) or "").strip()
+        if value and value not in codes:
+            raise rec.fail(kind, f"unknown CAMEO code {value!r}")
+        if value and value[:2] not in {r for r, k in FRAME_KINDS.items() if k == kind}:
+            raise rec.fail(kind, f"{value!r} is no {kind} code")
+        if value:
+            cells[kind] = value
+    return act, cells
+
+
+def load_intents(codes: CodeTable, extra: Sequence[str | Path] = (), language: str = "en") -> IntentTable:
+    """The shipped table with the user's files merged over it by act; a bad cell is an E202 naming
+    `file:line`."""
+    paths = (data.shipped("events/cameo_intents.tsv", language), *extra)
+    records = (rec for path in paths for rec in reader.rows(path, COLUMNS))
+    return IntentTable(dict(reader.merge(records, lambda r: r.get("act"), lambda r: _row(r, codes))))
+
+
+def recoded(event: Event, code: CameoCode, **changes: object) -> Event:
+    """The event under another CAMEO code, with every field the code decides."""
+    return replace(
+        event, cameo=code.code, cameo_root=code.root, plover=code.plover, plover_mode=code.plover_mode,
+        quad_class=code.quad_class, goldstein=code.goldstein, **changes,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def complements(token: Token) -> Iterator[Token]:
+    """The acts a frame word governs, nearest first: "urged X to <hold> talks", "demanded that X
+    <withdraw>", "rejected a <proposal> to <hold> talks", "called for <talks>"."""
+    seen = {token.i}
+    stack = [token]
+    while stack:
+        node = stack.pop(0)
+        for child in node.children:
+            hop = child.dep_ in COMPLEMENT_DEPS or child.dep_ in OBJECT_DEPS or child.dep_ == "acl"
+            if child.dep_ == "prep" and child.lower_ in ("for", "to", "on"):
+                hop, child = True, next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), child)
+            if hop and child.i not in seen:
+                seen.add(child.i)
+                yield child
+                stack.append(child)
+
+
+Events = dict[int, list[Event]]
+
+
+def fold(doc: Sequence[Token], by_token: Events, codes: CodeTable, table: IntentTable) -> None:
+    """The folding rule of the module docstring, in place on the sentence's events by trigger token."""
+    for token, events in list(by_token.items()):
+        kind = FRAME_KINDS.get(events[0].cameo_root) if events else None
+        if kind is None or len(events[0].cameo) != 3 or not events[0].cameo.endswith("0"):
+            continue  # only the generic frame codes are refined: "threatened sanctions" is 1312 already
+        for act in complements(doc[token]):
+            done = [e for e in by_token.get(act.i, []) if e.cameo_root not in FRAME_KINDS]
+            if not done:
+                continue
+            code = table.code(kind, done[0].cameo)
+            found = codes.get(code) if code else codes.get(events[0].cameo)
+            targets = [e.target for e in done if e.target is not None] or [None]
+            by_token[token] = [
+                recoded(e, found, target=t)
+                for e in events for t in ([e.target] if e.target is not None else targets)
+            ]  # fmt: skip
+            by_token[act.i] = []
+            break
+
+
+def _future(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
+
+
+def _unless(token: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in token.children
+    )  # fmt: skip
+
+
+def modal_threats(
+    doc: Sequence[Token],
+    by_token: Events,
+    codes: CodeTable,
+    table: IntentTable,
+    said_by: Callable[[Token], Actor | None],
+) -> None:
+    """The modal-threat rule of the module docstring, in place; `said_by(token)` is the speaker of
+    the verb of saying whose complement holds the token, if any."""
+    for token, events in by_token.items():
+        live = [e for e in events if not e.negated and e.source and e.cameo_root not in FRAME_KINDS]
+        code = table.code("threaten", live[0].cameo) if live else None
+        if code is None:
+            continue
+        verb = doc[token]
+        if verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
+        speaker = said_by(verb) if _future(verb) else None
+        own = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
+        if own or _unless(verb):
+            by_token[token] = [recoded(e, codes.get(code), modality="reported") for e in live]
+
+
+@dataclass(frozen=True)
+class Demand:
+    """A "Y must/should <act>" clause: the verb, its modal's kind, and the verb of saying above it."""
+
+    verb: Token
+    kind: Kind
+    said: Token
+
+
+def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
+    """Complements of verbs of saying whose verb takes "must", "should" or "ought"."""
+    for said in sent:
+        if said.pos_ != "VERB" or said.lemma_.lower() not in speech_verbs:
+            continue
+        for verb in said.children:
+            if verb.dep_ != "ccomp":
+                continue
+            modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
+            if modal is not None and not any(c.dep_ == "neg" for c in verb.children):
+                yield Demand(verb, modal, said)
