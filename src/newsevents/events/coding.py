@@ -168,8 +168,9 @@ class _Coder:
         self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, self.book.codes, self.book.intents)
-        intents.modal_threats(self.doc, by_token, self.book.codes, self.book.intents, self._said_by)
-        return [e for evs in by_token.values() for e in evs] + self._statements(sent, by_token)
+        intents.modal_intents(self.doc, by_token, self.book.codes, self.book.intents, self._said_by)
+        said = self._statements(sent, by_token)  # first: it drops the acts asked for
+        return [e for evs in by_token.values() for e in evs] + said
 
     def _speaker_as_subject(self, token: Token, args: Arguments) -> Arguments:
         """ "Switzerland said it had expelled two diplomats": an unresolved pronoun subject of a
@@ -210,9 +211,13 @@ class _Coder:
                 by_token[demand.verb.i] = []
         for warning in criticism.warnings_in(sent, self.cues):
             speaker = self.speaker(warning.said)
-            for target in self.index.resolve(list(warning.owners)):
-                code = criticism.CRITICISM
-                out += self._said_event(sent, warning.said, warning.words, speaker, target, code)
+            made = [
+                e for t in self.index.resolve(list(warning.owners))
+                for e in self._said_event(sent, warning.said, warning.words, speaker, t, criticism.CRITICISM)
+            ]  # fmt: skip
+            if made:  # a warning about the act, not a threat: "warned that X's meddling would ..."
+                by_token[warning.said.i] = [e for e in by_token.get(warning.said.i, []) if e.cameo != "130"]
+            out += made
         return out
 
     def _said_event(

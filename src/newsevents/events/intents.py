@@ -1,17 +1,18 @@
-"""Acts asked for, demanded, refused or threatened: one event coded by what is asked, never the act itself.
+"""Acts asked for, demanded, refused, promised or threatened: one event coded by what is asked, not the act.
 
 "urged Y to hold talks" is an appeal to negotiate (026), "threatened to impose sanctions on X" a
 threat of sanctions (1312) against X, "refused to release the prisoners" a refusal to yield
 (1243): the act in the complement has not happened, so it is no event of its own. Three rules:
 
-- folding: a trigger of appeal, demand, rejection or threat (root 02, 10, 12, 13) whose complement
+- folding: a trigger of appeal, intent, demand, rejection or threat (root 02, 03, 10, 12, 13) whose complement
   (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's own
   complement: "rejected a proposal to hold talks") is itself a trigger takes the code
   `data/events/cameo_intents.tsv` gives for that act, keeps its own target or else takes the act's,
   and the act's events go;
-- modal threats: a coercive act (a code the table gives a threat for) that the speaker says it
+- modal intents: a coercive act (a code the table gives a threat for) that the speaker says it
   will or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is
-  bound by "unless" ("will withdraw unless ..."), is a threat by its doer;
+  bound by "unless" ("will impose sanctions unless ..."), is a threat by its doer; a cooperative
+  act the speaker says it will do ("Israel announced it would free 150 prisoners") is an intent (03x);
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker to
   Y, coded by the act when it is a trigger.
 
@@ -34,10 +35,13 @@ from newsevents.model import Actor, Event
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-Kind = Literal["appeal", "demand", "reject", "threaten"]
-KINDS: tuple[Kind, ...] = ("appeal", "demand", "reject", "threaten")
+Kind = Literal["appeal", "demand", "reject", "threaten", "intend"]
+KINDS: tuple[Kind, ...] = ("appeal", "demand", "reject", "threaten", "intend")
 COLUMNS = ("act", *KINDS)
-FRAME_KINDS: dict[str, Kind] = {"02": "appeal", "10": "demand", "12": "reject", "13": "threaten"}
+FRAME_KINDS: dict[str, Kind] = {
+    "02": "appeal", "03": "intend", "10": "demand", "12": "reject", "13": "threaten",
+}  # fmt: skip
+GENERIC_THREAT = "130"
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 # "X said Y must ...": a demand; "should", "ought to": an appeal
 MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
@@ -69,7 +73,7 @@ def _row(rec: Record, codes: CodeTable) -> tuple[str, dict[Kind, str]]:
         value = str(rec.get(kind) or "").strip()
         if value and value not in codes:
             raise rec.fail(kind, f"unknown CAMEO code {value!r}")
-        if value and value[:2] not in {r for r, k in FRAME_KINDS.items() if k == kind}:
+        if value and value[:2] not in {r for r, k in FRAME_KINDS.items() if k == kind}:  # "0353" for intend
             raise rec.fail(kind, f"{value!r} is no {kind} code")
         if value:
             cells[kind] = value
@@ -123,6 +127,8 @@ def fold(doc: Sequence[Token], by_token: Events, codes: CodeTable, table: Intent
             if not done:
                 continue
             code = table.code(kind, done[0].cameo)
+            if kind == "intend":  # "vowed to strike": a promise of force is a threat
+                code = table.code("threaten", done[0].cameo) or code
             found = codes.get(code) if code else codes.get(events[0].cameo)
             targets = [e.target for e in done if e.target is not None] or [None]
             by_token[token] = [
@@ -144,26 +150,30 @@ def _unless(token: Token) -> bool:
     )  # fmt: skip
 
 
-def modal_threats(
+def modal_intents(
     doc: Sequence[Token],
     by_token: Events,
     codes: CodeTable,
     table: IntentTable,
     said_by: Callable[[Token], Actor | None],
 ) -> None:
-    """The modal-threat rule of the module docstring, in place; `said_by(token)` is the speaker of
+    """The modal-intent rule of the module docstring, in place; `said_by(token)` is the speaker of
     the verb of saying whose complement holds the token, if any."""
     for token, events in by_token.items():
         live = [e for e in events if not e.negated and e.source and e.cameo_root not in FRAME_KINDS]
-        code = table.code("threaten", live[0].cameo) if live else None
-        if code is None:
-            continue
         verb = doc[token]
         if verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
-        speaker = said_by(verb) if _future(verb) else None
+        if not live or not _future(verb):
+            continue
+        threat, intent = table.code("threaten", live[0].cameo), table.code("intend", live[0].cameo)
+        speaker = said_by(verb)
         own = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
-        if own or _unless(verb):
+        if _unless(verb):  # "will withdraw unless ...": a condition put to the other side is a threat
+            code: str | None = threat or GENERIC_THREAT
+        else:
+            code = (threat or intent) if own else None
+        if code is not None:
             by_token[token] = [recoded(e, codes.get(code), modality="reported") for e in live]
 
 
