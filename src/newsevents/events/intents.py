@@ -116,27 +116,50 @@ def complements(token: Token) -> Iterator[Token]:
 Events = dict[int, list[Event]]
 
 
-def fold(doc: Sequence[Token], by_token: Events, codes: CodeTable, table: IntentTable) -> None:
-    """The folding rule of the module docstring, in place on the sentence's events by trigger token."""
+def fold(
+    doc: Sequence[Token],
+    by_token: Events,
+    roots: Mapping[int, str],
+    book: tuple[CodeTable, IntentTable],
+    speech_verbs: frozenset[str],
+) -> None:
+    """The folding rule of the module docstring, in place on the sentence's events by trigger token;
+    `roots` gives each trigger token's CAMEO root. A frame that made no event of its own ("urged
+    the meeting to prioritise the release of ...": nobody known is urged) still keeps the act it
+    asks for from being coded as done. A verb of saying among the frames ("warned that X would
+    attack") reports its that-clause rather than asking for it: only its xcomp counts."""
+    codes, table = book
     for token, events in list(by_token.items()):
-        kind = FRAME_KINDS.get(events[0].cameo_root) if events else None
-        if kind is None or len(events[0].cameo) != 3 or not events[0].cameo.endswith("0"):
-            continue  # only the generic frame codes are refined: "threatened sanctions" is 1312 already
+        kind = FRAME_KINDS.get(roots.get(token, ""))
+        if kind is None:
+            continue
+        saying = doc[token].lemma_.lower() in speech_verbs
         for act in complements(doc[token]):
             done = [e for e in by_token.get(act.i, []) if e.cameo_root not in FRAME_KINDS]
-            if not done:
+            if not done or (saying and act.dep_ == "ccomp"):
                 continue
-            code = table.code(kind, done[0].cameo)
-            if kind == "intend":  # "vowed to strike": a promise of force is a threat
-                code = table.code("threaten", done[0].cameo) or code
-            found = codes.get(code) if code else codes.get(events[0].cameo)
-            targets = [e.target for e in done if e.target is not None] or [None]
-            by_token[token] = [
-                recoded(e, found, target=t)
-                for e in events for t in ([e.target] if e.target is not None else targets)
-            ]  # fmt: skip
             by_token[act.i] = []
+            if events:
+                by_token[token] = _refined(events, done, kind, codes, table)
             break
+
+
+def _refined(
+    events: list[Event], done: list[Event], kind: Kind, codes: CodeTable, table: IntentTable
+) -> list[Event]:
+    """The frame's events under the code of what they ask for (generic codes only: "threatened
+    sanctions" is 1312 already), aimed at the act's targets when they name none of their own."""
+    code: str | None = None
+    if len(events[0].cameo) == 3 and events[0].cameo.endswith("0"):
+        code = table.code(kind, done[0].cameo)
+        if kind == "intend":  # "vowed to strike": a promise of force is a threat
+            code = table.code("threaten", done[0].cameo) or code
+    found = codes.get(code or events[0].cameo)
+    targets = [e.target for e in done if e.target is not None] or [None]
+    return [
+        recoded(e, found, target=t)
+        for e in events for t in ([e.target] if e.target is not None else targets)
+    ]  # fmt: skip
 
 
 def _future(token: Token) -> bool:
