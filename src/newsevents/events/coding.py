@@ -168,7 +168,9 @@ class _Coder:
         self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)
-        intents.modal_intents(self.doc, by_token, self.book.codes, self.book.intents, self._said_by)
+        intents.modal_intents(
+            self.doc, by_token, (self.book.codes, self.book.intents), self._said_by, self.cues.intent_verbs
+        )
         said = self._statements(sent, by_token)  # first: it drops the acts asked for
         return [e for evs in by_token.values() for e in evs] + said
 

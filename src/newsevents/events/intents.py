@@ -12,7 +12,9 @@ threat of sanctions (1312) against X, "refused to release the prisoners" a refus
 - modal intents: a coercive act (a code the table gives a threat for) that the speaker says it
   will or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is
   bound by "unless" ("will impose sanctions unless ..."), is a threat by its doer; a cooperative
-  act the speaker says it will do ("Israel announced it would free 150 prisoners") is an intent (03x);
+  act the speaker says it will do ("Israel announced it would free 150 prisoners") is an intent (03x),
+  and one it says it will not do ("said it would not release them") a refusal (12x); an act its
+  doer plans, wants or prepares to do ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker to
   Y, coded by the act when it is a trigger.
 
@@ -173,31 +175,57 @@ def _unless(token: Token) -> bool:
     )  # fmt: skip
 
 
+def _intent_head(verb: Token, intent_verbs: frozenset[str]) -> Token | None:
+    """The verb of intent whose own subject will do `verb`: "Greece plans to impose restrictions"."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in intent_verbs and not any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        return head
+    return None
+
+
 def modal_intents(
     doc: Sequence[Token],
     by_token: Events,
-    codes: CodeTable,
-    table: IntentTable,
+    book: tuple[CodeTable, IntentTable],
     said_by: Callable[[Token], Actor | None],
+    intent_verbs: frozenset[str],
 ) -> None:
     """The modal-intent rule of the module docstring, in place; `said_by(token)` is the speaker of
-    the verb of saying whose complement holds the token, if any."""
+    the verb of saying whose complement holds the token, if any; `intent_verbs` are the verbs whose
+    complement their subject means to do ("plans to", "wants to")."""
+    codes, table = book
     for token, events in by_token.items():
-        live = [e for e in events if not e.negated and e.source and e.cameo_root not in FRAME_KINDS]
+        live = [e for e in events if e.source and e.cameo_root not in FRAME_KINDS]
         verb = doc[token]
         if verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
-        if not live or not _future(verb):
+        planned = _intent_head(verb, intent_verbs) is not None
+        if not live or not (_future(verb) or planned):
             continue
-        threat, intent = table.code("threaten", live[0].cameo), table.code("intend", live[0].cameo)
         speaker = said_by(verb)
-        own = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
-        if _unless(verb):  # "will withdraw unless ...": a condition put to the other side is a threat
-            code: str | None = threat or GENERIC_THREAT
-        else:
-            code = (threat or intent) if own else None
+        spoken = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
+        own = planned or spoken
+        code = _modal_code(live[0], table, own, _unless(verb))
         if code is not None:
-            by_token[token] = [recoded(e, codes.get(code), modality="reported") for e in live]
+            found = codes.get(code)
+            by_token[token] = [
+                recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
+                for e in live
+            ]
+
+
+def _modal_code(event: Event, table: IntentTable, own: bool, unless: bool) -> str | None:
+    """The code of a future act: a threat when coercive (or put under a condition), an intent when
+    cooperative, a refusal when the doer says it will not ("would not release them": 1243)."""
+    threat, intent = table.code("threaten", event.cameo), table.code("intend", event.cameo)
+    if event.negated:
+        refusal = table.code("reject", event.cameo) if intent is not None else None
+        return refusal if own else None
+    if unless:  # "will withdraw unless ...": a condition put to the other side is a threat
+        return threat or GENERIC_THREAT
+    return (threat or intent) if own else None
 
 
 @dataclass(frozen=True)
