@@ -44,6 +44,9 @@ FRAME_KINDS: dict[str, Kind] = {
     "02": "appeal", "03": "intend", "10": "demand", "12": "reject", "13": "threaten",
 }  # fmt: skip
 GENERIC_THREAT = "130"
+# Frames whose complement's doer is the frame's own subject ("promised to", "refused to", "threatened
+# to"); an appeal's or demand's is whom it asks ("urged X to")
+SUBJECT_KINDS = frozenset({"intend", "reject", "threaten"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 # "X said Y must ...": a demand; "should", "ought to": an appeal
 MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
@@ -143,20 +146,29 @@ def fold(
             by_token[act.i] = []
             if events:
                 by_token[token] = _refined(events, done, kind, codes, table)
+            elif kind in SUBJECT_KINDS:  # "promised to continue aid to X": the frame's own subject acts on X
+                generic = codes.get(roots[token] + "0")
+                by_token[token] = _refined([e for e in done if e.source], done, kind, codes, table, generic)
             break
 
 
 def _refined(
-    events: list[Event], done: list[Event], kind: Kind, codes: CodeTable, table: IntentTable
+    events: list[Event],
+    done: list[Event],
+    kind: Kind,
+    codes: CodeTable,
+    table: IntentTable,
+    generic: CameoCode | None = None,
 ) -> list[Event]:
     """The frame's events under the code of what they ask for (generic codes only: "threatened
-    sanctions" is 1312 already), aimed at the act's targets when they name none of their own."""
+    sanctions" is 1312 already), aimed at the act's targets when they name none of their own;
+    `generic` is the frame's code when `events` are the act's own, the frame having made none."""
     code: str | None = None
-    if len(events[0].cameo) == 3 and events[0].cameo.endswith("0"):
+    if generic is not None or (len(events[0].cameo) == 3 and events[0].cameo.endswith("0")):
         code = table.code(kind, done[0].cameo)
         if kind == "intend":  # "vowed to strike": a promise of force is a threat
             code = table.code("threaten", done[0].cameo) or code
-    found = codes.get(code or events[0].cameo)
+    found = codes.get(code) if code else generic or codes.get(events[0].cameo)
     targets = [e.target for e in done if e.target is not None] or [None]
     return [
         recoded(e, found, target=t)
