@@ -140,7 +140,7 @@ def fold(
             continue
         saying = doc[token].lemma_.lower() in speech_verbs
         for act in complements(doc[token]):
-            done = [e for e in by_token.get(act.i, []) if e.cameo_root not in FRAME_KINDS]
+            done = [e for e in by_token.get(act.i, []) if _askable(e, kind)]
             if not done or (saying and act.dep_ == "ccomp"):
                 continue
             by_token[act.i] = []
@@ -150,6 +150,12 @@ def fold(
                 generic = codes.get(roots[token] + "0")
                 by_token[token] = _refined([e for e in done if e.source], done, kind, codes, table, generic)
             break
+
+
+def _askable(event: Event, kind: Kind) -> bool:
+    """An act a frame of `kind` can ask for: no frame itself, but an intent (03x) can be asked for,
+    demanded, refused or threatened ("urged Israel to agree to a ceasefire")."""
+    return event.cameo_root not in FRAME_KINDS or (event.cameo_root == "03" and kind != "intend")
 
 
 def _refined(
