@@ -21,6 +21,8 @@ SENTENCES = {
     "must": "Russia said Ukraine must withdraw its troops from the border.",
     "promise": "Israel announced it would free 150 Palestinian prisoners.",
     "unless": "Nigeria said it will withdraw its troops from Chad unless the rebels lay down their arms.",
+    "purpose": "Kenyan students began a hunger strike on Monday to protest against the government.",
+    "ceasefire": "The United Nations urged Israel and Hamas to agree to a ceasefire.",
 }
 
 
@@ -86,3 +88,14 @@ def test_a_promised_release_is_an_intent(coded: dict[str, Extraction]) -> None:
 @pytest.mark.model
 def test_a_conditional_act_is_a_threat(coded: dict[str, Extraction]) -> None:
     assert [(s, c[:2]) for s, _, c in _codes(coded["unless"])] == [("NGA", "13")]
+
+
+@pytest.mark.model
+def test_a_protest_for_a_purpose_is_one_protest_aimed_at_its_target(coded: dict[str, Extraction]) -> None:
+    events = coded["purpose"].events
+    assert [(e.cameo_root, e.target is not None and e.target.sector) for e in events] == [("14", "GOV")]
+
+
+@pytest.mark.model
+def test_an_intent_asked_for_is_coded_as_the_appeal(coded: dict[str, Extraction]) -> None:
+    assert {(t, c) for _, t, c in _codes(coded["ceasefire"])} == {("ISR", "0256"), ("PSEREB", "0256")}

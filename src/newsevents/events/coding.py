@@ -171,6 +171,7 @@ class _Coder:
         intents.modal_intents(
             self.doc, by_token, (self.book.codes, self.book.intents), self._said_by, self.cues.intent_verbs
         )
+        intents.protest_purposes(self.doc, by_token)
         said = self._statements(sent, by_token)  # first: it drops the acts asked for
         return [e for evs in by_token.values() for e in evs] + said
 

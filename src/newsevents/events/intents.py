@@ -16,7 +16,9 @@ threat of sanctions (1312) against X, "refused to release the prisoners" a refus
   and one it says it will not do ("said it would not release them") a refusal (12x); an act its
   doer plans, wants or prepares to do ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker to
-  Y, coded by the act when it is a trigger.
+  Y, coded by the act when it is a trigger;
+- purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
+  protest, aimed at whom its purpose names.
 
 The table is data; this module only reads the parse and rewrites the sentence's events.
 """
@@ -266,3 +268,41 @@ def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
             modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
             if modal is not None and not any(c.dep_ == "neg" for c in verb.children):
                 yield Demand(verb, modal, said)
+
+
+PURPOSE_ROOTS = frozenset({"02", "10", "14"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+
+
+def _purposes(token: Token) -> list[Token]:
+    """Clauses and "in protest" phrases that say what a protest is for, on the protest word or on
+    the verb that stages it ("staged demonstrations to demand reforms", "a hunger strike in protest
+    against ...")."""
+    hosts = [token] if token.pos_ == "VERB" or token.head.i == token.i else [token, token.head]
+    out: list[Token] = []
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ in PURPOSE_DEPS:
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def protest_purposes(doc: Sequence[Token], by_token: Events) -> None:
+    """One protest, aimed at whom its purpose names: "students staged demonstrations to demand
+    reforms from the government" is a protest against the government, not also a demand; in place."""
+    for token, events in by_token.items():
+        if not events or events[0].cameo_root != "14":
+            continue
+        for purpose in _purposes(doc[token]):
+            said = [e for e in by_token.get(purpose.i, []) if e.cameo_root in PURPOSE_ROOTS]
+            if purpose.i == token or not said:
+                continue
+            targets = [e.target for e in said if e.target is not None] or [None]
+            by_token[token] = [
+                replace(e, target=t)
+                for e in events for t in ([e.target] if e.target is not None else targets)
+            ]  # fmt: skip
+            by_token[purpose.i] = []
+            break
