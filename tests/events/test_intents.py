@@ -23,6 +23,8 @@ SENTENCES = {
     "unless": "Nigeria said it will withdraw its troops from Chad unless the rebels lay down their arms.",
     "purpose": "Kenyan students began a hunger strike on Monday to protest against the government.",
     "ceasefire": "The United Nations urged Israel and Hamas to agree to a ceasefire.",
+    "blows": "Iran threatened to deliver devastating blows to Israel.",
+    "offer": "Afghan rebels said they would meet the Pakistani president if he guaranteed their safety.",
 }
 
 
@@ -99,3 +101,13 @@ def test_a_protest_for_a_purpose_is_one_protest_aimed_at_its_target(coded: dict[
 @pytest.mark.model
 def test_an_intent_asked_for_is_coded_as_the_appeal(coded: dict[str, Extraction]) -> None:
     assert {(t, c) for _, t, c in _codes(coded["ceasefire"])} == {("ISR", "0256"), ("PSEREB", "0256")}
+
+
+@pytest.mark.model
+def test_a_threat_aims_at_the_target_of_its_complement(coded: dict[str, Extraction]) -> None:
+    assert _codes(coded["blows"]) == [("IRN", "ISR", "130")]
+
+
+@pytest.mark.model
+def test_a_conditional_offer_is_an_intent_of_its_doer_only(coded: dict[str, Extraction]) -> None:
+    assert [(s and s[:3], t and t[:3], c) for s, t, c in _codes(coded["offer"])] == [("AFG", "PAK", "036")]

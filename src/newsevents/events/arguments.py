@@ -189,6 +189,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target = index.resolve(pobjs + _kids(token, "dative"))
         prep = pobjs[0].head.lower_ if target and pobjs else None
         tgt_inferred = False
+        if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
+            target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))

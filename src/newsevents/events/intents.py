@@ -11,7 +11,8 @@ threat of sanctions (1312) against X, "refused to release the prisoners" a refus
   and the act's events go;
 - modal intents: a coercive act (a code the table gives a threat for) that the speaker says it
   will or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is
-  bound by "unless" ("will impose sanctions unless ..."), is a threat by its doer; a cooperative
+  a modal act bound by "unless" or "if" ("will impose sanctions unless ...", "may halt its mediation
+  if ..."), is a threat by its doer; a cooperative
   act the speaker says it will do ("Israel announced it would free 150 prisoners") is an intent (03x),
   and one it says it will not do ("said it would not release them") a refusal (12x); an act its
   doer plans, wants or prepares to do ("Greece plans to impose restrictions") counts as said;
@@ -49,6 +50,8 @@ GENERIC_THREAT = "130"
 # Frames whose complement's doer is the frame's own subject ("promised to", "refused to", "threatened
 # to"); an appeal's or demand's is whom it asks ("urged X to")
 SUBJECT_KINDS = frozenset({"intend", "reject", "threaten"})
+CONDITIONS = frozenset({"unless", "if"})
+POSSIBLE_AUX = frozenset({"may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 # "X said Y must ...": a demand; "should", "ought to": an appeal
 MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
@@ -156,8 +159,13 @@ def fold(
 
 def _askable(event: Event, kind: Kind) -> bool:
     """An act a frame of `kind` can ask for: no frame itself, but an intent (03x) can be asked for,
-    demanded, refused or threatened ("urged Israel to agree to a ceasefire")."""
-    return event.cameo_root not in FRAME_KINDS or (event.cameo_root == "03" and kind != "intend")
+    demanded, refused or threatened ("urged Israel to agree to a ceasefire"), and a refusal or a
+    threat asked for or demanded."""
+    if event.cameo_root not in FRAME_KINDS:
+        return True
+    if kind in ("appeal", "demand"):  # "demanded that its partners refuse to recognise X"
+        return event.cameo_root in ("03", "12", "13")
+    return event.cameo_root == "03" and kind != "intend"
 
 
 def _refined(
@@ -188,11 +196,19 @@ def _future(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
 
 
-def _unless(token: Token) -> bool:
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in token.children
-    )  # fmt: skip
+def _condition(token: Token) -> str | None:
+    """ "unless" or "if" when the act is put under a condition ("will withdraw unless ...", "may
+    halt its mediation if ..."), else None."""
+    for c in token.children:
+        marks = [m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITIONS]
+        if c.dep_ == "advcl" and marks:
+            return marks[0]
+    return None
+
+
+def _modal(token: Token) -> bool:
+    """A future or possible act: "will", "would", "may", "might", "could" on the verb."""
+    return _future(token) or any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in token.children)
 
 
 def _intent_head(verb: Token, intent_verbs: frozenset[str]) -> Token | None:
@@ -222,30 +238,37 @@ def modal_intents(
         if verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
         planned = _intent_head(verb, intent_verbs) is not None
-        if not live or not (_future(verb) or planned):
+        condition = _condition(verb) if _modal(verb) else None
+        if not live or not (_future(verb) or planned or condition):
             continue
         speaker = said_by(verb)
         spoken = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
         own = planned or spoken
-        code = _modal_code(live[0], table, own, _unless(verb))
+        code = _modal_code(live[0], table, own, condition)
         if code is not None:
             found = codes.get(code)
+            # a mutual act runs both ways, but only its doer promises or threatens it
+            doer = speaker.code if spoken and speaker is not None else live[0].source.code  # type: ignore[union-attr]
+            live = [e for e in live if e.source is not None and e.source.code == doer] or live
             by_token[token] = [
                 recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
                 for e in live
             ]
 
 
-def _modal_code(event: Event, table: IntentTable, own: bool, unless: bool) -> str | None:
-    """The code of a future act: a threat when coercive (or put under a condition), an intent when
-    cooperative, a refusal when the doer says it will not ("would not release them": 1243)."""
+def _modal_code(event: Event, table: IntentTable, own: bool, condition: str | None) -> str | None:
+    """The code of a future act: coercive, a threat when its doer says it or puts it under a
+    condition; cooperative, an intent when its doer says it ("would meet him if ..."), a threat
+    when put under "unless"; a refusal when its doer says it will not ("would not release them")."""
     threat, intent = table.code("threaten", event.cameo), table.code("intend", event.cameo)
     if event.negated:
         refusal = table.code("reject", event.cameo) if intent is not None else None
         return refusal if own else None
-    if unless:  # "will withdraw unless ...": a condition put to the other side is a threat
-        return threat or GENERIC_THREAT
-    return (threat or intent) if own else None
+    if threat is not None:
+        return threat if own or condition else None
+    if condition == "unless":  # "will withdraw its troops unless ...": a condition put to the other side
+        return GENERIC_THREAT
+    return intent if own else None
 
 
 @dataclass(frozen=True)
