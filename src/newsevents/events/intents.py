@@ -1,23 +1,23 @@
-"""Acts asked for, demanded, refused, promised or threatened: one event coded by what is asked, not the act.
+"""Acts asked for, demanded, refused, promised or threatened: one event, coded by what is asked.
 
 "urged Y to hold talks" is an appeal to negotiate (026), "threatened to impose sanctions on X" a
-threat of sanctions (1312) against X, "refused to release the prisoners" a refusal to yield
-(1243): the act in the complement has not happened, so it is no event of its own. Three rules:
+threat of sanctions (1312) against X, "refused to release the prisoners" a refusal to yield (1243):
+the act in the complement has not happened, so it is no event of its own. The rules:
 
-- folding: a trigger of appeal, intent, demand, rejection or threat (root 02, 03, 10, 12, 13) whose complement
-  (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's own
-  complement: "rejected a proposal to hold talks") is itself a trigger takes the code
+- folding: a trigger of appeal, intent, demand, rejection or threat (root 02, 03, 10, 12, 13) whose
+  complement (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's
+  own complement: "rejected a proposal to hold talks") is itself a trigger takes the code
   `data/events/cameo_intents.tsv` gives for that act, keeps its own target or else takes the act's,
   and the act's events go;
-- modal intents: a coercive act (a code the table gives a threat for) that the speaker says it
-  will or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is
-  a modal act bound by "unless" or "if" ("will impose sanctions unless ...", "may halt its mediation
-  if ..."), is a threat by its doer; a cooperative
-  act the speaker says it will do ("Israel announced it would free 150 prisoners") is an intent (03x),
-  and one it says it will not do ("said it would not release them") a refusal (12x); an act its
-  doer plans, wants or prepares to do ("Greece plans to impose restrictions") counts as said;
-- modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker to
-  Y, coded by the act when it is a trigger;
+- modal intents: a coercive act (a code the table gives a threat for) that the speaker says it will
+  or would do ("X said it would impose tariffs on Y", "X warned it would strike"), or that is a
+  modal act bound by "unless" or "if" ("will impose sanctions unless ...", "may halt its mediation
+  if ..."), is a threat by its doer; a cooperative act the speaker says it will do ("Israel
+  announced it would free 150 prisoners") is an intent (03x), and one it says it will not do ("said
+  it would not release them") a refusal (12x); an act its doer plans, wants or prepares to do
+  ("Greece plans to impose restrictions") counts as said;
+- modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
+  to Y, coded by the act when it is a trigger;
 - purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
   protest, aimed at whom its purpose names.
 
@@ -248,12 +248,16 @@ def modal_intents(
         if code is not None:
             found = codes.get(code)
             # a mutual act runs both ways, but only its doer promises or threatens it
-            doer = speaker.code if spoken and speaker is not None else live[0].source.code  # type: ignore[union-attr]
-            live = [e for e in live if e.source is not None and e.source.code == doer] or live
+            doer = speaker.code if spoken and speaker is not None else _code_of(live[0].source)
+            live = [e for e in live if _code_of(e.source) == doer] or live
             by_token[token] = [
                 recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
                 for e in live
             ]
+
+
+def _code_of(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
 
 
 def _modal_code(event: Event, table: IntentTable, own: bool, condition: str | None) -> str | None:
