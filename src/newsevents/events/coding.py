@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 FIRST_PERSON = {"i", "we", "me", "us"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+GENERIC_DEMAND, GENERIC_APPEAL = "100", "020"
 # Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
 # backer may stand behind without performing them.
 BACKING = frozenset({"051", "062", "071", "072"})
@@ -199,7 +200,8 @@ class _Coder:
 
     def _statements(self, sent: Span, by_token: dict[int, list[Event]]) -> list[Event]:
         """Events made by saying: "X said Y must <act>" (`intents.modal_demands`) and warnings about
-        someone's act (`criticism`); the source is the speaker."""
+        someone's act (`criticism`); the source is the speaker, "must" a demand (100), "should" an
+        appeal (020) when the act asked for has no finer code."""
         out: list[Event] = []
         for demand in intents.modal_demands(sent, self.cues.speech_verbs):
             speaker = self.speaker(demand.said)
@@ -207,7 +209,7 @@ class _Coder:
             targets = self.index.resolve(asked_of)
             asked = by_token.get(demand.verb.i) or []
             code = self.book.intents.code(demand.kind, asked[0].cameo) if asked else None
-            generic = "100" if demand.kind == "demand" else "020"
+            generic = GENERIC_DEMAND if demand.kind == "demand" else GENERIC_APPEAL
             for target in targets:
                 out += self._said_event(sent, demand.said, (demand.verb.i,), speaker, target, code or generic)
             if targets and speaker is not None:  # the act asked for has not happened
@@ -238,13 +240,15 @@ class _Coder:
         evidence = sentence_evidence(self.article.text, sent)
         headline = self.article.in_title(evidence.start, evidence.end)
         match = TriggerMatch(min(words), TriggerEntry("verb", said.lemma_.lower(), code), words)
-        args = Arguments(Role((target,), inferred=True), Role((target,)))
+        # the speaker stands at the verb of saying; its role is read through that verb, so inferred
+        speaking = ActorMention(source, said.i, said.i + 1, said.i, "name")
+        args = Arguments(Role((speaking,), inferred=True), Role((target,)))
         return [Event(
             source=source, target=target.actor, cameo=found.code, cameo_root=found.root,
             plover=found.plover, plover_mode=found.plover_mode, quad_class=found.quad_class,
             goldstein=found.goldstein, evidence=evidence, trigger=self._trigger(match),
             negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
-            confidence=confidence(args, st, headline, target, target),
+            confidence=confidence(args, st, headline, speaking, target),
         )]  # fmt: skip
 
     def _match_events(self, sent: Span, match: TriggerMatch) -> list[Event]:
