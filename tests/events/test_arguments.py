@@ -23,12 +23,13 @@ def test_passive_with_agent(code, triples) -> None:  # type: ignore[no-untyped-d
     assert triples(events) == {("SYRMIL", "SYRREB", "194")}
 
 
-def test_prepositional_agent_is_a_separate_support_event(code, triples) -> None:  # type: ignore[no-untyped-def]
+def test_air_strikes_backing_forces_assault_their_enemy(code, triples) -> None:  # type: ignore[no-untyped-def]
     text = "Government forces backed by Russian air strikes advanced against rebel positions."
     events = code(
         text, [("Government forces", "SYRMIL"), ("Russian air strikes", "RUSMIL"), ("rebel", "SYRREB")]
     )
-    assert triples(events) == {("SYRMIL", "SYRREB", "190"), ("RUSMIL", "SYRMIL", "062")}
+    # the strikes are Russia's assault on the rebels (support.py), not cooperation with the forces
+    assert triples(events) == {("SYRMIL", "SYRREB", "190"), ("RUSMIL", "SYRREB", "195")}
     attack = next(e for e in events if e.cameo == "190")
     assert attack.plover == "ASSAULT"
     assert attack.trigger.text == "advanced against"

@@ -18,7 +18,9 @@ def test_backed_offensive_is_by_the_actor_the_backer_was_shown_backing(code, tri
         ("Russian", "RUS", "name", 1),
     ]
     events = code(BACKING + OFFENSIVE, actors)
-    assert ("RUSMIL", "SYRMIL", "062") in triples(events)
+    # the strikes are coded as Russia's assault on the rebels, yet they show whom Russia backs
+    assert ("RUSMIL", "SYRREB", "195") in triples(events)
+    assert not [e for e in events if e.cameo == "062"]
     offensive = [e for e in events if e.trigger.text == "offensive"]
     assert [(e.source.code if e.source else None, e.cameo) for e in offensive] == [("SYRMIL", "190")]
     assert offensive[0].confidence < 0.6  # the performer is inferred
@@ -29,7 +31,7 @@ def test_backed_offensive_without_known_backing_stays_uncoded(code) -> None:  # 
     assert not [e for e in events if e.trigger.text == "offensive"]
 
 
-def test_backer_of_two_countries_actors_is_ambiguous(code) -> None:  # type: ignore[no-untyped-def]
+def test_backer_of_two_countries_actors_is_ambiguous(code, triples) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Rebels backed by US air strikes attacked the army. "
         "Iraqi troops backed by US air strikes attacked Mosul. " + OFFENSIVE.replace("Russian", "US")
@@ -43,5 +45,7 @@ def test_backer_of_two_countries_actors_is_ambiguous(code) -> None:  # type: ign
         ("US", "USA", "name", 2),
     ]
     events = code(text, actors)
-    assert {e.target.code for e in events if e.cameo == "062" and e.target} == {"SYRREB", "IRQMIL"}
+    # strikes backing the rebels' attack hit the army; those backing the troops' attack on a town stay support
+    assert ("USAMIL", "SYRMIL", "195") in triples(events)
+    assert {e.target.code for e in events if e.cameo == "062" and e.target} == {"IRQMIL"}
     assert not [e for e in events if e.trigger.text == "offensive"]

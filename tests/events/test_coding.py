@@ -109,7 +109,8 @@ def test_seed_key_events(codebook, seed_events, mention) -> None:  # type: ignor
     }
     offensive = by[("SYRMIL", "SYROPP", "190")]
     assert offensive.plover == "ASSAULT" and "campaign" in offensive.trigger.text
-    assert ("RUSMIL", "SYRMIL", "062") in by  # the Russian backing, coded on its own
+    # the Russian air strikes backing the regime are an assault on the opposition, not cooperation
+    assert ("RUSMIL", "SYROPP", "195") in by and ("RUSMIL", "SYRMIL", "062") not in by
     halt = by[("IGOUNO", None, "164")]
     assert halt.trigger.text == "halted the Geneva peace talks"
     blame = by[("SYRGOV", "EUR", "112")]

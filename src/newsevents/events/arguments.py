@@ -8,11 +8,15 @@ X), a relative clause from the noun it modifies, a participle from the noun it m
 backed by Russia": Russia backs the forces, an event of its own, never folded into the forces'
 action). Nouns: the actor inside the trigger's own phrase ("Russian air strikes"), a possessor or
 modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise the subject of a light
-verb that takes the noun as object ("X launched an offensive on Y"). A role filled through a
-borrowed or governing word counts as inferred, which lowers confidence. Verbs of appeal, demand,
-criticism, rejection and threat with no object aim at the subject of their that-clause ("demanded
-that X withdraw" targets X); appeals and demands also take "from X" ("demanded support from X").
-A preposition on the verb's object counts as the verb's own ("imposed sanctions on X").
+verb that takes the noun as object ("X launched an offensive on Y"), for a mutual act the subject of
+the verb it hangs from ("X arrived for talks with Y"), and for a protest the country it happens in
+("protests erupted in Tunisia"). A noun of coercion, release, criticism or attack takes "of" as its
+target ("the arrest of X", "the bombing of X"); other nouns' "of" often names who acts. A role
+filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
+appeal, demand, criticism, rejection and threat with no object aim at the subject of their
+that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
+support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
+X").
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "
 MUTUAL_PREPS = ("with", "between")
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Noun roots whose "of" names who the act befalls: "the arrest of", "the release of", "the bombing of";
+# elsewhere it often names who acts ("a rally of students", "the visit of the president").
+OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
+# Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
+# prisoners", "took hostages"), not its means ("launched drones", "sent troops")
+PATIENT_ROOTS = frozenset({"08", "16", "17", "18"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
@@ -179,6 +189,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target = index.resolve(pobjs + _kids(token, "dative"))
         prep = pobjs[0].head.lower_ if target and pobjs else None
         tgt_inferred = False
+        if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
+            target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
@@ -263,8 +275,26 @@ def _place_word(word: Token, m: ActorMention) -> bool:
     return word.dep_ in ("poss", "compound") and capital and word.doc[m.head].ent_type_ == "GPE"
 
 
+def _governing_subject(token: Token) -> list[Token]:
+    """ "X arrived for talks with Y", "X left after talks with Y": the subject of the verb a mutual
+    noun hangs from by a preposition takes part in it."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _subject(prep.head)
+
+
+def _protest_place(token: Token) -> list[Token]:
+    """ "protests erupted in Tunisia", "protests in Tunisia": the people of the place protest."""
+    out = _pobjs(token, ("in",))
+    if token.dep_ == "nsubj":
+        out += _pobjs(token.head, ("in",))
+    return out
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
+    root = (match.entry.cameo or "")[:2]
     with_words = set(match.words) - {token.i}
     own = index.by_token.get(token.i)
     governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
@@ -275,7 +305,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
-    target_tokens = _pobjs(token, cues.target_preps)
+    target_tokens = _pobjs(token, cues.target_preps + (("of",) if root in OF_TARGET_ROOTS else ()))
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
@@ -287,6 +317,11 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     inferred = False
     if not source and light:
         source, inferred = index.resolve(_subject(token.head)), True
+    if not source and match.entry.mutual:
+        source, inferred = index.resolve(_governing_subject(token)), True
+    if not source and root == "14":
+        source = tuple(m for m in index.resolve(_protest_place(token)) if m.actor.sector is None)
+        inferred = bool(source)
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 
@@ -294,11 +329,14 @@ def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     """Source and target mentions for a trigger, by the rules in the module docstring.
 
     A verb's own `with` word, and its conjuncts, are never its target: in "launched drones (and
-    missiles)" or "sent troops" the drones and troops are the means, not whom the act aims at.
+    missiles)" or "sent troops" the drones and troops are the means, not whom the act aims at;
+    except under `PATIENT_ROOTS`, where they are whom it befalls ("expelled two diplomats").
     """
     if match.entry.kind == "noun":
         return noun_arguments(match, index, cues)
     args = verb_arguments(match, index, cues)
+    if (match.entry.cameo or "")[:2] in PATIENT_ROOTS:
+        return args
     words = set(match.words) - {match.token}
     # "launched drones and missiles": every conjunct of the means is a means too
     words |= {c.i for w in list(words) for c in index.doc[w].conjuncts}

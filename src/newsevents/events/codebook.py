@@ -1,4 +1,5 @@
-"""The event codebook: CAMEO table, trigger dictionary, cue words and victim rules, checked together.
+"""The event codebook: CAMEO table, trigger dictionary, cue words, victim rules and the table of
+intents (what asking for, refusing or threatening each act is coded), checked together.
 
 Loading validates every file (`file:line -> field: message`), so a broken user dictionary fails
 when the pipeline is built, not halfway through a corpus. The events stage loads it once and
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from newsevents import data
 from newsevents.events.codes import CodeTable, load_code_table
+from newsevents.events.intents import IntentTable, load_intents
 from newsevents.events.modality import Cues, load_cues
 from newsevents.events.triggers import TriggerDictionary
 from newsevents.events.victims import VictimRules, load_victim_rules
@@ -26,6 +28,7 @@ class Codebook:
     triggers: TriggerDictionary
     cues: Cues
     victims: VictimRules
+    intents: IntentTable
 
 
 def load_codebook(
@@ -35,6 +38,7 @@ def load_codebook(
     plover: Paths = (),
     cues: Paths = (),
     victims: Paths = (),
+    intents: Paths = (),
     language: str = "en",
 ) -> Codebook:
     """The shipped data of `language` with the user's files of each kind merged over it.
@@ -45,5 +49,6 @@ def load_codebook(
     table = load_code_table(codes, plover, language)
     triggers = TriggerDictionary.load((data.shipped("events/verbs.yml", language), *dictionaries), table)
     return Codebook(
-        table, triggers, load_cues(cues, language), load_victim_rules(table, victims, language)
+        table, triggers, load_cues(cues, language), load_victim_rules(table, victims, language),
+        load_intents(table, intents, language),
     )

@@ -14,7 +14,7 @@ about most:
 - the headline is coded only when no body sentence yields the same (source code, target code, root),
   a side the headline leaves open matching any;
 - a killing or wounding with no attacker is coded against its victims only as `victims.py` allows,
-  one event per fact (`_merge_victims`).
+  one event per fact (`victims.merge_victims`).
 
 Who speaks (an event's `attributed_to`, the speaker a quoted "I"/"we" stands for) is the
 article's one speaker resolver's answer (`speech`), the same the quotes get; a quoted "I"/"we"
@@ -33,12 +33,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsevents.events import precision, victims
+from newsevents.events import criticism, intents, precision, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, backer, find_arguments
 from newsevents.events.codebook import Codebook
-from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
-from newsevents.events.sides import confidence, meets, pairs
-from newsevents.events.triggers import TriggerMatch, find_triggers
+from newsevents.events.evidence import sentence_evidence, trigger_evidence
+from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
+from newsevents.events.sides import actor_code, confidence, dedupe, meets, pairs, same_actor
+from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -47,34 +48,16 @@ from newsevents.stages import Labelled, SpeakerLookup
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 FIRST_PERSON = {"i", "we", "me", "us"}
-TRIM = " \t\r\n-–—"
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+GENERIC_DEMAND, GENERIC_APPEAL = "100", "020"
 # Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
 # backer may stand behind without performing them.
 BACKING = frozenset({"051", "062", "071", "072"})
 MILITARY_BACKING = frozenset({"062", "071", "072"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
-
-
-def _trigger_evidence(text: str, doc: Doc, match: TriggerMatch) -> Evidence:
-    first, last = doc[min(match.words)], doc[max(match.words)]
-    start, end = first.idx, last.idx + len(last.text)
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return Evidence.of(text, start, end)
-
-
-def _sentence_evidence(text: str, sent: Span) -> Evidence:
-    start, end = sent.start_char, sent.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return Evidence.of(text, start, end)
 
 
 class _Coder:
@@ -182,8 +165,91 @@ class _Coder:
             if said and stated:
                 drop = noun if any(e.target is not None for e in said) else verb
                 by_token[drop] = []
-        _merge_victims(by_token, self.victim_means, matches)
-        return [e for evs in by_token.values() for e in evs]
+        victims.merge_victims(by_token, self.victim_means, matches)
+        self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
+        support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
+        intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)
+        intents.modal_intents(
+            self.doc, by_token, (self.book.codes, self.book.intents), self._said_by, self.cues.intent_verbs
+        )
+        intents.protest_purposes(self.doc, by_token)
+        said = self._statements(sent, by_token)  # first: it drops the acts asked for
+        return [e for evs in by_token.values() for e in evs] + said
+
+    def _speaker_as_subject(self, token: Token, args: Arguments) -> Arguments:
+        """ "Switzerland said it had expelled two diplomats": an unresolved pronoun subject of a
+        reported act is the speaker (a stand-in mention, inferred)."""
+        pronouns = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS]
+        subject = pronouns[0] if pronouns else None
+        said = speech_head(token, self.cues) if subject is not None else None
+        clause = token.head if token.dep_ == "conj" else token
+        # only "X said it ...": a pronoun before its verb of saying ("when they blew themselves up,
+        # police said") stands for someone the sentence named earlier
+        if subject is None or said is None or clause.head.i != said.i or said.i > subject.i:
+            return args
+        speaker = self.speaker(said)
+        if speaker is None or not speaker.code:
+            return args
+        stand_in = ActorMention(speaker, subject.i, subject.i + 1, subject.i, "coref")
+        return replace(args, source=Role((stand_in,), inferred=True))
+
+    def _said_by(self, token: Token) -> Actor | None:
+        """The speaker of the verb of saying whose complement holds `token`, if any."""
+        head = speech_head(token, self.cues)
+        return self.speaker(head) if head is not None else None
+
+    def _statements(self, sent: Span, by_token: dict[int, list[Event]]) -> list[Event]:
+        """Events made by saying: "X said Y must <act>" (`intents.modal_demands`) and warnings about
+        someone's act (`criticism`); the source is the speaker, "must" a demand (100), "should" an
+        appeal (020) when the act asked for has no finer code."""
+        out: list[Event] = []
+        for demand in intents.modal_demands(sent, self.cues.speech_verbs):
+            speaker = self.speaker(demand.said)
+            asked_of = [c for c in demand.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self.index.resolve(asked_of)
+            asked = by_token.get(demand.verb.i) or []
+            code = self.book.intents.code(demand.kind, asked[0].cameo) if asked else None
+            generic = GENERIC_DEMAND if demand.kind == "demand" else GENERIC_APPEAL
+            for target in targets:
+                out += self._said_event(sent, demand.said, (demand.verb.i,), speaker, target, code or generic)
+            if targets and speaker is not None:  # the act asked for has not happened
+                by_token[demand.verb.i] = []
+        for warning in criticism.warnings_in(sent, self.cues):
+            speaker = self.speaker(warning.said)
+            made = [
+                e for t in self.index.resolve(list(warning.owners))
+                for e in self._said_event(sent, warning.said, warning.words, speaker, t, criticism.CRITICISM)
+            ]  # fmt: skip
+            if made:  # a warning about the act, not a threat: "warned that X's meddling would ..."
+                by_token[warning.said.i] = [e for e in by_token.get(warning.said.i, []) if e.cameo != "130"]
+            out += made
+        return out
+
+    def _said_event(
+        self, sent: Span, said: Token, words: tuple[int, ...], source: Actor | None,
+        target: ActorMention, code: str,
+    ) -> list[Event]:  # fmt: skip
+        """One event made by the speaker of `said` saying it, or none when the speaker is unknown or is
+        the target."""
+        if source is None or not source.code or source.code == target.actor.code:
+            return []
+        if self._in_furniture(min(words), max(words) + 1):
+            return []
+        st = self._stance(sent, said)
+        found = self.book.codes.get(code)
+        evidence = sentence_evidence(self.article.text, sent)
+        headline = self.article.in_title(evidence.start, evidence.end)
+        match = TriggerMatch(min(words), TriggerEntry("verb", said.lemma_.lower(), code), words)
+        # the speaker stands at the verb of saying; its role is read through that verb, so inferred
+        speaking = ActorMention(source, said.i, said.i + 1, said.i, "name")
+        args = Arguments(Role((speaking,), inferred=True), Role((target,)))
+        return [Event(
+            source=source, target=target.actor, cameo=found.code, cameo_root=found.root,
+            plover=found.plover, plover_mode=found.plover_mode, quad_class=found.quad_class,
+            goldstein=found.goldstein, evidence=evidence, trigger=self._trigger(match),
+            negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,
+            confidence=confidence(args, st, headline, speaking, target),
+        )]  # fmt: skip
 
     def _match_events(self, sent: Span, match: TriggerMatch) -> list[Event]:
         """The events of one trigger: one per (source, target) pair its arguments give."""
@@ -197,8 +263,10 @@ class _Coder:
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
+        if not args.source.mentions and entry.kind == "verb" and entry.require != "victim":
+            args = self._speaker_as_subject(token, args)
         st = self._stance(sent, token)
-        evidence = _sentence_evidence(text, sent)
+        evidence = sentence_evidence(text, sent)
         headline = self.article.in_title(evidence.start, evidence.end)
         victim_only = entry.require == "victim" and not args.source.mentions
         if victim_only:
@@ -228,7 +296,7 @@ class _Coder:
 
     def _trigger(self, match: TriggerMatch) -> Evidence:
         """The trigger's evidence, anchored to its words so later stages read the tokens."""
-        evidence = _trigger_evidence(self.article.text, self.doc, match)
+        evidence = trigger_evidence(self.article.text, self.doc, match)
         self.anchors[evidence] = (min(match.words), max(match.words) + 1)
         return evidence
 
@@ -238,7 +306,7 @@ class _Coder:
         """For a victim-only event (no attacker in the parse): its means' code ("" for the trigger's
         own) and the actor modifying the means, if any; None when `victims` vetoes the event.
 
-        Records the means phrase, so `_merge_victims` can hand the victims to an attack noun there.
+        Records the means phrase, so `victims.merge_victims` can hand the victims to an attack noun there.
         """
         if not args.target.mentions or st.negated or st.modality == "hypothetical":
             return None
@@ -280,67 +348,12 @@ class _Coder:
         """The actor the article has shown `who` backing; None when unknown or ambiguous."""
         shown = [
             e for e in self.backing
-            if e.source is not None and e.target is not None and _same_actor(e.source, who)
+            if e.source is not None and e.target is not None and same_actor(e.source, who)
         ]  # fmt: skip
         if len({e.target.country for e in shown if e.target is not None}) != 1:
             return None
         military = [e for e in shown if e.cameo in MILITARY_BACKING]
         return (military or shown)[-1].target
-
-
-def _merge_victims(
-    by_token: dict[int, list[Event]], means_of: dict[int, range | None], matches: Sequence[TriggerMatch]
-) -> None:
-    """One event per fact for victim-only events (unknown attacker), in place.
-
-    When the means is an attack noun coded with its attacker but no target ("killed in a Russian
-    air strike"), the victims become that event's target and the victim-only event goes; a
-    victim-only event whose target and root another trigger of the sentence already gives goes too.
-    """
-    for token, means in means_of.items():
-        found = by_token.get(token) or []
-        if not found:
-            continue
-        means_words = set(means or ())
-        hosts = [m.token for m in matches if m.token != token and means_words & set(m.words)]
-        open_ = [e for h in hosts for e in by_token.get(h, []) if e.source is not None and e.target is None]
-        if open_:
-            victims_ = [v.target for v in found]
-            for h in hosts:
-                by_token[h] = [
-                    replace(e, target=t)
-                    for e in by_token.get(h, [])
-                    for t in (victims_ if e in open_ else [e.target])
-                ]
-            by_token[token] = []
-            continue
-        others = {
-            (_actor_code(e.target), e.cameo_root)
-            for t, evs in by_token.items() if t != token for e in evs
-        }  # fmt: skip
-        by_token[token] = [e for e in found if (_actor_code(e.target), e.cameo_root) not in others]
-
-
-def _same_actor(actor: Actor, other: Actor) -> bool:
-    """Same country (a demonym "Russian" and "Russian air strikes"), else the same code."""
-    if actor.country and other.country:
-        return actor.country == other.country
-    return actor.code == other.code
-
-
-def _actor_code(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, CAMEO, sentence): the most confident, in text order."""
-    best: dict[tuple[object, ...], Event] = {}
-    for ev in events:
-        key = (_actor_code(ev.source), _actor_code(ev.target), ev.cameo, ev.evidence.start)
-        kept = best.get(key)
-        if kept is None or ev.confidence > kept.confidence:
-            best[key] = ev
-    return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start))
 
 
 @dataclass(frozen=True)
@@ -360,21 +373,20 @@ def code_article(
     body: list[Event] = []
     headline: list[Event] = []
     for sent in doc.sents:
-        span = _sentence_evidence(article.text, sent)
+        span = sentence_evidence(article.text, sent)
         if not span.text or article.in_furniture(span.start, span.end):
             continue
         events = coder.sentence_events(sent)
-        coder.backing += [e for e in events if e.cameo in BACKING]
         if article.in_title(span.start, span.end):
             headline += events
         else:
             body += events
-    seen = {(_actor_code(e.source), _actor_code(e.target), e.cameo_root) for e in body}
+    seen = {(actor_code(e.source), actor_code(e.target), e.cameo_root) for e in body}
     # a side the headline leaves open is covered by a body event that fills it: "Boko Haram
     # attack kills 15" is "Boko Haram attacked the villagers" of the body
-    seen |= {(_actor_code(e.source), None, e.cameo_root) for e in body}
-    seen |= {(None, _actor_code(e.target), e.cameo_root) for e in body}
+    seen |= {(actor_code(e.source), None, e.cameo_root) for e in body}
+    seen |= {(None, actor_code(e.target), e.cameo_root) for e in body}
     kept_headline = [
-        e for e in headline if (_actor_code(e.source), _actor_code(e.target), e.cameo_root) not in seen
+        e for e in headline if (actor_code(e.source), actor_code(e.target), e.cameo_root) not in seen
     ]
-    return Coded(_dedupe(kept_headline + body), coder.anchors)
+    return Coded(dedupe(kept_headline + body), coder.anchors)

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
-    "speech_verbs", "light_verbs", "target_preps", "backer_words",
+    "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
+    "intent_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -43,6 +44,12 @@ class Cues:
     light_verbs: frozenset[str]
     target_preps: tuple[str, ...] = ()  # in the order they are tried: "attacked (X) on Y"
     backer_words: frozenset[str] = frozenset()  # "Russian-backed": the backer, not the actor
+    # "warned that Turkish intervention would worsen the war": criticism of the act's owners (criticism.py)
+    act_nouns: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
+    # "plans to impose sanctions": the subject means to do the act (a threat or an intent, intents.py)
+    intent_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

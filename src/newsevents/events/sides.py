@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments
 from newsevents.events.modality import Stance
-from newsevents.model import ActorMention
+from newsevents.model import Actor, ActorMention, Event
 
 WEAK_KINDS = {"pronoun", "coref"}
 
@@ -67,3 +67,25 @@ def pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | No
 def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
     """An actor does not act on itself: the same mention or the same code on both sides is no event."""
     return s is None or t is None or (s != t and s.actor.code != t.actor.code)
+
+
+def same_actor(actor: Actor, other: Actor) -> bool:
+    """Same country (a demonym "Russian" and "Russian air strikes"), else the same code."""
+    if actor.country and other.country:
+        return actor.country == other.country
+    return actor.code == other.code
+
+
+def actor_code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (source, target, CAMEO, sentence): the most confident, in text order."""
+    best: dict[tuple[object, ...], Event] = {}
+    for ev in events:
+        key = (actor_code(ev.source), actor_code(ev.target), ev.cameo, ev.evidence.start)
+        kept = best.get(key)
+        if kept is None or ev.confidence > kept.confidence:
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start))

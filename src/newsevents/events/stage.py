@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
 # Each key names user files merged over one shipped file (see settings.yml).
-FILE_KEYS = ("dictionaries", "codes", "plover", "cues", "victims")
+FILE_KEYS = ("dictionaries", "codes", "plover", "cues", "victims", "intents")
 KEYS = frozenset(FILE_KEYS)
 
 

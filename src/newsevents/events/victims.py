@@ -20,7 +20,7 @@ Finding is kept apart from coding: these functions only read the parse.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -33,7 +33,8 @@ from newsevents.nlp.syntax import lent_clause_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from newsevents.model import ActorMention
+    from newsevents.events.triggers import TriggerMatch
+    from newsevents.model import Actor, ActorMention, Event
 
 PhraseKind = Literal["cause", "cumulative", "means"]
 FIELDS = {"phrase", "kind", "cameo", "not_with", "scope", "note"}
@@ -216,3 +217,40 @@ def means_modifiers(doc_tokens: Sequence[Token], means_at: range) -> list[Token]
         out.append(tok)
         i -= 1
     return out
+
+
+def merge_victims(
+    by_token: dict[int, list[Event]], means_of: dict[int, range | None], matches: Sequence[TriggerMatch]
+) -> None:
+    """One event per fact for victim-only events (unknown attacker), in place.
+
+    When the means is an attack noun coded with its attacker but no target ("killed in a Russian
+    air strike"), the victims become that event's target and the victim-only event goes; a
+    victim-only event whose target and root another trigger of the sentence already gives goes too.
+    """
+    for token, means in means_of.items():
+        found = by_token.get(token) or []
+        if not found:
+            continue
+        means_words = set(means or ())
+        hosts = [m.token for m in matches if m.token != token and means_words & set(m.words)]
+        open_ = [e for h in hosts for e in by_token.get(h, []) if e.source is not None and e.target is None]
+        if open_:
+            victims_ = [v.target for v in found]
+            for h in hosts:
+                by_token[h] = [
+                    replace(e, target=t)
+                    for e in by_token.get(h, [])
+                    for t in (victims_ if e in open_ else [e.target])
+                ]
+            by_token[token] = []
+            continue
+        others = {
+            (_code_of(e.target), e.cameo_root)
+            for t, evs in by_token.items() if t != token for e in evs
+        }  # fmt: skip
+        by_token[token] = [e for e in found if (_code_of(e.target), e.cameo_root) not in others]
+
+
+def _code_of(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None

@@ -1,0 +1,61 @@
+"""Events told through nouns and passives, and the root distinctions (18 not 19, 17, 16, 14), through
+the real pipeline: the noun's "of"/"on"/"with" argument, a possessive or compound, the place of a
+protest, the verb a mutual noun hangs from, and the by-agent of a passive give the actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import pipe
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "protest": "Protests erupted in Tunisia after the vote on Sunday.",
+    "talks": "The Afghan foreign minister arrived in Islamabad for talks with Pakistan's prime minister.",
+    "bombing": "The bombing of a crowded market in Baghdad killed 12 people on Friday.",
+    "expel": "Kenya expelled two British diplomats on Monday.",
+    "passive": "Five journalists were arrested by police in Cairo on Monday.",
+    "release": "Turkey welcomed the release of the hostages by the Taliban.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict[str, Extraction]:
+    return dict(zip(SENTENCES, pipe(list(SENTENCES.values())), strict=True))
+
+
+def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in x.events
+    }
+
+
+def test_protests_in_a_country_are_by_its_people(coded: dict[str, Extraction]) -> None:
+    assert _codes(coded["protest"]) == {("TUN", None, "140")}
+
+
+def test_talks_take_the_subject_of_the_verb_they_hang_from(coded: dict[str, Extraction]) -> None:
+    assert {(s and s[:3], t and t[:3], c) for s, t, c in _codes(coded["talks"])} == {
+        ("AFG", "PAK", "046"), ("PAK", "AFG", "046"),
+    }  # fmt: skip
+
+
+def test_a_bombing_is_unconventional_violence(coded: dict[str, Extraction]) -> None:
+    assert {c[:2] for _, _, c in _codes(coded["bombing"])} == {"18"}
+
+
+def test_expelled_diplomats_are_the_target(coded: dict[str, Extraction]) -> None:
+    assert {(s, t and t[:3], c) for s, t, c in _codes(coded["expel"])} == {("KEN", "GBR", "161")}
+
+
+def test_a_passive_agent_is_the_source(coded: dict[str, Extraction]) -> None:
+    events = coded["passive"].events
+    assert [(e.cameo, e.source and e.source.sector, e.target and e.target.sector) for e in events] == [
+        ("173", "COP", "MED")
+    ]
+
+
+def test_the_release_of_hostages_by_its_agent(coded: dict[str, Extraction]) -> None:
+    assert [(s and s[:3], c) for s, _, c in _codes(coded["release"])] == [("AFG", "0841")]
