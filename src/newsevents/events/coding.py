@@ -10,6 +10,8 @@ about most:
 - an "X-backed" attack noun with no actor of its own ("a Russian-backed offensive") is by the actor
   the article has already shown X backing (an earlier 051/062/071/072 event with X as source, all
   its backed actors of one country; military backing first, then the latest); else it stays uncoded;
+- a sentence holding a discard phrase (sports, entertainment, business: `data/petrarch/discards.tsv`)
+  codes no event;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
 - the headline is coded only when no body sentence yields the same (source code, target code, root),
   a side the headline leaves open matching any;
@@ -38,7 +40,7 @@ from newsevents.events.arguments import Arguments, MentionIndex, Role, backer, f
 from newsevents.events.codebook import Codebook
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, stance
 from newsevents.events.sides import confidence, meets, pairs
-from newsevents.events.triggers import TriggerMatch, find_triggers
+from newsevents.events.triggers import TriggerMatch, find_triggers, with_slots
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -192,7 +194,7 @@ class _Coder:
             return []
         if entry.kind == "noun" and self._inside_actor(match.token):
             return []
-        args = find_arguments(match, self.index, self.book.cues)
+        args = with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
         token = self.doc[match.token]
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
@@ -321,6 +323,15 @@ def _merge_victims(
         by_token[token] = [e for e in found if (_actor_code(e.target), e.cameo_root) not in others]
 
 
+def _discarded(book: Codebook, sent: Span) -> bool:
+    """A sentence holding a discard phrase (sports, entertainment, business) codes no event."""
+    converted = book.triggers.converted
+    phrase = converted.discards.found_in(sent) if converted is not None else None
+    if phrase is not None:
+        log.debug("sentence at %d not coded: discard phrase %r", sent.start_char, phrase)
+    return phrase is not None
+
+
 def _same_actor(actor: Actor, other: Actor) -> bool:
     """Same country (a demonym "Russian" and "Russian air strikes"), else the same code."""
     if actor.country and other.country:
@@ -361,7 +372,7 @@ def code_article(
     headline: list[Event] = []
     for sent in doc.sents:
         span = _sentence_evidence(article.text, sent)
-        if not span.text or article.in_furniture(span.start, span.end):
+        if not span.text or article.in_furniture(span.start, span.end) or _discarded(book, sent):
             continue
         events = coder.sentence_events(sent)
         coder.backing += [e for e in events if e.cameo in BACKING]
