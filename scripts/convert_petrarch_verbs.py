@@ -58,6 +58,10 @@ COMMON_VERBS = frozenset({
     "move", "play", "work", "add", "include", "become", "begin", "start", "look", "use", "want",
     "try", "need", "feel", "seem", "let", "mean", "follow", "carry", "receive", "report", "pass",
     "open", "close", "reach", "face", "raise", "remain", "stay", "spend", "live", "write", "read",
+    # general verbs PETRARCH files under an act: "according to" (accord), "led to", "died", "aimed at"
+    "accord", "lead", "die", "gather", "link", "involve", "serve", "control", "aim", "consider",
+    "expect", "manage", "plan", "increase", "help", "facilitate", "exchange", "continue", "join",
+    "decide", "prepare", "cause", "allow", "change", "hope", "believe", "seek", "ensure", "provide",
 })  # fmt: skip
 PREPOSITIONS = frozenset({
     "about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at",

@@ -6,18 +6,21 @@ from `data/petrarch/`; the discard test shows the same sentence coded without it
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 import newsevents
 from newsevents.data import reader, shipped
 from newsevents.events.codes import load_code_table
-from newsevents.model import Event
+from newsevents.model import Article, Event
 
 pytestmark = pytest.mark.model
 
 
 def _events(text: str) -> list[Event]:
-    return list(newsevents.extract(text, published="2016-02-13").events)
+    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2016-02-13")
+    return list(newsevents.extract(article).events)
 
 
 def _curated(lemma: str) -> bool:

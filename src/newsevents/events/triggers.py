@@ -46,6 +46,7 @@ class TriggerEntry:
     source_from: Literal["subject", "object"] = "subject"
     origin: str = ""
     mutual: bool = False  # both sides act on each other: "X and Y met", "X held talks with Y"
+    converted: bool = False  # from the converted PETRARCH dictionary, not the curated one
 
     @property
     def specificity(self) -> int:
@@ -232,7 +233,9 @@ def _converted(token: Token, hit: VerbHit, lemma: str) -> TriggerMatch:
     """A converted hit as a match: a pattern asks for either side, as a curated entry does by
     default; a verb's isolated code, the weakest evidence, asks for both."""
     require: Require = "both" if hit.default else "either"
-    entry = TriggerEntry("verb", lemma, hit.code, require=require, origin=hit.origin, mutual=hit.mutual)
+    entry = TriggerEntry(
+        "verb", lemma, hit.code, require=require, origin=hit.origin, mutual=hit.mutual, converted=True
+    )
     return TriggerMatch(token.i, entry, tuple(sorted({token.i, *hit.words})), hit.slots)
 
 
@@ -261,9 +264,13 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     """Every trigger in the sentence, minus words another trigger consumed as its `with` word.
 
     "halted the offensive" is one event (087), not also an offensive (190); "threatened to
-    attack" is one threat (138), not also an attack.
+    attack" is one threat (138), not also an attack. A converted verb whose pattern words hold a
+    curated trigger gives way to it: in "staged a general strike" the curated strike (143) says
+    more than the converted "stage" + strike (140), and finds its actor through the light verb.
     """
     matches = [m for m in (match_token(t, dictionary) for t in sent) if m is not None]
+    curated = {m.token for m in matches if not m.entry.converted}
+    matches = [m for m in matches if not (m.entry.converted and curated & (set(m.words) - {m.token}))]
     consumed = {w for m in matches for w in m.words if w != m.token}
     for m in matches:
         if m.token in consumed:

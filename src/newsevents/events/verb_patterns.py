@@ -97,41 +97,59 @@ class VerbHit:
     default: bool  # the block's isolated code, no pattern
 
 
-def _item(text: str, synsets: Mapping[str, tuple[str, ...]], rec: Record, field: str) -> Item:
-    phrases = synsets.get(text) if text.startswith("&") else (text,)
-    if phrases is None:
-        raise rec.fail(field, f"unknown synonym set {text!r}")
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        *mods, head = phrase.split()
-        out.setdefault(head, []).append(tuple(mods))
-    return {k: tuple(v) for k, v in out.items()}
+class _Builder:
+    """Turns the files' rows into patterns; a synonym set or phrase is compiled once, however many
+    patterns name it, so the whole dictionary loads in a fraction of a second."""
 
+    def __init__(self, codes: CodeTable, synsets: Mapping[str, tuple[str, ...]]) -> None:
+        self.codes, self.synsets = codes, synsets
+        self.items: dict[str, Item] = {}
 
-def _code(rec: Record, codes: CodeTable) -> str | None:
-    code = rec.text("code")
-    if code == NONE:
-        return None
-    if code not in codes:
-        raise rec.fail("code", f"unknown CAMEO code {code!r}")
-    return code
+    def item(self, text: str, rec: Record, field: str) -> Item:
+        found = self.items.get(text)
+        if found is not None:
+            return found
+        phrases = self.synsets.get(text) if text.startswith("&") else (text,)
+        if phrases is None:
+            raise rec.fail(field, f"unknown synonym set {text!r}")
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            *mods, head = phrase.split()
+            out.setdefault(head, []).append(tuple(mods))
+        self.items[text] = built = {k: tuple(v) for k, v in out.items()}
+        return built
 
+    def code(self, rec: Record) -> str | None:
+        code = rec.values["code"]
+        if code == NONE:
+            return None
+        if code not in self.codes:
+            raise rec.fail("code", f"unknown CAMEO code {code!r}")
+        return str(code)
 
-def _pattern(rec: Record, codes: CodeTable, synsets: Mapping[str, tuple[str, ...]]) -> Pattern:
-    def items(field: str) -> tuple[Item, ...]:
-        cell = str(rec.get(field, ""))
-        return tuple(_item(t, synsets, rec, field) for t in cell.split(";") if t)
+    def pattern(self, rec: Record) -> Pattern:
+        values = rec.values
 
-    preps: list[tuple[str, Item | None]] = []
-    for part in str(rec.get("preps", "")).split(";"):
-        if part:
-            prep, _, obj = part.partition("=")
-            preps.append((prep, _item(obj, synsets, rec, "preps") if obj else None))
-    origin = f"CAMEO.2.0.txt:{rec.get('line')} ({rec.origin})"
-    return Pattern(
-        _code(rec, codes), rec.get("mutual") == "yes", items("before"), items("objects"), tuple(preps),
-        str(rec.get("source", "")), str(rec.get("target", "")), origin,
-    )  # fmt: skip
+        def items(field: str) -> tuple[Item, ...]:
+            return tuple(self.item(t, rec, field) for t in str(values[field]).split(";") if t)
+
+        preps: list[tuple[str, Item | None]] = []
+        for part in str(values["preps"]).split(";"):
+            if part:
+                prep, _, obj = part.partition("=")
+                preps.append((prep, self.item(obj, rec, "preps") if obj else None))
+        origin = f"CAMEO.2.0.txt:{values['line']} ({rec.origin})"
+        return Pattern(
+            self.code(rec), values["mutual"] == "yes", items("before"), items("objects"), tuple(preps),
+            str(values["source"]), str(values["target"]), origin,
+        )  # fmt: skip
+
+    def verb(self, rec: Record) -> tuple[Verb, tuple[str, ...]]:
+        values = rec.values
+        word = rec.text("verb") or ""
+        verb = Verb(word, str(values["before"]), str(values["after"]), self.code(rec),
+                    str(values["block"]), rec.origin)  # fmt: skip
+        return verb, (word, *str(values["forms"]).split())
 
 
 class _Parse:
@@ -290,14 +308,6 @@ class Converted:
     discards: Discards
 
 
-def _verb(rec: Record, codes: CodeTable) -> tuple[Verb, tuple[str, ...]]:
-    word = rec.text("verb") or ""
-    forms = tuple(str(rec.get("forms", "")).split())
-    verb = Verb(word, str(rec.get("before", "")), str(rec.get("after", "")), _code(rec, codes),
-                rec.text("block") or "", rec.origin)  # fmt: skip
-    return verb, (word, *forms)
-
-
 def load_converted(codes: CodeTable, folder: Path | None = None, language: str = "en") -> Converted:
     """The converted files (shipped in `data/petrarch/` unless `folder` is given), checked line by line."""
 
@@ -308,14 +318,15 @@ def load_converted(codes: CodeTable, folder: Path | None = None, language: str =
         rec.text("name") or "": tuple(w for w in str(rec.get("words", "")).split("|") if w)
         for rec in reader.rows(path("verb_synsets.tsv"), SYNSET_COLUMNS)
     }
+    build = _Builder(codes, synsets)
     verbs: dict[str, list[Verb]] = {}
     for rec in reader.rows(path("verbs.tsv"), VERB_COLUMNS):
-        verb, words = _verb(rec, codes)
+        verb, words = build.verb(rec)
         for w in words:
             verbs.setdefault(w, []).append(verb)
     patterns: dict[str, list[Pattern]] = {}
     for rec in reader.rows(path("verb_patterns.tsv"), PATTERN_COLUMNS):
-        patterns.setdefault(rec.text("block") or "", []).append(_pattern(rec, codes, synsets))
+        patterns.setdefault(str(rec.values["block"]), []).append(build.pattern(rec))
     discards: dict[str, list[tuple[str, ...]]] = {}
     for rec in reader.rows(path("discards.tsv"), DISCARD_COLUMNS):
         first, *rest = (rec.text("phrase") or "").split()
