@@ -264,18 +264,28 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     """Every trigger in the sentence, minus words another trigger consumed as its `with` word.
 
     "halted the offensive" is one event (087), not also an offensive (190); "threatened to
-    attack" is one threat (138), not also an attack. A converted verb whose pattern words hold a
-    curated trigger gives way to it: in "staged a general strike" the curated strike (143) says
-    more than the converted "stage" + strike (140), and finds its actor through the light verb.
+    attack" is one threat (138), not also an attack. A converted verb coded with its root's
+    general code gives way to a curated trigger of the same root among its pattern words: in
+    "staged a general strike" the strike (143) says more than "stage" + strike (140).
     """
     matches = [m for m in (match_token(t, dictionary) for t in sent) if m is not None]
-    curated = {m.token for m in matches if not m.entry.converted}
-    matches = [m for m in matches if not (m.entry.converted and curated & (set(m.words) - {m.token}))]
+    matches = [m for m in matches if not _says_less(m, matches)]
     consumed = {w for m in matches for w in m.words if w != m.token}
     for m in matches:
         if m.token in consumed:
             continue
         yield m
+
+
+def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
+    code = match.entry.cameo or ""
+    if not match.entry.converted or len(code) != 3 or not code.endswith("0"):
+        return False
+    words = set(match.words) - {match.token}
+    return any(
+        m.token in words and not m.entry.converted and (m.entry.cameo or "")[:2] == code[:2] != m.entry.cameo
+        for m in matches
+    )
 
 
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
