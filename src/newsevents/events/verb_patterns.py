@@ -72,6 +72,16 @@ class Pattern:
         nouns = len(self.before) + len(self.objects) + sum(obj is not None for _, obj in self.preps)
         return -(len(self.before) + len(self.objects) + len(self.preps)), -nouns
 
+    @property
+    def needs(self) -> frozenset[str]:
+        """Words of which the parse must hold one for the pattern to be worth trying: the heads of
+        its first noun, or its first preposition."""
+        if self.objects:
+            return frozenset(self.objects[0])
+        if self.preps:
+            return frozenset((self.preps[0][0],))
+        return frozenset(self.before[0]) if self.before else frozenset()
+
 
 @dataclass(frozen=True)
 class Verb:
@@ -176,6 +186,8 @@ class _Parse:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
         self.subjects = [t for s in subj for t in (s, *s.conjuncts)]
         self.before = self.subjects + [c for c in verb.children if c.dep_ in BEFORE_DEPS and c.i < verb.i]
+        near = (*self.objects, *self.before, *(t for ts in self.preps.values() for t in ts))
+        self.words = {k for t in near for k in _keys(t)} | set(self.preps)
 
 
 def _keys(token: Token) -> tuple[str, ...]:
@@ -251,7 +263,7 @@ class VerbPatterns:
     """Verbs by word and form, and each block's patterns, most specific first."""
 
     verbs: Mapping[str, tuple[Verb, ...]]
-    patterns: Mapping[str, tuple[Pattern, ...]]
+    patterns: Mapping[str, tuple[tuple[Pattern, frozenset[str]], ...]]  # with what each `needs`
 
     def match(self, token: Token, keys: Iterable[str]) -> VerbHit | None:
         """The most specific pattern of the token's verb blocks, else its isolated code, else None.
@@ -266,7 +278,9 @@ class VerbPatterns:
         verbs.sort(key=lambda v: not (v.before or v.after))
         parse = _Parse(token)
         for verb in verbs:
-            for pattern in self.patterns.get(verb.block, ()):
+            for pattern, needs in self.patterns.get(verb.block, ()):
+                if needs.isdisjoint(parse.words):
+                    continue
                 words = _try(pattern, parse)
                 if words is None:
                     continue
@@ -334,7 +348,7 @@ def load_converted(codes: CodeTable, folder: Path | None = None, language: str =
     return Converted(
         VerbPatterns(
             {k: tuple(v) for k, v in verbs.items()},
-            {k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in patterns.items()},
+            {k: tuple((p, p.needs) for p in sorted(v, key=lambda p: p.rank)) for k, v in patterns.items()},
         ),
         Discards({k: tuple(v) for k, v in discards.items()}),
     )
