@@ -1,5 +1,6 @@
-"""The event codebook: CAMEO table, trigger dictionary, cue words, victim rules and the table of
-intents (what asking for, refusing or threatening each act is coded), checked together.
+"""The event codebook: CAMEO table, trigger dictionaries (curated and converted from PETRARCH2),
+cue words, victim rules and the table of intents (what asking for, refusing or threatening each
+act is coded), checked together.
 
 Loading validates every file (`file:line -> field: message`), so a broken user dictionary fails
 when the pipeline is built, not halfway through a corpus. The events stage loads it once and
@@ -17,6 +18,7 @@ from newsevents.events.codes import CodeTable, load_code_table
 from newsevents.events.intents import IntentTable, load_intents
 from newsevents.events.modality import Cues, load_cues
 from newsevents.events.triggers import TriggerDictionary
+from newsevents.events.verb_patterns import load_converted
 from newsevents.events.victims import VictimRules, load_victim_rules
 
 Paths = Sequence[str | Path]
@@ -47,7 +49,9 @@ def load_codebook(
     files); each file's header names the identity by which its entries replace shipped ones.
     """
     table = load_code_table(codes, plover, language)
-    triggers = TriggerDictionary.load((data.shipped("events/verbs.yml", language), *dictionaries), table)
+    converted = load_converted(table, language=language)
+    curated = (data.shipped("events/verbs.yml", language), *dictionaries)
+    triggers = TriggerDictionary.load(curated, table, converted)
     return Codebook(
         table, triggers, load_cues(cues, language), load_victim_rules(table, victims, language),
         load_intents(table, intents, language),

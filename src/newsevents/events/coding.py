@@ -10,6 +10,8 @@ about most:
 - an "X-backed" attack noun with no actor of its own ("a Russian-backed offensive") is by the actor
   the article has already shown X backing (an earlier 051/062/071/072 event with X as source, all
   its backed actors of one country; military backing first, then the latest); else it stays uncoded;
+- a sentence holding a discard phrase (sports, entertainment, business: `data/petrarch/discards.tsv`)
+  codes no event;
 - duplicates of (source, target, CAMEO, sentence) are merged, keeping the most confident;
 - the headline is coded only when no body sentence yields the same (source code, target code, root),
   a side the headline leaves open matching any;
@@ -39,7 +41,7 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.sides import actor_code, confidence, dedupe, meets, pairs, same_actor
-from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers
+from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -258,7 +260,7 @@ class _Coder:
             return []
         if entry.kind == "noun" and self._inside_actor(match.token):
             return []
-        args = find_arguments(match, self.index, self.book.cues)
+        args = with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
         token = self.doc[match.token]
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
@@ -375,6 +377,8 @@ def code_article(
     for sent in doc.sents:
         span = sentence_evidence(article.text, sent)
         if not span.text or article.in_furniture(span.start, span.end):
+            continue
+        if precision.discarded(book.triggers.converted, sent):
             continue
         events = coder.sentence_events(sent)
         if article.in_title(span.start, span.end):

@@ -10,19 +10,25 @@ Each rule looks only at the parse of one sentence and the triggers found in it:
   ("five were wounded by a Russian missile strike") states the attack once; the two are merged
   into the one that says more (the verb when it has a target, else the noun);
 - agreeing to coerce: "agreed to impose sanctions" is the sanction (16x-20x) with the parties'
-  agreement as its manner, not an agreement to cooperate (03x) as well.
+  agreement as its manner, not an agreement to cooperate (03x) as well;
+- discards: a sentence holding a discard phrase (sports, entertainment, business, from the
+  converted PETRARCH2 discards) is not about politics and codes no event.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsevents.events.triggers import TriggerMatch
+    from newsevents.events.verb_patterns import Converted
+
+log = logging.getLogger(__name__)
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # prepositions that date an act to a past point; "since", "until" give spans reaching the present
@@ -102,3 +108,11 @@ def agreed_coercion(
         if any(c.dep_ == "xcomp" and c.i in coercive for c in doc_tokens[m.token].children):
             out.add(m.token)
     return out
+
+
+def discarded(converted: Converted | None, sent: Span) -> bool:
+    """A sentence holding a discard phrase (sports, entertainment, business) codes no event."""
+    phrase = converted.discards.found_in(sent) if converted is not None else None
+    if phrase is not None:
+        log.debug("sentence at %d not coded: discard phrase %r", sent.start_char, phrase)
+    return phrase is not None
