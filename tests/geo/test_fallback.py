@@ -158,3 +158,29 @@ def test_a_dateline_is_the_article_place_of_its_name(parse, gaz: Gazetteer) -> N
     assert any(place is p for p in places)  # the article's own Beirut, with its mentions
     plain, plain_doc = parse("An air strike hit Beirut on Tuesday.")
     assert dateline_place(ParsedArticle.of(plain_doc, plain), find_places(plain_doc, plain, gaz), gaz) is None
+
+
+def test_an_unplaced_event_says_why(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # every event has a place or a reason; the reason tells an article with no place apart from
+    # one whose only places are actors and one whose places are elsewhere than the event
+    cases = [
+        ("Gunmen stormed a hotel overnight, witnesses said.", (), "no_place_in_article"),
+        ("Russia said that gunmen stormed a hotel overnight.", ["Russia"], "only_actor_places"),
+        ("Officials met in Geneva on Monday.\n\nGunmen stormed a hotel overnight.", (), "no_focus_place"),
+    ]
+    for text, actors, reason in cases:
+        event = _locate(parse, gaz, text, "stormed", actors=actors)
+        assert (event.location, event.location_reason) == (None, reason), text
+    placed = _locate(parse, gaz, "Gunmen stormed a hotel in Mogadishu overnight.", "stormed")
+    assert placed.location is not None and placed.location_reason is None
+
+
+def test_a_statement_with_no_place_near_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met in Geneva on Monday.\n\nThe minister accused the rebels of lying."
+    article, doc = parse(text)
+    parsed = ParsedArticle.of(doc, article)
+    i = text.index("accused")
+    accusation = Event(None, None, "112", "11", "ACCUSE", 3, -2.0, Evidence.of(text, 0, len(text)),
+                       Evidence.of(text, i, i + len("accused")))  # fmt: skip
+    located = locate_events(parsed, [accusation], find_places(doc, article, gaz), gaz.cues, actors=[])
+    assert (located[0].location, located[0].location_reason) == (None, "statement_no_place")

@@ -20,7 +20,16 @@ A place that is an actor of the article (a country that "said" or "backed") neve
 event at the sentence or paragraph level unless a locative preposition governs it ("fighting
 across Iraq"): "Russia said" tells who spoke, not where. Headline mentions place nothing (a
 headline sums up the story) but count towards the focus. An event with
-no place anywhere keeps `location` None and `location_source` None.
+no place anywhere keeps `location` None and `location_source` None, and says why in
+`location_reason` (`no_place_reason`), one of a closed set an analyst can filter on:
+
+    no_place_in_article  the article names no place outside its headline and page furniture
+    statement_no_place   a verbal act (a statement, appeal, accusation: quad class 1 or 3) with
+                         no place near it; where words were said is rarely told
+    only_actor_places    the only places named are actors ("Russia said", "backed by Turkey"),
+                         which tell who acted, not where
+    no_focus_place       places are named, but none in the event's sentence or paragraph, no
+                         dateline, and no place the article is clearly about
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from spacy.tokens import Token
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.ingest.lines import split_lines
-from newsevents.model import ActorMention, Evidence, LocationSource, Place
+from newsevents.model import ActorMention, Event, Evidence, LocationReason, LocationSource, Place
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -69,13 +78,15 @@ class ArticlePlaces:
 
     `mentions` are the usable mentions in text order (no furniture, no headline, no actor);
     `paragraphs` the [start, end) character bounds of each line of the text; `dateline` the
-    dateline's place mention, `focus` the article's focus place.
+    dateline's place mention, `focus` the article's focus place; `named` whether the body names
+    any place at all (actors' countries included), which tells the reasons for no place apart.
     """
 
     mentions: tuple[Mention, ...]
     paragraphs: tuple[tuple[int, int], ...]
     dateline: Mention | None
     focus: Place | None
+    named: bool = True
 
     @classmethod
     def of(
@@ -96,7 +107,8 @@ class ArticlePlaces:
         skip = {dateline.evidence} if dateline is not None else set()
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
-        return cls(tuple(usable), lines, dateline, article_focus(parsed, places))
+        named = any(_in_body(parsed, m) for p in places for m in p.mentions)
+        return cls(tuple(usable), lines, dateline, article_focus(parsed, places), named)
 
     def between(self, start: int, end: int) -> tuple[Mention, ...]:
         """The usable mentions starting in characters [start, end), found by bisection: a long
@@ -111,6 +123,14 @@ class ArticlePlaces:
         if at >= 0 and self.paragraphs[at][0] <= char < self.paragraphs[at][1]:
             return self.paragraphs[at]
         return None
+
+
+def _in_body(parsed: ParsedArticle, mention: Evidence) -> bool:
+    """Whether a place mention is in the story's body: not page furniture, not the headline."""
+    span = parsed.span_of(mention)
+    if span is None or parsed.article.in_furniture(mention.start, mention.end):
+        return False
+    return not parsed.in_title[span.start]
 
 
 def _usable(
@@ -237,3 +257,20 @@ def fallback_place(
         return index.focus, None, "article"
     return None
 
+
+
+# Quad classes of verbal acts: statements, appeals, accusations, threats, told in words.
+VERBAL_QUADS = frozenset({1, 3})
+
+
+def no_place_reason(index: ArticlePlaces | None, event: Event) -> LocationReason:
+    """Why the fallback chain found no place for `event` (the closed set of the module
+    docstring). Without the article's index (no actors known) only the clause was read, so the
+    reason is the weakest one that still holds: no place near the event."""
+    if index is not None and not index.named and index.dateline is None:
+        return "no_place_in_article"
+    if event.quad_class in VERBAL_QUADS:
+        return "statement_no_place"
+    if index is not None and not index.mentions and index.dateline is None:
+        return "only_actor_places"
+    return "no_focus_place"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -79,6 +79,8 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
     4: (("events", "date_source", "TEXT"), ("events", "location_source", "TEXT")),
     # 5: where each article's publication date came from (null for articles stored before).
     5: (("articles", "published_source", "TEXT"),),
+    # 8: why an event has no place (null for events stored before, and for every placed one).
+    8: (("events", "location_reason", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.
