@@ -24,8 +24,9 @@ countries, then the root alone), and the pair's place and date are judged:
   year at any precision. An event of ours with no date is wrong.
 
 Over every event of ours in the stories (negated, 01x and title ones included: they are in the
-data set too), `located_share` is the share with a location. The contract has no field stating
-why an event has none, so no reason is counted.
+data set too), `located_share` is the share with a location or a stated reason it has none
+(`location_reason`, the closed set of geo/fallback.py), and `placed_share` the share with a
+location alone.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class Tally:
     unfound_events: int = 0
     events: int = 0
     located: int = 0
+    placed: int = 0
     place: Counter[bool] = field(default_factory=Counter)
     date: Counter[bool] = field(default_factory=Counter)
 
@@ -107,6 +109,7 @@ class Tally:
             "gold_events_not_found": self.unfound_events,
             "events": self.events,
             "located_share": _share(self.located, self.events),
+            "placed_share": _share(self.placed, self.events),
             "place_judged": sum(self.place.values()),
             "place_accuracy_at_161km": _share(self.place[True], sum(self.place.values())),
             "date_judged": sum(self.date.values()),
@@ -266,7 +269,8 @@ def _group(
     tables = load_tables()
     for ev in (data or {}).get("events") or []:
         tally.events += 1
-        tally.located += bool(ev.get("location"))
+        tally.placed += bool(ev.get("location"))
+        tally.located += bool(ev.get("location") or ev.get("location_reason"))
         trigger = _scored(ev, start)
         if trigger is None:
             continue

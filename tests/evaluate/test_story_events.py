@@ -62,8 +62,10 @@ def _event(
     place: tuple[float, float] | None = None,
     date: tuple[str, str] | None = None,
     negated: bool = False,
+    reason: str | None = None,
 ) -> Event:
-    """An event of ours on the story's own text: `trigger` is the first one after `near`."""
+    """An event of ours on the story's own text: `trigger` is the first one after `near`;
+    `reason` why it has no place."""
     start = text.index(trigger, text.index(near))
     end = text.find(". ", start)
     return Event(
@@ -80,6 +82,7 @@ def _event(
         date=date[0] if date else None,
         date_precision=date[1] if date else None,  # type: ignore[arg-type]
         negated=negated,
+        location_reason=reason,  # type: ignore[arg-type]
     )
 
 
@@ -110,7 +113,7 @@ def _ours(text: str, story: str) -> list[Event]:
                ("2024-07-02", "day")),  # about 12 km from Bocaranga
         _event(text, "Last week", "met", "040", caf_gov, _actor("CMRGOV", "CMR", "GOV"), (4.3612, 18.555),
                ("2024-06-24", "week")),
-        _event(text, "The C.A.R. accuses", "accuses", "112", caf_gov, caf_reb),
+        _event(text, "The C.A.R. accuses", "accuses", "112", caf_gov, caf_reb, reason="statement_no_place"),
     ]  # fmt: skip
 
 
@@ -151,8 +154,10 @@ def test_places_within_161_km_and_dates_at_the_gold_precision(kit, folder: Path)
     # of ours: wrong.
     assert ds.measures["date_judged"] == 7 and ds.measures["date_accuracy"] == round(5 / 7, 4)
     assert [r["gold"] for r in ds.breakdown["dates"]] == ["2018", "2024-07-05"]
-    # Every event of ours counts for the located share: 5 of 11 have a location.
-    assert ds.measures["events"] == 11 and ds.measures["located_share"] == round(5 / 11, 4)
+    # Every event of ours counts for the located share: 5 of 11 have a location, and one more
+    # says why it has none.
+    assert ds.measures["events"] == 11 and ds.measures["placed_share"] == round(5 / 11, 4)
+    assert ds.measures["located_share"] == round(6 / 11, 4)
 
 
 def test_a_gold_sentence_not_in_the_story_is_one_warning(kit, folder: Path, caplog) -> None:
