@@ -112,9 +112,10 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
     """The background setting an undated past-tense act is narrated in (module docstring), or None.
 
     An act whose own sentence names a date that does not date it is left alone (that date is
-    another clause's); one that only says "weeks later" or "a five-year war" is not a date. Else the nearest of the NARRATED_BACK sentences before it that has a
-    date expression sets it: a background date is taken; a recent one, or one that cannot be
-    told, ends the search (that sentence is the day's news, or unclear).
+    another clause's); "weeks later" or "a five-year war" name no date. Else the nearest of the
+    NARRATED_BACK sentences before it that has a date expression sets it: a background date is
+    taken; a recent one, or one that cannot be told, ends the search (that sentence is the
+    day's news, or unclear).
     """
     published = parse_published(parsed.article.published)
     sent = trig.sent
