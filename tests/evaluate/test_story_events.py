@@ -23,6 +23,8 @@ from benchmarks.evaluation.story_events import (
     date_right,
     find_sentence,
     gold_date,
+    gold_event,
+    our_event,
     place_right,
     score_story_events,
 )
@@ -148,6 +150,7 @@ def test_places_within_161_km_and_dates_at_the_gold_precision(kit, folder: Path)
     # ours, wrong), attack (12 km off, right), meeting (Bangui, right); the demand and the
     # accusation have no gold place.
     assert ds.measures["place_judged"] == 5 and ds.measures["place_accuracy_at_161km"] == 0.6
+    assert ds.measures["place_accuracy_at_gold_precision"] == 0.6  # no gold place is a whole country
     assert [r["km"] for r in ds.breakdown["places"]] == [pytest.approx(680, abs=15), None]
     # Dates: a day at day precision, a gold month met by our day and by our month, a gold month
     # met by our week: right; a gold year 2018 against our 2019 and an accusation with no date
@@ -241,3 +244,17 @@ def test_a_gold_event_without_a_code_string_is_a_warning_not_a_miss(kit, folder:
     ds = _scored(kit, folder)
     assert f"{CAR}: gold events[1]: 'cameo' is not a code string from 02 to 20; not scored" in ds.problems
     assert ds.measures["gold_events"] == 10 and ds.levels["root"].fn == 3
+
+
+def test_a_whole_country_in_the_gold_is_judged_by_country() -> None:
+    from benchmarks.evaluation.codes import load_tables
+
+    tables = load_tables()
+    sudan = {"name": "Sudan", "country": "SDN", "lat": 15.5, "lon": 32.56}  # the capital's point
+    khartoum = {"name": "Khartoum", "country": "SDN", "lat": 15.5, "lon": 32.56}
+    assert gold_event({"cameo": "190", "place": sudan}, tables).country == "SDN"
+    assert gold_event({"cameo": "190", "place": khartoum}, tables).country is None
+    # our place in Darfur, 900 km from the capital: in the country the gold names
+    darfur = our_event({"cameo": "190", "location": {"name": "Darfur", "lat": 13.0, "lon": 25.0,
+                                                     "country": "SDN"}}, tables)  # fmt: skip
+    assert darfur.country == "SDN" and not place_right((15.5, 32.56), darfur.point)
