@@ -184,3 +184,13 @@ def test_a_statement_with_no_place_near_it(parse, gaz: Gazetteer) -> None:  # ty
                        Evidence.of(text, i, i + len("accused")))  # fmt: skip
     located = locate_events(parsed, [accusation], find_places(doc, article, gaz), gaz.cues, actors=[])
     assert (located[0].location, located[0].location_reason) == (None, "statement_no_place")
+
+
+def test_a_story_on_one_line_is_read_a_few_sentences_back(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # a wire story printed as one line: a name many sentences back does not place the event
+    far = "Officials met in Geneva on Monday. " + "Delegates spoke at length. " * 7
+    text = far + "Gunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == (None, None, None)
+    near = "Officials met in Geneva on Monday. " + "Delegates spoke at length. " * 2
+    text = near + "Gunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == ("Geneva", "paragraph", "Geneva")

@@ -11,8 +11,9 @@ taken from:
     sentence   another place named in the sentence, not an actor ("backed by Turkey") and not an
                origin or destination ("fled to Turkey"): one under a locative preposition first,
                then the finer, then the nearest to the trigger
-    paragraph  the nearest place named before the sentence in its paragraph (a line of the
-               text), or the paragraph's only place when all its places come later
+    paragraph  the nearest place named in the PARAGRAPH_WINDOW sentences before the sentence,
+               within its paragraph (a line of the text), or the paragraph's only place when
+               all its places come later
     dateline   the place of the dateline ("KHARTOUM (Sputnik) -")
     article    the article's focus (`article_focus`), with no evidence: no mention states it
 
@@ -40,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
@@ -59,6 +60,8 @@ CITY_SHARE = 3  # a focus city holds at least 1/CITY_SHARE of its country's ment
 # Words before a name that make it an origin, a destination or a route, not where something happened.
 ELSEWHERE = "of another place"
 NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
+# How many sentences before the event's the paragraph level reads (see `_window_start`).
+PARAGRAPH_WINDOW = 6
 K = TypeVar("K")
 
 
@@ -233,6 +236,19 @@ def _sentence_rank(mention: Mention, trigger: Token) -> tuple[bool, int, int]:
     return not mention.locative, -SPECIFICITY[mention.place.feature], abs(mention.token - trigger.i)
 
 
+def _window_start(sent: Span, paragraph_start: int) -> int:
+    """Where the paragraph level starts looking back from `sent`: PARAGRAPH_WINDOW sentences
+    before it, or the paragraph's start if nearer. A story printed as one long line ("a
+    paragraph" of forty sentences) would otherwise place an event by a name read thirty
+    sentences earlier, about something else."""
+    start = sent.start
+    for _ in range(PARAGRAPH_WINDOW):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return max(sent.doc[start].idx, paragraph_start)
+
+
 def fallback_place(
     index: ArticlePlaces, trigger: Token
 ) -> tuple[Place, Evidence | None, LocationSource] | None:
@@ -245,7 +261,7 @@ def fallback_place(
         return best.place, best.evidence, "sentence"
     bounds = index.paragraph_of(trigger.idx)
     if bounds is not None:
-        in_paragraph = index.between(*bounds)
+        in_paragraph = index.between(_window_start(sent, bounds[0]), bounds[1])
         before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
         if before:
             return before[-1].place, before[-1].evidence, "paragraph"
