@@ -194,3 +194,26 @@ def test_a_story_on_one_line_is_read_a_few_sentences_back(parse, gaz: Gazetteer)
     near = "Officials met in Geneva on Monday. " + "Delegates spoke at length. " * 2
     text = near + "Gunmen stormed a hotel overnight."
     assert _where(_locate(parse, gaz, text, "stormed")) == ("Geneva", "paragraph", "Geneva")
+
+
+def _appeal(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
+    """A verbal act (an appeal, quad class 1) at `trigger`, placed by the whole chain."""
+    article, doc = parse(text)
+    i = text.index(trigger)
+    appeal = Event(None, None, "020", "02", "REQUEST", 1, 3.0, Evidence.of(text, 0, len(text)),
+                   Evidence.of(text, i, i + len(trigger)))  # fmt: skip
+    parsed, places = ParsedArticle.of(doc, article), find_places(doc, article, gaz)
+    return locate_events(parsed, [appeal], places, gaz.cues, actors=[], gazetteer=gaz)[0]
+
+
+def test_what_is_talked_of_is_not_where_it_was_said(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the war is in Yemen; the appeal was made at the talks in Geneva
+    text = "Envoys met in Geneva on Monday. The minister urged both sides to end the Yemen war."
+    assert _where(_appeal(parse, gaz, text, "urged"))[:2] == ("Geneva", "paragraph")
+    # a topic preposition: the ministers spoke of Syria, in Rome
+    text = "Ministers gathered in Rome on Monday. Beyond Syria, they appealed for calm in the region."
+    assert _where(_appeal(parse, gaz, text, "appealed"))[:2] == ("Rome", "paragraph")
+    # an act of force is placed by the war it belongs to: the rule is for words, not force
+    text = "Envoys met in Geneva on Monday. Troops crossed the lines to end the Yemen war."
+    assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"
+

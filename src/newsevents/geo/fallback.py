@@ -67,12 +67,14 @@ K = TypeVar("K")
 
 @dataclass(frozen=True)
 class Mention:
-    """One place mention the fallback may use: the place, its words, and its first token."""
+    """One place mention the fallback may use: the place, its words, and its first token;
+    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war")."""
 
     place: Place
     evidence: Evidence
     token: int
     locative: bool = False
+    topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,25 @@ def _usable(
             if span is None or mention in skip or parsed.article.in_furniture(mention.start, mention.end):
                 continue
             prep = _governing_preposition(span.root, cues)
-            if parsed.in_title[span.start] or prep in NOT_WHERE:
+            if parsed.in_title[span.start] or prep in NOT_WHERE or prep in cues.topical:
                 continue
             locative = prep in cues.locative
             if not locative and any(t.i in actor_tokens for t in span):
                 continue
-            usable.append(Mention(place, mention, span.start, locative))
+            usable.append(Mention(place, mention, span.start, locative, not locative and _topic(span, cues)))
     return usable
+
+
+def _topic(span: Span, cues: Cues) -> bool:
+    """Whether the name qualifies a common noun that is not a stretch of land: "urged them to end
+    the Russia-Ukraine war" talks of a war in Ukraine, it does not say where the urging was;
+    "the Aleppo countryside" is land, and a place."""
+    head = span.root
+    while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "NOUN":
+            return head.lower_ not in cues.area_nouns and head.lemma_.lower() not in cues.area_nouns
+    return False
 
 
 def _relative(word: Token, cues: Cues) -> str:
@@ -236,6 +250,11 @@ def _sentence_rank(mention: Mention, trigger: Token) -> tuple[bool, int, int]:
     return not mention.locative, -SPECIFICITY[mention.place.feature], abs(mention.token - trigger.i)
 
 
+def _where_said(mentions: tuple[Mention, ...], verbal: bool) -> tuple[Mention, ...]:
+    """The mentions that may place an event: for a verbal one, not the names of its topics."""
+    return tuple(m for m in mentions if not m.topic) if verbal else mentions
+
+
 def _window_start(sent: Span, paragraph_start: int) -> int:
     """Where the paragraph level starts looking back from `sent`: PARAGRAPH_WINDOW sentences
     before it, or the paragraph's start if nearer. A story printed as one long line ("a
@@ -250,18 +269,20 @@ def _window_start(sent: Span, paragraph_start: int) -> int:
 
 
 def fallback_place(
-    index: ArticlePlaces, trigger: Token
+    index: ArticlePlaces, trigger: Token, verbal: bool = False
 ) -> tuple[Place, Evidence | None, LocationSource] | None:
     """The place of an event whose clause names none, its mention (None for the article's focus)
-    and where it came from; None when the article places it nowhere."""
+    and where it came from; None when the article places it nowhere. For a `verbal` event (a
+    statement, appeal, accusation) a name that only qualifies what is talked of ("the Gaza war")
+    says nothing of where the words were said, and is passed over."""
     sent = trigger.sent
-    in_sentence = index.between(sent.start_char, sent.end_char)
+    in_sentence = _where_said(index.between(sent.start_char, sent.end_char), verbal)
     if in_sentence:
         best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))
         return best.place, best.evidence, "sentence"
     bounds = index.paragraph_of(trigger.idx)
     if bounds is not None:
-        in_paragraph = index.between(_window_start(sent, bounds[0]), bounds[1])
+        in_paragraph = _where_said(index.between(_window_start(sent, bounds[0]), bounds[1]), verbal)
         before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
         if before:
             return before[-1].place, before[-1].evidence, "paragraph"

@@ -28,7 +28,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from newsevents.geo.fallback import SPECIFICITY, ArticlePlaces, fallback_place, no_place_reason
+from newsevents.geo.fallback import SPECIFICITY, VERBAL_QUADS, ArticlePlaces, fallback_place, no_place_reason
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.model import ActorMention, Event, EventLocation, Evidence, Place, Precision, Quantity
 from newsevents.nlp.parsed import Anchors, ParsedArticle
@@ -199,7 +199,9 @@ def locate_event(
     found = best_place(parsed, trig_span.root, places, cues) if trig_span is not None else None
     if found is not None:
         return replace(event, location=_location(*found), location_source="clause")
-    fallback = None if article is None or trig_span is None else fallback_place(article, trig_span.root)
+    fallback = None
+    if article is not None and trig_span is not None:
+        fallback = fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
     if fallback is None:
         return replace(event, location_reason=no_place_reason(article, event))
     place, mention, source = fallback
