@@ -217,3 +217,8 @@ def test_what_is_talked_of_is_not_where_it_was_said(parse, gaz: Gazetteer) -> No
     text = "Envoys met in Geneva on Monday. Troops crossed the lines to end the Yemen war."
     assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"
 
+
+
+def test_a_place_named_with_its_feature_noun_is_no_topic(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Envoys met in Geneva on Monday. The governor of Durango state appealed for calm."
+    assert _where(_appeal(parse, gaz, text, "appealed"))[0] == "Durango"

@@ -86,6 +86,12 @@ def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  
     # told in the present: "come two days after" is today's story, not 2014's
     text = "The border was closed in 2014. His remarks come days after troops shelled the crossing."
     assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # a running total "since" a day is the news up to today, not a setting in the past
+    text = "The toll since Jan. 2 has risen to 95. Artillery shelled the outskirts of the town."
+    assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # a setting does not cross a paragraph
+    text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
+    assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")
     # a date in the act's own sentence belongs to another clause: no guess from the one before
     text = "The war began in 2011. Police arrested him, and the judge freed him on Thursday."
     assert _dated(date_words, parse, text, "arrested").date != "2011-01-01"

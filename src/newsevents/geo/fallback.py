@@ -168,12 +168,13 @@ def _usable(
 def _topic(span: Span, cues: Cues) -> bool:
     """Whether the name qualifies a common noun that is not a stretch of land: "urged them to end
     the Russia-Ukraine war" talks of a war in Ukraine, it does not say where the urging was;
-    "the Aleppo countryside" is land, and a place."""
+    "the Aleppo countryside" is land and "Durango state" a feature's name: places."""
     head = span.root
     while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.i != head.i:
         head = head.head
         if head.pos_ == "NOUN":
-            return head.lower_ not in cues.area_nouns and head.lemma_.lower() not in cues.area_nouns
+            land = cues.area_nouns | cues.feature_nouns.keys()
+            return head.lower_ not in land and head.lemma_.lower() not in land
     return False
 
 

@@ -14,10 +14,11 @@ day's news, so the day the article speaks from would overstate what is known.
   fought back ..."; "... turned 40 of them over to China on Feb. 27. Rights groups condemned
   Thailand ...") happened then, not on the day of publication: it takes that sentence's date,
   at that sentence's precision, `inferred` (`narrated_date`). The setting is the date of the
-  nearest of the NARRATED_BACK sentences before it that has one (its main clause's, else its
-  only one), when that date's span ends more than BACKGROUND_DAYS before publication; an act
-  whose own sentence names a date, a clause in the present tense ("His comments come two days
-  after ...") or about the future is not narrated.
+  nearest of the NARRATED_BACK sentences before it in its paragraph that has one (its main
+  clause's, else its only one; not a span "since Oct. 8"), when that sentence is told in the
+  past and the date's span ends more than BACKGROUND_DAYS before publication; an act whose own
+  sentence names a date, a clause in the present tense or perfect ("His comments come two
+  days after ...", "the toll has risen") or about the future is not narrated.
 
 The rule is kept narrow: "at least 23 people have been killed" (present perfect, a person as
 subject) is the day's news and keeps the day, and a clause that states its own date always
@@ -44,6 +45,8 @@ BACKGROUND_DAYS = 7
 # ... And what happened? Several months later, North Korea invaded.").
 NARRATED_BACK = 2
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# A date that opens a span ("since Oct. 8") runs up to the news: it sets no background.
+SPANS = frozenset({"since"})
 
 
 def _auxiliaries(verb: Token) -> list[str]:
@@ -89,13 +92,14 @@ def _sentence_date(parsed: ParsedArticle, sent: Span, words: DateWords) -> tuple
     """The date a sentence is set at: the one attached to its main clause ("Thailand turned them
     over on Feb. 27"), else its only date ("If you remember, in 1950, our secretary said"); None
     when it has several and none is the main clause's."""
-    main = date_at(parsed, parsed.doc[sent.root.i : sent.root.i + 1], words)
+    main = date_at(parsed, parsed.doc[sent.root.i : sent.root.i + 1], words, skip=SPANS)
     if main is not None:
         return main
     found = {
         resolved
         for ent in date_expressions(parsed, sent)
         if attached_to(ent, words) is not None
+        and not ent.text.lower().startswith(tuple(SPANS))
         and (resolved := resolve_date(ent.text, parsed.article.published, words=words)) is not None
     }
     return found.pop() if len(found) == 1 else None
@@ -125,12 +129,12 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
     if any(resolve_date(e.text, published_text, words=words) for e in date_expressions(parsed, sent)):
         return None
     for _ in range(NARRATED_BACK):
-        if sent.start == 0:
-            return None
+        if sent.start == 0 or "\n" in parsed.doc[sent.start - 1].text_with_ws:
+            return None  # the paragraph's first sentence: a setting does not cross paragraphs
         sent = parsed.doc[sent.start - 1].sent
         if not date_expressions(parsed, sent):
             continue
-        found = _sentence_date(parsed, sent, words)
+        found = _sentence_date(parsed, sent, words) if _narrated(sent.root, words) else None
         if found is None or _span_end(*found) >= published - timedelta(days=BACKGROUND_DAYS):
             return None
         return found
