@@ -18,14 +18,19 @@ countries, then the root alone), and the pair's place and date are judged:
 
 - `place_accuracy_at_161km`: over paired gold events with a place, the share of ours located
   within 161 km of it (great-circle distance); an event of ours with no coordinates is wrong;
+- `place_accuracy_at_gold_precision`: the same pairs judged at the precision the gold gives,
+  as dates are: a gold place that is a whole country (its name is its country's, written at
+  the capital's coordinates by the guide's convention) is right when ours is in that country,
+  any other gold place when ours is within 161 km;
 - `date_accuracy`: over paired gold events with a date, the share of ours with that date at the
   gold's precision: a day ("2025-03-11") needs our day at day precision; a month ("2025-03") our
   date in that month at month precision or finer (week, day); a year ("2021") our date in that
   year at any precision. An event of ours with no date is wrong.
 
 Over every event of ours in the stories (negated, 01x and title ones included: they are in the
-data set too), `located_share` is the share with a location. The contract has no field stating
-why an event has none, so no reason is counted.
+data set too), `located_share` is the share with a location or a stated reason it has none
+(`location_reason`, the closed set of geo/fallback.py), and `placed_share` the share with a
+location alone.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from benchmarks.evaluation.codes import MISSING, ActorKey, CodeTables, load_tables
@@ -41,6 +47,7 @@ from benchmarks.evaluation.events import LEVELS, ScoredEvent, _project_plover
 from benchmarks.evaluation.gold import GoldRecord, GoldSet
 from benchmarks.evaluation.predictions import Prediction
 from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from newsevents.export.lookups import countries
 from newsevents.scoring import Counts, distance_km, multiset, pair_in_order
 
 log = logging.getLogger(__name__)
@@ -64,6 +71,7 @@ class GoldEvent:
     point: Point | None
     place: str
     date: tuple[str, str] | None  # (precision, "YYYY[-MM[-DD]]")
+    country: str | None = None  # ISO alpha-3 when the gold place is a whole country
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +83,7 @@ class OurEvent:
     place: str
     date: str | None
     precision: str | None
+    country: str | None = None
 
 
 @dataclass
@@ -96,7 +105,9 @@ class Tally:
     unfound_events: int = 0
     events: int = 0
     located: int = 0
+    placed: int = 0
     place: Counter[bool] = field(default_factory=Counter)
+    place_at_precision: Counter[bool] = field(default_factory=Counter)
     date: Counter[bool] = field(default_factory=Counter)
 
     def measures(self) -> dict[str, float | int | None]:
@@ -107,8 +118,12 @@ class Tally:
             "gold_events_not_found": self.unfound_events,
             "events": self.events,
             "located_share": _share(self.located, self.events),
+            "placed_share": _share(self.placed, self.events),
             "place_judged": sum(self.place.values()),
             "place_accuracy_at_161km": _share(self.place[True], sum(self.place.values())),
+            "place_accuracy_at_gold_precision": _share(
+                self.place_at_precision[True], sum(self.place_at_precision.values())
+            ),
             "date_judged": sum(self.date.values()),
             "date_accuracy": _share(self.date[True], sum(self.date.values())),
         }
@@ -193,7 +208,15 @@ def gold_event(item: Mapping[str, Any], tables: CodeTables) -> GoldEvent:
     name = str(place.get("name") or "") if isinstance(place, Mapping) else ""
     scored = ScoredEvent(_gold_actor(item.get("source"), tables), _gold_actor(item.get("target"), tables),
                          cameo or None, plover)  # fmt: skip
-    return GoldEvent(scored, gold_point(place), name, gold_date(item.get("date")))
+    country = str(place.get("country") or "") if isinstance(place, Mapping) else ""
+    whole = country if name and _country_names().get(country, "").casefold() == name.casefold() else None
+    return GoldEvent(scored, gold_point(place), name, gold_date(item.get("date")), whole)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO alpha-3 -> the country's name in the shipped GeoNames table."""
+    return {code: row["name"] for code, row in countries().items()}
 
 
 def _gold_actor(side: object, tables: CodeTables) -> ActorKey:
@@ -220,7 +243,8 @@ def our_event(ev: Mapping[str, Any], tables: CodeTables) -> OurEvent:
     scored = ScoredEvent(our_actor(ev.get("source"), tables), our_actor(ev.get("target"), tables),
                          ev.get("cameo"), tables.plover_type(ev.get("plover")))  # fmt: skip
     point = (float(lat), float(lon)) if lat is not None and lon is not None else None
-    return OurEvent(scored, point, str(where.get("name") or ""), ev.get("date"), ev.get("date_precision"))
+    return OurEvent(scored, point, str(where.get("name") or ""), ev.get("date"), ev.get("date_precision"),
+                    where.get("country"))  # fmt: skip
 
 
 def pair_matched(gold: list[GoldEvent], ours: list[OurEvent]) -> list[tuple[GoldEvent, OurEvent]]:
@@ -266,7 +290,8 @@ def _group(
     tables = load_tables()
     for ev in (data or {}).get("events") or []:
         tally.events += 1
-        tally.located += bool(ev.get("location"))
+        tally.placed += bool(ev.get("location"))
+        tally.located += bool(ev.get("location") or ev.get("location_reason"))
         trigger = _scored(ev, start)
         if trigger is None:
             continue
@@ -321,6 +346,8 @@ def _judge(rec: GoldRecord, sentence: Sentence, ds: DatasetReport, tally: Tally)
         if gold.point is not None:
             right = place_right(gold.point, ours.point)
             tally.place[right] += 1
+            in_country = gold.country is not None and gold.country == ours.country
+            tally.place_at_precision[right or in_country] += 1
             if not right:
                 km = round(distance_km(gold.point, ours.point)) if ours.point else None
                 row = {"story": rec.id, "gold": gold.place, "ours": ours.place or "none", "km": km}

@@ -34,6 +34,11 @@ LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article
 # "Putin"), the place of its event, sentence or paragraph, or the article's focus country (its
 # dateline, else its most-mentioned country). The last two are guesses an analyst may drop.
 CountrySource = Literal["text", "place", "article"]
+# Why an event has no place, when the fallback chain finds none (geo/fallback.py): the article
+# names no place; the event is a statement, appeal or other verbal act and nothing near it says
+# where it was made; the only places named are actors' countries ("Russia said"), which tell who
+# acted, not where; or places are named, but none near the event and none the article is about.
+LocationReason = Literal["no_place_in_article", "statement_no_place", "only_actor_places", "no_focus_place"]
 Feature = Literal["country", "admin1", "city", "district", "other"]
 
 
@@ -212,6 +217,7 @@ class Event(_Contract):
     confidence: float = 0.5
     date_source: DateSource | None = None
     location_source: LocationSource | None = None
+    location_reason: LocationReason | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from benchmarks.evaluation.story_events import (
     date_right,
     find_sentence,
     gold_date,
+    gold_event,
+    our_event,
     place_right,
     score_story_events,
 )
@@ -62,8 +64,10 @@ def _event(
     place: tuple[float, float] | None = None,
     date: tuple[str, str] | None = None,
     negated: bool = False,
+    reason: str | None = None,
 ) -> Event:
-    """An event of ours on the story's own text: `trigger` is the first one after `near`."""
+    """An event of ours on the story's own text: `trigger` is the first one after `near`;
+    `reason` why it has no place."""
     start = text.index(trigger, text.index(near))
     end = text.find(". ", start)
     return Event(
@@ -80,6 +84,7 @@ def _event(
         date=date[0] if date else None,
         date_precision=date[1] if date else None,  # type: ignore[arg-type]
         negated=negated,
+        location_reason=reason,  # type: ignore[arg-type]
     )
 
 
@@ -110,7 +115,7 @@ def _ours(text: str, story: str) -> list[Event]:
                ("2024-07-02", "day")),  # about 12 km from Bocaranga
         _event(text, "Last week", "met", "040", caf_gov, _actor("CMRGOV", "CMR", "GOV"), (4.3612, 18.555),
                ("2024-06-24", "week")),
-        _event(text, "The C.A.R. accuses", "accuses", "112", caf_gov, caf_reb),
+        _event(text, "The C.A.R. accuses", "accuses", "112", caf_gov, caf_reb, reason="statement_no_place"),
     ]  # fmt: skip
 
 
@@ -145,14 +150,17 @@ def test_places_within_161_km_and_dates_at_the_gold_precision(kit, folder: Path)
     # ours, wrong), attack (12 km off, right), meeting (Bangui, right); the demand and the
     # accusation have no gold place.
     assert ds.measures["place_judged"] == 5 and ds.measures["place_accuracy_at_161km"] == 0.6
+    assert ds.measures["place_accuracy_at_gold_precision"] == 0.6  # no gold place is a whole country
     assert [r["km"] for r in ds.breakdown["places"]] == [pytest.approx(680, abs=15), None]
     # Dates: a day at day precision, a gold month met by our day and by our month, a gold month
     # met by our week: right; a gold year 2018 against our 2019 and an accusation with no date
     # of ours: wrong.
     assert ds.measures["date_judged"] == 7 and ds.measures["date_accuracy"] == round(5 / 7, 4)
     assert [r["gold"] for r in ds.breakdown["dates"]] == ["2018", "2024-07-05"]
-    # Every event of ours counts for the located share: 5 of 11 have a location.
-    assert ds.measures["events"] == 11 and ds.measures["located_share"] == round(5 / 11, 4)
+    # Every event of ours counts for the located share: 5 of 11 have a location, and one more
+    # says why it has none.
+    assert ds.measures["events"] == 11 and ds.measures["placed_share"] == round(5 / 11, 4)
+    assert ds.measures["located_share"] == round(6 / 11, 4)
 
 
 def test_a_gold_sentence_not_in_the_story_is_one_warning(kit, folder: Path, caplog) -> None:
@@ -236,3 +244,17 @@ def test_a_gold_event_without_a_code_string_is_a_warning_not_a_miss(kit, folder:
     ds = _scored(kit, folder)
     assert f"{CAR}: gold events[1]: 'cameo' is not a code string from 02 to 20; not scored" in ds.problems
     assert ds.measures["gold_events"] == 10 and ds.levels["root"].fn == 3
+
+
+def test_a_whole_country_in_the_gold_is_judged_by_country() -> None:
+    from benchmarks.evaluation.codes import load_tables
+
+    tables = load_tables()
+    sudan = {"name": "Sudan", "country": "SDN", "lat": 15.5, "lon": 32.56}  # the capital's point
+    khartoum = {"name": "Khartoum", "country": "SDN", "lat": 15.5, "lon": 32.56}
+    assert gold_event({"cameo": "190", "place": sudan}, tables).country == "SDN"
+    assert gold_event({"cameo": "190", "place": khartoum}, tables).country is None
+    # our place in Darfur, 900 km from the capital: in the country the gold names
+    darfur = our_event({"cameo": "190", "location": {"name": "Darfur", "lat": 13.0, "lon": 25.0,
+                                                     "country": "SDN"}}, tables)  # fmt: skip
+    assert darfur.country == "SDN" and not place_right((15.5, 32.56), darfur.point)

@@ -55,7 +55,7 @@ def extraction() -> Extraction:
                location_source="article"),
         # CAMEO's appeals are verbal cooperation (1); PLOVER's REQUEST is verbal conflict (3).
         _event(rebels, un, "0233", "REQUEST", 1, "Rebels appealed to the UN for help.", "appealed",
-               plover_mode="assist", modality="hypothetical"),
+               plover_mode="assist", modality="hypothetical", location_reason="statement_no_place"),
         _event(un, None, "015", None, 1, "The UN acknowledged the delay.", "acknowledged"),
         # Stored with no PLOVER type (another mapping wrote it): the shipped table gives one.
         _event(police, rebels, "173", None, 4, "Police arrested Rebels.", "arrested"),
@@ -105,8 +105,13 @@ def test_each_place_says_where_it_came_from(store: Store) -> None:
     assert (signed["location_source"], signed["event_loc"]["resolved_place"]) == ("sentence", "Syria")
     assert negated["location_source"] == "article" and negated["event_loc"]["resolved_place"] == "Syria"
     assert appealed["location_source"] is None and appealed["event_loc"] is None
+    assert appealed["location_reason"] == "statement_no_place"  # no place, and why
+    assert signed["location_reason"] is None and negated["location_reason"] is None
     placed = [c for c in records(store, "clusters") if c["event_loc"]]
     assert placed and {c["location_source"] for c in placed} <= {"sentence", "article"}
+    assert {c["location_reason"] for c in placed} == {None}
+    unplaced = [c for c in records(store, "clusters") if c["event_loc"] is None]
+    assert "statement_no_place" in {c["location_reason"] for c in unplaced}
 
 
 def test_plover_quad_classes_scores_and_contexts(store: Store) -> None:

@@ -158,3 +158,67 @@ def test_a_dateline_is_the_article_place_of_its_name(parse, gaz: Gazetteer) -> N
     assert any(place is p for p in places)  # the article's own Beirut, with its mentions
     plain, plain_doc = parse("An air strike hit Beirut on Tuesday.")
     assert dateline_place(ParsedArticle.of(plain_doc, plain), find_places(plain_doc, plain, gaz), gaz) is None
+
+
+def test_an_unplaced_event_says_why(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # every event has a place or a reason; the reason tells an article with no place apart from
+    # one whose only places are actors and one whose places are elsewhere than the event
+    cases = [
+        ("Gunmen stormed a hotel overnight, witnesses said.", (), "no_place_in_article"),
+        ("Russia said that gunmen stormed a hotel overnight.", ["Russia"], "only_actor_places"),
+        ("Officials met in Geneva on Monday.\n\nGunmen stormed a hotel overnight.", (), "no_focus_place"),
+    ]
+    for text, actors, reason in cases:
+        event = _locate(parse, gaz, text, "stormed", actors=actors)
+        assert (event.location, event.location_reason) == (None, reason), text
+    placed = _locate(parse, gaz, "Gunmen stormed a hotel in Mogadishu overnight.", "stormed")
+    assert placed.location is not None and placed.location_reason is None
+
+
+def test_a_statement_with_no_place_near_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met in Geneva on Monday.\n\nThe minister accused the rebels of lying."
+    article, doc = parse(text)
+    parsed = ParsedArticle.of(doc, article)
+    i = text.index("accused")
+    accusation = Event(None, None, "112", "11", "ACCUSE", 3, -2.0, Evidence.of(text, 0, len(text)),
+                       Evidence.of(text, i, i + len("accused")))  # fmt: skip
+    located = locate_events(parsed, [accusation], find_places(doc, article, gaz), gaz.cues, actors=[])
+    assert (located[0].location, located[0].location_reason) == (None, "statement_no_place")
+
+
+def test_a_story_on_one_line_is_read_a_few_sentences_back(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # a wire story printed as one line: a name many sentences back does not place the event
+    far = "Officials met in Geneva on Monday. " + "Delegates spoke at length. " * 7
+    text = far + "Gunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == (None, None, None)
+    near = "Officials met in Geneva on Monday. " + "Delegates spoke at length. " * 2
+    text = near + "Gunmen stormed a hotel overnight."
+    assert _where(_locate(parse, gaz, text, "stormed")) == ("Geneva", "paragraph", "Geneva")
+
+
+def _appeal(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
+    """A verbal act (an appeal, quad class 1) at `trigger`, placed by the whole chain."""
+    article, doc = parse(text)
+    i = text.index(trigger)
+    appeal = Event(None, None, "020", "02", "REQUEST", 1, 3.0, Evidence.of(text, 0, len(text)),
+                   Evidence.of(text, i, i + len(trigger)))  # fmt: skip
+    parsed, places = ParsedArticle.of(doc, article), find_places(doc, article, gaz)
+    return locate_events(parsed, [appeal], places, gaz.cues, actors=[], gazetteer=gaz)[0]
+
+
+def test_what_is_talked_of_is_not_where_it_was_said(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the war is in Yemen; the appeal was made at the talks in Geneva
+    text = "Envoys met in Geneva on Monday. The minister urged both sides to end the Yemen war."
+    assert _where(_appeal(parse, gaz, text, "urged"))[:2] == ("Geneva", "paragraph")
+    # a topic preposition: the ministers spoke of Syria, in Rome
+    text = "Ministers gathered in Rome on Monday. Beyond Syria, they appealed for calm in the region."
+    assert _where(_appeal(parse, gaz, text, "appealed"))[:2] == ("Rome", "paragraph")
+    # an act of force is placed by the war it belongs to: the rule is for words, not force
+    text = "Envoys met in Geneva on Monday. Troops crossed the lines to end the Yemen war."
+    assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"
+
+
+
+def test_a_place_named_with_its_feature_noun_is_no_topic(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Envoys met in Geneva on Monday. The governor of Durango state appealed for calm."
+    assert _where(_appeal(parse, gaz, text, "appealed"))[0] == "Durango"

@@ -42,6 +42,14 @@ def test_common_word_place_needs_label_and_cue(parse, gaz: Gazetteer) -> None:  
     assert _places(parse, gaz, "Clashes in the North spread.") == {}
 
 
+def test_a_lower_case_word_is_no_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the model labels "bush" a person; GeoNames has a Būsh in Egypt
+    text = "The fighters hid in the bush for weeks before the army came."
+    assert _places(parse, gaz, text) == {}
+    # written all in lower case, capitals tell nothing: the names are still looked up
+    assert list(_places(parse, gaz, "the fighters hid in kenya for weeks.")) == ["Kenya"]
+
+
 def test_qualifier_narrows_both_names(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     places = _places(parse, gaz, "He was arrested in Paris, Texas, on Monday and flown to Atlanta, Georgia.")
     assert places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"

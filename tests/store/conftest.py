@@ -63,7 +63,8 @@ def _events(text: str, src: Actor, tgt: Actor | None, assad: Actor, cameo: str, 
                    plover_mode="attack", date=event_date, date_precision="day", location=aleppo,
                    confidence=0.8)  # fmt: skip
     retreat = Event(assad, None, "0874", "08", "RETREAT", 2, 5.0, _ev(text, "We will not stop fighting"),
-                    _ev(text, "stop"), negated=True, modality="reported", attributed_to=assad)  # fmt: skip
+                    _ev(text, "stop"), negated=True, modality="reported", attributed_to=assad,
+                    location_reason="statement_no_place")  # fmt: skip
     return attack, retreat
 
 

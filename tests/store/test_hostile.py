@@ -101,6 +101,21 @@ def test_a_version_4_store_gains_the_publication_date_source(tmp_path: Path, mak
     assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
 
 
+def test_a_version_7_store_gains_the_reason_an_event_has_no_place(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    db = _stored(tmp_path / "v7.db", make_extraction("a1"))
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("ALTER TABLE events DROP COLUMN location_reason")
+    conn.execute("UPDATE schema_version SET version = 7")
+    conn.close()
+    with open_store(db, "write") as store:
+        assert store.write(make_extraction("a2"))
+        reasons = sorted((r["article_id"], r["idx"], r["location_reason"]) for r in store.rows("events"))
+        assert reasons == [("a1", 0, None), ("a1", 1, None),  # stored before step 8: unknown
+                           ("a2", 0, None), ("a2", 1, "statement_no_place")]  # fmt: skip
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+
+
 def _as_version_2(db: Path) -> None:
     """Turn a current store back into what a schema-2 newsevents wrote."""
     conn = sqlite3.connect(db, isolation_level=None)

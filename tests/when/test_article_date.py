@@ -63,3 +63,23 @@ def test_coarsening_keeps_the_coarser_of_the_two() -> None:
     assert day.coarsened("year") == Fallback("2016-01-01", "year", "inferred")
     year = Fallback("2016-01-01", "year", "inferred")
     assert year.coarsened("month") == year
+
+
+@pytest.mark.model
+def test_a_story_a_day_after_its_lead_speaks_from_the_lead_s_day(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    # Thursday 2015-04-16 (or just after midnight UTC): the lead's Wednesday is the news day
+    thursday = {"published": "2015-04-16T00:40:00Z", "published_source": "metadata"}
+    lead = "The government said Wednesday that troops had retaken the town.\nRebels fled north.\n"
+    assert _fallback(date_words, parse, lead, **thursday) == Fallback("2015-04-15", "day", "inferred")
+    # the day is read in the lead's first sentences, not further down
+    later = "Talks opened in Geneva.\nDelegates arrived late.\nNo one spoke.\nRebels left on Wednesday.\n"
+    assert _fallback(date_words, parse, later, **thursday) == Fallback("2015-04-16", "day", "published")
+
+
+@pytest.mark.model
+def test_an_older_or_future_day_in_the_lead_keeps_the_publication_day(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    thursday = {"published": "2015-04-16", "published_source": "metadata"}
+    older = "Police said Monday that they had arrested two men.\nThe men were charged.\n"
+    future = "The president will visit Kenya on Wednesday.\nAides confirmed the trip.\n"
+    for text in (older, future):
+        assert _fallback(date_words, parse, text, **thursday) == Fallback("2015-04-16", "day", "published")

@@ -61,3 +61,37 @@ def test_the_day_s_toll_keeps_the_day(date_words, parse) -> None:  # type: ignor
 def test_a_stated_date_wins_over_the_tense(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     text = "Houthi fighters had seized the city in 2015, before the coalition intervened."
     assert _when(_dated(date_words, parse, text, "seized")) == ("2015-01-01", "year", "text")
+
+
+@pytest.mark.model
+def test_an_act_narrated_after_a_past_setting_takes_it(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mali fell into turmoil in 2012 when Tuareg rebels seized the north. "
+        "French troops drove the militants out of the main towns."
+    )
+    assert _when(_dated(date_words, parse, text, "drove")) == ("2012-01-01", "year", "inferred")
+    # a question between the setting and the act does not break the story told
+    text = (
+        "Remember that in January 2015 the envoy called the border safe? "
+        "And what came of it? Weeks later, gunmen attacked the crossing."
+    )
+    assert _when(_dated(date_words, parse, text, "attacked"))[:2] == ("2015-01-01", "month")
+
+
+@pytest.mark.model
+def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    # the sentence before is this week's news: the act is the day's
+    text = "Rebels seized the town on Monday. Government troops shelled their positions."
+    assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # told in the present: "come two days after" is today's story, not 2014's
+    text = "The border was closed in 2014. His remarks come days after troops shelled the crossing."
+    assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # a running total "since" a day is the news up to today, not a setting in the past
+    text = "The toll since Jan. 2 has risen to 95. Artillery shelled the outskirts of the town."
+    assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # a setting does not cross a paragraph
+    text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
+    assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")
+    # a date in the act's own sentence belongs to another clause: no guess from the one before
+    text = "The war began in 2011. Police arrested him, and the judge freed him on Thursday."
+    assert _dated(date_words, parse, text, "arrested").date != "2011-01-01"

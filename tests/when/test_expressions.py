@@ -31,6 +31,10 @@ SAT = "2016-02-13"
         ("25 February 2016", None, ("2016-02-25", "day")),  # a full date needs no publication date
         ("in April", "2015-11-01", ("2015-04-01", "month")),  # a month alone looks back
         ("December", "2016-01-05", ("2015-12-01", "month")),
+        ("last November", "2021-04-16", ("2020-11-01", "month")),  # the latest strictly before
+        ("last February", SAT, ("2015-02-01", "month")),  # not this February: that is "this"
+        ("this January", SAT, ("2016-01-01", "month")),
+        ("next March", "2016-04-02", ("2017-03-01", "month")),
         ("earlier this week", SAT, ("2016-02-08", "week")),
         ("3:09 pm", SAT, (SAT, "day")),  # a clock time alone is on the publication day
         ("0830 GMT", SAT, (SAT, "day")),

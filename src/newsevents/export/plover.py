@@ -39,7 +39,7 @@ SPEC_FIELDS: tuple[str, ...] = (
 EXTENSION_FIELDS: tuple[str, ...] = (
     "negated", "modality", "attributed_to", "actor_country", "actor_country_source", "actor_sector",
     "recipient_country", "recipient_country_source", "recipient_sector", "cameo", "goldstein",
-    "date_precision", "location_source", "reports",
+    "date_precision", "location_source", "location_reason", "reports",
 )  # fmt: skip
 PLOVER_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTENSION_FIELDS
 _SIZES = {"killed": "dead", "injured": "injured", "arrested": "arrested"}
@@ -126,7 +126,7 @@ class _Maker:
         })  # fmt: skip
         record.update({"cameo": e["cameo"], "goldstein": float(e["goldstein"]),
                        "date_precision": e.get("date_precision"), "location_source": _source(e),
-                       "reports": 1})  # fmt: skip
+                       "location_reason": _reason(e), "reports": 1})  # fmt: skip
         return record
 
     def cluster(self, c: Row, members: list[Row]) -> dict[str, Any]:
@@ -140,6 +140,7 @@ class _Maker:
             "id": c["cluster_id"], "link": None, "date": days[0] if days else record["date"],
             "enddate": days[-1] if days and days[-1] != days[0] else record["enddate"],
             "event_loc": self._place(placed), "location_source": _source(placed),
+            "location_reason": None if placed is not None else _reason(rep),
             "reports": lookups.counts(members)["articles"],
         })  # fmt: skip
         record.update(self._sizes([(e["article_id"], e["idx"]) for e in members]))
@@ -219,6 +220,11 @@ def _flags(e: Row) -> dict[str, Any]:
 def _source(e: Row | None) -> str | None:
     """Where the event's place came from (clause ... article); None when it has no place."""
     return e.get("location_source") if e is not None and e.get("location_name") else None
+
+
+def _reason(e: Row) -> str | None:
+    """Why the event has no place (geo/fallback.py's closed set); None when it has one."""
+    return None if e.get("location_name") else e.get("location_reason")
 
 
 def _end_of(day: str | None, precision: str | None) -> str | None:

@@ -11,8 +11,9 @@ taken from:
     sentence   another place named in the sentence, not an actor ("backed by Turkey") and not an
                origin or destination ("fled to Turkey"): one under a locative preposition first,
                then the finer, then the nearest to the trigger
-    paragraph  the nearest place named before the sentence in its paragraph (a line of the
-               text), or the paragraph's only place when all its places come later
+    paragraph  the nearest place named in the PARAGRAPH_WINDOW sentences before the sentence,
+               within its paragraph (a line of the text), or the paragraph's only place when
+               all its places come later
     dateline   the place of the dateline ("KHARTOUM (Sputnik) -")
     article    the article's focus (`article_focus`), with no evidence: no mention states it
 
@@ -20,7 +21,16 @@ A place that is an actor of the article (a country that "said" or "backed") neve
 event at the sentence or paragraph level unless a locative preposition governs it ("fighting
 across Iraq"): "Russia said" tells who spoke, not where. Headline mentions place nothing (a
 headline sums up the story) but count towards the focus. An event with
-no place anywhere keeps `location` None and `location_source` None.
+no place anywhere keeps `location` None and `location_source` None, and says why in
+`location_reason` (`no_place_reason`), one of a closed set an analyst can filter on:
+
+    no_place_in_article  the article names no place outside its headline and page furniture
+    statement_no_place   a verbal act (a statement, appeal, accusation: quad class 1 or 3) with
+                         no place near it; where words were said is rarely told
+    only_actor_places    the only places named are actors ("Russia said", "backed by Turkey"),
+                         which tell who acted, not where
+    no_focus_place       places are named, but none in the event's sentence or paragraph, no
+                         dateline, and no place the article is clearly about
 """
 
 from __future__ import annotations
@@ -31,12 +41,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.ingest.lines import split_lines
-from newsevents.model import ActorMention, Evidence, LocationSource, Place
+from newsevents.model import ActorMention, Event, Evidence, LocationReason, LocationSource, Place
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -50,17 +60,21 @@ CITY_SHARE = 3  # a focus city holds at least 1/CITY_SHARE of its country's ment
 # Words before a name that make it an origin, a destination or a route, not where something happened.
 ELSEWHERE = "of another place"
 NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
+# How many sentences before the event's the paragraph level reads (see `_window_start`).
+PARAGRAPH_WINDOW = 6
 K = TypeVar("K")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One place mention the fallback may use: the place, its words, and its first token."""
+    """One place mention the fallback may use: the place, its words, and its first token;
+    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war")."""
 
     place: Place
     evidence: Evidence
     token: int
     locative: bool = False
+    topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,13 +83,15 @@ class ArticlePlaces:
 
     `mentions` are the usable mentions in text order (no furniture, no headline, no actor);
     `paragraphs` the [start, end) character bounds of each line of the text; `dateline` the
-    dateline's place mention, `focus` the article's focus place.
+    dateline's place mention, `focus` the article's focus place; `named` whether the body names
+    any place at all (actors' countries included), which tells the reasons for no place apart.
     """
 
     mentions: tuple[Mention, ...]
     paragraphs: tuple[tuple[int, int], ...]
     dateline: Mention | None
     focus: Place | None
+    named: bool = True
 
     @classmethod
     def of(
@@ -96,7 +112,8 @@ class ArticlePlaces:
         skip = {dateline.evidence} if dateline is not None else set()
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
-        return cls(tuple(usable), lines, dateline, article_focus(parsed, places))
+        named = any(_in_body(parsed, m) for p in places for m in p.mentions)
+        return cls(tuple(usable), lines, dateline, article_focus(parsed, places), named)
 
     def between(self, start: int, end: int) -> tuple[Mention, ...]:
         """The usable mentions starting in characters [start, end), found by bisection: a long
@@ -111,6 +128,14 @@ class ArticlePlaces:
         if at >= 0 and self.paragraphs[at][0] <= char < self.paragraphs[at][1]:
             return self.paragraphs[at]
         return None
+
+
+def _in_body(parsed: ParsedArticle, mention: Evidence) -> bool:
+    """Whether a place mention is in the story's body: not page furniture, not the headline."""
+    span = parsed.span_of(mention)
+    if span is None or parsed.article.in_furniture(mention.start, mention.end):
+        return False
+    return not parsed.in_title[span.start]
 
 
 def _usable(
@@ -131,13 +156,26 @@ def _usable(
             if span is None or mention in skip or parsed.article.in_furniture(mention.start, mention.end):
                 continue
             prep = _governing_preposition(span.root, cues)
-            if parsed.in_title[span.start] or prep in NOT_WHERE:
+            if parsed.in_title[span.start] or prep in NOT_WHERE or prep in cues.topical:
                 continue
             locative = prep in cues.locative
             if not locative and any(t.i in actor_tokens for t in span):
                 continue
-            usable.append(Mention(place, mention, span.start, locative))
+            usable.append(Mention(place, mention, span.start, locative, not locative and _topic(span, cues)))
     return usable
+
+
+def _topic(span: Span, cues: Cues) -> bool:
+    """Whether the name qualifies a common noun that is not a stretch of land: "urged them to end
+    the Russia-Ukraine war" talks of a war in Ukraine, it does not say where the urging was;
+    "the Aleppo countryside" is land and "Durango state" a feature's name: places."""
+    head = span.root
+    while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "NOUN":
+            land = cues.area_nouns | cues.feature_nouns.keys()
+            return head.lower_ not in land and head.lemma_.lower() not in land
+    return False
 
 
 def _relative(word: Token, cues: Cues) -> str:
@@ -213,19 +251,39 @@ def _sentence_rank(mention: Mention, trigger: Token) -> tuple[bool, int, int]:
     return not mention.locative, -SPECIFICITY[mention.place.feature], abs(mention.token - trigger.i)
 
 
+def _where_said(mentions: tuple[Mention, ...], verbal: bool) -> tuple[Mention, ...]:
+    """The mentions that may place an event: for a verbal one, not the names of its topics."""
+    return tuple(m for m in mentions if not m.topic) if verbal else mentions
+
+
+def _window_start(sent: Span, paragraph_start: int) -> int:
+    """Where the paragraph level starts looking back from `sent`: PARAGRAPH_WINDOW sentences
+    before it, or the paragraph's start if nearer. A story printed as one long line ("a
+    paragraph" of forty sentences) would otherwise place an event by a name read thirty
+    sentences earlier, about something else."""
+    start = sent.start
+    for _ in range(PARAGRAPH_WINDOW):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return max(sent.doc[start].idx, paragraph_start)
+
+
 def fallback_place(
-    index: ArticlePlaces, trigger: Token
+    index: ArticlePlaces, trigger: Token, verbal: bool = False
 ) -> tuple[Place, Evidence | None, LocationSource] | None:
     """The place of an event whose clause names none, its mention (None for the article's focus)
-    and where it came from; None when the article places it nowhere."""
+    and where it came from; None when the article places it nowhere. For a `verbal` event (a
+    statement, appeal, accusation) a name that only qualifies what is talked of ("the Gaza war")
+    says nothing of where the words were said, and is passed over."""
     sent = trigger.sent
-    in_sentence = index.between(sent.start_char, sent.end_char)
+    in_sentence = _where_said(index.between(sent.start_char, sent.end_char), verbal)
     if in_sentence:
         best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))
         return best.place, best.evidence, "sentence"
     bounds = index.paragraph_of(trigger.idx)
     if bounds is not None:
-        in_paragraph = index.between(*bounds)
+        in_paragraph = _where_said(index.between(_window_start(sent, bounds[0]), bounds[1]), verbal)
         before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
         if before:
             return before[-1].place, before[-1].evidence, "paragraph"
@@ -237,3 +295,20 @@ def fallback_place(
         return index.focus, None, "article"
     return None
 
+
+
+# Quad classes of verbal acts: statements, appeals, accusations, threats, told in words.
+VERBAL_QUADS = frozenset({1, 3})
+
+
+def no_place_reason(index: ArticlePlaces | None, event: Event) -> LocationReason:
+    """Why the fallback chain found no place for `event` (the closed set of the module
+    docstring). Without the article's index (no actors known) only the clause was read, so the
+    reason is the weakest one that still holds: no place near the event."""
+    if index is not None and not index.named and index.dateline is None:
+        return "no_place_in_article"
+    if event.quad_class in VERBAL_QUADS:
+        return "statement_no_place"
+    if index is not None and not index.mentions and index.dateline is None:
+        return "only_actor_places"
+    return "no_focus_place"

@@ -87,6 +87,7 @@ class Cues:
     area_nouns: frozenset[str] = frozenset()
     distance_units: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
+    topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
 
 
 @dataclass
@@ -137,7 +138,7 @@ class Gazetteer:
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
-    "never_places", "weak_names", "area_nouns", "distance_units", "name_particles",
+    "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -160,6 +161,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["area_nouns"]),
         frozenset(lists["distance_units"]),
         frozenset(lists["name_particles"]),
+        frozenset(lists["topical"]),
     )
 
 

@@ -28,7 +28,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from newsevents.geo.fallback import SPECIFICITY, ArticlePlaces, fallback_place
+from newsevents.geo.fallback import SPECIFICITY, VERBAL_QUADS, ArticlePlaces, fallback_place, no_place_reason
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.model import ActorMention, Event, EventLocation, Evidence, Place, Precision, Quantity
 from newsevents.nlp.parsed import Anchors, ParsedArticle
@@ -191,17 +191,19 @@ def locate_event(
     article: ArticlePlaces | None = None,
 ) -> Event:
     """The event with `location` and `location_source` filled: its clause's place, else (given
-    the article's `ArticlePlaces`) the fallback chain's; unchanged when nothing places it or an
-    earlier stage already did."""
+    the article's `ArticlePlaces`) the fallback chain's; unchanged when an earlier stage placed
+    it, and with `location_reason` (`fallback.no_place_reason`) when nothing places it."""
     trig_span = parsed.span_of(event.trigger, anchors)
-    if trig_span is None or event.location is not None:
+    if event.location is not None:
         return event
-    found = best_place(parsed, trig_span.root, places, cues)
+    found = best_place(parsed, trig_span.root, places, cues) if trig_span is not None else None
     if found is not None:
         return replace(event, location=_location(*found), location_source="clause")
-    fallback = fallback_place(article, trig_span.root) if article is not None else None
+    fallback = None
+    if article is not None and trig_span is not None:
+        fallback = fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
     if fallback is None:
-        return event
+        return replace(event, location_reason=no_place_reason(article, event))
     place, mention, source = fallback
     return replace(event, location=_location(place, mention), location_source=source)
 

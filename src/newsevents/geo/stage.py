@@ -1,7 +1,8 @@
 """The geo stages: places named in the article, then events, figures and actors' countries placed by them.
 
     places           toponyms resolved against the gazetteer          sets places
-    event_places     each event's place and its source (clause ... article) sets events.location(_source)
+    event_places     each event's place and its source (clause ... article) sets events.location(_source),
+                     or why it has none                                     events.location_reason
     actor_countries  a country for every agent whose words name none     sets events/actors/quotes' countries
     quantity_places  each figure's place                               sets quantities.location
 """
@@ -67,7 +68,7 @@ class EventPlaceStage:
 
     name = "event_places"
     needs: tuple[str, ...] = ("events", "places", "actors")
-    sets: tuple[str, ...] = ("events.location", "events.location_source")
+    sets: tuple[str, ...] = ("events.location", "events.location_source", "events.location_reason")
 
     def __init__(self, cues: Cues, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues

@@ -238,7 +238,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     """Names that the gazetteer knows or that a district noun marks, outside page furniture.
 
     Where an entity and a capitalised run overlap, the one the gazetteer knows wins, then the
-    longer. Demonyms ("Syrian", "Turks") are never toponyms.
+    longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case words in a sentence
+    that uses capitals (`_common_word`).
     """
     cues, doc = gazetteer.cues, parsed.doc
     found: dict[tuple[int, int], Toponym] = {}
@@ -248,7 +249,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span, stripped_hint = _strip_feature_word(raw, cues)
         if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(span.text):
             continue
-        if span.text.lower() in cues.never_places:
+        if span.text.lower() in cues.never_places or _common_word(span):
             continue
         is_district, owner = _district(span, cues)
         known = bool(gazetteer.lookup(span.text))
@@ -269,6 +270,15 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         )
         found.setdefault((top.start, top.end), top)
     return _without_overlaps(list(found.values()), gazetteer)
+
+
+def _common_word(span: Span) -> bool:
+    """A name with no capital letter in a sentence that has them ("retreated into the bush") is a
+    common word the entity recogniser mislabelled, not a place: English capitalises place names.
+    In a sentence written all in lower case, capitals tell nothing and the name is kept."""
+    if any(ch.isupper() for ch in span.text):
+        return False
+    return any(ch.isupper() for ch in span.sent.text)
 
 
 def _without_overlaps(tops: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:

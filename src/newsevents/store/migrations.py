@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -82,6 +82,8 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
     # 7: where each actor's country came from (null for actors stored before).
     7: (("events", "source_country_source", "TEXT"), ("events", "target_country_source", "TEXT"),
         ("actors", "country_source", "TEXT"), ("quotes", "speaker_country_source", "TEXT")),
+    # 8: why an event has no place (null for events stored before, and for every placed one).
+    8: (("events", "location_reason", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.

@@ -91,6 +91,7 @@ def _event_row(art_id: str, idx: int, ev: Event) -> Row:
         **_location_cols(ev.location),
         **_span("location", ev.location.evidence if ev.location else None),
         "location_source": ev.location_source,
+        "location_reason": ev.location_reason,
         "negated": bool(ev.negated),
         "modality": ev.modality,
         "attributed_to": attributed.name if attributed else None,

@@ -162,6 +162,9 @@ EVENTS = Table(
         *_span("location", "the toponym that placed the event, if one did", False, False),
         _c("location_source", _T,
            "where the place came from: clause, sentence, paragraph, dateline or article"),
+        _c("location_reason", _T,
+           "why it has no place: no_place_in_article, statement_no_place, only_actor_places or "
+           "no_focus_place (null when placed)"),
         _c("negated", _B, '"will not stop fighting"', True),
         _c("modality", _T, "asserted, hypothetical or reported", True),
         _c("attributed_to", _T, "name of whoever claims it, for reported events"),

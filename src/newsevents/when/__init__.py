@@ -10,6 +10,8 @@ News conventions, decided here (dateparser alone gets several wrong):
   publication date, so "December 30" in an article of 2 January is last year's.
 - A month alone ("in April") is the latest such month up to publication (in a clause about the
   future, the next one): news looks back.
+  "Last November" is the latest November strictly before the publication month, "next June"
+  the first June after it, "this March" the publication year's.
 - A clock time alone ("3:09 pm", "0830 GMT") is on the publication day.
 - Precision says how much of the date to trust. Week, month and year dates are the first day of
   the span the expression names: "last week" in that Saturday's article is Monday 2016-02-01

@@ -19,7 +19,7 @@ from newsevents.when.words import DateWords
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
 
 
-def _attached_to(span: Span, words: DateWords) -> Token | None:
+def attached_to(span: Span, words: DateWords) -> Token | None:
     """The word a date expression modifies; None when it only bounds ("until Friday", "a pause
     to February 25") or describes a noun ("the five-year conflict")."""
     root = span.root
@@ -31,7 +31,7 @@ def _attached_to(span: Span, words: DateWords) -> Token | None:
     return root.head if root.head.i != root.i else None
 
 
-def _is_future(verb: Token, words: DateWords) -> bool:
+def is_future(verb: Token, words: DateWords) -> bool:
     return any(child.lower_ in words.future for child in verb.children) or (
         verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
     )
@@ -56,7 +56,7 @@ def date_at(
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
     for ent in date_expressions(parsed, trig.sent):
-        head = _attached_to(ent, words)
+        head = attached_to(ent, words)
         if head is None or _first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
@@ -70,7 +70,7 @@ def date_at(
         chain.append(verb.i)
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
-            prefer: Prefer = "future" if _is_future(clause_verb, words) else "past"
+            prefer: Prefer = "future" if is_future(clause_verb, words) else "past"
             resolved = resolve_date(ent.text, parsed.article.published, words=words, prefer=prefer)
             if resolved is not None:
                 return resolved

@@ -9,6 +9,17 @@ day's news, so the day the article speaks from would overstate what is known.
   war, a campaign or another span (`running` in when.yml); dated to the year (precision "year"),
   `inferred`.
 
+- Narrated background: an undated act told in the past tense right after a sentence set in
+  the past ("The country descended into chaos in 2013 when rebels seized power. A militia
+  fought back ..."; "... turned 40 of them over to China on Feb. 27. Rights groups condemned
+  Thailand ...") happened then, not on the day of publication: it takes that sentence's date,
+  at that sentence's precision, `inferred` (`narrated_date`). The setting is the date of the
+  nearest of the NARRATED_BACK sentences before it in its paragraph that has one (its main
+  clause's, else its only one; not a span "since Oct. 8"), when that sentence is told in the
+  past and the date's span ends more than BACKGROUND_DAYS before publication; an act whose own
+  sentence names a date, a clause in the present tense or perfect ("His comments come two
+  days after ...", "the toll has risen") or about the future is not narrated.
+
 The rule is kept narrow: "at least 23 people have been killed" (present perfect, a person as
 subject) is the day's news and keeps the day, and a clause that states its own date always
 keeps it.
@@ -16,11 +27,26 @@ keeps it.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Span, Token
 
 from newsevents.model import DatePrecision
+from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import clause_head
+from newsevents.when.attachment import attached_to, date_at, date_expressions, is_future
+from newsevents.when.expressions import parse_published, resolve_date
 from newsevents.when.words import DateWords
+
+# A setting is background when its span ends more than this many days before publication: the
+# week before is still the story's news ("on Monday" in a Thursday story).
+BACKGROUND_DAYS = 7
+# How many sentences back a narrated act may take its setting from ("If you remember, in 1950
+# ... And what happened? Several months later, North Korea invaded.").
+NARRATED_BACK = 2
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# A date that opens a span ("since Oct. 8") runs up to the news: it sets no background.
+SPANS = frozenset({"since"})
 
 
 def _auxiliaries(verb: Token) -> list[str]:
@@ -48,4 +74,68 @@ def background_precision(trig: Span, words: DateWords) -> DatePrecision | None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(s.lemma_.lower() in words.running for s in subjects):
             return "year"
+    return None
+
+
+def _span_end(day: str, precision: DatePrecision) -> date:
+    """The last day of the span a resolved date names (a week's Sunday, a month's last day...)."""
+    start = date.fromisoformat(day)
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return start + timedelta(days=6) if precision == "week" else start
+
+
+def _sentence_date(parsed: ParsedArticle, sent: Span, words: DateWords) -> tuple[str, DatePrecision] | None:
+    """The date a sentence is set at: the one attached to its main clause ("Thailand turned them
+    over on Feb. 27"), else its only date ("If you remember, in 1950, our secretary said"); None
+    when it has several and none is the main clause's."""
+    main = date_at(parsed, parsed.doc[sent.root.i : sent.root.i + 1], words, skip=SPANS)
+    if main is not None:
+        return main
+    found = {
+        resolved
+        for ent in date_expressions(parsed, sent)
+        if attached_to(ent, words) is not None
+        and not ent.text.lower().startswith(tuple(SPANS))
+        and (resolved := resolve_date(ent.text, parsed.article.published, words=words)) is not None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _narrated(verb: Token, words: DateWords) -> bool:
+    """Whether a clause is told in the past: not in the present tense, not about the future."""
+    if verb.tag_ in PRESENT_TAGS or is_future(verb, words):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children)
+
+
+def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[str, DatePrecision] | None:
+    """The background setting an undated past-tense act is narrated in (module docstring), or None.
+
+    An act whose own sentence names a date that does not date it is left alone (that date is
+    another clause's); "weeks later" or "a five-year war" name no date. Else the nearest of the
+    NARRATED_BACK sentences before it that has a date expression sets it: a background date is
+    taken; a recent one, or one that cannot be told, ends the search (that sentence is the
+    day's news, or unclear).
+    """
+    published = parse_published(parsed.article.published)
+    sent = trig.sent
+    if published is None or not _narrated(clause_head(trig.root), words) or not _narrated(sent.root, words):
+        return None
+    published_text = parsed.article.published
+    if any(resolve_date(e.text, published_text, words=words) for e in date_expressions(parsed, sent)):
+        return None
+    for _ in range(NARRATED_BACK):
+        if sent.start == 0 or "\n" in parsed.doc[sent.start - 1].text_with_ws:
+            return None  # the paragraph's first sentence: a setting does not cross paragraphs
+        sent = parsed.doc[sent.start - 1].sent
+        if not date_expressions(parsed, sent):
+            continue
+        found = _sentence_date(parsed, sent, words) if _narrated(sent.root, words) else None
+        if found is None or _span_end(*found) >= published - timedelta(days=BACKGROUND_DAYS):
+            return None
+        return found
     return None

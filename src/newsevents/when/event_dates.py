@@ -11,7 +11,7 @@ from newsevents.model import DatePrecision, DateSource, Event
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.article_date import Fallback, article_date
 from newsevents.when.attachment import date_at
-from newsevents.when.background import background_precision
+from newsevents.when.background import background_precision, narrated_date
 from newsevents.when.words import DateWords
 
 
@@ -36,7 +36,9 @@ def date_events(
 
     An event that already has a date keeps it. Without a date in its sentence, an event
     attributed to a speaker takes the date the speaker was first said to speak in this article
-    ("..., Assad said on Thursday" dates the rest of the interview); any other event takes the
+    ("..., Assad said on Thursday" dates the rest of the interview); an act narrated in the past
+    right after a sentence set in the past takes that setting (`background.narrated_date`,
+    `inferred`); any other event takes the
     date the article speaks from (`article_date`: the publication day, else a month or year
     the article gives), coarsened to the month or year when its clause is background
     (`background_precision`). `date_source` says which (text, speaker, published, inferred), so
@@ -54,6 +56,8 @@ def date_events(
         source: DateSource = "text"
         if date_found is None and event.attributed_to is not None:
             date_found, source = spoke.get(event.attributed_to.code), "speaker"
+        if date_found is None:
+            date_found, source = _narrated(parsed, event, words, anchors), "inferred"
         if date_found is None and fallback is not None:
             default = _default(parsed, event, fallback, words, anchors)
             date_found, source = (default.date, default.precision), default.source
@@ -71,6 +75,14 @@ def _default(
     trig = parsed.span_of(event.trigger, anchors)
     coarse = None if trig is None else background_precision(trig, words)
     return fallback if coarse is None else fallback.coarsened(coarse)
+
+
+def _narrated(
+    parsed: ParsedArticle, event: Event, words: DateWords, anchors: Anchors | None
+) -> tuple[str, DatePrecision] | None:
+    """The background setting the event is narrated in (`background.narrated_date`), or None."""
+    trig = parsed.span_of(event.trigger, anchors)
+    return None if trig is None else narrated_date(parsed, trig, words)
 
 
 def _speaker_dates(

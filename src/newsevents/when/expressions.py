@@ -128,8 +128,29 @@ def _nearest(month: int, day: int, base: date) -> date | None:
     return min(options, key=lambda d: abs((d - base).days), default=None)
 
 
+def _named_month(text: str, base: date, words: DateWords) -> Resolution | None:
+    """ "last November", "this March", "next June": a month named with a word saying which one.
+
+    "last November" is the latest November strictly before the publication month (in an article
+    of April 2021, November 2020; in one of November 2021, November 2020 too), "next June" the
+    first June strictly after it, "this March" the March of the publication year.
+    """
+    tokens = text.split()
+    if len(tokens) != 2 or tokens[0] not in ("last", "this", "next", "past") or tokens[1] not in words.months:
+        return None
+    month = words.months[tokens[1]]
+    year = base.year
+    if tokens[0] in ("last", "past"):
+        year -= 1 if month >= base.month else 0
+    elif tokens[0] == "next":
+        year += 1 if month <= base.month else 0
+    return date(year, month, 1).isoformat(), "month"
+
+
 def _calendar(text: str, base: date | None, prefer: Prefer, words: DateWords) -> Resolution | None:
     """Month-day, day-month, month(-year), year, with or without a year."""
+    if base is not None and (named := _named_month(text, base, words)) is not None:
+        return named
     tokens = text.split()
     months = [words.months[t] for t in tokens if t in words.months]
     numbers = [int(t) for t in tokens if t.isdigit()]
