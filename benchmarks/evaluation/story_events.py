@@ -47,17 +47,13 @@ from benchmarks.evaluation.events import LEVELS, ScoredEvent, _project_plover
 from benchmarks.evaluation.gold import GoldRecord, GoldSet
 from benchmarks.evaluation.predictions import Prediction
 from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
+from benchmarks.evaluation.story_where import Point, date_right, gold_date, gold_point, place_right
 from newsevents.export.lookups import countries
 from newsevents.scoring import Counts, distance_km, multiset, pair_in_order
 
 log = logging.getLogger(__name__)
 
-KM = 161.0
 Span = tuple[int, int]
-Point = tuple[float, float]
-# Date precisions from finest to coarsest; a gold date asks for its own precision or a finer one.
-RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-GOLD_PRECISION = {10: "day", 7: "month", 4: "year"}  # by length: "2025-03-11", "2025-03", "2021"
 PAIRING = ("actors+root", "countries+root", "root")
 # Typographic quotes and non-breaking spaces, folded one character for one so offsets survive.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -157,47 +153,6 @@ def find_sentence(body: str, sentence: str) -> Span | None:
     folded, where = _folded(body)
     at = folded.find(wanted) if wanted else -1
     return (where[at], where[at + len(wanted) - 1] + 1) if at >= 0 else None
-
-
-def gold_point(place: object) -> Point | None:
-    """The gold place's (lat, lon) when both are numbers on the globe."""
-    if not isinstance(place, Mapping):
-        return None
-    lat, lon = place.get("lat"), place.get("lon")
-    if isinstance(lat, int | float) and isinstance(lon, int | float) and abs(lat) <= 90 and abs(lon) <= 180:
-        return float(lat), float(lon)
-    return None
-
-
-def gold_date(value: object) -> tuple[str, str] | None:
-    """(precision, value) of a gold date written at the precision the text gives, else None."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    precision = GOLD_PRECISION.get(len(text))
-    parts = text.split("-")
-    if precision is None or not all(p.isdigit() for p in parts) or [len(p) for p in parts][1:] not in (
-        [],
-        [2],
-        [2, 2],
-    ):
-        return None
-    return precision, text
-
-
-def date_right(gold: tuple[str, str], date: str | None, precision: str | None) -> bool:
-    """Our date equals the gold's at the gold's precision (see the module docstring)."""
-    if not date:
-        return False
-    ours = precision or GOLD_PRECISION.get(len(date), "day")
-    wanted, value = gold
-    if ours not in RANK or RANK[ours] > RANK[wanted]:
-        return False
-    return date[: len(value)] == value
-
-
-def place_right(gold: Point, ours: Point | None) -> bool:
-    return ours is not None and distance_km(gold, ours) <= KM
 
 
 def gold_event(item: Mapping[str, Any], tables: CodeTables) -> GoldEvent:

@@ -19,15 +19,8 @@ from benchmarks.evaluation.predictions import text_id
 from benchmarks.evaluation.report import DatasetReport
 from benchmarks.evaluation.run import run_evaluation
 from benchmarks.evaluation.stories import predict_stories, read_stories, read_story_gold
-from benchmarks.evaluation.story_events import (
-    date_right,
-    find_sentence,
-    gold_date,
-    gold_event,
-    our_event,
-    place_right,
-    score_story_events,
-)
+from benchmarks.evaluation.story_events import find_sentence, gold_event, our_event, score_story_events
+from benchmarks.evaluation.story_where import date_right, gold_date, place_right
 
 from newsevents.model import Actor, Event, EventLocation, Evidence
 from newsevents.settings import load_settings

@@ -26,7 +26,7 @@ SOMALIA = (
 )
 # The columns step 7 adds, by table.
 ADDED = {
-    "events": ("source_country_source", "target_country_source"),
+    "events": ("source_country_source", "target_country_source", "location_reason"),  # steps 7 and 8
     "actors": ("country_source",),
     "quotes": ("speaker_country_source",),
 }
@@ -125,4 +125,4 @@ def test_step_7_upgrades_a_version_6_postgres_store(  # type: ignore[no-untyped-
         _after_step_7(store, old, somalia)
     with psycopg.connect(pg_schema, autocommit=True) as conn:
         versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
-    assert versions == [(6,), (SCHEMA_VERSION,)]
+    assert versions == [(v,) for v in range(6, SCHEMA_VERSION + 1)]  # one row per step taken
