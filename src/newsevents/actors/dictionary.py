@@ -19,12 +19,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
+
+if TYPE_CHECKING:
+    from newsevents.actors.roles import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,9 @@ class Entry:
     gender: str | None = None
     demonym: str | None = None
     origin: str = ""
+    # Dated codes (actors/roles.py): `recognise` reads them against the article's publication
+    # date and fills code, country and sector for that day (`converted.dated`).
+    timeline: Timeline | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -278,23 +284,35 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-def build(paths: Sequence[str | Path]) -> ActorDictionary:
-    """Read and validate the files in order and index every phrase."""
+Keyed = list[tuple[Entry, list[tuple[tuple[str, ...], str, str]]]]  # entry, [(key, form, text)]
+Extension = Callable[[dict[str, str], dict[str, Entry], Keyed, Callable[[str], list[str]]], Keyed]
+
+
+def build(paths: Sequence[str | Path], extend: Extension | None = None) -> ActorDictionary:
+    """Read and validate the files in order and index every phrase.
+
+    `extend` adds entries from other sources (the converted PETRARCH dictionaries and the dated
+    roles, `actors.converted.extension`) once the curated ones are indexed, so it can let them
+    win for the same phrase.
+    """
     labels, items = _read(paths)
     tokenize = _tokenizer()
-    table: dict[tuple[str, ...], list[Phrase]] = {}
+    keyed: Keyed = []
     for entry, forms in items:
-        for form, text in forms:
-            for variant in _variants(text):
-                key = tuple(tokenize(variant))
-                if key:
-                    table.setdefault(key, []).append(Phrase(entry, form, text))
-    entries = tuple(e for e, _ in items)
-    countries = {e.code: e for e in entries if e.kind in ("country", "region")}
-    phrases = {k: tuple(v) for k, v in table.items()}
-    log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases))
-    return ActorDictionary(entries, phrases, labels, countries,
-                           max((len(k) for k in phrases), default=1))
+        phrases = [(key, form, text) for form, text in forms for variant in sorted(_variants(text))
+                   if (key := tuple(tokenize(variant)))]
+        keyed.append((entry, phrases))
+    places = {e.code: e for e, _ in keyed if e.kind in ("country", "region")}
+    if extend is not None:
+        keyed = extend(labels, places, keyed, tokenize)
+    table: dict[tuple[str, ...], list[Phrase]] = {}
+    for entry, phrases in keyed:
+        for key, form, text in phrases:
+            table.setdefault(key, []).append(Phrase(entry, form, text))
+    entries = tuple(e for e, _ in keyed)
+    phrases_ = {k: tuple(v) for k, v in table.items()}
+    log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases_))
+    return ActorDictionary(entries, phrases_, labels, places, max((len(k) for k in phrases_), default=1))
 
 
 def shipped_paths(language: str = "en") -> tuple[Path, ...]:

@@ -12,9 +12,11 @@ acronym ("UN", "IS") matches only in capitals.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Phrase, norm_token
 
 if TYPE_CHECKING:
@@ -61,17 +63,38 @@ def _in_office(entry: Entry, year: int | None) -> int:
     return 1 if (entry.since or 0) <= year else 0
 
 
-def _choose(phrases: tuple[Phrase, ...], words: list[str], year: int | None) -> Phrase | None:
-    ok = [p for p in phrases if _case_ok(p, words)]
+def _choose(
+    phrases: tuple[Phrase, ...], words: list[str], day: dt.date | None, dictionary: ActorDictionary
+) -> tuple[Phrase, Entry] | None:
+    """The phrase the words stand for and its entry as of the article's day (see `_dated`)."""
+    ok = [(p, _dated(p.entry, day, dictionary)) for p in phrases if _case_ok(p, words)]
     if not ok:
         return None
+    year = day.year if day else None
     # Prefer the office holder of the article's year, then the latest entry (user files override).
-    return max(reversed(ok), key=lambda p: (_in_office(p.entry, year), p.entry.since or 0))
+    return max(reversed(ok), key=lambda pe: (_in_office(pe[1], year), pe[1].since or 0))
 
 
-def _year(article: Article) -> int | None:
-    published = article.published or ""
-    return int(published[:4]) if published[:4].isdigit() else None
+def _dated(entry: Entry, day: dt.date | None, dictionary: ActorDictionary) -> Entry:
+    """An entry with dated roles as it stands on the day: its code then (actors/roles.py)."""
+    if entry.timeline is None:
+        return entry
+    cache = dictionary.cache.setdefault("dated", {})
+    key = (id(entry), day)
+    if key not in cache:
+        codes = dictionary.cache.get("codes")
+        if codes is None:
+            codes = dictionary.cache["codes"] = Codes(dictionary.countries, dictionary.sector_labels)
+        cache[key] = dated(entry, day, codes)
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def publication_day(article: Article) -> dt.date | None:
+    """The article's publication day, the day roles are read against; None when it has none."""
+    try:
+        return dt.date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
 
 
 def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
@@ -115,7 +138,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     doc = parsed.doc
     pos = [t.i for t in doc if not _is_dash(t)]
     keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
-    year = _year(parsed.article)
+    day = publication_day(parsed.article)
     starts = _phrase_starts(dictionary)
     cues: list[Cue] = []
     j, n = 0, len(pos)
@@ -130,7 +153,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
                 if any(p.entry.kind == "none" for p in phrases):
                     consumed = length
                     break
-                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, year, dictionary)
+                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, day, dictionary)
                 if found is not None:
                     consumed = length
                     break
@@ -167,16 +190,17 @@ def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDiction
 
 
 def _accept(
-    parsed: ParsedArticle, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None,
+    parsed: ParsedArticle, start: int, end: int, phrases: tuple[Phrase, ...], day: dt.date | None,
     dictionary: ActorDictionary,
 ) -> Cue | None:
     doc = parsed.doc
     span = doc[start:end]
     if parsed.is_furniture(start, end):
         return None
-    phrase = _choose(phrases, [t.text for t in span], year)
-    if phrase is None:
+    chosen = _choose(phrases, [t.text for t in span], day, dictionary)
+    if chosen is None:
         return None
+    phrase, entry = chosen
     root = _span_root(doc, start, end)
     if root.pos_ in NON_ACTOR_POS and phrase.entry.kind != "person":
         return None
@@ -188,7 +212,7 @@ def _accept(
         return None
     if phrase.entry.kind == "sector" and _inside_longer_name(doc, start, end, dictionary):
         return None
-    return Cue(start, end, phrase.entry, phrase.form, root.i)
+    return Cue(start, end, entry, phrase.form, root.i)
 
 
 def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:

@@ -1,0 +1,280 @@
+"""The converted PETRARCH dictionaries and the dated roles, joined to the curated actor entries.
+
+`scripts/convert_petrarch_actors.py` turns PETRARCH's actor and agent files into
+`data/petrarch/*.tsv` (phrases already split into the recogniser's tokens, so loading them is
+string splitting, not tokenizing); `data/<language>/actors/roles.tsv` dates office holders
+since 2014. `join` adds both to the curated entries with these rules:
+
+- curated entries win for the same phrase: a converted phrase whose tokens the curated files
+  already index is dropped (and so is a later converted phrase an earlier one indexes);
+- an actor is one actor across sources: a converted entry or a roles.tsv person sharing a name
+  or alias with a curated person (or with an earlier converted one) adds its dated codes to
+  that person's timeline (see `roles.py`) and its other phrases point to it; a converted entry
+  sharing a name with a curated organisation only adds its phrases, the curated code stays;
+- codes keep their PETRARCH form (SYRGOVBUS); the country is the first part when it is a
+  country or region of the dictionary, the sector the first later part the sector codes know;
+  an IGO/NGO/IMG/MNC code has no country and its first part as sector; a code with no known
+  country or sector is skipped (INTREB, SYRINSMUS), and so is an agent whose code has no known
+  sector (AGR farmers: the sector codes list no agriculture);
+- converted agent nouns are sector words like the curated ones, never weak and with no role.
+
+A bad row is one error naming its file and line: E207 for a converted file, E208 for roles.tsv.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsevents import data
+from newsevents.actors.dictionary import Entry, Phrase
+from newsevents.actors.roles import (
+    RANKS,
+    ROLES_SYNTAX,
+    Office,
+    Timeline,
+    curated_role,
+    parse_roles,
+    read_offices,
+)
+from newsevents.data import reader
+from newsevents.errors import ResourceError
+
+log = logging.getLogger(__name__)
+
+ACTOR_FILES = ("petrarch/countries.tsv", "petrarch/international.tsv", "petrarch/nonstate.tsv")
+AGENT_FILE = "petrarch/agents.tsv"
+ROLES_FILE = "actors/roles.tsv"
+ACTOR_COLUMNS = ("name", "phrases", "roles", "kind", "source")
+AGENT_COLUMNS = ("phrases", "code", "source")
+TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+NAMING_FORMS = frozenset({"name", "alias"})
+CODE = re.compile(r"[A-Z]{3,}")
+
+Key = tuple[str, ...]
+Table = dict[Key, list[Phrase]]
+
+
+def key_of(text: str) -> Key:
+    """The match key of a phrase the converter already split into normalised tokens (joined by
+    spaces): the same key `dictionary.norm_token` gives, without tokenizing at every start."""
+    return tuple(text.lower().split(" ")) if text else ()
+
+
+@dataclass
+class Actor:
+    """An actor on its way into the dictionary: its entry (with its timeline) and its phrases."""
+
+    entry: Entry
+    phrases: list[tuple[Key, str, str]] = field(default_factory=list)  # key, form, text
+
+
+class Codes:
+    """Splits a PETRARCH code into country and sector with the dictionary's own code lists."""
+
+    def __init__(self, countries: Iterable[str], labels: Iterable[str]) -> None:
+        self.countries, self.labels = frozenset(countries), frozenset(labels)
+        self.cache: dict[str, tuple[str | None, str] | None] = {}
+
+    def usable(self, code: str) -> bool:
+        return self.split(code) is not None
+
+    def split(self, code: str) -> tuple[str | None, str] | None:
+        """(country, sector) of a code, or None when the dictionary knows no country or sector in it."""
+        if code not in self.cache:
+            parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+            if parts[0] in TRANSNATIONAL_PREFIXES:
+                self.cache[code] = (None, parts[0])
+            elif parts[0] in self.countries:
+                sector = next((p for p in parts[1:] if p in self.labels), None)
+                self.cache[code] = (parts[0], sector) if sector else None
+            else:
+                self.cache[code] = None
+        return self.cache[code]
+
+
+def _fail(path: str | Path, line: int, field_name: str, problem: str) -> ResourceError:
+    return ResourceError("E207", detail=f"{path}:{line} -> {field_name}: {problem}")
+
+
+def read_actors(path: str | Path, codes: Codes) -> list[Actor]:
+    """The actors of one converted file, each row checked (E207 names file:line and field)."""
+    out = []
+    for line, (name, phrase_text, role_text, kind, _source) in reader.cells(path, ACTOR_COLUMNS):
+        if kind not in ("person", "group"):
+            raise _fail(path, line, "kind", f"{kind!r}; expected person or group")
+        if not ROLES_SYNTAX.fullmatch(role_text):
+            problem = parse_roles(role_text, RANKS["converted"])
+            raise _fail(
+                path, line, "roles", problem if isinstance(problem, str) else f"bad roles {role_text!r}"
+            )
+        phrases = [(k, "alias", text) for text in phrase_text.split("|") if (k := key_of(text))]
+        if not name or not phrases:
+            raise _fail(path, line, "phrases" if name else "name", "required")
+        if any(codes.usable(c) for c in CODE.findall(role_text)):
+            timeline = Timeline(kind == "person", codes.usable, role_text)
+            entry = Entry(
+                "person" if kind == "person" else "org",
+                name.lower(),
+                name,
+                origin=f"{path}:{line}",
+                timeline=timeline,
+            )
+            out.append(Actor(entry, phrases))
+    return out
+
+
+def read_agents(path: str | Path, codes: Codes) -> list[Actor]:
+    """The agent nouns of the converted agents file as sector words (E207 for a bad row)."""
+    out = []
+    for line, (phrase_text, code, _source) in reader.cells(path, AGENT_COLUMNS):
+        if not code.isalpha() or not code.isupper() or len(code) % 3:
+            raise _fail(path, line, "code", f"{code!r} is not a code of three-letter parts")
+        phrases = [(k, "word", text) for text in phrase_text.split("|") if (k := key_of(text))]
+        if not phrases:
+            raise _fail(path, line, "phrases", "required")
+        sector = next(
+            (code[i : i + 3] for i in range(0, len(code), 3) if code[i : i + 3] in codes.labels), None
+        )
+        if sector is not None:
+            word = phrases[0][2]
+            out.append(
+                Actor(Entry("sector", word, word, "", None, sector, origin=f"{path}:{line}"), phrases=phrases)
+            )
+    return out
+
+
+class Joiner:
+    """Joins actors of every source into one phrase table (the rules of the module docstring)."""
+
+    def __init__(self, curated: list[tuple[Entry, list[tuple[Key, str, str]]]], codes: Codes) -> None:
+        self.codes = codes
+        self.actors: list[Actor] = []
+        self.owner: dict[Key, Actor] = {}
+        self.taken: set[Key] = set()
+        for entry, phrases in curated:
+            if entry.kind == "person" and entry.code:
+                # Always a role, so a converted timeline never outvotes the curated code: dated
+                # by its years, or undated (holding on every day no better row covers).
+                timeline = Timeline(True, codes.usable)
+                timeline.add([curated_role(entry.code, entry.since, entry.until)])
+                entry = replace(entry, timeline=timeline)
+            self._add(Actor(entry, phrases))
+
+    def _add(self, actor: Actor) -> None:
+        self.actors.append(actor)
+        for key, form, _ in actor.phrases:
+            self.taken.add(key)
+            if form in NAMING_FORMS and actor.entry.kind in ("person", "org"):
+                self.owner.setdefault(key, actor)
+
+    def _find(self, keys: Iterable[Key]) -> Actor | None:
+        return next((a for k in keys if (a := self.owner.get(k)) is not None), None)
+
+    def _absorb(self, found: Actor, phrases: list[tuple[Key, str, str]]) -> None:
+        fresh = [(k, f, t) for k, f, t in phrases if k not in self.taken]
+        found.phrases.extend(fresh)
+        self.taken.update(k for k, _, _ in fresh)
+
+    def join(self, actor: Actor) -> None:
+        """A converted actor or sector word: merged into the actor it names, or added."""
+        found = self._find(k for k, form, _ in actor.phrases if form in NAMING_FORMS)
+        if found is not None:
+            mine, theirs = actor.entry.timeline, found.entry.timeline
+            if found.entry.kind == actor.entry.kind == "person" and mine and theirs:
+                theirs.add(mine.roles)
+            self._absorb(found, actor.phrases)
+            return
+        actor.phrases = [(k, f, t) for k, f, t in actor.phrases if k not in self.taken]
+        if actor.phrases:
+            self._add(actor)
+
+    def office(self, offices: list[Office], tokenize: Callable[[str], list[str]]) -> None:
+        """The rows of one roles.tsv name: one actor's dated offices."""
+        first = offices[0]
+        texts = dict.fromkeys([first.name, *(a for o in offices for a in o.aliases)])
+        phrases = [
+            (k, "name" if n == 0 else "alias", t) for n, t in enumerate(texts) if (k := tuple(tokenize(t)))
+        ]
+        found = self._find(k for k, _, _ in phrases)
+        if found is not None and found.entry.timeline is not None:
+            found.entry.timeline.add([o.role for o in offices])
+            self._absorb(found, phrases)
+            return
+        timeline = Timeline(first.person, self.codes.usable)
+        timeline.add([o.role for o in offices])
+        entry = Entry(
+            "person" if first.person else "org",
+            first.name.lower(),
+            first.name,
+            origin=first.origin,
+            timeline=timeline,
+        )
+        self._add(Actor(entry, [p for p in phrases if p[0] not in self.taken]))
+
+    def finish(self) -> list[tuple[Entry, list[tuple[Key, str, str]]]]:
+        return [(actor.entry, actor.phrases) for actor in self.actors]
+
+
+def dated(entry: Entry, day: dt.date | None, codes: Codes) -> Entry:
+    """The entry as it stands on `day` (None: the latest): code, country, sector and office years."""
+    timeline = entry.timeline
+    if timeline is None:
+        return entry
+    code = timeline.code_at(day)
+    country, sector = codes.split(code) or (None, None)
+    since, until = timeline.years()
+    if (entry.code, entry.country, entry.sector, entry.since, entry.until) == (
+        code,
+        country,
+        sector,
+        since,
+        until,
+    ):
+        return entry
+    return replace(entry, code=code, country=country, sector=sector, since=since, until=until)
+
+
+def offices_by_name(path: str | Path, codes: Codes) -> list[list[Office]]:
+    """The roles.tsv rows grouped by person (their name), in file order."""
+    groups: dict[str, list[Office]] = {}
+    for office in read_offices(str(path), set(codes.countries), set(codes.labels)):
+        groups.setdefault(office.name.lower(), []).append(office)
+    return list(groups.values())
+
+
+def shipped(name: str, language: str) -> Path | None:
+    try:
+        return data.shipped(name, language)
+    except ResourceError:
+        return None
+
+
+def extension(language: str = "en") -> Callable[..., list[tuple[Entry, list[tuple[Key, str, str]]]]]:
+    """The `dictionary.build` extension that joins the shipped roles.tsv and converted files."""
+
+    def extend(
+        labels: dict[str, str],
+        places: dict[str, Entry],
+        curated: list[tuple[Entry, list[tuple[Key, str, str]]]],
+        tokenize: Callable[[str], list[str]],
+    ) -> list[tuple[Entry, list[tuple[Key, str, str]]]]:
+        codes = Codes(places, labels)
+        joiner = Joiner(curated, codes)
+        roles_path = shipped(ROLES_FILE, language)
+        for offices in offices_by_name(roles_path, codes) if roles_path else []:
+            joiner.office(offices, tokenize)
+        for name in ACTOR_FILES:
+            path = shipped(name, language)
+            for actor in read_actors(path, codes) if path else []:
+                joiner.join(actor)
+        agents = shipped(AGENT_FILE, language)
+        for actor in read_agents(agents, codes) if agents else []:
+            joiner.join(actor)
+        return joiner.finish()
+
+    return extend
