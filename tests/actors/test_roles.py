@@ -29,9 +29,14 @@ def test_a_row_holds_between_its_days_and_a_former_official_after() -> None:
     assert code_at(ASSAD, D("2025-03-01"), person=True) == "SYRELI"
 
 
-def test_an_article_without_a_date_gets_the_latest_code() -> None:
-    assert code_at(ASSAD, None, person=True) == "SYRELI"
-    assert code_at(_petrarch("RUSGOV 2004-03-09.."), None, person=True) == "RUSGOV"
+def test_an_article_without_a_date_gets_the_latest_office() -> None:
+    """No day says the office ended, so the latest office holds, not the former-official code."""
+    assert code_at(ASSAD, None, person=True) == "SYRGOV"
+    envoy = _petrarch("USAELI 1955-01-01..;USAGOV 1989-01-20..1993-01-20")
+    assert code_at(envoy, None, person=True) == "USAGOV"
+    sharaa = (Role("SYRREB", D("2012-01-23"), D("2024-12-08"), RANKS["roles"]),
+              Role("SYRGOV", D("2024-12-08"), None, RANKS["roles"]), curated_role("SYRGOV", 2024, None))
+    assert code_at(sharaa, None, person=True) == "SYRGOV"
 
 
 def test_before_the_rows_the_older_sources_decide() -> None:

@@ -53,6 +53,7 @@ ACTOR_COLUMNS = ("name", "phrases", "roles", "kind", "source")
 AGENT_COLUMNS = ("phrases", "code", "source")
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 NAMING_FORMS = frozenset({"name", "alias"})
+BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
 CODE = re.compile(r"[A-Z]{3,}")
 
 Key = tuple[str, ...]
@@ -71,6 +72,7 @@ class Actor:
 
     entry: Entry
     phrases: list[tuple[Key, str, str]] = field(default_factory=list)  # key, form, text
+    name_key: Key = ()
 
 
 class Codes:
@@ -78,23 +80,40 @@ class Codes:
 
     def __init__(self, countries: Iterable[str], labels: Iterable[str]) -> None:
         self.countries, self.labels = frozenset(countries), frozenset(labels)
-        self.cache: dict[str, tuple[str | None, str] | None] = {}
+        self.cache: dict[str, tuple[str | None, str] | None] = {}  # by code, "/g" for a group
 
     def usable(self, code: str) -> bool:
         return self.split(code) is not None
 
-    def split(self, code: str) -> tuple[str | None, str] | None:
-        """(country, sector) of a code, or None when the dictionary knows no country or sector in it."""
-        if code not in self.cache:
+    def normal(self, code: str, group: bool = False) -> str:
+        """The code in the dictionary's own form: country + sector for a national actor
+        (SYRGOVBUS -> SYRGOV; the Congress's USAGOVLEG -> USALEG), the whole code for a
+        transnational one."""
+        split = self.split(code, group)
+        if split is None or split[0] is None:
+            return code
+        return split[0] + split[1]
+
+    def split(self, code: str, group: bool = False) -> tuple[str | None, str] | None:
+        """(country, sector) of a code, or None when the dictionary knows no country or sector in it.
+
+        The sector is the first part the sector codes know; for a group (`group`), a government
+        body of a branch is that branch (USAGOVLEG the Congress -> LEG); a person's GOVMIL or
+        GOVJUD (a defence or justice minister) stays GOV, as CAMEO coders read it.
+        """
+        key = f"{code}/g" if group else code
+        if key not in self.cache:
             parts = [code[i : i + 3] for i in range(0, len(code), 3)]
             if parts[0] in TRANSNATIONAL_PREFIXES:
-                self.cache[code] = (None, parts[0])
+                self.cache[key] = (None, parts[0])
             elif parts[0] in self.countries:
-                sector = next((p for p in parts[1:] if p in self.labels), None)
-                self.cache[code] = (parts[0], sector) if sector else None
+                known = [p for p in parts[1:] if p in self.labels]
+                if group and known[:1] == ["GOV"] and len(known) > 1 and known[1] in BRANCHES:
+                    known = known[1:]
+                self.cache[key] = (parts[0], known[0]) if known else None
             else:
-                self.cache[code] = None
-        return self.cache[code]
+                self.cache[key] = None
+        return self.cache[key]
 
 
 def _fail(path: str | Path, line: int, field_name: str, problem: str) -> ResourceError:
@@ -124,7 +143,7 @@ def read_actors(path: str | Path, codes: Codes) -> list[Actor]:
                 origin=f"{path}:{line}",
                 timeline=timeline,
             )
-            out.append(Actor(entry, phrases))
+            out.append(Actor(entry, phrases, tuple(name.lower().replace("-", " ").split())))
     return out
 
 
@@ -182,7 +201,10 @@ class Joiner:
 
     def join(self, actor: Actor) -> None:
         """A converted actor or sector word: merged into the actor it names, or added."""
-        found = self._find(k for k, form, _ in actor.phrases if form in NAMING_FORMS)
+        # Only the entry's own name (or its first phrase) makes it the same actor as another: a
+        # secondary alias may be another group's name (PETRARCH lists "Islamic Jihad" under Hezbollah).
+        naming = [k for k, form, _ in actor.phrases[:1] if form in NAMING_FORMS]
+        found = self._find([actor.name_key, *naming] if actor.name_key else naming)
         if found is not None:
             mine, theirs = actor.entry.timeline, found.entry.timeline
             if found.entry.kind == actor.entry.kind == "person" and mine and theirs:
@@ -225,8 +247,9 @@ def dated(entry: Entry, day: dt.date | None, codes: Codes) -> Entry:
     timeline = entry.timeline
     if timeline is None:
         return entry
-    code = timeline.code_at(day)
-    country, sector = codes.split(code) or (None, None)
+    group = entry.kind == "org"
+    code = codes.normal(timeline.code_at(day), group)
+    country, sector = codes.split(code, group) or (None, None)
     since, until = timeline.years()
     if (entry.code, entry.country, entry.sector, entry.since, entry.until) == (
         code,

@@ -8,7 +8,8 @@ official (SYRELI) after. Three sources date codes, ranked (a higher rank wins):
     0  converted       PETRARCH's `[CODE >YYMMDD]`-style ranges, compiled around 2014
 
 `code_at` reads them against a day (the article's publication date; None = the latest code):
-the highest-ranked source that has dated rows decides from the first day it covers on. A row of
+the highest-ranked source that has dated rows decides from the first day it covers on (an
+article without a date gets that source's latest office, as no day says the office ended). A row of
 that source covering the day gives the code; a day after all its rows (or between them) is a
 former office: the source's undated code when it has one, else country + ELI for a person (an
 organisation keeps its last code), unless a lower-ranked row that starts after that source's
@@ -80,7 +81,8 @@ def curated_role(code: str, since: int | None, until: int | None) -> Role:
 def code_at(roles: Iterable[Role], day: dt.date | None, person: bool) -> str:
     """The code that holds on `day` (None: the latest), by the rules of the module docstring."""
     roles = tuple(roles)
-    day = day or dt.date.max
+    if day is None:
+        return _latest(roles)
     for rank in sorted({r.rank for r in roles}, reverse=True):
         dated = [r for r in roles if r.rank == rank and r.dated]
         undated = [r for r in roles if r.rank == rank and not r.dated]
@@ -106,6 +108,23 @@ def code_at(roles: Iterable[Role], day: dt.date | None, person: bool) -> str:
         )
         return former(ended.code) if person else ended.code
     return _fallback(roles, day)
+
+
+def _latest(roles: tuple[Role, ...]) -> str:
+    """No date to read against: the latest office of the best source that dates the actor (or a
+    later office of a lower one), never a former-official code when there is an office."""
+    dated = [r for r in roles if r.dated]
+    if not dated:
+        return max(roles, key=lambda r: r.rank).code if roles else ""
+    best = max(r.rank for r in dated)
+    last = max(r.end or dt.date.max for r in dated if r.rank == best)
+    pool = [r for r in dated if r.rank == best or (r.start is not None and r.start > last)]
+    offices = [r for r in pool if not is_former(r.code)] or pool
+    return max(offices, key=lambda r: (r.start or dt.date.min, r.end or dt.date.max, r.rank)).code
+
+
+def is_former(code: str) -> bool:
+    return "ELI" in (code[3:6], code[6:9])
 
 
 def _fallback(roles: tuple[Role, ...], day: dt.date) -> str:
@@ -218,7 +237,7 @@ class Timeline:
     def years(self) -> tuple[int | None, int | None]:
         """First and last year of the dated offices (None where open), to rank namesakes; a
         former-official code (ELI) is no office."""
-        dated = [r for r in self.roles if r.dated and "ELI" not in (r.code[3:6], r.code[6:9])]
+        dated = [r for r in self.roles if r.dated and not is_former(r.code)]
         starts = [r.start for r in dated]
         ends = [r.end for r in dated]
         since = None if not starts or None in starts else min(d.year for d in starts if d)
