@@ -50,8 +50,9 @@ The filter (precision first: every phrase kept may become an actor in today's ne
 - agent phrases ending in a preposition or article ("embassy in", "ambassador to") are context
   patterns, not nouns, and are dropped; so are agents with a malformed code line, agents whose
   last word names no person or group (`NOT_AGENTS`: places, buildings, vehicles, weapons,
-  outlets, abstractions, misleading words) and one-word agents the lexicon knows only as an
-  adjective ("naval", "jewish").
+  outlets, abstractions, misleading words), one-word agents the lexicon knows only as an
+  adjective ("naval", "jewish"), and agents whose code does not begin with a sector of political
+  actors (`AGENT_SECTORS`: civilians, clergy, business and the like are left out).
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ NOT_AGENTS = frozenset({
     "delegate", "delegates", "representatives", "assemblies", "assemblage", "advocate", "counselor",
     "counsellor", "producer", "exporter"
 })  # fmt: skip
+# Agent sectors kept: the political actors of event data. Civilians, workers, clergy, teachers,
+# doctors and business people are CAMEO agents too, but a bare "citizens", "staff member" or
+# "missionary" in a sentence makes an event out of non-political news far more often than it
+# completes a political one.
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF"})
 CODE_ITEM = re.compile(r"\[([^\]]*)\]")
 PHRASE_OK = re.compile(r"[A-Za-z0-9.'&\- ]+")
 
@@ -338,7 +344,7 @@ def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
 def agent_rows(path: Path, tok: Tokens) -> list[list[str]]:
     rows = []
     for number, forms, code in read_agents(path):
-        if not re.fullmatch(r"(?:[A-Z]{3})+", code):
+        if not re.fullmatch(r"(?:[A-Z]{3})+", code) or code[:3] not in AGENT_SECTORS:
             continue
         phrases: list[str] = []
         for form in forms:

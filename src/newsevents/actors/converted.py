@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsevents import data
-from newsevents.actors.dictionary import Entry, Phrase
+from newsevents.actors.dictionary import Entry, Extended, Extension
 from newsevents.actors.roles import (
     RANKS,
     ROLES_SYNTAX,
@@ -57,7 +57,7 @@ BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
 CODE = re.compile(r"[A-Z]{3,}")
 
 Key = tuple[str, ...]
-Table = dict[Key, list[Phrase]]
+Keyed = list[tuple[Entry, list[tuple[Key, str, str]]]]
 
 
 def key_of(text: str) -> Key:
@@ -68,11 +68,40 @@ def key_of(text: str) -> Key:
 
 @dataclass
 class Actor:
-    """An actor on its way into the dictionary: its entry (with its timeline) and its phrases."""
+    """An actor on its way into the dictionary: its entry (with its timeline) and its phrases.
 
-    entry: Entry
+    A converted actor has no entry yet (`entry` None): its name, kind, origin and role texts
+    wait in `pending` until an article names it (`materialise`), so loading 26,000 of them costs
+    no Entry objects; `raw` collects the role texts of converted entries merged into this actor.
+    """
+
+    entry: Entry | None
     phrases: list[tuple[Key, str, str]] = field(default_factory=list)  # key, form, text
     name_key: Key = ()
+    pending: tuple[str, str, str] | None = None  # name, kind, origin
+    raw: list[str] = field(default_factory=list)
+    made: Entry | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.entry is not None:
+            return self.entry.kind
+        return "person" if self.pending and self.pending[1] == "person" else "org"
+
+    def materialise(self, codes: Codes) -> Entry | None:
+        """The entry of a converted actor, made on first use; None when no code of it is usable."""
+        if self.entry is not None:
+            return self.entry
+        if self.made is None and self.pending is not None:
+            if not any(codes.usable(c) for text in self.raw for c in CODE.findall(text)):
+                self.pending = None
+                return None
+            name, _, origin = self.pending
+            timeline = Timeline(self.kind == "person", codes.usable)
+            for text in self.raw:
+                timeline.add(raw=text)
+            self.made = Entry(self.kind, name.lower(), name, origin=origin, timeline=timeline)
+        return self.made
 
 
 class Codes:
@@ -128,22 +157,13 @@ def read_actors(path: str | Path, codes: Codes) -> list[Actor]:
             raise _fail(path, line, "kind", f"{kind!r}; expected person or group")
         if not ROLES_SYNTAX.fullmatch(role_text):
             problem = parse_roles(role_text, RANKS["converted"])
-            raise _fail(
-                path, line, "roles", problem if isinstance(problem, str) else f"bad roles {role_text!r}"
-            )
+            why = problem if isinstance(problem, str) else f"bad roles {role_text!r}"
+            raise _fail(path, line, "roles", why)
         phrases = [(k, "alias", text) for text in phrase_text.split("|") if (k := key_of(text))]
         if not name or not phrases:
             raise _fail(path, line, "phrases" if name else "name", "required")
-        if any(codes.usable(c) for c in CODE.findall(role_text)):
-            timeline = Timeline(kind == "person", codes.usable, role_text)
-            entry = Entry(
-                "person" if kind == "person" else "org",
-                name.lower(),
-                name,
-                origin=f"{path}:{line}",
-                timeline=timeline,
-            )
-            out.append(Actor(entry, phrases, tuple(name.lower().replace("-", " ").split())))
+        name_key = tuple(name.lower().replace("-", " ").split())
+        out.append(Actor(None, phrases, name_key, (name, kind, f"{path}:{line}"), [role_text]))
     return out
 
 
@@ -186,9 +206,10 @@ class Joiner:
 
     def _add(self, actor: Actor) -> None:
         self.actors.append(actor)
+        naming = actor.kind in ("person", "org")
         for key, form, _ in actor.phrases:
             self.taken.add(key)
-            if form in NAMING_FORMS and actor.entry.kind in ("person", "org"):
+            if naming and form in NAMING_FORMS:
                 self.owner.setdefault(key, actor)
 
     def _find(self, keys: Iterable[Key]) -> Actor | None:
@@ -206,9 +227,13 @@ class Joiner:
         naming = [k for k, form, _ in actor.phrases[:1] if form in NAMING_FORMS]
         found = self._find([actor.name_key, *naming] if actor.name_key else naming)
         if found is not None:
-            mine, theirs = actor.entry.timeline, found.entry.timeline
-            if found.entry.kind == actor.entry.kind == "person" and mine and theirs:
-                theirs.add(mine.roles)
+            if found.kind == actor.kind == "person":
+                timeline = found.entry.timeline if found.entry is not None else None
+                for text in actor.raw:
+                    if timeline is not None:
+                        timeline.add(raw=text)
+                    else:
+                        found.raw.append(text)
             self._absorb(found, actor.phrases)
             return
         actor.phrases = [(k, f, t) for k, f, t in actor.phrases if k not in self.taken]
@@ -223,7 +248,7 @@ class Joiner:
             (k, "name" if n == 0 else "alias", t) for n, t in enumerate(texts) if (k := tuple(tokenize(t)))
         ]
         found = self._find(k for k, _, _ in phrases)
-        if found is not None and found.entry.timeline is not None:
+        if found is not None and found.entry is not None and found.entry.timeline is not None:
             found.entry.timeline.add([o.role for o in offices])
             self._absorb(found, phrases)
             return
@@ -238,8 +263,17 @@ class Joiner:
         )
         self._add(Actor(entry, [p for p in phrases if p[0] not in self.taken]))
 
-    def finish(self) -> list[tuple[Entry, list[tuple[Key, str, str]]]]:
-        return [(actor.entry, actor.phrases) for actor in self.actors]
+    def finish(self) -> tuple[Keyed, dict[Key, list[tuple[Actor, str, str]]]]:
+        """The entries made so far with their phrases, and the converted ones' phrases, by key."""
+        eager: Keyed = []
+        lazy: dict[Key, list[tuple[Actor, str, str]]] = {}
+        for actor in self.actors:
+            if actor.entry is not None:
+                eager.append((actor.entry, actor.phrases))
+            else:
+                for key, form, text in actor.phrases:
+                    lazy.setdefault(key, []).append((actor, form, text))
+        return eager, lazy
 
 
 def dated(entry: Entry, day: dt.date | None, codes: Codes) -> Entry:
@@ -277,15 +311,12 @@ def shipped(name: str, language: str) -> Path | None:
         return None
 
 
-def extension(language: str = "en") -> Callable[..., list[tuple[Entry, list[tuple[Key, str, str]]]]]:
+def extension(language: str = "en") -> Extension:
     """The `dictionary.build` extension that joins the shipped roles.tsv and converted files."""
 
     def extend(
-        labels: dict[str, str],
-        places: dict[str, Entry],
-        curated: list[tuple[Entry, list[tuple[Key, str, str]]]],
-        tokenize: Callable[[str], list[str]],
-    ) -> list[tuple[Entry, list[tuple[Key, str, str]]]]:
+        labels: dict[str, str], places: dict[str, Entry], curated: Keyed, tokenize: Callable[[str], list[str]]
+    ) -> Extended:
         codes = Codes(places, labels)
         joiner = Joiner(curated, codes)
         roles_path = shipped(ROLES_FILE, language)
@@ -298,6 +329,7 @@ def extension(language: str = "en") -> Callable[..., list[tuple[Entry, list[tupl
         agents = shipped(AGENT_FILE, language)
         for actor in read_agents(agents, codes) if agents else []:
             joiner.join(actor)
-        return joiner.finish()
+        eager, lazy = joiner.finish()
+        return eager, lazy, lambda actor: actor.materialise(codes)
 
     return extend

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,7 +88,7 @@ class ActorDictionary:
     """
 
     entries: tuple[Entry, ...]
-    phrases: dict[tuple[str, ...], tuple[Phrase, ...]]
+    phrases: Mapping[tuple[str, ...], tuple[Phrase, ...]]
     sector_labels: dict[str, str]
     countries: dict[str, Entry]
     max_len: int
@@ -284,8 +284,47 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-Keyed = list[tuple[Entry, list[tuple[tuple[str, ...], str, str]]]]  # entry, [(key, form, text)]
-Extension = Callable[[dict[str, str], dict[str, Entry], Keyed, Callable[[str], list[str]]], Keyed]
+Key = tuple[str, ...]
+Keyed = list[tuple[Entry, list[tuple[Key, str, str]]]]  # entry, [(key, form, text)]
+# Entries not made yet: key -> [(source, form, text)], and how a source becomes an Entry (or None).
+Lazy = dict[Key, list[tuple[Any, str, str]]]
+Extended = tuple[Keyed, Lazy, Callable[[Any], "Entry | None"]]
+Extension = Callable[[dict[str, str], dict[str, Entry], Keyed, Callable[[str], list[str]]], Extended]
+
+
+class PhraseTable(Mapping[Key, tuple[Phrase, ...]]):
+    """Phrase key -> the phrases it may stand for; entries from a large source are made on the
+    first lookup of one of their keys, so start-up does not pay for entries no article names."""
+
+    def __init__(self, eager: dict[Key, tuple[Phrase, ...]], lazy: Lazy, make: Callable[[Any], Entry | None]):
+        self._eager, self._lazy, self._make = eager, lazy, make
+
+    def get(self, key: Key, default: Any = None) -> Any:  # type: ignore[override]
+        found = self._eager.get(key)
+        if found is not None:
+            return found
+        waiting = self._lazy.pop(key, None)
+        if waiting is None:
+            return default
+        made = tuple(Phrase(e, form, text) for source, form, text in waiting if (e := self._make(source)))
+        self._eager[key] = made
+        return made or default
+
+    def __getitem__(self, key: Key) -> tuple[Phrase, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._eager or key in self._lazy
+
+    def __iter__(self) -> Iterator[Key]:
+        yield from list(self._eager)
+        yield from list(self._lazy)
+
+    def __len__(self) -> int:
+        return len(self._eager) + len(self._lazy)
 
 
 def build(paths: Sequence[str | Path], extend: Extension | None = None) -> ActorDictionary:
@@ -293,7 +332,7 @@ def build(paths: Sequence[str | Path], extend: Extension | None = None) -> Actor
 
     `extend` adds entries from other sources (the converted PETRARCH dictionaries and the dated
     roles, `actors.converted.extension`) once the curated ones are indexed, so it can let them
-    win for the same phrase.
+    win for the same phrase; the entries it has not made yet are made when first looked up.
     """
     labels, items = _read(paths)
     tokenize = _tokenizer()
@@ -303,14 +342,16 @@ def build(paths: Sequence[str | Path], extend: Extension | None = None) -> Actor
                    if (key := tuple(tokenize(variant)))]
         keyed.append((entry, phrases))
     places = {e.code: e for e, _ in keyed if e.kind in ("country", "region")}
+    lazy: Lazy = {}
+    make: Callable[[Any], Entry | None] = lambda source: None  # noqa: E731
     if extend is not None:
-        keyed = extend(labels, places, keyed, tokenize)
-    table: dict[tuple[str, ...], list[Phrase]] = {}
+        keyed, lazy, make = extend(labels, places, keyed, tokenize)
+    table: dict[Key, list[Phrase]] = {}
     for entry, phrases in keyed:
         for key, form, text in phrases:
             table.setdefault(key, []).append(Phrase(entry, form, text))
     entries = tuple(e for e, _ in keyed)
-    phrases_ = {k: tuple(v) for k, v in table.items()}
+    phrases_ = PhraseTable({k: tuple(v) for k, v in table.items()}, lazy, make)
     log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases_))
     return ActorDictionary(entries, phrases_, labels, places, max((len(k) for k in phrases_), default=1))
 
