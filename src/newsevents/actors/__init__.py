@@ -34,7 +34,9 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     Nothing is cached here: the actors stage loads it once per pipeline and shares it with the
     stages that read it too (see `actors.stage.shared_dictionary`).
     """
-    return build((*shipped_paths(language), *extra), converted.extension(language))
+    dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
+    recognise.prepare(dictionary)
+    return dictionary
 
 
 def _evidence(doc: Doc, article: Article, start: int, end: int) -> Evidence:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # Parts of speech an actor word never has: "forces" as a verb, "us" as a pronoun.
 NON_ACTOR_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"})
 NER_LABELS = frozenset({"PERSON"})
+DATED_CACHE = 50_000  # entries as of a day, kept for the next article of the same day
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def _dated(entry: Entry, day: dt.date | None, dictionary: ActorDictionary) -> En
     cache = dictionary.cache.setdefault("dated", {})
     key = (id(entry), day)
     if key not in cache:
+        if len(cache) >= DATED_CACHE:
+            cache.clear()  # a long corpus meets many days: the cache is a bounded convenience
         codes = dictionary.cache.get("codes")
         if codes is None:
             codes = dictionary.cache["codes"] = Codes(dictionary.countries, dictionary.sector_labels)
@@ -120,12 +123,23 @@ def _is_dash(token: Token) -> bool:
     return not token.is_space and not norm_token(token.text)
 
 
-def _phrase_starts(dictionary: ActorDictionary) -> frozenset[str]:
-    """Words that begin some phrase: most tokens begin none, and need no table lookups at all."""
+def _phrase_starts(dictionary: ActorDictionary) -> dict[str, int]:
+    """Words that begin some phrase, each with the length of its longest phrase: most tokens begin
+    none and need no table lookups at all, and the rest only as many as their phrases are long."""
     starts = dictionary.cache.get("phrase_starts")
     if starts is None:
-        starts = dictionary.cache["phrase_starts"] = frozenset(key[0] for key in dictionary.phrases if key)
-    return starts
+        starts = {}
+        for key in dictionary.phrases:
+            if key and starts.get(key[0], 0) < len(key):
+                starts[key[0]] = len(key)
+        dictionary.cache["phrase_starts"] = starts
+    return starts  # type: ignore[no-any-return]
+
+
+def prepare(dictionary: ActorDictionary) -> None:
+    """Index what matching needs before the first article, so worker processes forked after the
+    pipeline is built share it instead of each building it again."""
+    _phrase_starts(dictionary)
 
 
 def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
@@ -145,8 +159,9 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     while j < n:
         found: Cue | None = None
         consumed = 0
-        if keys[j] in starts:
-            for length in range(min(dictionary.max_len, n - j), 0, -1):
+        longest = starts.get(keys[j], 0)
+        if longest:
+            for length in range(min(longest, n - j), 0, -1):
                 phrases = dictionary.phrases.get(tuple(keys[j : j + length]))
                 if not phrases:
                     continue

@@ -211,13 +211,11 @@ class Timeline:
         self._raw = [raw] if raw else []
         self._roles: list[Role] = []
         self._usable = usable
-        self._cache: dict[dt.date | None, str] = {}
 
     def add(self, roles: Iterable[Role] = (), raw: str = "") -> None:
         self._roles.extend(roles)
         if raw:
             self._raw.append(raw)
-        self._cache.clear()
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -230,9 +228,8 @@ class Timeline:
         return tuple(self._roles)
 
     def code_at(self, day: dt.date | None) -> str:
-        if day not in self._cache:
-            self._cache[day] = code_at(self.roles, day, self.person) if self.roles else ""
-        return self._cache[day]
+        roles = self.roles
+        return code_at(roles, day, self.person) if roles else ""
 
     def years(self) -> tuple[int | None, int | None]:
         """First and last year of the dated offices (None where open), to rank namesakes; a
