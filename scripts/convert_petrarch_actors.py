@@ -90,7 +90,8 @@ CLOSED_WORDS = frozenset({"in", "to", "for", "of", "at", "on", "from", "the", "a
 # Agent phrases whose last word names no person or group in news text: places and buildings
 # ("Government Girls College"), vehicles and weapons ("bomber", "carrier"), outlets and trades,
 # abstractions ("uprising"), and words that mislead ("spokesman" is not the media, "deputy" not
-# the police, "delegates" at talks are not legislators, an "oil producer" is a country).
+# the police, a "prince" is a royal more often than the government, "delegates" at talks are
+# not legislators, an "oil producer" is a country).
 NOT_AGENTS = frozenset({
     "college", "school", "university", "schoolhouse", "kindergarten", "kindergarden", "preschool",
     "conservatory", "hospital", "infirmary", "sanatorium", "sanitarium", "sanatarium", "prison", "jail",
@@ -104,14 +105,15 @@ NOT_AGENTS = frozenset({
     "industry", "business", "airline", "airway", "bank", "corp", "insurgence", "insurgency",
     "rebellion", "revolt", "uprising", "religion", "governance", "bureaucracy", "polity", "population",
     "spokesman", "spokesmen", "spokeswoman", "deputy", "deputies", "actor", "doc", "retired", "vip",
-    "delegate", "delegates", "representatives", "assemblies", "assemblage", "advocate", "counselor",
-    "counsellor", "producer", "exporter"
+    "prince", "princes", "princess", "princesses", "delegate", "delegates", "representatives",
+    "assemblies", "assemblage", "advocate", "counselor", "counsellor", "producer", "exporter"
 })  # fmt: skip
-# Agent sectors kept: the political actors of event data. Civilians, workers, clergy, teachers,
-# doctors and business people are CAMEO agents too, but a bare "citizens", "staff member" or
-# "missionary" in a sentence makes an event out of non-political news far more often than it
-# completes a political one.
-AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF"})
+# Agent sectors kept: the political actors of event data, students among them (EDU: student
+# protests). Civilians, workers, clergy, doctors and business people are CAMEO agents too, but
+# a bare "citizens", "staff member" or "missionary" in a sentence makes an event out of
+# non-political news far more often than it completes a political one.
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF",
+                           "EDU"})  # fmt: skip
 CODE_ITEM = re.compile(r"\[([^\]]*)\]")
 PHRASE_OK = re.compile(r"[A-Za-z0-9.'&\- ]+")
 
