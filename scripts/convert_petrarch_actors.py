@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import os
 import re
 import sys
@@ -67,16 +66,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-log = logging.getLogger("convert_petrarch_actors")
+from petrarch_agents import agent_rows
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "petrarch"
 SOURCE_REPO = "openeventdata/petrarch2"
 SOURCE_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
-ACTOR_FILES = {
-    "Phoenix.Countries.actors.txt": "countries.tsv",
-    "Phoenix.International.actors.txt": "international.tsv",
-    "Phoenix.MilNonState.actors.txt": "nonstate.tsv",
-}
+ACTOR_FILES = {"Phoenix.Countries.actors.txt": "countries.tsv",
+               "Phoenix.International.actors.txt": "international.tsv",
+               "Phoenix.MilNonState.actors.txt": "nonstate.tsv"}  # fmt: skip
 AGENT_FILE = ("Phoenix.agents.txt", "agents.tsv")
 ACTOR_COLUMNS = ("name", "phrases", "roles", "kind", "source")
 AGENT_COLUMNS = ("phrases", "code", "source")
@@ -86,34 +83,6 @@ INSTITUTION_WORDS = frozenset({
     "government", "governments", "regime", "regimes", "administration", "forces", "army", "troops",
     "loyalists", "supporters", "cabinet", "camp", "party", "ministry", "militia", "militias",
 })  # fmt: skip
-CLOSED_WORDS = frozenset({"in", "to", "for", "of", "at", "on", "from", "the", "a", "an", "and", "with", "by"})
-# Agent phrases whose last word names no person or group in news text: places and buildings
-# ("Government Girls College"), vehicles and weapons ("bomber", "carrier"), outlets and trades,
-# abstractions ("uprising"), and words that mislead ("spokesman" is not the media, "deputy" not
-# the police, a "prince" is a royal more often than the government, "delegates" at talks are
-# not legislators, an "oil producer" is a country).
-NOT_AGENTS = frozenset({
-    "college", "school", "university", "schoolhouse", "kindergarten", "kindergarden", "preschool",
-    "conservatory", "hospital", "infirmary", "sanatorium", "sanitarium", "sanatarium", "prison", "jail",
-    "barracks", "village", "settlement", "neighborhood", "neighbourhood", "kingdom", "monastery",
-    "monastary", "diocese", "archdiocese", "garrison", "chamber", "chambers", "airliner", "jetliner",
-    "jumbojet", "jet", "containership", "freighter", "tanker", "supertanker", "carrier", "battleship",
-    "battlewagon", "cruiser", "destroyer", "corvette", "frigate", "bomber", "humvee", "hmmwv", "b-52",
-    "f-16", "mig", "kfir", "su-24", "su-30mk", "mirage-2000", "mig-21pfm", "warplane", "warship",
-    "ship", "vessel", "artillery", "plane", "aircraft", "helicopter", "blog", "website", "magazine",
-    "newspaper", "gazette", "tabloid", "publication", "television", "tv", "telecom", "aerospace",
-    "industry", "business", "airline", "airway", "bank", "corp", "insurgence", "insurgency",
-    "rebellion", "revolt", "uprising", "religion", "governance", "bureaucracy", "polity", "population",
-    "spokesman", "spokesmen", "spokeswoman", "deputy", "deputies", "actor", "doc", "retired", "vip",
-    "prince", "princes", "princess", "princesses", "delegate", "delegates", "representatives",
-    "assemblies", "assemblage", "advocate", "counselor", "counsellor", "producer", "exporter"
-})  # fmt: skip
-# Agent sectors kept: the political actors of event data, students among them (EDU: student
-# protests). Civilians, workers, clergy, doctors and business people are CAMEO agents too, but
-# a bare "citizens", "staff member" or "missionary" in a sentence makes an event out of
-# non-political news far more often than it completes a political one.
-AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF",
-                           "EDU"})  # fmt: skip
 CODE_ITEM = re.compile(r"\[([^\]]*)\]")
 PHRASE_OK = re.compile(r"[A-Za-z0-9.'&\- ]+")
 
@@ -301,66 +270,6 @@ def actor_row(actor: Actor, person: bool, source: str, tok: Tokens) -> list[str]
     return [name, "|".join(phrases), roles, "person" if person else "group", f"{source}:{actor.line}"]
 
 
-AGENT_LINE = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[([^\]]*)\]\s*$")
-
-
-def plural(word: str) -> str:
-    """PETRARCH's regular plural of a phrase (its last word)."""
-    if word.endswith("Y") and word[-2:-1] not in ("A", "E", "O", "U"):
-        return word[:-1] + "IES"
-    if word.endswith(("SS", "SH", "CH", "X")):
-        return word + "ES"
-    return word + "S"
-
-
-def read_agents(path: Path) -> Iterator[tuple[int, list[str], str]]:
-    """(line, raw phrases, code) of every agent line, macros expanded, plurals added."""
-    macros: dict[str, list[str]] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        text = raw.split("#")[0].strip()
-        if not text:
-            continue
-        macro = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", text)
-        if macro:
-            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
-            continue
-        found = AGENT_LINE.match(text)
-        if found is None or not found.group(3).strip().startswith("~"):
-            continue
-        root, plurals, code = found.group(1).strip(), found.group(2), found.group(3).strip()[1:]
-        forms = _expand(root, macros)
-        if plurals is None:
-            forms += [plural(f) for f in forms if "!" not in root]
-        else:
-            forms += [_expand(p.strip(), macros)[0] for p in plurals.split(",") if p.strip()]
-        yield number, forms, code
-
-
-def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
-    for name, words in macros.items():
-        if name in phrase:
-            return [phrase.replace(name, w) for w in words]
-    return [phrase]
-
-
-def agent_rows(path: Path, tok: Tokens) -> list[list[str]]:
-    rows = []
-    for number, forms, code in read_agents(path):
-        if not re.fullmatch(r"(?:[A-Z]{3})+", code) or code[:3] not in AGENT_SECTORS:
-            continue
-        phrases: list[str] = []
-        for form in forms:
-            clean = clean_phrase(form)
-            words = tok.split(clean.lower()) if clean else []
-            joined = " ".join(words)
-            if words and words[-1] not in CLOSED_WORDS and joined not in phrases:
-                phrases.append(joined)
-        if not phrases or any(p.split()[-1] in NOT_AGENTS or tok.adjective(p) for p in phrases[:1]):
-            continue
-        rows.append(["|".join(phrases), code, f"{path.name}:{number}"])
-    return rows
-
-
 def write_tsv(path: Path, header: str, columns: tuple[str, ...], rows: list[list[str]]) -> None:
     lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
     lines.append("\t".join(columns))
@@ -391,7 +300,7 @@ def convert(folder: Path, out: Path, model: str) -> dict[str, int]:
         )
         counts[target] = len(rows)
     source, target = AGENT_FILE
-    rows = agent_rows(folder / source, tok)
+    rows = agent_rows(folder / source, tok, clean_phrase)
     write_tsv(out / target, header(source, "Agent nouns and their sector codes."), AGENT_COLUMNS, rows)
     counts[target] = len(rows)
     licence = (folder / "LICENSE").read_text(encoding="utf-8")

@@ -7,16 +7,20 @@ since 2014. `join` adds both to the curated entries with these rules:
 
 - curated entries win for the same phrase: a converted phrase whose tokens the curated files
   already index is dropped (and so is a later converted phrase an earlier one indexes);
-- an actor is one actor across sources: a converted entry or a roles.tsv person sharing a name
-  or alias with a curated person (or with an earlier converted one) adds its dated codes to
-  that person's timeline (see `roles.py`) and its other phrases point to it; a converted entry
-  sharing a name with a curated organisation only adds its phrases, the curated code stays;
-- codes keep their PETRARCH form (SYRGOVBUS); the country is the first part when it is a
-  country or region of the dictionary, the sector the first later part the sector codes know;
-  an IGO/NGO/IMG/MNC code has no country and its first part as sector; a code with no known
-  country or sector is skipped (INTREB, SYRINSMUS), and so is an agent whose code has no known
-  sector (AGR farmers: the sector codes list no agriculture);
-- converted agent nouns are sector words like the curated ones, never weak and with no role.
+- an actor is one actor across sources: a roles.tsv person sharing a name or alias with a
+  curated person, or a converted entry whose own name (or first phrase) is a name or alias of
+  a curated or earlier entry, adds its dated codes to that person's timeline (see `roles.py`)
+  and its other phrases point to it (a secondary alias never merges: PETRARCH lists "Islamic
+  Jihad" under Hezbollah); one sharing a name with an organisation only adds its phrases;
+- a national code takes the dictionary's form, country + sector (SYRGOVBUS -> SYRGOV): the
+  country is the first part when it is a country or region of the dictionary, the sector the
+  first later part the sector codes know (a group's GOV followed by LEG, JUD, MIL, COP or SPY
+  is that branch: the Congress's USAGOVLEG -> USALEG); an IGO/NGO/IMG/MNC code keeps its whole
+  form with its first part as sector; a code with no known country or sector is skipped
+  (INTREB, SYRINSMUS), and so is an agent whose code has no known sector;
+- converted agent nouns are sector words like the curated ones, never weak and with no role;
+- a converted actor becomes an Entry only when an article names one of its phrases (see
+  `dictionary.PhraseTable`): 26,000 of them are loaded at every start, few are named.
 
 A bad row is one error naming its file and line: E207 for a converted file, E208 for roles.tsv.
 """
@@ -24,7 +28,6 @@ A bad row is one error naming its file and line: E207 for a converted file, E208
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -43,8 +46,6 @@ from newsevents.actors.roles import (
 )
 from newsevents.data import reader
 from newsevents.errors import ResourceError
-
-log = logging.getLogger(__name__)
 
 ACTOR_FILES = ("petrarch/countries.tsv", "petrarch/international.tsv", "petrarch/nonstate.tsv")
 AGENT_FILE = "petrarch/agents.tsv"
