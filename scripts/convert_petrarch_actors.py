@@ -40,7 +40,7 @@ The filter (precision first: every phrase kept may become an actor in today's ne
   (mis-encoded source text);
 - agent phrases ending in a preposition or article ("embassy in", "ambassador to") are context
   patterns, not nouns, and are dropped; so are agents with a malformed code line, agents whose
-  last word names no person or group (`NOT_AGENTS`: places, buildings, vehicles, weapons,
+  last word names no person or group (`NOT_AGENTS`: places, bases, buildings, vehicles, weapons,
   outlets, abstractions, misleading words), one-word agents the lexicon knows only as an
   adjective ("naval", "jewish"), and agents whose code does not begin with a sector of political
   actors (`AGENT_SECTORS`: civilians, clergy, business and the like are left out).
@@ -88,7 +88,8 @@ NOT_AGENTS = frozenset({
     "rebellion", "revolt", "uprising", "religion", "governance", "bureaucracy", "polity", "population",
     "spokesman", "spokesmen", "spokeswoman", "deputy", "deputies", "actor", "doc", "retired", "vip",
     "prince", "princes", "princess", "princesses", "delegate", "delegates", "representatives",
-    "assemblies", "assemblage", "advocate", "counselor", "counsellor", "producer", "exporter"
+    "assemblies", "assemblage", "advocate", "counselor", "counsellor", "producer", "exporter", "base",
+    "bases", "institution", "institutions", "seaman", "seamen"
 })  # fmt: skip
 # Agent sectors kept: the political actors of event data (see the module docstring).
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "REF",

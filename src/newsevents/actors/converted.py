@@ -19,6 +19,8 @@ since 2014. `join` adds both to the curated entries with these rules:
   form with its first part as sector; a code with no known country or sector is skipped
   (INTREB, SYRINSMUS), and so is an agent whose code has no known sector;
 - converted agent nouns are sector words like the curated ones, never weak and with no role;
+  an agent phrase whose last word is a curated sector word is dropped ("unidentified gunmen",
+  "coalition forces"): the curated word and the resolver's modifiers code it;
 - a converted actor becomes an Entry only when an article names one of its phrases (see
   `dictionary.PhraseTable`): 26,000 of them are loaded at every start, few are named.
 
@@ -196,6 +198,9 @@ class Joiner:
         self.actors: list[Actor] = []
         self.owner: dict[Key, Actor] = {}
         self.taken: set[Key] = set()
+        # One-word curated sector words: a converted agent phrase ending in one ("unidentified
+        # gunmen", "coalition forces") is left to the curated word and the resolver's modifiers.
+        self.heads = {k for e, phrases in curated if e.kind == "sector" for k, _, _ in phrases if len(k) == 1}
         for entry, phrases in curated:
             if entry.kind == "person" and entry.code:
                 # Always a role, so a converted timeline never outvotes the curated code: dated
@@ -237,7 +242,9 @@ class Joiner:
                         found.raw.append(text)
             self._absorb(found, actor.phrases)
             return
-        actor.phrases = [(k, f, t) for k, f, t in actor.phrases if k not in self.taken]
+        sector = actor.entry is not None and actor.entry.kind == "sector"
+        actor.phrases = [(k, f, t) for k, f, t in actor.phrases
+                         if k not in self.taken and not (sector and k[-1:] in self.heads)]
         if actor.phrases:
             self._add(actor)
 
