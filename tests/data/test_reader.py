@@ -85,3 +85,13 @@ def test_shipped_prefers_the_language_folder_then_the_shared_one() -> None:
     assert data.shipped("events/cameo.yml", "en").parts[-3:] == ("data", "events", "cameo.yml")
     with pytest.raises(ResourceError, match="E202"):
         data.shipped("events/verbs.yml", "xx")
+
+
+def test_cells_give_rows_with_lines_and_refuse_short_ones(write_file: Callable[[str, str], Path]) -> None:
+    path = write_file("big.tsv", "# generated\na\tb\nx\ty\n\n# note\nz\tw\n")
+    assert list(reader.cells(path, ("a", "b"))) == [(3, ["x", "y"]), (6, ["z", "w"])]
+    short = write_file("short.tsv", "a\tb\nx\ty\nz\n")
+    with pytest.raises(ResourceError, match=r"E202.*short.tsv:3 -> row: expected 2 columns"):
+        list(reader.cells(short, ("a", "b")))
+    with pytest.raises(ResourceError, match=r"short.tsv:1 -> header"):
+        list(reader.cells(short, ("a", "c")))

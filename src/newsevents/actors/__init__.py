@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsevents.actors import coref, recognise, resolve
+from newsevents.actors import converted, coref, recognise, resolve
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
@@ -34,7 +34,9 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     Nothing is cached here: the actors stage loads it once per pipeline and shares it with the
     stages that read it too (see `actors.stage.shared_dictionary`).
     """
-    return build((*shipped_paths(language), *extra))
+    dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
+    recognise.prepare(dictionary)
+    return dictionary
 
 
 def _evidence(doc: Doc, article: Article, start: int, end: int) -> Evidence:

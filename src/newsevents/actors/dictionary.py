@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
+
+if TYPE_CHECKING:
+    from newsevents.actors.roles import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,9 @@ class Entry:
     gender: str | None = None
     demonym: str | None = None
     origin: str = ""
+    # Dated codes (actors/roles.py): `recognise` reads them against the article's publication
+    # date and fills code, country and sector for that day (`converted.dated`).
+    timeline: Timeline | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class ActorDictionary:
     """
 
     entries: tuple[Entry, ...]
-    phrases: dict[tuple[str, ...], tuple[Phrase, ...]]
+    phrases: Mapping[tuple[str, ...], tuple[Phrase, ...]]
     sector_labels: dict[str, str]
     countries: dict[str, Entry]
     max_len: int
@@ -278,23 +284,76 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-def build(paths: Sequence[str | Path]) -> ActorDictionary:
-    """Read and validate the files in order and index every phrase."""
+Key = tuple[str, ...]
+Keyed = list[tuple[Entry, list[tuple[Key, str, str]]]]  # entry, [(key, form, text)]
+# Entries not made yet: key -> [(source, form, text)], and how a source becomes an Entry (or None).
+Lazy = dict[Key, list[tuple[Any, str, str]]]
+Extended = tuple[Keyed, Lazy, Callable[[Any], "Entry | None"]]
+Extension = Callable[[dict[str, str], dict[str, Entry], Keyed, Callable[[str], list[str]]], Extended]
+
+
+class PhraseTable(Mapping[Key, tuple[Phrase, ...]]):
+    """Phrase key -> the phrases it may stand for; entries from a large source are made on the
+    first lookup of one of their keys, so start-up does not pay for entries no article names."""
+
+    def __init__(self, eager: dict[Key, tuple[Phrase, ...]], lazy: Lazy, make: Callable[[Any], Entry | None]):
+        self._eager, self._lazy, self._make = eager, lazy, make
+
+    def get(self, key: Key, default: Any = None) -> Any:  # type: ignore[override]
+        found = self._eager.get(key)
+        if found is not None:
+            return found
+        waiting = self._lazy.pop(key, None)
+        if waiting is None:
+            return default
+        made = tuple(Phrase(e, form, text) for source, form, text in waiting if (e := self._make(source)))
+        self._eager[key] = made
+        return made or default
+
+    def __getitem__(self, key: Key) -> tuple[Phrase, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._eager or key in self._lazy
+
+    def __iter__(self) -> Iterator[Key]:
+        yield from list(self._eager)
+        yield from list(self._lazy)
+
+    def __len__(self) -> int:
+        return len(self._eager) + len(self._lazy)
+
+
+def build(paths: Sequence[str | Path], extend: Extension | None = None) -> ActorDictionary:
+    """Read and validate the files in order and index every phrase.
+
+    `extend` adds entries from other sources (the converted PETRARCH dictionaries and the dated
+    roles, `actors.converted.extension`) once the curated ones are indexed, so it can let them
+    win for the same phrase; the entries it has not made yet are made when first looked up.
+    """
     labels, items = _read(paths)
     tokenize = _tokenizer()
-    table: dict[tuple[str, ...], list[Phrase]] = {}
+    keyed: Keyed = []
     for entry, forms in items:
-        for form, text in forms:
-            for variant in _variants(text):
-                key = tuple(tokenize(variant))
-                if key:
-                    table.setdefault(key, []).append(Phrase(entry, form, text))
-    entries = tuple(e for e, _ in items)
-    countries = {e.code: e for e in entries if e.kind in ("country", "region")}
-    phrases = {k: tuple(v) for k, v in table.items()}
-    log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases))
-    return ActorDictionary(entries, phrases, labels, countries,
-                           max((len(k) for k in phrases), default=1))
+        phrases = [(key, form, text) for form, text in forms for variant in sorted(_variants(text))
+                   if (key := tuple(tokenize(variant)))]
+        keyed.append((entry, phrases))
+    places = {e.code: e for e, _ in keyed if e.kind in ("country", "region")}
+    lazy: Lazy = {}
+    make: Callable[[Any], Entry | None] = lambda source: None  # noqa: E731
+    if extend is not None:
+        keyed, lazy, make = extend(labels, places, keyed, tokenize)
+    table: dict[Key, list[Phrase]] = {}
+    for entry, phrases in keyed:
+        for key, form, text in phrases:
+            table.setdefault(key, []).append(Phrase(entry, form, text))
+    entries = tuple(e for e, _ in keyed)
+    phrases_ = PhraseTable({k: tuple(v) for k, v in table.items()}, lazy, make)
+    log.debug("actor dictionary: %d entries, %d phrases", len(entries), len(phrases_))
+    return ActorDictionary(entries, phrases_, labels, places, max((len(k) for k in phrases_), default=1))
 
 
 def shipped_paths(language: str = "en") -> tuple[Path, ...]:

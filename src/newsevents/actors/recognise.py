@@ -12,9 +12,11 @@ acronym ("UN", "IS") matches only in capitals.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Phrase, norm_token
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 # Parts of speech an actor word never has: "forces" as a verb, "us" as a pronoun.
 NON_ACTOR_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"})
 NER_LABELS = frozenset({"PERSON"})
+DATED_CACHE = 50_000  # entries as of a day, kept for the next article of the same day
 
 
 @dataclass(frozen=True)
@@ -61,17 +64,40 @@ def _in_office(entry: Entry, year: int | None) -> int:
     return 1 if (entry.since or 0) <= year else 0
 
 
-def _choose(phrases: tuple[Phrase, ...], words: list[str], year: int | None) -> Phrase | None:
-    ok = [p for p in phrases if _case_ok(p, words)]
+def _choose(
+    phrases: tuple[Phrase, ...], words: list[str], day: dt.date | None, dictionary: ActorDictionary
+) -> tuple[Phrase, Entry] | None:
+    """The phrase the words stand for and its entry as of the article's day (see `_dated`)."""
+    ok = [(p, _dated(p.entry, day, dictionary)) for p in phrases if _case_ok(p, words)]
     if not ok:
         return None
+    year = day.year if day else None
     # Prefer the office holder of the article's year, then the latest entry (user files override).
-    return max(reversed(ok), key=lambda p: (_in_office(p.entry, year), p.entry.since or 0))
+    return max(reversed(ok), key=lambda pe: (_in_office(pe[1], year), pe[1].since or 0))
 
 
-def _year(article: Article) -> int | None:
-    published = article.published or ""
-    return int(published[:4]) if published[:4].isdigit() else None
+def _dated(entry: Entry, day: dt.date | None, dictionary: ActorDictionary) -> Entry:
+    """An entry with dated roles as it stands on the day: its code then (actors/roles.py)."""
+    if entry.timeline is None:
+        return entry
+    cache = dictionary.cache.setdefault("dated", {})
+    key = (id(entry), day)
+    if key not in cache:
+        if len(cache) >= DATED_CACHE:
+            cache.clear()  # a long corpus meets many days: the cache is a bounded convenience
+        codes = dictionary.cache.get("codes")
+        if codes is None:
+            codes = dictionary.cache["codes"] = Codes(dictionary.countries, dictionary.sector_labels)
+        cache[key] = dated(entry, day, codes)
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def publication_day(article: Article) -> dt.date | None:
+    """The article's publication day, the day roles are read against; None when it has none."""
+    try:
+        return dt.date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
 
 
 def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
@@ -97,12 +123,23 @@ def _is_dash(token: Token) -> bool:
     return not token.is_space and not norm_token(token.text)
 
 
-def _phrase_starts(dictionary: ActorDictionary) -> frozenset[str]:
-    """Words that begin some phrase: most tokens begin none, and need no table lookups at all."""
+def _phrase_starts(dictionary: ActorDictionary) -> dict[str, int]:
+    """Words that begin some phrase, each with the length of its longest phrase: most tokens begin
+    none and need no table lookups at all, and the rest only as many as their phrases are long."""
     starts = dictionary.cache.get("phrase_starts")
     if starts is None:
-        starts = dictionary.cache["phrase_starts"] = frozenset(key[0] for key in dictionary.phrases if key)
-    return starts
+        starts = {}
+        for key in dictionary.phrases:
+            if key and starts.get(key[0], 0) < len(key):
+                starts[key[0]] = len(key)
+        dictionary.cache["phrase_starts"] = starts
+    return starts  # type: ignore[no-any-return]
+
+
+def prepare(dictionary: ActorDictionary) -> None:
+    """Index what matching needs before the first article, so worker processes forked after the
+    pipeline is built share it instead of each building it again."""
+    _phrase_starts(dictionary)
 
 
 def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
@@ -115,22 +152,23 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     doc = parsed.doc
     pos = [t.i for t in doc if not _is_dash(t)]
     keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
-    year = _year(parsed.article)
+    day = publication_day(parsed.article)
     starts = _phrase_starts(dictionary)
     cues: list[Cue] = []
     j, n = 0, len(pos)
     while j < n:
         found: Cue | None = None
         consumed = 0
-        if keys[j] in starts:
-            for length in range(min(dictionary.max_len, n - j), 0, -1):
+        longest = starts.get(keys[j], 0)
+        if longest:
+            for length in range(min(longest, n - j), 0, -1):
                 phrases = dictionary.phrases.get(tuple(keys[j : j + length]))
                 if not phrases:
                     continue
                 if any(p.entry.kind == "none" for p in phrases):
                     consumed = length
                     break
-                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, year, dictionary)
+                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, day, dictionary)
                 if found is not None:
                     consumed = length
                     break
@@ -167,16 +205,17 @@ def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDiction
 
 
 def _accept(
-    parsed: ParsedArticle, start: int, end: int, phrases: tuple[Phrase, ...], year: int | None,
+    parsed: ParsedArticle, start: int, end: int, phrases: tuple[Phrase, ...], day: dt.date | None,
     dictionary: ActorDictionary,
 ) -> Cue | None:
     doc = parsed.doc
     span = doc[start:end]
     if parsed.is_furniture(start, end):
         return None
-    phrase = _choose(phrases, [t.text for t in span], year)
-    if phrase is None:
+    chosen = _choose(phrases, [t.text for t in span], day, dictionary)
+    if chosen is None:
         return None
+    phrase, entry = chosen
     root = _span_root(doc, start, end)
     if root.pos_ in NON_ACTOR_POS and phrase.entry.kind != "person":
         return None
@@ -188,7 +227,7 @@ def _accept(
         return None
     if phrase.entry.kind == "sector" and _inside_longer_name(doc, start, end, dictionary):
         return None
-    return Cue(start, end, phrase.entry, phrase.form, root.i)
+    return Cue(start, end, entry, phrase.form, root.i)
 
 
 def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:

@@ -9,6 +9,8 @@ mid-corpus. Every data file of the project is read here, in one of four shapes:
     sections(path)         a YAML mapping of sections, each a list of entries or a mapping of
                            keys to values:                         countries: [...] / verbs: {say: ...}
     rows(path, columns)    a tab- or comma-separated table with a header row and `#` comments
+    cells(path, columns)   the same for large generated tab-separated tables, without a Record
+                           per row (the converted PETRARCH dictionaries)
 
 and merged over the shipped files with one rule (`merge`): files are read in order (shipped
 first, then the user's, as the settings list them); a later entry with the same identity
@@ -235,6 +237,29 @@ def rows(
         cells += [""] * (len(columns) - len(cells))
         out.append(Record(dict(zip(columns, (c.strip() for c in cells), strict=True)), str(path), number))
     return out
+
+
+def cells(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """`rows` for large generated tables: (line, cells) of every row, each with exactly one cell
+    per column, without a Record per row.
+
+    The converted dictionaries hold tens of thousands of rows read at every start; a mapping
+    per row would cost more than the rest of loading. Cells are tab-separated and not stripped
+    (a generated file has no stray spaces). A bad header or row raises E202 naming file:line.
+    """
+    header_seen = False
+    for number, raw in enumerate(read_text(path).split("\n"), 1):
+        if not raw or raw.startswith("#"):
+            continue
+        row = raw.split("\t")
+        if not header_seen:
+            if tuple(c.strip() for c in row) != columns:
+                raise ResourceError("E202", detail=f"{path}:{number} -> header: expected {'/'.join(columns)}")
+            header_seen = True
+        elif len(row) != len(columns):
+            raise ResourceError("E202", detail=f"{path}:{number} -> row: expected {len(columns)} columns")
+        else:
+            yield number, row
 
 
 @overload
