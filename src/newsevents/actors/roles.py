@@ -140,6 +140,10 @@ def former(code: str) -> str:
     return f"{code[:3]}ELI" if not code.startswith(("IGO", "NGO", "IMG", "MNC")) else code
 
 
+# Country slots of roles.tsv that name no country: officials of international organisations.
+MARKERS = frozenset({"IGO", "NGO"})
+
+
 @dataclass(frozen=True)
 class Office:
     """One roles.tsv row: a person's (or group's) code over a range of days."""
@@ -164,8 +168,8 @@ def read_offices(path: str, countries: set[str], sectors: set[str]) -> list[Offi
         values = {k: str(v) for k, v in rec.values.items()}
         if not values["name"]:
             raise fail("name", "required")
-        if values["country"] not in countries:
-            raise fail("country", f"{values['country']!r} is not a country code of the dictionary")
+        if values["country"] not in countries and values["country"] not in MARKERS:
+            raise fail("country", f"{values['country']!r} is not a country code, IGO or NGO")
         if values["sector"] not in sectors:
             raise fail("sector", f"{values['sector']!r} is not a sector code")
         days = []
@@ -180,7 +184,9 @@ def read_offices(path: str, countries: set[str], sectors: set[str]) -> list[Offi
             raise fail("end", "is before start")
         if not values["source"].startswith(("http://", "https://")):
             raise fail("source", "expected the public URL the row was checked against")
-        role = Role(values["country"] + values["sector"], days[0], days[1], RANKS["roles"])
+        # an official of an international body is coded by the body alone ("IGO"), as CAMEO does
+        code = values["country"] + (values["sector"] if values["sector"] != values["country"] else "")
+        role = Role(code, days[0], days[1], RANKS["roles"])
         aliases = tuple(a.strip() for a in values["aliases"].split("|") if a.strip())
         person = values["office"].strip().lower() not in GROUP_OFFICES
         out.append(
