@@ -64,3 +64,16 @@ def test_calling_someone_a_name_is_no_event() -> None:
 def test_denying_a_report_is_no_rejection() -> None:
     """An attribution denied ("denied a report that ...") is no rejection of anyone's act."""
     assert not [e for e in _events("The Kremlin denied a German report on Tuesday.") if e.cameo == "120"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Germany issued a statement condemning the Russian strikes.", "DEU"),
+        ("A statement from the Egyptian foreign ministry condemned the Russian strikes.", "EGY"),
+    ],
+)
+def test_a_statement_acts_for_whoever_issued_it(text: str, source: str) -> None:
+    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+             for e in _events(text)}  # fmt: skip
+    assert (source, "RUS", "111") in coded

@@ -16,7 +16,8 @@ filled through a borrowed or governing word counts as inferred, which lowers con
 appeal, demand, criticism, rejection and threat with no object aim at the subject of their
 that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
 support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
-X").
+X"). A statement that acts as a subject speaks for whoever issued it: "X issued a statement
+condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml).
 """
 
 from __future__ import annotations
@@ -158,6 +159,21 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     return own or _borrowed_subject(verb, depth)
 
 
+def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
+    """Who issued a statement that acts as a subject ("X issued a statement condemning Y", "a
+    statement from X threatened Y"): the statement's "from"/"by" object, else the subject of the
+    verb that has the statement as object."""
+    out: list[Token] = []
+    for noun in nouns:
+        if noun.lemma_.lower() not in cues.statement_nouns:
+            continue
+        found = _pobjs(noun, ("from", "by"))
+        if not found and noun.dep_ == "dobj":
+            found = _subject(noun.head)
+        out += found
+    return out
+
+
 def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     passive = _is_passive(token, cues)
@@ -178,6 +194,9 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
+    issued = () if source else index.resolve(_issuers(src_tokens, cues))
+    if issued:  # "X issued a statement condemning Y": the statement speaks for X
+        source, src_inferred = issued, True
     target = _without_speakers(token, tgt_tokens, index.resolve(tgt_tokens))
     prep = None
     if not target:
