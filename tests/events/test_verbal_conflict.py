@@ -77,3 +77,10 @@ def test_a_statement_acts_for_whoever_issued_it(text: str, source: str) -> None:
     coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
              for e in _events(text)}  # fmt: skip
     assert (source, "RUS", "111") in coded
+
+
+def test_criticism_from_someone_is_theirs() -> None:
+    """ "drew criticism from X": the "from" hangs on the verb, and it names who criticises."""
+    coded = {(e.source.country if e.source else None, e.cameo) for e in _events(
+        "The mass arrests drew sharp criticism from Germany.")}  # fmt: skip
+    assert ("DEU", "111") in coded

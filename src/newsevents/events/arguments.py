@@ -45,6 +45,10 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "
 MUTUAL_PREPS = ("with", "between")
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
+# names a place or what is left ("withdrawal from X"), and a demand or appeal "from X" is often the
+# one another party accepts or rejects ("accepted demands from X"), coded as that answer.
+FROM_SOURCE_ROOTS = frozenset({"11"})
 # Noun roots whose "of" names who the act befalls: "the arrest of", "the release of", "the bombing of";
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
@@ -324,6 +328,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
+    if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
+        heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
+        source = index.resolve(heard)
     target_tokens = _pobjs(token, cues.target_preps + (("of",) if root in OF_TARGET_ROOTS else ()))
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
