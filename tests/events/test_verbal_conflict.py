@@ -84,3 +84,16 @@ def test_criticism_from_someone_is_theirs() -> None:
     coded = {(e.source.country if e.source else None, e.cameo) for e in _events(
         "The mass arrests drew sharp criticism from Germany.")}  # fmt: skip
     assert ("DEU", "111") in coded
+
+
+def test_a_gerund_after_by_shares_its_clause_subject() -> None:
+    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+             for e in _events("Kenya responded by condemning the Ugandan raid.")}  # fmt: skip
+    assert ("KEN", "UGA", "111") in coded
+
+
+def test_a_gerund_after_for_is_not_the_subject_s_act() -> None:
+    """ "criticised Israel for condemning X": Egypt does not condemn X."""
+    events = _events("Egypt criticized Israel for condemning the Qatari mediators.")
+    assert not [e for e in events if e.source is not None and e.source.country == "EGY" and e.target
+                and e.target.country == "QAT"]  # fmt: skip

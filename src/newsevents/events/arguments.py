@@ -45,6 +45,9 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "
 MUTUAL_PREPS = ("with", "between")
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
+# clause's subject with it ("responded by condemning"); see `_gerund_subject`.
+GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
 # names a place or what is left ("withdrawal from X"), and a demand or appeal "from X" is often the
 # one another party accepts or rejects ("accepted demands from X"), coded as that answer.
@@ -163,6 +166,16 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     return own or _borrowed_subject(verb, depth)
 
 
+def _gerund_subject(verb: Token) -> list[Token]:
+    """The subject of "X responded by condemning Y", "X led a group in calling on Y": a gerund after
+    by/in/while/after/before shares its clause's subject. After "for" and "of" it does not: in
+    "criticised X for attacking Y" it is X who attacked."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _kids(prep.head, "nsubj")  # a stated subject only: one borrowed in turn is too far to trust
+
+
 def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
     """Who issued a statement that acts as a subject ("X issued a statement condemning Y", "a
     statement from X threatened Y"): the statement's "from"/"by" object, else the subject of the
@@ -198,6 +211,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
+    if not source and (match.entry.cameo or "")[:2] in CLAUSE_TARGET_ROOTS:
+        source, src_inferred = index.resolve(_gerund_subject(token)), True
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
