@@ -97,3 +97,12 @@ def test_a_gerund_after_for_is_not_the_subject_s_act() -> None:
     events = _events("Egypt criticized Israel for condemning the Qatari mediators.")
     assert not [e for e in events if e.source is not None and e.source.country == "EGY" and e.target
                 and e.target.country == "QAT"]  # fmt: skip
+
+
+def test_a_call_for_a_ceasefire_is_coded_as_the_verb_is() -> None:
+    assert {e.cameo for e in _events("Egypt's call for a ceasefire was ignored.")} == {"0256"}
+
+
+def test_a_reporter_asking_is_no_appeal() -> None:
+    text = "Asked by a BBC reporter whether Britain would send troops, the Polish president said no."
+    assert not [e for e in _events(text) if e.cameo.startswith("02")]
