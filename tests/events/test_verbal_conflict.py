@@ -106,3 +106,9 @@ def test_a_call_for_a_ceasefire_is_coded_as_the_verb_is() -> None:
 def test_a_reporter_asking_is_no_appeal() -> None:
     text = "Asked by a BBC reporter whether Britain would send troops, the Polish president said no."
     assert not [e for e in _events(text) if e.cameo.startswith("02")]
+
+
+def test_warning_that_a_move_will_do_harm_criticises_its_owner() -> None:
+    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+             for e in _events("Ghana warned that the Togolese move would damage regional trade.")}  # fmt: skip
+    assert ("GHA", "TGO", "111") in coded
