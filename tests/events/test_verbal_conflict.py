@@ -28,6 +28,14 @@ def _coded(text: str) -> set[tuple[str, str | None]]:
     return {(e.cameo, e.target.country if e.target else None) for e in _events(text) if e.source is not None}
 
 
+def _countries(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of each event."""
+    return {
+        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+        for e in _events(text)
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -74,9 +82,7 @@ def test_denying_a_report_is_no_rejection() -> None:
     ],
 )
 def test_a_statement_acts_for_whoever_issued_it(text: str, source: str) -> None:
-    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-             for e in _events(text)}  # fmt: skip
-    assert (source, "RUS", "111") in coded
+    assert (source, "RUS", "111") in _countries(text)
 
 
 def test_criticism_from_someone_is_theirs() -> None:
@@ -87,9 +93,7 @@ def test_criticism_from_someone_is_theirs() -> None:
 
 
 def test_a_gerund_after_by_shares_its_clause_subject() -> None:
-    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-             for e in _events("Kenya responded by condemning the Ugandan raid.")}  # fmt: skip
-    assert ("KEN", "UGA", "111") in coded
+    assert ("KEN", "UGA", "111") in _countries("Kenya responded by condemning the Ugandan raid.")
 
 
 def test_a_gerund_after_for_is_not_the_subject_s_act() -> None:
@@ -109,6 +113,5 @@ def test_a_reporter_asking_is_no_appeal() -> None:
 
 
 def test_warning_that_a_move_will_do_harm_criticises_its_owner() -> None:
-    coded = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-             for e in _events("Ghana warned that the Togolese move would damage regional trade.")}  # fmt: skip
-    assert ("GHA", "TGO", "111") in coded
+    text = "Ghana warned that the Togolese move would damage regional trade."
+    assert ("GHA", "TGO", "111") in _countries(text)
