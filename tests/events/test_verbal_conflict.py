@@ -115,3 +115,9 @@ def test_a_reporter_asking_is_no_appeal() -> None:
 def test_warning_that_a_move_will_do_harm_criticises_its_owner() -> None:
     text = "Ghana warned that the Togolese move would damage regional trade."
     assert ("GHA", "TGO", "111") in _countries(text)
+
+
+def test_saying_someone_s_move_is_unacceptable_criticises_them() -> None:
+    text = '"The Russian decision is unacceptable," the Polish foreign minister said.'
+    assert ("POL", "RUS", "111") in _countries(text)
+    assert _events("The Polish foreign minister said the weather was terrible.") == []
