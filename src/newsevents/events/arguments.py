@@ -17,7 +17,10 @@ appeal, demand, criticism, rejection and threat with no object aim at the subjec
 that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
 support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
 X"). A statement that acts as a subject speaks for whoever issued it: "X issued a statement
-condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml).
+condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml). An appeal,
+demand, criticism, rejection or threat told as a gerund after by/in/while/after/before takes the
+stated subject of its clause ("X responded by condemning Y"); a noun of criticism takes its source
+from "from X", on the noun or on its verb ("drew criticism from X").
 """
 
 from __future__ import annotations
