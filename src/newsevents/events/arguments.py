@@ -16,7 +16,11 @@ filled through a borrowed or governing word counts as inferred, which lowers con
 appeal, demand, criticism, rejection and threat with no object aim at the subject of their
 that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
 support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
-X").
+X"). A statement that acts as a subject speaks for whoever issued it: "X issued a statement
+condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml). An appeal,
+demand, criticism, rejection or threat told as a gerund after by/in/while/after/before takes the
+stated subject of its clause ("X responded by condemning Y"); a noun of criticism takes its source
+from "from X", on the noun or on its verb ("drew criticism from X").
 """
 
 from __future__ import annotations
@@ -44,6 +48,13 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "
 MUTUAL_PREPS = ("with", "between")
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
+# clause's subject with it ("responded by condemning"); see `_gerund_subject`.
+GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
+# Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
+# names a place or what is left ("withdrawal from X"), and a demand or appeal "from X" is often the
+# one another party accepts or rejects ("accepted demands from X"), coded as that answer.
+FROM_SOURCE_ROOTS = frozenset({"11"})
 # Noun roots whose "of" names who the act befalls: "the arrest of", "the release of", "the bombing of";
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
@@ -158,6 +169,31 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     return own or _borrowed_subject(verb, depth)
 
 
+def _gerund_subject(verb: Token) -> list[Token]:
+    """The subject of "X responded by condemning Y", "X led a group in calling on Y": a gerund after
+    by/in/while/after/before shares its clause's subject. After "for" and "of" it does not: in
+    "criticised X for attacking Y" it is X who attacked."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _kids(prep.head, "nsubj")  # a stated subject only: one borrowed in turn is too far to trust
+
+
+def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
+    """Who issued a statement that acts as a subject ("X issued a statement condemning Y", "a
+    statement from X threatened Y"): the statement's "from"/"by" object, else the subject of the
+    verb that has the statement as object."""
+    out: list[Token] = []
+    for noun in nouns:
+        if noun.lemma_.lower() not in cues.statement_nouns:
+            continue
+        found = _pobjs(noun, ("from", "by"))
+        if not found and noun.dep_ == "dobj":
+            found = _subject(noun.head)
+        out += found
+    return out
+
+
 def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     passive = _is_passive(token, cues)
@@ -178,6 +214,11 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
+    if not source and (match.entry.cameo or "")[:2] in CLAUSE_TARGET_ROOTS:
+        source, src_inferred = index.resolve(_gerund_subject(token)), True
+    issued = () if source else index.resolve(_issuers(src_tokens, cues))
+    if issued:  # "X issued a statement condemning Y": the statement speaks for X
+        source, src_inferred = issued, True
     target = _without_speakers(token, tgt_tokens, index.resolve(tgt_tokens))
     prep = None
     if not target:
@@ -305,6 +346,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
+    if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
+        heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
+        source = index.resolve(heard)
     target_tokens = _pobjs(token, cues.target_preps + (("of",) if root in OF_TARGET_ROOTS else ()))
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition

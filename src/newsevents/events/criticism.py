@@ -4,13 +4,14 @@ To say that someone's act will do harm is to criticise them (CAMEO 111), whateve
 saying: "adding that Turkish and Saudi intervention might worsen the conflict" criticises Turkey
 and Saudi Arabia, "warned against American interference" criticises the United States. Two shapes:
 
-- a verb of saying whose complement's verb is a harm verb (worsen, fuel, destabilise ...) and whose
-  subject is an act noun (intervention, interference, policy ...);
+- a verb of saying whose complement's verb is a harm verb (worsen, fuel, destabilise ...), or a
+  copula with a condemning adjective ("the Russian move is unacceptable"), and whose subject is an
+  act noun (intervention, interference, policy ...);
 - a verb of warning with "against", "about" or "of" an act noun.
 
 The act noun's owners (a demonym, possessor or compound naming an actor: "Turkish and Saudi",
 "Washington's") are the targets; the speaker is the source. The words live in `cues.yml`
-(`act_nouns`, `harm_verbs`, `warning_verbs`); finding is kept apart from coding.
+(`act_nouns`, `harm_verbs`, `blame_adjectives`, `warning_verbs`); finding is kept apart from coding.
 """
 
 from __future__ import annotations
@@ -44,11 +45,18 @@ def _owners(noun: Token) -> tuple[Token, ...]:
     return tuple(t for c in found for t in (c, *c.conjuncts))
 
 
+def _judged(verb: Token, cues: Cues) -> bool:
+    """ "X's move is unacceptable": a copula whose complement condemns its subject."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in cues.blame_adjectives for c in verb.children
+    )
+
+
 def _act_nouns(said: Token, cues: Cues) -> Iterator[tuple[Token, Token]]:
     """(word of harm or preposition, act noun) pairs hanging on a verb of saying."""
     warning = said.lemma_.lower() in cues.warning_verbs
     for child in said.children:
-        if child.dep_ == "ccomp" and child.lemma_.lower() in cues.harm_verbs:
+        if child.dep_ == "ccomp" and (child.lemma_.lower() in cues.harm_verbs or _judged(child, cues)):
             nouns = [s for s in child.children if s.dep_ == "nsubj"]
         elif warning and child.dep_ == "prep" and child.lower_ in WARNING_PREPS:
             nouns = [g for g in child.children if g.dep_ == "pobj"]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
-    "intent_verbs",
+    "intent_verbs", "statement_nouns", "blame_adjectives",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -47,9 +47,12 @@ class Cues:
     # "warned that Turkish intervention would worsen the war": criticism of the act's owners (criticism.py)
     act_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
+    blame_adjectives: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     # "plans to impose sanctions": the subject means to do the act (a threat or an intent, intents.py)
     intent_verbs: frozenset[str] = frozenset()
+    # "the ministry issued a statement condemning X": a statement acts for whoever issued it (arguments.py)
+    statement_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
