@@ -187,13 +187,23 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))
-        prep = pobjs[0].head.lower_ if target and pobjs else None
+        prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
             target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
+    """The preposition that brought the target: that of the first object holding one of the found
+    mentions. In "spoke by phone on Monday with X" the target came "with", not "on" (Monday holds no
+    actor), so the call runs both ways."""
+    for tok in tokens:
+        if tok.dep_ == "pobj" and index.at(tok) in found:
+            return tok.head.lower_
+    return tokens[0].head.lower_ if found and tokens else None
 
 
 def _without_speakers(
@@ -310,7 +320,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
-    prep = target_tokens[0].head.lower_ if targets and target_tokens else None
+    prep = _prep_of(target_tokens, targets, index)
     between = index.resolve(_pobjs(token, ("between",)))
     if between and not source:
         source, targets, prep = between[:1], targets or between[1:], "between"
