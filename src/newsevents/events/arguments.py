@@ -38,7 +38,14 @@ if TYPE_CHECKING:
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X".
-ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "of")}
+# Help and support are pledged, given and voiced "for X" ("pledged aid for Ukraine", "voiced support
+# for X"), and a noun of support or help is "for X" ("support for the rebels", "aid for Syria"). A
+# verb with an object keeps "for" as its reason ("praised X for its role"): it is tried only when
+# no object holds the target.
+ROOT_PREPS: dict[str, tuple[str, ...]] = {
+    "02": ("from", "of"), "10": ("from", "of"), "03": ("for",), "05": ("for",), "07": ("for",),
+}  # fmt: skip
+NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "07": ("for",)}
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
@@ -315,7 +322,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
-    target_tokens = _pobjs(token, cues.target_preps + (("of",) if root in OF_TARGET_ROOTS else ()))
+    preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + (("of",) if root in OF_TARGET_ROOTS else ())
+    target_tokens = _pobjs(token, preps)
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
