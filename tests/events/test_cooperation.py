@@ -1,6 +1,6 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
-subjects or a partner after a date, trips and travel to a party, agreements between parties, mended
-ties, and help or support "for X" (verbs and nouns)."""
+subjects or a partner after a date, a counterpart called or a guest received, trips and travel to a
+party, agreements between parties, reset relations, and help or support "for X" (verbs and nouns)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ SENTENCES = {
     "support_noun": "Turkey's support for the Syrian rebels angered Russia.",
     "support_voiced": "Britain expressed support for Ukraine on Monday.",
     "aid_announced": "Germany announced new aid for Ukraine.",
+    "counterpart": "Russian Foreign Minister Sergey Lavrov called his Chinese counterpart Wang Yi on Monday.",
+    "received": "Chinese President Xi Jinping received the Brazilian president in Beijing on Friday.",
 }
 
 
@@ -70,3 +72,8 @@ def test_help_and_support_for_x_aim_at_x(coded: dict[str, Extraction]) -> None:
     assert ("TUR", "SYR", "051") in _pairs(coded["support_noun"])
     assert ("GBR", "UKR", "051") in _pairs(coded["support_voiced"])
     assert ("DEU", "UKR", "070") in _pairs(coded["aid_announced"])
+
+
+def test_the_counterpart_called_and_the_guest_received_are_the_targets(coded: dict[str, Extraction]) -> None:
+    assert {("RUS", "CHN", "041"), ("CHN", "RUS", "041")} <= _pairs(coded["counterpart"])
+    assert ("CHN", "BRA", "043") in _pairs(coded["received"])

@@ -55,8 +55,9 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
-# prisoners", "took hostages"), not its means ("launched drones", "sent troops")
-PATIENT_ROOTS = frozenset({"08", "16", "17", "18"})
+# prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
+# ("launched drones", "sent troops")
+PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
