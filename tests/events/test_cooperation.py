@@ -1,6 +1,7 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects or a partner after a date, a counterpart called or a guest received, trips and travel to a
-party, agreements between parties, reset relations, and help or support "for X" (verbs and nouns)."""
+party, agreements between parties, mediation between two sides, reset relations, and
+help or support "for X" (verbs and nouns)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ SENTENCES = {
     "aid_announced": "Germany announced new aid for Ukraine.",
     "counterpart": "Russian Foreign Minister Sergey Lavrov called his Chinese counterpart Wang Yi on Monday.",
     "received": "Chinese President Xi Jinping received the Brazilian president in Beijing on Friday.",
+    "mediation": "Qatar launched a mediation effort between Egypt and Turkey on Saturday.",
 }
 
 
@@ -77,3 +79,7 @@ def test_help_and_support_for_x_aim_at_x(coded: dict[str, Extraction]) -> None:
 def test_the_counterpart_called_and_the_guest_received_are_the_targets(coded: dict[str, Extraction]) -> None:
     assert {("RUS", "CHN", "041"), ("CHN", "RUS", "041")} <= _pairs(coded["counterpart"])
     assert ("CHN", "BRA", "043") in _pairs(coded["received"])
+
+
+def test_a_mediator_acts_on_both_sides_it_stands_between(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["mediation"]) == {("QAT", "EGY", "045"), ("QAT", "TUR", "045")}

@@ -331,9 +331,15 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     prep = _prep_of(target_tokens, targets, index)
     between = index.resolve(_pobjs(token, ("between",)))
-    if between and not source:
-        source, targets, prep = between[:1], targets or between[1:], "between"
     inferred = False
+    # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
+    outside = root == "04" and not match.entry.mutual
+    if between and not source and light and outside:
+        source, inferred = index.resolve(_subject(token.head)), True
+    if between and not source and not outside:
+        source, targets, prep = between[:1], targets or between[1:], "between"
+    elif between and not targets:  # "Egypt's mediation between Israel and Hamas": both sides are its targets
+        targets, prep = between, "between"
     if not source and light:
         source, inferred = index.resolve(_subject(token.head)), True
     if not source and match.entry.mutual:
