@@ -1,7 +1,7 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
-subjects or a partner after a date, a counterpart called or a guest received, trips and travel to a
-party, agreements between parties, mediation between two sides, reset relations, and
-help or support "for X" (verbs and nouns)."""
+subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
+and travel to a party, agreements between parties, mediation between two sides,
+reset relations, and help or support "for X" (verbs and nouns)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ SENTENCES = {
     "counterpart": "Russian Foreign Minister Sergey Lavrov called his Chinese counterpart Wang Yi on Monday.",
     "received": "Chinese President Xi Jinping received the Brazilian president in Beijing on Friday.",
     "mediation": "Qatar launched a mediation effort between Egypt and Turkey on Saturday.",
+    "phone_day": "The Brazilian president spoke by phone Monday with his Chinese counterpart.",
 }
 
 
@@ -83,3 +84,7 @@ def test_the_counterpart_called_and_the_guest_received_are_the_targets(coded: di
 
 def test_a_mediator_acts_on_both_sides_it_stands_between(coded: dict[str, Extraction]) -> None:
     assert _pairs(coded["mediation"]) == {("QAT", "EGY", "045"), ("QAT", "TUR", "045")}
+
+
+def test_a_call_by_phone_on_a_bare_weekday_is_still_a_call(coded: dict[str, Extraction]) -> None:
+    assert {("BRA", "CHN", "041"), ("CHN", "BRA", "041")} <= _pairs(coded["phone_day"])
