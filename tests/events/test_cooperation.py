@@ -1,7 +1,7 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
 and travel to a party, agreements between parties, mediation between two sides,
-reset relations, and help or support "for X" (verbs and nouns)."""
+reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and nouns)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ SENTENCES = {
     "received": "Chinese President Xi Jinping received the Brazilian president in Beijing on Friday.",
     "mediation": "Qatar launched a mediation effort between Egypt and Turkey on Saturday.",
     "phone_day": "The Brazilian president spoke by phone Monday with his Chinese counterpart.",
+    "tariffs": "China lifted tariffs on Australian wine.",
+    "suspended": "The European Union suspended tariffs on American whiskey.",
 }
 
 
@@ -88,3 +90,8 @@ def test_a_mediator_acts_on_both_sides_it_stands_between(coded: dict[str, Extrac
 
 def test_a_call_by_phone_on_a_bare_weekday_is_still_a_call(coded: dict[str, Extraction]) -> None:
     assert {("BRA", "CHN", "041"), ("CHN", "BRA", "041")} <= _pairs(coded["phone_day"])
+
+
+def test_tariffs_lifted_or_suspended_ease_a_penalty(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["tariffs"]) == {("CHN", "AUS", "085")}
+    assert {(t, c) for _, t, c in _pairs(coded["suspended"])} == {("USA", "085")}
