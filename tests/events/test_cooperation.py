@@ -1,7 +1,8 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
-and travel to a party, agreements between parties, mediation between two sides,
-reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and nouns)."""
+and travel to a party, agreements between parties, mediation between two sides, a meeting told
+after "after", reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and
+nouns)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ SENTENCES = {
     "phone_day": "The Brazilian president spoke by phone Monday with his Chinese counterpart.",
     "tariffs": "China lifted tariffs on Australian wine.",
     "suspended": "The European Union suspended tariffs on American whiskey.",
+    "after_meeting": "The Japanese prime minister returned home after meeting with President Joe Biden.",
 }
 
 
@@ -95,3 +97,7 @@ def test_a_call_by_phone_on_a_bare_weekday_is_still_a_call(coded: dict[str, Extr
 def test_tariffs_lifted_or_suspended_ease_a_penalty(coded: dict[str, Extraction]) -> None:
     assert _pairs(coded["tariffs"]) == {("CHN", "AUS", "085")}
     assert {(t, c) for _, t, c in _pairs(coded["suspended"])} == {("USA", "085")}
+
+
+def test_who_met_before_leaving_is_the_subject_of_leaving(coded: dict[str, Extraction]) -> None:
+    assert {("JPN", "USA", "040"), ("USA", "JPN", "040")} <= _pairs(coded["after_meeting"])
