@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.events.modifiers import against, modifier_source
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
 from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
@@ -42,10 +43,20 @@ if TYPE_CHECKING:
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X".
-ROOT_PREPS: dict[str, tuple[str, ...]] = {"02": ("from", "of"), "10": ("from", "of")}
+# Help and support are pledged, given and voiced "for X" ("pledged aid for Ukraine", "voiced support
+# for X"), and a noun of support or help is "for X" ("support for the rebels", "aid for Syria"). A
+# verb with an object keeps "for" as its reason ("praised X for its role"): it is tried only when
+# no object holds the target.
+ROOT_PREPS: dict[str, tuple[str, ...]] = {
+    "02": ("from", "of"), "10": ("from", "of"), "03": ("for",), "05": ("for",), "07": ("for",),
+}  # fmt: skip
+NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "07": ("for",)}
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
+# "X left after meeting Y", "before travelling to Z": a verb after these has the subject of the verb they
+# hang from; not "accused X of violating" (X violates) nor "joined them in demanding"
+TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
@@ -59,8 +70,9 @@ FROM_SOURCE_ROOTS = frozenset({"11"})
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
-# prisoners", "took hostages"), not its means ("launched drones", "sent troops")
-PATIENT_ROOTS = frozenset({"08", "16", "17", "18"})
+# prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
+# ("launched drones", "sent troops")
+PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
@@ -156,6 +168,8 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return objs or _subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl"):
         return _subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -228,13 +242,23 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))
-        prep = pobjs[0].head.lower_ if target and pobjs else None
+        prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
             target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
+    """The preposition that brought the target: that of the first object holding one of the found
+    mentions. In "spoke by phone on Monday with X" the target came "with", not "on" (Monday holds no
+    actor), so the call runs both ways."""
+    for tok in tokens:
+        if tok.dep_ == "pobj" and index.at(tok) in found:
+            return tok.head.lower_
+    return tokens[0].head.lower_ if found and tokens else None
 
 
 def _without_speakers(
@@ -253,67 +277,6 @@ def _without_speakers(
     if not tails or max(tails) + 1 != gov.i:
         return found
     return tuple(m for m in found if m.head not in tails)
-
-
-def _against(token: Token) -> bool:
-    """ "anti-government rallies": the modifier names whom the act opposes, not who acts."""
-    if token.lower_.startswith("anti"):
-        return True
-    i, doc = token.i, token.doc
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
-
-
-def backer(token: Token, index: MentionIndex, cues: Cues) -> ActorMention | None:
-    """The mention of X in "an X-backed <noun>" ("a Russian-backed offensive"), or None.
-
-    The backer supports the act without performing it; `coding` may name the performer from
-    what the article has already said X backs.
-    """
-    for word in token.children:
-        if word.dep_ not in ("amod", "compound") or word.i > token.i:
-            continue
-        text = word.lower_.strip("-–")
-        glued = "-" in text and text.rsplit("-", 1)[1] in cues.backer_words
-        if text not in cues.backer_words and not glued:
-            continue
-        if glued and word.i in index.by_token:
-            return index.by_token[word.i]  # "Russian-backed" as one token
-        for child in word.children:
-            if child.i < word.i and child.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod"):
-                found = index.by_token.get(child.i)
-                if found is not None:
-                    return found
-    return None
-
-
-def _modifier_source(
-    token: Token, index: MentionIndex, with_words: set[int], cues: Cues
-) -> tuple[ActorMention, ...]:
-    """The actor a noun trigger's modifiers name ("the regime's offensive", "Russian air strikes").
-
-    A modifier counts only when it is itself (part of) a mention: in "military base attacks" the
-    base is where the attack fell, not who made it. A place name used as a compound ("a Sudan
-    village attack", "the Niger kidnapping") or a capital as possessor ("Baghdad's suicide
-    attack") says where, not who; demonyms and possessive countries still name the actor.
-    """
-    mods = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in cues.backer_words]
-    found = []
-    for c in mods:
-        m = index.by_token.get(c.i)
-        if m is None or _against(c) or _place_word(c, m):
-            continue
-        found.append(m)
-    return tuple(dict.fromkeys(found))
-
-
-def _place_word(word: Token, m: ActorMention) -> bool:
-    if m.kind != "name" or m.actor.code in ("", None):
-        return False
-    if word.dep_ == "compound" and m.actor.sector is None and word.ent_type_ != "NORP":
-        return True  # a country or region named as a noun
-    capital = m.actor.sector == "GOV" and m.token_end - m.token_start == 1 and word.ent_type_ == "GPE"
-    return word.dep_ in ("poss", "compound") and capital and word.doc[m.head].ent_type_ == "GPE"
 
 
 def _governing_subject(token: Token) -> list[Token]:
@@ -345,20 +308,27 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        source = index.resolve(_pobjs(token, ("by",))) or _modifier_source(token, index, with_words, cues)
+        source = index.resolve(_pobjs(token, ("by",))) or modifier_source(token, index, with_words, cues)
     if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
         source = index.resolve(heard)
-    target_tokens = _pobjs(token, cues.target_preps + (("of",) if root in OF_TARGET_ROOTS else ()))
-    target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and _against(c)]
+    preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + (("of",) if root in OF_TARGET_ROOTS else ())
+    target_tokens = _pobjs(token, preps)
+    target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
-    prep = target_tokens[0].head.lower_ if targets and target_tokens else None
+    prep = _prep_of(target_tokens, targets, index)
     between = index.resolve(_pobjs(token, ("between",)))
-    if between and not source:
-        source, targets, prep = between[:1], targets or between[1:], "between"
     inferred = False
+    # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
+    outside = root == "04" and not match.entry.mutual
+    if between and not source and light and outside:
+        source, inferred = index.resolve(_subject(token.head)), True
+    if between and not source and not outside:
+        source, targets, prep = between[:1], targets or between[1:], "between"
+    elif between and not targets:  # "Egypt's mediation between Israel and Hamas": both sides are its targets
+        targets, prep = between, "between"
     if not source and light:
         source, inferred = index.resolve(_subject(token.head)), True
     if not source and match.entry.mutual:

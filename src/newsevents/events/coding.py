@@ -36,10 +36,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.events import criticism, intents, precision, support, victims
-from newsevents.events.arguments import Arguments, MentionIndex, Role, backer, find_arguments
+from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
+from newsevents.events.modifiers import backer
 from newsevents.events.sides import actor_code, confidence, dedupe, meets, pairs, same_actor
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality

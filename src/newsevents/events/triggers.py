@@ -166,7 +166,8 @@ def related_words(token: Token) -> dict[str, int]:
     """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
 
     In order of preference: the trigger's own dependents, then the noun a participle or relative
-    clause modifies ("the sanctions they imposed").
+    clause modifies ("the sanctions they imposed"). A date object lends its glued-on words: the small
+    model parses "spoke by phone Monday" as "by (phone Monday)".
     """
     out: dict[str, int] = {}
 
@@ -182,6 +183,10 @@ def related_words(token: Token) -> dict[str, int]:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
                     add(grand)
+                if grand.dep_ == "pobj" and grand.ent_type_ == "DATE":
+                    for glued in grand.children:
+                        if glued.dep_ == "compound" and glued.ent_type_ != "DATE":
+                            add(glued)
     if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
         add(token.head)
     return out

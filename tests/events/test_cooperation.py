@@ -1,0 +1,103 @@
+"""Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
+subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
+and travel to a party, agreements between parties, mediation between two sides, a meeting told
+after "after", reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and
+nouns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import pipe
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "phone_pair": (
+        "Mexican President Claudia Sheinbaum and Canadian Prime Minister Mark Carney spoke by phone."
+    ),
+    "phone_dated": (
+        "President Emmanuel Macron spoke by phone on Monday with German Chancellor Friedrich Merz."
+    ),
+    "call_noun": "Macron's phone call with Merz lasted an hour.",
+    "trip": "Putin's trip to India was his first in four years.",
+    "travel": "Russian President Vladimir Putin will travel to India next month.",
+    "agreement": "The agreement between Kenya and Uganda covers the sale of electricity.",
+    "ties": "Turkey reset its relations with Egypt last year.",
+    "aid_for": "Japan pledged new aid for Ukraine on Monday.",
+    "support_noun": "Turkey's support for the Syrian rebels angered Russia.",
+    "support_voiced": "Britain expressed support for Ukraine on Monday.",
+    "aid_announced": "Germany announced new aid for Ukraine.",
+    "counterpart": "Russian Foreign Minister Sergey Lavrov called his Chinese counterpart Wang Yi on Monday.",
+    "received": "Chinese President Xi Jinping received the Brazilian president in Beijing on Friday.",
+    "mediation": "Qatar launched a mediation effort between Egypt and Turkey on Saturday.",
+    "phone_day": "The Brazilian president spoke by phone Monday with his Chinese counterpart.",
+    "tariffs": "China lifted tariffs on Australian wine.",
+    "suspended": "The European Union suspended tariffs on American whiskey.",
+    "after_meeting": "The Japanese prime minister returned home after meeting with President Joe Biden.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict[str, Extraction]:
+    return dict(zip(SENTENCES, pipe(list(SENTENCES.values())), strict=True))
+
+
+def _pairs(x: Extraction) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO) of every event."""
+    return {(e.source and e.source.country, e.target and e.target.country, e.cameo) for e in x.events}
+
+
+def test_two_leaders_on_the_phone_call_each_other(coded: dict[str, Extraction]) -> None:
+    assert {("MEX", "CAN", "041"), ("CAN", "MEX", "041")} <= _pairs(coded["phone_pair"])
+
+
+def test_a_partner_after_a_date_still_makes_the_call_mutual(coded: dict[str, Extraction]) -> None:
+    assert {("FRA", "DEU", "041"), ("DEU", "FRA", "041")} <= _pairs(coded["phone_dated"])
+
+
+def test_a_phone_call_noun_runs_both_ways(coded: dict[str, Extraction]) -> None:
+    assert {("FRA", "DEU", "041"), ("DEU", "FRA", "041")} <= _pairs(coded["call_noun"])
+
+
+def test_a_trip_or_travel_to_a_country_is_a_visit(coded: dict[str, Extraction]) -> None:
+    assert ("RUS", "IND", "042") in _pairs(coded["trip"])
+    assert {c for _, _, c in _pairs(coded["travel"])} == {"042"}
+
+
+def test_an_agreement_between_two_parties_is_signed_by_both(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["agreement"]) == {("KEN", "UGA", "057"), ("UGA", "KEN", "057")}
+
+
+def test_reset_relations_are_diplomatic_cooperation(coded: dict[str, Extraction]) -> None:
+    assert ("TUR", "EGY", "050") in _pairs(coded["ties"])
+
+
+def test_help_and_support_for_x_aim_at_x(coded: dict[str, Extraction]) -> None:
+    assert ("JPN", "UKR", "033") in _pairs(coded["aid_for"])
+    assert ("TUR", "SYR", "051") in _pairs(coded["support_noun"])
+    assert ("GBR", "UKR", "051") in _pairs(coded["support_voiced"])
+    assert ("DEU", "UKR", "070") in _pairs(coded["aid_announced"])
+
+
+def test_the_counterpart_called_and_the_guest_received_are_the_targets(coded: dict[str, Extraction]) -> None:
+    assert {("RUS", "CHN", "041"), ("CHN", "RUS", "041")} <= _pairs(coded["counterpart"])
+    assert ("CHN", "BRA", "043") in _pairs(coded["received"])
+
+
+def test_a_mediator_acts_on_both_sides_it_stands_between(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["mediation"]) == {("QAT", "EGY", "045"), ("QAT", "TUR", "045")}
+
+
+def test_a_call_by_phone_on_a_bare_weekday_is_still_a_call(coded: dict[str, Extraction]) -> None:
+    assert {("BRA", "CHN", "041"), ("CHN", "BRA", "041")} <= _pairs(coded["phone_day"])
+
+
+def test_tariffs_lifted_or_suspended_ease_a_penalty(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["tariffs"]) == {("CHN", "AUS", "085")}
+    assert {(t, c) for _, t, c in _pairs(coded["suspended"])} == {("USA", "085")}
+
+
+def test_who_met_before_leaving_is_the_subject_of_leaving(coded: dict[str, Extraction]) -> None:
+    assert {("JPN", "USA", "040"), ("USA", "JPN", "040")} <= _pairs(coded["after_meeting"])
