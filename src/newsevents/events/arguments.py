@@ -50,6 +50,8 @@ OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages"), not its means ("launched drones", "sent troops")
 PATIENT_ROOTS = frozenset({"08", "16", "17", "18"})
+# Roots of attack nouns that a subject can "come under": the subject is the target
+UNDER_ROOTS = frozenset({"18", "19", "20"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
@@ -292,6 +294,15 @@ def _protest_place(token: Token) -> list[Token]:
     return out
 
 
+def _under_attack(token: Token) -> tuple[list[Token], list[Token]]:
+    """ "the convoy came under attack from X": the subject of the verb "under" hangs on is whom the
+    attack befalls, and "from X" (on the noun or the verb) who makes it; ([], []) elsewhere."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return [], []
+    return _subject(prep.head), _pobjs(token, ("from",)) + _pobjs(prep.head, ("from",))
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     root = (match.entry.cameo or "")[:2]
@@ -311,6 +322,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = target_tokens[0].head.lower_ if targets and target_tokens else None
+    befallen, makers = _under_attack(token) if root in UNDER_ROOTS else ([], [])
+    if befallen and not targets:
+        targets, source = index.resolve(befallen), source or index.resolve(makers)
     between = index.resolve(_pobjs(token, ("between",)))
     if between and not source:
         source, targets, prep = between[:1], targets or between[1:], "between"
