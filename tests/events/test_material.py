@@ -1,6 +1,7 @@
 """Material conflict told in the words news uses for it (bans, dissolutions, broken-up cells, trade
-bans and tariff hikes, resumed hostilities, coming under attack), through the real pipeline; and an act
-the article dates years back is coded with its own date, not dropped."""
+bans and tariff hikes, resumed hostilities, coming under attack, being held in custody, seizing
+power), through the real pipeline; and an act the article dates years back is coded with its own
+date, not dropped."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ SENTENCES = {
     "hostilities": "Rebels in Mali resumed hostilities in the north.",
     "history": "Rebels stormed the city. In 2009, the rebels attacked the port.",
     "under": "Kurdish villages came under Turkish shelling on Monday.",
+    "custody": "The Egyptian opposition leader remained in police custody on Friday.",
+    "visit": "The Egyptian opposition leader visited the journalists in custody on Friday.",
+    "power": "The Malian army seized power in a coup.",
 }
 
 
@@ -64,3 +68,15 @@ def test_an_act_dated_years_back_is_coded_with_its_own_date(coded: dict[str, Ext
 
 def test_what_comes_under_attack_is_its_target(coded: dict[str, Extraction]) -> None:
     assert _codes(coded["under"]) == {("TUR", "KUR", "194")}
+
+
+def test_who_remains_in_custody_is_detained(coded: dict[str, Extraction]) -> None:
+    assert {(t, c) for _, t, c in _codes(coded["custody"])} == {("EGYOPP", "173")}
+
+
+def test_a_visitor_to_the_detained_is_not_detained(coded: dict[str, Extraction]) -> None:
+    assert not any(t == "EGYOPP" for _, t, _ in _codes(coded["visit"]))
+
+
+def test_seizing_power_removes_a_government(coded: dict[str, Extraction]) -> None:
+    assert _codes(coded["power"]) == {("MLIMIL", None, "172")}

@@ -50,8 +50,9 @@ OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages"), not its means ("launched drones", "sent troops")
 PATIENT_ROOTS = frozenset({"08", "16", "17", "18"})
-# Roots of attack nouns that a subject can "come under": the subject is the target
-UNDER_ROOTS = frozenset({"18", "19", "20"})
+# Acts told as a state of their target: "came under attack", "remained in custody"
+STATE_PREPS = {"17": "in", "18": "under", "19": "under", "20": "under"}
+HELD_VERBS = frozenset({"be", "remain", "stay", "languish", "hold", "keep", "put", "place", "spend"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
@@ -294,13 +295,17 @@ def _protest_place(token: Token) -> list[Token]:
     return out
 
 
-def _under_attack(token: Token) -> tuple[list[Token], list[Token]]:
-    """ "the convoy came under attack from X": the subject of the verb "under" hangs on is whom the
-    attack befalls, and "from X" (on the noun or the verb) who makes it; ([], []) elsewhere."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
+    """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
+    (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
+    "X remained in custody" (a noun of coercion under "in" on a verb of being or holding: its
+    subject, passive or not); ([], []) elsewhere."""
+    prep, verb = token.head, token.head.head
+    if token.dep_ != "pobj" or prep.lower_ != STATE_PREPS.get(root) or verb.pos_ not in ("VERB", "AUX"):
         return [], []
-    return _subject(prep.head), _pobjs(token, ("from",)) + _pobjs(prep.head, ("from",))
+    if root == "17" and verb.lemma_.lower() not in HELD_VERBS:
+        return [], []  # "visited them in prison": the visitor is not held
+    return _kids(verb, "nsubjpass") or _subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
 
 
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
@@ -322,7 +327,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = target_tokens[0].head.lower_ if targets and target_tokens else None
-    befallen, makers = _under_attack(token) if root in UNDER_ROOTS else ([], [])
+    befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
     between = index.resolve(_pobjs(token, ("between",)))
