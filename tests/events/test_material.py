@@ -24,6 +24,7 @@ SENTENCES = {
     "custody": "The Egyptian opposition leader remained in police custody on Friday.",
     "visit": "The Egyptian opposition leader visited the journalists in custody on Friday.",
     "power": "The Malian army seized power in a coup.",
+    "sexual": "The Myanmar soldiers' sexual assault on a villager drew protests.",
 }
 
 
@@ -80,3 +81,7 @@ def test_a_visitor_to_the_detained_is_not_detained(coded: dict[str, Extraction])
 
 def test_seizing_power_removes_a_government(coded: dict[str, Extraction]) -> None:
     assert _codes(coded["power"]) == {("MLIMIL", None, "172")}
+
+
+def test_a_sexual_assault_is_no_military_assault(coded: dict[str, Extraction]) -> None:
+    assert {(s, c) for s, _, c in _codes(coded["sexual"])} == {("MMRMIL", "1821")}
