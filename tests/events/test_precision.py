@@ -41,12 +41,6 @@ def test_capital_possessive_of_an_attack_says_where(code, triples) -> None:  # t
     assert not any(e.cameo.startswith("18") and e.source is not None for e in events)
 
 
-def test_an_act_dated_years_before_the_article_is_background(code, triples) -> None:  # type: ignore[no-untyped-def]
-    text = "Rebels stormed the city. In 2009, the rebels attacked the port."
-    events = code(text, [("Rebels", "CAFREB"), ("rebels", "CAFREB")], published="2016-02-13")
-    assert [e.trigger.text for e in events] == ["stormed"]
-
-
 def test_since_a_year_is_a_span_not_background(code, triples) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels have attacked the port since 2009."
     events = code(text, [("rebels", "CAFREB")], published="2016-02-13")

@@ -73,6 +73,9 @@ OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
 PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
+# Acts told as a state of their target: "came under attack", "remained in custody"
+STATE_PREPS = {"17": "in", "18": "under", "19": "under", "20": "under"}
+HELD_VERBS = frozenset({"be", "remain", "stay", "languish", "hold", "keep", "put", "place", "spend"})
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
@@ -296,6 +299,19 @@ def _protest_place(token: Token) -> list[Token]:
     return out
 
 
+def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
+    """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
+    (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
+    "X remained in custody" (a noun of coercion under "in" on a verb of being or holding: its
+    subject, passive or not); ([], []) elsewhere."""
+    prep, verb = token.head, token.head.head
+    if token.dep_ != "pobj" or prep.lower_ != STATE_PREPS.get(root) or verb.pos_ not in ("VERB", "AUX"):
+        return [], []
+    if root == "17" and verb.lemma_.lower() not in HELD_VERBS:
+        return [], []  # "visited them in prison": the visitor is not held
+    return _kids(verb, "nsubjpass") or _subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     root = (match.entry.cameo or "")[:2]
@@ -319,6 +335,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = _prep_of(target_tokens, targets, index)
+    befallen, makers = _befallen(token, root)
+    if befallen and not targets:
+        targets, source = index.resolve(befallen), source or index.resolve(makers)
     between = index.resolve(_pobjs(token, ("between",)))
     inferred = False
     # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two

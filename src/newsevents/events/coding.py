@@ -71,12 +71,11 @@ class _Coder:
     ):
         self.doc, self.article, self.book, self.speakers = parsed.doc, parsed.article, book, speakers
         self.codable = parsed.codable
-        doc, article = parsed.doc, parsed.article
+        doc = parsed.doc
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
         self.index = MentionIndex(doc, usable)
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
         self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
-        self.year = precision.reference_year(article.published, article.text)
         self.transcript = speakers.transcript()
         # One set of verbs of saying for attribution: the codebook's and the speaker resolver's,
         # so an event in "the mission tweeted that ..." is attributed as its quote is.
@@ -160,7 +159,7 @@ class _Coder:
         by_token: dict[int, list[Event]] = {}
         self.victim_means: dict[int, range | None] = {}
         for match in matches:
-            if match.token in skip or precision.background(self.doc[match.token], self.year):
+            if match.token in skip:
                 continue
             by_token[match.token] = self._match_events(sent, match)
         for verb, noun in precision.attack_pairs(self.doc, matches, roots):
