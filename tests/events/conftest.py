@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from newsevents import pipe
 from newsevents.events import find_events
-from newsevents.model import Actor, ActorMention, Event
+from newsevents.model import Actor, ActorMention, Event, Extraction
 
 
 def make_mention(  # type: ignore[no-untyped-def]
@@ -54,3 +55,10 @@ def _triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]
 def triples() -> Callable[[Sequence[Event]], set[tuple[str | None, str | None, str]]]:
     """(source code, target code, CAMEO) of each event, for compact assertions."""
     return _triples
+
+
+def extract_sentences(sentences: dict[str, str], published: str | None = None) -> dict[str, Extraction]:
+    """Each named sentence run through the whole pipeline as an article of its own (real text, real
+    actors), keyed by its name: the shared body of the module fixtures of sentence-level tests."""
+    articles = [{"text": t, "published": published} if published else t for t in sentences.values()]
+    return dict(zip(sentences, pipe(articles), strict=True))

@@ -7,8 +7,8 @@ nouns)."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import extract_sentences
 
-from newsevents import pipe
 from newsevents.model import Extraction
 
 pytestmark = pytest.mark.model
@@ -41,7 +41,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def coded() -> dict[str, Extraction]:
-    return dict(zip(SENTENCES, pipe(list(SENTENCES.values())), strict=True))
+    return extract_sentences(SENTENCES)
 
 
 def _pairs(x: Extraction) -> set[tuple[str | None, str | None, str]]:

@@ -6,8 +6,8 @@ date, not dropped."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import extract_sentences
 
-from newsevents import pipe
 from newsevents.model import Extraction
 
 pytestmark = pytest.mark.model
@@ -30,8 +30,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def coded() -> dict[str, Extraction]:
-    articles = [{"text": t, "published": "2016-02-13"} for t in SENTENCES.values()]
-    return dict(zip(SENTENCES, pipe(articles), strict=True))
+    return extract_sentences(SENTENCES, published="2016-02-13")
 
 
 def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:

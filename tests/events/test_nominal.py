@@ -5,8 +5,8 @@ protest, the verb a mutual noun hangs from, and the by-agent of a passive give t
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import extract_sentences
 
-from newsevents import pipe
 from newsevents.model import Extraction
 
 pytestmark = pytest.mark.model
@@ -23,7 +23,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def coded() -> dict[str, Extraction]:
-    return dict(zip(SENTENCES, pipe(list(SENTENCES.values())), strict=True))
+    return extract_sentences(SENTENCES)
 
 
 def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:
