@@ -45,7 +45,7 @@ def code(codebook, parse) -> Callable[..., list[Event]]:  # type: ignore[no-unty
     return _code
 
 
-def _triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
+def code_triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
     return {
         (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events
     }
@@ -54,7 +54,7 @@ def _triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]
 @pytest.fixture
 def triples() -> Callable[[Sequence[Event]], set[tuple[str | None, str | None, str]]]:
     """(source code, target code, CAMEO) of each event, for compact assertions."""
-    return _triples
+    return code_triples
 
 
 def extract_sentences(sentences: dict[str, str], published: str | None = None) -> dict[str, Extraction]:

@@ -6,7 +6,7 @@ date, not dropped."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import code_triples, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -34,9 +34,7 @@ def coded() -> dict[str, Extraction]:
 
 
 def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in x.events
-    }
+    return code_triples(x.events)
 
 
 def test_banning_a_book_restricts_a_political_freedom(coded: dict[str, Extraction]) -> None:

@@ -5,7 +5,7 @@ protest, the verb a mutual noun hangs from, and the by-agent of a passive give t
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import code_triples, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -27,9 +27,7 @@ def coded() -> dict[str, Extraction]:
 
 
 def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in x.events
-    }
+    return code_triples(x.events)
 
 
 def test_protests_in_a_country_are_by_its_people(coded: dict[str, Extraction]) -> None:
