@@ -41,13 +41,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", HERE.parent.parent / "shared"))
 CORPUS = SHARED / "corpus" / "articles"
+VOA = SHARED / "corpus" / "voa" / "voa_stories.jsonl"
 DATE_FIELDS = frozenset({"date", "published"})
 
 log = logging.getLogger("scale_store")
 
 
 def corpus_extractions(cache: Path, workers: int) -> list[Any]:
-    """The corpus's extractions: read from `cache`, or extracted once and written there."""
+    """The corpus's and the VOA stories' extractions: read from `cache`, or extracted once and
+    written there."""
     from newsevents.distributed.codec import read_extractions, to_json_line
 
     if cache.exists():
@@ -57,7 +59,7 @@ def corpus_extractions(cache: Path, workers: int) -> list[Any]:
     from newsevents.settings import load_settings
 
     settings = load_settings().with_overrides(workers=workers)
-    results = pipeline.run(ingest.read([str(CORPUS)], settings), settings)
+    results = pipeline.run(ingest.read([str(CORPUS), str(VOA)], settings), settings)
     found = [x for x in results if isinstance(x, Extraction)]
     cache.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(cache, "wt", encoding="utf-8") as handle:  # as the Dask path writes them
@@ -113,8 +115,13 @@ def copy_of(extraction: Any, k: int, step_days: int) -> Any:
     return dataclasses.replace(remap(extraction), article=article)
 
 
-def build(db: str, events: int, step_days: int, cache: Path, workers: int) -> dict[str, float]:
-    """Write copies of the corpus into `db` until it holds `events` events, then recluster."""
+def build(
+    db: str, events: int, step_days: int, cache: Path, workers: int, first: int = 0
+) -> dict[str, float]:
+    """Write copies of the corpus into `db` until it holds `events` events, then recluster.
+
+    `first` is the first copy this process writes: several processes started at different
+    copies fill a PostgreSQL store together (a copy already stored by another is skipped)."""
     from newsevents.store import open_store
 
     corpus = [x for x in corpus_extractions(cache, workers) if x.events]
@@ -123,14 +130,16 @@ def build(db: str, events: int, step_days: int, cache: Path, workers: int) -> di
     started = time.perf_counter()
     with open_store(db) as store:
         have = store.counts()["events"]
-        for k in range(copies):
+        for k in range(first, copies):
             for extraction in corpus:
                 if have >= events:
                     break
                 if store.write(copy_of(extraction, k, step_days)):
                     have += len(extraction.events)
-            log.info("copy %d of %d: %d events", k + 1, copies, have)
+            log.info("copy %d of %d: %d events, %.0f s", k + 1, copies, have, time.perf_counter() - started)
         written = time.perf_counter() - started
+        if not store.behind():  # each write grouped and clustered its article: nothing is left to do
+            return {"events": have, "write_s": written, **store.counts()}
         started = time.perf_counter()
         counts = store.recluster()
         clustered = time.perf_counter() - started
@@ -223,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--events", type=int, default=200_000)
     make.add_argument("--step-days", type=int, default=3)
     make.add_argument("--workers", type=int, default=2)
-    make.add_argument("--cache", type=Path, default=Path("/tmp/newsevents-scale-corpus.jsonl.gz"))
+    make.add_argument("--first-copy", type=int, default=0, help="the first copy this process writes")
+    make.add_argument("--cache", type=Path, default=Path("/tmp/newsevents-scale-corpus-voa.jsonl.gz"))
     run = sub.add_parser("time", help="time every API route over a store")
     run.add_argument("--db", required=True)
     run.add_argument("--repeat", type=int, default=20)
@@ -232,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     if args.command == "build":
-        print(build(args.db, args.events, args.step_days, args.cache, args.workers))
+        print(build(args.db, args.events, args.step_days, args.cache, args.workers, args.first_copy))
         return 0
     lines = "\n".join(table(args.label, time_routes(args.db, args.repeat))) + "\n"
     if args.out == "-":
