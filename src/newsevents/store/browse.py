@@ -21,7 +21,9 @@ from typing import Any, Literal
 
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
+from newsevents.store import search as text_search
 from newsevents.store.query import EventFilter, _where
+from newsevents.store.search import Search
 
 Row = dict[str, Any]
 
@@ -64,10 +66,12 @@ EVENTS_FROM = (
 Sql = tuple[str, list[object]]
 
 
-def event_page_sql(ph: str, query: EventQuery, limit: int, offset: int) -> tuple[Sql, Sql]:
+def event_page_sql(
+    ph: str, query: EventQuery, limit: int, offset: int, search: Search = "scan"
+) -> tuple[Sql, Sql]:
     """(count, page) queries for one page of flat event rows in `Store.events` order; the page's
     columns are `EVENT_NAMES`."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     count = (f"SELECT COUNT(*) {EVENTS_FROM}{where}", params)
     sql = (
         f"SELECT {', '.join(EVENT_SELECT)} {EVENTS_FROM}{where}"
@@ -76,9 +80,9 @@ def event_page_sql(ph: str, query: EventQuery, limit: int, offset: int) -> tuple
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
-def timeline_sql(ph: str, query: EventQuery) -> Sql:
+def timeline_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """(day, events) for every day with a matching event, oldest first."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     return f"SELECT {_WHEN} AS day, COUNT(*) {EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
 
 
@@ -124,8 +128,9 @@ def binned(days: Iterable[tuple[str, int]], unit: Bin) -> tuple[str, list[tuple[
 _DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
-def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
-    """The WHERE clause (with its leading space, or empty) and parameters for `query`."""
+def event_where(query: EventQuery, ph: str, search: Search = "scan") -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for `query`; `q` is
+    looked up the store's way (`search`, `Store.text_search`), with the scan's answers."""
     clauses, params = _where(query.filters, ph)
     if query.plover is not None:
         clauses.append(f"e.plover = {ph}")
@@ -138,12 +143,9 @@ def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
         clauses.append(f"(e.location_lon >= {ph} {joiner} e.location_lon <= {ph})")
         params += [min_lon, max_lon]
     if query.q is not None:
-        pattern = like_pattern(query.q)
-        clauses.append(
-            f"(LOWER(e.evidence_text) LIKE LOWER({ph}) ESCAPE '\\'"
-            f" OR LOWER(COALESCE(a.title, '')) LIKE LOWER({ph}) ESCAPE '\\')"
-        )
-        params += [pattern, pattern]
+        sql, more = text_search.event_match(search, ph, search_text(query.q), like_pattern(query.q))
+        clauses.append(sql)
+        params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -167,13 +169,20 @@ def check_bbox(box: tuple[float, float, float, float]) -> tuple[float, float, fl
     return min_lon, min_lat, max_lon, max_lat
 
 
-def like_pattern(text: str) -> str:
-    """`%text%` with LIKE's wildcards and the escape character taken literally."""
+def search_text(text: str) -> str:
+    """What `q` searches for: the text without surrounding blanks; E302 when empty, too long or
+    not text."""
     q = str(text).strip()
     if not q or len(q) > MAX_QUERY_CHARS:
         raise StoreError("E302", detail=f"text search must be 1 to {MAX_QUERY_CHARS} characters")
     if "\x00" in q or any("\ud800" <= ch <= "\udfff" for ch in q):
         raise StoreError("E302", detail="text search holds characters that are not text")
+    return q
+
+
+def like_pattern(text: str) -> str:
+    """`%text%` with LIKE's wildcards and the escape character taken literally."""
+    q = search_text(text)
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -184,17 +193,15 @@ def like_pattern(text: str) -> str:
 ARTICLE_SUMMARY: tuple[str, ...] = (*ARTICLE_FIELDS, "n_events")
 
 
-def article_page_sql(ph: str, q: str | None, limit: int, offset: int) -> tuple[Sql, Sql]:
+def article_page_sql(
+    ph: str, q: str | None, limit: int, offset: int, search: Search = "scan"
+) -> tuple[Sql, Sql]:
     """(count, page) queries for article summaries (`ARTICLE_SUMMARY`) with their event count,
-    newest first; `q` searches title and text."""
+    newest first; `q` searches title and text (`search` as in `event_where`)."""
     where, params = "", []
     if q is not None:
-        pattern = like_pattern(q)
-        where = (
-            f" WHERE LOWER(COALESCE(a.title, '')) LIKE LOWER({ph}) ESCAPE '\\'"
-            f" OR LOWER(a.text) LIKE LOWER({ph}) ESCAPE '\\'"
-        )
-        params = [pattern, pattern]
+        sql, params = text_search.article_match(search, ph, search_text(q), like_pattern(q))
+        where = f" WHERE {sql}"
     cols = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
     sql = (
         f"SELECT {cols}, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"

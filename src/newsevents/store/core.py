@@ -52,6 +52,7 @@ from newsevents.store.query import (
     events_sql,
     members_sql,
 )
+from newsevents.store.search import Search
 from newsevents.store.views import StoreViews
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,15 @@ class SQLStore(StoreViews):
     def widen_keys(self, cur: Any) -> None:
         """Migration step 6 for engines whose INTEGER is 32 bits: the new tables' integers (a band
         key reaches 2^32) become 64-bit."""
+
+    def add_search(self, cur: Any) -> None:
+        """Migration step 10, and part of a new schema: the indexes text search (`q`) reads
+        (`store/search.py`); an engine without any keeps the plain scan."""
+
+    @property
+    def text_search(self) -> Search:
+        """How this store finds `q`: through which index, or "scan"."""
+        return "scan"
 
     def transaction(self) -> AbstractContextManager[Any]:
         """A cursor inside one transaction: committed on success, rolled back on any exception."""

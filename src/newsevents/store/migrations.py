@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -87,7 +87,9 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.
-DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers", 6: "widen_keys"})
+# 10: the indexes text search reads (FTS5 trigram tables on SQLite, pg_trgm GIN indexes on
+# PostgreSQL), built from the rows already stored; an engine that cannot have them keeps scanning.
+DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers", 6: "widen_keys", 10: "add_search"})
 
 OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING})
 
@@ -154,6 +156,7 @@ def _create(store: SQLStore) -> bool:
             return False
         for stmt in ddl(store.type_map):
             cur.execute(stmt)
+        store.add_search(cur)
         cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (SCHEMA_VERSION,))
         cur.execute("INSERT INTO store_state (name, value) VALUES ('dirty', '0')")
     log.debug("created schema version %d in %s", SCHEMA_VERSION, store.label)

@@ -20,8 +20,18 @@ names, the dialect's placeholder and the constant `UNDATED`, as in `browse.py`.
 
 from __future__ import annotations
 
-from newsevents.store.browse import EVENT_SELECT, EVENTS_FROM, EventQuery, Sql, count_value, event_where
+from newsevents.store import search as text_search
+from newsevents.store.browse import (
+    EVENT_SELECT,
+    EVENTS_FROM,
+    EventQuery,
+    Sql,
+    count_value,
+    event_where,
+    search_text,
+)
 from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS
+from newsevents.store.search import Search
 from newsevents.store.tables import UNDATED
 
 CLUSTER_KEY = f"COALESCE(c.date_first, '{UNDATED}')"
@@ -46,13 +56,20 @@ _MEMBERS_FIRST = "FROM event_cluster_members m CROSS JOIN events e CROSS JOIN ar
 _MEMBER_LINKS = "e.article_id = m.article_id AND e.idx = m.idx AND a.id = e.article_id"
 
 
-def member_match(query: EventQuery, ph: str) -> Sql:
+def member_match(query: EventQuery, ph: str, search: Search = "scan") -> Sql:
     """The condition "cluster c has a member event matching `query`", or "" for no filter."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     if not where:
         return "", []
     links = f"m.cluster_id = c.cluster_id AND {_MEMBER_LINKS}"
     return f"EXISTS (SELECT 1 {_MEMBERS_FIRST}{where} AND {links})", params
+
+
+def _by_text(query: EventQuery, search: Search) -> bool:
+    """True when `q` is looked up in an index: a page then starts from the matches, whose cost
+    the total pays anyway, instead of walking the page order and checking every row it passes
+    (all of them, for a text found nowhere)."""
+    return query.q is not None and text_search.indexed(search, search_text(query.q))
 
 
 def _and(*clauses: str) -> str:
@@ -64,9 +81,15 @@ def _limits(ph: str, limit: int, offset: int) -> tuple[str, list[object]]:
     return f" LIMIT {ph} OFFSET {ph}", [count_value(limit, "limit"), count_value(offset, "offset")]
 
 
-def cluster_keys_sql(ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int) -> Sql:
+def cluster_keys_sql(
+    ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int, search: Search = "scan"
+) -> Sql:
     """(sort key, cluster id) of the clusters after `after` with a member matching `query`."""
-    match, params = member_match(query, ph)
+    if _by_text(query, search):
+        source, params = _matching_events(query, ph, members=True, search=search)
+        match = f"c.cluster_id IN (SELECT m.cluster_id {source})"
+    else:
+        match, params = member_match(query, ph, search)
     seek = ""
     if after is not None:
         # The `>=` alone is a range on the index's first column, so the walk starts there.
@@ -80,9 +103,11 @@ def cluster_keys_sql(ph: str, query: EventQuery, after: ClusterKey | None, limit
     return sql, [*params, *more]
 
 
-def single_keys_sql(ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int) -> Sql:
+def single_keys_sql(
+    ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int, search: Search = "scan"
+) -> Sql:
     """(sort key, single cluster id, article id, idx) of the matching events in no cluster."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     seek = ""
     if after is not None:
         seek = f"({SINGLE_KEY} > {ph} OR ({SINGLE_KEY} = {ph} AND {SINGLE_ID} > {ph}))"
@@ -95,11 +120,11 @@ def single_keys_sql(ph: str, query: EventQuery, after: ClusterKey | None, limit:
     return sql, [*params, *more]
 
 
-def _matching_events(query: EventQuery, ph: str, members: bool) -> Sql:
+def _matching_events(query: EventQuery, ph: str, members: bool, search: Search = "scan") -> Sql:
     """FROM and WHERE over the events matching `query`, joined to their articles only when a
     filter reads the article (a date falls back to `published`, text search reads the title):
     a count over events alone reads one table instead of three."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     f = query.filters
     source = "FROM events e"
     if f.date_from is not None or f.date_to is not None or query.q is not None:
@@ -109,35 +134,35 @@ def _matching_events(query: EventQuery, ph: str, members: bool) -> Sql:
     return f"{source}{where}", params
 
 
-def cluster_count_sql(ph: str, query: EventQuery) -> Sql:
+def cluster_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """How many clusters have a member matching `query`: the clusters table's size when nothing
     is filtered, else the distinct clusters of the matching events (one pass over the events,
     cheaper than asking each cluster about its members)."""
-    if not event_where(query, ph)[0]:
+    if not event_where(query, ph, search)[0]:
         return "SELECT COUNT(*) FROM event_clusters c", []
-    source, params = _matching_events(query, ph, members=True)
+    source, params = _matching_events(query, ph, members=True, search=search)
     return f"SELECT COUNT(DISTINCT m.cluster_id) {source}", params
 
 
-def single_count_sql(ph: str, query: EventQuery) -> Sql:
+def single_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """How many matching events are in no cluster."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     return f"SELECT COUNT(*) {EVENTS_FROM}{_and(where.removeprefix(' WHERE '), _UNCLUSTERED)}", params
 
 
-def cluster_days_sql(ph: str, query: EventQuery) -> Sql:
+def cluster_days_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """(first day, clusters) for the dated clusters with a member matching `query`."""
     chosen, params = "", []
-    if event_where(query, ph)[0]:
-        source, params = _matching_events(query, ph, members=True)
+    if event_where(query, ph, search)[0]:
+        source, params = _matching_events(query, ph, members=True, search=search)
         chosen = f"c.cluster_id IN (SELECT m.cluster_id {source})"
     where = _and("c.date_first IS NOT NULL", chosen)
     return f"SELECT c.date_first, COUNT(*) FROM event_clusters c{where} GROUP BY c.date_first", params
 
 
-def single_days_sql(ph: str, query: EventQuery) -> Sql:
+def single_days_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """(day, events) for the matching dated events in no cluster."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     day = "COALESCE(e.date, a.published)"
     cond = _and(where.removeprefix(" WHERE "), _UNCLUSTERED, f"{day} IS NOT NULL")
     return f"SELECT {day}, COUNT(*) {EVENTS_FROM}{cond} GROUP BY {day}", params
@@ -158,9 +183,9 @@ def members_by_id_sql(ph: str, count: int) -> str:
     )
 
 
-def matching_ids_sql(ph: str, query: EventQuery, count: int) -> Sql:
+def matching_ids_sql(ph: str, query: EventQuery, count: int, search: Search = "scan") -> Sql:
     """Which of `count` clusters (named by id, the last parameters) have a member matching `query`."""
-    match, params = member_match(query, ph)
+    match, params = member_match(query, ph, search)
     chosen = f"c.cluster_id IN ({', '.join([ph] * count)})"
     return f"SELECT c.cluster_id FROM event_clusters c{_and(match, chosen)}", params
 
@@ -175,11 +200,15 @@ _ARTICLES_THEN_EVENTS = (
 )
 
 
-def mention_page_sql(ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int) -> Sql:
+def mention_page_sql(
+    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, search: Search = "scan"
+) -> Sql:
     """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`."""
-    where, params = event_where(query, ph)
+    where, params = event_where(query, ph, search)
     f = query.filters
-    walk = all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
+    walk = all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id)) and not _by_text(
+        query, search
+    )
     joined, source = ("e.article_id = a.id", _ARTICLES_THEN_EVENTS) if walk else ("", EVENTS_FROM)
     seek = ""
     if after is not None:
@@ -196,7 +225,7 @@ def mention_page_sql(ph: str, query: EventQuery, after: MentionKey | None, limit
     return sql, [*params, *more]
 
 
-def mention_count_sql(ph: str, query: EventQuery) -> Sql:
+def mention_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """How many events match `query`."""
-    source, params = _matching_events(query, ph, members=False)
+    source, params = _matching_events(query, ph, members=False, search=search)
     return f"SELECT COUNT(*) {source}", params

@@ -10,6 +10,7 @@ messages or in `repr`.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +20,12 @@ import psycopg
 
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
+from newsevents.store import search
 from newsevents.store.core import Access, SQLStore
 from newsevents.store.migrations import OUR_TABLES
+from newsevents.store.tables import TEXT_INDEXES
+
+log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10
 PAGE_ROWS = 2_000  # rows() reads a table in pages of this many rows, keyed on its primary key
@@ -76,6 +81,39 @@ class PostgresStore(SQLStore):
         for table, columns in widened.items():
             for column in columns:
                 cur.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE BIGINT')
+
+    def add_search(self, cur: Any) -> None:
+        """GIN trigram indexes on what text search reads (`search.trigram_ddl`), with pg_trgm
+        created where it is missing. A role that may not create the extension keeps the scan:
+        one logged line, and the store is made all the same (an administrator can add the
+        extension and the indexes later; `q` answers the same either way)."""
+        opclass = self._trigram_opclass()
+        if opclass is None:
+            return
+        for index in TEXT_INDEXES.values():
+            for stmt in search.trigram_ddl(index, opclass):
+                cur.execute(stmt)
+
+    def _trigram_opclass(self) -> str | None:
+        """pg_trgm's GIN operator class, schema-qualified (the extension may live in another
+        schema than the store's), creating the extension first if the database has none."""
+        try:
+            with self._conn.transaction():  # a savepoint: a refusal leaves the migration going
+                self._conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except psycopg.Error as exc:
+            log.warning("%s: cannot create the pg_trgm extension (%s): text search scans every row",
+                        self.url, _clean(exc, self._raw_url))  # fmt: skip
+            return None
+        found = self.fetch_all(
+            "SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
+            " WHERE x.extname = 'pg_trgm'"
+        )
+        return f'"{found[0][0]}".gin_trgm_ops' if found else None
+
+    @property
+    def text_search(self) -> search.Search:
+        """The LIKE written so the trigram indexes serve it; without them it is the same scan."""
+        return "pg_trgm"
 
     def describe(self, exc: BaseException) -> str:
         """The driver's message without the password, in case the driver echoed it."""

@@ -8,6 +8,7 @@ lets readers (the API, `show`) work while a batch writes; writers queue on a bus
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import time
@@ -16,8 +17,11 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from newsevents.errors import StoreError
+from newsevents.store import search
 from newsevents.store.core import Access, SQLStore
+from newsevents.store.tables import TEXT_INDEXES
 
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's transaction
 
 
@@ -31,6 +35,7 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str | Path, access: Access = "create") -> None:
         self.path = str(path)
+        self._search: search.Search | None = None
         super().__init__(self.path, access)
 
     @property
@@ -51,6 +56,30 @@ class SQLiteStore(SQLStore):
         if not self.read_only:
             # Only once the file is known sound: switching to WAL writes its header.
             use_wal(self._conn)
+
+    def add_search(self, cur: sqlite3.Cursor) -> None:
+        """An FTS5 trigram table per searched table, filled from its rows and kept in step by
+        triggers (`search.fts5_ddl`). An SQLite built without FTS5 keeps the scan, said once."""
+        for index in TEXT_INDEXES.values():
+            try:
+                for stmt in search.fts5_ddl(index):
+                    cur.execute(stmt)
+            except sqlite3.OperationalError as exc:
+                if "fts5" not in str(exc):
+                    raise
+                log.warning("%s: this SQLite has no FTS5 (%s): text search scans every row", self.path, exc)
+                return
+            cur.execute(search.fts5_rebuild(index))
+
+    @property
+    def text_search(self) -> search.Search:
+        """ "fts5" once the store has its trigram tables (a store of schema 10 or later, written
+        by an SQLite with FTS5), else "scan"; asked once per open store."""
+        if self._search is None:
+            names = [i.name for i in TEXT_INDEXES.values()]
+            sql = f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})"
+            self._search = "fts5" if self.fetch_one(sql, names)[0] == len(names) else "scan"
+        return self._search
 
     def describe(self, exc: BaseException) -> str:
         """The driver's message, saying what it means for a file (corrupt, full, read-only)."""
@@ -222,5 +251,3 @@ def open_sqlite(url: str, access: Access = "create") -> SQLiteStore:
 def sqlite_exists(url: str) -> bool:
     """Whether the file a `sqlite:///` URL names is there (commands that read refuse to create one)."""
     return Path(url.removeprefix("sqlite:///")).exists()
-
-

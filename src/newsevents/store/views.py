@@ -18,6 +18,7 @@ from newsevents.store import rows as row_builders
 from newsevents.store.browse import EventQuery, ItemQuery
 from newsevents.store.pages import ClusterKey
 from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS, EventFilter
+from newsevents.store.search import Search
 
 Row = dict[str, Any]
 View = Literal["clusters", "mentions"]
@@ -43,6 +44,11 @@ class StoreViews:
     """Browsing reads over the plumbing of `core.SQLStore` (`fetch_all`, `fetch_one`, `placeholder`)."""
 
     placeholder: str
+
+    @property
+    def text_search(self) -> Search:
+        """Supplied by `core.SQLStore` and the dialects: how `q` is looked up."""
+        raise NotImplementedError
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Supplied by `core.SQLStore`."""
@@ -73,7 +79,10 @@ class StoreViews:
     def mention_page(self, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total matching, one page of flat event rows) in `events()` order, each with its
         `cluster_id` (null until the next `recluster()`)."""
-        return self._page(browse.event_page_sql(self.placeholder, query, limit, offset), browse.EVENT_NAMES)
+        return self._page(
+            browse.event_page_sql(self.placeholder, query, limit, offset, search=self.text_search),
+            browse.EVENT_NAMES,
+        )
 
     def event_page(
         self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
@@ -94,8 +103,10 @@ class StoreViews:
             return Page(total, items, cursors.encode("clusters", last) if last else None)
         mkey = cursors.mention_key(after) if after is not None else None
         if total is None:
-            total = self.fetch_one(*pages.mention_count_sql(ph, query))[0]
-        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset))
+            total = self.fetch_one(*pages.mention_count_sql(ph, query, search=self.text_search))[0]
+        found = self.fetch_all(
+            *pages.mention_page_sql(ph, query, mkey, limit + 1, offset, search=self.text_search)
+        )
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
         more = len(rows) > limit
@@ -111,14 +122,19 @@ class StoreViews:
         """(sort key, id, (article_id, idx) of a single cluster or None), in page order."""
         ph = self.placeholder
         if not self.behind():  # every event is in a cluster: one walk of the cluster index
-            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset))
+            found = self.fetch_all(
+                *pages.cluster_keys_sql(ph, query, after, limit, offset, search=self.text_search)
+            )
             return [(k, cid, None) for k, cid in found]
         # Events wait for clustering: the first `offset + limit` of both kinds, merged.
         want = offset + limit
         keys: list[Key] = [
-            (k, cid, None) for k, cid in self.fetch_all(*pages.cluster_keys_sql(ph, query, after, want, 0))
+            (k, cid, None)
+            for k, cid in self.fetch_all(
+                *pages.cluster_keys_sql(ph, query, after, want, 0, search=self.text_search)
+            )
         ]
-        singles = self.fetch_all(*pages.single_keys_sql(ph, query, after, want, 0))
+        singles = self.fetch_all(*pages.single_keys_sql(ph, query, after, want, 0, search=self.text_search))
         keys += [(k, cid, (aid, idx)) for k, cid, aid, idx in singles]
         keys.sort(key=lambda k: (k[0], k[1]))
         return keys[offset:want]
@@ -157,7 +173,7 @@ class StoreViews:
         """Which of these clusters (of a page for `query`) have a member that matches `query` and
         is asserted; a single cluster is asserted when its one event is."""
         only = EventQuery(replace(query.filters, asserted=True), query.plover, query.bbox, query.q)
-        sql, params = pages.matching_ids_sql(self.placeholder, only, len(ids))
+        sql, params = pages.matching_ids_sql(self.placeholder, only, len(ids), search=self.text_search)
         found = {cid for (cid,) in self.fetch_all(sql, [*params, *ids])} if ids else set()
         for cid in set(ids) - found:
             row = self._single_event(cid)
@@ -170,11 +186,15 @@ class StoreViews:
         """(day, count) oldest first: clusters by their first report's day, or events by date;
         undated ones are left out. Counted by the database (GROUP BY), one row a day."""
         if view == "mentions":
-            sql, params = browse.timeline_sql(self.placeholder, query)
+            sql, params = browse.timeline_sql(self.placeholder, query, search=self.text_search)
             return [(day, n) for day, n in self.fetch_all(sql, params) if day]
-        days: Counter[str] = Counter(dict(self.fetch_all(*pages.cluster_days_sql(self.placeholder, query))))
+        days: Counter[str] = Counter(
+            dict(self.fetch_all(*pages.cluster_days_sql(self.placeholder, query, search=self.text_search)))
+        )
         if self.behind():
-            days.update(dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query))))
+            days.update(
+                dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query, search=self.text_search)))
+            )
         return sorted(days.items())
 
     def binned_timeline(
@@ -186,9 +206,13 @@ class StoreViews:
 
     def count_clusters(self, query: EventQuery) -> int:
         """How many clusters (single ones included) have a member event matching `query`."""
-        total: int = self.fetch_one(*pages.cluster_count_sql(self.placeholder, query))[0]
+        total: int = self.fetch_one(
+            *pages.cluster_count_sql(self.placeholder, query, search=self.text_search)
+        )[0]
         if self.behind():
-            total += self.fetch_one(*pages.single_count_sql(self.placeholder, query))[0]
+            total += self.fetch_one(
+                *pages.single_count_sql(self.placeholder, query, search=self.text_search)
+            )[0]
         return total
 
     def matching_clusters(self, query: EventQuery) -> list[Row]:
@@ -227,7 +251,10 @@ class StoreViews:
     def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page of article summaries with their event count), newest first; `q` searches
         title and text."""
-        return self._page(browse.article_page_sql(self.placeholder, q, limit, offset), browse.ARTICLE_SUMMARY)
+        return self._page(
+            browse.article_page_sql(self.placeholder, q, limit, offset, search=self.text_search),
+            browse.ARTICLE_SUMMARY,
+        )
 
     def article(self, article_id: str) -> Row | None:
         """The article row with every child row under its table's name; None when unknown."""
