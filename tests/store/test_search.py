@@ -22,7 +22,8 @@ from tests.store.conftest import TEXT, build
 from newsevents.model import Evidence, Extraction
 from newsevents.store import EventQuery, Store, open_store
 from newsevents.store import pages as page_sql
-from newsevents.store.browse import article_page_sql, like_pattern
+from newsevents.store.browse import ItemQuery, article_page_sql, item_page_sql, like_pattern
+from newsevents.store.tables import TEXT_INDEXES
 
 ALL = 1_000  # more than every row the stories hold
 
@@ -51,9 +52,13 @@ def _story(n: int, article_id: str, title: str | None, sentence: str) -> Extract
     text = TEXT + sentence + "\n"
     base = build(article_id, f"2016-02-{10 + n:02d}", text, f"2016-02-{10 + n:02d}")
     start = text.index(sentence)
-    first = replace(base.events[0], evidence=Evidence.of(text, start, start + len(sentence)))
+    told = Evidence.of(text, start, start + len(sentence))
+    first = replace(base.events[0], evidence=told)
     article = replace(base.article, title=title, title_span=None)
-    return replace(base, article=article, events=(first, *base.events[1:]))
+    quote, figure = replace(base.quotes[0], evidence=told), replace(base.quantities[0], evidence=told)
+    return replace(
+        base, article=article, events=(first, *base.events[1:]), quotes=(quote,), quantities=(figure,)
+    )
 
 
 def _fill(store: Store) -> Store:
@@ -106,6 +111,12 @@ def expected_articles(url: str, q: str) -> list[str]:
     return [a for (a,) in _scan(url, sql, [pattern, pattern])]
 
 
+def expected_items(url: str, table: str, q: str) -> list[str]:
+    """The article ids of the quotes or figures whose evidence holds `q`, by a scan."""
+    sql = f"SELECT t.article_id FROM {table} t WHERE {_like('t.evidence_text')} ORDER BY t.article_id"
+    return [a for (a,) in _scan(url, sql, [like_pattern(q)])]
+
+
 def test_the_store_searches_through_its_index(url: str) -> None:
     """The store says it uses its index, and the stories hold what the queries are about."""
     with open_store(url, "read") as store:
@@ -140,6 +151,10 @@ def test_search_gives_what_the_scan_gives(url: str, q: str) -> None:
         assert clusters.total == store.count_clusters(query) == len(clusters.items)
         total, found = store.article_page(q, ALL, 0)
         assert sorted(r["id"] for r in found) == articles and total == len(articles)
+        for table in ("quotes", "quantities"):
+            total, found = store.item_page(table, ItemQuery(q=q), ALL, 0)
+            items = expected_items(url, table, q)
+            assert sorted(r["article_id"] for r in found) == items and total == len(items)
 
 
 def _sqlite_plan(db: Path, sql: str, params: list[object]) -> str:
@@ -171,6 +186,11 @@ def test_sqlite_reads_the_trigram_tables(tmp_path: Path) -> None:
         plan = _sqlite_plan(db, sql, params)
         assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
         assert "SCAN articles_search VIRTUAL TABLE INDEX" in plan, plan
+    for table in ("quotes", "quantities"):
+        for sql, params in item_page_sql("?", table, ItemQuery(q="killed"), 50, 0, search="fts5"):
+            plan = _sqlite_plan(db, sql, params)
+            assert "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
+            assert f"SCAN {table}_search VIRTUAL TABLE INDEX" in plan, plan
     # Two characters: no trigram to look up, the scan runs.
     short = page_sql.mention_count_sql("?", EventQuery(q="ki"), search="fts5")
     assert "_search" not in _sqlite_plan(db, *short)
@@ -203,6 +223,9 @@ def test_postgres_reads_the_trigram_indexes(pg_schema: str) -> None:
         (_, _), (page, params) = article_page_sql("%s", "government", 50, 0, search="pg_trgm")
         found = plan(page, params)
         assert "articles_search_title" in found and "articles_search_text" in found, found
+        for table in ("quotes", "quantities"):
+            (count, params), _ = item_page_sql("%s", table, ItemQuery(q="killed"), 50, 0, search="pg_trgm")
+            assert f"Bitmap Index Scan on {table}_search_evidence_text" in plan(count, params)
 
 
 def _fts_rows(db: Path, table: str, q: str) -> list[int]:
@@ -234,7 +257,7 @@ def test_the_trigram_tables_follow_writes_and_deletes(tmp_path: Path) -> None:
 def _as_schema_8(db: Path) -> None:
     """The store as newsevents wrote it before text search: no trigram tables, schema 8."""
     with sqlite3.connect(db) as con:
-        for name in ("events_search", "articles_search"):
+        for name in (i.name for i in TEXT_INDEXES.values()):
             for trigger in ("insert", "delete", "update"):
                 con.execute(f"DROP TRIGGER {name}_{trigger}")
             con.execute(f"DROP TABLE {name}")
@@ -265,7 +288,7 @@ def test_postgres_migration_step_10_builds_the_indexes(pg_schema: str) -> None:
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE '%_search_%'"
     )
     with psycopg.connect(conninfo, autocommit=True) as con:
-        assert len(con.execute(names).fetchall()) == 3
+        assert len(con.execute(names).fetchall()) == 5
         for (name,) in con.execute(names).fetchall():
             con.execute(f"DROP INDEX {name}")
         con.execute("DELETE FROM schema_version WHERE version > 8")
@@ -275,6 +298,8 @@ def test_postgres_migration_step_10_builds_the_indexes(pg_schema: str) -> None:
             "events_search_evidence_text",
             "articles_search_title",
             "articles_search_text",
+            "quotes_search_evidence_text",
+            "quantities_search_evidence_text",
         }
 
 

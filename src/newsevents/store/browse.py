@@ -239,11 +239,14 @@ def item_names(table: str) -> tuple[str, ...]:
     return (*row_builders.COLUMNS[table], "title", "published")
 
 
-def item_page_sql(ph: str, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[Sql, Sql]:
-    """(count, page) queries for `quotes` or `quantities` rows with the article's title and published."""
+def item_page_sql(
+    ph: str, table: str, query: ItemQuery, limit: int, offset: int, search: Search = "scan"
+) -> tuple[Sql, Sql]:
+    """(count, page) queries for `quotes` or `quantities` rows with the article's title and
+    published; `q` searches the evidence (`search` as in `event_where`)."""
     if table not in ("quotes", "quantities"):
         raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
-    clauses, params = _item_where(table, query, ph)
+    clauses, params = _item_where(table, query, ph, search)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     base = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
@@ -255,7 +258,7 @@ def item_page_sql(ph: str, table: str, query: ItemQuery, limit: int, offset: int
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
-def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[object]]:
+def _item_where(table: str, query: ItemQuery, ph: str, search: Search) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if query.article_id is not None:
@@ -278,8 +281,9 @@ def _item_where(table: str, query: ItemQuery, ph: str) -> tuple[list[str], list[
         clauses.append(f"t.speaker_code LIKE {ph}")
         params.append(speaker.upper() + "%")
     if query.q is not None:
-        clauses.append(f"LOWER(t.evidence_text) LIKE LOWER({ph}) ESCAPE '\\'")
-        params.append(like_pattern(query.q))
+        sql, more = text_search.item_match(search, ph, table, search_text(query.q), like_pattern(query.q))
+        clauses.append(sql)
+        params += more
     return clauses, params
 
 

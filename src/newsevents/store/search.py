@@ -18,6 +18,9 @@ with that costs seconds at a million events, so each dialect keeps an index of t
   runs as a scan.
 - "scan": the LIKE alone, over every row.
 
+Events (evidence, or the article's title), articles (title or text), quotes and figures
+(evidence) are searched this way: every `q` of the API.
+
 A search over two tables (an event's evidence or its article's title) is written as the union
 of the keys each index finds, so either index serves its half; an OR across a join would make
 both engines read every row.
@@ -100,6 +103,16 @@ def article_match(search: Search, ph: str, text: str, pattern: str) -> Sql:
         return scan, [pattern, pattern]
     found, params = _found(search, TEXT_INDEXES["articles"], "a", ("title", "text"), text, ph)
     return " AND ".join(filter(None, (found, scan))), [*params, pattern, pattern]
+
+
+def item_match(search: Search, ph: str, table: str, text: str, pattern: str) -> Sql:
+    """A quote or figure `t` (of `table`) whose evidence holds `text` (`pattern` is its LIKE
+    pattern)."""
+    scan = like(text_of(table, "evidence_text", "t"), ph)
+    if not indexed(search, text):
+        return scan, [pattern]
+    found, params = _found(search, TEXT_INDEXES[table], "t", ("evidence_text",), text, ph)
+    return " AND ".join(filter(None, (found, scan))), [*params, pattern]
 
 
 # -- the indexes, per dialect -------------------------------------------------------------------

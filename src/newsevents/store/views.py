@@ -269,7 +269,7 @@ class StoreViews:
 
     def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
-        queries = browse.item_page_sql(self.placeholder, table, query, limit, offset)
+        queries = browse.item_page_sql(self.placeholder, table, query, limit, offset, search=self.text_search)
         return self._page(queries, browse.item_names(table))
 
     def stats(self, asserted: bool = False) -> Row:
