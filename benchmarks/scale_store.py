@@ -175,11 +175,22 @@ def requests(db: str) -> dict[str, Callable[[int], str]]:
         "/api/articles": lambda n: f"/api/articles?_={n}",
         "/api/quotes": lambda n: f"/api/quotes?_={n}",
         "/api/quantities": lambda n: f"/api/quantities?_={n}",
+        "/api/events (clusters, q=killed)": lambda n: f"/api/events?q=killed&_={n}",
+        "/api/events (clusters, q=killed, since)": lambda n: f"/api/events?q=killed&since=2017-01-01&_={n}",
+        "/api/events (mentions, q=killed)": lambda n: f"/api/events?view=mentions&q=killed&_={n}",
+        "/api/articles (q=government)": lambda n: f"/api/articles?q=government&_={n}",
+        # The copies' letters are substituted, so English words match the first copies only;
+        # digits are kept, so "201" is in every copy (a year), a search that matches thousands.
+        "/api/events (clusters, q=201)": lambda n: f"/api/events?q=201&_={n}",
+        "/api/articles (q=201)": lambda n: f"/api/articles?q=201&_={n}",
+        "/api/quotes (q=killed)": lambda n: f"/api/quotes?q=killed&_={n}",
+        "/api/quantities (q=killed)": lambda n: f"/api/quantities?q=killed&_={n}",
     }
 
 
-def time_routes(db: str, repeat: int) -> dict[str, tuple[float, float]]:
-    """(median, slowest) seconds of `repeat` different requests of each route, one at a time."""
+def time_routes(db: str, repeat: int, only: str | None = None) -> dict[str, tuple[float, float]]:
+    """(median, slowest) seconds of `repeat` different requests of each route, one at a time;
+    with `only`, of the routes whose name holds it (and no cursor walk)."""
     from fastapi.testclient import TestClient
 
     from newsevents.api import create_app
@@ -188,6 +199,8 @@ def time_routes(db: str, repeat: int) -> dict[str, tuple[float, float]]:
     # Entered, the client keeps one event loop thread for every request, as a server does.
     with TestClient(create_app(db), base_url="http://localhost") as client:
         for name, make in requests(db).items():
+            if only is not None and only not in name:
+                continue
             took = []
             for n in range(repeat):
                 started = time.perf_counter()
@@ -197,7 +210,8 @@ def time_routes(db: str, repeat: int) -> dict[str, tuple[float, float]]:
                     raise SystemExit(f"{name}: HTTP {response.status_code} {response.text[:200]}")
             out[name] = (statistics.median(took), max(took))
             log.info("%s: median %.1f ms, slowest %.1f ms", name, out[name][0] * 1000, out[name][1] * 1000)
-        out.update(cursor_walk(client, repeat))
+        if only is None:
+            out.update(cursor_walk(client, repeat))
     return out
 
 
@@ -239,12 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--repeat", type=int, default=20)
     run.add_argument("--label", default="this checkout")
     run.add_argument("--out", default="-", help="a Markdown file for the table, or - for stdout")
+    run.add_argument("--only", help="time only the routes whose name holds this text, such as q=")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     if args.command == "build":
         print(build(args.db, args.events, args.step_days, args.cache, args.workers, args.first_copy))
         return 0
-    lines = "\n".join(table(args.label, time_routes(args.db, args.repeat))) + "\n"
+    lines = "\n".join(table(args.label, time_routes(args.db, args.repeat, args.only))) + "\n"
     if args.out == "-":
         sys.stdout.write(lines)
     else:
