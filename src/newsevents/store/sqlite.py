@@ -59,22 +59,24 @@ class SQLiteStore(SQLStore):
 
     def add_search(self, cur: sqlite3.Cursor) -> None:
         """An FTS5 trigram table per searched table, filled from its rows and kept in step by
-        triggers (`search.fts5_ddl`). An SQLite built without FTS5 keeps the scan, said once."""
+        triggers (`search.fts5_ddl`). An SQLite built without FTS5, or older than 3.34 (no trigram
+        tokenizer), keeps the scan, said once."""
         for index in TEXT_INDEXES.values():
             try:
                 for stmt in search.fts5_ddl(index):
                     cur.execute(stmt)
             except sqlite3.OperationalError as exc:
-                if "fts5" not in str(exc):
+                if "fts5" not in str(exc) and "tokenizer" not in str(exc):  # no FTS5, or before 3.34
                     raise
-                log.warning("%s: this SQLite has no FTS5 (%s): text search scans every row", self.path, exc)
+                log.warning("%s: this SQLite has no FTS5 trigram tables (%s): text search scans every row",
+                            self.path, exc)  # fmt: skip
                 return
             cur.execute(search.fts5_rebuild(index))
 
     @property
     def text_search(self) -> search.Search:
-        """ "fts5" once the store has its trigram tables (a store of schema 10 or later, written
-        by an SQLite with FTS5), else "scan"; asked once per open store."""
+        """How `q` is found: "fts5" once the store has its trigram tables (schema 10 or later,
+        written by an SQLite with FTS5), else "scan"; asked once per open store."""
         if self._search is None:
             names = [i.name for i in TEXT_INDEXES.values()]
             sql = f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})"
