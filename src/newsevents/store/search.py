@@ -135,9 +135,13 @@ def fts5_ddl(index: TextIndex) -> list[str]:
     ]
 
 
-def fts5_rebuild(index: TextIndex) -> str:
-    """Fill the FTS5 table from its table's rows (a store that had none)."""
-    return f"INSERT INTO {index.name} ({index.name}) VALUES ('rebuild')"
+def fts5_fill(index: TextIndex) -> list[str]:
+    """Fill the FTS5 table from its table's rows (a store that had none), then merge what the
+    rebuild wrote into one segment: left to automatic merging, that backlog would be merged a
+    little at every later write, doubling the cost of writing an article for a long while."""
+    return [
+        f"INSERT INTO {index.name} ({index.name}) VALUES ('{command}')" for command in ("rebuild", "optimize")
+    ]
 
 
 def trigram_ddl(index: TextIndex, opclass: str) -> list[str]:

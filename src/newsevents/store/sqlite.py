@@ -71,7 +71,8 @@ class SQLiteStore(SQLStore):
                 log.warning("%s: this SQLite has no FTS5 trigram tables (%s): text search scans every row",
                             self.path, exc)  # fmt: skip
                 return
-            cur.execute(search.fts5_rebuild(index))
+            for stmt in search.fts5_fill(index):
+                cur.execute(stmt)
 
     @property
     def text_search(self) -> search.Search:
