@@ -42,6 +42,16 @@ def test_the_same_sentence_codes_assad_by_the_publication_date() -> None:
 
 
 @pytest.mark.model
+def test_a_group_that_took_power_is_the_government_from_that_day() -> None:
+    """The Taliban (a roles.tsv group) are rebels before the fall of Kabul and AFG GOV after;
+    the Pakistani Taliban, a group of their own, stay Pakistani rebels."""
+    text = "The Taliban banned the newspaper on Sunday. Pakistani Taliban fighters attacked a police post."
+    before, after = _codes_of(text, "2019-05-01"), _codes_of(text, "2023-05-01")
+    assert (before["The Taliban"], after["The Taliban"]) == ("AFGREB", "AFGGOV")
+    assert before["Pakistani Taliban fighters"] == after["Pakistani Taliban fighters"] == "PAKREB"
+
+
+@pytest.mark.model
 def test_a_petrarch_state_actor_not_in_the_curated_files_is_recognised() -> None:
     row = next(line for line in (PETRARCH / "countries.tsv").read_text(encoding="utf-8").splitlines()
                if line.startswith("Hamid Karzai\t"))
