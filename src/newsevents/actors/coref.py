@@ -1,7 +1,7 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Three rules, applied left to right so each resolution can feed the next:
+or "Assad". Four rules, applied left to right so each resolution can feed the next:
 
 - a surname or a one-word person name after the full name is the same person (kind "coref");
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
@@ -12,7 +12,10 @@ or "Assad". Three rules, applied left to right so each resolution can feed the n
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
   bonus for having been a subject. News reuses "he said" for the protagonist after a brief aside
-  about someone else, which recency alone gets wrong.
+  about someone else, which recency alone gets wrong;
+- an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
+  the armed groups named before it when they are all of one country (a story about the BLA calls
+  its fighters "terrorists"; with two sides named, the noun could be either and is left alone).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ TITLE_BONUS = 2.0
 RECENCY = {0: 6.0, 1: 5.0, 2: 2.0, 3: 1.0}
 SUBJECT_BONUS = 1.0
 WINDOW = 6  # sentences back a non-headline person stays a candidate
+ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country (not IMG, UAF)
 
 
 @dataclass
@@ -97,6 +101,18 @@ def _collective(d: Draft, h: _History) -> Draft:
         if s.country and h.doc[s.head].lemma_.lower() == lemma:
             return replace(d, kind="coref", country=s.country, name=s.name)
     return d
+
+
+def _armed_kin(d: Draft, h: _History) -> Draft:
+    """An unnamed armed-group noun ("militants", "the insurgents") takes the country and sector of
+    the armed groups the article has named, when all of them are of one country: the story's
+    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP)."""
+    if d.person or d.key or d.sector not in ARMED:
+        return d
+    named = [s for s in h.seen if s.key and not s.person and s.sector in ARMED and s.country]
+    if not named or len({s.country for s in named}) > 1 or d.country not in (None, named[-1].country):
+        return d
+    return replace(d, country=named[-1].country, sector=named[-1].sector)
 
 
 def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
@@ -162,7 +178,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     queue = sorted([(d.start, d) for d in drafts] + [(p, None) for p in pronouns], key=lambda x: x[0])
     out: list[Draft] = []
     for pos, d in queue:
-        new = _pronoun(pos, h) if d is None else _collective(_role(_short_name(d, h), h), h)
+        new = _pronoun(pos, h) if d is None else _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
         if new is not None:
             out.append(new)
             h.seen.append(new)

@@ -10,7 +10,8 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
 - otherwise the country is the country, region or demonym nearest the head, and the sector is
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
-  turns military words into government ones ("regime forces" -> MIL);
+  turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
+  kind of the head's sector refines it ("separatist militants" -> SEP: `REFINES`);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV),
   but a capital that is only a place ("in Damascus") is left to the geoparser;
 - a country, region or demonym alone is the country itself (code "TUR", sector None).
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
+# Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
+# whether or not the head is weak ("separatist militants", "separatist group" -> SEP, not REB).
+REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"})}
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 
@@ -154,6 +158,9 @@ def group(doc: Doc, cues: list[Cue]) -> list[list[Cue]]:
 def _sector(head: Cue | None, mods: list[Cue]) -> str | None:
     """The head's sector, or a modifier's where the head is weak (see module docstring)."""
     own = head.entry.sector if head is not None else None
+    refined = next((c.entry.sector for c in mods if c.entry.sector in REFINES.get(own or "", ())), None)
+    if refined:
+        return refined
     if head is not None and not head.entry.weak:
         return own
     for cue in reversed(mods):  # the modifier nearest the head wins
