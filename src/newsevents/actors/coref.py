@@ -1,7 +1,7 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Four rules, applied left to right so each resolution can feed the next:
+or "Assad". Five rules, applied left to right so each resolution can feed the next:
 
 - a surname or a one-word person name after the full name is the same person (kind "coref");
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
@@ -15,7 +15,9 @@ or "Assad". Four rules, applied left to right so each resolution can feed the ne
   about someone else, which recency alone gets wrong;
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
-  its fighters "terrorists"; with two sides named, the noun could be either and is left alone).
+  its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
+- "it" and "they" are resolved only where the parse says who they are: the subject of a clause an
+  actor said, announced or denied ("the ministry said it would", "police said they arrested").
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
+GROUP = frozenset({"it", "they"})  # resolved only as the subject of what a group said (`_reporter`)
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
 TITLE_BONUS = 2.0
@@ -161,6 +164,20 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     return d
 
 
+def _reporter(pos: int, h: _History) -> Draft | None:
+    """"it"/"they" as the subject of what an actor said or announced is that actor ("the army said
+    it killed ten"): a group for "it", a plural one for "they"; people are left to "he"/"she"."""
+    tok = h.doc[pos]
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.head.i < pos:
+        return None
+    subjects = {c.i for c in tok.head.head.children if c.dep_ in SUBJECT_DEPS}
+    ante = next((s for s in reversed(h.seen) if s.head in subjects and not s.person), None)
+    if ante is None or h.plural(ante) != (tok.lower_ == "they"):
+        return None
+    return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=ante.name, country=ante.country,
+                 sector=ante.sector, code=ante.code, key=_identity(ante), form="pronoun")
+
+
 def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
@@ -172,13 +189,16 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     taken = {i for d in drafts for i in range(d.start, d.end)}
     pronouns = [
         t.i for t in doc
-        if t.lower_ in MALE | FEMALE and t.pos_ == "PRON" and t.i not in taken
+        if t.lower_ in MALE | FEMALE | GROUP and t.pos_ == "PRON" and t.i not in taken
         and parsed.codable[t.i]
     ]
     queue = sorted([(d.start, d) for d in drafts] + [(p, None) for p in pronouns], key=lambda x: x[0])
     out: list[Draft] = []
     for pos, d in queue:
-        new = _pronoun(pos, h) if d is None else _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
+        if d is None:
+            new = _reporter(pos, h) if h.doc[pos].lower_ in GROUP else _pronoun(pos, h)
+        else:
+            new = _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
         if new is not None:
             out.append(new)
             h.seen.append(new)
