@@ -188,3 +188,17 @@ def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type:
     assert by_text(
         actor_dictionary, parse, "The European Community gave aid."
     )["European Community"][0] == "IGOEEC"
+
+
+def test_a_body_named_by_its_leader_is_of_the_leader_s_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Ankara said the Netanyahu government and Putin's forces had ignored its warnings."
+    got = by_text(actor_dictionary, parse, text)
+    assert (got["government"][0], got["forces"][0]) == ("ISRGOV", "RUSMIL")
+
+
+def test_dotted_country_abbreviation_and_hostages(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "The C.A.R. said gunmen released 20 hostages on Friday.")
+    assert got["C.A.R."][:2] == ("CAF", "CAF")
+    assert got["hostages"][2] == "CVL"

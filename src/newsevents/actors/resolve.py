@@ -296,6 +296,22 @@ def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDiction
     return out
 
 
+def owned_by_person(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
+    """ "The Trump administration", "Assad's forces": a country-less body named by the person it
+    belongs to (a compound or possessive name) is of that person's country."""
+    owners = {i: p for p in drafts if p.person and p.country for i in range(p.start, p.end)}
+    out = []
+    for d in drafts:
+        if d.country is None and d.code is None and d.sector is not None and not d.person:
+            kids = [c.i for c in doc[d.head].children if c.dep_ in ("compound", "poss") and c.i in owners]
+            kid = kids[0] if kids else None
+            if kid is not None:
+                country = owners[kid].country
+                d = replace(d, country=country, name=_label(dictionary, country, d.sector))
+        out.append(d)
+    return out
+
+
 # "foreign governments", "international mediators": explicitly not of the article's country
 NOT_HOME = frozenset({"foreign", "international", "overseas"})
 OFFICE_WORDS = frozenset({"minister", "ministry", "secretary", "office", "affairs"})  # "foreign minister"
