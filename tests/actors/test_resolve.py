@@ -202,3 +202,10 @@ def test_dotted_country_abbreviation_and_hostages(actor_dictionary, parse) -> No
     got = by_text(actor_dictionary, parse, "The C.A.R. said gunmen released 20 hostages on Friday.")
     assert got["C.A.R."][:2] == ("CAF", "CAF")
     assert got["hostages"][2] == "CVL"
+
+
+def test_countries_coordinated_before_one_noun_share_its_sector(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Chad and Sudan officials signed a border agreement on Monday.")
+    assert (got["Chad"][0], got["Sudan officials"][0]) == ("TCDGOV", "SDNGOV")

@@ -110,20 +110,22 @@ def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
-    """ "Russian and Ukrainian counterparts": the first demonym shares the head's sector.
+    """ "Russian and Ukrainian counterparts", "Chad and Sudan officials": the first country shares
+    the head's sector.
 
-    A country-only draft whose word is coordinated with the modifier of another draft's sector
-    head names that sector of its own country (RUSGOV and UKRGOV), not the bare country.
+    A country-only draft (demonym or name) that modifies a noun and is coordinated with the
+    modifier of another draft's sector head names that sector of its own country (RUSGOV and
+    UKRGOV), not the bare country.
     """
     heads = {i: d for d in drafts if d.sector and not d.person for i in range(d.start, d.end)}
     out = []
     for d in drafts:
         tok = doc[d.head]
         pre_modifier = tok.dep_ in ("amod", "compound", "nmod")
-        if d.sector is None and d.country and d.kind == "demonym" and pre_modifier:
-            later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ == "JJ"]
+        if d.sector is None and d.country and d.kind in ("demonym", "name") and pre_modifier:
+            later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ in ("JJ", "NNP")]
             other = heads[later[0]] if later else None
-            if other is not None and other.country and other.country != d.country:
+            if other is not None and other.country and other.country != d.country and other.key is None:
                 d = replace(d, sector=other.sector, code=None, kind="demonym",
                             name=_label(dictionary, d.country, other.sector))
         out.append(d)
