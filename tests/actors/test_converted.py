@@ -147,8 +147,9 @@ def test_the_conversion_reproduces_the_committed_files(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_an_international_official_of_the_roles_file_is_coded_by_the_body() -> None:
-    """roles.tsv writes UN officials with the IGO marker for a country; they code as IGO actors."""
+    """roles.tsv writes UN officials with their body's code for a country; they code as that body,
+    a whole international code (IGOUNO), not the bare marker a sector-only code would be taken for."""
     rows = shipped("actors/roles.tsv").read_text(encoding="utf-8").splitlines()
-    assert any(r.startswith("Filippo Grandi\t") and "\tIGO\tIGO\t" in r for r in rows)
+    assert any(r.startswith("Filippo Grandi\t") and "\tIGOUNO\tIGO\t" in r for r in rows)
     got = _codes_of("Filippo Grandi visited refugees in Chad on Monday.", "2020-05-01")
-    assert got["Filippo Grandi"].startswith("IGO")
+    assert got["Filippo Grandi"] == "IGOUNO"
