@@ -209,3 +209,8 @@ def test_countries_coordinated_before_one_noun_share_its_sector(  # type: ignore
 ) -> None:
     got = by_text(actor_dictionary, parse, "Chad and Sudan officials signed a border agreement on Monday.")
     assert (got["Chad"][0], got["Sudan officials"][0]) == ("TCDGOV", "SDNGOV")
+
+
+def test_summit_groups_are_international_bodies(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "G7 foreign ministers and G20 leaders met in Rome.")
+    assert (got["G7 foreign ministers"][:3], got["G20 leaders"][0]) == (("IGOGOS", None, "IGO"), "IGOGTW")
