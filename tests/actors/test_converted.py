@@ -42,6 +42,16 @@ def test_the_same_sentence_codes_assad_by_the_publication_date() -> None:
 
 
 @pytest.mark.model
+def test_a_group_that_took_power_is_the_government_from_that_day() -> None:
+    """The Taliban (a roles.tsv group) are rebels before the fall of Kabul and AFG GOV after;
+    the Pakistani Taliban, a group of their own, stay Pakistani rebels."""
+    text = "The Taliban banned the newspaper on Sunday. Pakistani Taliban fighters attacked a police post."
+    before, after = _codes_of(text, "2019-05-01"), _codes_of(text, "2023-05-01")
+    assert (before["The Taliban"], after["The Taliban"]) == ("AFGREB", "AFGGOV")
+    assert before["Pakistani Taliban fighters"] == after["Pakistani Taliban fighters"] == "PAKREB"
+
+
+@pytest.mark.model
 def test_a_petrarch_state_actor_not_in_the_curated_files_is_recognised() -> None:
     row = next(line for line in (PETRARCH / "countries.tsv").read_text(encoding="utf-8").splitlines()
                if line.startswith("Hamid Karzai\t"))
@@ -137,8 +147,9 @@ def test_the_conversion_reproduces_the_committed_files(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_an_international_official_of_the_roles_file_is_coded_by_the_body() -> None:
-    """roles.tsv writes UN officials with the IGO marker for a country; they code as IGO actors."""
+    """roles.tsv writes UN officials with their body's code for a country; they code as that body,
+    a whole international code (IGOUNO), not the bare marker a sector-only code would be taken for."""
     rows = shipped("actors/roles.tsv").read_text(encoding="utf-8").splitlines()
-    assert any(r.startswith("Filippo Grandi\t") and "\tIGO\tIGO\t" in r for r in rows)
+    assert any(r.startswith("Filippo Grandi\t") and "\tIGOUNO\tIGO\t" in r for r in rows)
     got = _codes_of("Filippo Grandi visited refugees in Chad on Monday.", "2020-05-01")
-    assert got["Filippo Grandi"].startswith("IGO")
+    assert got["Filippo Grandi"] == "IGOUNO"

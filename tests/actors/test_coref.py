@@ -78,3 +78,42 @@ def test_the_official_is_the_official_introduced(  # type: ignore[no-untyped-def
     ms = mentions(actor_dictionary, parse, text)
     later = next(m for m in ms if m.actor.text == "official")
     assert (later.kind, later.actor.code) == ("coref", "TURGOV")
+
+
+def test_unnamed_fighters_take_the_one_named_armed_group(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """Once the BLA is named, "the militants" are Pakistani separatists."""
+    text = ("The Balochistan Liberation Army claimed the raid on the railway station. "
+            "Officials said the militants had escaped.")
+    codes = {m.actor.text: m.actor.code for m in mentions(actor_dictionary, parse, text)}
+    assert codes["militants"] == "PAKSEP"
+
+
+def test_a_separatist_modifier_refines_a_rebel_noun(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "Separatist militants burned a truck near the border.")
+    assert [(m.actor.text, m.actor.sector) for m in ms] == [("Separatist militants", "SEP")]
+
+
+def test_fighters_are_left_alone_when_two_countries_groups_are_named(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Hamas and the Houthis praised the attack. Officials said the militants had escaped."
+    militants = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "militants")
+    assert militants.actor.country is None and militants.actor.sector == "REB"
+
+
+def test_it_and_they_said_by_a_group_are_that_group(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "The Turkish army said it shelled two villages. Kenyan police said they arrested a driver."
+    ms = mentions(actor_dictionary, parse, text)
+    got = {(m.actor.text, m.actor.code) for m in ms if m.kind == "pronoun"}
+    assert got == {("it", "TURMIL"), ("they", "KENCOP")}
+
+
+def test_it_that_no_actor_said_is_no_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Turkish army shelled two villages. It was raining, and they said nothing."
+    assert all(m.kind != "pronoun" for m in mentions(actor_dictionary, parse, text))

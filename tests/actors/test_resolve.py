@@ -188,3 +188,28 @@ def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type:
     assert by_text(
         actor_dictionary, parse, "The European Community gave aid."
     )["European Community"][0] == "IGOEEC"
+
+
+def test_a_body_named_by_its_leader_is_of_the_leader_s_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Ankara said the Netanyahu government and Putin's forces had ignored its warnings."
+    got = by_text(actor_dictionary, parse, text)
+    assert (got["government"][0], got["forces"][0]) == ("ISRGOV", "RUSMIL")
+
+
+def test_dotted_country_abbreviation(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "The C.A.R. said gunmen released 20 villagers on Friday.")
+    assert got["C.A.R."][:2] == ("CAF", "CAF")
+
+
+def test_countries_coordinated_before_one_noun_share_its_sector(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Chad and Sudan officials signed a border agreement on Monday.")
+    assert (got["Chad"][0], got["Sudan officials"][0]) == ("TCDGOV", "SDNGOV")
+
+
+def test_summit_groups_are_international_bodies(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "G7 foreign ministers and G20 leaders met in Rome.")
+    assert (got["G7 foreign ministers"][:3], got["G20 leaders"][0]) == (("IGOGOS", None, "IGO"), "IGOGTW")

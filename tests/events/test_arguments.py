@@ -96,3 +96,12 @@ def test_headline_passive_without_auxiliary(code, triples) -> None:  # type: ign
 def test_modifier_of_a_modifier_is_not_the_attacker(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Six soldiers died in the army base attacks.", [("army", "MLIMIL")])
     assert events == []
+
+
+def test_the_maker_of_a_participle_noun_is_its_actor(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """ "the allegations made by Pakistan" stand for Pakistan, who is rejected."""
+    events = code(
+        "India rejected the allegations made by Pakistan on Monday.",
+        [("India", "IND"), ("Pakistan", "PAK")],
+    )
+    assert ("IND", "PAK", "120") in {(s, t, c[:3]) for s, t, c in triples(events)}

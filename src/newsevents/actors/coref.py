@@ -1,7 +1,7 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Three rules, applied left to right so each resolution can feed the next:
+or "Assad". Five rules, applied left to right so each resolution can feed the next:
 
 - a surname or a one-word person name after the full name is the same person (kind "coref");
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
@@ -12,7 +12,12 @@ or "Assad". Three rules, applied left to right so each resolution can feed the n
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
   bonus for having been a subject. News reuses "he said" for the protagonist after a brief aside
-  about someone else, which recency alone gets wrong.
+  about someone else, which recency alone gets wrong;
+- an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
+  the armed groups named before it when they are all of one country (a story about the BLA calls
+  its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
+- "it" and "they" are resolved only where the parse says who they are: the subject of a clause an
+  actor said, announced or denied ("the ministry said it would", "police said they arrested").
 """
 
 from __future__ import annotations
@@ -30,12 +35,14 @@ if TYPE_CHECKING:
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
+GROUP = frozenset({"it", "they"})  # resolved only as the subject of what a group said (`_reporter`)
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
 TITLE_BONUS = 2.0
 RECENCY = {0: 6.0, 1: 5.0, 2: 2.0, 3: 1.0}
 SUBJECT_BONUS = 1.0
 WINDOW = 6  # sentences back a non-headline person stays a candidate
+ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country (not IMG, UAF)
 
 
 @dataclass
@@ -99,6 +106,18 @@ def _collective(d: Draft, h: _History) -> Draft:
     return d
 
 
+def _armed_kin(d: Draft, h: _History) -> Draft:
+    """An unnamed armed-group noun ("militants", "the insurgents") takes the country and sector of
+    the armed groups the article has named, when all of them are of one country: the story's
+    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP)."""
+    if d.person or d.key or d.sector not in ARMED:
+        return d
+    named = [s for s in h.seen if s.key and not s.person and s.sector in ARMED and s.country]
+    if not named or len({s.country for s in named}) > 1 or d.country not in (None, named[-1].country):
+        return d
+    return replace(d, country=named[-1].country, sector=named[-1].sector)
+
+
 def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
     """Salience of each candidate identity at token `pos` (weights in the module constants)."""
     sent = h.sent_of[pos]
@@ -145,6 +164,20 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     return d
 
 
+def _reporter(pos: int, h: _History) -> Draft | None:
+    """"it"/"they" as the subject of what an actor said or announced is that actor ("the army said
+    it killed ten"): a group for "it", a plural one for "they"; people are left to "he"/"she"."""
+    tok = h.doc[pos]
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.head.i < pos:
+        return None
+    subjects = {c.i for c in tok.head.head.children if c.dep_ in SUBJECT_DEPS}
+    ante = next((s for s in reversed(h.seen) if s.head in subjects and not s.person), None)
+    if ante is None or h.plural(ante) != (tok.lower_ == "they"):
+        return None
+    return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=ante.name, country=ante.country,
+                 sector=ante.sector, code=ante.code, key=_identity(ante), form="pronoun")
+
+
 def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
@@ -156,13 +189,16 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     taken = {i for d in drafts for i in range(d.start, d.end)}
     pronouns = [
         t.i for t in doc
-        if t.lower_ in MALE | FEMALE and t.pos_ == "PRON" and t.i not in taken
+        if t.lower_ in MALE | FEMALE | GROUP and t.pos_ == "PRON" and t.i not in taken
         and parsed.codable[t.i]
     ]
     queue = sorted([(d.start, d) for d in drafts] + [(p, None) for p in pronouns], key=lambda x: x[0])
     out: list[Draft] = []
     for pos, d in queue:
-        new = _pronoun(pos, h) if d is None else _collective(_role(_short_name(d, h), h), h)
+        if d is None:
+            new = _reporter(pos, h) if h.doc[pos].lower_ in GROUP else _pronoun(pos, h)
+        else:
+            new = _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
         if new is not None:
             out.append(new)
             h.seen.append(new)

@@ -10,7 +10,8 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
 - otherwise the country is the country, region or demonym nearest the head, and the sector is
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
-  turns military words into government ones ("regime forces" -> MIL);
+  turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
+  kind of the head's sector refines it ("separatist militants" -> SEP: `REFINES`);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV),
   but a capital that is only a place ("in Damascus") is left to the geoparser;
 - a country, region or demonym alone is the country itself (code "TUR", sector None).
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
+# Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
+# whether or not the head is weak ("separatist militants", "separatist group" -> SEP, not REB).
+REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"})}
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 
@@ -106,20 +110,22 @@ def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
-    """ "Russian and Ukrainian counterparts": the first demonym shares the head's sector.
+    """ "Russian and Ukrainian counterparts", "Chad and Sudan officials": the first country shares
+    the head's sector.
 
-    A country-only draft whose word is coordinated with the modifier of another draft's sector
-    head names that sector of its own country (RUSGOV and UKRGOV), not the bare country.
+    A country-only draft (demonym or name) that modifies a noun and is coordinated with the
+    modifier of another draft's sector head names that sector of its own country (RUSGOV and
+    UKRGOV), not the bare country.
     """
     heads = {i: d for d in drafts if d.sector and not d.person for i in range(d.start, d.end)}
     out = []
     for d in drafts:
         tok = doc[d.head]
         pre_modifier = tok.dep_ in ("amod", "compound", "nmod")
-        if d.sector is None and d.country and d.kind == "demonym" and pre_modifier:
-            later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ == "JJ"]
+        if d.sector is None and d.country and d.kind in ("demonym", "name") and pre_modifier:
+            later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ in ("JJ", "NNP")]
             other = heads[later[0]] if later else None
-            if other is not None and other.country and other.country != d.country:
+            if other is not None and other.country and other.country != d.country and other.key is None:
                 d = replace(d, sector=other.sector, code=None, kind="demonym",
                             name=_label(dictionary, d.country, other.sector))
         out.append(d)
@@ -154,6 +160,9 @@ def group(doc: Doc, cues: list[Cue]) -> list[list[Cue]]:
 def _sector(head: Cue | None, mods: list[Cue]) -> str | None:
     """The head's sector, or a modifier's where the head is weak (see module docstring)."""
     own = head.entry.sector if head is not None else None
+    refined = next((c.entry.sector for c in mods if c.entry.sector in REFINES.get(own or "", ())), None)
+    if refined:
+        return refined
     if head is not None and not head.entry.weak:
         return own
     for cue in reversed(mods):  # the modifier nearest the head wins
@@ -285,6 +294,22 @@ def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDiction
                     name = d.name if d.person else _label(dictionary, found, d.sector)
                     d = replace(d, country=found, name=name)
                     break
+        out.append(d)
+    return out
+
+
+def owned_by_person(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
+    """ "The Trump administration", "Assad's forces": a country-less body named by the person it
+    belongs to (a compound or possessive name) is of that person's country."""
+    owners = {i: p for p in drafts if p.person and p.country for i in range(p.start, p.end)}
+    out = []
+    for d in drafts:
+        if d.country is None and d.code is None and d.sector is not None and not d.person:
+            kids = [c.i for c in doc[d.head].children if c.dep_ in ("compound", "poss") and c.i in owners]
+            kid = kids[0] if kids else None
+            if kid is not None:
+                country = owners[kid].country
+                d = replace(d, country=country, name=_label(dictionary, country, d.sector))
         out.append(d)
     return out
 

@@ -140,8 +140,9 @@ def former(code: str) -> str:
     return f"{code[:3]}ELI" if not code.startswith(("IGO", "NGO", "IMG", "MNC")) else code
 
 
-# Country slots of roles.tsv that name no country: officials of international organisations.
-MARKERS = frozenset({"IGO", "NGO"})
+# Country slots of roles.tsv that name no country: officials of international organisations, by
+# the code of their body ("IGOUNO" the UN, "IGOEEC" the EU, "IGONAT" NATO, "IGOAFU" the African Union).
+BODY_CODE = re.compile(r"(?:IGO|NGO)(?:[A-Z]{3})*")
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,9 @@ def read_offices(path: str, countries: set[str], sectors: set[str]) -> list[Offi
         values = {k: str(v) for k, v in rec.values.items()}
         if not values["name"]:
             raise fail("name", "required")
-        if values["country"] not in countries and values["country"] not in MARKERS:
-            raise fail("country", f"{values['country']!r} is not a country code, IGO or NGO")
+        body = BODY_CODE.fullmatch(values["country"]) is not None
+        if values["country"] not in countries and not body:
+            raise fail("country", f"{values['country']!r} is not a country code or an IGO/NGO code (IGOUNO)")
         if values["sector"] not in sectors:
             raise fail("sector", f"{values['sector']!r} is not a sector code")
         days = []
@@ -184,8 +186,8 @@ def read_offices(path: str, countries: set[str], sectors: set[str]) -> list[Offi
             raise fail("end", "is before start")
         if not values["source"].startswith(("http://", "https://")):
             raise fail("source", "expected the public URL the row was checked against")
-        # an official of an international body is coded by the body alone ("IGO"), as CAMEO does
-        code = values["country"] + (values["sector"] if values["sector"] != values["country"] else "")
+        # an official of an international body is coded by the body alone ("IGOUNO"), as CAMEO does
+        code = values["country"] if body else values["country"] + values["sector"]
         role = Role(code, days[0], days[1], RANKS["roles"])
         aliases = tuple(a.strip() for a in values["aliases"].split("|") if a.strip())
         person = values["office"].strip().lower() not in GROUP_OFFICES

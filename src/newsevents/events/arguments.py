@@ -117,7 +117,10 @@ class MentionIndex:
             node = stack.pop(0)
             for child in node.children:
                 inside = child.dep_ in NOUN_PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
-                if inside or (child.dep_ == "pobj" and node.dep_ == "prep"):
+                # "the allegations made by Pakistan": the noun's maker, through its participle's agent
+                made = (child.dep_, child.tag_) == ("acl", "VBN")
+                made = made or (child.dep_, node.dep_) == ("agent", "acl")
+                if inside or made or (child.dep_ == "pobj" and node.dep_ in ("prep", "agent")):
                     hit = self.by_token.get(child.i)
                     if hit is not None:
                         return hit
