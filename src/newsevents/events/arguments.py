@@ -54,9 +54,10 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
-# "X left after meeting Y", "before travelling to Z": a verb after these has the subject of the verb they
-# hang from; not "accused X of violating" (X violates) nor "joined them in demanding"
-TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
+# "X left after meeting Y", "before travelling to Z", "retaliated by expelling Y": a verb after these has
+# the subject of the verb they hang from; not "accused X of violating" (X violates) nor "joined them in
+# demanding"
+TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following", "by"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
@@ -172,7 +173,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "advcl"):
         return _subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y
+        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
