@@ -70,6 +70,9 @@ FROM_SOURCE_ROOTS = frozenset({"11"})
 # Noun roots whose "of" names who the act befalls: "the arrest of", "the release of", "the bombing of";
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
+# Nouns whose possessor, with no "of" object, is whom the act befalls: "his arrest", "Navalny's release",
+# "their abduction", "Bashir's ouster"; "Israel's bombing" keeps its possessor as the doer
+POSSESSED_TARGET = ("17", "0841", "181")
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
@@ -336,6 +339,10 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = _prep_of(target_tokens, targets, index)
+    if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
+        owners = index.resolve([c for c in token.children if c.dep_ == "poss"])
+        if owners and set(owners) == set(source):  # "his arrest": the possessor is the one arrested
+            source, targets = (), owners
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
