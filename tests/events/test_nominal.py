@@ -23,6 +23,7 @@ SENTENCES = {
     "decision": "The African Union condemned the decision on Sunday.",
     "impeach": "Peru's Congress impeached President Pedro Castillo on Wednesday.",
     "ouster": "The ouster of Bolivia's president shocked the region.",
+    "relative": "Kenya's deputy president, who was impeached in October, filed a new case on Monday.",
 }
 
 
@@ -80,3 +81,8 @@ def test_condemning_a_decision_is_criticism_by_the_speaker(coded: dict[str, Extr
 def test_impeachment_and_ouster_remove_from_power(coded: dict[str, Extraction]) -> None:
     assert {(s and s[:3], c) for s, _, c in _codes(coded["impeach"])} == {("PER", "172")}
     assert {(t and t[:3], c) for _, t, c in _codes(coded["ouster"])} == {("BOL", "172")}
+
+
+def test_a_relative_pronoun_in_the_passive_stands_for_its_noun(coded: dict[str, Extraction]) -> None:
+    removals = {(s, t and t[:3]) for s, t, c in _codes(coded["relative"]) if c == "172"}
+    assert removals == {(None, "KEN")}

@@ -221,6 +221,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if passive:
         src_tokens, src_inferred = passive_agents(token), False
         tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
+        # "the journalist, who was arrested in May": the relative pronoun stands for its noun
+        tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
         if not tgt_tokens and token.dep_ == "acl":
             tgt_tokens, tgt_inferred = [token.head], True
