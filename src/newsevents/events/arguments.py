@@ -1,26 +1,29 @@
 """Who did it and to whom: source and target of a trigger, read off the dependency parse.
 
 Verbs: the active subject is the source and the object (or the object of against/on/at/with/to...)
-the target; in the passive the agent ("by X") is the source and the subject the target. A verb with
-no subject of its own borrows one: a conjoined verb from the first verb ("blamed ... and
-criticised"), a control complement from its governor ("vowed to attack"; "urged X to attack" takes
-X), a relative clause from the noun it modifies, a participle from the noun it modifies ("forces
-backed by Russia": Russia backs the forces, an event of its own, never folded into the forces'
-action). Nouns: the actor inside the trigger's own phrase ("Russian air strikes"), a possessor or
-modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise the subject of a light
-verb that takes the noun as object ("X launched an offensive on Y"), for a mutual act the subject of
-the verb it hangs from ("X arrived for talks with Y"), and for a protest the country it happens in
-("protests erupted in Tunisia"). A noun of coercion, release, criticism or attack takes "of" as its
-target ("the arrest of X", "the bombing of X"); other nouns' "of" often names who acts. A role
-filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
-appeal, demand, criticism, rejection and threat with no object aim at the subject of their
-that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
-support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
-X"). A statement that acts as a subject speaks for whoever issued it: "X issued a statement
-condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml). An appeal,
-demand, criticism, rejection or threat told as a gerund after by/in/while/after/before takes the
-stated subject of its clause ("X responded by condemning Y"); a noun of criticism takes its source
-from "from X", on the noun or on its verb ("drew criticism from X").
+the target; in the passive the agent ("by X") is the source and the subject the target ("who" in a
+relative clause standing for its noun). A verb with no subject of its own borrows one: a conjoined
+verb from the first verb ("blamed ... and criticised"), a control complement from its governor
+("vowed to attack"; "urged X to attack" takes X), a gerund after by/after/before/while from its
+clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
+the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
+folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
+strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise
+the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
+mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
+the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
+attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest,
+release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
+acts. A role filled through a borrowed or governing word counts as inferred, which lowers
+confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
+subject of their that-clause ("demanded that X withdraw" targets X); appeals and demands also take
+"from X" ("demanded support from X"). A preposition on the verb's object counts as the verb's own
+("imposed sanctions on X"). A statement that acts as a subject speaks for whoever issued it: "X
+issued a statement condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in
+cues.yml). An appeal, demand, criticism, rejection or threat told as a gerund after
+by/in/while/after/before takes the stated subject of its clause ("X responded by condemning Y"); a
+noun of criticism takes its source from "from X", on the noun or on its verb ("drew criticism from
+X").
 """
 
 from __future__ import annotations
