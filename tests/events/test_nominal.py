@@ -24,7 +24,6 @@ SENTENCES = {
     "impeach": "Peru's Congress impeached President Pedro Castillo on Wednesday.",
     "ouster": "The ouster of Bolivia's president shocked the region.",
     "relative": "Kenya's deputy president, who was impeached in October, filed a new case on Monday.",
-    "visit": "Erdogan's visit to Sochi ended on Friday.",
 }
 
 
@@ -87,7 +86,3 @@ def test_impeachment_and_ouster_remove_from_power(coded: dict[str, Extraction]) 
 def test_a_relative_pronoun_in_the_passive_stands_for_its_noun(coded: dict[str, Extraction]) -> None:
     removals = {(s, t and t[:3]) for s, t, c in _codes(coded["relative"]) if c == "172"}
     assert removals == {(None, "KEN")}
-
-
-def test_a_visit_to_a_place_is_the_visitors(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["visit"]) == {("TURGOV", None, "042")}
