@@ -18,6 +18,12 @@ SENTENCES = {
     "expel": "Kenya expelled two British diplomats on Monday.",
     "passive": "Five journalists were arrested by police in Cairo on Monday.",
     "release": "Turkey welcomed the release of the hostages by the Taliban.",
+    "by_gerund": "Canada retaliated by expelling two Russian diplomats on Monday.",
+    "possessed": "Imran Khan's arrest sparked protests across the country.",
+    "decision": "The African Union condemned the decision on Sunday.",
+    "impeach": "Peru's Congress impeached President Pedro Castillo on Wednesday.",
+    "ouster": "The ouster of Bolivia's president shocked the region.",
+    "relative": "Kenya's deputy president, who was impeached in October, filed a new case on Monday.",
 }
 
 
@@ -57,3 +63,26 @@ def test_a_passive_agent_is_the_source(coded: dict[str, Extraction]) -> None:
 
 def test_the_release_of_hostages_by_its_agent(coded: dict[str, Extraction]) -> None:
     assert [(s and s[:3], c) for s, _, c in _codes(coded["release"])] == [("AFG", "0841")]
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_clause(coded: dict[str, Extraction]) -> None:
+    assert {(s, t and t[:3], c) for s, t, c in _codes(coded["by_gerund"])} == {("CAN", "RUS", "161")}
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested(coded: dict[str, Extraction]) -> None:
+    arrests = {(s, t and t[:3]) for s, t, c in _codes(coded["possessed"]) if c == "173"}
+    assert arrests == {(None, "PAK")}
+
+
+def test_condemning_a_decision_is_criticism_by_the_speaker(coded: dict[str, Extraction]) -> None:
+    assert {(s and s[:3], t, c) for s, t, c in _codes(coded["decision"])} == {("IGO", None, "111")}
+
+
+def test_impeachment_and_ouster_remove_from_power(coded: dict[str, Extraction]) -> None:
+    assert {(s and s[:3], c) for s, _, c in _codes(coded["impeach"])} == {("PER", "172")}
+    assert {(t and t[:3], c) for _, t, c in _codes(coded["ouster"])} == {("BOL", "172")}
+
+
+def test_a_relative_pronoun_in_the_passive_stands_for_its_noun(coded: dict[str, Extraction]) -> None:
+    removals = {(s, t and t[:3]) for s, t, c in _codes(coded["relative"]) if c == "172"}
+    assert removals == {(None, "KEN")}

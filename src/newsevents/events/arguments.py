@@ -1,26 +1,29 @@
 """Who did it and to whom: source and target of a trigger, read off the dependency parse.
 
 Verbs: the active subject is the source and the object (or the object of against/on/at/with/to...)
-the target; in the passive the agent ("by X") is the source and the subject the target. A verb with
-no subject of its own borrows one: a conjoined verb from the first verb ("blamed ... and
-criticised"), a control complement from its governor ("vowed to attack"; "urged X to attack" takes
-X), a relative clause from the noun it modifies, a participle from the noun it modifies ("forces
-backed by Russia": Russia backs the forces, an event of its own, never folded into the forces'
-action). Nouns: the actor inside the trigger's own phrase ("Russian air strikes"), a possessor or
-modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise the subject of a light
-verb that takes the noun as object ("X launched an offensive on Y"), for a mutual act the subject of
-the verb it hangs from ("X arrived for talks with Y"), and for a protest the country it happens in
-("protests erupted in Tunisia"). A noun of coercion, release, criticism or attack takes "of" as its
-target ("the arrest of X", "the bombing of X"); other nouns' "of" often names who acts. A role
-filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
-appeal, demand, criticism, rejection and threat with no object aim at the subject of their
-that-clause ("demanded that X withdraw" targets X); appeals and demands also take "from X" ("demanded
-support from X"). A preposition on the verb's object counts as the verb's own ("imposed sanctions on
-X"). A statement that acts as a subject speaks for whoever issued it: "X issued a statement
-condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in cues.yml). An appeal,
-demand, criticism, rejection or threat told as a gerund after by/in/while/after/before takes the
-stated subject of its clause ("X responded by condemning Y"); a noun of criticism takes its source
-from "from X", on the noun or on its verb ("drew criticism from X").
+the target; in the passive the agent ("by X") is the source and the subject the target ("who" in a
+relative clause standing for its noun). A verb with no subject of its own borrows one: a conjoined
+verb from the first verb ("blamed ... and criticised"), a control complement from its governor
+("vowed to attack"; "urged X to attack" takes X), a gerund after by/after/before/while from its
+clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
+the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
+folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
+strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise
+the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
+mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
+the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
+attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest,
+release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
+acts. A role filled through a borrowed or governing word counts as inferred, which lowers
+confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
+subject of their that-clause ("demanded that X withdraw" targets X); appeals and demands also take
+"from X" ("demanded support from X"). A preposition on the verb's object counts as the verb's own
+("imposed sanctions on X"). A statement that acts as a subject speaks for whoever issued it: "X
+issued a statement condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in
+cues.yml). An appeal, demand, criticism, rejection or threat told as a gerund after
+by/in/while/after/before takes the stated subject of its clause ("X responded by condemning Y"); a
+noun of criticism takes its source from "from X", on the noun or on its verb ("drew criticism from
+X").
 """
 
 from __future__ import annotations
@@ -54,9 +57,10 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
-# "X left after meeting Y", "before travelling to Z": a verb after these has the subject of the verb they
-# hang from; not "accused X of violating" (X violates) nor "joined them in demanding"
-TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
+# "X left after meeting Y", "before travelling to Z", "retaliated by expelling Y": a verb after these has
+# the subject of the verb they hang from; not "accused X of violating" (X violates) nor "joined them in
+# demanding"
+TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following", "by"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
@@ -69,6 +73,9 @@ FROM_SOURCE_ROOTS = frozenset({"11"})
 # Noun roots whose "of" names who the act befalls: "the arrest of", "the release of", "the bombing of";
 # elsewhere it often names who acts ("a rally of students", "the visit of the president").
 OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
+# Nouns whose possessor, with no "of" object, is whom the act befalls: "his arrest", "Navalny's release",
+# "their abduction", "Bashir's ouster"; "Israel's bombing" keeps its possessor as the doer
+POSSESSED_TARGET = ("17", "0841", "181")
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
@@ -175,7 +182,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "advcl"):
         return _subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y
+        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -220,6 +227,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if passive:
         src_tokens, src_inferred = passive_agents(token), False
         tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
+        # "the journalist, who was arrested in May": the relative pronoun stands for its noun
+        tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
         if not tgt_tokens and token.dep_ == "acl":
             tgt_tokens, tgt_inferred = [token.head], True
@@ -338,6 +347,10 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
     prep = _prep_of(target_tokens, targets, index)
+    if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
+        owners = index.resolve([c for c in token.children if c.dep_ == "poss"])
+        if owners and set(owners) == set(source):  # "his arrest": the possessor is the one arrested
+            source, targets = (), owners
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
