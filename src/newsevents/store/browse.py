@@ -22,6 +22,7 @@ from typing import Any, Literal
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
 from newsevents.store.query import EventFilter, _where
+from newsevents.store.tables import NO_DAY, UNDATED
 
 Row = dict[str, Any]
 
@@ -198,9 +199,9 @@ def article_page_sql(ph: str, q: str | None, limit: int, offset: int) -> tuple[S
     cols = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
     sql = (
         f"SELECT {cols}, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
-        f" FROM articles a{where} ORDER BY (a.published IS NULL), a.published DESC, a.id"
+        f" FROM articles a{where} ORDER BY COALESCE(a.published, '{NO_DAY}') DESC, a.id"
         f" LIMIT {ph} OFFSET {ph}"
-    )
+    )  # the key of the index `articles_newest`: newest first, undated last, as one index walk
     count = (f"SELECT COUNT(*) FROM articles a{where}", params)
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
@@ -238,13 +239,15 @@ def item_page_sql(ph: str, table: str, query: ItemQuery, limit: int, offset: int
         raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
     clauses, params = _item_where(table, query, ph)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
+    count = (f"SELECT COUNT(*) FROM {table} t JOIN articles a ON a.id = t.article_id{where}", params)
+    # The articles in page order by their index `articles_page`, then each one's items by key:
+    # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item.
+    joined = " AND ".join(["t.article_id = a.id", *clauses])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     sql = (
-        f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, t.article_id, t.idx"
-        f" LIMIT {ph} OFFSET {ph}"
+        f"SELECT {cols} FROM articles a CROSS JOIN {table} t WHERE {joined}"
+        f" ORDER BY COALESCE(a.published, '{UNDATED}'), a.id, t.idx LIMIT {ph} OFFSET {ph}"
     )
-    count = (f"SELECT COUNT(*) {base}", params)
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 

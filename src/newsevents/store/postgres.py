@@ -21,6 +21,7 @@ from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
 from newsevents.store.core import Access, SQLStore
 from newsevents.store.migrations import OUR_TABLES
+from newsevents.store.tables import SUMMARY_COLUMNS
 
 CONNECT_TIMEOUT_S = 10
 PAGE_ROWS = 2_000  # rows() reads a table in pages of this many rows, keyed on its primary key
@@ -111,7 +112,7 @@ class PostgresStore(SQLStore):
         """Two concurrent reclusters from different machines would interleave without it."""
         # store_state too: a writer's flag update holds ROW EXCLUSIVE on it until its article
         # commits, so the recluster waits for writers in flight and the next ones wait for it.
-        tables = ", ".join([*row_builders.DERIVED_COLUMNS, "store_state"])
+        tables = ", ".join([*row_builders.DERIVED_COLUMNS, *SUMMARY_COLUMNS, "store_state"])
         cur.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
 
     def page_rows(self) -> int:

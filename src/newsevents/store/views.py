@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from newsevents.store import browse, cursors, pages
+from newsevents.store import browse, cursors, pages, tallies
 from newsevents.store import rows as row_builders
 from newsevents.store.browse import EventQuery, ItemQuery
 from newsevents.store.pages import ClusterKey
@@ -25,6 +25,7 @@ ALL = 2**62  # "no limit" for a page
 SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
+FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
                "published")  # fmt: skip
 
@@ -94,7 +95,7 @@ class StoreViews:
             return Page(total, items, cursors.encode("clusters", last) if last else None)
         mkey = cursors.mention_key(after) if after is not None else None
         if total is None:
-            total = self.fetch_one(*pages.mention_count_sql(ph, query))[0]
+            total = self.count_mentions(query)
         found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset))
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
@@ -169,10 +170,13 @@ class StoreViews:
     def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:
         """(day, count) oldest first: clusters by their first report's day, or events by date;
         undated ones are left out. Counted by the database (GROUP BY), one row a day."""
+        ph, scope = self.placeholder, tallies.scope(query)
         if view == "mentions":
-            sql, params = browse.timeline_sql(self.placeholder, query)
-            return [(day, n) for day, n in self.fetch_all(sql, params) if day]
-        days: Counter[str] = Counter(dict(self.fetch_all(*pages.cluster_days_sql(self.placeholder, query))))
+            sql, params = tallies.event_days_sql(ph, scope) if scope else browse.timeline_sql(ph, query)
+            return [(day, int(n)) for day, n in self.fetch_all(sql, params) if day]
+        days_sql = tallies.cluster_days_sql(ph, scope) if scope and tallies.answers_clusters(scope) else \
+            pages.cluster_days_sql(ph, query)  # fmt: skip
+        days: Counter[str] = Counter({day: int(n) for day, n in self.fetch_all(*days_sql)})
         if self.behind():
             days.update(dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query))))
         return sorted(days.items())
@@ -185,11 +189,24 @@ class StoreViews:
         return browse.binned(self.timeline(query, view), unit)
 
     def count_clusters(self, query: EventQuery) -> int:
-        """How many clusters (single ones included) have a member event matching `query`."""
-        total: int = self.fetch_one(*pages.cluster_count_sql(self.placeholder, query))[0]
+        """How many clusters (single ones included) have a member event matching `query`: from the
+        summary tables when they can answer the filters, else counted over the rows."""
+        scope = tallies.scope(query)
+        if scope is not None and tallies.answers_clusters(scope):
+            total = int(self.fetch_one(*tallies.cluster_total_sql(self.placeholder, scope))[0])
+        else:
+            total = int(self.fetch_one(*pages.cluster_count_sql(self.placeholder, query))[0])
         if self.behind():
             total += self.fetch_one(*pages.single_count_sql(self.placeholder, query))[0]
         return total
+
+    def count_mentions(self, query: EventQuery) -> int:
+        """How many events match `query`: from the summary tables when they can answer the
+        filters, else counted over the rows."""
+        scope = tallies.scope(query)
+        sql = tallies.event_total_sql(self.placeholder, scope) if scope else \
+            pages.mention_count_sql(self.placeholder, query)  # fmt: skip
+        return int(self.fetch_one(*sql)[0])
 
     def matching_clusters(self, query: EventQuery) -> list[Row]:
         """Every cluster with a member event matching `query` (all its filters), earliest first:
@@ -227,7 +244,10 @@ class StoreViews:
     def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page of article summaries with their event count), newest first; `q` searches
         title and text."""
-        return self._page(browse.article_page_sql(self.placeholder, q, limit, offset), browse.ARTICLE_SUMMARY)
+        (count, page) = browse.article_page_sql(self.placeholder, q, limit, offset)
+        if q is None:
+            count = tallies.rows_sql(self.placeholder, "articles")
+        return self._page((count, page), browse.ARTICLE_SUMMARY)
 
     def article(self, article_id: str) -> Row | None:
         """The article row with every child row under its table's name; None when unknown."""
@@ -242,18 +262,23 @@ class StoreViews:
 
     def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
-        queries = browse.item_page_sql(self.placeholder, table, query, limit, offset)
-        return self._page(queries, browse.item_names(table))
+        count, page = browse.item_page_sql(self.placeholder, table, query, limit, offset)
+        if query == ItemQuery():  # nothing filtered: the table's row count
+            count = tallies.rows_sql(self.placeholder, table)
+        return self._page((count, page), browse.item_names(table))
 
     def stats(self, asserted: bool = False) -> Row:
         """Counts per table, clusters, the span of dates, and events per quad class, PLOVER type,
         CAMEO root and country; with `asserted`, everything but the table counts is of asserted
         events only (`counted` says how many events that is)."""
-        (span_sql, span_params), tallies = browse.overview_sql(self.placeholder, asserted)
-        out: Row = {"counts": self.counts()}
-        out["date_first"], out["date_last"] = self.fetch_one(span_sql, span_params)
-        for key, (sql, params) in tallies.items():
-            out[key] = {str(k): n for k, n in self.fetch_all(sql, params)}
+        level = 1 if asserted else 0
+        found: dict[str, dict[str, int]] = {f: {} for f in ("rows", *FACETS)}
+        for facet, value, n in self.fetch_all(*tallies.facets_sql(self.placeholder, level)):
+            found[facet][value] = int(n)
+        out: Row = {"counts": {t: found["rows"].get(t, 0) for t in tallies.ROW_TABLES}}
+        first, last = self.fetch_one(*tallies.span_sql(self.placeholder, level))
+        out["date_first"], out["date_last"] = first or None, last or None
+        out.update({facet: found[facet] for facet in FACETS})
         out["counted"] = sum(out["cameo_root"].values())
         query = EventQuery(filters=EventFilter(asserted=True)) if asserted else EventQuery()
         out["clusters"] = self.count_clusters(query)
