@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from tests.store.conftest import TEXT, build
+from tests.store.test_pages import expected_clusters, walk
 
 from newsevents.store import EventFilter, EventQuery, Store, browse, open_store, pages
 from newsevents.store.migrations import SCHEMA_VERSION
@@ -67,7 +68,9 @@ def expected(store: Store) -> dict[str, Counter[tuple[Any, ...]]]:
         countries = {c for c in (e["source_country"], e["target_country"]) if c}
         for level in _levels(e):
             for country in {"*", *countries}:
-                out["event_tallies"][(level, country, e["cameo_root"], _day(e) or "")] += 1
+                for root in ("*", e["cameo_root"]):  # its own root, and all roots together
+                    out["event_tallies"][(level, country, root, _day(e) or "")] += 1
+            out["facet_tallies"][(level, "published", e["published"] or "")] += 1
             out["facet_tallies"][(level, "quad_class", str(e["quad_class"]))] += 1
             out["facet_tallies"][(level, "cameo_root", e["cameo_root"])] += 1
             if e["plover"]:
@@ -86,9 +89,10 @@ def expected(store: Store) -> dict[str, Counter[tuple[Any, ...]]]:
             for country in ({"*"} if kept else set()) | found:
                 chosen = [m for m in kept if country in ("*", m["source_country"], m["target_country"])]
                 days = sorted(d for d in map(_day, chosen) if d)
-                key = (level, country, cluster["cameo_root"], cluster["date_first"] or "",
-                       days[0] if days else "", days[-1] if days else "")  # fmt: skip
-                out["cluster_tallies"][key] += 1
+                for root in ("*", cluster["cameo_root"]):
+                    key = (level, country, root, cluster["date_first"] or "",
+                           days[0] if days else "", days[-1] if days else "")  # fmt: skip
+                    out["cluster_tallies"][key] += 1
     return out
 
 
@@ -177,3 +181,27 @@ def test_the_list_pages_are_in_their_order_and_counted(url: str) -> None:
             published = {a["id"]: a["published"] for a in every}
             want.sort(key=lambda r: published[r["article_id"]] or "9999-99-99")
             assert [(r["article_id"], r["idx"]) for r in items] == [(r["article_id"], r["idx"]) for r in want]
+
+
+def test_pages_started_from_the_summary_are_the_full_read_in_order(url: str) -> None:
+    """Offsets jump to the day that holds them, and filtered pages visit only the days with a
+    match (both read from the summary): every page is still the full read's slice."""
+    with open_store(url) as store:
+        for n, args in enumerate(ARTICLES):
+            store.write(_extraction(n, *args))
+        assert not store.behind()
+        for query in QUERIES:
+            expected = expected_clusters(store, query)
+            for limit in (1, 2, 3):
+                for offset in range(len(expected) + 2):
+                    page = store.event_page(query, "clusters", limit, offset)
+                    assert page.items == expected[offset : offset + limit], (query, limit, offset)
+                    assert page.total == len(expected)
+            assert walk(store, query, "clusters", 2) == expected
+            events = [_without(r, "duplicate_of") for r in store.events(query.filters)]
+            for offset in range(len(events) + 1):
+                assert store.event_page(query, "mentions", 2, offset).items == events[offset : offset + 2]
+
+
+def _without(row: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != key}

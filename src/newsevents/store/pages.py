@@ -64,9 +64,16 @@ def _limits(ph: str, limit: int, offset: int) -> tuple[str, list[object]]:
     return f" LIMIT {ph} OFFSET {ph}", [count_value(limit, "limit"), count_value(offset, "offset")]
 
 
-def cluster_keys_sql(ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int) -> Sql:
-    """(sort key, cluster id) of the clusters after `after` with a member matching `query`."""
+def cluster_keys_sql(
+    ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
+    days: tuple[str, ...] | None = None,
+) -> Sql:
+    """(sort key, cluster id) of the clusters after `after` with a member matching `query`, only
+    on `days` (sort keys) when given: one seek of the index per day instead of a walk."""
     match, params = member_match(query, ph)
+    if days:
+        match = " AND ".join(c for c in (f"{CLUSTER_KEY} IN ({', '.join([ph] * len(days))})", match) if c)
+        params = [*days, *params]
     seek = ""
     if after is not None:
         # The `>=` alone is a range on the index's first column, so the walk starts there.
@@ -175,11 +182,15 @@ _ARTICLES_THEN_EVENTS = (
 )
 
 
-def mention_page_sql(ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int) -> Sql:
-    """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`."""
+def mention_page_sql(
+    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, common: bool = False
+) -> Sql:
+    """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`. `common`
+    says the indexed filters match so many events (the summary knows) that walking the
+    articles in order fills a page sooner than sorting every match."""
     where, params = event_where(query, ph)
     f = query.filters
-    walk = all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
+    walk = common or all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
     joined, source = ("e.article_id = a.id", _ARTICLES_THEN_EVENTS) if walk else ("", EVENTS_FROM)
     seek = ""
     if after is not None:

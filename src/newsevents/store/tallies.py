@@ -50,6 +50,10 @@ _SLOTS = (
     " UNION ALL SELECT 1, '*' UNION ALL SELECT 1, 's' UNION ALL SELECT 1, 't') x"
 )
 _LEVELS = "(SELECT 0 AS level UNION ALL SELECT 1) x"
+# And once under its CAMEO root and once under '*' (every root), so that a count or a timeline
+# without a root filter reads one row a day, not one per root.
+_ROOTS = "(SELECT '*' AS root UNION ALL SELECT 'own') y"
+_ROOT = "CASE y.root WHEN '*' THEN '*' ELSE {} END"
 _ASSERTED = "(x.level = 0 OR (NOT e.negated AND e.modality = 'asserted'))"
 _COUNTRY = "CASE x.slot WHEN '*' THEN '*' WHEN 's' THEN e.source_country ELSE e.target_country END"
 _SLOT_OK = (
@@ -69,24 +73,27 @@ def _in(ph: str, n: int) -> str:
 
 def event_select(where: str = "") -> str:
     """(level, country, cameo_root, day, n) of the events, optionally AND-ed with `where`."""
+    root = _ROOT.format("e.cameo_root")
     return (
-        f"SELECT x.level, {_COUNTRY}, e.cameo_root, {_DAY}, COUNT(*) {_EVENTS} CROSS JOIN {_SLOTS}"
-        f" WHERE {_ASSERTED} AND {_SLOT_OK}{where} GROUP BY x.level, {_COUNTRY}, e.cameo_root, {_DAY}"
+        f"SELECT x.level, {_COUNTRY}, {root}, {_DAY}, COUNT(*) {_EVENTS}"
+        f" CROSS JOIN {_SLOTS} CROSS JOIN {_ROOTS} WHERE {_ASSERTED} AND {_SLOT_OK}{where}"
+        f" GROUP BY x.level, {_COUNTRY}, {root}, {_DAY}"
     )
 
 
 def cluster_select(where: str = "") -> str:
     """(level, country, cameo_root, day, first_day, last_day, n) of the clusters: per cluster
     and (level, country) present among its members, the span of those members' days."""
+    root = _ROOT.format("c.cameo_root")
     per_cluster = (
-        f"SELECT x.level AS level, {_COUNTRY} AS country, c.cameo_root AS cameo_root,"
+        f"SELECT x.level AS level, {_COUNTRY} AS country, {root} AS cameo_root,"
         f" COALESCE(c.date_first, '{NO_DAY}') AS day, COALESCE(MIN({_WHEN}), '{NO_DAY}') AS first_day,"
         f" COALESCE(MAX({_WHEN}), '{NO_DAY}') AS last_day FROM event_clusters c"
         " JOIN event_cluster_members m ON m.cluster_id = c.cluster_id"
         " JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx"
-        f" JOIN articles a ON a.id = e.article_id CROSS JOIN {_SLOTS}"
+        f" JOIN articles a ON a.id = e.article_id CROSS JOIN {_SLOTS} CROSS JOIN {_ROOTS}"
         f" WHERE {_ASSERTED} AND {_SLOT_OK}{where}"
-        f" GROUP BY c.cluster_id, x.level, {_COUNTRY}, c.cameo_root, c.date_first"
+        f" GROUP BY c.cluster_id, x.level, {_COUNTRY}, {root}, c.date_first"
     )
     keys = ", ".join(KEYS["cluster_tallies"])
     return f"SELECT {keys}, COUNT(*) FROM ({per_cluster}) t GROUP BY {keys}"
@@ -103,6 +110,8 @@ def facet_select(where: str = "") -> str:
         f" WHERE {_ASSERTED} AND e.plover IS NOT NULL{also} GROUP BY x.level, e.plover",
         f"SELECT x.level, 'cameo_root', e.cameo_root, COUNT(*) FROM events e CROSS JOIN {_LEVELS}"
         f" WHERE {_ASSERTED}{also} GROUP BY x.level, e.cameo_root",
+        f"SELECT x.level, 'published', COALESCE(a.published, '{NO_DAY}'), COUNT(*) {_EVENTS} CROSS JOIN"
+        f" {_LEVELS} WHERE {_ASSERTED}{also} GROUP BY x.level, COALESCE(a.published, '{NO_DAY}')",
         f"SELECT x.level, 'country', c, COUNT(*) FROM (SELECT e.source_country AS c, e.negated,"
         f" e.modality FROM events e WHERE e.source_country IS NOT NULL{also} UNION ALL SELECT"
         f" e.target_country, e.negated, e.modality FROM events e WHERE e.target_country IS NOT NULL{also})"
@@ -219,10 +228,8 @@ def scope(query: EventQuery) -> Scope | None:
 
 
 def _match(ph: str, s: Scope, first: str, last: str) -> Sql:
-    clauses, params = [f"level = {ph}", f"country = {ph}"], [s.level, s.country]
-    if s.cameo_root is not None:
-        clauses.append(f"cameo_root = {ph}")
-        params.append(s.cameo_root)
+    clauses = [f"level = {ph}", f"country = {ph}", f"cameo_root = {ph}"]
+    params: list[object] = [s.level, s.country, s.cameo_root or ALL]
     if s.date_from is not None:
         clauses.append(f"{last} >= {ph}")  # NO_DAY sorts before every date
         params.append(s.date_from)
@@ -256,10 +263,12 @@ def cluster_total_sql(ph: str, s: Scope) -> Sql:
     return f"SELECT COALESCE(SUM(n), 0) FROM cluster_tallies{where}", params
 
 
-def cluster_days_sql(ph: str, s: Scope) -> Sql:
-    """(first day, clusters) of the dated clusters with a matching member."""
+def cluster_days_sql(ph: str, s: Scope, undated: bool = False) -> Sql:
+    """(first day, clusters) of the dated clusters with a matching member (and of the undated
+    ones, as NO_DAY, with `undated`)."""
     where, params = _match(ph, s, "first_day", "last_day")
-    return f"SELECT day, SUM(n) FROM cluster_tallies{where} AND day <> '{NO_DAY}' GROUP BY day", params
+    dated = "" if undated else f" AND day <> '{NO_DAY}'"
+    return f"SELECT day, SUM(n) FROM cluster_tallies{where}{dated} GROUP BY day", params
 
 
 def span_sql(ph: str, level: int) -> Sql:
@@ -268,13 +277,17 @@ def span_sql(ph: str, level: int) -> Sql:
     return f"SELECT (SELECT MIN(day) {of}), (SELECT MAX(day) {of})", [level, level]
 
 
-def facets_sql(ph: str, level: int) -> Sql:
-    """(facet, value, n) of the stats tallies at `level`, and the rows per table."""
-    return (
-        f"SELECT facet, value, n FROM facet_tallies WHERE (level = {ph} AND facet <> 'rows')"
-        f" OR (level = 0 AND facet = 'rows') ORDER BY facet, value",
-        [level],
-    )
+def facets_sql(ph: str, level: int, facets: tuple[str, ...]) -> Sql:
+    """(facet, value, n) of `facets` at `level`, and the rows per table."""
+    chosen = f"level = {ph} AND facet IN {_in(ph, len(facets))}"
+    sql = f"SELECT facet, value, n FROM facet_tallies WHERE ({chosen}) OR (level = 0 AND facet = 'rows')"
+    return f"{sql} ORDER BY facet, value", [level, *facets]
+
+
+def published_days_sql(ph: str, level: int) -> Sql:
+    """(published day, events) at `level`, NO_DAY for undated articles: where each day's events
+    start in the mentions order."""
+    return f"SELECT value, n FROM facet_tallies WHERE level = {ph} AND facet = 'published'", [level]
 
 
 def rows_sql(ph: str, table: str) -> Sql:

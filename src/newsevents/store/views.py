@@ -16,8 +16,9 @@ from typing import Any, Literal
 from newsevents.store import browse, cursors, pages, tallies
 from newsevents.store import rows as row_builders
 from newsevents.store.browse import EventQuery, ItemQuery
-from newsevents.store.pages import ClusterKey
+from newsevents.store.pages import ClusterKey, MentionKey
 from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS, EventFilter
+from newsevents.store.tables import UNDATED
 
 Row = dict[str, Any]
 View = Literal["clusters", "mentions"]
@@ -25,6 +26,7 @@ ALL = 2**62  # "no limit" for a page
 SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
+COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
 FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
                "published")  # fmt: skip
@@ -67,7 +69,7 @@ class StoreViews:
 
     def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
         (count_sql, count_params), (sql, params) = queries
-        total = self.fetch_one(count_sql, count_params)[0]
+        total = int(self.fetch_one(count_sql, count_params)[0])  # a SUM is NUMERIC on PostgreSQL
         found = self.fetch_all(sql, params)
         return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
@@ -89,14 +91,20 @@ class StoreViews:
             key = cursors.cluster_key(after) if after is not None else None
             if total is None:
                 total = self.count_clusters(query)
-            keys = self._cluster_keys(query, key, limit + 1, offset)
+            days = None
+            if key is None:
+                key, offset, days = self._cluster_start(query, offset, limit + 1)
+            keys = self._cluster_keys(query, key, limit + 1, offset, days) if days != () else []
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
             return Page(total, items, cursors.encode("clusters", last) if last else None)
         mkey = cursors.mention_key(after) if after is not None else None
         if total is None:
             total = self.count_mentions(query)
-        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset))
+        if mkey is None:
+            mkey, offset, _ = self._mention_start(query, offset)
+        common = self._common(query, total)
+        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset, common))
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
         more = len(rows) > limit
@@ -106,13 +114,63 @@ class StoreViews:
             del row["_key"]
         return Page(total, rows, cursors.encode("mentions", nxt) if nxt else None)
 
+    def _cluster_start(
+        self, query: EventQuery, offset: int, limit: int
+    ) -> tuple[ClusterKey | None, int, tuple[str, ...] | None]:
+        """Where a walk of the clusters may start instead of the first cluster, the offset left
+        from there, and the days (page keys) that hold the page: from the summary's matching
+        clusters per day, so a deep offset does not walk its depth and a rare filter walks only
+        the days that have a match. (None, offset, None) when the summary cannot say, when the
+        store is behind its clustering, and for the first page of everything (one index walk)."""
+        scope = tallies.scope(query)
+        if scope is None or not tallies.answers_clusters(scope) or self.behind():
+            return None, offset, None
+        if offset == 0 and scope == tallies.Scope(scope.level, tallies.ALL, None, None, None):
+            return None, offset, None
+        found = self.fetch_all(*tallies.cluster_days_sql(self.placeholder, scope, undated=True))
+        days = sorted((day or UNDATED, int(n)) for day, n in found)
+        start, left = _skip(days, offset)
+        if start is None:  # past the last match: an empty page
+            return None, offset, ()
+        chosen, rows = [], -left
+        for day, n in days[start:]:
+            chosen.append(day)
+            rows += n
+            if rows >= limit:
+                break
+        return (days[start][0], ""), left, tuple(chosen)
+
+    def _mention_start(self, query: EventQuery, offset: int) -> tuple[MentionKey | None, int, None]:
+        """As `_cluster_start`, for events in their published order, when no filter but asserted is
+        set (the summary counts events per published day only as a whole)."""
+        scope = tallies.scope(query)
+        if offset == 0 or scope is None or scope != tallies.Scope(scope.level, tallies.ALL, None, None, None):
+            return None, offset, None
+        found = self.fetch_all(*tallies.published_days_sql(self.placeholder, scope.level))
+        days = sorted((day or UNDATED, int(n)) for day, n in found)
+        start, left = _skip(days, offset)
+        return ((days[start][0], "", -1), left, None) if start is not None else (None, offset, None)
+
+    def _common(self, query: EventQuery, total: int) -> bool:
+        """True when `query` filters by country or root only (and asserted), and `total` of its
+        events are at least COMMON of all: a walk in page order then meets a match every few
+        events, where the filter's index would fetch and sort every match."""
+        scope = tallies.scope(query)
+        if scope is None or scope.date_from is not None or scope.date_to is not None:
+            return False
+        everything = tallies.Scope(scope.level, tallies.ALL, None, None, None)
+        return scope != everything and total >= COMMON * int(self.fetch_one(*tallies.event_total_sql(
+            self.placeholder, everything))[0])  # fmt: skip
+
     def _cluster_keys(
-        self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int
+        self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
+        days: tuple[str, ...] | None = None,
     ) -> list[Key]:
-        """(sort key, id, (article_id, idx) of a single cluster or None), in page order."""
+        """(sort key, id, (article_id, idx) of a single cluster or None), in page order; only of
+        `days` (page keys) when given."""
         ph = self.placeholder
         if not self.behind():  # every event is in a cluster: one walk of the cluster index
-            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset))
+            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset, days))
             return [(k, cid, None) for k, cid in found]
         # Events wait for clustering: the first `offset + limit` of both kinds, merged.
         want = offset + limit
@@ -273,7 +331,7 @@ class StoreViews:
         events only (`counted` says how many events that is)."""
         level = 1 if asserted else 0
         found: dict[str, dict[str, int]] = {f: {} for f in ("rows", *FACETS)}
-        for facet, value, n in self.fetch_all(*tallies.facets_sql(self.placeholder, level)):
+        for facet, value, n in self.fetch_all(*tallies.facets_sql(self.placeholder, level, FACETS)):
             found[facet][value] = int(n)
         out: Row = {"counts": {t: found["rows"].get(t, 0) for t in tallies.ROW_TABLES}}
         first, last = self.fetch_one(*tallies.span_sql(self.placeholder, level))
@@ -287,6 +345,17 @@ class StoreViews:
     def counts(self) -> dict[str, int]:
         """Supplied by `core.SQLStore`."""
         raise NotImplementedError
+
+
+def _skip(days: list[tuple[str, int]], offset: int) -> tuple[int | None, int]:
+    """Which of the days (in page order, with their row counts) holds row `offset`, and that
+    row's offset within it; None past the last row."""
+    skipped = 0
+    for i, (_, n) in enumerate(days):
+        if skipped + n > offset:
+            return i, offset - skipped
+        skipped += n
+    return None, offset
 
 
 def single_cluster(row: Row) -> Row:
