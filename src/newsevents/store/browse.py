@@ -125,9 +125,10 @@ def binned(days: Iterable[tuple[str, int]], unit: Bin) -> tuple[str, list[tuple[
 _DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
-def event_where(query: EventQuery, ph: str) -> tuple[str, list[object]]:
-    """The WHERE clause (with its leading space, or empty) and parameters for `query`."""
-    clauses, params = _where(query.filters, ph)
+def event_where(query: EventQuery, ph: str, unindexed: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for `query` (see
+    `query._where` for `unindexed`)."""
+    clauses, params = _where(query.filters, ph, unindexed)
     if query.plover is not None:
         clauses.append(f"e.plover = {ph}")
         params.append(plover_type(query.plover))

@@ -188,9 +188,9 @@ def mention_page_sql(
     """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`. `common`
     says the indexed filters match so many events (the summary knows) that walking the
     articles in order fills a page sooner than sorting every match."""
-    where, params = event_where(query, ph)
     f = query.filters
     walk = common or all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
+    where, params = event_where(query, ph, unindexed=common)
     joined, source = ("e.article_id = a.id", _ARTICLES_THEN_EVENTS) if walk else ("", EVENTS_FROM)
     seek = ""
     if after is not None:

@@ -80,16 +80,18 @@ class StoreViews:
 
     def event_page(
         self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
-        total: int | None = None,
+        total: int | None = None, counted: bool = True,
     ) -> Page:
         """One page of clusters or event rows (mentions) matching `query`, read through an index
         from `after` (a `Page.next` of the same view), then `offset` rows on; its `total` counts
         every match, or is `total` when the caller counted it already (for an earlier page of the
-        same store state and query: the count reads every match, the page only its rows)."""
+        same store state and query: the count reads every match, the page only its rows), or is
+        -1 when not `counted` (a caller that shows no total, such as `show`, saves the count where
+        the summary tables cannot answer it)."""
         ph = self.placeholder
         if view == "clusters":
             key = cursors.cluster_key(after) if after is not None else None
-            if total is None:
+            if total is None and counted:
                 total = self.count_clusters(query)
             days = None
             if key is None:
@@ -97,9 +99,10 @@ class StoreViews:
             keys = self._cluster_keys(query, key, limit + 1, offset, days) if days != () else []
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
-            return Page(total, items, cursors.encode("clusters", last) if last else None)
+            nxt = cursors.encode("clusters", last) if last else None
+            return Page(-1 if total is None else total, items, nxt)
         mkey = cursors.mention_key(after) if after is not None else None
-        if total is None:
+        if total is None and counted:
             total = self.count_mentions(query)
         if mkey is None:
             mkey, offset, _ = self._mention_start(query, offset)
@@ -112,7 +115,7 @@ class StoreViews:
         nxt = (rows[-1]["_key"], rows[-1]["article_id"], rows[-1]["idx"]) if more else None
         for row in rows:
             del row["_key"]
-        return Page(total, rows, cursors.encode("mentions", nxt) if nxt else None)
+        return Page(-1 if total is None else total, rows, cursors.encode("mentions", nxt) if nxt else None)
 
     def _cluster_start(
         self, query: EventQuery, offset: int, limit: int
@@ -151,16 +154,20 @@ class StoreViews:
         start, left = _skip(days, offset)
         return ((days[start][0], "", -1), left, None) if start is not None else (None, offset, None)
 
-    def _common(self, query: EventQuery, total: int) -> bool:
-        """True when `query` filters by country or root only (and asserted), and `total` of its
-        events are at least COMMON of all: a walk in page order then meets a match every few
-        events, where the filter's index would fetch and sort every match."""
+    def _common(self, query: EventQuery, total: int | None) -> bool:
+        """True when `query` filters by country or root only (and asserted), and its events
+        (`total`, else counted from the summary) are at least COMMON of all: a walk in page order
+        then meets a match every few events, where the filter's index would fetch and sort every
+        match."""
         scope = tallies.scope(query)
         if scope is None or scope.date_from is not None or scope.date_to is not None:
             return False
         everything = tallies.Scope(scope.level, tallies.ALL, None, None, None)
-        return scope != everything and total >= COMMON * int(self.fetch_one(*tallies.event_total_sql(
-            self.placeholder, everything))[0])  # fmt: skip
+        if scope == everything:
+            return False
+        ph = self.placeholder
+        found = total if total is not None else int(self.fetch_one(*tallies.event_total_sql(ph, scope))[0])
+        return found >= COMMON * int(self.fetch_one(*tallies.event_total_sql(ph, everything))[0])
 
     def _cluster_keys(
         self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
