@@ -205,3 +205,18 @@ def test_pages_started_from_the_summary_are_the_full_read_in_order(url: str) -> 
 
 def _without(row: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != key}
+
+
+def test_show_reads_the_first_rows_of_the_full_read(url: str) -> None:
+    """`newsevents show` reads one page through the indexes: the full read's first rows."""
+    from newsevents.cli.read import _first_rows
+
+    with open_store(url) as store:
+        for n, args in enumerate(ARTICLES):
+            store.write(_extraction(n, *args))
+        for query in QUERIES:
+            for limit in (1, 3, 50):
+                chosen = EventFilter(**{**query.filters.__dict__, "limit": limit})
+                assert _first_rows(store, chosen, True) == store.clusters(chosen)
+                events = [_without(r, "duplicate_of") for r in store.events(chosen)]
+                assert _first_rows(store, chosen, False) == events
