@@ -183,14 +183,17 @@ _ARTICLES_THEN_EVENTS = (
 
 
 def mention_page_sql(
-    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, common: bool = False
+    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, common: bool = False,
+    unindexed: bool = False,
 ) -> Sql:
     """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`. `common`
     says the indexed filters match so many events (the summary knows) that walking the
-    articles in order fills a page sooner than sorting every match."""
+    articles in order fills a page sooner than sorting every match; `unindexed` hides their
+    indexes from an engine that would otherwise run one per article walked (SQLite), while
+    PostgreSQL needs them seen to estimate the walk right."""
     f = query.filters
     walk = common or all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
-    where, params = event_where(query, ph, unindexed=common)
+    where, params = event_where(query, ph, unindexed=common and unindexed)
     joined, source = ("e.article_id = a.id", _ARTICLES_THEN_EVENTS) if walk else ("", EVENTS_FROM)
     seek = ""
     if after is not None:

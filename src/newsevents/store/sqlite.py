@@ -39,6 +39,7 @@ class SQLiteStore(SQLStore):
     named = ":{}"
     not_a_store = "an SQLite database, but not a newsevents store (no schema_version)"
     driver_errors = (sqlite3.DatabaseError,)
+    keeps_join_order = True
 
     def __init__(self, path: str | Path, access: Access = "create") -> None:
         self.path = str(path)

@@ -46,6 +46,7 @@ class StoreViews:
     """Browsing reads over the plumbing of `core.SQLStore` (`fetch_all`, `fetch_one`, `placeholder`)."""
 
     placeholder: str
+    keeps_join_order = False  # True where a CROSS JOIN fixes the loop order (SQLite)
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Supplied by `core.SQLStore`."""
@@ -107,7 +108,8 @@ class StoreViews:
         if mkey is None:
             mkey, offset, _ = self._mention_start(query, offset)
         common = self._common(query, total)
-        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset, common))
+        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset, common,
+                                                       self.keeps_join_order))  # fmt: skip
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
         more = len(rows) > limit
