@@ -106,7 +106,7 @@ class StoreViews:
         if total is None and counted:
             total = self.count_mentions(query)
         if mkey is None:
-            mkey, offset, _ = self._mention_start(query, offset)
+            mkey, offset = self._mention_start(query, offset)
         common = self._common(query, total)
         found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset, common,
                                                        self.keeps_join_order))  # fmt: skip
@@ -145,16 +145,16 @@ class StoreViews:
                 break
         return (days[start][0], ""), left, tuple(chosen)
 
-    def _mention_start(self, query: EventQuery, offset: int) -> tuple[MentionKey | None, int, None]:
+    def _mention_start(self, query: EventQuery, offset: int) -> tuple[MentionKey | None, int]:
         """As `_cluster_start`, for events in their published order, when no filter but asserted is
         set (the summary counts events per published day only as a whole)."""
         scope = tallies.scope(query)
         if offset == 0 or scope is None or scope != tallies.Scope(scope.level, tallies.ALL, None, None, None):
-            return None, offset, None
+            return None, offset
         found = self.fetch_all(*tallies.published_days_sql(self.placeholder, scope.level))
         days = sorted((day or UNDATED, int(n)) for day, n in found)
         start, left = _skip(days, offset)
-        return ((days[start][0], "", -1), left, None) if start is not None else (None, offset, None)
+        return ((days[start][0], "", -1), left) if start is not None else (None, offset)
 
     def _common(self, query: EventQuery, total: int | None) -> bool:
         """True when `query` filters by country or root only (and asserted), and its events
@@ -236,7 +236,8 @@ class StoreViews:
 
     def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:
         """(day, count) oldest first: clusters by their first report's day, or events by date;
-        undated ones are left out. Counted by the database (GROUP BY), one row a day."""
+        undated ones are left out. Read from the summary tables (a few rows a day) when they can
+        answer the filters, else counted by the database (GROUP BY); one row a day either way."""
         ph, scope = self.placeholder, tallies.scope(query)
         if view == "mentions":
             sql, params = tallies.event_days_sql(ph, scope) if scope else browse.timeline_sql(ph, query)
