@@ -14,7 +14,7 @@ import pytest
 from tests.store.conftest import TEXT, build
 from tests.store.test_pages import expected_clusters, walk
 
-from newsevents.store import EventFilter, EventQuery, Store, browse, open_store, pages
+from newsevents.store import EventFilter, EventQuery, Store, browse, open_store, pages, views
 from newsevents.store.migrations import SCHEMA_VERSION
 
 # (article id, published, event date, cameo, source, target): days that repeat, reports of one
@@ -183,9 +183,14 @@ def test_the_list_pages_are_in_their_order_and_counted(url: str) -> None:
             assert [(r["article_id"], r["idx"]) for r in items] == [(r["article_id"], r["idx"]) for r in want]
 
 
-def test_pages_started_from_the_summary_are_the_full_read_in_order(url: str) -> None:
+@pytest.mark.parametrize("common", [0.0, 1.0], ids=["walked", "from-matches"])
+def test_pages_started_from_the_summary_are_the_full_read_in_order(
+    url: str, common: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Offsets jump to the day that holds them, and filtered pages visit only the days with a
-    match (both read from the summary): every page is still the full read's slice."""
+    match (both read from the summary), filters read in page order or from their matches
+    (every filter common, or every one rare): every page is still the full read's slice."""
+    monkeypatch.setattr(views, "COMMON", common)
     with open_store(url) as store:
         for n, args in enumerate(ARTICLES):
             store.write(_extraction(n, *args))

@@ -66,11 +66,16 @@ def _limits(ph: str, limit: int, offset: int) -> tuple[str, list[object]]:
 
 def cluster_keys_sql(
     ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
-    days: tuple[str, ...] | None = None,
+    days: tuple[str, ...] | None = None, rare: bool = False,
 ) -> Sql:
     """(sort key, cluster id) of the clusters after `after` with a member matching `query`, only
-    on `days` (sort keys) when given: one seek of the index per day instead of a walk."""
+    on `days` (sort keys) when given: one seek of the index per day instead of a walk. `rare`
+    says few events match: their clusters are then found from them and sorted, where a walk of
+    the clusters would check thousands for each one that matches."""
     match, params = member_match(query, ph)
+    if rare:  # the few matching events name their clusters: no walk past clusters without one
+        source, params = _matching_events(query, ph, members=True)
+        match = f"c.cluster_id IN (SELECT m.cluster_id {source})"
     if days:
         match = " AND ".join(c for c in (f"{CLUSTER_KEY} IN ({', '.join([ph] * len(days))})", match) if c)
         params = [*days, *params]

@@ -97,7 +97,8 @@ class StoreViews:
             days = None
             if key is None:
                 key, offset, days = self._cluster_start(query, offset, limit + 1)
-            keys = self._cluster_keys(query, key, limit + 1, offset, days) if days != () else []
+            rare = days is None and self._rare(query, total)
+            keys = self._cluster_keys(query, key, limit + 1, offset, days, rare) if days != () else []
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
             nxt = cursors.encode("clusters", last) if last else None
@@ -171,15 +172,28 @@ class StoreViews:
         found = total if total is not None else int(self.fetch_one(*tallies.event_total_sql(ph, scope))[0])
         return found >= COMMON * int(self.fetch_one(*tallies.event_total_sql(ph, everything))[0])
 
+    def _rare(self, query: EventQuery, total: int | None) -> bool:
+        """True when a filter the summary cannot place by day (an actor, a PLOVER type, a box,
+        text) matches fewer than COMMON of the clusters (`total`, else counted)."""
+        if tallies.scope(query) is not None or not pages.event_where(query, self.placeholder)[0]:
+            return False
+        if self.behind():
+            return False
+        found = total if total is not None else self.count_clusters(query)
+        level = 1 if query.filters.asserted else 0
+        everything = tallies.Scope(level, tallies.ALL, None, None, None)
+        clusters = int(self.fetch_one(*tallies.cluster_total_sql(self.placeholder, everything))[0])
+        return found < COMMON * clusters
+
     def _cluster_keys(
         self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
-        days: tuple[str, ...] | None = None,
+        days: tuple[str, ...] | None = None, rare: bool = False,
     ) -> list[Key]:
         """(sort key, id, (article_id, idx) of a single cluster or None), in page order; only of
-        `days` (page keys) when given."""
+        `days` (page keys) when given, found from the matching events when `rare`."""
         ph = self.placeholder
         if not self.behind():  # every event is in a cluster: one walk of the cluster index
-            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset, days))
+            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset, days, rare))
             return [(k, cid, None) for k, cid in found]
         # Events wait for clustering: the first `offset + limit` of both kinds, merged.
         want = offset + limit
