@@ -294,3 +294,21 @@ def rows_sql(ph: str, table: str) -> Sql:
     """How many rows `table` holds."""
     sql = f"SELECT COALESCE(SUM(n), 0) FROM facet_tallies WHERE level = 0 AND facet = 'rows' AND value = {ph}"
     return sql, [table]
+
+
+def page_days(days: list[tuple[str, int]], offset: int, limit: int) -> tuple[tuple[str, ...], int] | None:
+    """Where a page of `limit` rows from row `offset` lies among rows counted per day (in page
+    order): the days that hold it, from the one that holds row `offset`, and that row's offset
+    within that first day; None past the last row."""
+    skipped = 0
+    for i, (_, n) in enumerate(days):
+        if skipped + n > offset:
+            chosen, rows = [], skipped - offset
+            for day, count in days[i:]:
+                chosen.append(day)
+                rows += count
+                if rows >= limit:
+                    break
+            return tuple(chosen), offset - skipped
+        skipped += n
+    return None

@@ -134,17 +134,10 @@ class StoreViews:
         if offset == 0 and scope == tallies.Scope(scope.level, tallies.ALL, None, None, None):
             return None, offset, None
         found = self.fetch_all(*tallies.cluster_days_sql(self.placeholder, scope, undated=True))
-        days = sorted((day or UNDATED, int(n)) for day, n in found)
-        start, left = _skip(days, offset)
-        if start is None:  # past the last match: an empty page
+        placed = tallies.page_days(sorted((day or UNDATED, int(n)) for day, n in found), offset, limit)
+        if placed is None:  # past the last match: an empty page
             return None, offset, ()
-        chosen, rows = [], -left
-        for day, n in days[start:]:
-            chosen.append(day)
-            rows += n
-            if rows >= limit:
-                break
-        return (days[start][0], ""), left, tuple(chosen)
+        return (placed[0][0], ""), placed[1], placed[0]
 
     def _mention_start(self, query: EventQuery, offset: int) -> tuple[MentionKey | None, int]:
         """As `_cluster_start`, for events in their published order, when no filter but asserted is
@@ -153,9 +146,8 @@ class StoreViews:
         if offset == 0 or scope is None or scope != tallies.Scope(scope.level, tallies.ALL, None, None, None):
             return None, offset
         found = self.fetch_all(*tallies.published_days_sql(self.placeholder, scope.level))
-        days = sorted((day or UNDATED, int(n)) for day, n in found)
-        start, left = _skip(days, offset)
-        return ((days[start][0], "", -1), left) if start is not None else (None, offset)
+        placed = tallies.page_days(sorted((day or UNDATED, int(n)) for day, n in found), offset, 1)
+        return ((placed[0][0], "", -1), placed[1]) if placed is not None else (None, offset)
 
     def _common(self, query: EventQuery, total: int | None) -> bool:
         """True when `query` filters by country or root only (and asserted), and its events
@@ -369,17 +361,6 @@ class StoreViews:
     def counts(self) -> dict[str, int]:
         """Supplied by `core.SQLStore`."""
         raise NotImplementedError
-
-
-def _skip(days: list[tuple[str, int]], offset: int) -> tuple[int | None, int]:
-    """Which of the days (in page order, with their row counts) holds row `offset`, and that
-    row's offset within it; None past the last row."""
-    skipped = 0
-    for i, (_, n) in enumerate(days):
-        if skipped + n > offset:
-            return i, offset - skipped
-        skipped += n
-    return None, offset
 
 
 def single_cluster(row: Row) -> Row:
