@@ -185,6 +185,12 @@ def requests(db: str) -> dict[str, Callable[[int], str]]:
         "/api/articles (q=201)": lambda n: f"/api/articles?q=201&_={n}",
         "/api/quotes (q=killed)": lambda n: f"/api/quotes?q=killed&_={n}",
         "/api/quantities (q=killed)": lambda n: f"/api/quantities?q=killed&_={n}",
+        # The rest of the dashboard's first load (beside the first page, the stats and a timeline):
+        # the map's page of 1,000 clusters and the timeline binned as it asks; and one article.
+        "/api/events (clusters, map page of 1,000)": lambda n: f"/api/events?limit=1000&_={n}",
+        "/api/timeline (clusters, bin=auto)": lambda n: f"/api/timeline?bin=auto&_={n}",
+        "/api/events (mentions, cameo_root=19)": lambda n: f"/api/events?view=mentions&cameo_root=19&_={n}",
+        "/api/articles/{id}": lambda n: f"/api/articles/{aid}?_={n}",
     }
 
 

@@ -157,9 +157,11 @@ def build_store(path: Path) -> Path:
 
 def unclustered(path: Path) -> Path:
     """The store as an older newsevents left it until its first recluster: every article and
-    event, no group or cluster (each event then shows as a cluster of its own), marked behind."""
+    event, no group or cluster (each event then shows as a cluster of its own), marked behind;
+    its summary tables counted as the migration that creates them counts them."""
     import sqlite3
 
+    from newsevents.store import tallies
     from newsevents.store.tables import DERIVED_COLUMNS
 
     conn = sqlite3.connect(path)
@@ -167,6 +169,7 @@ def unclustered(path: Path) -> Path:
         for table in reversed(DERIVED_COLUMNS):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("UPDATE store_state SET value = '1' WHERE name = 'dirty'")
+        tallies.rebuild(conn)
     conn.close()
     return path
 

@@ -209,3 +209,20 @@ def test_a_store_in_a_read_only_folder_is_read_without_side_files(tmp_path: Path
     finally:
         folder.chmod(0o755)
     assert sorted(p.name for p in folder.iterdir()) == ["s.db"]
+
+
+def test_a_truncated_large_store_is_refused_by_the_cheap_check(
+    tmp_path: Path, make_extraction, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Past FULL_CHECK_BYTES the open reads no page but the schema's: a short file still fails."""
+    from newsevents.store import sqlite as sqlite_store
+
+    db = _stored(tmp_path / "big.db", make_extraction("a1"))
+    monkeypatch.setattr(sqlite_store, "FULL_CHECK_BYTES", 0)
+    with open_store(db, "read") as store:  # whole, it opens, checked the cheap way
+        assert store.counts()["articles"] == 1
+    whole = db.read_bytes()
+    db.write_bytes(whole[: len(whole) // 3])
+    for access in ("create", "write", "read"):
+        with pytest.raises(StoreError, match=r"\[E301\].*big.db: the file is corrupt"):
+            open_store(db, access)

@@ -103,9 +103,22 @@ def _query(db: str, filters: dict[str, Any], clusters: bool = False) -> tuple[li
     """The rows asked for, and whether the store is behind on clustering."""
     with _open(db, "read") as store:
         chosen = event_filter(**filters)
-        rows: list[dict[str, Any]] = store.clusters(chosen) if clusters else store.events(chosen)
+        rows = _first_rows(store, chosen, clusters)
         behind = getattr(store, "behind", None)
         return rows, bool(behind and behind())
+
+
+def _first_rows(store: Any, chosen: Any, clusters: bool) -> list[dict[str, Any]]:
+    """The first `limit` rows in the documented order: one page read through the store's indexes
+    where the store pages (every SQL store), so a filter on a large store costs a page, not every
+    match sorted; else (a store of another kind, or no limit) the full read."""
+    from newsevents.store import EventQuery
+
+    if hasattr(store, "event_page") and isinstance(chosen.limit, int) and chosen.limit >= 1:
+        view = "clusters" if clusters else "mentions"
+        return list(store.event_page(EventQuery(filters=chosen), view, chosen.limit, 0, counted=False).items)
+    found: list[dict[str, Any]] = store.clusters(chosen) if clusters else store.events(chosen)
+    return found
 
 
 def _open(db: str, access: Access) -> Any:

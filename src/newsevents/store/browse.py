@@ -24,6 +24,7 @@ from newsevents.store import rows as row_builders
 from newsevents.store import search as text_search
 from newsevents.store.query import EventFilter, _where
 from newsevents.store.search import Search
+from newsevents.store.tables import NO_DAY, UNDATED
 
 Row = dict[str, Any]
 
@@ -128,10 +129,13 @@ def binned(days: Iterable[tuple[str, int]], unit: Bin) -> tuple[str, list[tuple[
 _DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
-def event_where(query: EventQuery, ph: str, search: Search = "scan") -> tuple[str, list[object]]:
+def event_where(
+    query: EventQuery, ph: str, search: Search = "scan", unindexed: bool = False
+) -> tuple[str, list[object]]:
     """The WHERE clause (with its leading space, or empty) and parameters for `query`; `q` is
-    looked up the store's way (`search`, `Store.text_search`), with the scan's answers."""
-    clauses, params = _where(query.filters, ph)
+    looked up the store's way (`search`, `Store.text_search`), with the scan's answers (see
+    `query._where` for `unindexed`)."""
+    clauses, params = _where(query.filters, ph, unindexed)
     if query.plover is not None:
         clauses.append(f"e.plover = {ph}")
         params.append(plover_type(query.plover))
@@ -205,9 +209,9 @@ def article_page_sql(
     cols = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
     sql = (
         f"SELECT {cols}, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS n_events"
-        f" FROM articles a{where} ORDER BY (a.published IS NULL), a.published DESC, a.id"
+        f" FROM articles a{where} ORDER BY COALESCE(a.published, '{NO_DAY}') DESC, a.id"
         f" LIMIT {ph} OFFSET {ph}"
-    )
+    )  # the key of the index `articles_newest`: newest first, undated last, as one index walk
     count = (f"SELECT COUNT(*) FROM articles a{where}", params)
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
@@ -248,13 +252,15 @@ def item_page_sql(
         raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
     clauses, params = _item_where(table, query, ph, search)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
+    count = (f"SELECT COUNT(*) FROM {table} t JOIN articles a ON a.id = t.article_id{where}", params)
+    # The articles in page order by their index `articles_page`, then each one's items by key:
+    # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item.
+    joined = " AND ".join(["t.article_id = a.id", *clauses])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     sql = (
-        f"SELECT {cols} {base} ORDER BY (a.published IS NULL), a.published, t.article_id, t.idx"
-        f" LIMIT {ph} OFFSET {ph}"
+        f"SELECT {cols} FROM articles a CROSS JOIN {table} t WHERE {joined}"
+        f" ORDER BY COALESCE(a.published, '{UNDATED}'), a.id, t.idx LIMIT {ph} OFFSET {ph}"
     )
-    count = (f"SELECT COUNT(*) {base}", params)
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 

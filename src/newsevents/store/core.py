@@ -39,7 +39,7 @@ from typing import Any, Literal, Self
 
 from newsevents.errors import StoreError
 from newsevents.model import Extraction
-from newsevents.store import incremental, migrations
+from newsevents.store import incremental, migrations, tallies
 from newsevents.store import rows as row_builders
 from newsevents.store.query import (
     CLUSTER_COLUMNS,
@@ -222,20 +222,24 @@ class SQLStore(StoreViews):
                 cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
                 if cur.rowcount == 0:
                     return False
+                written = {"articles": 1}
                 for table, builder_name in row_builders.CHILD_TABLES:
                     batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
                     if batch:
                         cur.executemany(self._insert_sql(table, _columns(table)), batch)
-                self._cluster_new(cur, article)
+                    written[table] = len(batch)
+                self._cluster_new(cur, article, written)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc
         return True
 
-    def _cluster_new(self, cur: Any, article: Row) -> None:
-        """Group and cluster the article with what is stored, in its own transaction; in a store
-        still behind (an older run stopped before its recluster, or a migration), only mark it,
-        since the lookups need every stored article's keys and the recluster to come adds them."""
+    def _cluster_new(self, cur: Any, article: Row, written: dict[str, int]) -> None:
+        """Count, group and cluster the article with what is stored, in its own transaction; in a
+        store still behind (an older run stopped before its recluster, or a migration), only count
+        and mark it, since the lookups need every stored article's keys and the recluster to come
+        adds them. The counts come after the lock, so writers never wait on each other's rows."""
         self.lock_derived(cur)
+        tallies.add_article(self, cur, article["id"], written)
         cur.execute("SELECT value FROM store_state WHERE name = 'dirty'")
         found = cur.fetchone()
         if found is None or found[0] == "1":
@@ -271,6 +275,7 @@ class SQLStore(StoreViews):
                 for table, batch in derived.items():
                     if batch:
                         cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+                tallies.rebuild(cur)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc
         return recluster_counts(derived)

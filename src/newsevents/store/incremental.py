@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.corpus import cluster, dedup
 from newsevents.store import rows as row_builders
+from newsevents.store import tallies
 from newsevents.store.query import CLUSTER_INPUT_COLUMNS
 
 if TYPE_CHECKING:
@@ -187,9 +188,12 @@ def _members(store: SQLStore, cur: Any, cluster_ids: list[str]) -> dict[str, lis
 
 
 def _replace(store: SQLStore, cur: Any, old_ids: list[str], found: list[cluster.EventCluster]) -> None:
+    """Put the clusters `found` in place of `old_ids`, and their counts in place of theirs."""
+    before = tallies.cluster_counts(store, cur, old_ids)
     if old_ids:
         cur.execute(f"DELETE FROM event_cluster_members WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
         cur.execute(f"DELETE FROM event_clusters WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
     derived = row_builders.cluster_rows(found)
     for table, batch in derived.items():
         _insert(store, cur, table, batch)
+    tallies.change_clusters(store, cur, before, (r["cluster_id"] for r in derived["event_clusters"]))

@@ -15,8 +15,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from newsevents.errors import StoreError
+from newsevents.store import tallies
 from newsevents.store.schema import ddl
-from newsevents.store.tables import BOOKKEEPING, COLUMNS, TABLES
+from newsevents.store.tables import BOOKKEEPING, COLUMNS, SUMMARY_COLUMNS, TABLES
 
 if TYPE_CHECKING:
     from newsevents.store.core import SQLStore
@@ -69,6 +70,26 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
         "CREATE INDEX IF NOT EXISTS event_keys_block ON event_keys (cameo_root, country, day)",
         "UPDATE store_state SET value = '1' WHERE name = 'dirty'",
     ),
+    # 9: the summary tables (counts per day, root, country and level of events and clusters, and
+    # the stats' tallies), created and filled from the rows in one pass each: INSERT ... SELECT
+    # ... GROUP BY, run by the database (a minute or two at a million events). The fill is the
+    # one a recluster runs (`tallies.fill_statements`), so both count alike.
+    9: (
+        "CREATE TABLE IF NOT EXISTS event_tallies (level INTEGER NOT NULL, country TEXT NOT NULL,"
+        " cameo_root TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,"
+        " PRIMARY KEY (level, country, cameo_root, day))",
+        "CREATE INDEX IF NOT EXISTS event_tallies_day ON event_tallies (level, country, day)",
+        "CREATE TABLE IF NOT EXISTS cluster_tallies (level INTEGER NOT NULL, country TEXT NOT NULL,"
+        " cameo_root TEXT NOT NULL, day TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL,"
+        " n INTEGER NOT NULL, PRIMARY KEY (level, country, cameo_root, day, first_day, last_day))",
+        "CREATE INDEX IF NOT EXISTS cluster_tallies_day ON cluster_tallies (level, country, day)",
+        "CREATE TABLE IF NOT EXISTS facet_tallies (level INTEGER NOT NULL, facet TEXT NOT NULL,"
+        " value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (level, facet, value))",
+        "DELETE FROM event_tallies",
+        "DELETE FROM cluster_tallies",
+        "DELETE FROM facet_tallies",
+        *tallies.fill_statements(),
+    ),
 })  # fmt: skip
 
 # Columns a step adds, as (table, column, type): added only where missing, since SQLite has no
@@ -91,7 +112,7 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
 # PostgreSQL), built from the rows already stored; an engine that cannot have them keeps scanning.
 DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers", 6: "widen_keys", 10: "add_search"})
 
-OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING})
+OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING, *SUMMARY_COLUMNS})
 
 
 def prepare(store: SQLStore) -> None:

@@ -82,14 +82,21 @@ def _limits(ph: str, limit: int, offset: int) -> tuple[str, list[object]]:
 
 
 def cluster_keys_sql(
-    ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int, search: Search = "scan"
+    ph: str, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
+    days: tuple[str, ...] | None = None, rare: bool = False, search: Search = "scan",
 ) -> Sql:
-    """(sort key, cluster id) of the clusters after `after` with a member matching `query`."""
-    if _by_text(query, search):
+    """(sort key, cluster id) of the clusters after `after` with a member matching `query`, only
+    on `days` (sort keys) when given: one seek of the index per day instead of a walk. `rare`
+    says few events match, and a `q` looked up in an index says the same: their clusters are
+    then found from them and sorted, where a walk of the clusters would check thousands for
+    each one that matches."""
+    match, params = member_match(query, ph, search)
+    if rare or _by_text(query, search):  # the matching events name their clusters: no walk
         source, params = _matching_events(query, ph, members=True, search=search)
         match = f"c.cluster_id IN (SELECT m.cluster_id {source})"
-    else:
-        match, params = member_match(query, ph, search)
+    if days:
+        match = " AND ".join(c for c in (f"{CLUSTER_KEY} IN ({', '.join([ph] * len(days))})", match) if c)
+        params = [*days, *params]
     seek = ""
     if after is not None:
         # The `>=` alone is a range on the index's first column, so the walk starts there.
@@ -201,14 +208,19 @@ _ARTICLES_THEN_EVENTS = (
 
 
 def mention_page_sql(
-    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, search: Search = "scan"
+    ph: str, query: EventQuery, after: MentionKey | None, limit: int, offset: int, common: bool = False,
+    unindexed: bool = False, search: Search = "scan",
 ) -> Sql:
-    """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`."""
-    where, params = event_where(query, ph, search)
+    """One page of event rows (`browse.EVENT_NAMES`, then the sort key) after `after`. `common`
+    says the indexed filters match so many events (the summary knows) that walking the
+    articles in order fills a page sooner than sorting every match; `unindexed` hides their
+    indexes from an engine that would otherwise run one per article walked (SQLite), while
+    PostgreSQL needs them seen to estimate the walk right. A `q` looked up in an index never
+    walks: the page starts from its matches."""
     f = query.filters
-    walk = all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id)) and not _by_text(
-        query, search
-    )
+    walk = common or all(v is None for v in (f.country, f.actor, f.cameo_root, f.article_id))
+    walk = walk and not _by_text(query, search)
+    where, params = event_where(query, ph, search, unindexed=walk and common and unindexed)
     joined, source = ("e.article_id = a.id", _ARTICLES_THEN_EVENTS) if walk else ("", EVENTS_FROM)
     seek = ""
     if after is not None:

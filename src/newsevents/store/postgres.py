@@ -23,7 +23,7 @@ from newsevents.store import rows as row_builders
 from newsevents.store import search
 from newsevents.store.core import Access, SQLStore
 from newsevents.store.migrations import OUR_TABLES
-from newsevents.store.tables import TEXT_INDEXES
+from newsevents.store.tables import SUMMARY_COLUMNS, TEXT_INDEXES
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ class PostgresStore(SQLStore):
         """Two concurrent reclusters from different machines would interleave without it."""
         # store_state too: a writer's flag update holds ROW EXCLUSIVE on it until its article
         # commits, so the recluster waits for writers in flight and the next ones wait for it.
-        tables = ", ".join([*row_builders.DERIVED_COLUMNS, "store_state"])
+        tables = ", ".join([*row_builders.DERIVED_COLUMNS, *SUMMARY_COLUMNS, "store_state"])
         cur.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
 
     def page_rows(self) -> int:

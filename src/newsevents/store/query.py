@@ -17,6 +17,7 @@ from newsevents.store.tables import COLUMNS, DERIVED_COLUMNS
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 _ACTOR = re.compile(r"[A-Za-z0-9]{1,30}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CODE_TAIL = 40  # longer than any actor code: prefix + this many Z sorts after every code it starts
 
 
 @dataclass(frozen=True)
@@ -129,21 +130,30 @@ def members_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list
     return sql, params
 
 
-def _where(f: EventFilter, ph: str) -> tuple[list[str], list[object]]:
+def _where(f: EventFilter, ph: str, unindexed: bool = False) -> tuple[list[str], list[object]]:
+    """The clauses and parameters of `f`; `unindexed` writes the indexed columns as expressions
+    (same truth, NULL included), so that a walk in another index's order looks each event up by
+    its key instead of running the filter's index once per step."""
+    col = (lambda c: f"COALESCE({c}, '')") if unindexed else (lambda c: c)
     clauses: list[str] = []
     params: list[object] = []
     if f.country is not None:
         country = _check(f.country, _ISO3, "country", "an ISO 3166 alpha-3 code such as SYR").upper()
-        clauses.append(f"(e.source_country = {ph} OR e.target_country = {ph})")
+        clauses.append(f"({col('e.source_country')} = {ph} OR {col('e.target_country')} = {ph})")
         params += [country, country]
     if f.actor is not None:
         prefix = _check(f.actor, _ACTOR, "actor", "a code prefix of letters and digits such as SYRGOV")
-        # The pattern holds only letters and digits, so no LIKE wildcard can slip in.
-        pattern = prefix.upper() + "%"
-        clauses.append(f"(e.source_code LIKE {ph} OR e.target_code LIKE {ph})")
-        params += [pattern, pattern]
+        # The pattern holds only letters and digits, so no LIKE wildcard can slip in. The range
+        # around it says the same of codes (upper-case letters and digits) in a form an index
+        # serves on every engine and collation, where LIKE is a scan of every event.
+        start = prefix.upper()
+        pattern, end = start + "%", start + "Z" * _CODE_TAIL
+        either = [f"({col(c)} >= {ph} AND {col(c)} <= {ph} AND {col(c)} LIKE {ph})"
+                  for c in ("e.source_code", "e.target_code")]  # fmt: skip
+        clauses.append(f"({either[0]} OR {either[1]})")
+        params += [start, end, pattern, start, end, pattern]
     if f.cameo_root is not None:
-        clauses.append(f"e.cameo_root = {ph}")
+        clauses.append(f"{col('e.cameo_root')} = {ph}")
         params.append(cameo_root(f.cameo_root))
     when = "COALESCE(e.date, a.published)"
     start, end = _date(f.date_from, "date_from"), _date(f.date_to, "date_to")

@@ -85,6 +85,8 @@ def markdown() -> str:
     parts: list[str] = []
     for table in TABLES:
         derived = " Derived: each write updates it, `recluster()` rebuilds it." if table.derived else ""
+        if table.summary:
+            derived = " Summary: each write adds its article's counts, `recluster()` counts it anew."
         parts.append(f"### `{table.name}`\n\n{table.doc}{derived} Key: `{', '.join(table.key)}`.\n")
         parts.append("| column | type | null | holds |\n| --- | --- | --- | --- |")
         for col in table.columns:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 # collation (digits sort after the dash and before letters everywhere), so one index on
 # COALESCE(date, UNDATED) serves the "dated first, oldest first, undated last" order.
 UNDATED = "9999-99-99"
+# What the summary tables key an undated event or cluster by: before every date, and never NULL,
+# since it is part of a primary key.
+NO_DAY = ""
 
 # The SQL types a column may have. JSON is stored as TEXT holding JSON; every engine reads it
 # back as text and the store decodes it.
@@ -45,6 +48,7 @@ class Table:
     indexes: tuple[tuple[str, str], ...] = ()  # (name, column or "col_a, col_b")
     foreign_key: str | None = None  # a table-level FOREIGN KEY clause
     derived: bool = False  # kept current by write() for its article, rebuilt whole by recluster()
+    summary: bool = False  # counts kept current by write(), rebuilt by recluster(); never exported
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -139,7 +143,8 @@ ARTICLES = Table(
     ),
     ("id",),
     (("articles_published", "published"),
-     ("articles_page", f"COALESCE(published, '{UNDATED}'), id")),  # the order of event pages
+     ("articles_page", f"COALESCE(published, '{UNDATED}'), id"),  # the order of event pages
+     ("articles_newest", f"COALESCE(published, '{NO_DAY}') DESC, id")),  # the article list's order
 )  # fmt: skip
 
 EVENTS = Table(
@@ -324,10 +329,50 @@ EVENT_KEYS = Table(
     foreign_key="(article_id, idx) REFERENCES events (article_id, idx) ON DELETE CASCADE", derived=True,
 )  # fmt: skip
 
+# Counts kept beside the rows, so that totals, timelines and stats read a few summary rows
+# instead of every matching event (`tallies.py`). `level` 0 counts every event, 1 only the
+# asserted ones (what the API counts by default); `country` is '*' for all events, else one
+# actor's country (an event counts once under each distinct country of its two actors).
+_LEVEL = _c("level", _I, "0: every event; 1: asserted events only (not negated, modality asserted)", True)
+_COUNTRY = _c("country", _T, "'*' (every event), or an ISO3 country of the source or the target actor", True)
+_DAY = "COALESCE(date, the article's published), '' when neither"
+
+EVENT_TALLIES = Table(
+    "event_tallies", "Events counted per day, CAMEO root, actor country and level: the totals and "
+    "timelines of the mentions view without reading the events.",
+    (_LEVEL, _COUNTRY, _c("cameo_root", _T, "the CAMEO root", True),
+     _c("day", _T, f"the event's day: {_DAY}", True), _c("n", _I, "events", True)),
+    ("level", "country", "cameo_root", "day"), (("event_tallies_day", "level, country, day"),), summary=True,
+)  # fmt: skip
+
+CLUSTER_TALLIES = Table(
+    "cluster_tallies", "Event clusters counted per first day, CAMEO root, actor country, level and the "
+    "span of the members that have that country and level: the totals and timelines of the "
+    "clusters view (a cluster is found when one of its members matches).",
+    (_LEVEL, _COUNTRY, _c("cameo_root", _T, "the cluster's CAMEO root", True),
+     _c("day", _T, "the cluster's date_first, '' when undated", True),
+     _c("first_day", _T, f"earliest day of the counted members ({_DAY}), '' when none has one", True),
+     _c("last_day", _T, "latest day of the counted members, '' when none has one", True),
+     _c("n", _I, "clusters", True)),
+    ("level", "country", "cameo_root", "day", "first_day", "last_day"),
+    (("cluster_tallies_day", "level, country, day"),), summary=True,
+)  # fmt: skip
+
+FACET_TALLIES = Table(
+    "facet_tallies", "The store's overview, counted: rows per table (facet `rows`, level 0), and events "
+    "per quad class, PLOVER type, CAMEO root and actor country (each actor's country once: an event "
+    "between two Syrian actors counts twice under SYR, as the stats route always did).",
+    (_LEVEL, _c("facet", _T, "rows, quad_class, plover, cameo_root or country", True),
+     _c("value", _T, "the table, class, type, root or country counted", True),
+     _c("n", _I, "the count", True)),
+    ("level", "facet", "value"), summary=True,
+)  # fmt: skip
+
 # Creation order: a table comes after every table it refers to.
 TABLES: tuple[Table, ...] = (
     SCHEMA_VERSION_TABLE, STORE_STATE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
     ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS, ARTICLE_SKETCHES, ARTICLE_BAND_KEYS, EVENT_KEYS,
+    EVENT_TALLIES, CLUSTER_TALLIES, FACET_TALLIES,
 )  # fmt: skip
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
@@ -357,8 +402,9 @@ TEXT_INDEXES: dict[str, TextIndex] = {
 # The bookkeeping tables (schema_version, store_state) are neither: no export or count shows them.
 BOOKKEEPING = frozenset({SCHEMA_VERSION_TABLE.name, STORE_STATE.name})
 COLUMNS: dict[str, tuple[str, ...]] = {
-    t.name: t.names for t in TABLES if not t.derived and t.name not in BOOKKEEPING
+    t.name: t.names for t in TABLES if not t.derived and not t.summary and t.name not in BOOKKEEPING
 }
+SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES if t.summary}
 DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {t.name: t.names for t in TABLES if t.derived}
 
 # Columns whose stored value needs decoding on the way out: SQLite keeps booleans as 0/1 and

@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from newsevents.store import browse, cursors, pages
+from newsevents.store import browse, cursors, pages, tallies
 from newsevents.store import rows as row_builders
 from newsevents.store.browse import EventQuery, ItemQuery
-from newsevents.store.pages import ClusterKey
+from newsevents.store.pages import ClusterKey, MentionKey
 from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS, EventFilter
 from newsevents.store.search import Search
+from newsevents.store.tables import UNDATED
 
 Row = dict[str, Any]
 View = Literal["clusters", "mentions"]
@@ -26,6 +27,8 @@ ALL = 2**62  # "no limit" for a page
 SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
+COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
+FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
                "published")  # fmt: skip
 
@@ -44,6 +47,7 @@ class StoreViews:
     """Browsing reads over the plumbing of `core.SQLStore` (`fetch_all`, `fetch_one`, `placeholder`)."""
 
     placeholder: str
+    keeps_join_order = False  # True where a CROSS JOIN fixes the loop order (SQLite)
 
     @property
     def text_search(self) -> Search:
@@ -72,7 +76,7 @@ class StoreViews:
 
     def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
         (count_sql, count_params), (sql, params) = queries
-        total = self.fetch_one(count_sql, count_params)[0]
+        total = int(self.fetch_one(count_sql, count_params)[0])  # a SUM is NUMERIC on PostgreSQL
         found = self.fetch_all(sql, params)
         return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
@@ -86,27 +90,36 @@ class StoreViews:
 
     def event_page(
         self, query: EventQuery, view: View, limit: int, offset: int = 0, after: str | None = None,
-        total: int | None = None,
+        total: int | None = None, counted: bool = True,
     ) -> Page:
         """One page of clusters or event rows (mentions) matching `query`, read through an index
         from `after` (a `Page.next` of the same view), then `offset` rows on; its `total` counts
         every match, or is `total` when the caller counted it already (for an earlier page of the
-        same store state and query: the count reads every match, the page only its rows)."""
+        same store state and query: the count reads every match, the page only its rows), or is
+        -1 when not `counted` (a caller that shows no total, such as `show`, saves the count where
+        the summary tables cannot answer it)."""
         ph = self.placeholder
         if view == "clusters":
             key = cursors.cluster_key(after) if after is not None else None
-            if total is None:
+            if total is None and counted:
                 total = self.count_clusters(query)
-            keys = self._cluster_keys(query, key, limit + 1, offset)
+            days = None
+            if key is None:
+                key, offset, days = self._cluster_start(query, offset, limit + 1)
+            rare = days is None and self._rare(query, total)
+            keys = self._cluster_keys(query, key, limit + 1, offset, days, rare) if days != () else []
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
-            return Page(total, items, cursors.encode("clusters", last) if last else None)
+            nxt = cursors.encode("clusters", last) if last else None
+            return Page(-1 if total is None else total, items, nxt)
         mkey = cursors.mention_key(after) if after is not None else None
-        if total is None:
-            total = self.fetch_one(*pages.mention_count_sql(ph, query, search=self.text_search))[0]
-        found = self.fetch_all(
-            *pages.mention_page_sql(ph, query, mkey, limit + 1, offset, search=self.text_search)
-        )
+        if total is None and counted:
+            total = self.count_mentions(query)
+        if mkey is None:
+            mkey, offset = self._mention_start(query, offset)
+        common = self._common(query, total)
+        found = self.fetch_all(*pages.mention_page_sql(ph, query, mkey, limit + 1, offset, common,
+                                                       self.keeps_join_order, self.text_search))  # fmt: skip
         names = (*browse.EVENT_NAMES, "_key")
         rows = [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
         more = len(rows) > limit
@@ -114,17 +127,76 @@ class StoreViews:
         nxt = (rows[-1]["_key"], rows[-1]["article_id"], rows[-1]["idx"]) if more else None
         for row in rows:
             del row["_key"]
-        return Page(total, rows, cursors.encode("mentions", nxt) if nxt else None)
+        return Page(-1 if total is None else total, rows, cursors.encode("mentions", nxt) if nxt else None)
+
+    def _cluster_start(
+        self, query: EventQuery, offset: int, limit: int
+    ) -> tuple[ClusterKey | None, int, tuple[str, ...] | None]:
+        """Where a walk of the clusters may start instead of the first cluster, the offset left
+        from there, and the days (page keys) that hold the page: from the summary's matching
+        clusters per day, so a deep offset does not walk its depth and a rare filter walks only
+        the days that have a match. (None, offset, None) when the summary cannot say, when the
+        store is behind its clustering, and for the first page of everything (one index walk)."""
+        scope = tallies.scope(query)
+        if scope is None or not tallies.answers_clusters(scope) or self.behind():
+            return None, offset, None
+        if offset == 0 and scope == tallies.Scope(scope.level, tallies.ALL, None, None, None):
+            return None, offset, None
+        found = self.fetch_all(*tallies.cluster_days_sql(self.placeholder, scope, undated=True))
+        placed = tallies.page_days(sorted((day or UNDATED, int(n)) for day, n in found), offset, limit)
+        if placed is None:  # past the last match: an empty page
+            return None, offset, ()
+        return (placed[0][0], ""), placed[1], placed[0]
+
+    def _mention_start(self, query: EventQuery, offset: int) -> tuple[MentionKey | None, int]:
+        """As `_cluster_start`, for events in their published order, when no filter but asserted is
+        set (the summary counts events per published day only as a whole)."""
+        scope = tallies.scope(query)
+        if offset == 0 or scope is None or scope != tallies.Scope(scope.level, tallies.ALL, None, None, None):
+            return None, offset
+        found = self.fetch_all(*tallies.published_days_sql(self.placeholder, scope.level))
+        placed = tallies.page_days(sorted((day or UNDATED, int(n)) for day, n in found), offset, 1)
+        return ((placed[0][0], "", -1), placed[1]) if placed is not None else (None, offset)
+
+    def _common(self, query: EventQuery, total: int | None) -> bool:
+        """True when `query` filters by country or root only (and asserted), and its events
+        (`total`, else counted from the summary) are at least COMMON of all: a walk in page order
+        then meets a match every few events, where the filter's index would fetch and sort every
+        match."""
+        scope = tallies.scope(query)
+        if scope is None or scope.date_from is not None or scope.date_to is not None:
+            return False
+        everything = tallies.Scope(scope.level, tallies.ALL, None, None, None)
+        if scope == everything:
+            return False
+        ph = self.placeholder
+        found = total if total is not None else int(self.fetch_one(*tallies.event_total_sql(ph, scope))[0])
+        return found >= COMMON * int(self.fetch_one(*tallies.event_total_sql(ph, everything))[0])
+
+    def _rare(self, query: EventQuery, total: int | None) -> bool:
+        """True when a filter the summary cannot place by day (an actor, a PLOVER type, a box,
+        text) matches fewer than COMMON of the clusters (`total`, else counted)."""
+        filtered = pages.event_where(query, self.placeholder, self.text_search)[0]
+        if tallies.scope(query) is not None or not filtered:
+            return False
+        if self.behind():
+            return False
+        found = total if total is not None else self.count_clusters(query)
+        level = 1 if query.filters.asserted else 0
+        everything = tallies.Scope(level, tallies.ALL, None, None, None)
+        clusters = int(self.fetch_one(*tallies.cluster_total_sql(self.placeholder, everything))[0])
+        return found < COMMON * clusters
 
     def _cluster_keys(
-        self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int
+        self, query: EventQuery, after: ClusterKey | None, limit: int, offset: int,
+        days: tuple[str, ...] | None = None, rare: bool = False,
     ) -> list[Key]:
-        """(sort key, id, (article_id, idx) of a single cluster or None), in page order."""
+        """(sort key, id, (article_id, idx) of a single cluster or None), in page order; only of
+        `days` (page keys) when given, found from the matching events when `rare`."""
         ph = self.placeholder
         if not self.behind():  # every event is in a cluster: one walk of the cluster index
-            found = self.fetch_all(
-                *pages.cluster_keys_sql(ph, query, after, limit, offset, search=self.text_search)
-            )
+            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset, days, rare,
+                                                           self.text_search))  # fmt: skip
             return [(k, cid, None) for k, cid in found]
         # Events wait for clustering: the first `offset + limit` of both kinds, merged.
         want = offset + limit
@@ -184,13 +256,16 @@ class StoreViews:
 
     def timeline(self, query: EventQuery, view: View) -> list[tuple[str, int]]:
         """(day, count) oldest first: clusters by their first report's day, or events by date;
-        undated ones are left out. Counted by the database (GROUP BY), one row a day."""
+        undated ones are left out. Read from the summary tables (a few rows a day) when they can
+        answer the filters, else counted by the database (GROUP BY); one row a day either way."""
+        ph, scope = self.placeholder, tallies.scope(query)
         if view == "mentions":
-            sql, params = browse.timeline_sql(self.placeholder, query, search=self.text_search)
-            return [(day, n) for day, n in self.fetch_all(sql, params) if day]
-        days: Counter[str] = Counter(
-            dict(self.fetch_all(*pages.cluster_days_sql(self.placeholder, query, search=self.text_search)))
-        )
+            sql, params = tallies.event_days_sql(ph, scope) if scope else \
+                browse.timeline_sql(ph, query, search=self.text_search)  # fmt: skip
+            return [(day, int(n)) for day, n in self.fetch_all(sql, params) if day]
+        days_sql = tallies.cluster_days_sql(ph, scope) if scope and tallies.answers_clusters(scope) else \
+            pages.cluster_days_sql(ph, query, search=self.text_search)  # fmt: skip
+        days: Counter[str] = Counter({day: int(n) for day, n in self.fetch_all(*days_sql)})
         if self.behind():
             days.update(
                 dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query, search=self.text_search)))
@@ -205,15 +280,27 @@ class StoreViews:
         return browse.binned(self.timeline(query, view), unit)
 
     def count_clusters(self, query: EventQuery) -> int:
-        """How many clusters (single ones included) have a member event matching `query`."""
-        total: int = self.fetch_one(
-            *pages.cluster_count_sql(self.placeholder, query, search=self.text_search)
-        )[0]
+        """How many clusters (single ones included) have a member event matching `query`: from the
+        summary tables when they can answer the filters, else counted over the rows."""
+        scope = tallies.scope(query)
+        if scope is not None and tallies.answers_clusters(scope):
+            total = int(self.fetch_one(*tallies.cluster_total_sql(self.placeholder, scope))[0])
+        else:
+            sql = pages.cluster_count_sql(self.placeholder, query, search=self.text_search)
+            total = int(self.fetch_one(*sql)[0])
         if self.behind():
             total += self.fetch_one(
                 *pages.single_count_sql(self.placeholder, query, search=self.text_search)
             )[0]
         return total
+
+    def count_mentions(self, query: EventQuery) -> int:
+        """How many events match `query`: from the summary tables when they can answer the
+        filters, else counted over the rows."""
+        scope = tallies.scope(query)
+        sql = tallies.event_total_sql(self.placeholder, scope) if scope else \
+            pages.mention_count_sql(self.placeholder, query, search=self.text_search)  # fmt: skip
+        return int(self.fetch_one(*sql)[0])
 
     def matching_clusters(self, query: EventQuery) -> list[Row]:
         """Every cluster with a member event matching `query` (all its filters), earliest first:
@@ -251,10 +338,10 @@ class StoreViews:
     def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page of article summaries with their event count), newest first; `q` searches
         title and text."""
-        return self._page(
-            browse.article_page_sql(self.placeholder, q, limit, offset, search=self.text_search),
-            browse.ARTICLE_SUMMARY,
-        )
+        (count, page) = browse.article_page_sql(self.placeholder, q, limit, offset, search=self.text_search)
+        if q is None:
+            count = tallies.rows_sql(self.placeholder, "articles")
+        return self._page((count, page), browse.ARTICLE_SUMMARY)
 
     def article(self, article_id: str) -> Row | None:
         """The article row with every child row under its table's name; None when unknown."""
@@ -269,18 +356,24 @@ class StoreViews:
 
     def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
-        queries = browse.item_page_sql(self.placeholder, table, query, limit, offset, search=self.text_search)
-        return self._page(queries, browse.item_names(table))
+        ph, search = self.placeholder, self.text_search
+        count, page = browse.item_page_sql(ph, table, query, limit, offset, search=search)
+        if query == ItemQuery():  # nothing filtered: the table's row count
+            count = tallies.rows_sql(self.placeholder, table)
+        return self._page((count, page), browse.item_names(table))
 
     def stats(self, asserted: bool = False) -> Row:
         """Counts per table, clusters, the span of dates, and events per quad class, PLOVER type,
         CAMEO root and country; with `asserted`, everything but the table counts is of asserted
         events only (`counted` says how many events that is)."""
-        (span_sql, span_params), tallies = browse.overview_sql(self.placeholder, asserted)
-        out: Row = {"counts": self.counts()}
-        out["date_first"], out["date_last"] = self.fetch_one(span_sql, span_params)
-        for key, (sql, params) in tallies.items():
-            out[key] = {str(k): n for k, n in self.fetch_all(sql, params)}
+        level = 1 if asserted else 0
+        found: dict[str, dict[str, int]] = {f: {} for f in ("rows", *FACETS)}
+        for facet, value, n in self.fetch_all(*tallies.facets_sql(self.placeholder, level, FACETS)):
+            found[facet][value] = int(n)
+        out: Row = {"counts": {t: found["rows"].get(t, 0) for t in tallies.ROW_TABLES}}
+        first, last = self.fetch_one(*tallies.span_sql(self.placeholder, level))
+        out["date_first"], out["date_last"] = first or None, last or None
+        out.update({facet: found[facet] for facet in FACETS})
         out["counted"] = sum(out["cameo_root"].values())
         query = EventQuery(filters=EventFilter(asserted=True)) if asserted else EventQuery()
         out["clusters"] = self.count_clusters(query)
