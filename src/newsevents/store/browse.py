@@ -257,10 +257,13 @@ def item_page_sql(
     # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item.
     joined = " AND ".join(["t.article_id = a.id", *clauses])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
-    sql = (
-        f"SELECT {cols} FROM articles a CROSS JOIN {table} t WHERE {joined}"
-        f" ORDER BY COALESCE(a.published, '{UNDATED}'), a.id, t.idx LIMIT {ph} OFFSET {ph}"
-    )
+    source = f"FROM articles a CROSS JOIN {table} t WHERE {joined}"
+    if query.q is not None and text_search.indexed(search, search_text(query.q)):
+        # A searched page starts from the index's matches: a walk would pass every article for
+        # a text found nowhere.
+        source = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
+    order = f"COALESCE(a.published, '{UNDATED}'), a.id, t.idx"
+    sql = f"SELECT {cols} {source} ORDER BY {order} LIMIT {ph} OFFSET {ph}"
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
