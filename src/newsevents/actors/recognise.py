@@ -150,8 +150,13 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     dash in news text). A `non_actors` phrase consumes its tokens and gives no cue.
     """
     doc = parsed.doc
-    pos = [t.i for t in doc if not _is_dash(t)]
-    keys = [norm_token(doc[i].text) if not doc[i].is_space else "" for i in pos]
+    pos: list[int] = []  # the tokens matched over: every one but a lone dash (`_is_dash`)
+    keys: list[str] = []  # their keys, each token's text normalised once
+    for t in doc:
+        key = "" if t.is_space else norm_token(t.text)
+        if key or t.is_space:
+            pos.append(t.i)
+            keys.append(key)
     day = publication_day(parsed.article)
     starts = _phrase_starts(dictionary)
     cues: list[Cue] = []

@@ -108,13 +108,19 @@ def _keys(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def _matches_at(tokens: Sequence[Token], i: int, phrase: Phrase) -> bool:
-    if i + len(phrase.words) > len(tokens):
+def _forms(token: Token) -> frozenset[str]:
+    """The words a phrase word may match at this token: its lemma, itself, itself less a plural s."""
+    lower = token.lower_
+    if lower.endswith("s"):
+        return frozenset((token.lemma_.lower(), lower, lower[:-1]))
+    return frozenset((token.lemma_.lower(), lower))
+
+
+def _matches_at(tokens: Sequence[Token], forms: Sequence[frozenset[str]], i: int, phrase: Phrase) -> bool:
+    n = len(phrase.words)
+    if i + n > len(tokens) or any(word not in forms[i + k] for k, word in enumerate(phrase.words)):
         return False
-    for word, tok in zip(phrase.words, tokens[i : i + len(phrase.words)], strict=False):
-        if word not in _keys(tok) and not (tok.lower_.endswith("s") and tok.lower_[:-1] == word):
-            return False
-    last = tokens[i + len(phrase.words) - 1]
+    last = tokens[i + n - 1]
     if phrase.not_with:
         near = {_keys(last.head)[0], *(_keys(c)[0] for c in last.children)}
         if i > 0:
@@ -125,9 +131,18 @@ def _matches_at(tokens: Sequence[Token], i: int, phrase: Phrase) -> bool:
 
 
 def _found(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> Iterator[tuple[Phrase, int]]:
-    for i in range(len(tokens)):
-        for p in phrases:
-            if _matches_at(tokens, i, p):
+    """(phrase, first token) of every match, token by token, phrases in their order at each.
+
+    Each token's forms are read once, and only the phrases whose first word is among them are
+    tried there (a sentence against every phrase of a kind used to cost tokens x phrases reads)."""
+    by_first: dict[str, list[tuple[int, Phrase]]] = {}
+    for order, phrase in enumerate(phrases):
+        by_first.setdefault(phrase.words[0], []).append((order, phrase))
+    forms = [_forms(t) for t in tokens]
+    for i, here in enumerate(forms):
+        tried = sorted(c for word in here for c in by_first.get(word, ()))
+        for _, p in tried:
+            if _matches_at(tokens, forms, i, p):
                 yield p, tokens[i].i
 
 
@@ -180,9 +195,12 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
     # ("refugees killed after boat capsizes"), and a sentence rarely tells an accident beside an attack
     for phrase, _ in _found(list(token.sent), rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
-    span = lent_clause_tokens(token)
-    for phrase in rules.of_kind("cumulative"):
-        if any(True for _ in _found(around if phrase.scope == "victims" else span, (phrase,))):
+    cumulative = rules.of_kind("cumulative")
+    clause = lent_clause_tokens(token)
+    seen = {p for p, _ in _found(around, [p for p in cumulative if p.scope == "victims"])}
+    seen.update(p for p, _ in _found(clause, [p for p in cumulative if p.scope != "victims"]))
+    for phrase in cumulative:  # the first in the rules' order, as each was tried in turn
+        if phrase in seen:
             return f"cumulative: {' '.join(phrase.words)}"
     return _tense_veto(token, headline)
 

@@ -76,8 +76,9 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
     spans: list[Span] = []
     start: int | None = None
     for tok in [*doc, None]:
-        if tok is not None and _is_name_part(tok, cues) and not (start is not None and tok.is_sent_start):
-            start = tok.i if start is None else start
+        part = tok is not None and _is_name_part(tok, cues)  # asked once per token: it is most of the cost
+        if part and not (start is not None and tok.is_sent_start):  # type: ignore[union-attr]
+            start = tok.i if start is None else start  # type: ignore[union-attr]
             continue
         if start is not None:
             end = tok.i if tok is not None else len(doc)
@@ -88,8 +89,8 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
             if end > start:
                 spans.append(doc[start:end])
             start = None
-        if tok is not None and _is_name_part(tok, cues):
-            start = tok.i
+        if part:
+            start = tok.i  # type: ignore[union-attr]
     return spans
 
 

@@ -5,6 +5,9 @@ credit lines without a final full stop; the statistical parser then glues them t
 paragraph. The `paragraph_breaks` component marks the token after any line break as a
 sentence start before the parser runs, so a sentence never spans two lines, and keeps the
 second token of a paragraph in the first one's sentence.
+
+The model's `attribute_ruler` and `lemmatizer` are replaced by one component that sets the
+same token attributes from a per-token lookup compiled from them (`nlp/attributes.py`).
 """
 
 from __future__ import annotations
@@ -46,8 +49,10 @@ def _register() -> None:
         Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
 
 
-def load(name: str = MODEL_NAME) -> Language:
-    """Load the spaCy pipeline `name` with the paragraph-break component before its parser.
+def load(name: str = MODEL_NAME, compiled_attributes: bool = True) -> Language:
+    """Load the spaCy pipeline `name` with the paragraph-break component before its parser, and
+    its attribute ruler and lemmatizer compiled into one lookup (`attributes.install`; with
+    `compiled_attributes=False`, the model's own two components, as tests compare them).
 
     Raises ResourceError (one line saying how to install it) when the model is missing. Each
     call loads anew: the caller (`pipeline.build`) holds the result for as long as it runs.
@@ -60,6 +65,10 @@ def load(name: str = MODEL_NAME) -> Language:
         raise ResourceError("E201", model=name) from exc
     _register()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if compiled_attributes:
+        from newsevents.nlp import attributes
+
+        attributes.install(nlp)
     return nlp
 
 

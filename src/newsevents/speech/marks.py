@@ -54,7 +54,10 @@ def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon)
     closers = set(lex.marks.values())
     out: list[Marked] = []
     opened: int | None = None
-    for i in range(start, end):
+    # Only a mark can open or close a quote, so the loop visits the marks alone, not every character.
+    marks = re.compile("[" + re.escape("".join(sorted({*lex.marks, *closers, *SINGLE}))) + "]")
+    for found in marks.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         before = text[i - 1] if i > start else "\n"
         after = text[i + 1] if i + 1 < end else "\n"
