@@ -254,8 +254,11 @@ def item_page_sql(
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     count = (f"SELECT COUNT(*) FROM {table} t JOIN articles a ON a.id = t.article_id{where}", params)
     # The articles in page order by their index `articles_page`, then each one's items by key:
-    # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item.
-    joined = " AND ".join(["t.article_id = a.id", *clauses])
+    # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item. The
+    # kind is written as an expression there, so that each article's items are found by key and
+    # not by the kind's index (every figure of that kind, once per article walked).
+    walked, _ = _item_where(table, query, ph, search, unindexed=True)
+    joined = " AND ".join(["t.article_id = a.id", *walked])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     source = f"FROM articles a CROSS JOIN {table} t WHERE {joined}"
     if query.q is not None and text_search.indexed(search, search_text(query.q)):
@@ -267,7 +270,9 @@ def item_page_sql(
     return count, (sql, [*params, count_value(limit, "limit"), count_value(offset, "offset")])
 
 
-def _item_where(table: str, query: ItemQuery, ph: str, search: Search) -> tuple[list[str], list[object]]:
+def _item_where(
+    table: str, query: ItemQuery, ph: str, search: Search, unindexed: bool = False
+) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if query.article_id is not None:
@@ -279,7 +284,7 @@ def _item_where(table: str, query: ItemQuery, ph: str, search: Search) -> tuple[
         kind = str(query.kind).strip()
         if not _KIND.fullmatch(kind):
             raise StoreError("E302", detail=f"kind {query.kind!r} is not a figure kind such as killed")
-        clauses.append(f"t.kind = {ph}")
+        clauses.append(f"COALESCE(t.kind, '') = {ph}" if unindexed else f"t.kind = {ph}")
         params.append(kind.lower())
     if query.speaker is not None:
         if table != "quotes":
