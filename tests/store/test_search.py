@@ -23,7 +23,7 @@ from newsevents.model import Evidence, Extraction
 from newsevents.store import EventQuery, Store, open_store
 from newsevents.store import pages as page_sql
 from newsevents.store.browse import ItemQuery, article_page_sql, item_page_sql, like_pattern
-from newsevents.store.tables import TEXT_INDEXES
+from newsevents.store.search import TEXT_INDEXES
 
 ALL = 1_000  # more than every row the stories hold
 

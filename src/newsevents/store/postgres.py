@@ -23,7 +23,8 @@ from newsevents.store import rows as row_builders
 from newsevents.store import search
 from newsevents.store.core import Access, SQLStore
 from newsevents.store.migrations import OUR_TABLES
-from newsevents.store.tables import SUMMARY_COLUMNS, TEXT_INDEXES
+from newsevents.store.search import TEXT_INDEXES
+from newsevents.store.tables import SUMMARY_COLUMNS
 
 log = logging.getLogger(__name__)
 

@@ -28,14 +28,37 @@ both engines read every row.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
-from newsevents.store.tables import BY_NAME, TEXT_INDEXES, TextIndex
+from newsevents.store.tables import BY_NAME
 
 Search = Literal["scan", "fts5", "pg_trgm"]
 TRIGRAM = 3  # the shortest text a trigram index can look up
 
 Sql = tuple[str, list[object]]
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """Text that `q` searches as a case-insensitive substring, indexed so a search reads only
+    the rows that hold it: an FTS5 trigram table named `name` on SQLite, GIN trigram indexes
+    named `<name>_<column>` on PostgreSQL (this module renders both). Not a stored table:
+    no row, export or count shows it."""
+
+    name: str
+    table: str
+    columns: tuple[str, ...]
+
+
+# What `q` reads: an event's evidence (and its article's title), an article's title and text,
+# the sentence that holds a quote or states a figure.
+TEXT_INDEXES: dict[str, TextIndex] = {
+    "events": TextIndex("events_search", "events", ("evidence_text",)),
+    "articles": TextIndex("articles_search", "articles", ("title", "text")),
+    "quotes": TextIndex("quotes_search", "quotes", ("evidence_text",)),
+    "quantities": TextIndex("quantities_search", "quantities", ("evidence_text",)),
+}
 
 
 def indexed(search: Search, text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from newsevents.errors import StoreError
 from newsevents.store import search
 from newsevents.store.core import Access, SQLStore
-from newsevents.store.tables import TEXT_INDEXES
+from newsevents.store.search import TEXT_INDEXES
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's transaction

@@ -377,27 +377,6 @@ TABLES: tuple[Table, ...] = (
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
 
-@dataclass(frozen=True)
-class TextIndex:
-    """Text that `q` searches as a case-insensitive substring, indexed so a search reads only
-    the rows that hold it: an FTS5 trigram table named `name` on SQLite, GIN trigram indexes
-    named `<name>_<column>` on PostgreSQL (`store/search.py` renders both). Not a stored table:
-    no row, export or count shows it."""
-
-    name: str
-    table: str
-    columns: tuple[str, ...]
-
-
-# What `q` reads: an event's evidence (and its article's title), an article's title and text,
-# the sentence that holds a quote or states a figure.
-TEXT_INDEXES: dict[str, TextIndex] = {
-    "events": TextIndex("events_search", "events", ("evidence_text",)),
-    "articles": TextIndex("articles_search", "articles", ("title", "text")),
-    "quotes": TextIndex("quotes_search", "quotes", ("evidence_text",)),
-    "quantities": TextIndex("quantities_search", "quantities", ("evidence_text",)),
-}
-
 # What `write` stores from an Extraction, and what `recluster()` derives from it.
 # The bookkeeping tables (schema_version, store_state) are neither: no export or count shows them.
 BOOKKEEPING = frozenset({SCHEMA_VERSION_TABLE.name, STORE_STATE.name})
