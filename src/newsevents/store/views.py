@@ -193,20 +193,16 @@ class StoreViews:
     ) -> list[Key]:
         """(sort key, id, (article_id, idx) of a single cluster or None), in page order; only of
         `days` (page keys) when given, found from the matching events when `rare`."""
-        ph = self.placeholder
+        ph, search = self.placeholder, self.text_search
         if not self.behind():  # every event is in a cluster: one walk of the cluster index
-            found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, limit, offset, days, rare,
-                                                           self.text_search))  # fmt: skip
+            sql = pages.cluster_keys_sql(ph, query, after, limit, offset, days, rare, search)
+            found = self.fetch_all(*sql)
             return [(k, cid, None) for k, cid in found]
         # Events wait for clustering: the first `offset + limit` of both kinds, merged.
         want = offset + limit
-        keys: list[Key] = [
-            (k, cid, None)
-            for k, cid in self.fetch_all(
-                *pages.cluster_keys_sql(ph, query, after, want, 0, search=self.text_search)
-            )
-        ]
-        singles = self.fetch_all(*pages.single_keys_sql(ph, query, after, want, 0, search=self.text_search))
+        found = self.fetch_all(*pages.cluster_keys_sql(ph, query, after, want, 0, search=search))
+        keys: list[Key] = [(k, cid, None) for k, cid in found]
+        singles = self.fetch_all(*pages.single_keys_sql(ph, query, after, want, 0, search=search))
         keys += [(k, cid, (aid, idx)) for k, cid, aid, idx in singles]
         keys.sort(key=lambda k: (k[0], k[1]))
         return keys[offset:want]
@@ -267,9 +263,7 @@ class StoreViews:
             pages.cluster_days_sql(ph, query, search=self.text_search)  # fmt: skip
         days: Counter[str] = Counter({day: int(n) for day, n in self.fetch_all(*days_sql)})
         if self.behind():
-            days.update(
-                dict(self.fetch_all(*pages.single_days_sql(self.placeholder, query, search=self.text_search)))
-            )
+            days.update(dict(self.fetch_all(*pages.single_days_sql(ph, query, search=self.text_search))))
         return sorted(days.items())
 
     def binned_timeline(
@@ -289,9 +283,8 @@ class StoreViews:
             sql = pages.cluster_count_sql(self.placeholder, query, search=self.text_search)
             total = int(self.fetch_one(*sql)[0])
         if self.behind():
-            total += self.fetch_one(
-                *pages.single_count_sql(self.placeholder, query, search=self.text_search)
-            )[0]
+            sql = pages.single_count_sql(self.placeholder, query, search=self.text_search)
+            total += self.fetch_one(*sql)[0]
         return total
 
     def count_mentions(self, query: EventQuery) -> int:
