@@ -279,7 +279,9 @@ def check_cli(db: str, formats: list[str]) -> Iterator[str]:
 
 def add_articles(count: int, path: Path) -> Path:
     """`count` articles as JSON Lines: the corpus and the VOA stories read again and again, each
-    copy with its own id (copies are exact duplicates of one another, as syndicated news is)."""
+    copy with its own id and a closing line of its own, so no copy is skipped as stored already
+    (the store knows an article by its text); the copies are near-duplicates of one another, as
+    syndicated news is, and each is parsed and clustered in full."""
     from benchmarks.performance import articles
     from benchmarks.scale_store import CORPUS, VOA
 
@@ -287,7 +289,8 @@ def add_articles(count: int, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for source, n in ((CORPUS, half), (VOA, count - half)):
             for art in articles(source, n):
-                handle.write(json.dumps({"id": art.id, "title": art.title, "text": art.text, "url": art.url,
+                text = f"{art.text}\n\nEdition {art.id}."
+                handle.write(json.dumps({"id": art.id, "title": art.title, "text": text, "url": art.url,
                                          "published": art.published}) + "\n")  # fmt: skip
     return path
 
