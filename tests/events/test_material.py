@@ -33,29 +33,25 @@ def coded() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES, published="2016-02-13")
 
 
-def _codes(x: Extraction) -> set[tuple[str | None, str | None, str]]:
-    return code_triples(x.events)
-
-
 def test_banning_a_book_restricts_a_political_freedom(coded: dict[str, Extraction]) -> None:
-    assert {c for _, _, c in _codes(coded["book"])} == {"1721"}
+    assert {c for _, _, c in code_triples(coded["book"].events)} == {"1721"}
 
 
 def test_dissolving_a_party_bans_it(coded: dict[str, Extraction]) -> None:
-    assert {(s and s[:3], c) for s, _, c in _codes(coded["party"])} == {("NGA", "1722")}
+    assert {(s and s[:3], c) for s, _, c in code_triples(coded["party"].events)} == {("NGA", "1722")}
 
 
 def test_breaking_up_a_cell_is_an_arrest(coded: dict[str, Extraction]) -> None:
-    assert {(s, c) for s, _, c in _codes(coded["cell"])} == {("EGYCOP", "173")}
+    assert {(s, c) for s, _, c in code_triples(coded["cell"].events)} == {("EGYCOP", "173")}
 
 
 def test_a_trade_ban_and_a_tariff_hike_are_sanctions(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["imports"]) == {("JPN", "CHN", "163")}
-    assert _codes(coded["tariffs"]) == {("CHN", "AUS", "163")}
+    assert code_triples(coded["imports"].events) == {("JPN", "CHN", "163")}
+    assert code_triples(coded["tariffs"].events) == {("CHN", "AUS", "163")}
 
 
 def test_resumed_hostilities_are_fighting(coded: dict[str, Extraction]) -> None:
-    assert {c[:2] for _, _, c in _codes(coded["hostilities"])} == {"19"}
+    assert {c[:2] for _, _, c in code_triples(coded["hostilities"].events)} == {"19"}
 
 
 def test_an_act_dated_years_back_is_coded_with_its_own_date(coded: dict[str, Extraction]) -> None:
@@ -65,20 +61,20 @@ def test_an_act_dated_years_back_is_coded_with_its_own_date(coded: dict[str, Ext
 
 
 def test_what_comes_under_attack_is_its_target(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["under"]) == {("TUR", "KUR", "194")}
+    assert code_triples(coded["under"].events) == {("TUR", "KUR", "194")}
 
 
 def test_who_remains_in_custody_is_detained(coded: dict[str, Extraction]) -> None:
-    assert {(t, c) for _, t, c in _codes(coded["custody"])} == {("EGYOPP", "173")}
+    assert {(t, c) for _, t, c in code_triples(coded["custody"].events)} == {("EGYOPP", "173")}
 
 
 def test_a_visitor_to_the_detained_is_not_detained(coded: dict[str, Extraction]) -> None:
-    assert not any(t == "EGYOPP" for _, t, _ in _codes(coded["visit"]))
+    assert not any(t == "EGYOPP" for _, t, _ in code_triples(coded["visit"].events))
 
 
 def test_seizing_power_removes_a_government(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["power"]) == {("MLIMIL", None, "172")}
+    assert code_triples(coded["power"].events) == {("MLIMIL", None, "172")}
 
 
 def test_a_sexual_assault_is_no_military_assault(coded: dict[str, Extraction]) -> None:
-    assert {(s, c) for s, _, c in _codes(coded["sexual"])} == {("MMRMIL", "1821")}
+    assert {(s, c) for s, _, c in code_triples(coded["sexual"].events)} == {("MMRMIL", "1821")}
