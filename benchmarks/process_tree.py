@@ -14,13 +14,14 @@ log = logging.getLogger("benchmarks.performance")
 
 
 class TreeMonitor:
-    """Samples the RSS, PSS and CPU seconds of this process and all its descendants."""
+    """Samples the RSS, PSS and CPU seconds of a process (this one unless `pid` names another,
+    such as a command it started) and all its descendants."""
 
-    def __init__(self, interval: float = 0.2) -> None:
+    def __init__(self, interval: float = 0.2, pid: int | None = None) -> None:
         import psutil
 
         self.psutil = psutil
-        self.me = psutil.Process()
+        self.me = psutil.Process(pid)
         self.interval = interval
         self.peak_rss = 0
         self.peak_pss = 0
@@ -30,7 +31,10 @@ class TreeMonitor:
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def __enter__(self) -> TreeMonitor:
-        self.start_cpu = sum(self.me.cpu_times()[:2])
+        try:
+            self.start_cpu = sum(self.me.cpu_times()[:2])
+        except self.psutil.NoSuchProcess:  # a command that ended at once
+            self.start_cpu = 0.0
         self._thread.start()
         return self
 
@@ -52,7 +56,11 @@ class TreeMonitor:
         self.samples += 1
         full = self.samples % 5 == 1
         rss = pss = 0
-        for proc in [self.me, *self.me.children(recursive=True)]:
+        try:
+            tree = [self.me, *self.me.children(recursive=True)]
+        except self.psutil.NoSuchProcess:  # a watched command has ended: its peak stands
+            return
+        for proc in tree:
             try:
                 with proc.oneshot():
                     key = (proc.pid, proc.create_time())

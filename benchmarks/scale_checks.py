@@ -14,7 +14,7 @@ time, then all of them again shuffled, fifty in flight from five client processe
 p50 and p99 are nearest-rank over its own requests. `dashboard` times headless Chromium from
 asking for the page to the page saying it is ready (data-ready on its body: map, timeline, table
 and counts drawn), on a server started afresh. `cli` times `show` with each filter and every
-export format as the command line runs them, with the peak memory of the process. `add` times
+export format as the command line runs them, with the peak memory of the process and its workers. `add` times
 `newsevents extract` of the same articles (extract, store and cluster) into the big store and into
 an empty one.
 """
@@ -29,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.load import free_port, ids, newsevents, served
 from benchmarks.load_page import percentile
+from benchmarks.process_tree import TreeMonitor
 
 Request = tuple[str, str]  # (route label, path)
 
@@ -141,32 +141,6 @@ def loaded(
         return [r for part in pool.map(_client, shares) for r in part]
 
 
-class PeakMemory:
-    """The largest RSS a process reached while the block ran, sampled every 50 ms."""
-
-    def __init__(self, pid: int) -> None:
-        import psutil
-
-        self.proc, self.peak, self._stop = psutil.Process(pid), 0, threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _watch(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.peak = max(self.peak, self.proc.memory_info().rss)
-            except Exception:  # the process ended: the peak so far stands
-                return
-            time.sleep(0.05)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def by_route(results: list[tuple[str, float, int]]) -> dict[str, tuple[int, float, float, int]]:
     """Per route: requests, p50 ms, p99 ms, non-200 answers."""
     grouped: dict[str, list[tuple[float, int]]] = {}
@@ -185,7 +159,7 @@ def check_routes(db: str, per_route: int, concurrency: int) -> Iterator[str]:
     with served(db, port) as (url, pid):  # type: ignore[arg-type]
         requests = requests_of(url, per_route)
         others = requests_of(url, per_route, seed=12, first=len(requests))  # none answered before
-        with PeakMemory(pid) as memory:
+        with TreeMonitor(pid=pid) as memory:
             one = asyncio.run(fire(url, requests, 1))
             many = loaded(url, others, concurrency)
         single, loaded_ = by_route(one), by_route(many)
@@ -200,7 +174,7 @@ def check_routes(db: str, per_route: int, concurrency: int) -> Iterator[str]:
     worst50 = max(v[2] for v in loaded_.values())
     yield ""
     yield (f"Slowest route's p99: {worst1:.0f} ms with one client, {worst50:.0f} ms with {concurrency}; "
-           f"server peak RSS {memory.peak / 2**20:.0f} MB.")  # fmt: skip
+           f"server peak RSS {memory.peak_rss / 2**20:.0f} MB.")  # fmt: skip
 
 
 def check_dashboard(db: str, loads: int) -> Iterator[str]:
@@ -246,9 +220,9 @@ def timed(command: list[str]) -> tuple[float, int, int]:
     """(seconds, peak RSS bytes, exit status) of one command, its output thrown away."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with PeakMemory(proc.pid) as memory:
+    with TreeMonitor(interval=0.05, pid=proc.pid) as memory:
         status = proc.wait()
-    return time.perf_counter() - start, memory.peak, status
+    return time.perf_counter() - start, memory.peak_rss, status
 
 
 def check_cli(db: str, formats: list[str]) -> Iterator[str]:
