@@ -1,7 +1,7 @@
 """The summary tables hold what a count over the rows gives: after each write (clustered as it is
-stored), after a recluster, and after the migration that creates them in an older store; and the
-totals, timelines and stats read from them equal the same counts made over the rows, on SQLite
-and on a real PostgreSQL server alike."""
+stored), after a recluster, and after the migrations that create them in an older store; and the
+totals, timelines, stats and lists read from them equal the same counts made over the rows, on
+SQLite and on a real PostgreSQL server alike."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.store.test_pages import expected_clusters, walk
 
 from newsevents.store import EventFilter, EventQuery, Store, browse, open_store, pages, views
 from newsevents.store.migrations import SCHEMA_VERSION
+from newsevents.store.tallies import scope as summary_scope
 
 # (article id, published, event date, cameo, source, target): days that repeat, reports of one
 # event that cluster, undated ones, a target of another country, events with no target.
@@ -41,7 +42,19 @@ QUERIES = (
     EventQuery(EventFilter(date_from="2016-02-12", date_to="2016-02-15", asserted=True)),
     EventQuery(EventFilter(actor="RUS")),  # not in a summary: counted over the rows
 )
-SUMMARIES = ("event_tallies", "cluster_tallies", "facet_tallies")
+# Counted per PLOVER type for events (`plover_tallies`), over the rows for clusters, and over the
+# rows for events too when a root filters them as well.
+PLOVER_QUERIES = (
+    EventQuery(plover="assault"),
+    EventQuery(EventFilter(asserted=True), plover="RETREAT"),
+    EventQuery(EventFilter(country="SYR"), plover="RETREAT"),
+    EventQuery(EventFilter(country="RUS", asserted=True), plover="ASSAULT"),
+    EventQuery(EventFilter(date_from="2016-02-12"), plover="ASSAULT"),
+    EventQuery(EventFilter(date_to="2016-02-14", country="SYR"), plover="ASSAULT"),
+    EventQuery(EventFilter(cameo_root="19"), plover="ASSAULT"),
+    EventQuery(plover="PROTEST"),  # a type no event has
+)
+SUMMARIES = ("event_tallies", "cluster_tallies", "facet_tallies", "plover_tallies")
 
 
 def _extraction(n: int, article_id: str, published: str | None, when: str | None, cameo: str,
@@ -70,6 +83,8 @@ def expected(store: Store) -> dict[str, Counter[tuple[Any, ...]]]:
             for country in {"*", *countries}:
                 for root in ("*", e["cameo_root"]):  # its own root, and all roots together
                     out["event_tallies"][(level, country, root, _day(e) or "")] += 1
+                if e["plover"]:
+                    out["plover_tallies"][(level, country, e["plover"], _day(e) or "")] += 1
             out["facet_tallies"][(level, "published", e["published"] or "")] += 1
             out["facet_tallies"][(level, "quad_class", str(e["quad_class"]))] += 1
             out["facet_tallies"][(level, "cameo_root", e["cameo_root"])] += 1
@@ -124,15 +139,20 @@ def test_summaries_follow_every_write_and_a_recluster(url: str) -> None:
         assert_summaries(store)
 
 
-def test_a_migrated_store_gets_its_summaries_filled(url: str) -> None:
+@pytest.mark.parametrize("version", [8, 10])
+def test_a_migrated_store_gets_its_summaries_filled(url: str, version: int) -> None:
+    """From schema 8 (no summary at all: steps 9 to 11) and from schema 10 (no PLOVER tallies:
+    step 11), the store's summaries come out as the rows count them, and stay so."""
     with open_store(url) as store:
         for n, args in enumerate(ARTICLES):
             store.write(_extraction(n, *args))
         want = expected(store)
-        with store.transaction() as cur:  # the store as schema 8 left it
-            for table in SUMMARIES:
+        assert want["plover_tallies"]  # something to fill
+        missing = SUMMARIES if version == 8 else ("plover_tallies",)
+        with store.transaction() as cur:  # the store as that schema left it
+            for table in missing:
                 cur.execute(f"DROP TABLE {table}")
-            cur.execute(f"DELETE FROM schema_version WHERE version = {SCHEMA_VERSION}")
+            cur.execute(f"DELETE FROM schema_version WHERE version > {version}")
     with open_store(url) as store:
         assert store.fetch_one("SELECT MAX(version) FROM schema_version")[0] == SCHEMA_VERSION
         for table in SUMMARIES:
@@ -154,6 +174,16 @@ def test_totals_timelines_and_stats_equal_the_counts_over_the_rows(url: str) -> 
             assert store.timeline(query, "clusters") == [(d, int(n)) for d, n in days], query
             days = [(d, int(n)) for d, n in store.fetch_all(*browse.timeline_sql(ph, query)) if d]
             assert store.timeline(query, "mentions") == days, query
+        for query in PLOVER_QUERIES:
+            assert (summary_scope(query) is None) == (query.filters.cameo_root is not None)
+            counted = store.fetch_one(*pages.mention_count_sql(ph, query))[0]
+            assert store.count_mentions(query) == counted, query
+            assert store.count_clusters(query) == store.fetch_one(*pages.cluster_count_sql(ph, query))[0]
+            days = [(d, int(n)) for d, n in store.fetch_all(*browse.timeline_sql(ph, query)) if d]
+            assert store.timeline(query, "mentions") == days, query
+            days = sorted(store.fetch_all(*pages.cluster_days_sql(ph, query)))
+            assert store.timeline(query, "clusters") == [(d, int(n)) for d, n in days], query
+        assert store.count_mentions(PLOVER_QUERIES[0]) > 0
         for asserted in (False, True):
             found = store.stats(asserted)
             (span, span_params), tallies = browse.overview_sql(ph, asserted)
@@ -184,6 +214,37 @@ def test_the_list_pages_are_in_their_order_and_counted(url: str) -> None:
 
 
 @pytest.mark.parametrize("common", [0.0, 1.0], ids=["walked", "from-matches"])
+def test_quotes_of_a_speaker_and_figures_of_a_kind_are_the_full_read_in_order(
+    url: str, common: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A speaker (a code prefix, by the range its index serves) or a figure kind, read by walking
+    the page order (common) or from its matches, sorted (rare): the same rows, counted."""
+    monkeypatch.setattr(views, "COMMON", common)
+    with open_store(url) as store:
+        for n, args in enumerate(ARTICLES):
+            store.write(_extraction(n, *args))
+        published = {a["id"]: a["published"] or "9999-99-99" for a in store.rows("articles")}
+
+        def in_order(table: str, keep: Any) -> list[tuple[str, int]]:
+            rows = [r for r in store.rows(table) if keep(r)]
+            keys = [(published[r["article_id"]], r["article_id"], r["idx"]) for r in rows]
+            return [(aid, idx) for _, aid, idx in sorted(keys)]
+
+        cases = [("quotes", browse.ItemQuery(speaker=p),
+                  lambda r, p=p: (r["speaker_code"] or "").startswith(p.upper()))
+                 for p in ("SYR", "syrgov", "SYRGOVX", "S", "TUR", "Z")]  # fmt: skip
+        cases += [("quantities", browse.ItemQuery(kind=k), lambda r, k=k: r["kind"] == k)
+                  for k in ("refugees", "killed")]  # fmt: skip
+        for table, query, keep in cases:
+            want = in_order(table, keep)
+            for offset in range(len(want) + 1):
+                total, items = store.item_page(table, query, 3, offset)
+                assert total == len(want), query
+                assert [(r["article_id"], r["idx"]) for r in items] == want[offset : offset + 3], query
+        assert in_order("quotes", lambda r: r["speaker_code"] == "SYRGOV")  # the speakers looked for exist
+
+
+@pytest.mark.parametrize("common", [0.0, 1.0], ids=["walked", "from-matches"])
 def test_pages_started_from_the_summary_are_the_full_read_in_order(
     url: str, common: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -206,6 +267,12 @@ def test_pages_started_from_the_summary_are_the_full_read_in_order(
             events = [_without(r, "duplicate_of") for r in store.events(query.filters)]
             for offset in range(len(events) + 1):
                 assert store.event_page(query, "mentions", 2, offset).items == events[offset : offset + 2]
+        for query in PLOVER_QUERIES:
+            kind = browse.plover_type(str(query.plover))
+            events = [_without(r, "duplicate_of") for r in store.events(query.filters) if r["plover"] == kind]
+            for offset in range(len(events) + 1):
+                page = store.event_page(query, "mentions", 2, offset)
+                assert (page.total, page.items) == (len(events), events[offset : offset + 2]), query
 
 
 def _without(row: dict[str, Any], key: str) -> dict[str, Any]:

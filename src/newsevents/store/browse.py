@@ -22,7 +22,7 @@ from typing import Any, Literal
 from newsevents.errors import StoreError
 from newsevents.store import rows as row_builders
 from newsevents.store import search as text_search
-from newsevents.store.query import EventFilter, _where
+from newsevents.store.query import CODE_TAIL, EventFilter, _where
 from newsevents.store.search import Search
 from newsevents.store.tables import NO_DAY, UNDATED
 
@@ -243,16 +243,28 @@ def item_names(table: str) -> tuple[str, ...]:
     return (*row_builders.COLUMNS[table], "title", "published")
 
 
-def item_page_sql(
-    ph: str, table: str, query: ItemQuery, limit: int, offset: int, search: Search = "scan"
-) -> tuple[Sql, Sql]:
-    """(count, page) queries for `quotes` or `quantities` rows with the article's title and
-    published; `q` searches the evidence (`search` as in `event_where`)."""
+def item_count_sql(ph: str, table: str, query: ItemQuery, search: Search = "scan") -> Sql:
+    """How many `quotes` or `quantities` rows match: over the items alone (every item has its
+    article), so a kind or a speaker is counted in its index without visiting a row."""
     if table not in ("quotes", "quantities"):
         raise StoreError("E302", detail=f"no item table {table!r}; use quotes or quantities")
     clauses, params = _item_where(table, query, ph, search)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    count = (f"SELECT COUNT(*) FROM {table} t JOIN articles a ON a.id = t.article_id{where}", params)
+    return f"SELECT COUNT(*) FROM {table} t{where}", params
+
+
+def item_page_sql(
+    ph: str, table: str, query: ItemQuery, limit: int, offset: int, search: Search = "scan",
+    rare: bool = False,
+) -> tuple[Sql, Sql]:
+    """(count, page) queries for `quotes` or `quantities` rows with the article's title and
+    published; `q` searches the evidence (`search` as in `event_where`). `rare` says few items
+    match (a speaker or a kind the count found seldom): the page then starts from them, found
+    by their index and sorted, where the walk in page order would pass thousands of articles
+    for each match."""
+    count = item_count_sql(ph, table, query, search)
+    clauses, params = _item_where(table, query, ph, search)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     # The articles in page order by their index `articles_page`, then each one's items by key:
     # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item. The
     # kind is written as an expression there, so that each article's items are found by key and
@@ -261,7 +273,7 @@ def item_page_sql(
     joined = " AND ".join(["t.article_id = a.id", *walked])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     source = f"FROM articles a CROSS JOIN {table} t WHERE {joined}"
-    if query.q is not None and text_search.indexed(search, search_text(query.q)):
+    if rare or (query.q is not None and text_search.indexed(search, search_text(query.q))):
         # A searched page starts from the index's matches: a walk would pass every article for
         # a text found nowhere.
         source = f"FROM {table} t JOIN articles a ON a.id = t.article_id{where}"
@@ -292,8 +304,12 @@ def _item_where(
         speaker = str(query.speaker).strip()
         if not re.fullmatch(r"[A-Za-z0-9]{1,30}", speaker):
             raise StoreError("E302", detail=f"speaker {query.speaker!r} is not an actor code prefix")
-        clauses.append(f"t.speaker_code LIKE {ph}")
-        params.append(speaker.upper() + "%")
+        # The range around the LIKE is what the speaker index serves, on every engine and in any
+        # collation, as for an actor (`query._where`); the LIKE keeps the answer what it was.
+        code = "COALESCE(t.speaker_code, '')" if unindexed else "t.speaker_code"
+        start = speaker.upper()
+        clauses.append(f"{code} >= {ph} AND {code} <= {ph} AND {code} LIKE {ph}")
+        params += [start, start + "Z" * CODE_TAIL, start + "%"]
     if query.q is not None:
         sql, more = text_search.item_match(search, ph, table, search_text(query.q), like_pattern(query.q))
         clauses.append(sql)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -88,7 +88,16 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
         "DELETE FROM event_tallies",
         "DELETE FROM cluster_tallies",
         "DELETE FROM facet_tallies",
-        *tallies.fill_statements(),
+        *tallies.fill_statements(("event_tallies", "cluster_tallies", "facet_tallies")),
+    ),
+    # 11: events counted per PLOVER type (and day, country and level), filled from the rows in one
+    # INSERT ... SELECT ... GROUP BY, so a timeline or total filtered by a type reads its tallies.
+    11: (
+        "CREATE TABLE IF NOT EXISTS plover_tallies (level INTEGER NOT NULL, country TEXT NOT NULL,"
+        " plover TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,"
+        " PRIMARY KEY (level, country, plover, day))",
+        "DELETE FROM plover_tallies",
+        *tallies.fill_statements(("plover_tallies",)),
     ),
 })  # fmt: skip
 

@@ -17,7 +17,7 @@ from newsevents.store.tables import COLUMNS, DERIVED_COLUMNS
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 _ACTOR = re.compile(r"[A-Za-z0-9]{1,30}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CODE_TAIL = 40  # longer than any actor code: prefix + this many Z sorts after every code it starts
+CODE_TAIL = 40  # longer than any actor code: prefix + this many Z sorts after every code it starts
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def _where(f: EventFilter, ph: str, unindexed: bool = False) -> tuple[list[str],
         # around it says the same of codes (upper-case letters and digits) in a form an index
         # serves on every engine and collation, where LIKE is a scan of every event.
         start = prefix.upper()
-        pattern, end = start + "%", start + "Z" * _CODE_TAIL
+        pattern, end = start + "%", start + "Z" * CODE_TAIL
         either = [f"({col(c)} >= {ph} AND {col(c)} <= {ph} AND {col(c)} LIKE {ph})"
                   for c in ("e.source_code", "e.target_code")]  # fmt: skip
         clauses.append(f"({either[0]} OR {either[1]})")

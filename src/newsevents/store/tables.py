@@ -358,6 +358,14 @@ CLUSTER_TALLIES = Table(
     (("cluster_tallies_day", "level, country, day"),), summary=True,
 )  # fmt: skip
 
+PLOVER_TALLIES = Table(
+    "plover_tallies", "Events counted per day, PLOVER type, actor country and level: the totals and "
+    "timelines of the mentions view filtered by a PLOVER type (events without one are not counted).",
+    (_LEVEL, _COUNTRY, _c("plover", _T, "the event's PLOVER type", True),
+     _c("day", _T, f"the event's day: {_DAY}", True), _c("n", _I, "events", True)),
+    ("level", "country", "plover", "day"), summary=True,
+)  # fmt: skip
+
 FACET_TALLIES = Table(
     "facet_tallies", "The store's overview, counted: rows per table (facet `rows`, level 0), and events "
     "per quad class, PLOVER type, CAMEO root and actor country (each actor's country once: an event "
@@ -372,7 +380,7 @@ FACET_TALLIES = Table(
 TABLES: tuple[Table, ...] = (
     SCHEMA_VERSION_TABLE, STORE_STATE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
     ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS, ARTICLE_SKETCHES, ARTICLE_BAND_KEYS, EVENT_KEYS,
-    EVENT_TALLIES, CLUSTER_TALLIES, FACET_TALLIES,
+    EVENT_TALLIES, CLUSTER_TALLIES, FACET_TALLIES, PLOVER_TALLIES,
 )  # fmt: skip
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 

@@ -7,7 +7,10 @@ Three tables (declared in `tables.py`) hold them:
 - `cluster_tallies`: clusters per (level, country, CAMEO root, first day, and the first and last
   day of the members counted), since a cluster is found by any of its members;
 - `facet_tallies`: rows per table, and events per quad class, PLOVER type, CAMEO root and
-  country, for the stats route.
+  country, for the stats route;
+- `plover_tallies`: events per (level, country, PLOVER type, day), the `event_tallies` of a
+  PLOVER filter (a type is not a function of the root, nor of the full CAMEO code once the
+  extractor's rules have refined it, so it is counted as stored).
 
 `level` 1 counts asserted events only (the API's default), 0 every event; `country` '*' counts
 everything, and a country counts the events (or clusters) with an actor of that country, each
@@ -21,18 +24,19 @@ so a summary is by construction what a GROUP BY over the whole store would give.
 
 The reads (`Scope` and the `*_sql` functions) answer the filters a summary can: country,
 CAMEO root, asserted, and dates (for clusters, since or until, not both: a cluster whose members
-straddle a range without one inside it would be counted). Any other filter (actor, PLOVER type,
-box, text, article) returns no scope and the caller counts in SQL over the rows.
+straddle a range without one inside it would be counted); for events, a PLOVER type instead of a
+root. Any other filter (actor, box, text, article, a PLOVER type with a root, a PLOVER type on
+clusters) leaves the caller counting in SQL over the rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsevents.store.browse import EventQuery, Sql
+from newsevents.store.browse import EventQuery, Sql, plover_type
 from newsevents.store.query import _where, cameo_root
 from newsevents.store.tables import COLUMNS, NO_DAY, SUMMARY_COLUMNS
 
@@ -78,6 +82,17 @@ def event_select(where: str = "") -> str:
         f"SELECT x.level, {_COUNTRY}, {root}, {_DAY}, COUNT(*) {_EVENTS}"
         f" CROSS JOIN {_SLOTS} CROSS JOIN {_ROOTS} WHERE {_ASSERTED} AND {_SLOT_OK}{where}"
         f" GROUP BY x.level, {_COUNTRY}, {root}, {_DAY}"
+    )
+
+
+def plover_select(where: str = "") -> str:
+    """(level, country, plover, day, n) of the events that have a PLOVER type, optionally AND-ed
+    with `where`: `event_select` with the type in the root's place (and no row for every type,
+    which is `event_tallies`' row for every root)."""
+    return (
+        f"SELECT x.level, {_COUNTRY}, e.plover, {_DAY}, COUNT(*) {_EVENTS} CROSS JOIN {_SLOTS}"
+        f" WHERE {_ASSERTED} AND {_SLOT_OK} AND e.plover IS NOT NULL{where}"
+        f" GROUP BY x.level, {_COUNTRY}, e.plover, {_DAY}"
     )
 
 
@@ -128,19 +143,21 @@ def rows_select() -> str:
     return f"SELECT * FROM ({' UNION ALL '.join(parts)}) r WHERE r.n > 0"
 
 
-def fill_statements() -> tuple[str, ...]:
-    """Fill the empty summary tables from the rows, one INSERT ... SELECT each (a recluster and
-    the migration that creates them)."""
+def fill_statements(only: Collection[str] = tuple(SUMMARY_COLUMNS)) -> tuple[str, ...]:
+    """Fill the empty summary tables (those named in `only`) from the rows, one INSERT ... SELECT
+    each: a recluster fills them all, and each migration step the tables it creates."""
 
     def insert(table: str, select: str) -> str:
         return f"INSERT INTO {table} ({', '.join(SUMMARY_COLUMNS[table])}) {select}"
 
-    return (
-        insert("event_tallies", event_select()),
-        insert("cluster_tallies", cluster_select()),
-        insert("facet_tallies", facet_select()),
-        insert("facet_tallies", rows_select()),
+    every = (
+        ("event_tallies", event_select()),
+        ("cluster_tallies", cluster_select()),
+        ("facet_tallies", facet_select()),
+        ("facet_tallies", rows_select()),
+        ("plover_tallies", plover_select()),
     )
+    return tuple(insert(table, select) for table, select in every if table in only)
 
 
 def rebuild(cur: Any) -> None:
@@ -158,7 +175,9 @@ def add_article(store: SQLStore, cur: Any, article_id: str, rows: dict[str, int]
     """Add the counts of one article just written (`rows`: rows it put in each table)."""
     ph = store.placeholder
     only = f" AND e.article_id = {ph}"
-    for table, select in (("event_tallies", event_select(only)), ("facet_tallies", facet_select(only))):
+    selects = (("event_tallies", event_select(only)), ("facet_tallies", facet_select(only)),
+               ("plover_tallies", plover_select(only)))  # fmt: skip
+    for table, select in selects:
         cur.execute(select, [article_id] * select.count(ph))
         _apply(store, cur, table, Counter({tuple(r[:-1]): int(r[-1]) for r in cur.fetchall()}))
     _apply(store, cur, "facet_tallies", Counter({(0, "rows", t): n for t, n in rows.items() if n}))
@@ -206,30 +225,37 @@ def _apply(store: SQLStore, cur: Any, table: str, delta: Counter[tuple[Any, ...]
 
 @dataclass(frozen=True)
 class Scope:
-    """The filters of a query that the summary tables can answer: all of them, or it is None."""
+    """The filters of a query that the summary tables can answer: all of them, or it is None.
+    `plover` and `cameo_root` are never both set; a `plover` scope counts events only."""
 
     level: int
     country: str
     cameo_root: str | None
     date_from: str | None
     date_to: str | None
+    plover: str | None = None
 
 
 def scope(query: EventQuery) -> Scope | None:
-    """The summary scope of `query`, or None when a filter needs the rows (actor, PLOVER type,
-    box, text, article). Values are checked as the SQL path checks them (E302)."""
+    """The summary scope of `query`, or None when a filter needs the rows (actor, box, text,
+    article, a PLOVER type together with a root). Values are checked as the SQL path checks them
+    (E302)."""
     f = query.filters
     _where(f, "?")  # the same checks and messages as a count over the rows
-    if any(v is not None for v in (f.actor, f.article_id, query.plover, query.bbox, query.q)):
+    plover = plover_type(query.plover) if query.plover is not None else None
+    if any(v is not None for v in (f.actor, f.article_id, query.bbox, query.q)):
+        return None
+    if plover is not None and f.cameo_root is not None:
         return None
     country = str(f.country).strip().upper() if f.country is not None else ALL
     root = cameo_root(f.cameo_root) if f.cameo_root is not None else None
-    return Scope(1 if f.asserted else 0, country, root, f.date_from, f.date_to)
+    return Scope(1 if f.asserted else 0, country, root, f.date_from, f.date_to, plover)
 
 
 def _match(ph: str, s: Scope, first: str, last: str) -> Sql:
-    clauses = [f"level = {ph}", f"country = {ph}", f"cameo_root = {ph}"]
-    params: list[object] = [s.level, s.country, s.cameo_root or ALL]
+    kind, value = ("plover", s.plover) if s.plover is not None else ("cameo_root", s.cameo_root or ALL)
+    clauses = [f"level = {ph}", f"country = {ph}", f"{kind} = {ph}"]
+    params: list[object] = [s.level, s.country, value]
     if s.date_from is not None:
         clauses.append(f"{last} >= {ph}")  # NO_DAY sorts before every date
         params.append(s.date_from)
@@ -239,22 +265,27 @@ def _match(ph: str, s: Scope, first: str, last: str) -> Sql:
     return " WHERE " + " AND ".join(clauses), params
 
 
+def _events_of(s: Scope) -> str:
+    return "plover_tallies" if s.plover is not None else "event_tallies"
+
+
 def event_total_sql(ph: str, s: Scope) -> Sql:
     """How many events match."""
     where, params = _match(ph, s, "day", "day")
-    return f"SELECT COALESCE(SUM(n), 0) FROM event_tallies{where}", params
+    return f"SELECT COALESCE(SUM(n), 0) FROM {_events_of(s)}{where}", params
 
 
 def event_days_sql(ph: str, s: Scope) -> Sql:
     """(day, events) of the matching dated events, oldest first."""
     where, params = _match(ph, s, "day", "day")
-    sql = f"SELECT day, SUM(n) FROM event_tallies{where} AND day <> '{NO_DAY}' GROUP BY day ORDER BY day"
+    sql = f"SELECT day, SUM(n) FROM {_events_of(s)}{where} AND day <> '{NO_DAY}' GROUP BY day ORDER BY day"
     return sql, params
 
 
 def answers_clusters(s: Scope | None) -> bool:
-    """True when the cluster counts of `s` are exact: not both ends of a date range."""
-    return s is not None and (s.date_from is None or s.date_to is None)
+    """True when the cluster counts of `s` are exact: not both ends of a date range, and no
+    PLOVER type (clusters are not counted by type)."""
+    return s is not None and s.plover is None and (s.date_from is None or s.date_to is None)
 
 
 def cluster_total_sql(ph: str, s: Scope) -> Sql:

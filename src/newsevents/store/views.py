@@ -164,7 +164,9 @@ class StoreViews:
         then meets a match every few events, where the filter's index would fetch and sort every
         match."""
         scope = tallies.scope(query)
-        if scope is None or scope.date_from is not None or scope.date_to is not None:
+        if scope is None or scope.plover is not None:  # a type with a country: never walked
+            return False
+        if scope.date_from is not None or scope.date_to is not None:
             return False
         everything = tallies.Scope(scope.level, tallies.ALL, None, None, None)
         if scope == everything:
@@ -177,7 +179,8 @@ class StoreViews:
         """True when a filter the summary cannot place by day (an actor, a PLOVER type, a box,
         text) matches fewer than COMMON of the clusters (`total`, else counted)."""
         filtered = pages.event_where(query, self.placeholder, self.text_search)[0]
-        if tallies.scope(query) is not None or not filtered:
+        scope = tallies.scope(query)
+        if (scope is not None and scope.plover is None) or not filtered:  # clusters are not counted by type
             return False
         if self.behind():
             return False
@@ -350,10 +353,17 @@ class StoreViews:
     def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
         ph, search = self.placeholder, self.text_search
-        count, page = browse.item_page_sql(ph, table, query, limit, offset, search=search)
         if query == ItemQuery():  # nothing filtered: the table's row count
-            count = tallies.rows_sql(self.placeholder, table)
-        return self._page((count, page), browse.item_names(table))
+            total = int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
+        else:
+            total = int(self.fetch_one(*browse.item_count_sql(ph, table, query, search=search))[0])
+        rare = False
+        if query.speaker is not None or query.kind is not None:
+            rare = total < COMMON * int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
+        _, (sql, params) = browse.item_page_sql(ph, table, query, limit, offset, search=search, rare=rare)
+        names = browse.item_names(table)
+        found = self.fetch_all(sql, params)
+        return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
     def stats(self, asserted: bool = False) -> Row:
         """Counts per table, clusters, the span of dates, and events per quad class, PLOVER type,
