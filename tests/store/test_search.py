@@ -23,6 +23,7 @@ from newsevents.model import Evidence, Extraction
 from newsevents.store import EventQuery, Store, open_store
 from newsevents.store import pages as page_sql
 from newsevents.store.browse import ItemQuery, article_page_sql, item_page_sql, like_pattern
+from newsevents.store.migrations import SCHEMA_VERSION
 from newsevents.store.search import TEXT_INDEXES
 
 ALL = 1_000  # more than every row the stories hold
@@ -275,7 +276,7 @@ def test_migration_step_10_builds_the_indexes_of_a_stored_store(tmp_path: Path) 
         page = store.event_page(EventQuery(q="killed"), "mentions", ALL)
         assert {r["article_id"] for r in page.items} == {"s01", "s07", "s09"}
     with sqlite3.connect(db) as con:
-        assert max(v for (v,) in con.execute("SELECT version FROM schema_version")) == 10
+        assert max(v for (v,) in con.execute("SELECT version FROM schema_version")) == SCHEMA_VERSION
     assert len(_fts_rows(db, "events_search", "killed")) == 3
 
 

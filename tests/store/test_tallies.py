@@ -292,3 +292,33 @@ def test_show_reads_the_first_rows_of_the_full_read(url: str) -> None:
                 assert _first_rows(store, chosen, True) == store.clusters(chosen)
                 events = [_without(r, "duplicate_of") for r in store.events(chosen)]
                 assert _first_rows(store, chosen, False) == events
+
+
+@pytest.mark.parametrize("cap", [3, 100], ids=["capped", "counted"])
+def test_a_box_is_counted_to_its_cap_and_paged_in_full(
+    url: str, cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A box holding more than BOX_CAP matching events is counted only that far ("more than"),
+    on both views; under the cap it is counted exactly; its pages are the full read's either way."""
+    monkeypatch.setattr(views, "BOX_CAP", cap)
+    with open_store(url) as store:
+        for n, args in enumerate(ARTICLES):
+            store.write(_extraction(n, *args))
+        ph = store.placeholder
+        for box in ((30.0, 30.0, 40.0, 40.0), (-10.0, -10.0, 10.0, 10.0)):  # Aleppo's, and an empty one
+            query = EventQuery(EventFilter(asserted=True), bbox=box)
+            inside = [_without(r, "duplicate_of") for r in store.events(query.filters)
+                      if r["location_lat"] is not None and 30 <= r["location_lat"] <= 40
+                      and 30 <= r["location_lon"] <= 40 and box[0] == 30.0]  # fmt: skip
+            clusters = store.fetch_one(*pages.cluster_count_sql(ph, query))[0]
+            for view, counted in (("mentions", len(inside)), ("clusters", clusters)):
+                page = store.event_page(query, view, 100, 0)  # type: ignore[arg-type]
+                if counted > cap:
+                    assert (page.total, page.exact) == (cap + 1, False), view
+                else:
+                    assert (page.total, page.exact) == (counted, True), view
+                known = store.event_page(query, view, 2, 1, total=page.total)  # type: ignore[arg-type]
+                assert (known.total, known.exact) == (page.total, page.exact)
+            assert store.event_page(query, "mentions", 100, 0).items == inside
+            if box[0] == 30.0:
+                assert len(inside) > 3 and clusters > 3  # the capped run caps both views

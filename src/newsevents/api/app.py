@@ -231,8 +231,8 @@ def _event_routes(app: FastAPI, stores: Stores, names: dict[str, str]) -> None:
             if view == "clusters":
                 _mark_asserted(store, query, items)
         items = [_named(i, names) for i in items]
-        return {"total": page.total, "limit": limit, "offset": offset, "view": view, "items": items,
-                "next": page.next}  # fmt: skip
+        return {"total": page.total, "total_exact": page.exact, "limit": limit, "offset": offset,
+                "view": view, "items": items, "next": page.next}  # fmt: skip
 
     @app.get(
         "/api/events/{article_id}/{idx}", response_model=models.EventDetail, responses=ERRORS, tags=["events"]

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from newsevents.store.tables import BY_NAME, Column
+from newsevents.store.views import BOX_CAP
 
 
 class Problem(BaseModel):
@@ -131,6 +132,10 @@ class EventPage(BaseModel):
     """A page of events: clusters (the default view) or raw mentions (`view=mentions`)."""
 
     total: int = Field(description="rows matching the filters, across all pages")
+    total_exact: bool = Field(
+        True, description=f"false when a box (`bbox`) matches more than {BOX_CAP:,} rows: it is not "
+        f"counted to the end, and `total` is {BOX_CAP + 1:,}, standing for \"more than {BOX_CAP:,}\""
+    )
     limit: int
     offset: int
     view: Literal["clusters", "mentions"]

@@ -151,6 +151,20 @@ def cluster_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sq
     return f"SELECT COUNT(DISTINCT m.cluster_id) {source}", params
 
 
+def capped_cluster_count_sql(ph: str, query: EventQuery, cap: int, search: Search = "scan") -> Sql:
+    """How many clusters have a member matching `query`, counted no further than `cap`: a walk
+    of the clusters that stops at the `cap`-th match."""
+    match, params = member_match(query, ph, search)
+    inner = f"SELECT 1 FROM event_clusters c{_and(match)} LIMIT {ph}"
+    return f"SELECT COUNT(*) FROM ({inner}) capped", [*params, count_value(cap, "cap")]
+
+
+def capped_mention_count_sql(ph: str, query: EventQuery, cap: int, search: Search = "scan") -> Sql:
+    """How many events match `query`, counted no further than `cap`."""
+    source, params = _matching_events(query, ph, members=False, search=search)
+    return f"SELECT COUNT(*) FROM (SELECT 1 {source} LIMIT {ph}) capped", [*params, count_value(cap, "cap")]
+
+
 def single_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     """How many matching events are in no cluster."""
     where, params = event_where(query, ph, search)

@@ -179,8 +179,9 @@ EVENTS = Table(
         *_span("evidence", "the sentence or clause that states the event"),
     ),
     ("article_id", "idx"),
-    tuple((f"events_{c}", c) for c in
-          ("source_country", "target_country", "source_code", "target_code", "cameo_root", "date")),
+    (*((f"events_{c}", c) for c in
+       ("source_country", "target_country", "source_code", "target_code", "cameo_root", "date")),
+     ("events_place", "location_lat, location_lon")),  # a box: a range of latitudes, then longitudes
 )  # fmt: skip
 
 ACTORS = Table(

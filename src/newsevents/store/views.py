@@ -28,6 +28,7 @@ SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
 COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
+BOX_CAP = 10_000  # a box is counted to the end up to this many rows; past it, "more than" this
 FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
                "published")  # fmt: skip
@@ -35,12 +36,14 @@ MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_
 
 @dataclass(frozen=True)
 class Page:
-    """One page: `total` rows match across all pages; `next` is the cursor of the page after this
-    one (pass it back as `after`), None on the last page."""
+    """One page: `total` rows match across all pages (when not `exact`, more than BOX_CAP do and
+    `total` is BOX_CAP + 1); `next` is the cursor of the page after this one (pass it back as
+    `after`), None on the last page."""
 
     total: int
     items: list[Row]
     next: str | None = None
+    exact: bool = True
 
 
 class StoreViews:
@@ -99,6 +102,9 @@ class StoreViews:
         -1 when not `counted` (a caller that shows no total, such as `show`, saves the count where
         the summary tables cannot answer it)."""
         ph = self.placeholder
+        if total is None and counted:
+            total = self._box_total(query, view)
+        exact = total is None or not self._capped(query, total)
         if view == "clusters":
             key = cursors.cluster_key(after) if after is not None else None
             if total is None and counted:
@@ -106,12 +112,12 @@ class StoreViews:
             days = None
             if key is None:
                 key, offset, days = self._cluster_start(query, offset, limit + 1)
-            rare = days is None and self._rare(query, total)
+            rare = days is None and exact and self._rare(query, total)
             keys = self._cluster_keys(query, key, limit + 1, offset, days, rare) if days != () else []
             items = self._clusters_of(keys[:limit])
             last = (keys[limit - 1][0], keys[limit - 1][1]) if len(keys) > limit else None
             nxt = cursors.encode("clusters", last) if last else None
-            return Page(-1 if total is None else total, items, nxt)
+            return Page(-1 if total is None else total, items, nxt, exact)
         mkey = cursors.mention_key(after) if after is not None else None
         if total is None and counted:
             total = self.count_mentions(query)
@@ -127,7 +133,32 @@ class StoreViews:
         nxt = (rows[-1]["_key"], rows[-1]["article_id"], rows[-1]["idx"]) if more else None
         for row in rows:
             del row["_key"]
-        return Page(-1 if total is None else total, rows, cursors.encode("mentions", nxt) if nxt else None)
+        cursor = cursors.encode("mentions", nxt) if nxt else None
+        return Page(-1 if total is None else total, rows, cursor, exact)
+
+    @staticmethod
+    def _capped(query: EventQuery, total: int) -> bool:
+        """True when `total` (of a page for `query`) is BOX_CAP + 1 standing for "more than BOX_CAP"."""
+        return query.bbox is not None and total > BOX_CAP
+
+    def _box_total(self, query: EventQuery, view: View) -> int | None:
+        """The total of a box that holds more than BOX_CAP matching events, counted only that far
+        (BOX_CAP + 1, "more than BOX_CAP"); None for any other query, which is counted exactly.
+
+        No summary counts a box, so its exact total reads every matching event (and, for
+        clusters, their distinct clusters): the whole map's box is the whole store. Instead the
+        matching events are counted up to BOX_CAP + 1 through the place index; when the box
+        holds that many, clusters are counted by walking the cluster index until BOX_CAP + 1 of
+        them have a member in the box (exact when the walk ends sooner). While the store is
+        behind its clustering, clusters are counted exactly."""
+        if query.bbox is None or (view == "clusters" and self.behind()):
+            return None
+        ph, search = self.placeholder, self.text_search
+        if int(self.fetch_one(*pages.capped_mention_count_sql(ph, query, BOX_CAP + 1, search))[0]) <= BOX_CAP:
+            return None  # few enough to count exactly, by the place index
+        if view == "mentions":
+            return BOX_CAP + 1
+        return int(self.fetch_one(*pages.capped_cluster_count_sql(ph, query, BOX_CAP + 1, search))[0])
 
     def _cluster_start(
         self, query: EventQuery, offset: int, limit: int

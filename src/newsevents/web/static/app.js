@@ -132,7 +132,7 @@ async function refresh({ keepOffset = false } = {}) {
     state.counts = countsKey(stats);
     const located = state.map.draw(mapPage.items, scheme());
     if (!keepOffset) state.map.fit();
-    $("map-note").textContent = `${located} of ${mapPage.total} placed` +
+    $("map-note").textContent = `${located} of ${totalText(mapPage)} placed` +
       (mapPage.total > MAP_LIMIT ? ` (first ${MAP_LIMIT})` : "");
     drawLegend();
     drawTimeline(days);
@@ -243,9 +243,14 @@ function drawTable(page) {
     body.append(row);
   }
   const end = page.offset + page.items.length;
-  $("table-note").textContent = page.total ? `${page.offset + 1}–${end} of ${page.total}` : "nothing matches";
+  $("table-note").textContent = page.total ? `${page.offset + 1}–${end} of ${totalText(page)}` : "nothing matches";
   $("prev").disabled = page.offset === 0;
-  $("next").disabled = end >= page.total;
+  $("next").disabled = page.total_exact === false ? page.next === null : end >= page.total;
+}
+
+/** A page's total as shown: a box holding too many rows to count is "more than" its cap. */
+function totalText(page) {
+  return page.total_exact === false ? `more than ${(page.total - 1).toLocaleString("en")}` : `${page.total}`;
 }
 
 function modalityCell(text) {
