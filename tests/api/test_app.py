@@ -107,6 +107,20 @@ def test_filters_select_events(client: TestClient, params: dict[str, str], expec
         assert page["total"] == len(expected)
 
 
+def test_a_box_past_the_cap_says_more_than_and_pages_on(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.store import views
+
+    monkeypatch.setattr(views, "BOX_CAP", 1)
+    for view in ("clusters", "mentions"):
+        page = events(client, view=view, bbox="35,35,39,38", limit=1)  # the two strikes
+        assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 1), view
+        assert page["next"] is not None
+        assert events(client, view=view, bbox="20,40,40,60")["total_exact"] is True  # Kyiv alone
+        assert events(client, view=view)["total_exact"] is True  # no box: always counted
+
+
 def test_paging_walks_through_every_event_once(client: TestClient) -> None:
     seen = []
     for offset in range(0, 5, 2):

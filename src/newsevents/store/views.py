@@ -104,11 +104,11 @@ class StoreViews:
         ph = self.placeholder
         if total is None and counted:
             total = self._box_total(query, view)
-        exact = total is None or not self._capped(query, total)
         if view == "clusters":
             key = cursors.cluster_key(after) if after is not None else None
             if total is None and counted:
-                total = self.count_clusters(query)
+                total = self._clamped(query, self.count_clusters(query))
+            exact = total is None or not self._capped(query, total)
             days = None
             if key is None:
                 key, offset, days = self._cluster_start(query, offset, limit + 1)
@@ -120,7 +120,8 @@ class StoreViews:
             return Page(-1 if total is None else total, items, nxt, exact)
         mkey = cursors.mention_key(after) if after is not None else None
         if total is None and counted:
-            total = self.count_mentions(query)
+            total = self._clamped(query, self.count_mentions(query))
+        exact = total is None or not self._capped(query, total)
         if mkey is None:
             mkey, offset = self._mention_start(query, offset)
         common = self._common(query, total)
@@ -140,6 +141,12 @@ class StoreViews:
     def _capped(query: EventQuery, total: int) -> bool:
         """True when `total` (of a page for `query`) is BOX_CAP + 1 standing for "more than BOX_CAP"."""
         return query.bbox is not None and total > BOX_CAP
+
+    @staticmethod
+    def _clamped(query: EventQuery, total: int) -> int:
+        """An exact `total` as a page for `query` says it: a box's is never more than BOX_CAP + 1, so
+        that a total passed back (`total=`) tells whether it was capped."""
+        return min(total, BOX_CAP + 1) if query.bbox is not None else total
 
     def _box_total(self, query: EventQuery, view: View) -> int | None:
         """The total of a box that holds more than BOX_CAP matching events, counted only that far
