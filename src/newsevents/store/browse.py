@@ -255,13 +255,15 @@ def item_count_sql(ph: str, table: str, query: ItemQuery, search: Search = "scan
 
 def item_page_sql(
     ph: str, table: str, query: ItemQuery, limit: int, offset: int, search: Search = "scan",
-    rare: bool = False,
+    rare: bool = False, unindexed: bool = True,
 ) -> tuple[Sql, Sql]:
     """(count, page) queries for `quotes` or `quantities` rows with the article's title and
     published; `q` searches the evidence (`search` as in `event_where`). `rare` says few items
     match (a speaker or a kind the count found seldom): the page then starts from them, found
     by their index and sorted, where the walk in page order would pass thousands of articles
-    for each match."""
+    for each match. `unindexed` hides the filters' indexes from the walk (for SQLite, which
+    would otherwise run one per article walked); PostgreSQL needs them seen to estimate how
+    many rows match, else it reads every item and sorts them."""
     count = item_count_sql(ph, table, query, search)
     clauses, params = _item_where(table, query, ph, search)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -269,7 +271,7 @@ def item_page_sql(
     # SQLite keeps a CROSS JOIN's loop order, so a page reads its rows and not every item. The
     # kind is written as an expression there, so that each article's items are found by key and
     # not by the kind's index (every figure of that kind, once per article walked).
-    walked, _ = _item_where(table, query, ph, search, unindexed=True)
+    walked, _ = _item_where(table, query, ph, search, unindexed=unindexed)
     joined = " AND ".join(["t.article_id = a.id", *walked])
     cols = ", ".join([*(f"t.{c}" for c in row_builders.COLUMNS[table]), "a.title", "a.published"])
     source = f"FROM articles a CROSS JOIN {table} t WHERE {joined}"

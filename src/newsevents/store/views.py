@@ -398,7 +398,8 @@ class StoreViews:
         rare = False
         if query.speaker is not None or query.kind is not None:
             rare = total < COMMON * int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
-        _, (sql, params) = browse.item_page_sql(ph, table, query, limit, offset, search=search, rare=rare)
+        _, (sql, params) = browse.item_page_sql(ph, table, query, limit, offset, search, rare,
+                                                self.keeps_join_order)  # fmt: skip
         names = browse.item_names(table)
         found = self.fetch_all(sql, params)
         return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
