@@ -213,13 +213,13 @@ def test_the_list_pages_are_in_their_order_and_counted(url: str) -> None:
             assert [(r["article_id"], r["idx"]) for r in items] == [(r["article_id"], r["idx"]) for r in want]
 
 
-@pytest.mark.parametrize("common", [0.0, 1.0], ids=["walked", "from-matches"])
+@pytest.mark.parametrize("weight", [0.0, 1e9], ids=["walked", "from-matches"])
 def test_quotes_of_a_speaker_and_figures_of_a_kind_are_the_full_read_in_order(
-    url: str, common: float, monkeypatch: pytest.MonkeyPatch
+    url: str, weight: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A speaker (a code prefix, by the range its index serves) or a figure kind, read by walking
-    the page order (common) or from its matches, sorted (rare): the same rows, counted."""
-    monkeypatch.setattr(views, "COMMON", common)
+    the page order or from its matches, sorted: the same rows, counted."""
+    monkeypatch.setattr(views, "SORTED_PER_WALKED", weight)
     with open_store(url) as store:
         for n, args in enumerate(ARTICLES):
             store.write(_extraction(n, *args))

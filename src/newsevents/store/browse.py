@@ -260,8 +260,8 @@ def item_page_sql(
     """(count, page) queries for `quotes` or `quantities` rows with the article's title and
     published; `q` searches the evidence (`search` as in `event_where`). `rare` says few items
     match (a speaker or a kind the count found seldom): the page then starts from them, found
-    by their index and sorted, where the walk in page order would pass thousands of articles
-    for each match. `unindexed` hides the filters' indexes from the walk (for SQLite, which
+    by their index and sorted, where the walk in page order would pass many articles for each
+    match. `unindexed` hides the filters' indexes from the walk (for SQLite, which
     would otherwise run one per article walked); PostgreSQL needs them seen to estimate how
     many rows match, else it reads every item and sorts them."""
     count = item_count_sql(ph, table, query, search)

@@ -152,10 +152,10 @@ def cluster_count_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sq
 
 
 def capped_cluster_count_sql(ph: str, query: EventQuery, cap: int, search: Search = "scan") -> Sql:
-    """How many clusters have a member matching `query`, counted no further than `cap`: a walk
-    of the clusters that stops at the `cap`-th match."""
-    match, params = member_match(query, ph, search)
-    inner = f"SELECT 1 FROM event_clusters c{_and(match)} LIMIT {ph}"
+    """How many clusters have a member matching `query`, counted no further than `cap`: the
+    distinct clusters of the matching events, read until `cap` of them are found."""
+    source, params = _matching_events(query, ph, members=True, search=search)
+    inner = f"SELECT DISTINCT m.cluster_id {source} LIMIT {ph}"
     return f"SELECT COUNT(*) FROM ({inner}) capped", [*params, count_value(cap, "cap")]
 
 

@@ -28,6 +28,7 @@ SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
 COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
+SORTED_PER_WALKED = 1.0  # a list's rows sorted from their index per item walked in page order, same cost
 BOX_CAP = 10_000  # a box is counted to the end up to this many rows; past it, "more than" this
 FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
@@ -149,23 +150,18 @@ class StoreViews:
         return min(total, BOX_CAP + 1) if query.bbox is not None else total
 
     def _box_total(self, query: EventQuery, view: View) -> int | None:
-        """The total of a box that holds more than BOX_CAP matching events, counted only that far
-        (BOX_CAP + 1, "more than BOX_CAP"); None for any other query, which is counted exactly.
+        """The total of a box, counted only as far as BOX_CAP + 1 ("more than BOX_CAP"); None for
+        any other query, which is counted exactly.
 
         No summary counts a box, so its exact total reads every matching event (and, for
         clusters, their distinct clusters): the whole map's box is the whole store. Instead the
-        matching events are counted up to BOX_CAP + 1 through the place index; when the box
-        holds that many, clusters are counted by walking the cluster index until BOX_CAP + 1 of
-        them have a member in the box (exact when the walk ends sooner). While the store is
-        behind its clustering, clusters are counted exactly."""
+        matching events (or their distinct clusters) are read through the place index until
+        BOX_CAP + 1 are found: a box with fewer is counted exactly at the cost of its rows. While
+        the store is behind its clustering, clusters are counted exactly (and clamped)."""
         if query.bbox is None or (view == "clusters" and self.behind()):
             return None
-        ph, search = self.placeholder, self.text_search
-        if int(self.fetch_one(*pages.capped_mention_count_sql(ph, query, BOX_CAP + 1, search))[0]) <= BOX_CAP:
-            return None  # few enough to count exactly, by the place index
-        if view == "mentions":
-            return BOX_CAP + 1
-        return int(self.fetch_one(*pages.capped_cluster_count_sql(ph, query, BOX_CAP + 1, search))[0])
+        counts = pages.capped_cluster_count_sql if view == "clusters" else pages.capped_mention_count_sql
+        return int(self.fetch_one(*counts(self.placeholder, query, BOX_CAP + 1, self.text_search))[0])
 
     def _cluster_start(
         self, query: EventQuery, offset: int, limit: int
@@ -397,7 +393,10 @@ class StoreViews:
             total = int(self.fetch_one(*browse.item_count_sql(ph, table, query, search=search))[0])
         rare = False
         if query.speaker is not None or query.kind is not None:
-            rare = total < COMMON * int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
+            # Sorting the matches costs about `total` rows; walking the page order to the page's
+            # end about (offset + limit) * rows / total: the cheaper one is taken.
+            rows = int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
+            rare = total * total < SORTED_PER_WALKED * (offset + limit) * rows
         _, (sql, params) = browse.item_page_sql(ph, table, query, limit, offset, search, rare,
                                                 self.keeps_join_order)  # fmt: skip
         names = browse.item_names(table)
