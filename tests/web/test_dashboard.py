@@ -363,3 +363,20 @@ def test_counts_hold_asserted_events_unless_the_box_is_ticked(browser: Any, serv
         parts += [event["modality"]] if event["modality"] != "asserted" else []
         expected.add(", ".join(parts) or "asserted")
     assert shown == expected and len(shown) > 1
+
+
+def test_a_box_past_the_cap_says_more_than_and_pages_on(
+    browser: Any, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A box holding more rows than the store counts for it shows "more than" its cap, on the
+    table and the map, and still offers the next page."""
+    from newsevents.store import views
+
+    monkeypatch.setattr(views, "BOX_CAP", 2)  # the server runs in this process
+    box = "-179.5,-89.5,179.5,89.5"  # the whole map, as no other test asks for it
+    page = api(server, f"/api/events?bbox={box}&limit=100")
+    assert (page["total"], page["total_exact"]) == (3, False)
+    open_page(browser, f"{server}/?bbox={box}")
+    assert table_note(browser).endswith("of more than 2")
+    assert " of more than 2 placed" in browser.find_element(By.ID, "map-note").text
+    assert not browser.find_element(By.ID, "next").get_attribute("disabled")
