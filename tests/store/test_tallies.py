@@ -42,8 +42,8 @@ QUERIES = (
     EventQuery(EventFilter(date_from="2016-02-12", date_to="2016-02-15", asserted=True)),
     EventQuery(EventFilter(actor="RUS")),  # not in a summary: counted over the rows
 )
-# Counted per PLOVER type for events (`plover_tallies`), over the rows for clusters, and over the
-# rows for events too when a root filters them as well.
+# Counted per PLOVER type (`plover_tallies`, `cluster_plover_tallies`), and over the rows when a
+# root filters them as well (or, for clusters, both ends of a date range).
 PLOVER_QUERIES = (
     EventQuery(plover="assault"),
     EventQuery(EventFilter(asserted=True), plover="RETREAT"),
@@ -54,7 +54,7 @@ PLOVER_QUERIES = (
     EventQuery(EventFilter(cameo_root="19"), plover="ASSAULT"),
     EventQuery(plover="PROTEST"),  # a type no event has
 )
-SUMMARIES = ("event_tallies", "cluster_tallies", "facet_tallies", "plover_tallies")
+SUMMARIES = ("event_tallies", "cluster_tallies", "facet_tallies", "plover_tallies", "cluster_plover_tallies")
 
 
 def _extraction(n: int, article_id: str, published: str | None, when: str | None, cameo: str,
@@ -108,6 +108,11 @@ def expected(store: Store) -> dict[str, Counter[tuple[Any, ...]]]:
                     key = (level, country, root, cluster["date_first"] or "",
                            days[0] if days else "", days[-1] if days else "")  # fmt: skip
                     out["cluster_tallies"][key] += 1
+                for plover in {m["plover"] for m in chosen if m["plover"]}:  # each type its members have
+                    typed = sorted(d for d in (_day(m) for m in chosen if m["plover"] == plover) if d)
+                    key = (level, country, plover, cluster["date_first"] or "",
+                           typed[0] if typed else "", typed[-1] if typed else "")  # fmt: skip
+                    out["cluster_plover_tallies"][key] += 1
     return out
 
 
@@ -273,6 +278,13 @@ def test_pages_started_from_the_summary_are_the_full_read_in_order(
             for offset in range(len(events) + 1):
                 page = store.event_page(query, "mentions", 2, offset)
                 assert (page.total, page.items) == (len(events), events[offset : offset + 2]), query
+            typed = {(r["article_id"], r["idx"]) for r in events}
+            clusters = [c for c in expected_clusters(store, EventQuery(query.filters))
+                        if any((m["article_id"], m["idx"]) in typed for m in c["members"])]  # fmt: skip
+            for offset in range(len(clusters) + 1):
+                page = store.event_page(query, "clusters", 2, offset)
+                assert (page.total, page.items) == (len(clusters), clusters[offset : offset + 2]), query
+            assert walk(store, query, "clusters", 2) == clusters
 
 
 def _without(row: dict[str, Any], key: str) -> dict[str, Any]:

@@ -90,14 +90,19 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
         "DELETE FROM facet_tallies",
         *tallies.fill_statements(("event_tallies", "cluster_tallies", "facet_tallies")),
     ),
-    # 11: events counted per PLOVER type (and day, country and level), filled from the rows in one
-    # INSERT ... SELECT ... GROUP BY, so a timeline or total filtered by a type reads its tallies.
+    # 11: events and clusters counted per PLOVER type (in the root's place), filled from the rows
+    # with one INSERT ... SELECT ... GROUP BY each, so a timeline or total filtered by a type
+    # reads its tallies.
     11: (
         "CREATE TABLE IF NOT EXISTS plover_tallies (level INTEGER NOT NULL, country TEXT NOT NULL,"
         " plover TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,"
         " PRIMARY KEY (level, country, plover, day))",
+        "CREATE TABLE IF NOT EXISTS cluster_plover_tallies (level INTEGER NOT NULL, country TEXT NOT NULL,"
+        " plover TEXT NOT NULL, day TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL,"
+        " n INTEGER NOT NULL, PRIMARY KEY (level, country, plover, day, first_day, last_day))",
         "DELETE FROM plover_tallies",
-        *tallies.fill_statements(("plover_tallies",)),
+        "DELETE FROM cluster_plover_tallies",
+        *tallies.fill_statements(("plover_tallies", "cluster_plover_tallies")),
     ),
 })  # fmt: skip
 

@@ -359,6 +359,19 @@ CLUSTER_TALLIES = Table(
     (("cluster_tallies_day", "level, country, day"),), summary=True,
 )  # fmt: skip
 
+CLUSTER_PLOVER_TALLIES = Table(
+    "cluster_plover_tallies", "Event clusters counted as `cluster_tallies` counts them, with a PLOVER "
+    "type of their members in the root's place (a cluster whose members have two types counts under "
+    "each): the totals and timelines of the clusters view filtered by a type.",
+    (_LEVEL, _COUNTRY, _c("plover", _T, "a PLOVER type of the cluster's counted members", True),
+     _c("day", _T, "the cluster's date_first, '' when undated", True),
+     _c("first_day", _T, f"earliest day of the counted members of that type ({_DAY}), '' when none has one",
+        True),
+     _c("last_day", _T, "latest day of those members, '' when none has one", True),
+     _c("n", _I, "clusters", True)),
+    ("level", "country", "plover", "day", "first_day", "last_day"), summary=True,
+)  # fmt: skip
+
 PLOVER_TALLIES = Table(
     "plover_tallies", "Events counted per day, PLOVER type, actor country and level: the totals and "
     "timelines of the mentions view filtered by a PLOVER type (events without one are not counted).",
@@ -381,7 +394,7 @@ FACET_TALLIES = Table(
 TABLES: tuple[Table, ...] = (
     SCHEMA_VERSION_TABLE, STORE_STATE, ARTICLES, EVENTS, ACTORS, QUANTITIES, QUOTES, LOCATIONS,
     ARTICLE_GROUPS, EVENT_CLUSTERS, EVENT_CLUSTER_MEMBERS, ARTICLE_SKETCHES, ARTICLE_BAND_KEYS, EVENT_KEYS,
-    EVENT_TALLIES, CLUSTER_TALLIES, FACET_TALLIES, PLOVER_TALLIES,
+    EVENT_TALLIES, CLUSTER_TALLIES, FACET_TALLIES, PLOVER_TALLIES, CLUSTER_PLOVER_TALLIES,
 )  # fmt: skip
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 

@@ -8,9 +8,10 @@ Three tables (declared in `tables.py`) hold them:
   day of the members counted), since a cluster is found by any of its members;
 - `facet_tallies`: rows per table, and events per quad class, PLOVER type, CAMEO root and
   country, for the stats route;
-- `plover_tallies`: events per (level, country, PLOVER type, day), the `event_tallies` of a
-  PLOVER filter (a type is not a function of the root, nor of the full CAMEO code once the
-  extractor's rules have refined it, so it is counted as stored).
+- `plover_tallies` and `cluster_plover_tallies`: the `event_tallies` and `cluster_tallies` of a
+  PLOVER filter, with the type in the root's place (a type is not a function of the root, nor
+  of the full CAMEO code once the extractor's rules have refined it, so it is counted as
+  stored; a cluster counts under each type its members have).
 
 `level` 1 counts asserted events only (the API's default), 0 every event; `country` '*' counts
 everything, and a country counts the events (or clusters) with an actor of that country, each
@@ -24,9 +25,9 @@ so a summary is by construction what a GROUP BY over the whole store would give.
 
 The reads (`Scope` and the `*_sql` functions) answer the filters a summary can: country,
 CAMEO root, asserted, and dates (for clusters, since or until, not both: a cluster whose members
-straddle a range without one inside it would be counted); for events, a PLOVER type instead of a
-root. Any other filter (actor, box, text, article, a PLOVER type with a root, a PLOVER type on
-clusters) leaves the caller counting in SQL over the rows.
+straddle a range without one inside it would be counted), and a PLOVER type instead of a root.
+Any other filter (actor, box, text, article, a PLOVER type with a root) leaves the caller
+counting in SQL over the rows.
 """
 
 from __future__ import annotations
@@ -96,21 +97,25 @@ def plover_select(where: str = "") -> str:
     )
 
 
-def cluster_select(where: str = "") -> str:
+def cluster_select(where: str = "", table: str = "cluster_tallies") -> str:
     """(level, country, cameo_root, day, first_day, last_day, n) of the clusters: per cluster
-    and (level, country) present among its members, the span of those members' days."""
-    root = _ROOT.format("c.cameo_root")
+    and (level, country) present among its members, the span of those members' days; for
+    `cluster_plover_tallies`, per PLOVER type present among them too, in the root's place."""
+    if table == "cluster_plover_tallies":
+        kind, rollup, typed = "e.plover", "", " AND e.plover IS NOT NULL"
+    else:
+        kind, rollup, typed = _ROOT.format("c.cameo_root"), f" CROSS JOIN {_ROOTS}", ""
+    keys = ", ".join(KEYS[table])
     per_cluster = (
-        f"SELECT x.level AS level, {_COUNTRY} AS country, {root} AS cameo_root,"
+        f"SELECT x.level AS level, {_COUNTRY} AS country, {kind} AS {KEYS[table][2]},"
         f" COALESCE(c.date_first, '{NO_DAY}') AS day, COALESCE(MIN({_WHEN}), '{NO_DAY}') AS first_day,"
         f" COALESCE(MAX({_WHEN}), '{NO_DAY}') AS last_day FROM event_clusters c"
         " JOIN event_cluster_members m ON m.cluster_id = c.cluster_id"
         " JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx"
-        f" JOIN articles a ON a.id = e.article_id CROSS JOIN {_SLOTS} CROSS JOIN {_ROOTS}"
-        f" WHERE {_ASSERTED} AND {_SLOT_OK}{where}"
-        f" GROUP BY c.cluster_id, x.level, {_COUNTRY}, {root}, c.date_first"
+        f" JOIN articles a ON a.id = e.article_id CROSS JOIN {_SLOTS}{rollup}"
+        f" WHERE {_ASSERTED} AND {_SLOT_OK}{typed}{where}"
+        f" GROUP BY c.cluster_id, x.level, {_COUNTRY}, {kind}, c.date_first"
     )
-    keys = ", ".join(KEYS["cluster_tallies"])
     return f"SELECT {keys}, COUNT(*) FROM ({per_cluster}) t GROUP BY {keys}"
 
 
@@ -156,6 +161,7 @@ def fill_statements(only: Collection[str] = tuple(SUMMARY_COLUMNS)) -> tuple[str
         ("facet_tallies", facet_select()),
         ("facet_tallies", rows_select()),
         ("plover_tallies", plover_select()),
+        ("cluster_plover_tallies", cluster_select(table="cluster_plover_tallies")),
     )
     return tuple(insert(table, select) for table, select in every if table in only)
 
@@ -183,22 +189,32 @@ def add_article(store: SQLStore, cur: Any, article_id: str, rows: dict[str, int]
     _apply(store, cur, "facet_tallies", Counter({(0, "rows", t): n for t, n in rows.items() if n}))
 
 
-def cluster_counts(store: SQLStore, cur: Any, cluster_ids: Iterable[str]) -> Counter[tuple[Any, ...]]:
-    """The `cluster_tallies` counts of these clusters as they stand now."""
+CLUSTER_SUMMARIES = ("cluster_tallies", "cluster_plover_tallies")  # what a cluster's rewrite changes
+
+
+def cluster_counts(
+    store: SQLStore, cur: Any, cluster_ids: Iterable[str]
+) -> dict[str, Counter[tuple[Any, ...]]]:
+    """The counts of these clusters as they stand now, per cluster summary table."""
     ids = sorted(set(cluster_ids))
+    out: dict[str, Counter[tuple[Any, ...]]] = {table: Counter() for table in CLUSTER_SUMMARIES}
     if not ids:
-        return Counter()
-    cur.execute(cluster_select(f" AND c.cluster_id IN {_in(store.placeholder, len(ids))}"), ids)
-    return Counter({tuple(r[:-1]): int(r[-1]) for r in cur.fetchall()})
+        return out
+    for table in CLUSTER_SUMMARIES:
+        cur.execute(cluster_select(f" AND c.cluster_id IN {_in(store.placeholder, len(ids))}", table), ids)
+        out[table] = Counter({tuple(r[:-1]): int(r[-1]) for r in cur.fetchall()})
+    return out
 
 
 def change_clusters(
-    store: SQLStore, cur: Any, before: Counter[tuple[Any, ...]], after: Iterable[str]
+    store: SQLStore, cur: Any, before: dict[str, Counter[tuple[Any, ...]]], after: Iterable[str]
 ) -> None:
     """Replace the counts `before` (of clusters since deleted) by those of the clusters `after`."""
-    delta = cluster_counts(store, cur, after)
-    delta.subtract(before)
-    _apply(store, cur, "cluster_tallies", delta)
+    now = cluster_counts(store, cur, after)
+    for table in CLUSTER_SUMMARIES:
+        delta = now[table]
+        delta.subtract(before[table])
+        _apply(store, cur, table, delta)
 
 
 def _apply(store: SQLStore, cur: Any, table: str, delta: Counter[tuple[Any, ...]]) -> None:
@@ -226,7 +242,7 @@ def _apply(store: SQLStore, cur: Any, table: str, delta: Counter[tuple[Any, ...]
 @dataclass(frozen=True)
 class Scope:
     """The filters of a query that the summary tables can answer: all of them, or it is None.
-    `plover` and `cameo_root` are never both set; a `plover` scope counts events only."""
+    `plover` and `cameo_root` are never both set."""
 
     level: int
     country: str
@@ -283,15 +299,18 @@ def event_days_sql(ph: str, s: Scope) -> Sql:
 
 
 def answers_clusters(s: Scope | None) -> bool:
-    """True when the cluster counts of `s` are exact: not both ends of a date range, and no
-    PLOVER type (clusters are not counted by type)."""
-    return s is not None and s.plover is None and (s.date_from is None or s.date_to is None)
+    """True when the cluster counts of `s` are exact: not both ends of a date range."""
+    return s is not None and (s.date_from is None or s.date_to is None)
+
+
+def _clusters_of(s: Scope) -> str:
+    return "cluster_plover_tallies" if s.plover is not None else "cluster_tallies"
 
 
 def cluster_total_sql(ph: str, s: Scope) -> Sql:
     """How many clusters have a matching member (`answers_clusters(s)` must hold)."""
     where, params = _match(ph, s, "first_day", "last_day")
-    return f"SELECT COALESCE(SUM(n), 0) FROM cluster_tallies{where}", params
+    return f"SELECT COALESCE(SUM(n), 0) FROM {_clusters_of(s)}{where}", params
 
 
 def cluster_days_sql(ph: str, s: Scope, undated: bool = False) -> Sql:
@@ -299,7 +318,7 @@ def cluster_days_sql(ph: str, s: Scope, undated: bool = False) -> Sql:
     ones, as NO_DAY, with `undated`)."""
     where, params = _match(ph, s, "first_day", "last_day")
     dated = "" if undated else f" AND day <> '{NO_DAY}'"
-    return f"SELECT day, SUM(n) FROM cluster_tallies{where}{dated} GROUP BY day", params
+    return f"SELECT day, SUM(n) FROM {_clusters_of(s)}{where}{dated} GROUP BY day", params
 
 
 def span_sql(ph: str, level: int) -> Sql:

@@ -210,11 +210,10 @@ class StoreViews:
         return found >= COMMON * int(self.fetch_one(*tallies.event_total_sql(ph, everything))[0])
 
     def _rare(self, query: EventQuery, total: int | None) -> bool:
-        """True when a filter the summary cannot place by day (an actor, a PLOVER type, a box,
-        text) matches fewer than COMMON of the clusters (`total`, else counted)."""
+        """True when a filter the summary cannot place by day (an actor, a box, text, a PLOVER
+        type with a root) matches fewer than COMMON of the clusters (`total`, else counted)."""
         filtered = pages.event_where(query, self.placeholder, self.text_search)[0]
-        scope = tallies.scope(query)
-        if (scope is not None and scope.plover is None) or not filtered:  # clusters are not counted by type
+        if tallies.scope(query) is not None or not filtered:
             return False
         if self.behind():
             return False
