@@ -28,7 +28,7 @@ SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
 COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
-SORTED_PER_WALKED = 1.0  # a list's rows sorted from their index per item walked in page order, same cost
+SORTED_PER_WALKED = 1.0  # a list's cost of sorting one match, in items walked in page order
 BOX_CAP = 10_000  # a box is counted to the end up to this many rows; past it, "more than" this
 FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
@@ -198,7 +198,7 @@ class StoreViews:
         then meets a match every few events, where the filter's index would fetch and sort every
         match."""
         scope = tallies.scope(query)
-        if scope is None or scope.plover is not None:  # a type with a country: never walked
+        if scope is None or scope.plover is not None:  # a PLOVER type keeps the plan it always had
             return False
         if scope.date_from is not None or scope.date_to is not None:
             return False
