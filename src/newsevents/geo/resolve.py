@@ -45,6 +45,7 @@ from newsevents.model import Article, Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
 
 CONTEXT_WEIGHT = 2.0
+REGION_WEIGHT = 1.0  # a town in a region the article names: Alexandria, Virginia in a story on Virginia
 ALTERNATE_PENALTY = 2.0
 FEATURE_BONUS = {"country": 1.0, "admin1": -0.5, "city": 0.0, "district": 0.0, "other": 0.0}
 CAPITAL_BONUS = 0.5
@@ -74,27 +75,44 @@ class Resolved:
         return (self.feature, normalize(self.name), self.country)
 
 
-def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Counter[str]:
-    """How often the article names each country, counting names that can only be that country."""
-    counts: Counter[str] = Counter()
+class Context(Counter[str]):
+    """How often the article names each country (a Counter by ISO alpha-3), and the first-level
+    regions it names, as (country, normalized region name)."""
+
+    regions: frozenset[tuple[str | None, str]] = frozenset()
+
+
+def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
+    """How often the article names each country, counting names that can only be that country,
+    and the regions of a country that no country shares its name with ("Connecticut", not
+    "Georgia"): local news names its state far more often than its country."""
+    counts = Context()
+    regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
+        if not (top.label in PLACE_LABELS or top.cue):
+            continue
         cands = gazetteer.lookup(top.text)
-        if (
-            cands
-            and cands[0].entry.feature == "country"
-            and cands[0].primary
-            and (top.label in PLACE_LABELS or top.cue)
-        ):
-            counts[cands[0].entry.country or ""] += 1
+        if not cands or not cands[0].primary:
+            continue
+        first = cands[0].entry
+        if first.feature == "country":
+            counts[first.country or ""] += 1
+        elif first.feature == "admin1" and not any(c.entry.feature == "country" for c in cands):
+            counts[first.country or ""] += 1
+            regions.add((first.country, normalize(first.name)))
+    counts.regions = frozenset(regions)
     return counts
 
 
 def _score(cand: Candidate, context: Counter[str], total: int) -> float:
     entry = cand.entry
     share = context.get(entry.country or "", 0) / total if total else 0.0
+    regions = getattr(context, "regions", ())
+    in_region = entry.feature == "city" and (entry.country, normalize(entry.admin1 or "")) in regions
     return (
         math.log10(entry.population + 10)
         + CONTEXT_WEIGHT * share
+        + (REGION_WEIGHT if in_region else 0.0)
         + FEATURE_BONUS[entry.feature]
         - (0.0 if cand.primary else ALTERNATE_PENALTY)
         + (CAPITAL_BONUS if entry.capital else 0.0)
@@ -151,6 +169,8 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         return None
     total = sum(context.values())
     best = max(cands, key=lambda c: _score(c, context, total)).entry
+    if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
+        return best if best.feature in ("country", "admin1") else None
     if top.text.lower() in gazetteer.cues.weak_names:
         return best if top.label in PLACE_LABELS and top.cue else None
     if top.label in PLACE_LABELS or top.cue:
@@ -197,15 +217,61 @@ def _district(
     return Resolved(top, top.text, base.lat, base.lon, base.country, "district", admin1, None)
 
 
+def _by_discourse(
+    top: Toponym, gazetteer: Gazetteer, named: dict[str, Entry], regions: set[tuple[str | None, str]]
+) -> Entry | None:
+    """A name that lacked proof where it stands, placed by the rest of the article.
+
+    One sense per discourse: a name the article places elsewhere with proof is that place here
+    too ("Alexandria" tagged a person in one sentence, "in Alexandria" in another). Otherwise a
+    name that is a town of a region the article places is that town ("Torrington" in a story
+    about Connecticut), unless the tagger calls it a person or it is a common word or first name.
+    """
+    same = named.get(normalize(top.text))
+    if same is not None:
+        return same
+    if top.label == "PERSON" or top.text.lower() in gazetteer.cues.weak_names or not regions:
+        return None
+    inside = [
+        c.entry
+        for c in gazetteer.lookup(top.text)
+        if c.primary
+        and c.entry.feature == "city"
+        and (c.entry.country, normalize(c.entry.admin1 or "")) in regions
+    ]
+    return max(inside, key=lambda e: e.population, default=None)
+
+
+def _regions(resolved: list[Entry]) -> set[tuple[str | None, str]]:
+    """(country, region) of every first-level region the article places, named or holding a town."""
+    out: set[tuple[str | None, str]] = set()
+    for entry in resolved:
+        if entry.feature in ("admin1", "city") and entry.admin1:
+            out.add((entry.country, normalize(entry.admin1)))
+    return out
+
+
 def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazetteer) -> list[Resolved]:
-    """Each toponym decided in text order; names without enough proof are dropped."""
+    """Each toponym decided in text order; names without enough proof where they stand are then
+    placed by the rest of the article (`_by_discourse`), or dropped."""
     context = context_countries(toponyms, gazetteer)
     by_span: dict[tuple[int, int], Entry] = {}
     out: list[Resolved] = []
+    unproven: list[Toponym] = []
+    named: dict[str, Entry] = {}
     for top in toponyms:
         if top.district:
             continue
         entry = choose(top, gazetteer, context)
+        if entry is None:
+            unproven.append(top)
+            continue
+        by_span[(top.start, top.end)] = entry
+        named.setdefault(normalize(top.text), entry)
+        out.append(_from_entry(top, entry))
+    regions = _regions(list(by_span.values())) if unproven else set()
+    for top in unproven:
+        entry = _by_discourse(top, gazetteer, named, regions)
         if entry is not None:
             by_span[(top.start, top.end)] = entry
             out.append(_from_entry(top, entry))

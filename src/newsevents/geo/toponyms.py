@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -36,7 +36,8 @@ class Toponym:
     noun gives it; `cue` True when a preposition or feature noun marks it as a place; `qualifier`
     the name after a comma that narrows it ("Texas" in "Paris, Texas"); `district` True for
     "X district" / "the district of X", with `enclosing` the (start, end) of the name of the city
-    around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one.
+    around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one; `embedded`
+    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army").
     """
 
     start: int
@@ -49,6 +50,7 @@ class Toponym:
     qualified: str | None = None
     district: bool = False
     enclosing: tuple[int, int] | None = None
+    embedded: bool = False
 
 
 def _is_name_part(tok: Token, cues: Cues) -> bool:
@@ -255,6 +257,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         is_district, owner = _district(span, cues)
         known = bool(gazetteer.lookup(span.text))
         if not known and not is_district:
+            for top in _embedded(span, raw, gazetteer):
+                found.setdefault((top.start, top.end), top)
             continue
         hint, cue = _hint_and_cue(span, cues)
         top = Toponym(
@@ -263,7 +267,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.text,
             _label(span),
             "district" if is_district else stripped_hint or hint,
-            cue or stripped_hint is not None,
+            cue or stripped_hint is not None or _dateline(span),
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
@@ -271,6 +275,60 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         )
         found.setdefault((top.start, top.end), top)
     return _without_overlaps(list(found.values()), gazetteer)
+
+
+def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place names at the edge of a longer name the gazetteer does not know: "Pakistan Army",
+    "the Mansfield Police Department", "U.S.-led", "CBC Toronto".
+
+    News names organisations, offices and events after their place, and the longer name hides
+    the place from the lookup. The longest known run of words at the start, and the one at the
+    end, are kept as `embedded` names, which the resolver accepts only as a country or region or
+    as a place the article names elsewhere. A run the tagger calls a person is left whole:
+    "Jordan Henderson" names no country.
+    """
+    if raw.label_ == "PERSON" or _label(raw) == "PERSON":
+        return []
+    if len(span) == 1:
+        text = span.text
+        cut = max(text.find("-"), text.find("‐"))
+        head = text[:cut] if cut > 0 else ""
+        if _embeddable(head, gazetteer):
+            return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
+        return []
+    out: list[Toponym] = []
+    for size in range(len(span) - 1, 0, -1):
+        for part in (span[:size], span[len(span) - size :]):
+            if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
+                continue
+            if any(part.start_char < t.end and t.start < part.end_char for t in out):
+                continue
+            out.append(Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True))
+    return out
+
+
+def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised name the gazetteer holds under its own name as written: alternate names
+    ("Big" for Biga) and abbreviations without their full stop ("Man", "La", "Mass") are too
+    often plain words inside a longer name."""
+    if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
+        return False
+    if gazetteer.is_demonym(text) or (text not in gazetteer.exact and normalize(text) not in gazetteer.names):
+        return False
+    return any(c.primary for c in gazetteer.lookup(text))
+
+
+def _dateline(span: Span) -> bool:
+    """An upper-case name that opens a line before a comma, dash or parenthesis ("MANSFIELD --",
+    "TORRINGTON, Conn."): a wire dateline, which names a place."""
+    doc = span.doc
+    text = span.text
+    if not text.isupper() or len(text) < 3:
+        return False
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws and not doc[span.start - 1].is_space:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text in (",", "-", "--", "—", "–", "(")
 
 
 def _common_word(span: Span) -> bool:
