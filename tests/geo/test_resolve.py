@@ -187,3 +187,10 @@ def test_a_person_named_like_a_country_is_not_embedded(parse, gaz: Gazetteer) ->
 def test_an_upper_case_dateline_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "MANSFIELD -- The city council voted on Monday to close two schools."
     assert [m.text for m in _places(parse, gaz, text)["Mansfield"].mentions] == ["MANSFIELD"]
+    # a headline joined to the story by a full stop, as local news feeds give them
+    text = "Crash victim's condition upgraded to stable. MIDDLETOWN — Police said the driver was hurt."
+    assert [m.text for m in _places(parse, gaz, text)["Middletown"].mentions] == ["MIDDLETOWN"]
+    text = "DETROIT The Transportation Department on Wednesday issued new rules."
+    assert [m.text for m in _places(parse, gaz, text)["Detroit"].mentions] == ["DETROIT"]
+    # an upper-case word inside a sentence is no dateline
+    assert _places(parse, gaz, "The report said MANSFIELD, a code name, was closed.") == {}

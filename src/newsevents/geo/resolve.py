@@ -25,7 +25,14 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
    counts as a share, not a veto, so one passing mention of the US does not move Geneva to
    Illinois, while an article about the United States moves Florence to South Carolina.
-5. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
+5. A name without proof where it stands is placed by the rest of the article: as the place
+   another mention of the same name was proven to be (one sense per discourse), or as a town of
+   a region the article places ("Torrington" in a story that names Connecticut). A place name
+   at the edge of a longer name ("Pakistan Army", "U.S.-led", "the Mansfield Police
+   Department", found in `toponyms.py`) counts only as a country or region, or by this rule.
+   The regions the article names also add 1 to the score of their towns (Springfield, Illinois
+   in a story on Illinois), and count for their country's share.
+6. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
    with the point and country of the city around them when the text names it ("Aleppo's
    al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
    are None.

@@ -273,7 +273,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
         )
-        found.setdefault((top.start, top.end), top)
+        seen = found.get((top.start, top.end))
+        if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
+            found[(top.start, top.end)] = top
     return _without_overlaps(list(found.values()), gazetteer)
 
 
@@ -319,16 +321,23 @@ def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _dateline(span: Span) -> bool:
-    """An upper-case name that opens a line before a comma, dash or parenthesis ("MANSFIELD --",
-    "TORRINGTON, Conn."): a wire dateline, which names a place."""
+    """An upper-case name that opens a line or a sentence before a comma, dash or parenthesis
+    ("MANSFIELD --", "Crash on Route 8. TORRINGTON — Police said"), or that opens a line before
+    the first word of the story ("DETROIT The department said"): a wire dateline names a place."""
     doc = span.doc
     text = span.text
-    if not text.isupper() or len(text) < 3:
+    if not text.isupper() or len(text.replace(".", "")) < 3:
         return False
-    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws and not doc[span.start - 1].is_space:
+    before = doc[span.start - 1] if span.start > 0 else None
+    line_start = before is None or before.is_space or "\n" in before.text_with_ws
+    if not (line_start or span[0].is_sent_start):
         return False
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.text in (",", "-", "--", "—", "–", "(")
+    if after is None:
+        return False
+    if after.text in (",", "-", "--", "—", "–", "("):
+        return True
+    return line_start and after.text.istitle()
 
 
 def _common_word(span: Span) -> bool:
