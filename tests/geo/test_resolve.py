@@ -171,6 +171,11 @@ def test_a_country_inside_a_longer_name_is_a_place(parse, gaz: Gazetteer) -> Non
     assert [m.text for m in army["Pakistan"].mentions] == ["Pakistan"]
     led = _places(parse, gaz, "The U.S.-led coalition struck targets near the border.")
     assert [m.text for m in led["United States"].mentions] == ["U.S."]
+    red_cross = _places(parse, gaz, "The Kenya Red Cross Society said 40 people were missing.")
+    assert [m.text for m in red_cross["Kenya"].mentions] == ["Kenya"]
+    # the name's known start wins over its end: Manila's bay is not the Somali region Bay
+    text = "Rebels detonated a bomb inside the ship near the Manila Bay, killing 100 passengers."
+    assert "Bay" not in _places(parse, gaz, text)
 
 
 def test_a_town_inside_a_longer_name_needs_the_article_to_name_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]

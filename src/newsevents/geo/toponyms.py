@@ -298,15 +298,14 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
         if _embeddable(head, gazetteer):
             return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
         return []
-    out: list[Toponym] = []
-    for size in range(len(span) - 1, 0, -1):
-        for part in (span[:size], span[len(span) - size :]):
-            if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
-                continue
-            if any(part.start_char < t.end and t.start < part.end_char for t in out):
-                continue
-            out.append(Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True))
-    return out
+    # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
+    # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
+    sizes = range(len(span) - 1, 0, -1)
+    for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
+        if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
+            continue
+        return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
+    return []
 
 
 def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
