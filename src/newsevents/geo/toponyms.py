@@ -314,9 +314,8 @@ def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
     often plain words inside a longer name."""
     if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
         return False
-    if gazetteer.is_demonym(text) or (text not in gazetteer.exact and normalize(text) not in gazetteer.names):
-        return False
-    return any(c.primary for c in gazetteer.lookup(text))
+    known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
+    return any(c.primary for c in known) and not gazetteer.is_demonym(text)
 
 
 def _dateline(span: Span) -> bool:
