@@ -152,11 +152,11 @@ def test_a_name_placed_once_is_that_place_everywhere(parse, gaz: Gazetteer) -> N
 
 
 def test_a_town_of_a_named_region_needs_no_cue(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Storms hit Connecticut on Monday. Torrington officials closed two schools."
+    text = "Storms hit Connecticut on Monday. Torrington closed two schools."
     town = _places(parse, gaz, text)["Torrington"]
     assert (town.country, town.admin1) == ("USA", "Connecticut")
     # without the region, nothing says the word is a place
-    assert "Torrington" not in _places(parse, gaz, "Torrington officials closed two schools.")
+    assert "Torrington" not in _places(parse, gaz, "Torrington closed two schools.")
 
 
 def test_a_named_region_prefers_its_own_town(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -199,3 +199,11 @@ def test_an_upper_case_dateline_is_a_place(parse, gaz: Gazetteer) -> None:  # ty
     assert [m.text for m in _places(parse, gaz, text)["Detroit"].mentions] == ["DETROIT"]
     # an upper-case word inside a sentence is no dateline
     assert _places(parse, gaz, "The report said MANSFIELD, a code name, was closed.") == {}
+
+
+def test_a_town_used_as_a_modifier_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "police" after the name proves it a place as "in" would; the bare name proves nothing
+    roselle = _places(parse, gaz, "Roselle police ticketed hundreds of drivers last year.")["Roselle"]
+    assert (roselle.country, roselle.admin1) == ("USA", "Illinois")
+    assert _places(parse, gaz, "Roselle ticketed hundreds of drivers last year.") == {}
+    assert "Lombard" in _places(parse, gaz, "Lombard residents voted on Tuesday.")

@@ -88,6 +88,7 @@ class Cues:
     distance_units: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
+    modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
 
 
 @dataclass
@@ -139,6 +140,7 @@ class Gazetteer:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
+    "modifier_nouns",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -162,6 +164,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["distance_units"]),
         frozenset(lists["name_particles"]),
         frozenset(lists["topical"]),
+        frozenset(lists["modifier_nouns"]),
     )
 
 

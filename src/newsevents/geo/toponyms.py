@@ -133,6 +133,8 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
+    elif after is not None and after.text in cues.modifier_nouns:  # "Roselle police", lower case only
+        cue = True
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
         run = _run_after(doc, after.i + 1, cues)
         if (
