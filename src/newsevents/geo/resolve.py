@@ -6,13 +6,14 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    data/en/geo/cues.yml); both are dropped in `toponyms.py`.
 2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
    small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
-   ("the city of X", "X province", "X district") or a preposition ("in", "near", "from", "north
-   of"). Without a cue, a name labelled as a nationality or organisation, or not labelled at all,
-   is kept only if its best place has over 1,000,000 people, or over 100,000 in a country the
-   article already names; a name labelled as a person only if over 1,000,000 people in such a
-   country. So a person called "Kilis" stays a person unless the text puts him somewhere. Places
-   that are also common words or first names ("Florence", "Reading": `weak_names`) need both the
-   place label and a cue.
+   ("the city of X", "X province", "X district"), a preposition ("in", "near", "from", "north
+   of"), a noun that uses the place as a modifier ("X police", "X residents") or an upper-case
+   dateline ("MANSFIELD --"). Without a cue, a name labelled as a nationality or organisation,
+   or not labelled at all, is kept only if its best place has over 1,000,000 people, or over
+   100,000 in a country the article already names; a name labelled as a person only if over
+   1,000,000 people in such a country. So a person called "Kilis" stays a person unless the text
+   puts him somewhere. Places that are also common words or first names ("Florence", "Reading":
+   `weak_names`) need both the place label and a cue.
 3. Among same-named places: a feature noun restricts the choice to that feature ("the northern
    province of Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier
    restricts it to places in that country or region ("Paris, Texas"), and the qualifier itself
