@@ -33,6 +33,14 @@ def test_countries_have_centroids_and_alpha3(gaz: Gazetteer) -> None:
     assert len(gaz.countries) > 240
 
 
+def test_continents_are_geonames_entries_at_geonames_points(gaz: Gazetteer) -> None:
+    # one entry each (the shipped regions file no longer lists them), at GeoNames' point
+    europe = [c.entry for c in gaz.lookup("Europe")]
+    assert len(europe) == 1 and europe[0].country is None and europe[0].feature == "other"
+    assert (round(europe[0].lat or 0, 1), round(europe[0].lon or 0, 1)) == (48.7, 9.1)
+    assert {c.entry.name for c in gaz.lookup("South America")} == {"South America"}
+
+
 def test_cities_carry_population_and_admin1(gaz: Gazetteer) -> None:
     aleppo = next(c.entry for c in gaz.lookup("Aleppo") if c.entry.feature == "city")
     assert aleppo.country == "SYR" and aleppo.population > 1_000_000 and aleppo.admin1 == "Aleppo"

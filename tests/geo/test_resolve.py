@@ -143,3 +143,67 @@ def test_district_mentions_with_and_without_city_are_one_place(parse, gaz: Gazet
     article, doc = parse(text)
     districts = [p for p in find_places(doc, article, gaz) if p.feature == "district"]
     assert len(districts) == 1 and len(districts[0].mentions) == 2 and districts[0].country == "SYR"
+
+
+def test_a_name_placed_once_is_that_place_everywhere(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The second "Alexandria" has no cue of its own; the first one places both.
+    text = "Police in Alexandria arrested two men on Monday. Alexandria officials said the streets were calm."
+    assert len(_places(parse, gaz, text)["Alexandria"].mentions) == 2
+
+
+def test_a_town_of_a_named_region_needs_no_cue(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Storms hit Connecticut on Monday. Torrington closed two schools."
+    town = _places(parse, gaz, text)["Torrington"]
+    assert (town.country, town.admin1) == ("USA", "Connecticut")
+    # without the region, nothing says the word is a place
+    assert "Torrington" not in _places(parse, gaz, "Torrington closed two schools.")
+
+
+def test_a_named_region_prefers_its_own_town(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    alone = _places(parse, gaz, "In Springfield, the governor signed the budget.")["Springfield"]
+    assert alone.admin1 != "Illinois"
+    text = "Lawmakers in Illinois met on Monday. In Springfield, the governor signed the budget."
+    assert _places(parse, gaz, text)["Springfield"].admin1 == "Illinois"
+
+
+def test_a_country_inside_a_longer_name_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    army = _places(parse, gaz, "Pakistan Army troops crossed the river on Monday.")
+    assert [m.text for m in army["Pakistan"].mentions] == ["Pakistan"]
+    led = _places(parse, gaz, "The U.S.-led coalition struck targets near the border.")
+    assert [m.text for m in led["United States"].mentions] == ["U.S."]
+    red_cross = _places(parse, gaz, "The Kenya Red Cross Society said 40 people were missing.")
+    assert [m.text for m in red_cross["Kenya"].mentions] == ["Kenya"]
+    # the name's known start wins over its end: Manila's bay is not the Somali region Bay
+    text = "Rebels detonated a bomb inside the ship near the Manila Bay, killing 100 passengers."
+    assert "Bay" not in _places(parse, gaz, text)
+
+
+def test_a_town_inside_a_longer_name_needs_the_article_to_name_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(parse, gaz, "Buffalo Public Schools closed on Monday.") == {}
+    assert _places(parse, gaz, "The Washington Post reported the deal on Monday.") == {}
+    text = "Officers from the Mansfield Police Department arrived. The fire spread across Mansfield, Ohio."
+    assert len(_places(parse, gaz, text)["Mansfield"].mentions) == 2
+
+
+def test_a_person_named_like_a_country_is_not_embedded(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(parse, gaz, "Jordan Henderson scored twice on Saturday.") == {}
+
+
+def test_an_upper_case_dateline_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "MANSFIELD -- The city council voted on Monday to close two schools."
+    assert [m.text for m in _places(parse, gaz, text)["Mansfield"].mentions] == ["MANSFIELD"]
+    # a headline joined to the story by a full stop, as local news feeds give them
+    text = "Crash victim's condition upgraded to stable. MIDDLETOWN — Police said the driver was hurt."
+    assert [m.text for m in _places(parse, gaz, text)["Middletown"].mentions] == ["MIDDLETOWN"]
+    text = "DETROIT The Transportation Department on Wednesday issued new rules."
+    assert [m.text for m in _places(parse, gaz, text)["Detroit"].mentions] == ["DETROIT"]
+    # an upper-case word inside a sentence is no dateline
+    assert _places(parse, gaz, "The report said MANSFIELD, a code name, was closed.") == {}
+
+
+def test_a_town_used_as_a_modifier_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "police" after the name proves it a place as "in" would; the bare name proves nothing
+    roselle = _places(parse, gaz, "Roselle police ticketed hundreds of drivers last year.")["Roselle"]
+    assert (roselle.country, roselle.admin1) == ("USA", "Illinois")
+    assert _places(parse, gaz, "Roselle ticketed hundreds of drivers last year.") == {}
+    assert "Lombard" in _places(parse, gaz, "Lombard residents voted on Tuesday.")

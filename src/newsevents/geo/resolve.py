@@ -6,13 +6,14 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    data/en/geo/cues.yml); both are dropped in `toponyms.py`.
 2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
    small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
-   ("the city of X", "X province", "X district") or a preposition ("in", "near", "from", "north
-   of"). Without a cue, a name labelled as a nationality or organisation, or not labelled at all,
-   is kept only if its best place has over 1,000,000 people, or over 100,000 in a country the
-   article already names; a name labelled as a person only if over 1,000,000 people in such a
-   country. So a person called "Kilis" stays a person unless the text puts him somewhere. Places
-   that are also common words or first names ("Florence", "Reading": `weak_names`) need both the
-   place label and a cue.
+   ("the city of X", "X province", "X district"), a preposition ("in", "near", "from", "north
+   of"), a noun that uses the place as a modifier ("X police", "X residents") or an upper-case
+   dateline ("MANSFIELD --"). Without a cue, a name labelled as a nationality or organisation,
+   or not labelled at all, is kept only if its best place has over 1,000,000 people, or over
+   100,000 in a country the article already names; a name labelled as a person only if over
+   1,000,000 people in such a country. So a person called "Kilis" stays a person unless the text
+   puts him somewhere. Places that are also common words or first names ("Florence", "Reading":
+   `weak_names`) need both the place label and a cue.
 3. Among same-named places: a feature noun restricts the choice to that feature ("the northern
    province of Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier
    restricts it to places in that country or region ("Paris, Texas"), and the qualifier itself
@@ -25,7 +26,14 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
    counts as a share, not a veto, so one passing mention of the US does not move Geneva to
    Illinois, while an article about the United States moves Florence to South Carolina.
-5. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
+5. A name without proof where it stands is placed by the rest of the article: as the place
+   another mention of the same name was proven to be (one sense per discourse), or as a town of
+   a region the article places ("Torrington" in a story that names Connecticut). A place name
+   at the edge of a longer name ("Pakistan Army", "U.S.-led", "the Mansfield Police
+   Department", found in `toponyms.py`) counts only as a country or region, or by this rule.
+   The regions the article names also add 1 to the score of their towns (Springfield, Illinois
+   in a story on Illinois), and count for their country's share.
+6. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
    with the point and country of the city around them when the text names it ("Aleppo's
    al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
    are None.
@@ -45,6 +53,7 @@ from newsevents.model import Article, Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
 
 CONTEXT_WEIGHT = 2.0
+REGION_WEIGHT = 1.0  # a town in a region the article names: Alexandria, Virginia in a story on Virginia
 ALTERNATE_PENALTY = 2.0
 FEATURE_BONUS = {"country": 1.0, "admin1": -0.5, "city": 0.0, "district": 0.0, "other": 0.0}
 CAPITAL_BONUS = 0.5
@@ -74,27 +83,44 @@ class Resolved:
         return (self.feature, normalize(self.name), self.country)
 
 
-def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Counter[str]:
-    """How often the article names each country, counting names that can only be that country."""
-    counts: Counter[str] = Counter()
+class Context(Counter[str]):
+    """How often the article names each country (a Counter by ISO alpha-3), and the first-level
+    regions it names, as (country, normalized region name)."""
+
+    regions: frozenset[tuple[str | None, str]] = frozenset()
+
+
+def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
+    """How often the article names each country, counting names that can only be that country,
+    and the regions of a country that no country shares its name with ("Connecticut", not
+    "Georgia"): local news names its state far more often than its country."""
+    counts = Context()
+    regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
+        if not (top.label in PLACE_LABELS or top.cue):
+            continue
         cands = gazetteer.lookup(top.text)
-        if (
-            cands
-            and cands[0].entry.feature == "country"
-            and cands[0].primary
-            and (top.label in PLACE_LABELS or top.cue)
-        ):
-            counts[cands[0].entry.country or ""] += 1
+        if not cands or not cands[0].primary:
+            continue
+        first = cands[0].entry
+        if first.feature == "country":
+            counts[first.country or ""] += 1
+        elif first.feature == "admin1" and not any(c.entry.feature == "country" for c in cands):
+            counts[first.country or ""] += 1
+            regions.add((first.country, normalize(first.name)))
+    counts.regions = frozenset(regions)
     return counts
 
 
 def _score(cand: Candidate, context: Counter[str], total: int) -> float:
     entry = cand.entry
     share = context.get(entry.country or "", 0) / total if total else 0.0
+    regions = getattr(context, "regions", ())
+    in_region = entry.feature == "city" and (entry.country, normalize(entry.admin1 or "")) in regions
     return (
         math.log10(entry.population + 10)
         + CONTEXT_WEIGHT * share
+        + (REGION_WEIGHT if in_region else 0.0)
         + FEATURE_BONUS[entry.feature]
         - (0.0 if cand.primary else ALTERNATE_PENALTY)
         + (CAPITAL_BONUS if entry.capital else 0.0)
@@ -151,6 +177,8 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         return None
     total = sum(context.values())
     best = max(cands, key=lambda c: _score(c, context, total)).entry
+    if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
+        return best if best.feature in ("country", "admin1") else None
     if top.text.lower() in gazetteer.cues.weak_names:
         return best if top.label in PLACE_LABELS and top.cue else None
     if top.label in PLACE_LABELS or top.cue:
@@ -197,15 +225,61 @@ def _district(
     return Resolved(top, top.text, base.lat, base.lon, base.country, "district", admin1, None)
 
 
+def _by_discourse(
+    top: Toponym, gazetteer: Gazetteer, named: dict[str, Entry], regions: set[tuple[str | None, str]]
+) -> Entry | None:
+    """A name that lacked proof where it stands, placed by the rest of the article.
+
+    One sense per discourse: a name the article places elsewhere with proof is that place here
+    too ("Alexandria" tagged a person in one sentence, "in Alexandria" in another). Otherwise a
+    name that is a town of a region the article places is that town ("Torrington" in a story
+    about Connecticut), unless the tagger calls it a person or it is a common word or first name.
+    """
+    same = named.get(normalize(top.text))
+    if same is not None:
+        return same
+    if top.label == "PERSON" or top.text.lower() in gazetteer.cues.weak_names or not regions:
+        return None
+    inside = [
+        c.entry
+        for c in gazetteer.lookup(top.text)
+        if c.primary
+        and c.entry.feature == "city"
+        and (c.entry.country, normalize(c.entry.admin1 or "")) in regions
+    ]
+    return max(inside, key=lambda e: e.population, default=None)
+
+
+def _regions(resolved: list[Entry]) -> set[tuple[str | None, str]]:
+    """(country, region) of every first-level region the article places, named or holding a town."""
+    out: set[tuple[str | None, str]] = set()
+    for entry in resolved:
+        if entry.feature in ("admin1", "city") and entry.admin1:
+            out.add((entry.country, normalize(entry.admin1)))
+    return out
+
+
 def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazetteer) -> list[Resolved]:
-    """Each toponym decided in text order; names without enough proof are dropped."""
+    """Each toponym decided in text order; names without enough proof where they stand are then
+    placed by the rest of the article (`_by_discourse`), or dropped."""
     context = context_countries(toponyms, gazetteer)
     by_span: dict[tuple[int, int], Entry] = {}
     out: list[Resolved] = []
+    unproven: list[Toponym] = []
+    named: dict[str, Entry] = {}
     for top in toponyms:
         if top.district:
             continue
         entry = choose(top, gazetteer, context)
+        if entry is None:
+            unproven.append(top)
+            continue
+        by_span[(top.start, top.end)] = entry
+        named.setdefault(normalize(top.text), entry)
+        out.append(_from_entry(top, entry))
+    regions = _regions(list(by_span.values())) if unproven else set()
+    for top in unproven:
+        entry = _by_discourse(top, gazetteer, named, regions)
         if entry is not None:
             by_span[(top.start, top.end)] = entry
             out.append(_from_entry(top, entry))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -36,7 +36,8 @@ class Toponym:
     noun gives it; `cue` True when a preposition or feature noun marks it as a place; `qualifier`
     the name after a comma that narrows it ("Texas" in "Paris, Texas"); `district` True for
     "X district" / "the district of X", with `enclosing` the (start, end) of the name of the city
-    around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one.
+    around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one; `embedded`
+    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army").
     """
 
     start: int
@@ -49,6 +50,7 @@ class Toponym:
     qualified: str | None = None
     district: bool = False
     enclosing: tuple[int, int] | None = None
+    embedded: bool = False
 
 
 def _is_name_part(tok: Token, cues: Cues) -> bool:
@@ -131,6 +133,8 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
+    elif after is not None and after.text in cues.modifier_nouns:  # "Roselle police", lower case only
+        cue = True
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
         run = _run_after(doc, after.i + 1, cues)
         if (
@@ -255,6 +259,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         is_district, owner = _district(span, cues)
         known = bool(gazetteer.lookup(span.text))
         if not known and not is_district:
+            for top in _embedded(span, raw, gazetteer):
+                found.setdefault((top.start, top.end), top)
             continue
         hint, cue = _hint_and_cue(span, cues)
         top = Toponym(
@@ -263,14 +269,75 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.text,
             _label(span),
             "district" if is_district else stripped_hint or hint,
-            cue or stripped_hint is not None,
+            cue or stripped_hint is not None or _dateline(span),
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
         )
-        found.setdefault((top.start, top.end), top)
+        seen = found.get((top.start, top.end))
+        if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
+            found[(top.start, top.end)] = top
     return _without_overlaps(list(found.values()), gazetteer)
+
+
+def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place names at the edge of a longer name the gazetteer does not know: "Pakistan Army",
+    "the Mansfield Police Department", "U.S.-led", "CBC Toronto".
+
+    News names organisations, offices and events after their place, and the longer name hides
+    the place from the lookup. The longest known run of words at the start, and the one at the
+    end, are kept as `embedded` names, which the resolver accepts only as a country or region or
+    as a place the article names elsewhere. A run the tagger calls a person is left whole:
+    "Jordan Henderson" names no country.
+    """
+    if raw.label_ == "PERSON" or _label(raw) == "PERSON":
+        return []
+    if len(span) == 1:
+        text = span.text
+        cut = max(text.find("-"), text.find("‐"))
+        head = text[:cut] if cut > 0 else ""
+        if _embeddable(head, gazetteer):
+            return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
+        return []
+    # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
+    # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
+    sizes = range(len(span) - 1, 0, -1)
+    for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
+        if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
+            continue
+        return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
+    return []
+
+
+def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised name the gazetteer holds under its own name as written: alternate names
+    ("Big" for Biga) and abbreviations without their full stop ("Man", "La", "Mass") are too
+    often plain words inside a longer name."""
+    if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
+        return False
+    known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
+    return any(c.primary for c in known) and not gazetteer.is_demonym(text)
+
+
+def _dateline(span: Span) -> bool:
+    """An upper-case name that opens a line or a sentence before a comma, dash or parenthesis
+    ("MANSFIELD --", "Crash on Route 8. TORRINGTON — Police said"), or that opens a line before
+    the first word of the story ("DETROIT The department said"): a wire dateline names a place."""
+    doc = span.doc
+    text = span.text
+    if not text.isupper() or len(text.replace(".", "")) < 3:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    line_start = before is None or before.is_space or "\n" in before.text_with_ws
+    if not (line_start or span[0].is_sent_start):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None:
+        return False
+    if after.text in (",", "-", "--", "—", "–", "("):
+        return True
+    return line_start and after.text.istitle()
 
 
 def _common_word(span: Span) -> bool:
