@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.resolve import Draft
 from newsevents.nlp.syntax import SUBJECT_DEPS
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -183,14 +184,13 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     doc = parsed.doc
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = n
+        sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
     h = _History(doc, parsed, sent_of, [])
     taken = {i for d in drafts for i in range(d.start, d.end)}
+    w, personal = words(doc), MALE | FEMALE | GROUP
     pronouns = [
-        t.i for t in doc
-        if t.lower_ in MALE | FEMALE | GROUP and t.pos_ == "PRON" and t.i not in taken
-        and parsed.codable[t.i]
+        i for i, lower in enumerate(w.lower)
+        if lower in personal and w.pos[i] == "PRON" and i not in taken and parsed.codable[i]
     ]
     queue = sorted([(d.start, d) for d in drafts] + [(p, None) for p in pronouns], key=lambda x: x[0])
     out: list[Draft] = []

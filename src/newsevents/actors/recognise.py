@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Phrase, norm_token
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -123,15 +125,23 @@ def _is_dash(token: Token) -> bool:
     return not token.is_space and not norm_token(token.text)
 
 
-def _phrase_starts(dictionary: ActorDictionary) -> dict[str, int]:
-    """Words that begin some phrase, each with the length of its longest phrase: most tokens begin
-    none and need no table lookups at all, and the rest only as many as their phrases are long."""
+@lru_cache(maxsize=65536)
+def _key_of(lower: str) -> tuple[str, bool]:
+    """A token's match key (from its lower-cased text) and whether it is whitespace."""
+    space = lower.isspace()
+    return ("" if space else norm_token(lower)), space
+
+
+def _phrase_starts(dictionary: ActorDictionary) -> dict[str, tuple[int, ...]]:
+    """Words that begin some phrase, each with the lengths of its phrases, longest first: most
+    tokens begin none and need no table lookups at all, and the rest one per length that exists."""
     starts = dictionary.cache.get("phrase_starts")
     if starts is None:
-        starts = {}
+        lengths: dict[str, set[int]] = {}
         for key in dictionary.phrases:
-            if key and starts.get(key[0], 0) < len(key):
-                starts[key[0]] = len(key)
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+        starts = {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
         dictionary.cache["phrase_starts"] = starts
     return starts  # type: ignore[no-any-return]
 
@@ -152,10 +162,10 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     doc = parsed.doc
     pos: list[int] = []  # the tokens matched over: every one but a lone dash (`_is_dash`)
     keys: list[str] = []  # their keys, each token's text normalised once
-    for t in doc:
-        key = "" if t.is_space else norm_token(t.text)
-        if key or t.is_space:
-            pos.append(t.i)
+    for i, lower in enumerate(words(doc).lower):
+        key, space = _key_of(lower)
+        if key or space:
+            pos.append(i)
             keys.append(key)
     day = publication_day(parsed.article)
     starts = _phrase_starts(dictionary)
@@ -164,19 +174,17 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     while j < n:
         found: Cue | None = None
         consumed = 0
-        longest = starts.get(keys[j], 0)
-        if longest:
-            for length in range(min(longest, n - j), 0, -1):
-                phrases = dictionary.phrases.get(tuple(keys[j : j + length]))
-                if not phrases:
-                    continue
-                if any(p.entry.kind == "none" for p in phrases):
-                    consumed = length
-                    break
-                found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, day, dictionary)
-                if found is not None:
-                    consumed = length
-                    break
+        for length in starts.get(keys[j], ()):
+            phrases = dictionary.phrases.get(tuple(keys[j : j + length])) if length <= n - j else None
+            if not phrases:
+                continue
+            if any(p.entry.kind == "none" for p in phrases):
+                consumed = length
+                break
+            found = _accept(parsed, pos[j], pos[j + length - 1] + 1, phrases, day, dictionary)
+            if found is not None:
+                consumed = length
+                break
         if found is not None:
             cues.append(found)
         j += max(consumed, 1)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modality import Cues
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -69,10 +70,12 @@ def _act_nouns(said: Token, cues: Cues) -> Iterator[tuple[Token, Token]]:
 
 def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
     """Every warning about an owned act in the sentence, by the shapes of the module docstring."""
-    for said in sent:
-        lemma = said.lemma_.lower()
-        if said.pos_ != "VERB" or (lemma not in cues.speech_verbs and lemma not in cues.warning_verbs):
+    doc, w = sent.doc, words(sent.doc)
+    for i in range(sent.start, sent.end):
+        lemma = w.lemma[i]
+        if w.pos[i] != "VERB" or (lemma not in cues.speech_verbs and lemma not in cues.warning_verbs):
             continue
+        said = doc[i]
         for cue, noun in _act_nouns(said, cues):
             owners = _owners(noun)
             if owners:

@@ -36,6 +36,7 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CameoCode, CodeTable
 from newsevents.model import Actor, Event
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -286,9 +287,11 @@ class Demand:
 
 def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
     """Complements of verbs of saying whose verb takes "must", "should" or "ought"."""
-    for said in sent:
-        if said.pos_ != "VERB" or said.lemma_.lower() not in speech_verbs:
+    doc, w = sent.doc, words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if w.pos[i] != "VERB" or w.lemma[i] not in speech_verbs:
             continue
+        said = doc[i]
         for verb in said.children:
             if verb.dep_ != "ccomp":
                 continue

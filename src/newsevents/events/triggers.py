@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -17,6 +18,7 @@ from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.nlp.syntax import PREPOSITION_DEPS
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -135,6 +137,17 @@ class TriggerDictionary:
             grouped.setdefault((entry.kind, entry.lemma), []).append(entry)
         return cls({k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in grouped.items()}, converted)
 
+    @cached_property
+    def known_keys(self) -> Mapping[str, frozenset[str]]:
+        """Every key a token of each kind can be coded by: curated lemmas of that kind, and for
+        verbs the converted dictionary's verbs. A token with none of them is never looked at."""
+        known: dict[str, set[str]] = {"verb": set(), "noun": set()}
+        for kind, lemma in self.entries:
+            known.setdefault(kind, set()).add(lemma)
+        if self.converted is not None:
+            known["verb"].update(self.converted.verbs.verbs)
+        return {kind: frozenset(keys) for kind, keys in known.items()}
+
     def lookup(self, kind: Kind, lemmas: Iterable[str]) -> tuple[TriggerEntry, ...]:
         for lemma in lemmas:
             found = self.entries.get((kind, lemma))
@@ -153,13 +166,18 @@ def lemma_keys(token: Token) -> list[str]:
     The small model mislemmatises words glued to dashes ("-backed" -> "-backe"), so the
     surface form is tried as well.
     """
-    keys = [_clean(token.lemma_), _clean(token.text)]
+    return list(_keys_of(token.lemma_, token.text))
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(lemma: str, text: str) -> tuple[str, ...]:
+    keys = [_clean(lemma), _clean(text)]
     word = keys[1]
     if word.endswith("ed") and len(word) > 4:
         keys += [word[:-2], word[:-1]]
     if word.endswith("s") and len(word) > 3:
         keys.append(word[:-1])
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def related_words(token: Token) -> dict[str, int]:
@@ -205,11 +223,15 @@ def preps_of(token: Token) -> dict[str, int]:
 def kind_of(token: Token) -> Kind | None:
     """Verb or noun; headlines' "continue offensive" gets the adjective tag, so a non-modifying
     adjective counts as a noun."""
-    if token.pos_ == "VERB":
+    return _kind(token.pos_, token.dep_)
+
+
+def _kind(pos: str, dep: str) -> Kind | None:
+    if pos == "VERB":
         return "verb"
-    if token.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         return "noun"
-    if token.pos_ == "ADJ" and token.dep_ in ("dobj", "acomp", "pobj", "nsubj", "attr"):
+    if pos == "ADJ" and dep in ("dobj", "acomp", "pobj", "nsubj", "attr"):
         return "noun"
     return None
 
@@ -273,7 +295,15 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     general code gives way to a curated trigger of the same root among its pattern words: in
     "staged a general strike" the strike (143) says more than "stage" + strike (140).
     """
-    matches = [m for m in (match_token(t, dictionary) for t in sent) if m is not None]
+    doc, w, known = sent.doc, words(sent.doc), dictionary.known_keys
+    matches = []
+    for i in range(sent.start, sent.end):  # strings first: Tokens only where a key is known
+        kind = _kind(w.pos[i], w.dep[i])
+        if kind is None or known[kind].isdisjoint(_keys_of(w.lemma[i], w.lower[i])):
+            continue
+        found = match_token(doc[i], dictionary)
+        if found is not None:
+            matches.append(found)
     matches = [m for m in matches if not _says_less(m, matches)]
     consumed = {w for m in matches for w in m.words if w != m.token}
     for m in matches:

@@ -33,6 +33,7 @@ from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
+from newsevents.nlp.words import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -306,7 +307,7 @@ class Discards:
 
     def found_in(self, sent: Span) -> str | None:
         """The first discard phrase in the sentence, or None."""
-        words = [t.lower_ for t in sent]
+        words = doc_words(sent.doc).lower[sent.start : sent.end]
         for i, word in enumerate(words):
             for rest in self.phrases.get(word, ()):
                 if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:

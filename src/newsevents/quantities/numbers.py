@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Qualifier
+from newsevents.nlp.words import words
 from newsevents.quantities.lexicon import QuantityLexicon
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def starts(doc: Doc, lex: QuantityLexicon) -> list[int]:
     A cheap pass over the lower-cased words, so sentences and tokens that cannot begin a figure
     are never read token by token; `figures` still decides exactly what each start is.
     """
-    lowers = [t.lower_ for t in doc]
+    lowers = words(doc).lower
     first_vague = {key.split(" ", 1)[0] for key in lex.vague}
     out: list[int] = []
     for i, word in enumerate(lowers):

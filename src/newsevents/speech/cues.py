@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.nlp import sentences_between, text_of
+from newsevents.nlp.words import words
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.marks import Marked
 
@@ -72,14 +73,7 @@ def _same_line(doc: Doc, sent: Span, char: int) -> bool:
 def possible_cues(doc: Doc, lex: QuoteLexicon) -> list[Token]:
     """Tokens whose lemma is a speech verb, or "according": the only ones `is_cue` can accept.
 
-    Read from the Doc's arrays, so the other tokens are never built as Python objects.
+    Read from the Doc's strings (`nlp.words`), so the other tokens are never built as Python objects.
     """
-    from spacy.attrs import LEMMA, LOWER
-
-    strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, LOWER]).tolist()
-    return [
-        doc[i]
-        for i, (lemma, lower) in enumerate(rows)
-        if strings[lower] == "according" or strings[lemma].lower() in lex.verbs
-    ]
+    w = words(doc)
+    return [doc[i] for i, lemma in enumerate(w.lemma) if w.lower[i] == "according" or lemma in lex.verbs]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
+from newsevents.nlp.words import words
 from newsevents.speech.cues import inside
 from newsevents.speech.labels import Label, label_key, transcript_labels
 from newsevents.speech.lexicon import QuoteLexicon
@@ -69,7 +70,12 @@ class Speakers:
             if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
                 self._register(*name_span(ent.root))
         self._surnames()
-        self.groups = [t.i for t in doc if self._group(t)]  # what "they" and "it" may stand for
+        # What "they" and "it" may stand for: only nominal subjects can be, the rest stay strings.
+        w = words(doc)
+        self.groups = [
+            i for i, dep in enumerate(w.dep)
+            if dep == "nsubj" and w.pos[i] in ("NOUN", "PROPN") and self._group(doc[i])
+        ]
         self.labels = [
             label
             for label in transcript_labels(article.text, dict(lex.transcript), self._named_elsewhere)
@@ -189,7 +195,11 @@ class Speakers:
         """A known person's surname the model tagged no PERSON this time ("Lynch said") is still
         that person, as a subject and as a name a pronoun may look back to."""
         seen = {i for i, _ in self.named}
-        for t in self.doc:
+        w = words(self.doc)
+        for i, lower in enumerate(w.lower):
+            if w.pos[i] != "PROPN" or lower not in self.people:
+                continue
+            t = self.doc[i]
             other = t.ent_type_ not in ("", "PERSON")
             if t.i in seen or t.pos_ != "PROPN" or t.lower_ not in self.people or other:
                 continue

@@ -1,0 +1,77 @@
+"""Each token's strings as plain tuples, read once per Doc.
+
+Reading `token.lower_`, `token.lemma_` or `token.pos_` asks spaCy's StringStore every time and
+makes a Token object first; stages that scan whole sentences for a few verbs or words paid that
+per token, per scan, a dozen times an article. `words(doc)` reads the Doc's hashes into an array
+once and maps each distinct hash to its string once per process, so a scan compares plain
+strings and makes Token objects only where something matched.
+
+The strings are read after the pipeline's components have run; no stage changes a token's text,
+lemma, POS or dependency label, so they stay true for the Doc's life.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+KEY = "newsevents_words"
+# hash -> string and hash -> lower-cased string, per process; cleared past a bound.
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class Words:
+    """Per token i: `lower[i]` its lower-cased text, `lemma[i]` its lower-cased lemma, `pos[i]`
+    its coarse tag and `dep[i]` its dependency label, as spaCy gives them."""
+
+    lower: tuple[str, ...]
+    lemma: tuple[str, ...]
+    pos: tuple[str, ...]
+    dep: tuple[str, ...]
+
+
+def words(doc: Doc) -> Words:
+    """The Doc's `Words`, built on first use and kept in its `user_data`."""
+    found = doc.user_data.get(KEY)
+    if found is None:
+        found = doc.user_data[KEY] = _read(doc)
+    return found  # type: ignore[no-any-return]
+
+
+def _read(doc: Doc) -> Words:
+    from spacy.attrs import DEP, LEMMA, LOWER, POS
+
+    if len(_STRINGS) > CACHE_LIMIT:
+        _STRINGS.clear()
+        _LOWERED.clear()
+    if not len(doc):
+        return Words((), (), (), ())
+    strings = doc.vocab.strings
+    lower, lemma, pos, dep = doc.to_array([LOWER, LEMMA, POS, DEP]).T.tolist()
+    return Words(_named(lower, strings), _lowered(lemma, strings), _named(pos, strings), _named(dep, strings))
+
+
+def _named(hashes: list[int], strings: Any) -> tuple[str, ...]:
+    out = []
+    for h in hashes:
+        s = _STRINGS.get(h)
+        if s is None:
+            s = _STRINGS[h] = strings[h]
+        out.append(s)
+    return tuple(out)
+
+
+def _lowered(hashes: list[int], strings: Any) -> tuple[str, ...]:
+    out = []
+    for h in hashes:
+        s = _LOWERED.get(h)
+        if s is None:
+            s = _LOWERED[h] = strings[h].lower()
+        out.append(s)
+    return tuple(out)
