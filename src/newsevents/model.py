@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import accumulate
@@ -30,6 +31,8 @@ DateSource = Literal["text", "speaker", "published", "inferred"]
 # it, its own stamp or dateline, its address, or a date stated in its first paragraph.
 PublishedSource = Literal["metadata", "dateline", "url", "text"]
 LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article"]
+# How the text names a place: by its name ("Syria"), or by a demonym or adjective ("Syrian").
+PlaceKind = Literal["name", "demonym"]
 # Where an actor's country came from: its own words or dictionary entry ("Syrian troops",
 # "Putin"), the place of its event, sentence or paragraph, or the article's focus country (its
 # dateline, else its most-mentioned country). The last two are guesses an analyst may drop.
@@ -248,7 +251,13 @@ class Quote(_Contract):
 
 @dataclass(frozen=True)
 class Place(_Contract):
-    """A resolved place and every mention of it in the article."""
+    """A resolved place and every mention of it in the article.
+
+    `kind` says how the text names it: "name" ("Syria") or "demonym", a word of nationality or
+    origin ("Syrian forces", "Sudanese") resolved to its country. A demonym tells what a text is
+    about, never where something happened ("Turkish forces shelled Afrin" is not in Turkey), so
+    only named places place events, figures and actors (`named_places`).
+    """
 
     name: str
     lat: float | None
@@ -258,6 +267,12 @@ class Place(_Contract):
     mentions: tuple[Evidence, ...]
     admin1: str | None = None
     geonameid: int | None = None
+    kind: PlaceKind = "name"
+
+
+def named_places(places: Iterable[Place]) -> tuple[Place, ...]:
+    """The places the text names as places: the ones that may place an event, a figure or an actor."""
+    return tuple(p for p in places if p.kind == "name")
 
 
 @dataclass(frozen=True)

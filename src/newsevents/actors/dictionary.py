@@ -94,6 +94,13 @@ class ActorDictionary:
     max_len: int
     cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
+        """Every curated phrase of one form ("demonym"), with its token key; the converted sources
+        add names and words only, so their waiting entries are not made for this."""
+        table = self.phrases
+        made = table.made() if isinstance(table, PhraseTable) else table.items()
+        return [(key, p) for key, phrases in made for p in phrases if p.form == form]
+
 
 def norm_token(text: str) -> str:
     """The key a token is matched by: lower case, straight apostrophes, no hyphens or dashes at its edges.
@@ -325,6 +332,10 @@ class PhraseTable(Mapping[Key, tuple[Phrase, ...]]):
 
     def __len__(self) -> int:
         return len(self._eager) + len(self._lazy)
+
+    def made(self) -> Iterator[tuple[Key, tuple[Phrase, ...]]]:
+        """The phrases indexed so far (every curated one), without making the waiting entries."""
+        yield from list(self._eager.items())
 
 
 def build(paths: Sequence[str | Path], extend: Extension | None = None) -> ActorDictionary:

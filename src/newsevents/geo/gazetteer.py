@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +102,7 @@ class Gazetteer:
     countries: dict[str, Entry] = field(default_factory=dict)  # by ISO alpha-3
     iso3: dict[str, str] = field(default_factory=dict)  # alpha-2 -> alpha-3
     capitals: set[tuple[str, str]] = field(default_factory=set)  # (alpha-2, capital's GeoNames name)
-    demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3 (or region code)
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
@@ -358,9 +358,14 @@ def load_gazetteer(
     *,
     language: str = "en",
     cues: Cues | None = None,
+    nationality: Mapping[str, str] | None = None,
 ) -> Gazetteer:
     """The gazetteer of `language`, with the user's alias, region and demonym files merged over the
     shipped ones (formats and identities in the headers of data/en/geo/*.yml).
+
+    `nationality` (word -> country or region code) are the actor dictionary's demonyms, which the
+    places stage passes so that a word of nationality is never read as a town's name ("Gazan" is
+    not Jizan); the demonym files win for a word both give.
 
     Nothing is cached: the places stage loads it once per pipeline (`geo.stage.shared_gazetteer`).
     """
@@ -375,6 +380,7 @@ def load_gazetteer(
         if gc_was_on:
             gc.enable()
     _add_continents(gaz)
+    gaz.demonyms.update((normalize(word), code) for word, code in (nationality or {}).items())
     _add_name_files(gaz, aliases, regions, demonyms, language)
     gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)

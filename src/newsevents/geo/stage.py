@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.stage import shared_dictionary
 from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_quantities, name_places
+from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_words
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
+from newsevents.model import named_places
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
 if TYPE_CHECKING:
@@ -35,31 +37,44 @@ def shared_cues(context: BuildContext) -> Cues:
 
 
 def shared_gazetteer(context: BuildContext) -> Gazetteer:
-    """The gazetteer of this pipeline, with the `places` section's alias, region and demonym files."""
+    """The gazetteer of this pipeline, with the `places` section's alias, region and demonym files,
+    and the actor dictionary's words of nationality, which are never place names."""
     section = context.settings.section("places")
     files = {key: paths_in("places", section, key) for key in ("aliases", "regions", "demonyms")}
     cues = shared_cues(context)
     language = context.settings.language
-    return context.shared("geo.gazetteer", lambda: load_gazetteer(**files, language=language, cues=cues))
+    return context.shared(
+        "geo.gazetteer",
+        lambda: load_gazetteer(
+            **files, language=language, cues=cues, nationality=nationality_words(shared_dictionary(context))
+        ),
+    )
 
 
 class PlaceStage:
-    """Finds and resolves every place the article names."""
+    """Finds and resolves every place the article names, then its demonyms ("Syrian") as places
+    of their own kind, resolved to their country (geo/demonyms.py): listed with the places, never
+    used to place anything."""
 
     name = "places"
     needs: tuple[str, ...] = ()
     sets: tuple[str, ...] = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, demonyms: DemonymTable | None = None) -> None:
         self.gazetteer = gazetteer
+        self.demonyms = demonyms
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> PlaceStage:
         check_keys(cls.name, section, KEYS)
-        return cls(shared_gazetteer(context))
+        gazetteer = shared_gazetteer(context)
+        return cls(gazetteer, DemonymTable.of(shared_dictionary(context), gazetteer))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        return found.with_(places=tuple(name_places(parsed, self.gazetteer)))
+        named = name_places(parsed, self.gazetteer)
+        table = self.demonyms
+        demonyms = [] if table is None else find_demonyms(parsed, table, named, self.gazetteer)
+        return found.with_(places=(*named, *demonyms))
 
 
 class EventPlaceStage:
@@ -80,9 +95,9 @@ class EventPlaceStage:
         return cls(shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        places = named_places(found.places or ())
         located = locate_events(
-            parsed, found.events or (), found.places or (), self.cues, found.anchors, found.actors or (),
-            self.gazetteer,
+            parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer
         )
         return found.with_(events=tuple(located))
 
@@ -113,7 +128,7 @@ class ActorCountryStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         actors = found.actors or ()
-        index = ArticlePlaces.of(parsed, found.places or (), actors, self.cues, self.gazetteer)
+        index = ArticlePlaces.of(parsed, named_places(found.places or ()), actors, self.cues, self.gazetteer)
         events, mentions, quotes, moved = home_actors(
             parsed, index, found.events or (), actors, found.quotes or (), self.dictionary
         )
@@ -144,7 +159,7 @@ class QuantityPlaceStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         figures = locate_quantities(
-            parsed, found.quantities or (), found.places or (), found.events or (),
+            parsed, found.quantities or (), named_places(found.places or ()), found.events or (),
             cues=self.cues, anchors=found.anchors,
         )
         return found.with_(quantities=tuple(figures))

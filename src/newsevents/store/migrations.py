@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -119,6 +119,8 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
         ("actors", "country_source", "TEXT"), ("quotes", "speaker_country_source", "TEXT")),
     # 8: why an event has no place (null for events stored before, and for every placed one).
     8: (("events", "location_reason", "TEXT"),),
+    # 12: how the text names each place, name or demonym (null for places stored before).
+    12: (("locations", "kind", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.

@@ -190,6 +190,7 @@ def _location_row(art_id: str, idx: int, place: Place) -> Row:
         "feature": place.feature,
         "admin1": place.admin1,
         "geonameid": place.geonameid,
+        "kind": place.kind,
         "mentions": _json([asdict(m) for m in place.mentions]),
         "mention_count": len(place.mentions),
         **_span("evidence", first),
