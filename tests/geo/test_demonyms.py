@@ -84,3 +84,26 @@ def test_a_demonym_is_listed_but_places_no_event() -> None:
     assert all(q.location is None or q.location.country != "TUR" for q in extraction.quantities)
     assert "TUR" not in {p.country for p in named_places(extraction.locations)}
     assert extraction.to_dict()["locations"][-1]["kind"] == "demonym"
+
+
+def test_a_country_name_that_is_also_an_adjective_stays_a_name() -> None:
+    # The actor dictionary lists "Myanmar" among the country's demonyms ("Myanmar troops").
+    extraction = newsevents.extract("Floods hit Myanmar on Monday, and Myanmar troops helped.")
+    myanmar = [p for p in extraction.locations if p.country == "MMR"]
+    assert [p.kind for p in myanmar] == ["name"]
+    assert [m.text for m in myanmar[0].mentions] == ["Myanmar", "Myanmar"]
+    # "Philippine" is a demonym, and "Philippines" would read as its plural.
+    philippines = newsevents.extract("A typhoon struck the Philippines on Monday.").locations
+    assert [(p.country, p.kind) for p in philippines] == [("PHL", "name")]
+
+
+def test_a_country_is_at_geonames_point_and_an_event_in_it_at_its_capital(gaz: Gazetteer) -> None:
+    text = "Troops clashed with rebels in Sudan on Monday, killing 12 soldiers."
+    extraction = newsevents.extract(text)
+    sudan = next(p for p in extraction.locations if p.country == "SDN")
+    assert (sudan.lat, sudan.lon) == (16.0, 30.0)  # GeoNames' point, 239 km from the median of its towns
+    located = [e.location for e in extraction.events if e.location is not None]
+    assert located and all(loc.precision == "country" for loc in located)
+    khartoum = gaz.capital_points["SDN"]
+    assert all((loc.lat, loc.lon) == khartoum for loc in located)
+    assert 15.0 < khartoum[0] < 16.0 and 32.0 < khartoum[1] < 33.0  # Khartoum, not Sudan's centre

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsevents
-from newsevents.model import Extraction, Place
+from newsevents.model import Extraction, Place, named_places
 
 pytestmark = pytest.mark.model
 
@@ -50,7 +50,9 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _places(seed: Extraction, name: str) -> list[Place]:
-    return [p for p in seed.locations if p.name == name and p.lat is not None and p.lon is not None]
+    """The places named `name` (a demonym's place of the same country is checked apart)."""
+    named = named_places(seed.locations)
+    return [p for p in named if p.name == name and p.lat is not None and p.lon is not None]
 
 
 @pytest.mark.parametrize("name", sorted(CITIES))

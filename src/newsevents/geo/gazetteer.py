@@ -17,14 +17,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsevents import data
 from newsevents.data import reader
 from newsevents.data.lists import words
 from newsevents.data.reader import Record
-from newsevents.model import Feature
+from newsevents.model import Feature, Place
 
 # Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
 # news and collide with common names (a small US town lists "Washington"); skipping them halves
@@ -102,6 +102,7 @@ class Gazetteer:
     countries: dict[str, Entry] = field(default_factory=dict)  # by ISO alpha-3
     iso3: dict[str, str] = field(default_factory=dict)  # alpha-2 -> alpha-3
     capitals: set[tuple[str, str]] = field(default_factory=set)  # (alpha-2, capital's GeoNames name)
+    capital_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # alpha-3 -> its capital
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3 (or region code)
 
     def lookup(self, text: str) -> list[Candidate]:
@@ -119,6 +120,14 @@ class Gazetteer:
                 seen.add(id(cand.entry))
                 out.append(cand)
         return out
+
+    def at_capital(self, place: Place) -> Place:
+        """A country at its capital's point, where an event or figure placed only in a country
+        is put: the convention of our event annotation guide (benchmarks/voa_dev/GUIDE.md) and of
+        analysts mapping events, while the place itself keeps GeoNames' point for the country (the
+        toponym convention). Any other place, or a country without a known capital, unchanged."""
+        point = self.capital_points.get(place.country or "") if place.feature == "country" else None
+        return place if point is None else replace(place, lat=point[0], lon=point[1])
 
     def is_demonym(self, text: str) -> bool:
         key = normalize(text)
@@ -237,6 +246,9 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
             biggest[key] = (c["population"], c["geonameid"])
     capital_ids = {gid for _, gid in biggest.values()}
     for c in cities.values():
+        if c["geonameid"] in capital_ids and (iso3 := gaz.iso3.get(c["countrycode"])):
+            gaz.capital_points[iso3] = (c["latitude"], c["longitude"])
+    for c in cities.values():
         cc = c["countrycode"]
         entry = Entry(
             c["name"],
@@ -330,6 +342,16 @@ def _demonym(gaz: Gazetteer, rec: Record) -> tuple[str, str]:
     return normalize(rec.key), _country(gaz, rec, "value")
 
 
+def _add_nationality(gaz: Gazetteer, words: Mapping[str, str]) -> None:
+    """The actor dictionary's demonyms, less the words that also name a country or region, alone
+    or with a plural s, which `is_demonym` also reads as the demonym ("Myanmar military",
+    "Vatican officials", "Philippine" of the Philippines: the name is the place)."""
+    for word, code in words.items():
+        found = [*gaz.lookup(word), *gaz.lookup(word + "s")]
+        if not any(c.primary and c.entry.feature in ("country", "admin1") for c in found):
+            gaz.demonyms[normalize(word)] = code
+
+
 def _merged(
     shipped: str, extra: Paths, language: str, read: Callable[[str | Path], list[Record]] = reader.entries
 ) -> list[Record]:
@@ -380,7 +402,7 @@ def load_gazetteer(
         if gc_was_on:
             gc.enable()
     _add_continents(gaz)
-    gaz.demonyms.update((normalize(word), code) for word, code in (nationality or {}).items())
+    _add_nationality(gaz, nationality or {})
     _add_name_files(gaz, aliases, regions, demonyms, language)
     gaz.names = dict(gaz.names)  # plain dicts: lookups must not grow them
     gaz.exact = dict(gaz.exact)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_qu
 from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_words
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
-from newsevents.model import named_places
+from newsevents.model import Place, named_places
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
 if TYPE_CHECKING:
@@ -49,6 +50,13 @@ def shared_gazetteer(context: BuildContext) -> Gazetteer:
             **files, language=language, cues=cues, nationality=nationality_words(shared_dictionary(context))
         ),
     )
+
+
+def event_points(places: Sequence[Place], gazetteer: Gazetteer | None) -> tuple[Place, ...]:
+    """The places that may place events and figures: the named ones (a demonym places nothing),
+    each country at its capital's point (`Gazetteer.at_capital`)."""
+    named = named_places(places)
+    return named if gazetteer is None else tuple(map(gazetteer.at_capital, named))
 
 
 class PlaceStage:
@@ -95,7 +103,7 @@ class EventPlaceStage:
         return cls(shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
-        places = named_places(found.places or ())
+        places = event_points(found.places or (), self.gazetteer)
         located = locate_events(
             parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer
         )
@@ -149,17 +157,18 @@ class QuantityPlaceStage:
     needs: tuple[str, ...] = ("quantities", "places", "events.location")
     sets: tuple[str, ...] = ("quantities.location",)
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues
+        self.gazetteer = gazetteer
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> QuantityPlaceStage:
         check_keys(cls.name, section, frozenset())
-        return cls(shared_cues(context))
+        return cls(shared_cues(context), shared_gazetteer(context))
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
+        places = event_points(found.places or (), self.gazetteer)
         figures = locate_quantities(
-            parsed, found.quantities or (), named_places(found.places or ()), found.events or (),
-            cues=self.cues, anchors=found.anchors,
+            parsed, found.quantities or (), places, found.events or (), cues=self.cues, anchors=found.anchors,
         )
         return found.with_(quantities=tuple(figures))
