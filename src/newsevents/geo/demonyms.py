@@ -34,10 +34,12 @@ Key = tuple[str, ...]
 
 @dataclass(frozen=True)
 class DemonymTable:
-    """Token key of a demonym -> the gazetteer entry it stands for; built once per pipeline."""
+    """Token key of a demonym -> the gazetteer entry it stands for; built once per pipeline.
+    `starts` holds the first token of every key, so most words cost one set lookup."""
 
     places: Mapping[Key, Entry]
     max_len: int
+    starts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, dictionary: ActorDictionary, gazetteer: Gazetteer) -> DemonymTable:
@@ -47,7 +49,7 @@ class DemonymTable:
             entry = _point(phrase.entry.kind, phrase.entry.country, phrase.entry.name, gazetteer)
             if entry is not None:
                 places.setdefault(key, entry)
-        return cls(places, max((len(k) for k in places), default=1))
+        return cls(places, max((len(k) for k in places), default=1), frozenset(k[0] for k in places))
 
 
 def nationality_words(dictionary: ActorDictionary) -> dict[str, str]:
@@ -109,6 +111,8 @@ def _starts_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
 
 def _match(doc: Doc, i: int, table: DemonymTable) -> int:
     """The length in tokens of the longest demonym starting at token i (0 when none does)."""
+    if norm_token(doc[i].text) not in table.starts:
+        return 0
     for length in range(min(table.max_len, len(doc) - i), 0, -1):
         if tuple(norm_token(t.text) for t in doc[i : i + length]) in table.places:
             return length
