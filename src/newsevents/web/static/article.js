@@ -24,7 +24,9 @@ export function spansOf(detail) {
     add(e.trigger_start, e.trigger_end, "trigger", [e.cameo, e.plover].filter(Boolean).join(" "), `event-${e.idx}`);
   }
   for (const p of detail.locations) {
-    for (const m of p.mentions) add(m.start, m.end, "place", p.feature || "place", `place-${p.idx}`);
+    // A demonym ("Syrian") names its country but places nothing: say so in its label.
+    const label = p.kind === "demonym" ? `demonym: ${p.name}` : p.feature || "place";
+    for (const m of p.mentions) add(m.start, m.end, "place", label, `place-${p.idx}`);
   }
   for (const q of detail.quantities) {
     const figure = q.value !== null ? q.value : [q.low, q.high].filter((v) => v !== null).join("–");
