@@ -17,14 +17,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsevents import data
 from newsevents.data import reader
 from newsevents.data.lists import words
 from newsevents.data.reader import Record
-from newsevents.model import Feature, Place
+from newsevents.model import Feature
 
 # Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
 # news and collide with common names (a small US town lists "Washington"); skipping them halves
@@ -120,14 +120,6 @@ class Gazetteer:
                 seen.add(id(cand.entry))
                 out.append(cand)
         return out
-
-    def at_capital(self, place: Place) -> Place:
-        """A country at its capital's point, where an event or figure placed only in a country
-        is put: the convention of our event annotation guide (benchmarks/voa_dev/GUIDE.md) and of
-        analysts mapping events, while the place itself keeps GeoNames' point for the country (the
-        toponym convention). Any other place, or a country without a known capital, unchanged."""
-        point = self.capital_points.get(place.country or "") if place.feature == "country" else None
-        return place if point is None else replace(place, lat=point[0], lon=point[1])
 
     def is_demonym(self, text: str) -> bool:
         key = normalize(text)
@@ -343,9 +335,8 @@ def _demonym(gaz: Gazetteer, rec: Record) -> tuple[str, str]:
 
 
 def _add_nationality(gaz: Gazetteer, words: Mapping[str, str]) -> None:
-    """The actor dictionary's demonyms, less the words that also name a country or region, alone
-    or with a plural s, which `is_demonym` also reads as the demonym ("Myanmar military",
-    "Vatican officials", "Philippine" of the Philippines: the name is the place)."""
+    """The actor dictionary's demonyms, less those that also name a country or region, alone or
+    with a plural s ("Myanmar military", "Philippine" of the Philippines: the name is the place)."""
     for word, code in words.items():
         found = [*gaz.lookup(word), *gaz.lookup(word + "s")]
         if not any(c.primary and c.entry.feature in ("country", "admin1") for c in found):
@@ -384,10 +375,8 @@ def load_gazetteer(
 ) -> Gazetteer:
     """The gazetteer of `language`, with the user's alias, region and demonym files merged over the
     shipped ones (formats and identities in the headers of data/en/geo/*.yml).
-
-    `nationality` (word -> country or region code) are the actor dictionary's demonyms, which the
-    places stage passes so that a word of nationality is never read as a town's name ("Gazan" is
-    not Jizan); the demonym files win for a word both give.
+    `nationality` (word -> code): the actor dictionary's demonyms, never read as town names
+    ("Gazan" is not Jizan); the demonym files win for a word both give.
 
     Nothing is cached: the places stage loads it once per pipeline (`geo.stage.shared_gazetteer`).
     """

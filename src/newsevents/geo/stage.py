@@ -54,9 +54,16 @@ def shared_gazetteer(context: BuildContext) -> Gazetteer:
 
 def event_points(places: Sequence[Place], gazetteer: Gazetteer | None) -> tuple[Place, ...]:
     """The places that may place events and figures: the named ones (a demonym places nothing),
-    each country at its capital's point (`Gazetteer.at_capital`)."""
+    each country at its capital's point. An event placed only in a country is put at its capital
+    by our event annotation guide (benchmarks/voa_dev/GUIDE.md) as by analysts mapping events,
+    while the country's own place keeps GeoNames' point for it (the toponym convention)."""
     named = named_places(places)
-    return named if gazetteer is None else tuple(map(gazetteer.at_capital, named))
+    capitals = gazetteer.capital_points if gazetteer is not None else {}
+    return tuple(_at(p, capitals.get(p.country or "")) if p.feature == "country" else p for p in named)
+
+
+def _at(place: Place, point: tuple[float, float] | None) -> Place:
+    return place if point is None else replace(place, lat=point[0], lon=point[1])
 
 
 class PlaceStage:
