@@ -46,7 +46,15 @@ from spacy.tokens import Span, Token
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.ingest.lines import split_lines
-from newsevents.model import ActorMention, Event, Evidence, LocationReason, LocationSource, Place
+from newsevents.model import (
+    ActorMention,
+    Event,
+    Evidence,
+    LocationReason,
+    LocationSource,
+    Place,
+    named_places,
+)
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -102,8 +110,10 @@ class ArticlePlaces:
         cues: Cues,
         gazetteer: Gazetteer | None = None,
     ) -> ArticlePlaces:
-        """Index the article's places; `actors` mark the mentions that name an actor, not a place;
-        `gazetteer` resolves a dateline the places stage did not read as a place."""
+        """Index the article's named places (a demonym places nothing); `actors` mark the mentions
+        that name an actor, not a place; `gazetteer` resolves a dateline the places stage did not
+        read as a place."""
+        places = named_places(places)
         found = dateline_place(parsed, places, gazetteer)
         dateline = None
         if found is not None:

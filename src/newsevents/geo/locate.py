@@ -30,7 +30,16 @@ from spacy.tokens import Token
 
 from newsevents.geo.fallback import SPECIFICITY, VERBAL_QUADS, ArticlePlaces, fallback_place, no_place_reason
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.model import ActorMention, Event, EventLocation, Evidence, Place, Precision, Quantity
+from newsevents.model import (
+    ActorMention,
+    Event,
+    EventLocation,
+    Evidence,
+    Place,
+    Precision,
+    Quantity,
+    named_places,
+)
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
@@ -225,6 +234,7 @@ def locate_events(
     the clause places events (the chain needs to know which names are actors); `gazetteer`
     resolves a dateline the places stage did not read as a place.
     """
+    places = named_places(places)  # a demonym places nothing
     index = PlaceMentions.of(places)
     article = ArticlePlaces.of(parsed, places, actors, cues, gazetteer) if actors is not None else None
     return [locate_event(parsed, event, index, cues, anchors, article) for event in events]
@@ -261,7 +271,7 @@ def locate_quantities(
     linked event (`event_index`) when that event is stated in the same sentence; else None.
     """
     out: list[Quantity] = []
-    place_mentions = PlaceMentions.of(places)
+    place_mentions = PlaceMentions.of(named_places(places))  # a demonym places nothing
     for quantity in quantities:
         if quantity.location is not None:
             out.append(quantity)
