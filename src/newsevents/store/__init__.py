@@ -55,6 +55,14 @@ class Store(Protocol):
         filters; `limit` counts clusters), each with a `members` list of its evidence."""
         ...
 
+    def iter_events(self, filters: EventFilter = ...) -> Iterator[Row]:
+        """The rows of `events(filters)` in its order, read page by page (exports of any size)."""
+        ...
+
+    def iter_clusters(self, filters: EventFilter = ...) -> Iterator[Row]:
+        """The rows of `clusters(filters)` in its order, members included, read page by page."""
+        ...
+
     def recluster(self) -> dict[str, int]:
         """Recompute near-duplicate article groups and event clusters over the whole store."""
         ...
