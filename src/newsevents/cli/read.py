@@ -249,7 +249,7 @@ def _quiet_stdout() -> None:
 def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes: bool, workers: int) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
-    Example: newsevents serve --db events.sqlite --port 8000 --workers 2   (then open http://127.0.0.1:8000/)
+    Example: newsevents serve --db events.sqlite --workers 2   (then open http://127.0.0.1:8000/)
     """
     from newsevents.extras import require
 

@@ -72,9 +72,13 @@ _EVENTS_FROM = (
 )
 
 
-def events_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
-    """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists."""
+def events_sql(filters: EventFilter, placeholder: str = "?", articles: int = 0) -> tuple[str, list[object]]:
+    """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists; with
+    `articles`, only the events of that many articles, whose ids the caller appends to the
+    parameters (`Store.events_in`)."""
     clauses, params = _where(filters, placeholder)
+    if articles:
+        clauses.append(f"e.article_id IN ({', '.join([placeholder] * articles)})")
     cols = ", ".join([
         *(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published",
         "m.cluster_id", "CASE WHEN g.group_id <> e.article_id THEN g.group_id END",

@@ -20,6 +20,7 @@ from newsevents.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, 
 
 Row = dict[str, Any]
 CLUSTER_PAGE = 500  # clusters whose members are fetched in one statement (a bound parameter each)
+BY_ID_CHUNK = 500  # articles named in one statement: far under any engine's limit on parameters
 
 
 class StoreStreams:
@@ -33,6 +34,10 @@ class StoreStreams:
 
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Supplied by `core.SQLStore`."""
+        raise NotImplementedError
+
+    def _clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """Supplied by `views.StoreViews`."""
         raise NotImplementedError
 
     def iter_events(self, filters: EventFilter = EventFilter()) -> Iterator[Row]:  # noqa: B008 (frozen)
@@ -55,3 +60,44 @@ class StoreStreams:
         ids = [c["cluster_id"] for c in clusters]
         members = self.fetch_all(pages.members_by_id_sql(self.placeholder, len(ids)), ids)
         return attach_members(clusters, members)
+
+    # -- what a page of exported rows reads beside them: its articles' rows and clusters --------
+
+    def events_in(self, filters: EventFilter, article_ids: list[str]) -> list[Row]:
+        """The rows of `events(filters)` that belong to these articles, in its order."""
+        ids = sorted(set(article_ids))
+        found: list[Row] = []
+        for chunk in _chunks(ids):
+            sql, params = events_sql(filters, self.placeholder, len(chunk))
+            found += [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True)))
+                      for rec in self.fetch_all(sql, [*params, *chunk])]  # fmt: skip
+        if len(ids) > BY_ID_CHUNK:  # each chunk is in `events()` order; together they must be too
+            found.sort(key=_event_order)
+        return found
+
+    def rows_of(self, table: str, article_ids: list[str]) -> list[Row]:
+        """The rows of `rows(table)` that belong to these articles, in its (key) order."""
+        columns = row_builders.COLUMNS[table]
+        key = "id" if table == "articles" else "article_id"
+        order = "id" if table == "articles" else "article_id, idx"
+        found: list[Row] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ", ".join([self.placeholder] * len(chunk))
+            sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}"
+            found += [row_builders.decode(dict(zip(columns, rec, strict=True)))
+                      for rec in self.fetch_all(sql, chunk)]  # fmt: skip
+        return found
+
+    def clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """The clusters named (those that exist), each with its members, in no promised order."""
+        return self._clusters_by_id(sorted(set(ids)))
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), BY_ID_CHUNK):
+        yield ids[start : start + BY_ID_CHUNK]
+
+
+def _event_order(e: Row) -> tuple[bool, str, str, int]:
+    """`events_sql`'s ORDER BY: undated articles last, then by day, article and event."""
+    return (e["published"] is None, e["published"] or "", e["article_id"], e["idx"])
