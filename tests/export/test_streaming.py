@@ -158,7 +158,7 @@ def test_a_typed_parquet_file_is_written_a_row_group_at_a_time(
     from newsevents.export import files
 
     with open_store(sqlite_db, "read") as store:
-        whole = pq.read_table(_file(store.events(), "parquet", "events", tmp_path))
+        whole = pq.read_table(io.BytesIO(_file(store.events(), "parquet", "events", tmp_path)))
         monkeypatch.setattr(files, "ROW_GROUP_ROWS", 10)
         path = tmp_path / "grouped.parquet"
         streamed = rows_for(store, "events", "native", EventFilter())
