@@ -44,7 +44,7 @@ from newsevents.export.registry import FileFormat, file_format
 from newsevents.export.target import failures, target
 from newsevents.store.tables import SQL_TYPES
 
-ROW_GROUP_ROWS = 50_000  # Parquet rows written per row group when every column's type is declared
+ROW_GROUP_ROWS = 10_000  # Parquet rows written per row group when every column's type is declared
 
 
 def write_rows(
