@@ -148,7 +148,12 @@ def test_two_workers_serve_an_sqlite_store_and_ctrl_c_stops_both(
     _concurrent(port)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     conn.request("GET", "/api/stats", headers={"Host": "evil.example"})
-    assert conn.getresponse().status == 400  # each worker checks the Host header
+    answer = conn.getresponse()
+    assert answer.status == 400 and answer.read()  # each worker checks the Host header
+    body = json.dumps({"text": "Troops shelled the town on Monday.", "store": True})
+    conn.request("POST", "/api/extract", body=body, headers={"Content-Type": "application/json"})
+    refused = conn.getresponse()
+    assert refused.status == 403 and b"E503" in refused.read()  # no --allow-writes: the store is only read
     conn.close()
     _stops(server, signal.SIGINT)
 
