@@ -7,8 +7,9 @@ gigabytes. Every such fact belongs to an article, and each row needs only those 
 its own reports come from; so the rows are read a page at a time (`Store.iter_events`,
 `iter_clusters`), and each page gets a `Scope`: the part of the store its rows can reach, the
 articles of its reports and of every report of their clusters, read for that page alone. The
-column sets ask a `Scope` what they asked the store (`rows`, `events`, `clusters`), and since
-nothing a row reads lies outside it, the file is the one the whole store gave, byte for byte.
+column sets ask a `Scope` what they asked the store (`rows`, `events`, cluster members), and
+since nothing a row reads lies outside it, the file is the one the whole store gave, byte for
+byte.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ class Scope:
         return iter(self.store.rows_of(table, self.articles))
 
     def events(self, filters: Any = None) -> list[Row]:
-        """The events of the scope's articles that match `filters`, in `Store.events` order."""
+        """The reports of the scope's clusters that match `filters`, in `Store.events` order."""
         from newsevents.store import EventFilter
 
-        return self.store.events_in(filters if filters is not None else EventFilter(), self.articles)
+        chosen = filters if filters is not None else EventFilter()
+        return self.store.cluster_events(chosen, [c["cluster_id"] for c in self.clusters])
 
     def members(self) -> dict[str, list[tuple[str, int]]]:
         """Each of the scope's clusters' reports, by key."""

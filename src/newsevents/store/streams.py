@@ -20,7 +20,7 @@ from newsevents.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, 
 
 Row = dict[str, Any]
 CLUSTER_PAGE = 500  # clusters whose members are fetched in one statement (a bound parameter each)
-BY_ID_CHUNK = 500  # articles named in one statement: far under any engine's limit on parameters
+BY_ID_CHUNK = 500  # articles or clusters named in one statement: far under any engine's limit
 
 
 class StoreStreams:
@@ -61,11 +61,11 @@ class StoreStreams:
         members = self.fetch_all(pages.members_by_id_sql(self.placeholder, len(ids)), ids)
         return attach_members(clusters, members)
 
-    # -- what a page of exported rows reads beside them: its articles' rows and clusters --------
+    # -- what a page of exported rows reads beside them: its clusters' events, their articles' rows --
 
-    def events_in(self, filters: EventFilter, article_ids: list[str]) -> list[Row]:
-        """The rows of `events(filters)` that belong to these articles, in its order."""
-        ids = sorted(set(article_ids))
+    def cluster_events(self, filters: EventFilter, cluster_ids: list[str]) -> list[Row]:
+        """The rows of `events(filters)` that belong to these clusters, in its order."""
+        ids = sorted(set(cluster_ids))
         found: list[Row] = []
         for chunk in _chunks(ids):
             sql, params = events_sql(filters, self.placeholder, len(chunk))
