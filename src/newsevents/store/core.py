@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal, Self
@@ -53,9 +53,11 @@ from newsevents.store.query import (
     members_sql,
 )
 from newsevents.store.search import Search
+from newsevents.store.streams import StoreStreams
 from newsevents.store.views import StoreViews
 
 log = logging.getLogger(__name__)
+STREAM_BATCH = 1_000  # records `stream` takes from the engine at a time
 _JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 Row = dict[str, Any]
@@ -67,7 +69,7 @@ _SET_DIRTY = "UPDATE store_state SET value = '1' WHERE name = 'dirty' AND value 
 _CLEAR_DIRTY = "UPDATE store_state SET value = '0' WHERE name = 'dirty'"
 
 
-class SQLStore(StoreViews):
+class SQLStore(StoreViews, StoreStreams):
     """A `Store` over one DB-API connection; subclasses are the dialects.
 
     `label` names the database in messages (never with a password); `placeholder` is the
@@ -180,6 +182,19 @@ class SQLStore(StoreViews):
     def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Every record of one statement; the one way views and migrations read."""
         return list(self._conn.execute(sql, _clean_params(params)).fetchall())
+
+    def stream(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """The records of one statement a batch at a time, never all at once (`streams.py`)."""
+        cur = self._conn.cursor()
+        try:
+            cur.execute(sql, _clean_params(params))
+            while batch := cur.fetchmany(STREAM_BATCH):
+                yield from batch
+        finally:
+            # An export abandoned midway is closed wherever its generator is collected, which may
+            # be another thread than the connection's: the cursor then goes with the connection.
+            with suppress(*self.driver_errors):
+                cur.close()
 
     def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
         """The first record of one statement (counts, MIN/MAX)."""

@@ -10,6 +10,7 @@ messages or in `repr`.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from newsevents.store.tables import SUMMARY_COLUMNS
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10
+_STREAMS = itertools.count(1)  # names the server-side cursors of `stream`
 PAGE_ROWS = 2_000  # rows() reads a table in pages of this many rows, keyed on its primary key
 # Any constant will do: it names the lock every newsevents process takes to create or migrate
 # the schema, so two of them never run CREATE TABLE at the same moment.
@@ -152,6 +154,15 @@ class PostgresStore(SQLStore):
         # commits, so the recluster waits for writers in flight and the next ones wait for it.
         tables = ", ".join([*row_builders.DERIVED_COLUMNS, *SUMMARY_COLUMNS, "store_state"])
         cur.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
+
+    def stream(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """A server-side cursor in a read transaction of its own: the server keeps the result and
+        sends it `PAGE_ROWS` at a time, and other statements on the connection run beside it."""
+        name = f"newsevents_stream_{next(_STREAMS)}"
+        with self._conn.transaction(), self._conn.cursor(name=name) as cur:
+            cur.itersize = PAGE_ROWS
+            cur.execute(sql, params)
+            yield from cur
 
     def page_rows(self) -> int:
         """Paged reads: a server-side table may be far larger than memory."""
