@@ -42,7 +42,7 @@ from typing import IO, Any
 from newsevents.errors import ExportError
 from newsevents.export.registry import FileFormat, file_format
 from newsevents.export.target import failures, target
-from newsevents.store.tables import SQL_TYPES
+from newsevents.store.columns import SQL_TYPES
 
 ROW_GROUP_ROWS = 10_000  # Parquet rows written per row group when every column's type is declared
 

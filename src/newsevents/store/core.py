@@ -30,7 +30,6 @@ The browsing reads (pages, timelines, one article, stats) come from `views.Store
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
@@ -52,19 +51,18 @@ from newsevents.store.query import (
     events_sql,
     members_sql,
 )
+from newsevents.store.rows import clean_params as _clean_params
+from newsevents.store.rows import storable
 from newsevents.store.search import Search
 from newsevents.store.streams import StoreStreams
 from newsevents.store.views import StoreViews
 
 log = logging.getLogger(__name__)
 STREAM_BATCH = 1_000  # records `stream` takes from the engine at a time
-_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 Row = dict[str, Any]
 Access = Literal["create", "write", "read", "browse"]
 ACCESS: tuple[Access, ...] = ("create", "write", "read", "browse")
-INT64 = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER and a PostgreSQL BIGINT hold
-NUL, NUL_STANDIN = "\x00", "\ufffd"
 _SET_DIRTY = "UPDATE store_state SET value = '1' WHERE name = 'dirty' AND value <> '1'"
 _CLEAR_DIRTY = "UPDATE store_state SET value = '0' WHERE name = 'dirty'"
 
@@ -377,34 +375,6 @@ def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
         "events": len(derived["event_cluster_members"]),
         "multi_report_clusters": sum(1 for r in derived["event_clusters"] if r["n_articles"] > 1),
     }
-
-
-def storable(table: str, row: Row) -> Row:
-    """`row` as every dialect can hold it: NUL in text replaced by U+FFFD (JSON text too), and
-    an integer outside 64 bits refused with E304, which rolls the article back."""
-    for key, value in row.items():
-        if isinstance(value, str):
-            row[key] = _without_nul(value, key in row_builders.JSON_COLUMNS)
-        elif isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
-            article = row.get("article_id", row.get("id"))
-            raise StoreError("E304", detail=f"{table}.{key} = {value} (article {article})")
-    return row
-
-
-def _without_nul(text: str, is_json: bool) -> str:
-    text = text.replace(NUL, NUL_STANDIN)
-    # A JSON column holds NUL escaped; an escaped backslash before "u0000" is no escape of NUL.
-    return _JSON_NUL.sub(r"\1\\ufffd", text) if is_json and "\\u0000" in text else text
-
-
-def _clean_params(params: Any) -> Any:
-    """Query parameters with NUL replaced as in stored text, so a NUL in a filter or an id finds
-    what was stored for it instead of failing in the driver."""
-    if isinstance(params, dict):
-        return {k: v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for k, v in params.items()}
-    if isinstance(params, list | tuple):
-        return [v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for v in params]
-    return params
 
 
 def _columns(table: str) -> tuple[str, ...]:
