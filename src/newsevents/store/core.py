@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -195,6 +195,19 @@ class SQLStore(StoreViews):
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
         return sql + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
 
+    def insert_rows(
+        self, cur: Any, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]],
+        on_conflict: str | None = None,
+    ) -> None:
+        """Insert `rows` (values in `columns` order) into `table`, in their order, with `cur`; every
+        write of several rows goes through here, so a dialect can send them its cheapest way. The
+        default is `executemany` of one single-row INSERT: an embedded engine pays nothing per
+        statement."""  # fmt: skip
+        if rows:
+            values = ", ".join([self.placeholder] * len(columns))
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+            cur.executemany(sql + (f" ON CONFLICT {on_conflict}" if on_conflict else ""), rows)
+
     # -- writing ---------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
@@ -224,9 +237,9 @@ class SQLStore(StoreViews):
                     return False
                 written = {"articles": 1}
                 for table, builder_name in row_builders.CHILD_TABLES:
+                    columns = _columns(table)
                     batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
-                    if batch:
-                        cur.executemany(self._insert_sql(table, _columns(table)), batch)
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                     written[table] = len(batch)
                 self._cluster_new(cur, article, written)
         except self.driver_errors as exc:
@@ -273,8 +286,8 @@ class SQLStore(StoreViews):
                 for table in reversed(row_builders.DERIVED_COLUMNS):
                     cur.execute(f"DELETE FROM {table}")
                 for table, batch in derived.items():
-                    if batch:
-                        cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+                    columns = row_builders.DERIVED_COLUMNS[table]
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                 tallies.rebuild(cur)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from newsevents.store.core import SQLStore
 
 Row = dict[str, Any]
+# Cluster blocks looked up in one statement: a UNION of this many probes stays under SQLite's
+# 500 compound SELECTs and 999 parameters, the smallest limits of the engines we run on.
+PROBES = 100
 _INPUT = ", ".join(f"a.{c}" if c in ("source", "published") else f"e.{c}" for c in CLUSTER_INPUT_COLUMNS)
 _INPUT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
@@ -65,8 +68,8 @@ def key_rows(events: Iterable[Row]) -> list[Row]:
 
 
 def _insert(store: SQLStore, cur: Any, table: str, batch: Sequence[Row]) -> None:
-    if batch:
-        cur.executemany(store._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+    columns = row_builders.DERIVED_COLUMNS[table]
+    store.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
 
 
 def _in(store: SQLStore, values: Sequence[Any]) -> str:
@@ -148,13 +151,18 @@ def _add_to_clusters(
     _insert(store, cur, "event_keys", keys)
     touched: set[str] = set()
     gap = cluster.MAX_GAP_DAYS
-    for key in keys:
-        cur.execute(
-            f"SELECT DISTINCT m.cluster_id FROM event_keys k JOIN event_cluster_members m ON m.article_id ="
-            f" k.article_id AND m.idx = k.idx WHERE k.cameo_root = {p} AND k.country = {p}"
-            f" AND k.day BETWEEN {p} AND {p}",
-            (key["cameo_root"], key["country"], key["day"] - gap, key["day"] + gap),
-        )
+    blocks = sorted({(k["cameo_root"], k["country"], k["day"]) for k in keys})
+    # One statement for up to PROBES blocks, each its own index probe: a round trip per event
+    # cost a client-server store more than the lookups themselves.
+    probe = (
+        "SELECT m.cluster_id FROM event_keys k JOIN event_cluster_members m ON m.article_id ="
+        f" k.article_id AND m.idx = k.idx WHERE k.cameo_root = {p} AND k.country = {p}"
+        f" AND k.day BETWEEN {p} AND {p}"
+    )
+    for start in range(0, len(blocks), PROBES):
+        chunk = blocks[start : start + PROBES]
+        params = [v for root, country, day in chunk for v in (root, country, day - gap, day + gap)]
+        cur.execute(" UNION ".join([probe] * len(chunk)), params)
         touched.update(c for (c,) in cur.fetchall())
     others = sorted(set(changed) - {art_id})
     if others:
