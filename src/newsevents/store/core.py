@@ -134,6 +134,15 @@ class SQLStore(StoreViews):
         """A cursor inside one transaction: committed on success, rolled back on any exception."""
         raise NotImplementedError
 
+    def write_transaction(self) -> AbstractContextManager[Any]:
+        """The transaction one article is written in: `transaction()` unless the dialect can send
+        its statements without waiting for each one's result (see `inserted`)."""
+        return self.transaction()
+
+    def inserted(self, cur: Any) -> int:
+        """Rows the last statement of `cur` inserted, waiting for its result if it was only sent."""
+        return int(cur.rowcount)
+
     def schema_lock(self) -> AbstractContextManager[None]:
         """Held while the schema is checked, created or migrated."""
         raise NotImplementedError
@@ -230,10 +239,10 @@ class SQLStore(StoreViews):
         self._writable()
         stored_at = datetime.now(UTC).isoformat(timespec="seconds")
         try:
-            with self.transaction() as cur:
+            with self.write_transaction() as cur:
                 article = storable("articles", row_builders.article_row(extraction.article, stored_at))
                 cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
-                if cur.rowcount == 0:
+                if self.inserted(cur) == 0:
                     return False
                 written = {"articles": 1}
                 for table, builder_name in row_builders.CHILD_TABLES:

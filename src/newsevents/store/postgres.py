@@ -49,6 +49,7 @@ class PostgresStore(SQLStore):
 
     def __init__(self, url: str, access: Access = "create") -> None:
         self.url = redact(url)
+        self._pipe: psycopg.Pipeline | None = None  # the pipeline of the article being written
         self._raw_url = url  # kept only to strip the password from driver messages
         super().__init__(url, access)
 
@@ -168,6 +169,26 @@ class PostgresStore(SQLStore):
         for start in range(0, len(rows), step):
             chunk = rows[start : start + step]
             cur.execute(head + ", ".join([row] * len(chunk)) + tail, [v for r in chunk for v in r])
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[psycopg.Cursor[Any]]:
+        """The article's transaction in pipeline mode: a statement whose result nobody reads (the
+        inserts, the lock, the counts' upserts) is sent without waiting for the server, and the
+        client waits only where it reads a result, about ten times an article instead of 25. A
+        failed statement raises at the next read or at the end, and the whole article rolls back
+        as before."""  # fmt: skip
+        with self._conn.transaction(), self._conn.pipeline() as pipe, self._conn.cursor() as cur:
+            self._pipe = pipe
+            try:
+                yield cur
+            finally:
+                self._pipe = None
+
+    def inserted(self, cur: Any) -> int:
+        """In pipeline mode a statement's row count arrives only once the pipeline is synced."""
+        if self._pipe is not None:
+            self._pipe.sync()
+        return int(cur.rowcount)
 
     def lock_derived(self, cur: Any) -> None:
         """Two concurrent reclusters from different machines would interleave without it."""
