@@ -21,7 +21,7 @@ from tests.store.conftest import TEXT, build
 
 import newsevents
 from newsevents.model import Extraction
-from newsevents.store import Store, open_store, postgres
+from newsevents.store import Store, incremental, open_store, postgres
 from newsevents.store import rows as row_builders
 from newsevents.store.core import SQLStore
 from newsevents.store.tables import SUMMARY_COLUMNS
@@ -140,3 +140,21 @@ def test_two_writers_at_once_store_what_one_writer_stores(pg_schema: str, second
         got, want = snapshot(both), snapshot(one)
         for table in TABLES:
             assert got[table] == want[table], table
+
+
+def test_cluster_lookups_split_over_statements_find_what_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article's cluster blocks are looked up `PROBES` to a statement; one a statement (every
+    article here has more than one block) must rewrite the same clusters as all at once."""
+    with open_store(tmp_path / "one.db") as at_once:
+        for spec in specs():
+            at_once.write(extraction(spec))
+        want = snapshot(at_once)
+    monkeypatch.setattr(incremental, "PROBES", 1)
+    with open_store(tmp_path / "split.db") as split:
+        for spec in specs():
+            split.write(extraction(spec))
+        got = snapshot(split)
+    assert len(got["event_clusters"]) > 1
+    assert got == want
