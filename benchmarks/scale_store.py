@@ -143,7 +143,8 @@ def build(
                 in_write += time.perf_counter() - began
             log.info("copy %d of %d: %d events, %.0f s", k + 1, copies, have, time.perf_counter() - started)
         written = time.perf_counter() - started
-        pace = {"articles": articles, "write_ms_per_article": round(1000 * in_write / max(articles, 1), 2)}
+        per_article = round(1000 * in_write / max(articles, 1), 2)
+        pace = {"written_articles": articles, "write_ms_per_article": per_article}
         if not store.behind():  # each write grouped and clustered its article: nothing is left to do
             return {"events": have, "write_s": written, **pace, **store.counts()}
         started = time.perf_counter()
