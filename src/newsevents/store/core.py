@@ -259,7 +259,10 @@ class SQLStore(StoreViews):
         """Count, group and cluster the article with what is stored, in its own transaction; in a
         store still behind (an older run stopped before its recluster, or a migration), only count
         and mark it, since the lookups need every stored article's keys and the recluster to come
-        adds them. The counts come after the lock, so writers never wait on each other's rows."""
+        adds them. The counts come after the lock, so writers never wait on each other's rows;
+        the article's sketch, which needs only its text, comes before, so the lock is held for
+        the lookups and not for the MinHash."""
+        sketch = incremental.sketch_of(article)
         self.lock_derived(cur)
         tallies.add_article(self, cur, article["id"], written)
         cur.execute("SELECT value FROM store_state WHERE name = 'dirty'")
@@ -267,7 +270,7 @@ class SQLStore(StoreViews):
         if found is None or found[0] == "1":
             cur.execute(_SET_DIRTY)
             return
-        incremental.add_article(self, cur, article)
+        incremental.add_article(self, cur, article, sketch)
 
     def _writable(self) -> None:
         if self.read_only:
