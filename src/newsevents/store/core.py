@@ -30,7 +30,7 @@ The browsing reads (pages, timelines, one article, stats) come from `views.Store
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
@@ -44,7 +44,6 @@ from newsevents.store.query import (
     CLUSTER_COLUMNS,
     CLUSTER_INPUT_COLUMNS,
     EVENT_COLUMNS,
-    MEMBER_COLUMNS,
     EventFilter,
     cluster_input_sql,
     clusters_sql,
@@ -134,6 +133,15 @@ class SQLStore(StoreViews, StoreStreams):
         """A cursor inside one transaction: committed on success, rolled back on any exception."""
         raise NotImplementedError
 
+    def write_transaction(self) -> AbstractContextManager[Any]:
+        """The transaction one article is written in: `transaction()` unless the dialect can send
+        its statements without waiting for each one's result (see `inserted`)."""
+        return self.transaction()
+
+    def inserted(self, cur: Any) -> int:
+        """Rows the last statement of `cur` inserted, waiting for its result if it was only sent."""
+        return int(cur.rowcount)
+
     def schema_lock(self) -> AbstractContextManager[None]:
         """Held while the schema is checked, created or migrated."""
         raise NotImplementedError
@@ -208,6 +216,19 @@ class SQLStore(StoreViews, StoreStreams):
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
         return sql + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
 
+    def insert_rows(
+        self, cur: Any, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]],
+        on_conflict: str | None = None,
+    ) -> None:
+        """Insert `rows` (values in `columns` order) into `table`, in their order, with `cur`; every
+        write of several rows goes through here, so a dialect can send them its cheapest way. The
+        default is `executemany` of one single-row INSERT: an embedded engine pays nothing per
+        statement."""  # fmt: skip
+        if rows:
+            values = ", ".join([self.placeholder] * len(columns))
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+            cur.executemany(sql + (f" ON CONFLICT {on_conflict}" if on_conflict else ""), rows)
+
     # -- writing ---------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
@@ -230,16 +251,16 @@ class SQLStore(StoreViews, StoreStreams):
         self._writable()
         stored_at = datetime.now(UTC).isoformat(timespec="seconds")
         try:
-            with self.transaction() as cur:
+            with self.write_transaction() as cur:
                 article = storable("articles", row_builders.article_row(extraction.article, stored_at))
                 cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
-                if cur.rowcount == 0:
+                if self.inserted(cur) == 0:
                     return False
                 written = {"articles": 1}
                 for table, builder_name in row_builders.CHILD_TABLES:
+                    columns = _columns(table)
                     batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
-                    if batch:
-                        cur.executemany(self._insert_sql(table, _columns(table)), batch)
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                     written[table] = len(batch)
                 self._cluster_new(cur, article, written)
         except self.driver_errors as exc:
@@ -250,7 +271,10 @@ class SQLStore(StoreViews, StoreStreams):
         """Count, group and cluster the article with what is stored, in its own transaction; in a
         store still behind (an older run stopped before its recluster, or a migration), only count
         and mark it, since the lookups need every stored article's keys and the recluster to come
-        adds them. The counts come after the lock, so writers never wait on each other's rows."""
+        adds them. The counts come after the lock, so writers never wait on each other's rows;
+        the article's sketch, which needs only its text, comes before, so the lock is held for
+        the lookups and not for the MinHash."""
+        sketch = incremental.sketch_of(article)
         self.lock_derived(cur)
         tallies.add_article(self, cur, article["id"], written)
         cur.execute("SELECT value FROM store_state WHERE name = 'dirty'")
@@ -258,7 +282,7 @@ class SQLStore(StoreViews, StoreStreams):
         if found is None or found[0] == "1":
             cur.execute(_SET_DIRTY)
             return
-        incremental.add_article(self, cur, article)
+        incremental.add_article(self, cur, article, sketch)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -286,8 +310,8 @@ class SQLStore(StoreViews, StoreStreams):
                 for table in reversed(row_builders.DERIVED_COLUMNS):
                     cur.execute(f"DELETE FROM {table}")
                 for table, batch in derived.items():
-                    if batch:
-                        cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+                    columns = row_builders.DERIVED_COLUMNS[table]
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                 tallies.rebuild(cur)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc
@@ -305,7 +329,7 @@ class SQLStore(StoreViews, StoreStreams):
         sql, params = clusters_sql(filters, self.placeholder)
         found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.fetch_all(sql, params)]
         sql, params = members_sql(filters, self.placeholder)
-        return attach_members(found, self.fetch_all(sql, params))
+        return row_builders.attach_members(found, self.fetch_all(sql, params))
 
     def rows(self, table: str) -> Iterator[Row]:
         """Every row of `table` in key order, decoded; read page by page where the dialect pages,
@@ -353,17 +377,6 @@ class SQLStore(StoreViews, StoreStreams):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.label!r})"
-
-
-def attach_members(clusters: list[Row], members: list[tuple[Any, ...]]) -> list[Row]:
-    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
-    by_id: dict[str, list[Row]] = {c["cluster_id"]: [] for c in clusters}
-    for rec in members:
-        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
-        by_id.setdefault(member.pop("cluster_id"), []).append(member)
-    for cluster in clusters:
-        cluster["members"] = by_id[cluster["cluster_id"]]
-    return clusters
 
 
 def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:

@@ -26,6 +26,7 @@ from newsevents.model import (
     Quantity,
     Quote,
 )
+from newsevents.store.query import MEMBER_COLUMNS
 from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
 
 if TYPE_CHECKING:
@@ -330,3 +331,14 @@ def clean_params(params: Any) -> Any:
     if isinstance(params, list | tuple):
         return [v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for v in params]
     return params
+
+
+def attach_members(clusters: list[Row], members: list[tuple[Any, ...]]) -> list[Row]:
+    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
+    by_id: dict[str, list[Row]] = {c["cluster_id"]: [] for c in clusters}
+    for rec in members:
+        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
+        by_id.setdefault(member.pop("cluster_id"), []).append(member)
+    for cluster in clusters:
+        cluster["members"] = by_id[cluster["cluster_id"]]
+    return clusters

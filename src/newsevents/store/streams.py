@@ -55,11 +55,10 @@ class StoreStreams:
             yield from self._with_members(page)
 
     def _with_members(self, clusters: list[Row]) -> list[Row]:
-        from newsevents.store.core import attach_members
 
         ids = [c["cluster_id"] for c in clusters]
         members = self.fetch_all(pages.members_by_id_sql(self.placeholder, len(ids)), ids)
-        return attach_members(clusters, members)
+        return row_builders.attach_members(clusters, members)
 
     # -- what a page of exported rows reads beside them: its clusters' events, their articles' rows --
 
