@@ -76,11 +76,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(store: Path, port: int, source: str | None = None) -> Iterator[tuple[str, int]]:
+def served(
+    store: Path, port: int, source: str | None = None, workers: int = 1
+) -> Iterator[tuple[str, int]]:
     """`newsevents serve` over `store` in a subprocess: the URL it answers at and its process id.
 
-    `source` is another checkout's `src` folder to serve from instead (a baseline to compare)."""
+    `source` is another checkout's `src` folder to serve from instead (a baseline to compare);
+    `workers` above 1 passes `--workers` (a baseline from before that option takes only 1)."""
     command = newsevents("serve", "--db", str(store), "--port", str(port))
+    if workers > 1:
+        command += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": source} if source else None
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     url = f"http://127.0.0.1:{port}"

@@ -220,4 +220,16 @@ each distinct (word, tag, dependency, POS, morphology, lemma) out once with the 
 patterns and the lemmatizer's own method, then sets a Doc with one lookup per token. Every
 token's attributes are the same (`tests/nlp/test_attributes.py` compares them on the corpus
 and VOA stories), so everything the stages read is unchanged.
+
+## What the stages read of the parse
+
+A stage that scans a sentence for a few words (speech verbs, trigger lemmas, modals, numbers,
+pronouns, actor phrases) used to read `token.lemma_`, `token.lower_` or `token.pos_` on every
+token, and each read builds a Token and asks spaCy's string store. The stages now read those
+strings from `nlp/words.py`: each token's lower-cased text, lower-cased lemma, POS and
+dependency label, read from the Doc's arrays once per article into plain tuples, each distinct
+string looked up once per process. A scan compares strings and builds a Token only where
+something matched; `tests/nlp/test_words.py` checks the strings and the keys made from them
+against the tokens' own on real articles. On the shared corpus this cut the stages' CPU by
+about a sixth with byte-identical output.
 """

@@ -7,7 +7,8 @@ store made by benchmarks/scale_store.py. Prints Markdown tables for docs/scale.m
     python benchmarks/scale_checks.py cli --db /tmp/scale.db
     python benchmarks/scale_checks.py add --db /tmp/scale.db --empty /tmp/empty.db --articles 1000
 
-A benchmark, not a test. `routes` serves the store with `newsevents serve` in its own process and
+A benchmark, not a test. `routes` serves the store with `newsevents serve` in its own process
+(`--serve-workers N` passes `--workers N`) and
 asks every route --per-route times, each request different from every other (an ignored `_`
 parameter), so the response cache never answers in the store's place: first one request at a
 time, then all of them again shuffled, fifty in flight from five client processes. Each route's
@@ -154,9 +155,9 @@ def by_route(results: list[tuple[str, float, int]]) -> dict[str, tuple[int, floa
     return out
 
 
-def check_routes(db: str, per_route: int, concurrency: int) -> Iterator[str]:
+def check_routes(db: str, per_route: int, concurrency: int, workers: int = 1) -> Iterator[str]:
     port = free_port()
-    with served(db, port) as (url, pid):  # type: ignore[arg-type]
+    with served(db, port, workers=workers) as (url, pid):  # type: ignore[arg-type]
         requests = requests_of(url, per_route)
         others = requests_of(url, per_route, seed=12, first=len(requests))  # none answered before
         with TreeMonitor(pid=pid) as memory:
@@ -174,7 +175,7 @@ def check_routes(db: str, per_route: int, concurrency: int) -> Iterator[str]:
     worst50 = max(v[2] for v in loaded_.values())
     yield ""
     yield (f"Slowest route's p99: {worst1:.0f} ms with one client, {worst50:.0f} ms with {concurrency}; "
-           f"server peak RSS {memory.peak_rss / 2**20:.0f} MB.")  # fmt: skip
+           f"server peak RSS {memory.peak_rss / 2**20:.0f} MB over its {workers} worker(s).")  # fmt: skip
 
 
 def check_dashboard(db: str, loads: int) -> Iterator[str]:
@@ -294,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--db", required=True)
     sub.choices["routes"].add_argument("--per-route", type=int, default=100)
     sub.choices["routes"].add_argument("--concurrency", type=int, default=50)
+    sub.choices["routes"].add_argument("--serve-workers", type=int, default=1,
+                                       help="newsevents serve --workers (1: the option is not passed)")
     sub.choices["dashboard"].add_argument("--loads", type=int, default=5)
     sub.choices["cli"].add_argument("--formats", default="csv,jsonl,parquet,gdelt,plover,acled,ucdp")
     sub.choices["add"].add_argument(
@@ -303,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.choices["add"].add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     lines = {
-        "routes": lambda: check_routes(args.db, args.per_route, args.concurrency),
+        "routes": lambda: check_routes(args.db, args.per_route, args.concurrency, args.serve_workers),
         "dashboard": lambda: check_dashboard(args.db, args.loads),
         "cli": lambda: check_cli(args.db, args.formats.split(",")),
         "add": lambda: check_add(args.db, args.empty, args.articles, args.workers),

@@ -128,23 +128,30 @@ def build(
     per_copy = sum(len(x.events) for x in corpus)
     copies = -(-events // per_copy)
     started = time.perf_counter()
+    articles, in_write = 0, 0.0  # articles this process wrote, and the seconds spent in `Store.write`
     with open_store(db) as store:
         have = store.counts()["events"]
         for k in range(first, copies):
             for extraction in corpus:
                 if have >= events:
                     break
-                if store.write(copy_of(extraction, k, step_days)):
+                copy = copy_of(extraction, k, step_days)
+                began = time.perf_counter()
+                if store.write(copy):
                     have += len(extraction.events)
+                    articles += 1
+                in_write += time.perf_counter() - began
             log.info("copy %d of %d: %d events, %.0f s", k + 1, copies, have, time.perf_counter() - started)
         written = time.perf_counter() - started
+        per_article = round(1000 * in_write / max(articles, 1), 2)
+        pace = {"written_articles": articles, "write_ms_per_article": per_article}
         if not store.behind():  # each write grouped and clustered its article: nothing is left to do
-            return {"events": have, "write_s": written, **store.counts()}
+            return {"events": have, "write_s": written, **pace, **store.counts()}
         started = time.perf_counter()
         counts = store.recluster()
         clustered = time.perf_counter() - started
         log.info("reclustered: %s", counts)
-        return {"events": have, "write_s": written, "recluster_s": clustered, **counts}
+        return {"events": have, "write_s": written, **pace, "recluster_s": clustered, **counts}
 
 
 def requests(db: str) -> dict[str, Callable[[int], str]]:

@@ -162,7 +162,9 @@ def read_gold(path: Path, limit: int | None = None, split: str | None = None) ->
     `limit` then keeps the first N of those.
     """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # JSON Lines break at "\n" only: `splitlines` would also cut a record at a Unicode line
+        # or paragraph separator (U+2028, U+2029) written raw inside one of its strings.
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError("E401", detail=f"{path}: {exc}") from exc
     kind: Kind | None = None

@@ -102,3 +102,14 @@ def test_dates_of_the_gold_sets_become_iso() -> None:
     assert iso_date("20080804") == "2008-08-04"
     assert iso_date("2009-03-20 12:24:52.002364-05") == "2009-03-20"
     assert iso_date(None) is None
+
+
+def test_a_unicode_line_separator_inside_a_record_is_text(tmp_path: Path) -> None:
+    import json
+
+    row = {**SHAPES["toponyms"], "text": "Rain in Springfield.\u2028More rain."}
+    path = tmp_path / "gold.jsonl"
+    lines = [json.dumps(row, ensure_ascii=False), "\r\n", json.dumps(SHAPES["toponyms"]), "\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    gold = read_gold(path)
+    assert [r.text for r in gold.records] == [row["text"], SHAPES["toponyms"]["text"]]

@@ -14,7 +14,7 @@ import pytest
 from tests.store.conftest import TEXT, build
 from tests.store.test_pages import expected_clusters, walk
 
-from newsevents.store import EventFilter, EventQuery, Store, browse, open_store, pages, views
+from newsevents.store import EventFilter, EventQuery, Store, browse, lists, open_store, pages, views
 from newsevents.store.migrations import SCHEMA_VERSION
 from newsevents.store.tallies import scope as summary_scope
 
@@ -224,7 +224,7 @@ def test_quotes_of_a_speaker_and_figures_of_a_kind_are_the_full_read_in_order(
 ) -> None:
     """A speaker (a code prefix, by the range its index serves) or a figure kind, read by walking
     the page order or from its matches, sorted: the same rows, counted."""
-    monkeypatch.setattr(views, "SORTED_PER_WALKED", weight)
+    monkeypatch.setattr(lists, "SORTED_PER_WALKED", weight)
     with open_store(url) as store:
         for n, args in enumerate(ARTICLES):
             store.write(_extraction(n, *args))

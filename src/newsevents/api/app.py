@@ -86,7 +86,7 @@ def create_app(
     _cluster_routes(app, stores.opened, names)
     _article_routes(app, stores.opened, names)
     _item_routes(app, stores.opened)
-    export_routes(app, stores.opened, QueryDep, ERRORS)
+    export_routes(app, stores.opened, lambda: open_store(db, "browse"), QueryDep, ERRORS)  # checked above
     extract_routes(app, str(db), allow_writes)
     app.add_middleware(ResponseCache, version=stores.version)  # innermost: keeps what routes answer
     _dashboard(app)

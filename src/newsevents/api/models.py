@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
-from newsevents.store.tables import BY_NAME, Column
+from newsevents.store.columns import Column
+from newsevents.store.tables import BY_NAME
 from newsevents.store.views import BOX_CAP
 
 

@@ -241,11 +241,15 @@ def _quiet_stdout() -> None:
 @click.option("--allow-writes", is_flag=True,
               help="Let POST /api/extract store the articles it is sent with \"store\": true "
               "(otherwise refused with 403: the store is only read).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes answering on the port, each with its own store connection: "
+              "more answer more clients at once (up to one or two per CPU), at a store connection "
+              "and an app's memory each.")
 @reports_errors()
-def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes: bool) -> None:
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes: bool, workers: int) -> None:
     """Serve the REST API and the dashboard over a store (API schema at /openapi.json).
 
-    Example: newsevents serve --db events.sqlite --port 8000   (then open http://127.0.0.1:8000/)
+    Example: newsevents serve --db events.sqlite --workers 2   (then open http://127.0.0.1:8000/)
     """
     from newsevents.extras import require
 
@@ -254,10 +258,18 @@ def serve(db: str, host: str, port: int, allowed: tuple[str, ...], allow_writes:
 
     from newsevents.api import create_app
 
-    app = create_app(db, served_on=host, hosts=allowed, allow_writes=allow_writes)
+    app = create_app(db, served_on=host, hosts=allowed, allow_writes=allow_writes)  # fails early if bad
     _check_port(host, port)
     err(f"newsevents: dashboard at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    import os
+
+    from newsevents.api.workers import FACTORY, app_settings
+
+    os.environ.update(app_settings(db, host, allowed, allow_writes))  # the spawned workers inherit it
+    uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port, log_level="warning")
 
 
 def _check_port(host: str, port: int) -> None:

@@ -13,11 +13,12 @@ rows are; `fatalities` is the highest toll its reports give, never their sum.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsevents.export import conflict
+from newsevents.export import conflict, paging
 from newsevents.export.conflict import Category, Facts, Row, Toll
 from newsevents.export.registry import ColumnSet, Preset
 
@@ -47,14 +48,18 @@ _ATTACK_ON_CIVILIANS = Category("Political violence", _VIOLENCE_AGAINST_CIVILIAN
 
 def acled_rows(store: Any, table: str, filters: Any) -> Any:
     """Events (mentions) or clusters matching `filters` (asserted only by default) as ACLED rows."""
-    events = store.events(filters)
-    facts = conflict.Facts.load(store)
-    if table == "clusters":
-        groups = conflict.by_cluster(events)
-        found = (_cluster_row(c, groups.get(c["cluster_id"], []), facts) for c in store.clusters(filters))
-    else:
-        found = (_event_row(e, facts) for e in events)
-    return conflict.flagged(found, filters)
+    return conflict.flagged(_rows(store, table, filters, conflict.Facts.shared()), filters)
+
+
+def _rows(store: Any, table: str, filters: Any, shared: Facts) -> Iterator[Row | None]:
+    """A page at a time (`paging.pages`): a cluster's row reads its members that match `filters`."""
+    for page, scope in paging.pages(store, table, filters):
+        facts = shared.of(scope)
+        if table == "clusters":
+            groups = conflict.by_cluster(scope.events(filters))
+            yield from (_cluster_row(c, groups.get(c["cluster_id"], []), facts) for c in page)
+        else:
+            yield from (_event_row(e, facts) for e in page)
 
 
 def acled_columns(table: str) -> list[str]:

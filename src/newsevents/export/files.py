@@ -35,14 +35,16 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
 from newsevents.errors import ExportError
 from newsevents.export.registry import FileFormat, file_format
 from newsevents.export.target import failures, target
-from newsevents.store.tables import SQL_TYPES
+from newsevents.store.columns import SQL_TYPES
+
+ROW_GROUP_ROWS = 10_000  # Parquet rows written per row group when every column's type is declared
 
 
 def write_rows(
@@ -58,8 +60,9 @@ def write_rows(
 ) -> int:
     """Write `rows` to `out` (a path, a text stream, or None for stdout) and return how many.
 
-    CSV and JSONL stream row by row; Parquet needs a file path and builds the table in
-    memory. With no rows and no `columns`, CSV writes nothing and Parquet an empty table.
+    CSV and JSONL stream row by row; Parquet needs a file path and is written a row group at
+    a time where `types` declares every column (else it builds the table in memory). With no
+    rows and no `columns`, CSV writes nothing and Parquet an empty table.
     A path is written through a temporary file renamed into place (`target.py`), so a failed
     export never leaves a truncated file; an existing file is replaced only with `overwrite`
     (else E308), and a path that cannot be written is one ExportError (E307). `header=False`
@@ -235,19 +238,36 @@ def _write_jsonl(rows: Iterator[list[Any]], handle: IO[str], order: list[str]) -
 
 
 def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str], types: Mapping[str, str]) -> int:
-    """The schema comes from `types` where declared, else from the values (`_arrow_kind`)."""
+    """The schema comes from `types` where declared, else from the values (`_arrow_kind`).
+
+    With every column declared, the rows are written a row group of `ROW_GROUP_ROWS` at a time,
+    so memory holds one group, not the table; a file of one group is written as before, in one
+    call. A column left to its values needs them all before its type is known."""
     from newsevents.extras import require
 
     require("parquet", "Parquet output")
-    import pyarrow as pa  # imported on use: only Parquet needs it
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # imported on use: only Parquet needs it
 
-    data: list[list[Any]] = [[] for _ in order]
-    count = 0
-    for values in rows:
-        for col, value in zip(data, values, strict=True):
-            col.append(value)
-        count += 1
+    size = ROW_GROUP_ROWS if all(name in types for name in order) else None
+    first = list(islice(rows, size)) if size else list(rows)
+    table = _arrow_table(first, order, types)
+    if size is None or len(first) < size:
+        pq.write_table(table, path)
+        return len(first)
+    count = len(first)
+    with pq.ParquetWriter(path, table.schema) as writer:
+        writer.write_table(table)
+        while group := list(islice(rows, size)):
+            writer.write_table(_arrow_table(group, order, types))
+            count += len(group)
+    return count
+
+
+def _arrow_table(rows: list[list[Any]], order: list[str], types: Mapping[str, str]) -> Any:
+    """The rows as one Arrow table, each column of its declared type or its values' type."""
+    import pyarrow as pa
+
+    data: list[list[Any]] = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in order]
     arrays, fields = [], []
     for name, values in zip(order, data, strict=True):
         kind = _KIND_OF_TYPE[types[name]] if name in types else _arrow_kind(name, values)
@@ -256,8 +276,7 @@ def _write_parquet(rows: Iterator[list[Any]], path: Path, order: list[str], type
         arrow_type = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64()}.get(kind, pa.string())
         arrays.append(pa.array(values, type=arrow_type))
         fields.append(pa.field(name, arrow_type))
-    pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), path)
-    return count
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
 _KIND_OF_TYPE = {

@@ -16,25 +16,26 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from newsevents.export import lookups
+from newsevents.export import lookups, paging
 from newsevents.export.lookups import Lookups, Row
 from newsevents.export.registry import ColumnSet, Preset
 
 
 def gdelt_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]:
     """Events (reports) or clusters matching `filters` as GDELT rows."""
-    seen = lookups.load(store)
     geo = _Geography()
     asserted_only, flags = bool(filters.asserted), not filters.asserted
-    if table == "clusters":
-        for c in store.clusters(filters):
-            kept = seen.kept(c["cluster_id"], asserted_only)
-            if kept:
-                yield _cluster_row(c, kept, seen, geo, flags)
-        return
-    for e in store.events(filters):
-        kept = seen.kept(e.get("cluster_id"), asserted_only) or [e]
-        yield _event_row(e, kept, seen, geo, flags)
+    for page, scope in paging.pages(store, table, filters):
+        seen = lookups.load(scope)
+        if table == "clusters":
+            for c in page:
+                kept = seen.kept(c["cluster_id"], asserted_only)
+                if kept:
+                    yield _cluster_row(c, kept, seen, geo, flags)
+            continue
+        for e in page:
+            kept = seen.kept(e.get("cluster_id"), asserted_only) or [e]
+            yield _event_row(e, kept, seen, geo, flags)
 
 
 def gdelt_columns(table: str) -> list[str]:

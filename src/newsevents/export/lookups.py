@@ -4,7 +4,8 @@ gazetteer facts, its cluster's other reports, and the country tables.
 Both vocabularies describe one real-world event per row, so both need the same answers: which
 reports of a cluster count (asserted ones, unless every event is asked for), which of them
 speaks for the cluster, and which day an event falls on when the article gave no date. They
-are answered here once, from one pass over the store.
+are answered here for each page of rows, from the part of the store the page reaches
+(`paging.Scope`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.data import reader, shipped
+
+if TYPE_CHECKING:
+    from newsevents.export.paging import Scope
 
 Row = Mapping[str, Any]
 Key = tuple[str, int]
@@ -51,23 +55,17 @@ class Lookups:
         return [e for e in rows if is_asserted(e)] if asserted_only else rows
 
 
-def load(store: Any) -> Lookups:
-    """Everything the foreign column sets look up, read once."""
-    from newsevents.store import EventFilter
-
-    articles = {a["id"]: _article(a) for a in store.rows("articles")}
+def load(scope: Scope) -> Lookups:
+    """Everything the foreign column sets look up for one page of rows (`paging.Scope`)."""
+    articles = {a["id"]: _article(a) for a in scope.rows("articles")}
     places: dict[Key, Row] = {}
     by_name: dict[tuple[str, str], Row] = {}
-    for loc in store.rows("locations"):
+    for loc in scope.rows("locations"):
         by_name.setdefault((loc["article_id"], loc["name"]), loc)
         for mention in loc.get("mentions") or []:
             places[(loc["article_id"], mention["start"])] = loc
-    events = {(e["article_id"], e["idx"]): e for e in store.events(EventFilter())}
-    members = {
-        c["cluster_id"]: [(m["article_id"], m["idx"]) for m in c.get("members", [])]
-        for c in store.clusters(EventFilter())
-    }
-    return Lookups(articles, places, by_name, events, members)
+    events = {(e["article_id"], e["idx"]): e for e in scope.events()}
+    return Lookups(articles, places, by_name, events, scope.members())
 
 
 def _article(a: Row) -> dict[str, Any]:

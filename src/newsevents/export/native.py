@@ -37,15 +37,15 @@ def native_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]
     if table in ("quantities", "quotes", "articles"):
         return article_rows(store, table, filters)
     if table == "clusters":
-        return iter(store.clusters(filters))
-    return iter(store.events(filters))
+        return store.iter_clusters(filters)
+    return store.iter_events(filters)
 
 
 def article_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]:
     """Every row of `table`, or only those of articles with an event matching `filters`."""
     # asserted=False keeps every event, as None does: it selects nothing away.
     active = any(getattr(filters, f.name) not in (None, False) for f in fields(filters) if f.name != "limit")
-    wanted = {e["article_id"] for e in store.events(filters)} if active else None
+    wanted = {e["article_id"] for e in store.iter_events(filters)} if active else None
     key = "id" if table == "articles" else "article_id"
     for row in store.rows(table):
         if wanted is None or row[key] in wanted:

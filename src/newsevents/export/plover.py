@@ -22,7 +22,7 @@ from typing import Any
 
 from newsevents import __version__
 from newsevents.events.codes import CodeTable, load_code_table
-from newsevents.export import lookups
+from newsevents.export import lookups, paging
 from newsevents.export.lookups import Key, Lookups, Row
 from newsevents.export.plover_codebook import HYPOTHETICAL, NEGATION, PloverCodebook, load_codebook
 from newsevents.export.registry import ColumnSet, Preset
@@ -50,23 +50,22 @@ CODEBOOK = "CAMEO-to-PLOVER 2021 (PLOVER manual draft 0.8)"
 
 def plover_rows(store: Any, table: str, filters: Any) -> Iterator[dict[str, Any]]:
     """Events (reports) or clusters matching `filters` as PLOVER records, typeless events left out."""
-    book, seen, codes = load_codebook(), lookups.load(store), load_code_table()
-    made = _Maker(book, seen, _figures(store), lookups.countries())
+    book, codes, countries = load_codebook(), load_code_table(), lookups.countries()
     left_out = 0
-    if table == "clusters":
-        for c in store.clusters(filters):
-            typed = [t for t in (_typed(e, codes) for e in seen.kept(c["cluster_id"], False)) if t]
-            if typed:
-                yield made.cluster(c, typed)
+    for page, scope in paging.pages(store, table, filters):
+        seen = lookups.load(scope)
+        made = _Maker(book, seen, _figures(scope), countries)
+        for row in page:
+            if table == "clusters":
+                typed = [t for t in (_typed(e, codes) for e in seen.kept(row["cluster_id"], False)) if t]
+                record = made.cluster(row, typed) if typed else None
             else:
+                t = _typed(row, codes)
+                record = made.event(t) if t else None
+            if record is None:
                 left_out += 1
-    else:
-        for e in store.events(filters):
-            t = _typed(e, codes)
-            if t:
-                yield made.event(t)
             else:
-                left_out += 1
+                yield record
     if left_out:
         log.warning("PLOVER export: %d %s with no PLOVER event type (such as CAMEO 01x statements) left out",
                     left_out, table)  # fmt: skip
@@ -91,7 +90,8 @@ def plover_types(table: str) -> dict[str, str]:
 
 
 class _Maker:
-    """Builds records from stored rows with the codebook and lookups read once per export."""
+    """Builds records from stored rows with the codebook (read once per export) and the lookups
+    and figures of one page of rows (`paging.Scope`)."""
 
     def __init__(self, book: PloverCodebook, seen: Lookups, figures: dict[Key, dict[str, int]],
                  countries: dict[str, dict[str, str]]) -> None:  # fmt: skip

@@ -60,7 +60,7 @@ class ColumnSet:
     """A vocabulary for exported rows: `rows(store, table, filters)` gives them, `columns(table)`
     their order (None where the rows' own keys give it); it applies to `tables` only.
 
-    `types(table)` declares each column's type in the store's vocabulary (`tables.SQL_TYPES`:
+    `types(table)` declares each column's type in the store's vocabulary (`columns.SQL_TYPES`:
     TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, JSON), so a typed file (Parquet) has the same
     schema whether it holds no rows or a million; None leaves the types to the values.
 

@@ -12,9 +12,10 @@ codes, PRIO-GRID cells) belong to UCDP's registers and are left empty: docs/expo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from typing import Any
 
-from newsevents.export import conflict
+from newsevents.export import conflict, paging
 from newsevents.export.conflict import Facts, Row
 from newsevents.export.registry import ColumnSet, Preset
 
@@ -49,16 +50,22 @@ _CLEAR = 1  # event_clarity: one event, clearly described
 
 def ucdp_rows(store: Any, table: str, filters: Any) -> Any:
     """Lethal events (mentions) or clusters matching `filters` (asserted only by default) as GED rows."""
-    events = [e for e in store.events(filters) if e.get("cameo_root") in LETHAL_ROOTS]
-    facts = conflict.Facts.load(store)
-    if table == "clusters":
-        groups = conflict.by_cluster(events)
-        chosen = (c for c in store.clusters(filters) if c["cluster_id"] in groups)
-        found = (_row(c["cluster_id"], groups[c["cluster_id"]], _cluster_place(c, groups), facts)
-                 for c in chosen)  # fmt: skip
-    else:
-        found = (_row(f"{e['article_id']}-{e['idx']}", [e], _event_place(e), facts) for e in events)
-    return conflict.flagged(found, filters)
+    return conflict.flagged(_rows(store, table, filters, conflict.Facts.shared()), filters)
+
+
+def _rows(store: Any, table: str, filters: Any, shared: Facts) -> Iterator[Row | None]:
+    """A page at a time (`paging.pages`): a cluster's row reads its lethal members matching `filters`."""
+    for page, scope in paging.pages(store, table, filters):
+        facts = shared.of(scope)
+        if table == "clusters":
+            lethal = (e for e in scope.events(filters) if e.get("cameo_root") in LETHAL_ROOTS)
+            groups = conflict.by_cluster(lethal)
+            chosen = (c for c in page if c["cluster_id"] in groups)
+            yield from (_row(c["cluster_id"], groups[c["cluster_id"]], _cluster_place(c, groups), facts)
+                        for c in chosen)  # fmt: skip
+        else:
+            own = (e for e in page if e.get("cameo_root") in LETHAL_ROOTS)
+            yield from (_row(f"{e['article_id']}-{e['idx']}", [e], _event_place(e), facts) for e in own)
 
 
 def ucdp_columns(table: str) -> list[str]:

@@ -55,6 +55,26 @@ class Store(Protocol):
         filters; `limit` counts clusters), each with a `members` list of its evidence."""
         ...
 
+    def iter_events(self, filters: EventFilter = ...) -> Iterator[Row]:
+        """The rows of `events(filters)` in its order, read page by page (exports of any size)."""
+        ...
+
+    def iter_clusters(self, filters: EventFilter = ...) -> Iterator[Row]:
+        """The rows of `clusters(filters)` in its order, members included, read page by page."""
+        ...
+
+    def cluster_events(self, filters: EventFilter, cluster_ids: list[str]) -> list[Row]:
+        """The rows of `events(filters)` that belong to these clusters (an export page's reports)."""
+        ...
+
+    def rows_of(self, table: str, article_ids: list[str]) -> list[Row]:
+        """The rows of `rows(table)` that belong to these articles, in key order."""
+        ...
+
+    def clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """The clusters named, with their members."""
+        ...
+
     def recluster(self) -> dict[str, int]:
         """Recompute near-duplicate article groups and event clusters over the whole store."""
         ...

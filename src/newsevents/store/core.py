@@ -30,9 +30,8 @@ The browsing reads (pages, timelines, one article, stats) come from `views.Store
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal, Self
@@ -45,29 +44,29 @@ from newsevents.store.query import (
     CLUSTER_COLUMNS,
     CLUSTER_INPUT_COLUMNS,
     EVENT_COLUMNS,
-    MEMBER_COLUMNS,
     EventFilter,
     cluster_input_sql,
     clusters_sql,
     events_sql,
     members_sql,
 )
+from newsevents.store.rows import clean_params as _clean_params
+from newsevents.store.rows import storable
 from newsevents.store.search import Search
+from newsevents.store.streams import StoreStreams
 from newsevents.store.views import StoreViews
 
 log = logging.getLogger(__name__)
-_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+STREAM_BATCH = 1_000  # records `stream` takes from the engine at a time
 
 Row = dict[str, Any]
 Access = Literal["create", "write", "read", "browse"]
 ACCESS: tuple[Access, ...] = ("create", "write", "read", "browse")
-INT64 = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER and a PostgreSQL BIGINT hold
-NUL, NUL_STANDIN = "\x00", "\ufffd"
 _SET_DIRTY = "UPDATE store_state SET value = '1' WHERE name = 'dirty' AND value <> '1'"
 _CLEAR_DIRTY = "UPDATE store_state SET value = '0' WHERE name = 'dirty'"
 
 
-class SQLStore(StoreViews):
+class SQLStore(StoreViews, StoreStreams):
     """A `Store` over one DB-API connection; subclasses are the dialects.
 
     `label` names the database in messages (never with a password); `placeholder` is the
@@ -134,6 +133,15 @@ class SQLStore(StoreViews):
         """A cursor inside one transaction: committed on success, rolled back on any exception."""
         raise NotImplementedError
 
+    def write_transaction(self) -> AbstractContextManager[Any]:
+        """The transaction one article is written in: `transaction()` unless the dialect can send
+        its statements without waiting for each one's result (see `inserted`)."""
+        return self.transaction()
+
+    def inserted(self, cur: Any) -> int:
+        """Rows the last statement of `cur` inserted, waiting for its result if it was only sent."""
+        return int(cur.rowcount)
+
     def schema_lock(self) -> AbstractContextManager[None]:
         """Held while the schema is checked, created or migrated."""
         raise NotImplementedError
@@ -181,6 +189,19 @@ class SQLStore(StoreViews):
         """Every record of one statement; the one way views and migrations read."""
         return list(self._conn.execute(sql, _clean_params(params)).fetchall())
 
+    def stream(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """The records of one statement a batch at a time, never all at once (`streams.py`)."""
+        cur = self._conn.cursor()
+        try:
+            cur.execute(sql, _clean_params(params))
+            while batch := cur.fetchmany(STREAM_BATCH):
+                yield from batch
+        finally:
+            # An export abandoned midway is closed wherever its generator is collected, which may
+            # be another thread than the connection's: the cursor then goes with the connection.
+            with suppress(*self.driver_errors):
+                cur.close()
+
     def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
         """The first record of one statement (counts, MIN/MAX)."""
         found: tuple[Any, ...] = self._conn.execute(sql, _clean_params(params)).fetchone()
@@ -194,6 +215,19 @@ class SQLStore(StoreViews):
         values = ", ".join(self.named.format(c) for c in columns)
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
         return sql + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
+
+    def insert_rows(
+        self, cur: Any, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]],
+        on_conflict: str | None = None,
+    ) -> None:
+        """Insert `rows` (values in `columns` order) into `table`, in their order, with `cur`; every
+        write of several rows goes through here, so a dialect can send them its cheapest way. The
+        default is `executemany` of one single-row INSERT: an embedded engine pays nothing per
+        statement."""  # fmt: skip
+        if rows:
+            values = ", ".join([self.placeholder] * len(columns))
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+            cur.executemany(sql + (f" ON CONFLICT {on_conflict}" if on_conflict else ""), rows)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -217,16 +251,16 @@ class SQLStore(StoreViews):
         self._writable()
         stored_at = datetime.now(UTC).isoformat(timespec="seconds")
         try:
-            with self.transaction() as cur:
+            with self.write_transaction() as cur:
                 article = storable("articles", row_builders.article_row(extraction.article, stored_at))
                 cur.execute(self._insert_sql("articles", _columns("articles"), "(id) DO NOTHING"), article)
-                if cur.rowcount == 0:
+                if self.inserted(cur) == 0:
                     return False
                 written = {"articles": 1}
                 for table, builder_name in row_builders.CHILD_TABLES:
+                    columns = _columns(table)
                     batch = [storable(table, r) for r in getattr(row_builders, builder_name)(extraction)]
-                    if batch:
-                        cur.executemany(self._insert_sql(table, _columns(table)), batch)
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                     written[table] = len(batch)
                 self._cluster_new(cur, article, written)
         except self.driver_errors as exc:
@@ -237,7 +271,10 @@ class SQLStore(StoreViews):
         """Count, group and cluster the article with what is stored, in its own transaction; in a
         store still behind (an older run stopped before its recluster, or a migration), only count
         and mark it, since the lookups need every stored article's keys and the recluster to come
-        adds them. The counts come after the lock, so writers never wait on each other's rows."""
+        adds them. The counts come after the lock, so writers never wait on each other's rows;
+        the article's sketch, which needs only its text, comes before, so the lock is held for
+        the lookups and not for the MinHash."""
+        sketch = incremental.sketch_of(article)
         self.lock_derived(cur)
         tallies.add_article(self, cur, article["id"], written)
         cur.execute("SELECT value FROM store_state WHERE name = 'dirty'")
@@ -245,7 +282,7 @@ class SQLStore(StoreViews):
         if found is None or found[0] == "1":
             cur.execute(_SET_DIRTY)
             return
-        incremental.add_article(self, cur, article)
+        incremental.add_article(self, cur, article, sketch)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -273,8 +310,8 @@ class SQLStore(StoreViews):
                 for table in reversed(row_builders.DERIVED_COLUMNS):
                     cur.execute(f"DELETE FROM {table}")
                 for table, batch in derived.items():
-                    if batch:
-                        cur.executemany(self._insert_sql(table, row_builders.DERIVED_COLUMNS[table]), batch)
+                    columns = row_builders.DERIVED_COLUMNS[table]
+                    self.insert_rows(cur, table, columns, [[r[c] for c in columns] for r in batch])
                 tallies.rebuild(cur)
         except self.driver_errors as exc:
             raise self.write_error(exc) from exc
@@ -292,7 +329,7 @@ class SQLStore(StoreViews):
         sql, params = clusters_sql(filters, self.placeholder)
         found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.fetch_all(sql, params)]
         sql, params = members_sql(filters, self.placeholder)
-        return attach_members(found, self.fetch_all(sql, params))
+        return row_builders.attach_members(found, self.fetch_all(sql, params))
 
     def rows(self, table: str) -> Iterator[Row]:
         """Every row of `table` in key order, decoded; read page by page where the dialect pages,
@@ -342,17 +379,6 @@ class SQLStore(StoreViews):
         return f"{type(self).__name__}({self.label!r})"
 
 
-def attach_members(clusters: list[Row], members: list[tuple[Any, ...]]) -> list[Row]:
-    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
-    by_id: dict[str, list[Row]] = {c["cluster_id"]: [] for c in clusters}
-    for rec in members:
-        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
-        by_id.setdefault(member.pop("cluster_id"), []).append(member)
-    for cluster in clusters:
-        cluster["members"] = by_id[cluster["cluster_id"]]
-    return clusters
-
-
 def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
     """What `recluster()` reports: groups, grouped articles, clusters and clustered events."""
     return {
@@ -362,34 +388,6 @@ def recluster_counts(derived: Mapping[str, list[Any]]) -> dict[str, int]:
         "events": len(derived["event_cluster_members"]),
         "multi_report_clusters": sum(1 for r in derived["event_clusters"] if r["n_articles"] > 1),
     }
-
-
-def storable(table: str, row: Row) -> Row:
-    """`row` as every dialect can hold it: NUL in text replaced by U+FFFD (JSON text too), and
-    an integer outside 64 bits refused with E304, which rolls the article back."""
-    for key, value in row.items():
-        if isinstance(value, str):
-            row[key] = _without_nul(value, key in row_builders.JSON_COLUMNS)
-        elif isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
-            article = row.get("article_id", row.get("id"))
-            raise StoreError("E304", detail=f"{table}.{key} = {value} (article {article})")
-    return row
-
-
-def _without_nul(text: str, is_json: bool) -> str:
-    text = text.replace(NUL, NUL_STANDIN)
-    # A JSON column holds NUL escaped; an escaped backslash before "u0000" is no escape of NUL.
-    return _JSON_NUL.sub(r"\1\\ufffd", text) if is_json and "\\u0000" in text else text
-
-
-def _clean_params(params: Any) -> Any:
-    """Query parameters with NUL replaced as in stored text, so a NUL in a filter or an id finds
-    what was stored for it instead of failing in the driver."""
-    if isinstance(params, dict):
-        return {k: v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for k, v in params.items()}
-    if isinstance(params, list | tuple):
-        return [v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for v in params]
-    return params
 
 
 def _columns(table: str) -> tuple[str, ...]:

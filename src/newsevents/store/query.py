@@ -71,15 +71,28 @@ _EVENTS_FROM = (
     " LEFT JOIN article_groups g ON g.article_id = e.article_id"
 )
 
+_CLUSTER_EVENTS_FROM = (
+    "FROM event_cluster_members m JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx"
+    " JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN article_groups g ON g.article_id = e.article_id"
+)
 
-def events_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
-    """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists."""
+
+def events_sql(filters: EventFilter, placeholder: str = "?", clusters: int = 0) -> tuple[str, list[object]]:
+    """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists; with
+    `clusters`, only the events of that many clusters, whose ids the caller appends to the
+    parameters (`Store.cluster_events`): then the clusters' members lead the join, so each
+    engine starts from the members' cluster index instead of every event."""
     clauses, params = _where(filters, placeholder)
+    source = _EVENTS_FROM
+    if clusters:
+        clauses.append(f"m.cluster_id IN ({', '.join([placeholder] * clusters)})")
+        source = _CLUSTER_EVENTS_FROM
     cols = ", ".join([
         *(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published",
         "m.cluster_id", "CASE WHEN g.group_id <> e.article_id THEN g.group_id END",
     ])  # fmt: skip
-    sql = f"SELECT {cols} {_EVENTS_FROM}"
+    sql = f"SELECT {cols} {source}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     # `published IS NULL` first puts undated articles last in every engine.

@@ -8,10 +8,12 @@ builder's keys equal to its table's declared columns.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from newsevents.errors import StoreError
 from newsevents.model import (
     Actor,
     ActorMention,
@@ -24,6 +26,7 @@ from newsevents.model import (
     Quantity,
     Quote,
 )
+from newsevents.store.query import MEMBER_COLUMNS
 from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
 
 if TYPE_CHECKING:
@@ -296,3 +299,47 @@ def _evidence(prefix: str, ev: Evidence) -> Row:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+INT64 = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER and a PostgreSQL BIGINT hold
+NUL, NUL_STANDIN = "\x00", "\ufffd"
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def storable(table: str, row: Row) -> Row:
+    """`row` as every dialect can hold it: NUL in text replaced by U+FFFD (JSON text too), and
+    an integer outside 64 bits refused with E304, which rolls the article back."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            row[key] = _without_nul(value, key in JSON_COLUMNS)
+        elif isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
+            article = row.get("article_id", row.get("id"))
+            raise StoreError("E304", detail=f"{table}.{key} = {value} (article {article})")
+    return row
+
+
+def _without_nul(text: str, is_json: bool) -> str:
+    text = text.replace(NUL, NUL_STANDIN)
+    # A JSON column holds NUL escaped; an escaped backslash before "u0000" is no escape of NUL.
+    return _JSON_NUL.sub(r"\1\\ufffd", text) if is_json and "\\u0000" in text else text
+
+
+def clean_params(params: Any) -> Any:
+    """Query parameters with NUL replaced as in stored text, so a NUL in a filter or an id finds
+    what was stored for it instead of failing in the driver."""
+    if isinstance(params, dict):
+        return {k: v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for k, v in params.items()}
+    if isinstance(params, list | tuple):
+        return [v.replace(NUL, NUL_STANDIN) if isinstance(v, str) else v for v in params]
+    return params
+
+
+def attach_members(clusters: list[Row], members: list[tuple[Any, ...]]) -> list[Row]:
+    """Each cluster row with its `members` list, from rows in `MEMBER_COLUMNS` order."""
+    by_id: dict[str, list[Row]] = {c["cluster_id"]: [] for c in clusters}
+    for rec in members:
+        member = dict(zip(MEMBER_COLUMNS, rec, strict=True))
+        by_id.setdefault(member.pop("cluster_id"), []).append(member)
+    for cluster in clusters:
+        cluster["members"] = by_id[cluster["cluster_id"]]
+    return clusters

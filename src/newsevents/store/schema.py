@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newsevents.store.tables import BY_NAME, TABLES, Column, Table
+from newsevents.store.columns import Column, Table
+from newsevents.store.tables import BY_NAME, TABLES
 
 if TYPE_CHECKING:
     import pyarrow as pa

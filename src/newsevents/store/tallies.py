@@ -224,12 +224,8 @@ def _apply(store: SQLStore, cur: Any, table: str, delta: Counter[tuple[Any, ...]
     if not changed:
         return
     keys, ph = KEYS[table], store.placeholder
-    cols = ", ".join((*keys, "n"))
-    cur.executemany(
-        f"INSERT INTO {table} ({cols}) VALUES {_in(ph, len(keys) + 1)} ON CONFLICT ({', '.join(keys)})"
-        f" DO UPDATE SET n = {table}.n + excluded.n",
-        [(*k, n) for k, n in changed],
-    )
+    conflict = f"({', '.join(keys)}) DO UPDATE SET n = {table}.n + excluded.n"
+    store.insert_rows(cur, table, (*keys, "n"), [(*k, n) for k, n in changed], conflict)
     gone = [k for k, n in changed if n < 0]
     if gone:
         match = " AND ".join(f"{k} = {ph}" for k in keys)

@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 from newsevents.store import browse, cursors, pages, tallies
 from newsevents.store import rows as row_builders
-from newsevents.store.browse import EventQuery, ItemQuery
+from newsevents.store.browse import EventQuery
+from newsevents.store.lists import StoreLists
 from newsevents.store.pages import ClusterKey, MentionKey
 from newsevents.store.query import CLUSTER_COLUMNS, MEMBER_COLUMNS, EventFilter
-from newsevents.store.search import Search
 from newsevents.store.tables import UNDATED
 
 Row = dict[str, Any]
@@ -28,7 +28,6 @@ SINGLE_SEP = "-"  # cluster ids of single events: "<article_id>-<idx>"
 BY_ID_CHUNK = 500  # clusters read by id per query: far under any engine's limit on parameters
 Key = tuple[str, str, tuple[str, int] | None]  # a cluster page's key: sort key, id, single event
 COMMON = 0.02  # a filter matching this share of the events or more is walked in page order
-SORTED_PER_WALKED = 1.0  # a list's cost of sorting one match, in items walked in page order
 BOX_CAP = 10_000  # a box is counted to the end up to this many rows; past it, "more than" this
 FACETS = ("quad_class", "plover", "cameo_root", "country")  # the stats' tallies, in their order
 MEMBER_KEYS = ("article_id", "idx", "evidence_start", "evidence_end", "evidence_text", "source", "title",
@@ -47,24 +46,9 @@ class Page:
     exact: bool = True
 
 
-class StoreViews:
-    """Browsing reads over the plumbing of `core.SQLStore` (`fetch_all`, `fetch_one`, `placeholder`)."""
-
-    placeholder: str
-    keeps_join_order = False  # True where a CROSS JOIN fixes the loop order (SQLite)
-
-    @property
-    def text_search(self) -> Search:
-        """Supplied by `core.SQLStore` and the dialects: how `q` is looked up."""
-        raise NotImplementedError
-
-    def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
-        """Supplied by `core.SQLStore`."""
-        raise NotImplementedError
-
-    def fetch_one(self, sql: str, params: Any = ()) -> tuple[Any, ...]:
-        """Supplied by `core.SQLStore`."""
-        raise NotImplementedError
+class StoreViews(StoreLists):
+    """Browsing reads over the plumbing of `core.SQLStore` (`fetch_all`, `fetch_one`, `placeholder`);
+    the lists of articles, quotes and figures are `lists.StoreLists`'."""
 
     def events(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
         """Supplied by `core.SQLStore`."""
@@ -77,12 +61,6 @@ class StoreViews:
     def behind(self) -> bool:
         """Supplied by `core.SQLStore`."""
         raise NotImplementedError
-
-    def _page(self, queries: tuple[browse.Sql, browse.Sql], names: tuple[str, ...]) -> tuple[int, list[Row]]:
-        (count_sql, count_params), (sql, params) = queries
-        total = int(self.fetch_one(count_sql, count_params)[0])  # a SUM is NUMERIC on PostgreSQL
-        found = self.fetch_all(sql, params)
-        return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
     def mention_page(self, query: EventQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
         """(total matching, one page of flat event rows) in `events()` order, each with its
@@ -363,44 +341,6 @@ class StoreViews:
         if not sep or not (idx.isascii() and idx.isdigit()) or not article_id or len(idx) > 18:
             return None
         return self.event(article_id, int(idx))
-
-    def article_page(self, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
-        """(total, page of article summaries with their event count), newest first; `q` searches
-        title and text."""
-        (count, page) = browse.article_page_sql(self.placeholder, q, limit, offset, search=self.text_search)
-        if q is None:
-            count = tallies.rows_sql(self.placeholder, "articles")
-        return self._page((count, page), browse.ARTICLE_SUMMARY)
-
-    def article(self, article_id: str) -> Row | None:
-        """The article row with every child row under its table's name; None when unknown."""
-        found: Row = {}
-        for table in ("articles", *browse.CHILD_TABLES):
-            cols = row_builders.COLUMNS[table]
-            recs = self.fetch_all(browse.article_sql(self.placeholder, table), [article_id])
-            found[table] = [row_builders.decode(dict(zip(cols, r, strict=True))) for r in recs]
-            if table == "articles" and not recs:
-                return None
-        return {"article": found.pop("articles")[0], **found}
-
-    def item_page(self, table: str, query: ItemQuery, limit: int, offset: int) -> tuple[int, list[Row]]:
-        """(total, page) of `quotes` or `quantities` rows with the article's title and published."""
-        ph, search = self.placeholder, self.text_search
-        if query == ItemQuery():  # nothing filtered: the table's row count
-            total = int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
-        else:
-            total = int(self.fetch_one(*browse.item_count_sql(ph, table, query, search=search))[0])
-        rare = False
-        if query.speaker is not None or query.kind is not None:
-            # Sorting the matches costs about `total` rows; walking the page order to the page's
-            # end about (offset + limit) * rows / total: the cheaper one is taken.
-            rows = int(self.fetch_one(*tallies.rows_sql(ph, table))[0])
-            rare = total * total < SORTED_PER_WALKED * (offset + limit) * rows
-        _, (sql, params) = browse.item_page_sql(ph, table, query, limit, offset, search, rare,
-                                                self.keeps_join_order)  # fmt: skip
-        names = browse.item_names(table)
-        found = self.fetch_all(sql, params)
-        return total, [row_builders.decode(dict(zip(names, r, strict=True))) for r in found]
 
     def stats(self, asserted: bool = False) -> Row:
         """Counts per table, clusters, the span of dates, and events per quad class, PLOVER type,

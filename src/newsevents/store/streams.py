@@ -1,0 +1,102 @@
+"""Whole tables read a page at a time: the events and clusters an export writes, however many.
+
+`Store.events()` and `Store.clusters()` build lists, which is what a caller that needs the rows
+together wants, and what a million-event export cannot afford (the GDELT table of a million
+events held 8.9 GB). These give the same rows in the same order as iterators: the engine sorts
+(SQLite spills its sorter to temporary files, PostgreSQL to its work files) and hands rows over
+as they are read, through `stream` (`core.SQLStore`, and a server-side cursor on PostgreSQL), so
+the memory held is one page's, whatever the store's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
+from newsevents.store import pages
+from newsevents.store import rows as row_builders
+from newsevents.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, clusters_sql, events_sql
+
+Row = dict[str, Any]
+CLUSTER_PAGE = 500  # clusters whose members are fetched in one statement (a bound parameter each)
+BY_ID_CHUNK = 500  # articles or clusters named in one statement: far under any engine's limit
+
+
+class StoreStreams:
+    """Streaming reads over the plumbing of `core.SQLStore` (`stream`, `fetch_all`, `placeholder`)."""
+
+    placeholder: str
+
+    def stream(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """Supplied by `core.SQLStore` and the dialects."""
+        raise NotImplementedError
+
+    def fetch_all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Supplied by `core.SQLStore`."""
+        raise NotImplementedError
+
+    def _clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """Supplied by `views.StoreViews`."""
+        raise NotImplementedError
+
+    def iter_events(self, filters: EventFilter = EventFilter()) -> Iterator[Row]:  # noqa: B008 (frozen)
+        """The rows of `events(filters)`, in its order, read as they are written out."""
+        sql, params = events_sql(filters, self.placeholder)
+        for rec in self.stream(sql, params):
+            yield row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True)))
+
+    def iter_clusters(self, filters: EventFilter = EventFilter()) -> Iterator[Row]:  # noqa: B008 (frozen)
+        """The rows of `clusters(filters)`, members included, in its order: the clusters stream,
+        and each page of them fetches its members by id (the members' cluster index)."""
+        sql, params = clusters_sql(filters, self.placeholder)
+        found = (dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.stream(sql, params))
+        while page := list(islice(found, CLUSTER_PAGE)):
+            yield from self._with_members(page)
+
+    def _with_members(self, clusters: list[Row]) -> list[Row]:
+
+        ids = [c["cluster_id"] for c in clusters]
+        members = self.fetch_all(pages.members_by_id_sql(self.placeholder, len(ids)), ids)
+        return row_builders.attach_members(clusters, members)
+
+    # -- what a page of exported rows reads beside them: its clusters' events, their articles' rows --
+
+    def cluster_events(self, filters: EventFilter, cluster_ids: list[str]) -> list[Row]:
+        """The rows of `events(filters)` that belong to these clusters, in its order."""
+        ids = sorted(set(cluster_ids))
+        found: list[Row] = []
+        for chunk in _chunks(ids):
+            sql, params = events_sql(filters, self.placeholder, len(chunk))
+            found += [row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True)))
+                      for rec in self.fetch_all(sql, [*params, *chunk])]  # fmt: skip
+        if len(ids) > BY_ID_CHUNK:  # each chunk is in `events()` order; together they must be too
+            found.sort(key=_event_order)
+        return found
+
+    def rows_of(self, table: str, article_ids: list[str]) -> list[Row]:
+        """The rows of `rows(table)` that belong to these articles, in its (key) order."""
+        columns = row_builders.COLUMNS[table]
+        key = "id" if table == "articles" else "article_id"
+        order = "id" if table == "articles" else "article_id, idx"
+        found: list[Row] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ", ".join([self.placeholder] * len(chunk))
+            sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}"
+            found += [row_builders.decode(dict(zip(columns, rec, strict=True)))
+                      for rec in self.fetch_all(sql, chunk)]  # fmt: skip
+        return found
+
+    def clusters_by_id(self, ids: list[str]) -> list[Row]:
+        """The clusters named (those that exist), each with its members, in no promised order."""
+        return self._clusters_by_id(sorted(set(ids)))
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), BY_ID_CHUNK):
+        yield ids[start : start + BY_ID_CHUNK]
+
+
+def _event_order(e: Row) -> tuple[bool, str, str, int]:
+    """`events_sql`'s ORDER BY: undated articles last, then by day, article and event."""
+    return (e["published"] is None, e["published"] or "", e["article_id"], e["idx"])
