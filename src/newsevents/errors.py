@@ -125,6 +125,11 @@ class GoldError(NewsEventsError):
 
 
 @dataclass(frozen=True)
+class DownloadAbandoned(Exception):
+    """The client of a streamed download stopped reading: the thread writing the file stops too.
+    Control flow inside `api/export.py`, never shown to anyone."""
+
+
 class Problem:
     """A piece of input that was skipped, with where and why, for the one-line report."""
 

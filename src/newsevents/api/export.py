@@ -24,6 +24,7 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
+from newsevents.errors import DownloadAbandoned
 from newsevents.export import columns_for, rows_for, types_for, write_rows
 from newsevents.store import EventQuery, Store
 
@@ -136,11 +137,7 @@ class _Chunks(io.TextIOBase):
                 return
             except queue.Full:
                 continue
-        raise _Abandoned
-
-
-class _Abandoned(Exception):
-    """The client stopped reading: the writing thread stops too."""
+        raise DownloadAbandoned
 
 
 def _csv_chunks(reader: Opener, query: EventQuery, table: str) -> Iterator[str]:
@@ -155,12 +152,12 @@ def _csv_chunks(reader: Opener, query: EventQuery, table: str) -> Iterator[str]:
                 write_rows(rows, out, "csv", columns_for(table, "native"), types=types_for(table, "native"))
             out.flush()
             out.put(_DONE)
-        except _Abandoned:
+        except DownloadAbandoned:
             return
         except BaseException as exc:  # handed to the reading side, which raises it
             try:
                 out.put(exc)
-            except _Abandoned:
+            except DownloadAbandoned:
                 return
 
     threading.Thread(target=produce, name="newsevents-export", daemon=True).start()
