@@ -14,6 +14,7 @@ SHARED = Path(__import__("os").environ["NEWSEVENTS_SHARED"])
 
 def _expected(doc) -> Words:  # type: ignore[no-untyped-def]
     return Words(
+        tuple(t.text for t in doc),
         tuple(t.lower_ for t in doc),
         tuple(t.lemma_.lower() for t in doc),
         tuple(t.pos_ for t in doc),

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.words import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names often enough to look them up (with more proof).
@@ -27,6 +28,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Tokens the tagger already knows are not names ("March" 2016, "Two" people).
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
+DASHES = ("-", "‐")  # a hyphen and the Unicode hyphen: may join the words of a name
 
 @dataclass(frozen=True)
 class Toponym:
@@ -77,13 +79,19 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
     """Maximal runs of name tokens, trimmed of hyphens at the edges."""
     spans: list[Span] = []
     start: int | None = None
-    for tok in [*doc, None]:
-        part = tok is not None and _is_name_part(tok, cues)  # asked once per token: it is most of the cost
+    w, n = words(doc), len(doc)
+    for i in range(n + 1):
+        # Only a capitalised word, a dash or a name particle can be a name part: the rest of the
+        # words are never built as Tokens (asking every token was most of this function's cost).
+        text = w.text[i] if i < n else ""
+        maybe = text[:1].isupper() or text in DASHES or (i < n and w.lower[i] in cues.name_particles)
+        tok = doc[i] if maybe else None
+        part = tok is not None and _is_name_part(tok, cues)
         if part and not (start is not None and tok.is_sent_start):  # type: ignore[union-attr]
-            start = tok.i if start is None else start  # type: ignore[union-attr]
+            start = i if start is None else start
             continue
         if start is not None:
-            end = tok.i if tok is not None else len(doc)
+            end = i
             while start < end and doc[start].text in ("-", "‐"):
                 start += 1
             while end > start and doc[end - 1].text in ("-", "‐"):
@@ -92,7 +100,7 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
                 spans.append(doc[start:end])
             start = None
         if part:
-            start = tok.i  # type: ignore[union-attr]
+            start = i
     return spans
 
 
@@ -249,15 +257,18 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     cues, doc = gazetteer.cues, parsed.doc
     found: dict[tuple[int, int], Toponym] = {}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
-        span, stripped_hint = raw, None
-        if not gazetteer.lookup(raw.text):  # "United Kingdom" keeps its "Kingdom"
+        span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
+        known = bool(gazetteer.lookup(text))
+        if not known:  # "United Kingdom" keeps its "Kingdom"
             span, stripped_hint = _strip_feature_word(raw, cues)
-        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(span.text):
+            if span is not raw:
+                text = span.text
+                known = bool(gazetteer.lookup(text))
+        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text):
             continue
-        if span.text.lower() in cues.never_places or _common_word(span):
+        if text.lower() in cues.never_places or _common_word(span, text):
             continue
         is_district, owner = _district(span, cues)
-        known = bool(gazetteer.lookup(span.text))
         if not known and not is_district:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
@@ -266,7 +277,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         top = Toponym(
             span.start_char,
             span.end_char,
-            span.text,
+            text,
             _label(span),
             "district" if is_district else stripped_hint or hint,
             cue or stripped_hint is not None or _dateline(span),
@@ -340,11 +351,12 @@ def _dateline(span: Span) -> bool:
     return line_start and after.text.istitle()
 
 
-def _common_word(span: Span) -> bool:
-    """A name with no capital letter in a sentence that has them ("retreated into the bush") is a
-    common word the entity recogniser mislabelled, not a place: English capitalises place names.
-    In a sentence written all in lower case, capitals tell nothing and the name is kept."""
-    if any(ch.isupper() for ch in span.text):
+def _common_word(span: Span, text: str) -> bool:
+    """A name (`span`, whose words are `text`) with no capital letter in a sentence that has them
+    ("retreated into the bush") is a common word the entity recogniser mislabelled, not a place:
+    English capitalises place names. In a sentence written all in lower case, capitals tell
+    nothing and the name is kept."""
+    if any(ch.isupper() for ch in text):
         return False
     return any(ch.isupper() for ch in span.sent.text)
 

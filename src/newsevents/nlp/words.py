@@ -27,9 +27,10 @@ CACHE_LIMIT = 200_000
 
 @dataclass(frozen=True)
 class Words:
-    """Per token i: `lower[i]` its lower-cased text, `lemma[i]` its lower-cased lemma, `pos[i]`
-    its coarse tag and `dep[i]` its dependency label, as spaCy gives them."""
+    """Per token i: `text[i]` its text, `lower[i]` its lower-cased text, `lemma[i]` its lower-cased
+    lemma, `pos[i]` its coarse tag and `dep[i]` its dependency label, as spaCy gives them."""
 
+    text: tuple[str, ...]
     lower: tuple[str, ...]
     lemma: tuple[str, ...]
     pos: tuple[str, ...]
@@ -45,16 +46,17 @@ def words(doc: Doc) -> Words:
 
 
 def _read(doc: Doc) -> Words:
-    from spacy.attrs import DEP, LEMMA, LOWER, POS
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
     if len(_STRINGS) > CACHE_LIMIT:
         _STRINGS.clear()
         _LOWERED.clear()
     if not len(doc):
-        return Words((), (), (), ())
+        return Words((), (), (), (), ())
     strings = doc.vocab.strings
-    lower, lemma, pos, dep = doc.to_array([LOWER, LEMMA, POS, DEP]).T.tolist()
-    return Words(_named(lower, strings), _lowered(lemma, strings), _named(pos, strings), _named(dep, strings))
+    text, lower, lemma, pos, dep = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist()
+    named = [_named(column, strings) for column in (text, lower, pos, dep)]
+    return Words(named[0], named[1], _lowered(lemma, strings), named[2], named[3])
 
 
 def _named(hashes: list[int], strings: Any) -> tuple[str, ...]:
