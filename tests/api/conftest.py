@@ -146,12 +146,17 @@ def malicious() -> Extraction:
     return Extraction(art, (event,), (), (), (), (ActorMention(officials, 0, 1, 0),))
 
 
-def build_store(path: Path) -> Path:
-    with open_store(path) as store:
+def fill_store(target: str | Path) -> None:
+    """Write the API tests' four articles (two reports of one strike, a protest, a hostile one)."""
+    with open_store(target) as store:
         store.write(strike("aaaa000000000001", "Reuters", "2016-02-13", "Strike kills 12 in Aleppo"))
         store.write(strike("bbbb000000000002", "AFP", "2016-02-14", "Twelve dead as jets hit Aleppo"))
         store.write(protest())
         store.write(malicious())
+
+
+def build_store(path: Path) -> Path:
+    fill_store(path)
     return path
 
 

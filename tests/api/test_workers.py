@@ -18,10 +18,8 @@ from pathlib import Path
 
 import psutil
 import pytest
-from tests.api.conftest import build_store, malicious, protest, strike
+from tests.api.conftest import build_store, fill_store
 from tests.store import pg_server
-
-from newsevents.store import open_store
 
 STARTUP_SECONDS = 120  # spawning two interpreters on a loaded machine; not a speed check
 
@@ -88,11 +86,7 @@ def _postgres(request: pytest.FixtureRequest) -> str:
     scope = pg_server.schema(request.getfixturevalue("pg_url"), "t_workers")
     url = scope.__enter__()
     request.addfinalizer(lambda: scope.__exit__(None, None, None))
-    with open_store(url) as store:
-        store.write(strike("aaaa000000000001", "Reuters", "2016-02-13", "Strike kills 12 in Aleppo"))
-        store.write(strike("bbbb000000000002", "AFP", "2016-02-14", "Twelve dead as jets hit Aleppo"))
-        store.write(protest())
-        store.write(malicious())
+    fill_store(url)
     return url
 
 
