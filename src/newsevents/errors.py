@@ -124,12 +124,12 @@ class GoldError(NewsEventsError):
     """A gold file that cannot be read (E401) or holds a bad record (E402), in `newsevents evaluate`."""
 
 
-@dataclass(frozen=True)
 class DownloadAbandoned(Exception):
     """The client of a streamed download stopped reading: the thread writing the file stops too.
     Control flow inside `api/export.py`, never shown to anyone."""
 
 
+@dataclass(frozen=True)
 class Problem:
     """A piece of input that was skipped, with where and why, for the one-line report."""
 
