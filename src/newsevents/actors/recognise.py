@@ -118,7 +118,8 @@ def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token:
-    return doc[start:end].root
+    """The span's syntactic root; a one-word span is its own, without building a Span."""
+    return doc[start] if end - start == 1 else doc[start:end].root
 
 
 def _is_dash(token: Token) -> bool:
@@ -222,10 +223,9 @@ def _accept(
     dictionary: ActorDictionary,
 ) -> Cue | None:
     doc = parsed.doc
-    span = doc[start:end]
     if parsed.is_furniture(start, end):
         return None
-    chosen = _choose(phrases, [t.text for t in span], day, dictionary)
+    chosen = _choose(phrases, list(words(doc).text[start:end]), day, dictionary)
     if chosen is None:
         return None
     phrase, entry = chosen
