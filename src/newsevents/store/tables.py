@@ -291,6 +291,15 @@ _LEVEL = _c("level", _I, "0: every event; 1: asserted events only (not negated, 
 _COUNTRY = _c("country", _T, "'*' (every event), or an ISO3 country of the source or the target actor", True)
 _DAY = "COALESCE(date, the article's published), '' when neither"
 
+
+def _cluster_counts(dimension: Column, members: str) -> tuple[Column, ...]:
+    """The columns of a clusters' tally by `dimension` (a CAMEO root, a PLOVER type): a cluster is
+    counted on its first day, with the span of `members` that the tally's filters can reach."""
+    return (_LEVEL, _COUNTRY, dimension, _c("day", _T, "the cluster's date_first, '' when undated", True),
+            _c("first_day", _T, f"earliest day of {members} ({_DAY}), '' when none has one", True),
+            _c("last_day", _T, f"latest day of {members}, '' when none has one", True),
+            _c("n", _I, "clusters", True))  # fmt: skip
+
 EVENT_TALLIES = Table(
     "event_tallies", "Events counted per day, CAMEO root, actor country and level: the totals and "
     "timelines of the mentions view without reading the events.",
@@ -303,11 +312,7 @@ CLUSTER_TALLIES = Table(
     "cluster_tallies", "Event clusters counted per first day, CAMEO root, actor country, level and the "
     "span of the members that have that country and level: the totals and timelines of the "
     "clusters view (a cluster is found when one of its members matches).",
-    (_LEVEL, _COUNTRY, _c("cameo_root", _T, "the cluster's CAMEO root", True),
-     _c("day", _T, "the cluster's date_first, '' when undated", True),
-     _c("first_day", _T, f"earliest day of the counted members ({_DAY}), '' when none has one", True),
-     _c("last_day", _T, "latest day of the counted members, '' when none has one", True),
-     _c("n", _I, "clusters", True)),
+    _cluster_counts(_c("cameo_root", _T, "the cluster's CAMEO root", True), "the counted members"),
     ("level", "country", "cameo_root", "day", "first_day", "last_day"),
     (("cluster_tallies_day", "level, country, day"),), summary=True,
 )  # fmt: skip
@@ -316,12 +321,8 @@ CLUSTER_PLOVER_TALLIES = Table(
     "cluster_plover_tallies", "Event clusters counted as `cluster_tallies` counts them, with a PLOVER "
     "type of their members in the root's place (a cluster whose members have two types counts under "
     "each): the totals and timelines of the clusters view filtered by a type.",
-    (_LEVEL, _COUNTRY, _c("plover", _T, "a PLOVER type of the cluster's counted members", True),
-     _c("day", _T, "the cluster's date_first, '' when undated", True),
-     _c("first_day", _T, f"earliest day of the counted members of that type ({_DAY}), '' when none has one",
-        True),
-     _c("last_day", _T, "latest day of those members, '' when none has one", True),
-     _c("n", _I, "clusters", True)),
+    _cluster_counts(_c("plover", _T, "a PLOVER type of the cluster's counted members", True),
+                    "the counted members of that type"),
     ("level", "country", "plover", "day", "first_day", "last_day"), summary=True,
 )  # fmt: skip
 
