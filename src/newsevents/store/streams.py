@@ -17,10 +17,10 @@ from typing import Any
 from newsevents.store import pages
 from newsevents.store import rows as row_builders
 from newsevents.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, clusters_sql, events_sql
+from newsevents.store.views import BY_ID_CHUNK
 
 Row = dict[str, Any]
 CLUSTER_PAGE = 500  # clusters whose members are fetched in one statement (a bound parameter each)
-BY_ID_CHUNK = 500  # articles or clusters named in one statement: far under any engine's limit
 
 
 class StoreStreams:
@@ -55,7 +55,7 @@ class StoreStreams:
             yield from self._with_members(page)
 
     def _with_members(self, clusters: list[Row]) -> list[Row]:
-
+        """The clusters with their members, fetched in one statement by the clusters' ids."""
         ids = [c["cluster_id"] for c in clusters]
         members = self.fetch_all(pages.members_by_id_sql(self.placeholder, len(ids)), ids)
         return row_builders.attach_members(clusters, members)
