@@ -23,8 +23,10 @@ Status = Literal["reported", "cumulative", "projected"]
 Precision = Literal["district", "city", "admin1", "country"]
 DatePrecision = Literal["day", "week", "month", "year"]
 # Where an event's date came from: its own words, what its speaker was said to say when, the
-# article's publication date (a default, not a statement), or a date inferred otherwise.
-DateSource = Literal["text", "speaker", "published", "inferred"]
+# article's publication date (a default, not a statement), a date inferred otherwise, or, for an
+# article that gives no date anywhere, the day newsevents received it (the event happened on or
+# before that day: the scrape-date convention of the field's pipelines, marked so it can be dropped).
+DateSource = Literal["text", "speaker", "published", "inferred", "received"]
 # Where an event's place came from: its clause, its sentence, its paragraph, the dateline, or the
 # article's focus place; the further down, the more of a guess.
 # Where an article's publication date came from, most reliable first: the metadata given with
@@ -94,6 +96,9 @@ class Article:
     published_source: PublishedSource | None = None  # None when `published` is
     language: str = "en"
     origin: str | None = None  # file path (and line for JSONL) it was read from
+    # The day it reached newsevents (YYYY-MM-DD): a file's last-modified day, else the day it was
+    # read. Kept in Python like `origin`; it dates events only when nothing else can.
+    received: str | None = None
     furniture: tuple[Evidence, ...] = ()
     title_span: Evidence | None = None  # where the title sits in `text`, if it does
     # The id the input gave (a JSONL "id", a sidecar's "id"), kept as metadata only: `id` is

@@ -114,6 +114,16 @@ def test_undated_reports_of_independent_articles_stay_apart() -> None:
     assert len(find_clusters([ev("a", **undated), ev("b", **undated)])) == 2
 
 
+def test_events_dated_only_by_the_day_they_were_received_stay_apart_as_undated_ones_do() -> None:
+    """Two undated stories read on one day are not two reports of one day's event; copies of
+    one story still join."""
+    received = dict(date="2026-12-05", date_precision="day", date_source="received", published=None)
+    assert len(find_clusters([ev("a", **received), ev("b", **received)])) == 2
+    assert len(find_clusters([ev("a", **received), ev("b", **received)], {"a": "a", "b": "a"})) == 1
+    stated = dict(date="2026-12-05", date_precision="day", date_source="text", published=None)
+    assert len(find_clusters([ev("a", **stated), ev("b", **stated)])) == 1
+
+
 def test_events_dated_only_to_a_month_stay_apart_as_undated_ones_do() -> None:
     """Two undated articles whose addresses say /2015/04/ both date their events 2015-04-01 at
     month precision: the 1st of April is not their day, so they do not meet on it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,23 @@ def test_title_with_only_furniture_has_no_body(tmp_path: Path) -> None:
     path = tmp_path / "title.txt"
     path.write_text("Police fire tear gas at protesters\n\nShare\n\nPhoto: AFP\n", encoding="utf-8")
     one_problem(run([str(path)]), "E110")
+
+
+def test_a_file_is_received_on_its_last_modified_day_and_a_stream_line_on_the_day_it_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    noon = 1_577_880_000  # 2020-01-01 12:00 UTC
+    os.utime(path, (noon, noon))
+    (lines := tmp_path / "feed.jsonl").write_text(json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    os.utime(lines, (noon, noon))
+    from_file, from_line = run([str(path)]), run([str(lines)])
+    assert isinstance(from_file[0], Article) and from_file[0].received == "2020-01-01"
+    today = datetime.now(UTC).date().isoformat()
+    assert isinstance(from_line[0], Article) and from_line[0].received in (today, _tomorrow(today))
+
+
+def _tomorrow(day: str) -> str:
+    """The next day: a read that straddles midnight UTC is received on either."""
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()

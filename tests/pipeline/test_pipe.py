@@ -4,11 +4,16 @@ named and skipped while the batch goes on."""
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 import pytest
 
-from newsevents import pipe
+from newsevents import pipe, pipeline
 from newsevents.errors import Problem
+from newsevents.ingest import read
+from newsevents.model import Article
+from newsevents.settings import Settings
 
 STORY = "Rebels shelled Aleppo\n\nSyrian rebels shelled Aleppo on Thursday, killing 12 people."
 
@@ -53,3 +58,16 @@ def test_an_article_too_long_for_the_settings_is_skipped_and_the_rest_extracted(
     got = list(pipe([STORY + " More words here.", STORY], settings=settings, problems=problems))
     assert [x.article.origin for x in got] == ["record 1"]
     assert [(p.origin, p.code) for p in problems] == [("record 0", "E502")]
+
+
+@pytest.mark.model
+def test_an_undated_file_dates_every_event_by_the_day_it_was_received(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(STORY.replace(" on Thursday", ""), encoding="utf-8")
+    noon = 1_577_880_000  # 2020-01-01 12:00 UTC: the day the desk's copy was written
+    os.utime(path, (noon, noon))
+    (article,) = list(read([str(path)], Settings()))
+    assert isinstance(article, Article) and article.published is None
+    events = pipeline.extract(article).events
+    dated = {(e.date, e.date_precision, e.date_source) for e in events}
+    assert events and dated == {("2020-01-01", "day", "received")}

@@ -57,6 +57,21 @@ def test_a_year_below_the_lead_does_not_date_the_article(date_words, parse) -> N
     assert _fallback(date_words, parse, text, published=None) is None
 
 
+@pytest.mark.model
+def test_an_article_with_no_date_anywhere_speaks_from_the_day_it_was_received(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Two fighters were killed by the army in the south.\nThe group fought a war in 2006.\n"
+    found = _fallback(date_words, parse, text, published=None, received="2026-12-05")
+    assert found == Fallback("2026-12-05", "day", "received")
+    # any date the article gives wins over the received day
+    dated = _fallback(date_words, parse, text, published="2015-04-13", received="2026-12-05")
+    assert dated == Fallback("2015-04-13", "day", "published")
+
+
+def test_a_received_day_coarsened_for_a_background_act_stays_received() -> None:
+    coarse = Fallback("2026-12-05", "day", "received").coarsened("year")
+    assert coarse == Fallback("2026-01-01", "year", "received")
+
+
 def test_coarsening_keeps_the_coarser_of_the_two() -> None:
     day = Fallback("2016-02-13", "day", "published")
     assert day.coarsened("month") == Fallback("2016-02-01", "month", "inferred")

@@ -92,9 +92,14 @@ class EventCluster:
 
 
 def event_day(row: Row) -> int | None:
-    """The day the event happened as an ordinal: its own date, else the article's date."""
+    """The day the event happened as an ordinal: its own date, else the article's date. A date
+    that is only the day an undated article was received (`date_source` received) says when the
+    event was reported at the latest, not when it happened: such an event joins only its copies,
+    as an undated one does."""
     for key in ("date", "published"):
         value = row.get(key)
+        if key == "date" and row.get("date_source") == "received":
+            continue
         if value:
             try:
                 return date.fromisoformat(str(value)[:10]).toordinal()

@@ -14,7 +14,9 @@ HTML page's head), else the text's own stamp or dateline ("dateline": "Updated: 
 "LONDON, Feb. 13, 2016 -", a date line near the top), else a day written into the address
 ("url": /2016/02/13/), else a full date (day, month and year) stated in the first paragraph of
 the story ("text"). The last is the day the story speaks of, not the day it appeared, so events
-dated from it are marked `inferred` rather than `published` (see `newsevents.when`).
+dated from it are marked `inferred` rather than `published` (see `newsevents.when`). Every
+article also records the day it was received (`Article.received`: a file's last-modified day,
+else the day it is read), which dates its events only when it gives no date at all.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from newsevents.ingest import dates, furniture, metadata
 from newsevents.ingest.lines import Line, split_lines
@@ -75,6 +78,7 @@ class Meta:
     source: str | None = None
     published: str | None = None
     id: str | None = None
+    received: str | None = None  # the file's last-modified day; None: the day it is read
 
 
 def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) -> Article:
@@ -110,6 +114,7 @@ def build(text: str, meta: Meta, rules: IngestRules, origin: str | None = None) 
         furniture=tuple(Evidence.of(text, m.line.start, m.line.end) for m in marks),
         title_span=title_span,
         given_id=meta.id,
+        received=meta.received or datetime.now(UTC).date().isoformat(),
     )
 
 

@@ -53,8 +53,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
 # What `recluster()` reads per event: the fields clustering compares, the evidence it keeps.
 CLUSTER_INPUT_COLUMNS: tuple[str, ...] = (
     "article_id", "idx", "cameo_root", "plover", "quad_class",
-    "source_code", "source_country", "target_code", "target_country", "date",
-    "location_name", "location_lat", "location_lon", "location_country", "location_precision",
+    "source_code", "source_country", "target_code", "target_country", "date", "date_precision",
+    "date_source", "location_name", "location_lat", "location_lon", "location_country", "location_precision",
     "evidence_start", "evidence_end", "evidence_text", "source", "published",
 )  # fmt: skip
 

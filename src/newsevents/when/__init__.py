@@ -31,7 +31,8 @@ the convention of GDELT and Phoenix, where an article reports what happened up t
 appeared), or, for an article without one, a month in its address or a dated lead
 ("inferred"). A background act (background.py: an undated past perfect outside reported speech,
 or a war's running total in the present perfect) takes that date at month or year precision
-("inferred"). Only an article with no date anywhere leaves its events undated.
+("inferred"). An article with no date anywhere speaks from the day it was received
+(`Article.received`, "received"); only an Article built without one leaves its events undated.
 
 A figure's date (see `date_quantities`) follows the same attachment rules; a cumulative total is
 "as of" the publication date and a projection has none.

@@ -41,9 +41,10 @@ def date_events(
     `inferred`); any other event takes the
     date the article speaks from (`article_date`: the publication day, else a month or year
     the article gives), coarsened to the month or year when its clause is background
-    (`background_precision`). `date_source` says which (text, speaker, published, inferred), so
-    an analyst can tell a stated day from a default; only an article with no date at all leaves
-    events undated. `anchors` are the triggers' tokens as the events stage recorded them.
+    (`background_precision`). `date_source` says which (text, speaker, published, inferred,
+    received), so an analyst can tell a stated day from a default; only an article with no date
+    and no received day leaves events undated. `anchors` are the triggers' tokens as the events
+    stage recorded them.
     """
     fallback = article_date(parsed, words)
     found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
