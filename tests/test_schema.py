@@ -17,7 +17,7 @@ SCHEMA = json.loads(resources.files("newsevents").joinpath("schema.json").read_t
 @pytest.mark.parametrize(
     ("definition", "cls", "json_only", "python_only"),
     [
-        ("article", model.Article, set(), {"origin", "title_span"}),
+        ("article", model.Article, set(), {"origin", "title_span", "received"}),
         ("event", model.Event, set(), set()),
         ("quantity", model.Quantity, set(), set()),
         ("quote", model.Quote, set(), set()),

@@ -29,6 +29,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -92,28 +93,21 @@ class EventCluster:
 
 
 def event_day(row: Row) -> int | None:
-    """The day the event happened as an ordinal: its own date, else the article's date. A date
-    that is only the day an undated article was received (`date_source` received) says when the
-    event was reported at the latest, not when it happened: such an event joins only its copies,
-    as an undated one does."""
-    for key in ("date", "published"):
-        value = row.get(key)
-        if key == "date" and row.get("date_source") == "received":
-            continue
-        if value:
-            try:
-                return date.fromisoformat(str(value)[:10]).toordinal()
-            except ValueError:
-                continue
+    """The day the event happened as an ordinal: its own date, else the article's date. The day
+    an undated article was received (`date_source` received) is when it was reported at the
+    latest, not when it happened: such an event joins only its copies, as an undated one does."""
+    received = row.get("date_source") == "received"
+    for value in filter(None, (None if received else row.get("date"), row.get("published"))):
+        with suppress(ValueError):
+            return date.fromisoformat(str(value)[:10]).toordinal()
     return None
 
 
 def joining_day(row: Row) -> int | None:
-    """The day two events are compared on: `event_day` when the event is known to the day (or its
-    precision is not stored), None for a date known only to the week, month or year. Such a
-    date is the first day of its span ("2015-04-01" for April 2015), not a day: two events
-    dated so would meet on the 1st, so they join only the copies of their own story, as
-    undated events do."""
+    """The day two events are compared on: `event_day` when the event is known to the day, None
+    for a date known only to the week, month or year. Such a date is the first day of its span
+    ("2015-04-01" for April 2015), not a day: two events dated so would meet on the 1st, so
+    they join only the copies of their own story, as undated events do."""
     if row.get("date") and row.get("date_precision") not in (None, "day"):
         return None
     return event_day(row)
