@@ -183,7 +183,8 @@ def _keys_of(lemma: str, text: str) -> tuple[str, ...]:
 def related_words(token: Token) -> dict[str, int]:
     """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
 
-    In order of preference: the trigger's own dependents, then the noun a participle or relative
+    In order of preference: the trigger's own dependents (and a modifier after the object, the
+    small model's reading of an object complement), then the noun a participle or relative
     clause modifies ("the sanctions they imposed"). A date object lends its glued-on words: the small
     model parses "spoke by phone Monday" as "by (phone Monday)".
     """
@@ -197,6 +198,11 @@ def related_words(token: Token) -> dict[str, int]:
     for child in token.children:
         if child.dep_ in WITH_DEPS:
             add(child)
+            # "called Y's comments 'insulting'": the small model hangs a quoted object complement
+            # after the object as its modifier
+            for late in child.children if child.dep_ == "dobj" else ():
+                if late.dep_ == "amod" and late.i > child.i:
+                    add(late)
         elif child.dep_ in PREPOSITION_DEPS:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
@@ -291,7 +297,8 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     """Every trigger in the sentence, minus words another trigger consumed as its `with` word.
 
     "halted the offensive" is one event (087), not also an offensive (190); "threatened to
-    attack" is one threat (138), not also an attack. A converted verb coded with its root's
+    attack" is one threat (138), not also an attack; but "condemned the attack" is a criticism
+    (111) and an attack (`_judges`). A converted verb coded with its root's
     general code gives way to a curated trigger of the same root among its pattern words: in
     "staged a general strike" the strike (143) says more than "stage" + strike (140).
     """
@@ -305,11 +312,17 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
         if found is not None:
             matches.append(found)
     matches = [m for m in matches if not _says_less(m, matches)]
-    consumed = {w for m in matches for w in m.words if w != m.token}
+    consumed = {w for m in matches if not _judges(m) for w in m.words if w != m.token}
     for m in matches:
         if m.token in consumed:
             continue
         yield m
+
+
+def _judges(match: TriggerMatch) -> bool:
+    """ "condemned the arrest of X": criticism of an act takes the act as done, so the act noun it
+    was matched with stays an event of its own, unlike the act a threat or a demand asks for."""
+    return (match.entry.cameo or "").startswith("111")
 
 
 def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
