@@ -151,6 +151,7 @@ def test_a_critical_copula_keeps_its_negation() -> None:
     [
         ("The Chinese foreign ministry condemned the attack.", ("111", None)),
         ("The Israeli prime minister rejected the arrest warrant on Friday.", ("120", None)),
+        ("The Serbian leader defied the summons on Monday.", ("128", None)),
     ],
 )
 def test_judging_an_act_or_an_order_is_the_speaker_s_act(text: str, expected: tuple[str, str | None]) -> None:
@@ -161,4 +162,11 @@ def test_a_condemned_act_stays_an_event() -> None:
     """Criticism takes the act it condemns as done: "condemned the raid by X" is the speaker's 111
     and X's raid."""
     coded = _countries("The Kenyan government condemned Tuesday's raid by Somali militants.")
-    assert {("KEN", None, "111"), ("SOM", None, "190")} <= coded
+    assert {("KEN", "SOM", "111"), ("SOM", None, "190")} <= coded
+
+
+def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
+    text = "Amnesty International condemned the arrest of the journalist by Cambodian police."
+    assert [(e.target.country, e.target.sector) for e in _events(text) if e.cameo == "111" and e.target] == [
+        ("KHM", "COP")
+    ]

@@ -341,7 +341,8 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
     then a coordinated verb's object as the target of a verb with none (`shared_object`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
-    a slot that holds no actor leaves the role as `find_arguments` read it.
+    a slot that holds no actor leaves the role as `find_arguments` read it. Criticism of an act
+    then aims at its doer (`judged_doer`).
     """
     for role, tokens in match.slots:
         found = index.resolve([index.doc[i] for i in tokens])
@@ -361,7 +362,21 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
-    return shared_object(args, match, index)
+    return judged_doer(shared_object(args, match, index), match, index)
+
+
+def judged_doer(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "condemned the attack by X", "criticised the arrest of Y by X": criticism of a named act aims
+    at whoever did it, named by "by" on the act noun, not at whom the act befell."""
+    if not (match.entry.cameo or "").startswith("111"):
+        return args
+    acts = [index.doc[i] for i in match.words if i != match.token]
+    by = [g for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children]
+    doers = index.resolve([g for g in by if g.dep_ == "pobj"])
+    found = tuple(m for m in doers if m not in args.source.mentions)
+    if not found:
+        return args
+    return replace(args, target=replace(args.target, mentions=found, inferred=False))
 
 
 def shared_object(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
