@@ -131,6 +131,7 @@ def test_capital_acting_is_the_government_but_not_as_a_place(  # type: ignore[no
         ("Germany urged Moscow to withdraw its troops.", "Moscow", "RUSGOV"),
         ("Pakistan blamed Kabul for the attack.", "Kabul", "AFGGOV"),
         ("The Indian prime minister visited Moscow on Monday.", "Moscow", None),
+        ("Sudanese rebels shelled Juba for the first time in a year.", "Juba", None),
     ],
 )
 def test_a_capital_blamed_or_asked_is_the_government(  # type: ignore[no-untyped-def]

@@ -152,6 +152,7 @@ def test_a_critical_copula_keeps_its_negation() -> None:
         ("The Chinese foreign ministry condemned the attack.", ("111", None)),
         ("The Israeli prime minister rejected the arrest warrant on Friday.", ("120", None)),
         ("The Serbian leader defied the summons on Monday.", ("128", None)),
+        ("Iran has breached the nuclear deal.", ("128", None)),
     ],
 )
 def test_judging_an_act_or_an_order_is_the_speaker_s_act(text: str, expected: tuple[str, str | None]) -> None:

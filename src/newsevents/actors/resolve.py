@@ -258,11 +258,17 @@ def _person_draft(
 def _capital_acts(word: Token) -> bool:
     """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
     asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to");
-    "visited Moscow", "in Moscow" name the place."""
+    "visited Moscow", "in Moscow", "shelled Juba for the first time" name the place."""
     if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ == "by"):
         return True
     asked = [c for c in word.head.children if c.dep_ == "xcomp" or c.lower_ in PARTY_PREPS]
-    return word.dep_ == "dobj" and any(c.i > word.i and c.dep_ in ("xcomp", "prep") for c in asked)
+    asked = [c for c in asked if c.i > word.i and c.dep_ in ("xcomp", "prep") and not _a_time(c)]
+    return word.dep_ == "dobj" and bool(asked)
+
+
+def _a_time(prep: Token) -> bool:
+    """ "for the first time", "for years": a preposition of time, not what the object is blamed for."""
+    return any(g.lower_ == "time" or g.ent_type_ in ("DATE", "TIME") for g in prep.subtree if g.i != prep.i)
 
 
 def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: dict) -> Draft | None:  # type: ignore[type-arg]
