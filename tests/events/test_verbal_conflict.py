@@ -153,6 +153,8 @@ def test_a_critical_copula_keeps_its_negation() -> None:
         ("The Israeli prime minister rejected the arrest warrant on Friday.", ("120", None)),
         ("The Serbian leader defied the summons on Monday.", ("128", None)),
         ("Iran has breached the nuclear deal.", ("128", None)),
+        ("The Kenyan opposition slammed the decision on Monday.", ("111", None)),
+        ("Amnesty International decried the crackdown by Iranian security forces.", ("111", "IRN")),
     ],
 )
 def test_judging_an_act_or_an_order_is_the_speaker_s_act(text: str, expected: tuple[str, str | None]) -> None:
