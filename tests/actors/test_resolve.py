@@ -124,6 +124,25 @@ def test_capital_acting_is_the_government_but_not_as_a_place(  # type: ignore[no
     assert got["The Kremlin"][0] == "RUSGOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "capital", "code"),
+    [
+        ("Washington accused Beijing of abuses.", "Beijing", "CHNGOV"),
+        ("Germany urged Moscow to withdraw its troops.", "Moscow", "RUSGOV"),
+        ("Pakistan blamed Kabul for the attack.", "Kabul", "AFGGOV"),
+        ("The Indian prime minister visited Moscow on Monday.", "Moscow", None),
+        ("Sudanese rebels shelled Juba for the first time in a year.", "Juba", None),
+    ],
+)
+def test_a_capital_blamed_or_asked_is_the_government(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, capital: str, code: str | None,
+) -> None:
+    """The object of a verb that blames it "for", accuses it "of" or asks it "to" is a party; a
+    capital visited is a place."""
+    got = by_text(actor_dictionary, parse, text)
+    assert (got[capital][0] if capital in got else None) == code
+
+
 def test_country_as_place_is_still_a_mention(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     got = by_text(actor_dictionary, parse, "Thousands fled to Turkey.")
     assert got["Turkey"] == ("TUR", "TUR", None, "name")

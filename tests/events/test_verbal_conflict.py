@@ -121,3 +121,55 @@ def test_saying_someone_s_move_is_unacceptable_criticises_them() -> None:
     text = '"The Russian decision is unacceptable," the Polish foreign minister said.'
     assert ("POL", "RUS", "111") in _countries(text)
     assert _events("The Polish foreign minister said the weather was terrible.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The Kenyan ministry called Ethiopia\'s comments "egregious and insulting."', ("KEN", "ETH", "111")),
+        ("The Polish government has been sharply critical of Hungary.", ("POL", "HUN", "111")),
+        ("Turkey remains critical of Swedish policy.", ("TUR", "SWE", "111")),
+        ("The Pakistani army gave the Taliban 48 hours to comply.", ("PAK", "AFG", "139")),
+        ("The European Union dismissed Trump's tariff threats.", ("USA", None, "1312")),
+        ("The Kenyan government rejected an offer from Ethiopia for direct talks.", ("KEN", "ETH", "125")),
+        ("The journalist was accused of incitement by Cambodian prosecutors.", ("KHM", None, "1121")),
+    ],
+)
+def test_criticism_threat_and_rejection_told_otherwise(text: str, expected: tuple[str | None, ...]) -> None:
+    """A quoted complement the small model hangs on the object, an adjective of judgement after a
+    copula, a deadline given, a threat told as a noun, the party whose offer is rejected."""
+    assert expected in _countries(text)
+
+
+def test_a_critical_copula_keeps_its_negation() -> None:
+    [event] = [e for e in _events("The Turkish president was not critical of Israel.") if e.cameo == "111"]
+    assert event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chinese foreign ministry condemned the attack.", ("111", None)),
+        ("The Israeli prime minister rejected the arrest warrant on Friday.", ("120", None)),
+        ("The Serbian leader defied the summons on Monday.", ("128", None)),
+        ("Iran has breached the nuclear deal.", ("128", None)),
+        ("The Kenyan opposition slammed the decision on Monday.", ("111", None)),
+        ("Amnesty International decried the crackdown by Iranian security forces.", ("111", "IRN")),
+    ],
+)
+def test_judging_an_act_or_an_order_is_the_speaker_s_act(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _coded(text)
+
+
+def test_a_condemned_act_stays_an_event() -> None:
+    """Criticism takes the act it condemns as done: "condemned the raid by X" is the speaker's 111
+    and X's raid."""
+    coded = _countries("The Kenyan government condemned Tuesday's raid by Somali militants.")
+    assert {("KEN", "SOM", "111"), ("SOM", None, "190")} <= coded
+
+
+def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
+    text = "Amnesty International condemned the arrest of the journalist by Cambodian police."
+    assert [(e.target.country, e.target.sector) for e in _events(text) if e.cameo == "111" and e.target] == [
+        ("KHM", "COP")
+    ]

@@ -12,8 +12,9 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
   turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
   kind of the head's sector refines it ("separatist militants" -> SEP: `REFINES`);
-- a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV),
-  but a capital that is only a place ("in Damascus") is left to the geoparser;
+- a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV,
+  "accused Beijing of", "urged Tehran to"), but a capital that is only a place ("in Damascus",
+  "visited Moscow") is left to the geoparser;
 - a country, region or demonym alone is the country itself (code "TUR", sector None).
 
 Country-less mentions are completed by `coref.py`; an agent of a home sector still without a
@@ -31,7 +32,7 @@ from newsevents.actors.recognise import Cue
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
@@ -40,6 +41,8 @@ PLACE_KINDS = frozenset({"country", "region"})
 REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"})}
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
+# "accused Beijing of", "blamed Washington for": after a capital as object, what it is blamed or asked for
+PARTY_PREPS = frozenset({"of", "for"})
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,22 @@ def _person_draft(
                  person=True, key=e.key, form="ner")
 
 
+def _capital_acts(word: Token) -> bool:
+    """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
+    asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to");
+    "visited Moscow", "in Moscow", "shelled Juba for the first time" name the place."""
+    if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ == "by"):
+        return True
+    asked = [c for c in word.head.children if c.dep_ == "xcomp" or c.lower_ in PARTY_PREPS]
+    asked = [c for c in asked if c.i > word.i and c.dep_ in ("xcomp", "prep") and not _a_time(c)]
+    return word.dep_ == "dobj" and bool(asked)
+
+
+def _a_time(prep: Token) -> bool:
+    """ "for the first time", "for years": a preposition of time, not what the object is blamed for."""
+    return any(g.lower_ == "time" or g.ent_type_ in ("DATE", "TIME") for g in prep.subtree if g.i != prep.i)
+
+
 def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: dict) -> Draft | None:  # type: ignore[type-arg]
     cue = places[-1]
     entry: Entry = cue.entry
@@ -259,9 +278,7 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
     if cue.form in ("capital", "seat"):
         if cue.form == "capital" and all(t.text.isupper() for t in doc[cue.start : cue.end]):
             return None  # "BAGHDAD, A suicide bomber ...": a dateline, not the government
-        if cue.form == "capital" and doc[cue.root].dep_ not in CAPITAL_ACTOR_DEPS and not (
-            doc[cue.root].dep_ == "pobj" and doc[cue.root].head.lower_ == "by"
-        ):
+        if cue.form == "capital" and not _capital_acts(doc[cue.root]):
             return None
         return Draft(**base, kind="name", name=_label(dictionary, entry.code, "GOV"), country=country,
                      sector="GOV", code=f"{entry.code}GOV", form=cue.form)

@@ -45,13 +45,14 @@ if TYPE_CHECKING:
 
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
-# Prepositions that name the target only for some roots: one demands or asks something "from X".
-# Help and support are pledged, given and voiced "for X" ("pledged aid for Ukraine", "voiced support
-# for X"), and a noun of support or help is "for X" ("support for the rebels", "aid for Syria"). A
-# verb with an object keeps "for" as its reason ("praised X for its role"): it is tried only when
-# no object holds the target.
+# Prepositions that name the target only for some roots: one demands or asks something "from X", and
+# rejects an offer or a call "from X" or "by X". Help and support are pledged, given and voiced "for X"
+# ("pledged aid for Ukraine", "voiced support for X"), and a noun of support or help is "for X"
+# ("support for the rebels", "aid for Syria"). A verb with an object keeps "for" as its reason
+# ("praised X for its role"): it is tried only when no object holds the target.
 ROOT_PREPS: dict[str, tuple[str, ...]] = {
-    "02": ("from", "of"), "10": ("from", "of"), "03": ("for",), "05": ("for",), "07": ("for",),
+    "02": ("from", "of"), "10": ("from", "of"), "12": ("from", "by"),
+    "03": ("for",), "05": ("for",), "07": ("for",),
 }  # fmt: skip
 NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "07": ("for",)}
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":

@@ -183,7 +183,8 @@ def _keys_of(lemma: str, text: str) -> tuple[str, ...]:
 def related_words(token: Token) -> dict[str, int]:
     """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
 
-    In order of preference: the trigger's own dependents, then the noun a participle or relative
+    In order of preference: the trigger's own dependents (and a modifier after the object, the
+    small model's reading of an object complement), then the noun a participle or relative
     clause modifies ("the sanctions they imposed"). A date object lends its glued-on words: the small
     model parses "spoke by phone Monday" as "by (phone Monday)".
     """
@@ -197,6 +198,11 @@ def related_words(token: Token) -> dict[str, int]:
     for child in token.children:
         if child.dep_ in WITH_DEPS:
             add(child)
+            # "called Y's comments 'insulting'": the small model hangs a quoted object complement
+            # after the object as its modifier
+            for late in child.children if child.dep_ == "dobj" else ():
+                if late.dep_ == "amod" and late.i > child.i:
+                    add(late)
         elif child.dep_ in PREPOSITION_DEPS:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
@@ -291,7 +297,8 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     """Every trigger in the sentence, minus words another trigger consumed as its `with` word.
 
     "halted the offensive" is one event (087), not also an offensive (190); "threatened to
-    attack" is one threat (138), not also an attack. A converted verb coded with its root's
+    attack" is one threat (138), not also an attack; but "condemned the attack" is a criticism
+    (111) and an attack (`_judges`). A converted verb coded with its root's
     general code gives way to a curated trigger of the same root among its pattern words: in
     "staged a general strike" the strike (143) says more than "stage" + strike (140).
     """
@@ -305,11 +312,17 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
         if found is not None:
             matches.append(found)
     matches = [m for m in matches if not _says_less(m, matches)]
-    consumed = {w for m in matches for w in m.words if w != m.token}
+    consumed = {w for m in matches if not _judges(m) for w in m.words if w != m.token}
     for m in matches:
         if m.token in consumed:
             continue
         yield m
+
+
+def _judges(match: TriggerMatch) -> bool:
+    """ "condemned the arrest of X": criticism of an act takes the act as done, so the act noun it
+    was matched with stays an event of its own, unlike the act a threat or a demand asks for."""
+    return (match.entry.cameo or "").startswith("111")
 
 
 def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
@@ -328,7 +341,8 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
     then a coordinated verb's object as the target of a verb with none (`shared_object`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
-    a slot that holds no actor leaves the role as `find_arguments` read it.
+    a slot that holds no actor leaves the role as `find_arguments` read it. Criticism of an act
+    then aims at its doer (`judged_doer`).
     """
     for role, tokens in match.slots:
         found = index.resolve([index.doc[i] for i in tokens])
@@ -348,7 +362,21 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
-    return shared_object(args, match, index)
+    return judged_doer(shared_object(args, match, index), match, index)
+
+
+def judged_doer(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "condemned the attack by X", "criticised the arrest of Y by X": criticism of a named act aims
+    at whoever did it, named by "by" on the act noun, not at whom the act befell."""
+    if not (match.entry.cameo or "").startswith("111"):
+        return args
+    acts = [index.doc[i] for i in match.words if i != match.token]
+    by = [g for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children]
+    doers = index.resolve([g for g in by if g.dep_ == "pobj"])
+    found = tuple(m for m in doers if m not in args.source.mentions)
+    if not found:
+        return args
+    return replace(args, target=replace(args.target, mentions=found, inferred=False))
 
 
 def shared_object(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
