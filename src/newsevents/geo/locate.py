@@ -177,18 +177,52 @@ def best_place(
     sent = trigger.sent
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
     best: tuple[int, int, int, Place, Evidence] | None = None
+    inner: list[tuple[Place, Evidence]] = []
     for place, mention in index.within(sent.start_char, sent.end_char):
         if parsed.article.in_furniture(mention.start, mention.end):
             continue
         span = parsed.span_of(mention)
         found = attachment(span.root, cues) if span is not None else None
         strength = _strength(*found, trigger, place.feature) if found is not None else None
-        if strength is None or span is None:
+        if span is None:
+            continue
+        if strength is not None or _locative_below(span.root, trigger, cues):
+            inner.append((place, mention))
+        if strength is None:
             continue
         rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
         if best is None or rank < best[:3]:
             best = (*rank, place, mention)
-    return None if best is None else (best[3], best[4])
+    return None if best is None else _finest(best[3], best[4], inner)
+
+
+def _locative_below(root: Token, trigger: Token, cues: Cues) -> bool:
+    """Whether a name under a locative preposition lies in the trigger's phrase ("were killed
+    when a bomb struck their van near Mandali")."""
+    if not trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        return False
+    found = attachment(root, cues)
+    return found is not None and found[1] == "locative"
+
+
+def _finest(place: Place, mention: Evidence, inner: list[tuple[Place, Evidence]]) -> tuple[Place, Evidence]:
+    """The finest of the places attached to the trigger that lie within the chosen one: "In
+    Diyala province, five were killed when a bomb struck their van near Mandali" is Mandali,
+    "fighting across Iraq ... in the northern city of Mosul" is Mosul."""
+    best = (place, mention)
+    for other, at in inner:
+        if SPECIFICITY[other.feature] > SPECIFICITY[best[0].feature] and _within(other, best[0]):
+            best = (other, at)
+    return best
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts `inner` inside `outer` (a country's or a region's places)."""
+    if outer.country is None or inner.country != outer.country:
+        return False
+    if outer.feature == "country":
+        return True
+    return outer.feature == "admin1" and inner.admin1 is not None and inner.admin1 == outer.admin1
 
 
 def locate_event(
