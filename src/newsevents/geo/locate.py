@@ -44,6 +44,7 @@ from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
 Kind = Literal["locative", "object", "modifier"]
+MATERIAL_CONFLICT = 4  # the quad class of force: a country it is done to is where it is done
 PRECISION: dict[str, Precision] = {
     "country": "country",
     "admin1": "admin1",
@@ -107,7 +108,7 @@ def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
     return word.head, "locative"
 
 
-def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int | None:
+def _strength(attached: Token, kind: Kind, trigger: Token, feature: str, force: bool = False) -> int | None:
     """How firmly a place name places the event, or None when it does not.
 
     3: a locative phrase on the trigger ("killed in Anbar"), or a name on the trigger noun itself
@@ -119,7 +120,7 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int 
     trigger or its object ("Russia's assault", "a US air strike").
     """
     if kind == "object":
-        return 2 if attached.i == trigger.i and feature != "country" else None
+        return 2 if attached.i == trigger.i and (feature != "country" or force) else None
     if kind == "modifier" and feature == "country":
         return None  # "Russia's assault", "a US air strike": the actor
     if attached.i == trigger.i:
@@ -166,7 +167,11 @@ class PlaceMentions:
 
 
 def best_place(
-    parsed: ParsedArticle, trigger: Token, places: Sequence[Place] | PlaceMentions, cues: Cues
+    parsed: ParsedArticle,
+    trigger: Token,
+    places: Sequence[Place] | PlaceMentions,
+    cues: Cues,
+    force: bool = False,
 ) -> tuple[Place, Evidence] | None:
     """The place mention in the trigger's sentence that places what the trigger names, if any.
 
@@ -183,7 +188,7 @@ def best_place(
             continue
         span = parsed.span_of(mention)
         found = attachment(span.root, cues) if span is not None else None
-        strength = _strength(*found, trigger, place.feature) if found is not None else None
+        strength = _strength(*found, trigger, place.feature, force) if found is not None else None
         if span is None:
             continue
         if strength is not None or _locative_below(span.root, trigger, cues):
@@ -239,7 +244,8 @@ def locate_event(
     trig_span = parsed.span_of(event.trigger, anchors)
     if event.location is not None:
         return event
-    found = best_place(parsed, trig_span.root, places, cues) if trig_span is not None else None
+    force = event.quad_class == MATERIAL_CONFLICT
+    found = best_place(parsed, trig_span.root, places, cues, force) if trig_span is not None else None
     if found is not None:
         return replace(event, location=_location(*found), location_source="clause")
     fallback = None
