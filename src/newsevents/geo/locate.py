@@ -28,7 +28,14 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from newsevents.geo.fallback import SPECIFICITY, VERBAL_QUADS, ArticlePlaces, fallback_place, no_place_reason
+from newsevents.geo.fallback import (
+    SPECIFICITY,
+    VERBAL_QUADS,
+    ArticlePlaces,
+    fallback_place,
+    no_place_reason,
+    reference_point,
+)
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.model import (
     ActorMention,
@@ -98,10 +105,7 @@ def _is_place_noun(tok: Token, cues: Cues) -> bool:
 def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
     """ "advanced north of Aleppo" places the advance; "Suwayrah, 50 km south of Baghdad" and
     "Amara, south of Baghdad" only say where another place is."""
-    before = [child for child in word.subtree if child.i < word.i]
-    if any(child.lower_ in cues.distance_units or child.like_num for child in before):
-        return None
-    if word.dep_ == "appos" or word.head.pos_ == "PROPN":
+    if reference_point(word, cues):
         return None
     if word.dep_ == "pobj" and (word.head.lower_ in cues.locative or word.head.lower_ == "on"):
         return word.head.head, "locative"  # "in the north of Syria", "on the outskirts of Karachi"
