@@ -89,6 +89,7 @@ class Cues:
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
     modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
+    force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
 
 
 @dataclass
@@ -141,7 +142,7 @@ class Gazetteer:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns",
+    "modifier_nouns", "force_locative",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -166,6 +167,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["name_particles"]),
         frozenset(lists["topical"]),
         frozenset(lists["modifier_nouns"]),
+        frozenset(lists["force_locative"]),
     )
 
 

@@ -61,7 +61,7 @@ PRECISION: dict[str, Precision] = {
 }
 
 
-def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
+def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kind] | None:
     """(the word a place name is attached to, how), or None.
 
     Kinds: "locative" (a locative preposition: "in Aleppo", "north of Aleppo"), "object" (the
@@ -91,7 +91,7 @@ def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
             continue
         if word == "of" and prep.head.lower_ in cues.relative:
             return _relative_attachment(prep.head, cues)
-        if word in cues.locative:
+        if word in cues.locative or (force and tok.i == head.i and word in cues.force_locative):
             return prep.head, "locative"
         return None
     return None
@@ -191,7 +191,7 @@ def best_place(
         if parsed.article.in_furniture(mention.start, mention.end):
             continue
         span = parsed.span_of(mention)
-        found = attachment(span.root, cues) if span is not None else None
+        found = attachment(span.root, cues, force) if span is not None else None
         strength = _strength(*found, trigger, place.feature, force) if found is not None else None
         if span is None:
             continue
