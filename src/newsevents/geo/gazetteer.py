@@ -150,10 +150,8 @@ Paths = Sequence[str | Path]
 def load_cues(extra: Paths = (), language: str = "en") -> Cues:
     """The place cue words of data/<language>/geo/cues.yml, with the user's files merged over them."""
     lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
-    nouns: dict[str, Feature] = {}
-    for feature in ("city", "admin1", "district", "country"):
-        for word in lists[feature]:
-            nouns[word] = feature  # type: ignore[assignment]
+    features: tuple[Feature, ...] = ("city", "admin1", "district", "country")
+    nouns: dict[str, Feature] = {word: feature for feature in features for word in lists[feature]}
     return Cues(
         nouns,
         frozenset(lists["locative"]),
