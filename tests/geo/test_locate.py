@@ -154,3 +154,11 @@ def test_finer_place_wins_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[
 def test_country_on_the_trigger_is_the_actor(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Lysychansk is a key battleground in Russia's assault."
     assert _locate(parse, gaz, text, "assault").location is None
+
+
+def test_land_a_force_is_used_on_places_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Riot police patrolled Bangladesh's cities and towns on Saturday."
+    patrolled = _locate(parse, gaz, text, "patrolled")
+    captured = _locate(parse, gaz, "The Serbs have captured 70 percent of Bosnia in the war.", "captured")
+    assert patrolled.location is not None and patrolled.location.name == "Bangladesh"
+    assert captured.location is not None and captured.location.country == "BIH"

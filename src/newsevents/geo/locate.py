@@ -79,6 +79,9 @@ def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kin
             if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
                 tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
                 continue
+            if _is_place_noun(noun, cues) and noun.dep_ == "dobj":
+                tok = noun  # "patrolled Bangladesh's cities": the land acted on
+                continue
             return noun, "modifier"
         if tok.dep_ == "dobj":
             return tok.head, "object"
