@@ -193,6 +193,31 @@ def _district(span: Span, cues: Cues) -> tuple[bool, Span | None]:
     return True, None
 
 
+def _city_of_pair(span: Span, cues: Cues, gazetteer: Gazetteer) -> Span | None:
+    """In "the Kadhimiya neighborhood of Baghdad" and "the Nairobi suburb of Syokimau" one name
+    is the district and the other the city around it; the words do not say which, the gazetteer
+    does: the city is the name of the larger known place. None when the name is in no such pair
+    or neither name is known."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and cues.feature_nouns.get(after.lower_) == "district":
+        if after.i + 1 >= len(doc) or doc[after.i + 1].lower_ != "of":
+            return None
+        first, second = span, _run_after(doc, after.i + 2, cues)
+    else:
+        noun = _prev(doc, span.start)
+        noun = _prev(doc, noun.i) if noun is not None and noun.lower_ == "of" else None
+        if noun is None or cues.feature_nouns.get(noun.lower_) != "district":
+            return None
+        first, second = _run_before(doc, noun.i, cues), span
+    if first is None or second is None:
+        return None
+    sizes = [max((c.entry.population for c in gazetteer.lookup(s.text)), default=0) for s in (first, second)]
+    if sizes[0] == sizes[1]:
+        return None
+    return first if sizes[0] > sizes[1] else second
+
+
 def _run_before(doc: Doc, i: int, cues: Cues) -> Span | None:
     start = i
     while start > 0 and _is_name_part(doc[start - 1], cues):
@@ -269,6 +294,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         if text.lower() in cues.never_places or _common_word(span, text):
             continue
         is_district, owner = _district(span, cues)
+        city = _city_of_pair(span, cues, gazetteer) if is_district else None
+        if city is not None:  # "the Kadhimiya neighborhood of Baghdad": Baghdad is the city around
+            is_district, owner = city.start != span.start, city
         if not known and not is_district:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
@@ -279,7 +307,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.end_char,
             text,
             _label(span),
-            "district" if is_district else stripped_hint or hint,
+            "district" if is_district else None if city is not None else stripped_hint or hint,
             cue or stripped_hint is not None or _dateline(span),
             _qualifier(span, cues),
             _qualified(span, cues),
