@@ -194,26 +194,20 @@ def _district(span: Span, cues: Cues) -> tuple[bool, Span | None]:
 
 
 def _city_of_pair(span: Span, cues: Cues, gazetteer: Gazetteer) -> Span | None:
-    """In "the Kadhimiya neighborhood of Baghdad" and "the Nairobi suburb of Syokimau" one name
-    is the district and the other the city around it; the words do not say which, the gazetteer
-    does: the city is the name of the larger known place. None when the name is in no such pair
-    or neither name is known."""
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and cues.feature_nouns.get(after.lower_) == "district":
-        if after.i + 1 >= len(doc) or doc[after.i + 1].lower_ != "of":
-            return None
+    """Of "the Kadhimiya neighborhood of Baghdad" or "the Nairobi suburb of Syokimau", the city
+    around the district: the words do not say which name it is, the larger known place does."""
+    doc, first, second, kind = span.doc, None, None, cues.feature_nouns.get
+    after = doc[span.end] if span.end + 1 < len(doc) else None
+    if after is not None and kind(after.lower_) == "district" and doc[after.i + 1].lower_ == "of":
         first, second = span, _run_after(doc, after.i + 2, cues)
-    else:
-        noun = _prev(doc, span.start)
-        noun = _prev(doc, noun.i) if noun is not None and noun.lower_ == "of" else None
-        if noun is None or cues.feature_nouns.get(noun.lower_) != "district":
-            return None
+    noun = _prev(doc, span.start)
+    noun = _prev(doc, noun.i) if noun is not None and noun.lower_ == "of" else None
+    if first is None and noun is not None and kind(noun.lower_) == "district":
         first, second = _run_before(doc, noun.i, cues), span
-    if first is None or second is None:
-        return None
-    sizes = [max((c.entry.population for c in gazetteer.lookup(s.text)), default=0) for s in (first, second)]
-    if sizes[0] == sizes[1]:
+    sizes = [
+        max((c.entry.population for c in gazetteer.lookup(s.text)), default=0) for s in (first, second) if s
+    ]
+    if len(sizes) < 2 or sizes[0] == sizes[1] or first is None or second is None:
         return None
     return first if sizes[0] > sizes[1] else second
 
