@@ -89,7 +89,45 @@ def test_town_as_object_places_the_event(parse, gaz: Gazetteer) -> None:  # type
 def test_country_as_object_is_an_actor_not_a_place(  # type: ignore[no-untyped-def]
     parse, gaz: Gazetteer,
 ) -> None:
-    assert _locate(parse, gaz, "Assad blamed Turkey for the violence.", "blamed").location is None
+    text = "Assad blamed Turkey for the violence."
+    article, doc = parse(text)
+    blamed = replace(assault(text, "blamed"), cameo="112", cameo_root="11", plover="ACCUSE", quad_class=3)
+    places = find_places(doc, article, gaz)
+    assert locate_events(ParsedArticle.of(doc, article), [blamed], places, gaz.cues)[0].location is None
+
+
+def test_country_a_force_is_used_on_is_where(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    loc = _locate(parse, gaz, "NATO bombed Serbia in 1999 to end the war.", "bombed").location
+    assert loc is not None and loc.name == "Serbia" and loc.precision == "country"
+
+
+def test_over_places_a_use_of_force(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    loc = _locate(parse, gaz, "His plane was shot down over Lebanon in 1986.", "shot").location
+    assert loc is not None and loc.name == "Lebanon"
+
+
+def test_over_a_name_under_another_noun_places_nothing(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
+    text = "Protesters clashed with police over Kenya's new tax law."
+    assert _locate(parse, gaz, text, "clashed").location is None
+
+
+def test_finer_place_within_the_chosen_one(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In scattered violence across Iraq, gunmen shot dead a police officer walking near his home "
+        "in the northern city of Mosul."
+    )
+    loc = _locate(parse, gaz, text, "shot").location
+    assert loc is not None and loc.name == "Mosul" and loc.precision == "city"
+
+
+def test_direction_after_a_name_says_where_that_name_is(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
+    text = "In Hilla, also just south of Baghdad, a civilian was killed in a drive-by shooting."
+    loc = _locate(parse, gaz, text, "killed").location
+    assert loc is not None and loc.evidence is not None and loc.evidence.text == "Hilla"
 
 
 def test_name_on_the_subject_is_nationality_not_place(  # type: ignore[no-untyped-def]
@@ -116,3 +154,11 @@ def test_finer_place_wins_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[
 def test_country_on_the_trigger_is_the_actor(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Lysychansk is a key battleground in Russia's assault."
     assert _locate(parse, gaz, text, "assault").location is None
+
+
+def test_land_a_force_is_used_on_places_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Riot police patrolled Bangladesh's cities and towns on Saturday."
+    patrolled = _locate(parse, gaz, text, "patrolled")
+    captured = _locate(parse, gaz, "The Serbs have captured 70 percent of Bosnia in the war.", "captured")
+    assert patrolled.location is not None and patrolled.location.name == "Bangladesh"
+    assert captured.location is not None and captured.location.country == "BIH"

@@ -84,6 +84,17 @@ def test_district_without_known_city_has_no_point(parse, gaz: Gazetteer) -> None
     assert district.feature == "district" and district.lat is None and district.country is None
 
 
+def test_the_larger_name_of_a_district_pair_is_the_city_around(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer,
+) -> None:
+    first = _places(parse, gaz, "A bomb went off in the Kadhimiya neighborhood of Baghdad.")
+    second = _places(parse, gaz, "He was shot at his home in the Nairobi suburb of Syokimau.")
+    assert first["Baghdad"].feature == "city" and first["Kadhimiya"].feature == "district"
+    assert first["Kadhimiya"].country == "IRQ"
+    assert second["Nairobi"].feature == "city" and second["Syokimau"].feature == "district"
+    assert (second["Syokimau"].lat, second["Syokimau"].lon) == (second["Nairobi"].lat, second["Nairobi"].lon)
+
+
 def test_furniture_is_skipped_but_headline_counts(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Fighting in Homs\n\nA boy runs in Aleppo's al-Fardous district\n\nTroops fired on crowds."
     caption = text.index("A boy")

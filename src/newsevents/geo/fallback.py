@@ -191,12 +191,26 @@ def _topic(span: Span, cues: Cues) -> bool:
 def _relative(word: Token, cues: Cues) -> str:
     """ "advanced north of Aleppo" is near Aleppo; "Birdik, 50 km north of Kutum" and "Diyala
     province, north of Baghdad" only say where another place is (`ELSEWHERE`), as in `locate`."""
+    return ELSEWHERE if reference_point(word, cues) else "near"
+
+
+def reference_point(word: Token, cues: Cues) -> bool:
+    """Whether "north of X" only says where another place is: after a distance ("50 km north of
+    Kutum"), in apposition to a name ("Diyala province, north of Baghdad"), or right after a
+    name and a comma however the parser attached it ("In Hilla, also just south of Baghdad, a
+    civilian was killed" is in Hilla)."""
     before = [child for child in word.subtree if child.i < word.i]
     if any(child.lower_ in cues.distance_units or child.like_num for child in before):
-        return ELSEWHERE
+        return True
     if word.dep_ == "appos" or word.head.pos_ == "PROPN":
-        return ELSEWHERE
-    return "near"
+        return True
+    at = word.i - 1
+    while at > 0 and word.doc[at].pos_ == "ADV":
+        at -= 1
+    if at < 1 or word.doc[at].text != ",":
+        return False
+    named = word.doc[at - 1]
+    return named.pos_ == "PROPN" or named.lower_ in cues.feature_nouns or named.lower_ in cues.area_nouns
 
 
 def _governing_preposition(tok: Token, cues: Cues) -> str:

@@ -89,6 +89,7 @@ class Cues:
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
     modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
+    force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
 
 
 @dataclass
@@ -141,7 +142,7 @@ class Gazetteer:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns",
+    "modifier_nouns", "force_locative",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -149,10 +150,8 @@ Paths = Sequence[str | Path]
 def load_cues(extra: Paths = (), language: str = "en") -> Cues:
     """The place cue words of data/<language>/geo/cues.yml, with the user's files merged over them."""
     lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
-    nouns: dict[str, Feature] = {}
-    for feature in ("city", "admin1", "district", "country"):
-        for word in lists[feature]:
-            nouns[word] = feature  # type: ignore[assignment]
+    features: tuple[Feature, ...] = ("city", "admin1", "district", "country")
+    nouns: dict[str, Feature] = {word: feature for feature in features for word in lists[feature]}
     return Cues(
         nouns,
         frozenset(lists["locative"]),
@@ -166,6 +165,7 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
         frozenset(lists["name_particles"]),
         frozenset(lists["topical"]),
         frozenset(lists["modifier_nouns"]),
+        frozenset(lists["force_locative"]),
     )
 
 

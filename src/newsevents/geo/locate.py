@@ -28,7 +28,14 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from newsevents.geo.fallback import SPECIFICITY, VERBAL_QUADS, ArticlePlaces, fallback_place, no_place_reason
+from newsevents.geo.fallback import (
+    SPECIFICITY,
+    VERBAL_QUADS,
+    ArticlePlaces,
+    fallback_place,
+    no_place_reason,
+    reference_point,
+)
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.model import (
     ActorMention,
@@ -44,6 +51,7 @@ from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
 Kind = Literal["locative", "object", "modifier"]
+MATERIAL_CONFLICT = 4  # the quad class of force: a country it is done to is where it is done
 PRECISION: dict[str, Precision] = {
     "country": "country",
     "admin1": "admin1",
@@ -53,7 +61,7 @@ PRECISION: dict[str, Precision] = {
 }
 
 
-def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
+def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kind] | None:
     """(the word a place name is attached to, how), or None.
 
     Kinds: "locative" (a locative preposition: "in Aleppo", "north of Aleppo"), "object" (the
@@ -71,6 +79,9 @@ def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
             if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
                 tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
                 continue
+            if _is_place_noun(noun, cues) and noun.dep_ == "dobj":
+                tok = noun  # "patrolled Bangladesh's cities": the land acted on
+                continue
             return noun, "modifier"
         if tok.dep_ == "dobj":
             return tok.head, "object"
@@ -83,7 +94,7 @@ def attachment(head: Token, cues: Cues) -> tuple[Token, Kind] | None:
             continue
         if word == "of" and prep.head.lower_ in cues.relative:
             return _relative_attachment(prep.head, cues)
-        if word in cues.locative:
+        if word in cues.locative or (force and tok.i == head.i and word in cues.force_locative):
             return prep.head, "locative"
         return None
     return None
@@ -97,17 +108,14 @@ def _is_place_noun(tok: Token, cues: Cues) -> bool:
 def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
     """ "advanced north of Aleppo" places the advance; "Suwayrah, 50 km south of Baghdad" and
     "Amara, south of Baghdad" only say where another place is."""
-    before = [child for child in word.subtree if child.i < word.i]
-    if any(child.lower_ in cues.distance_units or child.like_num for child in before):
-        return None
-    if word.dep_ == "appos" or word.head.pos_ == "PROPN":
+    if reference_point(word, cues):
         return None
     if word.dep_ == "pobj" and (word.head.lower_ in cues.locative or word.head.lower_ == "on"):
         return word.head.head, "locative"  # "in the north of Syria", "on the outskirts of Karachi"
     return word.head, "locative"
 
 
-def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int | None:
+def _strength(attached: Token, kind: Kind, trigger: Token, feature: str, force: bool = False) -> int | None:
     """How firmly a place name places the event, or None when it does not.
 
     3: a locative phrase on the trigger ("killed in Anbar"), or a name on the trigger noun itself
@@ -119,7 +127,7 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str) -> int 
     trigger or its object ("Russia's assault", "a US air strike").
     """
     if kind == "object":
-        return 2 if attached.i == trigger.i and feature != "country" else None
+        return 2 if attached.i == trigger.i and (feature != "country" or force) else None
     if kind == "modifier" and feature == "country":
         return None  # "Russia's assault", "a US air strike": the actor
     if attached.i == trigger.i:
@@ -166,7 +174,11 @@ class PlaceMentions:
 
 
 def best_place(
-    parsed: ParsedArticle, trigger: Token, places: Sequence[Place] | PlaceMentions, cues: Cues
+    parsed: ParsedArticle,
+    trigger: Token,
+    places: Sequence[Place] | PlaceMentions,
+    cues: Cues,
+    force: bool = False,
 ) -> tuple[Place, Evidence] | None:
     """The place mention in the trigger's sentence that places what the trigger names, if any.
 
@@ -177,18 +189,52 @@ def best_place(
     sent = trigger.sent
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
     best: tuple[int, int, int, Place, Evidence] | None = None
+    inner: list[tuple[Place, Evidence]] = []
     for place, mention in index.within(sent.start_char, sent.end_char):
         if parsed.article.in_furniture(mention.start, mention.end):
             continue
         span = parsed.span_of(mention)
-        found = attachment(span.root, cues) if span is not None else None
-        strength = _strength(*found, trigger, place.feature) if found is not None else None
-        if strength is None or span is None:
+        found = attachment(span.root, cues, force) if span is not None else None
+        strength = _strength(*found, trigger, place.feature, force) if found is not None else None
+        if span is None:
+            continue
+        if strength is not None or _locative_below(span.root, trigger, cues):
+            inner.append((place, mention))
+        if strength is None:
             continue
         rank = (-strength, -SPECIFICITY[place.feature], abs(span.root.i - trigger.i))
         if best is None or rank < best[:3]:
             best = (*rank, place, mention)
-    return None if best is None else (best[3], best[4])
+    return None if best is None else _finest(best[3], best[4], inner)
+
+
+def _locative_below(root: Token, trigger: Token, cues: Cues) -> bool:
+    """Whether a name under a locative preposition lies in the trigger's phrase ("were killed
+    when a bomb struck their van near Mandali")."""
+    if not trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        return False
+    found = attachment(root, cues)
+    return found is not None and found[1] == "locative"
+
+
+def _finest(place: Place, mention: Evidence, inner: list[tuple[Place, Evidence]]) -> tuple[Place, Evidence]:
+    """The finest of the places attached to the trigger that lie within the chosen one: "In
+    Diyala province, five were killed when a bomb struck their van near Mandali" is Mandali,
+    "fighting across Iraq ... in the northern city of Mosul" is Mosul."""
+    best = (place, mention)
+    for other, at in inner:
+        if SPECIFICITY[other.feature] > SPECIFICITY[best[0].feature] and _within(other, best[0]):
+            best = (other, at)
+    return best
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts `inner` inside `outer` (a country's or a region's places)."""
+    if outer.country is None or inner.country != outer.country:
+        return False
+    if outer.feature == "country":
+        return True
+    return outer.feature == "admin1" and inner.admin1 is not None and inner.admin1 == outer.admin1
 
 
 def locate_event(
@@ -205,7 +251,8 @@ def locate_event(
     trig_span = parsed.span_of(event.trigger, anchors)
     if event.location is not None:
         return event
-    found = best_place(parsed, trig_span.root, places, cues) if trig_span is not None else None
+    force = event.quad_class == MATERIAL_CONFLICT
+    found = best_place(parsed, trig_span.root, places, cues, force) if trig_span is not None else None
     if found is not None:
         return replace(event, location=_location(*found), location_source="clause")
     fallback = None

@@ -193,6 +193,25 @@ def _district(span: Span, cues: Cues) -> tuple[bool, Span | None]:
     return True, None
 
 
+def _city_of_pair(span: Span, cues: Cues, gazetteer: Gazetteer) -> Span | None:
+    """Of "the Kadhimiya neighborhood of Baghdad" or "the Nairobi suburb of Syokimau", the city
+    around the district: the words do not say which name it is, the larger known place does."""
+    doc, first, second, kind = span.doc, None, None, cues.feature_nouns.get
+    after = doc[span.end] if span.end + 1 < len(doc) else None
+    if after is not None and kind(after.lower_) == "district" and doc[after.i + 1].lower_ == "of":
+        first, second = span, _run_after(doc, after.i + 2, cues)
+    noun = _prev(doc, span.start)
+    noun = _prev(doc, noun.i) if noun is not None and noun.lower_ == "of" else None
+    if first is None and noun is not None and kind(noun.lower_) == "district":
+        first, second = _run_before(doc, noun.i, cues), span
+    sizes = [
+        max((c.entry.population for c in gazetteer.lookup(s.text)), default=0) for s in (first, second) if s
+    ]
+    if len(sizes) < 2 or sizes[0] == sizes[1] or first is None or second is None:
+        return None
+    return first if sizes[0] > sizes[1] else second
+
+
 def _run_before(doc: Doc, i: int, cues: Cues) -> Span | None:
     start = i
     while start > 0 and _is_name_part(doc[start - 1], cues):
@@ -269,6 +288,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         if text.lower() in cues.never_places or _common_word(span, text):
             continue
         is_district, owner = _district(span, cues)
+        city = _city_of_pair(span, cues, gazetteer) if is_district else None
+        if city is not None:  # "the Kadhimiya neighborhood of Baghdad": Baghdad is the city around
+            is_district, owner = city.start != span.start, city
         if not known and not is_district:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
@@ -279,7 +301,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.end_char,
             text,
             _label(span),
-            "district" if is_district else stripped_hint or hint,
+            "district" if is_district else None if city is not None else stripped_hint or hint,
             cue or stripped_hint is not None or _dateline(span),
             _qualifier(span, cues),
             _qualified(span, cues),
