@@ -1,8 +1,8 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
 and travel to a party, agreements between parties, mediation between two sides, a meeting told
-after "after", reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and
-nouns)."""
+after "after", reset relations, tariffs lifted or suspended, help or support "for X" (verbs and
+nouns), and two parties named by coordinated modifiers ("Israeli and Egyptian officials")."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ SENTENCES = {
     "tariffs": "China lifted tariffs on Australian wine.",
     "suspended": "The European Union suspended tariffs on American whiskey.",
     "after_meeting": "The Japanese prime minister returned home after meeting with President Joe Biden.",
+    "parties_met": "Israeli and Egyptian officials met in Cairo on Sunday.",
+    "parties_signed": "Kenyan and Ugandan ministers signed a trade agreement in Nairobi.",
+    "one_party": "French political and military officials met the Malian president on Monday.",
 }
 
 
@@ -101,3 +104,14 @@ def test_tariffs_lifted_or_suspended_ease_a_penalty(coded: dict[str, Extraction]
 
 def test_who_met_before_leaving_is_the_subject_of_leaving(coded: dict[str, Extraction]) -> None:
     assert {("JPN", "USA", "040"), ("USA", "JPN", "040")} <= _pairs(coded["after_meeting"])
+
+
+def test_coordinated_nationalities_are_two_parties_of_a_mutual_act(coded: dict[str, Extraction]) -> None:
+    assert {("ISR", "EGY", "040"), ("EGY", "ISR", "040")} <= _pairs(coded["parties_met"])
+    assert {("KEN", "UGA", "057"), ("UGA", "KEN", "057")} <= _pairs(coded["parties_signed"])
+
+
+def test_coordinated_qualities_are_one_party(coded: dict[str, Extraction]) -> None:
+    events = coded["one_party"].events
+    assert events and not any(e.source is not None and e.source.sector == "MIL" for e in events)
+

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsevents.nlp.syntax import (
     clause_head,
     complement_subjects,
+    coordinated_modifiers,
     governing_verb,
     is_finite,
     lent_clause_tokens,
@@ -194,3 +195,23 @@ def test_passive_agents(vocab) -> None:  # type: ignore[no-untyped-def]
     ])  # fmt: skip
     assert texts(passive_agents(doc[2])) == ["soldiers"]
     assert passive_agents(_shot_and_killed(vocab)[2]) == []
+
+
+def test_coordinated_modifiers_name_one_party_each(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Russian", 3, "amod", "ADJ", "JJ"),
+        ("and", 0, "cc", "CCONJ", "CC"),
+        ("Ukrainian", 0, "conj", "ADJ", "JJ"),
+        ("officials", 4, "nsubj", "NOUN", "NNS"),
+        ("met", 4, "ROOT", "VERB", "VBD"),
+    ])  # fmt: skip
+    assert texts(coordinated_modifiers(doc[3])) == ["Russian", "Ukrainian"]
+
+
+def test_a_lone_modifier_names_no_further_party(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Russian", 1, "amod", "ADJ", "JJ"),
+        ("officials", 2, "nsubj", "NOUN", "NNS"),
+        ("met", 2, "ROOT", "VERB", "VBD"),
+    ])  # fmt: skip
+    assert coordinated_modifiers(doc[1]) == []

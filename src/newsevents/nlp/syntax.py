@@ -127,3 +127,14 @@ def complement_subjects(verb: Token) -> list[Token]:
 def passive_agents(verb: Token) -> list[Token]:
     """The by-phrase objects of a passive verb: "soldiers" in "shot by soldiers"."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def coordinated_modifiers(noun: Token) -> list[Token]:
+    """The modifiers of "Russian and Ukrainian officials", "Cameroon and C.A.R. officials": a noun
+    whose modifier before it has conjuncts names one party per modifier, so each modifier and its
+    conjuncts are returned for the caller to resolve. A lone modifier ("Russian officials") gives
+    none: the noun names one party."""
+    return [
+        x for c in noun.children if c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i and c.conjuncts
+        for x in (c, *c.conjuncts)
+    ]  # fmt: skip
