@@ -1,8 +1,10 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
 and travel to a party, agreements between parties, mediation between two sides, a meeting told
-after "after", reset relations, tariffs lifted or suspended, help or support "for X" (verbs and
-nouns), and two parties named by coordinated modifiers ("Israeli and Egyptian officials")."""
+after "after", reset, repaired or elevated relations, tariffs lifted or suspended, help or support
+"for X" (verbs and nouns), two parties named by coordinated modifiers ("Israeli and Egyptian
+officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
+and calls on someone told as a noun."""
 
 from __future__ import annotations
 
@@ -39,6 +41,13 @@ SENTENCES = {
     "parties_met": "Israeli and Egyptian officials met in Cairo on Sunday.",
     "parties_signed": "Kenyan and Ugandan ministers signed a trade agreement in Nairobi.",
     "one_party": "French political and military officials met the Malian president on Monday.",
+    "looking": "Turkey is looking to repair its relations with Israel.",
+    "repaired": "Germany repaired its relations with Poland.",
+    "elevated": "India and Mauritius elevated their ties to a strategic partnership.",
+    "resettle": "Australia and Canada offered to resettle the refugees.",
+    "credited": "The White House credited Britain and France for their role in the talks.",
+    "honour": "Mauritius conferred its highest honor on Indian Prime Minister Narendra Modi.",
+    "calls_on": "The UN chief's repeated calls on Russia to end the war went unheeded.",
 }
 
 
@@ -115,3 +124,24 @@ def test_coordinated_qualities_are_one_party(coded: dict[str, Extraction]) -> No
     events = coded["one_party"].events
     assert events and not any(e.source is not None and e.source.sector == "MIL" for e in events)
 
+
+def test_relations_repaired_or_elevated_are_diplomatic_cooperation(coded: dict[str, Extraction]) -> None:
+    assert {("DEU", "POL", "050"), ("POL", "DEU", "050")} <= _pairs(coded["repaired"])
+    assert {("IND", "MUS", "050"), ("MUS", "IND", "050")} <= _pairs(coded["elevated"])
+
+
+def test_a_repair_its_doer_is_looking_to_make_is_an_intent(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["looking"]) == {("TUR", "ISR", "032")}
+
+
+def test_an_offer_to_resettle_is_an_offer_of_material_help(coded: dict[str, Extraction]) -> None:
+    assert {(s, c) for s, _, c in _pairs(coded["resettle"])} == {("AUS", "033"), ("CAN", "033")}
+
+
+def test_credit_and_honours_given_are_praise(coded: dict[str, Extraction]) -> None:
+    assert {("USA", "GBR", "051"), ("USA", "FRA", "051")} <= _pairs(coded["credited"])
+    assert _pairs(coded["honour"]) == {("MUS", "IND", "051")}
+
+
+def test_calls_on_someone_told_as_a_noun_are_an_appeal(coded: dict[str, Extraction]) -> None:
+    assert (None, "RUS", "020") in _pairs(coded["calls_on"])
