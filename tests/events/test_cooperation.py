@@ -4,7 +4,8 @@ and travel to a party, agreements between parties, mediation between two sides, 
 after "after", reset, repaired or elevated relations, tariffs lifted or suspended, help or support
 "for X" (verbs and nouns), two parties named by coordinated modifiers ("Israeli and Egyptian
 officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
-and calls on someone told as a noun."""
+calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
+apology", "had talks with X"), a news conference with a partner, and a meeting taken part in."""
 
 from __future__ import annotations
 
@@ -48,6 +49,14 @@ SENTENCES = {
     "credited": "The White House credited Britain and France for their role in the talks.",
     "honour": "Mauritius conferred its highest honor on Indian Prime Minister Narendra Modi.",
     "calls_on": "The UN chief's repeated calls on Russia to end the war went unheeded.",
+    "overtures": "Erdogan has made overtures to France.",
+    "apology": "The Japanese prime minister issued an apology to South Korea.",
+    "had_talks": "Germany has had talks with Poland over the border.",
+    "conference": (
+        "The U.S. defense secretary told reporters during a news conference at the Pentagon on Monday"
+        " with French Defence Minister Florence Parly."
+    ),
+    "participated": "Iran's foreign minister participated in the meeting.",
 }
 
 
@@ -145,3 +154,19 @@ def test_credit_and_honours_given_are_praise(coded: dict[str, Extraction]) -> No
 
 def test_calls_on_someone_told_as_a_noun_are_an_appeal(coded: dict[str, Extraction]) -> None:
     assert (None, "RUS", "020") in _pairs(coded["calls_on"])
+
+
+def test_who_makes_issues_or_has_the_act_named_by_a_noun_performs_it(coded: dict[str, Extraction]) -> None:
+    assert ("TUR", "FRA", "050") in _pairs(coded["overtures"])
+    assert ("JPN", "KOR", "055") in _pairs(coded["apology"])
+    assert {("DEU", "POL", "046"), ("POL", "DEU", "046")} <= _pairs(coded["had_talks"])
+
+
+def test_a_news_conference_is_held_with_the_partner_not_the_venue(coded: dict[str, Extraction]) -> None:
+    events = coded["conference"].events
+    assert {("USA", "FRA", "040"), ("FRA", "USA", "040")} <= _pairs(coded["conference"])
+    assert not any(e.target is not None and e.target.sector == "MIL" for e in events)
+
+
+def test_taking_part_in_a_meeting_is_consultation(coded: dict[str, Extraction]) -> None:
+    assert ("IRN", None, "040") in _pairs(coded["participated"])

@@ -341,7 +341,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
         source = index.resolve(heard)
     preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + (("of",) if root in OF_TARGET_ROOTS else ())
-    target_tokens = _pobjs(token, preps)
+    # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
+    partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
+    target_tokens = partner or _pobjs(token, preps)
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
