@@ -5,7 +5,8 @@ after "after", reset, repaired or elevated relations, tariffs lifted or suspende
 "for X" (verbs and nouns), two parties named by coordinated modifiers ("Israeli and Egyptian
 officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
 calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
-apology", "had talks with X"), a news conference with a partner, and a meeting taken part in."""
+apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
+release told "after being freed"."""
 
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ SENTENCES = {
         " with French Defence Minister Florence Parly."
     ),
     "participated": "Iran's foreign minister participated in the meeting.",
+    "freed": "The Cambodian journalist thanked his supporters on Thursday after being freed from prison.",
 }
 
 
@@ -170,3 +172,7 @@ def test_a_news_conference_is_held_with_the_partner_not_the_venue(coded: dict[st
 
 def test_taking_part_in_a_meeting_is_consultation(coded: dict[str, Extraction]) -> None:
     assert ("IRN", None, "040") in _pairs(coded["participated"])
+
+
+def test_who_acts_after_being_freed_is_the_one_freed(coded: dict[str, Extraction]) -> None:
+    assert (None, "KHM", "0841") in _pairs(coded["freed"])

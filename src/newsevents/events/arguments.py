@@ -230,8 +230,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
-        if not tgt_tokens and token.dep_ == "acl":
-            tgt_tokens, tgt_inferred = [token.head], True
+        if not tgt_tokens and token.dep_ in ("acl", "pcomp"):  # "thanked them after being freed": its subject
+            tgt_tokens, tgt_inferred = [token.head] if token.dep_ == "acl" else _borrowed_subject(token), True
     else:
         own = _kids(token, "nsubj", "csubj")
         src_tokens = _subject(token)
