@@ -6,7 +6,7 @@ after "after", reset, repaired or elevated relations, tariffs lifted or suspende
 officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
 calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
-release told "after being freed"."""
+release told "after being freed", and ties its owner's efforts aim to improve."""
 
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ SENTENCES = {
     ),
     "participated": "Iran's foreign minister participated in the meeting.",
     "freed": "The Cambodian journalist thanked his supporters on Thursday after being freed from prison.",
+    "efforts": "Egypt's recent efforts to improve ties with Qatar have borne fruit.",
 }
 
 
@@ -176,3 +177,7 @@ def test_taking_part_in_a_meeting_is_consultation(coded: dict[str, Extraction]) 
 
 def test_who_acts_after_being_freed_is_the_one_freed(coded: dict[str, Extraction]) -> None:
     assert (None, "KHM", "0841") in _pairs(coded["freed"])
+
+
+def test_efforts_to_improve_ties_are_their_owners(coded: dict[str, Extraction]) -> None:
+    assert ("EGY", "QAT", "050") in _pairs(coded["efforts"])

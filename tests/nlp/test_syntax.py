@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsevents.nlp.syntax import (
+    attempt_owners,
     clause_head,
     complement_subjects,
     coordinated_modifiers,
@@ -215,3 +216,38 @@ def test_a_lone_modifier_names_no_further_party(vocab) -> None:  # type: ignore[
         ("met", 2, "ROOT", "VERB", "VBD"),
     ])  # fmt: skip
     assert coordinated_modifiers(doc[1]) == []
+
+
+def test_an_attempt_is_made_by_its_owner_or_by_who_steps_it_up(vocab) -> None:  # type: ignore[no-untyped-def]
+    owned = parse(vocab, [
+        ("Turkey", 1, "poss", "PROPN", "NNP"),
+        ("efforts", 6, "nsubj", "NOUN", "NNS"),
+        ("to", 3, "aux", "PART", "TO"),
+        ("improve", 1, "acl", "VERB", "VB"),
+        ("ties", 3, "dobj", "NOUN", "NNS"),
+        ("could", 6, "aux", "AUX", "MD"),
+        ("help", 6, "ROOT", "VERB", "VB"),
+    ])  # fmt: skip
+    owned[1].lemma_ = "effort"
+    assert texts(attempt_owners(owned[3])) == ["Turkey"]
+    stepped = parse(vocab, [
+        ("India", 1, "nsubj", "PROPN", "NNP"),
+        ("stepped", 1, "ROOT", "VERB", "VBD"),
+        ("efforts", 1, "dobj", "NOUN", "NNS"),
+        ("to", 4, "aux", "PART", "TO"),
+        ("build", 2, "acl", "VERB", "VB"),
+        ("ties", 4, "dobj", "NOUN", "NNS"),
+    ])  # fmt: skip
+    stepped[2].lemma_ = "effort"
+    assert texts(attempt_owners(stepped[4])) == ["India"]
+
+
+def test_a_plan_is_no_attempt(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Turkey", 1, "poss", "PROPN", "NNP"),
+        ("plans", 1, "ROOT", "NOUN", "NNS"),
+        ("to", 3, "aux", "PART", "TO"),
+        ("improve", 1, "acl", "VERB", "VB"),
+    ])  # fmt: skip
+    doc[1].lemma_ = "plan"
+    assert attempt_owners(doc[3]) == []

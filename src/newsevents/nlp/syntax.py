@@ -33,6 +33,8 @@ NOUN_PHRASE_DEPS = frozenset(
 )
 # Tags of a finite verb or modal: a clause that carries its own tense.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Nouns of attempt whose to-infinitive their owner performs: "X's efforts to improve ties".
+ATTEMPT_NOUNS = frozenset({"effort", "bid", "attempt", "push", "drive", "move"})
 # Children whose subtree is a clause of its own, not part of the verb's clause.
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "conj", "parataxis"})
 
@@ -138,3 +140,19 @@ def coordinated_modifiers(noun: Token) -> list[Token]:
         x for c in noun.children if c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i and c.conjuncts
         for x in (c, *c.conjuncts)
     ]  # fmt: skip
+
+
+def attempt_owners(verb: Token) -> list[Token]:
+    """Who performs the to-infinitive on a noun of attempt: its possessor ("Turkey's efforts to
+    improve ties"), else the subject of the verb taking the noun as object ("X stepped up efforts to
+    build ties"); [] for any other verb. Plans, threats and offers are not attempts: their act is
+    not under way, and the events stage codes them as intents."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in ATTEMPT_NOUNS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners or noun.dep_ != "dobj":
+        return owners
+    return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
