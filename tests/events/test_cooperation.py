@@ -6,7 +6,8 @@ after "after", reset, repaired or elevated relations, tariffs lifted or suspende
 officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
 calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
-release told "after being freed", and ties its owner's efforts aim to improve."""
+release told "after being freed", ties its owner's efforts aim to improve, and a meeting held with
+its partner at a dinner someone else hosts."""
 
 from __future__ import annotations
 
@@ -60,6 +61,10 @@ SENTENCES = {
     "participated": "Iran's foreign minister participated in the meeting.",
     "freed": "The Cambodian journalist thanked his supporters on Thursday after being freed from prison.",
     "efforts": "Egypt's recent efforts to improve ties with Qatar have borne fruit.",
+    "partner": (
+        "A group of Kenyan diplomats held their first meeting with the Ugandan president at a dinner"
+        " hosted by the Kenyan ambassador."
+    ),
 }
 
 
@@ -181,3 +186,7 @@ def test_who_acts_after_being_freed_is_the_one_freed(coded: dict[str, Extraction
 
 def test_efforts_to_improve_ties_are_their_owners(coded: dict[str, Extraction]) -> None:
     assert ("EGY", "QAT", "050") in _pairs(coded["efforts"])
+
+
+def test_a_meeting_is_held_with_its_partner_not_the_host_of_its_venue(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["partner"]) == {("KEN", "UGA", "040"), ("UGA", "KEN", "040")}

@@ -15,24 +15,21 @@ from typing import TYPE_CHECKING, Literal
 
 from newsevents.data import reader
 from newsevents.data.reader import Record
+from newsevents.events import parties
 from newsevents.events.codes import CodeTable
 from newsevents.events.verb_patterns import Converted, VerbHit
-from newsevents.nlp.syntax import PREPOSITION_DEPS, coordinated_modifiers
+from newsevents.nlp.syntax import PREPOSITION_DEPS
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from newsevents.events.arguments import Arguments, MentionIndex, Role
+    from newsevents.events.arguments import Arguments, MentionIndex
 
 Kind = Literal["verb", "noun"]
 Require = Literal["either", "source", "target", "both", "victim"]
 FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
 # dependents that can satisfy an entry's `with` list
-# Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
-# sides of every root also split protesters ("US and British activists"), whose target the coder
-# cannot yet tell, so it was measured and kept to these.
-PARTY_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 WITH_DEPS = {
     "dobj", "nsubjpass", "attr", "xcomp", "dative", "oprd", "compound", "amod", "nmod", "npadvmod",
     "pcomp", "advcl", "acomp", "obj",
@@ -329,8 +326,9 @@ def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
 
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """Arguments with the roles a converted pattern's `$`/`+` slots name, where they hold an actor,
-    then a coordinated verb's object as the target of a verb with none (`shared_object`), and the
-    parties a coordinated modifier names on either side (`named_parties`).
+    then a coordinated verb's object as the target of a verb with none (`shared_object`), the
+    partner a mutual verb's act is held with (`mutual_partner`), and the parties a coordinated
+    modifier names on either side (`named_parties`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
     a slot that holds no actor leaves the role as `find_arguments` read it.
@@ -353,7 +351,8 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
-    return shared_object(named_parties(args, match, index), match, index)
+    args = parties.named_parties(parties.mutual_partner(args, match, index), match, index)
+    return shared_object(args, match, index)
 
 
 def shared_object(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -371,22 +370,3 @@ def shared_object(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
         return args
     return replace(args, target=replace(args.target, mentions=found, inferred=True))
 
-
-def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
-    """ "Russian and Ukrainian officials met", "Cameroon and C.A.R. officials signed an agreement":
-    a side whose noun has coordinated modifiers that are names or nationalities of their own is one
-    party per modifier (`PARTY_ROOTS` only). "Political and military officials" stay one party: only
-    modifiers the actor recogniser read as a name or demonym count."""
-    if (match.entry.cameo or "")[:2] not in PARTY_ROOTS:
-        return args
-
-    def widen(role: Role) -> Role:
-        found = list(role.mentions)
-        for mention in role.mentions:
-            for token in coordinated_modifiers(index.doc[mention.head]):
-                party = index.by_token.get(token.i)
-                if party is not None and party.kind in ("name", "demonym") and party not in found:
-                    found.append(party)
-        return replace(role, mentions=tuple(found)) if len(found) > len(role.mentions) else role
-
-    return replace(args, source=widen(args.source), target=widen(args.target))
