@@ -6,8 +6,9 @@ after "after", reset, repaired or elevated relations, tariffs lifted or suspende
 officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
 calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
-release told "after being freed", ties its owner's efforts aim to improve, and a meeting held with
-its partner at a dinner someone else hosts."""
+release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
+partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, and a state of
+emergency lifted."""
 
 from __future__ import annotations
 
@@ -65,6 +66,9 @@ SENTENCES = {
         "A group of Kenyan diplomats held their first meeting with the Ugandan president at a dinner"
         " hosted by the Kenyan ambassador."
     ),
+    "welcome": "President Macron gave a warm welcome on Thursday to South African President Cyril Ramaphosa.",
+    "undertook": "Qatar undertook a mediation mission between Egypt and Turkey.",
+    "emergency": "Sudan's government on Sunday lifted a state of emergency in Darfur.",
 }
 
 
@@ -190,3 +194,15 @@ def test_efforts_to_improve_ties_are_their_owners(coded: dict[str, Extraction]) 
 
 def test_a_meeting_is_held_with_its_partner_not_the_host_of_its_venue(coded: dict[str, Extraction]) -> None:
     assert _pairs(coded["partner"]) == {("KEN", "UGA", "040"), ("UGA", "KEN", "040")}
+
+
+def test_a_warm_welcome_given_is_hosting(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["welcome"]) == {("FRA", "ZAF", "043")}
+
+
+def test_a_mission_undertaken_is_its_undertakers(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["undertook"]) == {("QAT", "EGY", "045"), ("QAT", "TUR", "045")}
+
+
+def test_a_state_of_emergency_lifted_eases_restrictions(coded: dict[str, Extraction]) -> None:
+    assert ("SDN", None, "081") in _pairs(coded["emergency"])
