@@ -7,8 +7,8 @@ officials"), a repair its doer is looking to make, offers to resettle, credit an
 calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
 release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
-partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, and a state of
-emergency lifted."""
+partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, a state of
+emergency lifted, and prisoner exchanges told as nouns."""
 
 from __future__ import annotations
 
@@ -69,6 +69,8 @@ SENTENCES = {
     "welcome": "President Macron gave a warm welcome on Thursday to South African President Cyril Ramaphosa.",
     "undertook": "Qatar undertook a mediation mission between Egypt and Turkey.",
     "emergency": "Sudan's government on Sunday lifted a state of emergency in Darfur.",
+    "exchange": "Russia and Ukraine conducted a prisoner exchange on Friday.",
+    "swap": "The prisoner swap between Armenia and Azerbaijan took place on Monday.",
 }
 
 
@@ -206,3 +208,8 @@ def test_a_mission_undertaken_is_its_undertakers(coded: dict[str, Extraction]) -
 
 def test_a_state_of_emergency_lifted_eases_restrictions(coded: dict[str, Extraction]) -> None:
     assert ("SDN", None, "081") in _pairs(coded["emergency"])
+
+
+def test_a_prisoner_exchange_releases_prisoners_both_ways(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["exchange"]) == {("RUS", "UKR", "0841"), ("UKR", "RUS", "0841")}
+    assert _pairs(coded["swap"]) == {("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
