@@ -8,7 +8,8 @@ calls on someone told as a noun, acts made, issued or had ("made overtures to X"
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
 release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
 partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, a state of
-emergency lifted, and prisoner exchanges told as nouns."""
+emergency lifted, prisoner exchanges told as nouns, and a topic discussed that is no partner
+("discussed China's role")."""
 
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ SENTENCES = {
     "emergency": "Sudan's government on Sunday lifted a state of emergency in Darfur.",
     "exchange": "Russia and Ukraine conducted a prisoner exchange on Friday.",
     "swap": "The prisoner swap between Armenia and Azerbaijan took place on Monday.",
+    "topic": "The Brazilian president discussed China's role in the region on Monday.",
+    "topic_with": (
+        "The Brazilian president discussed China's role in the region with his Argentine counterpart"
+        " on Monday."
+    ),
 }
 
 
@@ -213,3 +219,8 @@ def test_a_state_of_emergency_lifted_eases_restrictions(coded: dict[str, Extract
 def test_a_prisoner_exchange_releases_prisoners_both_ways(coded: dict[str, Extraction]) -> None:
     assert _pairs(coded["exchange"]) == {("RUS", "UKR", "0841"), ("UKR", "RUS", "0841")}
     assert _pairs(coded["swap"]) == {("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
+
+
+def test_a_party_named_only_in_the_topic_discussed_is_no_partner(coded: dict[str, Extraction]) -> None:
+    assert not coded["topic"].events
+    assert _pairs(coded["topic_with"]) == {("BRA", "ARG", "040"), ("ARG", "BRA", "040")}

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.syntax import coordinated_modifiers
+from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from newsevents.events.arguments import Arguments, MentionIndex, Role
     from newsevents.events.triggers import TriggerMatch
 
@@ -46,6 +48,7 @@ def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) ->
     if not match.entry.mutual or match.entry.kind != "verb":
         return args
     token = index.doc[match.token]
+    args = _without_topic(args, token, index)
     holders = (token, *(c for c in token.children if c.dep_ in ("dobj", "obj")))
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
     objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
@@ -54,3 +57,16 @@ def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) ->
         return args
     prep = objects[0].head.lower_
     return replace(args, target=replace(args.target, mentions=found, inferred=False, prep=prep))
+
+
+def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Arguments:
+    """ "discussed China's role", "met to discuss Iran's nuclear programme": an object that names no
+    party itself, only through its possessor or modifiers, is what the act is about, not whom it is
+    with."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects or not args.target.mentions or any(o.i in index.by_token for o in objects):
+        return args
+    modifiers = {t.i for o in objects for c in o.children if c.dep_ in NOUN_MODIFIER_DEPS for t in c.subtree}
+    if not all(m.head in modifiers for m in args.target.mentions):
+        return args
+    return replace(args, target=replace(args.target, mentions=()))
