@@ -8,8 +8,8 @@ calls on someone told as a noun, acts made, issued or had ("made overtures to X"
 apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
 release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
 partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, a state of
-emergency lifted, prisoner exchanges told as nouns, and a topic discussed that is no partner
-("discussed China's role")."""
+emergency lifted, prisoner exchanges told as nouns, a topic discussed that is no partner
+("discussed China's role"), and an act its doer is ready to do."""
 
 from __future__ import annotations
 
@@ -72,6 +72,8 @@ SENTENCES = {
     "emergency": "Sudan's government on Sunday lifted a state of emergency in Darfur.",
     "exchange": "Russia and Ukraine conducted a prisoner exchange on Friday.",
     "swap": "The prisoner swap between Armenia and Azerbaijan took place on Monday.",
+    "ready": "Egypt said it is ready to hold talks with Ethiopia.",
+    "not_ready": "Egypt said it is not ready to hold talks with Ethiopia.",
     "topic": "The Brazilian president discussed China's role in the region on Monday.",
     "topic_with": (
         "The Brazilian president discussed China's role in the region with his Argentine counterpart"
@@ -224,3 +226,8 @@ def test_a_prisoner_exchange_releases_prisoners_both_ways(coded: dict[str, Extra
 def test_a_party_named_only_in_the_topic_discussed_is_no_partner(coded: dict[str, Extraction]) -> None:
     assert not coded["topic"].events
     assert _pairs(coded["topic_with"]) == {("BRA", "ARG", "040"), ("ARG", "BRA", "040")}
+
+
+def test_an_act_its_doer_is_ready_to_do_is_an_intent(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["ready"]) == {("EGY", "ETH", "036")}
+    assert not coded["not_ready"].events

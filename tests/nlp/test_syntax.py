@@ -251,3 +251,23 @@ def test_a_plan_is_no_attempt(vocab) -> None:  # type: ignore[no-untyped-def]
     ])  # fmt: skip
     doc[1].lemma_ = "plan"
     assert attempt_owners(doc[3]) == []
+
+
+def test_readiness_lends_the_copulas_subject_unless_negated(vocab) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP"),
+        ("is", 1, "ROOT", "AUX", "VBZ"),
+        ("ready", 1, "acomp", "ADJ", "JJ"),
+        ("to", 4, "aux", "PART", "TO"),
+        ("talk", 2, "xcomp", "VERB", "VB"),
+    ]  # fmt: skip
+    assert texts(attempt_owners(parse(vocab, rows)[2])) == ["Egypt"]
+    negated = parse(vocab, [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP"),
+        ("is", 1, "ROOT", "AUX", "VBZ"),
+        ("not", 1, "neg", "PART", "RB"),
+        ("ready", 1, "acomp", "ADJ", "JJ"),
+        ("to", 5, "aux", "PART", "TO"),
+        ("talk", 3, "xcomp", "VERB", "VB"),
+    ])  # fmt: skip
+    assert attempt_owners(negated[3]) == []

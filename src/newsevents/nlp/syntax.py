@@ -35,6 +35,8 @@ NOUN_PHRASE_DEPS = frozenset(
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Nouns of attempt whose to-infinitive their owner performs: "X's efforts to improve ties".
 ATTEMPT_NOUNS = frozenset({"effort", "bid", "attempt", "push", "drive", "move"})
+# Adjectives of readiness that lend the copula's subject to their to-infinitive: "X is ready to talk".
+READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined"})
 # Children whose subtree is a clause of its own, not part of the verb's clause.
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "conj", "parataxis"})
 
@@ -145,9 +147,12 @@ def coordinated_modifiers(noun: Token) -> list[Token]:
 def attempt_owners(verb: Token) -> list[Token]:
     """Who performs the to-infinitive on a noun of attempt: its possessor ("Turkey's efforts to
     improve ties"), else the subject of the verb taking the noun as object ("X stepped up efforts to
-    build ties"); [] for any other verb. Plans, threats and offers are not attempts: their act is
+    build ties"); for an adjective of readiness, the copula's subject ("Syria is willing to
+    withdraw"); [] for any other word. Plans, threats and offers are not attempts: their act is
     not under way, and the events stage codes them as intents."""
     noun = verb.head
+    if verb.dep_ == "acomp" and verb.lower_ in READY_ADJECTIVES:
+        return _ready_subjects(verb)
     if verb.dep_ != "acl" or noun.lemma_.lower() not in ATTEMPT_NOUNS:
         return []
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -156,3 +161,12 @@ def attempt_owners(verb: Token) -> list[Token]:
     if owners or noun.dep_ != "dobj":
         return owners
     return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _ready_subjects(adjective: Token) -> list[Token]:
+    """The subject of "X is ready (willing, prepared) to ...", unless the copula is negated: the
+    negation would not reach the act through the adjective."""
+    copula = adjective.head
+    if any(c.dep_ == "neg" for c in (*copula.children, *adjective.children)):
+        return []
+    return [c for c in copula.children if c.dep_ in SUBJECT_DEPS]
