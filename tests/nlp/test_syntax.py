@@ -7,11 +7,11 @@ import spacy
 from spacy.tokens import Doc
 
 from newsevents.nlp.syntax import (
-    attempt_owners,
     clause_head,
     complement_subjects,
     coordinated_modifiers,
     governing_verb,
+    infinitive_doers,
     is_finite,
     lent_clause_tokens,
     own_clause_tokens,
@@ -229,7 +229,7 @@ def test_an_attempt_is_made_by_its_owner_or_by_who_steps_it_up(vocab) -> None:  
         ("help", 6, "ROOT", "VERB", "VB"),
     ])  # fmt: skip
     owned[1].lemma_ = "effort"
-    assert texts(attempt_owners(owned[3])) == ["Turkey"]
+    assert texts(infinitive_doers(owned[3])) == ["Turkey"]
     stepped = parse(vocab, [
         ("India", 1, "nsubj", "PROPN", "NNP"),
         ("stepped", 1, "ROOT", "VERB", "VBD"),
@@ -239,7 +239,7 @@ def test_an_attempt_is_made_by_its_owner_or_by_who_steps_it_up(vocab) -> None:  
         ("ties", 4, "dobj", "NOUN", "NNS"),
     ])  # fmt: skip
     stepped[2].lemma_ = "effort"
-    assert texts(attempt_owners(stepped[4])) == ["India"]
+    assert texts(infinitive_doers(stepped[4])) == ["India"]
 
 
 def test_a_plan_is_no_attempt(vocab) -> None:  # type: ignore[no-untyped-def]
@@ -250,7 +250,7 @@ def test_a_plan_is_no_attempt(vocab) -> None:  # type: ignore[no-untyped-def]
         ("improve", 1, "acl", "VERB", "VB"),
     ])  # fmt: skip
     doc[1].lemma_ = "plan"
-    assert attempt_owners(doc[3]) == []
+    assert infinitive_doers(doc[3]) == []
 
 
 def test_readiness_lends_the_copulas_subject_unless_negated(vocab) -> None:  # type: ignore[no-untyped-def]
@@ -261,7 +261,7 @@ def test_readiness_lends_the_copulas_subject_unless_negated(vocab) -> None:  # t
         ("to", 4, "aux", "PART", "TO"),
         ("talk", 2, "xcomp", "VERB", "VB"),
     ]  # fmt: skip
-    assert texts(attempt_owners(parse(vocab, rows)[2])) == ["Egypt"]
+    assert texts(infinitive_doers(parse(vocab, rows)[2])) == ["Egypt"]
     negated = parse(vocab, [
         ("Egypt", 1, "nsubj", "PROPN", "NNP"),
         ("is", 1, "ROOT", "AUX", "VBZ"),
@@ -270,4 +270,4 @@ def test_readiness_lends_the_copulas_subject_unless_negated(vocab) -> None:  # t
         ("to", 5, "aux", "PART", "TO"),
         ("talk", 3, "xcomp", "VERB", "VB"),
     ])  # fmt: skip
-    assert attempt_owners(negated[3]) == []
+    assert infinitive_doers(negated[3]) == []

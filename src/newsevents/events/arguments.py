@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.modifiers import against, modifier_source
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, attempt_owners, complement_subjects, passive_agents
+from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, infinitive_doers, passive_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -187,7 +187,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
-    return attempt_owners(verb)  # "X's efforts to improve ties", "X stepped up efforts to build ties"
+    return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
 
 
 def _subject(verb: Token, depth: int = 0) -> list[Token]:

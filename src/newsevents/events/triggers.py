@@ -369,4 +369,3 @@ def shared_object(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
     if not found:
         return args
     return replace(args, target=replace(args.target, mentions=found, inferred=True))
-

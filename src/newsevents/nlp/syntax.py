@@ -144,12 +144,13 @@ def coordinated_modifiers(noun: Token) -> list[Token]:
     ]  # fmt: skip
 
 
-def attempt_owners(verb: Token) -> list[Token]:
-    """Who performs the to-infinitive on a noun of attempt: its possessor ("Turkey's efforts to
-    improve ties"), else the subject of the verb taking the noun as object ("X stepped up efforts to
-    build ties"); for an adjective of readiness, the copula's subject ("Syria is willing to
-    withdraw"); [] for any other word. Plans, threats and offers are not attempts: their act is
-    not under way, and the events stage codes them as intents."""
+def infinitive_doers(verb: Token) -> list[Token]:
+    """Who performs a to-infinitive with no subject of its own. On a noun of attempt: its possessor
+    ("Turkey's efforts to improve ties"), else the subject of the verb taking the noun as object
+    ("X stepped up efforts to build ties"); on an adjective of readiness (the word passed is the
+    adjective the infinitive hangs on): the copula's subject ("Syria is willing to withdraw"); []
+    for any other word. Plans, threats and offers are not attempts: their act is not under way,
+    and the events stage codes them as intents."""
     noun = verb.head
     if verb.dep_ == "acomp" and verb.lower_ in READY_ADJECTIVES:
         return _ready_subjects(verb)
