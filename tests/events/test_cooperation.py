@@ -1,8 +1,15 @@
 """Cooperation told in everyday news wording, through the real pipeline: calls by phone with two
 subjects, a partner after a date or a bare weekday, a counterpart called or a guest received, trips
 and travel to a party, agreements between parties, mediation between two sides, a meeting told
-after "after", reset relations, tariffs lifted or suspended, and help or support "for X" (verbs and
-nouns)."""
+after "after", reset, repaired or elevated relations, tariffs lifted or suspended, help or support
+"for X" (verbs and nouns), two parties named by coordinated modifiers ("Israeli and Egyptian
+officials"), a repair its doer is looking to make, offers to resettle, credit and honours given,
+calls on someone told as a noun, acts made, issued or had ("made overtures to X", "issued an
+apology", "had talks with X"), a news conference with a partner, a meeting taken part in, and a
+release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
+partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, a state of
+emergency lifted, prisoner exchanges told as nouns, a topic discussed that is no partner
+("discussed China's role"), and an act its doer is ready to do."""
 
 from __future__ import annotations
 
@@ -36,6 +43,42 @@ SENTENCES = {
     "tariffs": "China lifted tariffs on Australian wine.",
     "suspended": "The European Union suspended tariffs on American whiskey.",
     "after_meeting": "The Japanese prime minister returned home after meeting with President Joe Biden.",
+    "parties_met": "Israeli and Egyptian officials met in Cairo on Sunday.",
+    "parties_signed": "Kenyan and Ugandan ministers signed a trade agreement in Nairobi.",
+    "one_party": "French political and military officials met the Malian president on Monday.",
+    "looking": "Turkey is looking to repair its relations with Israel.",
+    "repaired": "Germany repaired its relations with Poland.",
+    "elevated": "India and Mauritius elevated their ties to a strategic partnership.",
+    "resettle": "Australia and Canada offered to resettle the refugees.",
+    "credited": "The White House credited Britain and France for their role in the talks.",
+    "honour": "Mauritius conferred its highest honor on Indian Prime Minister Narendra Modi.",
+    "calls_on": "The UN chief's repeated calls on Russia to end the war went unheeded.",
+    "overtures": "Erdogan has made overtures to France.",
+    "apology": "The Japanese prime minister issued an apology to South Korea.",
+    "had_talks": "Germany has had talks with Poland over the border.",
+    "conference": (
+        "The U.S. defense secretary told reporters during a news conference at the Pentagon on Monday"
+        " with French Defence Minister Florence Parly."
+    ),
+    "participated": "Iran's foreign minister participated in the meeting.",
+    "freed": "The Cambodian journalist thanked his supporters on Thursday after being freed from prison.",
+    "efforts": "Egypt's recent efforts to improve ties with Qatar have borne fruit.",
+    "partner": (
+        "A group of Kenyan diplomats held their first meeting with the Ugandan president at a dinner"
+        " hosted by the Kenyan ambassador."
+    ),
+    "welcome": "President Macron gave a warm welcome on Thursday to South African President Cyril Ramaphosa.",
+    "undertook": "Qatar undertook a mediation mission between Egypt and Turkey.",
+    "emergency": "Sudan's government on Sunday lifted a state of emergency in Darfur.",
+    "exchange": "Russia and Ukraine conducted a prisoner exchange on Friday.",
+    "swap": "The prisoner swap between Armenia and Azerbaijan took place on Monday.",
+    "ready": "Egypt said it is ready to hold talks with Ethiopia.",
+    "not_ready": "Egypt said it is not ready to hold talks with Ethiopia.",
+    "topic": "The Brazilian president discussed China's role in the region on Monday.",
+    "topic_with": (
+        "The Brazilian president discussed China's role in the region with his Argentine counterpart"
+        " on Monday."
+    ),
 }
 
 
@@ -101,3 +144,90 @@ def test_tariffs_lifted_or_suspended_ease_a_penalty(coded: dict[str, Extraction]
 
 def test_who_met_before_leaving_is_the_subject_of_leaving(coded: dict[str, Extraction]) -> None:
     assert {("JPN", "USA", "040"), ("USA", "JPN", "040")} <= _pairs(coded["after_meeting"])
+
+
+def test_coordinated_nationalities_are_two_parties_of_a_mutual_act(coded: dict[str, Extraction]) -> None:
+    assert {("ISR", "EGY", "040"), ("EGY", "ISR", "040")} <= _pairs(coded["parties_met"])
+    assert {("KEN", "UGA", "057"), ("UGA", "KEN", "057")} <= _pairs(coded["parties_signed"])
+
+
+def test_coordinated_qualities_are_one_party(coded: dict[str, Extraction]) -> None:
+    events = coded["one_party"].events
+    assert events and not any(e.source is not None and e.source.sector == "MIL" for e in events)
+
+
+def test_relations_repaired_or_elevated_are_diplomatic_cooperation(coded: dict[str, Extraction]) -> None:
+    assert {("DEU", "POL", "050"), ("POL", "DEU", "050")} <= _pairs(coded["repaired"])
+    assert {("IND", "MUS", "050"), ("MUS", "IND", "050")} <= _pairs(coded["elevated"])
+
+
+def test_a_repair_its_doer_is_looking_to_make_is_an_intent(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["looking"]) == {("TUR", "ISR", "032")}
+
+
+def test_an_offer_to_resettle_is_an_offer_of_material_help(coded: dict[str, Extraction]) -> None:
+    assert {(s, c) for s, _, c in _pairs(coded["resettle"])} == {("AUS", "033"), ("CAN", "033")}
+
+
+def test_credit_and_honours_given_are_praise(coded: dict[str, Extraction]) -> None:
+    assert {("USA", "GBR", "051"), ("USA", "FRA", "051")} <= _pairs(coded["credited"])
+    assert _pairs(coded["honour"]) == {("MUS", "IND", "051")}
+
+
+def test_calls_on_someone_told_as_a_noun_are_an_appeal(coded: dict[str, Extraction]) -> None:
+    assert (None, "RUS", "020") in _pairs(coded["calls_on"])
+
+
+def test_who_makes_issues_or_has_the_act_named_by_a_noun_performs_it(coded: dict[str, Extraction]) -> None:
+    assert ("TUR", "FRA", "050") in _pairs(coded["overtures"])
+    assert ("JPN", "KOR", "055") in _pairs(coded["apology"])
+    assert {("DEU", "POL", "046"), ("POL", "DEU", "046")} <= _pairs(coded["had_talks"])
+
+
+def test_a_news_conference_is_held_with_the_partner_not_the_venue(coded: dict[str, Extraction]) -> None:
+    events = coded["conference"].events
+    assert {("USA", "FRA", "040"), ("FRA", "USA", "040")} <= _pairs(coded["conference"])
+    assert not any(e.target is not None and e.target.sector == "MIL" for e in events)
+
+
+def test_taking_part_in_a_meeting_is_consultation(coded: dict[str, Extraction]) -> None:
+    assert ("IRN", None, "040") in _pairs(coded["participated"])
+
+
+def test_who_acts_after_being_freed_is_the_one_freed(coded: dict[str, Extraction]) -> None:
+    assert (None, "KHM", "0841") in _pairs(coded["freed"])
+
+
+def test_efforts_to_improve_ties_are_their_owners(coded: dict[str, Extraction]) -> None:
+    assert ("EGY", "QAT", "050") in _pairs(coded["efforts"])
+
+
+def test_a_meeting_is_held_with_its_partner_not_the_host_of_its_venue(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["partner"]) == {("KEN", "UGA", "040"), ("UGA", "KEN", "040")}
+
+
+def test_a_warm_welcome_given_is_hosting(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["welcome"]) == {("FRA", "ZAF", "043")}
+
+
+def test_a_mission_undertaken_is_its_undertakers(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["undertook"]) == {("QAT", "EGY", "045"), ("QAT", "TUR", "045")}
+
+
+def test_a_state_of_emergency_lifted_eases_restrictions(coded: dict[str, Extraction]) -> None:
+    assert ("SDN", None, "081") in _pairs(coded["emergency"])
+
+
+def test_a_prisoner_exchange_releases_prisoners_both_ways(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["exchange"]) == {("RUS", "UKR", "0841"), ("UKR", "RUS", "0841")}
+    assert _pairs(coded["swap"]) == {("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
+
+
+def test_a_party_named_only_in_the_topic_discussed_is_no_partner(coded: dict[str, Extraction]) -> None:
+    assert not coded["topic"].events
+    assert _pairs(coded["topic_with"]) == {("BRA", "ARG", "040"), ("ARG", "BRA", "040")}
+
+
+def test_an_act_its_doer_is_ready_to_do_is_an_intent(coded: dict[str, Extraction]) -> None:
+    assert _pairs(coded["ready"]) == {("EGY", "ETH", "036")}
+    assert not coded["not_ready"].events

@@ -9,7 +9,9 @@ from spacy.tokens import Doc
 from newsevents.nlp.syntax import (
     clause_head,
     complement_subjects,
+    coordinated_modifiers,
     governing_verb,
+    infinitive_doers,
     is_finite,
     lent_clause_tokens,
     own_clause_tokens,
@@ -194,3 +196,78 @@ def test_passive_agents(vocab) -> None:  # type: ignore[no-untyped-def]
     ])  # fmt: skip
     assert texts(passive_agents(doc[2])) == ["soldiers"]
     assert passive_agents(_shot_and_killed(vocab)[2]) == []
+
+
+def test_coordinated_modifiers_name_one_party_each(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Russian", 3, "amod", "ADJ", "JJ"),
+        ("and", 0, "cc", "CCONJ", "CC"),
+        ("Ukrainian", 0, "conj", "ADJ", "JJ"),
+        ("officials", 4, "nsubj", "NOUN", "NNS"),
+        ("met", 4, "ROOT", "VERB", "VBD"),
+    ])  # fmt: skip
+    assert texts(coordinated_modifiers(doc[3])) == ["Russian", "Ukrainian"]
+
+
+def test_a_lone_modifier_names_no_further_party(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Russian", 1, "amod", "ADJ", "JJ"),
+        ("officials", 2, "nsubj", "NOUN", "NNS"),
+        ("met", 2, "ROOT", "VERB", "VBD"),
+    ])  # fmt: skip
+    assert coordinated_modifiers(doc[1]) == []
+
+
+def test_an_attempt_is_made_by_its_owner_or_by_who_steps_it_up(vocab) -> None:  # type: ignore[no-untyped-def]
+    owned = parse(vocab, [
+        ("Turkey", 1, "poss", "PROPN", "NNP"),
+        ("efforts", 6, "nsubj", "NOUN", "NNS"),
+        ("to", 3, "aux", "PART", "TO"),
+        ("improve", 1, "acl", "VERB", "VB"),
+        ("ties", 3, "dobj", "NOUN", "NNS"),
+        ("could", 6, "aux", "AUX", "MD"),
+        ("help", 6, "ROOT", "VERB", "VB"),
+    ])  # fmt: skip
+    owned[1].lemma_ = "effort"
+    assert texts(infinitive_doers(owned[3])) == ["Turkey"]
+    stepped = parse(vocab, [
+        ("India", 1, "nsubj", "PROPN", "NNP"),
+        ("stepped", 1, "ROOT", "VERB", "VBD"),
+        ("efforts", 1, "dobj", "NOUN", "NNS"),
+        ("to", 4, "aux", "PART", "TO"),
+        ("build", 2, "acl", "VERB", "VB"),
+        ("ties", 4, "dobj", "NOUN", "NNS"),
+    ])  # fmt: skip
+    stepped[2].lemma_ = "effort"
+    assert texts(infinitive_doers(stepped[4])) == ["India"]
+
+
+def test_a_plan_is_no_attempt(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, [
+        ("Turkey", 1, "poss", "PROPN", "NNP"),
+        ("plans", 1, "ROOT", "NOUN", "NNS"),
+        ("to", 3, "aux", "PART", "TO"),
+        ("improve", 1, "acl", "VERB", "VB"),
+    ])  # fmt: skip
+    doc[1].lemma_ = "plan"
+    assert infinitive_doers(doc[3]) == []
+
+
+def test_readiness_lends_the_copulas_subject_unless_negated(vocab) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP"),
+        ("is", 1, "ROOT", "AUX", "VBZ"),
+        ("ready", 1, "acomp", "ADJ", "JJ"),
+        ("to", 4, "aux", "PART", "TO"),
+        ("talk", 2, "xcomp", "VERB", "VB"),
+    ]  # fmt: skip
+    assert texts(infinitive_doers(parse(vocab, rows)[2])) == ["Egypt"]
+    negated = parse(vocab, [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP"),
+        ("is", 1, "ROOT", "AUX", "VBZ"),
+        ("not", 1, "neg", "PART", "RB"),
+        ("ready", 1, "acomp", "ADJ", "JJ"),
+        ("to", 5, "aux", "PART", "TO"),
+        ("talk", 3, "xcomp", "VERB", "VB"),
+    ])  # fmt: skip
+    assert infinitive_doers(negated[3]) == []

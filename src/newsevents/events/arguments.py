@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.modifiers import against, modifier_source
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
+from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, infinitive_doers, passive_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -188,7 +188,7 @@ def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
-    return []
+    return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
 
 
 def _subject(verb: Token, depth: int = 0) -> list[Token]:
@@ -231,8 +231,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
-        if not tgt_tokens and token.dep_ == "acl":
-            tgt_tokens, tgt_inferred = [token.head], True
+        if not tgt_tokens and token.dep_ in ("acl", "pcomp"):  # "thanked them after being freed": its subject
+            tgt_tokens, tgt_inferred = [token.head] if token.dep_ == "acl" else _borrowed_subject(token), True
     else:
         own = _kids(token, "nsubj", "csubj")
         src_tokens = _subject(token)
@@ -342,7 +342,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
         source = index.resolve(heard)
     preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + (("of",) if root in OF_TARGET_ROOTS else ())
-    target_tokens = _pobjs(token, preps)
+    # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
+    partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
+    target_tokens = partner or _pobjs(token, preps)
     target_tokens += [c for c in token.children if c.dep_ in ("amod", "compound") and against(c)]
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]

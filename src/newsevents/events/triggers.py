@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsevents.data import reader
 from newsevents.data.reader import Record
+from newsevents.events import parties
 from newsevents.events.codes import CodeTable
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.nlp.syntax import PREPOSITION_DEPS
@@ -338,7 +339,9 @@ def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
 
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """Arguments with the roles a converted pattern's `$`/`+` slots name, where they hold an actor,
-    then a coordinated verb's object as the target of a verb with none (`shared_object`).
+    then a coordinated verb's object as the target of a verb with none (`shared_object`), the
+    partner a mutual verb's act is held with (`mutual_partner`), and the parties a coordinated
+    modifier names on either side (`named_parties`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
     a slot that holds no actor leaves the role as `find_arguments` read it. Criticism of an act
@@ -362,6 +365,7 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
+    args = parties.named_parties(parties.mutual_partner(args, match, index), match, index)
     return judged_doer(shared_object(args, match, index), match, index)
 
 

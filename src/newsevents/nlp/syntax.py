@@ -33,6 +33,10 @@ NOUN_PHRASE_DEPS = frozenset(
 )
 # Tags of a finite verb or modal: a clause that carries its own tense.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Nouns of attempt whose to-infinitive their owner performs: "X's efforts to improve ties".
+ATTEMPT_NOUNS = frozenset({"effort", "bid", "attempt", "push", "drive", "move"})
+# Adjectives of readiness that lend the copula's subject to their to-infinitive: "X is ready to talk".
+READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined"})
 # Children whose subtree is a clause of its own, not part of the verb's clause.
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "conj", "parataxis"})
 
@@ -127,3 +131,43 @@ def complement_subjects(verb: Token) -> list[Token]:
 def passive_agents(verb: Token) -> list[Token]:
     """The by-phrase objects of a passive verb: "soldiers" in "shot by soldiers"."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def coordinated_modifiers(noun: Token) -> list[Token]:
+    """The modifiers of "Russian and Ukrainian officials", "Cameroon and C.A.R. officials": a noun
+    whose modifier before it has conjuncts names one party per modifier, so each modifier and its
+    conjuncts are returned for the caller to resolve. A lone modifier ("Russian officials") gives
+    none: the noun names one party."""
+    return [
+        x for c in noun.children if c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i and c.conjuncts
+        for x in (c, *c.conjuncts)
+    ]  # fmt: skip
+
+
+def infinitive_doers(verb: Token) -> list[Token]:
+    """Who performs a to-infinitive with no subject of its own. On a noun of attempt: its possessor
+    ("Turkey's efforts to improve ties"), else the subject of the verb taking the noun as object
+    ("X stepped up efforts to build ties"); on an adjective of readiness (the word passed is the
+    adjective the infinitive hangs on): the copula's subject ("Syria is willing to withdraw"); []
+    for any other word. Plans, threats and offers are not attempts: their act is not under way,
+    and the events stage codes them as intents."""
+    noun = verb.head
+    if verb.dep_ == "acomp" and verb.lower_ in READY_ADJECTIVES:
+        return _ready_subjects(verb)
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in ATTEMPT_NOUNS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners or noun.dep_ != "dobj":
+        return owners
+    return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _ready_subjects(adjective: Token) -> list[Token]:
+    """The subject of "X is ready (willing, prepared) to ...", unless the copula is negated: the
+    negation would not reach the act through the adjective."""
+    copula = adjective.head
+    if any(c.dep_ == "neg" for c in (*copula.children, *adjective.children)):
+        return []
+    return [c for c in copula.children if c.dep_ in SUBJECT_DEPS]
