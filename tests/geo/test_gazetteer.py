@@ -21,6 +21,12 @@ def test_alias_tables_give_news_spellings(gaz: Gazetteer) -> None:
     assert _best(gaz, "Britain", "country")[1] == "GBR"
 
 
+def test_dotted_and_three_letter_country_abbreviations_are_places(gaz: Gazetteer) -> None:
+    for name, country in (("C.A.R.", "CAF"), ("D.R.C.", "COD"), ("PRC", "CHN"), ("KSA", "SAU")):
+        assert _best(gaz, name, "country")[1] == country
+    assert gaz.lookup("ksa") == [] and gaz.lookup("prc") == []
+
+
 def test_acronym_alias_matches_only_in_capitals(gaz: Gazetteer) -> None:
     assert [c.entry.country for c in gaz.lookup("US")] == ["USA"]
     assert gaz.lookup("us") == []
