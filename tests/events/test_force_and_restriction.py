@@ -1,6 +1,8 @@
 """Force and restriction told in the words news uses for them (tariffs levied or retaliated with,
 terrorist designations, entry and political bans, seized assets, dismantled cells, attempts on a
-life, hijacked vehicles, relaunched hostilities, a war against someone), through the real pipeline."""
+life, hijacked vehicles, relaunched hostilities, a war against someone), force by irregulars as
+unconventional violence, and acts told again ("the arrest", "the attack") coded with the actors,
+date and code of the act they restate; through the real pipeline."""
 
 from __future__ import annotations
 
@@ -25,6 +27,16 @@ SENTENCES = {
     "hijack": "Gunmen took over a plane at Kabul airport.",
     "relaunched": "Colombian rebels relaunched attacks in the south.",
     "war": "Ethiopia's war against Eritrea ended in 2000.",
+    "gunmen": "Gunmen attacked a bus in Kano state on Monday.",
+    "troops": "Nigerian troops attacked the rebels in Borno.",
+    "clash": "Nigerian troops clashed with separatists near Enugu.",
+    "arrest": "Kenyan police arrested an opposition senator in Nairobi on Monday.\n\n"
+    "Human rights groups condemned the arrest on Wednesday. Another arrest followed.",
+    "claimed": "A bomb attack hit a market in Kabul on Sunday, killing nine people.\n\n"
+    "The Taliban claimed responsibility for the attack on Wednesday.",
+    "unclaimed": "Afghan officials met on Monday.\n\n"
+    "The Taliban claimed responsibility for the attack on Wednesday.",
+    "own_day": "Rights groups condemned Monday's arrest of the Kenyan opposition senator on Thursday.",
 }
 
 
@@ -70,3 +82,35 @@ def test_an_attempt_on_a_life_and_a_taken_over_plane_are_unconventional_violence
 def test_relaunched_attacks_and_a_war_against_someone_are_fighting(coded: dict[str, Extraction]) -> None:
     assert _codes(coded["relaunched"]) == {"190"}
     assert code_triples(coded["war"].events) == {("ETH", "ERI", "190")}
+
+
+def test_force_by_gunmen_or_separatists_is_unconventional_but_a_clash_is_not(
+    coded: dict[str, Extraction],
+) -> None:
+    assert _codes(coded["gunmen"]) == {"180"}
+    assert _codes(coded["troops"]) == {"190"}
+    assert _codes(coded["clash"]) == {"190"}
+
+
+def _in(extraction: Extraction, words: str) -> list[tuple[str | None, str | None, str, str | None]]:
+    """(source, target, CAMEO, date) of the events in the sentence holding `words`."""
+    return [
+        (e.source and e.source.code, e.target and e.target.code, e.cameo, e.date)
+        for e in extraction.events
+        if words in e.evidence.text
+    ]
+
+
+def test_an_act_told_again_is_the_act_with_its_actors_and_date(coded: dict[str, Extraction]) -> None:
+    assert ("KENCOP", "KENOPP", "173", "2024-04-29") in _in(coded["arrest"], "condemned the arrest")
+    assert _in(coded["arrest"], "Another arrest") == []  # a new act, with no actor of its own
+
+
+def test_a_claimed_attack_is_the_claimers_when_the_attack_was_told(coded: dict[str, Extraction]) -> None:
+    assert ("AFGGOV", None, "183", "2024-04-28") in _in(coded["claimed"], "claimed responsibility")
+    assert {c for _, _, c, _ in _in(coded["unclaimed"], "claimed responsibility")} == {"015"}
+
+
+def test_a_day_naming_an_act_dates_it(coded: dict[str, Extraction]) -> None:
+    assert ("NGO", "KENOPP", "111", "2024-05-02") in _in(coded["own_day"], "Monday")
+    assert (None, "KENOPP", "173", "2024-04-29") in _in(coded["own_day"], "Monday")
