@@ -30,13 +30,18 @@ SENTENCES = {
     "gunmen": "Gunmen attacked a bus in Kano state on Monday.",
     "troops": "Nigerian troops attacked the rebels in Borno.",
     "clash": "Nigerian troops clashed with separatists near Enugu.",
-    "arrest": "Kenyan police arrested an opposition senator in Nairobi on Monday.\n\n"
+    # the texts below are articles: a headline, then the body whose acts are told again
+    "arrest": "Senator held\n\nKenyan police arrested an opposition senator in Nairobi on Monday.\n\n"
     "Human rights groups condemned the arrest on Wednesday. Another arrest followed.",
-    "claimed": "A bomb attack hit a market in Kabul on Sunday, killing nine people.\n\n"
+    "claimed": "Market bombed\n\nA bomb attack hit a market in Kabul on Sunday, killing nine people.\n\n"
     "The Taliban claimed responsibility for the attack on Wednesday.",
-    "unclaimed": "Afghan officials met on Monday.\n\n"
+    "unclaimed": "Officials meet\n\nAfghan officials met on Monday.\n\n"
     "The Taliban claimed responsibility for the attack on Wednesday.",
     "own_day": "Rights groups condemned Monday's arrest of the Kenyan opposition senator on Thursday.",
+    "passive": "Book banned\n\nThe Taliban banned the book in November.\n\n"
+    "The author said her book was banned because she is a woman.",
+    "plural": "Attacks\n\nBoko Haram launched attacks on villages in Borno in 2023. "
+    "Gunmen launched an attack on a church in Kaduna on Sunday.\n\nThe attacks left hundreds homeless.",
 }
 
 
@@ -114,3 +119,15 @@ def test_a_claimed_attack_is_the_claimers_when_the_attack_was_told(coded: dict[s
 def test_a_day_naming_an_act_dates_it(coded: dict[str, Extraction]) -> None:
     assert ("NGO", "KENOPP", "111", "2024-05-02") in _in(coded["own_day"], "Monday")
     assert (None, "KENOPP", "173", "2024-04-29") in _in(coded["own_day"], "Monday")
+
+
+def test_a_passive_with_no_agent_is_done_by_whoever_the_article_showed_doing_it(
+    coded: dict[str, Extraction],
+) -> None:
+    assert ("AFGGOV", None, "1721", "2024-05-02") in _in(coded["passive"], "was banned")
+
+
+def test_the_attacks_restate_acts_told_in_the_plural(coded: dict[str, Extraction]) -> None:
+    assert [(s, c, d) for s, _, c, d in _in(coded["plural"], "The attacks")] == [
+        ("NGAREB", "190", "2023-01-01")
+    ]

@@ -84,7 +84,7 @@ class _Coder:
         speakers = self._first_person_mentions()
         if speakers:
             self.index = MentionIndex(doc, [*usable, *speakers])
-        self.told = restated.Told(self.index, book, self.anchors)  # acts a later noun may restate
+        self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
 
     def _quote_speakers(self) -> dict[int, Actor]:
         """Speaker of each sentence holding a quote: its own, or the one of the quote it continues.

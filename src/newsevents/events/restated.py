@@ -11,7 +11,8 @@ sides the noun does not name, as inferred coreference mentions at the noun. "X c
 responsibility for the attack" makes X the restated attack's source. A restatement is made
 once per sentence and family, and never in a sentence that codes another event of that family:
 there the act is already told. An indefinite noun ("an attack", "attacks") tells a new act and is
-never a restatement, and a claim of responsibility with no act told before it is no act: the
+never a restatement, claimed or not ("claimed responsibility for several attacks" names acts the
+article has not told), and a claim of responsibility with no act told before it is no act: the
 claim is not the attack.
 
 A restated act is anchored at its antecedent's trigger (the events stage's `anchors`), so the
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
 from newsevents.events.triggers import TriggerMatch
-from newsevents.model import Actor, ActorMention, Event, Evidence
+from newsevents.model import Actor, ActorMention, Article, Event, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,29 +53,35 @@ def family(root: str) -> str:
 
 @dataclass(frozen=True)
 class Act:
-    """An act the article has told: its trigger's words, code, sides, and the tokens it is anchored at."""
+    """An act the article has told: its trigger's words, code, sides, the tokens it is anchored at, and
+    whether a plural noun told it ("attacks": several acts; None for a verb)."""
 
     words: str
     cameo: str
     source: Actor | None
     target: Actor | None
     anchor: tuple[int, int] | None
+    plural: bool | None = None
 
 
 class Told:
     """The acts one article has told so far, by family; lives for one call of `code_article`."""
 
-    def __init__(self, index: MentionIndex, book: Codebook, anchors: dict[Evidence, tuple[int, int]]) -> None:
-        self.index, self.cues, self.codes = index, book.cues, book.codes
+    def __init__(
+        self, index: MentionIndex, book: Codebook, anchors: dict[Evidence, tuple[int, int]], article: Article
+    ) -> None:
+        self.index, self.cues, self.codes, self.article = index, book.cues, book.codes, article
         self.anchors = anchors  # the coder's: trigger evidence -> its tokens
         self.told: dict[str, list[Act]] = {}  # family -> its acts, in text order
+        self.origins: dict[Evidence, tuple[int, int] | None] = {}  # restating trigger -> the act's anchor
 
     def sentence(self, matches: Sequence[TriggerMatch], by_token: dict[int, list[Event]], make: Make) -> None:
         """Code the sentence's restating nouns in place (`make` codes a match with given
         arguments), then remember the sentence's acts for the sentences after it."""
         coded = {family(e.cameo_root) for events in by_token.values() for e in events}
+        passives: set[int] = set()
         for match in matches:
-            if match.token not in by_token or by_token[match.token] or match.entry.kind != "noun":
+            if match.token not in by_token or by_token[match.token]:
                 continue
             kind = family(self.codes.get(match.entry.cameo or "").root)
             if kind in coded or kind not in FAMILIES:
@@ -83,32 +90,39 @@ class Told:
             if events:
                 by_token[match.token] = events[:1]
                 coded.add(kind)
+                if match.entry.kind == "verb":
+                    passives.add(match.token)
         for match in matches:
-            self._remember(match, by_token.get(match.token))
+            if match.token not in passives:  # another act of the kind, not one later nouns restate
+                self._remember(match, by_token.get(match.token))
 
     def _remember(self, match: TriggerMatch, events: list[Event] | None) -> None:
         """The act a trigger told: each of its events that is asserted or reported, or, for a noun
         that names a new act with no actor ("came under a bomb attack"), the act alone, so that
         "the attack" later is that one and is dated and placed where it was told."""
+        token = self.index.doc[match.token]
+        plural = _plural(token) if match.entry.kind == "noun" else None
         for e in events or ():
             if not e.negated and e.modality != "hypothetical":
-                act = Act(e.trigger.text.lower(), e.cameo, e.source, e.target, self.anchors.get(e.trigger))
+                # a headline sums the story up: it lends its actors, but not its time and place
+                headline = self.article.in_title(e.evidence.start, e.evidence.end)
+                anchor = None if headline else self.origins.get(e.trigger, self.anchors.get(e.trigger))
+                act = Act(e.trigger.text.lower(), e.cameo, e.source, e.target, anchor, plural)
                 self.told.setdefault(family(e.cameo_root), []).append(act)
-        token = self.index.doc[match.token]
         if events == [] and match.entry.kind == "noun" and match.entry.cameo and not _refers_back(token):
             words = " ".join(self.index.doc[i].lower_ for i in match.words)
-            act = Act(words, match.entry.cameo, None, None, (min(match.words), max(match.words) + 1))
+            act = Act(words, match.entry.cameo, None, None, (min(match.words), max(match.words) + 1), plural)
             self.told.setdefault(family(self.codes.get(match.entry.cameo).root), []).append(act)
 
     def _restate(self, match: TriggerMatch, kind: str, make: Make) -> list[Event]:
         token = self.index.doc[match.token]
-        claimer = self._claimer(token)
-        if not claimer and not _refers_back(token):
+        if not _restating(token, match.entry.kind):
             return []
+        claimer = self._claimer(token)
         args = find_arguments(match, self.index, self.cues)
         if claimer:
             args = replace(args, source=Role(claimer))
-        before = self._antecedent(kind, token)
+        before = self._antecedent(kind, token, bool(args.source.mentions or args.target.mentions))
         if before is None:
             return []
         source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
@@ -117,18 +131,24 @@ class Told:
         entry = replace(match.entry, cameo=before.cameo, require="either", mutual=False)
         made = {match.token: make(replace(match, entry=entry), Arguments(source, target))}
         recode_irregular(made, (), self.codes)  # a claimed attack is told by its claimer
-        dated = any(t.ent_type_ == "DATE" for t in token.children)
+        # the same act is where and when it was told; "Tuesday's attack" is dated by its own words,
+        # and a passive verb tells another act of the kind, at its own time and place
+        same = match.entry.kind == "noun" and not any(t.ent_type_ == "DATE" for t in token.children)
         for event in made[match.token]:
-            if before.anchor is not None and not dated:  # "Tuesday's attack" is dated by its own words
+            self.origins[event.trigger] = before.anchor
+            if before.anchor is not None and same:
                 self.anchors[event.trigger] = before.anchor
         return made[match.token]
 
-    def _antecedent(self, kind: str, token: Token) -> Act | None:
-        """The latest act of the family whose trigger holds the noun's stem, else the latest."""
+    def _antecedent(self, kind: str, token: Token, named: bool) -> Act | None:
+        """The latest act of the family whose trigger holds the noun's stem, else the latest of the
+        family; an act told with no actor only when the noun's words (or a claim) name a side."""
         told = self.told.get(kind, [])
         stem = token.lemma_.lower()[:STEM]
-        same = [act for act in told if stem in act.words]
-        return (same or told or [None])[-1]
+        pool = [act for act in told if stem in act.words] or told
+        pool = [act for act in pool if named or act.source or act.target]
+        agreeing = [act for act in pool if act.plural in (None, _plural(token))]  # "the attacks" are several
+        return (agreeing or pool or [None])[-1]
 
     def _claimer(self, token: Token) -> tuple[ActorMention, ...]:
         """Who claimed responsibility (or credit) for the act the noun names, if the parse says so."""
@@ -143,6 +163,19 @@ class Told:
         else:
             return ()
         return self.index.resolve([c for c in verb.children if c.dep_ == "nsubj"])
+
+
+def _restating(token: Token, kind: str) -> bool:
+    """A noun that refers back, or a passive verb that names no agent ("her book was banned",
+    "somebody who has been arrested"): the article has told who does such things."""
+    if kind == "noun":
+        return _refers_back(token)
+    children = {c.dep_ for c in token.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
 
 
 def _refers_back(token: Token) -> bool:
