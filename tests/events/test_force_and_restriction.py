@@ -40,6 +40,8 @@ SENTENCES = {
     "own_day": "Rights groups condemned Monday's arrest of the Kenyan opposition senator on Thursday.",
     "passive": "Book banned\n\nThe Taliban banned the book in November.\n\n"
     "The author said her book was banned because she is a woman.",
+    "harm": "Train attacked\n\nSeparatists attacked a train in Balochistan on Tuesday.\n\n"
+    "Officials said on Friday the attack killed 20 people. Five soldiers were also killed in the attack.",
     "plural": "Attacks\n\nBoko Haram launched attacks on villages in Borno in 2023. "
     "Gunmen launched an attack on a church in Kaduna on Sunday.\n\nThe attacks left hundreds homeless.",
 }
@@ -131,3 +133,8 @@ def test_the_attacks_restate_acts_told_in_the_plural(coded: dict[str, Extraction
     assert [(s, c, d) for s, _, c, d in _in(coded["plural"], "The attacks")] == [
         ("NGAREB", "190", "2023-01-01")
     ]
+
+
+def test_harm_done_by_an_act_told_again_is_done_by_its_source(coded: dict[str, Extraction]) -> None:
+    assert _in(coded["harm"], "the attack killed") == [("SEP", "PAKCVL", "180", "2024-04-30")]
+    assert _in(coded["harm"], "killed in the attack") == [("SEP", "PAKMIL", "180", "2024-04-30")]

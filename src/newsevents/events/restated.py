@@ -78,6 +78,7 @@ class Told:
     def sentence(self, matches: Sequence[TriggerMatch], by_token: dict[int, list[Event]], make: Make) -> None:
         """Code the sentence's restating nouns in place (`make` codes a match with given
         arguments), then remember the sentence's acts for the sentences after it."""
+        self._caused_by_restated(matches, by_token)
         coded = {family(e.cameo_root) for events in by_token.values() for e in events}
         passives: set[int] = set()
         for match in matches:
@@ -95,6 +96,30 @@ class Told:
         for match in matches:
             if match.token not in passives:  # another act of the kind, not one later nouns restate
                 self._remember(match, by_token.get(match.token))
+
+    def _caused_by_restated(self, matches: Sequence[TriggerMatch], by_token: dict[int, list[Event]]) -> None:
+        """ "The attack killed 20", "five were killed in the attack": harm with no doer, done by an
+        act told again, is done by that act's source, when and where the act was."""
+        nouns = {m.token for m in matches if m.entry.kind == "noun"}
+        for match in matches:
+            events = by_token.get(match.token) or []
+            if match.entry.kind != "verb" or not events or any(e.source is not None for e in events):
+                continue
+            verb = self.index.doc[match.token]
+            kind = family(events[0].cameo_root)
+            for noun in _causes(verb):
+                told = noun.i in nouns and _refers_back(noun)
+                before = self._antecedent(kind, noun, False) if told else None
+                if before is None or before.source is None:
+                    continue
+                made = {match.token: [replace(e, source=before.source) for e in events]}
+                recode_irregular(made, (), self.codes)
+                by_token[match.token] = made[match.token]
+                for event in made[match.token]:
+                    self.origins[event.trigger] = before.anchor
+                    if before.anchor is not None and not any(t.ent_type_ == "DATE" for t in noun.children):
+                        self.anchors[event.trigger] = before.anchor
+                break
 
     def _remember(self, match: TriggerMatch, events: list[Event] | None) -> None:
         """The act a trigger told: each of its events that is asserted or reported, or, for a noun
@@ -172,6 +197,15 @@ def _restating(token: Token, kind: str) -> bool:
         return _refers_back(token)
     children = {c.dep_ for c in token.children}
     return "auxpass" in children and "agent" not in children
+
+
+def _causes(verb: Token) -> list[Token]:
+    """The nouns a verb of harm names as its cause: its subject, or what it happened in or by."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
 
 
 def _plural(token: Token) -> bool:
