@@ -42,6 +42,8 @@ SENTENCES = {
     "The author said her book was banned because she is a woman.",
     "harm": "Train attacked\n\nSeparatists attacked a train in Balochistan on Tuesday.\n\n"
     "Officials said on Friday the attack killed 20 people. Five soldiers were also killed in the attack.",
+    "crash": "Plane down\n\nTaliban fighters killed three Afghan soldiers in Ghazni on Monday.\n\n"
+    "An official told reporters five Afghan soldiers had been killed in the crash of a military plane.",
     "plural": "Attacks\n\nBoko Haram launched attacks on villages in Borno in 2023. "
     "Gunmen launched an attack on a church in Kaduna on Sunday.\n\nThe attacks left hundreds homeless.",
 }
@@ -138,3 +140,9 @@ def test_the_attacks_restate_acts_told_in_the_plural(coded: dict[str, Extraction
 def test_harm_done_by_an_act_told_again_is_done_by_its_source(coded: dict[str, Extraction]) -> None:
     assert _in(coded["harm"], "the attack killed") == [("SEP", "PAKCVL", "180", "2024-04-30")]
     assert _in(coded["harm"], "killed in the attack") == [("SEP", "PAKMIL", "180", "2024-04-30")]
+
+
+def test_deaths_in_an_accident_are_no_one_s_act_however_the_article_began(
+    coded: dict[str, Extraction],
+) -> None:
+    assert _in(coded["crash"], "crash") == []

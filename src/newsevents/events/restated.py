@@ -141,8 +141,8 @@ class Told:
 
     def _restate(self, match: TriggerMatch, kind: str, make: Make) -> list[Event]:
         token = self.index.doc[match.token]
-        if not _restating(token, match.entry.kind):
-            return []
+        if not _restating(token, match.entry.kind) or match.entry.require == "victim":
+            return []  # a death or injury with no doer is an event only as victims.py allows
         claimer = self._claimer(token)
         args = find_arguments(match, self.index, self.cues)
         if claimer:
