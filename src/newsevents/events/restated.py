@@ -5,20 +5,28 @@ sentences ("Police arrested the editor on Monday. The arrest drew condemnation."
 guide codes the act in each sentence that states it. A noun trigger of force or restriction
 (CAMEO roots 14 to 20) that refers back (a definite or demonstrative determiner, a possessive such
 as "Tuesday's") and leaves a side open is the act the article last told of its kind: the latest
-earlier event of its family (18, 19 and 20 are one family, force; any other root its own), one
-whose trigger shares the noun's stem first ("the ban" after "banned"), lends its code and the
-sides the noun does not name, as inferred coreference mentions at the noun. "X claimed
-responsibility for the attack" makes X the restated attack's source. A restatement is made
-once per sentence and family, and never in a sentence that codes another event of that family:
-there the act is already told. An indefinite noun ("an attack", "attacks") tells a new act and is
-never a restatement, claimed or not ("claimed responsibility for several attacks" names acts the
-article has not told), and a claim of responsibility with no act told before it is no act: the
-claim is not the attack.
+earlier act of its family (18, 19 and 20 are one family, force; any other root its own), one
+whose trigger shares the noun's stem first ("the ban" after "banned") and its number ("the
+attacks" after acts told in the plural), lends its code and the sides the noun does not name, as
+inferred coreference mentions at the noun. A restatement is made once per sentence and family,
+and never in a sentence that codes another event of that family: there the act is already told.
+An indefinite noun ("an attack", "attacks") tells a new act and is never a restatement.
+
+- A passive with no agent ("her book was banned", "somebody who has been arrested") is done by
+  whoever the article showed doing such acts; a death or injury with no doer is left to
+  `victims.py`, which knows accidents from attacks.
+- An act told with no actor ("came under a bomb attack Tuesday") is remembered too, but lends
+  nothing but its code, time and place: "X claimed responsibility for the attack" then makes X
+  its source. A claim with no act told before it codes nothing; the claim is not the attack.
+- Harm with no doer caused by an act told again ("the attack killed 20", "killed in the attack")
+  is done by that act's source.
+- A headline sums the story up: its acts lend their actors, not their time and place.
 
 A restated act is anchored at its antecedent's trigger (the events stage's `anchors`), so the
 stages after it date and place the act where the article told it ("the attack" in a sentence
 written days later happened on the day the attack did), as the guide dates and places it; a noun
-with a date of its own ("Tuesday's attack", "the Feb. 27 deportations") keeps its own anchor.
+with a date of its own ("Tuesday's attack", "the Feb. 27 deportations") keeps its own anchor, and
+a passive, another act of the kind, is dated and placed where it is told.
 """
 
 from __future__ import annotations
@@ -100,7 +108,11 @@ class Told:
     def _caused_by_restated(self, matches: Sequence[TriggerMatch], by_token: dict[int, list[Event]]) -> None:
         """ "The attack killed 20", "five were killed in the attack": harm with no doer, done by an
         act told again, is done by that act's source, when and where the act was."""
-        nouns = {m.token for m in matches if m.entry.kind == "noun"}
+        nouns = {
+            m.token: family(self.codes.get(m.entry.cameo or "").root)
+            for m in matches
+            if m.entry.kind == "noun"
+        }
         for match in matches:
             events = by_token.get(match.token) or []
             if match.entry.kind != "verb" or not events or any(e.source is not None for e in events):
@@ -108,7 +120,7 @@ class Told:
             verb = self.index.doc[match.token]
             kind = family(events[0].cameo_root)
             for noun in _causes(verb):
-                told = noun.i in nouns and _refers_back(noun)
+                told = kind in FAMILIES and nouns.get(noun.i) == kind and _refers_back(noun)
                 before = self._antecedent(kind, noun, False) if told else None
                 if before is None or before.source is None:
                     continue
