@@ -67,4 +67,4 @@ def test_closing_speakers_are_not_the_object(code, triples) -> None:  # type: ig
         "Gunmen then attacked the bus station, police and residents said.",
         [("Gunmen", "KENUAF"), ("police", "KENCOP")],
     )
-    assert triples(events) == {("KENUAF", None, "190")}
+    assert triples(events) == {("KENUAF", None, "180")}

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsevents.events import criticism, intents, precision, support, victims
+from newsevents.events import criticism, intents, irregular, precision, restated, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
@@ -84,6 +84,7 @@ class _Coder:
         speakers = self._first_person_mentions()
         if speakers:
             self.index = MentionIndex(doc, [*usable, *speakers])
+        self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
 
     def _quote_speakers(self) -> dict[int, Actor]:
         """Speaker of each sentence holding a quote: its own, or the one of the quote it continues.
@@ -168,6 +169,8 @@ class _Coder:
                 drop = noun if any(e.target is not None for e in said) else verb
                 by_token[drop] = []
         victims.merge_victims(by_token, self.victim_means, matches)
+        irregular.recode_irregular(by_token, matches, self.book.codes)
+        self.told.sentence(matches, by_token, lambda match, args: self._match_events(sent, match, args))
         self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)
@@ -253,14 +256,14 @@ class _Coder:
             confidence=confidence(args, st, headline, speaking, target),
         )]  # fmt: skip
 
-    def _match_events(self, sent: Span, match: TriggerMatch) -> list[Event]:
-        """The events of one trigger: one per (source, target) pair its arguments give."""
+    def _match_events(self, sent: Span, match: TriggerMatch, given: Arguments | None = None) -> list[Event]:
+        """The events of one trigger: one per (source, target) pair its arguments (or `given` ones) give."""
         text, entry = self.article.text, match.entry
         if entry.cameo is None or self._in_furniture(match.token, match.token + 1):
             return []
         if entry.kind == "noun" and self._inside_actor(match.token):
             return []
-        args = with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
+        args = given or with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
         token = self.doc[match.token]
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:

@@ -17,6 +17,9 @@ from newsevents.when.words import DateWords
 # ..."), what followed ("..., killing 32"), what was joined ("shelled and stormed"). A relative
 # clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
+# How a date names the act a noun trigger states ("Tuesday's attack", "the Feb. 27 deportations");
+# on any other noun it only describes ("the five-year conflict").
+NAMING = frozenset({"poss", "compound"})
 
 
 def attached_to(span: Span, words: DateWords) -> Token | None:
@@ -57,6 +60,8 @@ def date_at(
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
     for ent in date_expressions(parsed, trig.sent):
         head = attached_to(ent, words)
+        if ent.root.dep_ in NAMING and ent.root.head.i == trigger.i:
+            head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act
         if head is None or _first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)

@@ -1,0 +1,41 @@
+"""Force used by armed men outside any army: unconventional violence (18), not military force (19).
+
+CAMEO keeps 19 for the conventional force of war, waged by armies and organised armed groups, and 18
+for violence meant to terrorise or punish: the shootings, bombings and hijackings of separatists,
+of gunmen of no named group and of criminal gangs. The development set's annotation guide codes its
+own example, gunmen attacking a hotel, as 180. A trigger that says only that force was used
+("attacked", "killed", "an attack", "shot": 190 or 193) is therefore coded 180 when its source is
+such an actor (sector SEP, UAF or CRM). Two cases stay 19: a fight both sides wage ("clashed with",
+"a battle with"), and the fighting of rebels (REB), which news tells of armies and rebels alike.
+A more specific code the trigger gave (a bombing 183, a kidnapping 181, shelling 194) is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.events.codes import CodeTable
+from newsevents.events.intents import recoded
+from newsevents.events.triggers import TriggerMatch
+from newsevents.model import Event
+
+IRREGULAR_SECTORS = frozenset({"SEP", "UAF", "CRM"})
+GENERAL_FORCE = frozenset({"190", "193"})
+UNCONVENTIONAL = "180"
+
+
+def irregular(event: Event) -> bool:
+    """Whether the event is force in general used by separatists, unnamed gunmen or criminals."""
+    sector = event.source.sector if event.source is not None else None
+    return event.cameo in GENERAL_FORCE and sector in IRREGULAR_SECTORS
+
+
+def recode_irregular(
+    by_token: dict[int, list[Event]], matches: Sequence[TriggerMatch], codes: CodeTable
+) -> None:
+    """Recode, in place, each one-sided act of general force by an irregular source as 180."""
+    mutual = {m.token for m in matches if m.entry.mutual}
+    unconventional = codes.get(UNCONVENTIONAL)
+    for token, events in by_token.items():
+        if token not in mutual:
+            by_token[token] = [recoded(e, unconventional) if irregular(e) else e for e in events]
