@@ -105,6 +105,14 @@ KINDS = [
     ("The 12 students stayed in a hotel.", []),
     ("At least 3 385 people had been evacuated as a preventative measure.", [("evacuated", 3385, "people")]),
     ("In 2016 300 people died in the floods.", [("killed", 300, "people")]),
+    # people named by trade or side, and killings told as nouns
+    ("Two soldiers and one guerrilla died in the ambush on Sunday.",
+     [("killed", 2, "people"), ("killed", 1, "people")]),
+    ("The raid left 8 rebels and 3 farmers dead.", [("killed", 8, "people"), ("killed", 3, "people")]),
+    ("Rights groups condemned the murder of four teachers in the province.", [("killed", 4, "people")]),
+    ("Witnesses described the massacre of 30 villagers by the militia.", [("killed", 30, "people")]),
+    ("About 900 people were staying with relatives after the flood.", [("displaced", 900, "people")]),
+    ("Some 400 families were sheltering in a school near the river.", [("displaced", 400, "families")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),
