@@ -187,3 +187,33 @@ def test_a_clause_joined_by_and_tells_the_outcome_only_of_its_own_event(  # type
     assert [(q.kind, q.value, q.event_index) for q in found] == [
         ("killed", 12, 0), ("arrested", 12, 1), ("killed", 3, None),
     ]  # fmt: skip
+
+
+COUNTED_ONCE = [
+    # the same people restated in another unit, or a part of a counted group, are no second figure
+    ("About 600 families (roughly 3,000 people) fled the fighting.", [("displaced", 600, "families")]),
+    ("Some 1,500 households, or 7,000 people, were evacuated from the coast.",
+     [("evacuated", 1500, "households")]),
+    ("Around 250 people, including 40 children and 12 elderly residents, were evacuated on Friday.",
+     [("evacuated", 250, "people")]),
+    ("The raid killed six soldiers and four civilians, including two teachers.",
+     [("killed", 6, "people"), ("killed", 4, "people")]),
+    # a part with no counted whole is the only count; another kind in apposition is its own figure
+    ("Gunmen wounded several people, including three police officers.", [("injured", 3, "people")]),
+    ("The blast killed 5 people, 20 others were wounded.",
+     [("killed", 5, "people"), ("injured", 20, "people")]),
+    # nobody, a rank and a rate are no count of people
+    ("No one was hurt when the bridge collapsed.", []),
+    ("It was one of the largest evacuations the region has seen.", []),
+    ("Fighting in the north kills 15 people a day, the agency said.", []),
+    ("Police arrested 40 people a week ago.", [("arrested", 40, "people")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_ONCE)
+def test_people_are_counted_once(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse, text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    article, doc = parse(text)
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
+    assert [(q.kind, q.value, q.unit) for q in found] == expected

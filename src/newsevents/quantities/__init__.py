@@ -109,7 +109,7 @@ def _quantity(
             frame = kinds.frame(doc[k], lex)
             if frame is not None:
                 break
-    if frame is None:
+    if frame is None or _counted_already(frame, lex):
         return None
     end_tok = frame.noun.i + 1 if frame.noun.i >= fig.last else fig.end
     start_char = doc[fig.start].idx
@@ -129,6 +129,18 @@ def _quantity(
         event_index=_event_index(parsed, events, frame, figure_status),
     )
     return quantity, (fig.start, end_tok)
+
+
+def _counted_already(frame: kinds.Frame, lex: QuantityLexicon) -> bool:
+    """A part of a group counted in the sentence, or the same count restated in another unit
+    (see `kinds.restated` and `kinds.part_of_count`): a second figure would be summed twice."""
+    if kinds.part_of_count(frame.noun, lex):
+        return True
+    whole = kinds.restated(frame.noun, lex)
+    if whole is None:
+        return False
+    other = kinds.frame(whole, lex)
+    return other is not None and other.kind == frame.kind
 
 
 def _event_index(

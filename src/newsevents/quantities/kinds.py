@@ -37,8 +37,12 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     else:
         of = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
         objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objects and any(c.tag_ == "JJS" for c in objects[0].children):
+            return None  # "one of the biggest evacuations": a rank, not a count
         if objects:
             noun = objects[0]  # "thousands of people": the number keeps the clause role
+    if _rate(noun, lex):
+        return None
     kind = lookup(noun, lex.nouns)
     unit = lookup(noun, lex.persons) or "people"
     if kind is None and number.head.i > number.i:
@@ -51,6 +55,65 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     if found is None or not fits(found[0], unit, lex):
         return None
     return Frame(found[0], unit, noun, found[1] or governing_verb(role))
+
+
+def restated(noun: Token, lex: QuantityLexicon) -> Token | None:
+    """The number of the count this figure restates in another unit, or None: "125 families (more
+    than 800 people)", "2,400 families, or 12,000 people" (an apposition, or "or" between two
+    counts). The caller keeps the figure only when that count is of another kind: the same people
+    counted twice would be summed twice.
+    """
+    first = _first_conjunct(noun)
+    if first.dep_ == "appos" or (first.dep_ == "conj" and _or_joined(first)):
+        return _number_of(first.head, lex)
+    return None
+
+
+def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
+    """A part of a group the sentence counts already: "300 people, including 44 children and 139
+    infants" (`parts` of the word lists). A part of a group given no number ("killed several
+    people, including two children") is the only count there is, and stays a figure.
+    """
+    first = _first_conjunct(noun)
+    opener = first.head
+    return first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and not _or_joined(noun):
+        noun = noun.head
+    return noun
+
+
+def _or_joined(conjunct: Token) -> bool:
+    """ "2,400 families or 7,900 people": "or" stands between the conjunct and its head."""
+    head = conjunct.head
+    return any(c.dep_ == "cc" and c.lower_ == "or" and head.i < c.i < conjunct.i for c in head.children)
+
+
+def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
+    """The number counting `token`: itself ("300"), its number ("300 people"), or the number
+    whose "of" it follows ("thousands of people")."""
+    if token.like_num or token.lower_ in lex.vague:
+        return token
+    for child in token.children:
+        if child.dep_ in ("nummod", "quantmod") and (child.like_num or child.lower_ in lex.numbers):
+            return child
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in lex.vague):
+        return of.head
+    return None
+
+
+def _rate(noun: Token, lex: QuantityLexicon) -> bool:
+    """ "21 people per day", "30 civilians a week": a rate, which no sum over articles may add."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in lex.rate_words:
+        return False
+    if doc[k + 1].lemma_.lower() not in lex.rate_units:
+        return False
+    return k + 2 >= len(doc) or doc[k + 2].lower_ not in lex.rate_breakers  # "a week ago" is a date
 
 
 def fits(kind: str, unit: str, lex: QuantityLexicon) -> bool:

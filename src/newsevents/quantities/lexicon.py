@@ -20,6 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
+    "parts", "not_counted_before", "rates",
 )  # fmt: skip
 
 
@@ -44,6 +45,11 @@ class QuantityLexicon:
     not_counted_after: frozenset[str] = frozenset()  # "percent", "March": the number counts no people
     rising: frozenset[str] = frozenset()  # "the death toll has risen to 45": a running total
     home_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> "only" | "also" (counts homes)
+    parts: frozenset[str] = frozenset()  # "including": what follows is part of a group counted already
+    not_counted_before: frozenset[str] = frozenset()  # "no one", "not one": a count of nobody
+    rate_words: frozenset[str] = frozenset()  # "per", "a", "every": "30 people a day" is a rate
+    rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
+    rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
 
 def _verb(kind: lx.Check) -> lx.Check:
@@ -82,6 +88,9 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "not_counted_after": lx.one_of({"unit", "month"}),
         "rising": lx.text,
         "home_kinds": lx.one_of({"only", "also"}),
+        "parts": lx.text,
+        "not_counted_before": lx.text,
+        "rates": lx.one_of({"every", "period", "point"}),
     }
     found = lx.checked(merged, checks)
     projected = found["projected"]
@@ -103,4 +112,9 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         not_counted_after=frozenset(found["not_counted_after"]),
         rising=frozenset(found["rising"]),
         home_kinds={k: str(v) for k, v in found["home_kinds"].items()},
+        parts=frozenset(found["parts"]),
+        not_counted_before=frozenset(found["not_counted_before"]),
+        rate_words=frozenset(k for k, v in found["rates"].items() if v == "every"),
+        rate_units=frozenset(k for k, v in found["rates"].items() if v == "period"),
+        rate_breakers=frozenset(k for k, v in found["rates"].items() if v == "point"),
     )

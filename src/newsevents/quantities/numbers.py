@@ -157,6 +157,8 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
         return True  # the tagger reads "between 90 and" as a date, but no date counts people
     if end < len(doc) and doc[end].lower_ in lex.not_counted_after:
         return True
+    if start > 0 and doc[start - 1].lower_ in lex.not_counted_before:
+        return True  # "no one was killed": nobody
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
         return True  # a ratio: "one in every five"
     if start > 0 and (doc[start - 1].tag_ == "$" or doc[start - 1].text in ("$", "€", "£", "#", "No.")):
