@@ -113,6 +113,22 @@ KINDS = [
     ("Witnesses described the massacre of 30 villagers by the militia.", [("killed", 30, "people")]),
     ("About 900 people were staying with relatives after the flood.", [("displaced", 900, "people")]),
     ("Some 400 families were sheltering in a school near the river.", [("displaced", 400, "families")]),
+    # phrasings the parse hangs elsewhere: a participle on the people, a group holding them, an
+    # object read as an adverbial, a range before the people's own modifiers
+    ("Officials counted about 700 people staying with relatives in the town.",
+     [("displaced", 700, "people")]),
+    ("Some 1,200 people registered as displaced with the local council.", [("displaced", 1200, "people")]),
+    ("About 3,000 people, having fled the shelling, reached the camp on foot.",
+     [("displaced", 3000, "people")]),
+    ("A convoy of 250 families fled the city overnight.", [("displaced", 250, "families")]),
+    ("Aid workers met groups of more than 20 people at the border.", []),
+    ("The cyclone displaced around 15,000 people across four districts.", [("displaced", 15000, "people")]),
+    ("Between 500 and 800 newly displaced people reached the town.", [("displaced", 500, "people")]),
+    ("About 600 people were forced into temporary shelters.", [("displaced", 600, "people")]),
+    ("More than 90 people were accommodated in evacuation centres.", [("displaced", 90, "people")]),
+    ("Floods have displaced 1.2 lakh people in the state.", [("displaced", 120000, "people")]),
+    ("At least 40 migrants drowned when their boat sank.", [("migrants", 40, "people")]),
+    ("Eight fishermen drowned off the coast.", [("killed", 8, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),

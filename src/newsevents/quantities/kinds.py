@@ -39,8 +39,8 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
         objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
         if objects and any(c.tag_ == "JJS" for c in objects[0].children):
             return None  # "one of the biggest evacuations": a rank, not a count
-        if objects:
-            noun = objects[0]  # "thousands of people": the number keeps the clause role
+        # "thousands of people": the number keeps the clause role; "4,000 newly displaced people"
+        noun = objects[0] if objects else _noun_after(number, lex) or number
     if _rate(noun, lex):
         return None
     kind = lookup(noun, lex.nouns)
@@ -105,6 +105,19 @@ def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
     return None
 
 
+def _noun_after(number: Token, lex: QuantityLexicon) -> Token | None:
+    """The people noun a number counts that the parse did not hang on it: "between 2,000 and 4,000
+    newly displaced people" read as two numbers beside a noun. Only its own modifiers may stand
+    between them."""
+    doc = number.doc
+    k = number.i + 1
+    while k < len(doc) and k <= number.i + 3 and doc[k].dep_ in ("advmod", "amod") and doc[k].head.i > k:
+        k += 1
+    if k >= len(doc) or k == number.i + 1 or doc[k].pos_ != "NOUN":
+        return None
+    return doc[k] if lookup(doc[k], lex.persons) or lookup(doc[k], lex.nouns) else None
+
+
 def _rate(noun: Token, lex: QuantityLexicon) -> bool:
     """ "21 people per day", "30 civilians a week": a rate, which no sum over articles may add."""
     doc = noun.doc
@@ -144,16 +157,33 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
         if child.dep_ in ("amod", "acomp", "oprd") and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), None  # type: ignore[return-value]
         if child.dep_ in ("acl", "relcl"):
-            entry = lex.verbs.get(child.lemma_.lower())
+            as_kind = _as_kind(child, lex)  # "5,400 people registered as displaced"
+            if as_kind is not None:
+                return as_kind, child
+            entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "staying with relatives"
             if entry is None:
                 continue
             if child.dep_ == "acl" and (entry[1] == "subject" or child.tag_ == "VBN"):
                 return entry[0], child
+            if entry[1] == "subject" and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return entry[0], child  # "5,600 people, having fled ...": the people are its subject
             if _to_infinitive(child, lex):
                 return entry[0], child  # "forcing 35 people to evacuate": they leave
             subject_roles = {"object": ("nsubjpass",), "subject": ("nsubj",)}[entry[1]]
             if any(c.dep_ in subject_roles for c in child.children):
                 return entry[0], child
+    return None
+
+
+def _as_kind(verb: Token, lex: QuantityLexicon) -> str | None:
+    """The kind of an "as" complement of the verb: "registered as displaced", "counted as dead"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            kinds = [
+                lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
+            ]
+            if kinds and kinds[0]:
+                return kinds[0]
     return None
 
 
@@ -175,6 +205,14 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     while role.dep_ in ("conj", "appos") and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         role = role.head
     dep, verb = role.dep_, role.head
+    group = verb.head if dep == "pobj" and verb.lower_ == "of" else None
+    if group is not None and group.tag_ == "NN" and lookup(group, lex.collectives):
+        # "a community of 85 people fled": the group's role ("groups of 50 people" counts no one)
+        return _kind_from_clause(group, lex)
+    if dep == "npadvmod" and role.pos_ == "NOUN" and verb.pos_ == "VERB" and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        dep = "dobj"  # "displaced around 73,000 people" misparsed as an adverbial
     if dep in SUBJECT_DEPS and verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # "67,000 people remained displaced" parsed with "remained" as an auxiliary
     if dep == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN" and lookup(verb.head, lex.nouns):
@@ -203,12 +241,9 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
         if complement and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), verb  # type: ignore[return-value]
-        if child.dep_ == "prep" and child.lower_ == "as":  # "registered as displaced"
-            kinds = [
-                lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
-            ]
-            if kinds and kinds[0]:
-                return kinds[0], verb
+        as_kind = _as_kind(verb, lex) if child.dep_ == "prep" and child.lower_ == "as" else None
+        if as_kind is not None:
+            return as_kind, verb  # "registered as displaced"
         entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "forced to leave their homes"
         subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
         # an object verb with no object of its own is used intransitively: "forcing 35 people to
@@ -217,6 +252,9 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
         ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
+        having = any(c.dep_ == "aux" and c.lower_ == "having" for c in child.children)
+        if child.dep_ == "advcl" and dep == "nsubj" and entry and entry[1] == "subject" and having:
+            return entry[0], child  # "3,000 people, having fled the shelling, reached the camp"
     return None
 
 

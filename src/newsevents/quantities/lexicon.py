@@ -20,7 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
-    "parts", "not_counted_before", "rates",
+    "parts", "not_counted_before", "rates", "collectives",
 )  # fmt: skip
 
 
@@ -49,6 +49,7 @@ class QuantityLexicon:
     not_counted_before: frozenset[str] = frozenset()  # "no one", "not one": a count of nobody
     rate_words: frozenset[str] = frozenset()  # "per", "a", "every": "30 people a day" is a rate
     rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
+    collectives: Mapping[str, str] = field(default_factory=dict)  # "a group of 30 people": the group's role
     rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
 
@@ -91,6 +92,7 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "parts": lx.text,
         "not_counted_before": lx.text,
         "rates": lx.one_of({"every", "period", "point"}),
+        "collectives": lx.text,
     }
     found = lx.checked(merged, checks)
     projected = found["projected"]
@@ -117,4 +119,5 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         rate_words=frozenset(k for k, v in found["rates"].items() if v == "every"),
         rate_units=frozenset(k for k, v in found["rates"].items() if v == "period"),
         rate_breakers=frozenset(k for k, v in found["rates"].items() if v == "point"),
+        collectives={k: str(v) for k, v in found["collectives"].items()},
     )
