@@ -129,6 +129,14 @@ def _rate(noun: Token, lex: QuantityLexicon) -> bool:
     return k + 2 >= len(doc) or doc[k + 2].lower_ not in lex.rate_breakers  # "a week ago" is a date
 
 
+def clause_kind(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """The kind the clause gives a person noun as its victim or subject ("killed a soldier", "a
+    soldier died", "a policeman who was killed"), with the verb that governs it. An adjective alone
+    ("the dead woman") describes someone told before and gives no kind here."""
+    own = _kind_from_words(noun, lex)
+    return own if own is not None and own[1] is not None else _kind_from_clause(noun, lex)
+
+
 def fits(kind: str, unit: str, lex: QuantityLexicon) -> bool:
     """Whether a count in `unit` may carry `kind`: homes are destroyed or evacuated, never killed,
     and people are never "homes destroyed" (`home_kinds` of the word lists says which is which)."""

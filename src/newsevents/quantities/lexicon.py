@@ -20,7 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
-    "parts", "not_counted_before", "rates", "collectives",
+    "parts", "not_counted_before", "rates", "collectives", "singles",
 )  # fmt: skip
 
 
@@ -50,6 +50,7 @@ class QuantityLexicon:
     rate_words: frozenset[str] = frozenset()  # "per", "a", "every": "30 people a day" is a rate
     rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
     collectives: Mapping[str, str] = field(default_factory=dict)  # "a group of 30 people": the group's role
+    singles: frozenset[str] = frozenset()  # kinds counted from people named one by one ("a soldier")
     rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
 
@@ -93,6 +94,7 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "not_counted_before": lx.text,
         "rates": lx.one_of({"every", "period", "point"}),
         "collectives": lx.text,
+        "singles": lx.text,
     }
     found = lx.checked(merged, checks)
     projected = found["projected"]
@@ -120,4 +122,5 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         rate_units=frozenset(k for k, v in found["rates"].items() if v == "period"),
         rate_breakers=frozenset(k for k, v in found["rates"].items() if v == "point"),
         collectives={k: str(v) for k, v in found["collectives"].items()},
+        singles=frozenset(found["singles"]),
     )
