@@ -17,6 +17,8 @@ ONE_BY_ONE = [
      [("killed", 3, "a teacher, a nurse and a farmer")]),
     ("Unknown attackers killed the mayor, Jaime Ortiz, near his home.", [("killed", 1, "the mayor")]),
     ("Maria Lopez was wounded by shrapnel in the market.", [("injured", 1, "Maria Lopez")]),
+    ("Attackers stabbed a shopkeeper to death and beat two guards to death.",
+     [("killed", 1, "a shopkeeper"), ("killed", 2, "two guards")]),
     ("A bystander was killed and 9 other people were injured.",
      [("killed", 1, "A bystander"), ("injured", 9, "9 other people")]),
     # a retold victim is counted once; a pronoun is someone named already; nobody is no count

@@ -45,6 +45,8 @@ RUNNING_TOTALS = [
      "displaced", 4000, "reported"),
     ("Between March and the end of June, flooding displaced 56,000 people, the largest displacement "
      "brought on by natural hazards in Africa so far in 2016.", "displaced", 56000, "reported"),
+    ("About 900 people have been displaced since April (UN agency report, May 2017).",
+     "displaced", 900, "reported"),
 ]  # fmt: skip
 
 
