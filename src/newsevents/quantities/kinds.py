@@ -217,10 +217,7 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     if group is not None and group.tag_ == "NN" and lookup(group, lex.collectives):
         # "a community of 85 people fled": the group's role ("groups of 50 people" counts no one)
         return _kind_from_clause(group, lex)
-    if dep == "npadvmod" and role.pos_ == "NOUN" and verb.pos_ == "VERB" and not any(
-        c.dep_ == "dobj" for c in verb.children
-    ):
-        dep = "dobj"  # "displaced around 73,000 people" misparsed as an adverbial
+    dep = "dobj" if _object_read_as_adverb(role) else dep
     if dep in SUBJECT_DEPS and verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # "67,000 people remained displaced" parsed with "remained" as an auxiliary
     if dep == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN" and lookup(verb.head, lex.nouns):
@@ -245,6 +242,12 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             return kind, verb
     if dep not in ("nsubj", "nsubjpass", "dobj"):
         return None
+    return _kind_from_complements(verb, dep, lex)
+
+
+def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """Kind from what completes the people's verb ("left 12 dead", "forced 5,000 people to flee",
+    "registered as displaced"), the people being its subject or object (`dep`)."""
     for child in verb.children:
         complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
         if complement and lookup(child, lex.adjectives):
@@ -264,6 +267,17 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         if child.dep_ == "advcl" and dep == "nsubj" and entry and entry[1] == "subject" and having:
             return entry[0], child  # "3,000 people, having fled the shelling, reached the camp"
     return None
+
+
+def _object_read_as_adverb(role: Token) -> bool:
+    """ "displaced around 73,000 people" parsed with the people as an adverbial of the verb."""
+    verb = role.head
+    return (
+        role.dep_ == "npadvmod"
+        and role.pos_ == "NOUN"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:

@@ -67,13 +67,10 @@ def _verb(kind: lx.Check) -> lx.Check:
     return check
 
 
-def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
-    """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
-    paths = (data.shipped(LEXICON_FILE, language), *extra)
-    merged = lx.keyed(paths, SECTIONS)
-    kinds = frozenset(merged["kinds"])
+def _checks(kinds: frozenset[str]) -> dict[str, lx.Check]:
+    """Each section's check of its values (the kinds come from the `kinds` section)."""
     kind = lx.one_of(kinds)
-    checks: dict[str, lx.Check] = {
+    return {
         "kinds": lx.text,
         "nouns": kind,
         "verbs": _verb(kind),
@@ -96,7 +93,14 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "collectives": lx.text,
         "singles": lx.text,
     }
-    found = lx.checked(merged, checks)
+
+
+def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
+    """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
+    paths = (data.shipped(LEXICON_FILE, language), *extra)
+    merged = lx.keyed(paths, SECTIONS)
+    kinds = frozenset(merged["kinds"])
+    found = lx.checked(merged, _checks(kinds))
     projected = found["projected"]
     return QuantityLexicon(
         kinds=kinds,
