@@ -41,3 +41,9 @@ def test_victims_told_one_by_one(  # type: ignore[no-untyped-def]
     found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert [(q.kind, q.value, q.evidence.text) for q in found] == expected
     assert all(q.qualifier == "exact" and q.unit == "people" for q in found)
+
+
+def test_a_victim_among_a_counted_group_is_not_counted_again(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
+    article, doc = parse("The blast killed at least 18 people, including a child.")
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
+    assert [(q.kind, q.low, q.evidence.text) for q in found] == [("killed", 18, "at least 18 people")]

@@ -131,6 +131,16 @@ KINDS = [
     ("Floods have displaced 1.2 lakh people in the state.", [("displaced", 120000, "people")]),
     ("At least 40 migrants drowned when their boat sank.", [("migrants", 40, "people")]),
     ("Eight fishermen drowned off the coast.", [("killed", 8, "people")]),
+    # what befalls people outweighs what their noun says they are
+    ("Gunmen killed 14 refugees near the camp.", [("killed", 14, "people")]),
+    ("Four hostages were killed during the rescue.", [("killed", 4, "people")]),
+    ("Police detained 60 migrants at the border.", [("arrested", 60, "people")]),
+    ("Rebels released 7 hostages on Friday.", [("kidnapped", 7, "people")]),
+    # verbs with a particle or an object of their own
+    ("Gunmen gunned down six villagers at a checkpoint.", [("killed", 6, "people")]),
+    ("Eleven tourists were taken hostage in the hotel.", [("kidnapped", 11, "people")]),
+    ("At least 15 people lost their lives in the landslide.", [("killed", 15, "people")]),
+    ("Three firefighters sustained injuries while fighting the blaze.", [("injured", 3, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),

@@ -47,6 +47,10 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     unit = lookup(noun, lex.persons) or "people"
     if kind is None and number.head.i > number.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
+    if kind is not None and kind != "killed":  # the dead befall nothing more ("12 bodies were found")
+        done = _kind_from_clause(role, lex)  # "gunmen killed 12 refugees", "5 hostages were killed"
+        if done is not None and done[0] in lex.outcomes:
+            return Frame(done[0], unit, noun, done[1] or governing_verb(role))
     if kind is not None:
         return Frame(kind, unit, noun, governing_verb(role)) if fits(kind, unit, lex) else None
     if not _counts_people(noun, number, lex):
@@ -285,7 +289,11 @@ def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
     "stay in shelter"): the entry of the verb with that word, else None."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "prt":  # "gunned down"
+            entry = lex.verbs.get(f"{lemma} {child.lower_}")
+            if entry is not None:
+                return entry
+        if child.dep_ in ("dobj", "oprd"):  # "lost their lives", "were taken hostage"
             entry = lex.verbs.get(f"{lemma} {child.lemma_.lower()}")
             if entry is not None:
                 return entry

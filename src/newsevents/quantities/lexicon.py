@@ -20,7 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
-    "parts", "not_counted_before", "rates", "collectives", "singles",
+    "parts", "not_counted_before", "rates", "collectives", "singles", "outcomes",
 )  # fmt: skip
 
 
@@ -50,6 +50,7 @@ class QuantityLexicon:
     rate_words: frozenset[str] = frozenset()  # "per", "a", "every": "30 people a day" is a rate
     rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
     collectives: Mapping[str, str] = field(default_factory=dict)  # "a group of 30 people": the group's role
+    outcomes: frozenset[str] = frozenset()  # kinds a clause gives over the noun's ("killed 12 refugees")
     singles: frozenset[str] = frozenset()  # kinds counted from people named one by one ("a soldier")
     rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
@@ -92,6 +93,7 @@ def _checks(kinds: frozenset[str]) -> dict[str, lx.Check]:
         "rates": lx.one_of({"every", "period", "point"}),
         "collectives": lx.text,
         "singles": lx.text,
+        "outcomes": lx.text,
     }
 
 
@@ -127,4 +129,5 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         rate_breakers=frozenset(k for k, v in found["rates"].items() if v == "point"),
         collectives={k: str(v) for k, v in found["collectives"].items()},
         singles=frozenset(found["singles"]),
+        outcomes=frozenset(found["outcomes"]),
     )

@@ -41,6 +41,8 @@ def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
             continue  # a conjunct is read with the first of its group
         if tok.dep_ == "appos" and _one_person(tok.head, lex):
             continue  # "the mayor, Carlos Soto": the same person, or a list read from its head
+        if kinds.part_of_count(tok, lex):
+            continue  # "killed 18 people, including a child": counted among the 18
         people = [tok, *tok.conjuncts]
         for child in tok.children:  # "a professor, a policeman and a pedestrian" read as appositions
             if _listed(child, lex):
