@@ -126,7 +126,6 @@ KINDS = [
     ("Aid workers met groups of more than 20 people at the border.", []),
     ("The cyclone displaced around 15,000 people across four districts.", [("displaced", 15000, "people")]),
     ("Between 500 and 800 newly displaced people reached the town.", [("displaced", 500, "people")]),
-    ("About 600 people were forced into temporary shelters.", [("displaced", 600, "people")]),
     ("More than 90 people were accommodated in evacuation centres.", [("displaced", 90, "people")]),
     ("Floods have displaced 1.2 lakh people in the state.", [("displaced", 120000, "people")]),
     ("At least 40 migrants drowned when their boat sank.", [("migrants", 40, "people")]),
@@ -141,6 +140,8 @@ KINDS = [
     ("Eleven tourists were taken hostage in the hotel.", [("kidnapped", 11, "people")]),
     ("At least 15 people lost their lives in the landslide.", [("killed", 15, "people")]),
     ("Three firefighters sustained injuries while fighting the blaze.", [("injured", 3, "people")]),
+    ("Some 4,000 families were affected and evacuated after the storm.", [("evacuated", 4000, "families")]),
+    ("About 700 people were forced into emergency shelters.", [("evacuated", 700, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),
@@ -235,6 +236,8 @@ COUNTED_ONCE = [
     ("It was one of the largest evacuations the region has seen.", []),
     ("Fighting in the north kills 15 people a day, the agency said.", []),
     ("Police arrested 40 people a week ago.", [("arrested", 40, "people")]),
+    ("About 500 people were evacuated, of which 120 were moved to shelters.", [("evacuated", 500, "people")]),
+    ("Thirty people, six of whom were police officers, were wounded.", [("injured", 30, "people")]),
 ]  # fmt: skip
 
 

@@ -58,6 +58,7 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
     if found is None or not fits(found[0], unit, lex):
         return None
+    found = _more_than_affected(found, lex)
     return Frame(found[0], unit, noun, found[1] or governing_verb(role))
 
 
@@ -80,7 +81,19 @@ def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
     """
     first = _first_conjunct(noun)
     opener = first.head
-    return first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None
+    if first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None:
+        return True
+    # "1,000 people were evacuated, of which 838 were relocated"; "26 people, four of whom are
+    # policemen": a number "of which" or "of whom" counts part of the group before it
+    holders = (first, first.head) if first.dep_ in SUBJECT_DEPS and first.head.dep_ == "relcl" else (first,)
+    return any(_of_which(h) for h in holders)
+
+
+def _of_which(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        for c in token.children
+    )
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -247,6 +260,19 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     if dep not in ("nsubj", "nsubjpass", "dobj"):
         return None
     return _kind_from_complements(verb, dep, lex)
+
+
+def _more_than_affected(found: tuple[str, Token | None], lex: QuantityLexicon) -> tuple[str, Token | None]:
+    """ "16,000 families were affected and evacuated": the verb joined to "affected" says more."""
+    verb = found[1]
+    if found[0] != "affected" or verb is None:
+        return found
+    for other in verb.conjuncts:
+        entry = lex.verbs.get(other.lemma_.lower())
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        if entry is not None and entry[1] == "object" and not own_subject:
+            return entry[0], other
+    return found
 
 
 def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
