@@ -142,6 +142,9 @@ KINDS = [
     ("Three firefighters sustained injuries while fighting the blaze.", [("injured", 3, "people")]),
     ("Some 4,000 families were affected and evacuated after the storm.", [("evacuated", 4000, "families")]),
     ("About 700 people were forced into emergency shelters.", [("evacuated", 700, "people")]),
+    ("Hundreds of families moved away from the front line this week.", [("displaced", None, "families")]),
+    ("The firm moved away from coal in 2019.", []),
+    ("5,000 Displaced by Floods in Northern Province", [("displaced", 5000, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),

@@ -47,6 +47,9 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     unit = lookup(noun, lex.persons) or "people"
     if kind is None and number.head.i > number.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
+        participle = _participle_kind(number, lex)
+        if kind is None and participle is not None:
+            return Frame(participle, unit, number, number.head)  # "10,000 Displaced by Floods"
     if kind is not None and kind != "killed":  # the dead befall nothing more ("12 bodies were found")
         done = _kind_from_clause(role, lex)  # "gunmen killed 12 refugees", "5 hostages were killed"
         if done is not None and done[0] in lex.outcomes:
@@ -120,6 +123,14 @@ def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
     if token.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in lex.vague):
         return of.head
     return None
+
+
+def _participle_kind(number: Token, lex: QuantityLexicon) -> str | None:
+    """A headline's number hung on a participle as if it were a noun ("10,000 Displaced by Assam
+    Floods"): the people are what the participle did to them."""
+    head = number.head
+    entry = lex.verbs.get(head.lemma_.lower()) if number.dep_ == "nummod" and head.tag_ == "VBN" else None
+    return entry[0] if entry is not None and entry[1] == "object" else None
 
 
 def _noun_after(number: Token, lex: QuantityLexicon) -> Token | None:
@@ -315,7 +326,7 @@ def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
     "stay in shelter"): the entry of the verb with that word, else None."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "prt":  # "gunned down"
+        if child.dep_ in ("prt", "advmod"):  # "gunned down", "moved away"
             entry = lex.verbs.get(f"{lemma} {child.lower_}")
             if entry is not None:
                 return entry
