@@ -144,6 +144,8 @@ KINDS = [
     ("About 700 people were forced into emergency shelters.", [("evacuated", 700, "people")]),
     ("Hundreds of families moved away from the front line this week.", [("displaced", None, "families")]),
     ("The firm moved away from coal in 2019.", []),
+    ("About 3,000 people moved to schools and emergency shelters overnight.",
+     [("displaced", 3000, "people")]),
     ("5,000 Displaced by Floods in Northern Province", [("displaced", 5000, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),

@@ -88,7 +88,7 @@ def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
         return True
     # "1,000 people were evacuated, of which 838 were relocated"; "26 people, four of whom are
     # policemen": a number "of which" or "of whom" counts part of the group before it
-    holders = (first, first.head) if first.dep_ in SUBJECT_DEPS and first.head.dep_ == "relcl" else (first,)
+    holders = (first, first.head) if first.dep_ in SUBJECT_DEPS else (first,)
     return any(_of_which(h) for h in holders)
 
 
@@ -336,9 +336,10 @@ def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
                 return entry
         if child.dep_ == "prep":  # "from their homes", "out of their homes", "in 20 evacuation centres"
             place = next((t for t in child.subtree if t.dep_ == "pobj"), None)
-            entry = lex.verbs.get(f"{lemma} {child.lower_} {place.lemma_.lower()}") if place else None
-            if entry is not None:
-                return entry
+            for where in [place, *place.conjuncts] if place is not None else []:  # "hotels and shelters"
+                entry = lex.verbs.get(f"{lemma} {child.lower_} {where.lemma_.lower()}")
+                if entry is not None:
+                    return entry
     return None
 
 
