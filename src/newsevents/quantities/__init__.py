@@ -6,6 +6,11 @@ people it counts are the victims of a kind verb ("killed 12 people", "thousands 
 a kind adjective ("left 5,000 families homeless"). Everything else (years, durations, dates,
 money, percentages, "World War Two") is left out: precision comes first.
 
+Victims told one by one count too ("a soldier was killed" is 1 killed; see singles.py), and
+people are counted once: a count restated in another unit ("125 families (800 people)"), a part
+of a counted group ("including 40 children", "of whom 4 were police") and a rate ("15 people a
+day") make no second figure, so a sum over an article adds each group once.
+
 What a caller may rely on:
 - `value` is the count; for a range it is the low end and `low`/`high` hold both ends. A
   qualified count has its stated bound: "at least N" and "more than N" give `low` N (not N+1:
@@ -30,8 +35,9 @@ What a caller may rely on:
   body does not repeat it.
 
 The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
-counts; status.py tells reported, cumulative and projected figures apart; lexicon.py loads the
-word lists of data/en/quantities.yml. This module joins them and links each figure to its event.
+counts; singles.py finds victims named one by one; status.py tells reported, cumulative and
+projected figures apart; lexicon.py loads the word lists of data/en/quantities.yml. This module
+joins them and links each figure to its event.
 """
 
 from __future__ import annotations
