@@ -99,6 +99,11 @@ def _of_which(token: Token) -> bool:
     )
 
 
+def counted(token: Token, lex: QuantityLexicon) -> bool:
+    """Whether a number counts the token ("five policemen", "thousands of people")."""
+    return _number_of(token, lex) is not None
+
+
 def _first_conjunct(noun: Token) -> Token:
     while noun.dep_ == "conj" and not _or_joined(noun):
         noun = noun.head
@@ -290,7 +295,10 @@ def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple
     """Kind from what completes the people's verb ("left 12 dead", "forced 5,000 people to flee",
     "registered as displaced"), the people being its subject or object (`dep`)."""
     for child in verb.children:
-        complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
+        # a clause with a subject of its own tells of other people ("Alvarez said his bodyguards
+        # were injured")
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and not own_subject
         if complement and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), verb  # type: ignore[return-value]
         as_kind = _as_kind(verb, lex) if child.dep_ == "prep" and child.lower_ == "as" else None

@@ -20,7 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
-    "parts", "not_counted_before", "rates", "collectives", "singles", "outcomes",
+    "parts", "not_counted_before", "rates", "collectives", "singles", "outcomes", "single_nouns",
 )  # fmt: skip
 
 
@@ -51,6 +51,7 @@ class QuantityLexicon:
     rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
     collectives: Mapping[str, str] = field(default_factory=dict)  # "a group of 30 people": the group's role
     outcomes: frozenset[str] = frozenset()  # kinds a clause gives over the noun's ("killed 12 refugees")
+    single_nouns: frozenset[str] = frozenset()  # "the body of a man": one victim through a noun
     singles: frozenset[str] = frozenset()  # kinds counted from people named one by one ("a soldier")
     rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
@@ -94,6 +95,7 @@ def _checks(kinds: frozenset[str]) -> dict[str, lx.Check]:
         "collectives": lx.text,
         "singles": lx.text,
         "outcomes": lx.text,
+        "single_nouns": lx.text,
     }
 
 
@@ -130,4 +132,5 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         collectives={k: str(v) for k, v in found["collectives"].items()},
         singles=frozenset(found["singles"]),
         outcomes=frozenset(found["outcomes"]),
+        single_nouns=frozenset(found["single_nouns"]),
     )

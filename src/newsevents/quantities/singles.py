@@ -39,8 +39,8 @@ def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
     for tok in sent:
         if tok.dep_ == "conj" or not _one_person(tok, lex):
             continue  # a conjunct is read with the first of its group
-        if tok.dep_ == "appos" and _one_person(tok.head, lex):
-            continue  # "the mayor, Carlos Soto": the same person, or a list read from its head
+        if tok.dep_ == "appos" and (_one_person(tok.head, lex) or kinds.counted(tok.head, lex)):
+            continue  # "the mayor, Carlos Soto": the same person; "five policemen, Ali Khan, ...": counted
         if kinds.part_of_count(tok, lex):
             continue  # "killed 18 people, including a child": counted among the 18
         people = [tok, *tok.conjuncts]
@@ -50,7 +50,7 @@ def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
         if not all(_one_person(p, lex) for p in people):
             continue  # "two soldiers and a guerrilla": the numbers are read elsewhere
         found = kinds.clause_kind(tok, lex)  # a victim of the clause ("the dead woman" is told before)
-        if found is None or found[0] not in lex.singles or _negated(found[1]):
+        if found is None or found[0] not in lex.singles or not _own_verb(tok, found[1], lex):
             continue
         frame = kinds.Frame(found[0], "people", tok, found[1] or None)
         last = max(p.i for p in people)
@@ -86,10 +86,26 @@ def _one_person(tok: Token, lex: QuantityLexicon) -> bool:
         counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
         return bool(dets) and not counted and all(d.dep_ == "poss" or d.lower_ in DETERMINERS for d in dets)
     if tok.tag_ == "NNP" and tok.ent_type_ == "PERSON":  # "Noel Kempff": the name's last word
-        return not (tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON")
+        if tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON":
+            return False
+        # "the capital Sanaa" read as a name: a common noun before a name must name a person
+        nouns = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.tag_ in ("NN", "NNS")]
+        return all(kinds.lookup(c, lex.persons) == "people" for c in nouns)
     return False
 
 
-def _negated(verb: Token | None) -> bool:
-    """ "was not killed", "no one was hurt": nobody to count."""
-    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+def _own_verb(person: Token, verb: Token | None, lex: QuantityLexicon) -> bool:
+    """The kind's verb is the person's own, not negated: "a soldier was killed", "killed a
+    soldier", "a soldier who was killed", or a body found ("the body of a man", `single_nouns`).
+    Another clause's verb is not: its parse may not be this person's. Nor is a killing told as a
+    noun: "protests over the murder of X", "mourning the killing of Hussein in the 7th century"
+    and "the death of a resident" tell of a death long past or of no violence."""
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    while person.dep_ == "appos" and kinds.lookup(person.head, lex.persons) == "people":
+        # "husband, Parmenides Cuenca, was killed": the name stands for the person before it
+        person = person.head
+    if verb.i == person.head.i or (verb.head.i == person.i and verb.dep_ in ("relcl", "acl")):
+        return True
+    of = person.head
+    return person.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lex.single_nouns
