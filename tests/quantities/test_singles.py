@@ -36,6 +36,9 @@ ONE_BY_ONE = [
     ("The blast wounded three officers, Ahmad Karimi among them, police said.",
      [("injured", 3, "three officers")]),
     ("Police found the body of a man near the river.", [("killed", 1, "a man")]),
+    # (corpus) a town the tagger reads as a name, in apposition to a group
+    ("Suspected bandits have abducted some students of the Government Science School, Kagara in "
+     "Niger State.", []),
     ("Thousands protested over the murder of a journalist last year.", []),
     ("Lopez said his two bodyguards were seriously injured.", [("injured", 2, "two bodyguards")]),
 ]  # fmt: skip

@@ -39,8 +39,10 @@ def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
     for tok in sent:
         if tok.dep_ == "conj" or not _one_person(tok, lex):
             continue  # a conjunct is read with the first of its group
-        if tok.dep_ == "appos" and (_one_person(tok.head, lex) or kinds.counted(tok.head, lex)):
-            continue  # "the mayor, Carlos Soto": the same person; "five policemen, Ali Khan, ...": counted
+        if tok.dep_ == "appos" and (
+            _one_person(tok.head, lex) or kinds.counted(tok.head, lex) or tok.head.tag_ in ("NNS", "NNPS")
+        ):
+            continue  # "the mayor, Carlos Soto": the same person; "five policemen, Ali Khan": one of them
         if kinds.part_of_count(tok, lex):
             continue  # "killed 18 people, including a child": counted among the 18
         people = [tok, *tok.conjuncts]
