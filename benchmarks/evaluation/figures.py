@@ -6,6 +6,11 @@ figure when their value, or one bound of a range, equals the gold quantity; each
 at most once. The stricter levels also ask for the unit, for a kind the gold term accepts
 (`data/figure_terms.tsv`), and for the status: IDMC reports displacement that happened, so every gold
 figure there is `reported`. The same matching scores MUC casualty counts (see templates.py).
+
+The gold is compared as (quantity, unit, term) tuples, as the set's README says: a tuple listed
+twice in one excerpt is one figure. IDMC lists some figures once per place or country they name
+(154,000 people displaced from Mosul, once coded IRQ and once SYR), while the text states the
+number once; a second copy could only be found by a duplicate prediction.
 """
 
 from __future__ import annotations
@@ -95,12 +100,18 @@ def _unit(value: object) -> str | None:
 
 
 def gold_figures(rec: GoldRecord) -> list[Figure]:
+    """The excerpt's gold figures, each (quantity, unit, term) once (see the module docstring)."""
     out = []
+    seen: set[tuple[int, str | None, str]] = set()
     terms = term_kinds()
     for f in rec.items:
         q = f.get("quantity")
         if isinstance(q, int | float) and not isinstance(q, bool):
             term = str(f.get("term") or "").strip().lower()
+            key = (int(q), _unit(f.get("unit")), term)
+            if key in seen:
+                continue
+            seen.add(key)
             out.append(
                 Figure(
                     frozenset({int(q)}),

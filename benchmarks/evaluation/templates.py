@@ -11,8 +11,9 @@ them). It has no offsets, so scoring is per document:
 - `kind+value` and `kind+value+status`: a template's casualty triples of one effect (DEATH ->
   killed, INJURY -> injured, with a number) make one gold figure, status reported (the incident
   happened), read as the sum over its targets or any one target's count; numbers keep MUC's
-  alternatives ("12 / 15", ranges "12 - 15"); PLURAL and SINGULAR give no number and are not
-  scored. Figures of optional templates need not be found, and finding them is no false alarm.
+  alternatives ("12 / 15", ranges "12 - 15") and its operators ("6 -" is at least 6, "- 6" at
+  most 6, "~100" about 100: each reads as its number); PLURAL and SINGULAR give no number and
+  are not scored. Figures of optional templates need not be found, and finding them is no false alarm.
 
 False alarms are counted in relevant documents only: irrelevant ones report violence MUC does not
 template (combat between armies), which our extractor rightly codes.
@@ -48,6 +49,9 @@ CASUALTY_KINDS = ("killed", "injured")
 LEVELS: dict[str, Rule] = {"kind+value": same_kind, "kind+value+status": same_status}
 _DAY = re.compile(r"(\d{1,2}) ([A-Z]{3}) (\d{2})")
 _NUMBER = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
+# MUC-4's operators on a number (template-doc-part1, slot notes): "6 -" at least 6 ("at least 6"
+# in the text), "- 6" at most 6, "~6" about 6. Each is read as its number.
+_OPERATORS = " -~"
 
 
 @dataclass(frozen=True)
@@ -160,10 +164,11 @@ def _has_class(data: Mapping[str, Any] | None, roots: frozenset[str]) -> bool:
 
 
 def casualty_number(value: object) -> frozenset[int]:
-    """Numbers a MUC count may be: alternatives split on "/", "N - M" ranges give both bounds."""
+    """Numbers a MUC count may be: alternatives split on "/", "N - M" ranges give both bounds,
+    and a number with an operator ("6 -", "- 6", "~6") is that number."""
     out: set[int] = set()
     for alt in str(value or "").split("/"):
-        m = _NUMBER.match(alt.strip().lstrip("-").strip())
+        m = _NUMBER.match(alt.strip(_OPERATORS))
         if m:
             out.update(int(x) for x in m.groups() if x)
     return frozenset(out)

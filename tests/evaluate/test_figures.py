@@ -75,3 +75,29 @@ def test_kind_comes_from_the_gold_term_and_status_must_be_reported(kit, tmp_path
     k = ds.levels["kind+value+status"]
     assert (k.tp, k.fp, k.fn) == (0, 1, 1)
     assert [f.coded for f in ds.misses] == ["1200 Households (Displaced)"]
+
+
+def test_a_figure_listed_twice_is_one_figure(kit, tmp_path: Path) -> None:
+    # The gold lists one stated figure once per country it names: one prediction finds it all, and
+    # a second figure of another term in the same excerpt still counts apart.
+    figure = {"quantity": 1200, "term": "Displaced", "unit": "Households"}
+    gold = kit.write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "id": "f1",
+                "text": TEXT,
+                "figures": [
+                    {**figure, "country": "IRQ"},
+                    {**figure, "country": "SYR"},
+                    {**figure, "term": "Evacuated"},
+                ],
+            }
+        ],
+    )
+    pred = kit.write_jsonl(
+        tmp_path / "pred.jsonl",
+        [kit.extraction("f1", TEXT, quantities=(_q("displaced", 1200, unit="households"),))],
+    )
+    k = run_evaluation(gold, pred).datasets[0].levels["kind+value+status"]
+    assert (k.tp, k.fp, k.fn) == (1, 0, 1)

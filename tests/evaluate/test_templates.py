@@ -77,6 +77,10 @@ def test_muc_numbers() -> None:
     assert casualty_number("12 / 15 / - 12") == {12, 15}
     assert casualty_number("7 - 10") == {7, 10}
     assert casualty_number("PLURAL") == frozenset()
+    # MUC's operators: "2 -" is "at least 2", "~100" about 100 (template-doc-part1, slot notes)
+    assert casualty_number("2 -") == {2}
+    assert casualty_number("~100") == {100}
+    assert casualty_number("- 6 / 8 -") == {6, 8}
 
 
 def test_date_right_when_an_event_of_the_class_has_the_day(kit, tmp_path: Path) -> None:

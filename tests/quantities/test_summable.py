@@ -45,6 +45,8 @@ RUNNING_TOTALS = [
      "displaced", 4000, "reported"),
     ("Between March and the end of June, flooding displaced 56,000 people, the largest displacement "
      "brought on by natural hazards in Africa so far in 2016.", "displaced", 56000, "reported"),
+    ("About 900 people have been displaced since April (UN agency report, May 2017).",
+     "displaced", 900, "reported"),
 ]  # fmt: skip
 
 
@@ -105,6 +107,46 @@ KINDS = [
     ("The 12 students stayed in a hotel.", []),
     ("At least 3 385 people had been evacuated as a preventative measure.", [("evacuated", 3385, "people")]),
     ("In 2016 300 people died in the floods.", [("killed", 300, "people")]),
+    # people named by trade or side, and killings told as nouns
+    ("Two soldiers and one guerrilla died in the ambush on Sunday.",
+     [("killed", 2, "people"), ("killed", 1, "people")]),
+    ("The raid left 8 rebels and 3 farmers dead.", [("killed", 8, "people"), ("killed", 3, "people")]),
+    ("Rights groups condemned the murder of four teachers in the province.", [("killed", 4, "people")]),
+    ("Witnesses described the massacre of 30 villagers by the militia.", [("killed", 30, "people")]),
+    ("About 900 people were staying with relatives after the flood.", [("displaced", 900, "people")]),
+    ("Some 400 families were sheltering in a school near the river.", [("displaced", 400, "families")]),
+    # phrasings the parse hangs elsewhere: a participle on the people, a group holding them, an
+    # object read as an adverbial, a range before the people's own modifiers
+    ("Officials counted about 700 people staying with relatives in the town.",
+     [("displaced", 700, "people")]),
+    ("Some 1,200 people registered as displaced with the local council.", [("displaced", 1200, "people")]),
+    ("About 3,000 people, having fled the shelling, reached the camp on foot.",
+     [("displaced", 3000, "people")]),
+    ("A convoy of 250 families fled the city overnight.", [("displaced", 250, "families")]),
+    ("Aid workers met groups of more than 20 people at the border.", []),
+    ("The cyclone displaced around 15,000 people across four districts.", [("displaced", 15000, "people")]),
+    ("Between 500 and 800 newly displaced people reached the town.", [("displaced", 500, "people")]),
+    ("More than 90 people were accommodated in evacuation centres.", [("displaced", 90, "people")]),
+    ("Floods have displaced 1.2 lakh people in the state.", [("displaced", 120000, "people")]),
+    ("At least 40 migrants drowned when their boat sank.", [("migrants", 40, "people")]),
+    ("Eight fishermen drowned off the coast.", [("killed", 8, "people")]),
+    # what befalls people outweighs what their noun says they are
+    ("Gunmen killed 14 refugees near the camp.", [("killed", 14, "people")]),
+    ("Four hostages were killed during the rescue.", [("killed", 4, "people")]),
+    ("Police detained 60 migrants at the border.", [("arrested", 60, "people")]),
+    ("Rebels released 7 hostages on Friday.", [("kidnapped", 7, "people")]),
+    # verbs with a particle or an object of their own
+    ("Gunmen gunned down six villagers at a checkpoint.", [("killed", 6, "people")]),
+    ("Eleven tourists were taken hostage in the hotel.", [("kidnapped", 11, "people")]),
+    ("At least 15 people lost their lives in the landslide.", [("killed", 15, "people")]),
+    ("Three firefighters sustained injuries while fighting the blaze.", [("injured", 3, "people")]),
+    ("Some 4,000 families were affected and evacuated after the storm.", [("evacuated", 4000, "families")]),
+    ("About 700 people were forced into emergency shelters.", [("evacuated", 700, "people")]),
+    ("Hundreds of families moved away from the front line this week.", [("displaced", None, "families")]),
+    ("The firm moved away from coal in 2019.", []),
+    ("About 3,000 people moved to schools and emergency shelters overnight.",
+     [("displaced", 3000, "people")]),
+    ("5,000 Displaced by Floods in Northern Province", [("displaced", 5000, "people")]),
     # homes are never people killed, and people are never homes destroyed
     ("The storm killed 12 houses of cards.", []),
     ("Soldiers destroyed 12 fighters.", []),
@@ -179,3 +221,35 @@ def test_a_clause_joined_by_and_tells_the_outcome_only_of_its_own_event(  # type
     assert [(q.kind, q.value, q.event_index) for q in found] == [
         ("killed", 12, 0), ("arrested", 12, 1), ("killed", 3, None),
     ]  # fmt: skip
+
+
+COUNTED_ONCE = [
+    # the same people restated in another unit, or a part of a counted group, are no second figure
+    ("About 600 families (roughly 3,000 people) fled the fighting.", [("displaced", 600, "families")]),
+    ("Some 1,500 households, or 7,000 people, were evacuated from the coast.",
+     [("evacuated", 1500, "households")]),
+    ("Around 250 people, including 40 children and 12 elderly residents, were evacuated on Friday.",
+     [("evacuated", 250, "people")]),
+    ("The raid killed six soldiers and four civilians, including two teachers.",
+     [("killed", 6, "people"), ("killed", 4, "people")]),
+    # a part with no counted whole is the only count; another kind in apposition is its own figure
+    ("Gunmen wounded several people, including three police officers.", [("injured", 3, "people")]),
+    ("The blast killed 5 people, 20 others were wounded.",
+     [("killed", 5, "people"), ("injured", 20, "people")]),
+    # nobody, a rank and a rate are no count of people
+    ("No one was hurt when the bridge collapsed.", []),
+    ("It was one of the largest evacuations the region has seen.", []),
+    ("Fighting in the north kills 15 people a day, the agency said.", []),
+    ("Police arrested 40 people a week ago.", [("arrested", 40, "people")]),
+    ("About 500 people were evacuated, of which 120 were moved to shelters.", [("evacuated", 500, "people")]),
+    ("Thirty people, six of whom were police officers, were wounded.", [("injured", 30, "people")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_ONCE)
+def test_people_are_counted_once(  # type: ignore[no-untyped-def]
+    quantity_lexicon, parse, text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    article, doc = parse(text)
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
+    assert [(q.kind, q.value, q.unit) for q in found] == expected

@@ -6,6 +6,11 @@ people it counts are the victims of a kind verb ("killed 12 people", "thousands 
 a kind adjective ("left 5,000 families homeless"). Everything else (years, durations, dates,
 money, percentages, "World War Two") is left out: precision comes first.
 
+Victims told one by one count too ("a soldier was killed" is 1 killed; see singles.py), and
+people are counted once: a count restated in another unit ("125 families (800 people)"), a part
+of a counted group ("including 40 children", "of whom 4 were police") and a rate ("15 people a
+day") make no second figure, so a sum over an article adds each group once.
+
 What a caller may rely on:
 - `value` is the count; for a range it is the low end and `low`/`high` hold both ends. A
   qualified count has its stated bound: "at least N" and "more than N" give `low` N (not N+1:
@@ -30,25 +35,26 @@ What a caller may rely on:
   body does not repeat it.
 
 The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
-counts; status.py tells reported, cumulative and projected figures apart; lexicon.py loads the
-word lists of data/en/quantities.yml. This module joins them and links each figure to its event.
+counts; singles.py finds victims named one by one; status.py tells reported, cumulative and
+projected figures apart; lexicon.py loads the word lists of data/en/quantities.yml. This module
+joins them and links each figure to its event.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.model import Article, Event, Evidence, Quantity
+from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import governing_verb, own_clause_tokens
-from newsevents.quantities import kinds, numbers, status
+from newsevents.quantities import kinds, numbers, singles, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # clauses hung on an event's trigger that state what the event did: "exploded, killing 12" (a
 # participle), "an attack that killed 12" (a relative clause), "the attack killed in which ..."
@@ -80,23 +86,36 @@ def count_figures(
     anchors: dict[Evidence, tuple[int, int]] = {}
     body: list[Quantity] = []
     title: list[Quantity] = []
+    named: set[tuple[str, str]] = set()  # victims told one by one: a second mention is the same people
     starts = numbers.starts(doc, lex)
     for sent in doc.sents:
-        first = bisect_left(starts, sent.start)
-        if first == len(starts) or starts[first] >= sent.end:
-            continue  # no token that can begin a figure: nothing more to read here
         if parsed.is_furniture(sent.start, sent.end):
             continue
-        for fig in numbers.figures(sent, lex, starts):
-            read = _quantity(parsed, fig, events, lex)
-            if read is None:
+        found = list(_written(parsed, sent, starts, events, lex))
+        for one in singles.singles(sent, lex):
+            if singles.told_before(one, named) or parsed.is_furniture(one.start, one.end):
                 continue
-            quantity, tokens = read
+            quantity = _make(parsed, one.frame, (one.start, one.end), (one.count, None, None), events, lex)
+            found.append((quantity, (one.start, one.end)))
+        for quantity, tokens in found:
             anchors[quantity.evidence] = tokens
             (title if parsed.in_headline(*tokens) else body).append(quantity)
     seen = {(q.kind, q.value) for q in body}
     body.extend(q for q in title if (q.kind, q.value) not in seen)
     return Counted(sorted(body, key=lambda q: q.evidence.start), anchors)
+
+
+def _written(
+    parsed: ParsedArticle, sent: Span, starts: list[int], events: Sequence[Event], lex: QuantityLexicon
+) -> Iterator[tuple[Quantity, tuple[int, int]]]:
+    """The sentence's figures written as numbers, ranges and vague plurals."""
+    first = bisect_left(starts, sent.start)
+    if first == len(starts) or starts[first] >= sent.end:
+        return  # no token that can begin a figure: nothing more to read here
+    for fig in numbers.figures(sent, lex, starts):
+        read = _quantity(parsed, fig, events, lex)
+        if read is not None:
+            yield read
 
 
 def _quantity(
@@ -109,26 +128,52 @@ def _quantity(
             frame = kinds.frame(doc[k], lex)
             if frame is not None:
                 break
-    if frame is None:
+    if frame is None or _counted_already(frame, lex):
         return None
     end_tok = frame.noun.i + 1 if frame.noun.i >= fig.last else fig.end
-    start_char = doc[fig.start].idx
-    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     if parsed.is_furniture(fig.start, end_tok):
         return None
+    values = (fig.value, fig.low, fig.high)
+    quantity = _make(parsed, frame, (fig.start, end_tok), values, events, lex, fig.qualifier)
+    return quantity, (fig.start, end_tok)
+
+
+def _make(
+    parsed: ParsedArticle,
+    frame: kinds.Frame,
+    tokens: tuple[int, int],
+    values: tuple[int | None, int | None, int | None],
+    events: Sequence[Event],
+    lex: QuantityLexicon,
+    qualifier: Qualifier = "exact",
+) -> Quantity:
+    """The Quantity of a figure read over `tokens` (value, low, high), with its status and event."""
+    doc = parsed.doc
+    last = doc[tokens[1] - 1]
     figure_status = status.status(frame, lex)
-    quantity = Quantity(
+    return Quantity(
         kind=frame.kind,
-        value=fig.value,
-        low=fig.low,
-        high=fig.high,
-        qualifier=fig.qualifier,
+        value=values[0],
+        low=values[1],
+        high=values[2],
+        qualifier=qualifier,
         status=figure_status,
-        evidence=Evidence.of(parsed.article.text, start_char, end_char),
+        evidence=Evidence.of(parsed.article.text, doc[tokens[0]].idx, last.idx + len(last.text)),
         unit=frame.unit,
         event_index=_event_index(parsed, events, frame, figure_status),
     )
-    return quantity, (fig.start, end_tok)
+
+
+def _counted_already(frame: kinds.Frame, lex: QuantityLexicon) -> bool:
+    """A part of a group counted in the sentence, or the same count restated in another unit
+    (see `kinds.restated` and `kinds.part_of_count`): a second figure would be summed twice."""
+    if kinds.part_of_count(frame.noun, lex):
+        return True
+    whole = kinds.restated(frame.noun, lex)
+    if whole is None:
+        return False
+    other = kinds.frame(whole, lex)
+    return other is not None and other.kind == frame.kind
 
 
 def _event_index(

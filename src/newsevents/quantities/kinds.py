@@ -37,12 +37,23 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     else:
         of = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
         objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
-        if objects:
-            noun = objects[0]  # "thousands of people": the number keeps the clause role
+        if objects and any(c.tag_ == "JJS" for c in objects[0].children):
+            return None  # "one of the biggest evacuations": a rank, not a count
+        # "thousands of people": the number keeps the clause role; "4,000 newly displaced people"
+        noun = objects[0] if objects else _noun_after(number, lex) or number
+    if _rate(noun, lex):
+        return None
     kind = lookup(noun, lex.nouns)
     unit = lookup(noun, lex.persons) or "people"
     if kind is None and number.head.i > number.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
+        participle = _participle_kind(number, lex)
+        if kind is None and participle is not None:
+            return Frame(participle, unit, number, number.head)  # "10,000 Displaced by Floods"
+    if kind is not None and kind != "killed":  # the dead befall nothing more ("12 bodies were found")
+        done = _kind_from_clause(role, lex)  # "gunmen killed 12 refugees", "5 hostages were killed"
+        if done is not None and done[0] in lex.outcomes:
+            return Frame(done[0], unit, noun, done[1] or governing_verb(role))
     if kind is not None:
         return Frame(kind, unit, noun, governing_verb(role)) if fits(kind, unit, lex) else None
     if not _counts_people(noun, number, lex):
@@ -50,7 +61,113 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
     if found is None or not fits(found[0], unit, lex):
         return None
+    found = _more_than_affected(found, lex)
     return Frame(found[0], unit, noun, found[1] or governing_verb(role))
+
+
+def restated(noun: Token, lex: QuantityLexicon) -> Token | None:
+    """The number of the count this figure restates in another unit, or None: "125 families (more
+    than 800 people)", "2,400 families, or 12,000 people" (an apposition, or "or" between two
+    counts). The caller keeps the figure only when that count is of another kind: the same people
+    counted twice would be summed twice.
+    """
+    first = _first_conjunct(noun)
+    if first.dep_ == "appos" or (first.dep_ == "conj" and _or_joined(first)):
+        return _number_of(first.head, lex)
+    return None
+
+
+def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
+    """A part of a group the sentence counts already: "300 people, including 44 children and 139
+    infants" (`parts` of the word lists). A part of a group given no number ("killed several
+    people, including two children") is the only count there is, and stays a figure.
+    """
+    first = _first_conjunct(noun)
+    opener = first.head
+    if first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None:
+        return True
+    # "1,000 people were evacuated, of which 838 were relocated"; "26 people, four of whom are
+    # policemen": a number "of which" or "of whom" counts part of the group before it
+    holders = (first, first.head) if first.dep_ in SUBJECT_DEPS else (first,)
+    return any(_of_which(h) for h in holders)
+
+
+def _of_which(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        for c in token.children
+    )
+
+
+def counted(token: Token, lex: QuantityLexicon) -> bool:
+    """Whether a number counts the token ("five policemen", "thousands of people")."""
+    return _number_of(token, lex) is not None
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and not _or_joined(noun):
+        noun = noun.head
+    return noun
+
+
+def _or_joined(conjunct: Token) -> bool:
+    """ "2,400 families or 7,900 people": "or" stands between the conjunct and its head."""
+    head = conjunct.head
+    return any(c.dep_ == "cc" and c.lower_ == "or" and head.i < c.i < conjunct.i for c in head.children)
+
+
+def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
+    """The number counting `token`: itself ("300"), its number ("300 people"), or the number
+    whose "of" it follows ("thousands of people")."""
+    if token.like_num or token.lower_ in lex.vague:
+        return token
+    for child in token.children:
+        if child.dep_ in ("nummod", "quantmod") and (child.like_num or child.lower_ in lex.numbers):
+            return child
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in lex.vague):
+        return of.head
+    return None
+
+
+def _participle_kind(number: Token, lex: QuantityLexicon) -> str | None:
+    """A headline's number hung on a participle as if it were a noun ("10,000 Displaced by Assam
+    Floods"): the people are what the participle did to them."""
+    head = number.head
+    entry = lex.verbs.get(head.lemma_.lower()) if number.dep_ == "nummod" and head.tag_ == "VBN" else None
+    return entry[0] if entry is not None and entry[1] == "object" else None
+
+
+def _noun_after(number: Token, lex: QuantityLexicon) -> Token | None:
+    """The people noun a number counts that the parse did not hang on it: "between 2,000 and 4,000
+    newly displaced people" read as two numbers beside a noun. Only its own modifiers may stand
+    between them."""
+    doc = number.doc
+    k = number.i + 1
+    while k < len(doc) and k <= number.i + 3 and doc[k].dep_ in ("advmod", "amod") and doc[k].head.i > k:
+        k += 1
+    if k >= len(doc) or k == number.i + 1 or doc[k].pos_ != "NOUN":
+        return None
+    return doc[k] if lookup(doc[k], lex.persons) or lookup(doc[k], lex.nouns) else None
+
+
+def _rate(noun: Token, lex: QuantityLexicon) -> bool:
+    """ "21 people per day", "30 civilians a week": a rate, which no sum over articles may add."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in lex.rate_words:
+        return False
+    if doc[k + 1].lemma_.lower() not in lex.rate_units:
+        return False
+    return k + 2 >= len(doc) or doc[k + 2].lower_ not in lex.rate_breakers  # "a week ago" is a date
+
+
+def clause_kind(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """The kind the clause gives a person noun as its victim or subject ("killed a soldier", "a
+    soldier died", "a policeman who was killed"), with the verb that governs it. An adjective alone
+    ("the dead woman") describes someone told before and gives no kind here."""
+    own = _kind_from_words(noun, lex)
+    return own if own is not None and own[1] is not None else _kind_from_clause(noun, lex)
 
 
 def fits(kind: str, unit: str, lex: QuantityLexicon) -> bool:
@@ -81,16 +198,33 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
         if child.dep_ in ("amod", "acomp", "oprd") and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), None  # type: ignore[return-value]
         if child.dep_ in ("acl", "relcl"):
-            entry = lex.verbs.get(child.lemma_.lower())
+            as_kind = _as_kind(child, lex)  # "5,400 people registered as displaced"
+            if as_kind is not None:
+                return as_kind, child
+            entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "staying with relatives"
             if entry is None:
                 continue
             if child.dep_ == "acl" and (entry[1] == "subject" or child.tag_ == "VBN"):
                 return entry[0], child
+            if entry[1] == "subject" and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return entry[0], child  # "5,600 people, having fled ...": the people are its subject
             if _to_infinitive(child, lex):
                 return entry[0], child  # "forcing 35 people to evacuate": they leave
             subject_roles = {"object": ("nsubjpass",), "subject": ("nsubj",)}[entry[1]]
             if any(c.dep_ in subject_roles for c in child.children):
                 return entry[0], child
+    return None
+
+
+def _as_kind(verb: Token, lex: QuantityLexicon) -> str | None:
+    """The kind of an "as" complement of the verb: "registered as displaced", "counted as dead"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            kinds = [
+                lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
+            ]
+            if kinds and kinds[0]:
+                return kinds[0]
     return None
 
 
@@ -112,6 +246,11 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
     while role.dep_ in ("conj", "appos") and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         role = role.head
     dep, verb = role.dep_, role.head
+    group = verb.head if dep == "pobj" and verb.lower_ == "of" else None
+    if group is not None and group.tag_ == "NN" and lookup(group, lex.collectives):
+        # "a community of 85 people fled": the group's role ("groups of 50 people" counts no one)
+        return _kind_from_clause(group, lex)
+    dep = "dobj" if _object_read_as_adverb(role) else dep
     if dep in SUBJECT_DEPS and verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # "67,000 people remained displaced" parsed with "remained" as an auxiliary
     if dep == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN" and lookup(verb.head, lex.nouns):
@@ -136,16 +275,35 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             return kind, verb
     if dep not in ("nsubj", "nsubjpass", "dobj"):
         return None
+    return _kind_from_complements(verb, dep, lex)
+
+
+def _more_than_affected(found: tuple[str, Token | None], lex: QuantityLexicon) -> tuple[str, Token | None]:
+    """ "16,000 families were affected and evacuated": the verb joined to "affected" says more."""
+    verb = found[1]
+    if found[0] != "affected" or verb is None:
+        return found
+    for other in verb.conjuncts:
+        entry = lex.verbs.get(other.lemma_.lower())
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        if entry is not None and entry[1] == "object" and not own_subject:
+            return entry[0], other
+    return found
+
+
+def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """Kind from what completes the people's verb ("left 12 dead", "forced 5,000 people to flee",
+    "registered as displaced"), the people being its subject or object (`dep`)."""
     for child in verb.children:
-        complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl")
+        # a clause with a subject of its own tells of other people ("Alvarez said his bodyguards
+        # were injured")
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and not own_subject
         if complement and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), verb  # type: ignore[return-value]
-        if child.dep_ == "prep" and child.lower_ == "as":  # "registered as displaced"
-            kinds = [
-                lookup(c, lex.adjectives) for c in child.children if c.dep_ in ("pobj", "pcomp", "amod")
-            ]
-            if kinds and kinds[0]:
-                return kinds[0], verb
+        as_kind = _as_kind(verb, lex) if child.dep_ == "prep" and child.lower_ == "as" else None
+        if as_kind is not None:
+            return as_kind, verb  # "registered as displaced"
         entry = _idiom(child, lex) or lex.verbs.get(child.lemma_.lower())  # "forced to leave their homes"
         subjectless = not any(c.dep_.startswith("nsubj") for c in child.children)
         # an object verb with no object of its own is used intransitively: "forcing 35 people to
@@ -154,7 +312,21 @@ def _kind_from_clause(role: Token, lex: QuantityLexicon) -> tuple[str, Token | N
             entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
         ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
+        having = any(c.dep_ == "aux" and c.lower_ == "having" for c in child.children)
+        if child.dep_ == "advcl" and dep == "nsubj" and entry and entry[1] == "subject" and having:
+            return entry[0], child  # "3,000 people, having fled the shelling, reached the camp"
     return None
+
+
+def _object_read_as_adverb(role: Token) -> bool:
+    """ "displaced around 73,000 people" parsed with the people as an adverbial of the verb."""
+    verb = role.head
+    return (
+        role.dep_ == "npadvmod"
+        and role.pos_ == "NOUN"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
@@ -162,15 +334,20 @@ def _idiom(verb: Token, lex: QuantityLexicon) -> tuple[str, str] | None:
     "stay in shelter"): the entry of the verb with that word, else None."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ in ("prt", "advmod"):  # "gunned down", "moved away"
+            entry = lex.verbs.get(f"{lemma} {child.lower_}")
+            if entry is not None:
+                return entry
+        if child.dep_ in ("dobj", "oprd"):  # "lost their lives", "were taken hostage"
             entry = lex.verbs.get(f"{lemma} {child.lemma_.lower()}")
             if entry is not None:
                 return entry
         if child.dep_ == "prep":  # "from their homes", "out of their homes", "in 20 evacuation centres"
             place = next((t for t in child.subtree if t.dep_ == "pobj"), None)
-            entry = lex.verbs.get(f"{lemma} {child.lower_} {place.lemma_.lower()}") if place else None
-            if entry is not None:
-                return entry
+            for where in [place, *place.conjuncts] if place is not None else []:  # "hotels and shelters"
+                entry = lex.verbs.get(f"{lemma} {child.lower_} {where.lemma_.lower()}")
+                if entry is not None:
+                    return entry
     return None
 
 

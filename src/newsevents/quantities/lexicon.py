@@ -20,6 +20,7 @@ LEXICON_FILE = "quantities.yml"  # in data/<language>/
 SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
+    "parts", "not_counted_before", "rates", "collectives", "singles", "outcomes", "single_nouns",
 )  # fmt: skip
 
 
@@ -44,6 +45,15 @@ class QuantityLexicon:
     not_counted_after: frozenset[str] = frozenset()  # "percent", "March": the number counts no people
     rising: frozenset[str] = frozenset()  # "the death toll has risen to 45": a running total
     home_kinds: Mapping[str, str] = field(default_factory=dict)  # kind -> "only" | "also" (counts homes)
+    parts: frozenset[str] = frozenset()  # "including": what follows is part of a group counted already
+    not_counted_before: frozenset[str] = frozenset()  # "no one", "not one": a count of nobody
+    rate_words: frozenset[str] = frozenset()  # "per", "a", "every": "30 people a day" is a rate
+    rate_units: frozenset[str] = frozenset()  # "day", "week": the period of a rate
+    collectives: Mapping[str, str] = field(default_factory=dict)  # "a group of 30 people": the group's role
+    outcomes: frozenset[str] = frozenset()  # kinds a clause gives over the noun's ("killed 12 refugees")
+    single_nouns: frozenset[str] = frozenset()  # "the body of a man": one victim through a noun
+    singles: frozenset[str] = frozenset()  # kinds counted from people named one by one ("a soldier")
+    rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
 
 
 def _verb(kind: lx.Check) -> lx.Check:
@@ -59,13 +69,10 @@ def _verb(kind: lx.Check) -> lx.Check:
     return check
 
 
-def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
-    """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
-    paths = (data.shipped(LEXICON_FILE, language), *extra)
-    merged = lx.keyed(paths, SECTIONS)
-    kinds = frozenset(merged["kinds"])
+def _checks(kinds: frozenset[str]) -> dict[str, lx.Check]:
+    """Each section's check of its values (the kinds come from the `kinds` section)."""
     kind = lx.one_of(kinds)
-    checks: dict[str, lx.Check] = {
+    return {
         "kinds": lx.text,
         "nouns": kind,
         "verbs": _verb(kind),
@@ -82,8 +89,22 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         "not_counted_after": lx.one_of({"unit", "month"}),
         "rising": lx.text,
         "home_kinds": lx.one_of({"only", "also"}),
+        "parts": lx.text,
+        "not_counted_before": lx.text,
+        "rates": lx.one_of({"every", "period", "point"}),
+        "collectives": lx.text,
+        "singles": lx.text,
+        "outcomes": lx.text,
+        "single_nouns": lx.text,
     }
-    found = lx.checked(merged, checks)
+
+
+def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en") -> QuantityLexicon:
+    """The shipped lists with the user files `extra` merged over them; raises E202 if bad."""
+    paths = (data.shipped(LEXICON_FILE, language), *extra)
+    merged = lx.keyed(paths, SECTIONS)
+    kinds = frozenset(merged["kinds"])
+    found = lx.checked(merged, _checks(kinds))
     projected = found["projected"]
     return QuantityLexicon(
         kinds=kinds,
@@ -103,4 +124,13 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         not_counted_after=frozenset(found["not_counted_after"]),
         rising=frozenset(found["rising"]),
         home_kinds={k: str(v) for k, v in found["home_kinds"].items()},
+        parts=frozenset(found["parts"]),
+        not_counted_before=frozenset(found["not_counted_before"]),
+        rate_words=frozenset(k for k, v in found["rates"].items() if v == "every"),
+        rate_units=frozenset(k for k, v in found["rates"].items() if v == "period"),
+        rate_breakers=frozenset(k for k, v in found["rates"].items() if v == "point"),
+        collectives={k: str(v) for k, v in found["collectives"].items()},
+        singles=frozenset(found["singles"]),
+        outcomes=frozenset(found["outcomes"]),
+        single_nouns=frozenset(found["single_nouns"]),
     )

@@ -30,6 +30,7 @@ POWER_SIGNS = frozenset({"^", "**"})  # "10^100": a power, whose digits are no f
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 GROUP = re.compile(r"^\d{3}$")
+LEADING_ZERO = re.compile(r"^0\d")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
 
 
@@ -72,6 +73,8 @@ def token_number(token: Token, lex: QuantityLexicon) -> tuple[float, int] | None
 
 
 def _number_text(text: str, lex: QuantityLexicon) -> tuple[float, int] | None:
+    if LEADING_ZERO.match(text):
+        return None  # "000" cut from "61, 000", "007": no count is written so
     if DIGITS.match(text):
         return float(text.replace(",", "")), 1
     match = SUFFIXED.match(text)
@@ -152,11 +155,13 @@ def _vague(sent: Span, i: int, lex: QuantityLexicon) -> tuple[int, int] | None:
 
 def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     """Dates, money, percentages, ordinals, measures and compound modifiers ("five-year")."""
-    counted = end < len(doc) and _counts(doc[end], lex)  # "between 90 and 230 people": a count
+    counted = _counted_noun_follows(doc, end, lex)  # "between 90 and 230 people": a count
     if any(doc[k].ent_type_ in SKIP_ENTS and not counted for k in range(start, end)):
         return True  # the tagger reads "between 90 and" as a date, but no date counts people
     if end < len(doc) and doc[end].lower_ in lex.not_counted_after:
         return True
+    if start > 0 and doc[start - 1].lower_ in lex.not_counted_before:
+        return True  # "no one was killed": nobody
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("every", "each", "ten"):
         return True  # a ratio: "one in every five"
     if start > 0 and (doc[start - 1].tag_ == "$" or doc[start - 1].text in ("$", "€", "£", "#", "No.")):
@@ -168,6 +173,15 @@ def _excluded(doc: Doc, start: int, end: int, lex: QuantityLexicon) -> bool:
     if end < len(doc) and doc[end].text in POWER_SIGNS:
         return True
     return start > 1 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
+
+
+def _counted_noun_follows(doc: Doc, end: int, lex: QuantityLexicon) -> bool:
+    """A people noun right after the number, or after its adverbs and adjectives ("between 2,000
+    and 4,000 newly displaced people")."""
+    k = end
+    while k < len(doc) and k < end + 3 and doc[k].dep_ in ("advmod", "amod") and not _counts(doc[k], lex):
+        k += 1
+    return k < len(doc) and _counts(doc[k], lex)
 
 
 def _counts(token: Token, lex: QuantityLexicon) -> bool:

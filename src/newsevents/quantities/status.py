@@ -5,6 +5,7 @@ total, else "reported" (see the package docstring for what callers may rely on).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsevents.model import Status
@@ -100,10 +101,25 @@ def _since(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) 
         opens_clause = tok.dep_ == "mark" and tok.head.head.i == verb.i
         if not (tok.head.i in (verb.i, noun.i) or opens_clause):
             continue
-        span = tok.head.subtree if opens_clause else tok.subtree
+        span = _unbracketed(tok.head.subtree if opens_clause else tok.subtree)
         if any(t.i != tok.i and (YEAR.match(t.text) or t.lemma_.lower() in lex.since_long) for t in span):
             return True
     return False
+
+
+def _unbracketed(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens outside brackets: "since March (UNHCR, September 2016)" cites a source's date,
+    which says nothing of how long the span is."""
+    out: list[Token] = []
+    depth = 0
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(tok)
+    return out
 
 
 def _period(verb: Token, lex: QuantityLexicon) -> bool:
