@@ -106,6 +106,21 @@ def test_over_places_a_use_of_force(parse, gaz: Gazetteer) -> None:  # type: ign
     assert loc is not None and loc.name == "Lebanon"
 
 
+def test_the_land_a_noun_of_force_is_done_to_places_it(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    for text, trigger, where in (
+        ("Western leaders condemned Russia's invasion of Ukraine again on Tuesday.", "invasion", "Ukraine"),
+        ("Officials said the war against Yemen had cost billions.", "war", "Yemen"),
+    ):
+        loc = _locate(parse, gaz, text, trigger).location
+        assert loc is not None and loc.name == where and loc.evidence is not None
+
+
+def test_of_places_nothing_under_another_noun_than_the_act(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked the convoy of the president of Kenya."
+    loc = _locate(parse, gaz, text, "attacked").location
+    assert loc is None or loc.name != "Kenya" or loc.evidence is None
+
+
 def test_over_a_name_under_another_noun_places_nothing(  # type: ignore[no-untyped-def]
     parse, gaz: Gazetteer,
 ) -> None:

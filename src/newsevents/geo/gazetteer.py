@@ -90,6 +90,7 @@ class Cues:
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
     modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
     force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
+    force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Gazetteer:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns", "force_locative",
+    "modifier_nouns", "force_locative", "force_object",
 )  # fmt: skip
 Paths = Sequence[str | Path]
 
@@ -152,20 +153,14 @@ def load_cues(extra: Paths = (), language: str = "en") -> Cues:
     lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
     features: tuple[Feature, ...] = ("city", "admin1", "district", "country")
     nouns: dict[str, Feature] = {word: feature for feature in features for word in lists[feature]}
+    sets = CUE_LISTS[8:]  # every list after admin1_affixes, in the order of Cues' fields
     return Cues(
         nouns,
         frozenset(lists["locative"]),
         frozenset(lists["directional"]),
         frozenset(lists["relative"]),
         lists["admin1_affixes"],
-        frozenset(lists["never_places"]),
-        frozenset(lists["weak_names"]),
-        frozenset(lists["area_nouns"]),
-        frozenset(lists["distance_units"]),
-        frozenset(lists["name_particles"]),
-        frozenset(lists["topical"]),
-        frozenset(lists["modifier_nouns"]),
-        frozenset(lists["force_locative"]),
+        *(frozenset(lists[name]) for name in sets),
     )
 
 

@@ -96,6 +96,8 @@ def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kin
             return _relative_attachment(prep.head, cues)
         if word in cues.locative or (force and tok.i == head.i and word in cues.force_locative):
             return prep.head, "locative"
+        if force and tok.i == head.i and word in cues.force_object:
+            return prep.head, "object"  # "the invasion of Ukraine": the land force is done to
         return None
     return None
 
