@@ -2,8 +2,8 @@
 
 CAMEO keeps 19 for the conventional force of war, waged by armies and organised armed groups, and 18
 for violence meant to terrorise or punish: the shootings, bombings and hijackings of separatists,
-of gunmen of no named group and of criminal gangs. The development set's annotation guide codes its
-own example, gunmen attacking a hotel, as 180. A trigger that says only that force was used
+of gunmen of no named group and of criminal gangs (the project's annotation guide follows CAMEO in
+coding gunmen attacking a hotel as 180). A trigger that says only that force was used
 ("attacked", "killed", "an attack", "shot": 190 or 193) is therefore coded 180 when its source is
 such an actor (sector SEP, UAF or CRM). Two cases stay 19: a fight both sides wage ("clashed with",
 "a battle with"), and the fighting of rebels (REB), which news tells of armies and rebels alike.
