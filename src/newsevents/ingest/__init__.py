@@ -22,7 +22,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -155,7 +154,7 @@ def _from_source(
                 yield _checked(build(body, meta, rules, where), rules, settings)
         return
     meta, warnings = text.read_sidecar(source.path) if source.path else (Meta(), [])
-    meta = replace(meta, received=_modified_day(source.path))
+    meta = replace(meta, received=source.received)
     yield from warnings
     if source.kind == "html":
         yield from _from_html(source, meta, settings, rules)
@@ -177,17 +176,6 @@ def _from_html(
         received=meta.received,
     )
     yield _checked(build(body, given, rules, source.origin), rules, settings)
-
-
-def _modified_day(path: Path | None) -> str | None:
-    """The UTC day a file was last written: when a desk received it, for an article that gives
-    no date of its own. None (the day it is read) for standard input or a file gone meanwhile."""
-    if path is None:
-        return None
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
-    except (OSError, OverflowError, ValueError):
-        return None
 
 
 def _checked(article: Article, rules: IngestRules, settings: Settings) -> Article | Problem:

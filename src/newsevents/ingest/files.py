@@ -27,6 +27,7 @@ import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,6 +66,7 @@ class Source:
     text: str
     kind: str  # "text" or "html" ("jsonl" only when built by hand; readers get a Stream)
     path: Path | None = None
+    received: str | None = None  # the UTC day the file was last written (`Article.received`)
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,16 @@ def read_path(path: Path, kind: str, max_bytes: int) -> Source | Stream | Proble
             data = handle.read(max_bytes + 1)
         except GZIP_ERRORS as exc:
             return _unreadable(origin, exc, packed)
-    return _finish(origin, data, kind, max_bytes, path)
+    return _finish(origin, data, kind, max_bytes, path, _modified_day(info))
+
+
+def _modified_day(info: os.stat_result) -> str | None:
+    """The UTC day a file was last written: when a desk received it, for an article that gives
+    no date of its own; None for a time the platform cannot turn into a date."""
+    try:
+        return datetime.fromtimestamp(info.st_mtime, UTC).date().isoformat()
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 def _open(path: Path, packed: bool) -> IO[bytes]:
@@ -291,7 +302,9 @@ def _chunks(handle: IO[bytes], head: bytes, close: bool, packed: bool = False) -
             handle.close()
 
 
-def _finish(origin: str, data: bytes, kind: str, max_bytes: int, path: Path | None) -> Source | Problem:
+def _finish(
+    origin: str, data: bytes, kind: str, max_bytes: int, path: Path | None, received: str | None = None
+) -> Source | Problem:
     if len(data) > max_bytes:
         return problem(origin, "E107", f"more than {max_bytes:,} bytes")
     bad = check_bytes(origin, data)
@@ -302,7 +315,7 @@ def _finish(origin: str, data: bytes, kind: str, max_bytes: int, path: Path | No
         return text
     if kind in ("sniff", "sniff-no-jsonl"):
         kind = sniff(text, allow_jsonl=kind == "sniff")
-    return Source(origin, text, kind, path)
+    return Source(origin, text, kind, path, received)
 
 
 def sniff(text: str, allow_jsonl: bool = True) -> str:
