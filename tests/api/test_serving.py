@@ -4,15 +4,20 @@ the store changes, and odd ids answered with a 4xx (see conftest.py for the stor
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.api.conftest import fill_store
+from tests.store import pg_server
 
 from newsevents.api import create_app
 from newsevents.model import Article, Event, Evidence, Extraction
 from newsevents.store import SQLiteStore, open_store
+from newsevents.store.postgres import PostgresStore
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io", "testserver"])
@@ -128,7 +133,7 @@ def test_odd_ids_are_answered_with_a_client_error(client: TestClient, path: str)
 def test_a_store_without_a_data_version_is_opened_per_request_and_nothing_is_kept(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """As a PostgreSQL store is: an idle kept connection would sit in a transaction."""
+    """As a backend that cannot tell when another connection wrote must be served."""
     monkeypatch.setattr(SQLiteStore, "data_version", lambda self: None)
     opened = _counting_opens(monkeypatch)
     asked: list[int] = []
@@ -138,3 +143,58 @@ def test_a_store_without_a_data_version_is_opened_per_request_and_nothing_is_kep
         for _ in range(4):
             assert client.get("/api/stats").status_code == 200
     assert len(asked) == 4 and len(opened) == 1 + 4  # the first finds out there is no version
+
+
+@pytest.fixture()
+def pg_store(pg_url: str) -> Iterator[str]:
+    with pg_server.schema(pg_url, "t_serving") as url:
+        fill_store(url)
+        yield url
+
+
+def test_postgres_stores_are_lent_from_a_bounded_pool(pg_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each request used to open a connection of its own (and check the schema); now a few are
+    kept and lent, and a burst of concurrent requests never holds more than the pool's size."""
+    import newsevents.api.cache as cache
+
+    opened = _counting_opens(monkeypatch)
+    with TestClient(create_app(pg_store), base_url="http://localhost") as client:
+        for n in range(20):
+            assert client.get("/api/quotes", params={"limit": 1 + n}).status_code == 200
+        sequential = len(opened)
+        with ThreadPoolExecutor(24) as pool:
+            codes = list(pool.map(lambda n: client.get("/api/articles", params={"limit": 1 + n}).status_code,
+                                  range(60)))  # fmt: skip
+    assert codes == [200] * 60
+    assert sequential <= 3  # the first (kept), the version reader, at most one more
+    assert len(opened) <= cache.POOL_SIZE + 2  # create_app's check and the version reader besides
+
+
+def test_postgres_answers_are_kept_until_another_connection_writes(
+    pg_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    real = PostgresStore.stats
+    monkeypatch.setattr(PostgresStore, "stats", lambda self, **kw: asked.append(1) or real(self, **kw))
+    with TestClient(create_app(pg_store), base_url="http://localhost") as client:
+        first = [client.get("/api/stats").json() for _ in range(5)]
+        assert len(asked) == 1 and first[0] == first[-1]
+        with open_store(pg_store) as store:  # another writer, as `extract` would be
+            store.write(_late_report())
+        after = client.get("/api/stats").json()
+        assert client.get("/api/articles/late000000000001").status_code == 200
+    assert len(asked) == 2
+    assert after["counts"]["articles"] == first[0]["counts"]["articles"] + 1
+
+
+def test_a_lent_store_whose_connection_died_is_replaced(pg_store: str) -> None:
+    """A server restart or an administrator's kill drops every kept connection: the request on a
+    dead one fails, that store is closed, and the following requests are answered on new ones."""
+    client = TestClient(create_app(pg_store), base_url="http://localhost", raise_server_exceptions=False)
+    with client:
+        assert client.get("/api/events").status_code == 200
+        with open_store(pg_store) as admin:
+            admin.fetch_all("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE datname = current_database() AND pid <> pg_backend_pid()")  # fmt: skip
+        codes = [client.get("/api/events", params={"limit": n}).status_code for n in range(1, 6)]
+    assert codes[-3:] == [200, 200, 200]

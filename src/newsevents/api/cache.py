@@ -5,18 +5,21 @@ Opening the store per request cost a connection, its pragmas and the schema chec
 and every cluster view, timeline and stats answer re-read and re-encoded the whole store. Under
 50 concurrent clients those costs queue behind one another. So:
 
-- `Stores` keeps one store open per thread (SQLite connections stay in the thread that opened
-  them) where the backend reports a data version, and opens one per request where it does not
-  (PostgreSQL: an idle connection would sit in a transaction between requests);
+- `Stores` keeps stores open where the backend reports a data version: one per thread on
+  SQLite (its connections stay in the thread that opened them), a pool of a few on PostgreSQL
+  (autocommit connections, lent to one request at a time); a backend with no data version gets
+  a store per request;
 - `ResponseCache` keeps the bytes of successful GET answers under /api/, keyed by the URL, and
   drops them all as soon as the store's data version moves (any commit by another connection:
-  `extract`, `dedup`), so a store written meanwhile is still read fresh.
+  `extract`, `dedup`; on PostgreSQL, any change of the server's snapshot), so a store written
+  meanwhile is still read fresh.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import queue
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, MutableMapping
@@ -33,28 +36,47 @@ MAX_CACHE_BYTES = 64 * 2**20  # all cached answers together
 MAX_ENTRY_BYTES = 4 * 2**20  # one answer larger than this is not kept
 
 
+# Stores a server process keeps open and lends out where connections may change threads
+# (PostgreSQL): a request borrows one for its queries. The server's thread pool is larger (40), so
+# a burst waits a few milliseconds for a store rather than opening connections past the server's
+# max_connections (100 by default) once several worker processes run.
+POOL_SIZE = 8
+POOL_WAIT_S = 0.05  # a full pool's waiter looks again for a freed place this often
+
 MAX_TOTALS = 1024  # event-page totals kept (`Totals`): a few dozen bytes each
 
 
 class Stores:
-    """The store at `db`, opened once per thread where that is safe, else once per request."""
+    """The store at `db`, opened once and lent out: per thread where the driver binds a connection
+    to its thread (SQLite), from a pool of at most POOL_SIZE where it does not (PostgreSQL), and
+    once per request where the backend has no data version (nothing may then be kept)."""
 
     def __init__(self, db: str | Path) -> None:
         self.db = str(db)
         self._local = threading.local()
         self._serial = itertools.count(1)  # tells apart stores that may share an id() over time
         self._unversioned = False  # the backend has no data version: open per request, keep nothing
+        self._mode: str | None = None  # "thread" or "pool", fixed by the first store opened
+        self._pool: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._lent = threading.BoundedSemaphore(POOL_SIZE)  # stores open or lent, at most POOL_SIZE
+        self._probe: Store | None = None  # the pool's version reader (`version`)
+        self._probe_lock = threading.Lock()
+
+    def _first(self) -> Store | None:
+        """Open a store and learn the backend's mode from it; None when it has no data version."""
+        store = open_store(self.db, "browse")
+        if store.data_version() is None:
+            store.close()
+            self._unversioned = True
+            return None
+        self._mode = "thread" if getattr(store, "thread_bound", True) else "pool"
+        return store
 
     def _kept(self) -> tuple[int, Store] | None:
-        if self._unversioned:
-            return None
+        """This thread's store (thread mode)."""
         kept: tuple[int, Store] | None = getattr(self._local, "store", None)
         if kept is None:
             store = open_store(self.db, "browse")
-            if store.data_version() is None:
-                store.close()
-                self._unversioned = True
-                return None
             kept = (next(self._serial), store)
             self._local.store = kept
         return kept
@@ -67,12 +89,21 @@ class Stores:
 
     @contextmanager
     def opened(self) -> Iterator[Store]:
-        """This thread's store; a store that failed a request is closed and opened afresh next time."""
-        kept = self._kept()
-        if kept is None:
+        """A store for one request; one that failed a request is closed, and the next is fresh."""
+        if self._mode is None and not self._unversioned:
+            first = self._first()
+            if first is not None:
+                self._settle(first)
+        if self._unversioned:
             with open_store(self.db, "browse") as store:
                 yield store
             return
+        if self._mode == "pool":
+            with self._borrowed() as store:
+                yield store
+            return
+        kept = self._kept()
+        assert kept is not None
         try:
             yield kept[1]
         except HTTPException:
@@ -81,18 +112,83 @@ class Stores:
             self._drop()
             raise
 
+    def _settle(self, first: Store) -> None:
+        """Keep the first store where its mode keeps stores: the pool's first, or this thread's."""
+        if self._mode == "pool" and self._lent.acquire(blocking=False):
+            self._pool.put(first)
+        elif self._mode == "thread" and getattr(self._local, "store", None) is None:
+            self._local.store = (next(self._serial), first)
+        else:
+            first.close()
+
+    @contextmanager
+    def _borrowed(self) -> Iterator[Store]:
+        """A pooled store: an idle one, else a new one while fewer than POOL_SIZE are open, else
+        the next one given back. PostgreSQL connections are in autocommit, so an idle one holds
+        no transaction and no lock; one that failed a request is closed, not given back."""
+        store = self._take()
+        try:
+            yield store
+        except HTTPException:
+            self._pool.put(store)
+            raise
+        except BaseException:
+            store.close()
+            self._lent.release()
+            raise
+        self._pool.put(store)
+
+    def _take(self) -> Store:
+        """An idle store, else a new one while the pool has room, else the first one given back
+        (looking again for room now and then: a store closed after a failure frees its place)."""
+        while True:
+            try:
+                return self._pool.get_nowait()
+            except queue.Empty:
+                pass
+            if self._lent.acquire(blocking=False):
+                try:
+                    return open_store(self.db, "browse")
+                except BaseException:
+                    self._lent.release()
+                    raise
+            try:
+                return self._pool.get(timeout=POOL_WAIT_S)
+            except queue.Empty:
+                continue
+
     def version(self) -> Hashable | None:
         """Which state of the store this thread's store sees: equal values, no commit in between.
 
-        None when the backend cannot tell (then nothing may be cached)."""
-        kept = self._kept()
-        if kept is None:
+        None when the backend cannot tell (then nothing may be cached). A pool's version is read
+        on a store of its own, never a lent one, so the event loop never waits for a request."""
+        if self._mode is None and not self._unversioned:
+            first = self._first()
+            if first is not None:
+                self._settle(first)
+        if self._unversioned:
             return None
+        if self._mode == "pool":
+            return self._pool_version()
+        kept = self._kept()
+        assert kept is not None
         try:
             return (kept[0], kept[1].data_version())
         except Exception:
             self._drop()
             return None
+
+    def _pool_version(self) -> Hashable | None:
+        with self._probe_lock:
+            try:
+                if self._probe is None:
+                    self._probe = open_store(self.db, "browse")
+                return self._probe.data_version()
+            except Exception:
+                if self._probe is not None:
+                    self._probe.close()
+                self._probe = None
+                return None
 
 
 class ResponseCache:

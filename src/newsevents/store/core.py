@@ -30,7 +30,7 @@ The browsing reads (pages, timelines, one article, stats) come from `views.Store
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
@@ -75,6 +75,9 @@ class SQLStore(StoreViews, StoreStreams):
 
     placeholder = "?"
     named = ":{}"
+    # The driver's connection may be used only in the thread that opened it (SQLite); False
+    # where any one thread at a time may use it, so a server can lend stores from a pool.
+    thread_bound = True
     not_a_store = "not a newsevents store (no schema_version)"
     driver_errors: tuple[type[BaseException], ...] = ()
 
@@ -174,9 +177,10 @@ class SQLStore(StoreViews, StoreStreams):
         """The engine's name for a portable SQL type; the portable name by default."""
         return sql_type
 
-    def data_version(self) -> int | None:
-        """A number that changes whenever another connection commits, cheap to read; None where
-        the engine offers none (then a caller must not keep answers across reads)."""
+    def data_version(self) -> Hashable | None:
+        """A value that changes whenever another connection commits and never comes back, cheap
+        to read; None where the engine offers none (then a caller must not keep answers across
+        reads)."""
         return None
 
     def describe(self, exc: BaseException) -> str:

@@ -46,6 +46,7 @@ class PostgresStore(SQLStore):
 
     placeholder = "%s"
     named = "%({})s"
+    thread_bound = False  # psycopg connections may pass between threads, one user at a time
     not_a_store = "has tables named like newsevents ones, but is not a newsevents store (no schema_version)"
     driver_errors = (psycopg.Error,)
 
@@ -65,6 +66,18 @@ class PostgresStore(SQLStore):
             # The server itself refuses any write in this session: reading never alters a store.
             conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         return conn
+
+    def data_version(self) -> str:
+        """The server's current snapshot as text (oldest running transaction id, next id, the ids
+        running): two reads that give the same text see exactly the same committed rows.
+
+        It moves when a writer starts or ends anywhere on the server, never repeats (the next id
+        only grows and, for one next id, the running ones only end), and costs one round trip.
+        Writes to other databases of the server move it too: a kept answer is then dropped
+        needlessly, never kept wrongly. `txid_current_snapshot` (PostgreSQL 9.4+) is what
+        `pg_current_snapshot` (13+) renamed."""
+        (snapshot,) = self.fetch_one("SELECT txid_current_snapshot()::text")
+        return str(snapshot)
 
     def type_map(self, sql_type: str) -> str:
         """INTEGER is 32 bits here: every integer column is BIGINT, as in SQLite, so a figure
