@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -93,6 +94,14 @@ class _OneLine(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return "newsevents: " + " ".join(record.getMessage().split())
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null after it failed, so that nothing more written to it
+    fails again, nor the interpreter's own flush at exit. Once the reader of a pipe has gone
+    (`| head`), this is what Unix tools do: the rest of the output goes nowhere, quietly."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @contextlib.contextmanager

@@ -29,6 +29,7 @@ from newsevents.cli.common import (
     logs,
     open_store,
     plural,
+    quiet_stdout,
     reports_errors,
 )
 from newsevents.errors import Problem
@@ -107,6 +108,8 @@ def extract(paths: tuple[str, ...], fmt: str, db: str | None, no_db: bool, no_te
     try:
         for item in _progress(stream, quiet):
             _handle(item, fmt, settings, store, tally)
+            if tally.reader_gone and store is None:
+                break  # nothing is stored and nobody reads what is printed: the run is done
         if store is not None:
             store.catch_up(tally)
     except KeyboardInterrupt:  # the workers ignore SIGINT; the pool stopped them on the way out
@@ -212,6 +215,7 @@ class _Tally:
         self.skipped: Counter[str] = Counter()
         self.failed = False
         self.interrupted = False
+        self.reader_gone = False  # standard output's reader closed the pipe: nothing more printed
         self.clusters: int | None = None
 
     def summary(self, counts: bool = True) -> str:
@@ -264,10 +268,8 @@ def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: _St
         return
     tally.read += 1
     tally.events += len(item.events)
-    if fmt == "json":
-        click.echo(item.to_json(include_text=settings.include_text))
-    elif fmt == "jsonl":
-        click.echo(item.to_json(include_text=settings.include_text, indent=None))
+    if fmt in PRINTING and not tally.reader_gone:
+        _print(item, fmt, settings, tally)
     if store is None:
         return
     if item.article.id in tally.kept:
@@ -277,6 +279,16 @@ def _handle(item: Extraction | Problem, fmt: str, settings: Settings, store: _St
         tally.stored += 1
     else:
         tally.already += 1
+
+
+def _print(item: Extraction, fmt: str, settings: Settings, tally: _Tally) -> None:
+    """Print one extraction. A reader that has gone (`| head`) ends the printing, quietly, as
+    Unix tools do, and a run that also stores goes on storing every article."""
+    try:
+        click.echo(item.to_json(include_text=settings.include_text, indent=2 if fmt == "json" else None))
+    except BrokenPipeError:
+        quiet_stdout()
+        tally.reader_gone = True
 
 
 def _progress(stream: Iterable[Any], quiet: bool) -> Iterator[Any]:

@@ -24,6 +24,7 @@ from newsevents.cli.common import (
     fail,
     filter_options,
     plural,
+    quiet_stdout,
     reports_errors,
 )
 
@@ -177,6 +178,7 @@ def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, 
 
     fmt, columns, header = _preset(fmt, columns, header)
     output = None if output == "-" else output
+    n: int | None = None  # stays None when the reader of standard output went away midway
     with _open(db, "read") as store, _stdout_checked(output):
         filters = event_filter(country=country, actor=actor, cameo_root=cameo_root, date_from=date_from,
                                date_to=date_to, asserted=False if include_unasserted else None)
@@ -184,7 +186,8 @@ def export(db: str, fmt: str, output: str | None, force: bool, raw_cells: bool, 
         n = write_rows(rows, Path(output) if output else sys.stdout, fmt, order,
                        overwrite=force, escape_formulas=not raw_cells, header=header,
                        types=types_for(table, columns, filters))
-    err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
+    if n is not None:
+        err(f"newsevents: wrote {n} {table}" + (f" to {output}" if output else ""))
 
 
 def _preset(fmt: str, columns: str | None, header: bool | None) -> tuple[str, str, bool]:
@@ -213,20 +216,15 @@ def _stdout_checked(output: str | None) -> Iterator[None]:
     try:
         yield
         sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): the export ends, quietly
+        quiet_stdout()
     except OSError as exc:
-        _quiet_stdout()
+        quiet_stdout()
         raise ExportError("E307", path="standard output", reason=exc.strerror or str(exc)) from exc
-    except ExportError:
-        _quiet_stdout()
-        raise
-
-
-def _quiet_stdout() -> None:
-    import os
-    from contextlib import suppress
-
-    with suppress(OSError, ValueError):  # not a real file (a test's capture): nothing flushes at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except ExportError as exc:
+        quiet_stdout()
+        if not isinstance(exc.__cause__, BrokenPipeError):  # the writer's own wrapping of the same
+            raise
 
 
 @click.command()
