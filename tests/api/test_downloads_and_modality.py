@@ -131,7 +131,8 @@ def test_csv_download_holds_the_rows_the_table_lists_and_names_the_file(client: 
 def test_parquet_download_of_clusters_matches_the_cluster_view(client: TestClient, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    for params in ({}, {"q": "jets"}, {"country": "SYR"}, {"include_unasserted": "true"}):
+    for params in ({}, {"q": "jets"}, {"country": "SYR"}, {"include_unasserted": "true"},
+                   {"plover": "assault"}, {"bbox": "20,40,40,60"}):
         headers, body = download(client, format="parquet", table="clusters", **params)
         assert headers["content-type"] == "application/vnd.apache.parquet"
         assert headers["content-disposition"] == 'attachment; filename="newsevents-clusters.parquet"'

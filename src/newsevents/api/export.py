@@ -29,7 +29,6 @@ from newsevents.export import columns_for, rows_for, types_for, write_rows
 from newsevents.store import EventQuery, Store
 
 Opener = Callable[[], AbstractContextManager[Store]]
-ALL_ROWS = 2**62
 CHUNK_CHARS = 64 * 1024  # text handed to the response at a time
 CHUNKS_AHEAD = 4  # chunks the writing thread may get ahead of the client
 
@@ -88,17 +87,14 @@ def export_routes(
 
 
 def export_rows(store: Store, query: EventQuery, table: str) -> Iterator[dict[str, Any]]:
-    """`rows_for(store, table)` under the query's event filters, narrowed to what /api/events lists
-    for the same query when it also asks for a PLOVER type, a box or text."""
-    rows = rows_for(store, table, "native", query.filters)
+    """`rows_for(store, table)` under the query's event filters; when it also asks for a PLOVER
+    type, a box or text, the rows /api/events lists for it, selected in SQL and streamed like
+    the others (never gathered first)."""
     if query.plover is None and query.bbox is None and query.q is None:
-        return rows
+        return rows_for(store, table, "native", query.filters)
     if table == "clusters":
-        ids = {c["cluster_id"] for c in store.matching_clusters(query)}
-        return (r for r in rows if r["cluster_id"] in ids)
-    _, found = store.mention_page(query, ALL_ROWS, 0)
-    keys = {(r["article_id"], r["idx"]) for r in found}
-    return (r for r in rows if (r["article_id"], r["idx"]) in keys)
+        return store.iter_clusters(query.filters, query)
+    return store.iter_events(query.filters, query)
 
 
 _DONE = object()

@@ -55,12 +55,14 @@ class Store(Protocol):
         filters; `limit` counts clusters), each with a `members` list of its evidence."""
         ...
 
-    def iter_events(self, filters: EventFilter = ...) -> Iterator[Row]:
-        """The rows of `events(filters)` in its order, read page by page (exports of any size)."""
+    def iter_events(self, filters: EventFilter = ..., query: EventQuery | None = None) -> Iterator[Row]:
+        """The rows of `events(filters)` in its order, read page by page (exports of any size);
+        with `query` (whose filters these are), narrowed by its PLOVER type, box and text."""
         ...
 
-    def iter_clusters(self, filters: EventFilter = ...) -> Iterator[Row]:
-        """The rows of `clusters(filters)` in its order, members included, read page by page."""
+    def iter_clusters(self, filters: EventFilter = ..., query: EventQuery | None = None) -> Iterator[Row]:
+        """The rows of `clusters(filters)` in its order, members included, read page by page;
+        with `query`, the clusters with a member its PLOVER type, box and text select."""
         ...
 
     def cluster_events(self, filters: EventFilter, cluster_ids: list[str]) -> list[Row]:

@@ -135,6 +135,14 @@ def event_where(
     """The WHERE clause (with its leading space, or empty) and parameters for `query`; `q` is
     looked up the store's way (`search`, `Store.text_search`), with the scan's answers (see
     `query._where` for `unindexed`)."""
+    clauses, params = event_clauses(query, ph, search, unindexed)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def event_clauses(
+    query: EventQuery, ph: str, search: Search = "scan", unindexed: bool = False
+) -> tuple[list[str], list[object]]:
+    """`event_where`'s conditions one by one, for a statement that adds its own."""
     clauses, params = _where(query.filters, ph, unindexed)
     if query.plover is not None:
         clauses.append(f"e.plover = {ph}")
@@ -150,7 +158,7 @@ def event_where(
         sql, more = text_search.event_match(search, ph, search_text(query.q), like_pattern(query.q))
         clauses.append(sql)
         params += more
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
 
 
 def plover_type(value: str) -> str:

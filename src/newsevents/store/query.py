@@ -78,12 +78,18 @@ _CLUSTER_EVENTS_FROM = (
 )
 
 
-def events_sql(filters: EventFilter, placeholder: str = "?", clusters: int = 0) -> tuple[str, list[object]]:
+Conditions = tuple[list[str], list[object]]  # SQL conditions over e (events), a (articles), m
+
+
+def events_sql(
+    filters: EventFilter, placeholder: str = "?", clusters: int = 0, where: Conditions | None = None
+) -> tuple[str, list[object]]:
     """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists; with
     `clusters`, only the events of that many clusters, whose ids the caller appends to the
     parameters (`Store.cluster_events`): then the clusters' members lead the join, so each
-    engine starts from the members' cluster index instead of every event."""
-    clauses, params = _where(filters, placeholder)
+    engine starts from the members' cluster index instead of every event. `where` replaces the
+    filters' conditions with a browser query's (`browse.event_clauses`: PLOVER type, box, text)."""
+    clauses, params = (list(where[0]), list(where[1])) if where is not None else _where(filters, placeholder)
     source = _EVENTS_FROM
     if clusters:
         clauses.append(f"m.cluster_id IN ({', '.join([placeholder] * clusters)})")
@@ -109,12 +115,15 @@ def cluster_input_sql() -> str:
     return f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.idx"
 
 
-def clusters_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
-    """Clusters with at least one member event matching `filters`, earliest first.
+def clusters_sql(
+    filters: EventFilter, placeholder: str = "?", where: Conditions | None = None
+) -> tuple[str, list[object]]:
+    """Clusters with at least one member event matching `filters` (or the conditions `where`,
+    as in `events_sql`), earliest first.
 
     The filters are the events' (`events_sql`), so a cluster is found by any of its reports.
     """
-    clauses, params = _where(filters, placeholder)
+    clauses, params = (list(where[0]), list(where[1])) if where is not None else _where(filters, placeholder)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     cols = ", ".join(f"c.{c}" for c in CLUSTER_COLUMNS)
     sql = (

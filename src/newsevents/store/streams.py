@@ -14,9 +14,18 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from newsevents.store import pages
+from newsevents.store import browse, pages
 from newsevents.store import rows as row_builders
-from newsevents.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, clusters_sql, events_sql
+from newsevents.store.browse import EventQuery
+from newsevents.store.query import (
+    CLUSTER_COLUMNS,
+    EVENT_COLUMNS,
+    Conditions,
+    EventFilter,
+    clusters_sql,
+    events_sql,
+)
+from newsevents.store.search import Search
 from newsevents.store.views import BY_ID_CHUNK
 
 Row = dict[str, Any]
@@ -27,6 +36,7 @@ class StoreStreams:
     """Streaming reads over the plumbing of `core.SQLStore` (`stream`, `fetch_all`, `placeholder`)."""
 
     placeholder: str
+    text_search: Search
 
     def stream(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
         """Supplied by `core.SQLStore` and the dialects."""
@@ -40,19 +50,31 @@ class StoreStreams:
         """Supplied by `views.StoreViews`."""
         raise NotImplementedError
 
-    def iter_events(self, filters: EventFilter = EventFilter()) -> Iterator[Row]:  # noqa: B008 (frozen)
-        """The rows of `events(filters)`, in its order, read as they are written out."""
-        sql, params = events_sql(filters, self.placeholder)
+    def iter_events(
+        self, filters: EventFilter = EventFilter(), query: EventQuery | None = None  # noqa: B008 (frozen)
+    ) -> Iterator[Row]:
+        """The rows of `events(filters)`, in its order, read as they are written out; with `query`
+        (whose `filters` these are), only those a browser's PLOVER type, box and text select."""
+        sql, params = events_sql(filters, self.placeholder, where=self._conditions(query))
         for rec in self.stream(sql, params):
             yield row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True)))
 
-    def iter_clusters(self, filters: EventFilter = EventFilter()) -> Iterator[Row]:  # noqa: B008 (frozen)
+    def iter_clusters(
+        self, filters: EventFilter = EventFilter(), query: EventQuery | None = None  # noqa: B008 (frozen)
+    ) -> Iterator[Row]:
         """The rows of `clusters(filters)`, members included, in its order: the clusters stream,
-        and each page of them fetches its members by id (the members' cluster index)."""
-        sql, params = clusters_sql(filters, self.placeholder)
+        and each page of them fetches its members by id (the members' cluster index). With
+        `query`, the clusters with a member its PLOVER type, box and text select."""
+        sql, params = clusters_sql(filters, self.placeholder, where=self._conditions(query))
         found = (dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.stream(sql, params))
         while page := list(islice(found, CLUSTER_PAGE)):
             yield from self._with_members(page)
+
+    def _conditions(self, query: EventQuery | None) -> Conditions | None:
+        """A browser query's conditions, its text looked up the store's way (`text_search`)."""
+        if query is None:
+            return None
+        return browse.event_clauses(query, self.placeholder, self.text_search)
 
     def _with_members(self, clusters: list[Row]) -> list[Row]:
         """The clusters with their members, fetched in one statement by the clusters' ids."""
