@@ -75,9 +75,7 @@ class SQLStore(StoreViews, StoreStreams):
 
     placeholder = "?"
     named = ":{}"
-    # The driver's connection may be used only in the thread that opened it (SQLite); False
-    # where any one thread at a time may use it, so a server can lend stores from a pool.
-    thread_bound = True
+    thread_bound = True  # the connection works only in its opening thread (SQLite): no pool
     not_a_store = "not a newsevents store (no schema_version)"
     driver_errors: tuple[type[BaseException], ...] = ()
 
@@ -178,9 +176,8 @@ class SQLStore(StoreViews, StoreStreams):
         return sql_type
 
     def data_version(self) -> Hashable | None:
-        """A value that changes whenever another connection commits and never comes back, cheap
-        to read; None where the engine offers none (then a caller must not keep answers across
-        reads)."""
+        """A value that moves whenever another connection commits, never to come back, cheap to
+        read; None where the engine has none (then no answer may be kept across reads)."""
         return None
 
     def describe(self, exc: BaseException) -> str:
