@@ -1,6 +1,7 @@
 """Protests told through their crowd ("demonstrators gathered", "thousands of protesters took to the
 streets"), people held in jail or prison, drills, designations with no "as", a pause in aid, bomb
-blasts and "the fighting" told again; through the real pipeline, on sentences of our own."""
+blasts and "the fighting" told again, and a passive told again done by whoever did such an act;
+through the real pipeline, on sentences of our own."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ SENTENCES = {
     "drills": "Russia's military drills near the Finnish border alarmed Helsinki.",
     "designated": "Canada designated Iran's Revolutionary Guard a terrorist organization.",
     "pause": "Kyiv hopes Washington will end the pause in military aid to Ukraine.",
+    "evicted": "Ugandan police arrested 40 opposition supporters in Kampala on Monday. Their leader remains "
+    "in prison. Several Ugandan traders have also been evicted.",
     "fighting": "Somali troops clashed with al-Shabab fighters near Baidoa on Monday. "
     "Hundreds of families fled the fighting.",
 }
@@ -69,3 +72,8 @@ def test_drills_designations_and_a_pause_in_aid(coded: dict[str, Extraction]) ->
 def test_the_fighting_restates_the_fight_told_before(coded: dict[str, Extraction]) -> None:
     fled = [e for e in coded["fighting"].events if "fled" in e.evidence.text]
     assert {e.cameo for e in fled} == {"190"}
+
+
+def test_a_passive_told_again_takes_the_doer_of_an_act_that_had_one(coded: dict[str, Extraction]) -> None:
+    evicted = [e for e in coded["evicted"].events if "evicted" in e.evidence.text]
+    assert {(e.source and e.source.code, e.cameo) for e in evicted} == {("UGACOP", "173")}
