@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsevents.events import criticism, intents, irregular, precision, restated, support, victims
+from newsevents.events import criticism, crowds, intents, irregular, precision, restated, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
@@ -171,6 +171,7 @@ class _Coder:
         victims.merge_victims(by_token, self.victim_means, matches)
         irregular.recode_irregular(by_token, matches, self.book.codes)
         self.told.sentence(matches, by_token, lambda match, args: self._match_events(sent, match, args))
+        crowds.protests(sent, by_token, self.index, self.cues, lambda m, a: self._match_events(sent, m, a))
         self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)

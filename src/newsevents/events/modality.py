@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
-    "intent_verbs", "statement_nouns", "blame_adjectives",
+    "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -53,6 +53,9 @@ class Cues:
     intent_verbs: frozenset[str] = frozenset()
     # "the ministry issued a statement condemning X": a statement acts for whoever issued it (arguments.py)
     statement_nouns: frozenset[str] = frozenset()
+    # "demonstrators flooded the streets": a protest told through its crowd (crowds.py)
+    protester_nouns: frozenset[str] = frozenset()
+    crowd_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

@@ -159,7 +159,8 @@ class Told:
         args = find_arguments(match, self.index, self.cues)
         if claimer:
             args = replace(args, source=Role(claimer))
-        before = self._antecedent(kind, token, bool(args.source.mentions or args.target.mentions))
+        source, target = bool(args.source.mentions), bool(args.target.mentions)
+        before = self._antecedent(kind, token, source or target, doer=target and not source)
         if before is None:
             return []
         source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
@@ -177,10 +178,13 @@ class Told:
                 self.anchors[event.trigger] = before.anchor
         return made[match.token]
 
-    def _antecedent(self, kind: str, token: Token, named: bool) -> Act | None:
+    def _antecedent(self, kind: str, token: Token, named: bool, doer: bool = False) -> Act | None:
         """The latest act of the family whose trigger holds the noun's stem, else the latest of the
-        family; an act told with no actor only when the noun's words (or a claim) name a side."""
+        family; an act told with no actor only when the noun's words (or a claim) name a side. When
+        the words name whom the act befalls and not who did it (`doer`: "patients were evicted"), an
+        act with a known doer first: one told with its target alone ("X is held incommunicado") has none."""
         told = self.told.get(kind, [])
+        told = [act for act in told if act.source] or told if doer else told
         stem = token.lemma_.lower()[:STEM]
         pool = [act for act in told if stem in act.words] or told
         pool = [act for act in pool if named or act.source or act.target]
