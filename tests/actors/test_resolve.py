@@ -203,6 +203,32 @@ def test_troops_in_a_country_stay_unplaced(actor_dictionary, parse) -> None:  # 
     assert got["Troops"][1] is None
 
 
+def test_rebels_and_students_take_the_country_of_their_in_phrase(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Rebels in Chad and students throughout Kenya denounced the vote.")
+    assert got["Rebels"][:3] == ("TCDREB", "TCD", "REB")
+    assert got["students"][:2] == ("KENEDU", "KEN")
+
+
+def test_a_capital_in_the_phrase_places_the_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Demonstrators in Kabul threw stones.")
+    assert got["Demonstrators"][:2] == ("AFGOPP", "AFG")
+
+
+def test_refugees_take_where_they_come_from_not_where_they_are(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    came = by_text(actor_dictionary, parse, "Refugees from Syria marched.")["Refugees"]
+    assert came[:2] == ("SYRREF", "SYR")
+    assert by_text(actor_dictionary, parse, "Refugees in Germany marched.")["Refugees"][1] is None
+
+
+def test_a_country_that_leads_a_force_is_its_country(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Iranian-led militias attacked the base.")
+    assert got["Iranian-led militias"][:3] == ("IRNREB", "IRN", "REB")
+
+
 def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     assert by_text(
         actor_dictionary, parse, "The European Community gave aid."

@@ -67,7 +67,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     doc, article = parsed.doc, parsed.article
     cues = recognise.match(parsed, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
-    drafts = resolve.place_by_preposition(doc, drafts, dictionary)
+    drafts = resolve.place_by_preposition(doc, drafts, dictionary, cues)
     drafts = resolve.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
     drafts = [resolve.complete(d, doc) for d in coref.resolve(parsed, drafts)]

@@ -24,6 +24,7 @@ stage once events are placed (geo/actors.py owns that chain).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             ok = not _coordinated(doc, cue, cues[parent])
         if not ok and _adjacent_modifier(doc, cues, n):
             parent, ok = n + 1, True
+        if not ok and (leader := _led_by(doc, cue, owner)) is not None:
+            parent, ok = leader, True
         parents.append(parent if ok else None)
     # A cycle cannot come from a tree parse, but guard against a mis-set head.
     for n in range(len(parents)):
@@ -110,6 +113,22 @@ def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
         return False
     root = doc[cue.root]
     return root.dep_ in NOUN_MODIFIER_OR_APPOS_DEPS - {"poss", "appos"} or root.dep_ == "conj"
+
+
+def _led_by(doc: Doc, cue: Cue, owner: dict[int, int]) -> int | None:
+    """ "Saudi-led forces", "Vietnamese-led troops": a country that leads a body is its country.
+
+    The parse hangs the country on "led" and "led" on the noun, so the country would be a mention
+    of its own; the cue it leads is returned as its parent. Only "-led": "Russian-backed
+    separatists" are not Russian.
+    """
+    if cue.entry.kind not in PLACE_KINDS or cue.form in ("capital", "seat"):
+        return None
+    led = doc[cue.root].head
+    joined = led.i == cue.end + 1 and doc[cue.end].text == "-"
+    if not joined or led.lower_ != "led" or led.dep_ != "amod":
+        return None
+    return owner.get(led.head.i)
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
@@ -287,18 +306,29 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
                  form=cue.form)
 
 
-# Home institutions placed by a preposition: "a court in Guyana", "police in Kenya", "the army of
-# Chad", "Prime Minister X of Fooland". Armed forces "in" a country are often foreign ones, so MIL
-# takes only "of".
+# Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
+# "students throughout Indonesia", "police in Kabul", "the army of Chad", "refugees from Syria".
+# Armed forces "in" a country are often foreign ones, refugees there are by definition foreign, and
+# gunmen and gangs cross borders, so MIL, REF, UAF and CRM take only "of" or "from" (where they come
+# from); bodies without a home (IGO, NGO, IMG, MNC) take none.
+_IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
+                      "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
+_ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
 PLACED_BY = {
-    "in": frozenset({"GOV", "COP", "JUD", "LEG", "SPY"}),
-    "of": frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "MIL"}),
+    "in": _IN_HOME, "inside": _IN_HOME, "throughout": _IN_HOME, "across": _IN_HOME,
+    "of": _ANY_HOME, "from": _ANY_HOME,
 }
 
 
-def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
-    """Country-less institutions and officials take the country named by their "in"/"of" phrase."""
+def place_by_preposition(
+    doc: Doc, drafts: list[Draft], dictionary: ActorDictionary, cues: Sequence[Cue] = ()
+) -> list[Draft]:
+    """Country-less home actors take the country their own "in"/"of"/"from" phrase names: a country,
+    or a capital that is only a place there ("demonstrators in Baghdad")."""
     countries = {d.head: d.country for d in drafts if d.country and d.sector is None and not d.person}
+    for cue in cues:
+        if cue.form == "capital" and cue.entry.kind == "country":
+            countries.setdefault(cue.root, cue.entry.code)
     out = []
     for d in drafts:
         if d.country is None and d.code is None and d.sector is not None:
