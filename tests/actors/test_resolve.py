@@ -229,6 +229,20 @@ def test_a_country_that_leads_a_force_is_its_country(actor_dictionary, parse) ->
     assert got["Iranian-led militias"][:3] == ("IRNREB", "IRN", "REB")
 
 
+def test_leaders_of_a_body_are_coded_as_the_body(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Leaders of the opposition alliance rejected the offer.")
+    assert got["Leaders"][2] == "OPP"
+    got = by_text(actor_dictionary, parse, "Officials of the African Union arrived in Juba.")
+    union = next(code for text, (code, *_) in got.items() if text.endswith("African Union"))
+    assert got["Officials"][0] == union
+    assert union.startswith("IGO")
+
+
+def test_leaders_of_a_country_keep_their_own_sector(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Leaders of Egypt criticised the plan.")
+    assert got["Leaders"][:3] == ("EGYGOV", "EGY", "GOV")
+
+
 def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     assert by_text(
         actor_dictionary, parse, "The European Community gave aid."
