@@ -272,3 +272,23 @@ def test_countries_coordinated_before_one_noun_share_its_sector(  # type: ignore
 def test_summit_groups_are_international_bodies(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     got = by_text(actor_dictionary, parse, "G7 foreign ministers and G20 leaders met in Rome.")
     assert (got["G7 foreign ministers"][:3], got["G20 leaders"][0]) == (("IGOGOS", None, "IGO"), "IGOGTW")
+
+
+def test_a_former_office_holder_is_a_former_official_whatever_the_date(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The Obama of the dictionary is USAGOV in 2016; "former President" says he no longer is."""
+    got = by_text(actor_dictionary, parse, "Former President Barack Obama criticised the plan.")
+    assert got["President Barack Obama"][:3] == ("USAELI", "USA", "ELI")
+    assert by_text(actor_dictionary, parse, "President Barack Obama criticised the plan.")[
+        "President Barack Obama"][0] == "USAGOV"
+
+
+def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The converted dictionary has Petraeus out of office in 2008 (its rows skip his commands);
+    "General" beside his name says he was in the military then."""
+    text = "General David Petraeus met Iraqi officials in Baghdad."
+    got = by_text(actor_dictionary, parse, text, published="2008-08-06")
+    assert got["General David Petraeus"][:3] == ("USAMIL", "USA", "MIL")
