@@ -292,3 +292,17 @@ def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no
     text = "General David Petraeus met Iraqi officials in Baghdad."
     got = by_text(actor_dictionary, parse, text, published="2008-08-06")
     assert got["General David Petraeus"][:3] == ("USAMIL", "USA", "MIL")
+
+
+def test_ethnic_people_are_not_the_state_of_their_demonym(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Ethnic Albanians in Macedonia marched on Monday.")
+    assert got["Albanians"][:3] == ("MKDCVL", "MKD", "CVL")
+    assert by_text(actor_dictionary, parse, "Albanian police marched.")["Albanian police"][1] == "ALB"
+
+
+def test_a_stateless_people_beside_a_demonym_is_of_that_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Syrian Kurdish fighters and Iraqi Kurds marched.")
+    assert got["Syrian Kurdish fighters"][:3] == ("SYRREB", "SYR", "REB")
+    assert got["Iraqi Kurds"][1] == "IRQ"

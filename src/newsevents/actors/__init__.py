@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsevents.actors import belonging, converted, coref, offices, recognise, resolve
+from newsevents.actors import belonging, converted, coref, offices, peoples, recognise, resolve
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
@@ -68,6 +68,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     cues = recognise.match(parsed, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
     drafts = offices.offices_in_words(doc, drafts, cues, dictionary)
+    drafts = peoples.ethnic_peoples(doc, drafts, cues, dictionary)
     drafts = resolve.place_by_preposition(doc, drafts, dictionary, cues)
     drafts = belonging.members_of_bodies(doc, drafts, cues)
     drafts = resolve.owned_by_person(doc, drafts, dictionary)
