@@ -306,3 +306,10 @@ def test_a_stateless_people_beside_a_demonym_is_of_that_country(  # type: ignore
     got = by_text(actor_dictionary, parse, "Syrian Kurdish fighters and Iraqi Kurds marched.")
     assert got["Syrian Kurdish fighters"][:3] == ("SYRREB", "SYR", "REB")
     assert got["Iraqi Kurds"][1] == "IRQ"
+
+
+def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Kenyan opposition lawmakers denounced the plan.")
+    assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
+    plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
+    assert plain["Kenyan lawmakers"][2] == "LEG"

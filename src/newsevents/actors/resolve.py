@@ -11,7 +11,8 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
   turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
-  kind of the head's sector refines it ("separatist militants" -> SEP: `REFINES`);
+  kind of the head's sector refines it ("separatist militants" -> SEP, "opposition lawmakers" -> OPP:
+  `REFINES`);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV,
   "accused Beijing of", "urged Tehran to"), but a capital that is only a place ("in Damascus",
   "visited Moscow") is left to the geoparser;
@@ -39,7 +40,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
 # whether or not the head is weak ("separatist militants", "separatist group" -> SEP, not REB).
-REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"})}
+# ... and the opposition, as PETRARCH's agents code it, outranks the civil role it holds
+# ("opposition lawmakers", "an opposition newspaper" -> OPP), not an armed one.
+REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"}), **{
+    s: frozenset({"OPP"}) for s in ("LEG", "GOV", "MED", "EDU", "PTY", "LAB", "CVL", "BUS")}}
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 # "accused Beijing of", "blamed Washington for": after a capital as object, what it is blamed or asked for
