@@ -3,9 +3,11 @@
 `load_dictionary()` reads the shipped dictionaries (data/en/actors/*.yml) and a user's files after them;
 `find_mentions()` returns the article's mentions in text order, none overlapping and none in
 page furniture. The stages inside: recognise.py finds cues (dictionary phrases, people the model
-names), resolve.py joins them into mentions with a code, coref.py links pronouns and short forms
-back to actors already named. Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational
-bodies carry their own code with country None ("IGOUNO"); a country alone is its ISO code.
+names), resolve.py joins them into mentions with a code (with offices.py for the office a known
+person's own words state, peoples.py for demonyms that name an ethnicity, belonging.py for
+members of a named body), coref.py links pronouns and short forms back to actors already named.
+Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational bodies carry their own code
+with country None ("IGOUNO"); a country alone is its ISO code.
 """
 
 from __future__ import annotations
