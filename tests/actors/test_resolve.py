@@ -313,3 +313,9 @@ def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse
     assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
     plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
     assert plain["Kenyan lawmakers"][2] == "LEG"
+
+
+def test_activists_of_a_country_are_not_placed_by_it(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "Activists of Russia" may be its foes; "activists in Russia" are there."""
+    assert by_text(actor_dictionary, parse, "Activists of Russia marched.")["Activists"][1] is None
+    assert by_text(actor_dictionary, parse, "Activists in Russia marched.")["Activists"][1] == "RUS"

@@ -314,13 +314,14 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
 # "students throughout Indonesia", "police in Kabul", "the army of Chad", "refugees from Syria".
 # Armed forces "in" a country are often foreign ones, refugees there are by definition foreign, and
 # gunmen and gangs cross borders, so MIL, REF, UAF and CRM take only "of" or "from" (where they come
-# from); bodies without a home (IGO, NGO, IMG, MNC) take none.
+# from); activists "of" a country are as often its foes ("critics of Russia"); bodies without a
+# home (IGO, NGO, IMG, MNC) take none.
 _IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
                       "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
 _ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
 PLACED_BY = {
     "in": _IN_HOME, "inside": _IN_HOME, "throughout": _IN_HOME, "across": _IN_HOME,
-    "of": _ANY_HOME, "from": _ANY_HOME,
+    "of": _ANY_HOME - {"OPP", "ELI"}, "from": _ANY_HOME,
 }
 
 
