@@ -4,7 +4,8 @@ A weak sector word ("leaders", "members", "officials", "spokesman", "head": see 
 says only that someone speaks or acts for a body; which body is told by its "of"/"for" phrase,
 and CAMEO codes such a person as the body itself (PETRARCH's "X of Y"). The resolver makes the
 object of the phrase a mention of its own, so this step gives the weak head the body's country,
-sector and code when the head names nothing else: no country, no code, no modifying sector word.
+sector and code when the head names nothing else (no country, no code, no modifying sector
+word), and makes the whole phrase one mention ("A spokesman for the Taliban", named "Taliban").
 
 Left alone: a body that is only a country ("leaders of Egypt": `place_by_preposition` gives the
 country, the head keeps its own sector), and a person ("supporters of Ben Bella" are not his
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 # "leaders of", "members of", "a spokesman for": the prepositions that name whom a person acts for
 BODY_PREPS = frozenset({"of", "for"})
+MODIFIER_DEPS = frozenset({"det", "amod", "nummod", "compound"})
 
 
 def members_of_bodies(doc: Doc, drafts: list[Draft], cues: Sequence[Cue]) -> list[Draft]:
@@ -37,10 +39,17 @@ def members_of_bodies(doc: Doc, drafts: list[Draft], cues: Sequence[Cue]) -> lis
             body = _body_of(doc, d, bodies)
             if body is not None:
                 name = body.name if body.key else d.name
-                d = replace(d, country=body.country, sector=body.sector, code=body.code, name=name,
-                            key=body.key)
+                d = replace(d, start=_phrase_start(doc, d), end=max(d.end, body.end), country=body.country,
+                            sector=body.sector, code=body.code, name=name, key=body.key)
         out.append(d)
     return out
+
+
+def _phrase_start(doc: Doc, d: Draft) -> int:
+    """Where the member's phrase starts: its article and modifiers ("A spokesman", "exiled
+    leaders"), so the mention is the whole phrase up to the body's name and stands for the body."""
+    lefts = [t.i for t in doc[d.head].lefts if t.dep_ in MODIFIER_DEPS]
+    return min([d.start, *lefts])
 
 
 def _bare(d: Draft, cues: Sequence[Cue]) -> bool:
