@@ -319,3 +319,9 @@ def test_activists_of_a_country_are_not_placed_by_it(actor_dictionary, parse) ->
     """ "Activists of Russia" may be its foes; "activists in Russia" are there."""
     assert by_text(actor_dictionary, parse, "Activists of Russia marched.")["Activists"][1] is None
     assert by_text(actor_dictionary, parse, "Activists in Russia marched.")["Activists"][1] == "RUS"
+
+
+def test_a_possessive_says_whose_fighters_not_the_place(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Its fighters in Lebanon fired rockets.")
+    assert got["fighters"][1] is None
+    assert by_text(actor_dictionary, parse, "Fighters in Lebanon fired rockets.")["Fighters"][1] == "LBN"

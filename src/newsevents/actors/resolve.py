@@ -311,11 +311,10 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
 
 
 # Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
-# "students throughout Indonesia", "police in Kabul", "the army of Chad", "refugees from Syria".
-# Armed forces "in" a country are often foreign ones, refugees there are by definition foreign, and
-# gunmen and gangs cross borders, so MIL, REF, UAF and CRM take only "of" or "from" (where they come
-# from); activists "of" a country are as often its foes ("critics of Russia"); bodies without a
-# home (IGO, NGO, IMG, MNC) take none.
+# "police in Kabul", "the army of Chad", "refugees from Syria". Armed forces "in" a country are often
+# foreign, refugees there are so by definition, gunmen and gangs cross borders: MIL, REF, UAF and CRM
+# take only "of" or "from"; activists "of" a country are as often its foes ("critics of Russia");
+# bodies without a home (IGO, NGO, IMG, MNC) take none.
 _IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
                       "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
 _ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
@@ -328,15 +327,16 @@ PLACED_BY = {
 def place_by_preposition(
     doc: Doc, drafts: list[Draft], dictionary: ActorDictionary, cues: Sequence[Cue] = ()
 ) -> list[Draft]:
-    """Country-less home actors take the country their own "in"/"of"/"from" phrase names: a country,
-    or a capital that is only a place there ("demonstrators in Baghdad")."""
+    """Country-less home actors take the country their own "in"/"of"/"from" phrase names (a country, or
+    a capital that is only a place there), unless a possessive says whose they are ("its fighters")."""
     countries = {d.head: d.country for d in drafts if d.country and d.sector is None and not d.person}
     for cue in cues:
         if cue.form == "capital" and cue.entry.kind == "country":
             countries.setdefault(cue.root, cue.entry.code)
     out = []
     for d in drafts:
-        if d.country is None and d.code is None and d.sector is not None:
+        owned = any(c.dep_ == "poss" for c in doc[d.head].children)
+        if d.country is None and d.code is None and d.sector is not None and not owned:
             for child in doc[d.head].children:
                 if child.dep_ != "prep" or d.sector not in PLACED_BY.get(child.lower_, ()):
                     continue
