@@ -91,10 +91,14 @@ def _compound(
     return [ScoredEvent(a, b, cameo, plover) for a in sources for b in targets]
 
 
-def _pred_actor(actor: Mapping[str, Any] | None, tables: CodeTables) -> ActorKey:
+def our_actor(actor: Mapping[str, Any] | None, tables: CodeTables) -> ActorKey:
+    """Our actor's code normalised; an actor with no country whose code is its sector alone
+    ("REB") has no country, rather than the sector read as one (PETRARCH writes it "---REB")."""
     if not actor:
         return MISSING
-    code = actor.get("code") or actor.get("country") or ""
+    code = str(actor.get("code") or actor.get("country") or "")
+    if not actor.get("country") and code and code == (actor.get("sector") or ""):
+        code = "---"
     return tables.actor(code, actor.get("sector"))
 
 
@@ -106,8 +110,8 @@ def predicted_events(data: Mapping[str, Any] | None, tables: CodeTables) -> list
             continue
         out.append(
             ScoredEvent(
-                _pred_actor(ev.get("source"), tables),
-                _pred_actor(ev.get("target"), tables),
+                our_actor(ev.get("source"), tables),
+                our_actor(ev.get("target"), tables),
                 ev.get("cameo"),
                 tables.plover_type(ev.get("plover")),
             )

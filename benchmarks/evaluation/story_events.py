@@ -43,7 +43,7 @@ from functools import cache
 from typing import Any
 
 from benchmarks.evaluation.codes import MISSING, ActorKey, CodeTables, load_tables
-from benchmarks.evaluation.events import LEVELS, ScoredEvent, _project_plover
+from benchmarks.evaluation.events import LEVELS, ScoredEvent, _project_plover, our_actor
 from benchmarks.evaluation.gold import GoldRecord, GoldSet
 from benchmarks.evaluation.predictions import Prediction
 from benchmarks.evaluation.report import ArticleRow, DatasetReport, Finding
@@ -179,17 +179,6 @@ def _gold_actor(side: object, tables: CodeTables) -> ActorKey:
     if not isinstance(side, Mapping):
         return MISSING
     return tables.actor(str(side.get("country") or "---"), side.get("sector") or None)
-
-
-def our_actor(actor: Mapping[str, Any] | None, tables: CodeTables) -> ActorKey:
-    """Our actor's code normalised; an actor with no country whose code is its sector alone
-    ("REB") has no country, rather than the sector read as one."""
-    if not actor:
-        return MISSING
-    code = str(actor.get("code") or actor.get("country") or "")
-    if not actor.get("country") and code and code == (actor.get("sector") or ""):
-        code = "---"
-    return tables.actor(code, actor.get("sector"))
 
 
 def our_event(ev: Mapping[str, Any], tables: CodeTables) -> OurEvent:

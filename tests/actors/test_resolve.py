@@ -203,6 +203,46 @@ def test_troops_in_a_country_stay_unplaced(actor_dictionary, parse) -> None:  # 
     assert got["Troops"][1] is None
 
 
+def test_rebels_and_students_take_the_country_of_their_in_phrase(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Rebels in Chad and students throughout Kenya denounced the vote.")
+    assert got["Rebels"][:3] == ("TCDREB", "TCD", "REB")
+    assert got["students"][:2] == ("KENEDU", "KEN")
+
+
+def test_a_capital_in_the_phrase_places_the_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Demonstrators in Kabul threw stones.")
+    assert got["Demonstrators"][:2] == ("AFGOPP", "AFG")
+
+
+def test_refugees_take_where_they_come_from_not_where_they_are(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    came = by_text(actor_dictionary, parse, "Refugees from Syria marched.")["Refugees"]
+    assert came[:2] == ("SYRREF", "SYR")
+    assert by_text(actor_dictionary, parse, "Refugees in Germany marched.")["Refugees"][1] is None
+
+
+def test_a_country_that_leads_a_force_is_its_country(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Iranian-led militias attacked the base.")
+    assert got["Iranian-led militias"][:3] == ("IRNREB", "IRN", "REB")
+
+
+def test_leaders_of_a_body_are_coded_as_the_body(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Leaders of the opposition alliance rejected the offer.")
+    assert got["Leaders of the opposition alliance"][2] == "OPP"
+    union = by_text(actor_dictionary, parse, "The African Union met.")
+    got = by_text(actor_dictionary, parse, "Officials of the African Union arrived in Juba.")
+    assert got["Officials of the African Union"][0] == next(iter(union.values()))[0]
+    assert got["Officials of the African Union"][0].startswith("IGO")
+
+
+def test_leaders_of_a_country_keep_their_own_sector(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Leaders of Egypt criticised the plan.")
+    assert got["Leaders"][:3] == ("EGYGOV", "EGY", "GOV")
+
+
 def test_european_community_is_the_eu(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     assert by_text(
         actor_dictionary, parse, "The European Community gave aid."
@@ -232,3 +272,56 @@ def test_countries_coordinated_before_one_noun_share_its_sector(  # type: ignore
 def test_summit_groups_are_international_bodies(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     got = by_text(actor_dictionary, parse, "G7 foreign ministers and G20 leaders met in Rome.")
     assert (got["G7 foreign ministers"][:3], got["G20 leaders"][0]) == (("IGOGOS", None, "IGO"), "IGOGTW")
+
+
+def test_a_former_office_holder_is_a_former_official_whatever_the_date(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The Obama of the dictionary is USAGOV in 2016; "former President" says he no longer is."""
+    got = by_text(actor_dictionary, parse, "Former President Barack Obama criticised the plan.")
+    assert got["President Barack Obama"][:3] == ("USAELI", "USA", "ELI")
+    assert by_text(actor_dictionary, parse, "President Barack Obama criticised the plan.")[
+        "President Barack Obama"][0] == "USAGOV"
+
+
+def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The converted dictionary has Petraeus out of office in 2008 (its rows skip his commands);
+    "General" beside his name says he was in the military then."""
+    text = "General David Petraeus met Iraqi officials in Baghdad."
+    got = by_text(actor_dictionary, parse, text, published="2008-08-06")
+    assert got["General David Petraeus"][:3] == ("USAMIL", "USA", "MIL")
+
+
+def test_ethnic_people_are_not_the_state_of_their_demonym(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Ethnic Albanians in Macedonia marched on Monday.")
+    assert got["Albanians"][:3] == ("MKDCVL", "MKD", "CVL")
+    assert by_text(actor_dictionary, parse, "Albanian police marched.")["Albanian police"][1] == "ALB"
+
+
+def test_a_stateless_people_beside_a_demonym_is_of_that_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "Syrian Kurdish fighters and Iraqi Kurds marched.")
+    assert got["Syrian Kurdish fighters"][:3] == ("SYRREB", "SYR", "REB")
+    assert got["Iraqi Kurds"][1] == "IRQ"
+
+
+def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Kenyan opposition lawmakers denounced the plan.")
+    assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
+    plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
+    assert plain["Kenyan lawmakers"][2] == "LEG"
+
+
+def test_activists_of_a_country_are_not_placed_by_it(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "Activists of Russia" may be its foes; "activists in Russia" are there."""
+    assert by_text(actor_dictionary, parse, "Activists of Russia marched.")["Activists"][1] is None
+    assert by_text(actor_dictionary, parse, "Activists in Russia marched.")["Activists"][1] == "RUS"
+
+
+def test_a_possessive_says_whose_fighters_not_the_place(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    got = by_text(actor_dictionary, parse, "Its fighters in Lebanon fired rockets.")
+    assert got["fighters"][1] is None
+    assert by_text(actor_dictionary, parse, "Fighters in Lebanon fired rockets.")["Fighters"][1] == "LBN"

@@ -61,3 +61,13 @@ def test_cameo_root() -> None:
     assert cameo_root("190") == "19"
     assert cameo_root(None) is None
     assert cameo_root("X") is None
+
+
+def test_our_country_less_agent_is_not_read_as_a_country() -> None:
+    """Our "REB" with no country is PETRARCH's "---REB", on the sentence sets as on the stories."""
+    from benchmarks.evaluation.events import our_actor
+
+    tables = load_tables()
+    assert our_actor({"code": "REB", "country": None, "sector": "REB"}, tables) == ActorKey("-", "REB")
+    assert our_actor({"code": "SYRREB", "country": "SYR", "sector": "REB"}, tables) == ActorKey("SYR", "REB")
+    assert our_actor({"code": "IGOUNO", "country": None, "sector": "IGO"}, tables) == ActorKey("IGO", "IGO")

@@ -11,7 +11,8 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
   turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
-  kind of the head's sector refines it ("separatist militants" -> SEP: `REFINES`);
+  kind of the head's sector refines it ("separatist militants" -> SEP, "opposition lawmakers" -> OPP:
+  `REFINES`);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV,
   "accused Beijing of", "urged Tehran to"), but a capital that is only a place ("in Damascus",
   "visited Moscow") is left to the geoparser;
@@ -24,6 +25,7 @@ stage once events are placed (geo/actors.py owns that chain).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -38,7 +40,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
 # whether or not the head is weak ("separatist militants", "separatist group" -> SEP, not REB).
-REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"})}
+# ... and the opposition, as PETRARCH's agents code it, outranks the civil role it holds
+# ("opposition lawmakers", "an opposition newspaper" -> OPP), not an armed one.
+REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"}), **{
+    s: frozenset({"OPP"}) for s in ("LEG", "GOV", "MED", "EDU", "PTY", "LAB", "CVL", "BUS")}}
 # A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 # "accused Beijing of", "blamed Washington for": after a capital as object, what it is blamed or asked for
@@ -83,6 +88,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             ok = not _coordinated(doc, cue, cues[parent])
         if not ok and _adjacent_modifier(doc, cues, n):
             parent, ok = n + 1, True
+        if not ok and (leader := _led_by(doc, cue, owner)) is not None:
+            parent, ok = leader, True
         parents.append(parent if ok else None)
     # A cycle cannot come from a tree parse, but guard against a mis-set head.
     for n in range(len(parents)):
@@ -110,6 +117,22 @@ def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:
         return False
     root = doc[cue.root]
     return root.dep_ in NOUN_MODIFIER_OR_APPOS_DEPS - {"poss", "appos"} or root.dep_ == "conj"
+
+
+def _led_by(doc: Doc, cue: Cue, owner: dict[int, int]) -> int | None:
+    """ "Saudi-led forces", "Vietnamese-led troops": a country that leads a body is its country.
+
+    The parse hangs the country on "led" and "led" on the noun, so the country would be a mention
+    of its own; the cue it leads is returned as its parent. Only "-led": "Russian-backed
+    separatists" are not Russian.
+    """
+    if cue.entry.kind not in PLACE_KINDS or cue.form in ("capital", "seat"):
+        return None
+    led = doc[cue.root].head
+    joined = led.i == cue.end + 1 and doc[cue.end].text == "-"
+    if not joined or led.lower_ != "led" or led.dep_ != "amod":
+        return None
+    return owner.get(led.head.i)
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
@@ -287,21 +310,33 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
                  form=cue.form)
 
 
-# Home institutions placed by a preposition: "a court in Guyana", "police in Kenya", "the army of
-# Chad", "Prime Minister X of Fooland". Armed forces "in" a country are often foreign ones, so MIL
-# takes only "of".
+# Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
+# "police in Kabul", "the army of Chad", "refugees from Syria". Armed forces "in" a country are often
+# foreign, refugees there are so by definition, gunmen and gangs cross borders: MIL, REF, UAF and CRM
+# take only "of" or "from"; activists "of" a country are as often its foes ("critics of Russia");
+# bodies without a home (IGO, NGO, IMG, MNC) take none.
+_IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
+                      "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
+_ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
 PLACED_BY = {
-    "in": frozenset({"GOV", "COP", "JUD", "LEG", "SPY"}),
-    "of": frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "MIL"}),
+    "in": _IN_HOME, "inside": _IN_HOME, "throughout": _IN_HOME, "across": _IN_HOME,
+    "of": _ANY_HOME - {"OPP", "ELI"}, "from": _ANY_HOME,
 }
 
 
-def place_by_preposition(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
-    """Country-less institutions and officials take the country named by their "in"/"of" phrase."""
+def place_by_preposition(
+    doc: Doc, drafts: list[Draft], dictionary: ActorDictionary, cues: Sequence[Cue] = ()
+) -> list[Draft]:
+    """Country-less home actors take the country their own "in"/"of"/"from" phrase names (a country, or
+    a capital that is only a place there), unless a possessive says whose they are ("its fighters")."""
     countries = {d.head: d.country for d in drafts if d.country and d.sector is None and not d.person}
+    for cue in cues:
+        if cue.form == "capital" and cue.entry.kind == "country":
+            countries.setdefault(cue.root, cue.entry.code)
     out = []
     for d in drafts:
-        if d.country is None and d.code is None and d.sector is not None:
+        owned = any(c.dep_ == "poss" for c in doc[d.head].children)
+        if d.country is None and d.code is None and d.sector is not None and not owned:
             for child in doc[d.head].children:
                 if child.dep_ != "prep" or d.sector not in PLACED_BY.get(child.lower_, ()):
                     continue

@@ -1,0 +1,82 @@
+"""The office a known person's own words give them, where the dictionary's dates cannot.
+
+A dictionary person's code is their office on the article's day (roles.py). Two things the text
+says beside the name are better evidence than dates compiled years ago:
+
+- "former", "ousted", "ex-", "retired" before the role word or name: the person no longer holds
+  the office, whatever the dictionary's last row (an article without a date would otherwise
+  get the latest office): country + ELI, as roles.py codes a former official;
+- a role word of a sector ("the US commander in Iraq, General David Petraeus", "Defence
+  Minister X") for a person the dictionary has out of office on that day (ELI; its rows have
+  gaps, PETRARCH's stop around 2014): the role word's sector with the person's country.
+
+A person in office keeps the dictionary's code: "President Obama" is USAGOV whichever role
+word stands beside the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsevents.actors.dictionary import ActorDictionary, norm_token
+from newsevents.actors.recognise import Cue
+from newsevents.actors.resolve import Draft
+from newsevents.actors.roles import is_former
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "erstwhile"})
+# Sectors a role word can give a person; transnational bodies keep the dictionary's own code.
+HOME_OFFICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def offices_in_words(
+    doc: Doc, drafts: list[Draft], cues: Sequence[Cue], dictionary: ActorDictionary
+) -> list[Draft]:
+    """Known people with the office their mention's own words state (see the module docstring)."""
+    out = []
+    for d in drafts:
+        if d.person and d.code and d.country and d.code.startswith(d.country):
+            d = _stated(doc, d, cues, dictionary)
+        out.append(d)
+    return out
+
+
+def _stated(doc: Doc, d: Draft, cues: Sequence[Cue], dictionary: ActorDictionary) -> Draft:
+    inside = [c for c in cues if d.start <= c.start and c.end <= d.end]
+    person = next((c for c in inside if c.entry.kind == "person"), None)
+    if person is None:
+        return d
+    if any(t.lower_.strip("-") in FORMER_WORDS for t in _before_name(doc, d.start, person.end - 1)):
+        return d if is_former(d.code or "") else replace(d, code=f"{d.country}ELI", sector="ELI")
+    sector = _role_sector(doc, d, person, cues, dictionary)
+    if sector is not None and is_former(d.code or ""):
+        return replace(d, code=f"{d.country}{sector}", sector=sector)
+    return d
+
+
+def _before_name(doc: Doc, start: int, last: int) -> list[Token]:
+    """The words of the mention before the name's last word, with the word just before the
+    mention ("former President X") and an "ex-" split off by the tokenizer."""
+    words = list(doc[max(0, start - 1) : last])
+    if start >= 2 and doc[start - 1].text == "-":
+        words.insert(0, doc[start - 2])
+    return words
+
+
+def _role_sector(
+    doc: Doc, d: Draft, person: Cue, cues: Sequence[Cue], dictionary: ActorDictionary
+) -> str | None:
+    """The home sector of the last role word of the mention: a cue of its own ("General" beside
+    "David Petraeus"), or a word the person's phrase opens with ("President Barack Obama")."""
+    found = [c.entry.sector for c in cues if d.start <= c.start and c.end <= d.end
+             and c.entry.kind == "sector" and c.entry.role and c.entry.sector in HOME_OFFICES]  # fmt: skip
+    for tok in doc[person.start : person.end - 1]:
+        for phrase in dictionary.phrases.get((norm_token(tok.text),), ()):
+            entry = phrase.entry
+            if entry.kind == "sector" and entry.role and entry.sector in HOME_OFFICES:
+                found.append(entry.sector)
+    return found[-1] if found else None
