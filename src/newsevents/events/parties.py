@@ -1,6 +1,6 @@
-"""Who takes part in a cooperative act: the parties a side names, and the partner a mutual act is
-held with. Both refine the arguments `arguments.find_arguments` read, after a converted pattern's
-slots (`triggers.with_slots`)."""
+"""Who takes part in an act: the parties a side names, the partner a mutual act is held with, and
+the agent a noun's "by" names where the parse hangs it elsewhere. Each refines the arguments
+`arguments.find_arguments` read, after a converted pattern's slots (`triggers.with_slots`)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,21 @@ def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Argumen
     if not all(m.head in modifiers for m in args.target.mentions):
         return args
     return replace(args, target=replace(args.target, mentions=()))
+
+
+def nominal_agent(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "the abduction of 20 pupils by gunmen", "a wave of kidnappings by criminal gangs": a noun's
+    agent, when the parse hangs its "by" on the noun's "of" object or on the noun it counts ("wave",
+    "series") rather than on the noun itself, is the act's source. Unchanged when the act has a
+    source already or the "by" names no actor."""
+    if match.entry.kind != "noun" or args.source.mentions:
+        return args
+    token = index.doc[match.token]
+    holders = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(token.head.head)  # "a wave of kidnappings by X": the counted noun holds "by"
+    agents = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj"]
+    found = tuple(m for m in index.resolve(agents) if m not in args.target.mentions)
+    return replace(args, source=replace(args.source, mentions=found, inferred=False)) if found else args
