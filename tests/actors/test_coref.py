@@ -134,3 +134,12 @@ def test_they_with_a_noun_subject_beside_it_or_in_quotes_is_no_actor(  # type: i
             'Soldiers arrested 20 protesters on Monday. "They beat us all night."')
     ms = mentions(actor_dictionary, parse, text)
     assert not [m for m in ms if m.actor.text.lower() == "they"]
+
+
+def test_a_possessive_takes_the_nearest_person_of_its_own_sentence(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Vladimir Putin met reporters. Putin said talks would go on. "
+            "The EU imposed sanctions on Alexander Lukashenko and his allies.")
+    his = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "his")
+    assert his.actor.country == "BLR"

@@ -12,7 +12,9 @@ or "Assad". Five rules, applied left to right so each resolution can feed the ne
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
   bonus for having been a subject. News reuses "he said" for the protagonist after a brief aside
-  about someone else, which recency alone gets wrong;
+  about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
+  nearest person named before it in its own sentence ("sanctions on Dodik and his network",
+  "spoke with Armitage about his trip"), known to the dictionary or not;
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
@@ -162,10 +164,13 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     cands = [s for s in cands if sent - h.sent_of[s.head] <= WINDOW or h.in_title(s)]
     if not cands:
         return None
-    scores = _score(cands, pos, h)
-    latest = {_identity(c): c for c in cands}
-    best = max(scores, key=lambda k: (scores[k], latest[k].start))
-    ante = latest[best]
+    here = [s for s in cands if s.person and h.sent_of[s.head] == sent]
+    if h.doc[pos].dep_ == "poss" and here:
+        ante = here[-1]  # "Dodik and his network", "spoke with Armitage about his trip"
+    else:
+        scores = _score(cands, pos, h)
+        latest = {_identity(c): c for c in cands}
+        ante = latest[max(scores, key=lambda k: (scores[k], latest[k].start))]
     d = Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=ante.name, country=ante.country,
               sector=ante.sector, code=ante.code, person=ante.person, gender=ante.gender,
               role=ante.role, role_word=ante.role_word, key=_identity(ante), form="pronoun")
