@@ -43,6 +43,10 @@ REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozense
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 # "accused Beijing of", "blamed Washington for": after a capital as object, what it is blamed or asked for
 PARTY_PREPS = frozenset({"of", "for"})
+# "talks with Beijing", "sanctions against Moscow", "a policy towards Tehran": a capital these
+# prepositions govern is a party dealt with, not a place ("in", "to", "at", "from" name places).
+PARTNER_PREPS = frozenset({"with", "against", "toward", "towards"})
+PARTY_GOVERNORS = frozenset({"by", *PARTNER_PREPS})
 
 
 @dataclass(frozen=True)
@@ -257,9 +261,10 @@ def _person_draft(
 
 def _capital_acts(word: Token) -> bool:
     """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
-    asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to");
+    asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to"),
+    or the party dealt with (`PARTNER_PREPS`: "talks with Beijing");
     "visited Moscow", "in Moscow", "shelled Juba for the first time" name the place."""
-    if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ == "by"):
+    if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ in PARTY_GOVERNORS):
         return True
     asked = [c for c in word.head.children if c.dep_ == "xcomp" or c.lower_ in PARTY_PREPS]
     asked = [c for c in asked if c.i > word.i and c.dep_ in ("xcomp", "prep") and not _a_time(c)]
