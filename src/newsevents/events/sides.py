@@ -7,12 +7,17 @@ they make (a mutual act runs both ways, an actor never acts on itself) and score
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments
 from newsevents.events.modality import Stance
 from newsevents.model import Actor, ActorMention, Event
 
 WEAK_KINDS = {"pronoun", "coref"}
+# What a rejection answers: appeals (02), demands (10), accusations and criticism (11), rejections
+# (12) and threats (13) aimed at the one who rejects. Force and coercion are not "rejected".
+ANSWERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+ANSWER_WINDOW = 5  # sentences back a rejection may answer
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -89,3 +94,33 @@ def dedupe(events: list[Event]) -> list[Event]:
         if kept is None or ev.confidence > kept.confidence:
             best[key] = ev
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start))
+
+
+def answered(events: list[Event]) -> list[Event]:
+    """ "Lawmakers accused the president of extending his term. He rejected the accusation": a
+    rejection (12x) with no target answers the latest act of `ANSWERED_ROOTS` aimed at its source
+    in the sentences just before (`ANSWER_WINDOW`), or earlier in its own sentence, and is aimed
+    at that act's source; the target is inferred, and the confidence lowered as for any."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.evidence.start, e.trigger.start)):
+        if ev.cameo_root == "12" and ev.target is None and ev.source is not None:
+            asked = _answered_act(ev, out)
+            if asked is not None and asked.source is not None:
+                ev = replace(ev, target=asked.source, confidence=round(max(0.1, ev.confidence - 0.1), 2))
+        out.append(ev)
+    return out
+
+
+def _answered_act(ev: Event, before: list[Event]) -> Event | None:
+    """The latest act before `ev` that `ev` answers (see `answered`), within the window."""
+    spans: list[int] = []
+    for prior in reversed(before):
+        if prior.evidence.start not in spans:
+            spans.append(prior.evidence.start)
+        if len(spans) > ANSWER_WINDOW:
+            return None
+        if prior.trigger.start >= ev.trigger.start or prior.cameo_root not in ANSWERED_ROOTS:
+            continue
+        if prior.target is not None and prior.source is not None and same_actor(prior.target, ev.source):
+            return prior if not same_actor(prior.source, ev.source) else None
+    return None

@@ -1,0 +1,42 @@
+"""A rejection with no target of its own answers what was said to its source just before, through
+the real pipeline (`events.sides.answered`)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code_triples, extract_sentences
+
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "accusation": "Officials spoke on Monday. Pakistani officials blamed India for the attack. "
+                  "New Delhi quickly rejected the charge.",
+    "own_sentence": "Officials spoke on Monday. Lawmakers accused the Kenyan president of corruption, "
+                    "a charge he rejected on Tuesday.",
+    "force": "Officials spoke on Monday. Tuareg rebels attacked the Malian army. "
+             "The Malian army rejected the claims.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict[str, Extraction]:
+    return extract_sentences(SENTENCES)
+
+
+def rejections(ex: Extraction) -> set[tuple[str | None, str | None, str]]:
+    return {t for t in code_triples(ex.events) if t[2].startswith("12")}
+
+
+def test_a_rejected_charge_is_aimed_at_who_made_it(coded: dict[str, Extraction]) -> None:
+    assert rejections(coded["accusation"]) == {("INDGOV", "PAKGOV", "120")}
+
+
+def test_a_charge_rejected_in_its_own_sentence_is_aimed_at_who_made_it(coded: dict[str, Extraction]) -> None:
+    got = {(s and s[:3], t and t.endswith("LEG"), c) for s, t, c in rejections(coded["own_sentence"])}
+    assert got == {("KEN", True, "120")}
+
+
+def test_force_is_not_what_a_rejection_answers(coded: dict[str, Extraction]) -> None:
+    assert {t for _, t, _ in rejections(coded["force"])} == {None}
