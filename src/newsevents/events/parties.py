@@ -44,7 +44,8 @@ def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
 def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """ "X held a meeting with Y at a lunch hosted by Z", "X discussed Z's role with Y": a mutual
     verb's act is held with whoever "with" or "between" names, on the verb or on its object; the
-    other objects say where, when or what about. Unchanged when no such partner is an actor."""
+    other objects say where, when or what about. Two or more parties named by "between" are the
+    act's sides themselves, whoever the subject is. Unchanged when no such partner is an actor."""
     if not match.entry.mutual or match.entry.kind != "verb":
         return args
     token = index.doc[match.token]
@@ -52,6 +53,13 @@ def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) ->
     holders = (token, *(c for c in token.children if c.dep_ in ("dobj", "obj")))
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
     objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    between = [g for g in objects if g.head.lower_ == "between"]
+    named = index.resolve(between)
+    if len(named) > 1 and not set(named) & set(args.source.mentions):
+        # "displaced by fighting between rebels and C.A.R. forces": the two named are the parties,
+        # not whoever the sentence's subject is
+        return replace(args, source=replace(args.source, mentions=named[:1], inferred=False),
+                       target=replace(args.target, mentions=named[1:], inferred=False, prep="between"))
     found = tuple(m for m in index.resolve(objects) if m not in args.source.mentions)
     if not found or set(found) == set(args.target.mentions):
         return args

@@ -1,5 +1,6 @@
-"""A rejection with no target of its own answers what was said to its source just before, through
-the real pipeline (`events.sides.answered`)."""
+"""Sides read from the article beyond the trigger's own clause, through the real pipeline: a
+rejection with no target answers what was said to its source just before (`events.sides.answered`),
+and the parties "between" names are the sides of a mutual act (`events.parties.mutual_partner`)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,12 @@ def test_a_charge_rejected_in_its_own_sentence_is_aimed_at_who_made_it(coded: di
 
 def test_force_is_not_what_a_rejection_answers(coded: dict[str, Extraction]) -> None:
     assert {t for _, t, _ in rejections(coded["force"])} == {None}
+
+
+def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:
+    """ "displaced by fighting between X and Y": X and Y fight each other, not the sentence's subject."""
+    text = ("Officials spoke on Monday. Malian officials urged villagers to return home after thousands "
+            "were displaced by fighting between Tuareg rebels and Malian troops.")
+    (ex,) = extract_sentences({"between": text}).values()
+    fights = {(s, t) for s, t, c in code_triples(ex.events) if c.startswith("19")}
+    assert fights == {("MLIREB", "MLIMIL"), ("MLIMIL", "MLIREB")}
