@@ -50,3 +50,11 @@ def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:
     (ex,) = extract_sentences({"between": text}).values()
     fights = {(s, t) for s, t, c in code_triples(ex.events) if c.startswith("19")}
     assert fights == {("MLIREB", "MLIMIL"), ("MLIMIL", "MLIREB")}
+
+
+def test_a_state_does_not_sanction_its_own_country_named_bare() -> None:
+    """ "doubled the U.S. tariff": the U.S. is the president's own side, not whom the tariff hits;
+    the act stays, with no target rather than a wrong one."""
+    text = "Officials spoke on Monday. President Joe Biden doubled the U.S. tariff on Mexican steel on Tuesday."
+    (ex,) = extract_sentences({"tariff": text}).values()
+    assert code_triples(ex.events) == {("USAGOV", None, "163")}

@@ -283,7 +283,7 @@ class _Coder:
                 args = replace(args, source=Role((found[1],), inferred=True))
                 victim_only = False
         out: list[Event] = []
-        for source, target in pairs(args, entry.mutual):
+        for source, target in pairs(args, entry.mutual, code.root):
             if not meets(entry.require, source, target):
                 continue
             out.append(Event(
