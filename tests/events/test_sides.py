@@ -55,6 +55,7 @@ def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:
 def test_a_state_does_not_sanction_its_own_country_named_bare() -> None:
     """ "doubled the U.S. tariff": the U.S. is the president's own side, not whom the tariff hits;
     the act stays, with no target rather than a wrong one."""
-    text = "Officials spoke on Monday. President Joe Biden doubled the U.S. tariff on Mexican steel on Tuesday."
+    text = ("Officials spoke on Monday. "
+            "President Joe Biden doubled the U.S. tariff on Mexican steel on Tuesday.")
     (ex,) = extract_sentences({"tariff": text}).values()
     assert code_triples(ex.events) == {("USAGOV", None, "163")}
