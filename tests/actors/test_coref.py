@@ -117,3 +117,29 @@ def test_it_and_they_said_by_a_group_are_that_group(  # type: ignore[no-untyped-
 def test_it_that_no_actor_said_is_no_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     text = "The Turkish army shelled two villages. It was raining, and they said nothing."
     assert all(m.kind != "pronoun" for m in mentions(actor_dictionary, parse, text))
+
+
+def test_they_opening_an_act_is_the_plural_group_of_the_sentence_before(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "The Nigerian army said it killed 30 militants in Borno. They had attacked a village on Sunday."
+    they = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "They"]
+    assert [(m.kind, m.actor.sector) for m in they] == [("pronoun", "REB")]
+
+
+def test_they_with_a_noun_subject_beside_it_or_in_quotes_is_no_actor(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("The Nigerian army said it killed 30 militants in Borno. The villagers fled when they came. "
+            'Soldiers arrested 20 protesters on Monday. "They beat us all night."')
+    ms = mentions(actor_dictionary, parse, text)
+    assert not [m for m in ms if m.actor.text.lower() == "they"]
+
+
+def test_a_possessive_takes_the_nearest_person_of_its_own_sentence(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Vladimir Putin met reporters. Putin said talks would go on. "
+            "The EU imposed sanctions on Alexander Lukashenko and his allies.")
+    his = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "his")
+    assert his.actor.country == "BLR"

@@ -143,6 +143,22 @@ def test_a_capital_blamed_or_asked_is_the_government(  # type: ignore[no-untyped
     assert (got[capital][0] if capital in got else None) == code
 
 
+@pytest.mark.parametrize(
+    ("text", "capital", "code"),
+    [
+        ("Tokyo held talks with Beijing on Monday.", "Beijing", "CHNGOV"),
+        ("Washington imposed new sanctions against Moscow.", "Moscow", "RUSGOV"),
+        ("Talks were held with officials in Beijing on Monday.", "Beijing", None),
+    ],
+)
+def test_a_capital_dealt_with_or_against_is_the_government(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, capital: str, code: str | None,
+) -> None:
+    """A capital that "with", "against" or "towards" governs is a party; one left is a place."""
+    got = by_text(actor_dictionary, parse, text)
+    assert (got[capital][0] if capital in got else None) == code
+
+
 def test_country_as_place_is_still_a_mention(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     got = by_text(actor_dictionary, parse, "Thousands fled to Turkey.")
     assert got["Turkey"] == ("TUR", "TUR", None, "name")

@@ -24,6 +24,8 @@ SENTENCES = {
     "impeach": "Peru's Congress impeached President Pedro Castillo on Wednesday.",
     "ouster": "The ouster of Bolivia's president shocked the region.",
     "relative": "Kenya's deputy president, who was impeached in October, filed a new case on Monday.",
+    "agent_on_patient": "The abduction of 20 pupils by gunmen in Kaduna shocked the country.",
+    "agent_on_count": "The region has seen a spate of kidnappings of migrants by criminal gangs since March.",
 }
 
 
@@ -86,3 +88,17 @@ def test_impeachment_and_ouster_remove_from_power(coded: dict[str, Extraction]) 
 def test_a_relative_pronoun_in_the_passive_stands_for_its_noun(coded: dict[str, Extraction]) -> None:
     removals = {(s, t and t[:3]) for s, t, c in code_triples(coded["relative"].events) if c == "172"}
     assert removals == {(None, "KEN")}
+
+
+def test_a_by_agent_hung_on_the_patient_is_the_source(coded: dict[str, Extraction]) -> None:
+    events = coded["agent_on_patient"].events
+    assert [(e.cameo, e.source and e.source.sector, e.target and e.target.sector) for e in events] == [
+        ("181", "UAF", "EDU")
+    ]
+
+
+def test_a_by_agent_hung_on_the_counted_noun_is_the_source(coded: dict[str, Extraction]) -> None:
+    events = coded["agent_on_count"].events
+    assert [(e.cameo, e.source and e.source.sector, e.target and e.target.sector) for e in events] == [
+        ("181", "CRM", "REF")
+    ]

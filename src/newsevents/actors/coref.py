@@ -12,12 +12,19 @@ or "Assad". Five rules, applied left to right so each resolution can feed the ne
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
   bonus for having been a subject. News reuses "he said" for the protagonist after a brief aside
-  about someone else, which recency alone gets wrong;
+  about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
+  nearest person named before it in its own sentence ("sanctions on Dodik and his network",
+  "spoke with Armitage about his trip"), known to the dictionary or not;
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
-- "it" and "they" are resolved only where the parse says who they are: the subject of a clause an
-  actor said, announced or denied ("the ministry said it would", "police said they arrested").
+- "it" and "they" are resolved first where the parse says who they are: the subject of a clause an
+  actor said, announced or denied ("the ministry said it would", "police said they arrested");
+  else a "they" that opens an act of its own, in a sentence with no noun subject besides it and
+  outside quotation marks, takes the latest plural group of the previous sentence, a subject
+  before an object, that is not already an argument of the same verb ("the army killed 30
+  militants. They had attacked a village"). A bare "it", an object "them" and a "they" within its
+  own sentence's story were measured too: they name things and restate acts more often than not.
 """
 
 from __future__ import annotations
@@ -30,13 +37,15 @@ from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from newsevents.nlp.parsed import ParsedArticle
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-GROUP = frozenset({"it", "they"})  # resolved only as the subject of what a group said (`_reporter`)
+GROUP = frozenset({"it", "they"})  # resolved by `_reporter`, else ("they") by `_recent_group`
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+GROUP_WINDOW = 1  # sentences back (none in its own) a group is the referent of a bare "it"/"they"
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
 TITLE_BONUS = 2.0
@@ -155,10 +164,13 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     cands = [s for s in cands if sent - h.sent_of[s.head] <= WINDOW or h.in_title(s)]
     if not cands:
         return None
-    scores = _score(cands, pos, h)
-    latest = {_identity(c): c for c in cands}
-    best = max(scores, key=lambda k: (scores[k], latest[k].start))
-    ante = latest[best]
+    here = [s for s in cands if s.person and h.sent_of[s.head] == sent]
+    if h.doc[pos].dep_ == "poss" and here:
+        ante = here[-1]  # "Dodik and his network", "spoke with Armitage about his trip"
+    else:
+        scores = _score(cands, pos, h)
+        latest = {_identity(c): c for c in cands}
+        ante = latest[max(scores, key=lambda k: (scores[k], latest[k].start))]
     d = Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=ante.name, country=ante.country,
               sector=ante.sector, code=ante.code, person=ante.person, gender=ante.gender,
               role=ante.role, role_word=ante.role_word, key=_identity(ante), form="pronoun")
@@ -179,6 +191,53 @@ def _reporter(pos: int, h: _History) -> Draft | None:
                  sector=ante.sector, code=ante.code, key=_identity(ante), form="pronoun")
 
 
+def _other_subject(tok: Token) -> bool:
+    """Whether the pronoun's sentence has a noun subject besides it: its likelier referent, named
+    or not ("the Jaffar Express was travelling when it came under attack", "after denying it had
+    plans, Thailand ..."), so the previous sentence's group is not it."""
+    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i != tok.i)
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a quotation mark opens before the pronoun in its sentence: a speaker's "they" is
+    whoever the speaker means, not the group the narrative named last."""
+    return any(ch in QUOTE_MARKS for ch in tok.doc.text[tok.sent.start_char : tok.idx])
+
+
+def _same_side(a: Draft, b: Draft) -> bool:
+    """Whether two drafts may be the same actor: same sector, and the same country where both
+    have one ("Kenyan police" and a later bare "police")."""
+    if a.code and b.code:
+        return a.code == b.code
+    return a.sector == b.sector and (a.country == b.country or not (a.country and b.country))
+
+
+def _recent_group(pos: int, h: _History) -> Draft | None:
+    """ "they" as the subject of an act: the latest plural group of the previous sentence, a
+    subject first (module docstring)."""
+    tok = h.doc[pos]
+    verb = tok.head
+    if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if _other_subject(tok) or _quoted(tok):
+        return None
+    same_verb = {c.i for c in verb.children if c.i != pos}
+    # The verb's other arguments, by who they are: "police released them" is not police again.
+    taken = [s for s in h.seen if s.head in same_verb]
+    sent = h.sent_of[pos]
+    # Only earlier sentences: within its own sentence a bare "they" mostly restates the act
+    # just coded ("bombers killed 23 when they blew themselves up"), an event twice.
+    near = [s for s in h.seen if 0 < sent - h.sent_of[s.head] <= GROUP_WINDOW]
+    fits = [s for s in reversed(near) if not (s.person or s.role or s.kind == "pronoun")
+            and not any(_same_side(s, t) for t in taken) and h.plural(s)]
+    if not fits:
+        return None
+    # A subject is the likelier referent ("rebels fought soldiers. They said ..." -> the rebels).
+    s = next((f for f in fits if h.doc[f.head].dep_ in SUBJECT_DEPS), fits[0])
+    return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=s.name, country=s.country,
+                 sector=s.sector, code=s.code, key=_identity(s), form="pronoun")
+
+
 def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
@@ -196,7 +255,8 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for pos, d in queue:
         if d is None:
-            new = _reporter(pos, h) if h.doc[pos].lower_ in GROUP else _pronoun(pos, h)
+            group = h.doc[pos].lower_ in GROUP
+            new = (_reporter(pos, h) or _recent_group(pos, h)) if group else _pronoun(pos, h)
         else:
             new = _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
         if new is not None:

@@ -11,8 +11,7 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
   sector of a modifying sector word ("opposition forces" -> OPP), though a GOV modifier never
   turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
-  kind of the head's sector refines it ("separatist militants" -> SEP, "opposition lawmakers" -> OPP:
-  `REFINES`);
+  kind of the head's sector refines it (`REFINES`: "separatist militants" -> SEP);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV,
   "accused Beijing of", "urged Tehran to"), but a capital that is only a place ("in Damascus",
   "visited Moscow") is left to the geoparser;
@@ -39,15 +38,16 @@ if TYPE_CHECKING:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
-# whether or not the head is weak ("separatist militants", "separatist group" -> SEP, not REB).
-# ... and the opposition, as PETRARCH's agents code it, outranks the civil role it holds
-# ("opposition lawmakers", "an opposition newspaper" -> OPP), not an armed one.
+# whether or not the head is weak ("separatist militants" -> SEP, not REB); the opposition, as
+# PETRARCH's agents code it, outranks a civil role it holds ("opposition lawmakers" -> OPP).
 REFINES: dict[str, frozenset[str]] = {"REB": frozenset({"SEP"}), "UAF": frozenset({"SEP"}), **{
     s: frozenset({"OPP"}) for s in ("LEG", "GOV", "MED", "EDU", "PTY", "LAB", "CVL", "BUS")}}
-# A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision", "by Moscow".
+# A capital is an actor only where it acts or owns: "Moscow said", "Ankara's decision".
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj"})
 # "accused Beijing of", "blamed Washington for": after a capital as object, what it is blamed or asked for
 PARTY_PREPS = frozenset({"of", "for"})
+# "by Moscow", "talks with Beijing", "sanctions against Moscow": a party, not a place (unlike in/to/at/from)
+PARTY_GOVERNORS = frozenset({"by", "with", "against", "toward", "towards"})
 
 
 @dataclass(frozen=True)
@@ -280,9 +280,10 @@ def _person_draft(
 
 def _capital_acts(word: Token) -> bool:
     """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
-    asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to");
+    asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to"),
+    or the party dealt with (`PARTY_GOVERNORS`: "talks with Beijing");
     "visited Moscow", "in Moscow", "shelled Juba for the first time" name the place."""
-    if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ == "by"):
+    if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ in PARTY_GOVERNORS):
         return True
     asked = [c for c in word.head.children if c.dep_ == "xcomp" or c.lower_ in PARTY_PREPS]
     asked = [c for c in asked if c.i > word.i and c.dep_ in ("xcomp", "prep") and not _a_time(c)]

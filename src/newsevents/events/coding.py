@@ -41,7 +41,7 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.modifiers import backer
-from newsevents.events.sides import actor_code, confidence, dedupe, meets, pairs, same_actor
+from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
@@ -284,7 +284,7 @@ class _Coder:
                 args = replace(args, source=Role((found[1],), inferred=True))
                 victim_only = False
         out: list[Event] = []
-        for source, target in pairs(args, entry.mutual):
+        for source, target in pairs(args, entry.mutual, code.root):
             if not meets(entry.require, source, target):
                 continue
             out.append(Event(
@@ -397,4 +397,4 @@ def code_article(
     kept_headline = [
         e for e in headline if (actor_code(e.source), actor_code(e.target), e.cameo_root) not in seen
     ]
-    return Coded(dedupe(kept_headline + body), coder.anchors)
+    return Coded(dedupe(kept_headline + answered(body)), coder.anchors)

@@ -7,12 +7,22 @@ they make (a mutual act runs both ways, an actor never acts on itself) and score
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments
 from newsevents.events.modality import Stance
 from newsevents.model import Actor, ActorMention, Event
 
 WEAK_KINDS = {"pronoun", "coref"}
+# What a rejection answers: appeals (02), demands (10), accusations and criticism (11), rejections
+# (12) and threats (13) aimed at the one who rejects. Force and coercion are not "rejected".
+ANSWERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+ANSWER_WINDOW = 5  # sentences back a rejection may answer
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Roots in which a state never acts on its own country named bare: what states say and do to
+# other states (02-13) and sanctions (16). In protests, coercion and force (14, 15, 17-20),
+# "Turkish police ... in Turkey" is a place the parse may take as a target: left as it is.
+OWN_SIDE_ROOTS = frozenset({f"{n:02d}" for n in range(2, 14)} | {"16"})
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -45,17 +55,23 @@ def meets(require: str, source: ActorMention | None, target: ActorMention | None
     }[require]
 
 
-def pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | None, ActorMention | None]]:
+def pairs(
+    args: Arguments, mutual: bool = False, root: str = ""
+) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """Every (source, target) pair; a mutual act runs both ways.
 
     CAMEO codes a meeting, a negotiation or a signed agreement between two parties once in each
-    direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y.
+    direction; "X and Y met" (two subjects, no object) is such a meeting between X and Y. In the
+    roots of `OWN_SIDE_ROOTS` a country named bare beside an organ of its own state on the source
+    side is no target (`_own_state`): the act keeps its source and its other targets, if any.
     """
     found_s, found_t = args.source.mentions, args.target.mentions
     partner = args.target.prep in (None, *MUTUAL_PREPS)
     if mutual and len(found_s) > 1 and not (found_t and partner):
         # "X and Y renewed negotiations on Z": the subjects are the parties, Z is the topic
         return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
+    if root in OWN_SIDE_ROOTS:
+        found_t = tuple(t for t in found_t if not any(_own_state(s, t) for s in found_s))
     sources: Sequence[ActorMention | None] = found_s or (None,)
     targets: Sequence[ActorMention | None] = found_t or (None,)
     pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
@@ -67,6 +83,16 @@ def pairs(args: Arguments, mutual: bool = False) -> list[tuple[ActorMention | No
 def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
     """An actor does not act on itself: the same mention or the same code on both sides is no event."""
     return s is None or t is None or (s != t and s.actor.code != t.actor.code)
+
+
+def _own_state(a: ActorMention, b: ActorMention) -> bool:
+    """ "Trump ... doubling the U.S. tariff", "exports to the U.S.": a country named bare by its name
+    beside an organ of its own state (government, forces, police, courts, parliament) is that
+    state's own side, not whom it acts on. A demonym alone may be its people ("police arrested
+    Sudanese"), and a rebel or a civilian of the country can still act on it."""
+    bare, organ = (a, b) if a.actor.sector is None else (b, a)
+    return bare.kind == "name" and bare.actor.sector is None and bool(bare.actor.country) and (
+        bare.actor.country == organ.actor.country and organ.actor.sector in STATE_SECTORS)
 
 
 def same_actor(actor: Actor, other: Actor) -> bool:
@@ -89,3 +115,33 @@ def dedupe(events: list[Event]) -> list[Event]:
         if kept is None or ev.confidence > kept.confidence:
             best[key] = ev
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start))
+
+
+def answered(events: list[Event]) -> list[Event]:
+    """ "Lawmakers accused the president of extending his term. He rejected the accusation": a
+    rejection (12x) with no target answers the latest act of `ANSWERED_ROOTS` aimed at its source
+    in the sentences just before (`ANSWER_WINDOW`), or earlier in its own sentence, and is aimed
+    at that act's source; the target is inferred, and the confidence lowered as for any."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.evidence.start, e.trigger.start)):
+        if ev.cameo_root == "12" and ev.target is None and ev.source is not None:
+            asked = _answered_act(ev, out)
+            if asked is not None and asked.source is not None:
+                ev = replace(ev, target=asked.source, confidence=round(max(0.1, ev.confidence - 0.1), 2))
+        out.append(ev)
+    return out
+
+
+def _answered_act(ev: Event, before: list[Event]) -> Event | None:
+    """The latest act before `ev` that `ev` answers (see `answered`), within the window."""
+    spans: list[int] = []
+    for prior in reversed(before):
+        if prior.evidence.start not in spans:
+            spans.append(prior.evidence.start)
+        if len(spans) > ANSWER_WINDOW:
+            return None
+        if prior.trigger.start >= ev.trigger.start or prior.cameo_root not in ANSWERED_ROOTS:
+            continue
+        if prior.target is not None and prior.source is not None and same_actor(prior.target, ev.source):
+            return prior if not same_actor(prior.source, ev.source) else None
+    return None

@@ -340,8 +340,8 @@ def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """Arguments with the roles a converted pattern's `$`/`+` slots name, where they hold an actor,
     then a coordinated verb's object as the target of a verb with none (`shared_object`), the
-    partner a mutual verb's act is held with (`mutual_partner`), and the parties a coordinated
-    modifier names on either side (`named_parties`).
+    partner a mutual verb's act is held with (`mutual_partner`), the parties a coordinated
+    modifier names on either side (`named_parties`), and a noun's "by" agent (`nominal_agent`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
     a slot that holds no actor leaves the role as `find_arguments` read it. Criticism of an act
@@ -366,6 +366,7 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 source=replace(other, mentions=kept),
             )
     args = parties.named_parties(parties.mutual_partner(args, match, index), match, index)
+    args = parties.nominal_agent(args, match, index)
     return judged_doer(shared_object(args, match, index), match, index)
 
 
