@@ -25,6 +25,8 @@ SENTENCES = {
     "ceasefire": "The United Nations urged Israel and Hamas to agree to a ceasefire.",
     "blows": "Iran threatened to deliver devastating blows to Israel.",
     "offer": "Afghan rebels said they would meet the Pakistani president if he guaranteed their safety.",
+    "official": "The Venezuelan foreign minister said Venezuela would not negotiate with Colombia.",
+    "other": "The Colombian foreign minister said Venezuela would not negotiate with Colombia.",
 }
 
 
@@ -111,3 +113,14 @@ def test_a_threat_aims_at_the_target_of_its_complement(coded: dict[str, Extracti
 @pytest.mark.model
 def test_a_conditional_offer_is_an_intent_of_its_doer_only(coded: dict[str, Extraction]) -> None:
     assert [(s and s[:3], t and t[:3], c) for s, t, c in _codes(coded["offer"])] == [("AFG", "PAK", "036")]
+
+
+@pytest.mark.model
+def test_a_state_s_own_official_speaks_for_its_refusal(coded: dict[str, Extraction]) -> None:
+    # one refusal, by Venezuela alone; the negotiation is not coded as well (negated, both ways)
+    assert _codes(coded["official"]) == [("VEN", "COL", "125")]
+
+
+@pytest.mark.model
+def test_another_state_s_official_does_not_refuse_for_it(coded: dict[str, Extraction]) -> None:
+    assert not [c for _, _, c in _codes(coded["other"]) if c.startswith("12")]

@@ -173,3 +173,29 @@ def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
     assert [(e.target.country, e.target.sector) for e in _events(text) if e.cameo == "111" and e.target] == [
         ("KHM", "COP")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Human Rights Watch said the Ethiopian army was responsible for the abuses.", (None, "ETH", "112")),
+        ("Kenyan prosecutors said the Ugandan businessman was involved in the fraud.", ("KEN", "UGA", "112")),
+        ("The Sudanese army said the Rapid Support Forces were guilty of war crimes.", ("SDN", "SDN", "112")),
+        ("The UN said Sudanese soldiers had committed atrocities in Darfur.", (None, "SDN", "112")),
+    ],
+)
+def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | None, str, str]) -> None:
+    assert expected in _countries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Rights Watch said the Ethiopian army was responsible for security in Tigray.",  # no wrong
+        "Human Rights Watch said the Ethiopian army was not responsible for the abuses.",  # negated
+        "Ukrainian officials said Russia was behind the attack.",  # an attribution, left to the attack
+        "The Eritrean rebels said they were behind the bombing.",  # a claim
+    ],
+)
+def test_responsibility_that_is_no_accusation(text: str) -> None:
+    assert not [c for _, _, c in _countries(text) if c.startswith("112")]

@@ -204,9 +204,9 @@ class _Coder:
         return self.speaker(head) if head is not None else None
 
     def _statements(self, sent: Span, by_token: dict[int, list[Event]]) -> list[Event]:
-        """Events made by saying: "X said Y must <act>" (`intents.modal_demands`) and warnings about
-        someone's act (`criticism`); the source is the speaker, "must" a demand (100), "should" an
-        appeal (020) when the act asked for has no finer code."""
+        """Events made by saying: "X said Y must <act>" (`intents.modal_demands`), warnings about
+        someone's act and blame for a wrong (`criticism`); the source is the speaker, "must" a demand
+        (100), "should" an appeal (020) when the act asked for has no finer code."""
         out: list[Event] = []
         for demand in intents.modal_demands(sent, self.cues.speech_verbs):
             speaker = self.speaker(demand.said)
@@ -223,7 +223,7 @@ class _Coder:
             speaker = self.speaker(warning.said)
             made = [
                 e for t in self.index.resolve(list(warning.owners))
-                for e in self._said_event(sent, warning.said, warning.words, speaker, t, criticism.CRITICISM)
+                for e in self._said_event(sent, warning.said, warning.words, speaker, t, warning.code)
             ]  # fmt: skip
             if made:  # a warning about the act, not a threat: "warned that X's meddling would ..."
                 by_token[warning.said.i] = [e for e in by_token.get(warning.said.i, []) if e.cameo != "130"]

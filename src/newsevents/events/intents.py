@@ -14,7 +14,8 @@ the act in the complement has not happened, so it is no event of its own. The ru
   modal act bound by "unless" or "if" ("will impose sanctions unless ...", "may halt its mediation
   if ..."), is a threat by its doer; a cooperative act the speaker says it will do ("Israel
   announced it would free 150 prisoners") is an intent (03x), and one it says it will not do ("said
-  it would not release them") a refusal (12x); an act its doer plans, wants or prepares to do
+  it would not release them") a refusal (12x); a state's own official speaks for it ("the Iranian
+  foreign minister said Iran would not negotiate"); an act its doer plans, wants or prepares to do
   ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
   to Y, coded by the act when it is a trigger;
@@ -243,18 +244,37 @@ def modal_intents(
         if not live or not (_future(verb) or planned or condition):
             continue
         speaker = said_by(verb)
-        spoken = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
-        own = planned or spoken
+        voiced = [e for e in _doers(live) if speaker is not None and _speaks_for(speaker, e.source)]
+        own = planned or bool(voiced)
         code = _modal_code(live[0], table, own, condition)
         if code is not None:
             found = codes.get(code)
             # a mutual act runs both ways, but only its doer promises or threatens it
-            doer = speaker.code if spoken and speaker is not None else _code_of(live[0].source)
+            doer = _code_of((voiced or live)[0].source)
             live = [e for e in live if _code_of(e.source) == doer] or live
             by_token[token] = [
                 recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
                 for e in live
             ]
+
+
+def _doers(live: list[Event]) -> list[Event]:
+    """The events whose source does the act: a mutual act runs both ways ("X would not negotiate
+    with Y" is coded X->Y and Y->X), and only its subject's direction, the first, is done by it."""
+    targets = {_code_of(e.target) for e in live}
+    own = [e for e in live if _code_of(e.source) not in targets]
+    return own or live[:1]
+
+
+def _speaks_for(speaker: Actor, doer: Actor | None) -> bool:
+    """Whether the speaker speaks for the act's doer: the same actor, or a state's own official
+    about the state, both countries read from the text ("the Iranian foreign minister said Iran
+    would not negotiate": Iran's refusal; a country guessed from the article's focus is no sign)."""
+    if doer is None:
+        return False
+    same_country = speaker.country is not None and speaker.country == doer.country
+    read = speaker.country_source == "text" and doer.country_source == "text"
+    return doer.code == speaker.code or (same_country and read)
 
 
 def _code_of(actor: Actor | None) -> str | None:
