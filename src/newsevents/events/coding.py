@@ -212,13 +212,13 @@ class _Coder:
             speaker = self.speaker(demand.said)
             asked_of = [c for c in demand.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             targets = self.index.resolve(asked_of)
-            asked = by_token.get(demand.verb.i) or []
+            asked = [] if demand.negated else by_token.get(demand.act.i) or []  # not to act: no finer code
             code = self.book.intents.code(demand.kind, asked[0].cameo) if asked else None
             generic = GENERIC_DEMAND if demand.kind == "demand" else GENERIC_APPEAL
             for target in targets:
                 out += self._said_event(sent, demand.said, (demand.verb.i,), speaker, target, code or generic)
             if targets and speaker is not None:  # the act asked for has not happened
-                by_token[demand.verb.i] = []
+                by_token[demand.act.i] = by_token[demand.verb.i] = []  # "Y needs to": no act of Y's
         for warning in criticism.warnings_in(sent, self.cues):
             speaker = self.speaker(warning.said)
             made = [

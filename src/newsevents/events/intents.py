@@ -18,7 +18,8 @@ the act in the complement has not happened, so it is no event of its own. The ru
   foreign minister said Iran would not negotiate"); an act its doer plans, wants or prepares to do
   ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
-  to Y, coded by the act when it is a trigger;
+  to Y, coded by the act when it is a trigger; "Y needs to <act>" is an appeal, "Y has to <act>" a
+  demand; "Y should not <act>" is still an appeal, under its generic code;
 - purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
   protest, aimed at whom its purpose names.
 
@@ -57,6 +58,8 @@ POSSIBLE_AUX = frozenset({"may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 # "X said Y must ...": a demand; "should", "ought to": an appeal
 MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
+# "X said Y needs to <act>": an appeal; "has to": a demand, as "must"
+NEED_KINDS: dict[str, Kind] = {"need": "appeal", "have": "demand"}
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 
@@ -298,26 +301,42 @@ def _modal_code(event: Event, table: IntentTable, own: bool, condition: str | No
 
 @dataclass(frozen=True)
 class Demand:
-    """A "Y must/should <act>" clause: the verb, its modal's kind, and the verb of saying above it."""
+    """A "Y must/should/needs to <act>" clause: the verb holding the subject asked, its kind, the
+    verb of saying above it, the verb of the act asked for, and whether it is asked not to be done
+    ("Y should not withdraw": an appeal all the same, but the act's own code no longer fits it)."""
 
     verb: Token
     kind: Kind
     said: Token
+    act: Token
+    negated: bool = False
+
+
+def _demand(verb: Token, said: Token) -> Demand | None:
+    """The demand a complement clause makes, if any: a modal on its verb ("Y must withdraw", "Y
+    should not attack"), or "Y needs to / has to <act>" (not negated: "Y need not act" asks nothing)."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
+    if modal is not None:
+        return Demand(verb, modal, said, verb, negated)
+    kind = NEED_KINDS.get(verb.lemma_.lower())
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    if kind is None or negated or not acts:
+        return None
+    return Demand(verb, kind, said, acts[0])
 
 
 def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
-    """Complements of verbs of saying whose verb takes "must", "should" or "ought"."""
+    """Complements of verbs of saying that ask for an act (`_demand`)."""
     doc, w = sent.doc, words(sent.doc)
     for i in range(sent.start, sent.end):
         if w.pos[i] != "VERB" or w.lemma[i] not in speech_verbs:
             continue
         said = doc[i]
         for verb in said.children:
-            if verb.dep_ != "ccomp":
-                continue
-            modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
-            if modal is not None and not any(c.dep_ == "neg" for c in verb.children):
-                yield Demand(verb, modal, said)
+            found = _demand(verb, said) if verb.dep_ == "ccomp" else None
+            if found is not None:
+                yield found
 
 
 PURPOSE_ROOTS = frozenset({"02", "10", "14"})
