@@ -30,6 +30,7 @@ SENTENCES = {
     "needs": "The Kenyan foreign minister said Ethiopia needs to withdraw its troops from Somalia.",
     "has to": "The Kenyan foreign minister said Ethiopia has to withdraw its troops from Somalia.",
     "not": "The Kenyan foreign minister said Ethiopia should not withdraw its troops from Somalia.",
+    "plead": "The Nigerian opposition pleaded with the government to release the prisoners.",
 }
 
 
@@ -139,3 +140,9 @@ def test_said_needs_to_is_an_appeal_and_has_to_a_demand(coded: dict[str, Extract
 @pytest.mark.model
 def test_asking_not_to_act_is_an_appeal_under_its_generic_code(coded: dict[str, Extraction]) -> None:
     assert _codes(coded["not"]) == [("KENGOV", "ETH", "020")]  # not an appeal to withdraw
+
+
+@pytest.mark.model
+def test_an_infinitive_beside_an_appeal_is_what_it_asks(coded: dict[str, Extraction]) -> None:
+    # the parse hangs "to release" on the verb, not under the appeal: still no release happened
+    assert [c for _, _, c in _codes(coded["plead"])] == ["0253"]

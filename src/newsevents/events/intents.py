@@ -6,7 +6,8 @@ the act in the complement has not happened, so it is no event of its own. The ru
 
 - folding: a trigger of appeal, intent, demand, rejection or threat (root 02, 03, 10, 12, 13) whose
   complement (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's
-  own complement: "rejected a proposal to hold talks") is itself a trigger takes the code
+  own complement: "rejected a proposal to hold talks"; for appeals and demands also a to-infinitive
+  the parse hangs beside them: "pleaded with X to release Y") is itself a trigger takes the code
   `data/events/cameo_intents.tsv` gives for that act, keeps its own target or else takes the act's,
   and the act's events go;
 - modal intents: a coercive act (a code the table gives a threat for) that the speaker says it will
@@ -129,6 +130,17 @@ def complements(token: Token) -> Iterator[Token]:
 
 
 Events = dict[int, list[Event]]
+ASKING = frozenset({"appeal", "demand"})
+
+
+def _infinitives(token: Token) -> tuple[Token, ...]:
+    """To-infinitives the parse hangs beside an appeal or demand rather than under it: "pleaded
+    with X to release Y", "renewed its appeal to X to release Y" (the clause hangs on "renewed")."""
+    hosts = [token, token.head] if token.dep_ == "dobj" else [token]
+    return tuple(
+        c for host in hosts for c in host.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )  # fmt: skip
 
 
 def fold(
@@ -149,7 +161,8 @@ def fold(
         if kind is None:
             continue
         saying = doc[token].lemma_.lower() in speech_verbs
-        for act in complements(doc[token]):
+        asked = _infinitives(doc[token]) if kind in ASKING else ()
+        for act in (*complements(doc[token]), *asked):
             done = [e for e in by_token.get(act.i, []) if _askable(e, kind)]
             if not done or (saying and act.dep_ == "ccomp"):
                 continue
