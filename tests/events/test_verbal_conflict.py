@@ -199,3 +199,17 @@ def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | 
 )
 def test_responsibility_that_is_no_accusation(text: str) -> None:
     assert not [c for _, _, c in _countries(text) if c.startswith("112")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Malian junta refused to cooperate with the regional court.", "120"),
+        ("The Bosnian Serb leader refused to recognize the state court.", "120"),
+        ("The Eritrean government declined to attend the summit in Nairobi.", "120"),
+        ("The Sudanese army refused to sign the peace agreement.", "127"),
+        ("The Nicaraguan government refused to comply with the ruling.", "128"),
+    ],
+)
+def test_refusing_an_act_that_names_no_actor_is_a_rejection(text: str, expected: str) -> None:
+    assert expected in {c for _, _, c in _countries(text)}
