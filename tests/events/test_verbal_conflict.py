@@ -182,6 +182,11 @@ def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
         ("Kenyan prosecutors said the Ugandan businessman was involved in the fraud.", ("KEN", "UGA", "112")),
         ("The Sudanese army said the Rapid Support Forces were guilty of war crimes.", ("SDN", "SDN", "112")),
         ("The UN said Sudanese soldiers had committed atrocities in Darfur.", (None, "SDN", "112")),
+        ("The US envoy said the Albanian minister was involved in corrupt acts.", ("USA", "ALB", "112")),
+        (
+            "The Iranian intelligence ministry was behind the plot, according to American prosecutors.",
+            ("USA", "IRN", "112"),
+        ),
     ],
 )
 def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | None, str, str]) -> None:
@@ -195,6 +200,7 @@ def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | 
         "Human Rights Watch said the Ethiopian army was not responsible for the abuses.",  # negated
         "Ukrainian officials said Russia was behind the attack.",  # an attribution, left to the attack
         "The Eritrean rebels said they were behind the bombing.",  # a claim
+        "Russia was behind the attack, according to Ukrainian officials.",
     ],
 )
 def test_responsibility_that_is_no_accusation(text: str) -> None:

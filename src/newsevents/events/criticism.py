@@ -15,12 +15,14 @@ The act noun's owners (a demonym, possessor or compound naming an actor: "Turkis
 Saying that someone is guilty of a crime or an abuse accuses them (CAMEO 112), as the annotation
 guide codes a statement that accuses: "officials said the ministry was responsible for the abuses",
 "X said the minister was involved in the fraud", "the UN says the army has committed atrocities".
-The complement of a verb of saying holds a word of guilt (`guilt_words`: a copula's complement, a
-passive participle, the preposition "behind", "commit") whose subject is the accused; all but
-"guilty", "complicit" and "culpable" need a wrong as their object (`wrong_nouns`: "responsible for
-security" is no accusation). Attacks are no such wrong: "X said Y was behind the attack" attributes
-an attack, which CASE 2021 and this project leave to the attack itself (a denied attribution is no
-rejection either). A negated complement accuses nobody, and "we"/"I" claim an act rather than blame.
+The complement of a verb of saying (or the clause "according to X" hangs on) holds a word of guilt
+(`guilt_words`: a copula's complement, a passive participle, the preposition "behind", "commit")
+whose subject is the accused; all but "guilty", "complicit" and "culpable" need a wrong as their
+object, a wrong noun or one an adjective calls wrong (`wrong_nouns`: "involved in corrupt acts";
+"responsible for security" is no accusation). Attacks are no such wrong: "X said Y was behind the
+attack" attributes an attack, which CASE 2021 and this project leave to the attack itself (a denied
+attribution is no rejection either). A negated complement accuses nobody, and "we"/"I" claim an act
+rather than blame.
 
 The words live in `cues.yml` (`act_nouns`, `harm_verbs`, `blame_adjectives`, `warning_verbs`,
 `guilt_words`, `guilt_needs_wrong`, `wrong_nouns`); finding is kept apart from coding.
@@ -89,6 +91,8 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
     doc, w = sent.doc, words(sent.doc)
     for i in range(sent.start, sent.end):
         lemma = w.lemma[i]
+        if doc[i].lower_ == "according" and doc[i].dep_ == "prep":  # "Y was behind it, according to X"
+            yield from _accusations(doc[i], [doc[i].head], cues)
         if w.pos[i] != "VERB" or (lemma not in cues.speech_verbs and lemma not in cues.warning_verbs):
             continue
         said = doc[i]
@@ -96,7 +100,7 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
             owners = _owners(noun)
             if owners:
                 yield Warning(said, tuple(sorted({cue.i, noun.i})), owners)
-        yield from _accusations(said, cues)
+        yield from _accusations(said, [c for c in said.children if c.dep_ == "ccomp"], cues)
 
 
 def _among(token: Token, found: frozenset[str]) -> bool:
@@ -116,15 +120,21 @@ def _guilt(clause: Token, cues: Cues) -> Token | None:
 
 
 def _wrongs(guilt: Token, cues: Cues) -> list[Token]:
-    """The wrongs a word of guilt names: its object, or the object of its preposition."""
+    """The wrongs a word of guilt names: its object, or the object of its preposition, that is a
+    wrong or is called one ("corrupt acts")."""
     objects = [c for c in guilt.children if c.dep_ in ("dobj", "pobj")]
     objects += [g for c in guilt.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [o for o in objects if o.lemma_.lower() in cues.wrong_nouns]
+    return [
+        o for o in objects
+        if o.lemma_.lower() in cues.wrong_nouns
+        or any(a.dep_ == "amod" and a.lower_ in cues.wrong_nouns for a in o.children)
+    ]  # fmt: skip
 
 
-def _accusations(said: Token, cues: Cues) -> Iterator[Warning]:
-    """ "X said Y was responsible for the bombing": Y accused by the speaker of `said`."""
-    for clause in (c for c in said.children if c.dep_ == "ccomp"):
+def _accusations(said: Token, clauses: list[Token], cues: Cues) -> Iterator[Warning]:
+    """ "X said Y was responsible for the abuses": Y accused by the speaker of `said`, the verb of
+    saying or the "according" of "according to X", in the clauses it reports."""
+    for clause in clauses:
         guilt = _guilt(clause, cues)
         if guilt is None or any(c.dep_ == "neg" for t in (clause, guilt) for c in t.children):
             continue
