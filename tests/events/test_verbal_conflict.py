@@ -219,3 +219,14 @@ def test_responsibility_that_is_no_accusation(text: str) -> None:
 )
 def test_refusing_an_act_that_names_no_actor_is_a_rejection(text: str, expected: str) -> None:
     assert expected in {c for _, _, c in _countries(text)}
+
+
+def test_hitting_out_at_someone_is_criticism_not_force() -> None:
+    coded = _countries("The Polish prime minister hit out at Germany over the pipeline.")
+    assert ("POL", "DEU", "111") in coded
+    assert not [c for _, _, c in coded if c.startswith("19")]
+
+
+def test_urging_an_end_is_an_appeal_by_the_speaker() -> None:
+    events = _events("The UN secretary-general urged an end to the war in Sudan.")
+    assert [(e.cameo, e.source is not None) for e in events if e.cameo.startswith("02")] == [("020", True)]
