@@ -230,3 +230,19 @@ def test_hitting_out_at_someone_is_criticism_not_force() -> None:
 def test_urging_an_end_is_an_appeal_by_the_speaker() -> None:
     events = _events("The UN secretary-general urged an end to the war in Sudan.")
     assert [(e.cameo, e.source is not None) for e in events if e.cameo.startswith("02")] == [("020", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian foreign minister called the American sanctions a crime against humanity.",
+        "The Turkish president described the Israeli strikes as genocide.",
+        "The Indian foreign ministry expressed strong displeasure over the Pakistani remarks.",
+    ],
+)
+def test_a_noun_of_condemnation_or_voiced_anger_is_criticism(text: str) -> None:
+    assert "111" in {c for s, t, c in _countries(text) if s is not None and t is not None}
+
+
+def test_voiced_concern_is_no_criticism() -> None:
+    assert _events("The Greek prime minister expressed concern over Turkish drilling.") == []
