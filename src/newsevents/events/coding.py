@@ -208,10 +208,10 @@ class _Coder:
         someone's act and blame for a wrong (`criticism`); the source is the speaker, "must" a demand
         (100), "should" an appeal (020) when the act asked for has no finer code."""
         out: list[Event] = []
-        for demand in intents.modal_demands(sent, self.cues.speech_verbs):
-            speaker = self.speaker(demand.said)
-            asked_of = [c for c in demand.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            targets = self.index.resolve(asked_of)
+        quoted = self.quote_speaker.get(sent.start)  # a quote with no verb of saying is its speaker's
+        for demand in intents.modal_demands(sent, self.cues.speech_verbs, quoted is not None):
+            speaker = self.speaker(demand.said) if demand.said.i != demand.verb.i else quoted
+            targets = self.index.resolve([c for c in demand.verb.children if c.dep_.startswith("nsubj")])
             asked = [] if demand.negated else by_token.get(demand.act.i) or []  # not to act: no finer code
             code = self.book.intents.code(demand.kind, asked[0].cameo) if asked else None
             generic = GENERIC_DEMAND if demand.kind == "demand" else GENERIC_APPEAL

@@ -20,7 +20,8 @@ the act in the complement has not happened, so it is no event of its own. The ru
   ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
   to Y, coded by the act when it is a trigger; "Y needs to <act>" is an appeal, "Y has to <act>" a
-  demand; "Y should not <act>" is still an appeal, under its generic code;
+  demand; "Y should not <act>" is still an appeal, under its generic code; a quoted sentence with
+  no verb of saying ("'The council must act.'") is its quote's speaker's demand;
 - purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
   protest, aimed at whom its purpose names.
 
@@ -339,17 +340,24 @@ def _demand(verb: Token, said: Token) -> Demand | None:
     return Demand(verb, kind, said, acts[0])
 
 
-def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
-    """Complements of verbs of saying that ask for an act (`_demand`)."""
+def modal_demands(sent: Span, speech_verbs: frozenset[str], quoted: bool = False) -> Iterator[Demand]:
+    """Complements of verbs of saying that ask for an act (`_demand`); in a quoted sentence with no
+    verb of saying (`quoted`: its speaker is known), its main clause ("'The council must act.'"),
+    its verb standing for the saying, unless it asks for an act not to be done (the clause's own
+    negation would then read as the appeal's)."""
     doc, w = sent.doc, words(sent.doc)
+    spoken = False
     for i in range(sent.start, sent.end):
         if w.pos[i] != "VERB" or w.lemma[i] not in speech_verbs:
             continue
-        said = doc[i]
+        said, spoken = doc[i], True
         for verb in said.children:
             found = _demand(verb, said) if verb.dep_ == "ccomp" else None
             if found is not None:
                 yield found
+    main = _demand(sent.root, sent.root) if quoted and not spoken else None
+    if main is not None and not main.negated:
+        yield main
 
 
 PURPOSE_ROOTS = frozenset({"02", "10", "14"})
