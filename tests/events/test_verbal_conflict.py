@@ -246,3 +246,11 @@ def test_a_noun_of_condemnation_or_voiced_anger_is_criticism(text: str) -> None:
 
 def test_voiced_concern_is_no_criticism() -> None:
     assert _events("The Greek prime minister expressed concern over Turkish drilling.") == []
+
+
+def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
+    text = (
+        '"Our troops will stay," the Kenyan foreign minister said on Monday.'
+        ' "The Ethiopian government should respect our borders."'
+    )
+    assert ("KEN", "ETH", "020") in _countries(text)
