@@ -9,7 +9,8 @@ apology", "had talks with X"), a news conference with a partner, a meeting taken
 release told "after being freed", ties its owner's efforts aim to improve, a meeting held with its
 partner at a dinner someone else hosts, a warm welcome given, a mission undertaken, a state of
 emergency lifted, prisoner exchanges told as nouns, a topic discussed that is no partner
-("discussed China's role"), and an act its doer is ready to do."""
+("discussed China's role"), an act its doer is ready to do, and a call held ("held a phone call
+with X": "hold" lends its subject as "have" does)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ SENTENCES = {
         "The Brazilian president discussed China's role in the region with his Argentine counterpart"
         " on Monday."
     ),
+    "held_call": "The Iranian foreign minister held a phone call with his Saudi counterpart on Sunday.",
 }
 
 
@@ -231,3 +233,7 @@ def test_a_party_named_only_in_the_topic_discussed_is_no_partner(coded: dict[str
 def test_an_act_its_doer_is_ready_to_do_is_an_intent(coded: dict[str, Extraction]) -> None:
     assert _pairs(coded["ready"]) == {("EGY", "ETH", "036")}
     assert not coded["not_ready"].events
+
+
+def test_who_holds_a_call_makes_it(coded: dict[str, Extraction]) -> None:
+    assert {("IRN", "SAU", "041"), ("SAU", "IRN", "041")} <= _pairs(coded["held_call"])

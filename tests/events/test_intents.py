@@ -25,6 +25,12 @@ SENTENCES = {
     "ceasefire": "The United Nations urged Israel and Hamas to agree to a ceasefire.",
     "blows": "Iran threatened to deliver devastating blows to Israel.",
     "offer": "Afghan rebels said they would meet the Pakistani president if he guaranteed their safety.",
+    "official": "The Venezuelan foreign minister said Venezuela would not negotiate with Colombia.",
+    "other": "The Colombian foreign minister said Venezuela would not negotiate with Colombia.",
+    "needs": "The Kenyan foreign minister said Ethiopia needs to withdraw its troops from Somalia.",
+    "has to": "The Kenyan foreign minister said Ethiopia has to withdraw its troops from Somalia.",
+    "not": "The Kenyan foreign minister said Ethiopia should not withdraw its troops from Somalia.",
+    "plead": "The Nigerian opposition pleaded with the government to release the prisoners.",
 }
 
 
@@ -111,3 +117,33 @@ def test_a_threat_aims_at_the_target_of_its_complement(coded: dict[str, Extracti
 @pytest.mark.model
 def test_a_conditional_offer_is_an_intent_of_its_doer_only(coded: dict[str, Extraction]) -> None:
     assert [(s and s[:3], t and t[:3], c) for s, t, c in _codes(coded["offer"])] == [("AFG", "PAK", "036")]
+
+
+@pytest.mark.model
+def test_a_state_s_own_official_speaks_for_its_refusal(coded: dict[str, Extraction]) -> None:
+    # one refusal, by Venezuela alone; the negotiation is not coded as well (negated, both ways)
+    assert _codes(coded["official"]) == [("VEN", "COL", "125")]
+
+
+@pytest.mark.model
+def test_another_state_s_official_does_not_refuse_for_it(coded: dict[str, Extraction]) -> None:
+    assert not [c for _, _, c in _codes(coded["other"]) if c.startswith("12")]
+
+
+@pytest.mark.model
+def test_said_needs_to_is_an_appeal_and_has_to_a_demand(coded: dict[str, Extraction]) -> None:
+    # the act asked for is no event, nor is Ethiopia's "need" an appeal of its own
+    assert [(s, t, c[:2]) for s, t, c in _codes(coded["needs"])] == [("KENGOV", "ETH", "02")]
+    assert [(s, t, c[:2]) for s, t, c in _codes(coded["has to"])] == [("KENGOV", "ETH", "10")]
+
+
+@pytest.mark.model
+def test_asking_not_to_act_is_an_appeal_under_its_generic_code(coded: dict[str, Extraction]) -> None:
+    assert _codes(coded["not"]) == [("KENGOV", "ETH", "020")]  # not an appeal to withdraw
+
+
+@pytest.mark.model
+def test_an_infinitive_beside_an_appeal_is_what_it_asks(coded: dict[str, Extraction]) -> None:
+    # the parse hangs "to release" on the verb, not under the appeal: still no release happened
+    assert [c for _, _, c in _codes(coded["plead"])] == ["0253"]
+

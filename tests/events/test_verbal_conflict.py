@@ -173,3 +173,84 @@ def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
     assert [(e.target.country, e.target.sector) for e in _events(text) if e.cameo == "111" and e.target] == [
         ("KHM", "COP")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Human Rights Watch said the Ethiopian army was responsible for the abuses.", (None, "ETH", "112")),
+        ("Kenyan prosecutors said the Ugandan businessman was involved in the fraud.", ("KEN", "UGA", "112")),
+        ("The Sudanese army said the Rapid Support Forces were guilty of war crimes.", ("SDN", "SDN", "112")),
+        ("The UN said Sudanese soldiers had committed atrocities in Darfur.", (None, "SDN", "112")),
+        ("The US envoy said the Albanian minister was involved in corrupt acts.", ("USA", "ALB", "112")),
+        (
+            "The Iranian intelligence ministry was behind the plot, according to American prosecutors.",
+            ("USA", "IRN", "112"),
+        ),
+    ],
+)
+def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | None, str, str]) -> None:
+    assert expected in _countries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Rights Watch said the Ethiopian army was responsible for security in Tigray.",  # no wrong
+        "Human Rights Watch said the Ethiopian army was not responsible for the abuses.",  # negated
+        "Ukrainian officials said Russia was behind the attack.",  # an attribution, left to the attack
+        "The Eritrean rebels said they were behind the bombing.",  # a claim
+        "Russia was behind the attack, according to Ukrainian officials.",
+    ],
+)
+def test_responsibility_that_is_no_accusation(text: str) -> None:
+    assert not [c for _, _, c in _countries(text) if c.startswith("112")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Malian junta refused to cooperate with the regional court.", "120"),
+        ("The Bosnian Serb leader refused to recognize the state court.", "120"),
+        ("The Eritrean government declined to attend the summit in Nairobi.", "120"),
+        ("The Sudanese army refused to sign the peace agreement.", "127"),
+        ("The Nicaraguan government refused to comply with the ruling.", "128"),
+    ],
+)
+def test_refusing_an_act_that_names_no_actor_is_a_rejection(text: str, expected: str) -> None:
+    assert expected in {c for _, _, c in _countries(text)}
+
+
+def test_hitting_out_at_someone_is_criticism_not_force() -> None:
+    coded = _countries("The Polish prime minister hit out at Germany over the pipeline.")
+    assert ("POL", "DEU", "111") in coded
+    assert not [c for _, _, c in coded if c.startswith("19")]
+
+
+def test_urging_an_end_is_an_appeal_by_the_speaker() -> None:
+    events = _events("The UN secretary-general urged an end to the war in Sudan.")
+    assert [(e.cameo, e.source is not None) for e in events if e.cameo.startswith("02")] == [("020", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian foreign minister called the American sanctions a crime against humanity.",
+        "The Turkish president described the Israeli strikes as genocide.",
+        "The Indian foreign ministry expressed strong displeasure over the Pakistani remarks.",
+    ],
+)
+def test_a_noun_of_condemnation_or_voiced_anger_is_criticism(text: str) -> None:
+    assert "111" in {c for s, t, c in _countries(text) if s is not None and t is not None}
+
+
+def test_voiced_concern_is_no_criticism() -> None:
+    assert _events("The Greek prime minister expressed concern over Turkish drilling.") == []
+
+
+def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
+    text = (
+        '"Our troops will stay," the Kenyan foreign minister said on Monday.'
+        ' "The Ethiopian government should respect our borders."'
+    )
+    assert ("KEN", "ETH", "020") in _countries(text)

@@ -205,26 +205,26 @@ class _Coder:
         return self.speaker(head) if head is not None else None
 
     def _statements(self, sent: Span, by_token: dict[int, list[Event]]) -> list[Event]:
-        """Events made by saying: "X said Y must <act>" (`intents.modal_demands`) and warnings about
-        someone's act (`criticism`); the source is the speaker, "must" a demand (100), "should" an
-        appeal (020) when the act asked for has no finer code."""
+        """Events made by saying: "X said Y must <act>" (`intents.modal_demands`), warnings about
+        someone's act and blame for a wrong (`criticism`); the source is the speaker, "must" a demand
+        (100), "should" an appeal (020) when the act asked for has no finer code."""
         out: list[Event] = []
-        for demand in intents.modal_demands(sent, self.cues.speech_verbs):
-            speaker = self.speaker(demand.said)
-            asked_of = [c for c in demand.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            targets = self.index.resolve(asked_of)
-            asked = by_token.get(demand.verb.i) or []
+        quoted = self.quote_speaker.get(sent.start)  # a quote with no verb of saying is its speaker's
+        for demand in intents.modal_demands(sent, self.cues.speech_verbs, quoted is not None):
+            speaker = self.speaker(demand.said) if demand.said.i != demand.verb.i else quoted
+            targets = self.index.resolve([c for c in demand.verb.children if c.dep_.startswith("nsubj")])
+            asked = [] if demand.negated else by_token.get(demand.act.i) or []  # not to act: no finer code
             code = self.book.intents.code(demand.kind, asked[0].cameo) if asked else None
             generic = GENERIC_DEMAND if demand.kind == "demand" else GENERIC_APPEAL
             for target in targets:
                 out += self._said_event(sent, demand.said, (demand.verb.i,), speaker, target, code or generic)
             if targets and speaker is not None:  # the act asked for has not happened
-                by_token[demand.verb.i] = []
+                by_token[demand.act.i] = by_token[demand.verb.i] = []  # "Y needs to": no act of Y's
         for warning in criticism.warnings_in(sent, self.cues):
             speaker = self.speaker(warning.said)
             made = [
                 e for t in self.index.resolve(list(warning.owners))
-                for e in self._said_event(sent, warning.said, warning.words, speaker, t, criticism.CRITICISM)
+                for e in self._said_event(sent, warning.said, warning.words, speaker, t, warning.code)
             ]  # fmt: skip
             if made:  # a warning about the act, not a threat: "warned that X's meddling would ..."
                 by_token[warning.said.i] = [e for e in by_token.get(warning.said.i, []) if e.cameo != "130"]

@@ -10,8 +10,22 @@ and Saudi Arabia, "warned against American interference" criticises the United S
 - a verb of warning with "against", "about" or "of" an act noun.
 
 The act noun's owners (a demonym, possessor or compound naming an actor: "Turkish and Saudi",
-"Washington's") are the targets; the speaker is the source. The words live in `cues.yml`
-(`act_nouns`, `harm_verbs`, `blame_adjectives`, `warning_verbs`); finding is kept apart from coding.
+"Washington's") are the targets; the speaker is the source.
+
+Saying that someone is guilty of a crime or an abuse accuses them (CAMEO 112), as the annotation
+guide codes a statement that accuses: "officials said the ministry was responsible for the abuses",
+"X said the minister was involved in the fraud", "the UN says the army has committed atrocities".
+The complement of a verb of saying (or the clause "according to X" hangs on) holds a word of guilt
+(`guilt_words`: a copula's complement, a passive participle, the preposition "behind", "commit")
+whose subject is the accused; all but "guilty", "complicit" and "culpable" need a wrong as their
+object, a wrong noun or one an adjective calls wrong (`wrong_nouns`: "involved in corrupt acts";
+"responsible for security" is no accusation). Attacks are no such wrong: "X said Y was behind the
+attack" attributes an attack, which CASE 2021 and this project leave to the attack itself (a denied
+attribution is no rejection either). A negated complement accuses nobody, and "we"/"I" claim an act
+rather than blame.
+
+The words live in `cues.yml` (`act_nouns`, `harm_verbs`, `blame_adjectives`, `warning_verbs`,
+`guilt_words`, `guilt_needs_wrong`, `wrong_nouns`); finding is kept apart from coding.
 """
 
 from __future__ import annotations
@@ -29,6 +43,9 @@ if TYPE_CHECKING:
 WARNING_PREPS = frozenset({"against", "about", "of"})
 OWNER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 CRITICISM = "111"
+ACCUSATION = "112"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAIMING = frozenset({"i", "we"})  # "we were behind the attack" claims it
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,7 @@ class Warning:
     said: Token
     words: tuple[int, ...]
     owners: tuple[Token, ...]
+    code: str = CRITICISM
 
 
 def _owners(noun: Token) -> tuple[Token, ...]:
@@ -73,6 +91,8 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
     doc, w = sent.doc, words(sent.doc)
     for i in range(sent.start, sent.end):
         lemma = w.lemma[i]
+        if doc[i].lower_ == "according" and doc[i].dep_ == "prep":  # "Y was behind it, according to X"
+            yield from _accusations(doc[i], [doc[i].head], cues)
         if w.pos[i] != "VERB" or (lemma not in cues.speech_verbs and lemma not in cues.warning_verbs):
             continue
         said = doc[i]
@@ -80,3 +100,47 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
             owners = _owners(noun)
             if owners:
                 yield Warning(said, tuple(sorted({cue.i, noun.i})), owners)
+        yield from _accusations(said, [c for c in said.children if c.dep_ == "ccomp"], cues)
+
+
+def _among(token: Token, found: frozenset[str]) -> bool:
+    """Whether the word or its lemma is in the list ("involved" and "commit" are listed as used)."""
+    return token.lower_ in found or token.lemma_.lower() in found
+
+
+def _guilt(clause: Token, cues: Cues) -> Token | None:
+    """The word of guilt a complement clause states of its subject: the clause's verb itself
+    ("was involved in", "committed abuses"), or a copula's complement or "behind" phrase."""
+    if _among(clause, cues.guilt_words):
+        return clause
+    if clause.lemma_ != "be":
+        return None
+    held = [c for c in clause.children if c.dep_ in ("acomp", "prep") and c.lower_ in cues.guilt_words]
+    return held[0] if held else None
+
+
+def _wrongs(guilt: Token, cues: Cues) -> list[Token]:
+    """The wrongs a word of guilt names: its object, or the object of its preposition, that is a
+    wrong or is called one ("corrupt acts")."""
+    objects = [c for c in guilt.children if c.dep_ in ("dobj", "pobj")]
+    objects += [g for c in guilt.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [
+        o for o in objects
+        if o.lemma_.lower() in cues.wrong_nouns
+        or any(a.dep_ == "amod" and a.lower_ in cues.wrong_nouns for a in o.children)
+    ]  # fmt: skip
+
+
+def _accusations(said: Token, clauses: list[Token], cues: Cues) -> Iterator[Warning]:
+    """ "X said Y was responsible for the abuses": Y accused by the speaker of `said`, the verb of
+    saying or the "according" of "according to X", in the clauses it reports."""
+    for clause in clauses:
+        guilt = _guilt(clause, cues)
+        if guilt is None or any(c.dep_ == "neg" for t in (clause, guilt) for c in t.children):
+            continue
+        wrongs = _wrongs(guilt, cues)
+        if _among(guilt, cues.guilt_needs_wrong) and not wrongs:
+            continue
+        accused = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in CLAIMING]
+        if accused:
+            yield Warning(said, tuple(sorted({guilt.i, *(w.i for w in wrongs)})), tuple(accused), ACCUSATION)

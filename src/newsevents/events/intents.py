@@ -6,7 +6,8 @@ the act in the complement has not happened, so it is no event of its own. The ru
 
 - folding: a trigger of appeal, intent, demand, rejection or threat (root 02, 03, 10, 12, 13) whose
   complement (its xcomp or ccomp chain, the noun it takes as object or "for" object, and that noun's
-  own complement: "rejected a proposal to hold talks") is itself a trigger takes the code
+  own complement: "rejected a proposal to hold talks"; for appeals and demands also a to-infinitive
+  the parse hangs beside them: "pleaded with X to release Y") is itself a trigger takes the code
   `data/events/cameo_intents.tsv` gives for that act, keeps its own target or else takes the act's,
   and the act's events go;
 - modal intents: a coercive act (a code the table gives a threat for) that the speaker says it will
@@ -14,10 +15,13 @@ the act in the complement has not happened, so it is no event of its own. The ru
   modal act bound by "unless" or "if" ("will impose sanctions unless ...", "may halt its mediation
   if ..."), is a threat by its doer; a cooperative act the speaker says it will do ("Israel
   announced it would free 150 prisoners") is an intent (03x), and one it says it will not do ("said
-  it would not release them") a refusal (12x); an act its doer plans, wants or prepares to do
+  it would not release them") a refusal (12x); a state's own official speaks for it ("the Iranian
+  foreign minister said Iran would not negotiate"); an act its doer plans, wants or prepares to do
   ("Greece plans to impose restrictions") counts as said;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
-  to Y, coded by the act when it is a trigger;
+  to Y, coded by the act when it is a trigger; "Y needs to <act>" is an appeal, "Y has to <act>" a
+  demand; "Y should not <act>" is still an appeal, under its generic code; a quoted sentence with
+  no verb of saying ("'The council must act.'") is its quote's speaker's demand;
 - purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
   protest, aimed at whom its purpose names.
 
@@ -56,6 +60,8 @@ POSSIBLE_AUX = frozenset({"may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 # "X said Y must ...": a demand; "should", "ought to": an appeal
 MODAL_KINDS: dict[str, Kind] = {"must": "demand", "should": "appeal", "ought": "appeal"}
+# "X said Y needs to <act>": an appeal; "has to": a demand, as "must"
+NEED_KINDS: dict[str, Kind] = {"need": "appeal", "have": "demand"}
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 
@@ -125,6 +131,17 @@ def complements(token: Token) -> Iterator[Token]:
 
 
 Events = dict[int, list[Event]]
+ASKING = frozenset({"appeal", "demand"})
+
+
+def _infinitives(token: Token) -> tuple[Token, ...]:
+    """To-infinitives the parse hangs beside an appeal or demand rather than under it: "pleaded
+    with X to release Y", "renewed its appeal to X to release Y" (the clause hangs on "renewed")."""
+    hosts = [token, token.head] if token.dep_ == "dobj" else [token]
+    return tuple(
+        c for host in hosts for c in host.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )  # fmt: skip
 
 
 def fold(
@@ -145,7 +162,8 @@ def fold(
         if kind is None:
             continue
         saying = doc[token].lemma_.lower() in speech_verbs
-        for act in complements(doc[token]):
+        asked = _infinitives(doc[token]) if kind in ASKING else ()
+        for act in (*complements(doc[token]), *asked):
             done = [e for e in by_token.get(act.i, []) if _askable(e, kind)]
             if not done or (saying and act.dep_ == "ccomp"):
                 continue
@@ -243,18 +261,37 @@ def modal_intents(
         if not live or not (_future(verb) or planned or condition):
             continue
         speaker = said_by(verb)
-        spoken = speaker is not None and any(e.source and e.source.code == speaker.code for e in live)
-        own = planned or spoken
+        voiced = [e for e in _doers(live) if speaker is not None and _speaks_for(speaker, e.source)]
+        own = planned or bool(voiced)
         code = _modal_code(live[0], table, own, condition)
         if code is not None:
             found = codes.get(code)
             # a mutual act runs both ways, but only its doer promises or threatens it
-            doer = speaker.code if spoken and speaker is not None else _code_of(live[0].source)
+            doer = _code_of((voiced or live)[0].source)
             live = [e for e in live if _code_of(e.source) == doer] or live
             by_token[token] = [
                 recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
                 for e in live
             ]
+
+
+def _doers(live: list[Event]) -> list[Event]:
+    """The events whose source does the act: a mutual act runs both ways ("X would not negotiate
+    with Y" is coded X->Y and Y->X), and only its subject's direction, the first, is done by it."""
+    targets = {_code_of(e.target) for e in live}
+    own = [e for e in live if _code_of(e.source) not in targets]
+    return own or live[:1]
+
+
+def _speaks_for(speaker: Actor, doer: Actor | None) -> bool:
+    """Whether the speaker speaks for the act's doer: the same actor, or a state's own official
+    about the state, both countries read from the text ("the Iranian foreign minister said Iran
+    would not negotiate": Iran's refusal; a country guessed from the article's focus is no sign)."""
+    if doer is None:
+        return False
+    same_country = speaker.country is not None and speaker.country == doer.country
+    read = speaker.country_source == "text" and doer.country_source == "text"
+    return doer.code == speaker.code or (same_country and read)
 
 
 def _code_of(actor: Actor | None) -> str | None:
@@ -278,26 +315,49 @@ def _modal_code(event: Event, table: IntentTable, own: bool, condition: str | No
 
 @dataclass(frozen=True)
 class Demand:
-    """A "Y must/should <act>" clause: the verb, its modal's kind, and the verb of saying above it."""
+    """A "Y must/should/needs to <act>" clause: the verb holding the subject asked, its kind, the
+    verb of saying above it, the verb of the act asked for, and whether it is asked not to be done
+    ("Y should not withdraw": an appeal all the same, but the act's own code no longer fits it)."""
 
     verb: Token
     kind: Kind
     said: Token
+    act: Token
+    negated: bool = False
 
 
-def modal_demands(sent: Span, speech_verbs: frozenset[str]) -> Iterator[Demand]:
-    """Complements of verbs of saying whose verb takes "must", "should" or "ought"."""
+def _demand(verb: Token, said: Token) -> Demand | None:
+    """The demand a complement clause makes, if any: a modal on its verb ("Y must withdraw", "Y
+    should not attack"), or "Y needs to / has to <act>" (not negated: "Y need not act" asks nothing)."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
+    if modal is not None:
+        return Demand(verb, modal, said, verb, negated)
+    kind = NEED_KINDS.get(verb.lemma_.lower())
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    if kind is None or negated or not acts:
+        return None
+    return Demand(verb, kind, said, acts[0])
+
+
+def modal_demands(sent: Span, speech_verbs: frozenset[str], quoted: bool = False) -> Iterator[Demand]:
+    """Complements of verbs of saying that ask for an act (`_demand`); in a quoted sentence with no
+    verb of saying (`quoted`: its speaker is known), its main clause ("'The council must act.'"),
+    its verb standing for the saying, unless it asks for an act not to be done (the clause's own
+    negation would then read as the appeal's)."""
     doc, w = sent.doc, words(sent.doc)
+    spoken = False
     for i in range(sent.start, sent.end):
         if w.pos[i] != "VERB" or w.lemma[i] not in speech_verbs:
             continue
-        said = doc[i]
+        said, spoken = doc[i], True
         for verb in said.children:
-            if verb.dep_ != "ccomp":
-                continue
-            modal = next((MODAL_KINDS[c.lower_] for c in verb.children if c.lower_ in MODAL_KINDS), None)
-            if modal is not None and not any(c.dep_ == "neg" for c in verb.children):
-                yield Demand(verb, modal, said)
+            found = _demand(verb, said) if verb.dep_ == "ccomp" else None
+            if found is not None:
+                yield found
+    main = _demand(sent.root, sent.root) if quoted and not spoken else None
+    if main is not None and not main.negated:
+        yield main
 
 
 PURPOSE_ROOTS = frozenset({"02", "10", "14"})

@@ -29,6 +29,7 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -49,6 +50,10 @@ class Cues:
     harm_verbs: frozenset[str] = frozenset()
     blame_adjectives: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    # "X said Y was responsible for the bombing": an accusation of Y (criticism.py)
+    guilt_words: frozenset[str] = frozenset()
+    guilt_needs_wrong: frozenset[str] = frozenset()
+    wrong_nouns: frozenset[str] = frozenset()
     # "plans to impose sanctions": the subject means to do the act (a threat or an intent, intents.py)
     intent_verbs: frozenset[str] = frozenset()
     # "the ministry issued a statement condemning X": a statement acts for whoever issued it (arguments.py)
