@@ -151,3 +151,11 @@ def test_a_town_of_a_named_region_beats_a_city_outside_it(  # type: ignore[no-un
     # a city of a country the article names, none of whose regions it names, stays
     paris = _places(parse, small_gaz, "Texas and France signed a deal in Paris on Monday.")["Paris"]
     assert paris.country == "FRA"
+
+
+def test_a_whole_index_is_opened_without_the_builders_lock(index: Path, tmp_path: Path) -> None:
+    # A shared cache may be read-only to its readers: only a build takes the lock (and writes).
+    target = tmp_path / "smallplaces.sqlite"
+    target.write_bytes(index.read_bytes())
+    assert SmallPlaces(target).lookup("glen carbon")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["smallplaces.sqlite"]

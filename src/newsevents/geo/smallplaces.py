@@ -268,7 +268,9 @@ class SmallPlaces:
         if self._con is not None and self._pid == os.getpid():
             return self._con
         try:
-            path = build_index(self.path or index_path())
+            path = self.path or index_path()
+            if problem(path) is not None:  # a whole index is opened without the lock: it may be read-only
+                build_index(path)
             self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         except (OSError, sqlite3.DatabaseError, ValueError) as exc:
             self._give_up(str(exc))
