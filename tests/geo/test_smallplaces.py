@@ -159,3 +159,12 @@ def test_a_whole_index_is_opened_without_the_builders_lock(index: Path, tmp_path
     target.write_bytes(index.read_bytes())
     assert SmallPlaces(target).lookup("glen carbon")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["smallplaces.sqlite"]
+
+
+@pytest.mark.model
+def test_a_county_one_region_holds_names_that_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Local news names its county, not its state: McMinn County is in Tennessee, and so is Athens.
+    text = "Glass recycling starts on Friday at the Athens center, McMinn County officials said."
+    places = _places(parse, small_gaz, text)
+    assert places["McMinn County"].admin1 == "Tennessee"
+    assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Tennessee"

@@ -24,19 +24,17 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
    sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
    matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
-   counts as a share, not a veto, so one passing mention of the US does not move Geneva to
-   Illinois, while an article about the United States moves Florence to South Carolina.
+   counts as a share, not a veto: a passing mention of the US does not move Geneva to Illinois.
 5. A name without proof where it stands is placed by the rest of the article: as the place
    another mention of the same name was proven to be (one sense per discourse), or as a town of
-   a region the article places ("Torrington" in a story that names Connecticut). A place name
-   at the edge of a longer name ("Pakistan Army", "U.S.-led", "the Mansfield Police
-   Department", found in `toponyms.py`) counts only as a country or region, or by this rule.
+   a region the article places ("Torrington" in a story that names Connecticut). A name at the
+   edge of a longer one ("Pakistan Army", "U.S.-led") counts only as a country or region, or so.
    The regions the article names also add 1 to the score of their towns (Springfield, Illinois
    in a story on Illinois), and count for their country's share.
-6. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
-   with the point and country of the city around them when the text names it ("Aleppo's
-   al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
-   are None.
+6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
+   the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
+7. Villages, small towns and counties only the index of small places knows need evidence of
+   where they are (`_town`), and may displace a far namesake (`_local`).
 """
 
 from __future__ import annotations
@@ -94,10 +92,14 @@ class Context(Counter[str]):
 def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
     """How often the article names each country, counting names that can only be that country,
     and the regions of a country that no country shares its name with ("Connecticut", not
-    "Georgia"): local news names its state far more often than its country."""
+    "Georgia"): local news names its state far more often than its country, or a county only one
+    region holds ("McMinn County" is in Tennessee)."""
     counts = Context()
     regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
+        if (county := _county_region(top, gazetteer)) is not None:
+            counts[county[0] or ""] += 1
+            regions.add(county)
         if not (top.label in PLACE_LABELS or top.cue):
             continue
         cands = gazetteer.lookup(top.text)
@@ -111,6 +113,18 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
             regions.add((first.country, normalize(first.name)))
     counts.regions = frozenset(regions)
     return counts
+
+
+def _county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
+    """(country, region) of a county named as one ("McMinn County") that one region alone holds."""
+    if len(top.text.split()) < 2 or top.text.rsplit(None, 1)[-1].lower() not in gazetteer.cues.feature_nouns:
+        return None
+    held = set() if gazetteer.lookup(top.text) else {
+        (c.entry.country, normalize(c.entry.admin1 or ""))
+        for c in gazetteer.towns(top.text)
+        if c.primary and c.entry.feature == "district" and c.entry.admin1
+    }
+    return held.pop() if len(held) == 1 else None
 
 
 def _score(cand: Candidate, context: Counter[str], total: int) -> float:
@@ -175,8 +189,7 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
       named by a feature noun ("in Innisfail" in a story on Canada; not the facility "at Heathrow
       airport", nor an untagged "at Stonewall");
     - anywhere, a town or district a feature noun calls one ("the village of X", "X district"), or
-      whose own name ends in one ("Tarrant County", even tagged an organisation: it is also a
-      government).
+      whose own name ends in one ("Tarrant County", even tagged an organisation).
     Other names tagged a person or organisation need a qualifier or a feature noun; alternate names
     count only under a qualifier or, for a county ("Tarrant"), in a named region. `_score` chooses.
     """
@@ -239,8 +252,7 @@ def _local(top: Toponym, best: Entry, gazetteer: Gazetteer, context: Counter[str
     """A town of a region the article names, from the index of small places, over a city of the
     same name outside the named regions: in a country the article does not name ("Athens" in a
     story on Tennessee is Athens, Tennessee, 13,000 people, not the capital of Greece), or under
-    `LOCAL_MAX` people in one whose regions it names (not Athens, Georgia, 127,000; but Atlanta
-    stays Atlanta in a story on Texas). In a story that names France and Texas, "Paris" stays Paris."""
+    `LOCAL_MAX` people in one whose regions it names (not Athens, Georgia, 127,000; Atlanta stays)."""
     regions = getattr(context, "regions", frozenset())
     if best.feature != "city" or top.qualifier or not regions or _in_regions(best, context):
         return best
