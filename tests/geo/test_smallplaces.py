@@ -39,6 +39,7 @@ def small_gaz(index: Path) -> Gazetteer:
 
 def test_index_holds_villages_and_counties_the_gazetteer_lacks(index: Path, gaz: Gazetteer) -> None:
     assert problem(index) is None
+    assert index.stat().st_mode & 0o777 == 0o644  # readable by every user of a shared cache
     towns = SmallPlaces(index)
     glen = [p for p in towns.lookup("glen carbon") if p.cc == "US"]
     assert glen and glen[0].feature == "city" and abs(glen[0].lat - 38.75) < 0.1

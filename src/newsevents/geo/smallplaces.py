@@ -215,6 +215,7 @@ def build_index(path: Path, source: Path | None = None) -> Path:
         os.close(fd)
         try:
             _write(Path(tmp), source or source_file())
+            os.chmod(tmp, 0o644)  # a private temporary file; the index itself is readable by all
             os.replace(tmp, path)
         finally:
             Path(tmp).unlink(missing_ok=True)
