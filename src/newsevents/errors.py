@@ -27,6 +27,12 @@ MESSAGES: dict[str, str] = {
     "E115": "address is not http(s): {detail}; the article is read without it",
     "E116": "JSON line is too large ({detail}); the limit per article is set by max_file_bytes",
     "E117": "gzip file is corrupt or cut short ({detail})",
+    # the index of small places (geo/smallplaces.py), built in a cache folder
+    "E143": "the small-places index {path} is damaged ({detail}); rebuilding it",
+    "E144": (
+        "the small-places index {path} cannot be built or read ({detail}); villages and small towns "
+        "are not looked up (set NEWSEVENTS_CACHE_DIR to a writable folder)"
+    ),
     # records handed to newsevents.pipe()
     "E410": "record is not a text, a dict or an Article (got {detail}); skipped",
     "E411": "bad record field: {detail}",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Span
+
 from newsevents.geo.gazetteer import Entry, Gazetteer, normalize
 from newsevents.ingest.furniture import DATELINE
 from newsevents.ingest.lines import split_lines
@@ -65,3 +67,23 @@ def _named(name: str, places: Sequence[Place], gazetteer: Gazetteer | None) -> P
 def _place(entry: Entry) -> Place:
     return Place(entry.name, entry.lat, entry.lon, entry.country, entry.feature, (), entry.admin1,
                  entry.geonameid)  # fmt: skip
+
+
+def is_dateline_name(span: Span) -> bool:
+    """An upper-case name that opens a line or a sentence before a comma, dash or parenthesis
+    ("MANSFIELD --", "Crash on Route 8. TORRINGTON — Police said"), or that opens a line before
+    the first word of the story ("DETROIT The department said"): a wire dateline names a place."""
+    doc = span.doc
+    text = span.text
+    if not text.isupper() or len(text.replace(".", "")) < 3:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    line_start = before is None or before.is_space or "\n" in before.text_with_ws
+    if not (line_start or span[0].is_sent_start):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None:
+        return False
+    if after.text in (",", "-", "--", "—", "–", "("):
+        return True
+    return line_start and after.text.istitle()

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from newsevents import data
 from newsevents.data import reader
-from newsevents.data.lists import words
 from newsevents.data.reader import Record
+from newsevents.geo.cues import Cues, Paths, load_cues
+from newsevents.geo.smallplaces import SmallPlaces
 from newsevents.model import Feature
 
 # Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
@@ -73,26 +74,6 @@ class Candidate:
     primary: bool
 
 
-@dataclass(frozen=True)
-class Cues:
-    """Words around a name that mark it as a place (see data/en/geo/cues.yml)."""
-
-    feature_nouns: dict[str, Feature]
-    locative: frozenset[str]
-    directional: frozenset[str]
-    relative: frozenset[str]
-    admin1_affixes: tuple[str, ...]
-    never_places: frozenset[str] = frozenset()
-    weak_names: frozenset[str] = frozenset()
-    area_nouns: frozenset[str] = frozenset()
-    distance_units: frozenset[str] = frozenset()
-    name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
-    topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
-    modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
-    force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
-    force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
-
-
 @dataclass
 class Gazetteer:
     """Name index over countries, regions and cities; built once by `load_gazetteer`."""
@@ -106,6 +87,8 @@ class Gazetteer:
     capitals: set[tuple[str, str]] = field(default_factory=set)  # (alpha-2, capital's GeoNames name)
     capital_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # alpha-3 -> its capital
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3 (or region code)
+    small: SmallPlaces | None = None  # villages and small towns, on disk (geo/smallplaces.py)
+    admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (alpha-2, code) -> region
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
@@ -123,6 +106,17 @@ class Gazetteer:
                 out.append(cand)
         return out
 
+    def towns(self, text: str) -> list[Candidate]:
+        """The small places of the on-disk index under a name (never an acronym), for the names
+        `lookup` does not know: whether the text may mean one is the resolver's call."""
+        if self.small is None or (text.isupper() and len(text.replace(".", "")) <= 4):
+            return []
+        return [
+            Candidate(Entry(p.name, p.lat, p.lon, self.iso3.get(p.cc), p.feature, p.population,
+                            self.admin1_codes.get((p.cc, p.admin1)), p.geonameid), p.primary)
+            for p in self.small.lookup(normalize(text))
+        ]  # fmt: skip
+
     def is_demonym(self, text: str) -> bool:
         key = normalize(text)
         return key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms)
@@ -138,30 +132,6 @@ class Gazetteer:
         else:
             key = key or normalize(stripped)
             self.names[key] = [*self.names.get(key, ()), cand]
-
-
-CUE_LISTS = (
-    "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
-    "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns", "force_locative", "force_object",
-)  # fmt: skip
-Paths = Sequence[str | Path]
-
-
-def load_cues(extra: Paths = (), language: str = "en") -> Cues:
-    """The place cue words of data/<language>/geo/cues.yml, with the user's files merged over them."""
-    lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
-    features: tuple[Feature, ...] = ("city", "admin1", "district", "country")
-    nouns: dict[str, Feature] = {word: feature for feature in features for word in lists[feature]}
-    sets = CUE_LISTS[8:]  # every list after admin1_affixes, in the order of Cues' fields
-    return Cues(
-        nouns,
-        frozenset(lists["locative"]),
-        frozenset(lists["directional"]),
-        frozenset(lists["relative"]),
-        lists["admin1_affixes"],
-        *(frozenset(lists[name]) for name in sets),
-    )
 
 
 def _rows(name: str, columns: tuple[str, ...], language: str) -> list[Record]:
@@ -367,21 +337,24 @@ def load_gazetteer(
     language: str = "en",
     cues: Cues | None = None,
     nationality: Mapping[str, str] | None = None,
+    small: SmallPlaces | None = None,
 ) -> Gazetteer:
     """The gazetteer of `language`, with the user's alias, region and demonym files merged over the
     shipped ones (formats and identities in the headers of data/en/geo/*.yml).
     `nationality` (word -> code): the actor dictionary's demonyms, never read as town names
-    ("Gazan" is not Jizan); the demonym files win for a word both give.
+    ("Gazan" is not Jizan); the demonym files win for a word both give. `small`: the on-disk index
+    of villages and small towns (opened on its first lookup), or None to leave them out.
 
     Nothing is cached: the places stage loads it once per pipeline (`geo.stage.shared_gazetteer`).
     """
-    gaz = Gazetteer(cues if cues is not None else load_cues(language=language))
+    gaz = Gazetteer(cues if cues is not None else load_cues(language=language), small=small)
     _add_countries(gaz, language)
     # Hundreds of thousands of small objects and no cycles: the cycle collector only costs time.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        _add_cities(gaz, _add_admin1(gaz, language))
+        gaz.admin1_codes = _add_admin1(gaz, language)
+        _add_cities(gaz, gaz.admin1_codes)
     finally:
         if gc_was_on:
             gc.enable()

@@ -24,19 +24,17 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
    sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
    matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
-   counts as a share, not a veto, so one passing mention of the US does not move Geneva to
-   Illinois, while an article about the United States moves Florence to South Carolina.
+   counts as a share, not a veto: a passing mention of the US does not move Geneva to Illinois.
 5. A name without proof where it stands is placed by the rest of the article: as the place
    another mention of the same name was proven to be (one sense per discourse), or as a town of
-   a region the article places ("Torrington" in a story that names Connecticut). A place name
-   at the edge of a longer name ("Pakistan Army", "U.S.-led", "the Mansfield Police
-   Department", found in `toponyms.py`) counts only as a country or region, or by this rule.
+   a region the article places ("Torrington" in a story that names Connecticut). A name at the
+   edge of a longer one ("Pakistan Army", "U.S.-led") counts only as a country or region, or so.
    The regions the article names also add 1 to the score of their towns (Springfield, Illinois
    in a story on Illinois), and count for their country's share.
-6. Districts that the gazetteer does not know ("al-Fardous district") become feature "district"
-   with the point and country of the city around them when the text names it ("Aleppo's
-   al-Fardous district", "the al-Fardous district of Aleppo"); otherwise lat, lon and country
-   are None.
+6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
+   the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
+7. Villages, small towns and counties only the index of small places knows need evidence of
+   where they are (`_town`), and may displace a far namesake (`_local`).
 """
 
 from __future__ import annotations
@@ -59,6 +57,7 @@ FEATURE_BONUS = {"country": 1.0, "admin1": -0.5, "city": 0.0, "district": 0.0, "
 CAPITAL_BONUS = 0.5
 BIG = 1_000_000
 MEDIUM = 100_000
+LOCAL_MAX = 200_000  # a city of a named country this large is not displaced by a town of a named region
 
 
 @dataclass(frozen=True)
@@ -93,10 +92,14 @@ class Context(Counter[str]):
 def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
     """How often the article names each country, counting names that can only be that country,
     and the regions of a country that no country shares its name with ("Connecticut", not
-    "Georgia"): local news names its state far more often than its country."""
+    "Georgia"): local news names its state far more often than its country, or a county only one
+    region holds ("McMinn County" is in Tennessee)."""
     counts = Context()
     regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
+        if (county := _county_region(top, gazetteer)) is not None:
+            counts[county[0] or ""] += 1
+            regions.add(county)
         if not (top.label in PLACE_LABELS or top.cue):
             continue
         cands = gazetteer.lookup(top.text)
@@ -110,6 +113,18 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
             regions.add((first.country, normalize(first.name)))
     counts.regions = frozenset(regions)
     return counts
+
+
+def _county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
+    """(country, region) of a county named as one ("McMinn County") that one region alone holds."""
+    if len(top.text.split()) < 2 or top.text.rsplit(None, 1)[-1].lower() not in gazetteer.cues.feature_nouns:
+        return None
+    held = set() if gazetteer.lookup(top.text) else {
+        (c.entry.country, normalize(c.entry.admin1 or ""))
+        for c in gazetteer.towns(top.text)
+        if c.primary and c.entry.feature == "district" and c.entry.admin1
+    }
+    return held.pop() if len(held) == 1 else None
 
 
 def _score(cand: Candidate, context: Counter[str], total: int) -> float:
@@ -132,17 +147,7 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
         same = [c for c in cands if c.entry.feature == top.hint]
         cands = same or cands
     if top.qualifier:
-        outer = {c.entry.country for c in gazetteer.lookup(top.qualifier)}
-        regions = {
-            normalize(c.entry.name) for c in gazetteer.lookup(top.qualifier) if c.entry.feature == "admin1"
-        }
-        inside = [
-            c
-            for c in cands
-            if c.entry.country in outer
-            and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
-        ]
-        cands = inside or cands
+        cands = _inside_qualifier(top.qualifier, cands, gazetteer) or cands
     if top.qualified:
         inner = [c.entry for c in gazetteer.lookup(top.qualified)]
         holds = [c for c in cands if _contains(c.entry, inner)]
@@ -159,6 +164,59 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
     return cands
 
 
+def _inside_qualifier(qualifier: str, cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The candidates inside the country or region a comma qualifier names ("Paris, Texas")."""
+    outer = {c.entry.country for c in gazetteer.lookup(qualifier)}
+    regions = {normalize(c.entry.name) for c in gazetteer.lookup(qualifier) if c.entry.feature == "admin1"}
+    return [
+        c
+        for c in cands
+        if c.entry.country in outer
+        and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
+    ]
+
+
+def _in_regions(entry: Entry, context: Counter[str]) -> bool:
+    return (entry.country, normalize(entry.admin1 or "")) in getattr(context, "regions", ())
+
+
+def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
+    """A name only the on-disk index of small places knows, taken only with evidence of where it
+    is, since 200,000 villages share their names with people, things and each other:
+    - a town under a comma qualifier ("Glen Carbon, Ill.");
+    - a town in a region the article names, when tagged a place or marked by a preposition or noun;
+    - a town in a country the article names, after a preposition, when tagged a town or region or
+      named by a feature noun ("in Innisfail" in a story on Canada; not the facility "at Heathrow
+      airport", nor an untagged "at Stonewall");
+    - anywhere, a town or district a feature noun calls one ("the village of X", "X district"), or
+      whose own name ends in one ("Tarrant County", even tagged an organisation).
+    Other names tagged a person or organisation need a qualifier or a feature noun; alternate names
+    count only under a qualifier or, for a county ("Tarrant"), in a named region. `_score` chooses.
+    """
+    towns = gazetteer.towns(top.text)
+    words = top.text.lower().split()
+    if not towns or not words or top.text.lower() in gazetteer.cues.weak_names:
+        return None
+    own_noun = gazetteer.cues.feature_nouns.get(words[-1]) if len(words) > 1 else None
+    if top.embedded and not own_noun:  # "Richland County Sheriff" names the county, no other town
+        return None
+    if words[-1] in gazetteer.cues.feature_nouns and own_noun is None:  # "the Village of Glen Carbon"
+        return None
+    if top.label not in PLACE_LABELS and top.label and not (own_noun or top.hint or top.qualifier):
+        return None
+    pool = _inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
+    if not pool and (top.label in PLACE_LABELS or top.cue):
+        named = [c for c in towns if _in_regions(c.entry, context)]
+        pool = [c for c in named if c.primary or c.entry.feature == "district"]
+    primary = [c for c in towns if c.primary]
+    if not pool and top.cue and (top.label in ("GPE", "LOC") or top.hint):
+        pool = [c for c in primary if context.get(c.entry.country or "", 0) > 0]
+    if not pool and (own_noun or (top.cue and top.hint in ("city", "district"))):
+        pool = primary
+    total = sum(context.values())
+    return max(pool, key=lambda c: _score(c, context, total)).entry if pool else None
+
+
 def _contains(outer: Entry, inner: list[Entry]) -> bool:
     """Whether a country or region holds one of the places an inner name may be."""
     if outer.feature == "country":
@@ -172,9 +230,10 @@ def _contains(outer: Entry, inner: list[Entry]) -> bool:
 
 def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
     """The entry a toponym most likely names, or None when the text gives too little proof."""
-    cands = _narrow(top, gazetteer.lookup(top.text), gazetteer)
-    if not cands:
-        return None
+    known = gazetteer.lookup(top.text)
+    if not known:
+        return _town(top, gazetteer, context)
+    cands = _narrow(top, known, gazetteer)
     total = sum(context.values())
     best = max(cands, key=lambda c: _score(c, context, total)).entry
     if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
@@ -182,11 +241,27 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     if top.text.lower() in gazetteer.cues.weak_names:
         return best if top.label in PLACE_LABELS and top.cue else None
     if top.label in PLACE_LABELS or top.cue:
-        return best
+        return _local(top, best, gazetteer, context)
     in_context = context.get(best.country or "", 0) > 0
     if top.label == "PERSON":
         return best if best.population > BIG and in_context else None
     return best if best.population > BIG or (best.population > MEDIUM and in_context) else None
+
+
+def _local(top: Toponym, best: Entry, gazetteer: Gazetteer, context: Counter[str]) -> Entry:
+    """A town of a region the article names, from the index of small places, over a city of the
+    same name outside the named regions: in a country the article does not name ("Athens" in a
+    story on Tennessee is Athens, Tennessee, 13,000 people, not the capital of Greece), or under
+    `LOCAL_MAX` people in one whose regions it names (not Athens, Georgia, 127,000; Atlanta stays)."""
+    regions = getattr(context, "regions", frozenset())
+    if best.feature != "city" or top.qualifier or not regions or _in_regions(best, context):
+        return best
+    if context.get(best.country or "", 0) and (
+        best.population >= LOCAL_MAX or all(country != best.country for country, _ in regions)
+    ):
+        return best
+    local = [c.entry for c in gazetteer.towns(top.text) if c.primary and _in_regions(c.entry, context)]
+    return max(local, key=lambda e: e.population, default=best)
 
 
 def _from_entry(top: Toponym, entry: Entry) -> Resolved:

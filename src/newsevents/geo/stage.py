@@ -18,6 +18,7 @@ from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_qu
 from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_words
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
+from newsevents.geo.smallplaces import SmallPlaces
 from newsevents.model import Place, named_places
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -39,7 +40,8 @@ def shared_cues(context: BuildContext) -> Cues:
 
 def shared_gazetteer(context: BuildContext) -> Gazetteer:
     """The gazetteer of this pipeline, with the `places` section's alias, region and demonym files,
-    and the actor dictionary's words of nationality, which are never place names."""
+    the actor dictionary's words of nationality, which are never place names, and the on-disk
+    index of small places (built in the cache folder on its first lookup if `make install` did not)."""
     section = context.settings.section("places")
     files = {key: paths_in("places", section, key) for key in ("aliases", "regions", "demonyms")}
     cues = shared_cues(context)
@@ -47,7 +49,11 @@ def shared_gazetteer(context: BuildContext) -> Gazetteer:
     return context.shared(
         "geo.gazetteer",
         lambda: load_gazetteer(
-            **files, language=language, cues=cues, nationality=nationality_words(shared_dictionary(context))
+            **files,
+            language=language,
+            cues=cues,
+            nationality=nationality_words(shared_dictionary(context)),
+            small=SmallPlaces(),
         ),
     )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
 from newsevents.nlp.parsed import ParsedArticle
@@ -267,18 +268,18 @@ def _label(span: Span) -> str:
 
 
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
-    """Names that the gazetteer knows or that a district noun marks, outside page furniture.
-
-    Where an entity and a capitalised run overlap, the one the gazetteer knows wins, then the
-    longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case words in a sentence
-    that uses capitals (`_common_word`).
-    """
+    """Names that the gazetteer (or its index of small places) knows or that a district noun marks,
+    outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
+    knows wins, then the longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case
+    words in a sentence that uses capitals (`_common_word`)."""
     cues, doc = gazetteer.cues, parsed.doc
     found: dict[tuple[int, int], Toponym] = {}
+    # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
+    people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
         known = bool(gazetteer.lookup(text))
-        if not known:  # "United Kingdom" keeps its "Kingdom"
+        if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
             span, stripped_hint = _strip_feature_word(raw, cues)
             if span is not raw:
                 text = span.text
@@ -291,7 +292,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         city = _city_of_pair(span, cues, gazetteer) if is_district else None
         if city is not None:  # "the Kadhimiya neighborhood of Baghdad": Baghdad is the city around
             is_district, owner = city.start != span.start, city
-        if not known and not is_district:
+        small = not known and text not in people and bool(gazetteer.towns(text))  # resolve.py's _town
+        if not known and not is_district and not small:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
             continue
@@ -302,7 +304,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             text,
             _label(span),
             "district" if is_district else None if city is not None else stripped_hint or hint,
-            cue or stripped_hint is not None or _dateline(span),
+            cue or stripped_hint is not None or is_dateline_name(span),
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
@@ -344,33 +346,15 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
 
 
 def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
-    """A capitalised name the gazetteer holds under its own name as written: alternate names
-    ("Big" for Biga) and abbreviations without their full stop ("Man", "La", "Mass") are too
-    often plain words inside a longer name."""
+    """A capitalised name the gazetteer holds under its own name as written (alternate names, "Big"
+    for Biga, and abbreviations without their full stop, "Man", "Mass", are often plain words), or a
+    county of the small-places index named as one ("the Columbia County Detention Center")."""
     if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
         return False
     known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
+    if not known and text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns:
+        known = [c for c in gazetteer.towns(text) if c.entry.feature == "district"]
     return any(c.primary for c in known) and not gazetteer.is_demonym(text)
-
-
-def _dateline(span: Span) -> bool:
-    """An upper-case name that opens a line or a sentence before a comma, dash or parenthesis
-    ("MANSFIELD --", "Crash on Route 8. TORRINGTON — Police said"), or that opens a line before
-    the first word of the story ("DETROIT The department said"): a wire dateline names a place."""
-    doc = span.doc
-    text = span.text
-    if not text.isupper() or len(text.replace(".", "")) < 3:
-        return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    line_start = before is None or before.is_space or "\n" in before.text_with_ws
-    if not (line_start or span[0].is_sent_start):
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is None:
-        return False
-    if after.text in (",", "-", "--", "—", "–", "("):
-        return True
-    return line_start and after.text.istitle()
 
 
 def _common_word(span: Span, text: str) -> bool:

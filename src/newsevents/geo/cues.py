@@ -1,0 +1,62 @@
+"""The words around a name that mark it as a place, and of what kind (data/<language>/geo/cues.yml).
+
+The gazetteer, the toponym finder and the stages that place events and figures all read them;
+a user's cue files merge over the shipped one (the `places` section's `cues` setting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsevents import data
+from newsevents.data.lists import words
+from newsevents.model import Feature
+
+Paths = Sequence[str | Path]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Words around a name that mark it as a place (see data/en/geo/cues.yml)."""
+
+    feature_nouns: dict[str, Feature]
+    locative: frozenset[str]
+    directional: frozenset[str]
+    relative: frozenset[str]
+    admin1_affixes: tuple[str, ...]
+    never_places: frozenset[str] = frozenset()
+    weak_names: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
+    distance_units: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
+    topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
+    modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
+    force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
+    force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
+
+
+CUE_LISTS = (
+    "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
+    "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
+    "modifier_nouns", "force_locative", "force_object",
+)  # fmt: skip
+
+
+def load_cues(extra: Paths = (), language: str = "en") -> Cues:
+    """The place cue words of data/<language>/geo/cues.yml, with the user's files merged over them."""
+    lists = words((data.shipped("geo/cues.yml", language), *extra), CUE_LISTS)
+    features: tuple[Feature, ...] = ("city", "admin1", "district", "country")
+    nouns: dict[str, Feature] = {word: feature for feature in features for word in lists[feature]}
+    sets = CUE_LISTS[8:]  # every list after admin1_affixes, in the order of Cues' fields
+    return Cues(
+        nouns,
+        frozenset(lists["locative"]),
+        frozenset(lists["directional"]),
+        frozenset(lists["relative"]),
+        lists["admin1_affixes"],
+        *(frozenset(lists[name]) for name in sets),
+    )
+
+

