@@ -283,6 +283,13 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     return _kids(verb, "nsubjpass") or subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
 
 
+def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str, ...]:
+    """The prepositions that bring a noun's target; "of" under `OF_TARGET_ROOTS`, and for a noun whose
+    entry asks for "of" ("X's backing of Y", "the boycott of Y"): there "of" is the act's object."""
+    of = ("of",) if root in OF_TARGET_ROOTS or "of" in match.entry.prep else ()
+    return cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     root = (match.entry.cameo or "")[:2]
@@ -299,9 +306,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
         source = index.resolve(heard)
-    # "of" names the target under OF_TARGET_ROOTS, and for a noun whose entry asks for it ("backing of Y")
-    of = ("of",) if root in OF_TARGET_ROOTS or "of" in match.entry.prep else ()
-    preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of
+    preps = _noun_target_preps(match, root, cues)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
     target_tokens = partner or _pobjs(token, preps)
