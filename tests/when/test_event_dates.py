@@ -132,3 +132,12 @@ def test_the_seed_interview_is_dated_to_the_thursday_assad_spoke(seed_path) -> N
     assert len(his) >= 4
     assert {(e.date, e.date_precision) for e in his} == {("2016-02-11", "day")}
     assert {e.date_source for e in his} <= {"text", "speaker"}
+
+
+@pytest.mark.model
+def test_weekday_under_a_present_schedule_is_the_next_one(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels are scheduled to attack the town on Tuesday."
+    assert _date(date_words, parse, text, "attack").date == "2016-02-16"
+    # a schedule told in the past may have passed: the weekday stays the last one
+    past = "The rebels were scheduled to attack the town on Tuesday."
+    assert _date(date_words, parse, past, "attack").date == "2016-02-09"

@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
+from newsevents.events.subjects import RELATIVE, borrowed_subject, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, infinitive_doers, passive_agents
+from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from newsevents.events.modality import Cues
     from newsevents.events.triggers import TriggerMatch
 
-RELATIVE = {"who", "which", "that", "whom"}
 MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X", and
 # rejects an offer or a call "from X" or "by X". Help and support are pledged, given and voiced "for X"
@@ -58,15 +58,8 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
-# "X left after meeting Y", "before travelling to Z", "retaliated by expelling Y": a verb after these has
-# the subject of the verb they hang from; not "accused X of violating" (X violates) nor "joined them in
-# demanding"
-TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following", "by"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-# Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
-# clause's subject with it ("responded by condemning"); see `_gerund_subject`.
-GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
 # names a place or what is left ("withdrawal from X"), and a demand or appeal "from X" is often the
 # one another party accepts or rejects ("accepted demands from X"), coded as that answer.
@@ -172,41 +165,6 @@ def _is_passive(token: Token, cues: Cues) -> bool:
     return token.tag_ == "VBN" and bool(_kids(token, "agent"))
 
 
-def _borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
-    """The subject a verb without its own takes from the structure around it."""
-    if depth > 4 or verb.head.i == verb.i:
-        return []
-    head = verb.head
-    if verb.dep_ == "xcomp":
-        objs = _kids(head, "dobj")
-        return objs or _subject(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl"):
-        return _subject(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
-    if verb.dep_ == "relcl":
-        return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return [head]
-    return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
-
-
-def _subject(verb: Token, depth: int = 0) -> list[Token]:
-    own = _kids(verb, "nsubj", "csubj")
-    own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
-    return own or _borrowed_subject(verb, depth)
-
-
-def _gerund_subject(verb: Token) -> list[Token]:
-    """The subject of "X responded by condemning Y", "X led a group in calling on Y": a gerund after
-    by/in/while/after/before shares its clause's subject. After "for" and "of" it does not: in
-    "criticised X for attacking Y" it is X who attacked."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
-        return []
-    return _kids(prep.head, "nsubj")  # a stated subject only: one borrowed in turn is too far to trust
-
-
 def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
     """Who issued a statement that acts as a subject ("X issued a statement condemning Y", "a
     statement from X threatened Y"): the statement's "from"/"by" object, else the subject of the
@@ -217,7 +175,7 @@ def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
             continue
         found = _pobjs(noun, ("from", "by"))
         if not found and noun.dep_ == "dobj":
-            found = _subject(noun.head)
+            found = subject(noun.head)
         out += found
     return out
 
@@ -232,10 +190,10 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
         if not tgt_tokens and token.dep_ in ("acl", "pcomp"):  # "thanked them after being freed": its subject
-            tgt_tokens, tgt_inferred = [token.head] if token.dep_ == "acl" else _borrowed_subject(token), True
+            tgt_tokens, tgt_inferred = [token.head] if token.dep_ == "acl" else borrowed_subject(token), True
     else:
         own = _kids(token, "nsubj", "csubj")
-        src_tokens = _subject(token)
+        src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
         tgt_tokens, tgt_inferred = _kids(token, "dobj"), False
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
@@ -245,7 +203,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
     source = index.resolve(src_tokens)
     if not source and (match.entry.cameo or "")[:2] in CLAUSE_TARGET_ROOTS:
-        source, src_inferred = index.resolve(_gerund_subject(token)), True
+        source, src_inferred = index.resolve(gerund_subject(token)), True
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
@@ -301,7 +259,7 @@ def _governing_subject(token: Token) -> list[Token]:
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return []
-    return _subject(prep.head)
+    return subject(prep.head)
 
 
 def _protest_place(token: Token) -> list[Token]:
@@ -322,7 +280,14 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
         return [], []
     if root == "17" and verb.lemma_.lower() not in HELD_VERBS:
         return [], []  # "visited them in prison": the visitor is not held
-    return _kids(verb, "nsubjpass") or _subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
+    return _kids(verb, "nsubjpass") or subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
+
+
+def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str, ...]:
+    """The prepositions that bring a noun's target; "of" under `OF_TARGET_ROOTS`, and for a noun whose
+    entry asks for "of" ("X's backing of Y", "the boycott of Y"): there "of" is the act's object."""
+    of = ("of",) if root in OF_TARGET_ROOTS or "of" in match.entry.prep else ()
+    return cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of
 
 
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
@@ -333,7 +298,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
     light = governed and any(k in cues.light_verbs for k in lemma_keys(token.head))
     bare = own is not None and own.token_end - own.token_start == 1
-    if bare and light and index.resolve(_subject(token.head)):
+    if bare and light and index.resolve(subject(token.head)):
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
@@ -341,7 +306,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
         source = index.resolve(heard)
-    preps = cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + (("of",) if root in OF_TARGET_ROOTS else ())
+    preps = _noun_target_preps(match, root, cues)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
     target_tokens = partner or _pobjs(token, preps)
@@ -362,13 +327,13 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
     outside = root == "04" and not match.entry.mutual
     if between and not source and light and outside:
-        source, inferred = index.resolve(_subject(token.head)), True
+        source, inferred = index.resolve(subject(token.head)), True
     if between and not source and not outside:
         source, targets, prep = between[:1], targets or between[1:], "between"
     elif between and not targets:  # "Egypt's mediation between Israel and Hamas": both sides are its targets
         targets, prep = between, "between"
     if not source and light:
-        source, inferred = index.resolve(_subject(token.head)), True
+        source, inferred = index.resolve(subject(token.head)), True
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

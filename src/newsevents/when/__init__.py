@@ -4,8 +4,8 @@ News conventions, decided here (dateparser alone gets several wrong):
 
 - A bare weekday ("on Thursday") is the most recent such day on or before publication
   (Saturday 2016-02-13 -> Thursday 2016-02-11); "last Thursday" the most recent strictly
-  before; "next Thursday", or a weekday in a clause about the future ("will meet on Monday"),
-  the next one on or after.
+  before; "next Thursday", or a weekday in a clause about the future ("will meet on Monday",
+  "is scheduled to travel on Monday": when.yml `future` and `scheduling`), the next one on or after.
 - A day and month without a year ("February 25") takes the year that puts it nearest to the
   publication date, so "December 30" in an article of 2 January is last year's.
 - A month alone ("in April") is the latest such month up to publication (in a clause about the

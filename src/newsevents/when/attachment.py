@@ -35,9 +35,20 @@ def attached_to(span: Span, words: DateWords) -> Token | None:
 
 
 def is_future(verb: Token, words: DateWords) -> bool:
-    return any(child.lower_ in words.future for child in verb.children) or (
-        verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
+    """A clause about the future: "will meet", "is going to meet", or a to-infinitive under a word of
+    schedule in the present tense ("is scheduled to travel", "is due to visit"); "was scheduled to"
+    may tell a plan that has passed, so it is left to the past."""
+    if any(child.lower_ in words.future for child in verb.children):
+        return True
+    if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.lower_ not in words.scheduling:
+        return False
+    tensed = [governor, *governor.children] + (
+        [governor.head, *governor.head.children] if governor.dep_ == "acomp" else []
     )
+    return any(t.tag_ in ("VBZ", "VBP") for t in tensed)
 
 
 def date_expressions(parsed: ParsedArticle, sent: Span) -> list[Span]:

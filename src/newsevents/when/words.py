@@ -18,7 +18,17 @@ from newsevents import data
 from newsevents.data import lists
 
 NAMES = ("weekdays", "months", "numbers")
-LISTS = ("units", "lead", "trail", "bounds", "future", "past_perfect", "present_perfect", "running")
+LISTS = (
+    "units",
+    "lead",
+    "trail",
+    "bounds",
+    "future",
+    "past_perfect",
+    "present_perfect",
+    "running",
+    "scheduling",
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class DateWords:
     duration: re.Pattern[str]  # "a five-day truce", "more than a year": no date
     ago: re.Pattern[str]  # "two weeks ago": group 1 the count, group 2 the unit
     datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
+    scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -69,6 +80,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         past_perfect=frozenset(words["past_perfect"]),
         present_perfect=frozenset(words["present_perfect"]),
         running=frozenset(words["running"]),
+        scheduling=frozenset(words["scheduling"]),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
         duration=re.compile(

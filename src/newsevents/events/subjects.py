@@ -1,0 +1,90 @@
+"""Who does what a verb says when the verb names no subject of its own.
+
+A verb with no subject borrows one from the structure around it: a conjoined verb from the first
+verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
+"urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
+expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies.
+
+Raising and scheduling: "X is expected to meet Y", "X is scheduled to travel", "X was ordered to
+withdraw" put the doer of the complement in the passive governor's subject; "X is due to visit",
+"X is set to sign", "X is poised to attack" put it in the subject of the copula the adjective hangs
+on. Whether the act has happened is modality's business, not the subject finder's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsevents.nlp.syntax import infinitive_doers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+# "X left after meeting Y", "before travelling to Z", "retaliated by expelling Y": a verb after these has
+# the subject of the verb they hang from; not "accused X of violating" (X violates) nor "joined them in
+# demanding"
+TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following", "by"})
+# Prepositions before a gerund of appeal, demand, criticism, rejection or threat that share the
+# clause's subject with it ("responded by condemning"); see `gerund_subject`.
+GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
+# Adjectives (and participles the parser reads as adjectives) that raise their infinitive's subject to
+# the copula: "X is due to visit", "X is set to sign", "X is poised to strike". Not adjectives of
+# attitude ("X is reluctant to", "eager to"): those leave the act to X's will, which intents handle.
+RAISING_ADJECTIVES = frozenset({"due", "set", "poised", "slated", "scheduled", "expected", "likely", "bound"})
+MAX_DEPTH = 4
+
+
+def kids(token: Token, *deps: str) -> list[Token]:
+    """The token's children with one of the dependency labels."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _raised_subject(verb: Token) -> list[Token]:
+    """The doer of a to-infinitive whose governor raises it: the passive governor's subject ("X is
+    expected to meet Y", "X was told to leave"), or the copula's subject for a raising adjective
+    ("X is due to visit Y"); [] elsewhere."""
+    head = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    passive = kids(head, "nsubjpass")
+    if passive and kids(head, "auxpass"):
+        return passive
+    if head.dep_ == "acomp" and head.lower_ in RAISING_ADJECTIVES and head.head.pos_ in ("AUX", "VERB"):
+        return kids(head.head, "nsubj")
+    return []
+
+
+def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject a verb without its own takes from the structure around it."""
+    if depth > MAX_DEPTH or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return kids(head, "dobj") or _raised_subject(verb) or subject(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        return subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
+
+
+def subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The verb's own subject ("who" in a relative clause standing for its noun), else a borrowed one."""
+    own = kids(verb, "nsubj", "csubj")
+    own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
+    return own or borrowed_subject(verb, depth)
+
+
+def gerund_subject(verb: Token) -> list[Token]:
+    """The subject of "X responded by condemning Y", "X led a group in calling on Y": a gerund after
+    by/in/while/after/before shares its clause's subject. After "for" and "of" it does not: in
+    "criticised X for attacking Y" it is X who attacked."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return kids(prep.head, "nsubj")  # a stated subject only: one borrowed in turn is too far to trust
