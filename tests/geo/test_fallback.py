@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 from tests.events_made import assault
 
+import newsevents
 from newsevents.geo import Gazetteer, find_places, locate_events
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.fallback import article_focus
@@ -222,3 +223,29 @@ def test_what_is_talked_of_is_not_where_it_was_said(parse, gaz: Gazetteer) -> No
 def test_a_place_named_with_its_feature_noun_is_no_topic(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Envoys met in Geneva on Monday. The governor of Durango state appealed for calm."
     assert _where(_appeal(parse, gaz, text, "appealed"))[0] == "Durango"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "state"),
+    [
+        # the paragraph's last name is where the deported came from; the act is Thailand's
+        (
+            "Hundreds of Uyghurs fled Xinjiang in 2014 and were held in detention centres. "
+            "Thailand deported 40 of them to China on Thursday.",
+            "174",
+            "Thailand",
+        ),
+        # the sanction is aimed at a man in Tirana and decided in Washington
+        (
+            "Thousands of protesters rallied in Tirana on Monday. "
+            "The United States imposed sanctions on the former prime minister on Tuesday.",
+            "163",
+            "United States",
+        ),
+    ],
+)
+def test_a_state_deports_and_sanctions_at_home(text: str, cameo: str, state: str) -> None:
+    event = next(e for e in newsevents.extract(text).events if e.cameo.startswith(cameo))
+    assert event.location is not None and event.location.precision == "country"
+    assert (event.location.name, event.location_source) == (state, "sentence")
+    assert event.location.evidence is not None and event.location.evidence.text in state

@@ -35,12 +35,13 @@ class Cues:
     modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
     force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
     force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
+    home_acts: frozenset[str] = frozenset()  # CAMEO codes done where the acting state is: sanctions
 
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns", "force_locative", "force_object",
+    "modifier_nouns", "force_locative", "force_object", "home_acts",
 )  # fmt: skip
 
 

@@ -42,6 +42,7 @@ from newsevents.model import (
     Event,
     EventLocation,
     Evidence,
+    LocationSource,
     Place,
     Precision,
     Quantity,
@@ -259,11 +260,40 @@ def locate_event(
         return replace(event, location=_location(*found), location_source="clause")
     fallback = None
     if article is not None and trig_span is not None:
-        fallback = fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
+        fallback = _home_place(event, places, cues, article, trig_span.root)
+        fallback = fallback or fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
     if fallback is None:
         return replace(event, location_reason=no_place_reason(article, event))
     place, mention, source = fallback
     return replace(event, location=_location(place, mention), location_source=source)
+
+
+def _home_place(
+    event: Event, places: Sequence[Place] | PlaceMentions, cues: Cues, article: ArticlePlaces, trigger: Token
+) -> tuple[Place, Evidence | None, LocationSource] | None:
+    """The acting state of a sanction, expulsion or deportation (`cues.home_acts`) whose clause
+    names no place: "Thailand deported 173 ... to Turkey" is decided in Thailand, where the
+    paragraph's last name (a destination, a target) would put it elsewhere. The state is the
+    event's source country, read from the source's own words in the sentence or its paragraph
+    and named as a country by the article; the place is that country (at its capital)."""
+    source = event.source
+    if not any(event.cameo.startswith(code) for code in cues.home_acts) or source is None:
+        return None
+    if source.country is None or source.country_source != "text" or source.evidence is None:
+        return None
+    sent, at = trigger.sent, source.evidence.start
+    bounds = article.paragraph_of(trigger.idx)
+    if sent.start_char <= at < sent.end_char:
+        where: LocationSource = "sentence"
+    elif bounds is not None and bounds[0] <= at < bounds[1]:
+        where = "paragraph"
+    else:
+        return None
+    items = places.items if isinstance(places, PlaceMentions) else PlaceMentions.of(places).items
+    for *_, place, _mention in items:
+        if place.feature == "country" and place.country == source.country:
+            return place, source.evidence, where
+    return None
 
 
 def locate_events(
