@@ -249,3 +249,16 @@ def test_a_state_deports_and_sanctions_at_home(text: str, cameo: str, state: str
     assert event.location is not None and event.location.precision == "country"
     assert (event.location.name, event.location_source) == (state, "sentence")
     assert event.location.evidence is not None and event.location.evidence.text in state
+
+
+def test_a_visit_is_placed_where_the_trip_goes() -> None:
+    # the paragraph's last name is where the minister was; the meetings are in Canada
+    text = (
+        "The foreign minister spoke to reporters in Riyadh on Monday. "
+        "He is scheduled to travel to Canada on Wednesday for meetings with G7 foreign ministers."
+    )
+    events = [e for e in newsevents.extract(text).events if e.cameo.startswith("04")]
+    assert events, [(e.cameo, e.trigger.text) for e in newsevents.extract(text).events]
+    for event in events:
+        assert event.location is not None
+        assert (event.location.name, event.location_source) == ("Canada", "sentence")

@@ -36,12 +36,14 @@ class Cues:
     force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
     force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
     home_acts: frozenset[str] = frozenset()  # CAMEO codes done where the acting state is: sanctions
+    visit_acts: frozenset[str] = frozenset()  # CAMEO codes done where the trip goes: "travel to Canada"
 
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "modifier_nouns", "force_locative", "force_object", "home_acts",
+    "visit_acts",
 )  # fmt: skip
 
 

@@ -165,7 +165,7 @@ def _usable(
             span = parsed.span_of(mention)
             if span is None or mention in skip or parsed.article.in_furniture(mention.start, mention.end):
                 continue
-            prep = _governing_preposition(span.root, cues)
+            prep = governing_preposition(span.root, cues)
             if parsed.in_title[span.start] or prep in NOT_WHERE or prep in cues.topical:
                 continue
             locative = prep in cues.locative
@@ -213,7 +213,7 @@ def reference_point(word: Token, cues: Cues) -> bool:
     return named.pos_ == "PROPN" or named.lower_ in cues.feature_nouns or named.lower_ in cues.area_nouns
 
 
-def _governing_preposition(tok: Token, cues: Cues) -> str:
+def governing_preposition(tok: Token, cues: Cues) -> str:
     """The preposition governing a place name ("" for none), climbing name modifiers and "of"
     ("the city of Kilis" -> "near" in "near the city of Kilis"); "north of Aleppo" and "the
     outskirts of Karachi" give "near", a locative word (see `_relative`)."""

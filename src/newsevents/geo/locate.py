@@ -33,6 +33,7 @@ from newsevents.geo.fallback import (
     VERBAL_QUADS,
     ArticlePlaces,
     fallback_place,
+    governing_preposition,
     no_place_reason,
     reference_point,
 )
@@ -261,6 +262,7 @@ def locate_event(
     fallback = None
     if article is not None and trig_span is not None:
         fallback = _home_place(event, places, cues, article, trig_span.root)
+        fallback = fallback or _destination(parsed, event, places, cues, trig_span.root)
         fallback = fallback or fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
     if fallback is None:
         return replace(event, location_reason=no_place_reason(article, event))
@@ -294,6 +296,28 @@ def _home_place(
         if place.feature == "country" and place.country == source.country:
             return place, source.evidence, where
     return None
+
+
+def _destination(
+    parsed: ParsedArticle, event: Event, places: Sequence[Place] | PlaceMentions, cues: Cues, trigger: Token
+) -> tuple[Place, Evidence | None, LocationSource] | None:
+    """Where a visit or meeting (`cues.visit_acts`) whose clause names no place goes: the name
+    after "to" in its sentence nearest the trigger ("travel to Canada on Wednesday for meetings
+    with G7 foreign ministers"), which the chain passes over for any other act as a destination."""
+    if not any(event.cameo.startswith(code) for code in cues.visit_acts):
+        return None
+    index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
+    found: list[tuple[int, Place, Evidence]] = []
+    for place, mention in index.within(trigger.sent.start_char, trigger.sent.end_char):
+        span = parsed.span_of(mention)
+        if span is None or parsed.article.in_furniture(mention.start, mention.end):
+            continue
+        if governing_preposition(span.root, cues) == "to":
+            found.append((abs(span.root.i - trigger.i), place, mention))
+    if not found:
+        return None
+    _, place, mention = min(found, key=lambda hit: hit[0])
+    return place, mention, "sentence"
 
 
 def locate_events(
