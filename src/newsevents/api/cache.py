@@ -62,17 +62,25 @@ class Stores:
         self._probe: Store | None = None  # the pool's version reader (`version`)
         self._probe_lock = threading.Lock()
 
-    def _first(self) -> Store | None:
-        """Open a store and learn the backend's mode from it; None when it has no data version."""
+    def _learn_mode(self) -> None:
+        """On first use, open a store and learn from it how stores are kept: none where it has no
+        data version, else per thread or in a pool (`thread_bound`); the store opened is kept."""
+        if self._mode is not None or self._unversioned:
+            return
         store = open_store(self.db, "browse")
         if store.data_version() is None:
             store.close()
             self._unversioned = True
-            return None
+            return
         self._mode = "thread" if getattr(store, "thread_bound", True) else "pool"
-        return store
+        if self._mode == "pool" and self._lent.acquire(blocking=False):
+            self._pool.put(store)
+        elif self._mode == "thread" and getattr(self._local, "store", None) is None:
+            self._local.store = (next(self._serial), store)
+        else:
+            store.close()
 
-    def _kept(self) -> tuple[int, Store] | None:
+    def _kept(self) -> tuple[int, Store]:
         """This thread's store (thread mode)."""
         kept: tuple[int, Store] | None = getattr(self._local, "store", None)
         if kept is None:
@@ -90,10 +98,7 @@ class Stores:
     @contextmanager
     def opened(self) -> Iterator[Store]:
         """A store for one request; one that failed a request is closed, and the next is fresh."""
-        if self._mode is None and not self._unversioned:
-            first = self._first()
-            if first is not None:
-                self._settle(first)
+        self._learn_mode()
         if self._unversioned:
             with open_store(self.db, "browse") as store:
                 yield store
@@ -103,7 +108,6 @@ class Stores:
                 yield store
             return
         kept = self._kept()
-        assert kept is not None
         try:
             yield kept[1]
         except HTTPException:
@@ -111,15 +115,6 @@ class Stores:
         except BaseException:
             self._drop()
             raise
-
-    def _settle(self, first: Store) -> None:
-        """Keep the first store where its mode keeps stores: the pool's first, or this thread's."""
-        if self._mode == "pool" and self._lent.acquire(blocking=False):
-            self._pool.put(first)
-        elif self._mode == "thread" and getattr(self._local, "store", None) is None:
-            self._local.store = (next(self._serial), first)
-        else:
-            first.close()
 
     @contextmanager
     def _borrowed(self) -> Iterator[Store]:
@@ -162,16 +157,12 @@ class Stores:
 
         None when the backend cannot tell (then nothing may be cached). A pool's version is read
         on a store of its own, never a lent one, so the event loop never waits for a request."""
-        if self._mode is None and not self._unversioned:
-            first = self._first()
-            if first is not None:
-                self._settle(first)
+        self._learn_mode()
         if self._unversioned:
             return None
         if self._mode == "pool":
             return self._pool_version()
         kept = self._kept()
-        assert kept is not None
         try:
             return (kept[0], kept[1].data_version())
         except Exception:
