@@ -1,11 +1,13 @@
-"""Disapproval told as an attitude, and acts told through a participle on their noun, through the
-real pipeline.
+"""Disapproval told as an attitude, acts told through a participle on their noun, and what is
+received from someone, through the real pipeline.
 
 "X opposes Y", "X is opposed to Y's plan" and "X was disappointed by Y's decision" are disapproval
 (110), held by the subject even where the parse reads a passive (`parties.attitude_holder`, entries
 with `source_from: holder`). "Sanctions imposed by the EU on Russia" names the EU as the doer and
 Russia as the target; before, the agent came back as the target too and the act had one side twice
-(`parties.participle_target`). The sentences are the project's own.
+(`parties.participle_target`). "X received a loan from Y" is Y's act on X (`parties.received`,
+entries with `source_from: giver`). "Demonstrated its strength" is no protest. The sentences are
+the project's own.
 """
 
 from __future__ import annotations
@@ -58,3 +60,20 @@ def test_a_participle_on_its_act_noun_names_doer_and_target_apart() -> None:
     coded = _coded("Sanctions imposed by the European Union on Russia have hurt its economy.")
     assert {(src, tgt) for src, tgt, code in coded if code == "163"} == {("IGOEEC", "RUS")}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya received a loan of $1 billion from China.", ("CHN", "KEN", "071")),
+        ("Haiti received food and medicine from Canada.", ("CAN", "HTI", "073")),
+        ("Ukraine is receiving intelligence from the United States.", ("USA", "UKR", "064")),
+    ],
+)
+def test_what_is_received_is_given_by_whoever_from_names(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text)
+
+
+def test_showing_strength_is_no_demonstration() -> None:
+    assert _coded("The Malian army demonstrated its strength with a parade in Bamako.") == set()
+    assert ("141" in {code for _, _, code in _coded("Students demonstrated against the new law in Nairobi.")})

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # Prepositions that name whom a participle's act befalls when the parse hangs them on its agent or its
 # noun: "sanctions imposed by the EU on Russia", "restrictions on Huawei imposed by Washington"
 PARTICIPLE_PREPS = ("on", "against")
+# The preposition that names who gave what a subject received ("received weapons from X")
+GIVER_PREPS = ("from",)
 # Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
 # sides of every root also split protesters ("US and British activists"), whose target the coder
 # cannot yet tell, so it was measured and kept to these.
@@ -27,10 +29,11 @@ PARTY_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 
 def refine(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """The arguments after each refinement of this module, in order: a mutual act's partner, the
-    parties coordinated modifiers name, a noun's "by" agent, an attitude's holder, a participle's target."""
+    parties coordinated modifiers name, a noun's "by" agent, an attitude's holder, a participle's
+    target, and the giver of what was received."""
     args = named_parties(mutual_partner(args, match, index), match, index)
     args = nominal_agent(args, match, index)
-    return participle_target(attitude_holder(args, match, index), match, index)
+    return received(participle_target(attitude_holder(args, match, index), match, index), match, index)
 
 
 def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -160,3 +163,25 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
     if not target:
         return args
     return replace(args, target=replace(args.target, mentions=target, inferred=False, prep=preps[0].lower_))
+
+
+def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "Ukraine received weapons from the United States", "X received an award from Y": what the
+    subject received was given by whoever "from" names, on the verb or on what was received, so
+    that one is the source and the subject the target. Only for entries with `source_from: giver`;
+    unchanged when "from" names no actor other than the subject."""
+    if match.entry.source_from != "giver" or match.entry.kind != "verb":
+        return args
+    token = index.doc[match.token]
+    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GIVER_PREPS]
+    receivers = args.source.mentions
+    found = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
+    givers = tuple(m for m in found if m not in receivers)
+    if not givers:
+        return args
+    return replace(
+        args,
+        source=replace(args.source, mentions=givers, inferred=False),
+        target=replace(args.target, mentions=receivers, inferred=args.source.inferred, prep=None),
+    )

@@ -46,7 +46,7 @@ class TriggerEntry:
     with_: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     require: Require = "either"
-    source_from: Literal["subject", "object", "holder"] = "subject"
+    source_from: Literal["subject", "object", "holder", "giver"] = "subject"
     origin: str = ""
     mutual: bool = False  # both sides act on each other: "X and Y met", "X held talks with Y"
     converted: bool = False  # from the converted PETRARCH dictionary, not the curated one
@@ -109,8 +109,8 @@ def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
     if require not in ("either", "source", "target", "both", "victim"):
         raise rec.fail("require", f"{require!r} is not one of either, source, target, both, victim")
     source_from = rec.values.get("source_from", "subject")
-    if source_from not in ("subject", "object", "holder"):
-        raise rec.fail("source_from", f"{source_from!r} is not subject, object or holder")
+    if source_from not in ("subject", "object", "holder", "giver"):
+        raise rec.fail("source_from", f"{source_from!r} is not subject, object, holder or giver")
     mutual = rec.values.get("mutual", False)
     if not isinstance(mutual, bool):
         raise rec.fail("mutual", f"{mutual!r} is not true or false")
