@@ -77,3 +77,4 @@ def test_what_is_received_is_given_by_whoever_from_names(text: str, expected: tu
 def test_showing_strength_is_no_demonstration() -> None:
     assert _coded("The Malian army demonstrated its strength with a parade in Bamako.") == set()
     assert ("141" in {code for _, _, code in _coded("Students demonstrated against the new law in Nairobi.")})
+
