@@ -31,7 +31,9 @@ What is dropped, because PETRARCH's patterns are noisy and we code precision fir
 - the EXCLUDED patterns, which misread today's news ("intercepted a ballistic missile" is air
   defence, not the seizure 1711 of an arms shipment);
 - discard phrases that are numbers (years such as 1914-1971 would drop every sentence that
-  mentions a war's start).
+  mentions a war's start), and those that only tell the order of acts (`WHEN_PHRASE`: "months
+  later"): PETRARCH coded the day's news only, we code history with its date ("Several months
+  later, North Korea invaded").
 
 Usage: python scripts/convert_petrarch_verbs.py [FOLDER] [--out DIR]
 """
@@ -52,6 +54,10 @@ OUT = ROOT / "src" / "newsevents" / "data" / "petrarch"
 CAMEO_YML = ROOT / "src" / "newsevents" / "data" / "events" / "cameo.yml"
 SOURCE_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 MAX_ITEMS = 3
+# Discard phrases that only tell the order of acts ("months later", "years later"), not what kind of
+# story it is: kept out, since the project codes past acts with their date. "Years ago" stays a
+# discard: lifting it found acts whose gold actors we miss (see docs/precision.md, 2026-12-05).
+WHEN_PHRASE = re.compile(r"^(?:\w+ )?(?:days|weeks|months|years|decades) (?:later|earlier)$")
 STATEMENT = "010"
 # Light and very common verbs: their isolated use is no event, whatever block they sit in.
 COMMON_VERBS = frozenset({
@@ -304,7 +310,7 @@ def read_discards(lines: list[str]) -> list[str]:
             continue
         story = text.startswith("+")
         phrase = " ".join(text.lstrip("+").replace("_", " ").lower().split())
-        if not phrase or phrase.replace(" ", "").isdigit():
+        if not phrase or phrase.replace(" ", "").isdigit() or WHEN_PHRASE.match(phrase):
             continue
         out[phrase] = "yes" if story or out.get(phrase) == "yes" else ""
     return [f"{p}\t{s}" for p, s in sorted(out.items())]

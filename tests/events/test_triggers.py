@@ -33,6 +33,14 @@ def test_unquoted_code_and_unknown_field_are_refused(tmp_path: Path) -> None:
         load_codebook([user])
 
 
+def test_an_unknown_source_reading_is_refused_with_the_known_ones(tmp_path: Path) -> None:
+    user = tmp_path / "v.yml"
+    user.write_text('- {verb: receive, with: [loan], cameo: "071", source_from: sender}\n')
+    known = "is not subject, object, holder or giver"
+    with pytest.raises(ResourceError, match=rf"v\.yml:1 -> source_from: 'sender' {known}"):
+        load_codebook([user])
+
+
 def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
     user = tmp_path / "v.yml"
     user.write_text('- {verb: rebuke, cameo: "111"}\n- {verb: scold, cameo: "111"\n')

@@ -76,3 +76,10 @@ def test_a_discard_phrase_codes_no_event_in_its_sentence() -> None:
     )
     events = _events(text)
     assert events and all("Aleppo" in e.evidence.text for e in events)
+
+
+def test_a_phrase_that_only_tells_the_order_of_acts_discards_nothing() -> None:
+    """PETRARCH discarded "months later" (it coded the day's news only); past acts are coded with
+    their date here."""
+    events = _events("Several months later, North Korea invaded.")
+    assert [(e.source.country if e.source else None, e.cameo_root) for e in events] == [("PRK", "19")]

@@ -16,9 +16,10 @@ Saying that someone is guilty of a crime or an abuse accuses them (CAMEO 112), a
 guide codes a statement that accuses: "officials said the ministry was responsible for the abuses",
 "X said the minister was involved in the fraud", "the UN says the army has committed atrocities".
 The complement of a verb of saying (or the clause "according to X" hangs on) holds a word of guilt
-(`guilt_words`: a copula's complement, a passive participle, the preposition "behind", "commit")
-whose subject is the accused; all but "guilty", "complicit" and "culpable" need a wrong as their
-object, a wrong noun or one an adjective calls wrong (`wrong_nouns`: "involved in corrupt acts";
+(`guilt_words`: a copula's complement, a passive participle, the preposition "behind", "commit",
+or a verb of breaking a rule: "X said Y had violated the truce") whose subject is the accused; all
+but "guilty", "complicit", "culpable" and the rule-breaking verbs need a wrong as their object, a
+wrong noun or one an adjective calls wrong (`wrong_nouns`: "involved in corrupt acts";
 "responsible for security" is no accusation). Attacks are no such wrong: "X said Y was behind the
 attack" attributes an attack, which CASE 2021 and this project leave to the attack itself (a denied
 attribution is no rejection either). A negated complement accuses nobody, and "we"/"I" claim an act

@@ -46,7 +46,7 @@ class TriggerEntry:
     with_: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     require: Require = "either"
-    source_from: Literal["subject", "object"] = "subject"
+    source_from: Literal["subject", "object", "holder", "giver"] = "subject"
     origin: str = ""
     mutual: bool = False  # both sides act on each other: "X and Y met", "X held talks with Y"
     converted: bool = False  # from the converted PETRARCH dictionary, not the curated one
@@ -109,8 +109,8 @@ def parse_entry(rec: Record, codes: CodeTable) -> TriggerEntry:
     if require not in ("either", "source", "target", "both", "victim"):
         raise rec.fail("require", f"{require!r} is not one of either, source, target, both, victim")
     source_from = rec.values.get("source_from", "subject")
-    if source_from not in ("subject", "object"):
-        raise rec.fail("source_from", f"{source_from!r} is not subject or object")
+    if source_from not in ("subject", "object", "holder", "giver"):
+        raise rec.fail("source_from", f"{source_from!r} is not subject, object, holder or giver")
     mutual = rec.values.get("mutual", False)
     if not isinstance(mutual, bool):
         raise rec.fail("mutual", f"{mutual!r} is not true or false")
@@ -339,9 +339,10 @@ def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
 
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """Arguments with the roles a converted pattern's `$`/`+` slots name, where they hold an actor,
-    then a coordinated verb's object as the target of a verb with none (`shared_object`), the
-    partner a mutual verb's act is held with (`mutual_partner`), the parties a coordinated
-    modifier names on either side (`named_parties`), and a noun's "by" agent (`nominal_agent`).
+    then the refinements of `parties.refine` (the partner of a mutual act, the parties a
+    coordinated modifier names, a noun's "by" agent, who holds an attitude told in the passive, the
+    target of a participle), and a coordinated verb's object as the target of a verb with none
+    (`shared_object`).
 
     `- * (TO +) [061]`: whoever "to" governs is the target, whatever the default reading says;
     a slot that holds no actor leaves the role as `find_arguments` read it. Criticism of an act
@@ -365,8 +366,7 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
-    args = parties.named_parties(parties.mutual_partner(args, match, index), match, index)
-    args = parties.nominal_agent(args, match, index)
+    args = parties.refine(args, match, index)
     return judged_doer(shared_object(args, match, index), match, index)
 
 

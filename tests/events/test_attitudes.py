@@ -1,0 +1,80 @@
+"""Disapproval told as an attitude, acts told through a participle on their noun, and what is
+received from someone, through the real pipeline.
+
+"X opposes Y", "X is opposed to Y's plan" and "X was disappointed by Y's decision" are disapproval
+(110), held by the subject even where the parse reads a passive (`parties.attitude_holder`, entries
+with `source_from: holder`). "Sanctions imposed by the EU on Russia" names the EU as the doer and
+Russia as the target; before, the agent came back as the target too and the act had one side twice
+(`parties.participle_target`). "X received a loan from Y" is Y's act on X (`parties.received`,
+entries with `source_from: giver`). "Demonstrated its strength" is no protest. The sentences are
+the project's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import newsevents
+from newsevents.model import Actor, Article
+
+pytestmark = pytest.mark.model
+
+
+def _side(actor: Actor | None) -> str | None:
+    return (actor.country or actor.code) if actor else None
+
+
+def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country or code, target country or code, CAMEO code) of each event."""
+    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2024-05-01")
+    return {(_side(e.source), _side(e.target), e.cameo) for e in newsevents.extract(article).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany strongly opposes China's expansion in the region.", ("DEU", "CHN", "110")),
+        ("Canada opposes Russia's expansion and, to that end, arms its rivals.", ("CAN", "RUS", "110")),
+        ("Israel is opposed to French mediation in the talks.", ("ISR", "FRA", "126")),
+        ("Turkey is opposed to Greece's claim over the islands.", ("TUR", "GRC", "110")),
+        ("Turkey is strongly opposed to the Greek plan.", ("TUR", "GRC", "120")),
+        ("The White House said it was deeply disappointed by Russia's decision.", ("USA", "RUS", "110")),
+        ("Berlin was disappointed with Poland's vote.", ("DEU", "POL", "110")),
+    ],
+)
+def test_an_attitude_is_held_by_its_subject(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text)
+
+
+def test_a_true_passive_keeps_its_agent_as_the_source() -> None:
+    assert ("TUR", "GRC", "120") in _coded("The Greek plan was opposed by Turkey.")
+
+
+def test_disappointment_with_no_party_is_no_event() -> None:
+    assert _coded("The fans were disappointed by the loss on Sunday.") == set()
+
+
+def test_a_participle_on_its_act_noun_names_doer_and_target_apart() -> None:
+    coded = _coded("Sanctions imposed by the European Union on Russia have hurt its economy.")
+    assert {(src, tgt) for src, tgt, code in coded if code == "163"} == {("IGOEEC", "RUS")}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya received a loan of $1 billion from China.", ("CHN", "KEN", "071")),
+        ("Haiti received food and medicine from Canada.", ("CAN", "HTI", "073")),
+        ("Ukraine is receiving intelligence from the United States.", ("USA", "UKR", "064")),
+    ],
+)
+def test_what_is_received_is_given_by_whoever_from_names(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text)
+
+
+def test_showing_strength_is_no_demonstration() -> None:
+    assert _coded("The Malian army demonstrated its strength with a parade in Bamako.") == set()
+    assert ("141" in {code for _, _, code in _coded("Students demonstrated against the new law in Nairobi.")})
+
