@@ -51,3 +51,11 @@ def test_a_meeting_place_is_a_venue_not_a_partner() -> None:
     (meeting,) = _events("The Iranian foreign minister attended a conference in Geneva on Friday.", "04")
     assert meeting.location is not None and meeting.location.country == "CHE"
     assert meeting.target is None
+
+
+@pytest.mark.model
+def test_a_place_hung_on_another_verb_does_not_aim_a_restated_attack() -> None:
+    text = ("The Baloch Liberation Army attacked a train in Balochistan on Tuesday. Security sources"
+            " have said those involved in Tuesday's attack are based in Afghanistan.")  # fmt: skip
+    attacks = [e for e in _events(text, "18") if e.location is not None and e.location.country == "AFG"]
+    assert attacks and all(e.target is None for e in attacks)

@@ -2,20 +2,21 @@
 
 "Russia is conducting military exercises in Alaska", "US activists staged a protest in Beijing",
 "Pakistan refused to deploy peacekeepers in Iraq", "Hamas threatened to resume attacks in
-Israel": the sentence names no party on the receiving side, but a reader, and the CAMEO coders
-(PETRARCH takes a locative country as the target when the object is missing), take the country
-of the place as the one the act is aimed at, because a state's or a group's act on foreign soil
-concerns that country. The place stands for its country bare (no sector), as CAMEO codes a
+Israel": the sentence names no party on the receiving side, but a reader, and the CAMEO-coded
+gold sets (PETRARCH's validation sentences, the PLOVER examples), take the country of the place
+as the one the act is aimed at, because a state's or a group's act on foreign soil concerns that
+country. The place stands for its country bare (no sector), as CAMEO codes a
 capital or a country named as a party.
 
 The rule is narrow, for precision first:
 
-- only an event with a source and no target, whose place is stated in its own clause or, for a
-  material act, under "in", "near" and the like in its own sentence (the events placing stage's
-  `location_source`; a paragraph's or the article's place says where the story is, not what the
-  act was aimed at); what is said is aimed only by a place of its own clause or of its own words
-  ("threatened to resume attacks in Israel": the place hangs under the trigger), for "the
-  minister said in Paris that Beijing rejected the proposal" rejects no French proposal;
+- only an event with a source and no target, whose place is stated in its own clause, or in its
+  sentence under "in", "near" and the like and among the words its trigger governs ("refused to
+  deploy peacekeepers in Haiti", "threatened to resume attacks in Israel"; the events placing
+  stage's `location_source`): a paragraph's or the article's place says where the story is, not
+  what the act was aimed at, and a place hung on another verb of the sentence is that verb's
+  ("the minister said in Paris that Beijing rejected the proposal" rejects nothing French; "those
+  involved in Tuesday's attack are based in Afghanistan" tells where the attackers live);
 - only when the place's country differs from the source's own (an act at home is aimed at no
   one in particular: "protesters rallied in Nairobi" does not protest Kenya), or when the source
   is an international body with no country ("the UN rejected a call for its troops to be
@@ -40,9 +41,6 @@ if TYPE_CHECKING:
 
 # Roots whose place says where the talk was, not what it was about: statements and meetings.
 VENUE_ROOTS = frozenset({"01", "04"})
-# Quad classes of material acts (2 material cooperation, 4 material conflict), which a place in
-# their sentence may aim; verbal acts (1, 3) only by a place of their own clause.
-MATERIAL_QUADS = frozenset({2, 4})
 # Code prefixes of bodies with no country of their own.
 INTERNATIONAL = ("IGO", "NGO")
 INFERRED_PENALTY = 0.1
@@ -55,12 +53,12 @@ def aim_at_place(
 
     `stated` says whether the event's place is stated in its clause or sentence (decided by the
     caller, which knows how the place was found); `dictionary` names the country; `parsed` tells
-    whether a verbal act's place hangs under its trigger (without it, only its clause's place).
+    whether a place of the sentence hangs under the trigger (without it, only the clause's place).
     """
     loc, source = event.location, event.source
     if event.target is not None or source is None or loc is None or not stated:
         return event
-    if event.quad_class not in MATERIAL_QUADS and not (
+    if not (
         event.location_source == "clause" or (parsed is not None and _under_trigger(event, parsed))
     ):
         return event
