@@ -17,13 +17,15 @@ release or abduction with no "of" its possessor ("his arrest"); other nouns' "of
 acts. A role filled through a borrowed or governing word counts as inferred, which lowers
 confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
 subject of their that-clause ("demanded that X withdraw" targets X); appeals and demands also take
-"from X" ("demanded support from X"). A preposition on the verb's object counts as the verb's own
-("imposed sanctions on X"). A statement that acts as a subject speaks for whoever issued it: "X
-issued a statement condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in
-cues.yml). An appeal, demand, criticism, rejection or threat told as a gerund after
-by/in/while/after/before takes the stated subject of its clause ("X responded by condemning Y"); a
-noun of criticism takes its source from "from X", on the noun or on its verb ("drew criticism from
-X").
+"from X" ("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
+with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
+party itself, not a thing of one ("voted to extend his mandate"). A preposition on the verb's
+object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
+speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
+Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
+told as a gerund after by/in/while/after/before takes the stated subject of its clause ("X
+responded by condemning Y"); a noun of criticism takes its source from "from X", on the noun or
+on its verb ("drew criticism from X").
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
+# Roots of intent whose partner is the object of the act intended: "offered to negotiate with X"
+INTENT_ROOTS = frozenset({"03"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -220,6 +224,12 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
             target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
+        if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "pledged to help X"
+            # the party itself, not a thing of its ("voted to extend his mandate" aims at no one)
+            intended = [o for x in _kids(token, "xcomp") for o in _kids(x, "dobj") + _pobjs(x, preps)
+                        if o.i in index.by_token]
+            target = index.resolve(intended)
+            prep = _prep_of(intended, target, index)
         if not target and root in CLAUSE_TARGET_ROOTS:
             target, tgt_inferred = index.resolve(complement_subjects(token)), True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))

@@ -1,0 +1,24 @@
+"""An intent to cooperate is aimed at the partner of the act intended (events/arguments.py,
+`INTENT_ROOTS`), through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+
+
+@pytest.mark.model
+def test_an_offer_to_negotiate_is_aimed_at_the_partner_of_the_talks() -> None:
+    events = newsevents.extract("Putin offered to negotiate with the president of Armenia on Monday.").events
+    intents = [e for e in events if e.cameo_root == "03"]
+    assert intents, [(e.cameo, e.trigger.text) for e in events]
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in intents} == {
+        ("RUSGOV", "ARMGOV")
+    }
+
+
+@pytest.mark.model
+def test_a_thing_of_a_party_in_the_act_intended_is_no_target() -> None:
+    events = newsevents.extract("Parliament's lower house voted to extend his mandate.").events
+    assert all(e.target is None for e in events if e.cameo_root == "03")
