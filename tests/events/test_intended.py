@@ -22,3 +22,23 @@ def test_an_offer_to_negotiate_is_aimed_at_the_partner_of_the_talks() -> None:
 def test_a_thing_of_a_party_in_the_act_intended_is_no_target() -> None:
     events = newsevents.extract("Parliament's lower house voted to extend his mandate.").events
     assert all(e.target is None for e in events if e.cameo_root == "03")
+
+
+def _threat_targets(text: str) -> set[str | None]:
+    events = newsevents.extract(text).events
+    threats = [e for e in events if e.cameo_root == "13"]
+    assert threats, [(e.cameo, e.trigger.text) for e in events]
+    return {e.target.code if e.target else None for e in threats}
+
+
+@pytest.mark.model
+def test_a_conditional_threat_is_aimed_at_the_party_whose_act_sets_it_off() -> None:
+    text = "Iran threatened to launch a new offensive unless Iraq accepted its conditions."
+    assert _threat_targets(text) == {"IRQ"}
+
+
+@pytest.mark.model
+def test_a_threatened_act_names_its_own_partner_before_the_condition() -> None:
+    text = ("The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin"
+            " closed its base.")  # fmt: skip
+    assert _threat_targets(text) == {"RUS"}

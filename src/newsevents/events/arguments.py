@@ -16,8 +16,10 @@ attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a n
 release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
 acts. A role filled through a borrowed or governing word counts as inferred, which lowers
 confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
-subject of their that-clause ("demanded that X withdraw" targets X); appeals and demands also take
-"from X" ("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
+subject of their that-clause ("demanded that X withdraw" targets X), or at the party their
+to-infinitive acts on ("threatened to cut ties with X"), and a threat with neither at the doer of
+its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
+("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
 with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
 party itself, not a thing of one ("voted to extend his mandate"). A preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
-from newsevents.events.subjects import RELATIVE, borrowed_subject, gerund_subject, subject
+from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
 from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
@@ -223,16 +225,26 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
-            target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
+            target = index.resolve(_acted_on(token, cues.target_preps))
         if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "pledged to help X"
             # the party itself, not a thing of its ("voted to extend his mandate" aims at no one)
-            intended = [o for x in _kids(token, "xcomp") for o in _kids(x, "dobj") + _pobjs(x, preps)
-                        if o.i in index.by_token]
+            intended = [o for o in _acted_on(token, preps, objects=True) if o.i in index.by_token]
             target = index.resolve(intended)
             prep = _prep_of(intended, target, index)
-        if not target and root in CLAUSE_TARGET_ROOTS:
-            target, tgt_inferred = index.resolve(complement_subjects(token)), True
+        if not target and root in CLAUSE_TARGET_ROOTS:  # "warned that X", "threatened to Y unless X"
+            conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
+            target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
+    """Who the act a to-infinitive names befalls: "threatened to deliver blows to X", "threatened to
+    cut ties with X" (a preposition on the act or on its object, as "imposed sanctions on X"), and
+    with `objects` the act's object too ("pledged to help X")."""
+    acts = _kids(token, "xcomp")
+    things = [o for x in acts for o in _kids(x, "dobj")]
+    found = [o for x in acts + things for o in _pobjs(x, preps)]
+    return found + things if objects else found
 
 
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
