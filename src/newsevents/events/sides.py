@@ -26,6 +26,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # other states (02-13) and sanctions (16). In protests, coercion and force (14, 15, 17-20),
 # "Turkish police ... in Turkey" is a place the parse may take as a target: left as it is.
 OWN_SIDE_ROOTS = frozenset({f"{n:02d}" for n in range(2, 14)} | {"16"})
+# Roots of coercion and force, whose people named by a plural demonym are civilians (`_as_civilians`).
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -75,12 +77,27 @@ def pairs(
         return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
     if root in OWN_SIDE_ROOTS:
         found_t = tuple(t for t in found_t if not any(_own_state(s, t) for s in found_s))
+    if root in HARM_ROOTS and not mutual and args.target.prep != "between":  # not the sides of a fight
+        found_t = tuple(_as_civilians(t) for t in found_t)
     sources: Sequence[ActorMention | None] = found_s or (None,)
     targets: Sequence[ActorMention | None] = found_t or (None,)
     pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
     if mutual and partner:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     return pairs
+
+
+def _as_civilians(m: ActorMention) -> ActorMention:
+    """ "Soldiers detained 20 Palestinians", "expelled hundreds of Liberians": a people named by its
+    plural demonym, harmed or coerced, is the country's civilians (CVL), not the state; the country
+    named bare ("attacked Israel") and a demonym before a noun of its own ("Israeli positions")
+    stay as they are."""
+    actor = m.actor
+    people = m.kind == "demonym" and actor.sector is None and bool(actor.country)
+    if not people or " " in actor.text or not actor.text.endswith("s") or actor.text == actor.name:
+        return m
+    code = f"{actor.country}CVL"
+    return replace(m, actor=replace(actor, code=code, sector="CVL", name=f"{actor.text} (civilians)"))
 
 
 def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
