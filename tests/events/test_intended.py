@@ -42,3 +42,18 @@ def test_a_threatened_act_names_its_own_partner_before_the_condition() -> None:
     text = ("The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin"
             " closed its base.")  # fmt: skip
     assert _threat_targets(text) == {"RUS"}
+
+
+@pytest.mark.model
+def test_troops_a_state_offers_are_its_means_not_the_party_it_offers_them_to() -> None:
+    events = newsevents.extract("Syria has again offered its troops to Lebanon's new president.").events
+    offers = [e for e in events if e.cameo_root == "03"]
+    assert offers, [(e.cameo, e.trigger.text) for e in events]
+    assert {e.target.code if e.target else None for e in offers} == {"LBNGOV"}
+
+
+@pytest.mark.model
+def test_a_person_owned_by_a_pronoun_is_still_the_one_arrested() -> None:
+    events = newsevents.extract("The police arrested his brother on Monday.").events
+    arrests = [e for e in events if e.cameo_root == "17"]
+    assert arrests and all(e.target is not None for e in arrests)

@@ -21,7 +21,9 @@ to-infinitive acts on ("threatened to cut ties with X"), and a threat with neith
 its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
 ("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
 with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
-party itself, not a thing of one ("voted to extend his mandate"). A preposition on the verb's
+party itself, not a thing of one ("voted to extend his mandate"). In cooperation, aid and
+yielding an object the doer owns is its means ("offered its troops to X": X is the party). A
+preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
@@ -62,6 +64,9 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
+# Roots whose object owned by the doer is its means ("offered its troops to X"), and the owners
+MEANS_ROOTS = frozenset({"03", "05", "06", "07", "08"})
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 # Roots of intent whose partner is the object of the act intended: "offered to negotiate with X"
 INTENT_ROOTS = frozenset({"03"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
@@ -213,7 +218,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
-    target = _without_speakers(token, tgt_tokens, index.resolve(tgt_tokens))
+    target = _without_speakers(token, tgt_tokens, index.resolve(_not_means(tgt_tokens, match)))
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
@@ -235,6 +240,16 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
             conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
             target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _not_means(objects: list[Token], match: TriggerMatch) -> list[Token]:
+    """ "Syria offered its troops to Lebanon", "withdrew their forces": in cooperation, aid and
+    yielding (`MEANS_ROOTS`) an object the doer owns ("its", "their") is what it gives or moves,
+    not whom the act is for; the preposition after it names that party."""
+    if (match.entry.cameo or "")[:2] not in MEANS_ROOTS:
+        return objects
+    owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
+    return [o for o in objects if o.i not in owned]
 
 
 def _acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
