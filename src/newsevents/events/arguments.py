@@ -21,9 +21,8 @@ to-infinitive acts on ("threatened to cut ties with X"), and a threat with neith
 its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
 ("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
 with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
-party itself, not a thing of one ("voted to extend his mandate"). In cooperation, aid and
-yielding an object the doer owns is its means ("offered its troops to X": X is the party). A
-preposition on the verb's
+party itself, not a thing of one ("voted to extend his mandate"); its own troops are a doer's
+means ("offered its troops to X": X is the party). A preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
@@ -39,6 +38,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
+from newsevents.events.objects import acted_on, not_means
+from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
@@ -64,9 +65,6 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
-# Roots whose object owned by the doer is its means ("offered its troops to X"), and the owners
-MEANS_ROOTS = frozenset({"03", "05", "06", "07", "08"})
-OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 # Roots of intent whose partner is the object of the act intended: "offered to negotiate with X"
 INTENT_ROOTS = frozenset({"03"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
@@ -88,8 +86,6 @@ PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
 # Acts told as a state of their target: "came under attack", "remained in custody"
 STATE_PREPS = {"17": "in", "18": "under", "19": "under", "20": "under"}
 HELD_VERBS = frozenset({"be", "remain", "stay", "languish", "hold", "keep", "put", "place", "spend"})
-# "fought on behalf of the government": the government is who the act serves, not its target
-NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
 
 
@@ -154,15 +150,6 @@ def _kids(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
-    out = []
-    for p in preps:
-        for c in token.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == p:
-                out += [o for o in _kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
-    return out
-
-
 def _is_passive(token: Token, cues: Cues) -> bool:
     """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers", "Soldier Killed"),
     so a past participle with a by-agent, or with a subject but neither auxiliary nor object, counts
@@ -218,7 +205,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
-    target = _without_speakers(token, tgt_tokens, index.resolve(_not_means(tgt_tokens, match)))
+    target = _without_speakers(token, tgt_tokens, index.resolve(not_means(tgt_tokens, match.entry.cameo)))
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
@@ -230,36 +217,16 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
-            target = index.resolve(_acted_on(token, cues.target_preps))
+            target = index.resolve(acted_on(token, cues.target_preps))
         if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "pledged to help X"
             # the party itself, not a thing of its ("voted to extend his mandate" aims at no one)
-            intended = [o for o in _acted_on(token, preps, objects=True) if o.i in index.by_token]
+            intended = [o for o in acted_on(token, preps, objects=True) if o.i in index.by_token]
             target = index.resolve(intended)
             prep = _prep_of(intended, target, index)
         if not target and root in CLAUSE_TARGET_ROOTS:  # "warned that X", "threatened to Y unless X"
             conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
             target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
-
-
-def _not_means(objects: list[Token], match: TriggerMatch) -> list[Token]:
-    """ "Syria offered its troops to Lebanon", "withdrew their forces": in cooperation, aid and
-    yielding (`MEANS_ROOTS`) an object the doer owns ("its", "their") is what it gives or moves,
-    not whom the act is for; the preposition after it names that party."""
-    if (match.entry.cameo or "")[:2] not in MEANS_ROOTS:
-        return objects
-    owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
-    return [o for o in objects if o.i not in owned]
-
-
-def _acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
-    """Who the act a to-infinitive names befalls: "threatened to deliver blows to X", "threatened to
-    cut ties with X" (a preposition on the act or on its object, as "imposed sanctions on X"), and
-    with `objects` the act's object too ("pledged to help X")."""
-    acts = _kids(token, "xcomp")
-    things = [o for x in acts for o in _kids(x, "dobj")]
-    found = [o for x in acts + things for o in _pobjs(x, preps)]
-    return found + things if objects else found
 
 
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
