@@ -166,7 +166,10 @@ def test_unit_refugees_never_take_the_place_and_nothing_means_no_country() -> No
 def test_unit_an_actor_whose_words_named_its_country_is_never_touched() -> None:
     syr = Actor("soldiers", "Syrian military", "SYRMIL", "SYR", "MIL", Evidence.of(TEXT, 0, 8), "text")
     ev = _event(syr, None)
-    assert _homing(syr).event(ev) == ev
+    out = _homing(syr).event(ev)
+    assert out.source == syr
+    # the act abroad with no target is aimed at the place's country (actors/abroad.py)
+    assert out.target is not None and (out.target.code, out.target.country_source) == ("UKR", "place")
 
 
 def test_unit_focus_is_the_most_mentioned_country_else_the_dateline() -> None:

@@ -16,14 +16,19 @@ attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a n
 release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
 acts. A role filled through a borrowed or governing word counts as inferred, which lowers
 confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
-subject of their that-clause ("demanded that X withdraw" targets X); appeals and demands also take
-"from X" ("demanded support from X"). A preposition on the verb's object counts as the verb's own
-("imposed sanctions on X"). A statement that acts as a subject speaks for whoever issued it: "X
-issued a statement condemning Y", "a statement from X condemned Y" are X's (`statement_nouns` in
-cues.yml). An appeal, demand, criticism, rejection or threat told as a gerund after
-by/in/while/after/before takes the stated subject of its clause ("X responded by condemning Y"); a
-noun of criticism takes its source from "from X", on the noun or on its verb ("drew criticism from
-X").
+subject of their that-clause ("demanded that X withdraw" targets X), or at the party their
+to-infinitive acts on ("threatened to cut ties with X"), and a threat with neither at the doer of
+its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
+("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
+with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
+party itself, not a thing of one ("voted to extend his mandate"); its own troops are a doer's
+means ("offered its troops to X": X is the party). A preposition on the verb's
+object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
+speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
+Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
+told as a gerund after by/in/while/after/before takes the stated subject of its clause ("X
+responded by condemning Y"); a noun of criticism takes its source from "from X", on the noun or
+on its verb ("drew criticism from X").
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
-from newsevents.events.subjects import RELATIVE, borrowed_subject, gerund_subject, subject
+from newsevents.events.objects import acted_on, not_means
+from newsevents.events.objects import pobjs as _pobjs
+from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
 from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
@@ -58,6 +65,8 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
+# Roots of intent whose partner is the object of the act intended: "offered to negotiate with X"
+INTENT_ROOTS = frozenset({"03"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -77,8 +86,6 @@ PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
 # Acts told as a state of their target: "came under attack", "remained in custody"
 STATE_PREPS = {"17": "in", "18": "under", "19": "under", "20": "under"}
 HELD_VERBS = frozenset({"be", "remain", "stay", "languish", "hold", "keep", "put", "place", "spend"})
-# "fought on behalf of the government": the government is who the act serves, not its target
-NOT_TARGET_POBJ = frozenset({"behalf"})
 # "a Russian-backed offensive": the backer supports the act, it does not perform it
 
 
@@ -143,15 +150,6 @@ def _kids(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
-    out = []
-    for p in preps:
-        for c in token.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == p:
-                out += [o for o in _kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
-    return out
-
-
 def _is_passive(token: Token, cues: Cues) -> bool:
     """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers", "Soldier Killed"),
     so a past participle with a by-agent, or with a subject but neither auxiliary nor object, counts
@@ -207,7 +205,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
-    target = _without_speakers(token, tgt_tokens, index.resolve(tgt_tokens))
+    target = _without_speakers(token, tgt_tokens, index.resolve(not_means(tgt_tokens, match.entry.cameo)))
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
@@ -219,9 +217,15 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
-            target = index.resolve([o for x in _kids(token, "xcomp") for o in _pobjs(x, cues.target_preps)])
-        if not target and root in CLAUSE_TARGET_ROOTS:
-            target, tgt_inferred = index.resolve(complement_subjects(token)), True
+            target = index.resolve(acted_on(token, cues.target_preps))
+        if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "pledged to help X"
+            # the party itself, not a thing of its ("voted to extend his mandate" aims at no one)
+            intended = [o for o in acted_on(token, preps, objects=True) if o.i in index.by_token]
+            target = index.resolve(intended)
+            prep = _prep_of(intended, target, index)
+        if not target and root in CLAUSE_TARGET_ROOTS:  # "warned that X", "threatened to Y unless X"
+            conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
+            target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
 
 

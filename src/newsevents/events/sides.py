@@ -18,11 +18,16 @@ WEAK_KINDS = {"pronoun", "coref"}
 # (12) and threats (13) aimed at the one who rejects. Force and coercion are not "rejected".
 ANSWERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ANSWER_WINDOW = 5  # sentences back a rejection may answer
+# What condemns an act told within its own words ("condemned the attack", "rejected the annexation"):
+# criticism (11) and rejection (12), aimed at the act's doer.
+JUDGING_ROOTS = frozenset({"11", "12"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Roots in which a state never acts on its own country named bare: what states say and do to
 # other states (02-13) and sanctions (16). In protests, coercion and force (14, 15, 17-20),
 # "Turkish police ... in Turkey" is a place the parse may take as a target: left as it is.
 OWN_SIDE_ROOTS = frozenset({f"{n:02d}" for n in range(2, 14)} | {"16"})
+# Roots of coercion and force, whose people named by a plural demonym are civilians (`_as_civilians`).
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -72,12 +77,27 @@ def pairs(
         return [(s, t) for s in found_s for t in found_s if _distinct(s, t)]
     if root in OWN_SIDE_ROOTS:
         found_t = tuple(t for t in found_t if not any(_own_state(s, t) for s in found_s))
+    if root in HARM_ROOTS and not mutual and args.target.prep != "between":  # not the sides of a fight
+        found_t = tuple(_as_civilians(t) for t in found_t)
     sources: Sequence[ActorMention | None] = found_s or (None,)
     targets: Sequence[ActorMention | None] = found_t or (None,)
     pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
     if mutual and partner:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     return pairs
+
+
+def _as_civilians(m: ActorMention) -> ActorMention:
+    """ "Soldiers detained 20 Palestinians", "expelled hundreds of Liberians": a people named by its
+    plural demonym, harmed or coerced, is the country's civilians (CVL), not the state; the country
+    named bare ("attacked Israel") and a demonym before a noun of its own ("Israeli positions")
+    stay as they are."""
+    actor = m.actor
+    people = m.kind == "demonym" and actor.sector is None and bool(actor.country)
+    if not people or " " in actor.text or not actor.text.endswith("s") or actor.text == actor.name:
+        return m
+    code = f"{actor.country}CVL"
+    return replace(m, actor=replace(actor, code=code, sector="CVL", name=f"{actor.text} (civilians)"))
 
 
 def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
@@ -121,15 +141,47 @@ def answered(events: list[Event]) -> list[Event]:
     """ "Lawmakers accused the president of extending his term. He rejected the accusation": a
     rejection (12x) with no target answers the latest act of `ANSWERED_ROOTS` aimed at its source
     in the sentences just before (`ANSWER_WINDOW`), or earlier in its own sentence, and is aimed
-    at that act's source; the target is inferred, and the confidence lowered as for any."""
+    at that act's source; the target is inferred, and the confidence lowered as for any.
+
+    A criticism or rejection with no target whose words name an act coded in its sentence ("the
+    Kenyan government condemned the attack") is aimed at that act's doer first (`_judged_act`), as
+    CAMEO codes "condemned the attack by X" against X."""
     out: list[Event] = []
-    for ev in sorted(events, key=lambda e: (e.evidence.start, e.trigger.start)):
+    ordered = sorted(events, key=lambda e: (e.evidence.start, e.trigger.start))
+    for ev in ordered:
+        if ev.cameo_root in JUDGING_ROOTS and ev.target is None and ev.source is not None:
+            judged = _judged_act(ev, ordered)
+            if judged is not None and judged.source is not None:
+                ev = replace(ev, target=judged.source, confidence=round(max(0.1, ev.confidence - 0.1), 2))
         if ev.cameo_root == "12" and ev.target is None and ev.source is not None:
             asked = _answered_act(ev, out)
             if asked is not None and asked.source is not None:
                 ev = replace(ev, target=asked.source, confidence=round(max(0.1, ev.confidence - 0.1), 2))
         out.append(ev)
     return out
+
+
+def _judged_act(ev: Event, events: list[Event]) -> Event | None:
+    """ "The government condemned the attack", "rejected the annexation": the act a criticism or a
+    rejection names within its own trigger's words, coded as an event of its own in the same
+    sentence (a restated act lends it its doer), else the act of its sentence told by the same
+    noun ("the attack on X is an attack on us, he said, condemning the attack"); its doer must not
+    be the judge."""
+    named = ev.trigger.text.split()[-1].casefold() if ev.trigger.text.split() else ""
+    inside: Event | None = None
+    same_word: Event | None = None
+    for other in events:
+        if other is ev or other.evidence.start != ev.evidence.start or other.cameo_root.startswith("01"):
+            continue
+        judge, doer = ev.source, other.source
+        if doer is None or judge is None or doer.code == judge.code:  # a government may judge its rebels
+            continue
+        # the same trigger is the judge's own act coded for another of its subjects ("X and Y reject")
+        if ev.trigger.start < other.trigger.start and other.trigger.end <= ev.trigger.end:
+            inside = inside or other
+        elif other.trigger.start != ev.trigger.start and other.trigger.text.casefold() == named:
+            same_word = same_word or other
+    return inside or same_word
 
 
 def _answered_act(ev: Event, before: list[Event]) -> Event | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.syntax import infinitive_doers
+from newsevents.nlp.syntax import infinitive_doers, passive_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,6 +33,9 @@ GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
 # attitude ("X is reluctant to", "eager to"): those leave the act to X's will, which intents handle.
 RAISING_ADJECTIVES = frozenset({"due", "set", "poised", "slated", "scheduled", "expected", "likely", "bound"})
 MAX_DEPTH = 4
+
+# Marks of a condition whose doer a threat is aimed at ("unless X withdraws", "if X attacks").
+CONDITIONS = frozenset({"if", "unless"})
 
 
 def kids(token: Token, *deps: str) -> list[Token]:
@@ -88,3 +91,14 @@ def gerund_subject(verb: Token) -> list[Token]:
     if verb.dep_ != "pcomp" or prep.lower_ not in GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     return kids(prep.head, "nsubj")  # a stated subject only: one borrowed in turn is too far to trust
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Whom a threat's condition names: "threatened to stop the talks if the United States deploys
+    missiles", "will raise tariffs unless Canada drops its own", "if the tariffs are not dropped by
+    Canada": the doer of an if- or unless-clause on the threat's verb or on the act it threatens
+    (its passive agent first, else its subject) is the one the threat is aimed at, as CAMEO codes a
+    conditional threat against the party whose act sets it off."""
+    verbs = [verb, *kids(verb, "xcomp")]
+    clauses = [c for v in verbs for c in kids(v, "advcl") if {m.lower_ for m in kids(c, "mark")} & CONDITIONS]
+    return [t for c in clauses for t in (passive_agents(c) or kids(c, "nsubj", "nsubjpass"))]

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsevents.actors.abroad import aim_at_place
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.geo.fallback import ArticlePlaces, fallback_place
 from newsevents.model import Actor, ActorMention, CountrySource, Event, EventLocation, Evidence, Quote
@@ -161,20 +162,25 @@ def _stated_where(loc: EventLocation, source: str | None, homes: Homes) -> bool:
 class Homing:
     """Gives actors their countries from one article's `Homes`, relabelling names with the dictionary."""
 
-    def __init__(self, homes: Homes, dictionary: ActorDictionary | None) -> None:
-        self.homes, self.dictionary = homes, dictionary
+    def __init__(
+        self, homes: Homes, dictionary: ActorDictionary | None, parsed: ParsedArticle | None = None
+    ) -> None:
+        self.homes, self.dictionary, self.parsed = homes, dictionary, parsed
 
     def event(self, event: Event) -> Event:
-        """The event with its sides and claimant homed (the sides by the event's own chain)."""
+        """The event with its sides and claimant homed (the sides by the event's own chain), and an
+        act done abroad with no target aimed at the country of its place (`actors/abroad.py`)."""
         source, target = event.source, event.target
         if self.homes.own(source) is not None and source is not None:
             source = self._give(source, _event_home(event, source, True, self.homes))
         if self.homes.own(target) is not None and target is not None:
             target = self._give(target, _event_home(event, target, False, self.homes))
         claimant = self.actor(event.attributed_to)
-        if source is event.source and target is event.target and claimant is event.attributed_to:
-            return event
-        return replace(event, source=source, target=target, attributed_to=claimant)
+        if source is not event.source or target is not event.target or claimant is not event.attributed_to:
+            event = replace(event, source=source, target=target, attributed_to=claimant)
+        stated = event.location is not None and event.location_source != "paragraph" and _stated_where(
+            event.location, event.location_source, self.homes)
+        return aim_at_place(event, stated, self.dictionary, self.parsed)
 
     def actor(self, actor: Actor | None) -> Actor | None:
         """An actor outside an event (a mention, a speaker, a claimant) with its mention's answer."""
@@ -229,7 +235,7 @@ def home_actors(
     about Poland) is dropped, and of events now equal in sides, code and sentence the most
     confident is kept.
     """
-    homing = Homing(homes_of(parsed, mentions, index), dictionary)
+    homing = Homing(homes_of(parsed, mentions, index), dictionary, parsed)
     kept, where = _settle([homing.event(e) for e in events])
     return kept, [homing.mention(m) for m in mentions], [homing.quote(q) for q in quotes], where
 

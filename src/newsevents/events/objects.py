@@ -1,0 +1,54 @@
+"""What a verb acts on, read off the dependency parse: its prepositional objects, the party the act
+a to-infinitive names befalls, and the objects that are a doer's own means rather than a party.
+
+Split from `arguments.py`, which decides the roles; these are the object readings it and its
+rules for intents and threats share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsevents.events.subjects import kids
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# "fought on behalf of the government": the government is who the act serves, not its target
+NOT_TARGET_POBJ = frozenset({"behalf"})
+# Roots of cooperation, aid and yielding, in which an object the doer owns is its means
+# ("offered its troops to X"), and the possessives that say the doer owns it.
+MEANS_ROOTS = frozenset({"03", "05", "06", "07", "08"})
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of the token's prepositions among `preps`, in the order of `preps`."""
+    out = []
+    for p in preps:
+        for c in token.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == p:
+                out += [o for o in kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
+    return out
+
+
+def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
+    """ "Syria offered its troops to Lebanon", "withdrew their forces": in cooperation, aid and
+    yielding (`MEANS_ROOTS`) an object the doer owns ("its", "their") is what it gives or moves,
+    not whom the act is for; the preposition after it names that party. Elsewhere an owned object
+    is the one acted on ("arrested his brother")."""
+    if (cameo or "")[:2] not in MEANS_ROOTS:
+        return objects
+    owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
+    return [o for o in objects if o.i not in owned]
+
+
+def acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
+    """Who the act a to-infinitive names befalls: "threatened to deliver blows to X", "threatened to
+    cut ties with X" (a preposition on the act or on its object, as "imposed sanctions on X"), and
+    with `objects` the act's object too ("pledged to help X")."""
+    acts = kids(token, "xcomp")
+    things = [o for x in acts for o in kids(x, "dobj")]
+    found = [o for x in acts + things for o in pobjs(x, preps)]
+    return found + things if objects else found
