@@ -17,7 +17,8 @@ pytestmark = pytest.mark.model
 def _all(parse, gaz: Gazetteer, text: str) -> tuple[ParsedArticle, list[Place]]:  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     parsed = ParsedArticle.of(doc, article)
-    return parsed, unlisted_places(parsed, find_places(doc, article, gaz), gaz)
+    listed = find_places(doc, article, gaz)
+    return parsed, [*listed, *unlisted_places(parsed, listed, gaz)]
 
 
 def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
@@ -69,3 +70,25 @@ def test_the_village_places_the_event(parse, gaz: Gazetteer) -> None:  # type: i
 def test_the_article_lists_only_places_on_the_map(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     article, doc = parse("The army liberated the village of Aabed in the eastern countryside of Aleppo.")
     assert [p.name for p in find_places(doc, article, gaz)] == ["Aleppo"]
+
+
+def test_unlisted_names_never_make_the_focus(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police in Tel Aviv said the raid hit the village of Aabed.\n\n"
+        "The village of Aabed was shelled again.\n\n"
+        "Officials in Tel Aviv met elders of the village of Aabed.\n\n"
+        "Troops opened fire overnight."
+    )
+    article, doc = parse(text)
+    parsed = ParsedArticle.of(doc, article)
+    listed = find_places(doc, article, gaz)
+    unlisted = unlisted_places(parsed, listed, gaz)
+    assert [p.name for p in unlisted] == ["Aabed"] and len(unlisted[0].mentions) == 3
+    event = locate_events(parsed, [assault(text, "opened")], listed, gaz.cues, None, (), gaz, unlisted)[0]
+    assert event.location is not None and event.location.name == "Tel Aviv"
+    assert event.location_source == "article"
+
+
+def test_a_party_or_paper_after_in_is_no_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Rifts grew in the National Congress Party, the Indian Express reported from Delhi."
+    assert set(_places(parse, gaz, text)) <= {"Delhi", "New Delhi"}

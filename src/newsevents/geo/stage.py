@@ -118,10 +118,12 @@ class EventPlaceStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         places = event_points(found.places or (), self.gazetteer)
-        if self.gazetteer is not None:  # villages and sites the gazetteer lacks may place events
-            places = tuple(unlisted_places(parsed, places, self.gazetteer))
+        # villages and sites the gazetteer lacks place events, but are not listed with the places
+        gaz, actors = self.gazetteer, found.actors or ()
+        unlisted = [] if gaz is None else unlisted_places(parsed, places, gaz, actors)
         located = locate_events(
-            parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer
+            parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer,
+            unlisted,
         )
         return found.with_(events=tuple(located))
 

@@ -11,15 +11,19 @@ A capitalised name the gazetteer does not know is taken as a place only on firm 
 (`unlisted_evidence`): a site noun of `cues.yml` before "of" or right after it ("the village of
 X", "X camp"), a site noun ending the name itself ("Yarmouk Camp", "Dumayr Airbase"), a place
 prefix opening it ("Tal", "Jabal", "Kafr", "Deir": the words Arabic place names begin with), or
-the tagger's GPE or LOC label under a locative preposition ("at Kibeho"); it must be a proper
-noun, never a word of nationality ("the Jewish settlement of X"). A demonym and a name
-overlapping a listed place are never taken.
+a name under a locative preposition that the tagger calls a place or a facility ("at Kibeho",
+"inside Kafr Sousah"); it must be a proper noun, never a word of nationality ("the Jewish
+settlement of X"). A demonym, a name the actors stage read as an actor's ("Boko Haram", "the
+Taliban") and a name overlapping a listed place are never taken.
 
 It has no point of its own, so it takes the point, country and region of the place it lies in:
-the nearest listed place its sentence names, a city or region before a country ("the settlement
-of Rafiah Yam in southern Gaza"), else the article's focus place. With neither it has no point,
-as a district of an unnamed city has none (`resolve.py`): the event is still placed where the
-text says, and an analyst sees the name.
+the nearest listed place its sentence or paragraph names, a city or region before a country
+("the settlement of Rafiah Yam in southern Gaza"), else the dateline's, else the article's focus
+(`_host`); or the point of a small place of its name in that country, when the index of small
+places holds one. With none it has no point, as a district of an unnamed city has none
+(`resolve.py`): the event is still placed where the text says, and an analyst sees the name.
+Such places only place events: they are not listed with the article's places (a name without a
+point of its own is no geoparse), and they never make the article's focus.
 """
 
 from __future__ import annotations
@@ -28,14 +32,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from newsevents.geo.dateline import dateline_place
 from newsevents.geo.fallback import article_focus
 from newsevents.geo.gazetteer import Gazetteer
 from newsevents.geo.toponyms import POSSESSIVES, name_spans
 from newsevents.ingest.lines import split_lines
-from newsevents.model import Evidence, Feature, Place
+from newsevents.model import ActorMention, Evidence, Feature, Place
 from newsevents.nlp.parsed import ParsedArticle
 
-TAGGED = frozenset({"GPE", "LOC"})  # labels the tagger gives places, trusted under a locative preposition
+# Labels that make a name under a locative preposition a place: a place or a facility ("at Kibeho",
+# "outside the Villa Borsig"). Organisations and unlabelled names there are as often parties, peoples
+# and papers ("in the National Congress Party", "in Uyghurs", "in the Indian Express").
+TRUSTED = frozenset({"GPE", "LOC", "FAC"})
 LEADING = frozenset({"the", "a", "an"})
 
 
@@ -72,17 +80,20 @@ def unlisted_evidence(span: Span, gazetteer: Gazetteer) -> Feature | None:
     if len(span) > 1 and first in cues.place_prefixes:
         return "city"
     labels = {t.ent_type_ for t in span}
-    if word in cues.locative and labels & TAGGED and not labels - TAGGED - {""}:
+    if word in cues.locative and labels & TRUSTED and not labels - TRUSTED - {""}:
         return "city"
     return None
 
 
-def _host(places: Sequence[Place], parsed: ParsedArticle, at: Span) -> Place | None:
-    """The listed place an unlisted one lies in: the nearest city or region its sentence names,
-    else the last its paragraph named before it (the one the story was at), else the next, else
-    the country its sentence names, else the article's focus. A country's point (its capital) is
-    far from most of its villages: after a paragraph on Zamfara, "the village of Jangebe" is in
-    Zamfara, and not in Borno, named after it for an earlier kidnapping."""
+def _host(
+    places: Sequence[Place], parsed: ParsedArticle, at: Span, gazetteer: Gazetteer
+) -> Place | None:
+    """The listed place an unlisted one lies in, nearest evidence first: a city or region its
+    sentence names (the nearest), one its paragraph named before it (the last: where the story
+    was), one its paragraph names after it, a country its sentence names, one its paragraph names,
+    the dateline's place, the article's focus. A country's point (its capital) is far from most
+    of its villages: after a paragraph on Zamfara, "the village of Jangebe" is in Zamfara, not in
+    Nigeria's capital nor in Borno, named after it for an earlier kidnapping."""
     sent = at.sent
     para = next((line for line in split_lines(parsed.text) if line.start <= at.start_char < line.end), None)
     best, rank = None, None
@@ -93,13 +104,12 @@ def _host(places: Sequence[Place], parsed: ParsedArticle, at: Span) -> Place | N
             in_sentence = sent.start_char <= mention.start < sent.end_char
             if not in_sentence and (para is None or not para.start <= mention.start < para.end):
                 continue
-            country = place.feature == "country"
-            if country and not in_sentence:
-                continue
             after = not in_sentence and mention.start > at.start_char
-            here = (country, not in_sentence, after, abs(mention.start - at.start_char))
+            here = (place.feature == "country", not in_sentence, after, abs(mention.start - at.start_char))
             if rank is None or here < rank:
                 best, rank = place, here
+    if best is None and (dateline := dateline_place(parsed, places, gazetteer)) is not None:
+        best = dateline[0]
     return best if best is not None else article_focus(parsed, places)
 
 
@@ -114,12 +124,15 @@ def _town_in(gazetteer: Gazetteer, name: str, host: Place) -> Place | None:
     return Place(best.name, best.lat, best.lon, best.country, best.feature, (), best.admin1)
 
 
-def unlisted_places(parsed: ParsedArticle, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:
-    """The article's places, then one for each unlisted name the text calls a place (module doc),
+def unlisted_places(
+    parsed: ParsedArticle, places: Sequence[Place], gazetteer: Gazetteer, actors: Sequence[ActorMention] = ()
+) -> list[Place]:
+    """A place for each unlisted name the text calls a place (module doc), beside `places`,
     at the point of the place it lies in (or of its namesake in the small places of the host's
     country); its mentions of one name are one place."""
     doc, cues = parsed.doc, gazetteer.cues
     taken = [(m.start, m.end) for p in places for m in p.mentions]
+    agents = {i for a in actors if a.kind == "name" for i in range(a.token_start, a.token_end)}
     found: dict[str, Place] = {}
     for span in name_spans(doc, cues):
         while len(span) > 1 and span[-1].text in POSSESSIVES:
@@ -131,12 +144,14 @@ def unlisted_places(parsed: ParsedArticle, places: Sequence[Place], gazetteer: G
             continue
         if parsed.in_title[span.start] or gazetteer.is_demonym(text) or text.lower() in cues.never_places:
             continue
+        if any(t.i in agents for t in span):  # "attacks by Boko Haram in ...": an actor's name
+            continue
         if gazetteer.lookup(text):
             continue
         feature = unlisted_evidence(span, gazetteer)
         if feature is None:
             continue
-        host = _host(places, parsed, span)
+        host = _host(places, parsed, span, gazetteer)
         mention = Evidence.of(parsed.text, span.start_char, span.end_char)
         seen = found.get(text)
         if seen is not None:
@@ -149,4 +164,4 @@ def unlisted_places(parsed: ParsedArticle, places: Sequence[Place], gazetteer: G
             continue
         admin1 = at.admin1 if at.feature != "country" else None
         found[text] = Place(text, at.lat, at.lon, at.country, feature, (mention,), admin1)
-    return [*places, *found.values()]
+    return list(found.values())
