@@ -151,13 +151,13 @@ def unlisted_places(
         feature = unlisted_evidence(span, gazetteer)
         if feature is None:
             continue
-        host = _host(places, parsed, span, gazetteer)
         mention = Evidence.of(parsed.text, span.start_char, span.end_char)
         seen = found.get(text)
-        if seen is not None:
+        if seen is not None:  # the first mention's host places the name
             found[text] = Place(seen.name, seen.lat, seen.lon, seen.country, seen.feature,
                                 (*seen.mentions, mention), seen.admin1)  # fmt: skip
             continue
+        host = _host(places, parsed, span, gazetteer)
         at = host and (_town_in(gazetteer, text, host) or host)
         if at is None:  # a place the text names, somewhere the article never says
             found[text] = Place(text, None, None, None, feature, (mention,))
