@@ -92,3 +92,12 @@ def test_unlisted_names_never_make_the_focus(parse, gaz: Gazetteer) -> None:  # 
 def test_a_party_or_paper_after_in_is_no_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Rifts grew in the National Congress Party, the Indian Express reported from Delhi."
     assert set(_places(parse, gaz, text)) <= {"Delhi", "New Delhi"}
+
+
+def test_the_paragraph_before_hosts_a_village(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen raided a school in Zamfara state on Friday. The girls were taken from the village of "
+        "Jangebe. Boko Haram took girls from Chibok in Borno in 2014."
+    )
+    village = _places(parse, gaz, text)["Jangebe"]
+    assert (village.country, village.admin1) == ("NGA", "Zamfara")
