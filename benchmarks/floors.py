@@ -14,7 +14,8 @@ from benchmarks.evaluation.report import DatasetReport, Report
 from benchmarks.evaluation.tables import read_data
 
 FLOORS = Path(__file__).resolve().parent / "floors.yml"
-SHARES = ("accuracy", "given_event", "share")  # measures that are shares (0..1), compared in percent
+# measures that are shares (0..1), compared in percent
+SHARES = ("accuracy", "given_event", "share", "place_right")
 
 Floors = dict[str, dict[str, float]]
 

@@ -37,13 +37,16 @@ class Cues:
     force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
     home_acts: frozenset[str] = frozenset()  # CAMEO codes done where the acting state is: sanctions
     visit_acts: frozenset[str] = frozenset()  # CAMEO codes done where the trip goes: "travel to Canada"
+    site_nouns: frozenset[str] = frozenset()  # "the village of X", "X camp": an unlisted name is a place
+    place_prefixes: frozenset[str] = frozenset()  # "Tal X", "Kafr X": words place names begin with
+    water_nouns: frozenset[str] = frozenset()  # "the Indian Ocean": never a site on land (unlisted.py)
 
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "modifier_nouns", "force_locative", "force_object", "home_acts",
-    "visit_acts",
+    "visit_acts", "site_nouns", "place_prefixes", "water_nouns",
 )  # fmt: skip
 
 

@@ -109,10 +109,12 @@ class ArticlePlaces:
         actors: Sequence[ActorMention],
         cues: Cues,
         gazetteer: Gazetteer | None = None,
+        listed: Sequence[Place] | None = None,
     ) -> ArticlePlaces:
         """Index the article's named places (a demonym places nothing); `actors` mark the mentions
         that name an actor, not a place; `gazetteer` resolves a dateline the places stage did not
-        read as a place."""
+        read as a place; `listed`, when given, the places the focus is chosen from (not the
+        villages the gazetteer lacks, `unlisted.py`: "Tel Aviv" stays the focus of a story on it)."""
         places = named_places(places)
         found = dateline_place(parsed, places, gazetteer)
         dateline = None
@@ -123,7 +125,8 @@ class ArticlePlaces:
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
         named = any(_in_body(parsed, m) for p in places for m in p.mentions)
-        return cls(tuple(usable), lines, dateline, article_focus(parsed, places), named)
+        focus = article_focus(parsed, places if listed is None else named_places(listed))
+        return cls(tuple(usable), lines, dateline, focus, named)
 
     def between(self, start: int, end: int) -> tuple[Mention, ...]:
         """The usable mentions starting in characters [start, end), found by bisection: a long

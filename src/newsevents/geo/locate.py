@@ -328,6 +328,7 @@ def locate_events(
     anchors: Anchors | None = None,
     actors: Sequence[ActorMention] | None = None,
     gazetteer: Gazetteer | None = None,
+    unlisted: Sequence[Place] = (),
 ) -> list[Event]:
     """Events with `location` and `location_source` filled (via dataclasses.replace).
 
@@ -335,11 +336,13 @@ def locate_events(
     `anchors` the triggers' tokens as the events stage recorded them; `actors` the article's
     actor mentions, which the fallback chain never takes for places. With `actors` None only
     the clause places events (the chain needs to know which names are actors); `gazetteer`
-    resolves a dateline the places stage did not read as a place.
+    resolves a dateline the places stage did not read as a place. `unlisted` places (`unlisted.py`)
+    place events as the others do but never make the article's focus.
     """
-    places = named_places(places)  # a demonym places nothing
-    index = PlaceMentions.of(places)
-    article = ArticlePlaces.of(parsed, places, actors, cues, gazetteer) if actors is not None else None
+    listed = named_places(places)  # a demonym places nothing
+    every = (*listed, *unlisted)
+    index = PlaceMentions.of(every)
+    article = ArticlePlaces.of(parsed, every, actors, cues, gazetteer, listed) if actors is not None else None
     return [locate_event(parsed, event, index, cues, anchors, article) for event in events]
 
 

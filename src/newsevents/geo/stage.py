@@ -19,6 +19,7 @@ from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_wor
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
 from newsevents.geo.smallplaces import SmallPlaces
+from newsevents.geo.unlisted import unlisted_places
 from newsevents.model import Place, named_places
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
@@ -117,8 +118,12 @@ class EventPlaceStage:
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         places = event_points(found.places or (), self.gazetteer)
+        # villages and sites the gazetteer lacks place events, but are not listed with the places
+        gaz, actors = self.gazetteer, found.actors or ()
+        unlisted = [] if gaz is None else unlisted_places(parsed, places, gaz, actors)
         located = locate_events(
-            parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer
+            parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer,
+            unlisted,
         )
         return found.with_(events=tuple(located))
 

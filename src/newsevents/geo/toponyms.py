@@ -142,8 +142,8 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
-    elif after is not None and after.text in cues.modifier_nouns:  # "Roselle police", lower case only
-        cue = True
+    elif after is not None and (after.text in cues.modifier_nouns or after.text in cues.area_nouns):
+        cue = True  # "Roselle police", "the northern Hama countryside": lower case only
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
         run = _run_after(doc, after.i + 1, cues)
         if (
@@ -161,6 +161,10 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
             cue = True
     elif before is not None and (before.lower_ in cues.locative or before.lower_ in cues.directional):
         cue = True
+    elif before is not None and before.text in cues.feature_nouns:  # "the capital Grozny"
+        hint, cue = cues.feature_nouns[before.text], True
+    elif getattr(_prev(doc, span.start, skip_adjectives=True), "lower_", "") in cues.locative:
+        cue = True  # "in central Santiago", "in eastern Sri Lanka"
     return hint, cue
 
 

@@ -1,0 +1,31 @@
+"""Known names proven places by the words around them (geo/toponyms.py, `_hint_and_cue`): names
+the small model tags a person or an organisation, which need a cue to be taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.geo import Gazetteer, find_places
+
+pytestmark = pytest.mark.model
+
+
+def _names(parse, gaz: Gazetteer, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    article, doc = parse(text)
+    return {m.text: p.country for p in find_places(doc, article, gaz) for m in p.mentions}
+
+
+def test_a_land_noun_after_the_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Minutes ago, the Free Syrian Army stormed the defenses in the northern Hama countryside."
+    assert _names(parse, gaz, text).get("Hama") == "SYR"
+
+
+def test_a_feature_noun_right_before_the_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "And a policeman was killed in the capital Grozny when his vehicle hit a roadside bomb."
+    assert _names(parse, gaz, text).get("Grozny") == "RUS"
+
+
+def test_a_locative_before_adjectives(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Around 500 demonstrators marched Wednesday in central Santiago bearing signs."
+    assert _names(parse, gaz, text).get("Santiago") == "CHL"
+
