@@ -145,9 +145,10 @@ def _kids(token: Token, *deps: str) -> list[Token]:
 
 def _pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     out = []
+    held = [c for c in token.children if c.dep_ in ("prep", "dative")]  # read once, not per preposition
     for p in preps:
-        for c in token.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == p:
+        for c in held:
+            if c.lower_ == p:
                 out += [o for o in _kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
     return out
 

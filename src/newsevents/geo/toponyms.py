@@ -108,20 +108,21 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
 def entity_spans(doc: Doc) -> list[Span]:
     """Entities that may be places, without a leading "the" and split at possessives."""
     out: list[Span] = []
+    w = words(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
+        while start < end and (w.lower[start] == "the" or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
             end -= 1
         cut = start
-        for tok in doc[start:end]:
-            if tok.text in POSSESSIVES or tok.tag_ == "POS":
-                if tok.i > cut:
-                    out.append(doc[cut : tok.i])
-                cut = tok.i + 1
+        for i in range(start, end):  # the strings, not a Token per word of every entity
+            if w.text[i] in POSSESSIVES or w.tag[i] == "POS":
+                if i > cut:
+                    out.append(doc[cut:i])
+                cut = i + 1
         if end > cut:
             out.append(doc[cut:end])
     return out
