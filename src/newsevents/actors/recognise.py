@@ -46,15 +46,23 @@ class Cue:
 
 def _case_ok(phrase: Phrase, words: list[str]) -> bool:
     """Capitals in the dictionary phrase must be honoured by the text (see module docstring)."""
-    text = " ".join(words)
-    letters = [c for c in phrase.text if c.isalpha()]
-    if not any(c.isupper() for c in letters):
+    capital, acronym = _capitals(phrase.text)
+    if not capital:
         return True
+    text = " ".join(words)
     if text == text.lower():
         return False
-    if len(letters) <= 5 and all(c.isupper() for c in letters):
+    if acronym:
         return all(c.isupper() for c in text if c.isalpha())
     return True
+
+
+@lru_cache(maxsize=65536)
+def _capitals(text: str) -> tuple[bool, bool]:
+    """Of a dictionary phrase: whether it has a capital, and whether it is an acronym (five
+    letters at most, all capitals); read once per phrase, not for each word that may match it."""
+    letters = [c for c in text if c.isalpha()]
+    return any(c.isupper() for c in letters), len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
 def _in_office(entry: Entry, year: int | None) -> int:

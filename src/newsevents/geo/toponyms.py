@@ -56,6 +56,19 @@ class Toponym:
     embedded: bool = False
 
 
+class _Known(dict[str, bool]):
+    """Whether the gazetteer knows a name, asked once per name and article: a name recurs, as an
+    entity and as a capitalised run, and in each paragraph that names it."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, text: str) -> bool:
+        found = self[text] = bool(self.gazetteer.lookup(text))
+        return found
+
+
 def _is_name_part(tok: Token, cues: Cues) -> bool:
     text = tok.text
     if tok.is_space or not text or tok.ent_type_ in NOT_NAME_LABELS:
@@ -273,18 +286,18 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
     knows wins, then the longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case
     words in a sentence that uses capitals (`_common_word`)."""
-    cues, doc = gazetteer.cues, parsed.doc
+    cues, doc, knows = gazetteer.cues, parsed.doc, _Known(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
     people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
-        known = bool(gazetteer.lookup(text))
+        known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
             span, stripped_hint = _strip_feature_word(raw, cues)
             if span is not raw:
                 text = span.text
-                known = bool(gazetteer.lookup(text))
+                known = knows[text]
         if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text):
             continue
         if text.lower() in cues.never_places or _common_word(span, text):
@@ -314,7 +327,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return _without_overlaps(list(found.values()), gazetteer)
+    return _without_overlaps(list(found.values()), knows)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
@@ -368,8 +381,8 @@ def _common_word(span: Span, text: str) -> bool:
     return any(ch.isupper() for ch in span.sent.text)
 
 
-def _without_overlaps(tops: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
-    ranked = sorted(tops, key=lambda t: (not gazetteer.lookup(t.text), -(t.end - t.start), t.start))
+def _without_overlaps(tops: list[Toponym], knows: _Known) -> list[Toponym]:
+    ranked = sorted(tops, key=lambda t: (not knows[t.text], -(t.end - t.start), t.start))
     # The kept spans never overlap, so sorted by start their ends are sorted too, and a new span
     # can only overlap its two neighbours: found by bisection, not by a scan of all kept so far.
     kept: list[Toponym] = []
