@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
+from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.words import words
 
@@ -122,7 +123,7 @@ def entity_spans(doc: Doc) -> list[Span]:
     """Entities that may be places, without a leading "the" and split at possessives."""
     out: list[Span] = []
     w = words(doc)
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -289,7 +290,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     cues, doc, knows = gazetteer.cues, parsed.doc, _Known(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
-    people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+    people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
         known = knows[text]

@@ -52,7 +52,11 @@ class ParsedArticle:
         # the Doc would build a Token object per token, twice, for every article.
         starts = array("q", doc.to_array(IDX).tolist() if len(doc) else ())
         ends = [a + len(t) for a, t in zip(starts, words(doc).text, strict=True)]
-        codable = tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
+        codable = (
+            tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
+            if article.furniture
+            else (True,) * len(starts)  # most articles have no furniture: nothing to look up
+        )
         title = article.title_span
         in_title = tuple(
             title is not None and title.start <= a and b <= title.end
