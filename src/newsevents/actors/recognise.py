@@ -190,8 +190,10 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     day = publication_day(parsed.article)
     starts, pairs = _phrase_starts(dictionary), _phrase_pairs(dictionary)
     cues: list[Cue] = []
-    j, n = 0, len(pos)
-    while j < n:
+    free, n = 0, len(pos)  # the first token no earlier phrase consumed
+    for j in [j for j, key in enumerate(keys) if key in starts]:  # the rest begin no phrase
+        if j < free:
+            continue
         found: Cue | None = None
         consumed = 0
         paired = j + 1 < n and (keys[j], keys[j + 1]) in pairs
@@ -210,7 +212,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
                 break
         if found is not None:
             cues.append(found)
-        j += max(consumed, 1)
+        free = j + max(consumed, 1)
     cues.extend(_ner_people(parsed, cues))
     cues.sort(key=lambda c: c.start)
     return cues
