@@ -112,7 +112,8 @@ def build(settings: Settings, factories: Mapping[str, Factory] | None = None) ->
     # The model, dictionaries and gazetteer (half a million objects) live as long as the pipeline:
     # leave them out of the cyclic collector's generations, so each full collection during the
     # run walks only what the articles made, not everything loaded here, and forked workers do
-    # not touch (and copy) the pages that hold them.
+    # not touch (and copy) the pages that hold them. The price: a pipeline dropped later is freed
+    # by reference counts alone, so a process builds one and reuses it (as `default_pipeline` does).
     gc.freeze()
     return built
 
