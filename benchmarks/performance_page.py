@@ -198,7 +198,10 @@ stage on it, then returns finished Extractions, so our stages run in parallel wi
 instead of serially behind it in the parent, and no spaCy Doc crosses a process boundary (a
 serialised Doc is far larger than the Extraction made from it; the bare pass pays that cost,
 we do not). On Linux the workers are forked after the model, dictionaries and gazetteer are
-loaded, so they share them copy-on-write and start in milliseconds. At most three tasks per
+loaded, so they share them copy-on-write and start in milliseconds; `pipeline.build` ends by
+freezing what it loaded out of Python's cyclic garbage collector (`gc.freeze()`), so a full
+collection during the run walks only what the articles made, not the half-million objects of
+the model, dictionaries and gazetteer, and leaves their shared pages alone. At most three tasks per
 worker are in flight, and results come back in input order with reader problems in their
 place: memory does not grow with the corpus.
 

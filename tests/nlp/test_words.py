@@ -19,6 +19,7 @@ def _expected(doc) -> Words:  # type: ignore[no-untyped-def]
         tuple(t.lemma_.lower() for t in doc),
         tuple(t.pos_ for t in doc),
         tuple(t.dep_ for t in doc),
+        tuple(t.tag_ for t in doc),
     )
 
 

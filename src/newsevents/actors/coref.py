@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.resolve import Draft
+from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 
@@ -201,7 +202,8 @@ def _other_subject(tok: Token) -> bool:
 def _quoted(tok: Token) -> bool:
     """Whether a quotation mark opens before the pronoun in its sentence: a speaker's "they" is
     whoever the speaker means, not the group the narrative named last."""
-    return any(ch in QUOTE_MARKS for ch in tok.doc.text[tok.sent.start_char : tok.idx])
+    # The text joined once per Doc (`text_of`): `Doc.text` rebuilds it from every token.
+    return any(ch in QUOTE_MARKS for ch in text_of(tok.doc)[tok.sent.start_char : tok.idx])
 
 
 def _same_side(a: Draft, b: Draft) -> bool:

@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
-from newsevents.actors.dictionary import ActorDictionary, Entry, Phrase, norm_token
+from newsevents.actors.dictionary import ActorDictionary, Entry, Key, Phrase, norm_token
+from newsevents.nlp import entities_of
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -46,15 +47,23 @@ class Cue:
 
 def _case_ok(phrase: Phrase, words: list[str]) -> bool:
     """Capitals in the dictionary phrase must be honoured by the text (see module docstring)."""
-    text = " ".join(words)
-    letters = [c for c in phrase.text if c.isalpha()]
-    if not any(c.isupper() for c in letters):
+    capital, acronym = _capitals(phrase.text)
+    if not capital:
         return True
+    text = " ".join(words)
     if text == text.lower():
         return False
-    if len(letters) <= 5 and all(c.isupper() for c in letters):
+    if acronym:
         return all(c.isupper() for c in text if c.isalpha())
     return True
+
+
+@lru_cache(maxsize=65536)
+def _capitals(text: str) -> tuple[bool, bool]:
+    """Of a dictionary phrase: whether it has a capital, and whether it is an acronym (five
+    letters at most, all capitals); read once per phrase, not for each word that may match it."""
+    letters = [c for c in text if c.isalpha()]
+    return any(c.isupper() for c in letters), len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
 def _in_office(entry: Entry, year: int | None) -> int:
@@ -147,10 +156,20 @@ def _phrase_starts(dictionary: ActorDictionary) -> dict[str, tuple[int, ...]]:
     return starts  # type: ignore[no-any-return]
 
 
+def _phrase_pairs(dictionary: ActorDictionary) -> frozenset[Key]:
+    """The first two words of every phrase of two words or more: where a word and the next make
+    no such pair, only a one-word phrase can begin there, and the longer ones need no lookups."""
+    pairs = dictionary.cache.get("phrase_pairs")
+    if pairs is None:
+        pairs = dictionary.cache["phrase_pairs"] = frozenset(k[:2] for k in dictionary.phrases if len(k) > 1)
+    return pairs  # type: ignore[no-any-return]
+
+
 def prepare(dictionary: ActorDictionary) -> None:
     """Index what matching needs before the first article, so worker processes forked after the
     pipeline is built share it instead of each building it again."""
     _phrase_starts(dictionary)
+    _phrase_pairs(dictionary)
 
 
 def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
@@ -169,13 +188,18 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
             pos.append(i)
             keys.append(key)
     day = publication_day(parsed.article)
-    starts = _phrase_starts(dictionary)
+    starts, pairs = _phrase_starts(dictionary), _phrase_pairs(dictionary)
     cues: list[Cue] = []
-    j, n = 0, len(pos)
-    while j < n:
+    free, n = 0, len(pos)  # the first token no earlier phrase consumed
+    for j in [j for j, key in enumerate(keys) if key in starts]:  # the rest begin no phrase
+        if j < free:
+            continue
         found: Cue | None = None
         consumed = 0
+        paired = j + 1 < n and (keys[j], keys[j + 1]) in pairs
         for length in starts.get(keys[j], ()):
+            if length > 1 and not paired:
+                continue  # no phrase of two words or more begins with these two
             phrases = dictionary.phrases.get(tuple(keys[j : j + length])) if length <= n - j else None
             if not phrases:
                 continue
@@ -188,7 +212,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
                 break
         if found is not None:
             cues.append(found)
-        j += max(consumed, 1)
+        free = j + max(consumed, 1)
     cues.extend(_ner_people(parsed, cues))
     cues.sort(key=lambda c: c.start)
     return cues
@@ -247,7 +271,7 @@ def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
     """People the model finds and the dictionary does not know: kept so roles and pronouns can attach."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out: list[Cue] = []
-    for ent in parsed.doc.ents:
+    for ent in entities_of(parsed.doc):
         if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         if parsed.is_furniture(ent.start, ent.end):

@@ -92,7 +92,7 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
     doc, w = sent.doc, words(sent.doc)
     for i in range(sent.start, sent.end):
         lemma = w.lemma[i]
-        if doc[i].lower_ == "according" and doc[i].dep_ == "prep":  # "Y was behind it, according to X"
+        if w.lower[i] == "according" and w.dep[i] == "prep":  # "Y was behind it, according to X"
             yield from _accusations(doc[i], [doc[i].head], cues)
         if w.pos[i] != "VERB" or (lemma not in cues.speech_verbs and lemma not in cues.warning_verbs):
             continue

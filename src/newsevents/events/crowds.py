@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.arguments import Arguments, MentionIndex, Role
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, lemma_keys
 from newsevents.model import Event
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,9 +37,11 @@ def crowd_verbs(sent: Span, cues: Cues) -> list[tuple[Token, Token]]:
     """(verb, subject) pairs: an active verb of `crowd_verbs` whose subject is a protester noun, or a
     count of them ("thousands of demonstrators")."""
     found: list[tuple[Token, Token]] = []
-    for token in sent:
-        if token.dep_ != "nsubj":
+    doc, dep = sent.doc, words(sent.doc).dep
+    for i in range(sent.start, sent.end):  # labels first: a Token only for a subject
+        if dep[i] != "nsubj":
             continue
+        token = doc[i]
         crowd = [token, *_objects(token, "of")]
         if not any(set(lemma_keys(t)) & cues.protester_nouns for t in crowd):
             continue  # "thousands of demonstrators" is a crowd as "demonstrators" is

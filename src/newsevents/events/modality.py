@@ -21,6 +21,7 @@ from newsevents import data
 from newsevents.data.lists import words
 from newsevents.model import Actor, Modality
 from newsevents.nlp import text_of
+from newsevents.nlp.words import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -177,7 +178,7 @@ def stance(
     head = speech_head(token, cues)
     quoted = head is None and in_quotes(token)
     if quoted:
-        head = next((t for t in sent if t.lemma_.lower() in cues.speech_verbs and not in_quotes(t)), None)
+        head = next((t for t in _saying(sent, cues) if not in_quotes(t)), None)
     attributed = speaker(head) if head is not None else (quote_speaker if quoted else None)
     if is_hypothetical(token, cues, token.lemma_.lower()):
         return Stance(negated, "hypothetical", attributed)
@@ -188,12 +189,19 @@ def stance(
 
 def sentence_speaker(sent: Span, cues: Cues, speaker: Callable[[Token], Actor | None]) -> Actor | None:
     """The resolved subject of a verb of saying outside quotation marks in the sentence, if any."""
-    for t in sent:
-        if t.lemma_.lower() in cues.speech_verbs and t.pos_ == "VERB" and not in_quotes(t):
+    for t in _saying(sent, cues):
+        if t.pos_ == "VERB" and not in_quotes(t):
             found = speaker(t)
             if found is not None:
                 return found
     return None
+
+
+def _saying(sent: Span, cues: Cues) -> Iterator[Token]:
+    """The sentence's words whose lemma is a verb of saying, found in its strings (`nlp.words`):
+    the other words are never built as Tokens."""
+    doc, lemmas = sent.doc, doc_words(sent.doc).lemma
+    return (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in cues.speech_verbs)
 
 
 def has_quote(sent: Span) -> bool:

@@ -26,9 +26,10 @@ OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     """The objects of the token's prepositions among `preps`, in the order of `preps`."""
     out = []
+    held = [c for c in token.children if c.dep_ in ("prep", "dative")]  # read once, not per preposition
     for p in preps:
-        for c in token.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == p:
+        for c in held:
+            if c.lower_ == p:
                 out += [o for o in kids(c, "pobj") if o.lower_ not in NOT_TARGET_POBJ]
     return out
 

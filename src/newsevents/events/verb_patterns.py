@@ -25,7 +25,7 @@ shelled the city"), while PETRARCH's stories were lead sentences.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -265,6 +265,28 @@ class VerbPatterns:
 
     verbs: Mapping[str, tuple[Verb, ...]]
     patterns: Mapping[str, tuple[tuple[Pattern, frozenset[str]], ...]]  # with what each `needs`
+    # Per block, each word -> the positions of the patterns that need it (see `__post_init__`).
+    by_word: Mapping[str, Mapping[str, tuple[int, ...]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index each block's patterns by the words they need, once at load: a verb then tries
+        only the patterns a word of its parse can satisfy, not each of its block's hundreds."""
+        index: dict[str, dict[str, tuple[int, ...]]] = {}
+        for block, patterns in self.patterns.items():
+            words: dict[str, list[int]] = {}
+            for n, (_, needs) in enumerate(patterns):
+                for word in needs:
+                    words.setdefault(word, []).append(n)
+            index[block] = {word: tuple(found) for word, found in words.items()}
+        object.__setattr__(self, "by_word", index)
+
+    def _candidates(self, block: str, words: Iterable[str]) -> list[int]:
+        """Positions, in rank order, of the block's patterns that need one of `words`."""
+        index = self.by_word.get(block, {})
+        found: set[int] = set()
+        for word in words:
+            found.update(index.get(word, ()))
+        return sorted(found)
 
     def match(self, token: Token, keys: Iterable[str]) -> VerbHit | None:
         """The most specific pattern of the token's verb blocks, else its isolated code, else None.
@@ -279,9 +301,9 @@ class VerbPatterns:
         verbs.sort(key=lambda v: not (v.before or v.after))
         parse = _Parse(token)
         for verb in verbs:
-            for pattern, needs in self.patterns.get(verb.block, ()):
-                if needs.isdisjoint(parse.words):
-                    continue
+            block = self.patterns.get(verb.block, ())
+            for n in self._candidates(verb.block, parse.words):  # the others need none of its words
+                pattern = block[n][0]
                 words = _try(pattern, parse)
                 if words is None:
                     continue

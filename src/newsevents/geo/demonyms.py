@@ -16,13 +16,14 @@ Kurdistan) or a name the gazetteer lacks ("Arab" -> the Arab world) is no place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import ActorDictionary, norm_token
 from newsevents.geo.gazetteer import Entry, Gazetteer
 from newsevents.model import Evidence, Place
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,16 +81,16 @@ def find_demonyms(
     doc, text = parsed.doc, parsed.article.text
     taken = [(m.start, m.end) for p in named for m in p.mentions]
     mentions: dict[Entry, list[Evidence]] = {}
+    w = words(doc).text  # strings, not Tokens: most words are no demonym
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        length = _match(doc, i, table) if tok.text[:1].isupper() else 0
+    while i < len(w):
+        length = _match(w, i, table) if w[i][:1].isupper() else 0
         if not length or parsed.is_furniture(i, i + length) or _starts_name(doc, i, i + length, gazetteer):
             i += 1
             continue
-        start, end = tok.idx, doc[i + length - 1].idx + len(doc[i + length - 1].text)
+        start, end = parsed.starts[i], parsed.starts[i + length - 1] + len(w[i + length - 1])
         if not _overlaps(start, end, taken):
-            entry = table.places[tuple(norm_token(t.text) for t in doc[i : i + length])]
+            entry = table.places[tuple(norm_token(t) for t in w[i : i + length])]
             mentions.setdefault(entry, []).append(Evidence.of(text, start, end))
         i += length
     return [
@@ -109,11 +110,12 @@ def _starts_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _match(doc: Doc, i: int, table: DemonymTable) -> int:
-    """The length in tokens of the longest demonym starting at token i (0 when none does)."""
-    if norm_token(doc[i].text) not in table.starts:
+def _match(texts: Sequence[str], i: int, table: DemonymTable) -> int:
+    """The length in tokens of the longest demonym starting at token i (0 when none does), from
+    the tokens' `texts`."""
+    if norm_token(texts[i]) not in table.starts:
         return 0
-    for length in range(min(table.max_len, len(doc) - i), 0, -1):
-        if tuple(norm_token(t.text) for t in doc[i : i + length]) in table.places:
+    for length in range(min(table.max_len, len(texts) - i), 0, -1):
+        if tuple(norm_token(t) for t in texts[i : i + length]) in table.places:
             return length
     return 0

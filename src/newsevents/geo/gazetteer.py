@@ -18,6 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from newsevents import data
@@ -38,11 +39,23 @@ FEATURES: frozenset[str] = frozenset({"country", "admin1", "city", "district", "
 _SPACES = re.compile(r"[-\s]+")
 # Alternate names a news writer might use: Latin script, capitalised, no digits, 3+ letters.
 _LATIN_NAME = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]{2,}")
+# Names whose lookup key is kept (see `normalize`): far more than the names of one article.
+NORMALIZE_CACHE = 16_384
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-"})
 
 
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(name: str) -> str:
-    """The lookup key of a name: no accents, case or hyphen differences, no leading "the"."""
+    """The lookup key of a name: no accents, case or hyphen differences, no leading "the".
+
+    Cached: an article asks for the same few names many times (every candidate span, its
+    demonym check, the small-places index, the resolver's region keys), and the key depends on
+    the name alone. Loading the gazetteer keys each of its names once and calls `_normalize`."""
+    return _normalize(name)
+
+
+def _normalize(name: str) -> str:
+    """`normalize` without the cache, for the gazetteer's own names, each keyed once at load."""
     text = name.translate(_QUOTES)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
@@ -130,7 +143,7 @@ class Gazetteer:
         if (len(bare) <= 4 and bare.isupper()) or (stripped.endswith(".") and len(bare) <= 5):
             self.exact[stripped] = [*self.exact.get(stripped, ()), cand]
         else:
-            key = key or normalize(stripped)
+            key = key or _normalize(stripped)
             self.names[key] = [*self.names.get(key, ()), cand]
 
 
@@ -218,11 +231,11 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
             c["geonameid"],
             c["geonameid"] in capital_ids,
         )
-        primary_key = normalize(c["name"])
+        primary_key = _normalize(c["name"])
         gaz.add(c["name"], entry, key=primary_key)
         if c["population"] < ALTERNATES_MIN_POPULATION:
             continue
-        keys = {normalize(alt) for alt in _latin_alternates(c["alternatenames"])}
+        keys = {_normalize(alt) for alt in _latin_alternates(c["alternatenames"])}
         keys.discard(primary_key)
         for key in keys:
             gaz.alternates[key].append(entry)
@@ -296,7 +309,7 @@ def _region(gaz: Gazetteer, rec: Record) -> tuple[list[str], Entry]:
 def _demonym(gaz: Gazetteer, rec: Record) -> tuple[str, str]:
     if rec.key is None:
         raise rec.fail("line", "expected `Demonym: CC`")
-    return normalize(rec.key), _country(gaz, rec, "value")
+    return _normalize(rec.key), _country(gaz, rec, "value")
 
 
 def _add_nationality(gaz: Gazetteer, words: Mapping[str, str]) -> None:
@@ -305,7 +318,7 @@ def _add_nationality(gaz: Gazetteer, words: Mapping[str, str]) -> None:
     for word, code in words.items():
         found = [*gaz.lookup(word), *gaz.lookup(word + "s")]
         if not any(c.primary and c.entry.feature in ("country", "admin1") for c in found):
-            gaz.demonyms[normalize(word)] = code
+            gaz.demonyms[_normalize(word)] = code
 
 
 def _merged(

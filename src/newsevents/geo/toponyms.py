@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.model import Feature
+from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.words import words
 
@@ -54,6 +55,19 @@ class Toponym:
     district: bool = False
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
+
+
+class _Known(dict[str, bool]):
+    """Whether the gazetteer knows a name, asked once per name and article: a name recurs, as an
+    entity and as a capitalised run, and in each paragraph that names it."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, text: str) -> bool:
+        found = self[text] = bool(self.gazetteer.lookup(text))
+        return found
 
 
 def _is_name_part(tok: Token, cues: Cues) -> bool:
@@ -108,20 +122,21 @@ def name_spans(doc: Doc, cues: Cues) -> list[Span]:
 def entity_spans(doc: Doc) -> list[Span]:
     """Entities that may be places, without a leading "the" and split at possessives."""
     out: list[Span] = []
-    for ent in doc.ents:
+    w = words(doc)
+    for ent in entities_of(doc):
         if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
+        while start < end and (w.lower[start] == "the" or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
             end -= 1
         cut = start
-        for tok in doc[start:end]:
-            if tok.text in POSSESSIVES or tok.tag_ == "POS":
-                if tok.i > cut:
-                    out.append(doc[cut : tok.i])
-                cut = tok.i + 1
+        for i in range(start, end):  # the strings, not a Token per word of every entity
+            if w.text[i] in POSSESSIVES or w.tag[i] == "POS":
+                if i > cut:
+                    out.append(doc[cut:i])
+                cut = i + 1
         if end > cut:
             out.append(doc[cut:end])
     return out
@@ -276,18 +291,18 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
     knows wins, then the longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case
     words in a sentence that uses capitals (`_common_word`)."""
-    cues, doc = gazetteer.cues, parsed.doc
+    cues, doc, knows = gazetteer.cues, parsed.doc, _Known(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
-    people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+    people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
-        known = bool(gazetteer.lookup(text))
+        known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
             span, stripped_hint = _strip_feature_word(raw, cues)
             if span is not raw:
                 text = span.text
-                known = bool(gazetteer.lookup(text))
+                known = knows[text]
         if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text):
             continue
         if text.lower() in cues.never_places or _common_word(span, text):
@@ -317,7 +332,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return _without_overlaps(list(found.values()), gazetteer)
+    return _without_overlaps(list(found.values()), knows)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
@@ -371,8 +386,8 @@ def _common_word(span: Span, text: str) -> bool:
     return any(ch.isupper() for ch in span.sent.text)
 
 
-def _without_overlaps(tops: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
-    ranked = sorted(tops, key=lambda t: (not gazetteer.lookup(t.text), -(t.end - t.start), t.start))
+def _without_overlaps(tops: list[Toponym], knows: _Known) -> list[Toponym]:
+    ranked = sorted(tops, key=lambda t: (not knows[t.text], -(t.end - t.start), t.start))
     # The kept spans never overlap, so sorted by start their ends are sorted too, and a new span
     # can only overlap its two neighbours: found by bisection, not by a scan of all kept so far.
     kept: list[Toponym] = []

@@ -96,6 +96,12 @@ def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def entities_of(doc: Doc) -> list[Span]:
+    """The Doc's entities, listed once per Doc: `Doc.ents` builds a Span per entity on each read,
+    and several stages read them all. The list is shared: read it, never change it."""
+    return _cached(doc, "newsevents_ents", lambda: _indexed(doc.ents, "start"))[0]
+
+
 def sentences_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The sentences overlapping characters [start, end), found by bisection in the Doc's
     sentences, listed once (`doc.sents` walks the whole Doc on each call)."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
 from newsevents.nlp import text_of
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,10 +45,18 @@ class ParsedArticle:
     @classmethod
     def of(cls, doc: Doc, article: Article) -> ParsedArticle:
         """Wrap a Doc parsed over `article.text`; the per-token facts are computed here, once."""
+        from spacy.attrs import IDX
+
         text = text_of(doc)
-        starts = array("q", (t.idx for t in doc))
-        ends = [t.idx + len(t) for t in doc]
-        codable = tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
+        # Offsets from the Doc's arrays and the token texts `words` reads once anyway: iterating
+        # the Doc would build a Token object per token, twice, for every article.
+        starts = array("q", doc.to_array(IDX).tolist() if len(doc) else ())
+        ends = [a + len(t) for a, t in zip(starts, words(doc).text, strict=True)]
+        codable = (
+            tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
+            if article.furniture
+            else (True,) * len(starts)  # most articles have no furniture: nothing to look up
+        )
         title = article.title_span
         in_title = tuple(
             title is not None and title.start <= a and b <= title.end

@@ -28,13 +28,15 @@ CACHE_LIMIT = 200_000
 @dataclass(frozen=True)
 class Words:
     """Per token i: `text[i]` its text, `lower[i]` its lower-cased text, `lemma[i]` its lower-cased
-    lemma, `pos[i]` its coarse tag and `dep[i]` its dependency label, as spaCy gives them."""
+    lemma, `pos[i]` its coarse tag, `dep[i]` its dependency label and `tag[i]` its fine-grained
+    tag, as spaCy gives them."""
 
     text: tuple[str, ...]
     lower: tuple[str, ...]
     lemma: tuple[str, ...]
     pos: tuple[str, ...]
     dep: tuple[str, ...]
+    tag: tuple[str, ...]
 
 
 def words(doc: Doc) -> Words:
@@ -46,17 +48,17 @@ def words(doc: Doc) -> Words:
 
 
 def _read(doc: Doc) -> Words:
-    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
 
     if len(_STRINGS) > CACHE_LIMIT:
         _STRINGS.clear()
         _LOWERED.clear()
     if not len(doc):
-        return Words((), (), (), (), ())
+        return Words((), (), (), (), (), ())
     strings = doc.vocab.strings
-    text, lower, lemma, pos, dep = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist()
-    named = [_named(column, strings) for column in (text, lower, pos, dep)]
-    return Words(named[0], named[1], _lowered(lemma, strings), named[2], named[3])
+    text, lower, lemma, pos, dep, tag = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, TAG]).T.tolist()
+    named = [_named(column, strings) for column in (text, lower, pos, dep, tag)]
+    return Words(named[0], named[1], _lowered(lemma, strings), named[2], named[3], named[4])
 
 
 def _named(hashes: list[int], strings: Any) -> tuple[str, ...]:

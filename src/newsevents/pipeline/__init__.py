@@ -22,6 +22,7 @@ memory grow linearly with its length.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -107,7 +108,14 @@ def build(settings: Settings, factories: Mapping[str, Factory] | None = None) ->
     from newsevents import nlp
 
     stages = build_stages(settings, factories)
-    return Pipeline(nlp=nlp.load(settings.model), stages=stages)
+    built = Pipeline(nlp=nlp.load(settings.model), stages=stages)
+    # The model, dictionaries and gazetteer (half a million objects) live as long as the pipeline:
+    # leave them out of the cyclic collector's generations, so each full collection during the
+    # run walks only what the articles made, not everything loaded here, and forked workers do
+    # not touch (and copy) the pages that hold them. The price: a pipeline dropped later is freed
+    # by reference counts alone, so a process builds one and reuses it (as `default_pipeline` does).
+    gc.freeze()
+    return built
 
 
 def build_stages(settings: Settings, factories: Mapping[str, Factory] | None = None) -> tuple[Stage, ...]:

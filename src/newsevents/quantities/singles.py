@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.words import words
 from newsevents.quantities import kinds
 from newsevents.quantities.lexicon import QuantityLexicon
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
+PERSON_TAGS = frozenset({"NN", "NNP"})  # the only tags `_one_person` accepts
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,13 @@ class Single:
 
 def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
     """Every group of victims named one by one in the sentence, in text order."""
-    for tok in sent:
-        if tok.dep_ == "conj" or not _one_person(tok, lex):
+    doc, w = sent.doc, words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if w.dep[i] == "conj" or w.tag[i] not in PERSON_TAGS:  # strings first: a Token only for a noun
             continue  # a conjunct is read with the first of its group
+        tok = doc[i]
+        if not _one_person(tok, lex):
+            continue
         if tok.dep_ == "appos" and (
             _one_person(tok.head, lex) or kinds.counted(tok.head, lex) or tok.head.tag_ in ("NNS", "NNPS")
         ):

@@ -42,11 +42,11 @@ def direct_cue(doc: Doc, m: Marked, marked: list[Marked], lex: QuoteLexicon) -> 
     if not sents:
         return None
     spans = [x.outer for x in marked]
-    candidates = [t for s in sents for t in s if is_cue(t, lex) and not inside(t, spans)]
+    candidates = [t for s in sents for t in _cues_in(s, lex) if not inside(t, spans)]
     if not candidates:
         before = doc[sents[0].start - 1].sent if sents[0].start > 0 else None
         if before is not None and before.text.rstrip().endswith(":") and _same_line(doc, before, a):
-            candidates = [t for t in before if is_cue(t, lex) and not inside(t, spans)]
+            candidates = [t for t in _cues_in(before, lex) if not inside(t, spans)]
     if not candidates and sents[-1].end < len(doc):
         after = doc[sents[-1].end].sent
         short = len([t for t in after if not t.is_space]) <= lex.next_sentence_tokens
@@ -55,10 +55,20 @@ def direct_cue(doc: Doc, m: Marked, marked: list[Marked], lex: QuoteLexicon) -> 
             and _same_line(doc, after, b)
             and not any(x.outer[0] >= after.start_char for x in marked if x.outer[0] < after.end_char)
         ):
-            candidates = [t for t in after if is_cue(t, lex)]
+            candidates = _cues_in(after, lex)
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - a), abs(t.idx - b)))
+
+
+def _cues_in(span: Span, lex: QuoteLexicon) -> list[Token]:
+    """The span's tokens `is_cue` accepts, asked only of those whose strings may be one (as in
+    `possible_cues`): the other words of the sentences around a quote are never built as Tokens."""
+    doc, w = span.doc, words(span.doc)
+    return [
+        doc[i] for i in range(span.start, span.end)
+        if (w.lower[i] == "according" or w.lemma[i] in lex.verbs) and is_cue(doc[i], lex)
+    ]  # fmt: skip
 
 
 def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
