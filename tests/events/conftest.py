@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from newsevents import pipe
+from newsevents import extract, pipe
 from newsevents.events import find_events
 from newsevents.model import Actor, ActorMention, Event, Extraction
 
@@ -62,3 +62,12 @@ def extract_sentences(sentences: dict[str, str], published: str | None = None) -
     actors), keyed by its name: the shared body of the module fixtures of sentence-level tests."""
     articles = [{"text": t, "published": published} if published else t for t in sentences.values()]
     return dict(zip(sentences, pipe(articles), strict=True))
+
+
+def events_of_root(text: str, root: str) -> list[Event]:
+    """The events of one CAMEO root the whole pipeline codes in `text`; none found fails with
+    what was coded instead, so a rule that stops firing says what took its place."""
+    events = extract(text).events
+    found = [e for e in events if e.cameo_root == root]
+    assert found, [(e.cameo, e.trigger.text) for e in events]
+    return found

@@ -4,22 +4,13 @@
 from __future__ import annotations
 
 import pytest
-
-import newsevents
-from newsevents.model import Event
-
-
-def _of_root(text: str, root: str) -> list[Event]:
-    events = newsevents.extract(text).events
-    found = [e for e in events if e.cameo_root == root]
-    assert found, [(e.cameo, e.trigger.text) for e in events]
-    return found
+from tests.events.conftest import events_of_root
 
 
 @pytest.mark.model
 def test_condemning_an_attack_told_again_is_aimed_at_the_attackers() -> None:
     text = "Somali gunmen stormed a hotel in Kismayo on Sunday. The Kenyan government condemned the attack."
-    (criticism,) = _of_root(text, "11")
+    (criticism,) = events_of_root(text, "11")
     assert criticism.source is not None and criticism.source.code == "KENGOV"
     assert criticism.target is not None and criticism.target.code == "SOMUAF"
 
@@ -28,12 +19,12 @@ def test_condemning_an_attack_told_again_is_aimed_at_the_attackers() -> None:
 def test_a_government_condemns_an_attack_by_rebels_of_its_own_country() -> None:
     text = ("\u201cBoko Haram's attack on the convoy is an attack on all of us,\u201d the Nigerian governor"
             " said, condemning the attack.")  # fmt: skip
-    (criticism,) = _of_root(text, "11")
+    (criticism,) = events_of_root(text, "11")
     assert criticism.target is not None and criticism.target.code == "NGAREB"
 
 
 @pytest.mark.model
 def test_two_rejecters_of_one_trigger_do_not_judge_each_other() -> None:
-    rejections = _of_root("Both Chile and Peru rejected the claims.", "12")
+    rejections = events_of_root("Both Chile and Peru rejected the claims.", "12")
     assert {e.source.code for e in rejections if e.source is not None} == {"CHL", "PER"}
     assert all(e.target is None for e in rejections)
