@@ -378,3 +378,16 @@ def load_gazetteer(
     gaz.exact = dict(gaz.exact)
     gaz.alternates = dict(gaz.alternates)
     return gaz
+
+
+class KnownNames(dict[str, bool]):
+    """Whether the gazetteer knows a name, asked once per name and article: a name recurs, as an
+    entity and as a capitalised run, and in each paragraph that names it (`toponyms.py`)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, text: str) -> bool:
+        found = self[text] = bool(self.gazetteer.lookup(text))
+        return found

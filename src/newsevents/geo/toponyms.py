@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.dateline import is_dateline_name
-from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
+from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
 from newsevents.model import Feature
 from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -55,19 +55,6 @@ class Toponym:
     district: bool = False
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
-
-
-class _Known(dict[str, bool]):
-    """Whether the gazetteer knows a name, asked once per name and article: a name recurs, as an
-    entity and as a capitalised run, and in each paragraph that names it."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        super().__init__()
-        self.gazetteer = gazetteer
-
-    def __missing__(self, text: str) -> bool:
-        found = self[text] = bool(self.gazetteer.lookup(text))
-        return found
 
 
 def _is_name_part(tok: Token, cues: Cues) -> bool:
@@ -291,7 +278,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
     knows wins, then the longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case
     words in a sentence that uses capitals (`_common_word`)."""
-    cues, doc, knows = gazetteer.cues, parsed.doc, _Known(gazetteer)
+    cues, doc, knows = gazetteer.cues, parsed.doc, KnownNames(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
@@ -386,7 +373,7 @@ def _common_word(span: Span, text: str) -> bool:
     return any(ch.isupper() for ch in span.sent.text)
 
 
-def _without_overlaps(tops: list[Toponym], knows: _Known) -> list[Toponym]:
+def _without_overlaps(tops: list[Toponym], knows: KnownNames) -> list[Toponym]:
     ranked = sorted(tops, key=lambda t: (not knows[t.text], -(t.end - t.start), t.start))
     # The kept spans never overlap, so sorted by start their ends are sorted too, and a new span
     # can only overlap its two neighbours: found by bisection, not by a scan of all kept so far.
