@@ -94,9 +94,11 @@ def test_sqlite_ranges_select_as_before_and_gain_the_index(tmp_path: Path, make_
         _drop_index(store)
     with open_store(path, "read") as store:  # an older store read as it is: no index, same events
         assert INDEX not in store.index_names()  # type: ignore[attr-defined]
+        assert not store.splits_dates  # type: ignore[attr-defined]  # each branch would walk the root
         assert _answers(store) == created
     with open_store(path) as store:  # opened to write: the index is added
         assert INDEX in store.index_names()  # type: ignore[attr-defined]
+        assert store.splits_dates  # type: ignore[attr-defined]
         assert _answers(store) == created
         sql, params = events_sql(FILTERS[2], store.placeholder)  # type: ignore[attr-defined]
         plan = " ".join(row[3] for row in store.fetch_all(f"EXPLAIN QUERY PLAN {sql}", params))  # type: ignore[attr-defined]
@@ -115,5 +117,6 @@ def test_postgres_ranges_select_as_before_and_gain_the_index(pg_schema: str, mak
         assert _answers(store) == created
     with open_store(pg_schema) as store:
         assert INDEX in store.index_names()  # type: ignore[attr-defined]
+        assert store.splits_dates  # type: ignore[attr-defined]
         assert _answers(store) == created
     _check_answers(created)

@@ -82,13 +82,18 @@ Conditions = tuple[list[str], list[object]]  # SQL conditions over e (events), a
 
 
 def events_sql(
-    filters: EventFilter, placeholder: str = "?", clusters: int = 0, where: Conditions | None = None
+    filters: EventFilter,
+    placeholder: str = "?",
+    clusters: int = 0,
+    where: Conditions | None = None,
+    split: bool = True,
 ) -> tuple[str, list[object]]:
     """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists; with
     `clusters`, only the events of that many clusters, whose ids the caller appends to the
     parameters (`Store.cluster_events`): then the clusters' members lead the join, so each
     engine starts from the members' cluster index instead of every event. `where` replaces the
-    filters' conditions with a browser query's (`browse.event_clauses`: PLOVER type, box, text)."""
+    filters' conditions with a browser query's (`browse.event_clauses`: PLOVER type, box, text).
+    `split` reads a date range as two index ranges (`_date_branches`)."""
     cols = ", ".join([
         *(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published",
         "m.cluster_id", "CASE WHEN g.group_id <> e.article_id THEN g.group_id END",
@@ -96,7 +101,7 @@ def events_sql(
     # `published IS NULL` first puts undated articles last in every engine.
     order = "(a.published IS NULL), a.published, e.article_id, e.idx"
     named = "(published IS NULL), published, article_id, idx"  # the same, over the union's columns
-    if where is None and not clusters and (branches := _date_branches(filters, placeholder)):
+    if split and where is None and not clusters and (branches := _date_branches(filters, placeholder)):
         # Each branch is one index range; together they select what one COALESCE range does.
         sql = " UNION ALL ".join(f"SELECT {cols} {_EVENTS_FROM}{_joined(c)}" for c, _ in branches)
         sql = f"SELECT * FROM ({sql}) found ORDER BY {named}"
@@ -121,14 +126,14 @@ def cluster_input_sql() -> str:
 
 
 def clusters_sql(
-    filters: EventFilter, placeholder: str = "?", where: Conditions | None = None
+    filters: EventFilter, placeholder: str = "?", where: Conditions | None = None, split: bool = True
 ) -> tuple[str, list[object]]:
     """Clusters with at least one member event matching `filters` (or the conditions `where`,
-    as in `events_sql`), earliest first.
+    and `split`, as in `events_sql`), earliest first.
 
     The filters are the events' (`events_sql`), so a cluster is found by any of its reports.
     """
-    if where is None and (branches := _date_branches(filters, placeholder)):
+    if split and where is None and (branches := _date_branches(filters, placeholder)):
         found = " UNION ALL ".join(f"SELECT m.cluster_id {_EVENTS_FROM}{_joined(c)}" for c, _ in branches)
         params = [p for _, branch in branches for p in branch]
     else:
@@ -145,10 +150,10 @@ def clusters_sql(
     return sql, params
 
 
-def members_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
+def members_sql(filters: EventFilter, placeholder: str = "?", split: bool = True) -> tuple[str, list[object]]:
     """Every member event of the clusters `clusters_sql(filters)` selects, in `MEMBER_COLUMNS`
     order, grouped by cluster with the earliest report first."""
-    chosen, params = clusters_sql(filters, placeholder)
+    chosen, params = clusters_sql(filters, placeholder, split=split)
     cols = ", ".join(["m.cluster_id", *(f"e.{c}" for c in MEMBER_COLUMNS[1:6]), "a.source", "a.published"])
     sql = (
         f"SELECT {cols} FROM event_cluster_members m"
@@ -177,7 +182,8 @@ def _date_branches(filters: EventFilter, ph: str) -> list[Conditions]:
     one range of the (cameo_root, date) or date index, where the COALESCE (or an OR of the two in
     one WHERE, which the engines do not split without statistics) walks every event of the root.
     Statements that read all they select use them (`events_sql`, `clusters_sql`: exports and
-    lists); the browser's pages walk an order and stop at a page, and keep one WHERE.
+    lists) when the store has that index (`streams.DATE_INDEX`): without it each branch would
+    walk the root. The browser's pages walk an order and stop at a page, and keep one WHERE.
     """
     if filters.date_from is None and filters.date_to is None:
         return []
