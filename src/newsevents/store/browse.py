@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from newsevents.errors import StoreError
@@ -100,8 +101,12 @@ def choose_bin(first: str, last: str) -> Literal["day", "week", "month"]:
     return "month" if span > MONTHLY_AFTER else "week" if span > WEEKLY_AFTER else "day"
 
 
+@lru_cache(maxsize=1 << 16)
 def bin_start(day: str, unit: Literal["day", "week", "month"]) -> str:
-    """The first day of the bin holding `day`: itself, its week's Monday (ISO weeks), or the 1st."""
+    """The first day of the bin holding `day`: itself, its week's Monday (ISO weeks), or the 1st.
+
+    Kept per (day, unit): a timeline of a million events bins the same ten thousand days on
+    every request, and parsing each one again was most of a binned timeline's Python time."""
     when = date.fromisoformat(day[:10])
     if unit == "week":
         when -= timedelta(days=when.weekday())

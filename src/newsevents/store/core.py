@@ -322,14 +322,14 @@ class SQLStore(StoreViews, StoreStreams):
 
     def events(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
         """Flat event rows matching `filters`, with the article's title, url, source and published."""
-        sql, params = events_sql(filters, self.placeholder)
+        sql, params = events_sql(filters, self.placeholder, split=self.splits_dates)
         return self._records(sql, params, EVENT_COLUMNS)
 
     def clusters(self, filters: EventFilter = EventFilter()) -> list[Row]:  # noqa: B008 (frozen)
         """One row per event cluster with a member matching `filters`, each with its `members`."""
-        sql, params = clusters_sql(filters, self.placeholder)
+        sql, params = clusters_sql(filters, self.placeholder, split=self.splits_dates)
         found = [dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.fetch_all(sql, params)]
-        sql, params = members_sql(filters, self.placeholder)
+        sql, params = members_sql(filters, self.placeholder, split=self.splits_dates)
         return row_builders.attach_members(found, self.fetch_all(sql, params))
 
     def rows(self, table: str) -> Iterator[Row]:

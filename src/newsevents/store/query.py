@@ -82,27 +82,37 @@ Conditions = tuple[list[str], list[object]]  # SQL conditions over e (events), a
 
 
 def events_sql(
-    filters: EventFilter, placeholder: str = "?", clusters: int = 0, where: Conditions | None = None
+    filters: EventFilter,
+    placeholder: str = "?",
+    clusters: int = 0,
+    where: Conditions | None = None,
+    split: bool = True,
 ) -> tuple[str, list[object]]:
     """The SELECT for `filters` and its parameters, in the order `EVENT_COLUMNS` lists; with
     `clusters`, only the events of that many clusters, whose ids the caller appends to the
     parameters (`Store.cluster_events`): then the clusters' members lead the join, so each
     engine starts from the members' cluster index instead of every event. `where` replaces the
-    filters' conditions with a browser query's (`browse.event_clauses`: PLOVER type, box, text)."""
-    clauses, params = (list(where[0]), list(where[1])) if where is not None else _where(filters, placeholder)
-    source = _EVENTS_FROM
-    if clusters:
-        clauses.append(f"m.cluster_id IN ({', '.join([placeholder] * clusters)})")
-        source = _CLUSTER_EVENTS_FROM
+    filters' conditions with a browser query's (`browse.event_clauses`: PLOVER type, box, text).
+    `split` reads a date range as two index ranges (`_date_branches`)."""
     cols = ", ".join([
         *(f"e.{c}" for c in COLUMNS["events"]), "a.title", "a.url", "a.source", "a.published",
         "m.cluster_id", "CASE WHEN g.group_id <> e.article_id THEN g.group_id END",
     ])  # fmt: skip
-    sql = f"SELECT {cols} {source}"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
     # `published IS NULL` first puts undated articles last in every engine.
-    sql += " ORDER BY (a.published IS NULL), a.published, e.article_id, e.idx"
+    order = "(a.published IS NULL), a.published, e.article_id, e.idx"
+    named = "(published IS NULL), published, article_id, idx"  # the same, over the union's columns
+    if split and where is None and not clusters and (branches := _date_branches(filters, placeholder)):
+        # Each branch is one index range; together they select what one COALESCE range does.
+        sql = " UNION ALL ".join(f"SELECT {cols} {_EVENTS_FROM}{_joined(c)}" for c, _ in branches)
+        sql = f"SELECT * FROM ({sql}) found ORDER BY {named}"
+        params = [p for _, branch in branches for p in branch]
+    else:
+        clauses, params = _given(filters, placeholder, where)
+        source = _EVENTS_FROM
+        if clusters:
+            clauses.append(f"m.cluster_id IN ({', '.join([placeholder] * clusters)})")
+            source = _CLUSTER_EVENTS_FROM
+        sql = f"SELECT {cols} {source}{_joined(clauses)} ORDER BY {order}"
     limit = _limit(filters.limit)
     if limit is not None:
         sql += f" LIMIT {limit}"
@@ -116,19 +126,22 @@ def cluster_input_sql() -> str:
 
 
 def clusters_sql(
-    filters: EventFilter, placeholder: str = "?", where: Conditions | None = None
+    filters: EventFilter, placeholder: str = "?", where: Conditions | None = None, split: bool = True
 ) -> tuple[str, list[object]]:
     """Clusters with at least one member event matching `filters` (or the conditions `where`,
-    as in `events_sql`), earliest first.
+    and `split`, as in `events_sql`), earliest first.
 
     The filters are the events' (`events_sql`), so a cluster is found by any of its reports.
     """
-    clauses, params = (list(where[0]), list(where[1])) if where is not None else _where(filters, placeholder)
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    if split and where is None and (branches := _date_branches(filters, placeholder)):
+        found = " UNION ALL ".join(f"SELECT m.cluster_id {_EVENTS_FROM}{_joined(c)}" for c, _ in branches)
+        params = [p for _, branch in branches for p in branch]
+    else:
+        clauses, params = _given(filters, placeholder, where)
+        found = f"SELECT m.cluster_id {_EVENTS_FROM}{_joined(clauses)}"
     cols = ", ".join(f"c.{c}" for c in CLUSTER_COLUMNS)
     sql = (
-        f"SELECT {cols} FROM event_clusters c WHERE c.cluster_id IN "
-        f"(SELECT m.cluster_id {_EVENTS_FROM}{where})"
+        f"SELECT {cols} FROM event_clusters c WHERE c.cluster_id IN ({found})"
         " ORDER BY (c.date_first IS NULL), c.date_first, c.cluster_id"
     )
     limit = _limit(filters.limit)
@@ -137,10 +150,10 @@ def clusters_sql(
     return sql, params
 
 
-def members_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list[object]]:
+def members_sql(filters: EventFilter, placeholder: str = "?", split: bool = True) -> tuple[str, list[object]]:
     """Every member event of the clusters `clusters_sql(filters)` selects, in `MEMBER_COLUMNS`
     order, grouped by cluster with the earliest report first."""
-    chosen, params = clusters_sql(filters, placeholder)
+    chosen, params = clusters_sql(filters, placeholder, split=split)
     cols = ", ".join(["m.cluster_id", *(f"e.{c}" for c in MEMBER_COLUMNS[1:6]), "a.source", "a.published"])
     sql = (
         f"SELECT {cols} FROM event_cluster_members m"
@@ -152,10 +165,38 @@ def members_sql(filters: EventFilter, placeholder: str = "?") -> tuple[str, list
     return sql, params
 
 
-def _where(f: EventFilter, ph: str, unindexed: bool = False) -> tuple[list[str], list[object]]:
+def _given(filters: EventFilter, ph: str, where: Conditions | None) -> Conditions:
+    """`where` as fresh lists, or else the filters' conditions (`_where`)."""
+    return (list(where[0]), list(where[1])) if where is not None else _where(filters, ph)
+
+
+def _joined(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _date_branches(filters: EventFilter, ph: str) -> list[Conditions]:
+    """A date range's conditions as two branches, events dated in the range and undated events
+    whose article was published in it, or none when `filters` has no range.
+
+    Together they select what the range over `COALESCE(e.date, a.published)` does, but each is
+    one range of the (cameo_root, date) or date index, where the COALESCE (or an OR of the two in
+    one WHERE, which the engines do not split without statistics) walks every event of the root.
+    Statements that read all they select use them (`events_sql`, `clusters_sql`: exports and
+    lists) when the store has that index (`streams.DATE_INDEX`): without it each branch would
+    walk the root. The browser's pages walk an order and stop at a page, and keep one WHERE.
+    """
+    if filters.date_from is None and filters.date_to is None:
+        return []
+    return [_where(filters, ph, branch="dated"), _where(filters, ph, branch="undated")]
+
+
+def _where(
+    f: EventFilter, ph: str, unindexed: bool = False, branch: str | None = None
+) -> tuple[list[str], list[object]]:
     """The clauses and parameters of `f`; `unindexed` writes the indexed columns as expressions
     (same truth, NULL included), so that a walk in another index's order looks each event up by
-    its key instead of running the filter's index once per step."""
+    its key instead of running the filter's index once per step. `branch` ("dated", "undated")
+    keeps one side of the date range (`_date_branches`)."""
     col = (lambda c: f"COALESCE({c}, '')") if unindexed else (lambda c: c)
     clauses: list[str] = []
     params: list[object] = []
@@ -177,7 +218,9 @@ def _where(f: EventFilter, ph: str, unindexed: bool = False) -> tuple[list[str],
     if f.cameo_root is not None:
         clauses.append(f"{col('e.cameo_root')} = {ph}")
         params.append(cameo_root(f.cameo_root))
-    when = "COALESCE(e.date, a.published)"
+    when = {"dated": "e.date", "undated": "a.published"}.get(branch or "", "COALESCE(e.date, a.published)")
+    if branch == "undated":
+        clauses.append("e.date IS NULL")
     start, end = _date(f.date_from, "date_from"), _date(f.date_to, "date_to")
     if start is not None and end is not None and start > end:
         raise StoreError("E302", detail=f"date_from {start} is after date_to {end}")

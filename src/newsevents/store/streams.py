@@ -11,6 +11,7 @@ the memory held is one page's, whatever the store's size.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import islice
 from typing import Any
 
@@ -30,6 +31,7 @@ from newsevents.store.views import BY_ID_CHUNK
 
 Row = dict[str, Any]
 CLUSTER_PAGE = 500  # clusters whose members are fetched in one statement (a bound parameter each)
+DATE_INDEX = "events_root_date"  # what a date range's two branches each read one range of
 
 
 class StoreStreams:
@@ -50,12 +52,25 @@ class StoreStreams:
         """Supplied by `views.StoreViews`."""
         raise NotImplementedError
 
+    def index_names(self) -> set[str]:
+        """Supplied by `core.SQLStore` and the dialects."""
+        raise NotImplementedError
+
+    @cached_property
+    def splits_dates(self) -> bool:
+        """Whether a date range is read as two index ranges (`query._date_branches`): only where
+        the (cameo_root, date) index exists, since without it an engine walks the root's events
+        in each branch, twice the one walk of a single range (an older store opened read-only;
+        the first writable open adds the index). Looked up once per open store."""
+        return DATE_INDEX in self.index_names()
+
     def iter_events(
         self, filters: EventFilter = EventFilter(), query: EventQuery | None = None  # noqa: B008 (frozen)
     ) -> Iterator[Row]:
         """The rows of `events(filters)`, in its order, read as they are written out; with `query`
         (whose `filters` these are), only those a browser's PLOVER type, box and text select."""
-        sql, params = events_sql(filters, self.placeholder, where=self._conditions(query))
+        where = self._conditions(query)
+        sql, params = events_sql(filters, self.placeholder, where=where, split=self.splits_dates)
         for rec in self.stream(sql, params):
             yield row_builders.decode(dict(zip(EVENT_COLUMNS, rec, strict=True)))
 
@@ -65,7 +80,8 @@ class StoreStreams:
         """The rows of `clusters(filters)`, members included, in its order: the clusters stream,
         and each page of them fetches its members by id (the members' cluster index). With
         `query`, the clusters with a member its PLOVER type, box and text select."""
-        sql, params = clusters_sql(filters, self.placeholder, where=self._conditions(query))
+        where = self._conditions(query)
+        sql, params = clusters_sql(filters, self.placeholder, where=where, split=self.splits_dates)
         found = (dict(zip(CLUSTER_COLUMNS, rec, strict=True)) for rec in self.stream(sql, params))
         while page := list(islice(found, CLUSTER_PAGE)):
             yield from self._with_members(page)

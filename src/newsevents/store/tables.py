@@ -134,7 +134,8 @@ EVENTS = Table(
     ("article_id", "idx"),
     (*((f"events_{c}", c) for c in
        ("source_country", "target_country", "source_code", "target_code", "cameo_root", "date")),
-     ("events_place", "location_lat, location_lon")),  # a box: a range of latitudes, then longitudes
+     ("events_place", "location_lat, location_lon"),  # a box: a range of latitudes, then longitudes
+     ("events_root_date", "cameo_root, date")),  # one root over some days: an export's range
 )  # fmt: skip
 
 ACTORS = Table(
