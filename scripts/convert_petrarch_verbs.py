@@ -31,9 +31,10 @@ What is dropped, because PETRARCH's patterns are noisy and we code precision fir
 - the EXCLUDED patterns, which misread today's news ("intercepted a ballistic missile" is air
   defence, not the seizure 1711 of an arms shipment);
 - discard phrases that are numbers (years such as 1914-1971 would drop every sentence that
-  mentions a war's start), and those that only tell the order of acts (`WHEN_PHRASE`: "months
-  later"): PETRARCH coded the day's news only, we code history with its date ("Several months
-  later, North Korea invaded").
+  mentions a war's start), and those that only tell when acts happened (`WHEN_PHRASE`: "months
+  later", "years ago"): PETRARCH coded the day's news only, we code history with its date
+  ("Several months later, North Korea invaded"; "two years ago" is that year, a bare "years ago"
+  a year read from `vague` in when.yml).
 
 Usage: python scripts/convert_petrarch_verbs.py [FOLDER] [--out DIR]
 """
@@ -54,10 +55,9 @@ OUT = ROOT / "src" / "newsevents" / "data" / "petrarch"
 CAMEO_YML = ROOT / "src" / "newsevents" / "data" / "events" / "cameo.yml"
 SOURCE_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 MAX_ITEMS = 3
-# Discard phrases that only tell the order of acts ("months later", "years later"), not what kind of
-# story it is: kept out, since the project codes past acts with their date. "Years ago" stays a
-# discard: lifting it found acts whose gold actors we miss (see docs/precision.md, 2026-12-05).
-WHEN_PHRASE = re.compile(r"^(?:\w+ )?(?:days|weeks|months|years|decades) (?:later|earlier)$")
+# Discard phrases that only tell when acts happened ("months later", "years ago"), not what kind of
+# story it is: kept out, since the project codes past acts with their date.
+WHEN_PHRASE = re.compile(r"^(?:\w+ )?(?:days|weeks|months|years|decades) (?:later|earlier|ago)$")
 STATEMENT = "010"
 # Light and very common verbs: their isolated use is no event, whatever block they sit in.
 COMMON_VERBS = frozenset({

@@ -28,6 +28,13 @@ SAT = "2016-02-13"
         ("in February 2015", SAT, ("2015-02-01", "month")),
         ("two weeks ago", SAT, ("2016-01-25", "week")),
         ("3 days ago", SAT, ("2016-02-10", "day")),
+        # a count nobody gave: one precision coarser than its unit, never the publication day
+        ("a few days ago", SAT, ("2016-02-08", "week")),
+        ("several weeks ago", SAT, ("2016-01-01", "month")),
+        ("weeks ago", SAT, ("2016-01-01", "month")),
+        ("months ago", SAT, ("2015-01-01", "year")),
+        ("years ago", SAT, ("2013-01-01", "year")),
+        ("many years ago", SAT, ("2006-01-01", "year")),
         ("25 February 2016", None, ("2016-02-25", "day")),  # a full date needs no publication date
         ("in April", "2015-11-01", ("2015-04-01", "month")),  # a month alone looks back
         ("December", "2016-01-05", ("2015-12-01", "month")),

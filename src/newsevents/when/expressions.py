@@ -13,6 +13,8 @@ from newsevents.when.words import DateWords
 
 Prefer = Literal["past", "future"]
 Resolution = tuple[str, DatePrecision]
+# The precision a vague count of each unit is read at ("days ago": that week; "weeks ago": that month).
+COARSER: dict[str, DatePrecision] = {"day": "week", "week": "month", "month": "year", "year": "year"}
 
 _VAGUE = re.compile(r"\brecent(?:ly)?\b|\bcoming\b|\bfew\b|\bseveral\b|\bsome\b|\bdecades?\b|\bcentur")
 # A clock time alone ("3:09 pm", "0830 GMT") is a time on the day the article speaks of.
@@ -107,15 +109,33 @@ def _relative(text: str, base: date, words: DateWords) -> Resolution | None:
     match = words.ago.match(text)
     if match:
         count = int(match.group(1)) if match.group(1).isdigit() else words.numbers[match.group(1)]
-        unit = match.group(2)
-        if unit == "day":
-            return (base - timedelta(days=count)).isoformat(), "day"
-        if unit == "week":
-            return _monday(base - timedelta(weeks=count)).isoformat(), "week"
-        if unit == "month":
-            return _shift_month(base, -count).isoformat(), "month"
-        return date(base.year - count, 1, 1).isoformat(), "year"
+        return _ago(base, count, match.group(2))
+    match = words.vague_ago.match(text)
+    if match:  # "several weeks ago": about that long, so one precision coarser than the unit
+        day, _ = _ago(base, words.vague.get(match.group(1) or "bare", 1), match.group(2))
+        return _coarser(date.fromisoformat(day), COARSER[match.group(2)])
     return None
+
+
+
+def _ago(base: date, count: int, unit: str) -> Resolution:
+    """The date `count` units before `base`, at the unit's precision."""
+    if unit == "day":
+        return (base - timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        return _monday(base - timedelta(weeks=count)).isoformat(), "week"
+    if unit == "month":
+        return _shift_month(base, -count).isoformat(), "month"
+    return date(base.year - count, 1, 1).isoformat(), "year"
+
+
+def _coarser(day: date, precision: DatePrecision) -> Resolution:
+    """`day` as the first day of its week, month or year."""
+    if precision == "week":
+        return _monday(day).isoformat(), "week"
+    if precision == "month":
+        return _shift_month(day, 0).isoformat(), "month"
+    return date(day.year, 1, 1).isoformat(), "year"
 
 
 def _nearest(month: int, day: int, base: date) -> date | None:
@@ -218,7 +238,8 @@ def resolve_date(
 
 def _resolve(expression: str, published: str | None, words: DateWords, prefer: Prefer) -> Resolution | None:
     text = _clean(expression, words)
-    if not text or _VAGUE.search(text) or words.duration.search(text):
+    vague = _VAGUE.search(text) and not words.vague_ago.match(text)  # "several weeks ago" is read
+    if not text or vague or words.duration.search(text):
         return None
     base = parse_published(published)
     if base is not None and (_CLOCK.match(text) or _SAME_DAY.match(" ".join(expression.lower().split()))):

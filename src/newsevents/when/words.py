@@ -17,7 +17,7 @@ from pathlib import Path
 from newsevents import data
 from newsevents.data import lists
 
-NAMES = ("weekdays", "months", "numbers")
+NAMES = ("weekdays", "months", "numbers", "vague")
 LISTS = (
     "units",
     "lead",
@@ -38,6 +38,7 @@ class DateWords:
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
     numbers: Mapping[str, int]
+    vague: Mapping[str, int]  # "several": the count a word with no number stands for ("bare": none)
     bounds: frozenset[str]  # "until Friday": a limit, not the event's date
     future: frozenset[str]  # "will": a bare weekday or month is the next one
     past_perfect: frozenset[str]  # "had": an undated act is background (month precision)
@@ -47,6 +48,7 @@ class DateWords:
     trail: re.Pattern[str]  # trailing words dropped: "Monday morning"
     duration: re.Pattern[str]  # "a five-day truce", "more than a year": no date
     ago: re.Pattern[str]  # "two weeks ago": group 1 the count, group 2 the unit
+    vague_ago: re.Pattern[str]  # "several weeks ago", "years ago": group 1 the word or None, group 2 the unit
     datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
     scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
 
@@ -66,15 +68,18 @@ def _range(low: int, high: int) -> lists.Check:
 def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> DateWords:
     """The shipped when.yml of `language` with the user's files merged over it; E202 if bad."""
     paths = (data.shipped("when.yml", language), *extra)
-    checks = {"weekdays": _range(0, 6), "months": _range(1, 12), "numbers": lists.positive_int}
+    checks = {"weekdays": _range(0, 6), "months": _range(1, 12), "numbers": lists.positive_int,
+              "vague": lists.positive_int}  # fmt: skip
     found = lists.values(paths, checks, LISTS)
     names = {key: {word: int(str(n)) for word, n in pairs.items()} for key, pairs in found.items()}
     words = lists.words(paths, LISTS, NAMES)
     numbers, units = _alternation(list(names["numbers"])), _alternation(words["units"])
+    vague = _alternation([w for w in names["vague"] if w != "bare"])
     return DateWords(
         weekdays=names["weekdays"],
         months=names["months"],
         numbers=names["numbers"],
+        vague=names["vague"],
         bounds=frozenset(words["bounds"]),
         future=frozenset(words["future"]),
         past_perfect=frozenset(words["past_perfect"]),
@@ -88,6 +93,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
             r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
         ),
         ago=re.compile(rf"^(\d+|{numbers}) ({units})s? ago$"),
+        vague_ago=re.compile(rf"^(?:({vague}) )?({units})s ago$"),
         datelike=re.compile(
             r"\d|" + "|".join(names["months"]) + "|" + "|".join(names["weekdays"]) + "|ago|yesterday|today"
         ),
