@@ -23,7 +23,9 @@ GOOD_ARTICLES = 4
 # Heavy kinds (the 1.2M-character article, tens of seconds to parse) run on SQLite only: the
 # PostgreSQL run shares everything else, so the suite stays within a few minutes.
 LIGHT = [name for name, kind in KINDS.items() if not kind.heavy]
-TIMEOUT_S = 240.0  # a bound on a hang, not a speed target
+# A bound on a hang, not a speed target: the SQLite run takes about three minutes on a quiet
+# 2-core machine and has passed 240 s on a loaded one, so the bound leaves it room.
+TIMEOUT_S = 600.0
 
 
 def _run(backend: str, base: Path, db: str, names: list[str]) -> MixedRun:
