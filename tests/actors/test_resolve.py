@@ -310,6 +310,21 @@ def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no
     assert got["General David Petraeus"][:3] == ("USAMIL", "USA", "MIL")
 
 
+def test_a_described_role_outranks_another_office_of_the_day(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """On a day the dictionary has Petraeus at the CIA, "the US commander in Iraq" beside his
+    name says what he was when the act happened; a title alone does not, as titles outlive
+    offices, and the dictionary's row holds."""
+    text = "The US commander in Iraq, General David Petraeus, met Iraqi officials."
+    got = by_text(actor_dictionary, parse, text, published="2012-06-01")
+    mention = next(v for k, v in got.items() if k.endswith("David Petraeus"))
+    assert mention[:3] == ("USAMIL", "USA", "MIL")
+    titled = by_text(actor_dictionary, parse, "General David Petraeus met Iraqi officials.",
+                     published="2012-06-01")  # fmt: skip
+    assert titled["General David Petraeus"][:3] == ("USASPY", "USA", "SPY")
+
+
 def test_ethnic_people_are_not_the_state_of_their_demonym(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     got = by_text(actor_dictionary, parse, "Ethnic Albanians in Macedonia marched on Monday.")
     assert got["Albanians"][:3] == ("MKDCVL", "MKD", "CVL")
