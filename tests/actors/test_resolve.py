@@ -300,6 +300,19 @@ def test_a_former_office_holder_is_a_former_official_whatever_the_date(  # type:
         "President Barack Obama"][0] == "USAGOV"
 
 
+def test_former_before_other_modifiers_still_makes_a_former_official(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "Former Socialist prime minister X": "former" qualifies the mention though a party word
+    stands between it and the role; a "former" elsewhere in the sentence does not."""
+    text = "Former Socialist President Barack Obama criticised the plan."
+    got = by_text(actor_dictionary, parse, text, published="2016-06-01")
+    assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[:3] == ("USAELI", "USA", "ELI")
+    text = "After the former colony split, President Barack Obama criticised the plan."
+    got = by_text(actor_dictionary, parse, text, published="2016-06-01")
+    assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[0] == "USAGOV"
+
+
 def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "erstwhile"})
+# Words before a mention read for "former" and the like: a few modifiers of its own words.
+LOOK_BACK = 3
 # Sectors a role word can give a person; transnational bodies keep the dictionary's own code.
 HOME_OFFICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -84,9 +86,14 @@ def _title_of(doc: Doc, cue: Cue, person: Cue) -> bool:
 
 
 def _before_name(doc: Doc, start: int, last: int) -> list[Token]:
-    """The words of the mention before the name's last word, with the word just before the
-    mention ("former President X") and an "ex-" split off by the tokenizer."""
-    words = list(doc[max(0, start - 1) : last])
+    """The words of the mention before the name's last word, with the modifiers just before the
+    mention that qualify it ("former President X", "Former Socialist prime minister X": the
+    words hung on the mention's own words) and an "ex-" split off by the tokenizer."""
+    words = list(doc[start:last])
+    i = start - 1
+    while i >= 0 and start - i <= LOOK_BACK and (doc[i].head.i in range(i + 1, last + 1) or i == start - 1):
+        words.insert(0, doc[i])
+        i -= 1
     if start >= 2 and doc[start - 1].text == "-":
         words.insert(0, doc[start - 2])
     return words
