@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
-from newsevents.events.objects import acted_on, not_means
+from newsevents.events.objects import acted_on, grievance, not_means
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
@@ -348,6 +348,17 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
+    """Source and target mentions for a trigger (`_found_arguments`); a protest with no target of
+    its own is aimed at the party behind what it says it protests (`objects.grievance`)."""
+    args = _found_arguments(match, index, cues)
+    if (match.entry.cameo or "")[:2] == "14" and not args.target.mentions:
+        against = index.resolve(grievance(index.doc[match.token]))
+        if against:
+            args = Arguments(args.source, Role(against, False, "against"))
+    return args
+
+
+def _found_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger, by the rules in the module docstring.
 
     A verb's own `with` word, and its conjuncts, are never its target: in "launched drones (and
