@@ -59,3 +59,20 @@ def test_a_place_hung_on_another_verb_does_not_aim_a_restated_attack() -> None:
             " have said those involved in Tuesday's attack are based in Afghanistan.")  # fmt: skip
     attacks = [e for e in _events(text, "18") if e.location is not None and e.location.country == "AFG"]
     assert attacks and all(e.target is None for e in attacks)
+
+
+@pytest.mark.model
+def test_rebel_attacks_at_home_are_aimed_at_their_country() -> None:
+    (attack,) = _events("Malian rebels launched attacks in northern Mali on Sunday.", "19")
+    assert attack.source is not None and attack.source.code == "MLIREB"
+    target = attack.target
+    assert target is not None
+    got = (target.code, target.country, target.sector, target.country_source)
+    assert got == ("MLI", "MLI", None, "place")
+
+
+@pytest.mark.model
+def test_a_state_s_forces_at_home_are_not_aimed_at_their_own_country() -> None:
+    (attack,) = _events("Malian soldiers launched attacks in northern Mali on Sunday.", "19")
+    assert attack.source is not None and attack.source.code == "MLIMIL"
+    assert attack.target is None

@@ -300,6 +300,19 @@ def test_a_former_office_holder_is_a_former_official_whatever_the_date(  # type:
         "President Barack Obama"][0] == "USAGOV"
 
 
+def test_former_before_other_modifiers_still_makes_a_former_official(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "Former Socialist prime minister X": "former" qualifies the mention though a party word
+    stands between it and the role; a "former" elsewhere in the sentence does not."""
+    text = "Former Socialist President Barack Obama criticised the plan."
+    got = by_text(actor_dictionary, parse, text, published="2016-06-01")
+    assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[:3] == ("USAELI", "USA", "ELI")
+    text = "After the former colony split, President Barack Obama criticised the plan."
+    got = by_text(actor_dictionary, parse, text, published="2016-06-01")
+    assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[0] == "USAGOV"
+
+
 def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -308,6 +321,21 @@ def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no
     text = "General David Petraeus met Iraqi officials in Baghdad."
     got = by_text(actor_dictionary, parse, text, published="2008-08-06")
     assert got["General David Petraeus"][:3] == ("USAMIL", "USA", "MIL")
+
+
+def test_a_described_role_outranks_another_office_of_the_day(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """On a day the dictionary has Petraeus at the CIA, "the US commander in Iraq" beside his
+    name says what he was when the act happened; a title alone does not, as titles outlive
+    offices, and the dictionary's row holds."""
+    text = "The US commander in Iraq, General David Petraeus, met Iraqi officials."
+    got = by_text(actor_dictionary, parse, text, published="2012-06-01")
+    mention = next(v for k, v in got.items() if k.endswith("David Petraeus"))
+    assert mention[:3] == ("USAMIL", "USA", "MIL")
+    titled = by_text(actor_dictionary, parse, "General David Petraeus met Iraqi officials.",
+                     published="2012-06-01")  # fmt: skip
+    assert titled["General David Petraeus"][:3] == ("USASPY", "USA", "SPY")
 
 
 def test_ethnic_people_are_not_the_state_of_their_demonym(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]

@@ -1,5 +1,5 @@
-"""An intent to cooperate is aimed at the partner of the act intended (events/arguments.py,
-`INTENT_ROOTS`), through the whole pipeline."""
+"""An intent to cooperate, and a threat, is aimed at the partner of the act intended
+(events/arguments.py, `INTENT_ROOTS`), through the whole pipeline."""
 
 from __future__ import annotations
 
@@ -42,6 +42,17 @@ def test_a_threatened_act_names_its_own_partner_before_the_condition() -> None:
     text = ("The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin"
             " closed its base.")  # fmt: skip
     assert _threat_targets(text) == {"RUS"}
+
+
+@pytest.mark.model
+def test_a_threat_is_aimed_at_the_party_the_act_threatened_befalls() -> None:
+    assert _threat_targets("Putin threatened to attack Finland.") == {"FIN"}
+    assert _threat_targets("Turkey threatened to expel Russian diplomats.") == {"RUSGOV"}
+
+
+@pytest.mark.model
+def test_a_thing_the_threatened_act_befalls_is_no_target() -> None:
+    assert _threat_targets("The rebels threatened to kill the hostages.") == {None}
 
 
 @pytest.mark.model

@@ -24,6 +24,16 @@ The rule is narrow, for precision first:
 - never for statements (01: "said in Paris" is where the talk was) nor for meetings and
   consultations (04: "met in Geneva" names the venue, not the partner).
 
+A second case is at home: force (roots 18-20) by an armed group that is not the state (rebels,
+insurgents, separatists, unidentified gunmen) with no target named, placed in the group's own
+country ("Boko Haram has launched many attacks in northeastern Nigeria", "the separatists
+launched 504 attacks in 2024"), is aimed at that country: an insurgency's violence is against
+the state and the people it rules, which CAMEO codes as the country bare when the text names
+neither. Any place of the event counts here (the clause's, the paragraph's or the article's),
+since the target comes from the group's own country and the place only confirms the group acts
+at home; a state's own forces fighting at home are left alone (their foe is some group the
+text may name elsewhere, not their own country).
+
 The target is inferred: its words are the place's, its `country_source` is "place", and the
 event's confidence is lowered as for any inferred side.
 """
@@ -44,6 +54,9 @@ VENUE_ROOTS = frozenset({"01", "04"})
 # Code prefixes of bodies with no country of their own.
 INTERNATIONAL = ("IGO", "NGO")
 INFERRED_PENALTY = 0.1
+# Armed groups other than the state, whose force at home is aimed at their country.
+INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def aim_at_place(
@@ -56,7 +69,11 @@ def aim_at_place(
     whether a place of the sentence hangs under the trigger (without it, only the clause's place).
     """
     loc, source = event.location, event.source
-    if event.target is not None or source is None or loc is None or not stated:
+    if event.target is not None or source is None or loc is None:
+        return event
+    if _insurgency_at_home(event, source, loc.country):
+        return _aimed(event, loc.country or "", dictionary)
+    if not stated:
         return event
     if not (
         event.location_source == "clause" or (parsed is not None and _under_trigger(event, parsed))
@@ -67,12 +84,30 @@ def aim_at_place(
         return event
     if not _abroad(source, country):
         return event
+    return _aimed(event, country, dictionary)
+
+
+def _aimed(event: Event, country: str, dictionary: ActorDictionary | None) -> Event:
+    """`event` aimed at `country` bare, named by its place's words, with the lowered confidence."""
+    loc = event.location
+    if loc is None:
+        return event
     entry = dictionary.countries.get(country) if dictionary is not None else None
     name = entry.name if entry is not None and entry.name else country
     text = loc.evidence.text if loc.evidence is not None else loc.name
     target = Actor(text=text, name=name, code=country, country=country, sector=None,
                    evidence=loc.evidence, country_source="place")  # fmt: skip
     return replace(event, target=target, confidence=round(max(0.1, event.confidence - INFERRED_PENALTY), 2))
+
+
+def _insurgency_at_home(event: Event, source: Actor, country: str | None) -> bool:
+    """Force by a non-state armed group placed in its own country (the second case above)."""
+    return (
+        event.cameo_root in FORCE_ROOTS
+        and source.sector in INSURGENT_SECTORS
+        and bool(source.country)
+        and source.country == country
+    )
 
 
 def _abroad(source: Actor, country: str) -> bool:

@@ -8,10 +8,16 @@ says beside the name are better evidence than dates compiled years ago:
   get the latest office): country + ELI, as roles.py codes a former official;
 - a role word of a sector ("the US commander in Iraq, General David Petraeus", "Defence
   Minister X") for a person the dictionary has out of office on that day (ELI; its rows have
-  gaps, PETRARCH's stop around 2014): the role word's sector with the person's country.
+  gaps, PETRARCH's stop around 2014): the role word's sector with the person's country;
+- a role the mention describes apart from the name ("the US commander in Iraq, General David
+  Petraeus") for a person the dictionary has in another home office on the article's day (the
+  article's day is not the act's, and an article with a wrong or no date gets the latest row):
+  the described role's sector, as it states the office held when the act happened. A title
+  just before the name is not enough for this: titles outlive offices ("General Colin Powell"
+  as Secretary of State, "General Michel Aoun" as head of a government).
 
-A person in office keeps the dictionary's code: "President Obama" is USAGOV whichever role
-word stands beside the name.
+A person the words give the dictionary's own office keeps the dictionary's code: "President
+Obama" is USAGOV.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "erstwhile"})
+# Words before a mention read for "former" and the like: a few modifiers of its own words.
+LOOK_BACK = 3
 # Sectors a role word can give a person; transnational bodies keep the dictionary's own code.
 HOME_OFFICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -55,13 +63,37 @@ def _stated(doc: Doc, d: Draft, cues: Sequence[Cue], dictionary: ActorDictionary
     sector = _role_sector(doc, d, person, cues, dictionary)
     if sector is not None and is_former(d.code or ""):
         return replace(d, code=f"{d.country}{sector}", sector=sector)
+    described = _described_sector(doc, d, person, cues)
+    if described is not None and d.sector in HOME_OFFICES and described != d.sector:
+        return replace(d, code=f"{d.country}{described}", sector=described)
     return d
 
 
+def _described_sector(doc: Doc, d: Draft, person: Cue, cues: Sequence[Cue]) -> str | None:
+    """The home sector of a role the mention describes apart from the name ("the US commander in
+    Iraq, General David Petraeus"), not of a title just before it: titles outlive the office
+    ("General Colin Powell" as Secretary of State), a described role says what the person was
+    when the act happened, which the dictionary's rows, read on the article's day, cannot."""
+    found = [c.entry.sector for c in cues if d.start <= c.start and c.end < person.start
+             and c.entry.kind == "sector" and c.entry.role and c.entry.sector in HOME_OFFICES
+             and not _title_of(doc, c, person)]  # fmt: skip
+    return found[-1] if found else None
+
+
+def _title_of(doc: Doc, cue: Cue, person: Cue) -> bool:
+    """Whether the role word runs straight into the name, a title ("General X", "US General X")."""
+    return all(t.is_title or t.is_upper for t in doc[cue.start : person.start])
+
+
 def _before_name(doc: Doc, start: int, last: int) -> list[Token]:
-    """The words of the mention before the name's last word, with the word just before the
-    mention ("former President X") and an "ex-" split off by the tokenizer."""
-    words = list(doc[max(0, start - 1) : last])
+    """The words of the mention before the name's last word, with the modifiers just before the
+    mention that qualify it ("former President X", "Former Socialist prime minister X": the
+    words hung on the mention's own words) and an "ex-" split off by the tokenizer."""
+    words = list(doc[start:last])
+    i = start - 1
+    while i >= 0 and start - i <= LOOK_BACK and (doc[i].head.i in range(i + 1, last + 1) or i == start - 1):
+        words.insert(0, doc[i])
+        i -= 1
     if start >= 2 and doc[start - 1].text == "-":
         words.insert(0, doc[start - 2])
     return words

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
-from newsevents.events.objects import acted_on, not_means
+from newsevents.events.objects import acted_on, grievance, not_means
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
@@ -65,8 +65,9 @@ NOUN_ROOT_PREPS: dict[str, tuple[str, ...]] = {"03": ("for",), "05": ("for",), "
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
-# Roots of intent whose partner is the object of the act intended: "offered to negotiate with X"
-INTENT_ROOTS = frozenset({"03"})
+# Roots of intent whose partner is the object of the act intended: "offered to negotiate with X",
+# and threats, aimed at whom the act threatened befalls: "threatened to attack X"
+INTENT_ROOTS = frozenset({"03", "13"})
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -218,7 +219,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         tgt_inferred = False
         if not target and root in CLAUSE_TARGET_ROOTS:  # "threatened to deliver blows to X"
             target = index.resolve(acted_on(token, cues.target_preps))
-        if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "pledged to help X"
+        if not target and root in INTENT_ROOTS:  # "offered to negotiate with X", "threatened to attack X"
             # the party itself, not a thing of its ("voted to extend his mandate" aims at no one)
             intended = [o for o in acted_on(token, preps, objects=True) if o.i in index.by_token]
             target = index.resolve(intended)
@@ -347,6 +348,17 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
+    """Source and target mentions for a trigger (`_found_arguments`); a protest with no target of
+    its own is aimed at the party behind what it says it protests (`objects.grievance`)."""
+    args = _found_arguments(match, index, cues)
+    if (match.entry.cameo or "")[:2] == "14" and not args.target.mentions:
+        against = index.resolve(grievance(index.doc[match.token]))
+        if against:
+            args = Arguments(args.source, Role(against, False, "against"))
+    return args
+
+
+def _found_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger, by the rules in the module docstring.
 
     A verb's own `with` word, and its conjuncts, are never its target: in "launched drones (and

@@ -21,6 +21,8 @@ NOT_TARGET_POBJ = frozenset({"behalf"})
 # ("offered its troops to X"), and the possessives that say the doer owns it.
 MEANS_ROOTS = frozenset({"03", "05", "06", "07", "08"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# "in protest of X's refusal", "to protest against X's decision": what a protest is against
+GRIEVANCE_PREPS = ("against", "of", "at", "over")
 
 
 def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
@@ -53,3 +55,23 @@ def acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[
     things = [o for x in acts for o in kids(x, "dobj")]
     found = [o for x in acts + things for o in pobjs(x, preps)]
     return found + things if objects else found
+
+
+def grievance(token: Token) -> list[Token]:
+    """What a protest says it is against, when the act is told apart from that word: "staged
+    demonstrations to protest against the government's decision", "began a hunger strike in
+    protest of the Russian government's refusal". The words are read on the trigger, the verb a
+    noun trigger is the object of, and a verb trigger's object; the caller takes the party the
+    noun phrase names (its possessor or its "of" phrase; its "by" phrase first), as a protest is
+    aimed at whoever did or holds what it protests."""
+    hosts = [token, *kids(token, "dobj")] + ([token.head] if token.dep_ == "dobj" else [])
+    found: list[Token] = []
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                said = [p for p in kids(c, "pobj") if p.lemma_ == "protest"]
+                found += [o for p in said for o in pobjs(p, GRIEVANCE_PREPS)]
+            elif c.dep_ in ("xcomp", "advcl", "acl") and c.lemma_ == "protest" and c.i != token.i:
+                found += kids(c, "dobj") + pobjs(c, GRIEVANCE_PREPS)
+    # "against the arrest of their colleagues by the police": the act's doer, not whom it befell
+    return [doer for n in found for doer in (pobjs(n, ("by",)) or [n])]
