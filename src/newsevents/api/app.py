@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
@@ -28,6 +28,7 @@ from newsevents.api import models
 from newsevents.api.cache import ResponseCache, Stores, Totals
 from newsevents.api.export import export_routes
 from newsevents.api.extract import extract_routes
+from newsevents.api.headers import DashboardHeaders
 from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
@@ -46,12 +47,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": models.Problem, "description": "A parameter the store refuses"},
     404: {"model": models.Problem, "description": "No such item"},
 }
-# The dashboard builds its DOM from data with textContent; the policy is the second lock:
-# no inline script, no script or data from anywhere but this server.
-DASHBOARD_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def web_root() -> Path:
@@ -377,12 +372,4 @@ def _dashboard(app: FastAPI) -> None:
         return FileResponse(root / "index.html", media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=root), name="static")
-
-    @app.middleware("http")
-    async def dashboard_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        path = request.url.path
-        if path == "/" or path.startswith("/static/"):
-            response.headers["Content-Security-Policy"] = DASHBOARD_CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+    app.add_middleware(DashboardHeaders)  # outside the response cache: kept answers get them too
