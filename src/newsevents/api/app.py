@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
@@ -268,12 +268,12 @@ def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None
     @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
     def timeline(
         query: QueryDep, view: ViewParam = "clusters", unit: BinParam = "day"
-    ) -> list[dict[str, Any]]:
+    ) -> Response:
         """Matching clusters (or mentions) per day, ISO week or month, oldest first; undated ones are
         left out. Each row's `date` is the first day of its bin and `bin` the bin used."""
         with opened() as store:
             used, days = store.binned_timeline(query, view, unit)
-        return [{"date": day, "count": n, "bin": used} for day, n in days]
+        return models.day_counts(used, days)
 
     @app.get("/api/stats", response_model=models.Stats, tags=["store"])
     def stats(include_unasserted: IncludeUnasserted = False) -> dict[str, Any]:
