@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
-from newsevents.api.cache import ResponseCache, Stores, Totals
+from newsevents.api.cache import ResponseCache, Stores, Totals, few_threads
 from newsevents.api.export import export_routes
 from newsevents.api.extract import extract_routes
 from newsevents.api.headers import DashboardHeaders
@@ -71,6 +71,7 @@ def create_app(
         description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
         docs_url=None,  # served by _api_docs from the installed Swagger UI, not a CDN
         redoc_url=None,
+        lifespan=few_threads,
     )
 
     stores = Stores(db)
