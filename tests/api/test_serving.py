@@ -203,7 +203,7 @@ def test_a_lent_store_whose_connection_died_is_replaced(pg_store: str) -> None:
 
 
 def test_routes_run_on_a_few_threads_each_with_its_store(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forty slow requests at once run on at most `THREADS` threads, so the stores (and their page
+    """Forty slow requests at once run on at most `THREADS` (4) threads, so the stores (and their page
     caches) are few and each stays warm: the server's lifespan sets the thread limit."""
     from newsevents.api import cache
 

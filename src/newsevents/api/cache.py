@@ -47,9 +47,11 @@ POOL_WAIT_S = 0.05  # a full pool's waiter looks again for a freed place this of
 # Routes run at once by one server process (Starlette's default is 40 threads). Each thread keeps
 # an SQLite store of its own (`Stores`), whose page cache warms only with the requests that
 # thread answers: forty threads under fifty clients each saw a request now and then and read
-# their pages from the system again every time, where eight are each warm after a few. Two
-# CPUs run no more than two queries at a time, so more threads only wait in turn on them.
-THREADS = 8
+# their pages from the system again every time, where four are each warm after a few. Two
+# CPUs run no more than two queries at a time, so more threads only wait in turn on them (on
+# the million-event store, fifty clients cost the server 15-16 ms of CPU a request on four
+# threads, 17-18 on eight; docs/scale.md).
+THREADS = 4
 
 MAX_TOTALS = 1024  # event-page totals kept (`Totals`): a few dozen bytes each
 
