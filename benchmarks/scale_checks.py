@@ -12,9 +12,11 @@ A benchmark, not a test. `routes` serves the store with `newsevents serve` in it
 asks every route --per-route times, each request different from every other (an ignored `_`
 parameter), so the response cache never answers in the store's place: first one request at a
 time, then all of them again shuffled, fifty in flight from five client processes. Each route's
-p50 and p99 are nearest-rank over its own requests. `dashboard` times headless Chromium from
-asking for the page to the page saying it is ready (data-ready on its body: map, timeline, table
-and counts drawn), on a server started afresh. `cli` times `show` with each filter and every
+p50 and p99 are nearest-rank over its own requests. The server's CPU time a request (its
+processes' user and system time over each phase) is printed beside them: on a shared machine
+it moves far less than the latencies. `dashboard` times headless Chromium from asking for the
+page to the page saying it is ready (data-ready on its body: map, timeline, table and counts
+drawn), on a server started afresh. `cli` times `show` with each filter and every
 export format as the command line runs them, with the peak memory of the process and its workers. `add` times
 `newsevents extract` of the same articles (extract, store and cluster) into the big store and into
 an empty one.
