@@ -12,9 +12,11 @@ A benchmark, not a test. `routes` serves the store with `newsevents serve` in it
 asks every route --per-route times, each request different from every other (an ignored `_`
 parameter), so the response cache never answers in the store's place: first one request at a
 time, then all of them again shuffled, fifty in flight from five client processes. Each route's
-p50 and p99 are nearest-rank over its own requests. `dashboard` times headless Chromium from
-asking for the page to the page saying it is ready (data-ready on its body: map, timeline, table
-and counts drawn), on a server started afresh. `cli` times `show` with each filter and every
+p50 and p99 are nearest-rank over its own requests. The server's CPU time a request (its
+processes' user and system time over each phase) is printed beside them: on a shared machine
+it moves far less than the latencies. `dashboard` times headless Chromium from asking for the
+page to the page saying it is ready (data-ready on its body: map, timeline, table and counts
+drawn), on a server started afresh. `cli` times `show` with each filter and every
 export format as the command line runs them, with the peak memory of the process and its workers. `add` times
 `newsevents extract` of the same articles (extract, store and cluster) into the big store and into
 an empty one.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -37,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -161,8 +165,11 @@ def check_routes(db: str, per_route: int, concurrency: int, workers: int = 1) ->
         requests = requests_of(url, per_route)
         others = requests_of(url, per_route, seed=12, first=len(requests))  # none answered before
         with TreeMonitor(pid=pid) as memory:
+            cpu = [tree_cpu(pid)]
             one = asyncio.run(fire(url, requests, 1))
+            cpu.append(tree_cpu(pid))
             many = loaded(url, others, concurrency)
+            cpu.append(tree_cpu(pid))
         single, loaded_ = by_route(one), by_route(many)
     many_ = f"{concurrency} clients"
     yield f"| route | requests | p50 ms, 1 client | p99 ms, 1 client | p50 ms, {many_} | p99 ms, {many_} |"
@@ -176,6 +183,16 @@ def check_routes(db: str, per_route: int, concurrency: int, workers: int = 1) ->
     yield ""
     yield (f"Slowest route's p99: {worst1:.0f} ms with one client, {worst50:.0f} ms with {concurrency}; "
            f"server peak RSS {memory.peak_rss / 2**20:.0f} MB over its {workers} worker(s).")  # fmt: skip
+    per_one, per_many = (cpu[1] - cpu[0]) / len(one) * 1000, (cpu[2] - cpu[1]) / len(many) * 1000
+    yield (f"Server CPU (user + system, all its processes) per request: {per_one:.1f} ms with one client, "
+           f"{per_many:.1f} ms with {concurrency}; the load average at the end: {os.getloadavg()[0]:.1f}.")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the process `pid` and its live descendants: the
+    server's cost of what it answered, whatever else runs on the machine meanwhile."""
+    root = psutil.Process(pid)
+    return sum(sum(p.cpu_times()[:2]) for p in (root, *root.children(recursive=True)))
 
 
 def check_dashboard(db: str, loads: int) -> Iterator[str]:

@@ -4,6 +4,8 @@ the store changes, and odd ids answered with a 4xx (see conftest.py for the stor
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -198,3 +200,26 @@ def test_a_lent_store_whose_connection_died_is_replaced(pg_store: str) -> None:
                             " WHERE datname = current_database() AND pid <> pg_backend_pid()")  # fmt: skip
         codes = [client.get("/api/events", params={"limit": n}).status_code for n in range(1, 6)]
     assert codes[-3:] == [200, 200, 200]
+
+
+def test_routes_run_on_a_few_threads_each_with_its_store(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty slow requests at once run on at most `THREADS` (4) threads, so the stores (and their page
+    caches) are few and each stays warm: the server's lifespan sets the thread limit."""
+    from newsevents.api import cache
+
+    opened, threads = _counting_opens(monkeypatch), set()
+    real = SQLiteStore.stats
+
+    def slow(self: SQLiteStore, **kw: Any) -> Any:
+        threads.add(threading.get_ident())
+        time.sleep(0.05)  # long enough for the others to arrive meanwhile
+        return real(self, **kw)
+
+    monkeypatch.setattr(SQLiteStore, "stats", slow)
+    # Each asks a different URL: none is answered from the cache.
+    app = create_app(str(db))
+    with TestClient(app, base_url="http://localhost") as client, ThreadPoolExecutor(40) as pool:
+        answers = list(pool.map(lambda n: client.get("/api/stats", params={"_": n}), range(40)))
+    assert all(a.status_code == 200 for a in answers)
+    assert 1 < len(threads) <= cache.THREADS
+    assert len(opened) <= cache.THREADS + 1  # and one for the version check in the event loop's thread

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
+
+from newsevents.api import models
 
 
 def test_timeline_counts_per_day_under_the_same_filters(client: TestClient) -> None:
@@ -49,3 +52,15 @@ def test_auto_bins_by_week_past_120_days_and_by_month_past_two_years(
 
     used, bins = binned([(first, 1), (last, 2), ("not a day", 5)], "auto")
     assert used == expected and sum(n for _, n in bins) == 3
+
+
+def test_timeline_answers_are_the_bytes_its_model_gives(client: TestClient) -> None:
+    """The timeline is encoded without validating each row (`models.day_counts`): the bytes are the
+    ones FastAPI writes for `list[DayCount]`, and the schema still names that model."""
+    adapter = TypeAdapter(list[models.DayCount])
+    for params in ({}, {"bin": "week", "view": "mentions"}, {"country": "UKR", "bin": "month"}):
+        answer = client.get("/api/timeline", params=params)
+        assert answer.headers["content-type"] == "application/json" and answer.json(), params
+        assert answer.content == adapter.dump_json(adapter.validate_json(answer.content)), params
+    schema = client.get("/openapi.json").json()["paths"]["/api/timeline"]["get"]["responses"]["200"]
+    assert schema["content"]["application/json"]["schema"]["items"]["$ref"].endswith("/DayCount")

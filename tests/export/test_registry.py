@@ -160,3 +160,32 @@ def test_a_registered_preset_is_a_format_choice(registered, db: Path, tmp_path: 
             register_preset(Preset("ssv", "brief", "ssv"))
     finally:
         unregister("briefs")
+
+
+FIRST_USE = """
+import threading
+from newsevents.export import column_set, file_formats
+barrier, failed = threading.Barrier(8), []
+def first_use():
+    barrier.wait()
+    try:
+        column_set("events", "native")
+        assert "csv" in file_formats()
+    except Exception as exc:
+        failed.append(repr(exc))
+threads = [threading.Thread(target=first_use) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(failed or "ok")
+"""
+
+
+def test_the_builtins_are_there_for_every_thread_that_asks_first() -> None:
+    """Eight server threads asking for a column set at once, in a fresh process (the first
+    exports after `serve` starts): each finds the built-ins, none an empty registry while
+    another thread is still filling it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", FIRST_USE], capture_output=True, text=True, env=env,
+                              timeout=120, check=True)  # fmt: skip
+        assert done.stdout.strip() == "ok", done.stdout

@@ -347,3 +347,21 @@ def test_the_public_open_store_reads_without_creating_when_asked(tmp_path: Path,
     newsevents.open_store(path).close()
     with newsevents.open_store(path, "read") as store, pytest.raises(StoreError, match=r"\[E303\]"):
         store.write(make_extraction("a1"))
+
+
+def test_readers_keep_a_larger_page_cache_than_writers(tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
+    """A store opened to read (the API's, `show`'s) keeps READ_CACHE_KIB of pages, so a page of a
+    large store does not read its B-trees' inner pages again each time; a writer keeps SQLite's."""
+    from newsevents.store.sqlite import READ_CACHE_KIB
+
+    path = tmp_path / "cache.db"
+    with open_store(path) as store:
+        store.write(make_extraction("a1"))
+        default = store.fetch_one("PRAGMA cache_size")[0]  # type: ignore[attr-defined]
+    assert default != -READ_CACHE_KIB
+    for access in ("read", "browse"):
+        with open_store(path, access) as store:  # type: ignore[arg-type]
+            assert store.fetch_one("PRAGMA cache_size")[0] == -READ_CACHE_KIB  # type: ignore[attr-defined]
+            assert len(store.events()) == 2
+    with open_store(path, "write") as store:
+        assert store.fetch_one("PRAGMA cache_size")[0] == default  # type: ignore[attr-defined]

@@ -25,9 +25,10 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.api import models
-from newsevents.api.cache import ResponseCache, Stores, Totals
+from newsevents.api.cache import ResponseCache, Stores, Totals, few_threads
 from newsevents.api.export import export_routes
 from newsevents.api.extract import extract_routes
+from newsevents.api.headers import DashboardHeaders
 from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
@@ -46,12 +47,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": models.Problem, "description": "A parameter the store refuses"},
     404: {"model": models.Problem, "description": "No such item"},
 }
-# The dashboard builds its DOM from data with textContent; the policy is the second lock:
-# no inline script, no script or data from anywhere but this server.
-DASHBOARD_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def web_root() -> Path:
@@ -76,6 +71,7 @@ def create_app(
         description="Events coded from news articles (CAMEO and PLOVER), with the evidence behind each.",
         docs_url=None,  # served by _api_docs from the installed Swagger UI, not a CDN
         redoc_url=None,
+        lifespan=few_threads,
     )
 
     stores = Stores(db)
@@ -273,12 +269,12 @@ def _cluster_routes(app: FastAPI, opened: Opener, names: dict[str, str]) -> None
     @app.get("/api/timeline", response_model=list[models.DayCount], responses=ERRORS, tags=["events"])
     def timeline(
         query: QueryDep, view: ViewParam = "clusters", unit: BinParam = "day"
-    ) -> list[dict[str, Any]]:
+    ) -> Response:
         """Matching clusters (or mentions) per day, ISO week or month, oldest first; undated ones are
         left out. Each row's `date` is the first day of its bin and `bin` the bin used."""
         with opened() as store:
             used, days = store.binned_timeline(query, view, unit)
-        return [{"date": day, "count": n, "bin": used} for day, n in days]
+        return models.day_counts(used, days)
 
     @app.get("/api/stats", response_model=models.Stats, tags=["store"])
     def stats(include_unasserted: IncludeUnasserted = False) -> dict[str, Any]:
@@ -377,12 +373,4 @@ def _dashboard(app: FastAPI) -> None:
         return FileResponse(root / "index.html", media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=root), name="static")
-
-    @app.middleware("http")
-    async def dashboard_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        path = request.url.path
-        if path == "/" or path.startswith("/static/"):
-            response.headers["Content-Security-Policy"] = DASHBOARD_CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+    app.add_middleware(DashboardHeaders)  # outside the response cache: kept answers get them too

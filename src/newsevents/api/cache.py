@@ -22,11 +22,12 @@ import itertools
 import queue
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, MutableMapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator, MutableMapping
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import HTTPException
 
 from newsevents.api.hosts import ASGIApp, Receive, Scope, Send
@@ -43,7 +44,23 @@ MAX_ENTRY_BYTES = 4 * 2**20  # one answer larger than this is not kept
 POOL_SIZE = 8
 POOL_WAIT_S = 0.05  # a full pool's waiter looks again for a freed place this often
 
+# Routes run at once by one server process (Starlette's default is 40 threads). Each thread keeps
+# an SQLite store of its own (`Stores`), whose page cache warms only with the requests that
+# thread answers: forty threads under fifty clients each saw a request now and then and read
+# their pages from the system again every time, where four are each warm after a few. Two
+# CPUs run no more than two queries at a time, so more threads only wait in turn on them (on
+# the million-event store, fifty clients cost the server 15-16 ms of CPU a request on four
+# threads, 17-18 on eight; docs/scale.md).
+THREADS = 4
+
 MAX_TOTALS = 1024  # event-page totals kept (`Totals`): a few dozen bytes each
+
+
+@asynccontextmanager
+async def few_threads(app: Any) -> AsyncIterator[None]:
+    """The app's lifespan: routes run on at most THREADS threads of this process."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 class Stores:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi.responses import Response
 from pydantic import BaseModel, Field, create_model
+from pydantic_core import to_json
 
 from newsevents.store.columns import Column
 from newsevents.store.tables import BY_NAME
@@ -199,6 +201,15 @@ class DayCount(BaseModel):
     date: str = Field(description="the first day of the bin, YYYY-MM-DD")
     count: int
     bin: Literal["day", "week", "month"] = "day"
+
+
+def day_counts(used: str, days: list[tuple[str, int]]) -> Response:
+    """A timeline's answer, `list[DayCount]`, encoded as FastAPI encodes that model (the same bytes)
+    without validating it first: each row is a day the store checked (`browse.binned`), a count
+    and the bin used, and a whole-store timeline is ten thousand rows, whose validation cost
+    more than reading them."""
+    rows = [{"date": day, "count": n, "bin": used} for day, n in days]
+    return Response(to_json(rows), media_type="application/json")
 
 
 class Stats(BaseModel):

@@ -21,6 +21,7 @@ command line finds it with no code run first.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -99,6 +100,7 @@ _FILE_FORMATS: dict[str, FileFormat] = {}
 _COLUMN_SETS: dict[str, ColumnSet] = {}
 _PRESETS: dict[str, Preset] = {}
 _LOADED: set[str] = set()  # non-empty once the built-ins are registered
+_LOADING = threading.Lock()  # held while they are
 
 
 def register_file_format(fmt: FileFormat) -> None:
@@ -182,16 +184,21 @@ def column_set(table: str, name: str) -> ColumnSet:
 
 
 def _builtins() -> None:
-    """Register the built-in formats on first use, not at import."""
+    """Register the built-in formats on first use, not at import. Marked done only once they
+    are all there, under a lock: the server's threads may ask at once (the first exports after
+    `serve` starts), and one marked done early let the others find an empty registry."""
     if _LOADED:
         return
-    _LOADED.add("builtins")
-    from newsevents.export import acled, files, gdelt, native, plover, ucdp
+    with _LOADING:
+        if _LOADED:
+            return
+        from newsevents.export import acled, files, gdelt, native, plover, ucdp
 
-    for fmt in files.FILE_FORMATS:
-        _FILE_FORMATS[fmt.name] = fmt
-    builtin = (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET, acled.COLUMN_SET, ucdp.COLUMN_SET)
-    for columns in builtin:
-        _COLUMN_SETS[columns.name] = columns
-    for preset in (gdelt.PRESET, plover.PRESET, acled.PRESET, ucdp.PRESET):
-        _PRESETS[preset.name] = preset
+        for fmt in files.FILE_FORMATS:
+            _FILE_FORMATS[fmt.name] = fmt
+        builtin = (native.COLUMN_SET, gdelt.COLUMN_SET, plover.COLUMN_SET, acled.COLUMN_SET, ucdp.COLUMN_SET)
+        for columns in builtin:
+            _COLUMN_SETS[columns.name] = columns
+        for preset in (gdelt.PRESET, plover.PRESET, acled.PRESET, ucdp.PRESET):
+            _PRESETS[preset.name] = preset
+        _LOADED.add("builtins")

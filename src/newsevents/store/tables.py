@@ -302,12 +302,25 @@ def _cluster_counts(dimension: Column, members: str) -> tuple[Column, ...]:
             _c("last_day", _T, f"latest day of {members}, '' when none has one", True),
             _c("n", _I, "clusters", True))  # fmt: skip
 
+def _counts_index(table: str, key: tuple[str, ...]) -> tuple[str, str]:
+    """An index of a tally's key and its count: a total or a timeline then reads the index alone.
+    The key's own index leads to each row's count in the table, one page read a row, and a
+    whole-store timeline reads some ten thousand rows scattered over the table."""
+    return f"{table}_counts", f"{', '.join(key)}, n"
+
+
+_EVENT_KEY = ("level", "country", "cameo_root", "day")
+_CLUSTER_KEY = ("level", "country", "cameo_root", "day", "first_day", "last_day")
+_PLOVER_KEY = ("level", "country", "plover", "day")
+_CLUSTER_PLOVER_KEY = ("level", "country", "plover", "day", "first_day", "last_day")
+
 EVENT_TALLIES = Table(
     "event_tallies", "Events counted per day, CAMEO root, actor country and level: the totals and "
     "timelines of the mentions view without reading the events.",
     (_LEVEL, _COUNTRY, _c("cameo_root", _T, "the CAMEO root", True),
      _c("day", _T, f"the event's day: {_DAY}", True), _c("n", _I, "events", True)),
-    ("level", "country", "cameo_root", "day"), (("event_tallies_day", "level, country, day"),), summary=True,
+    _EVENT_KEY, (("event_tallies_day", "level, country, day"), _counts_index("event_tallies", _EVENT_KEY)),
+    summary=True,
 )  # fmt: skip
 
 CLUSTER_TALLIES = Table(
@@ -315,8 +328,9 @@ CLUSTER_TALLIES = Table(
     "span of the members that have that country and level: the totals and timelines of the "
     "clusters view (a cluster is found when one of its members matches).",
     _cluster_counts(_c("cameo_root", _T, "the cluster's CAMEO root", True), "the counted members"),
-    ("level", "country", "cameo_root", "day", "first_day", "last_day"),
-    (("cluster_tallies_day", "level, country, day"),), summary=True,
+    _CLUSTER_KEY,
+    (("cluster_tallies_day", "level, country, day"), _counts_index("cluster_tallies", _CLUSTER_KEY)),
+    summary=True,
 )  # fmt: skip
 
 CLUSTER_PLOVER_TALLIES = Table(
@@ -325,7 +339,7 @@ CLUSTER_PLOVER_TALLIES = Table(
     "each): the totals and timelines of the clusters view filtered by a type.",
     _cluster_counts(_c("plover", _T, "a PLOVER type of the cluster's counted members", True),
                     "the counted members of that type"),
-    ("level", "country", "plover", "day", "first_day", "last_day"), summary=True,
+    _CLUSTER_PLOVER_KEY, (_counts_index("cluster_plover_tallies", _CLUSTER_PLOVER_KEY),), summary=True,
 )  # fmt: skip
 
 PLOVER_TALLIES = Table(
@@ -333,7 +347,7 @@ PLOVER_TALLIES = Table(
     "timelines of the mentions view filtered by a PLOVER type (events without one are not counted).",
     (_LEVEL, _COUNTRY, _c("plover", _T, "the event's PLOVER type", True),
      _c("day", _T, f"the event's day: {_DAY}", True), _c("n", _I, "events", True)),
-    ("level", "country", "plover", "day"), summary=True,
+    _PLOVER_KEY, (_counts_index("plover_tallies", _PLOVER_KEY),), summary=True,
 )  # fmt: skip
 
 FACET_TALLIES = Table(
