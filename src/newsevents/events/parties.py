@@ -23,7 +23,8 @@ PARTICIPLE_PREPS = ("on", "against")
 GIVER_PREPS = ("from",)
 # Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
 # sides of every root also split protesters ("US and British activists"), whose target the coder
-# cannot yet tell, so it was measured and kept to these.
+# cannot yet tell, so it was measured and kept to these, and to acts done to each other ("Indian and
+# Chinese troops clashed": an entry with `mutual`).
 PARTY_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 
 
@@ -41,7 +42,7 @@ def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
     a side whose noun has coordinated modifiers that are names or nationalities of their own is one
     party per modifier (`PARTY_ROOTS` only). "Political and military officials" stay one party: only
     modifiers the actor recogniser read as a name or demonym count."""
-    if (match.entry.cameo or "")[:2] not in PARTY_ROOTS:
+    if (match.entry.cameo or "")[:2] not in PARTY_ROOTS and not match.entry.mutual:
         return args
 
     def widen(role: Role) -> Role:
