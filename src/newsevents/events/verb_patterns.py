@@ -50,6 +50,9 @@ PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 # Verbs a converted entry does not code: purpose, manner and relative clauses, control complements
 # ("agreed to resign", "visited X to mediate"): the news reports the governing verb's event.
 SUBORDINATE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "amod", "csubj", "prep", "pobj"})
+# Governors of schedule that hold no event of their own: in "X is scheduled to attend a summit", "X
+# is due to visit Y" the complement is the news (its subject found by `subjects._raised_subject`).
+SCHEDULING = frozenset({"scheduled", "expected", "due", "set", "slated", "poised"})
 # a word: its head word -> the modifier words each phrase of it needs left of the head
 Item = Mapping[str, tuple[tuple[str, ...], ...]]
 
@@ -293,7 +296,7 @@ class VerbPatterns:
 
         A multi-word verb ("call off") is tried before the single word ("call").
         """
-        if token.dep_ in SUBORDINATE_DEPS:
+        if token.dep_ in SUBORDINATE_DEPS and not _scheduled(token):
             return None
         verbs = [v for key in keys for v in self.verbs.get(key, ()) if _multiword(v, token)]
         if not verbs:
@@ -319,6 +322,17 @@ class VerbPatterns:
         if verb.code is None:
             return None
         return VerbHit(verb.code, False, (), (), verb.origin, True)
+
+
+def _scheduled(token: Token) -> bool:
+    """ "X is scheduled to attend", "X is due to visit": a to-infinitive under a word of schedule
+    (passive or adjective) is coded as a main verb; whether it happened is modality's business."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lower_ in SCHEDULING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 @dataclass(frozen=True)
