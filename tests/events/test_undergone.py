@@ -1,11 +1,11 @@
 """Acts told from the side of whoever undergoes them, through the real pipeline.
 
-"The convoy came under fire from X" is X's attack on the convoy, and "the plan met with
-opposition from X" X's disapproval of it: the subject undergoes the act, "from" names its doer
-(`source_from: giver`, `parties.received`). Before, the converted dictionary read "the army came"
-as military aid (072), and "met with opposition from China" as a meeting between the plan's owner
-and a Chinese opposition. With no "from", the subject is the target of an act by no one named. The
-sentences are the project's own.
+"The convoy came under fire from X" is X's attack on the convoy, "the plan met with opposition
+from X" X's disapproval of it, and "X faced criticism from Y" Y's criticism: the subject undergoes
+the act, "from" names its doer (`source_from: giver`, `parties.received`). Before, the converted
+dictionary read "the army came" as military aid (072), and "met with opposition from China" as a
+meeting between the plan's owner and a Chinese opposition. With no "from", the subject is the
+target of an act by no one named. The sentences are the project's own.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
         ("Ukrainian troops came under heavy shelling from Russian forces.", ("RUS", "UKR", "190")),
         ("The Malaysian proposal met with opposition from China.", ("CHN", "MYS", "110")),
         ("The Pakistani government came under criticism from Indian officials.", ("IND", "PAK", "111")),
+        ("The Kenyan government faced criticism from Ugandan officials.", ("UGA", "KEN", "111")),
     ],
 )
 def test_the_subject_undergoes_what_from_names_its_doer_doing(text: str, expected: tuple) -> None:
