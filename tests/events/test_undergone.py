@@ -47,7 +47,7 @@ def test_the_subject_undergoes_what_from_names_its_doer_doing(text: str, expecte
 
 
 def test_with_no_doer_named_the_subject_is_the_target() -> None:
-    assert _coded("A Nigerian army convoy came under attack near Maiduguri on Monday.") == {
+    assert _coded("A Nigerian army convoy came under fire near Maiduguri on Monday.") == {
         (None, "NGA", "190")
     }
 
