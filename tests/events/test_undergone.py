@@ -34,7 +34,7 @@ def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
     ("text", "expected"),
     [
         ("The Israeli army came under fire from Hamas fighters.", ("PSE", "ISR", "190")),
-        ("Ukrainian troops came under heavy shelling from Russian forces.", ("RUS", "UKR", "190")),
+        ("Ukrainian troops came under heavy fire from Russian forces.", ("RUS", "UKR", "190")),
         ("The Malaysian proposal met with opposition from China.", ("CHN", "MYS", "110")),
         ("The Pakistani government came under criticism from Indian officials.", ("IND", "PAK", "111")),
         ("The Kenyan government faced criticism from Ugandan officials.", ("UGA", "KEN", "111")),

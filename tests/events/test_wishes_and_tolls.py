@@ -2,8 +2,8 @@
 
 - a wish that another party act is the wisher's appeal to it, and the act wished for is not coded
   as done (`events/wishes.py`);
-- an attack verb's participle of harm ("shelled the district, killing eight people") is the
-  attack's toll, not a second attack (`precision.toll_clauses`);
+- an attack verb's participle of harm of the same root ("shelled the district, killing eight
+  people") is the attack's toll, not a second attack (`precision.toll_clauses`);
 - a verb under a word of schedule ("is scheduled to attend a summit") is coded as the news it is
   (`verb_patterns._scheduled`).
 """
@@ -65,12 +65,17 @@ def test_a_wish_to_act_oneself_is_no_appeal() -> None:
     "text",
     [
         "Turkish warplanes bombed Kurdish positions in northern Iraq, killing 12 fighters.",
-        "A Pakistani suicide bomber detonated explosives near a military convoy in Kalat, killing one"
-        " soldier and wounding four others.",
+        "Rebels shelled a government-held district of Aleppo on Monday, killing at least eight people.",
     ],
 )
 def test_the_toll_of_an_attack_is_no_second_attack(text: str) -> None:
     assert len(_events(text)) == 1
+
+
+def test_a_toll_of_another_root_keeps_both_readings() -> None:
+    text = "A Pakistani suicide bomber detonated explosives near a convoy in Kalat, killing one soldier."
+    roots = {e.cameo[:2] for e in _events(text)}
+    assert roots == {"18", "19"}
 
 
 def test_an_attack_with_no_target_takes_its_victims() -> None:
