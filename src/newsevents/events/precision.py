@@ -96,7 +96,7 @@ def toll_clauses(
 ) -> list[tuple[int, int]]:
     """(attack verb, participle) pairs: "bombarded the city, killing eight people", "detonated a
     bomb near the convoy, killing one and wounding four": an attack verb's adverbial -ing clause
-    (and its conjuncts) that is an attack trigger tells the attack's toll; `one_fact` merges the two
+    (and its conjuncts) that is an attack trigger tells the attack's toll; `merge_tolls` merges them
     when their events share a root. Of two roots ("detonated explosives (183), killing a soldier
     (190)") both readings are kept: reports of the same attack elsewhere are matched by root. A
     participle on a verb of saying or on a noun is left: "police said, adding ..." is no attack."""
