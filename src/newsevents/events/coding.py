@@ -43,6 +43,7 @@ from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_sp
 from newsevents.events.modifiers import backer
 from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
+from newsevents.events.wishes import appeals
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import text_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -163,15 +164,13 @@ class _Coder:
             if match.token in skip:
                 continue
             by_token[match.token] = self._match_events(sent, match)
-        for verb, noun in precision.attack_pairs(self.doc, matches, roots):
-            said, stated = by_token.get(verb, []), by_token.get(noun, [])
-            if said and stated:
-                drop = noun if any(e.target is not None for e in said) else verb
-                by_token[drop] = []
+        precision.one_fact(self.doc, matches, roots, by_token)
         victims.merge_victims(by_token, self.victim_means, matches)
         irregular.recode_irregular(by_token, matches, self.book.codes)
+        precision.merge_tolls(self.doc, matches, roots, by_token)
         self.told.sentence(matches, by_token, lambda match, args: self._match_events(sent, match, args))
         crowds.protests(sent, by_token, self.index, self.cues, lambda m, a: self._match_events(sent, m, a))
+        appeals(sent, by_token, self.index, self.cues, lambda m, a: self._match_events(sent, m, a))
         self.backing += [e for evs in by_token.values() for e in evs if e.cameo in BACKING]
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)

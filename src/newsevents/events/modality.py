@@ -30,7 +30,7 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
-    "guilt_words", "guilt_needs_wrong", "wrong_nouns",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -62,6 +62,8 @@ class Cues:
     # "demonstrators flooded the streets": a protest told through its crowd (crowds.py)
     protester_nouns: frozenset[str] = frozenset()
     crowd_verbs: frozenset[str] = frozenset()
+    # "X wants Y to withdraw": X's appeal to Y, not Y's withdrawal (wishes.py)
+    wish_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

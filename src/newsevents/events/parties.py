@@ -23,7 +23,8 @@ PARTICIPLE_PREPS = ("on", "against")
 GIVER_PREPS = ("from",)
 # Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
 # sides of every root also split protesters ("US and British activists"), whose target the coder
-# cannot yet tell, so it was measured and kept to these.
+# cannot yet tell, so it was measured and kept to these, and to acts done to each other ("Indian and
+# Chinese troops clashed": an entry with `mutual`).
 PARTY_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 
 
@@ -41,7 +42,7 @@ def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
     a side whose noun has coordinated modifiers that are names or nationalities of their own is one
     party per modifier (`PARTY_ROOTS` only). "Political and military officials" stay one party: only
     modifiers the actor recogniser read as a name or demonym count."""
-    if (match.entry.cameo or "")[:2] not in PARTY_ROOTS:
+    if (match.entry.cameo or "")[:2] not in PARTY_ROOTS and not match.entry.mutual:
         return args
 
     def widen(role: Role) -> Role:
@@ -169,17 +170,23 @@ def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Argum
     """ "Ukraine received weapons from the United States", "X received an award from Y": what the
     subject received was given by whoever "from" names, on the verb or on what was received, so
     that one is the source and the subject the target. Only for entries with `source_from: giver`;
-    unchanged when "from" names no actor other than the subject."""
+    unchanged when "from" names no actor other than the subject. What was received may also be
+    the entry's `with` word behind a preposition: "met with opposition from X", "came under fire
+    from X"."""
     if match.entry.source_from != "giver" or match.entry.kind != "verb":
         return args
     token = index.doc[match.token]
-    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
+    held = [index.doc[i] for i in match.words if i != token.i]
+    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj")), *held]
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GIVER_PREPS]
     receivers = args.source.mentions
     found = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
     givers = tuple(m for m in found if m not in receivers)
-    if not givers:
+    if not givers and (args.target.mentions or not receivers):
         return args
+    if not givers:  # "a convoy came under fire": the subject received it from no one named
+        target = replace(args.target, mentions=receivers, prep=None)
+        return replace(args, source=replace(args.source, mentions=()), target=target)
     return replace(
         args,
         source=replace(args.source, mentions=givers, inferred=False),

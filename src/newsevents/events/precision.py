@@ -5,6 +5,9 @@ Each rule looks only at the parse of one sentence and the triggers found in it:
 - one fact, two triggers: a verb of attack whose agent or subject is itself an attack noun
   ("five were wounded by a Russian missile strike") states the attack once; the two are merged
   into the one that says more (the verb when it has a target, else the noun);
+- one attack and its toll: a participle of harm of the same root after an attack verb ("shelled
+  the district, killing eight people") tells what the attack did, not a second attack; its victims
+  become the attack's target when the attack has none;
 - agreeing to coerce: "agreed to impose sanctions" is the sanction (16x-20x) with the parties'
   agreement as its manner, not an agreement to cooperate (03x) as well;
 - discards: a sentence holding a discard phrase (sports, entertainment, business, from the
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 
     from newsevents.events.triggers import TriggerMatch
     from newsevents.events.verb_patterns import Converted
+    from newsevents.model import Event
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,54 @@ def attack_pairs(
         for t in agents + subjects:
             if t.i in nouns:
                 pairs.append((m.token, t.i))
+    return pairs
+
+
+def one_fact(
+    doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str],
+    by_token: dict[int, list[Event]],
+) -> None:
+    """Merge, in place, the events that state one attack twice: an attack noun as the agent or
+    subject of an attack verb (`attack_pairs`: the verb is kept when it has a target, else the
+    noun)."""
+    for verb, noun in attack_pairs(doc_tokens, matches, roots):
+        said, stated = by_token.get(verb, []), by_token.get(noun, [])
+        if said and stated:
+            by_token[noun if any(e.target is not None for e in said) else verb] = []
+
+
+def merge_tolls(
+    doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str],
+    by_token: dict[int, list[Event]],
+) -> None:
+    """Merge, in place, an attack and its toll (`toll_clauses`) whose events share a root, once
+    victims' codes are settled (a killing by gunmen is 18x); the attack takes the toll's victims
+    as its target when it has none."""
+    for attack, toll in toll_clauses(doc_tokens, matches, roots):
+        told, harmed = by_token.get(attack, []), by_token.get(toll, [])
+        if not told or not harmed or {e.cameo_root for e in told} != {e.cameo_root for e in harmed}:
+            continue
+        if all(e.target is None for e in told):
+            victims = {(e.target.code if e.target else None): e.target for e in harmed}
+            by_token[attack] = [replace(e, target=t) for e in told for t in victims.values()]
+        by_token[toll] = []
+
+
+def toll_clauses(
+    doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str]
+) -> list[tuple[int, int]]:
+    """(attack verb, participle) pairs: "bombarded the city, killing eight people", "detonated a
+    bomb near the convoy, killing one and wounding four": an attack verb's adverbial -ing clause
+    (and its conjuncts) that is an attack trigger tells the attack's toll; `merge_tolls` merges them
+    when their events share a root. Of two roots ("detonated explosives (183), killing a soldier
+    (190)") both readings are kept: reports of the same attack elsewhere are matched by root. A
+    participle on a verb of saying or on a noun is left: "police said, adding ..." is no attack."""
+    attacks = {m.token for m in matches if _attack(m, roots) and m.entry.kind == "verb"}
+    pairs = []
+    for token in attacks:
+        clause, head = doc_tokens[token], doc_tokens[token].head
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and head.i in attacks:
+            pairs += [(head.i, t.i) for t in (clause, *clause.conjuncts) if t.i in attacks]
     return pairs
 
 

@@ -321,9 +321,9 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
 
 
 def _judges(match: TriggerMatch) -> bool:
-    """ "condemned the arrest of X": criticism of an act takes the act as done, so the act noun it
-    was matched with stays an event of its own, unlike the act a threat or a demand asks for."""
-    return (match.entry.cameo or "").startswith("111")
+    """ "condemned the arrest of X": criticism takes the act as done, so the act noun stays an event
+    of its own, unlike what a threat or demand asks for or a criticism undergone (`giver`)."""
+    return (match.entry.cameo or "").startswith("111") and match.entry.source_from != "giver"
 
 
 def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:

@@ -34,6 +34,7 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
 from newsevents.nlp.words import words as doc_words
+from newsevents.when.words import load_date_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -265,6 +266,9 @@ class VerbPatterns:
 
     verbs: Mapping[str, tuple[Verb, ...]]
     patterns: Mapping[str, tuple[tuple[Pattern, frozenset[str]], ...]]  # with what each `needs`
+    # Governors of schedule that hold no event of their own (when.yml `scheduling`): in "X is
+    # scheduled to attend a summit" the complement is the news (its subject: `subjects._raised_subject`).
+    scheduling: frozenset[str] = frozenset()
     # Per block, each word -> the positions of the patterns that need it (see `__post_init__`).
     by_word: Mapping[str, Mapping[str, tuple[int, ...]]] = field(init=False, repr=False, compare=False)
 
@@ -293,7 +297,7 @@ class VerbPatterns:
 
         A multi-word verb ("call off") is tried before the single word ("call").
         """
-        if token.dep_ in SUBORDINATE_DEPS:
+        if token.dep_ in SUBORDINATE_DEPS and not _scheduled(token, self.scheduling):
             return None
         verbs = [v for key in keys for v in self.verbs.get(key, ()) if _multiword(v, token)]
         if not verbs:
@@ -319,6 +323,17 @@ class VerbPatterns:
         if verb.code is None:
             return None
         return VerbHit(verb.code, False, (), (), verb.origin, True)
+
+
+def _scheduled(token: Token, scheduling: frozenset[str]) -> bool:
+    """ "X is scheduled to attend", "X is due to visit": a to-infinitive under a word of schedule
+    (passive or adjective) is coded as a main verb; whether it happened is modality's business."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lower_ in scheduling
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 @dataclass(frozen=True)
@@ -372,6 +387,7 @@ def load_converted(codes: CodeTable, folder: Path | None = None, language: str =
         VerbPatterns(
             {k: tuple(v) for k, v in verbs.items()},
             {k: tuple((p, p.needs) for p in sorted(v, key=lambda p: p.rank)) for k, v in patterns.items()},
+            load_date_words(language=language).scheduling,
         ),
         Discards({k: tuple(v) for k, v in discards.items()}),
     )

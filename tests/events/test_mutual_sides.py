@@ -1,0 +1,41 @@
+"""Acts two parties do to each other, named by coordinated nationalities on one noun, through the
+real pipeline: "Armenian and Azerbaijani troops clashed" is a clash between the two armies, each
+way (`parties.named_parties` for entries with `mutual`). Before, the noun named one party and the
+clash, which needs both sides, was not coded. The sentences are the project's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import newsevents
+from newsevents.model import Article
+
+pytestmark = pytest.mark.model
+
+
+def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO code) of each event."""
+    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2024-05-01")
+    events = newsevents.extract(article).events
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian and Azerbaijani troops clashed on Tuesday.",
+        "Clashes between Armenian and Azerbaijani troops erupted on Tuesday.",
+    ],
+)
+def test_coordinated_nationalities_are_the_two_sides_of_a_clash(text: str) -> None:
+    coded = _coded(text)
+    assert ("ARMMIL", "AZEMIL", "190") in coded and ("AZEMIL", "ARMMIL", "190") in coded
+
+
+def test_one_nationality_names_one_side_and_no_clash() -> None:
+    assert _coded("Armenian troops clashed on Tuesday.") == set()
