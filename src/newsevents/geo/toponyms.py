@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
+from newsevents.geo.joins import joined_by_of, listed
 from newsevents.model import Feature
 from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -144,6 +145,8 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
+    elif after is not None and after.lower_ in cues.region_titles:
+        hint, cue = "admin1", True  # "New York Gov. Cuomo", "the Alberta legislature": the region
     elif after is not None and (after.text in cues.modifier_nouns or after.text in cues.area_nouns):
         cue = True  # "Roselle police", "the northern Hama countryside": lower case only
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
@@ -282,7 +285,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
-    for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
+    runs = name_spans(doc, cues)
+    for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
@@ -319,7 +323,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return _without_overlaps(list(found.values()), knows)
+    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
