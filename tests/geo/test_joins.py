@@ -18,7 +18,7 @@ def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: igno
 
 
 def test_a_name_listed_after_a_place_is_one(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    article, doc = parse("Health officials report new cases in Mozambique and Botswana too.")
+    _, doc = parse("Health officials report new cases in Mozambique and Botswana too.")
     assert [e.label_ for e in doc.ents if e.text == "Botswana"] == ["PERSON"]  # the tagger's mistake
     places = _places(parse, gaz, "Health officials report new cases in Mozambique and Botswana too.")
     assert places["Botswana"].country == "BWA"
@@ -47,3 +47,18 @@ def test_a_city_first_name_is_no_region_of_context(parse, gaz: Gazetteer) -> Non
     # Gaza is a Palestinian city and a province of Mozambique: alone, the city.
     places = _places(parse, gaz, "Gaza has received 2,000 vaccine doses for its medical workers.")
     assert places["Gaza"].country == "PSE"
+
+
+def test_an_exonym_in_the_article_s_country(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists England's Newcastle as "Newcastle upon Tyne", "Newcastle" only as an alternate.
+    text = "Doctors in Newcastle have developed the treatment, the first of its kind licensed in Britain."
+    assert _places(parse, gaz, text)["Newcastle"].country == "GBR"
+    alone = _places(parse, gaz, "Doctors in Newcastle have developed the treatment.")
+    assert alone["Newcastle"].country != "GBR"
+
+
+def test_a_comma_after_a_clause_is_no_list(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Hillary Clinton arrived on Monday. During her visit to Israel, Clinton spoke of peace."
+    assert "Clinton" not in _places(parse, gaz, text)
+    three = "Cholera was reported in Zambia, Malawi, and Mozambique this month."
+    assert {"Zambia", "Malawi", "Mozambique"} <= set(_places(parse, gaz, three))

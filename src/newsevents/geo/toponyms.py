@@ -131,9 +131,10 @@ def entity_spans(doc: Doc) -> list[Span]:
 
 
 def _prev(doc: Doc, i: int, skip_adjectives: bool = False) -> Token | None:
-    """The token before position i, skipping "the" (and adjectives, if asked)."""
-    j = i - 1
-    while j >= 0 and (doc[j].lower_ in ("the", "a", "an") or (skip_adjectives and doc[j].pos_ == "ADJ")):
+    """The token before position i, skipping "the" (and adjectives, if asked); the words are read
+    as strings (`words`), so only the token returned is built."""
+    j, w = i - 1, words(doc)
+    while j >= 0 and (w.lower[j] in ("the", "a", "an") or (skip_adjectives and w.pos[j] == "ADJ")):
         j -= 1
     return doc[j] if j >= 0 else None
 
@@ -323,7 +324,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS)
+    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
