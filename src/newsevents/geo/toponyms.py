@@ -350,7 +350,8 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
     sizes = range(len(span) - 1, 0, -1)
     for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
-        if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
+        stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
+        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer):
             continue
         return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
     return []
