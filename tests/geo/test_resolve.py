@@ -184,6 +184,9 @@ def test_a_country_inside_a_longer_name_is_a_place(parse, gaz: Gazetteer) -> Non
     assert [m.text for m in led["United States"].mentions] == ["U.S."]
     red_cross = _places(parse, gaz, "The Kenya Red Cross Society said 40 people were missing.")
     assert [m.text for m in red_cross["Kenya"].mentions] == ["Kenya"]
+    # "US" is a stop word in lower case, never as an acronym starting a name
+    navy = _places(parse, gaz, "A US Navy destroyer sailed near the islands on Tuesday.")
+    assert [m.text for m in navy["United States"].mentions] == ["US"]
     # the name's known start wins over its end: Manila's bay is not the Somali region Bay
     text = "Rebels detonated a bomb inside the ship near the Manila Bay, killing 100 passengers."
     assert "Bay" not in _places(parse, gaz, text)

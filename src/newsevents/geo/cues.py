@@ -40,13 +40,14 @@ class Cues:
     site_nouns: frozenset[str] = frozenset()  # "the village of X", "X camp": an unlisted name is a place
     place_prefixes: frozenset[str] = frozenset()  # "Tal X", "Kafr X": words place names begin with
     water_nouns: frozenset[str] = frozenset()  # "the Indian Ocean": never a site on land (unlisted.py)
+    region_titles: frozenset[str] = frozenset()  # "New York Gov.": the name is the region, not its city
 
 
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "modifier_nouns", "force_locative", "force_object", "home_acts",
-    "visit_acts", "site_nouns", "place_prefixes", "water_nouns",
+    "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
 )  # fmt: skip
 
 

@@ -23,7 +23,9 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions
    that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
    sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
-   matched ("Berea" is a town in Ohio before it is Aleppo's old name). The highest wins. Context
+   matched ("Berea" is a town in Ohio before it is Aleppo's old name), less by the country's share
+   when no name's own place is in a country the article names ("Newcastle" in a story on Britain
+   is Newcastle upon Tyne, not Newcastle, Australia). The highest wins. Context
    counts as a share, not a veto: a passing mention of the US does not move Geneva to Illinois.
 5. A name without proof where it stands is placed by the rest of the article: as the place
    another mention of the same name was proven to be (one sense per discourse), or as a town of
@@ -56,6 +58,7 @@ ALTERNATE_PENALTY = 2.0
 FEATURE_BONUS = {"country": 1.0, "admin1": -0.5, "city": 0.0, "district": 0.0, "other": 0.0}
 CAPITAL_BONUS = 0.5
 BIG = 1_000_000
+Spans = dict[tuple[int, int], Entry]  # the entry each toponym's (start, end) was resolved to
 MEDIUM = 100_000
 LOCAL_MAX = 200_000  # a city of a named country this large is not displaced by a town of a named region
 
@@ -91,9 +94,9 @@ class Context(Counter[str]):
 
 def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
     """How often the article names each country, counting names that can only be that country,
-    and the regions of a country that no country shares its name with ("Connecticut", not
-    "Georgia"): local news names its state far more often than its country, or a county only one
-    region holds ("McMinn County" is in Tennessee)."""
+    and the regions a name is in one country or before any context ("Connecticut", "Wyoming"; not
+    "Georgia", a country first, nor "Gaza", a Palestinian city first): local news names its state
+    far more often than its country, or a county only one region holds ("McMinn County")."""
     counts = Context()
     regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
@@ -108,7 +111,9 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
         first = cands[0].entry
         if first.feature == "country":
             counts[first.country or ""] += 1
-        elif first.feature == "admin1" and not any(c.entry.feature == "country" for c in cands):
+        elif first.feature == "admin1" and (
+            len({c.entry.country for c in cands}) == 1 or max(cands, key=_bare_score) is cands[0]
+        ):
             counts[first.country or ""] += 1
             regions.add((first.country, normalize(first.name)))
     counts.regions = frozenset(regions)
@@ -127,9 +132,12 @@ def _county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str]
     return held.pop() if len(held) == 1 else None
 
 
-def _score(cand: Candidate, context: Counter[str], total: int) -> float:
-    entry = cand.entry
-    share = context.get(entry.country or "", 0) / total if total else 0.0
+def _bare_score(cand: Candidate) -> float:
+    return _score(cand, Counter(), 0)
+
+
+def _score(cand: Candidate, context: Counter[str], total: int, exonym: bool = False) -> float:
+    entry, share = cand.entry, context.get(cand.entry.country or "", 0) / total if total else 0.0
     regions = getattr(context, "regions", ())
     in_region = entry.feature == "city" and (entry.country, normalize(entry.admin1 or "")) in regions
     return (
@@ -137,7 +145,7 @@ def _score(cand: Candidate, context: Counter[str], total: int) -> float:
         + CONTEXT_WEIGHT * share
         + (REGION_WEIGHT if in_region else 0.0)
         + FEATURE_BONUS[entry.feature]
-        - (0.0 if cand.primary else ALTERNATE_PENALTY)
+        - (0.0 if cand.primary else ALTERNATE_PENALTY * (1.0 - (share if exonym else 0.0)))
         + (CAPITAL_BONUS if entry.capital else 0.0)
     )
 
@@ -235,7 +243,8 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         return _town(top, gazetteer, context)
     cands = _narrow(top, known, gazetteer)
     total = sum(context.values())
-    best = max(cands, key=lambda c: _score(c, context, total)).entry
+    exonym = not any(c.primary and context[c.entry.country or ""] for c in cands)
+    best = max(cands, key=lambda c: _score(c, context, total, exonym)).entry
     if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
         return best if best.feature in ("country", "admin1") else None
     if top.text.lower() in gazetteer.cues.weak_names:
@@ -265,24 +274,13 @@ def _local(top: Toponym, best: Entry, gazetteer: Gazetteer, context: Counter[str
 
 
 def _from_entry(top: Toponym, entry: Entry) -> Resolved:
-    return Resolved(
-        top,
-        entry.name,
-        entry.lat,
-        entry.lon,
-        entry.country,
-        entry.feature,
-        entry.admin1 if entry.feature != "country" else None,
-        entry.geonameid,
-    )
+    admin1 = entry.admin1 if entry.feature != "country" else None
+    e = entry
+    return Resolved(top, e.name, e.lat, e.lon, e.country, e.feature, admin1, e.geonameid)
 
 
 def _district(
-    top: Toponym,
-    doc_text: str,
-    gazetteer: Gazetteer,
-    context: Counter[str],
-    by_span: dict[tuple[int, int], Entry],
+    top: Toponym, doc_text: str, gazetteer: Gazetteer, context: Counter[str], by_span: Spans
 ) -> Resolved:
     """An unknown district takes its point from the city around it, when the text names one."""
     owner: Entry | None = None

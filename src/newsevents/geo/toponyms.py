@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
+from newsevents.geo.joins import joined_by_of, listed
 from newsevents.model import Feature
 from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -130,9 +131,10 @@ def entity_spans(doc: Doc) -> list[Span]:
 
 
 def _prev(doc: Doc, i: int, skip_adjectives: bool = False) -> Token | None:
-    """The token before position i, skipping "the" (and adjectives, if asked)."""
-    j = i - 1
-    while j >= 0 and (doc[j].lower_ in ("the", "a", "an") or (skip_adjectives and doc[j].pos_ == "ADJ")):
+    """The token before position i, skipping "the" (and adjectives, if asked); the words are read
+    as strings (`words`), so only the token returned is built."""
+    j, w = i - 1, words(doc)
+    while j >= 0 and (w.lower[j] in ("the", "a", "an") or (skip_adjectives and w.pos[j] == "ADJ")):
         j -= 1
     return doc[j] if j >= 0 else None
 
@@ -144,6 +146,8 @@ def _hint_and_cue(span: Span, cues: Cues) -> tuple[Feature | None, bool]:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in cues.feature_nouns:
         hint, cue = cues.feature_nouns[after.lower_], True
+    elif after is not None and after.lower_ in cues.region_titles:
+        hint, cue = "admin1", True  # "New York Gov. Cuomo", "the Alberta legislature": the region
     elif after is not None and (after.text in cues.modifier_nouns or after.text in cues.area_nouns):
         cue = True  # "Roselle police", "the northern Hama countryside": lower case only
     if after is not None and (after.text in POSSESSIVES or after.tag_ == "POS"):
@@ -282,7 +286,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
-    for raw in [*entity_spans(doc), *name_spans(doc, cues)]:
+    runs = name_spans(doc, cues)
+    for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
@@ -319,7 +324,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return _without_overlaps(list(found.values()), knows)
+    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
@@ -345,7 +350,8 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
     sizes = range(len(span) - 1, 0, -1)
     for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
-        if part[0].is_stop or part[-1].text in ("-", "‐") or not _embeddable(part.text, gazetteer):
+        stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
+        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer):
             continue
         return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
     return []
