@@ -96,6 +96,17 @@ def own_clause_tokens(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in skip]
 
 
+def own_clause_indices(verb: Token) -> frozenset[int]:
+    """The indices of `own_clause_tokens(verb)`, worked out once per verb and Doc: a stage that
+    asks whether a word lies in each of an article's clauses, for each of its figures, reads them
+    from the Doc's `user_data` instead of walking the subtree again."""
+    held: dict[int, frozenset[int]] = verb.doc.user_data.setdefault("newsevents_own_clauses", {})
+    found = held.get(verb.i)
+    if found is None:
+        found = held[verb.i] = frozenset(t.i for t in own_clause_tokens(verb))
+    return found
+
+
 def lent_clause_tokens(token: Token) -> list[Token]:
     """The token's subtree, in text order, plus what its governor lends it: the phrases of the first of two
     conjoined verbs ("were killed and ten wounded in an air strike"), the words before a relative

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
 from newsevents.nlp.parsed import ParsedArticle
-from newsevents.nlp.syntax import governing_verb, own_clause_tokens
+from newsevents.nlp.syntax import governing_verb, own_clause_indices
 from newsevents.quantities import kinds, numbers, singles, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
@@ -215,7 +215,7 @@ def _event_index(triggers: Triggers, frame: kinds.Frame, figure_status: str) -> 
             return i
         if verb is not None and verb.head.i == trig.i and verb.dep_ == "conj" and _tells_outcome(verb, frame):
             return i  # "troops attacked civilians, and at least 12 people were killed"
-        if any(t.i == frame.noun.i for t in own_clause_tokens(trig)):
+        if frame.noun.i in own_clause_indices(trig):
             return i
         if verb is not None and trig.pos_ in ("NOUN", "PROPN") and _same_clause(governing_verb(trig), verb):
             return i  # "were killed during a raid": the raid is told in the figure's own clause
