@@ -224,6 +224,14 @@ patterns and the lemmatizer's own method, then sets a Doc with one lookup per to
 token's attributes are the same (`tests/nlp/test_attributes.py` compares them on the corpus
 and VOA stories), so everything the stages read is unchanged.
 
+A word the compiled component has not met yet still goes to the lemmatizer's own method once,
+and each worker process meets a corpus's vocabulary anew. That method asks whether each form
+its suffix rules make is in the model's word index, which spaCy holds as a list per part of
+speech (up to 57,000 words), so every first meeting scanned lists: about 0.4 CPU seconds per
+worker on the shared corpus, paid again by each worker. Ours holds the index as sets
+(`attributes.index_as_sets`, on the lemmatizer our pipeline took out of the model): the same
+answers in one probe each. The bare pass keeps spaCy's lists and pays the scans.
+
 ## What the stages read of the parse
 
 A stage that scans a sentence for a few words (speech verbs, trigger lemmas, modals, numbers,
@@ -235,4 +243,14 @@ string looked up once per process. A scan compares strings and builds a Token on
 something matched; `tests/nlp/test_words.py` checks the strings and the keys made from them
 against the tokens' own on real articles. On the shared corpus this cut the stages' CPU by
 about a sixth with byte-identical output.
+
+Some questions are asked of the same words by several stages or many times by one, and are
+answered once per article and kept with the Doc (`user_data`) or the stage's own pass: the
+capitalised runs of names (toponyms and unlisted places both read them), a verb's own clause
+(each figure asks it of every event's trigger; `nlp.syntax.own_clause_indices`), each event's
+trigger word (read once per article for the figures, not once per figure), the list of
+sentences (the paragraph window of the event places counts back through it instead of
+building each sentence again with `Token.sent`), the tokens in page furniture (marked a span
+at a time by bisection) and the quote marks' pattern (made once per text, not per line).
+Extraction output is byte-identical before and after (the corpus and the VOA stories, diffed).
 """

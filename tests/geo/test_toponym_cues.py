@@ -29,3 +29,17 @@ def test_a_locative_before_adjectives(parse, gaz: Gazetteer) -> None:  # type: i
     text = "Around 500 demonstrators marched Wednesday in central Santiago bearing signs."
     assert _names(parse, gaz, text).get("Santiago") == "CHL"
 
+
+
+def test_the_runs_of_names_are_found_once_per_doc_and_cues(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from newsevents.geo.toponyms import name_spans
+
+    _, doc = parse("Shelling hit the Aleppo countryside and Hama, the Free Syrian Army said on Monday.")
+    runs = name_spans(doc, gaz.cues)
+    assert "Aleppo" in [s.text for s in runs] and "Hama" in [s.text for s in runs]
+    assert name_spans(doc, gaz.cues) is runs  # the toponyms and the unlisted places share one list
+    other = replace(gaz.cues, name_particles=frozenset())
+    again = name_spans(doc, other)
+    assert again is not runs and [s.text for s in again] == [s.text for s in runs]

@@ -111,3 +111,11 @@ def test_a_pattern_form_not_compiled_leaves_the_models_components(pattern: list[
     assert compile_rules(nlp.get_pipe("attribute_ruler")) is None
     assert install(nlp) is False
     assert nlp.pipe_names == ["attribute_ruler", "lemmatizer"]
+
+
+@pytest.mark.model
+def test_the_lemmatizers_word_index_is_held_as_sets(nlp) -> None:  # type: ignore[no-untyped-def]
+    # `rule_lemmatize` only asks whether a form is in the index: a set answers that in one probe.
+    # The real-articles test above checks that every lemma stays what the model's lists give.
+    index = nlp.get_pipe(ATTRIBUTES_COMPONENT).lemmatizer.lookups.get_table("lemma_index")
+    assert len(index) >= 3 and all(isinstance(words, frozenset) and words for words in index.values())

@@ -60,3 +60,16 @@ def test_an_empty_span_has_no_tokens() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["a", "b"])
     parsed = ParsedArticle.of(doc, Article(id="x", text="a b"))
     assert parsed.tokens_of(1, 1) is None
+
+
+def test_furniture_marks_each_token_as_the_article_answers_for_it() -> None:
+    # Furniture spans that start and end inside tokens, touch each other and overlap, so a token
+    # run found by bisection must agree with the article's own answer for every token.
+    text = "Title here\n\nShare this: Photo by AP/Reuters, Getty. Body text follows here."
+    lines = [(12, 17), (16, 24), (30, 37), (37, 38), (40, 41)]
+    furniture = tuple(Evidence.of(text, a, b) for a, b in lines)
+    article = Article(id="x", title="Title here", text=text, furniture=furniture)
+    parsed = ParsedArticle.of(spacy.blank("en")(text), article)
+    expected = tuple(not article.in_furniture(t.idx, t.idx + len(t.text)) for t in parsed.doc)
+    assert parsed.codable == expected
+    assert False in expected and expected.count(False) < len(expected) - 3

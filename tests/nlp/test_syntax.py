@@ -14,6 +14,7 @@ from newsevents.nlp.syntax import (
     infinitive_doers,
     is_finite,
     lent_clause_tokens,
+    own_clause_indices,
     own_clause_tokens,
     passive_agents,
     shared_clause_head,
@@ -135,6 +136,17 @@ def test_own_clause_keeps_a_participle_but_not_a_finite_adverbial(vocab) -> None
         ("came", 1, "advcl", "VERB", "VBD"),
     ])  # fmt: skip
     assert texts(own_clause_tokens(doc[1])) == ["Rebels", "fled", "leaving"]
+
+
+def test_a_clause_is_walked_once_per_doc_and_read_as_indices(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = _said_killed(vocab)
+    verb = doc[1]
+    assert own_clause_indices(verb) == {0, 1}
+    # The walk is kept with the Doc: a second question reads it rather than the parse again.
+    kept = doc.user_data["newsevents_own_clauses"]
+    assert kept == {1: (0, 1)}
+    kept[1] = (0,)
+    assert texts(own_clause_tokens(verb)) == ["Police"] and own_clause_indices(verb) == {0}
 
 
 def test_a_participle_borrows_the_verb_and_subject_it_follows(vocab) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,7 @@ from newsevents.model import (
     Place,
     named_places,
 )
+from newsevents.nlp import sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -288,11 +289,9 @@ def _window_start(sent: Span, paragraph_start: int) -> int:
     before it, or the paragraph's start if nearer. A story printed as one long line ("a
     paragraph" of forty sentences) would otherwise place an event by a name read thirty
     sentences earlier, about something else."""
-    start = sent.start
-    for _ in range(PARAGRAPH_WINDOW):
-        if start == 0:
-            break
-        start = sent.doc[start - 1].sent.start
+    sents = sentences_of(sent.doc)
+    at = bisect_right(sents, sent.start, key=lambda s: s.start) - 1
+    start = sents[max(0, at - PARAGRAPH_WINDOW)].start
     return max(sent.doc[start].idx, paragraph_start)
 
 

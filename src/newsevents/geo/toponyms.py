@@ -79,7 +79,15 @@ def _is_name_part(tok: Token, cues: Cues) -> bool:
 
 
 def name_spans(doc: Doc, cues: Cues) -> list[Span]:
-    """Maximal runs of name tokens, trimmed of hyphens at the edges."""
+    """Maximal runs of name tokens, trimmed of hyphens at the edges; found once per Doc and cues
+    (the toponyms and the unlisted places both read them). The list is shared: never change it."""
+    held = doc.user_data.get("newsevents_name_spans")
+    if held is None or held[0] is not cues:
+        held = doc.user_data["newsevents_name_spans"] = (cues, _name_spans(doc, cues))
+    return held[1]  # type: ignore[no-any-return]
+
+
+def _name_spans(doc: Doc, cues: Cues) -> list[Span]:
     spans: list[Span] = []
     start: int | None = None
     w, n = words(doc), len(doc)

@@ -114,6 +114,12 @@ def sentences_between(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def sentences_of(doc: Doc) -> list[Span]:
+    """The Doc's sentences in order, listed once (`doc.sents` walks the whole Doc on each call,
+    `Token.sent` the sentence around the token). The list is shared: read it, never change it."""
+    return _cached(doc, "newsevents_sents", lambda: _indexed(doc.sents, "end_char"))[0]
+
+
 def _indexed(spans: object, key: str) -> tuple[list[Span], list[int]]:
     listed = list(spans)  # type: ignore[call-overload]
     return listed, [getattr(span, key) for span in listed]

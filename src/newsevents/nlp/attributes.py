@@ -336,4 +336,25 @@ def _register() -> None:
 
 def _make(nlp: Language, name: str) -> TokenAttributes:
     """Built from the model's own ruler and lemmatizer, which must still be in the pipeline."""
-    return TokenAttributes(nlp.vocab, compile_rules(nlp.get_pipe(RULER)), nlp.get_pipe(LEMMATIZER))
+    lemmatizer = nlp.get_pipe(LEMMATIZER)
+    index_as_sets(lemmatizer)
+    return TokenAttributes(nlp.vocab, compile_rules(nlp.get_pipe(RULER)), lemmatizer)
+
+
+def index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """Hold the rule lemmatizer's word index per POS as frozensets instead of lists.
+
+    `rule_lemmatize` asks `form in index` for every form its suffix rules make, and the
+    English index lists up to 57,000 words per POS: each question scans the list, so a
+    token the caches have not seen costs about a tenth of a millisecond, and every worker
+    process meets a corpus's vocabulary anew. Membership is all the method asks of the
+    index, so a set gives the same lemmas in one probe. Only the lemmatizer this pipeline
+    took out of the model is changed; `spacy.load` gives every other caller its own.
+    """
+    lookups = lemmatizer.lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list):
+            table[pos] = frozenset(words)

@@ -10,7 +10,7 @@ Extractions.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 # The tokens [start, end) that stages recorded for evidence they made (see `stages.Found`).
 Anchors = Mapping[Evidence, tuple[int, int]]
+
+
+def _codable(article: Article, starts: array[int], ends: list[int]) -> tuple[bool, ...]:
+    """Per token, whether it lies outside every furniture span (`Article.in_furniture`): tokens
+    neither overlap nor go back, so the tokens a span overlaps are one run, found by bisection
+    (the first token ending after the span starts, up to the first starting at its end)."""
+    codable = [True] * len(starts)
+    for line in article.furniture:
+        first, last = bisect_right(ends, line.start), bisect_left(starts, line.end)
+        codable[first:last] = [False] * max(0, last - first)
+    return tuple(codable)
 
 
 @dataclass(frozen=True)
@@ -52,11 +63,7 @@ class ParsedArticle:
         # the Doc would build a Token object per token, twice, for every article.
         starts = array("q", doc.to_array(IDX).tolist() if len(doc) else ())
         ends = [a + len(t) for a, t in zip(starts, words(doc).text, strict=True)]
-        codable = (
-            tuple(not article.in_furniture(a, b) for a, b in zip(starts, ends, strict=True))
-            if article.furniture
-            else (True,) * len(starts)  # most articles have no furniture: nothing to look up
-        )
+        codable = _codable(article, starts, ends)
         title = article.title_span
         in_title = tuple(
             title is not None and title.start <= a and b <= title.end

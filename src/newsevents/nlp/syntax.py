@@ -88,12 +88,29 @@ def is_finite(verb: Token) -> bool:
 def own_clause_tokens(verb: Token) -> list[Token]:
     """The verb's own clause: its subtree without nested finite clauses (relative, complement,
     conjoined, parataxis, or a finite adverbial clause)."""
-    skip: set[int] = set()
-    for child in verb.children:
-        nested = child.dep_ in NESTED_CLAUSE_DEPS
-        if nested or (child.dep_ == "advcl" and is_finite(child)):
-            skip.update(t.i for t in child.subtree)
-    return [t for t in verb.subtree if t.i not in skip]
+    doc = verb.doc
+    return [doc[i] for i in _own_clause(verb)]
+
+
+def own_clause_indices(verb: Token) -> frozenset[int]:
+    """The token indices of `own_clause_tokens(verb)`, for asking whether a word is in the clause."""
+    return frozenset(_own_clause(verb))
+
+
+def _own_clause(verb: Token) -> tuple[int, ...]:
+    """The indices of the verb's own clause in its subtree's order, worked out once per verb and Doc and
+    kept in its `user_data`: every figure of a clause, and every figure against every event's
+    trigger, asks for the same clause, and each walk of the subtree builds its Tokens anew."""
+    held: dict[int, tuple[int, ...]] = verb.doc.user_data.setdefault("newsevents_own_clauses", {})
+    found = held.get(verb.i)
+    if found is None:
+        skip: set[int] = set()
+        for child in verb.children:
+            nested = child.dep_ in NESTED_CLAUSE_DEPS
+            if nested or (child.dep_ == "advcl" and is_finite(child)):
+                skip.update(t.i for t in child.subtree)
+        found = held[verb.i] = tuple(t.i for t in verb.subtree if t.i not in skip)
+    return found
 
 
 def lent_clause_tokens(token: Token) -> list[Token]:

@@ -49,12 +49,15 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
 from newsevents.nlp.parsed import ParsedArticle
-from newsevents.nlp.syntax import governing_verb, own_clause_tokens
+from newsevents.nlp.syntax import governing_verb, own_clause_indices
 from newsevents.quantities import kinds, numbers, singles, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    # Each event's trigger word, in the events' order (see `_trigger_roots`).
+    Triggers = Sequence[Token | None]
 
 # clauses hung on an event's trigger that state what the event did: "exploded, killing 12" (a
 # participle), "an attack that killed 12" (a relative clause), "the attack killed in which ..."
@@ -88,14 +91,15 @@ def count_figures(
     title: list[Quantity] = []
     named: set[tuple[str, str]] = set()  # victims told one by one: a second mention is the same people
     starts = numbers.starts(doc, lex)
+    triggers = _trigger_roots(parsed, events)
     for sent in doc.sents:
         if parsed.is_furniture(sent.start, sent.end):
             continue
-        found = list(_written(parsed, sent, starts, events, lex))
+        found = list(_written(parsed, sent, starts, triggers, lex))
         for one in singles.singles(sent, lex):
             if singles.told_before(one, named) or parsed.is_furniture(one.start, one.end):
                 continue
-            quantity = _make(parsed, one.frame, (one.start, one.end), (one.count, None, None), events, lex)
+            quantity = _make(parsed, one.frame, (one.start, one.end), (one.count, None, None), triggers, lex)
             found.append((quantity, (one.start, one.end)))
         for quantity, tokens in found:
             anchors[quantity.evidence] = tokens
@@ -106,20 +110,20 @@ def count_figures(
 
 
 def _written(
-    parsed: ParsedArticle, sent: Span, starts: list[int], events: Sequence[Event], lex: QuantityLexicon
+    parsed: ParsedArticle, sent: Span, starts: list[int], triggers: Triggers, lex: QuantityLexicon
 ) -> Iterator[tuple[Quantity, tuple[int, int]]]:
     """The sentence's figures written as numbers, ranges and vague plurals."""
     first = bisect_left(starts, sent.start)
     if first == len(starts) or starts[first] >= sent.end:
         return  # no token that can begin a figure: nothing more to read here
     for fig in numbers.figures(sent, lex, starts):
-        read = _quantity(parsed, fig, events, lex)
+        read = _quantity(parsed, fig, triggers, lex)
         if read is not None:
             yield read
 
 
 def _quantity(
-    parsed: ParsedArticle, fig: numbers.Figure, events: Sequence[Event], lex: QuantityLexicon
+    parsed: ParsedArticle, fig: numbers.Figure, triggers: Triggers, lex: QuantityLexicon
 ) -> tuple[Quantity, tuple[int, int]] | None:
     doc = parsed.doc
     frame = None
@@ -134,7 +138,7 @@ def _quantity(
     if parsed.is_furniture(fig.start, end_tok):
         return None
     values = (fig.value, fig.low, fig.high)
-    quantity = _make(parsed, frame, (fig.start, end_tok), values, events, lex, fig.qualifier)
+    quantity = _make(parsed, frame, (fig.start, end_tok), values, triggers, lex, fig.qualifier)
     return quantity, (fig.start, end_tok)
 
 
@@ -143,7 +147,7 @@ def _make(
     frame: kinds.Frame,
     tokens: tuple[int, int],
     values: tuple[int | None, int | None, int | None],
-    events: Sequence[Event],
+    triggers: Triggers,
     lex: QuantityLexicon,
     qualifier: Qualifier = "exact",
 ) -> Quantity:
@@ -160,7 +164,7 @@ def _make(
         status=figure_status,
         evidence=Evidence.of(parsed.article.text, doc[tokens[0]].idx, last.idx + len(last.text)),
         unit=frame.unit,
-        event_index=_event_index(parsed, events, frame, figure_status),
+        event_index=_event_index(triggers, frame, figure_status),
     )
 
 
@@ -176,9 +180,17 @@ def _counted_already(frame: kinds.Frame, lex: QuantityLexicon) -> bool:
     return other is not None and other.kind == frame.kind
 
 
-def _event_index(
-    parsed: ParsedArticle, events: Sequence[Event], frame: kinds.Frame, figure_status: str
-) -> int | None:
+def _trigger_roots(parsed: ParsedArticle, events: Sequence[Event]) -> Triggers:
+    """Each event's trigger word (the root of its trigger's tokens), or None where the trigger's
+    offsets cover no token: read once per article, not once per figure."""
+    roots: list[Token | None] = []
+    for event in events:
+        span = parsed.tokens_of(event.trigger.start, event.trigger.end)
+        roots.append(span.root if span is not None else None)
+    return roots
+
+
+def _event_index(triggers: Triggers, frame: kinds.Frame, figure_status: str) -> int | None:
     """The one event the figure belongs to, or None.
 
     A running total (`cumulative`) is the toll of a war, a year or a campaign: it joins no single
@@ -189,13 +201,9 @@ def _event_index(
     that killed 12"), or the trigger is a noun told in the figure's clause ("12 were killed in an
     air strike"). A figure in the same sentence but another clause joins nothing.
     """
-    if figure_status == "cumulative" or not events:
+    if figure_status == "cumulative" or not triggers:
         return None
     verb = frame.verb
-    triggers: list[Token | None] = []
-    for event in events:
-        span = parsed.tokens_of(event.trigger.start, event.trigger.end)
-        triggers.append(span.root if span is not None else None)
     if verb is not None:
         for i, trig in enumerate(triggers):
             if trig is not None and trig.i == verb.i:
@@ -207,7 +215,7 @@ def _event_index(
             return i
         if verb is not None and verb.head.i == trig.i and verb.dep_ == "conj" and _tells_outcome(verb, frame):
             return i  # "troops attacked civilians, and at least 12 people were killed"
-        if any(t.i == frame.noun.i for t in own_clause_tokens(trig)):
+        if frame.noun.i in own_clause_indices(trig):
             return i
         if verb is not None and trig.pos_ in ("NOUN", "PROPN") and _same_clause(governing_verb(trig), verb):
             return i  # "were killed during a raid": the raid is told in the figure's own clause

@@ -36,13 +36,20 @@ def marked_spans(text: str, lex: QuoteLexicon) -> list[Marked]:
     """Pair quote marks within each paragraph (line); an unclosed quote runs to the line's end."""
     out: list[Marked] = []
     pos = 0
+    closers = frozenset(lex.marks.values())
+    # Only a mark can open or close a quote, so each line's loop visits the marks alone, not every
+    # character; the pattern is made once per text, not once per line.
+    marks = re.compile("[" + re.escape("".join(sorted({*lex.marks, *closers, *SINGLE}))) + "]")
     for number, line in enumerate(text.split("\n")):
-        out.extend(_line_spans(text, pos, pos + len(line), number, lex))
+        out.extend(_line_spans(text, pos, pos + len(line), number, lex, closers, marks))
         pos += len(line) + 1
     return out
 
 
-def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon) -> list[Marked]:
+def _line_spans(
+    text: str, start: int, end: int, number: int, lex: QuoteLexicon,
+    closers: frozenset[str], marks: re.Pattern[str],
+) -> list[Marked]:  # fmt: skip
     """Quote spans of one paragraph.
 
     Double marks pair with any double closer (news mixes straight and curly: `"...”`). Single
@@ -51,11 +58,8 @@ def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon)
     closes only with a single mark not followed by a letter or digit; a straight single quote
     left open at the paragraph's end was an apostrophe, not a quote, and is dropped.
     """
-    closers = set(lex.marks.values())
     out: list[Marked] = []
     opened: int | None = None
-    # Only a mark can open or close a quote, so the loop visits the marks alone, not every character.
-    marks = re.compile("[" + re.escape("".join(sorted({*lex.marks, *closers, *SINGLE}))) + "]")
     for found in marks.finditer(text, start, end):
         i = found.start()
         ch = text[i]
@@ -75,7 +79,7 @@ def _line_spans(text: str, start: int, end: int, number: int, lex: QuoteLexicon)
     return [m for m in out if m.inner[0] < m.inner[1]]
 
 
-def _closes(opener: str, ch: str, before: str, after: str, closers: set[str]) -> bool:
+def _closes(opener: str, ch: str, before: str, after: str, closers: frozenset[str]) -> bool:
     if opener in SINGLE:
         return ch in SINGLE and ch != "‘" and not after.isalnum() and not before.isspace()
     return ch in closers and ch not in SINGLE
