@@ -34,7 +34,7 @@ def test_a_locative_before_adjectives(parse, gaz: Gazetteer) -> None:  # type: i
 def test_the_runs_of_names_are_found_once_per_doc_and_cues(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from newsevents.geo.toponyms import name_spans
+    from newsevents.geo.names import name_spans
 
     _, doc = parse("Shelling hit the Aleppo countryside and Hama, the Free Syrian Army said on Monday.")
     runs = name_spans(doc, gaz.cues)

@@ -19,19 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
 from newsevents.geo.joins import joined_by_of, listed
+from newsevents.geo.names import DASHES, PLACE_LABELS, POSSESSIVES, is_name_part, name_spans
 from newsevents.model import Feature
 from newsevents.nlp import entities_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.words import words
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names often enough to look them up (with more proof).
 MAYBE_LABELS = frozenset({"NORP", "PERSON", "ORG", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-# Tokens the tagger already knows are not names ("March" 2016, "Two" people).
-NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
-DASHES = ("-", "‐")  # a hyphen and the Unicode hyphen: may join the words of a name
 
 @dataclass(frozen=True)
 class Toponym:
@@ -56,63 +52,6 @@ class Toponym:
     district: bool = False
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
-
-
-def _is_name_part(tok: Token, cues: Cues) -> bool:
-    text = tok.text
-    if tok.is_space or not text or tok.ent_type_ in NOT_NAME_LABELS:
-        return False
-    if text in ("-", "‐") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
-        return True
-    if (
-        text.lower() in cues.name_particles
-        and not tok.whitespace_
-        and tok.i + 1 < len(tok.doc)
-        and tok.doc[tok.i + 1].text in ("-", "‐")
-    ):
-        return True
-    if not text[0].isupper() or text in POSSESSIVES:
-        return False
-    # Capitalised function words ("The", "In") end a name, but an acronym ("US") or a token the
-    # tagger put in a place entity does not.
-    return not tok.is_stop or text.isupper() or tok.ent_type_ in PLACE_LABELS
-
-
-def name_spans(doc: Doc, cues: Cues) -> list[Span]:
-    """Maximal runs of name tokens, trimmed of hyphens at the edges; found once per Doc and cues
-    (the toponyms and the unlisted places both read them). The list is shared: never change it."""
-    held = doc.user_data.get("newsevents_name_spans")
-    if held is None or held[0] is not cues:
-        held = doc.user_data["newsevents_name_spans"] = (cues, _name_spans(doc, cues))
-    return held[1]  # type: ignore[no-any-return]
-
-
-def _name_spans(doc: Doc, cues: Cues) -> list[Span]:
-    spans: list[Span] = []
-    start: int | None = None
-    w, n = words(doc), len(doc)
-    for i in range(n + 1):
-        # Only a capitalised word, a dash or a name particle can be a name part: the rest of the
-        # words are never built as Tokens (asking every token was most of this function's cost).
-        text = w.text[i] if i < n else ""
-        maybe = text[:1].isupper() or text in DASHES or (i < n and w.lower[i] in cues.name_particles)
-        tok = doc[i] if maybe else None
-        part = tok is not None and _is_name_part(tok, cues)
-        if part and not (start is not None and tok.is_sent_start):  # type: ignore[union-attr]
-            start = i if start is None else start
-            continue
-        if start is not None:
-            end = i
-            while start < end and doc[start].text in ("-", "‐"):
-                start += 1
-            while end > start and doc[end - 1].text in ("-", "‐"):
-                end -= 1
-            if end > start:
-                spans.append(doc[start:end])
-            start = None
-        if part:
-            start = i
-    return spans
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -233,7 +172,7 @@ def _city_of_pair(span: Span, cues: Cues, gazetteer: Gazetteer) -> Span | None:
 
 def _run_before(doc: Doc, i: int, cues: Cues) -> Span | None:
     start = i
-    while start > 0 and _is_name_part(doc[start - 1], cues):
+    while start > 0 and is_name_part(doc[start - 1], cues):
         start -= 1
     return doc[start:i] if start < i else None
 
@@ -242,7 +181,7 @@ def _run_after(doc: Doc, i: int, cues: Cues) -> Span | None:
     while i < len(doc) and (doc[i].lower_ == "the" or (doc[i].pos_ == "ADJ" and doc[i].text.islower())):
         i += 1
     end = i
-    while end < len(doc) and _is_name_part(doc[end], cues):
+    while end < len(doc) and is_name_part(doc[end], cues):
         end += 1
     return doc[i:end] if end > i else None
 

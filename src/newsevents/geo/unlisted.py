@@ -35,7 +35,7 @@ from spacy.tokens import Span
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.fallback import article_focus
 from newsevents.geo.gazetteer import Gazetteer
-from newsevents.geo.toponyms import POSSESSIVES, name_spans
+from newsevents.geo.names import POSSESSIVES, name_spans
 from newsevents.ingest.lines import split_lines
 from newsevents.model import ActorMention, Evidence, Feature, Place
 from newsevents.nlp.parsed import ParsedArticle
