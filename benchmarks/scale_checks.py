@@ -269,11 +269,12 @@ def check_cli(db: str, formats: list[str]) -> Iterator[str]:
             out.unlink(missing_ok=True)
 
 
-def add_articles(count: int, path: Path) -> Path:
+def add_articles(count: int, path: Path, edition: str = "") -> Path:
     """`count` articles as JSON Lines: the corpus and the VOA stories read again and again, each
     copy with its own id and a closing line of its own, so no copy is skipped as stored already
     (the store knows an article by its text); the copies are near-duplicates of one another, as
-    syndicated news is, and each is parsed and clustered in full."""
+    syndicated news is, and each is parsed and clustered in full. A store that was given one
+    `edition` already skips its copies, so a second run on it takes another."""
     from benchmarks.performance import articles
     from benchmarks.scale_store import CORPUS, VOA
 
@@ -281,15 +282,16 @@ def add_articles(count: int, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for source, n in ((CORPUS, half), (VOA, count - half)):
             for art in articles(source, n):
-                text = f"{art.text}\n\nEdition {art.id}."
-                handle.write(json.dumps({"id": art.id, "title": art.title, "text": text, "url": art.url,
+                ident = f"{art.id}-{edition}" if edition else art.id
+                text = f"{art.text}\n\nEdition {ident}."
+                handle.write(json.dumps({"id": ident, "title": art.title, "text": text, "url": art.url,
                                          "published": art.published}) + "\n")  # fmt: skip
     return path
 
 
-def check_add(db: str, empty: str, count: int, workers: int) -> Iterator[str]:
+def check_add(db: str, empty: str, count: int, workers: int, edition: str = "") -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="scale-add-") as folder:
-        feed = add_articles(count, Path(folder) / "add.jsonl")
+        feed = add_articles(count, Path(folder) / "add.jsonl", edition)
         rows = []
         for label, target in (("an empty store", empty), ("the big store", db)):
             seconds, peak, status = timed(newsevents("extract", str(feed), "--db", target, "--quiet",
@@ -321,12 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.choices["add"].add_argument("--articles", type=int, default=1000)
     sub.choices["add"].add_argument("--workers", type=int, default=2)
+    sub.choices["add"].add_argument(
+        "--edition", default="", help="a tag for the copies' ids and texts: a store that has the copies of "
+        "one run skips them, so run again on it with another"
+    )
     args = parser.parse_args(argv)
     lines = {
         "routes": lambda: check_routes(args.db, args.per_route, args.concurrency, args.serve_workers),
         "dashboard": lambda: check_dashboard(args.db, args.loads),
         "cli": lambda: check_cli(args.db, args.formats.split(",")),
-        "add": lambda: check_add(args.db, args.empty, args.articles, args.workers),
+        "add": lambda: check_add(args.db, args.empty, args.articles, args.workers, args.edition),
     }[args.command]()
     for line in lines:
         print(line, flush=True)
