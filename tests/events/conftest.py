@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 
@@ -9,7 +10,7 @@ import pytest
 
 from newsevents import extract, pipe
 from newsevents.events import find_events
-from newsevents.model import Actor, ActorMention, Event, Extraction
+from newsevents.model import Actor, ActorMention, Article, Event, Extraction
 
 
 def make_mention(  # type: ignore[no-untyped-def]
@@ -71,3 +72,20 @@ def events_of_root(text: str, root: str) -> list[Event]:
     found = [e for e in events if e.cameo_root == root]
     assert found, [(e.cameo, e.trigger.text) for e in events]
     return found
+
+
+def dated_events(text: str, published: str = "2024-05-01") -> list[Event]:
+    """The events the whole pipeline codes in `text`, as an article published on `published` with an
+    id of its text, so sentences that speak of "Monday" or "last week" are dated the same each run."""
+    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published=published)
+    return extract(article).events
+
+
+def _side(actor: Actor | None) -> str | None:
+    return (actor.country or actor.code) if actor else None
+
+
+def side_triples(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country or code, target country or code, CAMEO code) of each event in `text`: the
+    country where a side has one, so a test says which state acted on which whatever the sector."""
+    return {(_side(e.source), _side(e.target), e.cameo) for e in dated_events(text)}

@@ -10,28 +10,10 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-
-import newsevents
-from newsevents.model import Actor, Article, Event
+from tests.events.conftest import dated_events, side_triples
 
 pytestmark = pytest.mark.model
-
-
-def _side(actor: Actor | None) -> str | None:
-    return (actor.country or actor.code) if actor else None
-
-
-def _events(text: str) -> list[Event]:
-    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2024-05-01")
-    return newsevents.extract(article).events
-
-
-def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
-    """(source country or code, target country or code, CAMEO code) of each event."""
-    return {(_side(e.source), _side(e.target), e.cameo) for e in _events(text)}
 
 
 @pytest.mark.parametrize(
@@ -43,21 +25,21 @@ def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
     ],
 )
 def test_a_wish_that_another_party_act_is_an_appeal_to_it(text: str, expected: tuple) -> None:
-    assert _coded(text) == {expected}
+    assert side_triples(text) == {expected}
 
 
 def test_the_act_wished_for_is_not_coded_as_done() -> None:
-    coded = _coded("The American president wants the Russian president to attack Switzerland.")
+    coded = side_triples("The American president wants the Russian president to attack Switzerland.")
     assert not any(code.startswith("19") for _, _, code in coded)
 
 
 def test_a_wish_not_made_is_negated() -> None:
-    events = _events("China does not want the United States to deploy missiles in South Korea.")
+    events = dated_events("China does not want the United States to deploy missiles in South Korea.")
     assert [(e.cameo, e.negated) for e in events] == [("020", True)]
 
 
 def test_a_wish_to_act_oneself_is_no_appeal() -> None:
-    coded = _coded("The Kenyan government wants to withdraw its troops from Somalia.")
+    coded = side_triples("The Kenyan government wants to withdraw its troops from Somalia.")
     assert not any(code == "020" for _, _, code in coded)
 
 
@@ -69,22 +51,22 @@ def test_a_wish_to_act_oneself_is_no_appeal() -> None:
     ],
 )
 def test_the_toll_of_an_attack_is_no_second_attack(text: str) -> None:
-    assert len(_events(text)) == 1
+    assert len(dated_events(text)) == 1
 
 
 def test_a_toll_of_another_root_keeps_both_readings() -> None:
     text = "A Pakistani suicide bomber detonated explosives near a convoy in Kalat, killing one soldier."
-    roots = {e.cameo[:2] for e in _events(text)}
+    roots = {e.cameo[:2] for e in dated_events(text)}
     assert roots == {"18", "19"}
 
 
 def test_an_attack_with_no_target_takes_its_victims() -> None:
-    coded = _coded("Gunmen attacked a market in Zamfara, killing 12 Nigerian villagers.")
+    coded = side_triples("Gunmen attacked a market in Zamfara, killing 12 Nigerian villagers.")
     assert len(coded) == 1 and next(iter(coded))[1] == "NGA"
 
 
-def test_a_killing_told_on_its_own_is_still_coded() -> None:
-    assert _coded("Nigerian troops killed 12 villagers in Zamfara.") == {("NGA", "NGA", "190")}
+def test_a_killing_told_on_its_own_is_stillside_triples() -> None:
+    assert side_triples("Nigerian troops killed 12 villagers in Zamfara.") == {("NGA", "NGA", "190")}
 
 
 @pytest.mark.parametrize(
@@ -94,10 +76,10 @@ def test_a_killing_told_on_its_own_is_still_coded() -> None:
         "The German chancellor is expected to attend a summit in Brussels.",
     ],
 )
-def test_an_act_under_a_word_of_schedule_is_coded(text: str) -> None:
-    assert ("DEU", None, "044") in _coded(text)
+def test_an_act_under_a_word_of_schedule_isside_triples(text: str) -> None:
+    assert ("DEU", None, "044") in side_triples(text)
 
 
 def test_an_act_under_a_verb_of_will_stays_uncoded_by_the_converted_dictionary() -> None:
-    coded = _coded("The German chancellor decided to attend a summit in Brussels.")
+    coded = side_triples("The German chancellor decided to attend a summit in Brussels.")
     assert ("DEU", None, "044") not in coded
