@@ -49,10 +49,11 @@ def load_codebook(
     files); each file's header names the identity by which its entries replace shipped ones.
     """
     table = load_code_table(codes, plover, language)
-    converted = load_converted(table, language=language)
+    cue_lists = load_cues(cues, language)
+    converted = load_converted(table, language=language, scheduling=cue_lists.schedule_words)
     curated = (data.shipped("events/verbs.yml", language), *dictionaries)
     triggers = TriggerDictionary.load(curated, table, converted)
     return Codebook(
-        table, triggers, load_cues(cues, language), load_victim_rules(table, victims, language),
+        table, triggers, cue_lists, load_victim_rules(table, victims, language),
         load_intents(table, intents, language),
     )

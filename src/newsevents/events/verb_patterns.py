@@ -34,7 +34,6 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
 from newsevents.nlp.words import words as doc_words
-from newsevents.when.words import load_date_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -266,7 +265,7 @@ class VerbPatterns:
 
     verbs: Mapping[str, tuple[Verb, ...]]
     patterns: Mapping[str, tuple[tuple[Pattern, frozenset[str]], ...]]  # with what each `needs`
-    # Governors of schedule that hold no event of their own (when.yml `scheduling`): in "X is
+    # Governors of schedule that hold no event of their own (cues.yml `schedule_words`): in "X is
     # scheduled to attend a summit" the complement is the news (its subject: `subjects._raised_subject`).
     scheduling: frozenset[str] = frozenset()
     # Per block, each word -> the positions of the patterns that need it (see `__post_init__`).
@@ -360,8 +359,14 @@ class Converted:
     discards: Discards
 
 
-def load_converted(codes: CodeTable, folder: Path | None = None, language: str = "en") -> Converted:
-    """The converted files (shipped in `data/petrarch/` unless `folder` is given), checked line by line."""
+def load_converted(
+    codes: CodeTable,
+    folder: Path | None = None,
+    language: str = "en",
+    scheduling: frozenset[str] = frozenset(),
+) -> Converted:
+    """The converted files (shipped in `data/petrarch/` unless `folder` is given), checked line by
+    line; `scheduling`: the words of schedule whose complement is coded (cues.yml `schedule_words`)."""
 
     def path(name: str) -> Path:
         return folder / name if folder is not None else data.shipped(f"petrarch/{name}", language)
@@ -387,7 +392,7 @@ def load_converted(codes: CodeTable, folder: Path | None = None, language: str =
         VerbPatterns(
             {k: tuple(v) for k, v in verbs.items()},
             {k: tuple((p, p.needs) for p in sorted(v, key=lambda p: p.rank)) for k, v in patterns.items()},
-            load_date_words(language=language).scheduling,
+            scheduling,
         ),
         Discards({k: tuple(v) for k, v in discards.items()}),
     )
