@@ -108,6 +108,18 @@ def make_extraction() -> Callable[..., Extraction]:
     return build
 
 
+def query_set(build: Callable[..., Extraction]) -> list[Extraction]:
+    """The four articles the filter tests read: dated, undated, IGO target, no target."""
+    return [
+        build("syr", published="2016-02-13", event_date="2016-02-11"),
+        build("tur", published="2016-03-01", event_date=None, source=("TURGOV", "TUR", "GOV"),
+              target=("IGOUNO", None, "IGO"), cameo="1122"),
+        build("rus", published="2015-10-01", event_date="2015-09-30", source=("RUSMIL", "RUS", "MIL"),
+              target=None, cameo="195"),
+        build("none", published=None, event_date=None),
+    ]  # fmt: skip
+
+
 
 
 

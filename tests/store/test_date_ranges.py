@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.store.conftest import query_set
 
 from newsevents.model import Extraction
 from newsevents.store import EventFilter, Store, open_store
@@ -30,17 +31,10 @@ FILTERS = [
 
 
 def _articles(build: Callable[..., Extraction]) -> list[Extraction]:
-    """Dated events, undated events of dated articles (published inside and outside the ranges)
-    and undated events of an undated article."""
-    return [
-        build("syr", published="2016-02-13", event_date="2016-02-11"),
-        build("late", published="2016-02-13", event_date=None),
-        build("tur", published="2016-03-01", event_date=None, source=("TURGOV", "TUR", "GOV"),
-              target=("IGOUNO", None, "IGO"), cameo="1122"),
-        build("rus", published="2015-10-01", event_date="2015-09-30", source=("RUSMIL", "RUS", "MIL"),
-              target=None, cameo="195"),
-        build("none", published=None, event_date=None),
-    ]  # fmt: skip
+    """The filter tests' articles (dated events, undated events of dated articles, undated events of
+    an undated article) and an undated event of an article published inside the ranges."""
+    dated, *others = query_set(build)
+    return [dated, build("late", published="2016-02-13", event_date=None), *others]
 
 
 def _keys(store: Store, sql: str, params: list[Any]) -> list[tuple[str, int]]:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.store.conftest import query_set
 
 from newsevents.errors import StoreError
-from newsevents.model import Extraction
 from newsevents.store import EventFilter, Store, open_store
 from newsevents.store import rows as row_builders
 from newsevents.store.migrations import SCHEMA_VERSION
@@ -47,18 +47,6 @@ def _without_time(rows: Iterator[dict[str, Any]]) -> list[dict[str, Any]]:
 # -- the same behaviour as the SQLite store --------------------------------------------------
 
 
-def _query_set(build: Callable[..., Extraction]) -> list[Extraction]:
-    """The four articles of the filter tests: dated, undated, IGO target, no target."""
-    return [
-        build("syr", published="2016-02-13", event_date="2016-02-11"),
-        build("tur", published="2016-03-01", event_date=None, source=("TURGOV", "TUR", "GOV"),
-              target=("IGOUNO", None, "IGO"), cameo="1122"),
-        build("rus", published="2015-10-01", event_date="2015-09-30", source=("RUSMIL", "RUS", "MIL"),
-              target=None, cameo="195"),
-        build("none", published=None, event_date=None),
-    ]  # fmt: skip
-
-
 FILTERS = [
     EventFilter(),
     EventFilter(country="syr"),
@@ -78,7 +66,7 @@ FILTERS = [
 
 def test_every_table_reads_back_exactly_as_from_sqlite(pg: Store, tmp_path: Path, make_extraction) -> None:  # type: ignore[no-untyped-def]
     """Row for row and value for value (types included) what the SQLite store gives back."""
-    extractions = _query_set(make_extraction)
+    extractions = query_set(make_extraction)
     with open_store(tmp_path / "ref.db") as ref:
         for ext in extractions:
             assert ref.write(ext) is True
