@@ -124,7 +124,9 @@ def _score_shared(
         return []
     limit = args.limit if args.limit is not None else default_limit
     scope = ("all" if limit is None else f"first {limit}") + (f" of split {split}" if split else "")
-    return [_run(gold, name, why, scope, limit, split or None, _settings_for(name, gold.parent, settings))]
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as scratch:  # gone after the run
+        own = _settings_for(name, gold.parent, settings, Path(scratch))
+        return [_run(gold, name, why, scope, limit, split or None, own)]
 
 
 def _score_voa(args: argparse.Namespace, settings: Settings) -> list[Run]:
@@ -157,12 +159,13 @@ def _corpus(args: argparse.Namespace, settings: Settings) -> CorpusFigures | Non
     return corpus
 
 
-def _settings_for(name: str, folder: Path, settings: Settings) -> Settings:
-    """The unit-test suite is coded with its own fictional actors added to ours."""
+def _settings_for(name: str, folder: Path, settings: Settings, scratch: Path) -> Settings:
+    """The unit-test suite is coded with its own fictional actors added to ours (converted into
+    `scratch`, a folder that lives as long as the run)."""
     source = folder / "dictionaries" / "PETR.Validate.actors.txt"
     if name != "petrarch2_unittest" or not source.exists():
         return settings
-    path = petrarch_actor_file(source, Path(tempfile.mkdtemp(prefix="newsevents-bench-")))
+    path = petrarch_actor_file(source, scratch)
     own = settings.section("actors").get("dictionaries") or []
     return settings.with_stage("actors", dictionaries=[*own, str(path)])  # type: ignore[misc]
 

@@ -39,7 +39,10 @@ def test_the_unittest_gold_set_is_coded_with_its_actors_added_to_ours(tmp_path: 
     (tmp_path / "dictionaries").mkdir()
     (tmp_path / "dictionaries" / "PETR.Validate.actors.txt").write_text(DICTIONARY, encoding="utf-8")
     base = load_settings()
-    assert _settings_for("petrarch2_gsr_validation", tmp_path, base) is base
-    settings = _settings_for("petrarch2_unittest", tmp_path, base)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert _settings_for("petrarch2_gsr_validation", tmp_path, base, scratch) is base
+    settings = _settings_for("petrarch2_unittest", tmp_path, base, scratch)
     stage = ActorStage.from_settings(settings.section("actors"), BuildContext(settings))
     assert "ARN" in stage.dictionary.countries  # the fictional country is known to the actors stage
+    assert list(scratch.iterdir())  # the converted dictionary is written where the caller said
