@@ -52,6 +52,30 @@ def test_surname_of_unknown_person_is_coref(actor_dictionary, parse) -> None:  #
     assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Riad Qwertyan", "SYROPP")
 
 
+def test_surname_the_model_leaves_untagged_is_coref(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan lawmakers impeached Deputy President Rigathi Gachagua on Tuesday."
+            " Gachagua denied all the charges.")
+    ms = mentions(actor_dictionary, parse, text)
+    short = [m for m in ms if m.actor.text == "Gachagua"]
+    assert [(m.kind, m.actor.name) for m in short] == [("coref", "Rigathi Gachagua")]
+
+
+def test_bare_surname_is_the_first_person_of_that_name(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Opposition leader Sali Berisha spoke on Monday. Under the sanctions, Berisha, his wife,"
+            " Liri Berisha, and his son are barred from travel. Berisha rejected the allegations.")
+    ms = mentions(actor_dictionary, parse, text)
+    last = [m for m in ms if m.actor.text == "Berisha"][-1]
+    assert (last.kind, last.actor.name) == ("coref", "Sali Berisha")
+
+
+def test_a_surname_inside_a_longer_name_is_no_mention_of_its_own(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Opposition leader Sali Berisha spoke. His daughter Argita Berisha Malltezi was barred too."
+    ms = mentions(actor_dictionary, parse, text)
+    assert not [m for m in ms if m.actor.text == "Berisha"]
+
+
 def test_the_regime_leader_and_the_syrian_leader_are_the_named_leader(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:

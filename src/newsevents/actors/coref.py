@@ -3,7 +3,8 @@
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
 or "Assad". Five rules, applied left to right so each resolution can feed the next:
 
-- a surname or a one-word person name after the full name is the same person (kind "coref");
+- a surname or a one-word person name after the full name is the same person (kind "coref"),
+  the first person introduced under that surname when relatives share it;
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
@@ -86,7 +87,9 @@ def _short_name(d: Draft, h: _History) -> Draft:
         return replace(d, kind="coref")
     if d.form == "ner" and d.end - d.start == 1 and not d.code:
         word = h.doc[d.start].lower_
-        for s in reversed(h.seen):
+        # the first person of that surname: news names a namesake relative in full ("his wife,
+        # Liri Berisha") and keeps the bare surname for the one it introduced first
+        for s in h.seen:
             if s.person and s.end - s.start > 1 and h.doc[s.end - 1].lower_ == word:
                 return _copy_person(d, s)
     return d
