@@ -167,3 +167,24 @@ def test_a_possessive_takes_the_nearest_person_of_its_own_sentence(  # type: ign
             "The EU imposed sanctions on Alexander Lukashenko and his allies.")
     his = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "his")
     assert his.actor.country == "BLR"
+
+
+def test_the_group_is_the_organisation_named_last(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Baloch Liberation Army claimed the attack. In a statement, the group gave authorities"
+            " 48 hours to comply.")
+    ms = mentions(actor_dictionary, parse, text)
+    group = next(m for m in ms if m.actor.text == "group")
+    assert (group.kind, group.actor.code) == ("coref", "PAKSEP")
+
+
+def test_the_group_with_no_organisation_before_it_is_no_actor(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "The Pakistani army attacked the village. The group said nothing.")
+    assert not [m for m in ms if m.actor.text == "group"]
+
+
+def test_a_group_described_or_named_is_no_stand_in(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Baloch Liberation Army claimed the attack. The group of protesters gathered in Quetta."
+    ms = mentions(actor_dictionary, parse, text)
+    assert not [m for m in ms if m.kind == "coref" and m.actor.code == "PAKSEP"]

@@ -16,6 +16,8 @@ or "Assad". Five rules, applied left to right so each resolution can feed the ne
   about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
   nearest person named before it in its own sentence ("sanctions on Dodik and his network",
   "spoke with Armitage about his trip"), known to the dictionary or not;
+- "the group" alone takes the organisation named last, within three
+  sentences, that is no organ of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
@@ -55,6 +57,9 @@ RECENCY = {0: 6.0, 1: 5.0, 2: 2.0, 3: 1.0}
 SUBJECT_BONUS = 1.0
 WINDOW = 6  # sentences back a non-headline person stays a candidate
 ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country (not IMG, UAF)
+# Organs of a state: "the group" is never one of them ("the ministry", "the army" are named as such).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+BODY_WINDOW = 3  # sentences back a named body stays the referent of "the group"
 
 
 @dataclass
@@ -96,7 +101,7 @@ def _short_name(d: Draft, h: _History) -> Draft:
 
 
 def _role(d: Draft, h: _History) -> Draft:
-    if d.person or d.role is None or h.plural(d) or not (d.definite or d.country):
+    if d.person or d.role in (None, "body") or h.plural(d) or not (d.definite or d.country):
         return d
     for s in reversed(h.seen):
         if d.country and s.country and s.country != d.country:
@@ -107,6 +112,22 @@ def _role(d: Draft, h: _History) -> Draft:
             if s.person:
                 return _copy_person(d, s)
             return replace(d, kind="coref", name=s.name, country=s.country, sector=s.sector, code=s.code)
+    return d
+
+
+def _named_body(d: Draft, h: _History) -> Draft:
+    """ "the group" alone (`resolve._body`) is the body named last within
+    `BODY_WINDOW` sentences: an organisation of the dictionary outside the state's own organs
+    ("the BLA ... the group said"). Left uncoded, and so no mention, when there is none."""
+    if d.role != "body" or d.sector or d.code or h.plural(d):
+        return d
+    sent = h.sent_of[d.head]
+    for s in reversed(h.seen):
+        if sent - h.sent_of[s.head] > BODY_WINDOW:
+            break
+        if s.key and not s.person and s.sector and s.sector not in STATE_SECTORS:
+            return replace(d, kind="coref", name=s.name, country=s.country, sector=s.sector, code=s.code,
+                           key=_identity(s))
     return d
 
 
@@ -263,7 +284,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
             group = h.doc[pos].lower_ in GROUP
             new = (_reporter(pos, h) or _recent_group(pos, h)) if group else _pronoun(pos, h)
         else:
-            new = _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
+            new = _armed_kin(_collective(_named_body(_role(_short_name(d, h), h), h), h), h)
         if new is not None:
             out.append(new)
             h.seen.append(new)
