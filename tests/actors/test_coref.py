@@ -188,3 +188,12 @@ def test_a_group_described_or_named_is_no_stand_in(actor_dictionary, parse) -> N
     text = "The Baloch Liberation Army claimed the attack. The group of protesters gathered in Quetta."
     ms = mentions(actor_dictionary, parse, text)
     assert not [m for m in ms if m.kind == "coref" and m.actor.code == "PAKSEP"]
+
+
+def test_surname_of_a_person_whose_mention_ends_in_a_role(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Then Doug Ford, Ontario's provincial leader, spoke on Monday. Ford said he would not hesitate."
+    ms = mentions(actor_dictionary, parse, text)
+    short = next(m for m in ms if m.actor.text == "Ford")
+    assert (short.kind, short.actor.name) == ("coref", "Doug Ford")

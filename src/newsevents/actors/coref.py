@@ -95,9 +95,16 @@ def _short_name(d: Draft, h: _History) -> Draft:
         # the first person of that surname: news names a namesake relative in full ("his wife,
         # Liri Berisha") and keeps the bare surname for the one it introduced first
         for s in h.seen:
-            if s.person and s.end - s.start > 1 and h.doc[s.end - 1].lower_ == word:
+            if s.person and s.end - s.start > 1 and word in (h.doc[s.end - 1].lower_, _last_name(s)):
                 return _copy_person(d, s)
     return d
+
+
+def _last_name(d: Draft) -> str:
+    """The last word of a person's name, wherever the mention ends ("Doug Ford, Ontario's provincial
+    leader" is Ford's)."""
+    parts = d.name.split()
+    return parts[-1].lower() if parts else ""
 
 
 def _role(d: Draft, h: _History) -> Draft:
