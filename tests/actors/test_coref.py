@@ -197,3 +197,13 @@ def test_surname_of_a_person_whose_mention_ends_in_a_role(  # type: ignore[no-un
     ms = mentions(actor_dictionary, parse, text)
     short = next(m for m in ms if m.actor.text == "Ford")
     assert (short.kind, short.actor.name) == ("coref", "Doug Ford")
+
+
+def test_full_name_again_is_the_person_named_with_a_role(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Cambodian journalist Mech Dara thanked his supporters. A lawyer told VOA that Mech Dara has"
+            " been released on bail. Mech Dara's arrest drew condemnation.")
+    ms = mentions(actor_dictionary, parse, text)
+    again = [m for m in ms if m.actor.text.startswith("Mech Dara") and m.kind == "coref"]
+    assert [m.actor.code for m in again] == ["KHMMED", "KHMMED"]

@@ -3,7 +3,8 @@
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
 or "Assad". Five rules, applied left to right so each resolution can feed the next:
 
-- a surname or a one-word person name after the full name is the same person (kind "coref"),
+- a surname, a one-word person name or the full name again after the full name is the same person
+  (kind "coref"),
   the first person introduced under that surname when relatives share it;
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
@@ -90,6 +91,11 @@ def _copy_person(d: Draft, ante: Draft) -> Draft:
 def _short_name(d: Draft, h: _History) -> Draft:
     if d.form == "surname" and any(s.key == d.key and s.form != "surname" for s in h.seen):
         return replace(d, kind="coref")
+    if d.form == "ner" and d.end - d.start > 1 and not d.code and not d.sector:
+        # the full name again ("Cambodian journalist Mech Dara ... Mech Dara was released")
+        named = [s for s in h.seen if s.person and (s.code or s.sector)]
+        again = next((s for s in named if _plain(s.name) == _plain(d.name)), None)
+        return _copy_person(d, again) if again is not None else d
     if d.form == "ner" and d.end - d.start == 1 and not d.code:
         word = h.doc[d.start].lower_
         # the first person of that surname: news names a namesake relative in full ("his wife,
@@ -98,6 +104,11 @@ def _short_name(d: Draft, h: _History) -> Draft:
             if s.person and s.end - s.start > 1 and word in (h.doc[s.end - 1].lower_, _last_name(s)):
                 return _copy_person(d, s)
     return d
+
+
+def _plain(name: str) -> str:
+    """A name as compared: lower case, without the possessive the model may include ("Mech Dara's")."""
+    return name.lower().removesuffix("'s").removesuffix("\u2019s").strip()
 
 
 def _last_name(d: Draft) -> str:
