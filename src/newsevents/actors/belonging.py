@@ -1,4 +1,6 @@
-"""Members of a named body: "leaders of the opposition coalition", "a spokesman for the Taliban".
+"""Who belongs to whom: members of a named body ("leaders of the opposition coalition", "a
+spokesman for the Taliban"), and a body named by the person it belongs to ("the Trump
+administration", `owned_by_person`).
 
 A weak sector word ("leaders", "members", "officials", "spokesman", "head": see sectors.yml)
 says only that someone speaks or acts for a body; which body is told by its "of"/"for" phrase,

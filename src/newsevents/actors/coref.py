@@ -1,11 +1,10 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Five rules, applied left to right so each resolution can feed the next:
+or "Assad". Six rules, applied left to right so each resolution can feed the next:
 
 - a surname, a one-word person name or the full name again after the full name is the same person
-  (kind "coref"),
-  the first person introduced under that surname when relatives share it;
+  (kind "coref"), the first person introduced under that surname when relatives share it;
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
@@ -17,8 +16,8 @@ or "Assad". Five rules, applied left to right so each resolution can feed the ne
   about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
   nearest person named before it in its own sentence ("sanctions on Dodik and his network",
   "spoke with Armitage about his trip"), known to the dictionary or not;
-- "the group" alone takes the organisation named last, within three
-  sentences, that is no organ of a state (an armed group, a party, a company, an NGO or IGO);
+- "the group" alone takes the organisation named last, within three sentences, that is no organ
+  of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
@@ -134,9 +133,9 @@ def _role(d: Draft, h: _History) -> Draft:
 
 
 def _named_body(d: Draft, h: _History) -> Draft:
-    """ "the group" alone (`resolve._body`) is the body named last within
-    `BODY_WINDOW` sentences: an organisation of the dictionary outside the state's own organs
-    ("the BLA ... the group said"). Left uncoded, and so no mention, when there is none."""
+    """ "the group" alone (`resolve._body`) is the body named last within `BODY_WINDOW` sentences:
+    an organisation of the dictionary outside the state's own organs ("the BLA ... the group
+    said"). Left uncoded, and so no mention, when there is none."""
     if d.role != "body" or d.sector or d.code or h.plural(d):
         return d
     sent = h.sent_of[d.head]

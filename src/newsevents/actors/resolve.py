@@ -279,10 +279,9 @@ def _person_draft(
 
 
 def _body(doc: Doc, cues: list[Cue], base: dict) -> Draft | None:  # type: ignore[type-arg]
-    """ "the group" alone: a stand-in for the body the article last named, left
-    uncoded for `coref` to fill. Only the bare definite noun, written in lower case with nothing
-    before it but "the": "the Group of Seven" is a name, "the group of protesters",
-    "the rebel group" say more than a stand-in."""
+    """ "the group" alone: a stand-in for the body the article last named, left uncoded for
+    `coref` to fill. Only the bare definite noun, in lower case with nothing before it but "the":
+    "the Group of Seven" is a name, "the group of protesters" and "the rebel group" say more."""
     word = doc[cues[0].root]
     if len(cues) > 1 or cues[0].entry.role != "body" or not base["definite"] or not word.is_lower:
         return None
