@@ -52,6 +52,30 @@ def test_surname_of_unknown_person_is_coref(actor_dictionary, parse) -> None:  #
     assert (short.kind, short.actor.name, short.actor.code) == ("coref", "Riad Qwertyan", "SYROPP")
 
 
+def test_surname_the_model_leaves_untagged_is_coref(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan lawmakers impeached Deputy President Rigathi Gachagua on Tuesday."
+            " Gachagua denied all the charges.")
+    ms = mentions(actor_dictionary, parse, text)
+    short = [m for m in ms if m.actor.text == "Gachagua"]
+    assert [(m.kind, m.actor.name) for m in short] == [("coref", "Rigathi Gachagua")]
+
+
+def test_bare_surname_is_the_first_person_of_that_name(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Opposition leader Sali Berisha spoke on Monday. Under the sanctions, Berisha, his wife,"
+            " Liri Berisha, and his son are barred from travel. Berisha rejected the allegations.")
+    ms = mentions(actor_dictionary, parse, text)
+    last = [m for m in ms if m.actor.text == "Berisha"][-1]
+    assert (last.kind, last.actor.name) == ("coref", "Sali Berisha")
+
+
+def test_a_surname_inside_a_longer_name_is_no_mention_of_its_own(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Opposition leader Sali Berisha spoke. His daughter Argita Berisha Malltezi was barred too."
+    ms = mentions(actor_dictionary, parse, text)
+    assert not [m for m in ms if m.actor.text == "Berisha"]
+
+
 def test_the_regime_leader_and_the_syrian_leader_are_the_named_leader(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -143,3 +167,43 @@ def test_a_possessive_takes_the_nearest_person_of_its_own_sentence(  # type: ign
             "The EU imposed sanctions on Alexander Lukashenko and his allies.")
     his = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "his")
     assert his.actor.country == "BLR"
+
+
+def test_the_group_is_the_organisation_named_last(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Baloch Liberation Army claimed the attack. In a statement, the group gave authorities"
+            " 48 hours to comply.")
+    ms = mentions(actor_dictionary, parse, text)
+    group = next(m for m in ms if m.actor.text == "group")
+    assert (group.kind, group.actor.code) == ("coref", "PAKSEP")
+
+
+def test_the_group_with_no_organisation_before_it_is_no_actor(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse, "The Pakistani army attacked the village. The group said nothing.")
+    assert not [m for m in ms if m.actor.text == "group"]
+
+
+def test_a_group_described_or_named_is_no_stand_in(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Baloch Liberation Army claimed the attack. The group of protesters gathered in Quetta."
+    ms = mentions(actor_dictionary, parse, text)
+    assert not [m for m in ms if m.kind == "coref" and m.actor.code == "PAKSEP"]
+
+
+def test_surname_of_a_person_whose_mention_ends_in_a_role(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Then Doug Ford, Ontario's provincial leader, spoke on Monday. Ford said he would not hesitate."
+    ms = mentions(actor_dictionary, parse, text)
+    short = next(m for m in ms if m.actor.text == "Ford")
+    assert (short.kind, short.actor.name) == ("coref", "Doug Ford")
+
+
+def test_full_name_again_is_the_person_named_with_a_role(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Cambodian journalist Mech Dara thanked his supporters. A lawyer told VOA that Mech Dara has"
+            " been released on bail. Mech Dara's arrest drew condemnation.")
+    ms = mentions(actor_dictionary, parse, text)
+    again = [m for m in ms if m.actor.text.startswith("Mech Dara") and m.kind == "coref"]
+    assert [m.actor.code for m in again] == ["KHMMED", "KHMMED"]

@@ -75,7 +75,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = peoples.ethnic_peoples(doc, drafts, cues, dictionary)
     drafts = resolve.place_by_preposition(doc, drafts, dictionary, cues)
     drafts = belonging.members_of_bodies(doc, drafts, cues)
-    drafts = resolve.owned_by_person(doc, drafts, dictionary)
+    drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
     drafts = [resolve.complete(d, doc) for d in coref.resolve(parsed, drafts)]
     out: list[ActorMention] = []

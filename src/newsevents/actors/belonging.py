@@ -1,4 +1,6 @@
-"""Members of a named body: "leaders of the opposition coalition", "a spokesman for the Taliban".
+"""Who belongs to whom: members of a named body ("leaders of the opposition coalition", "a
+spokesman for the Taliban"), and a body named by the person it belongs to ("the Trump
+administration", `owned_by_person`).
 
 A weak sector word ("leaders", "members", "officials", "spokesman", "head": see sectors.yml)
 says only that someone speaks or acts for a body; which body is told by its "of"/"for" phrase,
@@ -19,10 +21,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.recognise import Cue
-from newsevents.actors.resolve import Draft
+from newsevents.actors.resolve import Draft, label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsevents.actors.dictionary import ActorDictionary
 
 # "leaders of", "members of", "a spokesman for": the prepositions that name whom a person acts for
 BODY_PREPS = frozenset({"of", "for"})
@@ -68,3 +72,19 @@ def _body_of(doc: Doc, d: Draft, bodies: dict[int, Draft]) -> Draft | None:
             if body is not None and body is not d:
                 return body
     return None
+
+
+def owned_by_person(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
+    """ "The Trump administration", "Assad's forces": a country-less body named by the person it
+    belongs to (a compound or possessive name) is of that person's country."""
+    owners = {i: p for p in drafts if p.person and p.country for i in range(p.start, p.end)}
+    out = []
+    for d in drafts:
+        if d.country is None and d.code is None and d.sector is not None and not d.person:
+            kids = [c.i for c in doc[d.head].children if c.dep_ in ("compound", "poss") and c.i in owners]
+            kid = kids[0] if kids else None
+            if kid is not None:
+                country = owners[kid].country
+                d = replace(d, country=country, name=label(dictionary, country, d.sector))
+        out.append(d)
+    return out

@@ -1,9 +1,10 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Five rules, applied left to right so each resolution can feed the next:
+or "Assad". Six rules, applied left to right so each resolution can feed the next:
 
-- a surname or a one-word person name after the full name is the same person (kind "coref");
+- a surname, a one-word person name or the full name again after the full name is the same person
+  (kind "coref"), the first person introduced under that surname when relatives share it;
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
@@ -15,6 +16,8 @@ or "Assad". Five rules, applied left to right so each resolution can feed the ne
   about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
   nearest person named before it in its own sentence ("sanctions on Dodik and his network",
   "spoke with Armitage about his trip"), known to the dictionary or not;
+- "the group" alone takes the organisation named last, within three sentences, that is no organ
+  of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
@@ -54,6 +57,9 @@ RECENCY = {0: 6.0, 1: 5.0, 2: 2.0, 3: 1.0}
 SUBJECT_BONUS = 1.0
 WINDOW = 6  # sentences back a non-headline person stays a candidate
 ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country (not IMG, UAF)
+# Organs of a state: "the group" is never one of them ("the ministry", "the army" are named as such).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+BODY_WINDOW = 3  # sentences back a named body stays the referent of "the group"
 
 
 @dataclass
@@ -84,16 +90,35 @@ def _copy_person(d: Draft, ante: Draft) -> Draft:
 def _short_name(d: Draft, h: _History) -> Draft:
     if d.form == "surname" and any(s.key == d.key and s.form != "surname" for s in h.seen):
         return replace(d, kind="coref")
+    if d.form == "ner" and d.end - d.start > 1 and not d.code and not d.sector:
+        # the full name again ("Cambodian journalist Mech Dara ... Mech Dara was released")
+        named = [s for s in h.seen if s.person and (s.code or s.sector)]
+        again = next((s for s in named if _plain(s.name) == _plain(d.name)), None)
+        return _copy_person(d, again) if again is not None else d
     if d.form == "ner" and d.end - d.start == 1 and not d.code:
         word = h.doc[d.start].lower_
-        for s in reversed(h.seen):
-            if s.person and s.end - s.start > 1 and h.doc[s.end - 1].lower_ == word:
+        # the first person of that surname: news names a namesake relative in full ("his wife,
+        # Liri Berisha") and keeps the bare surname for the one it introduced first
+        for s in h.seen:
+            if s.person and s.end - s.start > 1 and word in (h.doc[s.end - 1].lower_, _last_name(s)):
                 return _copy_person(d, s)
     return d
 
 
+def _plain(name: str) -> str:
+    """A name as compared: lower case, without the possessive the model may include ("Mech Dara's")."""
+    return name.lower().removesuffix("'s").removesuffix("\u2019s").strip()
+
+
+def _last_name(d: Draft) -> str:
+    """The last word of a person's name, wherever the mention ends ("Doug Ford, Ontario's provincial
+    leader" is Ford's)."""
+    parts = d.name.split()
+    return parts[-1].lower() if parts else ""
+
+
 def _role(d: Draft, h: _History) -> Draft:
-    if d.person or d.role is None or h.plural(d) or not (d.definite or d.country):
+    if d.person or d.role in (None, "body") or h.plural(d) or not (d.definite or d.country):
         return d
     for s in reversed(h.seen):
         if d.country and s.country and s.country != d.country:
@@ -104,6 +129,22 @@ def _role(d: Draft, h: _History) -> Draft:
             if s.person:
                 return _copy_person(d, s)
             return replace(d, kind="coref", name=s.name, country=s.country, sector=s.sector, code=s.code)
+    return d
+
+
+def _named_body(d: Draft, h: _History) -> Draft:
+    """ "the group" alone (`resolve._body`) is the body named last within `BODY_WINDOW` sentences:
+    an organisation of the dictionary outside the state's own organs ("the BLA ... the group
+    said"). Left uncoded, and so no mention, when there is none."""
+    if d.role != "body" or d.sector or d.code or h.plural(d):
+        return d
+    sent = h.sent_of[d.head]
+    for s in reversed(h.seen):
+        if sent - h.sent_of[s.head] > BODY_WINDOW:
+            break
+        if s.key and not s.person and s.sector and s.sector not in STATE_SECTORS:
+            return replace(d, kind="coref", name=s.name, country=s.country, sector=s.sector, code=s.code,
+                           key=_identity(s))
     return d
 
 
@@ -260,7 +301,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
             group = h.doc[pos].lower_ in GROUP
             new = (_reporter(pos, h) or _recent_group(pos, h)) if group else _pronoun(pos, h)
         else:
-            new = _armed_kin(_collective(_role(_short_name(d, h), h), h), h)
+            new = _armed_kin(_collective(_named_body(_role(_short_name(d, h), h), h), h), h)
         if new is not None:
             out.append(new)
             h.seen.append(new)

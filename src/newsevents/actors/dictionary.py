@@ -37,7 +37,7 @@ SHIPPED_FILES = (
 SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "sectors", "non_actors")
 # Sectors that belong to no home country: never inferred from the article's dominant country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
-ROLES = frozenset({"head", "person"})
+ROLES = frozenset({"head", "person", "body"})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.actors.recognise import Cue
-from newsevents.actors.resolve import Draft, _label
+from newsevents.actors.resolve import Draft, label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,7 +48,7 @@ def _ethnic(doc: Doc, d: Draft, inside: list[Cue], dictionary: ActorDictionary) 
     if doc[named[-1].start - 1].lower_ not in ETHNIC_WORDS:
         return None
     sector = d.sector or "CVL"
-    name = _label(dictionary, None, sector)
+    name = label(dictionary, None, sector)
     return replace(d, country=None, code=None, sector=sector, kind="noun", name=name)
 
 
@@ -61,4 +61,4 @@ def _of_a_state(d: Draft, inside: list[Cue], dictionary: ActorDictionary) -> Dra
     if not d.code.startswith(regions[-1].entry.code or "-"):
         return None
     country = states[-1].entry.code
-    return replace(d, country=country, code=None, name=_label(dictionary, country, d.sector))
+    return replace(d, country=country, code=None, name=label(dictionary, country, d.sector))

@@ -214,6 +214,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
             cues.append(found)
         free = j + max(consumed, 1)
     cues.extend(_ner_people(parsed, cues))
+    cues.extend(_surnames(parsed, cues))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -281,3 +282,43 @@ def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
         entry = Entry("person", text.lower(), text, "", None, None, origin="ner")
         out.append(Cue(ent.start, ent.end, entry, "ner", ent.root.i))
     return out
+
+
+def _surnames(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
+    """A lone capitalised name that is the last word of a person named in full before it: the same
+    person's surname ("Sali Berisha ... Berisha rejected the allegations"). The model often labels
+    such a surname a place or an organisation, or nothing, once the first name is gone, so it is
+    read here from the article's own people instead; `coref` links it back to the full name.
+
+    Only a word that is a name by itself, not part of a longer one ("Argita Berisha Malltezi"),
+    and no dictionary phrase already (those are cues of their own)."""
+    doc = parsed.doc
+    people = [c for c in cues if c.entry.kind == "person" and c.end - c.start > 1]
+    if not people:
+        return []
+    first_seen: dict[str, int] = {}
+    for c in sorted(people, key=lambda c: c.start):
+        first_seen.setdefault(doc[c.end - 1].lower_, c.end)
+    taken = {i for c in cues for i in range(c.start, c.end)}
+    out: list[Cue] = []
+    for token in doc:
+        seen_at = first_seen.get(token.lower_)
+        if seen_at is None or token.i < seen_at or token.i in taken or not _lone_name(token):
+            continue
+        if parsed.is_furniture(token.i, token.i + 1):
+            continue
+        entry = Entry("person", token.lower_, token.text, "", None, None, origin="ner")
+        out.append(Cue(token.i, token.i + 1, entry, "ner", token.i))
+    return out
+
+
+def _lone_name(token: Token) -> bool:
+    """A capitalised proper noun standing alone, or after an abbreviated honorific ("Mr. Berisha")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.text.isalpha():
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN":
+        return False
+    return before is None or before.pos_ != "PROPN" or before.text.endswith(".")

@@ -153,7 +153,7 @@ def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> l
             other = heads[later[0]] if later else None
             if other is not None and other.country and other.country != d.country and other.key is None:
                 d = replace(d, sector=other.sector, code=None, kind="demonym",
-                            name=_label(dictionary, d.country, other.sector))
+                            name=label(dictionary, d.country, other.sector))
         out.append(d)
     return out
 
@@ -200,7 +200,7 @@ def _sector(head: Cue | None, mods: list[Cue]) -> str | None:
     return own
 
 
-def _label(dictionary: ActorDictionary, country: str | None, sector: str | None) -> str:
+def label(dictionary: ActorDictionary, country: str | None, sector: str | None) -> str:
     place = dictionary.countries.get(country) if country else None
     label = dictionary.sector_labels.get(sector, sector or "") if sector else ""
     if place is None:
@@ -243,10 +243,10 @@ def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | Non
         head = head_cue if head_cue.entry.kind == "sector" else sectors[-1]
         sector = _sector(head, [c for c in sectors if c is not head])
         if sector is None:
-            return None
+            return _body(doc, cues, base)
         kind = "name" if any(c.form in ("name", "alias", "capital", "seat") for c in places) else (
             "demonym" if places else "noun")
-        return Draft(**base, kind=kind, name=_label(dictionary, country or region, sector), country=country,
+        return Draft(**base, kind=kind, name=label(dictionary, country or region, sector), country=country,
                      sector=sector, code=f"{region}{sector}" if region else None, form="word")
     return _place_only(doc, places, dictionary, base)
 
@@ -278,6 +278,18 @@ def _person_draft(
                  person=True, key=e.key, form="ner")
 
 
+def _body(doc: Doc, cues: list[Cue], base: dict) -> Draft | None:  # type: ignore[type-arg]
+    """ "the group" alone: a stand-in for the body the article last named, left uncoded for
+    `coref` to fill. Only the bare definite noun, in lower case with nothing before it but "the":
+    "the Group of Seven" is a name, "the group of protesters" and "the rebel group" say more."""
+    word = doc[cues[0].root]
+    if len(cues) > 1 or cues[0].entry.role != "body" or not base["definite"] or not word.is_lower:
+        return None
+    if [t.lower_ for t in word.lefts] != ["the"] or any(t.lower_ == "of" for t in word.rights):
+        return None
+    return Draft(**base, kind="noun", name="", country=None, sector=None, form="word")
+
+
 def _capital_acts(word: Token) -> bool:
     """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
     asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to"),
@@ -304,7 +316,7 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
             return None  # "BAGHDAD, A suicide bomber ...": a dateline, not the government
         if cue.form == "capital" and not _capital_acts(doc[cue.root]):
             return None
-        return Draft(**base, kind="name", name=_label(dictionary, entry.code, "GOV"), country=country,
+        return Draft(**base, kind="name", name=label(dictionary, entry.code, "GOV"), country=country,
                      sector="GOV", code=f"{entry.code}GOV", form=cue.form)
     kind = "demonym" if cue.form == "demonym" else "name"
     return Draft(**base, kind=kind, name=entry.name, country=country, sector=None, code=entry.code,
@@ -344,25 +356,9 @@ def place_by_preposition(
                 objs = [g.i for g in child.children if g.dep_ == "pobj" and g.i in countries]
                 found = countries[objs[0]] if objs else None
                 if found:
-                    name = d.name if d.person else _label(dictionary, found, d.sector)
+                    name = d.name if d.person else label(dictionary, found, d.sector)
                     d = replace(d, country=found, name=name)
                     break
-        out.append(d)
-    return out
-
-
-def owned_by_person(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
-    """ "The Trump administration", "Assad's forces": a country-less body named by the person it
-    belongs to (a compound or possessive name) is of that person's country."""
-    owners = {i: p for p in drafts if p.person and p.country for i in range(p.start, p.end)}
-    out = []
-    for d in drafts:
-        if d.country is None and d.code is None and d.sector is not None and not d.person:
-            kids = [c.i for c in doc[d.head].children if c.dep_ in ("compound", "poss") and c.i in owners]
-            kid = kids[0] if kids else None
-            if kid is not None:
-                country = owners[kid].country
-                d = replace(d, country=country, name=_label(dictionary, country, d.sector))
         out.append(d)
     return out
 
