@@ -45,7 +45,7 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
         return None
     kind = lookup(noun, lex.nouns)
     unit = lookup(noun, lex.persons) or "people"
-    if kind is None and number.head.i > number.i:
+    if kind is None and number.head.i > number.i and _next_word(number).i == number.head.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
         participle = _participle_kind(number, lex)
         if kind is None and participle is not None:
@@ -87,14 +87,20 @@ def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
     if first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None:
         return True
     # "1,000 people were evacuated, of which 838 were relocated"; "26 people, four of whom are
-    # policemen": a number "of which" or "of whom" counts part of the group before it
+    # policemen"; "800 people evacuated, from which 200 were sheltered": a number "of which",
+    # "of whom" or "from which" counts part of the group before it
     holders = (first, first.head) if first.dep_ in SUBJECT_DEPS else (first,)
     return any(_of_which(h) for h in holders)
 
 
+PART_OPENERS = frozenset({"of", "from", "among"})  # "of which", "from whom", "among whom"
+
+
 def _of_which(token: Token) -> bool:
     return any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        c.dep_ == "prep"
+        and c.lower_ in PART_OPENERS
+        and any(o.lower_ in ("which", "whom") for o in c.children)
         for c in token.children
     )
 
@@ -128,6 +134,17 @@ def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
     if token.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in lex.vague):
         return of.head
     return None
+
+
+def _next_word(token: Token) -> Token:
+    """The token after `token`, past a line break: a word a bare number may be read with ("12
+    dead"). A head further on belongs to another count: in "12 killed, 15 injured" the parse may
+    hang "12" on "injured"."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) - 1 and doc[k].is_space:
+        k += 1
+    return doc[min(k, len(doc) - 1)]
 
 
 def _participle_kind(number: Token, lex: QuantityLexicon) -> str | None:
