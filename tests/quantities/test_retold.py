@@ -23,6 +23,8 @@ CASES = [
     # each number of a list of outcomes has its own kind
     ('The general mentions "12 killed, 15 injured, and 26 shacks burned."',
      [("killed", 12, "12"), ("injured", 15, "15")]),
+    ("The rebels attacked four towns, leaving 17 guerrillas and 2 soldiers dead and 3 bridges "
+     "destroyed.", [("killed", 17, "17 guerrillas"), ("killed", 2, "2 soldiers")]),
     # a part "from which" of a counted group is counted already
     ("The flood left 800 people evacuated in Mizia, from which approximately 200 were accommodated "
      "in an evacuation centre.", [("evacuated", 800, "800 people")]),

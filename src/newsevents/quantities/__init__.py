@@ -36,9 +36,10 @@ What a caller may rely on:
   body does not repeat it.
 
 The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
-counts; singles.py finds victims named one by one; retold.py knows the counts told already;
-status.py tells reported, cumulative and projected figures apart; lexicon.py loads the word lists
-of data/en/quantities.yml. This module joins them and links each figure to its event.
+counts; groups.py knows the parts of a counted group and a count restated in another unit;
+singles.py finds victims named one by one; retold.py knows the counts told already; status.py
+tells reported, cumulative and projected figures apart; lexicon.py loads the word lists of
+data/en/quantities.yml. This module joins them and links each figure to its event.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from typing import TYPE_CHECKING
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import governing_verb, own_clause_indices
-from newsevents.quantities import kinds, numbers, retold, singles, status
+from newsevents.quantities import groups, kinds, numbers, retold, singles, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
@@ -176,10 +177,10 @@ def _make(
 
 def _counted_already(frame: kinds.Frame, lex: QuantityLexicon) -> bool:
     """A part of a group counted in the sentence, or the same count restated in another unit
-    (see `kinds.restated` and `kinds.part_of_count`): a second figure would be summed twice."""
-    if kinds.part_of_count(frame.noun, lex):
+    (see `groups.restated` and `groups.part_of_count`): a second figure would be summed twice."""
+    if groups.part_of_count(frame.noun, lex):
         return True
-    whole = kinds.restated(frame.noun, lex)
+    whole = groups.restated(frame.noun, lex)
     if whole is None:
         return False
     other = kinds.frame(whole, lex)
