@@ -41,3 +41,18 @@ def test_each_group_of_people_is_one_figure(  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert [(q.kind, q.value, q.evidence.text) for q in found] == expected
+
+
+def test_each_number_of_a_list_keeps_its_own_word(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
+    # "relocated" is the 628,000's, "affected" the 9.96 million's, though both count "people"
+    article, doc = parse(
+        "Floods triggered by the typhoon have caused 46 deaths, 25 missing, 628,000 relocated and "
+        "9.96 million people affected in four provinces."
+    )
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
+    assert [(q.kind, q.value) for q in found] == [
+        ("killed", 46),
+        ("missing", 25),
+        ("evacuated", 628000),
+        ("affected", 9960000),
+    ]

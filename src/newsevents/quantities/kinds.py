@@ -59,7 +59,8 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
     if not _counts_people(noun, number, lex):
         return None
     found = (
-        _kind_from_words(noun, lex)
+        (_kind_from_words(number, lex) if noun.i != number.i else None)  # "628,000 relocated and ..."
+        or _kind_from_words(noun, lex, number)
         or _kind_from_clause(role, lex)
         or _kind_from_toll(role, lex)
         or _shared_adjective(noun, lex)
@@ -162,9 +163,18 @@ def _counts_people(noun: Token, number: Token, lex: QuantityLexicon) -> bool:
     return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
 
 
-def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
-    """Kind from the noun's own modifiers: "displaced people", "people killed", "who fled"."""
+def _kind_from_words(
+    noun: Token, lex: QuantityLexicon, number: Token | None = None
+) -> tuple[str, Token | None] | None:
+    """Kind from the noun's own modifiers: "displaced people", "people killed", "who fled".
+
+    An adjective before the `number` that follows another count of the noun, or has a number of
+    its own, is that count's: in "25 missing, 628,000 relocated and 9.96 million people affected",
+    neither "missing" nor "relocated" is the 9.96 million's."""
+    counts = [c.i for c in noun.children if c.dep_ == "nummod" and c.ent_type_ != "DATE"]
     for child in noun.children:
+        if number is not None and _other_counts(child, number, noun, counts):
+            continue
         if child.dep_ in ("amod", "acomp", "oprd") and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), None  # type: ignore[return-value]
         if child.dep_ in ("acl", "relcl"):
@@ -197,6 +207,14 @@ def _shared_adjective(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | N
         if kind is not None:
             return kind, None
     return None
+
+
+def _other_counts(modifier: Token, number: Token, noun: Token, counts: list[int]) -> bool:
+    """An adjective before `number` that belongs to another count of the noun (see
+    `_kind_from_words`): one after another count, or with a number of its own ("25 missing")."""
+    if modifier.dep_ != "amod" or not modifier.i < number.i < noun.i:
+        return False
+    return any(k < modifier.i for k in counts) or any(c.tag_ == "CD" for c in modifier.children)
 
 
 def _as_kind(verb: Token, lex: QuantityLexicon) -> str | None:
