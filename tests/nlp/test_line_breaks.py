@@ -42,3 +42,15 @@ def test_wrapped_lines_are_only_found_in_hard_wrapped_text(nlp) -> None:  # type
     # the breaks after "morning,", "in" and "first"; the one after "house." is left to the parser
     assert [doc[i - 1].text for i in sorted(wrapped_lines(doc))] == [",", "in", "first"]
     assert wrapped_lines(nlp("Photo: Reuters\nTroops killed 12 people.\nThe army denied it.")) == frozenset()
+
+
+def test_a_few_lower_case_lines_among_many_do_not_make_a_text_wrapped(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.nlp import wrapped_lines
+
+    menu = (
+        "Troops killed 12 people in Douma\nNewsfeed\n0\nTo participate in the discussion\n"
+        "log in or register\nloader\nChats\nWeather\nSport\nMarkets\nOpinion\nVideo\nPodcasts\n"
+        "Contact us"
+    )
+    assert wrapped_lines(nlp(menu)) == frozenset()
+

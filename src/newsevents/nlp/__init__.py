@@ -31,8 +31,11 @@ PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
 
 
 # A hard-wrapped text shows itself by lines that go on with a lower-case word: a headline, caption
-# or paragraph never opens so. This many such lines make the text hard-wrapped.
+# or paragraph never opens so. This many such lines, and this share of its single line breaks,
+# make the text hard-wrapped (a page's leftover menu, "log in or register", has a few such lines
+# among many short ones; wrapped MUC, IDMC and Reuters texts have a fifth or more).
 WRAPPED_LINES = 2
+WRAPPED_SHARE = 0.2
 # The last token of a line that may end a sentence; after any other a wrapped line goes on.
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")", "]", ":"})
 
@@ -58,15 +61,17 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
 
 def wrapped_lines(doc: Doc) -> frozenset[int]:
     """The single line breaks (whitespace tokens with one newline) that wrap a sentence onto the
-    next line, when the text is hard-wrapped: at least `WRAPPED_LINES` of its line breaks go on
-    with a lower-case word. A break after a word that may end a sentence (`SENTENCE_ENDS`) is
-    left to the parser; a blank line always parts paragraphs. Empty for any other text."""
+    next line, when the text is hard-wrapped: at least `WRAPPED_LINES` of its line breaks, and
+    `WRAPPED_SHARE` of them, go on with a lower-case word. A break after a word that may end a
+    sentence (`SENTENCE_ENDS`) is left to the parser; a blank line always parts paragraphs.
+    Empty for any other text."""
     singles = [
         t.i
         for t in doc[1:-1]
         if t.is_space and t.text.count("\n") == 1 and not doc[t.i - 1].is_space and not doc[t.i + 1].is_space
     ]
-    if sum(1 for i in singles if doc[i + 1].text[:1].islower()) < WRAPPED_LINES:
+    lower = sum(1 for i in singles if doc[i + 1].text[:1].islower())
+    if lower < WRAPPED_LINES or lower < WRAPPED_SHARE * len(singles):
         return frozenset()
     return frozenset(i for i in singles if doc[i - 1].text not in SENTENCE_ENDS)
 
