@@ -14,6 +14,10 @@ them). It has no offsets, so scoring is per document:
   alternatives ("12 / 15", ranges "12 - 15") and its operators ("6 -" is at least 6, "- 6" at
   most 6, "~100" about 100: each reads as its number); PLURAL and SINGULAR give no number and
   are not scored. Figures of optional templates need not be found, and finding them is no false alarm.
+  MUC gives each target its own count, so where a figure has found one target's count ("nine
+  policemen" of "9 POLICEMEN, 9 CIVILIANS"), a figure with another target's count ("nine
+  civilians") is that target's, and no false alarm either; it is no second hit, the gold figure
+  being one. A figure of the targets' sum leaves none over.
 
 False alarms are counted in relevant documents only: irrelevant ones report violence MUC does not
 template (combat between armies), which our extractor rightly codes.
@@ -174,8 +178,18 @@ def casualty_number(value: object) -> frozenset[int]:
     return frozenset(out)
 
 
-def gold_casualties(rec: GoldRecord) -> tuple[list[Figure], list[Figure]]:
-    """(required, optional) casualty figures: one per template and effect.
+@dataclass(frozen=True)
+class Casualties:
+    """A document's gold casualty figures: required, optional, and the targets of each required
+    figure of more than one target (keyed by the figure's id), each as a figure of its own count."""
+
+    required: list[Figure]
+    extra: list[Figure]
+    targets: dict[int, list[Figure]]
+
+
+def gold_casualties(rec: GoldRecord) -> Casualties:
+    """Casualty figures: one per template and effect.
 
     MUC counts each named target apart ("a professor, a policeman and a pedestrian" are three
     DEATH 1 triples) where a news figure counts them together, so a template's targets with one
@@ -184,6 +198,7 @@ def gold_casualties(rec: GoldRecord) -> tuple[list[Figure], list[Figure]]:
     terms = term_kinds()
     required: list[Figure] = []
     extra: list[Figure] = []
+    targets: dict[int, list[Figure]] = {}
     for t in rec.items:
         groups: dict[str, list[tuple[frozenset[int], str]]] = {}
         for c in t.get("casualties") or []:
@@ -201,11 +216,29 @@ def gold_casualties(rec: GoldRecord) -> tuple[list[Figure], list[Figure]]:
             label = f"{kind} " + "; ".join(w for _, w in members)
             figure = Figure(values, "people", label, frozenset({kind}), "reported")
             (extra if optional(t) else required).append(figure)
-    return required, extra
+            if len(members) > 1 and not optional(t):
+                targets[id(figure)] = [
+                    Figure(v, "people", f"{kind} {w}", frozenset({kind}), "reported") for v, w in members
+                ]
+    return Casualties(required, extra, targets)
+
+
+def other_targets(pairs: list[tuple[Figure, Figure]], targets: Mapping[int, list[Figure]]) -> list[Figure]:
+    """The targets a found figure left over: where it has one target's count, the other targets
+    of its gold figure (see the module docstring); where it has their sum, none."""
+    out: list[Figure] = []
+    for gold, found in pairs:
+        members = list(targets.get(id(gold), ()))
+        hit = next((m for m in members if m.values & found.values), None)
+        if hit is not None:
+            members.remove(hit)
+            out += members
+    return out
 
 
 def score_casualties(rec: GoldRecord, data: Mapping[str, Any] | None, ds: DatasetReport) -> Counts:
-    g, extra = gold_casualties(rec)
+    gold = gold_casualties(rec)
+    g, extra = gold.required, gold.extra
     p = predicted_figures(data, CASUALTY_KINDS)
     relevant = bool(rec.raw.get("relevant", True) and rec.items)
     main = Counts()
@@ -213,7 +246,7 @@ def score_casualties(rec: GoldRecord, data: Mapping[str, Any] | None, ds: Datase
         pairs = pair_in_order(g, p, rule)
         used = {id(x) for _, x in pairs}
         left = [x for x in p if id(x) not in used]
-        spare = len(pair_in_order(extra, left, rule))
+        spare = len(pair_in_order([*extra, *other_targets(pairs, gold.targets)], left, rule))
         counts = Counts(len(pairs), (len(left) - spare) if relevant else 0, len(g) - len(pairs))
         ds.level(name).add(counts)
         main = counts if i == 0 else main

@@ -115,3 +115,14 @@ def test_optional_templates_and_irrelevant_documents_cost_no_false_alarm(kit, tm
     assert ds.levels["date"].tp + ds.levels["date"].fn == 0
     ds = _score(kit, tmp_path, [_event("fought", "190", "1990-03-05")], [_figure("killed", 9)], [], False)
     assert ds.levels["date"].fp == 0 and ds.levels["kind+value"].fp == 0
+
+
+def test_a_figure_of_another_target_of_a_found_figure_is_no_false_alarm(kit, tmp_path: Path) -> None:
+    # The guard and the farmer are two DEATH targets: "1 killed" twice is each of them, one hit;
+    # after "2 killed" (their sum) a third "1 killed" is one too many.
+    each = _score(kit, tmp_path, [], [_figure("killed", 1), _figure("killed", 1)]).levels["kind+value"]
+    assert (each.tp, each.fp, each.fn) == (1, 0, 1)  # the officers wounded are not found
+    both = _score(kit, tmp_path, [], [_figure("killed", 2), _figure("killed", 1)]).levels["kind+value"]
+    assert (both.tp, both.fp, both.fn) == (1, 1, 1)
+    again = [_figure("killed", 1), _figure("killed", 1), _figure("killed", 1)]
+    assert _score(kit, tmp_path, [], again).levels["kind+value"].fp == 1

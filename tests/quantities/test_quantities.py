@@ -134,6 +134,16 @@ CASES = [
     ("Up to 50 people may have been killed.", "killed", 50, "less_than", "projected", "Up to 50 people"),
     ("The fighting might displace 10,000 people.", "displaced", 10000, "exact", "projected", "10,000 people"),
     ("Officials expect 8,000 people to flee.", "displaced", 8000, "exact", "projected", "8,000 people"),
+    # an attempt or an aim is no deed
+    ("Gunmen tried to kill the mayor on Monday.", "killed", 1, "exact", "projected", "the mayor"),
+    (
+        "The rebels reported the failure of an operation aimed at murdering Judge Fernando Torres.",
+        "killed",
+        1,
+        "exact",
+        "projected",
+        "Judge Fernando Torres",
+    ),
 ]
 
 

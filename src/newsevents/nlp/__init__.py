@@ -4,7 +4,10 @@ News text breaks paragraphs with blank lines and often leaves headlines, caption
 credit lines without a final full stop; the statistical parser then glues them to the next
 paragraph. The `paragraph_breaks` component marks the token after any line break as a
 sentence start before the parser runs, so a sentence never spans two lines, and keeps the
-second token of a paragraph in the first one's sentence.
+second token of a paragraph in the first one's sentence. Hard-wrapped text (wire copy, plain-text
+mail, transcripts cut at 70 columns) is the exception: there a single line break inside a sentence
+is only the width of the page, and marking it would cut "four men stabbed | the mayor to death"
+in two.
 
 The model's `attribute_ruler` and `lemmatizer` are replaced by one component that sets the
 same token attributes from a per-token lookup compiled from them (`nlp/attributes.py`).
@@ -27,11 +30,25 @@ MODEL_NAME = Settings.model
 PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
 
 
+# A hard-wrapped text shows itself by lines that go on with a lower-case word: a headline, caption
+# or paragraph never opens so. This many such lines, and this share of its single line breaks,
+# make the text hard-wrapped (a page's leftover menu, "log in or register", has a few such lines
+# among many short ones; wrapped MUC, IDMC and Reuters texts have a fifth or more).
+WRAPPED_LINES = 2
+WRAPPED_SHARE = 0.2
+# The last token of a line that may end a sentence; after any other a wrapped line goes on.
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")", "]", ":"})
+
+
 def mark_paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every whitespace token holding a newline."""
+    """Start a sentence after every whitespace token holding a newline, but for a single line
+    break inside a sentence of hard-wrapped text, which joins the two lines (`wrapped_lines`)."""
     n = len(doc)
+    wrapped = wrapped_lines(doc)
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+        if token.i in wrapped:
+            doc[token.i + 1].is_sent_start = False
+        elif token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
             # The small model cuts a paragraph-opening number word off as a sentence of its
             # own ("Two | children were killed"); a word never ends a sentence by itself.
@@ -40,6 +57,23 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
                 if not (nxt.is_space or nxt.is_punct) and not doc[token.i + 1].is_space:
                     nxt.is_sent_start = False
     return doc
+
+
+def wrapped_lines(doc: Doc) -> frozenset[int]:
+    """The single line breaks (whitespace tokens with one newline) that wrap a sentence onto the
+    next line, when the text is hard-wrapped: at least `WRAPPED_LINES` of its line breaks, and
+    `WRAPPED_SHARE` of them, go on with a lower-case word. A break after a word that may end a
+    sentence (`SENTENCE_ENDS`) is left to the parser; a blank line always parts paragraphs.
+    Empty for any other text."""
+    singles = [
+        t.i
+        for t in doc[1:-1]
+        if t.is_space and t.text.count("\n") == 1 and not doc[t.i - 1].is_space and not doc[t.i + 1].is_space
+    ]
+    lower = sum(1 for i in singles if doc[i + 1].text[:1].islower())
+    if lower < WRAPPED_LINES or lower < WRAPPED_SHARE * len(singles):
+        return frozenset()
+    return frozenset(i for i in singles if doc[i - 1].text not in SENTENCE_ENDS)
 
 
 def _register() -> None:

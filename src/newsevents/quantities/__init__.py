@@ -8,8 +8,9 @@ money, percentages, "World War Two") is left out: precision comes first.
 
 Victims told one by one count too ("a soldier was killed" is 1 killed; see singles.py), and
 people are counted once: a count restated in another unit ("125 families (800 people)"), a part
-of a counted group ("including 40 children", "of whom 4 were police") and a rate ("15 people a
-day") make no second figure, so a sum over an article adds each group once.
+of a counted group ("including 40 children", "of whom 4 were police"), a rate ("15 people a
+day") and a count retold further down ("the three soldiers"; see retold.py) make no second
+figure, so a sum over an article adds each group once.
 
 What a caller may rely on:
 - `value` is the count; for a range it is the low end and `low`/`high` hold both ends. A
@@ -35,9 +36,10 @@ What a caller may rely on:
   body does not repeat it.
 
 The parts: numbers.py finds the numbers, ranges and vague plurals; kinds.py decides what a number
-counts; singles.py finds victims named one by one; status.py tells reported, cumulative and
-projected figures apart; lexicon.py loads the word lists of data/en/quantities.yml. This module
-joins them and links each figure to its event.
+counts; groups.py knows the parts of a counted group and a count restated in another unit;
+singles.py finds victims named one by one; retold.py knows the counts told already; status.py
+tells reported, cumulative and projected figures apart; lexicon.py loads the word lists of
+data/en/quantities.yml. This module joins them and links each figure to its event.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from typing import TYPE_CHECKING
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import governing_verb, own_clause_indices
-from newsevents.quantities import kinds, numbers, singles, status
+from newsevents.quantities import groups, kinds, numbers, retold, singles, status
 from newsevents.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
 
 if TYPE_CHECKING:
@@ -90,12 +92,17 @@ def count_figures(
     body: list[Quantity] = []
     title: list[Quantity] = []
     named: set[tuple[str, str]] = set()  # victims told one by one: a second mention is the same people
+    told = retold.Told()  # written figures: a retelling is the same people (see retold.py)
     starts = numbers.starts(doc, lex)
     triggers = _trigger_roots(parsed, events)
     for sent in doc.sents:
         if parsed.is_furniture(sent.start, sent.end):
             continue
-        found = list(_written(parsed, sent, starts, triggers, lex))
+        found = [
+            (quantity, tokens)
+            for quantity, tokens in _written(parsed, sent, starts, triggers, lex)
+            if parsed.in_headline(*tokens) or not told.retells(quantity, doc[tokens[1] - 1], lex)
+        ]
         for one in singles.singles(sent, lex):
             if singles.told_before(one, named) or parsed.is_furniture(one.start, one.end):
                 continue
@@ -170,10 +177,10 @@ def _make(
 
 def _counted_already(frame: kinds.Frame, lex: QuantityLexicon) -> bool:
     """A part of a group counted in the sentence, or the same count restated in another unit
-    (see `kinds.restated` and `kinds.part_of_count`): a second figure would be summed twice."""
-    if kinds.part_of_count(frame.noun, lex):
+    (see `groups.restated` and `groups.part_of_count`): a second figure would be summed twice."""
+    if groups.part_of_count(frame.noun, lex):
         return True
-    whole = kinds.restated(frame.noun, lex)
+    whole = groups.restated(frame.noun, lex)
     if whole is None:
         return False
     other = kinds.frame(whole, lex)

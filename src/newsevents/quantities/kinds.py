@@ -45,7 +45,7 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
         return None
     kind = lookup(noun, lex.nouns)
     unit = lookup(noun, lex.persons) or "people"
-    if kind is None and number.head.i > number.i:
+    if kind is None and number.head.i > number.i and _next_word(number).i == number.head.i:
         kind = lookup(number.head, lex.nouns)  # "12 dead" parsed as an adjective
         participle = _participle_kind(number, lex)
         if kind is None and participle is not None:
@@ -58,65 +58,25 @@ def frame(number: Token, lex: QuantityLexicon) -> Frame | None:
         return Frame(kind, unit, noun, governing_verb(role)) if fits(kind, unit, lex) else None
     if not _counts_people(noun, number, lex):
         return None
-    found = _kind_from_words(noun, lex) or _kind_from_clause(role, lex) or _kind_from_toll(role, lex)
+    found = (
+        (_kind_from_words(number, lex) if noun.i != number.i else None)  # "628,000 relocated and ..."
+        or _kind_from_words(noun, lex, number)
+        or _kind_from_clause(role, lex)
+        or _kind_from_toll(role, lex)
+        or _shared_adjective(noun, lex)
+    )
     if found is None or not fits(found[0], unit, lex):
         return None
     found = _more_than_affected(found, lex)
     return Frame(found[0], unit, noun, found[1] or governing_verb(role))
 
 
-def restated(noun: Token, lex: QuantityLexicon) -> Token | None:
-    """The number of the count this figure restates in another unit, or None: "125 families (more
-    than 800 people)", "2,400 families, or 12,000 people" (an apposition, or "or" between two
-    counts). The caller keeps the figure only when that count is of another kind: the same people
-    counted twice would be summed twice.
-    """
-    first = _first_conjunct(noun)
-    if first.dep_ == "appos" or (first.dep_ == "conj" and _or_joined(first)):
-        return _number_of(first.head, lex)
-    return None
-
-
-def part_of_count(noun: Token, lex: QuantityLexicon) -> bool:
-    """A part of a group the sentence counts already: "300 people, including 44 children and 139
-    infants" (`parts` of the word lists). A part of a group given no number ("killed several
-    people, including two children") is the only count there is, and stays a figure.
-    """
-    first = _first_conjunct(noun)
-    opener = first.head
-    if first.dep_ == "pobj" and opener.lower_ in lex.parts and _number_of(opener.head, lex) is not None:
-        return True
-    # "1,000 people were evacuated, of which 838 were relocated"; "26 people, four of whom are
-    # policemen": a number "of which" or "of whom" counts part of the group before it
-    holders = (first, first.head) if first.dep_ in SUBJECT_DEPS else (first,)
-    return any(_of_which(h) for h in holders)
-
-
-def _of_which(token: Token) -> bool:
-    return any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
-        for c in token.children
-    )
-
-
 def counted(token: Token, lex: QuantityLexicon) -> bool:
     """Whether a number counts the token ("five policemen", "thousands of people")."""
-    return _number_of(token, lex) is not None
+    return number_of(token, lex) is not None
 
 
-def _first_conjunct(noun: Token) -> Token:
-    while noun.dep_ == "conj" and not _or_joined(noun):
-        noun = noun.head
-    return noun
-
-
-def _or_joined(conjunct: Token) -> bool:
-    """ "2,400 families or 7,900 people": "or" stands between the conjunct and its head."""
-    head = conjunct.head
-    return any(c.dep_ == "cc" and c.lower_ == "or" and head.i < c.i < conjunct.i for c in head.children)
-
-
-def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
+def number_of(token: Token, lex: QuantityLexicon) -> Token | None:
     """The number counting `token`: itself ("300"), its number ("300 people"), or the number
     whose "of" it follows ("thousands of people")."""
     if token.like_num or token.lower_ in lex.vague:
@@ -128,6 +88,17 @@ def _number_of(token: Token, lex: QuantityLexicon) -> Token | None:
     if token.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in lex.vague):
         return of.head
     return None
+
+
+def _next_word(token: Token) -> Token:
+    """The token after `token`, past a line break: a word a bare number may be read with ("12
+    dead"). A head further on belongs to another count: in "12 killed, 15 injured" the parse may
+    hang "12" on "injured"."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) - 1 and doc[k].is_space:
+        k += 1
+    return doc[min(k, len(doc) - 1)]
 
 
 def _participle_kind(number: Token, lex: QuantityLexicon) -> str | None:
@@ -192,9 +163,18 @@ def _counts_people(noun: Token, number: Token, lex: QuantityLexicon) -> bool:
     return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
 
 
-def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
-    """Kind from the noun's own modifiers: "displaced people", "people killed", "who fled"."""
+def _kind_from_words(
+    noun: Token, lex: QuantityLexicon, number: Token | None = None
+) -> tuple[str, Token | None] | None:
+    """Kind from the noun's own modifiers: "displaced people", "people killed", "who fled".
+
+    An adjective before the `number` that follows another count of the noun, or has a number of
+    its own, is that count's: in "25 missing, 628,000 relocated and 9.96 million people affected",
+    neither "missing" nor "relocated" is the 9.96 million's."""
+    counts = [c.i for c in noun.children if c.dep_ == "nummod" and c.ent_type_ != "DATE"]
     for child in noun.children:
+        if number is not None and _other_counts(child, number, noun, counts):
+            continue
         if child.dep_ in ("amod", "acomp", "oprd") and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), None  # type: ignore[return-value]
         if child.dep_ in ("acl", "relcl"):
@@ -214,6 +194,27 @@ def _kind_from_words(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | No
             if any(c.dep_ in subject_roles for c in child.children):
                 return entry[0], child
     return None
+
+
+def _shared_adjective(noun: Token, lex: QuantityLexicon) -> tuple[str, Token | None] | None:
+    """The kind adjective after a later conjunct, which the parse hangs on that conjunct alone:
+    in "leaving 17 guerrillas and 2 soldiers dead", "dead" tells of the guerrillas too."""
+    for other in noun.conjuncts:
+        if other.i < noun.i:
+            continue
+        after = [c for c in other.children if c.dep_ == "amod" and c.i > other.i]
+        kind = next((k for k in (lookup(c, lex.adjectives) for c in after) if k), None)
+        if kind is not None:
+            return kind, None
+    return None
+
+
+def _other_counts(modifier: Token, number: Token, noun: Token, counts: list[int]) -> bool:
+    """An adjective before `number` that belongs to another count of the noun (see
+    `_kind_from_words`): one after another count, or with a number of its own ("25 missing")."""
+    if modifier.dep_ != "amod" or not modifier.i < number.i < noun.i:
+        return False
+    return any(k < modifier.i for k in counts) or any(c.tag_ == "CD" for c in modifier.children)
 
 
 def _as_kind(verb: Token, lex: QuantityLexicon) -> str | None:

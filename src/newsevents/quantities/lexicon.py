@@ -21,6 +21,7 @@ SECTIONS = (
     "kinds", "nouns", "verbs", "adjectives", "persons", "qualifiers", "vague", "numbers", "scales",
     "cumulative", "since_long", "long_running", "projected", "not_counted_after", "rising", "home_kinds",
     "parts", "not_counted_before", "rates", "collectives", "singles", "outcomes", "single_nouns",
+    "definite",
 )  # fmt: skip
 
 
@@ -54,6 +55,7 @@ class QuantityLexicon:
     single_nouns: frozenset[str] = frozenset()  # "the body of a man": one victim through a noun
     singles: frozenset[str] = frozenset()  # kinds counted from people named one by one ("a soldier")
     rate_breakers: frozenset[str] = frozenset()  # "ago", "earlier": "a week ago" dates, it is no rate
+    definite: frozenset[str] = frozenset()  # "the three men": a count that may retell an earlier one
 
 
 def _verb(kind: lx.Check) -> lx.Check:
@@ -96,6 +98,7 @@ def _checks(kinds: frozenset[str]) -> dict[str, lx.Check]:
         "singles": lx.text,
         "outcomes": lx.text,
         "single_nouns": lx.text,
+        "definite": lx.text,
     }
 
 
@@ -133,4 +136,5 @@ def load_quantity_lexicon(extra: Sequence[str | Path] = (), language: str = "en"
         singles=frozenset(found["singles"]),
         outcomes=frozenset(found["outcomes"]),
         single_nouns=frozenset(found["single_nouns"]),
+        definite=frozenset(found["definite"]),
     )

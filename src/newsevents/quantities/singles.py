@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.nlp.words import words
-from newsevents.quantities import kinds
+from newsevents.quantities import groups, kinds
 from newsevents.quantities.lexicon import QuantityLexicon
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def singles(sent: Span, lex: QuantityLexicon) -> Iterator[Single]:
             _one_person(tok.head, lex) or kinds.counted(tok.head, lex) or tok.head.tag_ in ("NNS", "NNPS")
         ):
             continue  # "the mayor, Carlos Soto": the same person; "five policemen, Ali Khan": one of them
-        if kinds.part_of_count(tok, lex):
+        if groups.part_of_count(tok, lex):
             continue  # "killed 18 people, including a child": counted among the 18
         people = [tok, *tok.conjuncts]
         for child in tok.children:  # "a professor, a policeman and a pedestrian" read as appositions

@@ -32,7 +32,8 @@ def status(frame: Frame, lex: QuantityLexicon) -> Status:
 
 
 def _projected(verb: Token, lex: QuantityLexicon) -> bool:
-    """A modal or forecast word on the figure's clause, climbing through non-finite clauses."""
+    """A modal or forecast word on the figure's clause, climbing through non-finite clauses and
+    the clause of a preposition ("aimed at murdering the judge": an aim, and no one killed)."""
     cur: Token | None = verb
     while cur is not None:
         if cur.lemma_.lower() in lex.projected:
@@ -44,6 +45,9 @@ def _projected(verb: Token, lex: QuantityLexicon) -> bool:
                 return True
         if cur.dep_ == "relcl" or cur.head.i == cur.i:
             return False
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head.head  # "an operation aimed at murdering the judge": the aim is the word
+            continue
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in cur.children)
         nonfinite = cur.dep_ in ("ccomp", "advcl") and not is_finite(cur)
         climbs = cur.dep_ == "xcomp" or nonfinite or (cur.dep_ == "conj" and not own_aux)
