@@ -169,3 +169,20 @@ def test_a_county_one_region_holds_names_that_region(parse, small_gaz: Gazetteer
     places = _places(parse, small_gaz, text)
     assert places["McMinn County"].admin1 == "Tennessee"
     assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Tennessee"
+
+
+@pytest.mark.model
+def test_names_listed_before_counties_are_counties(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Alone, Clay is a word and Douglas a person; before "counties" each is a county of Minnesota.
+    text = "In Minnesota, the flood warning covers Becker, Clay, Douglas and Wilkin counties until Friday."
+    places = _places(parse, small_gaz, text)
+    for name in ("Becker County", "Clay County", "Douglas County", "Wilkin County"):
+        assert places[name].feature == "district" and places[name].admin1 == "Minnesota", name
+
+
+@pytest.mark.model
+def test_a_county_many_regions_have_needs_one_the_article_places(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # 24 states have a Jackson County and the text names none; Barrow County is in Georgia alone.
+    places = _places(parse, small_gaz, "School boards in Barrow and Jackson counties voted on Monday.")
+    assert places["Barrow County"].admin1 == "Georgia"
+    assert not any(name.startswith("Jackson") for name in places)

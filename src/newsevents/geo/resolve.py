@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsevents.geo.counties import county_entry, county_region
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
@@ -100,7 +101,7 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
     counts = Context()
     regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
-        if (county := _county_region(top, gazetteer)) is not None:
+        if (county := county_region(top, gazetteer)) is not None:
             counts[county[0] or ""] += 1
             regions.add(county)
         if not (top.label in PLACE_LABELS or top.cue):
@@ -118,18 +119,6 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
             regions.add((first.country, normalize(first.name)))
     counts.regions = frozenset(regions)
     return counts
-
-
-def _county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
-    """(country, region) of a county named as one ("McMinn County") that one region alone holds."""
-    if len(top.text.split()) < 2 or top.text.rsplit(None, 1)[-1].lower() not in gazetteer.cues.feature_nouns:
-        return None
-    held = set() if gazetteer.lookup(top.text) else {
-        (c.entry.country, normalize(c.entry.admin1 or ""))
-        for c in gazetteer.towns(top.text)
-        if c.primary and c.entry.feature == "district" and c.entry.admin1
-    }
-    return held.pop() if len(held) == 1 else None
 
 
 def _bare_score(cand: Candidate) -> float:
@@ -238,6 +227,8 @@ def _contains(outer: Entry, inner: list[Entry]) -> bool:
 
 def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
     """The entry a toponym most likely names, or None when the text gives too little proof."""
+    if top.county is not None:  # "Jackson and Madison counties"
+        return county_entry(top, gazetteer, getattr(context, "regions", frozenset()))
     known = gazetteer.lookup(top.text)
     if not known:
         return _town(top, gazetteer, context)
@@ -247,9 +238,11 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     best = max(cands, key=lambda c: _score(c, context, total, exonym)).entry
     if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
         return best if best.feature in ("country", "admin1") else None
+    # "Austin, Texas": a region or country after the comma that holds the place is proof enough.
+    cue = top.cue or bool(top.qualifier and _inside_qualifier(top.qualifier, known, gazetteer))
     if top.text.lower() in gazetteer.cues.weak_names:
-        return best if top.label in PLACE_LABELS and top.cue else None
-    if top.label in PLACE_LABELS or top.cue:
+        return best if top.label in PLACE_LABELS and cue else None
+    if top.label in PLACE_LABELS or cue:
         return _local(top, best, gazetteer, context)
     in_context = context.get(best.country or "", 0) > 0
     if top.label == "PERSON":
@@ -309,8 +302,8 @@ def _by_discourse(
     about Connecticut), unless the tagger calls it a person or it is a common word or first name.
     """
     same = named.get(normalize(top.text))
-    if same is not None:
-        return same
+    if same is not None or top.county is not None:
+        return same if top.county is None else county_entry(top, gazetteer, regions)
     if top.label == "PERSON" or top.text.lower() in gazetteer.cues.weak_names or not regions:
         return None
     inside = [

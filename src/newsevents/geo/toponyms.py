@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
 from newsevents.geo.joins import joined_by_of, listed
@@ -38,7 +39,8 @@ class Toponym:
     the name after a comma that narrows it ("Texas" in "Paris, Texas"); `district` True for
     "X district" / "the district of X", with `enclosing` the (start, end) of the name of the city
     around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one; `embedded`
-    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army").
+    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army"); `county`
+    the full name of the county a bare name of a county list is (geo/counties.py).
     """
 
     start: int
@@ -52,6 +54,7 @@ class Toponym:
     district: bool = False
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
+    county: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -271,7 +274,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
+    kept = listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
+    return county_names(kept, parsed.article.text, cues)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
