@@ -186,3 +186,12 @@ def test_a_county_many_regions_have_needs_one_the_article_places(parse, small_ga
     places = _places(parse, small_gaz, "School boards in Barrow and Jackson counties voted on Monday.")
     assert places["Barrow County"].admin1 == "Georgia"
     assert not any(name.startswith("Jackson") for name in places)
+
+
+@pytest.mark.model
+def test_a_town_before_its_police_is_placed_in_a_named_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Investigators from Texas and Brownsboro Police went to an address on Browning Street."
+    assert _places(parse, small_gaz, text)["Brownsboro"].admin1 == "Texas"
+    # without a region or country of the article, the town's office places nothing
+    alone = "Investigators and Brownsboro Police went to an address on Browning Street."
+    assert "Brownsboro" not in _places(parse, small_gaz, alone)

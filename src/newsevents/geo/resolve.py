@@ -195,11 +195,12 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
     if not towns or not words or top.text.lower() in gazetteer.cues.weak_names:
         return None
     own_noun = gazetteer.cues.feature_nouns.get(words[-1]) if len(words) > 1 else None
-    if top.embedded and not own_noun:  # "Richland County Sheriff" names the county, no other town
+    if top.embedded and not (own_noun or top.cue):  # "Richland County Sheriff", "Brownsboro Police"
         return None
     if words[-1] in gazetteer.cues.feature_nouns and own_noun is None:  # "the Village of Glen Carbon"
         return None
-    if top.label not in PLACE_LABELS and top.label and not (own_noun or top.hint or top.qualifier):
+    proof = own_noun or top.hint or top.qualifier or top.embedded  # embedded here: a town's office
+    if top.label not in PLACE_LABELS and top.label and not proof:
         return None
     pool = _inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
     if not pool and (top.label in PLACE_LABELS or top.cue):
@@ -237,6 +238,9 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     exonym = not any(c.primary and context[c.entry.country or ""] for c in cands)
     best = max(cands, key=lambda c: _score(c, context, total, exonym)).entry
     if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
+        town = _local(top, best, gazetteer, context)  # "the Athens Police" in a story on Texas
+        if top.cue and town.feature == "city" and (_in_regions(town, context) or context[town.country or ""]):
+            return town  # the office of a town of a region or country the article names
         return best if best.feature in ("country", "admin1") else None
     # "Austin, Texas": a region or country after the comma that holds the place is proof enough.
     cue = top.cue or bool(top.qualifier and _inside_qualifier(top.qualifier, known, gazetteer))

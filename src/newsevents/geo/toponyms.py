@@ -285,8 +285,9 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     News names organisations, offices and events after their place, and the longer name hides
     the place from the lookup. The longest known run of words at the start, and the one at the
     end, are kept as `embedded` names, which the resolver accepts only as a country or region or
-    as a place the article names elsewhere. A run the tagger calls a person is left whole:
-    "Jordan Henderson" names no country.
+    as a place the article names elsewhere; or, before a local office ("the Athens Police
+    Department", "Litchfield Fire Chief": `local_offices`), as the town it serves. A run the
+    tagger calls a person is left whole: "Jordan Henderson" names no country.
     """
     if raw.label_ == "PERSON" or _label(raw) == "PERSON":
         return []
@@ -302,21 +303,25 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     sizes = range(len(span) - 1, 0, -1)
     for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
         stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer):
+        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer, towns=True):
             continue
-        return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
+        office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
+        if office or _embeddable(part.text, gazetteer):
+            start, end = part.start_char, part.end_char
+            return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
 
 
-def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
+def _embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
     """A capitalised name the gazetteer holds under its own name as written (alternate names, "Big"
     for Biga, and abbreviations without their full stop, "Man", "Mass", are often plain words), or a
-    county of the small-places index named as one ("the Columbia County Detention Center")."""
+    county of the small-places index named as one ("the Columbia County Detention Center"), or with
+    `towns`, any town of that index (taken only before a local office: "the Brownsboro Police")."""
     if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
         return False
     known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
-    if not known and text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns:
-        known = [c for c in gazetteer.towns(text) if c.entry.feature == "district"]
+    if not known and (towns or text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns):
+        known = [c for c in gazetteer.towns(text) if towns or c.entry.feature == "district"]
     return any(c.primary for c in known) and not gazetteer.is_demonym(text)
 
 
