@@ -195,3 +195,11 @@ def test_a_town_before_its_police_is_placed_in_a_named_region(parse, small_gaz: 
     # without a region or country of the article, the town's office places nothing
     alone = "Investigators and Brownsboro Police went to an address on Browning Street."
     assert "Brownsboro" not in _places(parse, small_gaz, alone)
+
+
+@pytest.mark.model
+def test_a_city_abroad_is_the_town_of_the_home_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Alone, Mansfield is the English town; among Louisiana places, the town of DeSoto Parish.
+    text = "The Mansfield council met on Monday. Officials from Shreveport and Baton Rouge attended."
+    mansfield = _places(parse, small_gaz, text)["Mansfield"]
+    assert mansfield.country == "USA" and mansfield.admin1 == "Louisiana"

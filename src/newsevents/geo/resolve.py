@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsevents.geo.counties import county_entry, county_region
+from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
@@ -353,6 +354,7 @@ def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazettee
         if entry is not None:
             by_span[(top.start, top.end)] = entry
             out.append(_from_entry(top, entry))
+    out = reread_abroad(out, gazetteer, lambda res, entry: _from_entry(res.toponym, entry))
     for top in toponyms:
         if top.district:
             out.append(_district(top, doc_text, gazetteer, context, by_span))

@@ -1,0 +1,67 @@
+"""The country most of an article's places are in, and the names placed abroad re-read by it.
+
+Local news names its towns, counties and streets far more often than its state or country, and
+names its state bare: "Georgia authorities", "Northeast Georgia". Weighed name by name, Georgia is
+first the country; and "Athens", "Mansfield", "Alexandria" are first the larger city abroad. After
+every name is placed, the article's home country is the one that holds most of its distinct
+places (two at least, and more than any other); then
+- a name placed as a foreign country that is also a first-level region of the home country is
+  that region ("Georgia" in a story on Athens and Clarke County);
+- a name placed as a city abroad, alone in its country, that is also a town of a region of the
+  home country the article places is that town ("Mansfield" in a story on DeSoto Parish).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsevents.geo.gazetteer import Entry, Gazetteer, normalize
+
+if TYPE_CHECKING:
+    from newsevents.geo.resolve import Resolved
+
+Region = tuple[str | None, str]
+
+
+def home_country(resolved: list[Resolved]) -> tuple[str | None, Counter[str]]:
+    """(the home country or None, distinct places by country)."""
+    seen = {r.key: r.country for r in resolved if r.country}
+    counts = Counter(seen.values())
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None, counts
+    return ranked[0][0], counts
+
+
+def reread_abroad(
+    resolved: list[Resolved], gazetteer: Gazetteer, rebuild: Callable[[Resolved, Entry], Resolved]
+) -> list[Resolved]:
+    """The resolved names, those placed abroad that name a region or town at home re-placed (see
+    the module); `rebuild` makes the new Resolved of a name and its entry."""
+    home, counts = home_country(resolved)
+    if home is None:
+        return resolved
+    regions: set[Region] = {
+        (r.country, normalize(r.admin1)) for r in resolved if r.country == home and r.admin1
+    }
+    out = []
+    for r in resolved:
+        entry = None
+        if r.country != home and counts[r.country or ""] <= 1 and not r.toponym.qualifier:
+            entry = _at_home(r, gazetteer, home, regions)
+        out.append(r if entry is None else rebuild(r, entry))
+    return out
+
+
+def _at_home(r: Resolved, gazetteer: Gazetteer, home: str, regions: set[Region]) -> Entry | None:
+    text = r.toponym.text
+    if r.feature == "country":
+        same = [c.entry for c in gazetteer.lookup(text) if c.primary and c.entry.feature == "admin1"]
+        return next((e for e in same if e.country == home), None)
+    if r.feature != "city":
+        return None
+    towns = [c.entry for c in [*gazetteer.lookup(text), *gazetteer.towns(text)] if c.primary]
+    inside = [e for e in towns if e.feature == "city" and (e.country, normalize(e.admin1 or "")) in regions]
+    return max(inside, key=lambda e: e.population, default=None)
