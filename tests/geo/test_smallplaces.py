@@ -203,3 +203,23 @@ def test_a_city_abroad_is_the_town_of_the_home_region(parse, small_gaz: Gazettee
     text = "The Mansfield council met on Monday. Officials from Shreveport and Baton Rouge attended."
     mansfield = _places(parse, small_gaz, text)["Mansfield"]
     assert mansfield.country == "USA" and mansfield.admin1 == "Louisiana"
+
+
+@pytest.mark.model
+def test_a_local_dateline_names_its_town(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Complaint leads to threats.\nCROMWELL — Police thought the issue had been resolved on Monday."
+    cromwell = _places(parse, small_gaz, text)["Cromwell"]
+    assert cromwell.country == "USA" and cromwell.admin1 == "Connecticut"
+
+
+@pytest.mark.model
+def test_a_region_after_the_comma_finds_the_town_the_gazetteer_lacks(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer's Allendale is in Michigan; the index of small places has New Jersey's.
+    text = "ALLENDALE, N.J. -- Mothers and their children who are struggling will be helped."
+    assert _places(parse, small_gaz, text)["Allendale"].admin1 == "New Jersey"
+
+
+@pytest.mark.model
+def test_a_towns_own_name_beats_another_places_alternate_name(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    southold = _places(parse, small_gaz, "The colonial-era home stands in the town of Southold.")["Southold"]
+    assert southold.country == "USA" and southold.admin1 == "New York"

@@ -50,6 +50,7 @@ from spacy.tokens import Doc
 from newsevents.geo.counties import county_entry, county_region
 from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
+from newsevents.geo.qualifiers import contains, inside_qualifier
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
@@ -145,10 +146,10 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
         same = [c for c in cands if c.entry.feature == top.hint]
         cands = same or cands
     if top.qualifier:
-        cands = _inside_qualifier(top.qualifier, cands, gazetteer) or cands
+        cands = inside_qualifier(top.qualifier, cands, gazetteer) or cands
     if top.qualified:
         inner = [c.entry for c in gazetteer.lookup(top.qualified)]
-        holds = [c for c in cands if _contains(c.entry, inner)]
+        holds = [c for c in cands if contains(c.entry, inner)]
         cands = holds or cands
     if top.hint != "admin1":
         cities = {
@@ -160,18 +161,6 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
             if not (c.entry.feature == "admin1" and (c.entry.country, normalize(c.entry.name)) in cities)
         ]
     return cands
-
-
-def _inside_qualifier(qualifier: str, cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """The candidates inside the country or region a comma qualifier names ("Paris, Texas")."""
-    outer = {c.entry.country for c in gazetteer.lookup(qualifier)}
-    regions = {normalize(c.entry.name) for c in gazetteer.lookup(qualifier) if c.entry.feature == "admin1"}
-    return [
-        c
-        for c in cands
-        if c.entry.country in outer
-        and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
-    ]
 
 
 def _in_regions(entry: Entry, context: Counter[str]) -> bool:
@@ -186,8 +175,9 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
     - a town in a country the article names, after a preposition, when tagged a town or region or
       named by a feature noun ("in Innisfail" in a story on Canada; not the facility "at Heathrow
       airport", nor an untagged "at Stonewall");
-    - anywhere, a town or district a feature noun calls one ("the village of X", "X district"), or
-      whose own name ends in one ("Tarrant County", even tagged an organisation).
+    - anywhere, a town or district a feature noun calls one ("the village of X", "X district"),
+      whose own name ends in one ("Tarrant County", even tagged an organisation), or that a
+      local story's dateline names ("CROMWELL — Police said").
     Other names tagged a person or organisation need a qualifier or a feature noun; alternate names
     count only under a qualifier or, for a county ("Tarrant"), in a named region. `_score` chooses.
     """
@@ -200,31 +190,30 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
         return None
     if words[-1] in gazetteer.cues.feature_nouns and own_noun is None:  # "the Village of Glen Carbon"
         return None
-    proof = own_noun or top.hint or top.qualifier or top.embedded  # embedded here: a town's office
+    proof = own_noun or top.hint or top.qualifier or top.dateline or top.embedded  # embedded: an office
     if top.label not in PLACE_LABELS and top.label and not proof:
         return None
-    pool = _inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
+    pool = inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
     if not pool and (top.label in PLACE_LABELS or top.cue):
         named = [c for c in towns if _in_regions(c.entry, context)]
         pool = [c for c in named if c.primary or c.entry.feature == "district"]
     primary = [c for c in towns if c.primary]
     if not pool and top.cue and (top.label in ("GPE", "LOC") or top.hint):
         pool = [c for c in primary if context.get(c.entry.country or "", 0) > 0]
-    if not pool and (own_noun or (top.cue and top.hint in ("city", "district"))):
+    if not pool and (own_noun or top.dateline or (top.cue and top.hint in ("city", "district"))):
         pool = primary
     total = sum(context.values())
     return max(pool, key=lambda c: _score(c, context, total)).entry if pool else None
 
 
-def _contains(outer: Entry, inner: list[Entry]) -> bool:
-    """Whether a country or region holds one of the places an inner name may be."""
-    if outer.feature == "country":
-        return any(e.country == outer.country and e is not outer for e in inner)
-    if outer.feature == "admin1":
-        return any(
-            e.country == outer.country and normalize(e.admin1 or "") == normalize(outer.name) for e in inner
-        )
-    return False
+def _outside_region(top: Toponym, known: list[Candidate], gazetteer: Gazetteer) -> bool:
+    """ "ALLENDALE, N.J.": the towns the gazetteer knows by the name are all outside the region
+    after the comma (its Allendale is in Michigan), so the small places' index is asked."""
+    if not top.qualifier or any(c.entry.feature not in ("city", "district") for c in known):
+        return False
+    outer = gazetteer.lookup(top.qualifier)
+    region = bool(outer) and outer[0].entry.feature == "admin1"
+    return region and not inside_qualifier(top.qualifier, known, gazetteer)
 
 
 def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
@@ -232,8 +221,11 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     if top.county is not None:  # "Jackson and Madison counties"
         return county_entry(top, gazetteer, getattr(context, "regions", frozenset()))
     known = gazetteer.lookup(top.text)
-    if not known:
-        return _town(top, gazetteer, context)
+    # a town's own name before another place's alternate one ("Litchfield" is not Avondale, Arizona)
+    if not known or _outside_region(top, known, gazetteer) or not any(c.primary for c in known):
+        town = _town(top, gazetteer, context)
+        if town is not None or not known:
+            return town
     cands = _narrow(top, known, gazetteer)
     total = sum(context.values())
     exonym = not any(c.primary and context[c.entry.country or ""] for c in cands)
@@ -244,7 +236,7 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
             return town  # the office of a town of a region or country the article names
         return best if best.feature in ("country", "admin1") else None
     # "Austin, Texas": a region or country after the comma that holds the place is proof enough.
-    cue = top.cue or bool(top.qualifier and _inside_qualifier(top.qualifier, known, gazetteer))
+    cue = top.cue or bool(top.qualifier and inside_qualifier(top.qualifier, known, gazetteer))
     if top.text.lower() in gazetteer.cues.weak_names:
         return best if top.label in PLACE_LABELS and cue else None
     if top.label in PLACE_LABELS or cue:

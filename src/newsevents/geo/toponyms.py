@@ -55,6 +55,7 @@ class Toponym:
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
     county: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
+    dateline: bool = False  # "CROMWELL — Police said": the place a local story was filed from
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -270,6 +271,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             _qualified(span, cues),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
+            dateline=is_dateline_name(span),
         )
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
@@ -305,9 +307,11 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
         stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
         if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer, towns=True):
             continue
+        start, end = part.start_char, part.end_char
+        if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
+            return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
         if office or _embeddable(part.text, gazetteer):
-            start, end = part.start_char, part.end_char
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
 
