@@ -223,3 +223,16 @@ def test_a_region_after_the_comma_finds_the_town_the_gazetteer_lacks(parse, smal
 def test_a_towns_own_name_beats_another_places_alternate_name(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     southold = _places(parse, small_gaz, "The colonial-era home stands in the town of Southold.")["Southold"]
     assert southold.country == "USA" and southold.admin1 == "New York"
+
+
+@pytest.mark.model
+def test_a_state_found_at_home_holds_the_articles_counties(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Georgia" is first the country; once the article's US places make it the state, its Walton
+    # County is Georgia's, not Florida's.
+    text = (
+        "Georgia investigators searched a house in Walton County on Monday. "
+        "Agents from Atlanta and Savannah joined them."
+    )
+    places = _places(parse, small_gaz, text)
+    assert places["Georgia"].feature == "admin1"
+    assert places["Walton County"].admin1 == "Georgia"

@@ -8,7 +8,9 @@ places (two at least, and more than any other); then
 - a name placed as a foreign country that is also a first-level region of the home country is
   that region ("Georgia" in a story on Athens and Clarke County);
 - a name placed as a city abroad, alone in its country, that is also a town of a region of the
-  home country the article places is that town ("Mansfield" in a story on DeSoto Parish).
+  home country the article places is that town ("Mansfield" in a story on DeSoto Parish);
+- a region found so holds the article's towns and counties placed in another region of the home
+  country that it has namesakes of ("Walton County" in a story on Georgia), the capital aside.
 """
 
 from __future__ import annotations
@@ -46,13 +48,31 @@ def reread_abroad(
     regions: set[Region] = {
         (r.country, normalize(r.admin1)) for r in resolved if r.country == home and r.admin1
     }
-    out = []
+    out, states = [], set()
     for r in resolved:
         entry = None
         if r.country != home and counts[r.country or ""] <= 1 and not r.toponym.qualifier:
             entry = _at_home(r, gazetteer, home, regions)
+        if entry is not None and entry.feature == "admin1":
+            states.add((entry.country, normalize(entry.name)))
         out.append(r if entry is None else rebuild(r, entry))
-    return out
+    if not states:
+        return out
+    # a home region found only now ("Georgia authorities") holds the towns and counties of the
+    # article that lie in another region of the home country ("Walton County" is Georgia's)
+    return [r if (entry := _in_state(r, gazetteer, home, states)) is None else rebuild(r, entry) for r in out]
+
+
+def _in_state(r: Resolved, gazetteer: Gazetteer, home: str, states: set[Region]) -> Entry | None:
+    here = (r.country, normalize(r.admin1 or ""))
+    if r.country != home or r.feature not in ("city", "district") or r.toponym.qualifier or here in states:
+        return None
+    if gazetteer.capital_points.get(home) == (r.lat, r.lon):  # "Washington-based" stays the capital
+        return None
+    text = r.toponym.text
+    found = [c.entry for c in [*gazetteer.lookup(text), *gazetteer.towns(text)] if c.primary]
+    inside = [e for e in found if e.feature == r.feature and (e.country, normalize(e.admin1 or "")) in states]
+    return max(inside, key=lambda e: e.population, default=None)
 
 
 def _at_home(r: Resolved, gazetteer: Gazetteer, home: str, regions: set[Region]) -> Entry | None:
