@@ -236,3 +236,10 @@ def test_a_state_found_at_home_holds_the_articles_counties(parse, small_gaz: Gaz
     places = _places(parse, small_gaz, text)
     assert places["Georgia"].feature == "admin1"
     assert places["Walton County"].admin1 == "Georgia"
+
+
+@pytest.mark.model
+def test_the_region_of_most_places_holds_a_county_of_its_name(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Five states have a Henderson County; three Texan towns name the article's region.
+    text = "Deputies from Lufkin, Longview and Nacogdoches took the men to the Henderson County jail."
+    assert _places(parse, small_gaz, text)["Henderson County"].admin1 == "Texas"

@@ -9,8 +9,10 @@ places (two at least, and more than any other); then
   that region ("Georgia" in a story on Athens and Clarke County);
 - a name placed as a city abroad, alone in its country, that is also a town of a region of the
   home country the article places is that town ("Mansfield" in a story on DeSoto Parish);
-- a region found so holds the article's towns and counties placed in another region of the home
-  country that it has namesakes of ("Walton County" in a story on Georgia), the capital aside.
+- a region found so, or else the region of the home country that holds most of the article's
+  places (three at least, twice as many as any other), holds the article's towns and counties
+  placed in another region that it has namesakes of ("Walton County" in a story on Georgia,
+  "Henderson County" in one on Lufkin and Nacogdoches), the national capital aside.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def reread_abroad(
         if entry is not None and entry.feature == "admin1":
             states.add((entry.country, normalize(entry.name)))
         out.append(r if entry is None else rebuild(r, entry))
+    if not states and (main := _main_region(out, home)) is not None:
+        states.add(main)
     if not states:
         return out
     # a home region found only now ("Georgia authorities") holds the towns and counties of the
@@ -85,3 +89,13 @@ def _at_home(r: Resolved, gazetteer: Gazetteer, home: str, regions: set[Region])
     towns = [c.entry for c in [*gazetteer.lookup(text), *gazetteer.towns(text)] if c.primary]
     inside = [e for e in towns if e.feature == "city" and (e.country, normalize(e.admin1 or "")) in regions]
     return max(inside, key=lambda e: e.population, default=None)
+
+
+def _main_region(resolved: list[Resolved], home: str) -> Region | None:
+    """The region of the home country that holds most of the article's distinct places: three at
+    least, and twice as many as any other region."""
+    seen = {r.key: (r.country, normalize(r.admin1 or "")) for r in resolved if r.country == home and r.admin1}
+    ranked = Counter(seen.values()).most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]):
+        return None
+    return ranked[0][0]
