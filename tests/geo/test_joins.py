@@ -76,3 +76,10 @@ def test_a_region_after_the_comma_proves_a_weak_name(parse, gaz: Gazetteer) -> N
     # Austin is also a first name: alone it needs a place cue, but "Austin, Texas" is the city.
     places = _places(parse, gaz, "Master Sgt Johnathan J. Dunbar of Austin, Texas, died alongside him.")
     assert places["Austin"].admin1 == "Texas"
+
+
+def test_a_world_region_opens_a_longer_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "Cooperation brings development in Asia-Pacific and the world.")
+    assert places["Asia"].country is None
+    # at the end of a longer name it is another region: East Africa is not the continent
+    assert "Africa" not in _places(parse, gaz, "Their one week ordeal in East Africa ended on Monday.")

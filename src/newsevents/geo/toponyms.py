@@ -308,6 +308,8 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
         if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer, towns=True):
             continue
         start, end = part.start_char, part.end_char
+        if part.start > span.start and _world_region(part.text, gazetteer):
+            continue  # "East Africa", "Central Africa": a region of its own, not the continent
         if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
@@ -327,6 +329,11 @@ def _embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
     if not known and (towns or text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns):
         known = [c for c in gazetteer.towns(text) if towns or c.entry.feature == "district"]
     return any(c.primary for c in known) and not gazetteer.is_demonym(text)
+
+
+def _world_region(text: str, gazetteer: Gazetteer) -> bool:
+    known = gazetteer.lookup(text)
+    return any(c.primary and c.entry.feature == "other" and c.entry.country is None for c in known)
 
 
 def _common_word(span: Span, text: str) -> bool:
