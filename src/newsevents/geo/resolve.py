@@ -36,7 +36,11 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
    the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
 7. Villages, small towns and counties only the index of small places knows need evidence of
-   where they are (`_town`), and may displace a far namesake (`_local`).
+   where they are (`_town`), and may displace a far namesake (`_local`); the bare names of a
+   county list ("Barrow and Jackson counties") are counties (geo/counties.py).
+8. Once every name is placed, the article's home country and region re-read the names placed
+   abroad or in another region: "Georgia" in a story on Athens and Walton County is the US
+   state, and its counties are Georgia's (geo/dominant.py).
 """
 
 from __future__ import annotations
