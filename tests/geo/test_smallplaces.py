@@ -243,3 +243,10 @@ def test_the_region_of_most_places_holds_a_county_of_its_name(parse, small_gaz: 
     # Five states have a Henderson County; three Texan towns name the article's region.
     text = "Deputies from Lufkin, Longview and Nacogdoches took the men to the Henderson County jail."
     assert _places(parse, small_gaz, text)["Henderson County"].admin1 == "Texas"
+
+
+@pytest.mark.model
+def test_a_legislators_home_town_after_the_party_letter(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Rep. Torrey Westrom, R-Elbow Lake, and Tom Bakk, DFL-Cook, spoke in Minnesota on Monday."
+    places = _places(parse, small_gaz, text)
+    assert places["Elbow Lake"].admin1 == places["Cook"].admin1 == "Minnesota"

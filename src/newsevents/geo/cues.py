@@ -43,6 +43,7 @@ class Cues:
     region_titles: frozenset[str] = frozenset()  # "New York Gov.": the name is the region, not its city
     county_plurals: frozenset[str] = frozenset()  # "Barrow and Jackson counties": "counties county"
     local_offices: frozenset[str] = frozenset()  # "the Athens Police Department": the town's office
+    party_prefixes: frozenset[str] = frozenset()  # "R-Elbow Lake": a legislator's party and town
 
 
 CUE_LISTS = (
@@ -50,7 +51,7 @@ CUE_LISTS = (
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
-    "county_plurals", "local_offices",
+    "county_plurals", "local_offices", "party_prefixes",
 )  # fmt: skip
 
 

@@ -313,6 +313,7 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
         if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
+        office = office or _party_town(span, part, gazetteer.cues)
         if office or _embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
@@ -329,6 +330,17 @@ def _embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
     if not known and (towns or text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns):
         known = [c for c in gazetteer.towns(text) if towns or c.entry.feature == "district"]
     return any(c.primary for c in known) and not gazetteer.is_demonym(text)
+
+
+def _party_town(span: Span, part: Span, cues: Cues) -> bool:
+    """ "Rep. Torrey Westrom, R-Elbow Lake": the town after a party letter and a hyphen."""
+    head = span[0]
+    return (
+        part.start == span.start + 2
+        and head.text.isupper()
+        and head.lower_ in cues.party_prefixes
+        and span[1].text in DASHES
+    )
 
 
 def _world_region(text: str, gazetteer: Gazetteer) -> bool:
