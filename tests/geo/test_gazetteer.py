@@ -19,6 +19,10 @@ def test_alias_tables_give_news_spellings(gaz: Gazetteer) -> None:
     assert _best(gaz, "Kiev", "city") == ("Kyiv", "UKR")
     assert _best(gaz, "Ivory Coast", "country")[1] == "CIV"
     assert _best(gaz, "Britain", "country")[1] == "GBR"
+    # Syrian places news names without GeoNames' article or spelling
+    assert _best(gaz, "Qamishli", "city") == ("Al Qāmishlī", "SYR")
+    assert _best(gaz, "Ghouta", "district") == ("Eastern Ghouta", "SYR")
+    assert _best(gaz, "Afrin", "district") == ("Afrin", "SYR")
 
 
 def test_dotted_and_three_letter_country_abbreviations_are_places(gaz: Gazetteer) -> None:

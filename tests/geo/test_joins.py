@@ -62,3 +62,24 @@ def test_a_comma_after_a_clause_is_no_list(parse, gaz: Gazetteer) -> None:  # ty
     assert "Clinton" not in _places(parse, gaz, text)
     three = "Cholera was reported in Zambia, Malawi, and Mozambique this month."
     assert {"Zambia", "Malawi", "Mozambique"} <= set(_places(parse, gaz, three))
+
+
+def test_the_proof_of_a_list_runs_down_the_whole_list(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "After the sale of its stores in Žilina, Nitra, Prešov and Košice the chain sells its last site."
+    _, doc = parse(text)
+    assert not {e.label_ for e in doc.ents if e.text in ("Prešov", "Košice")} & {"GPE", "LOC"}
+    places = _places(parse, gaz, text)
+    assert places["Prešov"].country == places["Košice"].country == "SVK"
+
+
+def test_a_region_after_the_comma_proves_a_weak_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Austin is also a first name: alone it needs a place cue, but "Austin, Texas" is the city.
+    places = _places(parse, gaz, "Master Sgt Johnathan J. Dunbar of Austin, Texas, died alongside him.")
+    assert places["Austin"].admin1 == "Texas"
+
+
+def test_a_world_region_opens_a_longer_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "Cooperation brings development in Asia-Pacific and the world.")
+    assert places["Asia"].country is None
+    # at the end of a longer name it is another region: East Africa is not the continent
+    assert "Africa" not in _places(parse, gaz, "Their one week ordeal in East Africa ended on Monday.")

@@ -169,3 +169,84 @@ def test_a_county_one_region_holds_names_that_region(parse, small_gaz: Gazetteer
     places = _places(parse, small_gaz, text)
     assert places["McMinn County"].admin1 == "Tennessee"
     assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Tennessee"
+
+
+@pytest.mark.model
+def test_names_listed_before_counties_are_counties(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Alone, Clay is a word and Douglas a person; before "counties" each is a county of Minnesota.
+    text = "In Minnesota, the flood warning covers Becker, Clay, Douglas and Wilkin counties until Friday."
+    places = _places(parse, small_gaz, text)
+    for name in ("Becker County", "Clay County", "Douglas County", "Wilkin County"):
+        assert places[name].feature == "district" and places[name].admin1 == "Minnesota", name
+
+
+@pytest.mark.model
+def test_a_county_many_regions_have_needs_one_the_article_places(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # 24 states have a Jackson County and the text names none; Barrow County is in Georgia alone.
+    places = _places(parse, small_gaz, "School boards in Barrow and Jackson counties voted on Monday.")
+    assert places["Barrow County"].admin1 == "Georgia"
+    assert not any(name.startswith("Jackson") for name in places)
+
+
+@pytest.mark.model
+def test_a_town_before_its_police_is_placed_in_a_named_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Investigators from Texas and Brownsboro Police went to an address on Browning Street."
+    assert _places(parse, small_gaz, text)["Brownsboro"].admin1 == "Texas"
+    # without a region or country of the article, the town's office places nothing
+    alone = "Investigators and Brownsboro Police went to an address on Browning Street."
+    assert "Brownsboro" not in _places(parse, small_gaz, alone)
+
+
+@pytest.mark.model
+def test_a_city_abroad_is_the_town_of_the_home_region(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Alone, Mansfield is the English town; among Louisiana places, the town of DeSoto Parish.
+    text = "The Mansfield council met on Monday. Officials from Shreveport and Baton Rouge attended."
+    mansfield = _places(parse, small_gaz, text)["Mansfield"]
+    assert mansfield.country == "USA" and mansfield.admin1 == "Louisiana"
+
+
+@pytest.mark.model
+def test_a_local_dateline_names_its_town(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Complaint leads to threats.\nCROMWELL — Police thought the issue had been resolved on Monday."
+    cromwell = _places(parse, small_gaz, text)["Cromwell"]
+    assert cromwell.country == "USA" and cromwell.admin1 == "Connecticut"
+
+
+@pytest.mark.model
+def test_a_region_after_the_comma_finds_the_town_the_gazetteer_lacks(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer's Allendale is in Michigan; the index of small places has New Jersey's.
+    text = "ALLENDALE, N.J. -- Mothers and their children who are struggling will be helped."
+    assert _places(parse, small_gaz, text)["Allendale"].admin1 == "New Jersey"
+
+
+@pytest.mark.model
+def test_a_towns_own_name_beats_another_places_alternate_name(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    southold = _places(parse, small_gaz, "The colonial-era home stands in the town of Southold.")["Southold"]
+    assert southold.country == "USA" and southold.admin1 == "New York"
+
+
+@pytest.mark.model
+def test_a_state_found_at_home_holds_the_articles_counties(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Georgia" is first the country; once the article's US places make it the state, its Walton
+    # County is Georgia's, not Florida's.
+    text = (
+        "Georgia investigators searched a house in Walton County on Monday. "
+        "Agents from Atlanta and Savannah joined them."
+    )
+    places = _places(parse, small_gaz, text)
+    assert places["Georgia"].feature == "admin1"
+    assert places["Walton County"].admin1 == "Georgia"
+
+
+@pytest.mark.model
+def test_the_region_of_most_places_holds_a_county_of_its_name(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Five states have a Henderson County; three Texan towns name the article's region.
+    text = "Deputies from Lufkin, Longview and Nacogdoches took the men to the Henderson County jail."
+    assert _places(parse, small_gaz, text)["Henderson County"].admin1 == "Texas"
+
+
+@pytest.mark.model
+def test_a_legislators_home_town_after_the_party_letter(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Rep. Torrey Westrom, R-Elbow Lake, and Tom Bakk, DFL-Cook, spoke in Minnesota on Monday."
+    places = _places(parse, small_gaz, text)
+    assert places["Elbow Lake"].admin1 == places["Cook"].admin1 == "Minnesota"

@@ -41,6 +41,9 @@ class Cues:
     place_prefixes: frozenset[str] = frozenset()  # "Tal X", "Kafr X": words place names begin with
     water_nouns: frozenset[str] = frozenset()  # "the Indian Ocean": never a site on land (unlisted.py)
     region_titles: frozenset[str] = frozenset()  # "New York Gov.": the name is the region, not its city
+    county_plurals: frozenset[str] = frozenset()  # "Barrow and Jackson counties": "counties county"
+    local_offices: frozenset[str] = frozenset()  # "the Athens Police Department": the town's office
+    party_prefixes: frozenset[str] = frozenset()  # "R-Elbow Lake": a legislator's party and town
 
 
 CUE_LISTS = (
@@ -48,6 +51,7 @@ CUE_LISTS = (
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
+    "county_plurals", "local_offices", "party_prefixes",
 )  # fmt: skip
 
 

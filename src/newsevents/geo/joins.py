@@ -48,13 +48,15 @@ def listed(
     needs no more of it than of the place before it. A comma alone makes a list only among three
     names or more ("During her visit to Israel, Clinton spoke" is no list), a word of a person's
     full name in the article ("Hillary Clinton") is that person, and a name at the edge of a longer
-    one ("Pakistan Army and ...") proves nothing after it."""
+    one ("Pakistan Army and ...") proves nothing after it. The proof passes from name to name, so
+    every name of "stores in Zilina, Nitra, Presov and Kosice" has it."""
     gaps = [
         text[a.end : b.start].strip().lower() if b.start - a.end <= GAP_CHARS else ""
         for a, b in pairwise(tops)
     ]
     out = tops[:1]
-    for i, (prev, top) in enumerate(pairwise(tops)):
+    for i, top in enumerate(tops[1:]):
+        prev = out[-1]  # as repaired: the proof runs down the whole list ("in A, B, C and D")
         comma = gaps[i] == ","
         chained = (i > 0 and gaps[i - 1] in LIST_GAPS) or (i + 1 < len(gaps) and gaps[i + 1] in LIST_GAPS)
         joined = gaps[i] in LIST_GAPS and (chained or not comma) and top.text not in people

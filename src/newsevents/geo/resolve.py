@@ -36,7 +36,11 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
    the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
 7. Villages, small towns and counties only the index of small places knows need evidence of
-   where they are (`_town`), and may displace a far namesake (`_local`).
+   where they are (`_town`), and may displace a far namesake (`_local`); the bare names of a
+   county list ("Barrow and Jackson counties") are counties (geo/counties.py).
+8. Once every name is placed, the article's home country and region re-read the names placed
+   abroad or in another region: "Georgia" in a story on Athens and Walton County is the US
+   state, and its counties are Georgia's (geo/dominant.py).
 """
 
 from __future__ import annotations
@@ -47,7 +51,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsevents.geo.counties import county_entry, county_region
+from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
+from newsevents.geo.qualifiers import contains, inside_qualifier
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
@@ -100,7 +107,7 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
     counts = Context()
     regions: set[tuple[str | None, str]] = set()
     for top in toponyms:
-        if (county := _county_region(top, gazetteer)) is not None:
+        if (county := county_region(top, gazetteer)) is not None:
             counts[county[0] or ""] += 1
             regions.add(county)
         if not (top.label in PLACE_LABELS or top.cue):
@@ -118,18 +125,6 @@ def context_countries(toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
             regions.add((first.country, normalize(first.name)))
     counts.regions = frozenset(regions)
     return counts
-
-
-def _county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
-    """(country, region) of a county named as one ("McMinn County") that one region alone holds."""
-    if len(top.text.split()) < 2 or top.text.rsplit(None, 1)[-1].lower() not in gazetteer.cues.feature_nouns:
-        return None
-    held = set() if gazetteer.lookup(top.text) else {
-        (c.entry.country, normalize(c.entry.admin1 or ""))
-        for c in gazetteer.towns(top.text)
-        if c.primary and c.entry.feature == "district" and c.entry.admin1
-    }
-    return held.pop() if len(held) == 1 else None
 
 
 def _bare_score(cand: Candidate) -> float:
@@ -155,10 +150,10 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
         same = [c for c in cands if c.entry.feature == top.hint]
         cands = same or cands
     if top.qualifier:
-        cands = _inside_qualifier(top.qualifier, cands, gazetteer) or cands
+        cands = inside_qualifier(top.qualifier, cands, gazetteer) or cands
     if top.qualified:
         inner = [c.entry for c in gazetteer.lookup(top.qualified)]
-        holds = [c for c in cands if _contains(c.entry, inner)]
+        holds = [c for c in cands if contains(c.entry, inner)]
         cands = holds or cands
     if top.hint != "admin1":
         cities = {
@@ -170,18 +165,6 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[
             if not (c.entry.feature == "admin1" and (c.entry.country, normalize(c.entry.name)) in cities)
         ]
     return cands
-
-
-def _inside_qualifier(qualifier: str, cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """The candidates inside the country or region a comma qualifier names ("Paris, Texas")."""
-    outer = {c.entry.country for c in gazetteer.lookup(qualifier)}
-    regions = {normalize(c.entry.name) for c in gazetteer.lookup(qualifier) if c.entry.feature == "admin1"}
-    return [
-        c
-        for c in cands
-        if c.entry.country in outer
-        and (not regions or normalize(c.entry.admin1 or "") in regions or c.entry.feature == "country")
-    ]
 
 
 def _in_regions(entry: Entry, context: Counter[str]) -> bool:
@@ -196,8 +179,9 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
     - a town in a country the article names, after a preposition, when tagged a town or region or
       named by a feature noun ("in Innisfail" in a story on Canada; not the facility "at Heathrow
       airport", nor an untagged "at Stonewall");
-    - anywhere, a town or district a feature noun calls one ("the village of X", "X district"), or
-      whose own name ends in one ("Tarrant County", even tagged an organisation).
+    - anywhere, a town or district a feature noun calls one ("the village of X", "X district"),
+      whose own name ends in one ("Tarrant County", even tagged an organisation), or that a
+      local story's dateline names ("CROMWELL — Police said").
     Other names tagged a person or organisation need a qualifier or a feature noun; alternate names
     count only under a qualifier or, for a county ("Tarrant"), in a named region. `_score` chooses.
     """
@@ -206,50 +190,61 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
     if not towns or not words or top.text.lower() in gazetteer.cues.weak_names:
         return None
     own_noun = gazetteer.cues.feature_nouns.get(words[-1]) if len(words) > 1 else None
-    if top.embedded and not own_noun:  # "Richland County Sheriff" names the county, no other town
+    if top.embedded and not (own_noun or top.cue):  # "Richland County Sheriff", "Brownsboro Police"
         return None
     if words[-1] in gazetteer.cues.feature_nouns and own_noun is None:  # "the Village of Glen Carbon"
         return None
-    if top.label not in PLACE_LABELS and top.label and not (own_noun or top.hint or top.qualifier):
+    proof = own_noun or top.hint or top.qualifier or top.dateline or top.embedded  # embedded: an office
+    if top.label not in PLACE_LABELS and top.label and not proof:
         return None
-    pool = _inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
+    pool = inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
     if not pool and (top.label in PLACE_LABELS or top.cue):
         named = [c for c in towns if _in_regions(c.entry, context)]
         pool = [c for c in named if c.primary or c.entry.feature == "district"]
     primary = [c for c in towns if c.primary]
     if not pool and top.cue and (top.label in ("GPE", "LOC") or top.hint):
         pool = [c for c in primary if context.get(c.entry.country or "", 0) > 0]
-    if not pool and (own_noun or (top.cue and top.hint in ("city", "district"))):
+    if not pool and (own_noun or top.dateline or (top.cue and top.hint in ("city", "district"))):
         pool = primary
     total = sum(context.values())
     return max(pool, key=lambda c: _score(c, context, total)).entry if pool else None
 
 
-def _contains(outer: Entry, inner: list[Entry]) -> bool:
-    """Whether a country or region holds one of the places an inner name may be."""
-    if outer.feature == "country":
-        return any(e.country == outer.country and e is not outer for e in inner)
-    if outer.feature == "admin1":
-        return any(
-            e.country == outer.country and normalize(e.admin1 or "") == normalize(outer.name) for e in inner
-        )
-    return False
+def _outside_region(top: Toponym, known: list[Candidate], gazetteer: Gazetteer) -> bool:
+    """ "ALLENDALE, N.J.": the towns the gazetteer knows by the name are all outside the region
+    after the comma (its Allendale is in Michigan), so the small places' index is asked."""
+    if not top.qualifier or any(c.entry.feature not in ("city", "district") for c in known):
+        return False
+    outer = gazetteer.lookup(top.qualifier)
+    region = bool(outer) and outer[0].entry.feature == "admin1"
+    return region and not inside_qualifier(top.qualifier, known, gazetteer)
 
 
 def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
     """The entry a toponym most likely names, or None when the text gives too little proof."""
+    if top.county is not None:  # "Jackson and Madison counties"
+        return county_entry(top, gazetteer, getattr(context, "regions", frozenset()))
     known = gazetteer.lookup(top.text)
-    if not known:
-        return _town(top, gazetteer, context)
+    # a town's own name before another place's alternate one ("Litchfield" is not Avondale, Arizona)
+    if not known or _outside_region(top, known, gazetteer) or not any(c.primary for c in known):
+        town = _town(top, gazetteer, context)
+        if town is not None or not known:
+            return town
     cands = _narrow(top, known, gazetteer)
     total = sum(context.values())
     exonym = not any(c.primary and context[c.entry.country or ""] for c in cands)
     best = max(cands, key=lambda c: _score(c, context, total, exonym)).entry
     if top.embedded:  # "Pakistan Army", but not "Buffalo Public Schools" unless Buffalo is named
-        return best if best.feature in ("country", "admin1") else None
+        town = _local(top, best, gazetteer, context)  # "the Athens Police" in a story on Texas
+        if top.cue and town.feature == "city" and (_in_regions(town, context) or context[town.country or ""]):
+            return town  # the office of a town of a region or country the article names
+        region = best.feature in ("country", "admin1") or (best.feature == "other" and best.country is None)
+        return best if region else None  # a country, region or world region: "Asia-Pacific"
+    # "Austin, Texas": a region or country after the comma that holds the place is proof enough.
+    cue = top.cue or bool(top.qualifier and inside_qualifier(top.qualifier, known, gazetteer))
     if top.text.lower() in gazetteer.cues.weak_names:
-        return best if top.label in PLACE_LABELS and top.cue else None
-    if top.label in PLACE_LABELS or top.cue:
+        return best if top.label in PLACE_LABELS and cue else None
+    if top.label in PLACE_LABELS or cue:
         return _local(top, best, gazetteer, context)
     in_context = context.get(best.country or "", 0) > 0
     if top.label == "PERSON":
@@ -309,8 +304,8 @@ def _by_discourse(
     about Connecticut), unless the tagger calls it a person or it is a common word or first name.
     """
     same = named.get(normalize(top.text))
-    if same is not None:
-        return same
+    if same is not None or top.county is not None:
+        return same if top.county is None else county_entry(top, gazetteer, regions)
     if top.label == "PERSON" or top.text.lower() in gazetteer.cues.weak_names or not regions:
         return None
     inside = [
@@ -356,6 +351,7 @@ def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazettee
         if entry is not None:
             by_span[(top.start, top.end)] = entry
             out.append(_from_entry(top, entry))
+    out = reread_abroad(out, gazetteer, lambda res, entry: _from_entry(res.toponym, entry))
     for top in toponyms:
         if top.district:
             out.append(_district(top, doc_text, gazetteer, context, by_span))

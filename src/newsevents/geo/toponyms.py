@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
 from newsevents.geo.joins import joined_by_of, listed
@@ -38,7 +39,8 @@ class Toponym:
     the name after a comma that narrows it ("Texas" in "Paris, Texas"); `district` True for
     "X district" / "the district of X", with `enclosing` the (start, end) of the name of the city
     around it ("Aleppo" in "Aleppo's al-Fardous district"), when the text gives one; `embedded`
-    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army").
+    True for a place name at the edge of a longer name ("Pakistan" in "Pakistan Army"); `county`
+    the full name of the county a bare name of a county list is (geo/counties.py).
     """
 
     start: int
@@ -52,6 +54,8 @@ class Toponym:
     district: bool = False
     enclosing: tuple[int, int] | None = None
     embedded: bool = False
+    county: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
+    dateline: bool = False  # "CROMWELL — Police said": the place a local story was filed from
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -267,11 +271,13 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             _qualified(span, cues),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
+            dateline=is_dateline_name(span),
         )
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    return listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
+    kept = listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
+    return county_names(kept, parsed.article.text, cues)
 
 
 def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
@@ -281,8 +287,9 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     News names organisations, offices and events after their place, and the longer name hides
     the place from the lookup. The longest known run of words at the start, and the one at the
     end, are kept as `embedded` names, which the resolver accepts only as a country or region or
-    as a place the article names elsewhere. A run the tagger calls a person is left whole:
-    "Jordan Henderson" names no country.
+    as a place the article names elsewhere; or, before a local office ("the Athens Police
+    Department", "Litchfield Fire Chief": `local_offices`), as the town it serves. A run the
+    tagger calls a person is left whole: "Jordan Henderson" names no country.
     """
     if raw.label_ == "PERSON" or _label(raw) == "PERSON":
         return []
@@ -298,22 +305,47 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     sizes = range(len(span) - 1, 0, -1)
     for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
         stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer):
+        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer, towns=True):
             continue
-        return [Toponym(part.start_char, part.end_char, part.text, _label(part), embedded=True)]
+        start, end = part.start_char, part.end_char
+        if part.start > span.start and _world_region(part.text, gazetteer):
+            continue  # "East Africa", "Central Africa": a region of its own, not the continent
+        if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
+            return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
+        office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
+        office = office or _party_town(span, part, gazetteer.cues)
+        if office or _embeddable(part.text, gazetteer):
+            return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
 
 
-def _embeddable(text: str, gazetteer: Gazetteer) -> bool:
+def _embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
     """A capitalised name the gazetteer holds under its own name as written (alternate names, "Big"
     for Biga, and abbreviations without their full stop, "Man", "Mass", are often plain words), or a
-    county of the small-places index named as one ("the Columbia County Detention Center")."""
+    county of the small-places index named as one ("the Columbia County Detention Center"), or with
+    `towns`, any town of that index (taken only before a local office: "the Brownsboro Police")."""
     if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
         return False
     known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
-    if not known and text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns:
-        known = [c for c in gazetteer.towns(text) if c.entry.feature == "district"]
+    if not known and (towns or text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns):
+        known = [c for c in gazetteer.towns(text) if towns or c.entry.feature == "district"]
     return any(c.primary for c in known) and not gazetteer.is_demonym(text)
+
+
+def _party_town(span: Span, part: Span, cues: Cues) -> bool:
+    """ "Rep. Torrey Westrom, R-Elbow Lake": the town after a party letter and a hyphen."""
+    head = span[0]
+    return (
+        part.start == span.start + 2
+        and head.text.isupper()
+        and head.lower_ in cues.party_prefixes
+        and span[1].text in DASHES
+    )
+
+
+def _world_region(text: str, gazetteer: Gazetteer) -> bool:
+    known = gazetteer.lookup(text)
+    return any(c.primary and c.entry.feature == "other" and c.entry.country is None for c in known)
 
 
 def _common_word(span: Span, text: str) -> bool:
