@@ -17,9 +17,9 @@ from newsevents.when.words import DateWords
 # ..."), what followed ("..., killing 32"), what was joined ("shelled and stormed"). A relative
 # clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
-# How a date names the act a noun trigger states ("Tuesday's attack", "the Feb. 27 deportations");
-# on any other noun it only describes ("the five-year conflict").
-NAMING = frozenset({"poss", "compound"})
+# How a date names the act a noun trigger states ("Tuesday's attack", "the Feb. 27 deportations",
+# "Boko Haram's 2014 abduction"); on any other noun it only describes ("the five-year conflict").
+NAMING = frozenset({"poss", "compound", "nummod"})
 
 
 def attached_to(span: Span, words: DateWords) -> Token | None:
