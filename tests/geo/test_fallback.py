@@ -115,6 +115,15 @@ def test_a_country_that_speaks_is_not_the_place(parse, gaz: Gazetteer) -> None: 
     assert _where(_locate(parse, gaz, text, "stormed"))[:2] == ("Russia", "sentence")
 
 
+def test_a_building_news_names_as_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "at the Pentagon" says where the talks were (Arlington), not the country the paragraph named
+    text = (
+        "Taliban fighters attacked a base in Afghanistan. The minister held talks at the Pentagon on "
+        "Monday with his French counterpart."
+    )
+    assert _where(_locate(parse, gaz, text, "talks"))[:2] == ("Pentagon", "clause")
+
+
 def test_a_destination_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of people started to flee from their homes to Turkey."
     assert _where(_locate(parse, gaz, text, "flee")) == (None, None, None)
