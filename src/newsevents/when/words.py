@@ -29,6 +29,7 @@ LISTS = (
     "present_perfect",
     "running",
     "scheduling",
+    "definite",
 )
 
 
@@ -52,6 +53,7 @@ class DateWords:
     vague_ago: re.Pattern[str]  # "several weeks ago", "years ago": group 1 the word or None, group 2 the unit
     datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
     scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
+    definite: frozenset[str] = frozenset()  # "the attack": a noun naming an act already told
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -88,6 +90,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         present_perfect=frozenset(words["present_perfect"]),
         running=frozenset(words["running"]),
         scheduling=frozenset(words["scheduling"]),
+        definite=frozenset(words["definite"]),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
         duration=re.compile(
