@@ -141,3 +141,11 @@ def test_weekday_under_a_present_schedule_is_the_next_one(date_words, parse) -> 
     # a schedule told in the past may have passed: the weekday stays the last one
     past = "The rebels were scheduled to attack the town on Tuesday."
     assert _date(date_words, parse, past, "attack").date == "2016-02-09"
+
+
+@pytest.mark.model
+def test_weekday_under_a_present_intent_is_the_next_one(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister hopes to end the dispute during talks Tuesday with the rebels."
+    assert _date(date_words, parse, text, "talks").date == "2016-02-16"
+    text = "The rebels plan to attack the town on Tuesday."
+    assert _date(date_words, parse, text, "attack").date == "2016-02-16"
