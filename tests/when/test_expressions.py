@@ -76,6 +76,15 @@ def test_a_count_of_hours_ago_is_still_a_date(date_words) -> None:  # type: igno
     assert resolve_date("48 hours ago", "2025-03-12T13:16:27Z", words=date_words) == ("2025-03-10", "day")
 
 
+def test_a_late_year_is_its_december(date_words) -> None:  # type: ignore[no-untyped-def]
+    published = "2021-04-16T22:42:47Z"
+    assert resolve_date("late last year", published, words=date_words) == ("2020-12-01", "month")
+    assert resolve_date("in late 2019", published, words=date_words) == ("2019-12-01", "month")
+    # "late" before a day or a month keeps that day or month
+    assert resolve_date("late Tuesday", published, words=date_words) == ("2021-04-13", "day")
+    assert resolve_date("late last month", published, words=date_words) == ("2021-03-01", "month")
+
+
 def test_the_day_alone_is_not_a_date(date_words) -> None:  # type: ignore[no-untyped-def]
     """Only "earlier/later in the day" speaks of the publication day; "the day" may be any."""
     assert resolve_date("the day", SAT, words=date_words) is None

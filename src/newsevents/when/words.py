@@ -30,6 +30,7 @@ LISTS = (
     "running",
     "scheduling",
     "definite",
+    "year_end",
 )
 
 
@@ -54,6 +55,7 @@ class DateWords:
     datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
     scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
     definite: frozenset[str] = frozenset()  # "the attack": a noun naming an act already told
+    year_end: re.Pattern[str] = re.compile(r"(?!)")  # "late last year": December, month precision
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -91,6 +93,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         running=frozenset(words["running"]),
         scheduling=frozenset(words["scheduling"]),
         definite=frozenset(words["definite"]),
+        year_end=re.compile(rf"^(?:in |at |by |since )?(?:{_alternation(words['year_end'])})\s"),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
         duration=re.compile(
