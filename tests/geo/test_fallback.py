@@ -271,3 +271,15 @@ def test_a_visit_is_placed_where_the_trip_goes() -> None:
     for event in events:
         assert event.location is not None
         assert (event.location.name, event.location_source) == ("Canada", "sentence")
+
+
+def test_a_visit_is_placed_where_its_verb_goes() -> None:
+    # the country the visit verb takes as its object is where the visit went, not the story's focus
+    text = (
+        "Taiwan held military drills on Monday. Taiwan's defence ministry said the drills went well. "
+        "Russia's President Vladimir Putin recently visited China after he began a fifth term."
+    )
+    events = [e for e in newsevents.extract(text).events if e.cameo.startswith("04")]
+    assert events, [(e.cameo, e.trigger.text) for e in newsevents.extract(text).events]
+    assert events[0].location is not None
+    assert (events[0].location.name, events[0].location_source) == ("China", "sentence")
