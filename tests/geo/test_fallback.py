@@ -124,6 +124,14 @@ def test_a_building_news_names_as_a_place(parse, gaz: Gazetteer) -> None:  # typ
     assert _where(_locate(parse, gaz, text, "talks"))[:2] == ("Pentagon", "clause")
 
 
+def test_where_people_are_based_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a train in Sibi. Officials said those behind the attack are based in Afghanistan."
+    assert _where(_locate(parse, gaz, text, "attack are"))[:2] == ("Sibi", "paragraph")
+    # the same name under a plain "in" is where the act was
+    text = "Gunmen attacked a train in Sibi. Officials said those behind the attack fled in Afghanistan."
+    assert _where(_locate(parse, gaz, text, "attack fled"))[0] == "Afghanistan"
+
+
 def test_a_destination_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of people started to flee from their homes to Turkey."
     assert _where(_locate(parse, gaz, text, "flee")) == (None, None, None)
