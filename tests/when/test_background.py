@@ -89,6 +89,9 @@ def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  
     # a running total "since" a day is the news up to today, not a setting in the past
     text = "The toll since Jan. 2 has risen to 95. Artillery shelled the outskirts of the town."
     assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # ... told in the past too: "since" opens a span whatever the parser hangs the date from
+    text = "The reporter had been in detention since December 30. He was accused of incitement."
+    assert _when(_dated(date_words, parse, text, "accused")) == (SAT, "day", "published")
     # a setting does not cross a paragraph
     text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
     assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")

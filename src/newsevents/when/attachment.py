@@ -73,7 +73,7 @@ def date_at(
         head = attached_to(ent, words)
         if ent.root.dep_ in NAMING and ent.root.head.i == trigger.i:
             head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act
-        if head is None or _first_word(ent) in skip:
+        if head is None or first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
         clause = trigger.i if direct else clause_head(head).i
@@ -93,7 +93,7 @@ def date_at(
     return None
 
 
-def _first_word(ent: Span) -> str:
+def first_word(ent: Span) -> str:
     """The expression's first word, or the preposition it hangs from ("since last week")."""
     root = ent.root
     if root.dep_ == "pobj":

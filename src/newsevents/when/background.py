@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from newsevents.model import DatePrecision
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import clause_head
-from newsevents.when.attachment import attached_to, date_at, date_expressions, is_future
+from newsevents.when.attachment import attached_to, date_at, date_expressions, first_word, is_future
 from newsevents.when.expressions import parse_published, resolve_date
 from newsevents.when.words import DateWords
 
@@ -102,7 +102,7 @@ def _sentence_date(parsed: ParsedArticle, sent: Span, words: DateWords) -> tuple
         resolved
         for ent in date_expressions(parsed, sent)
         if attached_to(ent, words) is not None
-        and not ent.text.lower().startswith(tuple(SPANS))
+        and first_word(ent) not in SPANS
         and (resolved := resolve_date(ent.text, parsed.article.published, words=words)) is not None
     }
     return found.pop() if len(found) == 1 else None
@@ -128,7 +128,7 @@ def _set_in_sentence(
     found: list[tuple[int, tuple[str, DatePrecision]]] = []
     for ent in date_expressions(parsed, trig.sent):
         head = attached_to(ent, words)
-        if head is None or not head.is_ancestor(trigger) or ent.text.lower().startswith(tuple(SPANS)):
+        if head is None or not head.is_ancestor(trigger) or first_word(ent) in SPANS:
             continue
         resolved = resolve_date(ent.text, parsed.article.published, words=words)
         if resolved is not None and _span_end(*resolved) < published - timedelta(days=BACKGROUND_DAYS):
