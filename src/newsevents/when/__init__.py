@@ -14,6 +14,9 @@ News conventions, decided here (dateparser alone gets several wrong):
   the first June after it, "this March" the publication year's.
 - A clock time alone ("3:09 pm", "0830 GMT") is on the publication day.
 - A year said to be late ("late last year", "in late 2019") is its December, at month precision.
+- A count before "after" under a clause in the present tense counts back from the news: "His
+  comments come two days after Erdogan denounced Israel" dates the denouncing two days before
+  publication.
 - Precision says how much of the date to trust. Week, month and year dates are the first day of
   the span the expression names: "last week" in that Saturday's article is Monday 2016-02-01
   (week), "last month" 2016-01-01 (month), "in 2015" 2015-01-01 (year). "Since last week" is a

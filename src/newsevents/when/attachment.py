@@ -87,10 +87,27 @@ def date_at(
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
             prefer: Prefer = "future" if is_future(clause_verb, words) else "past"
-            resolved = resolve_date(ent.text, parsed.article.published, words=words, prefer=prefer)
+            text = _counted_back(ent, words) or ent.text
+            resolved = resolve_date(text, parsed.article.published, words=words, prefer=prefer)
             if resolved is not None:
                 return resolved
     return None
+
+
+def _counted_back(ent: Span, words: DateWords) -> str | None:
+    """ "two days ago" for the span counted back from the news in "His comments come two days after
+    Erdogan denounced Israel" or "The move comes a week after the attack": a count before
+    "after" (when.yml `counted_back`) under a clause in the present tense, which speaks from the
+    day of publication; None for any other expression."""
+    root = ent.root
+    if root.dep_ != "npadvmod":
+        return None
+    head = root.head
+    marked = any(c.dep_ == "mark" and c.lower_ in words.counted_back for c in head.children)
+    if head.lower_ not in words.counted_back and not marked:
+        return None
+    main = head.head
+    return f"{ent.text} ago" if main.tag_ in ("VBZ", "VBP") and main.i != head.i else None
 
 
 def first_word(ent: Span) -> str:

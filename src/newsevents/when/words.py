@@ -31,6 +31,7 @@ LISTS = (
     "scheduling",
     "definite",
     "year_end",
+    "counted_back",
 )
 
 
@@ -56,6 +57,7 @@ class DateWords:
     scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
     definite: frozenset[str] = frozenset()  # "the attack": a noun naming an act already told
     year_end: re.Pattern[str] = re.compile(r"(?!)")  # "late last year": December, month precision
+    counted_back: frozenset[str] = frozenset()  # "comes two days after X": X two days before the news
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -93,6 +95,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         running=frozenset(words["running"]),
         scheduling=frozenset(words["scheduling"]),
         definite=frozenset(words["definite"]),
+        counted_back=frozenset(words["counted_back"]),
         year_end=re.compile(rf"^(?:in |at |by |since )?(?:{_alternation(words['year_end'])})\s"),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
