@@ -115,6 +115,23 @@ def test_a_country_that_speaks_is_not_the_place(parse, gaz: Gazetteer) -> None: 
     assert _where(_locate(parse, gaz, text, "stormed"))[:2] == ("Russia", "sentence")
 
 
+def test_a_building_news_names_as_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "at the Pentagon" says where the talks were (Arlington), not the country the paragraph named
+    text = (
+        "Taliban fighters attacked a base in Afghanistan. The minister held talks at the Pentagon on "
+        "Monday with his French counterpart."
+    )
+    assert _where(_locate(parse, gaz, text, "talks"))[:2] == ("Pentagon", "clause")
+
+
+def test_where_people_are_based_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a train in Sibi. Officials said those behind the attack are based in Afghanistan."
+    assert _where(_locate(parse, gaz, text, "attack are"))[:2] == ("Sibi", "paragraph")
+    # the same name under a plain "in" is where the act was
+    text = "Gunmen attacked a train in Sibi. Officials said those behind the attack fled in Afghanistan."
+    assert _where(_locate(parse, gaz, text, "attack fled"))[0] == "Afghanistan"
+
+
 def test_a_destination_is_not_the_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of people started to flee from their homes to Turkey."
     assert _where(_locate(parse, gaz, text, "flee")) == (None, None, None)
@@ -262,3 +279,15 @@ def test_a_visit_is_placed_where_the_trip_goes() -> None:
     for event in events:
         assert event.location is not None
         assert (event.location.name, event.location_source) == ("Canada", "sentence")
+
+
+def test_a_visit_is_placed_where_its_verb_goes() -> None:
+    # the country the visit verb takes as its object is where the visit went, not the story's focus
+    text = (
+        "Taiwan held military drills on Monday. Taiwan's defence ministry said the drills went well. "
+        "Russia's President Vladimir Putin recently visited China after he began a fifth term."
+    )
+    events = [e for e in newsevents.extract(text).events if e.cameo.startswith("04")]
+    assert events, [(e.cameo, e.trigger.text) for e in newsevents.extract(text).events]
+    assert events[0].location is not None
+    assert (events[0].location.name, events[0].location_source) == ("China", "sentence")

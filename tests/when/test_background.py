@@ -89,9 +89,31 @@ def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  
     # a running total "since" a day is the news up to today, not a setting in the past
     text = "The toll since Jan. 2 has risen to 95. Artillery shelled the outskirts of the town."
     assert _when(_dated(date_words, parse, text, "shelled")) == (SAT, "day", "published")
+    # ... told in the past too: "since" opens a span whatever the parser hangs the date from
+    text = "The reporter had been in detention since December 30. He was accused of incitement."
+    assert _when(_dated(date_words, parse, text, "accused")) == (SAT, "day", "published")
     # a setting does not cross a paragraph
     text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
     assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")
     # a date in the act's own sentence belongs to another clause: no guess from the one before
     text = "The war began in 2011. Police arrested him, and the judge freed him on Thursday."
     assert _dated(date_words, parse, text, "arrested").date != "2011-01-01"
+
+
+@pytest.mark.model
+def test_an_act_below_a_background_date_of_its_own_sentence_takes_it(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    # a relative clause of the date: the act happened in 2013, not on the day of publication
+    text = "Mali fell into turmoil in 2012 when rebels seized the north and drove the army from Gao."
+    assert _when(_dated(date_words, parse, text, "drove")) == ("2012-01-01", "year", "inferred")
+    # a recent date in the clause above does not move the act: it may be another day's news
+    text = "Mali fell into turmoil on Thursday when rebels seized the north and drove the army from Gao."
+    assert _dated(date_words, parse, text, "drove").date_source != "inferred"
+    # a background date in a clause beside the act's, not above it, does not set it
+    text = "The group, founded in 2014, attacked a village near the border."
+    assert _when(_dated(date_words, parse, text, "attacked")) == (SAT, "day", "published")
+
+
+@pytest.mark.model
+def test_a_year_naming_the_act_dates_it(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The kidnapping resembled Boko Haram's 2014 abduction of schoolgirls from Chibok."
+    assert _when(_dated(date_words, parse, text, "abduction")) == ("2014-01-01", "year", "text")

@@ -141,3 +141,20 @@ def test_weekday_under_a_present_schedule_is_the_next_one(date_words, parse) -> 
     # a schedule told in the past may have passed: the weekday stays the last one
     past = "The rebels were scheduled to attack the town on Tuesday."
     assert _date(date_words, parse, past, "attack").date == "2016-02-09"
+
+
+@pytest.mark.model
+def test_weekday_under_a_present_intent_is_the_next_one(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister hopes to end the dispute during talks Tuesday with the rebels."
+    assert _date(date_words, parse, text, "talks").date == "2016-02-16"
+    text = "The rebels plan to attack the town on Tuesday."
+    assert _date(date_words, parse, text, "attack").date == "2016-02-16"
+
+
+@pytest.mark.model
+def test_a_count_before_after_in_the_present_dates_back_from_the_news(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "His comments come two days after the minister denounced Israel."
+    assert _date(date_words, parse, text, "denounced").date == "2016-02-11"
+    # told in the past, the clause above has no day of its own here: no count back from the news
+    text = "His comments came two days after the minister denounced Israel."
+    assert _date(date_words, parse, text, "denounced").date_source != "text"

@@ -72,6 +72,19 @@ def test_news_forms_from_the_corpus(date_words, expression: str, expected: tuple
     assert resolve_date(expression, SAT, words=date_words) == expected
 
 
+def test_a_count_of_hours_ago_is_still_a_date(date_words) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_date("48 hours ago", "2025-03-12T13:16:27Z", words=date_words) == ("2025-03-10", "day")
+
+
+def test_a_late_year_is_its_december(date_words) -> None:  # type: ignore[no-untyped-def]
+    published = "2021-04-16T22:42:47Z"
+    assert resolve_date("late last year", published, words=date_words) == ("2020-12-01", "month")
+    assert resolve_date("in late 2019", published, words=date_words) == ("2019-12-01", "month")
+    # "late" before a day or a month keeps that day or month
+    assert resolve_date("late Tuesday", published, words=date_words) == ("2021-04-13", "day")
+    assert resolve_date("late last month", published, words=date_words) == ("2021-03-01", "month")
+
+
 def test_the_day_alone_is_not_a_date(date_words) -> None:  # type: ignore[no-untyped-def]
     """Only "earlier/later in the day" speaks of the publication day; "the day" may be any."""
     assert resolve_date("the day", SAT, words=date_words) is None
@@ -87,6 +100,9 @@ def test_the_day_alone_is_not_a_date(date_words) -> None:  # type: ignore[no-unt
         "two years",
         "less than a year",
         "in the coming days",
+        "48 hours",  # "gave authorities 48 hours to comply": a deadline's length, not two days ago
+        "72-hour",
+        "30 minutes",
     ],
 )
 def test_vague_expressions_and_durations_are_not_dates(date_words, expression: str) -> None:

@@ -32,6 +32,7 @@ class Cues:
     distance_units: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()  # "al-Fardous": a lower-case word inside a name
     topical: frozenset[str] = frozenset()  # "beyond Ukraine": what is talked of, not where
+    residence: frozenset[str] = frozenset()  # "based in Afghanistan": where people live, not an act's place
     modifier_nouns: frozenset[str] = frozenset()  # "Roselle police": the place as a modifier
     force_locative: frozenset[str] = frozenset()  # "shot down over Lebanon": where force was used
     force_object: frozenset[str] = frozenset()  # "the invasion of Ukraine": the land force is done to
@@ -49,7 +50,7 @@ class Cues:
 CUE_LISTS = (
     "city", "admin1", "district", "country", "locative", "directional", "relative", "admin1_affixes",
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
-    "modifier_nouns", "force_locative", "force_object", "home_acts",
+    "residence", "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
     "county_plurals", "local_offices", "party_prefixes",
 )  # fmt: skip

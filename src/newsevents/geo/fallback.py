@@ -220,7 +220,8 @@ def reference_point(word: Token, cues: Cues) -> bool:
 def governing_preposition(tok: Token, cues: Cues) -> str:
     """The preposition governing a place name ("" for none), climbing name modifiers and "of"
     ("the city of Kilis" -> "near" in "near the city of Kilis"); "north of Aleppo" and "the
-    outskirts of Karachi" give "near", a locative word (see `_relative`)."""
+    outskirts of Karachi" give "near", a locative word (see `_relative`); "based in Kabul" says
+    where someone lives (`cues.residence`), `ELSEWHERE`."""
     for _ in range(4):
         if tok.dep_ == "pobj":
             prep = tok.head
@@ -229,7 +230,7 @@ def governing_preposition(tok: Token, cues: Cues) -> str:
                 continue
             if prep.lower_ == "of" and prep.head.lower_ in cues.relative:
                 return _relative(prep.head, cues)
-            return prep.lower_
+            return ELSEWHERE if prep.head.lower_ in cues.residence else prep.lower_
         if tok.dep_ in NAME_MODIFIER_DEPS and tok.head.i != tok.i:
             tok = tok.head
             continue

@@ -303,7 +303,9 @@ def _destination(
 ) -> tuple[Place, Evidence | None, LocationSource] | None:
     """Where a visit or meeting (`cues.visit_acts`) whose clause names no place goes: the name
     after "to" in its sentence nearest the trigger ("travel to Canada on Wednesday for meetings
-    with G7 foreign ministers"), which the chain passes over for any other act as a destination."""
+    with G7 foreign ministers"), which the chain passes over for any other act as a destination,
+    or the name the visit verb takes as its object ("Putin visited China": the actors stage may
+    read it as the visit's target, but it is also where the visit went)."""
     if not any(event.cameo.startswith(code) for code in cues.visit_acts):
         return None
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
@@ -312,7 +314,8 @@ def _destination(
         span = parsed.span_of(mention)
         if span is None or parsed.article.in_furniture(mention.start, mention.end):
             continue
-        if governing_preposition(span.root, cues) == "to":
+        prep, root = governing_preposition(span.root, cues), span.root
+        if prep == "to" or (not prep and root.dep_ == "dobj" and root.head.i == trigger.i):
             found.append((abs(span.root.i - trigger.i), place, mention))
     if not found:
         return None

@@ -17,9 +17,9 @@ from newsevents.when.words import DateWords
 # ..."), what followed ("..., killing 32"), what was joined ("shelled and stormed"). A relative
 # clause ("allies who accuse the Houthis") describes, and is not dated by, its sentence.
 INHERITS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "ROOT"})
-# How a date names the act a noun trigger states ("Tuesday's attack", "the Feb. 27 deportations");
-# on any other noun it only describes ("the five-year conflict").
-NAMING = frozenset({"poss", "compound"})
+# How a date names the act a noun trigger states ("Tuesday's attack", "the Feb. 27 deportations",
+# "Boko Haram's 2014 abduction"); on any other noun it only describes ("the five-year conflict").
+NAMING = frozenset({"poss", "compound", "nummod"})
 
 
 def attached_to(span: Span, words: DateWords) -> Token | None:
@@ -73,7 +73,7 @@ def date_at(
         head = attached_to(ent, words)
         if ent.root.dep_ in NAMING and ent.root.head.i == trigger.i:
             head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act
-        if head is None or _first_word(ent) in skip:
+        if head is None or first_word(ent) in skip:
             continue
         direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
         clause = trigger.i if direct else clause_head(head).i
@@ -87,13 +87,30 @@ def date_at(
     for key in chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
             prefer: Prefer = "future" if is_future(clause_verb, words) else "past"
-            resolved = resolve_date(ent.text, parsed.article.published, words=words, prefer=prefer)
+            text = _counted_back(ent, words) or ent.text
+            resolved = resolve_date(text, parsed.article.published, words=words, prefer=prefer)
             if resolved is not None:
                 return resolved
     return None
 
 
-def _first_word(ent: Span) -> str:
+def _counted_back(ent: Span, words: DateWords) -> str | None:
+    """ "two days ago" for the span counted back from the news in "His comments come two days after
+    Erdogan denounced Israel" or "The move comes a week after the attack": a count before
+    "after" (when.yml `counted_back`) under a clause in the present tense, which speaks from the
+    day of publication; None for any other expression."""
+    root = ent.root
+    if root.dep_ != "npadvmod":
+        return None
+    head = root.head
+    marked = any(c.dep_ == "mark" and c.lower_ in words.counted_back for c in head.children)
+    if head.lower_ not in words.counted_back and not marked:
+        return None
+    main = head.head
+    return f"{ent.text} ago" if main.tag_ in ("VBZ", "VBP") and main.i != head.i else None
+
+
+def first_word(ent: Span) -> str:
     """The expression's first word, or the preposition it hangs from ("since last week")."""
     root = ent.root
     if root.dep_ == "pobj":

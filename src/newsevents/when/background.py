@@ -19,6 +19,9 @@ day's news, so the day the article speaks from would overstate what is known.
   past and the date's span ends more than BACKGROUND_DAYS before publication; an act whose own
   sentence names a date, a clause in the present tense or perfect ("His comments come two
   days after ...", "the toll has risen") or about the future is not narrated.
+- Set in its own sentence: an undated past act below a clause of its own sentence that a
+  background date dates ("descended into chaos in 2013 when rebels seized power and forced the
+  president out") takes that date, `inferred` (`_set_in_sentence`).
 
 The rule is kept narrow: "at least 23 people have been killed" (present perfect, a person as
 subject) is the day's news and keeps the day, and a clause that states its own date always
@@ -34,7 +37,7 @@ from spacy.tokens import Span, Token
 from newsevents.model import DatePrecision
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import clause_head
-from newsevents.when.attachment import attached_to, date_at, date_expressions, is_future
+from newsevents.when.attachment import attached_to, date_at, date_expressions, first_word, is_future
 from newsevents.when.expressions import parse_published, resolve_date
 from newsevents.when.words import DateWords
 
@@ -99,7 +102,7 @@ def _sentence_date(parsed: ParsedArticle, sent: Span, words: DateWords) -> tuple
         resolved
         for ent in date_expressions(parsed, sent)
         if attached_to(ent, words) is not None
-        and not ent.text.lower().startswith(tuple(SPANS))
+        and first_word(ent) not in SPANS
         and (resolved := resolve_date(ent.text, parsed.article.published, words=words)) is not None
     }
     return found.pop() if len(found) == 1 else None
@@ -112,11 +115,33 @@ def _narrated(verb: Token, words: DateWords) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
+def _set_in_sentence(
+    parsed: ParsedArticle, trig: Span, words: DateWords, published: date
+) -> tuple[str, DatePrecision] | None:
+    """The background date of a clause of the act's own sentence that holds the act below it,
+    where the clause chain of `date_at` does not reach: "descended into chaos in 2013 when rebels
+    seized power and forced the president out" (a relative clause of the date), "relations soured
+    in 2010 after commandos stormed a ship trying to break a blockade". Only a date whose span
+    ends more than BACKGROUND_DAYS before publication sets it: a recent date in another clause
+    may be another day's news, and the act keeps the day the article speaks from."""
+    trigger = trig.root
+    found: list[tuple[int, tuple[str, DatePrecision]]] = []
+    for ent in date_expressions(parsed, trig.sent):
+        head = attached_to(ent, words)
+        if head is None or not head.is_ancestor(trigger) or first_word(ent) in SPANS:
+            continue
+        resolved = resolve_date(ent.text, parsed.article.published, words=words)
+        if resolved is not None and _span_end(*resolved) < published - timedelta(days=BACKGROUND_DAYS):
+            found.append((abs(ent.root.i - trigger.i), resolved))
+    return min(found)[1] if found else None
+
+
 def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[str, DatePrecision] | None:
     """The background setting an undated past-tense act is narrated in (module docstring), or None.
 
-    An act whose own sentence names a date that does not date it is left alone (that date is
-    another clause's); "weeks later" or "a five-year war" name no date. Else the nearest of the
+    An act whose own sentence names a date that does not date it takes it only when the date's
+    clause holds the act and the date is background (`_set_in_sentence`); else it is left alone
+    (that date is another clause's); "weeks later" or "a five-year war" name no date. Else the nearest of the
     NARRATED_BACK sentences before it that has a date expression sets it: a background date is
     taken; a recent one, or one that cannot be told, ends the search (that sentence is the
     day's news, or unclear).
@@ -127,7 +152,7 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
         return None
     published_text = parsed.article.published
     if any(resolve_date(e.text, published_text, words=words) for e in date_expressions(parsed, sent)):
-        return None
+        return _set_in_sentence(parsed, trig, words, published)
     for _ in range(NARRATED_BACK):
         if sent.start == 0 or "\n" in parsed.doc[sent.start - 1].text_with_ws:
             return None  # the paragraph's first sentence: a setting does not cross paragraphs

@@ -12,6 +12,7 @@ from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.article_date import Fallback, article_date
 from newsevents.when.attachment import date_at
 from newsevents.when.background import background_precision, narrated_date
+from newsevents.when.same_act import same_act_dates
 from newsevents.when.words import DateWords
 
 
@@ -34,8 +35,10 @@ def date_events(
 ) -> list[Event]:
     """Events with `date`, `date_precision` and `date_source` filled (rules: package docstring).
 
-    An event that already has a date keeps it. Without a date in its sentence, an event
-    attributed to a speaker takes the date the speaker was first said to speak in this article
+    An event that already has a date keeps it. Without a date in its sentence, an event that is
+    a definite noun naming an act the article dated ("the attack") takes that act's date
+    (`same_act`, `inferred`); one attributed to a speaker takes the date the speaker was first
+    said to speak in this article
     ("..., Assad said on Thursday" dates the rest of the interview); an act narrated in the past
     right after a sentence set in the past takes that setting (`background.narrated_date`,
     `inferred`); any other event takes the
@@ -49,12 +52,15 @@ def date_events(
     fallback = article_date(parsed, words)
     found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
     spoke = _speaker_dates(events, found)
+    again = same_act_dates(parsed, events, found, words, anchors)
     out = []
-    for event, date_found in zip(events, found, strict=True):
+    for event, date_found, named in zip(events, found, again, strict=True):
         if event.date is not None:
             out.append(event)
             continue
         source: DateSource = "text"
+        if date_found is None and named is not None:
+            date_found, source = named, "inferred"
         if date_found is None and event.attributed_to is not None:
             date_found, source = spoke.get(event.attributed_to.code), "speaker"
         if date_found is None:

@@ -228,12 +228,17 @@ def resolve_date(
     a bare weekday or month as the next one (for clauses about what will happen). `words` are
     the date words the date stages loaded (`words.load_date_words`). A publication date near
     the ends of the calendar (year 1, year 9999, as a caller of the Python API may pass) leaves
-    a relative expression unresolved rather than failing on the arithmetic.
+    a relative expression unresolved rather than failing on the arithmetic. A year said to be
+    late ("late last year", when.yml `year_end`) is its December, at month precision.
     """
     try:
-        return _resolve(expression, published, words, prefer)
+        found = _resolve(expression, published, words, prefer)
     except (OverflowError, ValueError):  # "last week" from 0001-01-01: no such day
         return None
+    said = " ".join(expression.lower().split())
+    if found is not None and found[1] == "year" and words.year_end.match(said):
+        return f"{found[0][:4]}-12-01", "month"  # "late last year": its closing weeks, in December
+    return found
 
 
 def _resolve(expression: str, published: str | None, words: DateWords, prefer: Prefer) -> Resolution | None:

@@ -20,6 +20,7 @@ from newsevents.data import lists
 NAMES = ("weekdays", "months", "numbers", "vague")
 LISTS = (
     "units",
+    "clock_units",
     "lead",
     "trail",
     "bounds",
@@ -28,6 +29,9 @@ LISTS = (
     "present_perfect",
     "running",
     "scheduling",
+    "definite",
+    "year_end",
+    "counted_back",
 )
 
 
@@ -46,11 +50,14 @@ class DateWords:
     running: frozenset[str]  # "the war has killed": a running total (year precision)
     lead: re.Pattern[str]  # leading words dropped: "on Monday", "as of March"
     trail: re.Pattern[str]  # trailing words dropped: "Monday morning"
-    duration: re.Pattern[str]  # "a five-day truce", "more than a year": no date
+    duration: re.Pattern[str]  # "a five-day truce", "48 hours to comply", "more than a year": no date
     ago: re.Pattern[str]  # "two weeks ago": group 1 the count, group 2 the unit
     vague_ago: re.Pattern[str]  # "several weeks ago", "years ago": group 1 the word or None, group 2 the unit
     datelike: re.Pattern[str]  # a digit or a date word: worth handing to the fallback parser
     scheduling: frozenset[str] = frozenset()  # "is scheduled to travel on Wednesday": the next one
+    definite: frozenset[str] = frozenset()  # "the attack": a noun naming an act already told
+    year_end: re.Pattern[str] = re.compile(r"(?!)")  # "late last year": December, month precision
+    counted_back: frozenset[str] = frozenset()  # "comes two days after X": X two days before the news
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -74,6 +81,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
     names = {key: {word: int(str(n)) for word, n in pairs.items()} for key, pairs in found.items()}
     words = lists.words(paths, LISTS, NAMES)
     numbers, units = _alternation(list(names["numbers"])), _alternation(words["units"])
+    spans = _alternation([*words["units"], *words["clock_units"]])
     vague = _alternation([w for w in names["vague"] if w != "bare"])
     return DateWords(
         weekdays=names["weekdays"],
@@ -86,10 +94,13 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         present_perfect=frozenset(words["present_perfect"]),
         running=frozenset(words["running"]),
         scheduling=frozenset(words["scheduling"]),
+        definite=frozenset(words["definite"]),
+        counted_back=frozenset(words["counted_back"]),
+        year_end=re.compile(rf"^(?:in |at |by |since )?(?:{_alternation(words['year_end'])})\s"),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
         duration=re.compile(
-            rf"^(?:\d+|{numbers})[- ](?:{units})s?(?:[- ]long|[- ]old)?$"
+            rf"^(?:\d+|{numbers})[- ](?:{spans})s?(?:[- ]long|[- ]old)?$"
             r"|^(?:less|more) than|^(?:about|nearly|almost|over) (?:a|\d+|one|two|three)"
         ),
         ago=re.compile(rf"^(\d+|{numbers}) ({units})s? ago$"),
