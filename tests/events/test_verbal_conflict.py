@@ -256,3 +256,38 @@ def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
         ' "The Ethiopian government should respect our borders."'
     )
     assert ("KEN", "ETH", "020") in _countries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Polish foreign minister said the vote was illegal.", ("POL", None, "111")),
+        ('"This is unacceptable," the Polish foreign minister said.', ("POL", None, "111")),
+        ("The Polish foreign minister said Hungary was hypocritical.", ("POL", "HUN", "111")),
+        ("Somali lawmakers said the extension was unconstitutional.", ("SOM", None, "111")),
+        ("The Kenyan opposition leader called the election a sham.", ("KEN", None, "111")),
+    ],
+)
+def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
+    text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    """A verb of saying whose complement condemns its subject: the subject is the target when it
+    names an actor, else the criticism is the speaker's with no target."""
+    assert expected in _countries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish foreign minister said the Russian move was not illegal.",  # negated
+        "Police said it is illegal to carry weapons in the city.",  # a rule, no judgement
+    ],
+)
+def test_a_judgement_denied_or_a_rule_stated_is_no_criticism(text: str) -> None:
+    assert not [c for _, _, c in _countries(text) if c.startswith("11")]
+
+
+def test_the_victims_of_a_condemned_act_are_not_its_target() -> None:
+    """ "the journalists' detention was illegal": the journalists are the victims of the act judged."""
+    text = "Amnesty International said the journalists' detention was illegal."
+    assert [e.target for e in _events(text) if e.cameo == "111"] == [None]
