@@ -189,6 +189,7 @@ def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
         ),
         ("Kenya said Uganda had violated the border agreement.", ("KEN", "UGA", "112")),
         ("The United States said Iran is defying the Security Council.", ("USA", "IRN", "112")),
+        ("The US said Iran is \u201cflagrantly\u201d defying the Security Council.", ("USA", "IRN", "112")),
     ],
 )
 def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | None, str, str]) -> None:
