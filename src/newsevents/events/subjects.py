@@ -3,7 +3,9 @@
 A verb with no subject borrows one from the structure around it: a conjoined verb from the first
 verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
 "urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
-expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies.
+expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies. A past tense
+the small model reads as a participle on a sentence-opening name it leaves without a verb ("Leavitt
+called the comments egregious": "Leavitt" the root, "called" its modifier) is that name's verb.
 
 Raising and scheduling: "X is expected to meet Y", "X is scheduled to travel", "X was ordered to
 withdraw" put the doer of the complement in the passive governor's subject; "X is due to visit",
@@ -73,6 +75,8 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i:
+        return [head]  # "Leavitt called X ...": a past tense the parser hung on the noun it left the root
     return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
 
 
