@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modality import Cues
+from newsevents.events.subjects import aux_subjects
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -171,13 +172,6 @@ def _wrongs(guilt: Token, cues: Cues) -> list[Token]:
     ]  # fmt: skip
 
 
-def _subjects(clause: Token) -> list[Token]:
-    """The clause's subjects, also one the parser hung on its auxiliary: in 'Iran is “flagrantly”
-    defying', quotes inside the verb group leave "Iran" the subject of "is"."""
-    heads = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i)]
-    return [c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS]
-
-
 def _accusations(said: Token, clauses: list[Token], cues: Cues) -> Iterator[Warning]:
     """ "X said Y was responsible for the abuses": Y accused by the speaker of `said`, the verb of
     saying or the "according" of "according to X", in the clauses it reports."""
@@ -188,6 +182,7 @@ def _accusations(said: Token, clauses: list[Token], cues: Cues) -> Iterator[Warn
         wrongs = _wrongs(guilt, cues)
         if _among(guilt, cues.guilt_needs_wrong) and not wrongs:
             continue
-        accused = [c for c in _subjects(clause) if c.lower_ not in CLAIMING]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS] or aux_subjects(clause)
+        accused = [c for c in subjects if c.lower_ not in CLAIMING]
         if accused:
             yield Warning(said, tuple(sorted({guilt.i, *(w.i for w in wrongs)})), tuple(accused), ACCUSATION)

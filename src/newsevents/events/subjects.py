@@ -82,9 +82,15 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
 
 def subject(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's own subject ("who" in a relative clause standing for its noun), else a borrowed one."""
-    own = kids(verb, "nsubj", "csubj")
+    own = kids(verb, "nsubj", "csubj") or aux_subjects(verb)
     own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
     return own or borrowed_subject(verb, depth)
+
+
+def aux_subjects(verb: Token) -> list[Token]:
+    """A subject the parser hung on the verb's auxiliary: quotes inside the verb group ('Iran is
+    “flagrantly” defying') leave "Iran" the subject of "is"."""
+    return [c for a in kids(verb, "aux", "auxpass") if a.i < verb.i for c in kids(a, "nsubj", "nsubjpass")]
 
 
 def gerund_subject(verb: Token) -> list[Token]:
