@@ -292,3 +292,23 @@ def test_the_victims_of_a_condemned_act_are_not_its_target() -> None:
     """ "the journalists' detention was illegal": the journalists are the victims of the act judged."""
     text = "Amnesty International said the journalists' detention was illegal."
     assert [e.target for e in _events(text) if e.cameo == "111"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States is deeply disappointed by the decision.", ("USA", None, "110")),
+        ("The German government said it was disappointed by the approval of the bill.", ("DEU", None, "110")),
+        ("The Russian opposition leader is a fierce critic of the Kremlin.", ("RUS", "RUS", "111")),
+        ("The Russian opposition leader, a critic of the Kremlin, was arrested.", ("RUS", "RUS", "111")),
+    ],
+)
+def test_disapproval_of_an_act_and_a_critic_named(text: str, expected: tuple[str | None, ...]) -> None:
+    """Disappointment with an act whose doer the sentence leaves unnamed is the holder's disapproval;
+    "a critic of Y" beside or after a name makes that name Y's critic."""
+    assert expected in _countries(text)
+
+
+def test_disappointment_with_no_act_is_no_event() -> None:
+    coded = _countries("The United States is deeply disappointed by the result.")
+    assert not [c for _, _, c in coded if c[:2] == "11"]

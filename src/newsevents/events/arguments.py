@@ -300,7 +300,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     root = (match.entry.cameo or "")[:2]
     with_words = set(match.words) - {token.i}
     own = index.by_token.get(token.i)
-    governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
+    # "X launched an offensive", "X is critical of Y", "X is a critic of Y"
+    governed = token.dep_ in ("dobj", "attr") or (token.dep_ == "acomp" and token.pos_ == "ADJ")
     light = governed and any(k in cues.light_verbs for k in lemma_keys(token.head))
     bare = own is not None and own.token_end - own.token_start == 1
     if bare and light and index.resolve(subject(token.head)):
@@ -339,6 +340,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         targets, prep = between, "between"
     if not source and light:
         source, inferred = index.resolve(subject(token.head)), True
+    if not source and token.dep_ == "appos":  # "Alinejad, a vocal critic of Tehran": the name it describes
+        source, inferred = index.resolve([token.head]), True
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":
