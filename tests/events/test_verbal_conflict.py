@@ -299,6 +299,7 @@ def test_the_victims_of_a_condemned_act_are_not_its_target() -> None:
     [
         ("The United States is deeply disappointed by the decision.", ("USA", None, "110")),
         ("The German government said it was disappointed by the approval of the bill.", ("DEU", None, "110")),
+        ("The bill was passed amid growing opposition from Kenyan lawmakers.", ("KEN", None, "110")),
         ("The Russian opposition leader is a fierce critic of the Kremlin.", ("RUS", "RUS", "111")),
         ("The Russian opposition leader, a critic of the Kremlin, was arrested.", ("RUS", "RUS", "111")),
     ],
@@ -312,3 +313,10 @@ def test_disapproval_of_an_act_and_a_critic_named(text: str, expected: tuple[str
 def test_disappointment_with_no_act_is_no_event() -> None:
     coded = _countries("The United States is deeply disappointed by the result.")
     assert not [c for _, _, c in coded if c[:2] == "11"]
+
+
+def test_opposition_from_no_one_named_is_not_the_opposition_s() -> None:
+    """ "opposition from within the party": the noun that names the opposition party is the
+    disapproval here, not its source."""
+    events = _events("The plan met opposition from within the ruling party.")
+    assert not [e for e in events if e.cameo[:2] == "11"]

@@ -309,9 +309,10 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or modifier_source(token, index, with_words, cues)
-    if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
+    # "drew criticism from X": on the noun or its verb; "opposition from X" names X, not the party
+    if (not source or "from" in match.entry.prep) and root in FROM_SOURCE_ROOTS:
         heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
-        source = index.resolve(heard)
+        source = index.resolve(heard) or (() if "from" in match.entry.prep else source)
     preps = _noun_target_preps(match, root, cues)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
