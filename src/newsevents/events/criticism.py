@@ -53,6 +53,7 @@ CRITICISM = "111"
 ACCUSATION = "112"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAIMING = frozenset({"i", "we"})  # "we were behind the attack" claims it
+THING_PRONOUNS = frozenset({"it", "this", "that"})  # "this is unacceptable" judges an act, not an actor
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
         # the subject itself, unless it names the act's object ("the killing of demonstrators", "the
         # journalists' arrest": the victims, not the target)
         bare = not owners and not any(c.dep_ == "prep" for c in subject.children)
+        bare = bare and subject.lower_ not in THING_PRONOUNS
         yield Warning(said, (adjective.i,), (subject,) if bare else (), open=True)
 
 

@@ -3,9 +3,10 @@
 A verb with no subject borrows one from the structure around it: a conjoined verb from the first
 verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
 "urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
-expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies. A past tense
-the small model reads as a participle on a sentence-opening name it leaves without a verb ("Leavitt
-called the comments egregious": "Leavitt" the root, "called" its modifier) is that name's verb.
+expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies.
+A past tense the small model reads as a participle on a sentence-opening name it leaves without a
+verb ("Leavitt called the comments egregious": "Leavitt" the root, "called" its modifier) is that
+name's verb; a subject it hangs on the auxiliary ('Iran is “flagrantly” defying') is the verb's.
 
 Raising and scheduling: "X is expected to meet Y", "X is scheduled to travel", "X was ordered to
 withdraw" put the doer of the complement in the passive governor's subject; "X is due to visit",
