@@ -106,3 +106,23 @@ def test_the_maker_of_a_participle_noun_is_its_actor(code, triples) -> None:  # 
         [("India", "IND"), ("Pakistan", "PAK")],
     )
     assert ("IND", "PAK", "120") in {(s, t, c[:3]) for s, t, c in triples(events)}
+
+
+def test_a_past_tense_read_as_a_modifier_of_the_opening_name_is_its_verb(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """The small model reads "Leavitt called ..." as the noun "Leavitt" modified by "called", leaving
+    the sentence without a verb: the name is still the subject."""
+    events = code(
+        "Leavitt called Ford\u2019s comments \u201cegregious and insulting.\u201d",
+        [("Leavitt", "USAGOV"), ("Ford", "CANGOV")],
+    )
+    assert ("USAGOV", "CANGOV", "111") in triples(events)
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verb_s(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """Quotes inside the verb group ('is “flagrantly” defying') make the small model hang the subject
+    on "is": it is still the subject of the verb."""
+    events = code(
+        "The US said Iran is \u201cflagrantly\u201d defying the Security Council.",
+        [("US", "USA"), ("Iran", "IRN"), ("Security Council", "IGOUNO")],
+    )
+    assert {("IRN", "IGOUNO", "128"), ("USA", "IRN", "112")} <= triples(events)

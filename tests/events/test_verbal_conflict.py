@@ -189,6 +189,7 @@ def test_a_condemned_act_aims_at_its_doer_not_its_victim() -> None:
         ),
         ("Kenya said Uganda had violated the border agreement.", ("KEN", "UGA", "112")),
         ("The United States said Iran is defying the Security Council.", ("USA", "IRN", "112")),
+        ("The US said Iran is \u201cflagrantly\u201d defying the Security Council.", ("USA", "IRN", "112")),
     ],
 )
 def test_saying_someone_is_guilty_accuses_them(text: str, expected: tuple[str | None, str, str]) -> None:
@@ -256,3 +257,66 @@ def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
         ' "The Ethiopian government should respect our borders."'
     )
     assert ("KEN", "ETH", "020") in _countries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Polish foreign minister said the vote was illegal.", ("POL", None, "111")),
+        ('"This is unacceptable," the Polish foreign minister said.', ("POL", None, "111")),
+        ("The Polish foreign minister said Hungary was hypocritical.", ("POL", "HUN", "111")),
+        ("Somali lawmakers said the extension was unconstitutional.", ("SOM", None, "111")),
+        ("The Kenyan opposition leader called the election a sham.", ("KEN", None, "111")),
+    ],
+)
+def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
+    text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    """A verb of saying whose complement condemns its subject: the subject is the target when it
+    names an actor, else the criticism is the speaker's with no target."""
+    assert expected in _countries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish foreign minister said the Russian move was not illegal.",  # negated
+        "Police said it is illegal to carry weapons in the city.",  # a rule, no judgement
+    ],
+)
+def test_a_judgement_denied_or_a_rule_stated_is_no_criticism(text: str) -> None:
+    assert not [c for _, _, c in _countries(text) if c.startswith("11")]
+
+
+def test_the_victims_of_a_condemned_act_are_not_its_target() -> None:
+    """ "the journalists' detention was illegal": the journalists are the victims of the act judged."""
+    text = "Amnesty International said the journalists' detention was illegal."
+    assert [e.target for e in _events(text) if e.cameo == "111"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States is deeply disappointed by the decision.", ("USA", None, "110")),
+        ("The German government said it was disappointed by the approval of the bill.", ("DEU", None, "110")),
+        ("The bill was passed amid growing opposition from Kenyan lawmakers.", ("KEN", None, "110")),
+        ("The Russian opposition leader is a fierce critic of the Kremlin.", ("RUS", "RUS", "111")),
+        ("The Russian opposition leader, a critic of the Kremlin, was arrested.", ("RUS", "RUS", "111")),
+    ],
+)
+def test_disapproval_of_an_act_and_a_critic_named(text: str, expected: tuple[str | None, ...]) -> None:
+    """Disappointment with an act whose doer the sentence leaves unnamed is the holder's disapproval;
+    "a critic of Y" beside or after a name makes that name Y's critic."""
+    assert expected in _countries(text)
+
+
+def test_disappointment_with_no_act_is_no_event() -> None:
+    coded = _countries("The United States is deeply disappointed by the result.")
+    assert not [c for _, _, c in coded if c[:2] == "11"]
+
+
+def test_opposition_from_no_one_named_is_not_the_opposition_s() -> None:
+    """ "opposition from within the party": the noun that names the opposition party is the
+    disapproval here, not its source."""
+    events = _events("The plan met opposition from within the ruling party.")
+    assert not [e for e in events if e.cameo[:2] == "11"]

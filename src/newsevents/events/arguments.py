@@ -295,12 +295,25 @@ def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str,
     return cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of
 
 
+def _heard_from(
+    token: Token, match: TriggerMatch, index: MentionIndex, source: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
+    """ "drew criticism from X": X, on the noun or its verb, when the noun has no source of its own;
+    for an entry that names "from" ("opposition from X") always X, never the noun that also names the
+    opposition party."""
+    named = "from" in match.entry.prep
+    if source and not named:
+        return source
+    heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
+    return index.resolve(heard) or (() if named else source)
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     root = (match.entry.cameo or "")[:2]
     with_words = set(match.words) - {token.i}
     own = index.by_token.get(token.i)
-    governed = token.dep_ == "dobj" or (token.dep_ == "acomp" and token.pos_ == "ADJ")
+    governed = token.dep_ in ("dobj", "attr") or (token.dep_ == "acomp" and token.pos_ == "ADJ")
     light = governed and any(k in cues.light_verbs for k in lemma_keys(token.head))
     bare = own is not None and own.token_end - own.token_start == 1
     if bare and light and index.resolve(subject(token.head)):
@@ -308,9 +321,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
         source = index.resolve(_pobjs(token, ("by",))) or modifier_source(token, index, with_words, cues)
-    if not source and root in FROM_SOURCE_ROOTS:  # "drew criticism from X": on the noun or its verb
-        heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
-        source = index.resolve(heard)
+    if root in FROM_SOURCE_ROOTS:
+        source = _heard_from(token, match, index, source)
     preps = _noun_target_preps(match, root, cues)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
@@ -337,8 +349,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         source, targets, prep = between[:1], targets or between[1:], "between"
     elif between and not targets:  # "Egypt's mediation between Israel and Hamas": both sides are its targets
         targets, prep = between, "between"
-    if not source and light:
-        source, inferred = index.resolve(subject(token.head)), True
+    if not source and (light or token.dep_ == "appos"):  # "X is a critic of Y"; "X, a critic of Y": X
+        source, inferred = index.resolve(subject(token.head) if light else [token.head]), True
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

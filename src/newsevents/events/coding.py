@@ -222,7 +222,7 @@ class _Coder:
         for warning in criticism.warnings_in(sent, self.cues):
             speaker = self.speaker(warning.said)
             made = [
-                e for t in self.index.resolve(list(warning.owners))
+                e for t in self.index.resolve(list(warning.owners)) or [None] * warning.open
                 for e in self._said_event(sent, warning.said, warning.words, speaker, t, warning.code)
             ]  # fmt: skip
             if made:  # a warning about the act, not a threat: "warned that X's meddling would ..."
@@ -232,11 +232,11 @@ class _Coder:
 
     def _said_event(
         self, sent: Span, said: Token, words: tuple[int, ...], source: Actor | None,
-        target: ActorMention, code: str,
+        target: ActorMention | None, code: str,
     ) -> list[Event]:  # fmt: skip
         """One event made by the speaker of `said` saying it, or none when the speaker is unknown or is
-        the target."""
-        if source is None or not source.code or source.code == target.actor.code:
+        the target (`target` None: a judgement whose object names no actor)."""
+        if source is None or not source.code or (target is not None and source.code == target.actor.code):
             return []
         if self._in_furniture(min(words), max(words) + 1):
             return []
@@ -247,9 +247,9 @@ class _Coder:
         match = TriggerMatch(min(words), TriggerEntry("verb", said.lemma_.lower(), code), words)
         # the speaker stands at the verb of saying; its role is read through that verb, so inferred
         speaking = ActorMention(source, said.i, said.i + 1, said.i, "name")
-        args = Arguments(Role((speaking,), inferred=True), Role((target,)))
+        args = Arguments(Role((speaking,), inferred=True), Role((target,) if target else ()))
         return [Event(
-            source=source, target=target.actor, cameo=found.code, cameo_root=found.root,
+            source=source, target=target.actor if target else None, cameo=found.code, cameo_root=found.root,
             plover=found.plover, plover_mode=found.plover_mode, quad_class=found.quad_class,
             goldstein=found.goldstein, evidence=evidence, trigger=self._trigger(match),
             negated=st.negated, modality=st.modality, attributed_to=st.attributed_to,

@@ -10,7 +10,12 @@ and Saudi Arabia, "warned against American interference" criticises the United S
 - a verb of warning with "against", "about" or "of" an act noun.
 
 The act noun's owners (a demonym, possessor or compound naming an actor: "Turkish and Saudi",
-"Washington's") are the targets; the speaker is the source.
+"Washington's") are the targets; the speaker is the source. A condemning judgement of anything else
+("the vote was illegal", "“This is unacceptable,” X said") is still the speaker's criticism: its
+target is the subject when that names an actor ("Y said Hungary was hypocritical"), else none, as
+the judged thing often names no doer or only the victims ("the journalists' detention was illegal").
+A negated complement ("would not worsen", "was not illegal") criticises nobody, nor does a rule
+told with "it" ("it is illegal to carry arms").
 
 Saying that someone is guilty of a crime or an abuse accuses them (CAMEO 112), as the annotation
 guide codes a statement that accuses: "officials said the ministry was responsible for the abuses",
@@ -36,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modality import Cues
+from newsevents.events.subjects import aux_subjects
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -47,6 +53,7 @@ CRITICISM = "111"
 ACCUSATION = "112"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAIMING = frozenset({"i", "we"})  # "we were behind the attack" claims it
+THING_PRONOUNS = frozenset({"it", "this", "that"})  # "this is unacceptable" judges an act, not an actor
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class Warning:
     words: tuple[int, ...]
     owners: tuple[Token, ...]
     code: str = CRITICISM
+    open: bool = False  # a judgement stands when its owners name no actor: coded with no target
 
 
 def _owners(noun: Token) -> tuple[Token, ...]:
@@ -76,7 +84,9 @@ def _act_nouns(said: Token, cues: Cues) -> Iterator[tuple[Token, Token]]:
     """(word of harm or preposition, act noun) pairs hanging on a verb of saying."""
     warning = said.lemma_.lower() in cues.warning_verbs
     for child in said.children:
-        if child.dep_ == "ccomp" and (child.lemma_.lower() in cues.harm_verbs or _judged(child, cues)):
+        harm = child.lemma_.lower() in cues.harm_verbs or _judged(child, cues)
+        negated = any(c.dep_ == "neg" for c in child.children)  # "would not worsen", "is not illegal"
+        if child.dep_ == "ccomp" and harm and not negated:
             nouns = [s for s in child.children if s.dep_ == "nsubj"]
         elif warning and child.dep_ == "prep" and child.lower_ in WARNING_PREPS:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
@@ -101,7 +111,39 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
             owners = _owners(noun)
             if owners:
                 yield Warning(said, tuple(sorted({cue.i, noun.i})), owners)
+        yield from _judgements(said, cues)
         yield from _accusations(said, [c for c in said.children if c.dep_ == "ccomp"], cues)
+
+
+def _condemning(clause: Token, cues: Cues) -> Token | None:
+    """The condemning adjective of a copula clause ("the ruling was illegal"), unless the clause is
+    negated or only says that doing something is illegal ("it is illegal to carry arms")."""
+    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    held = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in cues.blame_adjectives]
+    if not held or any(c.dep_ == "xcomp" for t in (clause, held[0]) for c in t.children):
+        return None
+    return held[0]
+
+
+def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
+    """ "Y said the vote was illegal", "“This is unacceptable,” Y said": the speaker condemns what the
+    complement's subject names. An owned act is a warning's (`_act_nouns`); a bare subject is the
+    target when it names an actor ("Y said Israel was hypocritical"), else the judgement stands with
+    no target: "the killing of demonstrators is unacceptable" names no killer."""
+    for clause in said.children:
+        adjective = _condemning(clause, cues) if clause.dep_ == "ccomp" else None
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if adjective is None or not subjects or subjects[0].lower_ in CLAIMING:
+            continue
+        subject, owners = subjects[0], _owners(subjects[0])
+        if subject.lemma_.lower() in cues.act_nouns and owners:
+            continue
+        # the subject itself, unless it names the act's object ("the killing of demonstrators", "the
+        # journalists' arrest": the victims, not the target)
+        bare = not owners and not any(c.dep_ == "prep" for c in subject.children)
+        bare = bare and subject.lower_ not in THING_PRONOUNS
+        yield Warning(said, (adjective.i,), (subject,) if bare else (), open=True)
 
 
 def _among(token: Token, found: frozenset[str]) -> bool:
@@ -142,6 +184,7 @@ def _accusations(said: Token, clauses: list[Token], cues: Cues) -> Iterator[Warn
         wrongs = _wrongs(guilt, cues)
         if _among(guilt, cues.guilt_needs_wrong) and not wrongs:
             continue
-        accused = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in CLAIMING]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS] or aux_subjects(clause)
+        accused = [c for c in subjects if c.lower_ not in CLAIMING]
         if accused:
             yield Warning(said, tuple(sorted({guilt.i, *(w.i for w in wrongs)})), tuple(accused), ACCUSATION)

@@ -4,6 +4,9 @@ A verb with no subject borrows one from the structure around it: a conjoined ver
 verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
 "urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
 expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies.
+A past tense the small model reads as a participle on a sentence-opening name it leaves without a
+verb ("Leavitt called the comments egregious": "Leavitt" the root, "called" its modifier) is that
+name's verb; a subject it hangs on the auxiliary ('Iran is “flagrantly” defying') is the verb's.
 
 Raising and scheduling: "X is expected to meet Y", "X is scheduled to travel", "X was ordered to
 withdraw" put the doer of the complement in the passive governor's subject; "X is due to visit",
@@ -73,14 +76,22 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i:
+        return [head]  # "Leavitt called X ...": a past tense the parser hung on the noun it left the root
     return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
 
 
 def subject(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's own subject ("who" in a relative clause standing for its noun), else a borrowed one."""
-    own = kids(verb, "nsubj", "csubj")
+    own = kids(verb, "nsubj", "csubj") or aux_subjects(verb)
     own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
     return own or borrowed_subject(verb, depth)
+
+
+def aux_subjects(verb: Token) -> list[Token]:
+    """A subject the parser hung on the verb's auxiliary: quotes inside the verb group ('Iran is
+    “flagrantly” defying') leave "Iran" the subject of "is"."""
+    return [c for a in kids(verb, "aux", "auxpass") if a.i < verb.i for c in kids(a, "nsubj", "nsubjpass")]
 
 
 def gerund_subject(verb: Token) -> list[Token]:
