@@ -57,8 +57,9 @@ def test_a_meeting_place_is_a_venue_not_a_partner() -> None:
 def test_a_place_hung_on_another_verb_does_not_aim_a_restated_attack() -> None:
     text = ("The Baloch Liberation Army attacked a train in Balochistan on Tuesday. Security sources"
             " have said those involved in Tuesday's attack are based in Afghanistan.")  # fmt: skip
-    attacks = [e for e in _events(text, "18") if e.location is not None and e.location.country == "AFG"]
-    assert attacks and all(e.target is None for e in attacks)
+    attacks = _events(text, "18")  # "based in" says where they live: no place of the attack, no target
+    assert all(e.location is not None and e.location.country == "PAK" for e in attacks)
+    assert all(e.target is None or e.target.country != "AFG" for e in attacks)
 
 
 @pytest.mark.model
