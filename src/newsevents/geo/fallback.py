@@ -55,7 +55,7 @@ from newsevents.model import (
     Place,
     named_places,
 )
-from newsevents.nlp import sentences_of
+from newsevents.nlp import sentence_of, sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -302,7 +302,7 @@ def fallback_place(
     and where it came from; None when the article places it nowhere. For a `verbal` event (a
     statement, appeal, accusation) a name that only qualifies what is talked of ("the Gaza war")
     says nothing of where the words were said, and is passed over."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     in_sentence = _where_said(index.between(sent.start_char, sent.end_char), verbal)
     if in_sentence:
         best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
+from newsevents.nlp import sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import governing_verb, own_clause_indices
 from newsevents.quantities import kinds, numbers, singles, status
@@ -92,7 +93,7 @@ def count_figures(
     named: set[tuple[str, str]] = set()  # victims told one by one: a second mention is the same people
     starts = numbers.starts(doc, lex)
     triggers = _trigger_roots(parsed, events)
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         if parsed.is_furniture(sent.start, sent.end):
             continue
         found = list(_written(parsed, sent, starts, triggers, lex))
