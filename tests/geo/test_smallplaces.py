@@ -169,3 +169,13 @@ def test_a_county_one_region_holds_names_that_region(parse, small_gaz: Gazetteer
     places = _places(parse, small_gaz, text)
     assert places["McMinn County"].admin1 == "Tennessee"
     assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Tennessee"
+
+
+def test_a_names_towns_are_made_once_and_handed_out_as_fresh_lists(small_gaz: Gazetteer) -> None:
+    first = small_gaz.towns("Springfield")
+    assert first and "Springfield" in small_gaz.made_towns
+    first.clear()  # a caller's list is its own: the next caller still gets every town
+    again = small_gaz.towns("Springfield")
+    assert again and again == list(small_gaz.made_towns["Springfield"])
+    listed = small_gaz.small.lookup("springfield")  # type: ignore[union-attr]
+    assert [c.entry.name for c in again] == [p.name for p in listed]

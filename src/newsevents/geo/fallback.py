@@ -45,7 +45,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.ingest.lines import split_lines
+from newsevents.ingest.lines import lines_of
 from newsevents.model import (
     ActorMention,
     Event,
@@ -124,7 +124,7 @@ class ArticlePlaces:
             dateline = Mention(found[0], found[1], span.start if span is not None else 0)
         skip = {dateline.evidence} if dateline is not None else set()
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
-        lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
+        lines = tuple((line.start, line.end) for line in lines_of(parsed.text))
         named = any(_in_body(parsed, m) for p in places for m in p.mentions)
         focus = article_focus(parsed, places if listed is None else named_places(listed))
         return cls(tuple(usable), lines, dateline, focus, named)
