@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsevents.ingest.lines import lines_of, split_lines
 
-TEXT = "Clashes in Aleppo\n\n  Syrian forces shelled Aleppo.  \r\nPhoto: Reuters\n\n\nThe UN said 3,000 fled.\n"
+TEXT = "Clashes in Aleppo\n\n  Syrian forces shelled Aleppo.  \r\nPhoto: Reuters\n\n\nThe UN said 3,000 fled."
 
 
 def test_lines_of_a_text_are_its_split_lines_made_once() -> None:
