@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # The default of the `model` setting, named once in settings.py; a run reads its Settings' model.
 MODEL_NAME = Settings.model
 PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
-SENTENCE_ENDS = "newsevents_sentence_ends"
+SENTENCE_INDEX = "newsevents_sentence_index"
 
 
 def mark_paragraph_breaks(doc: Doc) -> Doc:
@@ -143,7 +143,7 @@ def sentence_at(doc: Doc, i: int) -> Span:
     """The sentence holding token `i`: the Span `doc[i].sent` gives, found by bisection in the
     Doc's sentences listed once. `Token.sent` slices the Doc twice and asks whether it has
     sentence boundaries at all on every call. The Span is shared: read it, never change it."""
-    sents, ends = _cached(doc, SENTENCE_ENDS, lambda: _indexed(sentences_of(doc), "end"))
+    sents, ends = _cached(doc, SENTENCE_INDEX, lambda: _indexed(sentences_of(doc), "end"))
     return sents[bisect_right(ends, i)]
 
 
