@@ -250,3 +250,13 @@ def test_a_legislators_home_town_after_the_party_letter(parse, small_gaz: Gazett
     text = "Rep. Torrey Westrom, R-Elbow Lake, and Tom Bakk, DFL-Cook, spoke in Minnesota on Monday."
     places = _places(parse, small_gaz, text)
     assert places["Elbow Lake"].admin1 == places["Cook"].admin1 == "Minnesota"
+
+
+def test_a_names_towns_are_made_once_and_handed_out_as_fresh_lists(small_gaz: Gazetteer) -> None:
+    first = small_gaz.towns("Springfield")
+    assert first and "Springfield" in small_gaz.made_towns
+    first.clear()  # a caller's list is its own: the next caller still gets every town
+    again = small_gaz.towns("Springfield")
+    assert again and again == list(small_gaz.made_towns["Springfield"])
+    listed = small_gaz.small.lookup("springfield")  # type: ignore[union-attr]
+    assert [c.entry.name for c in again] == [p.name for p in listed]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.resolve import Draft
-from newsevents.nlp import text_of
+from newsevents.nlp import sentence_of, sentences_of, text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 
@@ -237,14 +237,15 @@ def _other_subject(tok: Token) -> bool:
     """Whether the pronoun's sentence has a noun subject besides it: its likelier referent, named
     or not ("the Jaffar Express was travelling when it came under attack", "after denying it had
     plans, Thailand ..."), so the previous sentence's group is not it."""
-    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in tok.sent if t.i != tok.i)
+    sent = sentence_of(tok)
+    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in sent if t.i != tok.i)
 
 
 def _quoted(tok: Token) -> bool:
     """Whether a quotation mark opens before the pronoun in its sentence: a speaker's "they" is
     whoever the speaker means, not the group the narrative named last."""
     # The text joined once per Doc (`text_of`): `Doc.text` rebuilds it from every token.
-    return any(ch in QUOTE_MARKS for ch in text_of(tok.doc)[tok.sent.start_char : tok.idx])
+    return any(ch in QUOTE_MARKS for ch in text_of(tok.doc)[sentence_of(tok).start_char : tok.idx])
 
 
 def _same_side(a: Draft, b: Draft) -> bool:
@@ -285,7 +286,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
     sent_of = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences_of(doc)):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
     h = _History(doc, parsed, sent_of, [])
     taken = {i for d in drafts for i in range(d.start, d.end)}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Key, Phrase, norm_token
 from newsevents.nlp import entities_of
+from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
 
 def _span_root(doc: Doc, start: int, end: int) -> Token:
     """The span's syntactic root; a one-word span is its own, without building a Span."""
-    return doc[start] if end - start == 1 else doc[start:end].root
+    return doc[start] if end - start == 1 else doc_span(doc, start, end).root
 
 
 def _is_dash(token: Token) -> bool:
@@ -232,7 +233,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDiction
     The word is a compound of a capitalised head that is no dictionary word, inside one named
     entity: the name is an institution's or a building's, not the sector's.
     """
-    root = doc[start:end].root
+    root = doc_span(doc, start, end).root
     head = root.head
     if root.dep_ != "compound" or head.i < end or head.pos_ != "PROPN" or not head.text[:1].isupper():
         return False

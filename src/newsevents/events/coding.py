@@ -45,7 +45,7 @@ from newsevents.events.sides import actor_code, answered, confidence, dedupe, me
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.events.wishes import appeals
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
-from newsevents.nlp import text_of
+from newsevents.nlp import sentences_of, text_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.stages import Labelled, SpeakerLookup
 
@@ -96,7 +96,7 @@ class _Coder:
         out: dict[int, Actor] = {}
         last: Actor | None = None
         text = text_of(self.doc)
-        for sent in self.doc.sents:
+        for sent in sentences_of(self.doc):
             if not text[sent.start_char : sent.end_char].strip():
                 continue
             label = self._label_at(sent.start_char)
@@ -131,7 +131,7 @@ class _Coder:
     def _first_person_mentions(self) -> list[ActorMention]:
         """ "I"/"we" inside a quote stand for its speaker, when the recogniser left them unresolved."""
         out = []
-        for sent in self.doc.sents:
+        for sent in sentences_of(self.doc):
             actor = self.quote_speaker.get(sent.start)
             if actor is None or not actor.code:  # a name read from the text is no coded actor
                 continue
@@ -377,7 +377,7 @@ def code_article(
     coder = _Coder(parsed, mentions, book, speakers)
     body: list[Event] = []
     headline: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         span = sentence_evidence(article.text, sent)
         if not span.text or article.in_furniture(span.start, span.end):
             continue

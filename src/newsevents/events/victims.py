@@ -28,6 +28,7 @@ from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
+from newsevents.nlp import sentence_of
 from newsevents.nlp.syntax import lent_clause_tokens
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
         return "cumulative: a toll"
     # a cause anywhere in the sentence: headlines and their repeats are parsed into odd clauses
     # ("refugees killed after boat capsizes"), and a sentence rarely tells an accident beside an attack
-    for phrase, _ in _found(list(token.sent), rules.of_kind("cause")):
+    for phrase, _ in _found(list(sentence_of(token)), rules.of_kind("cause")):
         return f"cause: {' '.join(phrase.words)}"
     cumulative = rules.of_kind("cumulative")
     clause = lent_clause_tokens(token)

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from newsevents.geo.gazetteer import Entry, Gazetteer, normalize
 from newsevents.ingest.furniture import DATELINE
-from newsevents.ingest.lines import split_lines
+from newsevents.ingest.lines import lines_of
 from newsevents.model import Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -31,7 +31,7 @@ def dateline_place(
 ) -> tuple[Place, Evidence] | None:
     """(the dateline's place, the dateline's words for it), or None when the article has none."""
     title = parsed.article.title_span
-    lines = [line for line in split_lines(parsed.text) if title is None or line.start >= title.end]
+    lines = [line for line in lines_of(parsed.text) if title is None or line.start >= title.end]
     for line in lines[:DATELINE_LINES]:
         match = DATELINE.match(line.text)
         name = NAME.match(line.text) if match is not None else None

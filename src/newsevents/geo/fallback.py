@@ -45,7 +45,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.geo.dateline import dateline_place
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.ingest.lines import split_lines
+from newsevents.ingest.lines import lines_of
 from newsevents.model import (
     ActorMention,
     Event,
@@ -55,7 +55,7 @@ from newsevents.model import (
     Place,
     named_places,
 )
-from newsevents.nlp import sentences_of
+from newsevents.nlp import sentence_of, sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 
 # The finer of two equally attached places wins: "in Syria's Aleppo province" is Aleppo.
@@ -124,7 +124,7 @@ class ArticlePlaces:
             dateline = Mention(found[0], found[1], span.start if span is not None else 0)
         skip = {dateline.evidence} if dateline is not None else set()
         usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
-        lines = tuple((line.start, line.end) for line in split_lines(parsed.text))
+        lines = tuple((line.start, line.end) for line in lines_of(parsed.text))
         named = any(_in_body(parsed, m) for p in places for m in p.mentions)
         focus = article_focus(parsed, places if listed is None else named_places(listed))
         return cls(tuple(usable), lines, dateline, focus, named)
@@ -303,7 +303,7 @@ def fallback_place(
     and where it came from; None when the article places it nowhere. For a `verbal` event (a
     statement, appeal, accusation) a name that only qualifies what is talked of ("the Gaza war")
     says nothing of where the words were said, and is passed over."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     in_sentence = _where_said(index.between(sent.start_char, sent.end_char), verbal)
     if in_sentence:
         best = min(in_sentence, key=lambda m: _sentence_rank(m, trigger))

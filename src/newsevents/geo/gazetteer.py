@@ -25,7 +25,7 @@ from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.geo.cues import Cues, Paths, load_cues
-from newsevents.geo.smallplaces import SmallPlaces
+from newsevents.geo.smallplaces import MEMO_LIMIT, SmallPlaces
 from newsevents.model import Feature
 
 # Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
@@ -102,6 +102,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3 (or region code)
     small: SmallPlaces | None = None  # villages and small towns, on disk (geo/smallplaces.py)
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (alpha-2, code) -> region
+    made_towns: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
@@ -121,14 +122,20 @@ class Gazetteer:
 
     def towns(self, text: str) -> list[Candidate]:
         """The small places of the on-disk index under a name (never an acronym), for the names
-        `lookup` does not know: whether the text may mean one is the resolver's call."""
+        `lookup` does not know: whether the text may mean one is the resolver's call. Made once
+        per name and process: the stages ask about the same name several times an article."""
         if self.small is None or (text.isupper() and len(text.replace(".", "")) <= 4):
             return []
-        return [
-            Candidate(Entry(p.name, p.lat, p.lon, self.iso3.get(p.cc), p.feature, p.population,
-                            self.admin1_codes.get((p.cc, p.admin1)), p.geonameid), p.primary)
-            for p in self.small.lookup(normalize(text))
-        ]  # fmt: skip
+        found = self.made_towns.get(text)
+        if found is None:
+            if len(self.made_towns) >= MEMO_LIMIT:
+                self.made_towns.clear()
+            found = self.made_towns[text] = tuple(
+                Candidate(Entry(p.name, p.lat, p.lon, self.iso3.get(p.cc), p.feature, p.population,
+                                self.admin1_codes.get((p.cc, p.admin1)), p.geonameid), p.primary)
+                for p in self.small.lookup(normalize(text))
+            )  # fmt: skip
+        return list(found)
 
     def is_demonym(self, text: str) -> bool:
         key = normalize(text)

@@ -49,6 +49,7 @@ from newsevents.model import (
     Quantity,
     named_places,
 )
+from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
 
@@ -190,7 +191,7 @@ def best_place(
     place, then the nearest to the trigger. Pass `PlaceMentions.of(places)` when asking for
     many triggers of one article.
     """
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
     best: tuple[int, int, int, Place, Evidence] | None = None
     inner: list[tuple[Place, Evidence]] = []
@@ -283,7 +284,7 @@ def _home_place(
         return None
     if source.country is None or source.country_source != "text" or source.evidence is None:
         return None
-    sent, at = trigger.sent, source.evidence.start
+    sent, at = sentence_of(trigger), source.evidence.start
     bounds = article.paragraph_of(trigger.idx)
     if sent.start_char <= at < sent.end_char:
         where: LocationSource = "sentence"
@@ -310,7 +311,8 @@ def _destination(
         return None
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
     found: list[tuple[int, Place, Evidence]] = []
-    for place, mention in index.within(trigger.sent.start_char, trigger.sent.end_char):
+    sent = sentence_of(trigger)
+    for place, mention in index.within(sent.start_char, sent.end_char):
         span = parsed.span_of(mention)
         if span is None or parsed.article.in_furniture(mention.start, mention.end):
             continue
@@ -360,7 +362,7 @@ def _figure_anchor(parsed: ParsedArticle, quantity: Quantity, anchors: Anchors |
 
 def _same_sentence(parsed: ParsedArticle, a: Evidence, b: Evidence, anchors: Anchors | None) -> bool:
     first, second = parsed.span_of(a, anchors), parsed.span_of(b, anchors)
-    return first is not None and second is not None and first.sent.start == second.sent.start
+    return first is not None and second is not None and sentence_of(first).start == sentence_of(second).start
 
 
 def locate_quantities(

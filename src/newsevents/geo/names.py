@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Cues
+from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -72,7 +73,7 @@ def _name_spans(doc: Doc, cues: Cues) -> list[Span]:
             while end > start and doc[end - 1].text in ("-", "‐"):
                 end -= 1
             if end > start:
-                spans.append(doc[start:end])
+                spans.append(doc_span(doc, start, end))
             start = None
         if part:
             start = i

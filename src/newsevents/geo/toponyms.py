@@ -22,8 +22,9 @@ from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
 from newsevents.geo.joins import joined_by_of, listed
 from newsevents.geo.names import DASHES, PLACE_LABELS, POSSESSIVES, is_name_part, name_spans
 from newsevents.model import Feature
-from newsevents.nlp import entities_of
+from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 # Labels the small model puts on place names often enough to look them up (with more proof).
@@ -74,10 +75,10 @@ def entity_spans(doc: Doc) -> list[Span]:
         for i in range(start, end):  # the strings, not a Token per word of every entity
             if w.text[i] in POSSESSIVES or w.tag[i] == "POS":
                 if i > cut:
-                    out.append(doc[cut:i])
+                    out.append(doc_span(doc, cut, i))
                 cut = i + 1
         if end > cut:
-            out.append(doc[cut:end])
+            out.append(doc_span(doc, cut, end))
     return out
 
 
@@ -178,7 +179,7 @@ def _run_before(doc: Doc, i: int, cues: Cues) -> Span | None:
     start = i
     while start > 0 and is_name_part(doc[start - 1], cues):
         start -= 1
-    return doc[start:i] if start < i else None
+    return doc_span(doc, start, i) if start < i else None
 
 
 def _run_after(doc: Doc, i: int, cues: Cues) -> Span | None:
@@ -187,7 +188,7 @@ def _run_after(doc: Doc, i: int, cues: Cues) -> Span | None:
     end = i
     while end < len(doc) and is_name_part(doc[end], cues):
         end += 1
-    return doc[i:end] if end > i else None
+    return doc_span(doc, i, end) if end > i else None
 
 
 def _qualifier(span: Span, cues: Cues) -> str | None:
@@ -355,7 +356,7 @@ def _common_word(span: Span, text: str) -> bool:
     nothing and the name is kept."""
     if any(ch.isupper() for ch in text):
         return False
-    return any(ch.isupper() for ch in span.sent.text)
+    return any(ch.isupper() for ch in sentence_of(span).text)
 
 
 def _without_overlaps(tops: list[Toponym], knows: KnownNames) -> list[Toponym]:

@@ -36,8 +36,9 @@ from newsevents.geo.dateline import dateline_place
 from newsevents.geo.fallback import article_focus
 from newsevents.geo.gazetteer import Gazetteer
 from newsevents.geo.names import POSSESSIVES, name_spans
-from newsevents.ingest.lines import split_lines
+from newsevents.ingest.lines import lines_of
 from newsevents.model import ActorMention, Evidence, Feature, Place
+from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 
 # Labels that make a name under a locative preposition a place: a place or a facility ("at Kibeho",
@@ -94,8 +95,8 @@ def _host(
     the dateline's place, the article's focus. A country's point (its capital) is far from most
     of its villages: after a paragraph on Zamfara, "the village of Jangebe" is in Zamfara, not in
     Nigeria's capital nor in Borno, named after it for an earlier kidnapping."""
-    sent = at.sent
-    para = next((line for line in split_lines(parsed.text) if line.start <= at.start_char < line.end), None)
+    sent = sentence_of(at)
+    para = next((line for line in lines_of(parsed.text) if line.start <= at.start_char < line.end), None)
     best, rank = None, None
     for place in places:
         if place.lat is None or place.kind != "name":

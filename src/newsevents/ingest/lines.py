@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,13 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(index, start, start + len(stripped), stripped))
         pos += len(raw)
     return out
+
+
+@lru_cache(maxsize=8)
+def lines_of(text: str) -> tuple[Line, ...]:
+    """`split_lines(text)`, split once per text: the stages of one article ask for its lines
+    several times (the dateline, the paragraphs of the places, each unlisted place's paragraph)."""
+    return tuple(split_lines(text))
 
 
 def paragraphs_alone(lines: list[Line], i: int) -> bool:

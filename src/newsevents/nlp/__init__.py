@@ -23,11 +23,12 @@ from newsevents.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # The default of the `model` setting, named once in settings.py; a run reads its Settings' model.
 MODEL_NAME = Settings.model
 PARAGRAPH_COMPONENT = "newsevents_paragraph_breaks"
+SENTENCE_INDEX = "newsevents_sentence_index"
 
 
 # A hard-wrapped text shows itself by lines that go on with a lower-case word: a headline, caption
@@ -106,12 +107,30 @@ def load(name: str = MODEL_NAME, compiled_attributes: bool = True) -> Language:
     return nlp
 
 
+TEXT_KEY = "newsevents_text"
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once: spaCy's `Doc.text` re-joins every token on each access."""
-    cached = doc.user_data.get("newsevents_text")
+    cached = doc.user_data.get(TEXT_KEY)
     if cached is None:
-        cached = doc.user_data["newsevents_text"] = doc.text
+        cached = doc.user_data[TEXT_KEY] = doc.text
     return cached
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember `text`, which the Doc was parsed from, as its text for `text_of`.
+
+    spaCy's tokenizer loses no character, so a Doc's text is the text it was made from; the
+    caller has that string already, and building it again joins a Token object per token. A
+    Doc whose characters do not add up to `text`'s length was made from something else and is
+    left to `text_of`.
+    """
+    if TEXT_KEY in doc.user_data:
+        return
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if size == len(text):
+        doc.user_data[TEXT_KEY] = text
 
 
 def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
@@ -152,6 +171,22 @@ def sentences_of(doc: Doc) -> list[Span]:
     """The Doc's sentences in order, listed once (`doc.sents` walks the whole Doc on each call,
     `Token.sent` the sentence around the token). The list is shared: read it, never change it."""
     return _cached(doc, "newsevents_sents", lambda: _indexed(doc.sents, "end_char"))[0]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token `i`: the Span `doc[i].sent` gives, found by bisection in the
+    Doc's sentences listed once. `Token.sent` slices the Doc twice and asks whether it has
+    sentence boundaries at all on every call. The Span is shared: read it, never change it."""
+    sents, ends = _cached(doc, SENTENCE_INDEX, lambda: _indexed(sentences_of(doc), "end"))
+    return sents[bisect_right(ends, i)]
+
+
+def sentence_of(item: Token | Span) -> Span:
+    """The sentence holding a token, or a span's first token: what `Token.sent` and `Span.sent` give."""
+    start = getattr(item, "start", None)  # a Span's first token; a Token has no `start`
+    if start is None:
+        start = item.i  # type: ignore[union-attr]
+    return sentence_at(item.doc, start)
 
 
 def _indexed(spans: object, key: str) -> tuple[list[Span], list[int]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
-from newsevents.nlp import text_of
+from newsevents.nlp import keep_text, text_of
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ class ParsedArticle:
         """Wrap a Doc parsed over `article.text`; the per-token facts are computed here, once."""
         from spacy.attrs import IDX
 
+        keep_text(doc, article.text)
         text = text_of(doc)
         # Offsets from the Doc's arrays and the token texts `words` reads once anyway: iterating
         # the Doc would build a Token object per token, twice, for every article.

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Event, Evidence, Qualifier, Quantity
+from newsevents.nlp import sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import governing_verb, own_clause_indices
 from newsevents.quantities import groups, kinds, numbers, retold, singles, status
@@ -95,7 +96,7 @@ def count_figures(
     told = retold.Told()  # written figures: a retelling is the same people (see retold.py)
     starts = numbers.starts(doc, lex)
     triggers = _trigger_roots(parsed, events)
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         if parsed.is_furniture(sent.start, sent.end):
             continue
         found = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Status
@@ -144,18 +145,26 @@ def _period(verb: Token, lex: QuantityLexicon) -> bool:
 def _cue_phrase(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
     """A cumulative phrase of the word lists among `tokens` that qualifies no other noun than the
     figure's own: "so far 3,000 people" yes; "in all 22 governorates", "the total number" and an
-    aside on another noun ("56,000 people, the largest displacement so far in 2016") no."""
+    aside on another noun ("56,000 people, the largest displacement so far in 2016") no.
+
+    A phrase is tried only where its first word stands, and the figure's words and the asides are
+    worked out at the first phrase found: most clauses hold none."""
     lowers = [t.lower_ for t in tokens]
-    figure = set(range(noun.left_edge.i, noun.i + 1))  # the figure and what precedes its noun
-    asides = {
-        x.i for t in tokens if t.dep_ in ("appos", "acl") and t.i != verb.i for x in t.subtree
-    }  # fmt: skip
-    for phrase in lex.cumulative:
-        words = phrase.split()
+    at: dict[str, list[int]] = {}
+    for i, lower in enumerate(lowers):
+        at.setdefault(lower, []).append(i)
+    figure: set[int] | None = None
+    asides: set[int] = set()
+    for words in _split(lex.cumulative):
         n = len(words)
-        for i in range(len(tokens) - n + 1):
+        for i in at.get(words[0], ()):
             if lowers[i : i + n] != words:
                 continue
+            if figure is None:
+                figure = set(range(noun.left_edge.i, noun.i + 1))  # the figure and what precedes its noun
+                asides = {
+                    x.i for t in tokens if t.dep_ in ("appos", "acl") and t.i != verb.i for x in t.subtree
+                }  # fmt: skip
             last = tokens[i + n - 1]
             if last.i in figure:
                 return True
@@ -164,3 +173,9 @@ def _cue_phrase(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexi
                 continue  # the phrase qualifies another noun
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _split(phrases: frozenset[str]) -> tuple[list[str], ...]:
+    """The word lists' phrases as lists of words, split once per list, not once per figure."""
+    return tuple(phrase.split() for phrase in phrases)

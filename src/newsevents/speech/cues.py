@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsevents.nlp import sentences_between, text_of
+from newsevents.nlp import sentence_at, sentences_between, text_of
 from newsevents.nlp.words import words
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.marks import Marked
@@ -44,11 +44,11 @@ def direct_cue(doc: Doc, m: Marked, marked: list[Marked], lex: QuoteLexicon) -> 
     spans = [x.outer for x in marked]
     candidates = [t for s in sents for t in _cues_in(s, lex) if not inside(t, spans)]
     if not candidates:
-        before = doc[sents[0].start - 1].sent if sents[0].start > 0 else None
+        before = sentence_at(doc, sents[0].start - 1) if sents[0].start > 0 else None
         if before is not None and before.text.rstrip().endswith(":") and _same_line(doc, before, a):
             candidates = [t for t in _cues_in(before, lex) if not inside(t, spans)]
     if not candidates and sents[-1].end < len(doc):
-        after = doc[sents[-1].end].sent
+        after = sentence_at(doc, sents[-1].end)
         short = len([t for t in after if not t.is_space]) <= lex.next_sentence_tokens
         if (
             short

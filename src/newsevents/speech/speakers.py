@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, ActorMention, Article, Evidence
-from newsevents.nlp import entities_of, text_of
+from newsevents.nlp import entities_of, sentences_of, text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 from newsevents.speech.cues import inside
@@ -65,7 +65,7 @@ class Speakers:
         self.people: dict[str, _Person] = {}
         self.subjects: list[tuple[int, str]] = []  # (token, key) of persons that were subjects
         self.named: list[tuple[int, str]] = []  # (token, key) of every person's name
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = [s.start for s in sentences_of(doc)]
         for ent in entities_of(doc):
             if ent.label_ == "PERSON" and not article.in_furniture(ent.start_char, ent.end_char):
                 self._register(*name_span(ent.root))

@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from newsevents.ingest.dates import month_from_url
 from newsevents.model import DatePrecision, DateSource
+from newsevents.nlp import sentences_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import clause_head
 from newsevents.when.attachment import attached_to, date_expressions, is_future
@@ -110,7 +111,7 @@ def _lead(parsed: ParsedArticle) -> list[Span]:
     below = parsed.article.title_span.end if parsed.article.title_span is not None else 0
     return [
         sent
-        for sent in parsed.doc.sents
+        for sent in sentences_of(parsed.doc)
         if sent.end_char > below
         and parsed.article.text[max(sent.start_char, below) : sent.end_char].strip()
         and not parsed.is_furniture(sent.start, sent.end)
@@ -128,7 +129,7 @@ def lead_date(parsed: ParsedArticle, words: DateWords) -> Fallback | None:
     text = article.text
     below = article.title_span.end if article.title_span is not None else 0
     end: int | None = None
-    for sent in parsed.doc.sents:
+    for sent in sentences_of(parsed.doc):
         start = max(sent.start_char, below)
         if not text[start : sent.end_char].strip() or parsed.is_furniture(sent.start, sent.end):
             continue

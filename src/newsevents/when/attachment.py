@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsevents.model import DatePrecision
-from newsevents.nlp import entities_in
+from newsevents.nlp import entities_in, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import VERB_POS, clause_head
 from newsevents.when.expressions import Prefer, resolve_date
@@ -69,7 +69,7 @@ def date_at(
     """
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
-    for ent in date_expressions(parsed, trig.sent):
+    for ent in date_expressions(parsed, sentence_of(trig)):
         head = attached_to(ent, words)
         if ent.root.dep_ in NAMING and ent.root.head.i == trigger.i:
             head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from newsevents.model import DatePrecision
+from newsevents.nlp import sentence_at, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.syntax import clause_head
 from newsevents.when.attachment import attached_to, date_at, date_expressions, first_word, is_future
@@ -147,7 +148,7 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
     day's news, or unclear).
     """
     published = parse_published(parsed.article.published)
-    sent = trig.sent
+    sent = sentence_of(trig)
     if published is None or not _narrated(clause_head(trig.root), words) or not _narrated(sent.root, words):
         return None
     published_text = parsed.article.published
@@ -156,7 +157,7 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
     for _ in range(NARRATED_BACK):
         if sent.start == 0 or "\n" in parsed.doc[sent.start - 1].text_with_ws:
             return None  # the paragraph's first sentence: a setting does not cross paragraphs
-        sent = parsed.doc[sent.start - 1].sent
+        sent = sentence_at(parsed.doc, sent.start - 1)
         if not date_expressions(parsed, sent):
             continue
         found = _sentence_date(parsed, sent, words) if _narrated(sent.root, words) else None

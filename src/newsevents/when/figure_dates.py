@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.model import Event, Quantity
+from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.attachment import date_at
 from newsevents.when.expressions import parse_published
@@ -70,6 +71,6 @@ def _linked_date(
         return None
     event = events[index]
     trig = parsed.span_of(event.trigger, anchors)
-    if event.date is None or trig is None or trig.sent.start != span.sent.start:
+    if event.date is None or trig is None or sentence_of(trig).start != sentence_of(span).start:
         return None
     return event.date
