@@ -19,7 +19,8 @@ clusters counts each real-world event once.
 
 `extend_clusters` adds new events to the clusters they may join, so a store clusters each new
 article in its own transaction (see its docstring for how that can differ from `find_clusters`).
-Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O.
+Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O. What they
+give back (`EventCluster`, `ClusterMember`) is declared in `records.py`.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from newsevents.corpus.choose import mode, most_specific
+from newsevents.corpus.records import ClusterMember, EventCluster
 
 MAX_GAP_DAYS = 1  # two events' dates may differ by this much
 MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
@@ -45,51 +46,6 @@ _POINT = frozenset({"city", "district"})  # precisions precise enough to compare
 _PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "country": 3}
 
 Row = Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class ClusterMember:
-    """One event of a cluster and the words it was coded from."""
-
-    article_id: str
-    idx: int
-    evidence_start: int
-    evidence_end: int
-    evidence_text: str
-    source: str | None  # the article's outlet
-    published: str | None
-
-
-@dataclass(frozen=True)
-class EventCluster:
-    """One real-world event and every report of it.
-
-    Representative fields are the members' most common values (the most precise place; the
-    most specific actor code). `n_sources` counts distinct outlets; `n_independent` counts
-    articles with each near-duplicate group counted once, since copies of one wire story are
-    one source, not corroboration. The earliest report is the member article published first
-    (undated last, then by id).
-    """
-
-    cluster_id: str
-    cameo_root: str
-    plover: str | None
-    quad_class: int | None
-    source_code: str | None
-    target_code: str | None
-    country: str | None
-    location_name: str | None
-    lat: float | None
-    lon: float | None
-    date_first: str | None
-    date_last: str | None
-    n_events: int
-    n_articles: int
-    n_sources: int
-    n_independent: int
-    first_article_id: str
-    first_published: str | None
-    members: tuple[ClusterMember, ...]
 
 
 def event_day(row: Row) -> int | None:
@@ -182,13 +138,17 @@ def extend_clusters(
         for row in members[1:]:
             state.join(first, position[(str(row["article_id"]), int(row["idx"]))], check_span=False)
     before = groups_before or {}
-    for i, j in _duplicate_pairs(rows, dup):
+
+    def tried(i: int, j: int) -> bool:
         a, b = rows[i]["article_id"], rows[j]["article_id"]
-        if i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b)):
-            state.join(i, j, check_span=False)
-    for i, j in _pairs(rows):
-        if i in fresh or j in fresh:
-            state.join(i, j, check_span=True)
+        return i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b))
+
+    # Pairs are filtered before their checks: an earlier cluster's members were compared when
+    # they joined, and comparing them again would cost the square of a growing story's copies.
+    for i, j in _duplicate_pairs(rows, dup, tried):
+        state.join(i, j, check_span=False)
+    for i, j in _pairs(rows, lambda i, j: i in fresh or j in fresh):
+        state.join(i, j, check_span=True)
     return [_summarise([rows[i] for i in members], dup) for members in state.components()]
 
 
@@ -256,8 +216,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tuple[int, int]]:
-    """Pairs of events with one root and compatible actors in different copies of one story."""
+def _duplicate_pairs(
+    rows: Sequence[Row], dup: Mapping[str, str], tried: Callable[[int, int], bool] = lambda i, j: True
+) -> Iterable[tuple[int, int]]:
+    """Pairs of events with one root and compatible actors in different copies of one story,
+    among the pairs `tried` accepts."""
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         group = dup.get(row["article_id"])
@@ -267,12 +230,17 @@ def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tu
         members = by_group[key]
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if rows[i]["article_id"] != rows[j]["article_id"] and copies_compatible(rows[i], rows[j]):
+                if rows[i]["article_id"] == rows[j]["article_id"] or not tried(i, j):
+                    continue
+                if copies_compatible(rows[i], rows[j]):
                     yield i, j
 
 
-def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
-    """Compatible pairs, found within blocks of (root, country) and a sliding window of days.
+def _pairs(
+    rows: Sequence[Row], tried: Callable[[int, int], bool] = lambda i, j: True
+) -> Iterable[tuple[int, int]]:
+    """Compatible pairs among those `tried` accepts, found within blocks of (root, country) and a
+    sliding window of days.
 
     Within a block the root, the country and the day gap hold already, so only the actors and
     the distance are checked per pair (what `compatible` checks in full). Undated events never
@@ -290,7 +258,7 @@ def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
             while block[start][0] < day - MAX_GAP_DAYS:
                 start += 1
             for _, j in block[start:n]:
-                if _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
+                if tried(j, i) and _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
                     yield j, i
 
 
@@ -346,9 +314,10 @@ def _coherent(codes: set[str]) -> bool:
 def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
     members = sorted(members, key=_report_order)
     first = members[0]
+    named = Counter(m.get("location_name") for m in members)
     place = min(
         (m for m in members if m.get("location_name")),
-        key=lambda m: (_PRECISION_RANK.get(m.get("location_precision") or "", 9), -_count(members, m)),
+        key=lambda m: (_PRECISION_RANK.get(m.get("location_precision") or "", 9), -named[m["location_name"]]),
         default=None,
     )
     days = sorted(d for d in (event_day(m) for m in members) if d is not None)
@@ -381,10 +350,6 @@ def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
 def _report_order(row: Row) -> tuple[bool, str, str, int]:
     published = row.get("published")
     return (published is None, str(published or ""), str(row["article_id"]), int(row["idx"]))
-
-
-def _count(members: list[Row], row: Row) -> int:
-    return sum(1 for m in members if m.get("location_name") == row.get("location_name"))
 
 
 def _member(row: Row) -> ClusterMember:

@@ -13,8 +13,10 @@ never a pass over the store:
   many times over costs each new copy a lookup per earlier copy, not a parse of its text;
 - clusters: each event's block (root, country, day) finds the events of the same root and
   country within a day (`event_keys`); their clusters, the clusters of the article's copies and
-  of every article whose group changed are read back, and `cluster.extend_clusters` rewrites
-  those clusters only.
+  of every article whose group changed are read back, and `cluster.extend_clusters` decides
+  those clusters only. Each one's summary row is written again, but a member row only for a new
+  event or one whose cluster id changed, so joining a story with many reports does not rewrite
+  them all.
 
 The cluster ids and summaries follow the same rules as `recluster()`; which clusters form may
 differ from a full recluster only where a join is refused (see `extend_clusters`).
@@ -240,7 +242,7 @@ def _add_to_clusters(
                 articles)  # fmt: skip
     groups = dict(cur.fetchall())
     found = cluster.extend_clusters(members.values(), new, groups, before)
-    _replace(store, cur, sorted(touched), found)
+    _replace(store, cur, members, found)
 
 
 def _members(store: SQLStore, cur: Any, cluster_ids: list[str]) -> dict[str, list[Row]]:
@@ -258,13 +260,22 @@ def _members(store: SQLStore, cur: Any, cluster_ids: list[str]) -> dict[str, lis
     return out
 
 
-def _replace(store: SQLStore, cur: Any, old_ids: list[str], found: list[cluster.EventCluster]) -> None:
-    """Put the clusters `found` in place of `old_ids`, and their counts in place of theirs."""
+def _replace(
+    store: SQLStore, cur: Any, old: dict[str, list[Row]], found: list[cluster.EventCluster]
+) -> None:
+    """Put the clusters `found` in place of the `old` ones (their member rows by cluster id), and
+    their counts in place of theirs. Each cluster's row is written again (one row, its summary),
+    but a member row only where the event is new or its cluster's id changed: a report joining a
+    story told a hundred times writes its own rows, not the hundred others'."""
+    old_ids = sorted(old)
     before = tallies.cluster_counts(store, cur, old_ids)
     if old_ids:
-        cur.execute(f"DELETE FROM event_cluster_members WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
         cur.execute(f"DELETE FROM event_clusters WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
     derived = row_builders.cluster_rows(found)
-    for table, batch in derived.items():
-        _insert(store, cur, table, batch)
+    _insert(store, cur, "event_clusters", derived["event_clusters"])
+    was = {(r["article_id"], r["idx"]): cluster_id for cluster_id, rows in old.items() for r in rows}
+    moved = sorted((r["article_id"], r["idx"], r["cluster_id"]) for r in derived["event_cluster_members"]
+                   if was.get((r["article_id"], r["idx"])) != r["cluster_id"])  # fmt: skip
+    store.insert_rows(cur, "event_cluster_members", ("article_id", "idx", "cluster_id"), moved,
+                      "(article_id, idx) DO UPDATE SET cluster_id = excluded.cluster_id")  # fmt: skip
     tallies.change_clusters(store, cur, before, (r["cluster_id"] for r in derived["event_clusters"]))

@@ -30,7 +30,7 @@ from newsevents.store.query import MEMBER_COLUMNS
 from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
 
 if TYPE_CHECKING:
-    from newsevents.corpus.cluster import EventCluster
+    from newsevents.corpus.records import EventCluster
 
 __all__ = ["BOOLEAN_COLUMNS", "CHILD_TABLES", "COLUMNS", "DERIVED_COLUMNS", "JSON_COLUMNS", "decode"]
 
