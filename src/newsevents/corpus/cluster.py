@@ -25,11 +25,13 @@ give back (`EventCluster`, `ClusterMember`) is declared in `records.py`.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 from typing import Any
@@ -138,16 +140,12 @@ def extend_clusters(
         for row in members[1:]:
             state.join(first, position[(str(row["article_id"]), int(row["idx"]))], check_span=False)
     before = groups_before or {}
-
-    def tried(i: int, j: int) -> bool:
-        a, b = rows[i]["article_id"], rows[j]["article_id"]
-        return i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b))
-
-    # Pairs are filtered before their checks: an earlier cluster's members were compared when
-    # they joined, and comparing them again would cost the square of a growing story's copies.
-    for i, j in _duplicate_pairs(rows, dup, tried):
+    old = [before.get(r["article_id"], dup.get(r["article_id"])) for r in rows]
+    # Only the pairs tried are walked: an earlier cluster's members were compared when they
+    # joined, and walking their pairs again would cost the square of a growing story's copies.
+    for i, j in _duplicate_pairs(rows, dup, fresh, old):
         state.join(i, j, check_span=False)
-    for i, j in _pairs(rows, lambda i, j: i in fresh or j in fresh):
+    for i, j in _pairs(rows, fresh):
         state.join(i, j, check_span=True)
     return [_summarise([rows[i] for i in members], dup) for members in state.components()]
 
@@ -188,10 +186,16 @@ def copies_compatible(a: Row, b: Row) -> bool:
 
 def _overlap(a: str | None, b: str | None) -> float:
     """Share of the shorter sentence's words found in the other."""
-    words_a, words_b = set(_WORD.findall((a or "").casefold())), set(_WORD.findall((b or "").casefold()))
+    words_a, words_b = _words(a or ""), _words(b or "")
     if not words_a or not words_b:
         return 0.0
     return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(sentence: str) -> frozenset[str]:
+    """A sentence's words, kept while its story's copies are compared with each other."""
+    return frozenset(_WORD.findall(sentence.casefold()))
 
 
 def _actors_compatible(a: Row, b: Row) -> bool:
@@ -217,10 +221,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _duplicate_pairs(
-    rows: Sequence[Row], dup: Mapping[str, str], tried: Callable[[int, int], bool] = lambda i, j: True
+    rows: Sequence[Row], dup: Mapping[str, str], fresh: set[int] | None = None, old: Sequence[Any] = ()
 ) -> Iterable[tuple[int, int]]:
-    """Pairs of events with one root and compatible actors in different copies of one story,
-    among the pairs `tried` accepts."""
+    """Pairs of events with one root and compatible actors in different copies of one story.
+    With `fresh`, only pairs with a fresh event or of events whose articles' `old` groups differ
+    (copies only since this batch), in the same order, without walking the others."""
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         group = dup.get(row["article_id"])
@@ -228,19 +233,21 @@ def _duplicate_pairs(
             by_group[(group, row["cameo_root"])].append(i)
     for key in sorted(by_group):
         members = by_group[key]
+        new_at = [n for n, i in enumerate(members) if fresh is None or i in fresh]
+        mixed = fresh is None or len({old[i] for i in members if i not in fresh}) > 1
         for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if rows[i]["article_id"] == rows[j]["article_id"] or not tried(i, j):
+            for j in _later(members, n + 1, len(members), new_at, mixed or i in (fresh or ())):
+                if rows[i]["article_id"] == rows[j]["article_id"]:
+                    continue
+                if fresh is not None and i not in fresh and j not in fresh and old[i] == old[j]:
                     continue
                 if copies_compatible(rows[i], rows[j]):
                     yield i, j
 
 
-def _pairs(
-    rows: Sequence[Row], tried: Callable[[int, int], bool] = lambda i, j: True
-) -> Iterable[tuple[int, int]]:
-    """Compatible pairs among those `tried` accepts, found within blocks of (root, country) and a
-    sliding window of days.
+def _pairs(rows: Sequence[Row], fresh: set[int] | None = None) -> Iterable[tuple[int, int]]:
+    """Compatible pairs (with `fresh`, only those with a fresh event), found within blocks of
+    (root, country) and a sliding window of days.
 
     Within a block the root, the country and the day gap hold already, so only the actors and
     the distance are checked per pair (what `compatible` checks in full). Undated events never
@@ -253,13 +260,22 @@ def _pairs(
             blocks[(row["cameo_root"], country)].append((day, i))
     for key in sorted(blocks):
         block = sorted(blocks[key])
+        new_at = [n for n, (_, i) in enumerate(block) if fresh is None or i in fresh]
         start = 0
         for n, (day, i) in enumerate(block):
             while block[start][0] < day - MAX_GAP_DAYS:
                 start += 1
-            for _, j in block[start:n]:
-                if tried(j, i) and _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
+            for _, j in _later(block, start, n, new_at, fresh is None or i in fresh):
+                if _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
                     yield j, i
+
+
+def _later(items: Sequence[Any], lo: int, hi: int, new_at: Sequence[int], every: bool) -> Sequence[Any]:
+    """`items[lo:hi]` in order: all of them when `every`, else only those at the sorted positions
+    `new_at` (the fresh ones), found by bisection rather than by walking the rest."""
+    if every:
+        return items[lo:hi]
+    return [items[k] for k in new_at[bisect.bisect_left(new_at, lo) : bisect.bisect_left(new_at, hi)]]
 
 
 class _Clusters:
