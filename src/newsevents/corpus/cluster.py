@@ -31,7 +31,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 from typing import Any
@@ -99,9 +99,9 @@ def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None
     rows = sorted(events, key=lambda r: (str(r["article_id"]), int(r["idx"])))
     dup = groups or {}
     state = _Clusters(rows)
-    for i, j in _duplicate_pairs(rows, dup):
+    for i, j in _duplicate_pairs(rows, dup, joined=state.together):
         state.join(i, j, check_span=False)
-    for i, j in _pairs(rows):
+    for i, j in _pairs(rows, joined=state.together):
         state.join(i, j, check_span=True)
     clusters = [_summarise([rows[i] for i in members], dup) for members in state.components()]
     return sorted(clusters, key=lambda c: (c.date_first is None, c.date_first or "", c.cluster_id))
@@ -143,9 +143,11 @@ def extend_clusters(
     old = [before.get(r["article_id"], dup.get(r["article_id"])) for r in rows]
     # Only the pairs tried are walked: an earlier cluster's members were compared when they
     # joined, and walking their pairs again would cost the square of a growing story's copies.
-    for i, j in _duplicate_pairs(rows, dup, fresh, old):
+    # A pair already in one cluster would join nothing: it is passed over before its checks, so a
+    # new event compared with a story's hundredth copy costs a lookup once it has joined the rest.
+    for i, j in _duplicate_pairs(rows, dup, fresh, old, state.together):
         state.join(i, j, check_span=False)
-    for i, j in _pairs(rows, fresh):
+    for i, j in _pairs(rows, fresh, state.together):
         state.join(i, j, check_span=True)
     return [_summarise([rows[i] for i in members], dup) for members in state.components()]
 
@@ -221,11 +223,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _duplicate_pairs(
-    rows: Sequence[Row], dup: Mapping[str, str], fresh: set[int] | None = None, old: Sequence[Any] = ()
+    rows: Sequence[Row], dup: Mapping[str, str], fresh: set[int] | None = None, old: Sequence[Any] = (),
+    joined: Callable[[int, int], bool] = lambda i, j: False,
 ) -> Iterable[tuple[int, int]]:
-    """Pairs of events with one root and compatible actors in different copies of one story.
-    With `fresh`, only pairs with a fresh event or of events whose articles' `old` groups differ
-    (copies only since this batch), in the same order, without walking the others."""
+    """Pairs of events with one root and compatible actors in different copies of one story,
+    but those `joined` already. With `fresh`, only pairs with a fresh event or of events whose
+    articles' `old` groups differ (copies only since this batch), in the same order, without
+    walking the others."""
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         group = dup.get(row["article_id"])
@@ -241,13 +245,16 @@ def _duplicate_pairs(
                     continue
                 if fresh is not None and i not in fresh and j not in fresh and old[i] == old[j]:
                     continue
-                if copies_compatible(rows[i], rows[j]):
+                if not joined(i, j) and copies_compatible(rows[i], rows[j]):
                     yield i, j
 
 
-def _pairs(rows: Sequence[Row], fresh: set[int] | None = None) -> Iterable[tuple[int, int]]:
-    """Compatible pairs (with `fresh`, only those with a fresh event), found within blocks of
-    (root, country) and a sliding window of days.
+def _pairs(
+    rows: Sequence[Row], fresh: set[int] | None = None,
+    joined: Callable[[int, int], bool] = lambda i, j: False,
+) -> Iterable[tuple[int, int]]:
+    """Compatible pairs but those `joined` already (with `fresh`, only those with a fresh event),
+    found within blocks of (root, country) and a sliding window of days.
 
     Within a block the root, the country and the day gap hold already, so only the actors and
     the distance are checked per pair (what `compatible` checks in full). Undated events never
@@ -266,7 +273,7 @@ def _pairs(rows: Sequence[Row], fresh: set[int] | None = None) -> Iterable[tuple
             while block[start][0] < day - MAX_GAP_DAYS:
                 start += 1
             for _, j in _later(block, start, n, new_at, fresh is None or i in fresh):
-                if _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
+                if not joined(j, i) and _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
                     yield j, i
 
 
@@ -293,6 +300,10 @@ class _Clusters:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
         return i
+
+    def together(self, i: int, j: int) -> bool:
+        """Whether two events are in one cluster already (joining them again changes nothing)."""
+        return self.find(i) == self.find(j)
 
     def join(self, i: int, j: int, *, check_span: bool) -> bool:
         a, b = self.find(i), self.find(j)
