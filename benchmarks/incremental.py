@@ -2,6 +2,7 @@
 
     python benchmarks/incremental.py                    # 40 shifted copies of the corpus behind
     python benchmarks/incremental.py --copies 10 --workers 1
+    python benchmarks/incremental.py --editions 8 --cache /tmp/newsevents-scale-corpus-voa.jsonl.gz
 
 A benchmark, not a test. It extracts ../shared/corpus (articles and VOA stories) once, then times
 `Store.write` of those extractions (each write groups and clusters its article) into an empty
@@ -10,6 +11,13 @@ into a store that already holds `--copies` copies of the corpus. A copy has new 
 by three days per copy and its letters rotated (same lengths and offsets, other words), so copies
 are not near-duplicates of the originals and their events fall on other days. Prints a Markdown
 table; docs/store.md quotes it.
+
+`--editions N` times something else: the corpus written N times into one store, each edition a
+near-duplicate of the others (its own id and a closing line "Edition k."), as a story syndicated
+again and again is, so every edition joins the groups and clusters of all earlier ones. It prints
+each edition's wall and CPU time an article: the cost of joining a story must not grow with the
+number of its copies (docs/scale.md). `--cache` reads the extractions `scale_store.py` kept
+instead of running the pipeline.
 """
 
 from __future__ import annotations
@@ -59,6 +67,25 @@ def copy_of(x: Extraction, k: int) -> Extraction:
     return replace(x, article=article, events=tuple(replace(e, date=_shift(e.date, k)) for e in x.events))
 
 
+def edition_of(x: Extraction, k: int) -> Extraction:
+    """The extraction as edition k of its story: a copy with its own id and closing line."""
+    text = f"{x.article.text}\n\nEdition {k}."
+    return replace(x, article=replace(x.article, id=f"{x.article.id}-e{k}", text=text))
+
+
+def editions(found: list[Extraction], count: int) -> None:
+    """Print the wall and CPU time an article of each of `count` editions written into one store."""
+    print(f"`python benchmarks/incremental.py --editions {count}`, {len(found)} articles an edition:\n")
+    print("| edition | wall ms an article | CPU ms an article |\n| ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "editions.db") as store:
+        for k in range(1, count + 1):
+            wall, cpu = time.perf_counter(), time.process_time()
+            for x in found:
+                store.write(edition_of(x, k))
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            print(f"| {k} | {wall * 1000 / len(found):.1f} | {cpu * 1000 / len(found):.1f} |", flush=True)
+
+
 def timed_writes(path: Path, items: Iterable[Extraction]) -> float:
     with open_store(path) as store:
         start = time.perf_counter()
@@ -71,8 +98,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=40, help="copies of the corpus in the big store")
     parser.add_argument("--workers", type=int, default=2, help="processes for the one extraction")
+    parser.add_argument("--editions", type=int, help="time this many near-duplicate editions instead")
+    parser.add_argument("--cache", type=Path, help="extractions kept by scale_store.py, read instead")
     args = parser.parse_args(argv)
-    found = corpus(args.workers)
+    if args.cache:
+        from newsevents.distributed.codec import read_extractions
+
+        found = list(read_extractions(args.cache))
+    else:
+        found = corpus(args.workers)
+    if args.editions:
+        editions(found, args.editions)
+        return
     n = len(found)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

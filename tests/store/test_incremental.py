@@ -243,3 +243,43 @@ def test_a_copy_of_two_stories_joins_their_events_as_a_full_recluster_does(tmp_p
         assert len({e["cluster_id"] for e in store.events()}) == 1 and len(store.events()) == 2
         store.recluster()
         assert derived(store) == written
+
+
+def test_clusters_updated_by_each_new_report_equal_their_members_summarised_afresh(
+    corpus: list[Extraction], tmp_path: Path
+) -> None:
+    """Three editions of the corpus, each article a copy of its earlier editions, written one at
+    a time: every story's cluster grows with each edition, and the store writes only the new
+    reports' member rows. Each cluster row, its members and the counts must still be what
+    summarising the cluster's members and counting every row afresh give."""
+    from newsevents.corpus.cluster import extend_clusters
+    from newsevents.store import tallies
+    from newsevents.store.query import CLUSTER_INPUT_COLUMNS, cluster_input_sql
+    from newsevents.store.rows import DERIVED_COLUMNS, cluster_rows
+    from newsevents.store.tables import SUMMARY_COLUMNS
+
+    def edition(x: Extraction, n: int) -> Extraction:
+        text = f"{x.article.text}\n\nEdition {n}."
+        return replace(x, article=replace(x.article, id=f"{x.article.id}-{n}", text=text))
+
+    with open_store(tmp_path / "editions.db") as store:
+        for n in range(3):
+            for extraction in corpus:
+                assert store.write(edition(extraction, n) if n else extraction)
+        assert not store.behind()
+        rows = {(r[0], r[1]): dict(zip(CLUSTER_INPUT_COLUMNS, r, strict=True))
+                for r in store.fetch_all(cluster_input_sql())}  # fmt: skip
+        of = store.fetch_all("SELECT article_id, idx, cluster_id FROM event_cluster_members")
+        members: dict[str, list[dict[str, Any]]] = {}
+        for art, idx, cluster_id in of:
+            members.setdefault(cluster_id, []).append(rows[(art, idx)])
+        groups = dict(store.fetch_all("SELECT article_id, group_id FROM article_groups"))
+        assert max(len({m["article_id"] for m in ms}) for ms in members.values()) >= 3  # clusters grew
+        afresh = cluster_rows(extend_clusters(members.values(), [], groups))
+        stored = {t: sorted(store.fetch_all(f"SELECT * FROM {t}")) for t in afresh}
+        for table, want in afresh.items():
+            assert stored[table] == sorted(tuple(r[c] for c in DERIVED_COLUMNS[table]) for r in want), table
+        counted = {t: sorted(store.fetch_all(f"SELECT * FROM {t}")) for t in SUMMARY_COLUMNS}
+        with store.transaction() as cur:
+            tallies.rebuild(cur)
+        assert counted == {t: sorted(store.fetch_all(f"SELECT * FROM {t}")) for t in SUMMARY_COLUMNS}

@@ -19,22 +19,25 @@ clusters counts each real-world event once.
 
 `extend_clusters` adds new events to the clusters they may join, so a store clusters each new
 article in its own transaction (see its docstring for how that can differ from `find_clusters`).
-Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O.
+Pure functions over event rows (the dicts `Store.events()` returns): no store, no I/O. What they
+give back (`EventCluster`, `ClusterMember`) is declared in `records.py`.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from newsevents.corpus.choose import mode, most_specific
+from newsevents.corpus.records import ClusterMember, EventCluster
 
 MAX_GAP_DAYS = 1  # two events' dates may differ by this much
 MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
@@ -45,51 +48,6 @@ _POINT = frozenset({"city", "district"})  # precisions precise enough to compare
 _PRECISION_RANK = {"district": 0, "city": 1, "admin1": 2, "country": 3}
 
 Row = Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class ClusterMember:
-    """One event of a cluster and the words it was coded from."""
-
-    article_id: str
-    idx: int
-    evidence_start: int
-    evidence_end: int
-    evidence_text: str
-    source: str | None  # the article's outlet
-    published: str | None
-
-
-@dataclass(frozen=True)
-class EventCluster:
-    """One real-world event and every report of it.
-
-    Representative fields are the members' most common values (the most precise place; the
-    most specific actor code). `n_sources` counts distinct outlets; `n_independent` counts
-    articles with each near-duplicate group counted once, since copies of one wire story are
-    one source, not corroboration. The earliest report is the member article published first
-    (undated last, then by id).
-    """
-
-    cluster_id: str
-    cameo_root: str
-    plover: str | None
-    quad_class: int | None
-    source_code: str | None
-    target_code: str | None
-    country: str | None
-    location_name: str | None
-    lat: float | None
-    lon: float | None
-    date_first: str | None
-    date_last: str | None
-    n_events: int
-    n_articles: int
-    n_sources: int
-    n_independent: int
-    first_article_id: str
-    first_published: str | None
-    members: tuple[ClusterMember, ...]
 
 
 def event_day(row: Row) -> int | None:
@@ -141,9 +99,9 @@ def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None
     rows = sorted(events, key=lambda r: (str(r["article_id"]), int(r["idx"])))
     dup = groups or {}
     state = _Clusters(rows)
-    for i, j in _duplicate_pairs(rows, dup):
+    for i, j in _duplicate_pairs(rows, dup, joined=state.together):
         state.join(i, j, check_span=False)
-    for i, j in _pairs(rows):
+    for i, j in _pairs(rows, joined=state.together):
         state.join(i, j, check_span=True)
     clusters = [_summarise([rows[i] for i in members], dup) for members in state.components()]
     return sorted(clusters, key=lambda c: (c.date_first is None, c.date_first or "", c.cluster_id))
@@ -182,13 +140,15 @@ def extend_clusters(
         for row in members[1:]:
             state.join(first, position[(str(row["article_id"]), int(row["idx"]))], check_span=False)
     before = groups_before or {}
-    for i, j in _duplicate_pairs(rows, dup):
-        a, b = rows[i]["article_id"], rows[j]["article_id"]
-        if i in fresh or j in fresh or before.get(a, dup.get(a)) != before.get(b, dup.get(b)):
-            state.join(i, j, check_span=False)
-    for i, j in _pairs(rows):
-        if i in fresh or j in fresh:
-            state.join(i, j, check_span=True)
+    old = [before.get(r["article_id"], dup.get(r["article_id"])) for r in rows]
+    # Only the pairs tried are walked: an earlier cluster's members were compared when they
+    # joined, and walking their pairs again would cost the square of a growing story's copies.
+    # A pair already in one cluster would join nothing: it is passed over before its checks, so a
+    # new event compared with a story's hundredth copy costs a lookup once it has joined the rest.
+    for i, j in _duplicate_pairs(rows, dup, fresh, old, state.together):
+        state.join(i, j, check_span=False)
+    for i, j in _pairs(rows, fresh, state.together):
+        state.join(i, j, check_span=True)
     return [_summarise([rows[i] for i in members], dup) for members in state.components()]
 
 
@@ -228,10 +188,16 @@ def copies_compatible(a: Row, b: Row) -> bool:
 
 def _overlap(a: str | None, b: str | None) -> float:
     """Share of the shorter sentence's words found in the other."""
-    words_a, words_b = set(_WORD.findall((a or "").casefold())), set(_WORD.findall((b or "").casefold()))
+    words_a, words_b = _words(a or ""), _words(b or "")
     if not words_a or not words_b:
         return 0.0
     return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(sentence: str) -> frozenset[str]:
+    """A sentence's words, kept while its story's copies are compared with each other."""
+    return frozenset(_WORD.findall(sentence.casefold()))
 
 
 def _actors_compatible(a: Row, b: Row) -> bool:
@@ -256,8 +222,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tuple[int, int]]:
-    """Pairs of events with one root and compatible actors in different copies of one story."""
+def _duplicate_pairs(
+    rows: Sequence[Row], dup: Mapping[str, str], fresh: set[int] | None = None, old: Sequence[Any] = (),
+    joined: Callable[[int, int], bool] = lambda i, j: False,
+) -> Iterable[tuple[int, int]]:
+    """Pairs of events with one root and compatible actors in different copies of one story,
+    but those `joined` already. With `fresh`, only pairs with a fresh event or of events whose
+    articles' `old` groups differ (copies only since this batch), in the same order, without
+    walking the others."""
     by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         group = dup.get(row["article_id"])
@@ -265,14 +237,24 @@ def _duplicate_pairs(rows: Sequence[Row], dup: Mapping[str, str]) -> Iterable[tu
             by_group[(group, row["cameo_root"])].append(i)
     for key in sorted(by_group):
         members = by_group[key]
+        new_at = [n for n, i in enumerate(members) if fresh is None or i in fresh]
+        mixed = fresh is None or len({old[i] for i in members if i not in fresh}) > 1
         for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if rows[i]["article_id"] != rows[j]["article_id"] and copies_compatible(rows[i], rows[j]):
+            for j in _later(members, n + 1, len(members), new_at, mixed or i in (fresh or ())):
+                if rows[i]["article_id"] == rows[j]["article_id"]:
+                    continue
+                if fresh is not None and i not in fresh and j not in fresh and old[i] == old[j]:
+                    continue
+                if not joined(i, j) and copies_compatible(rows[i], rows[j]):
                     yield i, j
 
 
-def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
-    """Compatible pairs, found within blocks of (root, country) and a sliding window of days.
+def _pairs(
+    rows: Sequence[Row], fresh: set[int] | None = None,
+    joined: Callable[[int, int], bool] = lambda i, j: False,
+) -> Iterable[tuple[int, int]]:
+    """Compatible pairs but those `joined` already (with `fresh`, only those with a fresh event),
+    found within blocks of (root, country) and a sliding window of days.
 
     Within a block the root, the country and the day gap hold already, so only the actors and
     the distance are checked per pair (what `compatible` checks in full). Undated events never
@@ -285,13 +267,22 @@ def _pairs(rows: Sequence[Row]) -> Iterable[tuple[int, int]]:
             blocks[(row["cameo_root"], country)].append((day, i))
     for key in sorted(blocks):
         block = sorted(blocks[key])
+        new_at = [n for n, (_, i) in enumerate(block) if fresh is None or i in fresh]
         start = 0
         for n, (day, i) in enumerate(block):
             while block[start][0] < day - MAX_GAP_DAYS:
                 start += 1
-            for _, j in block[start:n]:
-                if _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
+            for _, j in _later(block, start, n, new_at, fresh is None or i in fresh):
+                if not joined(j, i) and _actors_compatible(rows[i], rows[j]) and _near(rows[i], rows[j]):
                     yield j, i
+
+
+def _later(items: Sequence[Any], lo: int, hi: int, new_at: Sequence[int], every: bool) -> Sequence[Any]:
+    """`items[lo:hi]` in order: all of them when `every`, else only those at the sorted positions
+    `new_at` (the fresh ones), found by bisection rather than by walking the rest."""
+    if every:
+        return items[lo:hi]
+    return [items[k] for k in new_at[bisect.bisect_left(new_at, lo) : bisect.bisect_left(new_at, hi)]]
 
 
 class _Clusters:
@@ -309,6 +300,10 @@ class _Clusters:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
         return i
+
+    def together(self, i: int, j: int) -> bool:
+        """Whether two events are in one cluster already (joining them again changes nothing)."""
+        return self.find(i) == self.find(j)
 
     def join(self, i: int, j: int, *, check_span: bool) -> bool:
         a, b = self.find(i), self.find(j)
@@ -346,9 +341,10 @@ def _coherent(codes: set[str]) -> bool:
 def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
     members = sorted(members, key=_report_order)
     first = members[0]
+    named = Counter(m.get("location_name") for m in members)
     place = min(
         (m for m in members if m.get("location_name")),
-        key=lambda m: (_PRECISION_RANK.get(m.get("location_precision") or "", 9), -_count(members, m)),
+        key=lambda m: (_PRECISION_RANK.get(m.get("location_precision") or "", 9), -named[m["location_name"]]),
         default=None,
     )
     days = sorted(d for d in (event_day(m) for m in members) if d is not None)
@@ -381,10 +377,6 @@ def _summarise(members: list[Row], dup: Mapping[str, str]) -> EventCluster:
 def _report_order(row: Row) -> tuple[bool, str, str, int]:
     published = row.get("published")
     return (published is None, str(published or ""), str(row["article_id"]), int(row["idx"]))
-
-
-def _count(members: list[Row], row: Row) -> int:
-    return sum(1 for m in members if m.get("location_name") == row.get("location_name"))
 
 
 def _member(row: Row) -> ClusterMember:

@@ -7,12 +7,16 @@ never a pass over the store:
 
 - near-duplicates: the article's MinHash band keys find the articles sharing two or more
   (`article_band_keys`, keyed by band and key); `dedup.likely_copies` and then the exact check
-  on those few articles' texts decide, by the same rule `find_groups` uses over a whole corpus,
-  so groups equal a full `recluster()`'s whatever order articles came in;
+  on those few articles' shingle hashes, kept in `article_sketches` when each was written, decide,
+  by the same rule `find_groups` uses over a whole corpus, so groups equal a full `recluster()`'s
+  whatever order articles came in. A copy is never read or shingled again: a story syndicated
+  many times over costs each new copy a lookup per earlier copy, not a parse of its text;
 - clusters: each event's block (root, country, day) finds the events of the same root and
   country within a day (`event_keys`); their clusters, the clusters of the article's copies and
-  of every article whose group changed are read back, and `cluster.extend_clusters` rewrites
-  those clusters only.
+  of every article whose group changed are read back, and `cluster.extend_clusters` decides
+  those clusters only. Each one's summary row is written again, but a member row only for a new
+  event or one whose cluster id changed, so joining a story with many reports does not rewrite
+  them all.
 
 The cluster ids and summaries follow the same rules as `recluster()`; which clusters form may
 differ from a full recluster only where a join is refused (see `extend_clusters`).
@@ -20,9 +24,12 @@ differ from a full recluster only where a join is refused (see `extend_clusters`
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from newsevents.corpus import cluster, dedup
 from newsevents.store import rows as row_builders
@@ -36,6 +43,7 @@ Row = dict[str, Any]
 # Cluster blocks looked up in one statement: a UNION of this many probes stays under SQLite's
 # 500 compound SELECTs and 999 parameters, the smallest limits of the engines we run on.
 PROBES = 100
+FILL_BATCH = 500  # articles read at a time when a migrated store's shingle hashes are filled in
 _INPUT = ", ".join(f"a.{c}" if c in ("source", "published") else f"e.{c}" for c in CLUSTER_INPUT_COLUMNS)
 _INPUT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 
@@ -52,8 +60,45 @@ class Sketch:
 
 def sketch_of(article: Row) -> Sketch:
     """The `Sketch` of a stored article row."""
-    hashes = dedup.shingle_hashes(row_builders.dedup_document(row_builders.decode(dict(article)))[1])
+    hashes = article_hashes(article)
     return Sketch(hashes, sketch_rows(article["id"], hashes))
+
+
+def article_hashes(article: Row) -> np.ndarray:
+    """The shingle hashes of a stored article row (id, text, title span, furniture)."""
+    return dedup.shingle_hashes(row_builders.dedup_document(row_builders.decode(dict(article)))[1])
+
+
+def pack_hashes(hashes: np.ndarray) -> str:
+    """Shingle hashes as the text `article_sketches.hashes` keeps: every engine stores text, and
+    base64 of the little-endian words costs 5.3 characters a shingle and no parse to read back."""
+    return base64.b64encode(np.asarray(hashes, dtype="<u4").tobytes()).decode("ascii")
+
+
+def unpack_hashes(packed: str) -> np.ndarray:
+    """The sorted shingle hashes `pack_hashes` kept, as `dedup.shingle_hashes` gave them."""
+    return np.frombuffer(base64.b64decode(packed), dtype="<u4").astype(np.uint32)
+
+
+def fill_hashes(store: SQLStore, cur: Any) -> None:
+    """Migration step 13: the shingle hashes of every article whose sketch row has none (a store
+    written before they were kept), from its text, a batch at a time in id order. An article
+    with no sketch row yet waits for the recluster a store behind will run, which writes both."""
+    p = store.placeholder
+    columns = ("id", "text", "title_start", "title_end", "furniture")
+    last = ""
+    while True:
+        cur.execute(
+            f"SELECT {', '.join('a.' + c for c in columns)} FROM article_sketches s JOIN articles a"
+            f" ON a.id = s.article_id WHERE s.hashes IS NULL AND a.id > {p} ORDER BY a.id LIMIT {FILL_BATCH}",
+            (last,),
+        )
+        found = [dict(zip(columns, rec, strict=True)) for rec in cur.fetchall()]
+        if not found:
+            return
+        filled = [(pack_hashes(article_hashes(row)), row["id"]) for row in found]
+        cur.executemany(f"UPDATE article_sketches SET hashes = {p} WHERE article_id = {p}", filled)
+        last = found[-1]["id"]
 
 
 def add_article(store: SQLStore, cur: Any, article: Row, sketch: Sketch | None = None) -> None:
@@ -67,7 +112,9 @@ def sketch_rows(article_id: str, hashes: Any) -> dict[str, list[Row]]:
     """The `article_sketches` and `article_band_keys` rows of one article's shingle hashes."""
     keys = dedup.sketch(hashes).tolist()
     return {
-        "article_sketches": [{"article_id": article_id, "shingles": len(hashes)}],
+        "article_sketches": [
+            {"article_id": article_id, "shingles": len(hashes), "hashes": pack_hashes(hashes)}
+        ],
         "article_band_keys": [
             {"band": band, "band_key": key, "article_id": article_id} for band, key in enumerate(keys)
         ],
@@ -116,14 +163,13 @@ def _add_to_groups(
     likely = sorted(a for a, n, size in cur.fetchall() if dedup.likely_copies(n, len(hashes), size))
     if not likely:
         return {}, {}
-    columns = ("id", "text", "title_start", "title_end", "furniture")
-    cur.execute(f"SELECT {', '.join(columns)} FROM articles WHERE id IN {_in(store, likely)}", likely)
+    cur.execute(f"SELECT article_id, hashes FROM article_sketches WHERE article_id IN {_in(store, likely)}",
+                likely)  # fmt: skip
     scores = {}
-    for rec in cur.fetchall():
-        other = row_builders.decode(dict(zip(columns, rec, strict=True)))
-        score = dedup.similarity(hashes, dedup.shingle_hashes(row_builders.dedup_document(other)[1]))
+    for other, packed in cur.fetchall():
+        score = dedup.similarity(hashes, unpack_hashes(packed))
         if score >= dedup.THRESHOLD:
-            scores[other["id"]] = round(score, 4)
+            scores[other] = round(score, 4)
     return _regroup(store, cur, art_id, scores) if scores else ({}, {})
 
 
@@ -196,7 +242,7 @@ def _add_to_clusters(
                 articles)  # fmt: skip
     groups = dict(cur.fetchall())
     found = cluster.extend_clusters(members.values(), new, groups, before)
-    _replace(store, cur, sorted(touched), found)
+    _replace(store, cur, members, found)
 
 
 def _members(store: SQLStore, cur: Any, cluster_ids: list[str]) -> dict[str, list[Row]]:
@@ -214,13 +260,22 @@ def _members(store: SQLStore, cur: Any, cluster_ids: list[str]) -> dict[str, lis
     return out
 
 
-def _replace(store: SQLStore, cur: Any, old_ids: list[str], found: list[cluster.EventCluster]) -> None:
-    """Put the clusters `found` in place of `old_ids`, and their counts in place of theirs."""
+def _replace(
+    store: SQLStore, cur: Any, old: dict[str, list[Row]], found: list[cluster.EventCluster]
+) -> None:
+    """Put the clusters `found` in place of the `old` ones (their member rows by cluster id), and
+    their counts in place of theirs. Each cluster's row is written again (one row, its summary),
+    but a member row only where the event is new or its cluster's id changed: a report joining a
+    story told a hundred times writes its own rows, not the hundred others'."""
+    old_ids = sorted(old)
     before = tallies.cluster_counts(store, cur, old_ids)
     if old_ids:
-        cur.execute(f"DELETE FROM event_cluster_members WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
         cur.execute(f"DELETE FROM event_clusters WHERE cluster_id IN {_in(store, old_ids)}", old_ids)
     derived = row_builders.cluster_rows(found)
-    for table, batch in derived.items():
-        _insert(store, cur, table, batch)
+    _insert(store, cur, "event_clusters", derived["event_clusters"])
+    was = {(r["article_id"], r["idx"]): cluster_id for cluster_id, rows in old.items() for r in rows}
+    moved = sorted((r["article_id"], r["idx"], r["cluster_id"]) for r in derived["event_cluster_members"]
+                   if was.get((r["article_id"], r["idx"])) != r["cluster_id"])  # fmt: skip
+    store.insert_rows(cur, "event_cluster_members", ("article_id", "idx", "cluster_id"), moved,
+                      "(article_id, idx) DO UPDATE SET cluster_id = excluded.cluster_id")  # fmt: skip
     tallies.change_clusters(store, cur, before, (r["cluster_id"] for r in derived["event_clusters"]))

@@ -10,12 +10,12 @@ dialect runs the same ones.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import StoreError
-from newsevents.store import tallies
+from newsevents.store import incremental, tallies
 from newsevents.store.schema import ddl
 from newsevents.store.tables import BOOKKEEPING, COLUMNS, SUMMARY_COLUMNS, TABLES
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Statements that take a database from version N-1 to N, keyed by N.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType({
@@ -121,12 +121,19 @@ ADDED_COLUMNS: Mapping[int, tuple[tuple[str, str, str], ...]] = MappingProxyType
     8: (("events", "location_reason", "TEXT"),),
     # 12: how the text names each place, name or demonym (null for places stored before).
     12: (("locations", "kind", "TEXT"),),
+    # 13: each article's shingle hashes, which a new article is compared with (filled below).
+    13: (("article_sketches", "hashes", "TEXT"),),
 })  # fmt: skip
 
 # Steps that differ by engine, as the name of a dialect method run with the step's cursor.
 # 10: the indexes text search reads (FTS5 trigram tables on SQLite, pg_trgm GIN indexes on
 # PostgreSQL), built from the rows already stored; an engine that cannot have them keeps scanning.
 DIALECT_STEPS: Mapping[int, str] = MappingProxyType({3: "widen_integers", 6: "widen_keys", 10: "add_search"})
+
+# Steps that compute what SQL cannot, run with the step's cursor after its statements.
+# 13: the shingle hashes of the articles already stored, from their texts (a few minutes at a
+# million events; a full recluster, the other way to fill them, takes far longer).
+FILLS: Mapping[int, Callable[[SQLStore, Any], None]] = MappingProxyType({13: incremental.fill_hashes})
 
 OUR_TABLES = frozenset({*COLUMNS, *BOOKKEEPING, *SUMMARY_COLUMNS})
 
@@ -211,5 +218,7 @@ def _migrate(store: SQLStore, version: int) -> None:
                 cur.execute(stmt)
             if step in DIALECT_STEPS:
                 getattr(store, DIALECT_STEPS[step])(cur)
+            if step in FILLS:
+                FILLS[step](store, cur)
             cur.execute(f"INSERT INTO schema_version (version) VALUES ({store.placeholder})", (step,))
     log.info("migrated %s from schema version %d to %d", store.label, version, SCHEMA_VERSION)

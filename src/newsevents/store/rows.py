@@ -30,7 +30,7 @@ from newsevents.store.query import MEMBER_COLUMNS
 from newsevents.store.tables import BOOLEAN_COLUMNS, COLUMNS, DERIVED_COLUMNS, JSON_COLUMNS
 
 if TYPE_CHECKING:
-    from newsevents.corpus.cluster import EventCluster
+    from newsevents.corpus.records import EventCluster
 
 __all__ = ["BOOLEAN_COLUMNS", "CHILD_TABLES", "COLUMNS", "DERIVED_COLUMNS", "JSON_COLUMNS", "decode"]
 
@@ -217,7 +217,7 @@ def derived_rows(articles: Iterable[Row], events: Iterable[Row]) -> dict[str, li
     new articles are looked up by (see `store/incremental.py`)."""
     from newsevents.corpus.cluster import find_clusters
     from newsevents.corpus.dedup import group_shingles, shingle_hashes, sketch
-    from newsevents.store.incremental import key_rows
+    from newsevents.store.incremental import key_rows, pack_hashes
 
     published: dict[str, str | None] = {}
     shingles, sketches = {}, {}
@@ -235,7 +235,9 @@ def derived_rows(articles: Iterable[Row], events: Iterable[Row]) -> dict[str, li
             for m in g.members
         ],
         **cluster_rows(find_clusters(events, group_of)),
-        "article_sketches": [{"article_id": a, "shingles": len(h)} for a, h in shingles.items()],
+        "article_sketches": [
+            {"article_id": a, "shingles": len(h), "hashes": pack_hashes(h)} for a, h in shingles.items()
+        ],
         "article_band_keys": [
             {"band": band, "band_key": key, "article_id": a}
             for a, keys in sketches.items()

@@ -261,8 +261,10 @@ EVENT_CLUSTER_MEMBERS = Table(
 # event's block (candidates are events of one root and country within a day).
 ARTICLE_SKETCHES = Table(
     "article_sketches", "One row per stored article: the size of its word-shingle set, which turns "
-    "shared band keys into an estimate of containment.",
-    (_c("article_id", _T, "the article", True, _ART), _c("shingles", _I, "distinct word 3-shingles", True)),
+    "shared band keys into an estimate of containment, and the set itself, which a new article is "
+    "compared with exactly.",
+    (_c("article_id", _T, "the article", True, _ART), _c("shingles", _I, "distinct word 3-shingles", True),
+     _c("hashes", _T, "the shingles' 32-bit hashes, sorted, little-endian, in base64")),
     ("article_id",), derived=True,
 )  # fmt: skip
 
