@@ -207,3 +207,21 @@ def test_full_name_again_is_the_person_named_with_a_role(  # type: ignore[no-unt
     ms = mentions(actor_dictionary, parse, text)
     again = [m for m in ms if m.actor.text.startswith("Mech Dara") and m.kind == "coref"]
     assert [m.actor.code for m in again] == ["KHMMED", "KHMMED"]
+
+
+def test_object_them_takes_the_group_named_before_it_in_its_sentence(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "The gunmen picked out Pakistani police officers and shot them."
+    them = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "them"]
+    assert [(m.kind, m.actor.country, m.actor.sector) for m in them] == [("pronoun", "PAK", "COP")]
+
+
+def test_object_them_in_a_later_sentence_or_a_circumstance_stays_unresolved(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    later = "Pakistani police officers arrived. The gunmen shot them."
+    after = "Two Kurdish militants killed themselves after Turkish police called on them to surrender."
+    partitive = "Pakistani police officers arrived and the gunmen shot several of them."
+    for text in (later, after, partitive):
+        assert all(m.actor.text != "them" for m in mentions(actor_dictionary, parse, text)), text
