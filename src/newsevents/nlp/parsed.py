@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
 from newsevents.nlp import keep_text, text_of
-from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ class ParsedArticle:
         if start >= token.idx + len(token):  # in the whitespace after a token: the next one
             first += 1
         last = self.token_at(end - 1)
-        return doc_span(self.doc, first, last + 1) if first <= last else None
+        return self.doc[first : last + 1] if first <= last else None
 
     def span_of(self, evidence: Evidence, anchors: Anchors | None = None) -> Span | None:
         """The tokens of a piece of evidence: its anchor when a stage recorded the tokens it was
