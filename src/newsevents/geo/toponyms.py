@@ -260,8 +260,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
             continue
-        hint, cue = _hint_and_cue(span, cues)
-        dateline = is_dateline_name(span)  # read once: it is a cue and a field
+        (hint, cue), dateline = _hint_and_cue(span, cues), is_dateline_name(span)  # a cue and a field
         top = Toponym(
             span.start_char,
             span.end_char,
