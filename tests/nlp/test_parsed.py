@@ -46,6 +46,15 @@ def test_offsets_map_to_the_tokens_char_span_expands_to(parsed: ParsedArticle, s
     assert (got.start, got.end) == (expected.start, expected.end)
 
 
+def test_the_tokens_of_a_range_are_found_once_per_article(parsed: ParsedArticle) -> None:
+    army = TEXT.index("army")
+    first = parsed.tokens_of(army, army + 4)
+    # the stages ask for one event's trigger again and again: the second ask is the first answer
+    assert first is not None and parsed.tokens_of(army, army + 4) is first
+    assert parsed.span_of(Evidence.of(TEXT, army, army + 4)) is first
+    assert parsed.tokens_of(army, army) is None and (army, army) in parsed.spans
+
+
 def test_an_anchor_wins_over_the_offsets(parsed: ParsedArticle) -> None:
     said = TEXT.index("said")
     evidence = Evidence.of(TEXT, said, said + 4)

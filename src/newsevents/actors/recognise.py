@@ -302,14 +302,16 @@ def _surnames(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
         first_seen.setdefault(doc[c.end - 1].lower_, c.end)
     taken = {i for c in cues for i in range(c.start, c.end)}
     out: list[Cue] = []
-    for token in doc:
-        seen_at = first_seen.get(token.lower_)
-        if seen_at is None or token.i < seen_at or token.i in taken or not _lone_name(token):
+    # the words' strings, read once per Doc: a Token is made only for a word that was a surname
+    for i, lower in enumerate(words(doc).lower):
+        seen_at = first_seen.get(lower)
+        if seen_at is None or i < seen_at or i in taken:
             continue
-        if parsed.is_furniture(token.i, token.i + 1):
+        token = doc[i]
+        if not _lone_name(token) or parsed.is_furniture(i, i + 1):
             continue
-        entry = Entry("person", token.lower_, token.text, "", None, None, origin="ner")
-        out.append(Cue(token.i, token.i + 1, entry, "ner", token.i))
+        entry = Entry("person", lower, token.text, "", None, None, origin="ner")
+        out.append(Cue(i, i + 1, entry, "ner", i))
     return out
 
 

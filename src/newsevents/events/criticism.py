@@ -80,13 +80,18 @@ def _judged(verb: Token, cues: Cues) -> bool:
     )
 
 
+def _harms(clause: Token, cues: Cues) -> bool:
+    """A complement of harm or condemnation that is not negated ("would not worsen", "is not
+    illegal"); asked of a verb of saying's complements only, not of every word under it."""
+    harm = clause.lemma_.lower() in cues.harm_verbs or _judged(clause, cues)
+    return harm and not any(c.dep_ == "neg" for c in clause.children)
+
+
 def _act_nouns(said: Token, cues: Cues) -> Iterator[tuple[Token, Token]]:
     """(word of harm or preposition, act noun) pairs hanging on a verb of saying."""
     warning = said.lemma_.lower() in cues.warning_verbs
     for child in said.children:
-        harm = child.lemma_.lower() in cues.harm_verbs or _judged(child, cues)
-        negated = any(c.dep_ == "neg" for c in child.children)  # "would not worsen", "is not illegal"
-        if child.dep_ == "ccomp" and harm and not negated:
+        if child.dep_ == "ccomp" and _harms(child, cues):
             nouns = [s for s in child.children if s.dep_ == "nsubj"]
         elif warning and child.dep_ == "prep" and child.lower_ in WARNING_PREPS:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
@@ -133,8 +138,10 @@ def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
     no target: "the killing of demonstrators is unacceptable" names no killer."""
     for clause in said.children:
         adjective = _condemning(clause, cues) if clause.dep_ == "ccomp" else None
+        if adjective is None:
+            continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if adjective is None or not subjects or subjects[0].lower_ in CLAIMING:
+        if not subjects or subjects[0].lower_ in CLAIMING:
             continue
         subject, owners = subjects[0], _owners(subjects[0])
         if subject.lemma_.lower() in cues.act_nouns and owners:

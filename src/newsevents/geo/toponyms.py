@@ -260,19 +260,19 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             for top in _embedded(span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
             continue
-        hint, cue = _hint_and_cue(span, cues)
+        (hint, cue), dateline = _hint_and_cue(span, cues), is_dateline_name(span)  # a cue and a field
         top = Toponym(
             span.start_char,
             span.end_char,
             text,
             _label(span),
             "district" if is_district else None if city is not None else stripped_hint or hint,
-            cue or stripped_hint is not None or is_dateline_name(span),
+            cue or stripped_hint is not None or dateline,
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
-            dateline=is_dateline_name(span),
+            dateline=dateline,
         )
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one

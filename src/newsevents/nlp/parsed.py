@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
@@ -52,6 +52,11 @@ class ParsedArticle:
     codable: tuple[bool, ...]
     in_title: tuple[bool, ...]
     starts: array[int]
+    # the Span `tokens_of` found for each (start, end) asked: the stages ask for the same evidence's
+    # tokens again and again (an event's trigger for its date, its place and its figures)
+    spans: dict[tuple[int, int], Span | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @classmethod
     def of(cls, doc: Doc, article: Article) -> ParsedArticle:
@@ -88,8 +93,16 @@ class ParsedArticle:
         """The tokens overlapping characters [start, end), widened to whole tokens; None if none do.
 
         The same tokens as spaCy's `char_span(start, end, alignment_mode="expand")`, found by
-        bisection in the offsets computed once instead of a scan of the Doc per call.
+        bisection in the offsets computed once instead of a scan of the Doc per call. Found once per
+        range and article (`spans`): the Span is shared, so read it and never change it.
         """
+        key = (start, end)
+        if key in self.spans:
+            return self.spans[key]
+        found = self.spans[key] = self._tokens_of(start, end)
+        return found
+
+    def _tokens_of(self, start: int, end: int) -> Span | None:
         if end <= start or not len(self.doc):
             return None
         first = self.token_at(start)
