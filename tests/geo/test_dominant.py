@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.geo.conftest import places_by_mention as _places
 
-from newsevents.geo import Gazetteer, find_places
-from newsevents.model import Place
+from newsevents.geo import Gazetteer
 
 pytestmark = pytest.mark.model
-
-
-def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    return {m.text: p for p in find_places(doc, article, gaz) for m in p.mentions}
 
 
 def test_a_country_that_is_a_state_of_the_home_country_is_the_state(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]

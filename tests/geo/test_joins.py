@@ -5,16 +5,11 @@ context (geo/resolve.py, `context_countries`)."""
 from __future__ import annotations
 
 import pytest
+from tests.geo.conftest import places_by_mention as _places
 
-from newsevents.geo import Gazetteer, find_places
-from newsevents.model import Place
+from newsevents.geo import Gazetteer
 
 pytestmark = pytest.mark.model
-
-
-def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    return {m.text: p for p in find_places(doc, article, gaz) for m in p.mentions}
 
 
 def test_a_name_listed_after_a_place_is_one(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]

@@ -6,16 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.geo.conftest import places_by_name as _places
 
 from newsevents.geo import Gazetteer, find_places
-from newsevents.model import Article, Evidence, Place
+from newsevents.model import Article, Evidence
 
 pytestmark = pytest.mark.model
-
-
-def _places(parse, gaz: Gazetteer, text: str, **kw: object) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text, **kw)
-    return {p.name: p for p in find_places(doc, article, gaz)}
 
 
 def test_context_country_breaks_a_tie(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]

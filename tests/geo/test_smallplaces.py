@@ -9,10 +9,10 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from tests.geo.conftest import places_by_name as _places
 
-from newsevents.geo import Gazetteer, find_places, load_gazetteer
+from newsevents.geo import Gazetteer, load_gazetteer
 from newsevents.geo.smallplaces import SmallPlaces, build_index, index_path, problem, source_file
-from newsevents.model import Place
 
 # The towns of three countries, as cities500.json lists them: a real file, small enough to build fast.
 COUNTRIES = ("US", "CA", "GB")
@@ -97,11 +97,6 @@ def test_an_unwritable_cache_finds_nothing_and_says_so(
         assert towns.lookup("glen carbon") == () and towns.lookup("innisfail") == ()
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == 1 and lines[0].startswith("[E144]")
-
-
-def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    return {p.name: p for p in find_places(doc, article, gaz)}
 
 
 @pytest.mark.model
