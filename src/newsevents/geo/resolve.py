@@ -40,7 +40,8 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    county list ("Barrow and Jackson counties") are counties (geo/counties.py).
 8. Once every name is placed, the article's home country and region re-read the names placed
    abroad or in another region: "Georgia" in a story on Athens and Walton County is the US
-   state, and its counties are Georgia's (geo/dominant.py).
+   state, and its counties are Georgia's (geo/dominant.py); then towns far from the point where
+   most of the story's names have namesakes take the namesake there (geo/cluster.py).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsevents.geo.cluster import cluster_towns
 from newsevents.geo.counties import county_entry, county_region
 from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
@@ -352,6 +354,7 @@ def resolve_toponyms(toponyms: list[Toponym], doc_text: str, gazetteer: Gazettee
             by_span[(top.start, top.end)] = entry
             out.append(_from_entry(top, entry))
     out = reread_abroad(out, gazetteer, lambda res, entry: _from_entry(res.toponym, entry))
+    out = cluster_towns(out, gazetteer, _from_entry, [t for t in unproven if (t.start, t.end) not in by_span])
     for top in toponyms:
         if top.district:
             out.append(_district(top, doc_text, gazetteer, context, by_span))

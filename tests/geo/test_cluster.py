@@ -1,0 +1,84 @@
+"""Same-named towns read so that a story's places lie close together (geo/cluster.py).
+
+Logic tests over a hand-built gazetteer: no model, no data beyond the cue words.
+"""
+
+from __future__ import annotations
+
+from newsevents.geo.cluster import cluster_towns, km
+from newsevents.geo.cues import load_cues
+from newsevents.geo.gazetteer import Entry, Gazetteer
+from newsevents.geo.resolve import Resolved, _from_entry
+from newsevents.geo.toponyms import Toponym
+
+
+def _gazetteer(*entries: Entry) -> Gazetteer:
+    gaz = Gazetteer(load_cues())
+    for e in entries:
+        gaz.add(e.name, e)
+    gaz.names = dict(gaz.names)
+    return gaz
+
+
+def _at(entry: Entry, start: int) -> Resolved:
+    return _from_entry(Toponym(start, start + len(entry.name), entry.name, label="GPE"), entry)
+
+
+# Three towns of one state a few miles apart, each also the name of a larger place far away.
+ALEX_HOME = Entry("Alexandria", 45.885, -95.378, "USA", "city", 11_800, "Minnesota", 1)
+ALEX_FAR = Entry("Alexandria", 31.202, 29.916, "EGY", "city", 3_800_000, "Alexandria", 2)
+ALBANY_HOME = Entry("Albany", 45.630, -94.570, "USA", "city", 2_600, "Minnesota", 3)
+ALBANY_FAR = Entry("Albany", 42.653, -73.756, "USA", "city", 97_000, "New York", 4)
+OSAKIS_HOME = Entry("Osakis", 45.867, -95.152, "USA", "city", 1_700, "Minnesota", 5)
+OSAKIS_FAR = Entry("Osakis", 38.0, -100.0, "USA", "city", 20_000, "Kansas", 6)
+ELSEWHERE = Entry("Fargo", 46.877, -96.790, "USA", "city", 120_000, "North Dakota", 7)
+
+
+def test_towns_far_from_the_story_s_cluster_take_their_namesakes_in_it() -> None:
+    gaz = _gazetteer(ALEX_HOME, ALEX_FAR, ALBANY_HOME, ALBANY_FAR, OSAKIS_HOME, OSAKIS_FAR)
+    resolved = [_at(ALEX_FAR, 0), _at(ALBANY_FAR, 20), _at(OSAKIS_FAR, 40), _at(ELSEWHERE, 60)]
+    out = cluster_towns(resolved, gaz, _from_entry)
+    assert [r.admin1 for r in out[:3]] == ["Minnesota"] * 3
+    assert out[3] == resolved[3]
+
+
+def test_two_names_do_not_make_a_cluster() -> None:
+    gaz = _gazetteer(ALEX_HOME, ALEX_FAR, ALBANY_HOME, ALBANY_FAR)
+    resolved = [_at(ALEX_FAR, 0), _at(ALBANY_FAR, 20), _at(ELSEWHERE, 60)]
+    assert cluster_towns(resolved, gaz, _from_entry) == resolved
+
+
+def test_a_cluster_in_a_country_the_story_does_not_place_moves_nothing() -> None:
+    """Paris, London and Cambridge lie close together in Ontario too: a story placing them in France
+    and Britain stays there."""
+    paris, london, cambridge = (
+        Entry("Paris", 48.853, 2.349, "FRA", "city", 2_100_000, "Ile-de-France", 11),
+        Entry("London", 51.509, -0.126, "GBR", "city", 8_900_000, "England", 12),
+        Entry("Cambridge", 52.2, 0.117, "GBR", "city", 130_000, "England", 13),
+    )
+    ontario = (
+        Entry("Paris", 43.2, -80.383, "CAN", "city", 12_000, "Ontario", 21),
+        Entry("London", 42.983, -81.233, "CAN", "city", 350_000, "Ontario", 22),
+        Entry("Cambridge", 43.36, -80.31, "CAN", "city", 130_000, "Ontario", 23),
+    )
+    gaz = _gazetteer(paris, london, cambridge, *ontario)
+    resolved = [_at(paris, 0), _at(london, 10), _at(cambridge, 20)]
+    assert cluster_towns(resolved, gaz, _from_entry) == resolved
+
+
+def test_km() -> None:
+    assert 65 < km((45.885, -95.378), (45.630, -94.570)) < 75
+
+
+def test_an_unproven_name_with_a_namesake_among_two_of_the_story_s_towns_is_placed_there() -> None:
+    """"Kent", tagged a person, in a story on Falls Village and Sharon is the town between them."""
+    falls = Entry("Falls Village", 41.956, -73.363, "USA", "city", 540, "Connecticut", 31)
+    sharon = Entry("Sharon", 41.879, -73.477, "USA", "city", 730, "Connecticut", 32)
+    kent = Entry("Kent", 41.725, -73.477, "USA", "city", 2_900, "Connecticut", 33)
+    kent_far = Entry("Kent", 47.381, -122.235, "USA", "city", 130_000, "Washington", 34)
+    gaz = _gazetteer(falls, sharon, kent, kent_far)
+    resolved = [_at(falls, 0), _at(sharon, 20)]
+    out = cluster_towns(resolved, gaz, _from_entry, [Toponym(40, 44, "Kent", label="PERSON")])
+    assert [r.geonameid for r in out] == [31, 32, 33]
+    alone = cluster_towns(resolved[:1], gaz, _from_entry, [Toponym(40, 44, "Kent", label="PERSON")])
+    assert [r.geonameid for r in alone] == [31]
