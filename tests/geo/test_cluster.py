@@ -82,3 +82,25 @@ def test_an_unproven_name_with_a_namesake_among_two_of_the_story_s_towns_is_plac
     assert [r.geonameid for r in out] == [31, 32, 33]
     alone = cluster_towns(resolved[:1], gaz, _from_entry, [Toponym(40, 44, "Kent", label="PERSON")])
     assert [r.geonameid for r in alone] == [31]
+
+
+HENDERSON_TX = Entry("Henderson County", 32.21, -95.85, "USA", "district", 78_000, "Texas", 41)
+HENDERSON_NC = Entry("Henderson County", 35.347, -82.469, "USA", "district", 110_000, "North Carolina", 42)
+ATHENS_TX = Entry("Athens", 32.205, -95.855, "USA", "city", 12_700, "Texas", 43)
+ATHENS_GR = Entry("Athens", 37.984, 23.728, "GRC", "city", 660_000, "Attica", 44)
+
+
+def test_a_county_and_a_town_within_it_make_a_pair() -> None:
+    """ "Athens police" in a story on the Henderson County jail: the county seat in Texas."""
+    gaz = _gazetteer(HENDERSON_TX, HENDERSON_NC, ATHENS_TX, ATHENS_GR)
+    athens = Toponym(30, 36, "Athens", label="ORG", cue=True, embedded=True)
+    out = cluster_towns([_at(HENDERSON_NC, 0)], gaz, _from_entry, [athens])
+    assert [r.geonameid for r in out] == [41, 43]
+
+
+def test_a_pair_beside_another_town_of_its_country_moves_nothing() -> None:
+    far_town = Entry("New Haven", 41.308, -72.928, "USA", "city", 130_000, "Connecticut", 45)
+    gaz = _gazetteer(HENDERSON_TX, HENDERSON_NC, ATHENS_TX, ATHENS_GR, far_town)
+    athens = Toponym(30, 36, "Athens", label="ORG", cue=True, embedded=True)
+    resolved = [_at(HENDERSON_NC, 0), _at(far_town, 50)]
+    assert cluster_towns(resolved, gaz, _from_entry, [athens]) == resolved

@@ -10,6 +10,12 @@ of the article's other places near it, takes its namesake there. The cluster mus
 country that holds most of the article's places already, so a story on Paris, London and
 Cambridge is never moved to Ontario, where the three lie close too; a city of a country the
 article names that is large (`MOVE_MAX`) or a national capital stays where it is.
+
+Two names make a cluster only when their namesakes lie within `PAIR_KM` of each other and
+nowhere else, and no other town of the story lies in that country outside them: a county and its
+seat ("Henderson County" and "Athens police" are in Texas). Names left unplaced for want of proof
+where they stand are placed by the cluster too: at a pair's point, or at a namesake within
+`NEIGHBOUR_KM` of two of the story's towns.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.geo.gazetteer import Entry, Gazetteer, normalize
+from newsevents.geo.names import PLACE_LABELS
 
 if TYPE_CHECKING:
     from newsevents.geo.resolve import Resolved
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
 
 CLUSTER_KM = 100.0
 MIN_NAMES = 3
+PAIR_KM = 30.0  # two names alone make a cluster when their namesakes lie this close, and nowhere else
 NEIGHBOUR_KM = 80.0  # an unproven name is placed at a namesake this near two of the story's towns
 MOVE_MAX = 200_000  # a city of the cluster's country this large is not moved to a namesake
 MAX_CANDIDATES = 60  # namesakes read per name, the most populous first
@@ -41,15 +49,15 @@ def km(a: Point, b: Point) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _near(a: Point, b: Point) -> bool:
+def _near(a: Point, b: Point, radius: float = CLUSTER_KM) -> bool:
     if abs(a[0] - b[0]) > 1.0 or abs(a[1] - b[1]) > 1.0 / max(0.1, math.cos(math.radians(a[0]))):
         return False  # a cheap box before the great circle: 1 degree of latitude is 111 km
-    return km(a, b) <= CLUSTER_KM
+    return km(a, b) <= radius
 
 
-def _namesakes(r: Resolved, gazetteer: Gazetteer) -> list[Entry]:
-    found = [*gazetteer.lookup(r.toponym.text), *gazetteer.towns(r.toponym.text)]
-    same = [c.entry for c in found if c.primary and c.entry.feature == r.feature and c.entry.lat is not None]
+def _namesakes(top: Toponym, gazetteer: Gazetteer, features: tuple[str, ...]) -> list[Entry]:
+    found = [*gazetteer.lookup(top.text), *gazetteer.towns(top.text)]
+    same = [c.entry for c in found if c.primary and c.entry.feature in features and c.entry.lat is not None]
     return sorted(same, key=lambda e: -e.population)[:MAX_CANDIDATES]
 
 
@@ -66,10 +74,11 @@ def cluster_towns(
     """The resolved names, those of towns and counties far from the story's cluster of places
     re-placed at their namesake in it (see the module), and the names left unplaced for want of
     proof that have a namesake among the story's towns (`_among_towns`); `make` builds a Resolved."""
-    resolved = _clustered(resolved, gazetteer, make)
+    resolved = _clustered(resolved, gazetteer, make, unplaced)
+    placed = {(r.toponym.start, r.toponym.end) for r in resolved}
     towns = {normalize(r.toponym.text): (r.lat or 0.0, r.lon or 0.0) for r in resolved if _movable(r)}
     extra = []
-    for top in unplaced:
+    for top in (t for t in unplaced if (t.start, t.end) not in placed):
         entry = _among_towns(top, gazetteer, towns)
         if entry is not None:
             extra.append(make(top, entry))
@@ -93,34 +102,65 @@ def _among_towns(top: Toponym, gazetteer: Gazetteer, towns: dict[str, Point]) ->
 
 
 def _clustered(
-    resolved: list[Resolved], gazetteer: Gazetteer, make: Callable[[Toponym, Entry], Resolved]
+    resolved: list[Resolved],
+    gazetteer: Gazetteer,
+    make: Callable[[Toponym, Entry], Resolved],
+    unplaced: Sequence[Toponym],
 ) -> list[Resolved]:
     first: dict[str, Resolved] = {}
     for r in resolved:
         if _movable(r):
             first.setdefault(normalize(r.toponym.text), r)
-    if len(first) < MIN_NAMES:
-        return resolved
-    options = {name: _namesakes(r, gazetteer) for name, r in first.items()}
-    center = _center(options)
+    options = {name: _namesakes(r.toponym, gazetteer, (r.feature,)) for name, r in first.items()}
+    center = _center(options, CLUSTER_KM, MIN_NAMES) if len(first) >= MIN_NAMES else None
+    radius = CLUSTER_KM
+    proven = {normalize(t.text): t for t in unplaced if t.label in PLACE_LABELS or t.cue}
+    if center is None and first:  # a county and its town ("Athens police" in Henderson County)
+        pairs = {**{k: _namesakes(t, gazetteer, ("city", "district")) for k, t in proven.items()}, **options}
+        radius, center = PAIR_KM, _center(pairs, PAIR_KM, 2)
+        if center is not None and any(  # the pair must be the story's only towns of its country
+            r.country == center[1] and not any(_near(_point(e), center[0], PAIR_KM) for e in options[name])
+            for name, r in first.items()
+        ):
+            return resolved
     if center is None:
         return resolved
     counts = Counter({r.key: r.country for r in resolved if r.country}.values())
     moved: dict[str, Entry] = {}
     for name, r in first.items():
-        entry = _move(r, options[name], center, resolved, counts, gazetteer)
+        entry = _move(r, options[name], center, resolved, counts, gazetteer, radius)
         if entry is not None:
             moved[name] = entry
-    if not moved:
-        return resolved
     out = []
     for r in resolved:
         entry = moved.get(normalize(r.toponym.text)) if _movable(r) else None
         out.append(r if entry is None else make(r.toponym, entry))
+    if radius == PAIR_KM and counts[center[1]] == max(counts.values(), default=0):
+        out += _placed_at(center, [t for t in unplaced if normalize(t.text) in proven], gazetteer, make)
     return out
 
 
-def _center(options: dict[str, list[Entry]]) -> tuple[Point, str | None] | None:
+def _placed_at(
+    center: tuple[Point, str | None],
+    tops: list[Toponym],
+    gazetteer: Gazetteer,
+    make: Callable[[Toponym, Entry], Resolved],
+) -> list[Resolved]:
+    """The unproven names with a namesake at a pair's centre, placed there."""
+    out = []
+    for top in tops:
+        namesakes = _namesakes(top, gazetteer, ("city", "district"))
+        near = [e for e in namesakes if _near(_point(e), center[0], PAIR_KM)]
+        if near:
+            out.append(make(top, max(near, key=lambda e: e.population)))
+    return out
+
+
+def _point(e: Entry) -> Point:
+    return (e.lat or 0.0, e.lon or 0.0)
+
+
+def _center(options: dict[str, list[Entry]], radius: float, minimum: int) -> tuple[Point, str | None] | None:
     """The namesake point near which most names have a namesake (MIN_NAMES at least, and more
     than near any point farther away), the tightest such point first, with its country; None
     when no such point stands out."""
@@ -139,14 +179,14 @@ def _center(options: dict[str, list[Entry]]) -> tuple[Point, str | None] | None:
             for dlat in (-1, 0, 1):
                 for dlon in range(-reach, reach + 1):
                     for i, q in cells.get((lat + dlat, lon + dlon), ()):
-                        if (d := km(p, q)) <= CLUSTER_KM and d < nearest.get(i, CLUSTER_KM + 1):
+                        if (d := km(p, q)) <= radius and d < nearest.get(i, radius + 1):
                             nearest[i] = d
             scored.append((len(nearest), sum(nearest.values()), p, e.country))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    if not scored or scored[0][0] < MIN_NAMES:
+    if not scored or scored[0][0] < minimum:
         return None
     best, _, point, country = scored[0]
-    rival = next((s[0] for s in scored[1:] if km(point, s[2]) > 2 * CLUSTER_KM), 0)
+    rival = next((s[0] for s in scored[1:] if km(point, s[2]) > 2 * radius), 0)
     return (point, country) if best > rival else None
 
 
@@ -157,11 +197,12 @@ def _move(
     resolved: list[Resolved],
     counts: Counter[str | None],
     gazetteer: Gazetteer,
+    radius: float,
 ) -> Entry | None:
     point, country = center
     here, own = (r.lat or 0.0, r.lon or 0.0), normalize(r.toponym.text)
-    inside = [e for e in namesakes if e.country == country and _near((e.lat or 0.0, e.lon or 0.0), point)]
-    target = min(inside, key=lambda e: km((e.lat or 0.0, e.lon or 0.0), point), default=None)
+    inside = [e for e in namesakes if e.country == country and _near(_point(e), point, radius)]
+    target = min(inside, key=lambda e: km(_point(e), point), default=None)
     if target is None or (target.lat, target.lon) == here or counts[country] < max(counts.values()):
         return None
     if gazetteer.capital_points.get(r.country or "") == here and normalize(r.name) == own:
@@ -169,7 +210,7 @@ def _move(
     size = max((e.population for e in namesakes if (e.lat, e.lon) == here), default=0)
     if r.country == country and size >= MOVE_MAX:
         return None
-    if _near(here, point):
+    if _near(here, point, radius):
         return target  # in the cluster already: its namesake nearest the story's centre
     others = [o for o in resolved if _movable(o) and normalize(o.toponym.text) != own]
     if any(_near(here, (o.lat or 0.0, o.lon or 0.0)) for o in others):
