@@ -104,3 +104,15 @@ def test_a_pair_beside_another_town_of_its_country_moves_nothing() -> None:
     athens = Toponym(30, 36, "Athens", label="ORG", cue=True, embedded=True)
     resolved = [_at(HENDERSON_NC, 0), _at(far_town, 50)]
     assert cluster_towns(resolved, gaz, _from_entry, [athens]) == resolved
+
+
+def test_a_name_a_preposition_marks_needs_one_of_the_story_s_towns_beside_it() -> None:
+    """ "nuns in Pewaukee" in a story on Milwaukee; a bare unproven name would need two towns."""
+    milwaukee = Entry("Milwaukee", 43.039, -87.906, "USA", "city", 600_000, "Wisconsin", 51)
+    pewaukee = Entry("Pewaukee", 43.081, -88.261, "USA", "city", 8_000, "Wisconsin", 52)
+    gaz = _gazetteer(milwaukee, pewaukee)
+    cued = Toponym(30, 38, "Pewaukee", label="NORP", cue=True)
+    out = cluster_towns([_at(milwaukee, 0)], gaz, _from_entry, [cued])
+    assert [r.geonameid for r in out] == [51, 52]
+    bare = Toponym(30, 38, "Pewaukee", label="ORG")
+    assert [r.geonameid for r in cluster_towns([_at(milwaukee, 0)], gaz, _from_entry, [bare])] == [51]

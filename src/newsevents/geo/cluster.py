@@ -15,7 +15,8 @@ Two names make a cluster only when their namesakes lie within `PAIR_KM` of each 
 nowhere else, and no other town of the story lies in that country outside them: a county and its
 seat ("Henderson County" and "Athens police" are in Texas). Names left unplaced for want of proof
 where they stand are placed by the cluster too: at a pair's point, or at a namesake within
-`NEIGHBOUR_KM` of two of the story's towns.
+`NEIGHBOUR_KM` of two of the story's towns (of one, when a preposition or noun marks the name as
+a place and it is no common first name: "nuns in Pewaukee" in a story on Milwaukee).
 """
 
 from __future__ import annotations
@@ -91,12 +92,14 @@ def _among_towns(top: Toponym, gazetteer: Gazetteer, towns: dict[str, Point]) ->
     are the Connecticut towns; a surname seldom has a town of its own among the story's places."""
     own = normalize(top.text)
     points = [p for name, p in towns.items() if name != own]
+    weak = top.text.lower() in gazetteer.cues.weak_names  # a first name or common word: "Jackson"
+    needed = 1 if top.cue and not (top.embedded or weak) else 2  # "in Pewaukee" by Milwaukee: one will do
     found = [*gazetteer.lookup(top.text), *gazetteer.towns(top.text)]
     close = [
         c.entry
         for c in found
         if c.primary and c.entry.feature in ("city", "district") and c.entry.lat is not None
-        and sum(km((c.entry.lat, c.entry.lon or 0.0), p) <= NEIGHBOUR_KM for p in points) >= 2
+        and sum(km((c.entry.lat, c.entry.lon or 0.0), p) <= NEIGHBOUR_KM for p in points) >= needed
     ]  # fmt: skip
     return max(close, key=lambda e: e.population, default=None)
 
