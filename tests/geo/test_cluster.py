@@ -116,3 +116,18 @@ def test_a_name_a_preposition_marks_needs_one_of_the_story_s_towns_beside_it() -
     assert [r.geonameid for r in out] == [51, 52]
     bare = Toponym(30, 38, "Pewaukee", label="ORG")
     assert [r.geonameid for r in cluster_towns([_at(milwaukee, 0)], gaz, _from_entry, [bare])] == [51]
+
+
+def test_a_region_at_the_edge_of_a_longer_name_is_read_in_the_story_s_country() -> None:
+    """ "NHS West Midlands" in a story on England is not Zimbabwe's Midlands province."""
+    from newsevents.geo.dominant import reread_abroad
+
+    midlands = Entry("Midlands", -19.21, 29.8, "ZWE", "admin1", 1_600_000, "Midlands", 61)
+    england = Entry("England", 52.16, -1.5, "GBR", "admin1", 53_000_000, "England", 62)
+    gaz = _gazetteer(midlands, england)
+    edge = _from_entry(Toponym(0, 8, "Midlands", label="FAC", embedded=True), midlands)
+    out = reread_abroad([edge, _at(england, 20)], gaz, lambda r, e: _from_entry(r.toponym, e))
+    assert [(r.name, r.country) for r in out] == [("England", "GBR"), ("England", "GBR")]
+    alone = _from_entry(Toponym(0, 8, "Midlands", label="GPE"), midlands)
+    kept = reread_abroad([alone, _at(england, 20)], gaz, lambda r, e: _from_entry(r.toponym, e))
+    assert kept[0].country == "ZWE"

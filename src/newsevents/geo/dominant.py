@@ -5,6 +5,8 @@ names its state bare: "Georgia authorities", "Northeast Georgia". Weighed name b
 first the country; and "Athens", "Mansfield", "Alexandria" are first the larger city abroad. After
 every name is placed, the article's home country is the one that holds most of its distinct
 places (two at least, and more than any other); then
+- first, a region found only at the edge of a longer name, in a country nothing else in the article
+  names, is read in the one country the article's other places lie in (`_edge_regions`);
 - a name placed as a foreign country that is also a first-level region of the home country is
   that region ("Georgia" in a story on Athens and Clarke County);
 - a name placed as a city abroad, alone in its country, that is also a town of a region of the
@@ -44,6 +46,7 @@ def reread_abroad(
 ) -> list[Resolved]:
     """The resolved names, those placed abroad that name a region or town at home re-placed (see
     the module); `rebuild` makes the new Resolved of a name and its entry."""
+    resolved = _edge_regions(resolved, gazetteer, rebuild)
     home, counts = home_country(resolved)
     if home is None:
         return resolved
@@ -99,3 +102,31 @@ def _main_region(resolved: list[Resolved], home: str) -> Region | None:
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _edge_regions(
+    resolved: list[Resolved], gazetteer: Gazetteer, rebuild: Callable[[Resolved, Entry], Resolved]
+) -> list[Resolved]:
+    """A region found only at the edge of a longer name ("Midlands" of "NHS West Midlands", "Plateau"
+    of "the Central Plateau") in a country nothing else in the article names, while the article's
+    other places lie in one other country, is a region of that country the gazetteer lacks: it is
+    read as the region of that country the article names, if one, else as the country."""
+    def own(r: Resolved) -> str:
+        return normalize(r.toponym.text)
+
+    out = []
+    for r in resolved:
+        others = [o for o in resolved if own(o) != own(r) and o.country]
+        home = {o.country for o in others}
+        if not (r.toponym.embedded and r.feature == "admin1") or len(home) != 1 or r.country in home:
+            out.append(r)
+            continue
+        country = home.pop()
+        named = {(o.name, o.lat, o.lon, o.admin1, o.geonameid) for o in others if o.feature == "admin1"}
+        entry = gazetteer.countries.get(country or "")
+        if len(named) == 1:
+            name, lat, lon, admin1, geonameid = named.pop()
+            entry = Entry(name, lat, lon, country, "admin1", admin1=admin1, geonameid=geonameid)
+        out.append(r if entry is None else rebuild(r, entry))
+    return out
+
