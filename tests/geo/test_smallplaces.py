@@ -255,3 +255,10 @@ def test_a_names_towns_are_made_once_and_handed_out_as_fresh_lists(small_gaz: Ga
     assert again and again == list(small_gaz.made_towns["Springfield"])
     listed = small_gaz.small.lookup("springfield")  # type: ignore[union-attr]
     assert [c.entry.name for c in again] == [p.name for p in listed]
+
+
+def test_an_office_of_a_county_takes_the_county_s_point(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Both the Sheriff's Office and Rapides Parish Fire District 2 investigated the fire in Louisiana."
+    places = _places(parse, small_gaz, text)
+    fire = next(p for name, p in places.items() if name.startswith("Rapides Parish"))
+    assert fire.lat is not None and 30.5 < fire.lat < 31.5

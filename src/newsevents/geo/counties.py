@@ -67,3 +67,13 @@ def county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] 
         if c.primary and c.entry.feature == "district" and c.entry.admin1
     }
     return held.pop() if len(held) == 1 else None
+
+
+def county_head(text: str, cues: Cues) -> str | None:
+    """ "Rapides Parish Fire" -> "Rapides Parish": the county that heads the name of one of its
+    offices ("Rapides Parish Fire District 2", "Navarro County Criminal District Attorney"), or None."""
+    nouns = {entry.split(None, 1)[1] for entry in cues.county_plurals if " " in entry}
+    words = text.split()
+    cut = next((i for i in range(1, len(words) - 1) if words[i].lower() in nouns), None)
+    return None if cut is None else " ".join(words[: cut + 1])
+

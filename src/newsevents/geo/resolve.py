@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsevents.geo.cluster import cluster_towns
-from newsevents.geo.counties import county_entry, county_region
+from newsevents.geo.counties import county_entry, county_head, county_region
 from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.qualifiers import contains, inside_qualifier
@@ -287,7 +287,9 @@ def _district(
             gazetteer,
             context,
         )
-    own = choose(Toponym(top.start, top.end, top.text, cue=True), gazetteer, context)
+    head = county_head(top.text, gazetteer.cues)  # "Rapides Parish" of "Rapides Parish Fire District"
+    hint = "district" if head else None
+    own = choose(Toponym(top.start, top.end, head or top.text, hint=hint, cue=True), gazetteer, context)
     base = owner or own
     if base is None:
         return Resolved(top, top.text, None, None, None, "district", None, None)
