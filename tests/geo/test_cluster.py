@@ -131,3 +131,23 @@ def test_a_region_at_the_edge_of_a_longer_name_is_read_in_the_story_s_country() 
     alone = _from_entry(Toponym(0, 8, "Midlands", label="GPE"), midlands)
     kept = reread_abroad([alone, _at(england, 20)], gaz, lambda r, e: _from_entry(r.toponym, e))
     assert kept[0].country == "ZWE"
+
+
+def test_the_bare_names_of_a_county_list_many_states_share_are_read_in_the_cluster() -> None:
+    """ "Clarke, Oconee and Oglethorpe counties": Clarke and Oconee counties are in Alabama and South
+    Carolina too; Oglethorpe is Georgia's alone, and so are the three."""
+    ogle = Entry("Oglethorpe County", 33.87, -83.08, "USA", "district", 15_000, "Georgia", None)
+    clarke = Entry("Clarke County", 33.95, -83.38, "USA", "district", 128_000, "Georgia", None)
+    clarke_al = Entry("Clarke County", 31.71, -87.8, "USA", "district", 24_000, "Alabama", None)
+    oconee = Entry("Oconee County", 33.83, -83.43, "USA", "district", 40_000, "Georgia", None)
+    oconee_sc = Entry("Oconee County", 34.75, -83.07, "USA", "district", 79_000, "South Carolina", None)
+    gaz = _gazetteer(ogle, clarke, clarke_al, oconee, oconee_sc)
+    listed = [
+        Toponym(0, 6, "Clarke", cue=True, county="Clarke County"),
+        Toponym(8, 14, "Oconee", cue=True, county="Oconee County"),
+    ]
+    placed = _from_entry(Toponym(19, 29, "Oglethorpe", cue=True, county="Oglethorpe County"), ogle)
+    out = cluster_towns([placed], gaz, _from_entry, listed)
+    assert sorted((r.name, r.admin1) for r in out) == [
+        ("Clarke County", "Georgia"), ("Oconee County", "Georgia"), ("Oglethorpe County", "Georgia")
+    ]

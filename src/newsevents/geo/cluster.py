@@ -14,7 +14,10 @@ article names that is large (`MOVE_MAX`) or a national capital stays where it is
 Two names make a cluster only when their namesakes lie within `PAIR_KM` of each other and
 nowhere else, and no other town of the story lies in that country outside them: a county and its
 seat ("Henderson County" and "Athens police" are in Texas). Names left unplaced for want of proof
-where they stand are placed by the cluster too: at a pair's point, or at a namesake within
+where they stand are placed by the cluster too: the bare names of a county list that several
+states share ("Clarke, Madison, Oconee and Oglethorpe counties") count towards it and take their
+county nearest its point, as names the text marks as places do at a pair's point; others go to a
+namesake within
 `NEIGHBOUR_KM` of two of the story's towns (of one, when a preposition or noun marks the name as
 a place and it is no common first name: "nuns in Pewaukee" in a story on Milwaukee).
 """
@@ -57,7 +60,8 @@ def _near(a: Point, b: Point, radius: float = CLUSTER_KM) -> bool:
 
 
 def _namesakes(top: Toponym, gazetteer: Gazetteer, features: tuple[str, ...]) -> list[Entry]:
-    found = [*gazetteer.lookup(top.text), *gazetteer.towns(top.text)]
+    name = top.county or top.text  # "Clarke County" for "Clarke" of "Clarke and Oconee counties"
+    found = [*gazetteer.lookup(name), *gazetteer.towns(name)]
     same = [c.entry for c in found if c.primary and c.entry.feature in features and c.entry.lat is not None]
     return sorted(same, key=lambda e: -e.population)[:MAX_CANDIDATES]
 
@@ -115,7 +119,9 @@ def _clustered(
         if _movable(r):
             first.setdefault(normalize(r.toponym.text), r)
     options = {name: _namesakes(r.toponym, gazetteer, (r.feature,)) for name, r in first.items()}
-    center = _center(options, CLUSTER_KM, MIN_NAMES) if len(first) >= MIN_NAMES else None
+    counties = {normalize(t.county): t for t in unplaced if t.county}  # of a county list many states share
+    listed = {**{k: _namesakes(t, gazetteer, ("district",)) for k, t in counties.items()}, **options}
+    center = _center(listed, CLUSTER_KM, MIN_NAMES) if len(listed) >= MIN_NAMES else None
     radius = CLUSTER_KM
     proven = {normalize(t.text): t for t in unplaced if t.label in PLACE_LABELS or t.cue}
     if center is None and first:  # a county and its town ("Athens police" in Henderson County)
@@ -138,8 +144,9 @@ def _clustered(
     for r in resolved:
         entry = moved.get(normalize(r.toponym.text)) if _movable(r) else None
         out.append(r if entry is None else make(r.toponym, entry))
-    if radius == PAIR_KM and counts[center[1]] == max(counts.values(), default=0):
-        out += _placed_at(center, [t for t in unplaced if normalize(t.text) in proven], gazetteer, make)
+    if counts[center[1]] == max(counts.values(), default=0):
+        pool = [t for t in unplaced if (normalize(t.text) in proven if radius == PAIR_KM else t.county)]
+        out += _placed_at(center, pool, gazetteer, make, radius)
     return out
 
 
@@ -148,14 +155,15 @@ def _placed_at(
     tops: list[Toponym],
     gazetteer: Gazetteer,
     make: Callable[[Toponym, Entry], Resolved],
+    radius: float,
 ) -> list[Resolved]:
-    """The unproven names with a namesake at a pair's centre, placed there."""
+    """The unproven names with a namesake at the cluster's centre, placed there."""
     out = []
     for top in tops:
         namesakes = _namesakes(top, gazetteer, ("city", "district"))
-        near = [e for e in namesakes if _near(_point(e), center[0], PAIR_KM)]
+        near = [e for e in namesakes if _near(_point(e), center[0], radius)]
         if near:
-            out.append(make(top, max(near, key=lambda e: e.population)))
+            out.append(make(top, min(near, key=lambda e: km(_point(e), center[0]))))
     return out
 
 
