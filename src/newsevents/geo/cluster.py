@@ -17,9 +17,9 @@ seat ("Henderson County" and "Athens police" are in Texas). Names left unplaced 
 where they stand are placed by the cluster too: the bare names of a county list that several
 states share ("Clarke, Madison, Oconee and Oglethorpe counties") count towards it and take their
 county nearest its point, as names the text marks as places do at a pair's point; others go to a
-namesake within
-`NEIGHBOUR_KM` of two of the story's towns (of one, when a preposition or noun marks the name as
-a place and it is no common first name: "nuns in Pewaukee" in a story on Milwaukee).
+namesake within `NEIGHBOUR_KM` of two of the story's towns (of one, when a preposition or noun
+marks the name as a place and it is no common first name: "nuns in Pewaukee" in a story on
+Milwaukee).
 """
 
 from __future__ import annotations
