@@ -313,6 +313,33 @@ def test_former_before_other_modifiers_still_makes_a_former_official(  # type: i
     assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[0] == "USAGOV"
 
 
+def test_former_on_a_role_after_the_name_makes_a_former_official(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "X, the former president" and "X, former deputy secretary of state": "former" on a role
+    word anywhere in the mention, for a person the dictionary knows or not; a later short name
+    copies the former official."""
+    got = by_text(actor_dictionary, parse, "Barack Obama, the former president, criticised the plan.")
+    assert got["Barack Obama, the former president"][:3] == ("USAELI", "USA", "ELI")
+    text = "Richard Roe, former U.S. deputy secretary of state, criticised China. Roe urged Taiwan to act."
+    got = by_text(actor_dictionary, parse, text)
+    assert (got["Richard Roe, former U.S. deputy secretary of state"][:3], got["Roe"][0]) == (
+        ("USAELI", "USA", "ELI"), "USAELI")
+
+
+def test_former_on_a_role_noun_or_an_organ_of_the_state(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "Albania's former leader", "a former State Department official": the role is no longer
+    held; a role without "former" keeps its office."""
+    got = by_text(actor_dictionary, parse, "Albania's former leader rejected the allegations.")
+    assert got["Albania's former leader"][:3] == ("ALBELI", "ALB", "ELI")
+    text = "John Roe, a former senior State Department official, criticised the decision."
+    assert by_text(actor_dictionary, parse, text)[text.split(", criticised")[0]][0] == "USAELI"
+    got = by_text(actor_dictionary, parse, "Albania's leader rejected the allegations.")
+    assert got["Albania's leader"][0] == "ALBGOV"
+
+
 def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
