@@ -225,3 +225,15 @@ def test_object_them_in_a_later_sentence_or_a_circumstance_stays_unresolved(  # 
     partitive = "Pakistani police officers arrived and the gunmen shot several of them."
     for text in (later, after, partitive):
         assert all(m.actor.text != "them" for m in mentions(actor_dictionary, parse, text)), text
+
+
+def test_the_group_again_is_the_group_not_its_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "The group" long after "a Pakistani separatist group", with no organisation named within
+    reach, is that group again (PAKSEP), not Pakistan."""
+    text = ("A Pakistani separatist group attacked a train. Officials said 20 people died. The army"
+            " searched the area. Troops found weapons. The police arrested two men."
+            " The group also opposes Chinese investment.")
+    group = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "group")
+    assert (group.kind, group.actor.code) == ("coref", "PAKSEP")

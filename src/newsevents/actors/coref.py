@@ -8,7 +8,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
-  country ("the regime") takes the country of the last mention with the same head word;
+  country ("the regime") takes the country of the last mention with the same head word, and
+  its sector too when the noun has none of its own ("the group");
 - "he/him/his" and "she/her" take the most salient compatible person: salience adds how often
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
@@ -157,11 +158,16 @@ def _named_body(d: Draft, h: _History) -> Draft:
 
 
 def _collective(d: Draft, h: _History) -> Draft:
+    """ "the regime" after "the Syrian regime": the country of the last mention with the same head
+    word. A head word with no sector of its own ("the group" after "the separatist group") takes
+    that mention's sector too: the same body named again, not the country it is in."""
     if d.country or d.code or d.person or not d.definite:
         return d
     lemma = h.doc[d.head].lemma_.lower()
     for s in reversed(h.seen):
         if s.country and h.doc[s.head].lemma_.lower() == lemma:
+            if d.sector is None:
+                return replace(d, kind="coref", country=s.country, name=s.name, sector=s.sector, code=s.code)
             return replace(d, kind="coref", country=s.country, name=s.name)
     return d
 
