@@ -207,31 +207,6 @@ def test_a_list_of_two_people_is_two_mentions(  # type: ignore[no-untyped-def]
         "Barack Obama", "John Kerry", "Sergei Lavrov"]
 
 
-def test_home_institution_takes_the_country_of_its_in_phrase(  # type: ignore[no-untyped-def]
-    actor_dictionary, parse,
-) -> None:
-    got = by_text(actor_dictionary, parse, "A court in Guyana issued arrest warrants.")
-    assert got["court"][:2] == ("GUYJUD", "GUY")
-
-
-def test_troops_in_a_country_stay_unplaced(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Troops in Iraq fired on the convoy.")
-    assert got["Troops"][1] is None
-
-
-def test_rebels_and_students_take_the_country_of_their_in_phrase(  # type: ignore[no-untyped-def]
-    actor_dictionary, parse,
-) -> None:
-    got = by_text(actor_dictionary, parse, "Rebels in Chad and students throughout Kenya denounced the vote.")
-    assert got["Rebels"][:3] == ("TCDREB", "TCD", "REB")
-    assert got["students"][:2] == ("KENEDU", "KEN")
-
-
-def test_a_capital_in_the_phrase_places_the_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Demonstrators in Kabul threw stones.")
-    assert got["Demonstrators"][:2] == ("AFGOPP", "AFG")
-
-
 def test_refugees_take_where_they_come_from_not_where_they_are(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -384,15 +359,3 @@ def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse
     assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
     plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
     assert plain["Kenyan lawmakers"][2] == "LEG"
-
-
-def test_activists_of_a_country_are_not_placed_by_it(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    """ "Activists of Russia" may be its foes; "activists in Russia" are there."""
-    assert by_text(actor_dictionary, parse, "Activists of Russia marched.")["Activists"][1] is None
-    assert by_text(actor_dictionary, parse, "Activists in Russia marched.")["Activists"][1] == "RUS"
-
-
-def test_a_possessive_says_whose_fighters_not_the_place(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Its fighters in Lebanon fired rockets.")
-    assert got["fighters"][1] is None
-    assert by_text(actor_dictionary, parse, "Fighters in Lebanon fired rockets.")["Fighters"][1] == "LBN"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors import belonging, converted, coref, envoys, offices, peoples, recognise, resolve
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
+from newsevents.actors.placed import place_by_preposition
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -74,7 +75,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = offices.former_offices(doc, drafts, cues, dictionary)
     drafts = envoys.offices_of_bodies(doc, drafts, cues)
     drafts = peoples.ethnic_peoples(doc, drafts, cues, dictionary)
-    drafts = resolve.place_by_preposition(doc, drafts, dictionary, cues)
+    drafts = place_by_preposition(doc, drafts, dictionary, cues)
     drafts = belonging.members_of_bodies(doc, drafts, cues)
     drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
