@@ -114,6 +114,17 @@ def test_unnamed_fighters_take_the_one_named_armed_group(  # type: ignore[no-unt
     assert codes["militants"] == "PAKSEP"
 
 
+def test_fighters_told_of_before_their_group_is_named_are_that_group_s(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """A lead tells of "terrorists" killed and names their group a sentence later: with no armed
+    group named before them, the one named after them counts."""
+    text = ("Soldiers killed 30 terrorists on Wednesday. "
+            "The Balochistan Liberation Army claimed the raid on the railway station.")
+    codes = {m.actor.text: m.actor.code for m in mentions(actor_dictionary, parse, text)}
+    assert codes["terrorists"] == "PAKSEP"
+
+
 def test_a_separatist_modifier_refines_a_rebel_noun(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:

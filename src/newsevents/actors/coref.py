@@ -21,7 +21,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
-  its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
+  its fighters "terrorists"; with two sides named, the noun could be either and is left alone),
+  or, when none is named before it, of those named after it;
 - "it" and "they" are resolved first where the parse says who they are: the subject of a clause an
   actor said, announced or denied ("the ministry said it would", "police said they arrested");
   else a "they" that opens an act of its own, in a sentence with no noun subject besides it and
@@ -79,6 +80,7 @@ class _History:
     parsed: ParsedArticle
     sent_of: list[int]
     seen: list[Draft]
+    ahead: list[Draft]  # every draft of the article, before coreference
 
     def in_title(self, d: Draft) -> bool:
         return self.parsed.in_headline(d.head, d.head + 1)
@@ -175,13 +177,20 @@ def _collective(d: Draft, h: _History) -> Draft:
 def _armed_kin(d: Draft, h: _History) -> Draft:
     """An unnamed armed-group noun ("militants", "the insurgents") takes the country and sector of
     the armed groups the article has named, when all of them are of one country: the story's
-    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP)."""
+    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP). Before any is named,
+    the groups the article names after it count: a lead often tells of "terrorists" killed and
+    names their group a sentence later."""
     if d.person or d.key or d.sector not in ARMED:
         return d
-    named = [s for s in h.seen if s.key and not s.person and s.sector in ARMED and s.country]
+    named = [s for s in h.seen if _armed_group(s)] or [s for s in h.ahead if _armed_group(s)]
     if not named or len({s.country for s in named}) > 1 or d.country not in (None, named[-1].country):
         return d
     return replace(d, country=named[-1].country, sector=named[-1].sector)
+
+
+def _armed_group(s: Draft) -> bool:
+    """A named armed group with a country (an organisation of the dictionary, REB or SEP)."""
+    return bool(s.key and not s.person and s.sector in ARMED and s.country)
 
 
 def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
@@ -329,7 +338,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sentences_of(doc)):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    h = _History(doc, parsed, sent_of, [])
+    h = _History(doc, parsed, sent_of, [], list(drafts))
     taken = {i for d in drafts for i in range(d.start, d.end)}
     w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT
     pronouns = [
