@@ -26,11 +26,3 @@ def test_the_two_sides_of_a_fight_stay_as_named() -> None:
     fights = events_of_root(text, "19")
     assert all(e.source is None or e.target is None or e.source.country != e.target.country for e in fights)
     assert all(e.target is None or e.target.sector is None for e in fights)
-
-
-@pytest.mark.model
-def test_hostages_held_or_threatened_are_civilians() -> None:
-    """Hostages are the act's target, as civilians (sectors.yml), not the country the act is in."""
-    text = "In Mali, the militants are holding 40 hostages and threatened to kill the hostages."
-    events = events_of_root(text, "18") + events_of_root(text, "13")
-    assert events and all(e.target is not None and e.target.sector == "CVL" for e in events)
