@@ -248,3 +248,9 @@ def test_the_group_again_is_the_group_not_its_country(  # type: ignore[no-untype
             " The group also opposes Chinese investment.")
     group = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "group")
     assert (group.kind, group.actor.code) == ("coref", "PAKSEP")
+
+
+def test_she_is_no_organisation(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "the group" stands for a body, which no "he" or "she" refers to."""
+    text = "The Baloch Liberation Army claimed the attack. The group said she detonated the bomb."
+    assert not [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "she"]

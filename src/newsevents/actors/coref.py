@@ -70,6 +70,7 @@ ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country
 # Organs of a state: "the group" is never one of them ("the ministry", "the army" are named as such).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 BODY_WINDOW = 3  # sentences back a named body stays the referent of "the group"
+PERSON_ROLES = frozenset({"head", "person"})  # role words for one person (sectors.yml `role`), not "body"
 
 
 @dataclass
@@ -215,8 +216,9 @@ def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
 
 
 def _compatible(s: Draft, female: bool, h: _History) -> bool:
-    """A person, or a singular person role ("a Turkish official"), of a gender that fits the pronoun."""
-    if not (s.person or (s.role and not h.plural(s))):
+    """A person, or a singular person role ("a Turkish official"), of a gender that fits the pronoun;
+    a body ("the group") is no "he" or "she"."""
+    if not (s.person or (s.role in PERSON_ROLES and not h.plural(s))):
         return False
     return (s.gender == "f") == female if s.gender else True
 
