@@ -114,6 +114,17 @@ def test_unnamed_fighters_take_the_one_named_armed_group(  # type: ignore[no-unt
     assert codes["militants"] == "PAKSEP"
 
 
+def test_fighters_told_of_before_their_group_is_named_are_that_group_s(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """A lead tells of "terrorists" killed and names their group a sentence later: with no armed
+    group named before them, the one named after them counts."""
+    text = ("Soldiers killed 30 terrorists on Wednesday. "
+            "The Balochistan Liberation Army claimed the raid on the railway station.")
+    codes = {m.actor.text: m.actor.code for m in mentions(actor_dictionary, parse, text)}
+    assert codes["terrorists"] == "PAKSEP"
+
+
 def test_a_separatist_modifier_refines_a_rebel_noun(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -225,3 +236,21 @@ def test_object_them_in_a_later_sentence_or_a_circumstance_stays_unresolved(  # 
     partitive = "Pakistani police officers arrived and the gunmen shot several of them."
     for text in (later, after, partitive):
         assert all(m.actor.text != "them" for m in mentions(actor_dictionary, parse, text)), text
+
+
+def test_the_group_again_is_the_group_not_its_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "The group" long after "a Pakistani separatist group", with no organisation named within
+    reach, is that group again (PAKSEP), not Pakistan."""
+    text = ("A Pakistani separatist group attacked a train. Officials said 20 people died. The army"
+            " searched the area. Troops found weapons. The police arrested two men."
+            " The group also opposes Chinese investment.")
+    group = next(m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "group")
+    assert (group.kind, group.actor.code) == ("coref", "PAKSEP")
+
+
+def test_she_is_no_organisation(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "the group" stands for a body, which no "he" or "she" refers to."""
+    text = "The Baloch Liberation Army claimed the attack. The group said she detonated the bomb."
+    assert not [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "she"]

@@ -207,31 +207,6 @@ def test_a_list_of_two_people_is_two_mentions(  # type: ignore[no-untyped-def]
         "Barack Obama", "John Kerry", "Sergei Lavrov"]
 
 
-def test_home_institution_takes_the_country_of_its_in_phrase(  # type: ignore[no-untyped-def]
-    actor_dictionary, parse,
-) -> None:
-    got = by_text(actor_dictionary, parse, "A court in Guyana issued arrest warrants.")
-    assert got["court"][:2] == ("GUYJUD", "GUY")
-
-
-def test_troops_in_a_country_stay_unplaced(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Troops in Iraq fired on the convoy.")
-    assert got["Troops"][1] is None
-
-
-def test_rebels_and_students_take_the_country_of_their_in_phrase(  # type: ignore[no-untyped-def]
-    actor_dictionary, parse,
-) -> None:
-    got = by_text(actor_dictionary, parse, "Rebels in Chad and students throughout Kenya denounced the vote.")
-    assert got["Rebels"][:3] == ("TCDREB", "TCD", "REB")
-    assert got["students"][:2] == ("KENEDU", "KEN")
-
-
-def test_a_capital_in_the_phrase_places_the_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Demonstrators in Kabul threw stones.")
-    assert got["Demonstrators"][:2] == ("AFGOPP", "AFG")
-
-
 def test_refugees_take_where_they_come_from_not_where_they_are(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -313,6 +288,33 @@ def test_former_before_other_modifiers_still_makes_a_former_official(  # type: i
     assert next(v for k, v in got.items() if k.endswith("Barack Obama"))[0] == "USAGOV"
 
 
+def test_former_on_a_role_after_the_name_makes_a_former_official(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "X, the former president" and "X, former deputy secretary of state": "former" on a role
+    word anywhere in the mention, for a person the dictionary knows or not; a later short name
+    copies the former official."""
+    got = by_text(actor_dictionary, parse, "Barack Obama, the former president, criticised the plan.")
+    assert got["Barack Obama, the former president"][:3] == ("USAELI", "USA", "ELI")
+    text = "Richard Roe, former U.S. deputy secretary of state, criticised China. Roe urged Taiwan to act."
+    got = by_text(actor_dictionary, parse, text)
+    assert (got["Richard Roe, former U.S. deputy secretary of state"][:3], got["Roe"][0]) == (
+        ("USAELI", "USA", "ELI"), "USAELI")
+
+
+def test_former_on_a_role_noun_or_an_organ_of_the_state(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """ "Albania's former leader", "a former State Department official": the role is no longer
+    held; a role without "former" keeps its office."""
+    got = by_text(actor_dictionary, parse, "Albania's former leader rejected the allegations.")
+    assert got["Albania's former leader"][:3] == ("ALBELI", "ALB", "ELI")
+    text = "John Roe, a former senior State Department official, criticised the decision."
+    assert by_text(actor_dictionary, parse, text)[text.split(", criticised")[0]][0] == "USAELI"
+    got = by_text(actor_dictionary, parse, "Albania's leader rejected the allegations.")
+    assert got["Albania's leader"][0] == "ALBGOV"
+
+
 def test_a_role_word_fills_a_gap_in_a_person_s_dated_offices(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
@@ -357,15 +359,3 @@ def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse
     assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
     plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
     assert plain["Kenyan lawmakers"][2] == "LEG"
-
-
-def test_activists_of_a_country_are_not_placed_by_it(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    """ "Activists of Russia" may be its foes; "activists in Russia" are there."""
-    assert by_text(actor_dictionary, parse, "Activists of Russia marched.")["Activists"][1] is None
-    assert by_text(actor_dictionary, parse, "Activists in Russia marched.")["Activists"][1] == "RUS"
-
-
-def test_a_possessive_says_whose_fighters_not_the_place(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
-    got = by_text(actor_dictionary, parse, "Its fighters in Lebanon fired rockets.")
-    assert got["fighters"][1] is None
-    assert by_text(actor_dictionary, parse, "Fighters in Lebanon fired rockets.")["Fighters"][1] == "LBN"

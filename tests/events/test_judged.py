@@ -28,3 +28,14 @@ def test_two_rejecters_of_one_trigger_do_not_judge_each_other() -> None:
     rejections = events_of_root("Both Chile and Peru rejected the claims.", "12")
     assert {e.source.code for e in rejections if e.source is not None} == {"CHL", "PER"}
     assert all(e.target is None for e in rejections)
+
+
+@pytest.mark.model
+def test_co_subjects_of_one_rejection_answer_the_same_accusation() -> None:
+    """ "Both Pakistan and China rejected the accusation": the accusation was aimed at China alone,
+    but the one rejection both said answers it for both, Pakistan's own separatists included."""
+    text = ("Pakistani separatists accused China of exploiting Balochistan. "
+            "Both Pakistan and China rejected the accusation.")  # fmt: skip
+    rejections = events_of_root(text, "12")
+    assert {e.source.code for e in rejections if e.source is not None} == {"PAK", "CHN"}
+    assert all(e.target is not None and e.target.code == "PAKSEP" for e in rejections)

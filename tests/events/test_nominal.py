@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code_triples, extract_sentences
 
-from newsevents.model import Extraction
+from newsevents import extract
+from newsevents.model import Article, Evidence, Extraction
 
 pytestmark = pytest.mark.model
 
@@ -102,3 +103,16 @@ def test_a_by_agent_hung_on_the_counted_noun_is_the_source(coded: dict[str, Extr
     assert [(e.cameo, e.source and e.source.sector, e.target and e.target.sector) for e in events] == [
         ("181", "CRM", "REF")
     ]
+
+
+
+def test_a_by_agent_the_parse_hung_on_the_verb_is_the_noun_s_source() -> None:
+    """ "lost their lives in Tuesday's train hijacking by armed militants": the parse hangs "by"
+    on the verb, but it names who did the act the noun tells again."""
+    title = "Death toll in Pakistan's train hijacking rises to 31"
+    body_text = "Officials said 31 people lost their lives in Tuesday's train hijacking by armed militants."
+    text = f"{title}\n\n{body_text}"
+    art = Article(id="by", text=text, title=title, published="2025-03-14",
+                  title_span=Evidence.of(text, 0, len(title)))  # fmt: skip
+    body = [e for e in extract(art).events if e.trigger.start > len(title)]
+    assert [(e.cameo_root, e.source and e.source.sector) for e in body] == [("18", "REB")]

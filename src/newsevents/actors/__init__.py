@@ -3,10 +3,10 @@
 `load_dictionary()` reads the shipped dictionaries (data/en/actors/*.yml) and a user's files after them;
 `find_mentions()` returns the article's mentions in text order, none overlapping and none in
 page furniture. The stages inside: recognise.py finds cues (dictionary phrases, people the model
-names), resolve.py joins them into mentions with a code (with offices.py for the office a known
-person's own words state, envoys.py for whether a role names a state's or an international
-body's official, peoples.py for demonyms that name an ethnicity, belonging.py for members of a
-named body), coref.py links pronouns and short forms back to actors already named.
+names), resolve.py joins them into mentions with a code (with offices.py for the office a
+person's own words state, "former" among them, envoys.py for whether a role names a state's or
+an international body's official, peoples.py for demonyms that name an ethnicity, belonging.py
+for members of a named body), coref.py links pronouns and short forms back to actors already named.
 Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational bodies carry their own code
 with country None ("IGOUNO"); a country alone is its ISO code.
 """
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors import belonging, converted, coref, envoys, offices, peoples, recognise, resolve
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
+from newsevents.actors.placed import place_by_preposition
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -71,13 +72,15 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     cues = recognise.match(parsed, dictionary)
     drafts = [d for g in resolve.group(doc, cues) if (d := resolve.draft(doc, g, dictionary)) is not None]
     drafts = offices.offices_in_words(doc, drafts, cues, dictionary)
+    drafts = offices.former_offices(doc, drafts, cues, dictionary)
     drafts = envoys.offices_of_bodies(doc, drafts, cues)
     drafts = peoples.ethnic_peoples(doc, drafts, cues, dictionary)
-    drafts = resolve.place_by_preposition(doc, drafts, dictionary, cues)
+    drafts = place_by_preposition(doc, drafts, dictionary, cues)
     drafts = belonging.members_of_bodies(doc, drafts, cues)
     drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
-    drafts = [resolve.complete(d, doc) for d in coref.resolve(parsed, drafts)]
+    drafts = offices.former_offices(doc, coref.resolve(parsed, drafts), cues, dictionary)
+    drafts = [resolve.complete(d, doc) for d in drafts]
     out: list[ActorMention] = []
     last_end = -1
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):

@@ -8,7 +8,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
-  country ("the regime") takes the country of the last mention with the same head word;
+  country ("the regime") takes the country of the last mention with the same head word, and
+  its sector too when the noun has none of its own ("the group");
 - "he/him/his" and "she/her" take the most salient compatible person: salience adds how often
   the person was mentioned (capped), a bonus for the headline (the article's protagonist), a
   bonus for being mentioned in this or the previous sentence, less two sentences back, and a
@@ -20,7 +21,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
   the armed groups named before it when they are all of one country (a story about the BLA calls
-  its fighters "terrorists"; with two sides named, the noun could be either and is left alone);
+  its fighters "terrorists"; with two sides named, the noun could be either and is left alone),
+  or, when none is named before it, of those named after it;
 - "it" and "they" are resolved first where the parse says who they are: the subject of a clause an
   actor said, announced or denied ("the ministry said it would", "police said they arrested");
   else a "they" that opens an act of its own, in a sentence with no noun subject besides it and
@@ -68,6 +70,7 @@ ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country
 # Organs of a state: "the group" is never one of them ("the ministry", "the army" are named as such).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 BODY_WINDOW = 3  # sentences back a named body stays the referent of "the group"
+PERSON_ROLES = frozenset({"head", "person"})  # role words for one person (sectors.yml `role`), not "body"
 
 
 @dataclass
@@ -78,6 +81,7 @@ class _History:
     parsed: ParsedArticle
     sent_of: list[int]
     seen: list[Draft]
+    ahead: list[Draft]  # every draft of the article, before coreference
 
     def in_title(self, d: Draft) -> bool:
         return self.parsed.in_headline(d.head, d.head + 1)
@@ -157,11 +161,16 @@ def _named_body(d: Draft, h: _History) -> Draft:
 
 
 def _collective(d: Draft, h: _History) -> Draft:
+    """ "the regime" after "the Syrian regime": the country of the last mention with the same head
+    word. A head word with no sector of its own ("the group" after "the separatist group") takes
+    that mention's sector too: the same body named again, not the country it is in."""
     if d.country or d.code or d.person or not d.definite:
         return d
     lemma = h.doc[d.head].lemma_.lower()
     for s in reversed(h.seen):
         if s.country and h.doc[s.head].lemma_.lower() == lemma:
+            if d.sector is None:
+                return replace(d, kind="coref", country=s.country, name=s.name, sector=s.sector, code=s.code)
             return replace(d, kind="coref", country=s.country, name=s.name)
     return d
 
@@ -169,13 +178,20 @@ def _collective(d: Draft, h: _History) -> Draft:
 def _armed_kin(d: Draft, h: _History) -> Draft:
     """An unnamed armed-group noun ("militants", "the insurgents") takes the country and sector of
     the armed groups the article has named, when all of them are of one country: the story's
-    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP)."""
+    fighters are that side's ("BLA" named, then "terrorists" -> PAK SEP). Before any is named,
+    the groups the article names after it count: a lead often tells of "terrorists" killed and
+    names their group a sentence later."""
     if d.person or d.key or d.sector not in ARMED:
         return d
-    named = [s for s in h.seen if s.key and not s.person and s.sector in ARMED and s.country]
+    named = [s for s in h.seen if _armed_group(s)] or [s for s in h.ahead if _armed_group(s)]
     if not named or len({s.country for s in named}) > 1 or d.country not in (None, named[-1].country):
         return d
     return replace(d, country=named[-1].country, sector=named[-1].sector)
+
+
+def _armed_group(s: Draft) -> bool:
+    """A named armed group with a country (an organisation of the dictionary, REB or SEP)."""
+    return bool(s.key and not s.person and s.sector in ARMED and s.country)
 
 
 def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
@@ -200,8 +216,9 @@ def _score(cands: list[Draft], pos: int, h: _History) -> dict[str, float]:
 
 
 def _compatible(s: Draft, female: bool, h: _History) -> bool:
-    """A person, or a singular person role ("a Turkish official"), of a gender that fits the pronoun."""
-    if not (s.person or (s.role and not h.plural(s))):
+    """A person, or a singular person role ("a Turkish official"), of a gender that fits the pronoun;
+    a body ("the group") is no "he" or "she"."""
+    if not (s.person or (s.role in PERSON_ROLES and not h.plural(s))):
         return False
     return (s.gender == "f") == female if s.gender else True
 
@@ -323,7 +340,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sentences_of(doc)):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    h = _History(doc, parsed, sent_of, [])
+    h = _History(doc, parsed, sent_of, [], list(drafts))
     taken = {i for d in drafts for i in range(d.start, d.end)}
     w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT
     pronouns = [

@@ -18,6 +18,15 @@ says beside the name are better evidence than dates compiled years ago:
 
 A person the words give the dictionary's own office keeps the dictionary's code: "President
 Obama" is USAGOV.
+
+"Former" on the role word itself says the same of anyone the role describes, known to the
+dictionary or not, wherever the role stands in the mention: "Richard Armitage, former deputy
+secretary of state", "Malaysia's former prime minister, Najib Razak", "a former senior State
+Department official", "Albania's former leader", and a role noun that coreference ties to a
+named leader ("the former president"). The person is a former official of the office's
+country (ELI, as the annotation guides and PETRARCH code former office holders), not a holder
+of the office: `former_offices` runs before coreference, so later short names and pronouns
+copy it, and again after, for role nouns that copied a named person's code.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import ActorDictionary, norm_token
 from newsevents.actors.recognise import Cue
-from newsevents.actors.resolve import Draft
+from newsevents.actors.resolve import Draft, label
 from newsevents.actors.roles import is_former
 
 if TYPE_CHECKING:
@@ -37,6 +46,8 @@ if TYPE_CHECKING:
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "erstwhile"})
 # Words before a mention read for "former" and the like: a few modifiers of its own words.
 LOOK_BACK = 3
+# Role words for a person (sectors.yml `role`), as opposed to a body.
+PERSON_ROLES = frozenset({"head", "person"})
 # Sectors a role word can give a person; transnational bodies keep the dictionary's own code.
 HOME_OFFICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -67,6 +78,41 @@ def _stated(doc: Doc, d: Draft, cues: Sequence[Cue], dictionary: ActorDictionary
     if described is not None and d.sector in HOME_OFFICES and described != d.sector:
         return replace(d, code=f"{d.country}{described}", sector=described)
     return d
+
+
+def former_offices(
+    doc: Doc, drafts: list[Draft], cues: Sequence[Cue], dictionary: ActorDictionary
+) -> list[Draft]:
+    """Drafts whose home-office role word is qualified by "former" (or "ex-" and the like) made
+    former officials of their country (see the module docstring); others unchanged."""
+    out = []
+    for d in drafts:
+        if d.sector in HOME_OFFICES and _former_role(doc, d, cues):
+            sector = d.sector or ""
+            if d.code is None:
+                name = d.name if d.person else label(dictionary, d.country, "ELI")
+                d = replace(d, sector="ELI", name=name)
+            elif d.code.endswith(sector):
+                d = replace(d, code=f"{d.code[: -len(sector)]}ELI", sector="ELI")
+        out.append(d)
+    return out
+
+
+def _former_role(doc: Doc, d: Draft, cues: Sequence[Cue]) -> bool:
+    """Whether a role word of a home office in the mention is qualified by a `FORMER_WORDS` word:
+    one the parse hangs on the role word, or one right before it ("former President", "ex-
+    president"), inside the mention or among the few words just before it. An organ of the
+    state named with its role ("a former State Department official") counts as the role."""
+    inside = [c for c in cues if d.start <= c.start and c.end <= d.end and c.entry.sector in HOME_OFFICES]
+    roles = [c for c in inside if c.entry.kind == "org" or c.entry.role in PERSON_ROLES]
+    for cue in roles:
+        for t in doc[max(0, d.start - LOOK_BACK) : cue.end]:
+            if t.lower_.strip("-") not in FORMER_WORDS:
+                continue
+            joined = t.i == cue.start - 1 or (t.i == cue.start - 2 and doc[t.i + 1].text == "-")
+            if (joined and cue.entry.kind == "sector") or cue.start <= t.head.i < cue.end:
+                return True
+    return False
 
 
 def _described_sector(doc: Doc, d: Draft, person: Cue, cues: Sequence[Cue]) -> str | None:

@@ -24,7 +24,6 @@ stage once events are placed (geo/actors.py owns that chain).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -321,46 +320,6 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
     kind = "demonym" if cue.form == "demonym" else "name"
     return Draft(**base, kind=kind, name=entry.name, country=country, sector=None, code=entry.code,
                  form=cue.form)
-
-
-# Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
-# "police in Kabul", "the army of Chad", "refugees from Syria". Armed forces "in" a country are often
-# foreign, refugees there are so by definition, gunmen and gangs cross borders: MIL, REF, UAF and CRM
-# take only "of" or "from"; activists "of" a country are as often its foes ("critics of Russia");
-# bodies without a home (IGO, NGO, IMG, MNC) take none.
-_IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
-                      "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
-_ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
-PLACED_BY = {
-    "in": _IN_HOME, "inside": _IN_HOME, "throughout": _IN_HOME, "across": _IN_HOME,
-    "of": _ANY_HOME - {"OPP", "ELI"}, "from": _ANY_HOME,
-}
-
-
-def place_by_preposition(
-    doc: Doc, drafts: list[Draft], dictionary: ActorDictionary, cues: Sequence[Cue] = ()
-) -> list[Draft]:
-    """Country-less home actors take the country their own "in"/"of"/"from" phrase names (a country, or
-    a capital that is only a place there), unless a possessive says whose they are ("its fighters")."""
-    countries = {d.head: d.country for d in drafts if d.country and d.sector is None and not d.person}
-    for cue in cues:
-        if cue.form == "capital" and cue.entry.kind == "country":
-            countries.setdefault(cue.root, cue.entry.code)
-    out = []
-    for d in drafts:
-        owned = any(c.dep_ == "poss" for c in doc[d.head].children)
-        if d.country is None and d.code is None and d.sector is not None and not owned:
-            for child in doc[d.head].children:
-                if child.dep_ != "prep" or d.sector not in PLACED_BY.get(child.lower_, ()):
-                    continue
-                objs = [g.i for g in child.children if g.dep_ == "pobj" and g.i in countries]
-                found = countries[objs[0]] if objs else None
-                if found:
-                    name = d.name if d.person else label(dictionary, found, d.sector)
-                    d = replace(d, country=found, name=name)
-                    break
-        out.append(d)
-    return out
 
 
 # "foreign governments", "international mediators": explicitly not of the article's country

@@ -36,6 +36,19 @@ def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def stranded_by(noun: Token) -> list[Token]:
+    """ "lost their lives in the hijacking by armed militants", "condemned the attack by militants":
+    a "by" phrase right after a noun that the parse hung on a word above it (the verb, or the
+    preposition's head) is the noun's own doer; a verb's own "by" agent is never its dependent
+    "prep", so the verb loses nothing it could have had."""
+    nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if nxt is None or nxt.lower_ != "by" or nxt.dep_ != "prep" or nxt.head.i == noun.i:
+        return []
+    if not nxt.head.is_ancestor(noun):
+        return []
+    return kids(nxt, "pobj")
+
+
 def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     """ "Syria offered its troops to Lebanon", "withdrew their forces": in cooperation, aid and
     yielding (`MEANS_ROOTS`) an object the doer owns ("its", "their") is what it gives or moves,

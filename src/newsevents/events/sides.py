@@ -158,6 +158,23 @@ def answered(events: list[Event]) -> list[Event]:
             if asked is not None and asked.source is not None:
                 ev = replace(ev, target=asked.source, confidence=round(max(0.1, ev.confidence - 0.1), 2))
         out.append(ev)
+    return _shared_answers(out)
+
+
+def _shared_answers(events: list[Event]) -> list[Event]:
+    """ "Both Pakistan and China reject the claims": one rejection said by several subjects answers
+    one act. A co-subject left without a target takes the one another subject's rejection of the
+    same trigger answers, unless that is the co-subject itself (by code: a state may answer its
+    own rebels)."""
+    answers = {(e.trigger.start, e.cameo): e.target for e in events
+               if e.cameo_root == "12" and e.target is not None and e.source is not None}  # fmt: skip
+    out = []
+    for ev in events:
+        answer = answers.get((ev.trigger.start, ev.cameo))
+        open_ = ev.cameo_root == "12" and ev.target is None and ev.source is not None
+        if open_ and answer is not None and ev.source is not None and answer.code != ev.source.code:
+            ev = replace(ev, target=answer, confidence=round(max(0.1, ev.confidence - 0.1), 2))
+        out.append(ev)
     return out
 
 
