@@ -130,7 +130,6 @@ def test_capital_acting_is_the_government_but_not_as_a_place(  # type: ignore[no
         ("Washington accused Beijing of abuses.", "Beijing", "CHNGOV"),
         ("Germany urged Moscow to withdraw its troops.", "Moscow", "RUSGOV"),
         ("Pakistan blamed Kabul for the attack.", "Kabul", "AFGGOV"),
-        ("The Indian prime minister visited Moscow on Monday.", "Moscow", None),
         ("Sudanese rebels shelled Juba for the first time in a year.", "Juba", None),
     ],
 )
@@ -138,7 +137,26 @@ def test_a_capital_blamed_or_asked_is_the_government(  # type: ignore[no-untyped
     actor_dictionary, parse, text: str, capital: str, code: str | None,
 ) -> None:
     """The object of a verb that blames it "for", accuses it "of" or asks it "to" is a party; a
-    capital visited is a place."""
+    capital shelled is a place."""
+    got = by_text(actor_dictionary, parse, text)
+    assert (got[capital][0] if capital in got else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "code"),
+    [
+        ("The Indian prime minister visited Moscow on Monday.", "Moscow", "RUSGOV"),
+        ("Putin was pleased with his trip to Beijing last week.", "Beijing", "CHNGOV"),
+        ("Blinken will travel to Ankara next week.", "Ankara", "TURGOV"),
+        ("The Indian prime minister spoke in Moscow on Monday.", "Moscow", None),
+        ("The convoy drove to Kabul on Monday.", "Kabul", None),
+    ],
+)
+def test_a_capital_visited_is_the_host_government(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, capital: str, code: str | None,
+) -> None:
+    """The place a visit goes to (destinations.yml) is the party visited; a capital where something
+    happens, or reached by a word that is no visit, stays a place."""
     got = by_text(actor_dictionary, parse, text)
     assert (got[capital][0] if capital in got else None) == code
 

@@ -126,3 +126,22 @@ def test_a_subject_hung_on_the_auxiliary_is_the_verb_s(code, triples) -> None:  
         [("US", "USA"), ("Iran", "IRN"), ("Security Council", "IGOUNO")],
     )
     assert {("IRN", "IGOUNO", "128"), ("USA", "IRN", "112")} <= triples(events)
+
+
+def test_a_second_titled_person_joined_to_the_first_ones_name_is_a_target_too(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
+    """The parser joins "Philippine President Rodrigo Duterte" to "Modi", the name apposed to the
+    first title, not to the title the verb takes as object: both are met."""
+    text = "Suga will meet India's Prime Minister Narendra Modi and Philippine President Rodrigo Duterte."
+    events = code(text, [
+        ("Suga", "JPNGOV"), ("India's Prime Minister Narendra Modi", "INDGOV"),
+        ("Philippine President Rodrigo Duterte", "PHLGOV"),
+    ])  # fmt: skip
+    assert {("JPNGOV", "INDGOV", "040"), ("JPNGOV", "PHLGOV", "040")} <= triples(events)
+
+
+def test_a_noun_joined_to_an_apposed_name_is_not_another_party(code, triples) -> None:  # type: ignore[no-untyped-def]
+    text = "Hungary criticised Polat Sayim, an ethnic Uyghur and the vice chair of the council."
+    events = code(text, [("Hungary", "HUN"), ("Polat Sayim", "CHNCVL"), ("council", "IGO")])
+    assert triples(events) == {("HUN", "CHNCVL", "111")}

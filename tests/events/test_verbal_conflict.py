@@ -320,3 +320,20 @@ def test_opposition_from_no_one_named_is_not_the_opposition_s() -> None:
     disapproval here, not its source."""
     events = _events("The plan met opposition from within the ruling party.")
     assert not [e for e in events if e.cameo[:2] == "11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Ecuador disagreed over the border on Tuesday.",
+        "Peru and Ecuador have been feuding over the border for years.",
+    ],
+)
+def test_two_parties_disagreeing_disapprove_of_each_other(text: str) -> None:
+    countries = _countries(text)
+    assert ("PER", "ECU", "110") in countries and ("ECU", "PER", "110") in countries
+
+
+def test_a_quarrel_is_words_not_force() -> None:
+    countries = _countries("Peru and Ecuador quarrelled over the border on Tuesday.")
+    assert ("PER", "ECU", "110") in countries and not any(c.startswith("19") for *_, c in countries)

@@ -198,3 +198,20 @@ def test_unit_events_made_equal_by_their_countries_are_settled_and_say_where_the
     empty = ArticlePlaces((), (), None, None)
     kept, _, _, where = home_actors(None, empty, [itself, weaker, attack], [])  # type: ignore[arg-type]
     assert kept == [attack] and where == [None, None, 0]
+
+
+ISRAEL = (
+    "Israel tightens security in Jerusalem\n\n"
+    "Israel said on Sunday it would tighten security in Jerusalem. Israeli officials said Israel was ready. "
+    "The Israeli prime minister said he had met with security officials on Sunday.\n"
+)
+
+
+@pytest.mark.model
+def test_a_meeting_homing_would_make_a_self_event_keeps_its_country_less_side() -> None:
+    """The officials would take Israel as the article's country and the meeting would become one
+    of the Israeli government with itself, and be dropped; the act was told, so it stays, the
+    officials left as the coder found them."""
+    met = [e for e in newsevents.extract(ISRAEL).events if e.trigger.text == "met"]
+    sides = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in met}
+    assert sides == {("ISRGOV", "GOV"), ("GOV", "ISRGOV")}

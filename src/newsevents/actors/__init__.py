@@ -14,10 +14,12 @@ with country None ("IGOUNO"); a country alone is its ISO code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.actors import belonging, converted, coref, envoys, offices, peoples, recognise, resolve
+from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.actors.placed import place_by_preposition
 from newsevents.model import Actor, ActorMention, Article, Evidence
@@ -39,6 +41,7 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     stages that read it too (see `actors.stage.shared_dictionary`).
     """
     dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
+    dictionary = replace(dictionary, destinations=Destinations.load(language))
     recognise.prepare(dictionary)
     return dictionary
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents import data
+from newsevents.actors.destinations import Destinations
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
@@ -93,6 +94,8 @@ class ActorDictionary:
     countries: dict[str, Entry]
     max_len: int
     cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # capitals named as where a visit goes stand for their government (actors/destinations.py)
+    destinations: Destinations = field(default_factory=Destinations, compare=False, hash=False, repr=False)
 
     def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
         """Every curated phrase of one form ("demonym"), with its token key; the converted sources

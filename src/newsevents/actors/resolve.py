@@ -13,8 +13,8 @@ whose head is the noun the rest hangs on. Its code is built by these rules:
   turns military words into government ones ("regime forces" -> MIL), and a modifier naming a
   kind of the head's sector refines it (`REFINES`: "separatist militants" -> SEP);
 - a capital or a seat of government alone stands for the government ("Moscow said" -> RUSGOV,
-  "accused Beijing of", "urged Tehran to"), but a capital that is only a place ("in Damascus",
-  "visited Moscow") is left to the geoparser;
+  "accused Beijing of", "urged Tehran to"; "visited Moscow": destinations.py), but a capital that
+  is only a place ("in Damascus") is left to the geoparser;
 - a country, region or demonym alone is the country itself (code "TUR", sector None).
 
 Country-less mentions are completed by `coref.py`; an agent of a home sector still without a
@@ -293,7 +293,7 @@ def _capital_acts(word: Token) -> bool:
     """A capital that acts or owns ("Moscow said", "by Moscow"), or the party a verb aims at and
     asks or blames for something ("accused Beijing of", "blamed Washington for", "urged Tehran to"),
     or the party dealt with (`PARTY_GOVERNORS`: "talks with Beijing");
-    "visited Moscow", "in Moscow", "shelled Juba for the first time" name the place."""
+    "in Moscow", "shelled Juba for the first time" name the place ("visited Moscow": destinations.py)."""
     if word.dep_ in CAPITAL_ACTOR_DEPS or (word.dep_ == "pobj" and word.head.lower_ in PARTY_GOVERNORS):
         return True
     asked = [c for c in word.head.children if c.dep_ == "xcomp" or c.lower_ in PARTY_PREPS]
@@ -313,7 +313,8 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
     if cue.form in ("capital", "seat"):
         if cue.form == "capital" and all(t.text.isupper() for t in doc[cue.start : cue.end]):
             return None  # "BAGHDAD, A suicide bomber ...": a dateline, not the government
-        if cue.form == "capital" and not _capital_acts(doc[cue.root]):
+        acts = _capital_acts(doc[cue.root]) or dictionary.destinations.visited(doc[cue.root])
+        if cue.form == "capital" and not acts:
             return None
         return Draft(**base, kind="name", name=label(dictionary, entry.code, "GOV"), country=country,
                      sector="GOV", code=f"{entry.code}GOV", form=cue.form)

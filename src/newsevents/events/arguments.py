@@ -137,10 +137,13 @@ class MentionIndex:
         return None
 
     def resolve(self, tokens: Sequence[Token]) -> tuple[ActorMention, ...]:
-        """Mentions for the tokens and their conjuncts ("Turkey and Saudi Arabia"), deduplicated."""
+        """Mentions for the tokens and their conjuncts ("Turkey and Saudi Arabia"), deduplicated; a
+        title's conjuncts hung on its apposed name count ("Prime Minister Narendra Modi and President
+        Rodrigo Duterte", the second joined to "Modi")."""
         out: list[ActorMention] = []
         for tok in tokens:
-            for t in (tok, *tok.conjuncts):
+            named = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.pos_ == "PROPN"]
+            for t in (tok, *tok.conjuncts, *named):
                 m = self.at(t)
                 if m is not None and m not in out:
                     out.append(m)

@@ -17,6 +17,7 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events import parties
 from newsevents.events.codes import CodeTable
+from newsevents.events.phrases import phrase_keys
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.nlp.syntax import PREPOSITION_DEPS
 from newsevents.nlp.words import words
@@ -184,16 +185,15 @@ def _keys_of(lemma: str, text: str) -> tuple[str, ...]:
 def related_words(token: Token) -> dict[str, int]:
     """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
 
-    In order of preference: the trigger's own dependents (and a modifier after the object, the
-    small model's reading of an object complement), then the noun a participle or relative
-    clause modifies ("the sanctions they imposed"). A date object lends its glued-on words: the small
-    model parses "spoke by phone Monday" as "by (phone Monday)".
+    In order of preference: the trigger's own dependents (and a modifier after the object, the small
+    model's reading of an object complement), then the noun a participle or relative clause modifies
+    ("the sanctions they imposed"). A date object lends its glued-on words ("by (phone Monday)").
     """
     out: dict[str, int] = {}
 
     def add(tok: Token) -> None:
         for t in (tok, *tok.conjuncts):
-            for key in lemma_keys(t):
+            for key in (*lemma_keys(t), *phrase_keys(t)):  # "martial law", "state of emergency" too
                 out.setdefault(key, t.i)
 
     for child in token.children:

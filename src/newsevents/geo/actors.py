@@ -231,12 +231,12 @@ def home_actors(
     `index` is the article's places as the event-placing stage indexed them; `dictionary` is
     used only to relabel names ("police" -> "Kenyan police"): without it a name is "KEN police".
     The events coder's rules on codes hold again once countries are known: an event whose two
-    sides now carry the same code ("Soviet security forces murdered Polish officers" in an article
-    about Poland) is dropped, and of events now equal in sides, code and sentence the most
-    confident is kept.
+    sides now carry the same code is dropped, and of events now equal in sides, code and sentence
+    the most confident is kept. Homing itself never makes a self-event: a side it would give the
+    other side's code keeps the code the coder found (`_unless_self`).
     """
     homing = Homing(homes_of(parsed, mentions, index), dictionary, parsed)
-    kept, where = _settle([homing.event(e) for e in events])
+    kept, where = _settle([_unless_self(e, homing.event(e)) for e in events])
     return kept, [homing.mention(m) for m in mentions], [homing.quote(q) for q in quotes], where
 
 
@@ -252,6 +252,22 @@ def _settle(events: list[Event]) -> tuple[list[Event], list[int | None]]:
     keep = sorted(best.values())
     at = {n: i for i, n in enumerate(keep)}
     return [events[n] for n in keep], [at.get(n) for n in range(len(events))]
+
+
+def _unless_self(coded: Event, homed: Event) -> Event:
+    """`homed`, or, when homing gave both sides one code that the coder had told apart ("the
+    Israeli leader met with security officials" in an article about Israel), the event with the
+    side homing changed left as the coder found it: the act was told, only whose people the
+    country-less side are is in doubt, and a self-event would drop it."""
+    if not (_self(homed) and not _self(coded)):
+        return homed
+    source = coded.source if _code(coded.source) != _code(homed.source) else homed.source
+    target = coded.target if _code(coded.target) != _code(homed.target) else homed.target
+    return replace(homed, source=source, target=target)
+
+
+def _self(ev: Event) -> bool:
+    return ev.source is not None and ev.target is not None and ev.source.code == ev.target.code
 
 
 def _code(actor: Actor | None) -> str | None:
