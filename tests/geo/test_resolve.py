@@ -217,3 +217,12 @@ def test_a_town_used_as_a_modifier_is_a_place(parse, gaz: Gazetteer) -> None:  #
     assert (roselle.country, roselle.admin1) == ("USA", "Illinois")
     assert _places(parse, gaz, "Roselle ticketed hundreds of drivers last year.") == {}
     assert "Lombard" in _places(parse, gaz, "Lombard residents voted on Tuesday.")
+
+
+def test_a_town_before_an_office_is_a_place_in_a_name_tagged_a_person(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads the office and the officer as one person's name; "Police" is in no one's name
+    text = (
+        "The body was found in Virginia in December. Police did not say how they found him, but "
+        "Alexandria Police Spokeswoman Ashley Hildebrandt said the arrest was quick."
+    )
+    assert [m.text for m in _places(parse, gaz, text)["Alexandria"].mentions] == ["Alexandria"]

@@ -290,9 +290,12 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     end, are kept as `embedded` names, which the resolver accepts only as a country or region or
     as a place the article names elsewhere; or, before a local office ("the Athens Police
     Department", "Litchfield Fire Chief": `local_offices`), as the town it serves. A run the
-    tagger calls a person is left whole: "Jordan Henderson" names no country.
+    tagger calls a person is left whole ("Jordan Henderson" names no country) unless a local
+    office follows the place: the tagger reads "Alexandria Police Spokeswoman Ashley Hildebrandt"
+    as one person, but no one's name holds "Police".
     """
-    if raw.label_ == "PERSON" or _label(raw) == "PERSON":
+    person = raw.label_ == "PERSON" or _label(raw) == "PERSON"
+    if person and len(span) == 1:
         return []
     if len(span) == 1:
         text = span.text
@@ -315,6 +318,8 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
         office = office or _party_town(span, part, gazetteer.cues)
+        if person and not office:
+            continue
         if office or _embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
