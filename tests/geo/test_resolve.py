@@ -226,3 +226,11 @@ def test_a_town_before_an_office_is_a_place_in_a_name_tagged_a_person(parse, gaz
         "Alexandria Police Spokeswoman Ashley Hildebrandt said the arrest was quick."
     )
     assert [m.text for m in _places(parse, gaz, text)["Alexandria"].mentions] == ["Alexandria"]
+
+
+def test_both_places_a_hyphen_joins_are_found(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "The return Amsterdam-London leg of the trip is made without a change.")
+    assert [m.text for m in places["London"].mentions] == ["London"]
+    assert [m.text for m in places["Amsterdam"].mentions] == ["Amsterdam"]
+    # a part that is no place leaves the pair a name of its own
+    assert _places(parse, gaz, "Mercedes-Benz sold more cars this year.") == {}
