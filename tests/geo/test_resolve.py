@@ -234,3 +234,8 @@ def test_both_places_a_hyphen_joins_are_found(parse, gaz: Gazetteer) -> None:  #
     assert [m.text for m in places["Amsterdam"].mentions] == ["Amsterdam"]
     # a part that is no place leaves the pair a name of its own
     assert _places(parse, gaz, "Mercedes-Benz sold more cars this year.") == {}
+
+
+def test_a_town_before_its_hospital_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Crash victim upgraded. MIDDLETOWN — The driver recovers from a car crash at Hartford Hospital."
+    assert [m.text for m in _places(parse, gaz, text)["Hartford"].mentions] == ["Hartford"]
