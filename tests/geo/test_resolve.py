@@ -239,3 +239,9 @@ def test_both_places_a_hyphen_joins_are_found(parse, gaz: Gazetteer) -> None:  #
 def test_a_town_before_its_hospital_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Crash victim upgraded. MIDDLETOWN — The driver recovers from a car crash at Hartford Hospital."
     assert [m.text for m in _places(parse, gaz, text)["Hartford"].mentions] == ["Hartford"]
+
+
+def test_world_regions_news_names_are_places(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "Ships carried goods among West Africa, the Caribbean and Southeast Asia.")
+    assert {"West Africa", "Caribbean", "Southeast Asia"} <= set(places)
+    assert places["West Africa"].country is None
