@@ -217,3 +217,31 @@ def test_a_town_used_as_a_modifier_is_a_place(parse, gaz: Gazetteer) -> None:  #
     assert (roselle.country, roselle.admin1) == ("USA", "Illinois")
     assert _places(parse, gaz, "Roselle ticketed hundreds of drivers last year.") == {}
     assert "Lombard" in _places(parse, gaz, "Lombard residents voted on Tuesday.")
+
+
+def test_a_town_before_an_office_is_a_place_in_a_name_tagged_a_person(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads the office and the officer as one person's name; "Police" is in no one's name
+    text = (
+        "The body was found in Virginia in December. Police did not say how they found him, but "
+        "Alexandria Police Spokeswoman Ashley Hildebrandt said the arrest was quick."
+    )
+    assert [m.text for m in _places(parse, gaz, text)["Alexandria"].mentions] == ["Alexandria"]
+
+
+def test_both_places_a_hyphen_joins_are_found(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "The return Amsterdam-London leg of the trip is made without a change.")
+    assert [m.text for m in places["London"].mentions] == ["London"]
+    assert [m.text for m in places["Amsterdam"].mentions] == ["Amsterdam"]
+    # a part that is no place leaves the pair a name of its own
+    assert _places(parse, gaz, "Mercedes-Benz sold more cars this year.") == {}
+
+
+def test_a_town_before_its_hospital_is_a_place(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Crash victim upgraded. MIDDLETOWN — The driver recovers from a car crash at Hartford Hospital."
+    assert [m.text for m in _places(parse, gaz, text)["Hartford"].mentions] == ["Hartford"]
+
+
+def test_world_regions_news_names_are_places(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = _places(parse, gaz, "Ships carried goods among West Africa, the Caribbean and Southeast Asia.")
+    assert {"West Africa", "Caribbean", "Southeast Asia"} <= set(places)
+    assert places["West Africa"].country is None

@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
-from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames, normalize
+from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames
 from newsevents.geo.joins import joined_by_of, listed
 from newsevents.geo.names import DASHES, PLACE_LABELS, POSSESSIVES, is_name_part, name_spans
+from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.model import Feature
 from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -290,15 +291,22 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     end, are kept as `embedded` names, which the resolver accepts only as a country or region or
     as a place the article names elsewhere; or, before a local office ("the Athens Police
     Department", "Litchfield Fire Chief": `local_offices`), as the town it serves. A run the
-    tagger calls a person is left whole: "Jordan Henderson" names no country.
+    tagger calls a person is left whole ("Jordan Henderson" names no country) unless a local
+    office follows the place: the tagger reads "Alexandria Police Spokeswoman Ashley Hildebrandt"
+    as one person, but no one's name holds "Police".
     """
-    if raw.label_ == "PERSON" or _label(raw) == "PERSON":
+    pair = hyphen_pair(span, gazetteer) if len(span) > 1 else []
+    if pair:  # "in Fargo-Moorhead": places of their own, each proven as the pair is
+        cue = _hint_and_cue(span, gazetteer.cues)[1]
+        return [Toponym(p.start_char, p.end_char, p.text, _label(p), cue=cue) for p in pair]
+    person = raw.label_ == "PERSON" or _label(raw) == "PERSON"
+    if person and len(span) == 1:
         return []
     if len(span) == 1:
         text = span.text
         cut = max(text.find("-"), text.find("‐"))
         head = text[:cut] if cut > 0 else ""
-        if _embeddable(head, gazetteer):
+        if embeddable(head, gazetteer):
             return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
         return []
     # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
@@ -306,7 +314,7 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     sizes = range(len(span) - 1, 0, -1)
     for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
         stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or part[-1].text in DASHES or not _embeddable(part.text, gazetteer, towns=True):
+        if stop or part[-1].text in DASHES or not embeddable(part.text, gazetteer, towns=True):
             continue
         start, end = part.start_char, part.end_char
         if part.start > span.start and _world_region(part.text, gazetteer):
@@ -315,22 +323,11 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
         office = office or _party_town(span, part, gazetteer.cues)
-        if office or _embeddable(part.text, gazetteer):
+        if person and not office:
+            continue
+        if office or embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
-
-
-def _embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
-    """A capitalised name the gazetteer holds under its own name as written (alternate names, "Big"
-    for Biga, and abbreviations without their full stop, "Man", "Mass", are often plain words), or a
-    county of the small-places index named as one ("the Columbia County Detention Center"), or with
-    `towns`, any town of that index (taken only before a local office: "the Brownsboro Police")."""
-    if not text or not text[0].isupper() or text.lower() in gazetteer.cues.never_places:
-        return False
-    known = gazetteer.exact.get(text) or gazetteer.names.get(normalize(text)) or ()
-    if not known and (towns or text.rsplit(None, 1)[-1].lower() in gazetteer.cues.feature_nouns):
-        known = [c for c in gazetteer.towns(text) if towns or c.entry.feature == "district"]
-    return any(c.primary for c in known) and not gazetteer.is_demonym(text)
 
 
 def _party_town(span: Span, part: Span, cues: Cues) -> bool:
