@@ -77,3 +77,13 @@ def test_a_state_s_forces_at_home_are_not_aimed_at_their_own_country() -> None:
     (attack,) = _events("Malian soldiers launched attacks in northern Mali on Sunday.", "19")
     assert attack.source is not None and attack.source.code == "MLIMIL"
     assert attack.target is None
+
+
+@pytest.mark.model
+def test_one_rebel_attack_at_home_falls_on_the_country_s_civilians() -> None:
+    """One act ("attacked a passenger train") falls on the people there; a campaign told in the
+    plural ("launched attacks", above) stays aimed at the country bare."""
+    (attack,) = _events("Malian rebels attacked a passenger bus in northern Mali on Sunday.", "19")
+    target = attack.target
+    assert target is not None
+    assert (target.code, target.country, target.sector) == ("MLICVL", "MLI", "CVL")

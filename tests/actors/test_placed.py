@@ -56,3 +56,18 @@ def test_a_possessive_says_whose_fighters_not_the_place(actor_dictionary, parse)
     got = by_text(actor_dictionary, parse, "Its fighters in Lebanon fired rockets.")
     assert got["fighters"][1] is None
     assert by_text(actor_dictionary, parse, "Fighters in Lebanon fired rockets.")["Fighters"][1] == "LBN"
+
+
+def test_rights_groups_are_hri_and_take_the_country_of_their_in_phrase(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """CAMEO codes human-rights groups and activists HRI (the agents dictionary's RIGHTS_GROUP),
+    not aid organisations; animal rights groups stay NGO, and the same dictionary codes a "human
+    rights activist" as opposition."""
+    got = by_text(actor_dictionary, parse, "Human rights groups in Peru questioned the decision.")
+    assert got["Human rights groups"][:3] == ("PERHRI", "PER", "HRI")
+    got = by_text(actor_dictionary, parse, "A rights activist and animal rights groups denounced the law.")
+    assert got["rights activist"][2] == "HRI"
+    assert got["animal rights groups"][2] == "NGO"
+    got = by_text(actor_dictionary, parse, "Human rights activists in Algeria staged a hunger strike.")
+    assert got["Human rights activists"][:3] == ("DZAOPP", "DZA", "OPP")

@@ -377,3 +377,9 @@ def test_the_opposition_outranks_the_civil_role_it_holds(actor_dictionary, parse
     assert got["Kenyan opposition lawmakers"][:3] == ("KENOPP", "KEN", "OPP")
     plain = by_text(actor_dictionary, parse, "Kenyan lawmakers denounced the plan.")
     assert plain["Kenyan lawmakers"][2] == "LEG"
+
+
+def test_frontier_corps_is_pakistan_s_military(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "Five Frontier Corps personnel were killed in the attack": the dead are Pakistan's forces."""
+    got = by_text(actor_dictionary, parse, "Five Frontier Corps personnel were killed in the attack.")
+    assert got["Frontier Corps"][:3] == ("PAKMIL", "PAK", "MIL")

@@ -121,7 +121,7 @@ def test_a_claimed_attack_is_the_claimers_when_the_attack_was_told(coded: dict[s
 
 
 def test_a_day_naming_an_act_dates_it(coded: dict[str, Extraction]) -> None:
-    assert ("NGO", "KENOPP", "111", "2024-05-02") in _in(coded["own_day"], "Monday")
+    assert ("HRI", "KENOPP", "111", "2024-05-02") in _in(coded["own_day"], "Monday")
     assert (None, "KENOPP", "173", "2024-04-29") in _in(coded["own_day"], "Monday")
 
 

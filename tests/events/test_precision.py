@@ -68,3 +68,14 @@ def test_closing_speakers_are_not_the_object(code, triples) -> None:  # type: ig
         [("Gunmen", "KENUAF"), ("police", "KENCOP")],
     )
     assert triples(events) == {("KENUAF", None, "180")}
+
+
+def test_a_closing_speaker_parsed_as_a_second_object_is_not_acted_on(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """The parse hangs "..., a human rights organization charged" on "abused" as a second object."""
+    events = code(
+        "U.S. border patrol agents sexually abused illegal Mexican immigrants with impunity, "
+        "a human rights organization charged on Saturday.",
+        [("U.S. border patrol agents", "USACOP"), ("Mexican immigrants", "MEXCVL"),
+         ("human rights organization", "USAHRI")],
+    )  # fmt: skip
+    assert triples(events) == {("USACOP", "MEXCVL", "180")}

@@ -29,10 +29,13 @@ insurgents, separatists, unidentified gunmen) with no target named, placed in th
 country ("Boko Haram has launched many attacks in northeastern Nigeria", "the separatists
 launched 504 attacks in 2024"), is aimed at that country: an insurgency's violence is against
 the state and the people it rules, which CAMEO codes as the country bare when the text names
-neither. Any place of the event counts here (the clause's, the paragraph's or the article's),
-since the target comes from the group's own country and the place only confirms the group acts
-at home; a state's own forces fighting at home are left alone (their foe is some group the
-text may name elsewhere, not their own country).
+neither. One such act ("attacked a passenger train", "the attack", "the kidnapping of the
+girls") falls on the people there, the country's civilians (CVL, as benchmarks/voa_dev/GUIDE.md
+codes "an attack on a hotel in Beledweyne"); a campaign told in the plural ("launched 504
+attacks", "many similar attacks") stays aimed at the country bare. Any place of the event counts
+here (the clause's, the paragraph's or the article's), since the target comes from the group's
+own country and the place only confirms the group acts at home; a state's own forces fighting at
+home are left alone (their foe is some group the text may name elsewhere, not their own country).
 
 The target is inferred: its words are the place's, its `country_source` is "place", and the
 event's confidence is lowered as for any inferred side.
@@ -72,7 +75,7 @@ def aim_at_place(
     if event.target is not None or source is None or loc is None:
         return event
     if _insurgency_at_home(event, source, loc.country):
-        return _aimed(event, loc.country or "", dictionary)
+        return _aimed(event, loc.country or "", dictionary, civilians=_one_act(event, parsed))
     if not stated:
         return event
     if not (
@@ -87,15 +90,18 @@ def aim_at_place(
     return _aimed(event, country, dictionary)
 
 
-def _aimed(event: Event, country: str, dictionary: ActorDictionary | None) -> Event:
-    """`event` aimed at `country` bare, named by its place's words, with the lowered confidence."""
+def _aimed(event: Event, country: str, dictionary: ActorDictionary | None, civilians: bool = False) -> Event:
+    """`event` aimed at `country` bare (or at its civilians), named by its place's words, with the
+    lowered confidence."""
     loc = event.location
     if loc is None:
         return event
     entry = dictionary.countries.get(country) if dictionary is not None else None
     name = entry.name if entry is not None and entry.name else country
     text = loc.evidence.text if loc.evidence is not None else loc.name
-    target = Actor(text=text, name=name, code=country, country=country, sector=None,
+    sector = "CVL" if civilians else None
+    name = f"{name} (civilians)" if civilians else name
+    target = Actor(text=text, name=name, code=country + (sector or ""), country=country, sector=sector,
                    evidence=loc.evidence, country_source="place")  # fmt: skip
     return replace(event, target=target, confidence=round(max(0.1, event.confidence - INFERRED_PENALTY), 2))
 
@@ -108,6 +114,16 @@ def _insurgency_at_home(event: Event, source: Actor, country: str | None) -> boo
         and bool(source.country)
         and source.country == country
     )
+
+
+def _one_act(event: Event, parsed: ParsedArticle | None) -> bool:
+    """Whether the event is one act ("attacked a train", "the attack", "the kidnapping"), told by a
+    verb or a singular noun, rather than a campaign ("launched 504 attacks", "relaunched
+    hostilities"), told in the plural."""
+    if parsed is None:
+        return False
+    trigger = parsed.tokens_of(event.trigger.start, event.trigger.end)
+    return trigger is not None and trigger.root.tag_ not in ("NNS", "NNPS")
 
 
 def _abroad(source: Actor, country: str) -> bool:

@@ -22,14 +22,14 @@ if TYPE_CHECKING:
 # Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
 # "police in Kabul", "the army of Chad", "refugees from Syria". Armed forces "in" a country are often
 # foreign, refugees there are so by definition, gunmen and gangs cross borders: MIL, REF, UAF and CRM
-# take only "of" or "from"; activists "of" a country are as often its foes ("critics of Russia");
-# bodies without a home (IGO, NGO, IMG, MNC) take none.
+# take only "of" or "from"; activists and rights groups "of" a country are as often its foes
+# ("critics of Russia"); bodies without a home (IGO, NGO, IMG, MNC) take none.
 _IN_HOME = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "SEP", "CVL", "EDU", "LAB",
-                      "BUS", "MED", "HLH", "REL", "ELI", "PTY"})
+                      "BUS", "MED", "HLH", "REL", "ELI", "PTY", "HRI"})
 _ANY_HOME = _IN_HOME | {"MIL", "REF", "UAF", "CRM"}
 PLACED_BY = {
     "in": _IN_HOME, "inside": _IN_HOME, "throughout": _IN_HOME, "across": _IN_HOME,
-    "of": _ANY_HOME - {"OPP", "ELI"}, "from": _ANY_HOME,
+    "of": _ANY_HOME - {"OPP", "ELI", "HRI"}, "from": _ANY_HOME,
 }
 
 

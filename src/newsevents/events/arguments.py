@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source
-from newsevents.events.objects import acted_on, grievance, not_means, stranded_by
+from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
@@ -209,7 +209,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     issued = () if source else index.resolve(_issuers(src_tokens, cues))
     if issued:  # "X issued a statement condemning Y": the statement speaks for X
         source, src_inferred = issued, True
-    target = _without_speakers(token, tgt_tokens, index.resolve(not_means(tgt_tokens, match.entry.cameo)))
+    target = without_speakers(token, tgt_tokens, index.resolve(not_means(tgt_tokens, match.entry.cameo)))
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
@@ -241,24 +241,6 @@ def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: Ment
         if tok.dep_ == "pobj" and index.at(tok) in found:
             return tok.head.lower_
     return tokens[0].head.lower_ if found and tokens else None
-
-
-def _without_speakers(
-    verb: Token, objects: list[Token], found: tuple[ActorMention, ...]
-) -> tuple[ActorMention, ...]:
-    """ "stormed the hotel, police and witnesses said": the speakers are not the object's conjuncts.
-
-    The small model, finding no subject for a closing "said", lists its speakers as conjuncts of
-    the reported verb's object; a conjunct list that runs into a subject-less governing verb is
-    that verb's subject.
-    """
-    gov = verb.head
-    if verb.dep_ != "ccomp" or gov.i <= verb.i or any(c.dep_.startswith("nsubj") for c in gov.children):
-        return found
-    tails = {c.i for o in objects for c in o.conjuncts if c.i > o.i}
-    if not tails or max(tails) + 1 != gov.i:
-        return found
-    return tuple(m for m in found if m.head not in tails)
 
 
 def _governing_subject(token: Token) -> list[Token]:

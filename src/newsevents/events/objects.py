@@ -1,5 +1,6 @@
 """What a verb acts on, read off the dependency parse: its prepositional objects, the party the act
-a to-infinitive names befalls, and the objects that are a doer's own means rather than a party.
+a to-infinitive names befalls, the objects that are a doer's own means rather than a party, and the
+speakers of a closing "..., police said" that the parse took for objects.
 
 Split from `arguments.py`, which decides the roles; these are the object readings it and its
 rules for intents and threats share.
@@ -14,6 +15,8 @@ from newsevents.events.subjects import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from newsevents.model import ActorMention
 
 # "fought on behalf of the government": the government is who the act serves, not its target
 NOT_TARGET_POBJ = frozenset({"behalf"})
@@ -88,3 +91,32 @@ def grievance(token: Token) -> list[Token]:
                 found += kids(c, "dobj") + pobjs(c, GRIEVANCE_PREPS)
     # "against the arrest of their colleagues by the police": the act's doer, not whom it befell
     return [doer for n in found for doer in (pobjs(n, ("by",)) or [n])]
+
+
+def without_speakers(
+    verb: Token, objects: list[Token], found: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
+    """ "stormed the hotel, police and witnesses said": the speakers are not the object's conjuncts.
+
+    The small model, finding no subject for a closing "said", lists its speakers as conjuncts of
+    the reported verb's object; a conjunct list that runs into a subject-less governing verb is
+    that verb's subject. It also hangs a closing "..., a rights group charged" on the verb as a
+    second object with the speaking verb as its clause (`_closing_speaker`).
+    """
+    found = tuple(m for m in found if not _closing_speaker(verb.doc[m.head], objects))
+    gov = verb.head
+    if verb.dep_ != "ccomp" or gov.i <= verb.i or any(c.dep_.startswith("nsubj") for c in gov.children):
+        return found
+    tails = {c.i for o in objects for c in o.conjuncts if c.i > o.i}
+    if not tails or max(tails) + 1 != gov.i:
+        return found
+    return tuple(m for m in found if m.head not in tails)
+
+
+def _closing_speaker(head: Token, objects: list[Token]) -> bool:
+    """ "abused immigrants, a human rights organization charged": a second object of the verb, after
+    a comma and another object, with a verb hung on it as its clause, is a closing clause's speaker."""
+    if head not in objects or all(o.i >= head.i for o in objects):
+        return False
+    before = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    return before is not None and before.text == "," and any(c.dep_ == "acl" for c in head.rights)
