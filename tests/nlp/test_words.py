@@ -50,11 +50,12 @@ def test_keys_made_from_the_strings_equal_those_made_from_the_tokens(nlp) -> Non
     elsewhere: both must agree on every token, dashes, quotes and spaces included."""
     from newsevents.actors.dictionary import norm_token
     from newsevents.actors.recognise import _key_of
-    from newsevents.events.triggers import _keys_of, lemma_keys
+    from newsevents.events.trigger_keys import keys_of
+    from newsevents.events.triggers import lemma_keys
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "articles").glob("*.txt"))]
     for doc in nlp.pipe(texts[:30]):
         w = words(doc)
         for t in doc:
-            assert _keys_of(w.lemma[t.i], w.lower[t.i]) == tuple(lemma_keys(t))
+            assert keys_of(w.lemma[t.i], w.lower[t.i]) == tuple(lemma_keys(t))
             assert _key_of(w.lower[t.i]) == ("" if t.is_space else norm_token(t.text), t.is_space)
