@@ -20,6 +20,7 @@ from newsevents.events.codes import CodeTable
 from newsevents.events.trigger_keys import Kind, Memo, candidates, in_span, keys_of, kind_by_tags
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.nlp.syntax import PREPOSITION_DEPS
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -162,8 +163,10 @@ class TriggerDictionary:
 
 
 def lemma_keys(token: Token) -> list[str]:
-    """Candidate dictionary keys of a token (`trigger_keys.keys_of`)."""
-    return list(keys_of(token.lemma_, token.text))
+    """Candidate dictionary keys of a token (`trigger_keys.keys_of`), from the strings `words`
+    read once per Doc rather than the Token's own (the same keys: tests/nlp/test_words.py)."""
+    w = words(token.doc)
+    return list(keys_of(w.lemma[token.i], w.lower[token.i]))
 
 
 def related_words(token: Token) -> dict[str, int]:
