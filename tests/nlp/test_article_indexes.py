@@ -60,3 +60,28 @@ def test_taken_ranges_overlap_as_a_scan_of_them_says() -> None:
         for start in range(0, 110, 3):
             end = start + rng.randint(1, 12)
             assert taken.overlaps(start, end) == any(a < end and start < b for a, b in ranges)
+
+
+def test_title_tokens_are_the_run_a_scan_finds() -> None:
+    from array import array
+
+    from newsevents.model import Article, Evidence
+    from newsevents.nlp.parsed import _in_title
+
+    starts, ends = array("q", [0, 4, 5, 10, 11, 17, 18]), [4, 5, 10, 11, 17, 18, 25]
+    for title in (None, Evidence(0, 10, ""), Evidence(4, 17, ""), Evidence(2, 9, ""), Evidence(18, 25, "")):
+        article = Article(id="a", text="x" * 25, title_span=title)
+        pairs = zip(starts, ends, strict=True)
+        expected = tuple(title is not None and title.start <= a and b <= title.end for a, b in pairs)
+        assert _in_title(article, starts, ends) == expected
+
+
+def test_demonyms_may_start_only_at_capitalised_first_words(actor_dictionary, gaz) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.actors.dictionary import norm_token
+    from newsevents.geo.demonyms import DemonymTable
+
+    table = DemonymTable.of(actor_dictionary, gaz)
+    texts = ["Syrian", "syrian", "forces", "U.S.-led", "Sudanese", "SYRIAN", "the", "South", "Korean"]
+    expected = [i for i, t in enumerate(texts) if t[:1].isupper() and norm_token(t) in table.starts]
+    assert expected and table.may_start(texts) == expected == table.may_start(texts)
+    assert table.known["Syrian"] is True and table.known["syrian"] is False

@@ -360,9 +360,9 @@ def _common_word(span: Span, text: str) -> bool:
     ("retreated into the bush") is a common word the entity recogniser mislabelled, not a place:
     English capitalises place names. In a sentence written all in lower case, capitals tell
     nothing and the name is kept."""
-    if any(ch.isupper() for ch in text):
+    if any(map(str.isupper, text)):
         return False
-    return any(ch.isupper() for ch in sentence_of(span).text)
+    return any(map(str.isupper, sentence_of(span).text))
 
 
 def _without_overlaps(tops: list[Toponym], knows: KnownNames) -> list[Toponym]:
