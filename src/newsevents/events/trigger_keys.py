@@ -72,14 +72,15 @@ def candidates(doc: Doc, known: Mapping[str, frozenset[str]], memo: Memo) -> lis
 
 def _candidates(doc: Doc, known: Mapping[str, frozenset[str]], memo: Memo) -> list[int]:
     w = words(doc)
-    tags = list(zip(w.pos, w.dep, w.lemma, w.lower, strict=True))
-    flags = list(map(memo.get, tags))
+    # `zip` hands each key to `memo.get` and reuses its tuple: no tuple per word is kept
+    flags = list(map(memo.get, zip(w.pos, w.dep, w.lemma, w.lower, strict=True)))
     if None in flags:  # words this process has not met yet: worked out once each
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         for i, flag in enumerate(flags):
             if flag is None:
-                flags[i] = memo[tags[i]] = _may_code(tags[i], known)
+                tags = (w.pos[i], w.dep[i], w.lemma[i], w.lower[i])
+                flags[i] = memo[tags] = _may_code(tags, known)
     return list(compress(range(len(flags)), flags))
 
 
