@@ -46,15 +46,15 @@ def test_the_strings_are_read_once_per_doc(nlp) -> None:  # type: ignore[no-unty
 
 @pytest.mark.model
 def test_keys_made_from_the_strings_equal_those_made_from_the_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
-    """Trigger keys and actor-phrase keys are made from `words` in the scans and from Tokens
-    elsewhere: both must agree on every token, dashes, quotes and spaces included."""
+    """Trigger keys and actor-phrase keys are made from the strings `words` reads: they must be
+    the keys the Token's own text and lemma give, on every token, dashes, quotes and spaces included."""
     from newsevents.actors.dictionary import norm_token
     from newsevents.actors.recognise import _key_of
-    from newsevents.events.triggers import _keys_of, lemma_keys
+    from newsevents.events.trigger_keys import keys_of
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "articles").glob("*.txt"))]
     for doc in nlp.pipe(texts[:30]):
         w = words(doc)
         for t in doc:
-            assert _keys_of(w.lemma[t.i], w.lower[t.i]) == tuple(lemma_keys(t))
+            assert keys_of(w.lemma[t.i], w.lower[t.i]) == keys_of(t.lemma_, t.text)
             assert _key_of(w.lower[t.i]) == ("" if t.is_space else norm_token(t.text), t.is_space)

@@ -13,8 +13,10 @@ acronym ("UN", "IS") matches only in capitals.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 NON_ACTOR_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"})
 NER_LABELS = frozenset({"PERSON"})
 DATED_CACHE = 50_000  # entries as of a day, kept for the next article of the same day
+TOKEN_KEYS = 200_000  # words whose match key is kept per process (`_token_keys`)
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,30 @@ def _phrase_pairs(dictionary: ActorDictionary) -> frozenset[Key]:
     return pairs  # type: ignore[no-any-return]
 
 
+def _token_keys(dictionary: ActorDictionary) -> dict[str, str | None]:
+    """Each lower-cased word met so far -> its match key (`_key_of`): "" for whitespace, None for
+    a lone dash, which matching skips. Kept per process with the dictionary, bounded."""
+    known = dictionary.cache.get("token_keys")
+    if known is None or len(known) > TOKEN_KEYS:
+        known = dictionary.cache["token_keys"] = {}
+    return known  # type: ignore[no-any-return]
+
+
+def _match_keys(lowers: Sequence[str], known: dict[str, str | None]) -> tuple[Sequence[int], list[str]]:
+    """The tokens matched over (every one but a lone dash, `_is_dash`) and their keys, each word's
+    text normalised once per process: a Doc's words are one `map`, not a call per word."""
+    found = list(map(known.get, lowers))
+    if None in found:  # words not met yet, or lone dashes (known as None: looked at again)
+        for i, key in enumerate(found):
+            if key is None:
+                key, space = _key_of(lowers[i])
+                found[i] = known[lowers[i]] = key if key or space else None
+        if None in found:
+            pos = [i for i, key in enumerate(found) if key is not None]
+            return pos, [found[i] for i in pos]  # type: ignore[misc]
+    return range(len(found)), found  # type: ignore[return-value]
+
+
 def prepare(dictionary: ActorDictionary) -> None:
     """Index what matching needs before the first article, so worker processes forked after the
     pipeline is built share it instead of each building it again."""
@@ -181,18 +208,13 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     dash in news text). A `non_actors` phrase consumes its tokens and gives no cue.
     """
     doc = parsed.doc
-    pos: list[int] = []  # the tokens matched over: every one but a lone dash (`_is_dash`)
-    keys: list[str] = []  # their keys, each token's text normalised once
-    for i, lower in enumerate(words(doc).lower):
-        key, space = _key_of(lower)
-        if key or space:
-            pos.append(i)
-            keys.append(key)
+    pos, keys = _match_keys(words(doc).lower, _token_keys(dictionary))
     day = publication_day(parsed.article)
     starts, pairs = _phrase_starts(dictionary), _phrase_pairs(dictionary)
     cues: list[Cue] = []
     free, n = 0, len(pos)  # the first token no earlier phrase consumed
-    for j in [j for j, key in enumerate(keys) if key in starts]:  # the rest begin no phrase
+    # the rest begin no phrase
+    for j in compress(range(n), map(starts.__contains__, keys)):
         if j < free:
             continue
         found: Cue | None = None

@@ -47,6 +47,7 @@ from newsevents.events.wishes import appeals
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
 from newsevents.nlp import sentences_of, text_of
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.words import words
 from newsevents.stages import Labelled, SpeakerLookup
 
 log = logging.getLogger(__name__)
@@ -130,14 +131,14 @@ class _Coder:
 
     def _first_person_mentions(self) -> list[ActorMention]:
         """ "I"/"we" inside a quote stand for its speaker, when the recogniser left them unresolved."""
-        out = []
+        out, lower = [], words(self.doc).lower  # the strings first: a Token only for "I", "we", ...
         for sent in sentences_of(self.doc):
             actor = self.quote_speaker.get(sent.start)
             if actor is None or not actor.code:  # a name read from the text is no coded actor
                 continue
-            for t in sent:
-                if t.lower_ in FIRST_PERSON and t.i not in self.index.by_token and in_quotes(t):
-                    out.append(ActorMention(actor, t.i, t.i + 1, t.i, "coref"))
+            for i in range(sent.start, sent.end):
+                if lower[i] in FIRST_PERSON and i not in self.index.by_token and in_quotes(self.doc[i]):
+                    out.append(ActorMention(actor, i, i + 1, i, "coref"))
         return out
 
     def _in_furniture(self, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +18,7 @@ from newsevents.data.reader import Record
 from newsevents.events import parties
 from newsevents.events.codes import CodeTable
 from newsevents.events.phrases import phrase_keys
+from newsevents.events.trigger_keys import Kind, Memo, candidates, in_span, keys_of, kind_by_tags
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.nlp.syntax import PREPOSITION_DEPS
 from newsevents.nlp.words import words
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
     from newsevents.events.arguments import Arguments, MentionIndex
 
-Kind = Literal["verb", "noun"]
 Require = Literal["either", "source", "target", "both", "victim"]
 FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
 # dependents that can satisfy an entry's `with` list
@@ -150,6 +150,11 @@ class TriggerDictionary:
             known["verb"].update(self.converted.verbs.verbs)
         return {kind: frozenset(keys) for kind, keys in known.items()}
 
+    @cached_property
+    def memo(self) -> Memo:
+        """Which words some entry may code, kept per process (`trigger_keys.candidates`)."""
+        return {}
+
     def lookup(self, kind: Kind, lemmas: Iterable[str]) -> tuple[TriggerEntry, ...]:
         for lemma in lemmas:
             found = self.entries.get((kind, lemma))
@@ -158,28 +163,11 @@ class TriggerDictionary:
         return ()
 
 
-def _clean(word: str) -> str:
-    return word.lower().strip("-–—'\"‘’“”")
-
-
 def lemma_keys(token: Token) -> list[str]:
-    """Candidate dictionary keys: the lemma, the word, and a plural stripped by hand.
-
-    The small model mislemmatises words glued to dashes ("-backed" -> "-backe"), so the
-    surface form is tried as well.
-    """
-    return list(_keys_of(token.lemma_, token.text))
-
-
-@lru_cache(maxsize=65536)
-def _keys_of(lemma: str, text: str) -> tuple[str, ...]:
-    keys = [_clean(lemma), _clean(text)]
-    word = keys[1]
-    if word.endswith("ed") and len(word) > 4:
-        keys += [word[:-2], word[:-1]]
-    if word.endswith("s") and len(word) > 3:
-        keys.append(word[:-1])
-    return tuple(dict.fromkeys(k for k in keys if k))
+    """Candidate dictionary keys of a token (`trigger_keys.keys_of`), from the strings `words`
+    read once per Doc rather than the Token's own (the same keys: tests/nlp/test_words.py)."""
+    w = words(token.doc)
+    return list(keys_of(w.lemma[token.i], w.lower[token.i]))
 
 
 def related_words(token: Token) -> dict[str, int]:
@@ -228,19 +216,8 @@ def preps_of(token: Token) -> dict[str, int]:
 
 
 def kind_of(token: Token) -> Kind | None:
-    """Verb or noun; headlines' "continue offensive" gets the adjective tag, so a non-modifying
-    adjective counts as a noun."""
-    return _kind(token.pos_, token.dep_)
-
-
-def _kind(pos: str, dep: str) -> Kind | None:
-    if pos == "VERB":
-        return "verb"
-    if pos in ("NOUN", "PROPN"):
-        return "noun"
-    if pos == "ADJ" and dep in ("dobj", "acomp", "pobj", "nsubj", "attr"):
-        return "noun"
-    return None
+    """Verb or noun (`trigger_keys.kind_by_tags`)."""
+    return kind_by_tags(token.pos_, token.dep_)
 
 
 def _curated(token: Token, entries: Sequence[TriggerEntry]) -> TriggerMatch | None:
@@ -303,12 +280,10 @@ def find_triggers(sent: Span, dictionary: TriggerDictionary) -> Iterator[Trigger
     general code gives way to a curated trigger of the same root among its pattern words: in
     "staged a general strike" the strike (143) says more than "stage" + strike (140).
     """
-    doc, w, known = sent.doc, words(sent.doc), dictionary.known_keys
+    doc = sent.doc
     matches = []
-    for i in range(sent.start, sent.end):  # strings first: Tokens only where a key is known
-        kind = _kind(w.pos[i], w.dep[i])
-        if kind is None or known[kind].isdisjoint(_keys_of(w.lemma[i], w.lower[i])):
-            continue
+    # the article's words some entry may code, found once per Doc: Tokens only for those
+    for i in in_span(candidates(doc, dictionary.known_keys, dictionary.memo), sent.start, sent.end):
         found = match_token(doc[i], dictionary)
         if found is not None:
             matches.append(found)

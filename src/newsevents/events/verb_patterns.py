@@ -192,8 +192,8 @@ class _Parse:
 
 
 def _keys(token: Token) -> tuple[str, ...]:
-    low = token.lower_
-    return (low, token.lemma_.lower()) if token.lemma_.lower() != low else (low,)
+    w, i = doc_words(token.doc), token.i  # the lower-cased word and lemma, read once per Doc
+    return (w.lower[i], w.lemma[i]) if w.lemma[i] != w.lower[i] else (w.lower[i],)
 
 
 def _meets(item: Item, tokens: Iterable[Token]) -> Token | None:
@@ -344,6 +344,8 @@ class Discards:
     def found_in(self, sent: Span) -> str | None:
         """The first discard phrase in the sentence, or None."""
         words = doc_words(sent.doc).lower[sent.start : sent.end]
+        if self.phrases.keys().isdisjoint(words):  # most sentences hold no phrase's first word
+            return None
         for i, word in enumerate(words):
             for rest in self.phrases.get(word, ()):
                 if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:

@@ -17,7 +17,8 @@ Kurdistan) or a name the gazetteer lacks ("Arab" -> the Arab world) is no place.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import ActorDictionary, norm_token
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
 Key = tuple[str, ...]
+KNOWN_LIMIT = 200_000  # words remembered per process by `DemonymTable.may_start`
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class DemonymTable:
     places: Mapping[Key, Entry]
     max_len: int
     starts: frozenset[str] = frozenset()
+    # each word met -> whether a demonym may begin with it, kept per process (`may_start`)
+    known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, dictionary: ActorDictionary, gazetteer: Gazetteer) -> DemonymTable:
@@ -51,6 +55,20 @@ class DemonymTable:
             if entry is not None:
                 places.setdefault(key, entry)
         return cls(places, max((len(k) for k in places), default=1), frozenset(k[0] for k in places))
+
+
+    def may_start(self, texts: Sequence[str]) -> list[int]:
+        """The positions of the words that are capitalised and begin some demonym: the rest can
+        begin none, and each distinct word is asked once per process, not once per article."""
+        found = list(map(self.known.get, texts))
+        if None in found:
+            if len(self.known) > KNOWN_LIMIT:
+                self.known.clear()
+            for i, flag in enumerate(found):
+                if flag is None:
+                    word = texts[i]
+                    found[i] = self.known[word] = word[:1].isupper() and norm_token(word) in self.starts
+        return list(compress(range(len(found)), found))
 
 
 def nationality_words(dictionary: ActorDictionary) -> dict[str, str]:
@@ -82,17 +100,16 @@ def find_demonyms(
     taken = [(m.start, m.end) for p in named for m in p.mentions]
     mentions: dict[Entry, list[Evidence]] = {}
     w = words(doc).text  # strings, not Tokens: most words are no demonym
-    i = 0
-    while i < len(w):
-        length = _match(w, i, table) if w[i][:1].isupper() else 0
+    free = 0  # the first word no earlier demonym took
+    for i in table.may_start(w):
+        length = _match(w, i, table) if i >= free else 0
         if not length or parsed.is_furniture(i, i + length) or _starts_name(doc, i, i + length, gazetteer):
-            i += 1
             continue
         start, end = parsed.starts[i], parsed.starts[i + length - 1] + len(w[i + length - 1])
         if not _overlaps(start, end, taken):
             entry = table.places[tuple(norm_token(t) for t in w[i : i + length])]
             mentions.setdefault(entry, []).append(Evidence.of(text, start, end))
-        i += length
+        free = i + length
     return [
         Place(e.name, e.lat, e.lon, e.country, e.feature, tuple(found), e.admin1, e.geonameid, "demonym")
         for e, found in mentions.items()

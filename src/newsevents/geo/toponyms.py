@@ -311,10 +311,16 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
         return []
     # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
-    sizes = range(len(span) - 1, 0, -1)
-    for part in [*(span[:size] for size in sizes), *(span[len(span) - size :] for size in sizes)]:
+    sizes, text = range(len(span) - 1, 0, -1), words(span.doc).text
+    bounds = [*((span.start, span.start + n) for n in sizes), *((span.end - n, span.end) for n in sizes)]
+    # a known part begins with a capital and ends on no dash: the words' strings say which parts
+    # can, so a Span is built only for those
+    for first, last in bounds:
+        if not text[first][:1].isupper() or text[last - 1] in DASHES:
+            continue
+        part = doc_span(span.doc, first, last)
         stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or part[-1].text in DASHES or not embeddable(part.text, gazetteer, towns=True):
+        if stop or not embeddable(part.text, gazetteer, towns=True):
             continue
         start, end = part.start_char, part.end_char
         if part.start > span.start and _world_region(part.text, gazetteer):
@@ -351,9 +357,9 @@ def _common_word(span: Span, text: str) -> bool:
     ("retreated into the bush") is a common word the entity recogniser mislabelled, not a place:
     English capitalises place names. In a sentence written all in lower case, capitals tell
     nothing and the name is kept."""
-    if any(ch.isupper() for ch in text):
+    if any(map(str.isupper, text)):
         return False
-    return any(ch.isupper() for ch in sentence_of(span).text)
+    return any(map(str.isupper, sentence_of(span).text))
 
 
 def _without_overlaps(tops: list[Toponym], knows: KnownNames) -> list[Toponym]:

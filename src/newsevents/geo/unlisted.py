@@ -28,7 +28,9 @@ point of its own is no geoparse), and they never make the article's focus.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Span
 
@@ -132,20 +134,18 @@ def unlisted_places(
     at the point of the place it lies in (or of its namesake in the small places of the host's
     country); its mentions of one name are one place."""
     doc, cues = parsed.doc, gazetteer.cues
-    taken = [(m.start, m.end) for p in places for m in p.mentions]
+    taken = _Taken([(m.start, m.end) for p in places for m in p.mentions])
     agents = {i for a in actors if a.kind == "name" for i in range(a.token_start, a.token_end)}
     found: dict[str, Place] = {}
     for span in name_spans(doc, cues):
         while len(span) > 1 and span[-1].text in POSSESSIVES:
             span = span[:-1]
         text = span.text
-        if any(a < span.end_char and span.start_char < b for a, b in taken) or parsed.is_furniture(
-            span.start, span.end
-        ):
+        if taken.overlaps(span.start_char, span.end_char) or parsed.is_furniture(span.start, span.end):
             continue
         if parsed.in_title[span.start] or gazetteer.is_demonym(text) or text.lower() in cues.never_places:
             continue
-        if any(t.i in agents for t in span):  # "attacks by Boko Haram in ...": an actor's name
+        if not agents.isdisjoint(range(span.start, span.end)):  # "attacks by Boko Haram in": an actor's name
             continue
         if gazetteer.lookup(text):
             continue
@@ -166,3 +166,18 @@ def unlisted_places(
         admin1 = at.admin1 if at.feature != "country" else None
         found[text] = Place(text, at.lat, at.lon, at.country, feature, (mention,), admin1)
     return list(found.values())
+
+
+class _Taken:
+    """Character ranges of the places' mentions, asked whether any overlaps [start, end): sorted by
+    start, with the furthest end reached by each prefix, so each name asks one bisection instead of
+    comparing itself with every mention of the article."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [a for a, _ in ranges]
+        self.reach = list(accumulate((b for _, b in ranges), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the ranges that begin before `end`
+        return before > 0 and self.reach[before - 1] > start

@@ -37,6 +37,17 @@ def _codable(article: Article, starts: array[int], ends: list[int]) -> tuple[boo
     return tuple(codable)
 
 
+def _in_title(article: Article, starts: array[int], ends: list[int]) -> tuple[bool, ...]:
+    """Per token, whether it lies wholly inside the title: tokens go forward without overlapping,
+    so those that do are one run, from the first starting in the title to the last ending in it."""
+    title, n = article.title_span, len(starts)
+    if title is None:
+        return (False,) * n
+    first, last = bisect_left(starts, title.start), bisect_right(ends, title.end)
+    inside = max(0, last - first)
+    return (False,) * first + (True,) * inside + (False,) * (n - first - inside)
+
+
 @dataclass(frozen=True)
 class ParsedArticle:
     """The article, its parse, and the per-token facts every stage relies on.
@@ -70,12 +81,7 @@ class ParsedArticle:
         starts = array("q", doc.to_array(IDX).tolist() if len(doc) else ())
         ends = [a + len(t) for a, t in zip(starts, words(doc).text, strict=True)]
         codable = _codable(article, starts, ends)
-        title = article.title_span
-        in_title = tuple(
-            title is not None and title.start <= a and b <= title.end
-            for a, b in zip(starts, ends, strict=True)
-        )
-        return cls(article, doc, text, codable, in_title, starts)
+        return cls(article, doc, text, codable, _in_title(article, starts, ends), starts)
 
     def is_furniture(self, start: int, end: int) -> bool:
         """Whether any of the tokens [start, end) is page furniture, which no stage may code."""
