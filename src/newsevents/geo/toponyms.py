@@ -303,12 +303,7 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     if person and len(span) == 1:
         return []
     if len(span) == 1:
-        text = span.text
-        cut = max(text.find("-"), text.find("‐"))
-        head = text[:cut] if cut > 0 else ""
-        if embeddable(head, gazetteer):
-            return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
-        return []
+        return _hyphen_head(span, gazetteer)
     # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
     sizes, text = range(len(span) - 1, 0, -1), words(span.doc).text
@@ -333,6 +328,16 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         if office or embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
+    return []
+
+
+def _hyphen_head(span: Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """ "U.S.-led", "Iran-backed": the known place before the hyphen of one word."""
+    text = span.text
+    cut = max(text.find("-"), text.find("‐"))
+    head = text[:cut] if cut > 0 else ""
+    if embeddable(head, gazetteer):
+        return [Toponym(span.start_char, span.start_char + len(head), head, _label(span), embedded=True)]
     return []
 
 
