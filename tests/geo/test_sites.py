@@ -21,10 +21,10 @@ def _places(parse, gaz: Gazetteer, text: str) -> tuple[ParsedArticle, list[Place
     return parsed, [*listed, *unlisted_places(parsed, listed, gaz)]
 
 
-def _placed(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
+def _placed(parse, gaz: Gazetteer, text: str, trigger: str, sites: bool = True) -> Event:  # type: ignore[no-untyped-def]
     parsed, every = _places(parse, gaz, text)
     located = locate_events(parsed, [assault(text, trigger)], every, gaz.cues)
-    return at_sites(parsed, located, every, gaz.cues)[0]
+    return at_sites(parsed, located, every, gaz.cues)[0] if sites else located[0]
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,11 @@ def test_an_acronym_is_a_body_not_a_site(parse, gaz: Gazetteer) -> None:  # type
     parsed, every = _places(parse, gaz, "Two bombers struck near the MFO base in Al-Gurah.")
     host, mention = next((p, m) for p in every for m in p.mentions if m.text == "Al-Gurah")
     assert site_in(parsed.doc, host, mention, every, gaz.cues) is None
+
+
+def test_a_town_in_a_region_keeps_a_city_precision(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The army fended off an attack on the city of el-Fasher in the western Sudanese region of Darfur."
+    assert _placed(parse, gaz, text, "attack", sites=False).location.evidence.text == "Darfur"  # type: ignore[union-attr]
+    loc = _placed(parse, gaz, text, "attack").location
+    assert loc is not None and loc.evidence is not None
+    assert (loc.evidence.text, loc.precision) == ("el-Fasher", "city")

@@ -17,7 +17,8 @@ the text's place is the town.
 
 The site is a place mention of its own (listed, or an unlisted site of `unlisted.py`); the
 event's location names it, with its own point where the gazetteer gives one, else the town's, and
-precision "district": finer than the town. Sites never join the article's listed places here:
+precision "district" when it lies in a town (finer than the town), "city" when the container is a
+region ("the city of el-Fasher in the region of Darfur"). Sites never join the article's listed places here:
 the toponyms stay what the places stage found.
 """
 
@@ -29,10 +30,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsevents.geo.gazetteer import Cues
-from newsevents.model import Event, EventLocation, Evidence, Place
+from newsevents.model import Event, EventLocation, Evidence, Place, Precision
 from newsevents.nlp.parsed import ParsedArticle
 
-COARSE = frozenset({"country", "admin1"})  # never a site inside a town
+COARSE = frozenset({"country", "admin1", "other"})  # never a site inside a town
 FILLER_POS = frozenset({"DET", "ADJ", "SPACE"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 
@@ -104,6 +105,8 @@ def at_sites(
             continue
         site, at = found
         lat, lon = (site.lat, site.lon) if site.lat is not None else (town.lat, town.lon)
-        located = EventLocation(site.name, lat, lon, site.country or town.country, "district", at)
+        fine = site.feature == "district" or town.feature in ("city", "district")
+        precision: Precision = "district" if fine else "city"  # a town in a region is a city still
+        located = EventLocation(site.name, lat, lon, site.country or town.country, precision, at)
         out.append(replace(event, location=located))
     return out
