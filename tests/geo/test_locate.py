@@ -177,3 +177,25 @@ def test_land_a_force_is_used_on_places_it(parse, gaz: Gazetteer) -> None:  # ty
     captured = _locate(parse, gaz, "The Serbs have captured 70 percent of Bosnia in the war.", "captured")
     assert patrolled.location is not None and patrolled.location.name == "Bangladesh"
     assert captured.location is not None and captured.location.country == "BIH"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Aleppo was shelled again on Monday.", "shelled", "Aleppo"),
+        ("Baghdad's streets were heavily patrolled by troops on Friday.", "patrolled", "Baghdad"),
+    ],
+)
+def test_the_land_a_passive_force_verb_is_done_to_places_it(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer, text: str, trigger: str, place: str
+) -> None:
+    loc = _locate(parse, gaz, text, trigger).location
+    assert loc is not None and loc.evidence is not None and loc.evidence.text == place
+
+
+def test_a_passive_subject_of_talk_places_nothing(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Aleppo was praised by the envoy on Monday."
+    event = replace(assault(text, "praised"), cameo="051", cameo_root="05", quad_class=1)
+    article, doc = parse(text)
+    placed = locate_events(ParsedArticle.of(doc, article), [event], find_places(doc, article, gaz), gaz.cues)
+    assert placed[0].location is None

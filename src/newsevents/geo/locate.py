@@ -68,25 +68,25 @@ def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kin
     """(the word a place name is attached to, how), or None.
 
     Kinds: "locative" (a locative preposition: "in Aleppo", "north of Aleppo"), "object" (the
-    direct object: "captured the town of Bakwa"), "modifier" (a name on a noun: "the Aleppo
-    offensive").
+    direct object: "captured the town of Bakwa"; with `force` also the subject of a passive: "Aleppo
+    was shelled"), "modifier" (a name on a noun: "the Aleppo offensive").
 
     Climbs from the name through "the city of", "the Homs province", "Syria's conflict" and
     "north of" to the preposition that governs it; a name that only modifies a noun ("the Aleppo
     offensive") attaches to that noun without being locative.
     """
-    tok = head
+    tok, objects = head, ("dobj", "nsubjpass") if force else ("dobj",)
     for _ in range(5):
         if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.i != tok.i:
             noun = tok.head
             if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
                 tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
                 continue
-            if _is_place_noun(noun, cues) and noun.dep_ == "dobj":
-                tok = noun  # "patrolled Bangladesh's cities": the land acted on
+            if _is_place_noun(noun, cues) and noun.dep_ in objects:
+                tok = noun  # "patrolled Bangladesh's cities", "Grozny's streets are patrolled": the land
                 continue
             return noun, "modifier"
-        if tok.dep_ == "dobj":
+        if tok.dep_ in objects:
             return tok.head, "object"
         if tok.dep_ != "pobj":
             return None

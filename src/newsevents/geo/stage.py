@@ -18,6 +18,7 @@ from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_qu
 from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_words
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
+from newsevents.geo.sites import at_sites
 from newsevents.geo.smallplaces import SmallPlaces
 from newsevents.geo.unlisted import unlisted_places
 from newsevents.model import Place, named_places
@@ -125,6 +126,7 @@ class EventPlaceStage:
             parsed, found.events or (), places, self.cues, found.anchors, found.actors or (), self.gazetteer,
             unlisted,
         )
+        located = at_sites(parsed, located, (*named_places(places), *unlisted), self.cues)
         return found.with_(events=tuple(located))
 
 
