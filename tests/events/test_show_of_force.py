@@ -7,23 +7,14 @@ own in `verbs.yml` that asks for a source alone. The sentences are the project's
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-
-import newsevents
-from newsevents.model import Article
+from tests.events.conftest import code_triples, dated_events
 
 pytestmark = pytest.mark.model
 
 
 def _coded(text: str) -> set[tuple[str | None, str | None, str]]:
-    """(source code, target code, CAMEO code) of each event."""
-    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2024-05-01")
-    events = newsevents.extract(article).events
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events
-    }
+    return code_triples(dated_events(text))
 
 
 def test_forces_patrolling_an_area_show_their_power() -> None:

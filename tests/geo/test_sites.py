@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import pytest
 from tests.events_made import assault
+from tests.geo.conftest import listed_and_unlisted
 
-from newsevents.geo import Gazetteer, find_places, locate_events
+from newsevents.geo import Gazetteer, locate_events
 from newsevents.geo.sites import at_sites, site_in
-from newsevents.geo.unlisted import unlisted_places
-from newsevents.model import Event, Place
-from newsevents.nlp.parsed import ParsedArticle
+from newsevents.model import Event
 
 pytestmark = pytest.mark.model
 
 
-def _places(parse, gaz: Gazetteer, text: str) -> tuple[ParsedArticle, list[Place]]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    parsed = ParsedArticle.of(doc, article)
-    listed = find_places(doc, article, gaz)
-    return parsed, [*listed, *unlisted_places(parsed, listed, gaz)]
-
-
 def _placed(parse, gaz: Gazetteer, text: str, trigger: str, sites: bool = True) -> Event:  # type: ignore[no-untyped-def]
-    parsed, every = _places(parse, gaz, text)
+    parsed, every = listed_and_unlisted(parse, gaz, text)
     located = locate_events(parsed, [assault(text, trigger)], every, gaz.cues)
     return at_sites(parsed, located, every, gaz.cues)[0] if sites else located[0]
 
@@ -39,7 +31,7 @@ def _placed(parse, gaz: Gazetteer, text: str, trigger: str, sites: bool = True) 
 def test_the_phrase_sets_the_site_inside_the_town(  # type: ignore[no-untyped-def]
     parse, gaz: Gazetteer, text: str, town: str, site: str
 ) -> None:
-    parsed, every = _places(parse, gaz, text)
+    parsed, every = listed_and_unlisted(parse, gaz, text)
     host, mention = next((p, m) for p in every for m in p.mentions if m.text == town)
     found = site_in(parsed.doc, host, mention, every, gaz.cues)
     assert found is not None and found[1].text == site
@@ -60,7 +52,7 @@ def test_a_town_with_no_site_beside_it_stays(parse, gaz: Gazetteer) -> None:  # 
 
 
 def test_an_acronym_is_a_body_not_a_site(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    parsed, every = _places(parse, gaz, "Two bombers struck near the MFO base in Al-Gurah.")
+    parsed, every = listed_and_unlisted(parse, gaz, "Two bombers struck near the MFO base in Al-Gurah.")
     host, mention = next((p, m) for p in every for m in p.mentions if m.text == "Al-Gurah")
     assert site_in(parsed.doc, host, mention, every, gaz.cues) is None
 

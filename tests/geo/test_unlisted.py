@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tests.events_made import assault
+from tests.geo.conftest import listed_and_unlisted
 
 from newsevents.geo import Gazetteer, find_places, locate_events
 from newsevents.geo.unlisted import unlisted_places
@@ -14,19 +15,12 @@ from newsevents.nlp.parsed import ParsedArticle
 pytestmark = pytest.mark.model
 
 
-def _all(parse, gaz: Gazetteer, text: str) -> tuple[ParsedArticle, list[Place]]:  # type: ignore[no-untyped-def]
-    article, doc = parse(text)
-    parsed = ParsedArticle.of(doc, article)
-    listed = find_places(doc, article, gaz)
-    return parsed, [*listed, *unlisted_places(parsed, listed, gaz)]
-
-
 def _places(parse, gaz: Gazetteer, text: str) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    return {p.name: p for p in _all(parse, gaz, text)[1]}
+    return {p.name: p for p in listed_and_unlisted(parse, gaz, text)[1]}
 
 
 def _event(parse, gaz: Gazetteer, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-def]
-    parsed, places = _all(parse, gaz, text)
+    parsed, places = listed_and_unlisted(parse, gaz, text)
     return locate_events(parsed, [assault(text, trigger)], places, gaz.cues)[0]
 
 
@@ -44,7 +38,7 @@ def test_site_nouns_and_prefixes_mark_a_name(parse, gaz: Gazetteer) -> None:  # 
         "Rebels shelled Tall ad-Dirrah village and the Yarmouk Camp, then attacked Kafr Nabuda, "
         "all near Damascus."
     )
-    named = {m.text: p for p in _all(parse, gaz, text)[1] for m in p.mentions}
+    named = {m.text: p for p in listed_and_unlisted(parse, gaz, text)[1] for m in p.mentions}
     for name in ("Tall ad-Dirrah", "Yarmouk Camp", "Kafr Nabuda"):
         assert named[name].country == "SYR", name
 
