@@ -43,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.resolve import Draft
 from newsevents.nlp import sentence_of, sentences_of, text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
@@ -70,7 +71,6 @@ ARMED = frozenset({"REB", "SEP"})  # sectors of armed groups that hold a country
 # Organs of a state: "the group" is never one of them ("the ministry", "the army" are named as such).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 BODY_WINDOW = 3  # sentences back a named body stays the referent of "the group"
-PERSON_ROLES = frozenset({"head", "person"})  # role words for one person (sectors.yml `role`), not "body"
 
 
 @dataclass

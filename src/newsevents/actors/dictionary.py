@@ -39,6 +39,8 @@ SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "
 # Sectors that belong to no home country: never inferred from the article's dominant country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 ROLES = frozenset({"head", "person", "body"})
+# Roles of one person ("the official", "the leader"), as against a body ("the group").
+PERSON_ROLES = frozenset({"head", "person"})
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.actors.dictionary import ActorDictionary, norm_token
+from newsevents.actors.dictionary import PERSON_ROLES, ActorDictionary, norm_token
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
 from newsevents.actors.roles import is_former
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "erstwhile"})
 # Words before a mention read for "former" and the like: a few modifiers of its own words.
 LOOK_BACK = 3
-# Role words for a person (sectors.yml `role`), as opposed to a body.
-PERSON_ROLES = frozenset({"head", "person"})
 # Sectors a role word can give a person; transnational bodies keep the dictionary's own code.
 HOME_OFFICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
