@@ -30,3 +30,27 @@ def test_coordinated_nationalities_are_the_two_sides_of_a_clash(text: str) -> No
 
 def test_one_nationality_names_one_side_and_no_clash() -> None:
     assert _coded("Armenian troops clashed on Tuesday.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "cameo"),
+    [
+        ("Russia-Ukraine peace talks opened in Istanbul.", ("RUS", "UKR"), "046"),
+        ("The Israel-Hamas ceasefire collapsed on Tuesday.", ("ISR", "PSEREB"), "0871"),
+        ("An India-Pakistan border clash erupted on Sunday.", ("IND", "PAK"), "190"),
+    ],
+)
+def test_a_hyphen_pair_is_the_two_sides_of_a_mutual_noun(
+    text: str, sides: tuple[str, str], cameo: str
+) -> None:
+    a, b = sides
+    coded = _coded(text)
+    assert (a, b, cameo) in coded and (b, a, cameo) in coded
+
+
+def test_talks_with_no_sides_named_code_nothing() -> None:
+    assert _coded("Officials said the talks would resume next week.") == set()
+
+
+def test_a_verb_holding_the_sides_keeps_its_event_over_bare_talks() -> None:
+    assert ("MIL", None, "040") in _coded("The army joined talks on Monday.")

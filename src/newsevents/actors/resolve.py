@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry
+from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry, norm_token
 from newsevents.actors.recognise import Cue
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLACE_KINDS = frozenset({"country", "region"})
+# The parties a hyphen joins ("US-China talks"): a country or organisation named, not a demonym
+HYPHEN_KINDS = frozenset({"country", "org"})
+HYPHEN_FORMS = frozenset({"name", "alias"})
 # Sectors that are kinds of another: a modifier of the kind refines a head of the general sector
 # whether or not the head is weak ("separatist militants" -> SEP, not REB); the opposition, as
 # PETRARCH's agents code it, outranks a civil role it holds ("opposition lawmakers" -> OPP).
@@ -85,6 +88,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             ok = False  # "Obama, Kerry": a list of two people, not one person
         if ok and root.dep_ != "appos" and parent is not None:
             ok = not _coordinated(doc, cue, cues[parent])
+        if ok and parent == n + 1 and hyphen_joined(doc, cue, cues[parent]):
+            ok = False  # "US-China talks": two parties, not one
         if not ok and _adjacent_modifier(doc, cues, n):
             parent, ok = n + 1, True
         if not ok and (leader := _led_by(doc, cue, owner)) is not None:
@@ -100,6 +105,19 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             seen.add(p)
             p = parents[p]
     return parents
+
+
+def hyphen_joined(doc: Doc, first: Cue, second: Cue) -> bool:
+    """ "US-China", "Israel-Hamas", "Russia-Ukraine": two named countries or organisations joined by
+    a bare dash are the two parties of what follows ("talks", "ceasefire", "border clash"), each a
+    mention of its own, never one actor coded as the second. Only names count: "Saudi-led" and
+    "African-American" join no two parties."""
+    dash = first.end
+    if second.start != dash + 1 or dash >= len(doc) or norm_token(doc[dash].text):
+        return False
+    if doc[dash - 1].whitespace_ or doc[dash].whitespace_:
+        return False  # "Kabul - Afghan forces": a dash between clauses, not inside a name
+    return all(c.form in HYPHEN_FORMS and c.entry.kind in HYPHEN_KINDS for c in (first, second))
 
 
 def _adjacent_modifier(doc: Doc, cues: list[Cue], n: int) -> bool:

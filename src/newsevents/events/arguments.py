@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.modifiers import against, modifier_source
+from newsevents.events.modifiers import against, hyphen_parties, modifier_source
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
@@ -293,6 +293,17 @@ def _heard_from(
     return index.resolve(heard) or (() if named else source)
 
 
+def _possessed(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...]
+) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
+    """ "his arrest": the possessor of an act that befalls someone is the one it befalls, not its
+    doer; (source, targets) as they were otherwise (no targets)."""
+    owners = index.resolve([c for c in token.children if c.dep_ == "poss"])
+    if owners and set(owners) == set(source):
+        return (), owners
+    return source, ()
+
+
 def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     token = index.doc[match.token]
     root = (match.entry.cameo or "")[:2]
@@ -319,9 +330,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     prep = _prep_of(target_tokens, targets, index)
     if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
-        owners = index.resolve([c for c in token.children if c.dep_ == "poss"])
-        if owners and set(owners) == set(source):  # "his arrest": the possessor is the one arrested
-            source, targets = (), owners
+        source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
@@ -337,6 +346,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         targets, prep = between, "between"
     if not source and (light or token.dep_ == "appos"):  # "X is a critic of Y"; "X, a critic of Y": X
         source, inferred = index.resolve(subject(token.head) if light else [token.head]), True
+    if match.entry.mutual and not targets and (pair := hyphen_parties(token, index, source)):
+        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks": the two are its sides
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

@@ -77,3 +77,32 @@ def _place_word(word: Token, m: ActorMention) -> bool:
         return True  # a country or region named as a noun
     capital = m.actor.sector == "GOV" and m.token_end - m.token_start == 1 and word.ent_type_ == "GPE"
     return word.dep_ in ("poss", "compound") and capital and word.doc[m.head].ent_type_ == "GPE"
+
+
+def hyphen_parties(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
+) -> tuple[ActorMention, ...]:
+    """ "US-China talks", "the Israel-Hamas ceasefire", "the India-Pakistan border clash": the
+    parties a hyphen joins before a mutual noun, left to right (the actor recogniser keeps each a
+    mention of its own); () when no modifier of the noun ends such a pair, or when the noun's
+    `source` is some other actor than the pair's."""
+    doc = token.doc
+    for word in token.children:
+        if word.dep_ not in ("amod", "compound", "nmod") or word.i > token.i:
+            continue
+        last = index.by_token.get(word.i)
+        if last is None:
+            continue
+        found = [last]
+        while (start := found[0].token_start) >= 2 and _bare_dash(doc[start - 1]):
+            before = index.by_token.get(start - 2)
+            if before is None or before in found or doc[start - 2].whitespace_:
+                break
+            found.insert(0, before)
+        if len(found) > 1 and set(source) <= set(found):
+            return tuple(found)
+    return ()
+
+
+def _bare_dash(token: Token) -> bool:
+    return token.text in ("-", "–") and not token.whitespace_

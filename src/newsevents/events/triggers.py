@@ -308,8 +308,16 @@ def _says_less(match: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
     words = set(match.words) - {match.token}
     return any(
         m.token in words and not m.entry.converted and (m.entry.cameo or "")[:2] == code[:2] != m.entry.cameo
+        and not _bare_mutual(m.entry)
         for m in matches
     )
+
+
+def _bare_mutual(entry: TriggerEntry) -> bool:
+    """A mutual noun with no word or preposition of its own ("talks", "ceasefire") codes only when its
+    own modifiers name both sides ("US-China talks"); as a verb's object ("joined talks") the verb
+    holds the sides, so the noun does not outrank it."""
+    return entry.kind == "noun" and entry.mutual and not entry.with_ and not entry.prep
 
 
 def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
