@@ -108,6 +108,29 @@ def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(d
 
 
 @pytest.mark.model
+def test_a_date_of_the_act_a_speaker_reports_is_not_when_the_speaker_spoke(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "Advocates say police detained 40 activists last month": last month is when the detention
+    happened; the advocates' other statements are dated by the news day, not by it."""
+    from newsevents.model import Actor
+
+    first = "Rights advocates say police detained 40 activists last month."
+    text = first + " The police are beating the prisoners, the advocates say."
+    article, doc = parse(text)
+    advocates = Actor("Rights advocates", "rights advocates", "HRI", None, "HRI")
+    later = text.index("The police")
+
+    def event(trigger: str, start: int, end: int) -> Event:
+        i = text.index(trigger)
+        return replace(assault(text, trigger), evidence=Evidence.of(text, start, end),
+                       trigger=Evidence.of(text, i, i + len(trigger)), modality="reported",
+                       attributed_to=advocates)
+
+    events = [event("detained", 0, len(first)), event("beating", later, len(text))]
+    dated = date_events(ParsedArticle.of(doc, article), events, date_words)
+    assert [(e.date, e.date_source) for e in dated] == [("2016-01-01", "text"), (SAT, "published")]
+
+
+@pytest.mark.model
 def test_a_hypothetical_claim_takes_the_date_its_speaker_spoke(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     """Assad's "would not stop" (hypothetical) is dated as his reported words are: when he spoke."""
     from newsevents.model import Actor

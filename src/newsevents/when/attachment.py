@@ -61,11 +61,18 @@ def date_expressions(parsed: ParsedArticle, sent: Span) -> list[Span]:
 
 
 def date_at(
-    parsed: ParsedArticle, trig: Span, words: DateWords, skip: frozenset[str] = frozenset()
+    parsed: ParsedArticle,
+    trig: Span,
+    words: DateWords,
+    skip: frozenset[str] = frozenset(),
+    above: bool = False,
 ) -> tuple[str, DatePrecision] | None:
     """The date expression attached to the span's clause or a clause above it, resolved.
 
-    Expressions whose first word is in `skip` are passed over ("since" for running totals).
+    Expressions whose first word is in `skip` are passed over ("since" for running totals). With
+    `above`, only the clauses above the span's own count: the day a statement was made ("Assad
+    said on Thursday that ..."), not the day of the act it tells of ("... say authorities deported
+    40 others last month").
     """
     trigger = trig.root
     attached: dict[int, list[tuple[int, Span, Token]]] = {}
@@ -84,7 +91,7 @@ def date_at(
     while verb.head.i != verb.i and verb.dep_ in INHERITS:
         verb = clause_head(verb.head)
         chain.append(verb.i)
-    for key in chain:
+    for key in chain[2:] if above else chain:
         for _, ent, clause_verb in sorted(attached.get(key, []), key=lambda x: x[0]):
             prefer: Prefer = "future" if is_future(clause_verb, words) else "past"
             text = _counted_back(ent, words) or ent.text

@@ -51,7 +51,7 @@ def date_events(
     """
     fallback = article_date(parsed, words)
     found = [None if e.date is not None else _event_date(parsed, e, words, anchors) for e in events]
-    spoke = _speaker_dates(events, found)
+    spoke = _speaker_dates(parsed, events, found, words, anchors)
     again = same_act_dates(parsed, events, found, words, anchors)
     out = []
     for event, date_found, named in zip(events, found, again, strict=True):
@@ -93,12 +93,23 @@ def _narrated(
 
 
 def _speaker_dates(
-    events: Sequence[Event], found: Sequence[tuple[str, DatePrecision] | None]
+    parsed: ParsedArticle,
+    events: Sequence[Event],
+    found: Sequence[tuple[str, DatePrecision] | None],
+    words: DateWords,
+    anchors: Anchors | None,
 ) -> dict[str, tuple[str, DatePrecision]]:
-    """The first text-given date of each speaker's attributed statements, by actor code."""
+    """The first day each speaker is said to speak, by actor code: the date of a clause above one
+    of the speaker's attributed statements ("Assad said on Thursday that ..."). A date in the
+    statement's own clause is the day of the act it reports ("rights advocates say authorities
+    deported 40 others last month"), not of the speaking, and dates no other statement."""
     spoke: dict[str, tuple[str, DatePrecision]] = {}
     for event, date_found in zip(events, found, strict=True):
         who = event.attributed_to
-        if who is not None and who.code and date_found is not None:
-            spoke.setdefault(who.code, date_found)
+        if who is None or not who.code or date_found is None or who.code in spoke:
+            continue
+        trig = parsed.span_of(event.trigger, anchors)
+        said = None if trig is None else date_at(parsed, trig, words, above=True)
+        if said is not None:
+            spoke[who.code] = said
     return spoke
