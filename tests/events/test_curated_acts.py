@@ -1,0 +1,32 @@
+"""Curated entries for acts the converted dictionary codes only through patterns a curated entry
+of the same verb hides (a curated verb decides alone): weapons seized, fire exchanged, crowd
+weapons fired. Through the real pipeline; the sentences are the project's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code_triples, dated_events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenyan police seized 12 firearms and ammunition in a raid on Monday.", "171"),
+        ("Police fired tear gas at the protesters in Nairobi on Tuesday.", "175"),
+    ],
+)
+def test_a_curated_act_is_coded(text: str, cameo: str) -> None:
+    assert cameo in {c for *_, c in code_triples(dated_events(text))}
+
+
+def test_forces_exchanging_fire_use_force_on_each_other() -> None:
+    coded = code_triples(dated_events("Indian and Pakistani troops exchanged fire on Tuesday."))
+    assert {("INDMIL", "PAKMIL", "190"), ("PAKMIL", "INDMIL", "190")} <= coded
+
+
+def test_a_fire_that_is_no_weapon_is_no_repression() -> None:
+    coded = code_triples(dated_events("Police fired a colleague for misconduct on Tuesday."))
+    assert not any(c == "175" for *_, c in coded)
