@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from tests.events_made import assault
 
-from newsevents.model import Event, Evidence
+from newsevents.model import Actor, Event, Evidence
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.when import date_events, dated_by_text
 
@@ -80,28 +80,26 @@ def test_relative_clause_is_not_dated_by_its_sentence(date_words, parse) -> None
     assert dated_by_text(ParsedArticle.of(doc, article), assault(text, "launched"), date_words)
 
 
+def _statement(text: str, trigger: str, start: int, end: int, speaker: Actor | None) -> Event:
+    """An act told in `text[start:end]`, reported by `speaker` (asserted when None)."""
+    i = text.index(trigger)
+    return replace(assault(text, trigger), evidence=Evidence.of(text, start, end),
+                   trigger=Evidence.of(text, i, i + len(trigger)),
+                   modality="reported" if speaker is not None else "asserted", attributed_to=speaker)
+
+
 @pytest.mark.model
 def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(date_words, parse) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from newsevents.model import Actor
-
     first = "The rebels will keep fighting, the minister said on Thursday."
     text = first + " The army is shelling the town, the minister said."
     article, doc = parse(text)
     minister = Actor("the minister", "minister", "SYRGOV", "SYR", "GOV")
     later = text.index("The army")
 
-    def event(trigger: str, start: int, end: int, modality: str) -> Event:
-        i = text.index(trigger)
-        return replace(assault(text, trigger), evidence=Evidence.of(text, start, end),
-                       trigger=Evidence.of(text, i, i + len(trigger)), modality=modality,
-                       attributed_to=minister if modality == "reported" else None)
-
     events = [
-        event("fighting", 0, len(first), "reported"),
-        event("shelling", later, len(text), "reported"),
-        event("shelling", later, len(text), "asserted"),
+        _statement(text, "fighting", 0, len(first), minister),
+        _statement(text, "shelling", later, len(text), minister),
+        _statement(text, "shelling", later, len(text), None),
     ]
     dated = date_events(ParsedArticle.of(doc, article), events, date_words)
     assert [e.date for e in dated] == ["2016-02-11", "2016-02-11", SAT]
@@ -111,21 +109,16 @@ def test_speakers_later_statements_take_the_date_they_were_first_said_to_speak(d
 def test_a_date_of_the_act_a_speaker_reports_is_not_when_the_speaker_spoke(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     """ "Advocates say police detained 40 activists last month": last month is when the detention
     happened; the advocates' other statements are dated by the news day, not by it."""
-    from newsevents.model import Actor
-
     first = "Rights advocates say police detained 40 activists last month."
     text = first + " The police are beating the prisoners, the advocates say."
     article, doc = parse(text)
     advocates = Actor("Rights advocates", "rights advocates", "HRI", None, "HRI")
     later = text.index("The police")
 
-    def event(trigger: str, start: int, end: int) -> Event:
-        i = text.index(trigger)
-        return replace(assault(text, trigger), evidence=Evidence.of(text, start, end),
-                       trigger=Evidence.of(text, i, i + len(trigger)), modality="reported",
-                       attributed_to=advocates)
-
-    events = [event("detained", 0, len(first)), event("beating", later, len(text))]
+    events = [
+        _statement(text, "detained", 0, len(first), advocates),
+        _statement(text, "beating", later, len(text), advocates),
+    ]
     dated = date_events(ParsedArticle.of(doc, article), events, date_words)
     assert [(e.date, e.date_source) for e in dated] == [("2016-01-01", "text"), (SAT, "published")]
 
@@ -133,8 +126,6 @@ def test_a_date_of_the_act_a_speaker_reports_is_not_when_the_speaker_spoke(date_
 @pytest.mark.model
 def test_a_hypothetical_claim_takes_the_date_its_speaker_spoke(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     """Assad's "would not stop" (hypothetical) is dated as his reported words are: when he spoke."""
-    from newsevents.model import Actor
-
     text = "The talks would not stop the offensive. The fighting will go on, Assad said on Thursday."
     article, doc = parse(text)
     assad = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV", Evidence.of(text, 63, 68))
