@@ -38,7 +38,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, hyphen_parties, modifier_source
-from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
+from newsevents.events.objects import (
+    acted_on,
+    grievance,
+    not_instruments,
+    not_means,
+    stranded_by,
+    without_speakers,
+)
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
@@ -214,7 +221,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not target:
         root = (match.entry.cameo or "")[:2]
         preps = cues.target_preps + ROOT_PREPS.get(root, ())
-        pobjs = _pobjs(token, preps)
+        pobjs = not_instruments(token, _pobjs(token, preps), root)
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))

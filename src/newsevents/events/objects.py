@@ -120,3 +120,18 @@ def _closing_speaker(head: Token, objects: list[Token]) -> bool:
         return False
     before = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
     return before is not None and before.text == "," and any(c.dep_ == "acl" for c in head.rights)
+
+
+# Roots of force (assault, fight, mass violence), whose "with" after an object is the weapon.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def not_instruments(token: Token, found: list[Token], root: str) -> list[Token]:
+    """ "attacked Kyiv with drones", "shelled the town with rockets": in an act of force whose verb
+    has a direct object, a "with" phrase on the verb names the weapon, not a party (a weapon noun
+    such as "drones" is a military agent to the actor dictionaries). "clashed with X" (no object)
+    keeps X as its other side."""
+    if root not in FORCE_ROOTS or not kids(token, "dobj"):
+        return found
+    weapon = lambda t: t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == token.i  # noqa: E731
+    return [t for t in found if not weapon(t)]
