@@ -67,11 +67,13 @@ def one_fact(
 ) -> None:
     """Merge, in place, the events that state one attack twice: an attack noun as the agent or
     subject of an attack verb (`attack_pairs`: the verb is kept when it has a target, else the
-    noun)."""
+    noun; the noun when it is a fight whose two sides it names, both ways: "an India-Pakistan
+    border clash killed five soldiers" is a clash between the two, whoever the dead were)."""
     for verb, noun in attack_pairs(doc_tokens, matches, roots):
         said, stated = by_token.get(verb, []), by_token.get(noun, [])
         if said and stated:
-            by_token[noun if any(e.target is not None for e in said) else verb] = []
+            fight = sum(e.source is not None and e.target is not None for e in stated) > 1
+            by_token[noun if any(e.target is not None for e in said) and not fight else verb] = []
 
 
 def merge_tolls(

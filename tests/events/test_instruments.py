@@ -1,0 +1,40 @@
+"""Acts of force told twice or with their weapon: the weapon is not the target
+(events/objects.not_instruments), and a fight that killed is one fight between its sides
+(events/precision.one_fact)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.model import Event
+
+
+def _force(text: str) -> list[Event]:
+    return [e for e in newsevents.extract(text).events if e.cameo_root in ("18", "19", "20")]
+
+
+@pytest.mark.model
+def test_the_weapon_after_the_object_is_no_target() -> None:
+    events = _force("Russia attacked Kyiv with drones on Monday.")
+    assert events
+    assert all(e.target is None or e.target.text != "drones" for e in events)
+
+
+@pytest.mark.model
+def test_the_other_side_of_a_clash_stays() -> None:
+    events = _force("Government troops clashed with rebels near Goma.")
+    assert any(e.target is not None and e.target.text == "rebels" for e in events)
+
+
+@pytest.mark.model
+def test_a_fight_that_killed_is_one_fight_between_its_two_sides() -> None:
+    events = _force("An India-Pakistan border clash killed five soldiers on Tuesday.")
+    sides = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert sides == {("IND", "PAK"), ("PAK", "IND")}
+
+
+@pytest.mark.model
+def test_a_strike_that_killed_keeps_its_victims() -> None:
+    (event,) = _force("A Russian missile strike killed five civilians in Kharkiv.")
+    assert event.target is not None and event.target.sector == "CVL"
