@@ -1,6 +1,6 @@
-"""Acts of force told twice or with their weapon: the weapon is not the target
-(events/objects.not_instruments), and a fight that killed is one fight between its sides
-(events/precision.one_fact)."""
+"""Acts of force: the weapon is not the target (events/objects.not_instruments), a fight that
+killed is one fight between its sides and harm done to oneself no attack (events/precision),
+and an attack takes the dead its toll names (precision.merge_tolls)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,20 @@ def test_a_fight_that_killed_is_one_fight_between_its_two_sides() -> None:
 def test_a_strike_that_killed_keeps_its_victims() -> None:
     (event,) = _force("A Russian missile strike killed five civilians in Kharkiv.")
     assert event.target is not None and event.target.sector == "CVL"
+
+
+@pytest.mark.model
+def test_harm_done_to_oneself_is_no_attack() -> None:
+    events = _force("The gunman shot himself after killing three people.")
+    assert [e.trigger.text for e in events] == ["killing"]
+    # a suicide bombing befalls others: it stays, and takes the dead it left as its target
+    events = _force("A suicide bomber blew himself up at a mosque in Kabul, killing 12 worshippers.")
+    bombing = [e for e in events if e.cameo.startswith("183")]
+    assert bombing and bombing[0].target is not None
+    assert (bombing[0].target.country, bombing[0].target.sector) == ("AFG", "CVL")
+
+
+@pytest.mark.model
+def test_a_lone_bomber_is_an_attacker_of_no_named_group() -> None:
+    (event,) = _force("The bomber detonated his explosive vest at a checkpoint.")
+    assert event.source is not None and event.source.sector == "UAF"
