@@ -230,6 +230,15 @@ def _label(span: Span) -> str:
     return labels[0] if labels else ""
 
 
+def _object_label(span: Span, cues: Cues) -> str:
+    """The entity label, but none for one name the tagger took for a person as the object of a verb
+    of force ("Rebels attacked Goma", "shelled Kharkiv"): resolved then as any capitalised name,
+    a large town or a fairly large one in a country the article names (`resolve.py`)."""
+    label, root = _label(span), span.root
+    taken = root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
+    return "" if label == "PERSON" and len(span) == 1 and taken else label
+
+
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     """Names that the gazetteer (or its index of small places) knows or that a district noun marks,
     outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
@@ -266,7 +275,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.start_char,
             span.end_char,
             text,
-            _label(span),
+            _object_label(span, cues),
             "district" if is_district else None if city is not None else stripped_hint or hint,
             cue or stripped_hint is not None or dateline,
             _qualifier(span, cues),
