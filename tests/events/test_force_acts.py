@@ -55,3 +55,14 @@ def test_harm_done_to_oneself_is_no_attack() -> None:
 def test_a_lone_bomber_is_an_attacker_of_no_named_group() -> None:
     (event,) = _force("The bomber detonated his explosive vest at a checkpoint.")
     assert event.source is not None and event.source.sector == "UAF"
+
+
+@pytest.mark.model
+def test_a_claimed_attack_is_the_claimers_on_the_dead_it_left() -> None:
+    text = (
+        "At least 35 civilians were killed in a suicide bombing on Saturday in northern Baghdad. "
+        "The Islamic State group claimed the attack in an online statement."
+    )
+    claimed = [e for e in _force(text) if e.trigger.text == "attack"]
+    assert claimed and claimed[0].source is not None and claimed[0].source.code == "IMGISI"
+    assert claimed[0].target is not None and claimed[0].target.sector == "CVL"
