@@ -1,6 +1,7 @@
 """Acts of force: the weapon is not the target (events/objects.not_instruments), a fight that
 killed is one fight between its sides and harm done to oneself no attack (events/precision),
-and an attack takes the dead its toll names (precision.merge_tolls)."""
+an attack takes the dead its toll names (precision.merge_tolls), and troops sent go to the party
+after "to" (objects.not_means)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,12 @@ def test_a_claimed_attack_is_the_claimers_on_the_dead_it_left() -> None:
     claimed = [e for e in _force(text) if e.trigger.text == "attack"]
     assert claimed and claimed[0].source is not None and claimed[0].source.code == "IMGISI"
     assert claimed[0].target is not None and claimed[0].target.sector == "CVL"
+
+
+@pytest.mark.model
+def test_troops_sent_go_to_the_party_after_to() -> None:
+    (event,) = newsevents.extract("Nigeria sent troops to Mali.").events
+    assert (event.source.code if event.source else None, event.target.code if event.target else None) == (
+        "NGA",
+        "MLI",
+    )

@@ -59,6 +59,8 @@ def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     is the one acted on ("arrested his brother")."""
     if (cameo or "")[:2] not in MEANS_ROOTS:
         return objects
+    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj"):
+        return []  # "sent troops to Mali", "handed the prisoners to Egypt": the party comes after "to"
     owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
     return [o for o in objects if o.i not in owned]
 
