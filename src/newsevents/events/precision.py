@@ -40,6 +40,7 @@ ATTACK_ROOTS = frozenset({"18", "19", "20"})
 COERCIVE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 AGREE_ROOT = "03"
 BOMBING = "183"
+BOOST = "060"  # the code of the boosting verbs' block (intensify, boost, step up)
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 
 
@@ -128,13 +129,19 @@ def toll_clauses(
 def agreed_coercion(
     doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str]
 ) -> set[int]:
-    """Tokens of 03x verbs whose complement is itself a coercive trigger ("agreed to impose sanctions")."""
+    """Tokens of verbs coded by an act they only qualify: 03x verbs whose complement is itself a
+    coercive trigger ("agreed to impose sanctions"), and verbs of boosting (`BOOST`: intensify,
+    step up) whose object is itself a trigger of another root ("intensified their campaign on
+    opposition areas", "boosted aid to Kyiv"): the object's own event says what was done."""
     coercive = {m.token for m in matches if roots.get(m.token, "") in COERCIVE_ROOTS}
+    triggers = {m.token: roots.get(m.token, "") for m in matches}
     out = set()
     for m in matches:
-        if roots.get(m.token, "") != AGREE_ROOT or m.entry.kind != "verb":
-            continue
-        if any(c.dep_ == "xcomp" and c.i in coercive for c in doc_tokens[m.token].children):
+        root, kids = roots.get(m.token, ""), list(doc_tokens[m.token].children)
+        agreed = root == AGREE_ROOT and any(c.dep_ == "xcomp" and c.i in coercive for c in kids)
+        acts = [triggers[c.i] for c in kids if c.dep_ == "dobj" and c.i in triggers]
+        boosted = m.entry.cameo == BOOST and any(act != root for act in acts)
+        if m.entry.kind == "verb" and (agreed or boosted):
             out.add(m.token)
     return out
 
