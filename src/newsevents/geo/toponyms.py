@@ -230,13 +230,19 @@ def _label(span: Span) -> str:
     return labels[0] if labels else ""
 
 
+def _taken(span: Span, cues: Cues) -> bool:
+    """Whether the name is the object of a verb of force or seizure ("captured Avdiivka")."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
+
+
 def _object_label(span: Span, cues: Cues) -> str:
     """The entity label, but none for one name the tagger took for a person as the object of a verb
-    of force ("Rebels attacked Goma", "shelled Kharkiv"): resolved then as any capitalised name,
-    a large town or a fairly large one in a country the article names (`resolve.py`)."""
-    label, root = _label(span), span.root
-    taken = root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
-    return "" if label == "PERSON" and len(span) == 1 and taken else label
+    of force ("Rebels attacked Goma"): resolved then as a capitalised name (`resolve.py`). Such an
+    object the gazetteer lists (not only its villages), and no word of a person's full name in the
+    article, is cued as a place is by "in" ("captured Avdiivka": `find_toponyms`)."""
+    label = _label(span)
+    return "" if label == "PERSON" and len(span) == 1 and _taken(span, cues) else label
 
 
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
@@ -257,10 +263,11 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             if span is not raw:
                 text = span.text
                 known = knows[text]
-        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text):
+        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text) or (
+            text.lower() in cues.never_places or _common_word(span, text)
+        ):
             continue
-        if text.lower() in cues.never_places or _common_word(span, text):
-            continue
+        taken = _taken(span, cues) and known and text not in people  # "captured Avdiivka"
         is_district, owner = _district(span, cues)
         city = _city_of_pair(span, cues, gazetteer) if is_district else None
         if city is not None:  # "the Kadhimiya neighborhood of Baghdad": Baghdad is the city around
@@ -277,7 +284,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             text,
             _object_label(span, cues),
             "district" if is_district else None if city is not None else stripped_hint or hint,
-            cue or stripped_hint is not None or dateline,
+            cue or stripped_hint is not None or dateline or taken,
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
