@@ -143,7 +143,8 @@ def _venue_name(event: Event, parsed: ParsedArticle | None) -> bool:
     if parsed is None or loc is None or loc.evidence is None or event.cameo_root in FORCE_ROOTS:
         return False
     place = parsed.tokens_of(loc.evidence.start, loc.evidence.end)
-    return place is not None and place.root.dep_ in NAME_ON_NOUN and place.root.head.pos_ == "NOUN"
+    noun = place.root.head if place is not None and place.root.dep_ in NAME_ON_NOUN else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.dep_ != "pobj"  # not "in Montenegro province"
 
 
 def _under_trigger(event: Event, parsed: ParsedArticle) -> bool:

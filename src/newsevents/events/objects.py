@@ -59,10 +59,17 @@ def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     is the one acted on ("arrested his brother")."""
     if (cameo or "")[:2] not in MEANS_ROOTS:
         return objects
-    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj"):
-        return []  # "sent troops to Mali", "handed the prisoners to Egypt": the party comes after "to"
+    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and _unnamed(o)):
+        return []  # "sent troops to Mali": the party comes after "to" (not "extradited militant X to Y")
     owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
     return [o for o in objects if o.i not in owned]
+
+
+def _unnamed(noun: Token) -> bool:
+    """A common noun no name or nationality qualifies ("troops", "1,000 soldiers"), so what is sent."""
+    qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    named = any(c.ent_type_ in ("NORP", "GPE", "PERSON") for c in qualifiers)
+    return noun.pos_ != "PROPN" and not named
 
 
 def acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
