@@ -76,3 +76,11 @@ def test_troops_sent_go_to_the_party_after_to() -> None:
         "NGA",
         "MLI",
     )
+
+
+@pytest.mark.model
+def test_men_of_no_stated_role_who_use_force_are_armed_men() -> None:
+    (event,) = _force("Two men opened fire on villagers in Kano.")
+    assert event.source is not None and event.source.sector == "UAF"
+    assert event.target is not None and event.target.sector == "CVL"
+    assert event.cameo == "180"

@@ -31,6 +31,7 @@ CUE_KEYS = (
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words",
+    "anonymous_attackers",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -66,6 +67,8 @@ class Cues:
     wish_verbs: frozenset[str] = frozenset()
     # "X is scheduled to attend": the complement is coded as a main verb (verb_patterns._scheduled)
     schedule_words: frozenset[str] = frozenset()
+    # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
+    anonymous_attackers: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

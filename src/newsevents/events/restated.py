@@ -193,10 +193,11 @@ class Told:
         found = (agreeing or pool or [None])[-1]
         if found is None or found.source or found.target or found.anchor is None:
             return found
-        # "killed in a suicide bombing": a noun told with no side is the act its sentence's verb told
+        # "killed in a suicide bombing": a noun told with no side has the sides its sentence's verb told
         sent = self.index.doc[found.anchor[0]].sent
-        return next((a for a in reversed(told) if (a.source or a.target) and a.anchor
-                     and sent.start <= a.anchor[0] < sent.end), found)  # fmt: skip
+        sided = next((a for a in reversed(told) if (a.source or a.target) and a.anchor
+                      and sent.start <= a.anchor[0] < sent.end), None)  # fmt: skip
+        return found if sided is None else replace(found, source=sided.source, target=sided.target)
 
     def _claimer(self, token: Token) -> tuple[ActorMention, ...]:
         """Who claimed responsibility (or credit) for the act the noun names, or claimed the act
