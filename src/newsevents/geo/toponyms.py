@@ -230,10 +230,11 @@ def _label(span: Span) -> str:
     return labels[0] if labels else ""
 
 
-def _taken(span: Span, cues: Cues) -> bool:
+def _taken(span: Span, cues: Cues, known: bool = True, people: set[str] | None = None) -> bool:
     """Whether the name is the object of a verb of force or seizure ("captured Avdiivka")."""
     root = span.root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
+    taken = root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
+    return taken and known and span.text not in (people or set())
 
 
 def _object_label(span: Span, cues: Cues) -> str:
@@ -267,7 +268,6 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             text.lower() in cues.never_places or _common_word(span, text)
         ):
             continue
-        taken = _taken(span, cues) and known and text not in people  # "captured Avdiivka"
         is_district, owner = _district(span, cues)
         city = _city_of_pair(span, cues, gazetteer) if is_district else None
         if city is not None:  # "the Kadhimiya neighborhood of Baghdad": Baghdad is the city around
@@ -284,7 +284,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             text,
             _object_label(span, cues),
             "district" if is_district else None if city is not None else stripped_hint or hint,
-            cue or stripped_hint is not None or dateline or taken,
+            cue or stripped_hint is not None or dateline or _taken(span, cues, known, people),
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,
