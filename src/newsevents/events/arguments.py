@@ -37,7 +37,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.adversaries import stand_in
 from newsevents.events.modifiers import against, hyphen_parties, modifier_source
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
@@ -109,8 +108,8 @@ class Arguments:
 class MentionIndex:
     """Finds the actor mention an argument token stands for."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], cues: Cues | None = None) -> None:
-        self.doc, self.cues = doc, cues
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
         # smaller mentions first, so a token gets the tightest mention holding it
         for m in sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True):
@@ -118,16 +117,10 @@ class MentionIndex:
                 self.by_token[i] = m
 
     def at(self, token: Token) -> ActorMention | None:
-        """The mention holding the token, or else one inside its noun phrase (not its clauses); for a
-        noun of adversaries ("Berisha's opponents"), whom they stand for (`adversaries.stand_in`)."""
+        """The mention holding the token, or else one inside its noun phrase (not its clauses)."""
         found = self.by_token.get(token.i)
         if found is not None:
             return found
-        if self.cues is not None and token.lemma_.lower() in self.cues.adversary_nouns:
-            return stand_in(token, self._inside(token), self.cues.opposition_nouns)
-        return self._inside(token)
-
-    def _inside(self, token: Token) -> ActorMention | None:
         stack = [token]
         while stack:
             node = stack.pop(0)

@@ -75,7 +75,7 @@ class _Coder:
         self.codable = parsed.codable
         doc = parsed.doc
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
-        self.index = MentionIndex(doc, usable, book.cues)
+        self.index = MentionIndex(doc, usable)
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
         self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
         self.transcript = speakers.transcript()
@@ -85,7 +85,7 @@ class _Coder:
         self.quote_speaker = self._quote_speakers()
         speakers = self._first_person_mentions()
         if speakers:
-            self.index = MentionIndex(doc, [*usable, *speakers], book.cues)
+            self.index = MentionIndex(doc, [*usable, *speakers])
         self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
 
     def _quote_speakers(self) -> dict[int, Actor]:

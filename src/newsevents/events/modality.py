@@ -30,8 +30,7 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
-    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "adversary_nouns",
-    "opposition_nouns",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -67,9 +66,6 @@ class Cues:
     wish_verbs: frozenset[str] = frozenset()
     # "X is scheduled to attend": the complement is coded as a main verb (verb_patterns._scheduled)
     schedule_words: frozenset[str] = frozenset()
-    # "Berisha's opponents accused him": the adversary is not the actor named in its phrase (arguments.py)
-    adversary_nouns: frozenset[str] = frozenset()
-    opposition_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
