@@ -1,8 +1,9 @@
-"""Disputes between two parties, through the real pipeline.
+"""Disputes and exchanged words between two parties, through the real pipeline.
 
 A dispute is disapproval both ways (CAMEO 110), named by a verb with a contested thing as its
 object ("X and Y have been disputing the islands") or by a noun with both sides ("disputes between
-X and Y", "X's dispute with Y").
+X and Y", "X's dispute with Y"); barbs or accusations exchanged are criticism (111) or accusation
+(112) both ways.
 """
 
 from __future__ import annotations
@@ -56,3 +57,16 @@ def test_a_dispute_between_two_parties_is_disapproval_both_ways(text: str) -> No
 )
 def test_a_dispute_without_both_sides_or_a_contested_thing_is_no_event(text: str) -> None:
     assert not [c for _, _, c in _countries(text) if c == "110"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Turkish and French leaders had been exchanging angry barbs.", "111"),
+        ("Turkey exchanged insults with France at the summit.", "111"),
+        ("Turkey and France exchanged accusations on Tuesday.", "112"),
+    ],
+)
+def test_words_exchanged_are_criticism_both_ways(text: str, code: str) -> None:
+    coded = _countries(text)
+    assert ("TUR", "FRA", code) in coded and ("FRA", "TUR", code) in coded
