@@ -117,7 +117,15 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
             if owners:
                 yield Warning(said, tuple(sorted({cue.i, noun.i})), owners)
         yield from _judgements(said, cues)
-        yield from _accusations(said, [c for c in said.children if c.dep_ == "ccomp"], cues)
+        yield from _accusations(said, reported(said), cues)
+
+
+def reported(said: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its complements, or the clause before it that the
+    parse makes its head when a quotation is cut by the speaker ("The idea is “hypocritical,” X
+    added": "added" hangs on "is" as a parataxis)."""
+    clauses = [c for c in said.children if c.dep_ == "ccomp"]
+    return [*clauses, said.head] if said.dep_ == "parataxis" and said.head.i < said.i else clauses
 
 
 def _condemning(clause: Token, cues: Cues) -> Token | None:
@@ -136,8 +144,8 @@ def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
     complement's subject names. An owned act is a warning's (`_act_nouns`); a bare subject is the
     target when it names an actor ("Y said Israel was hypocritical"), else the judgement stands with
     no target: "the killing of demonstrators is unacceptable" names no killer."""
-    for clause in said.children:
-        adjective = _condemning(clause, cues) if clause.dep_ == "ccomp" else None
+    for clause in reported(said):
+        adjective = _condemning(clause, cues)
         if adjective is None:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
