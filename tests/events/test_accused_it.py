@@ -1,0 +1,36 @@
+"""An accused "it": one accuses a party, so the object "it" of an accusation is the latest actor
+named before it in its sentence, through the real pipeline."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import newsevents
+from newsevents.model import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str) -> list[Event]:
+    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2023-05-01")
+    return [e for e in newsevents.extract(article).events if not e.cameo.startswith("01")]
+
+
+def _targets(text: str, root: str) -> set[str | None]:
+    return {e.target.country if e.target else None for e in _events(text) if e.cameo.startswith(root)}
+
+
+def test_an_accused_it_is_the_party_named_before_it() -> None:
+    text = (
+        "The separatist group has been fighting an insurgency against the Pakistani state, accusing it of"
+        " exploiting the province's natural resources."
+    )
+    assert "PAK" in _targets(text, "112")
+
+
+def test_a_criticised_it_is_left_alone() -> None:
+    """ "criticized it": what one criticises is as often a thing ("the meeting")."""
+    text = "The Iranian ambassador attended the meeting, but the Iranian mission criticized it."
+    assert not [t for t in _targets(text, "111") if t is not None]
