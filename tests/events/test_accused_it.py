@@ -1,5 +1,6 @@
-"""An accused "it": one accuses a party, so the object "it" of an accusation is the latest actor
-named before it in its sentence, through the real pipeline."""
+"""Accusations whose target the parse hides, through the real pipeline: an accused "it" (one
+accuses a party, so the object "it" of an accusation is the latest actor named before it in its
+sentence) and evidence presented against a party."""
 
 from __future__ import annotations
 
@@ -34,3 +35,8 @@ def test_a_criticised_it_is_left_alone() -> None:
     """ "criticized it": what one criticises is as often a thing ("the meeting")."""
     text = "The Iranian ambassador attended the meeting, but the Iranian mission criticized it."
     assert not [t for t in _targets(text, "111") if t is not None]
+
+
+def test_evidence_presented_against_a_party_accuses_it() -> None:
+    events = _events("The Polish government presented evidence against Russia.")
+    assert [(e.source.country, e.target.country) for e in events if e.cameo == "112"] == [("POL", "RUS")]
