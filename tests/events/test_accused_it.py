@@ -31,10 +31,11 @@ def test_an_accused_it_is_the_party_named_before_it() -> None:
     assert "PAK" in _targets(text, "112")
 
 
-def test_a_criticised_it_is_left_alone() -> None:
-    """ "criticized it": what one criticises is as often a thing ("the meeting")."""
+def test_a_criticised_it_is_criticism_with_no_target() -> None:
+    """ "criticized it": what one criticises is as often a thing ("the meeting"); the criticism is
+    still the critic's."""
     text = "The Iranian ambassador attended the meeting, but the Iranian mission criticized it."
-    assert not [t for t in _targets(text, "111") if t is not None]
+    assert _targets(text, "111") == {None}
 
 
 def test_evidence_presented_against_a_party_accuses_it() -> None:
