@@ -8,7 +8,8 @@ verb from the first verb ("blamed ... and criticised"), a control complement fro
 clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
 the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
 folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
-strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise
+strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
+before a measure aimed at someone ("U.S. restrictions on Chinese business", `modifiers.imposer`); otherwise
 the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
 mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
 the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
@@ -37,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.modifiers import against, hyphen_parties, modifier_source
+from newsevents.events.modifiers import against, hyphen_parties, imposer, modifier_source
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
@@ -328,7 +329,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
-    prep = _prep_of(target_tokens, targets, index)
+    source, prep = source or imposer(token, index, targets, cues), _prep_of(target_tokens, targets, index)
     if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)

@@ -70,6 +70,25 @@ def modifier_source(
     return tuple(dict.fromkeys(found))
 
 
+def imposer(
+    token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues
+) -> tuple[ActorMention, ...]:
+    """The country a noun names before a measure aimed at a named party ("U.S. restrictions on
+    Chinese business", "the EU ban on X"): the one imposing it, though `modifier_source` reads a
+    country compound as a place. Only for `imposed_nouns` with targets: "Iran sanctions" alone are
+    more often those Iran undergoes."""
+    if not targets or token.lemma_.lower() not in cues.imposed_nouns:
+        return ()
+    found = []
+    for word in token.children:
+        m = index.by_token.get(word.i)
+        if word.dep_ not in ("compound", "nmod") or word.i > token.i or m is None or m in targets:
+            continue
+        if m.kind == "name" and m.actor.sector is None and m.actor.code:
+            found.append(m)
+    return tuple(dict.fromkeys(found))
+
+
 def _place_word(word: Token, m: ActorMention) -> bool:
     if m.kind != "name" or m.actor.code in ("", None):
         return False

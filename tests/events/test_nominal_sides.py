@@ -1,0 +1,46 @@
+"""Events told by a noun whose sides stand in its own phrase: a country named before a measure aimed
+at a named party imposes it ("U.S. restrictions on Chinese business"), trade restrictions and trade
+wars are sanctions (163), and "the sanctioning of X" befalls X; through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code_triples, extract_sentences
+
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "restrictions": "China must cope with U.S. restrictions on Chinese business.",
+    "sanctions": "The U.S. sanctions on Russia hurt trade.",
+    "unaimed": "Iran sanctions hurt trade.",
+    "trade_war": "Trump's trade wars with Canada and Mexico hurt farmers.",
+    "sanctioning": "The sanctioning of Albania's former leader surprised analysts.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict[str, Extraction]:
+    return extract_sentences(SENTENCES)
+
+
+def _sides(extraction: Extraction) -> set[tuple[str | None, str | None, str]]:
+    return {(s and s[:3], t and t[:3], c) for s, t, c in code_triples(extraction.events)}
+
+
+def test_a_country_before_a_measure_aimed_at_someone_imposes_it(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["restrictions"]) == {("USA", "CHN", "163")}
+    assert _sides(coded["sanctions"]) == {("USA", "RUS", "163")}
+
+
+def test_a_country_before_a_measure_aimed_at_no_one_is_not_its_imposer(coded: dict[str, Extraction]) -> None:
+    assert not [e for e in coded["unaimed"].events if e.cameo.startswith("16")]
+
+
+def test_a_trade_war_with_someone_sanctions_them(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["trade_war"]) == {("USA", "CAN", "163"), ("USA", "MEX", "163")}
+
+
+def test_the_sanctioning_of_someone_befalls_them(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["sanctioning"]) == {(None, "ALB", "163")}
