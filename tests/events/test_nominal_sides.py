@@ -1,6 +1,8 @@
 """Events told by a noun whose sides stand in its own phrase: a country named before a measure aimed
 at a named party imposes it ("U.S. restrictions on Chinese business"), trade restrictions and trade
-wars are sanctions (163), and "the sanctioning of X" befalls X; through the real pipeline."""
+wars are sanctions (163), "the sanctioning of X" befalls X, help given by a country named before it
+("U.S. aid to Ukraine") or military help (072), and an "of" that names who acts ("the visit of X to
+Y"); through the real pipeline."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ SENTENCES = {
     "unaimed": "Iran sanctions hurt trade.",
     "trade_war": "Trump's trade wars with Canada and Mexico hurt farmers.",
     "sanctioning": "The sanctioning of Albania's former leader surprised analysts.",
+    "aid": "U.S. aid to Ukraine is slowing.",
+    "aid_unaimed": "Ukraine aid is slowing.",
+    "military_backing": "Ankara's military backing of the Libyan Government of National Accord grew.",
+    "visit_of": "The visit of President Macron to Algeria ended on Friday.",
 }
 
 
@@ -44,3 +50,16 @@ def test_a_trade_war_with_someone_sanctions_them(coded: dict[str, Extraction]) -
 
 def test_the_sanctioning_of_someone_befalls_them(coded: dict[str, Extraction]) -> None:
     assert _sides(coded["sanctioning"]) == {(None, "ALB", "163")}
+
+
+def test_a_country_before_help_aimed_at_someone_gives_it(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["aid"]) == {("USA", "UKR", "070")}
+    assert not coded["aid_unaimed"].events
+
+
+def test_military_backing_by_a_capital_is_military_aid(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["military_backing"]) == {("TUR", "LBY", "072")}
+
+
+def test_the_of_object_of_a_visit_to_someone_is_the_visitor(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["visit_of"]) == {("FRA", "DZA", "042")}

@@ -9,7 +9,8 @@ clause ("retaliated by expelling"), a relative clause from the noun it modifies,
 the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
 folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
 strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
-before a measure aimed at someone ("U.S. restrictions on Chinese business", `modifiers.imposer`); otherwise
+before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
+("the visit of X to Y", `modifiers.phrase_doer`); otherwise
 the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
 mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
 the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
@@ -38,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.modifiers import against, hyphen_parties, imposer, modifier_source
+from newsevents.events.modifiers import against, hyphen_parties, modifier_source, phrase_doer
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
@@ -329,14 +330,14 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
-    source, prep = source or imposer(token, index, targets, cues), _prep_of(target_tokens, targets, index)
+    source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
+    prep = _prep_of(target_tokens, targets, index)
     if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
-    between = index.resolve(_pobjs(token, ("between",)))
-    inferred = False
+    between, inferred = index.resolve(_pobjs(token, ("between",))), False
     # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
     outside = root == "04" and not match.entry.mutual
     if between and not source and light and outside:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsevents.events.objects import pobjs
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -70,21 +72,36 @@ def modifier_source(
     return tuple(dict.fromkeys(found))
 
 
+def phrase_doer(
+    token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues, of_acts: bool
+) -> tuple[ActorMention, ...]:
+    """Who does an act aimed at a named party when no modifier said so: a country named before a
+    measure or help (`imposer`), else, where the noun's "of" names who acts (`of_acts`), its "of"
+    object ("the visit of President Macron to Algeria", "the support of X for Y"). Nothing when
+    the act is aimed at no one: "the visit of the delegation" may be a visit received."""
+    if not targets:
+        return ()
+    found = imposer(token, index, targets, cues)
+    if found or not of_acts:
+        return found
+    return tuple(m for m in index.resolve(pobjs(token, ("of",))) if m not in targets)
+
+
 def imposer(
     token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues
 ) -> tuple[ActorMention, ...]:
-    """The country a noun names before a measure aimed at a named party ("U.S. restrictions on
-    Chinese business", "the EU ban on X"): the one imposing it, though `modifier_source` reads a
-    country compound as a place. Only for `imposed_nouns` with targets: "Iran sanctions" alone are
-    more often those Iran undergoes."""
-    if not targets or token.lemma_.lower() not in cues.imposed_nouns:
+    """The country a noun names before a measure or help aimed at a named party ("U.S. restrictions
+    on Chinese business", "U.S. aid to Ukraine", "Ankara's backing of X"): the one imposing or giving
+    it, though `modifier_source` reads such a word as a place. Only for `aimed_nouns` with targets:
+    "Iran sanctions" alone are more often those Iran undergoes, and "Ukraine aid" the aid it gets."""
+    if token.lemma_.lower() not in cues.aimed_nouns:
         return ()
     found = []
     for word in token.children:
         m = index.by_token.get(word.i)
-        if word.dep_ not in ("compound", "nmod") or word.i > token.i or m is None or m in targets:
+        if word.dep_ not in ("compound", "nmod", "poss") or word.i > token.i or m is None or m in targets:
             continue
-        if m.kind == "name" and m.actor.sector is None and m.actor.code:
+        if _place_word(word, m):
             found.append(m)
     return tuple(dict.fromkeys(found))
 
