@@ -2,7 +2,8 @@
 at a named party imposes it ("U.S. restrictions on Chinese business"), trade restrictions and trade
 wars are sanctions (163), "the sanctioning of X" befalls X, help given by a country named before it
 ("U.S. aid to Ukraine") or military help (072), and an "of" that names who acts ("the visit of X to
-Y"); through the real pipeline."""
+Y"), and a mutual act's possessor and a compound of another country as its two sides ("his White House
+meeting"); through the real pipeline."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ SENTENCES = {
     "aid_unaimed": "Ukraine aid is slowing.",
     "military_backing": "Ankara's military backing of the Libyan Government of National Accord grew.",
     "visit_of": "The visit of President Macron to Algeria ended on Friday.",
+    "host": "Prime Minister Yoshihide Suga of Japan flew to Washington. "
+    "The agenda for his White House meeting was set.",
+    "own_place": "Putin's Kremlin meeting ended.",
 }
 
 
@@ -63,3 +67,8 @@ def test_military_backing_by_a_capital_is_military_aid(coded: dict[str, Extracti
 
 def test_the_of_object_of_a_visit_to_someone_is_the_visitor(coded: dict[str, Extraction]) -> None:
     assert _sides(coded["visit_of"]) == {("FRA", "DZA", "042")}
+
+
+def test_a_possessor_and_a_foreign_compound_are_the_sides_of_a_meeting(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["host"]) == {("JPN", "USA", "040"), ("USA", "JPN", "040")}
+    assert not coded["own_place"].events

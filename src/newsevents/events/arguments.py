@@ -10,7 +10,8 @@ the noun it modifies ("forces backed by Russia": Russia backs the forces, an eve
 folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
 strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
 before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
-("the visit of X to Y", `modifiers.phrase_doer`); otherwise
+("the visit of X to Y", `modifiers.phrase_doer`), for a mutual act a possessor and a compound
+of another country ("his White House meeting", `modifiers.paired_sides`); otherwise
 the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
 mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
 the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
@@ -39,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.modifiers import against, hyphen_parties, modifier_source, phrase_doer
+from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
@@ -348,8 +349,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         targets, prep = between, "between"
     if not source and (light or token.dep_ == "appos"):  # "X is a critic of Y"; "X, a critic of Y": X
         source, inferred = index.resolve(subject(token.head) if light else [token.head]), True
-    if match.entry.mutual and not targets and (pair := hyphen_parties(token, index, source)):
-        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks": the two are its sides
+    if match.entry.mutual and not targets and (pair := paired_sides(token, index, source)):
+        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks", "his White House meeting"
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

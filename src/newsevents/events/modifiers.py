@@ -140,5 +140,31 @@ def hyphen_parties(
     return ()
 
 
+def paired_sides(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
+) -> tuple[ActorMention, ...]:
+    """The two sides a mutual noun's own modifiers name: a hyphenated pair ("US-China talks"), else a
+    possessor and a compound of another country ("his White House meeting")."""
+    return hyphen_parties(token, index, source) or host_pair(token, index, source)
+
+
+def host_pair(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
+) -> tuple[ActorMention, ...]:
+    """ "his White House meeting", "Modi's Kremlin talks": the possessor of a mutual act and the party
+    of another country its compound names, possessor first; () when no such pair stands before the
+    noun, or when the compound is the possessor's own ("Putin's Kremlin meeting": a place of his)."""
+    found = [(c.dep_, index.by_token.get(c.i)) for c in token.children if c.i < token.i]
+    named = [(dep, m) for dep, m in found if m is not None]
+    owners = [m for dep, m in named if dep == "poss"]
+    hosts = [m for dep, m in named if dep in ("compound", "nmod")]
+    for owner in owners[:1]:
+        country = owner.actor.country
+        for host in hosts:
+            if host != owner and country and host.actor.country not in (None, country):
+                return (owner, host) if set(source) <= {owner, host} else ()
+    return ()
+
+
 def _bare_dash(token: Token) -> bool:
     return token.text in ("-", "–") and not token.whitespace_
