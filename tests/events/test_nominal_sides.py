@@ -3,7 +3,8 @@ at a named party imposes it ("U.S. restrictions on Chinese business"), trade res
 wars are sanctions (163), "the sanctioning of X" befalls X, help given by a country named before it
 ("U.S. aid to Ukraine") or military help (072), and an "of" that names who acts ("the visit of X to
 Y"), and a mutual act's possessor and a compound of another country as its two sides ("his White House
-meeting"); through the real pipeline."""
+meeting"), and the light verb of a gerund after a sentence's "in" doing what its clause's subject does
+("In announcing the sanctions on X, Y said"); through the real pipeline."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ SENTENCES = {
     "host": "Prime Minister Yoshihide Suga of Japan flew to Washington. "
     "The agenda for his White House meeting was set.",
     "own_place": "Putin's Kremlin meeting ended.",
+    "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
+    "Berisha was corrupt.",
 }
 
 
@@ -72,3 +75,7 @@ def test_the_of_object_of_a_visit_to_someone_is_the_visitor(coded: dict[str, Ext
 def test_a_possessor_and_a_foreign_compound_are_the_sides_of_a_meeting(coded: dict[str, Extraction]) -> None:
     assert _sides(coded["host"]) == {("JPN", "USA", "040"), ("USA", "JPN", "040")}
     assert not coded["own_place"].events
+
+
+def test_a_gerund_after_in_takes_the_subject_of_its_clause(coded: dict[str, Extraction]) -> None:
+    assert ("USA", "ALB", "163") in _sides(coded["in_announcing"])
