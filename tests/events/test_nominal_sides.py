@@ -4,7 +4,9 @@ wars are sanctions (163), "the sanctioning of X" befalls X, help given by a coun
 ("U.S. aid to Ukraine") or military help (072), and an "of" that names who acts ("the visit of X to
 Y"), and a mutual act's possessor and a compound of another country as its two sides ("his White House
 meeting"), and the light verb of a gerund after a sentence's "in" doing what its clause's subject does
-("In announcing the sanctions on X, Y said"); through the real pipeline."""
+("In announcing the sanctions on X, Y said"), a mutual act owned by "their" between the parties its
+clause's subject joins, and an object complement read as apposition ("designated X a terrorist group");
+through the real pipeline."""
 
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ SENTENCES = {
     "host": "Prime Minister Yoshihide Suga of Japan flew to Washington. "
     "The agenda for his White House meeting was set.",
     "own_place": "Putin's Kremlin meeting ended.",
+    "their_call": "Philippine President Rodrigo Duterte and Japanese Prime Minister Yoshihide Suga are off "
+    "to a good start in their relationship based on their phone call last December.",
+    "designated": "Pakistan and the United States have designated BLA a terrorist group.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
     "Berisha was corrupt.",
 }
@@ -79,3 +84,11 @@ def test_a_possessor_and_a_foreign_compound_are_the_sides_of_a_meeting(coded: di
 
 def test_a_gerund_after_in_takes_the_subject_of_its_clause(coded: dict[str, Extraction]) -> None:
     assert ("USA", "ALB", "163") in _sides(coded["in_announcing"])
+
+
+def test_their_phone_call_is_between_the_parties_of_the_subject(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["their_call"]) == {("PHL", "JPN", "041"), ("JPN", "PHL", "041")}
+
+
+def test_an_object_complement_as_apposition_completes_a_designation(coded: dict[str, Extraction]) -> None:
+    assert {(s, c) for s, _, c in _sides(coded["designated"])} == {("PAK", "163"), ("USA", "163")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.events.objects import pobjs
+from newsevents.events.subjects import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -144,8 +145,24 @@ def paired_sides(
     token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
 ) -> tuple[ActorMention, ...]:
     """The two sides a mutual noun's own modifiers name: a hyphenated pair ("US-China talks"), else a
-    possessor and a compound of another country ("his White House meeting")."""
-    return hyphen_parties(token, index, source) or host_pair(token, index, source)
+    possessor and a compound of another country ("his White House meeting"), else the parties "their"
+    stands for (`plural_owners`)."""
+    pair = hyphen_parties(token, index, source) or host_pair(token, index, source)
+    return pair or plural_owners(token, index)
+
+
+def plural_owners(token: Token, index: MentionIndex) -> tuple[ActorMention, ...]:
+    """ "X and Y are off to a good start based on their phone call": a mutual act owned by "their" is
+    between the parties the subject of its clause joins, when it joins two or more; () elsewhere."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
+        return ()
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.pos_ in ("VERB", "AUX") and not kids(verb, "nsubj") and verb.head.i != verb.i:
+        verb = verb.head  # "based on their call": the participle hangs from the verb that has the subject
+    found = index.resolve(kids(verb, "nsubj"))
+    return found if len(found) > 1 else ()
 
 
 def host_pair(
