@@ -6,6 +6,7 @@ Y"), and a mutual act's possessor and a compound of another country as its two s
 meeting"), and the light verb of a gerund after a sentence's "in" doing what its clause's subject does
 ("In announcing the sanctions on X, Y said"), a mutual act owned by "their" between the parties its
 clause's subject joins, and an object complement read as apposition ("designated X a terrorist group");
+"ramped up attacks" as a light verb lending its subject, and military cooperation with someone (062);
 through the real pipeline."""
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ SENTENCES = {
     "their_call": "Philippine President Rodrigo Duterte and Japanese Prime Minister Yoshihide Suga are off "
     "to a good start in their relationship based on their phone call last December.",
     "designated": "Pakistan and the United States have designated BLA a terrorist group.",
+    "ramped": "Since January, the BLA has ramped up attacks on security forces.",
+    "naval": "India's naval cooperation with Mauritius grew.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
     "Berisha was corrupt.",
 }
@@ -92,3 +95,11 @@ def test_their_phone_call_is_between_the_parties_of_the_subject(coded: dict[str,
 
 def test_an_object_complement_as_apposition_completes_a_designation(coded: dict[str, Extraction]) -> None:
     assert {(s, c) for s, _, c in _sides(coded["designated"])} == {("PAK", "163"), ("USA", "163")}
+
+
+def test_a_light_verb_ramping_up_attacks_lends_its_subject(coded: dict[str, Extraction]) -> None:
+    assert [(e.source and e.source.code, e.cameo) for e in coded["ramped"].events] == [("PAKSEP", "180")]
+
+
+def test_naval_cooperation_with_someone_is_military_cooperation(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["naval"]) == {("IND", "MUS", "062")}
