@@ -6,6 +6,7 @@ Y"), and a mutual act's possessor and a compound of another country as its two s
 meeting"), and the light verb of a gerund after a sentence's "in" doing what its clause's subject does
 ("In announcing the sanctions on X, Y said"), a mutual act owned by "their" between the parties its
 clause's subject joins, and an object complement read as apposition ("designated X a terrorist group");
+the agent of a light verb an act noun is the passive subject of ("the raid was carried out by X"),
 "ramped up attacks" as a light verb lending its subject, and military cooperation with someone (062);
 through the real pipeline."""
 
@@ -36,6 +37,7 @@ SENTENCES = {
     "designated": "Pakistan and the United States have designated BLA a terrorist group.",
     "ramped": "Since January, the BLA has ramped up attacks on security forces.",
     "naval": "India's naval cooperation with Mauritius grew.",
+    "carried_out": "The raid on the camp was carried out by Israeli forces.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
     "Berisha was corrupt.",
 }
@@ -103,3 +105,8 @@ def test_a_light_verb_ramping_up_attacks_lends_its_subject(coded: dict[str, Extr
 
 def test_naval_cooperation_with_someone_is_military_cooperation(coded: dict[str, Extraction]) -> None:
     assert _sides(coded["naval"]) == {("IND", "MUS", "062")}
+
+
+def test_an_act_carried_out_by_someone_is_theirs(coded: dict[str, Extraction]) -> None:
+    events = coded["carried_out"].events
+    assert [(e.source and e.source.code, e.cameo[:2]) for e in events] == [("ISRMIL", "19")]

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
-from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
+from newsevents.events.objects import acted_on, grievance, not_means, noun_agents, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
@@ -319,7 +319,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        by = _pobjs(token, ("by",)) or stranded_by(token)
+        by = noun_agents(token, cues.light_verbs)
         source = index.resolve(by) or modifier_source(token, index, with_words, cues)
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
