@@ -1,14 +1,17 @@
-"""Events told by a noun whose sides stand in its own phrase: a country named before a measure aimed
-at a named party imposes it ("U.S. restrictions on Chinese business"), trade restrictions and trade
-wars are sanctions (163), "the sanctioning of X" befalls X, help given by a country named before it
-("U.S. aid to Ukraine") or military help (072), and an "of" that names who acts ("the visit of X to
-Y"), and a mutual act's possessor and a compound of another country as its two sides ("his White House
-meeting"), and the light verb of a gerund after a sentence's "in" doing what its clause's subject does
-("In announcing the sanctions on X, Y said"), a mutual act owned by "their" between the parties its
-clause's subject joins, and an object complement read as apposition ("designated X a terrorist group");
-the agent of a light verb an act noun is the passive subject of ("the raid was carried out by X"),
-"ramped up attacks" as a light verb lending its subject, and military cooperation with someone (062);
-through the real pipeline."""
+"""Events told by a noun whose sides stand in its own phrase, through the real pipeline.
+
+- a country named before a measure, help or force aimed at a named party imposes, gives or uses it
+  ("U.S. restrictions on Chinese business", "U.S. aid to Ukraine", "U.S. strikes on Houthi rebels"),
+  though with no party aimed at it says nothing, and a capital before an attack is a place;
+- trade restrictions and trade wars are sanctions (163), "the sanctioning of X" befalls X, military
+  backing and naval cooperation are military aid (072) and cooperation (062);
+- an "of" that names who acts is the doer ("the visit of X to Y");
+- a mutual act's two sides: a possessor and a compound of another country ("his White House
+  meeting"), or the parties a plural "their" stands for ("X and Y ... their phone call");
+- doers lent by verbs: a gerund after a sentence's "in" ("In announcing the sanctions on X, Y said"),
+  a light verb's passive agent ("the raid was carried out by X"), "ramped up attacks";
+- an object complement the parser reads as apposition ("designated X a terrorist group").
+"""
 
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ SENTENCES = {
     "ramped": "Since January, the BLA has ramped up attacks on security forces.",
     "naval": "India's naval cooperation with Mauritius grew.",
     "carried_out": "The raid on the camp was carried out by Israeli forces.",
+    "strikes": "U.S. strikes on Houthi rebels continued.",
+    "place_attack": "The Kabul attack on the embassy killed five guards.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
     "Berisha was corrupt.",
 }
@@ -110,3 +115,11 @@ def test_naval_cooperation_with_someone_is_military_cooperation(coded: dict[str,
 def test_an_act_carried_out_by_someone_is_theirs(coded: dict[str, Extraction]) -> None:
     events = coded["carried_out"].events
     assert [(e.source and e.source.code, e.cameo[:2]) for e in events] == [("ISRMIL", "19")]
+
+
+def test_a_country_before_strikes_on_someone_strikes(coded: dict[str, Extraction]) -> None:
+    assert _sides(coded["strikes"]) == {("USA", "YEM", "190")}
+
+
+def test_a_capital_before_an_attack_is_where_it_happened(coded: dict[str, Extraction]) -> None:
+    assert not [e for e in coded["place_attack"].events if e.source and e.source.code == "AFGGOV"]

@@ -91,10 +91,11 @@ def phrase_doer(
 def imposer(
     token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues
 ) -> tuple[ActorMention, ...]:
-    """The country a noun names before a measure or help aimed at a named party ("U.S. restrictions
-    on Chinese business", "U.S. aid to Ukraine", "Ankara's backing of X"): the one imposing or giving
-    it, though `modifier_source` reads such a word as a place. Only for `aimed_nouns` with targets:
-    "Iran sanctions" alone are more often those Iran undergoes, and "Ukraine aid" the aid it gets."""
+    """The country a noun names before a measure, help or force aimed at a named party ("U.S.
+    restrictions on Chinese business", "U.S. aid to Ukraine", "Ankara's backing of X", "U.S. strikes
+    on X"): the one imposing, giving or using it, though `modifier_source` reads such a word as a
+    place. Only for `aimed_nouns` with targets: "Iran sanctions" alone are more often those Iran
+    undergoes, and "Ukraine aid" the aid it gets."""
     if token.lemma_.lower() not in cues.aimed_nouns:
         return ()
     found = []
@@ -102,8 +103,8 @@ def imposer(
         m = index.by_token.get(word.i)
         if word.dep_ not in ("compound", "nmod", "poss") or word.i > token.i or m is None or m in targets:
             continue
-        if _place_word(word, m):
-            found.append(m)
+        if _place_word(word, m) and (word.dep_ == "poss" or m.actor.sector is None):
+            found.append(m)  # a capital is the government as possessor ("Moscow's"), a place as compound
     return tuple(dict.fromkeys(found))
 
 
