@@ -8,7 +8,10 @@ verb from the first verb ("blamed ... and criticised"), a control complement fro
 clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
 the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
 folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
-strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise
+strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
+before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
+("the visit of X to Y", `modifiers.phrase_doer`), for a mutual act a possessor and a compound
+of another country ("his White House meeting", `modifiers.paired_sides`); otherwise
 the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
 mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
 the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
@@ -37,13 +40,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.modifiers import against, hyphen_parties, modifier_source
+from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import (
     acted_on,
     grievance,
     not_instruments,
     not_means,
-    stranded_by,
+    noun_agents,
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
@@ -323,7 +326,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        by = _pobjs(token, ("by",)) or stranded_by(token)
+        by = noun_agents(token, cues.light_verbs)
         source = index.resolve(by) or modifier_source(token, index, with_words, cues)
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
@@ -335,14 +338,14 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
+    source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
     if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
-    between = index.resolve(_pobjs(token, ("between",)))
-    inferred = False
+    between, inferred = index.resolve(_pobjs(token, ("between",))), False
     # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
     outside = root == "04" and not match.entry.mutual
     if between and not source and light and outside:
@@ -353,8 +356,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         targets, prep = between, "between"
     if not source and (light or token.dep_ == "appos"):  # "X is a critic of Y"; "X, a critic of Y": X
         source, inferred = index.resolve(subject(token.head) if light else [token.head]), True
-    if match.entry.mutual and not targets and (pair := hyphen_parties(token, index, source)):
-        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks": the two are its sides
+    if match.entry.mutual and not targets and (pair := paired_sides(token, index, source)):
+        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks", "his White House meeting"
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

@@ -30,7 +30,7 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
-    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
@@ -69,6 +69,8 @@ class Cues:
     schedule_words: frozenset[str] = frozenset()
     # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
     anonymous_attackers: frozenset[str] = frozenset()
+    # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party
+    aimed_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

@@ -39,6 +39,12 @@ def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def noun_agents(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """Who a noun's "by" names as its doer: its own "by" phrase, one the parse hung above it
+    (`stranded_by`), or the agent of the light verb it is the passive subject of (`carried_by`)."""
+    return pobjs(noun, ("by",)) or stranded_by(noun) or carried_by(noun, light_verbs)
+
+
 def stranded_by(noun: Token) -> list[Token]:
     """ "lost their lives in the hijacking by armed militants", "condemned the attack by militants":
     a "by" phrase right after a noun that the parse hung on a word above it (the verb, or the
@@ -50,6 +56,15 @@ def stranded_by(noun: Token) -> list[Token]:
     if not nxt.head.is_ancestor(noun):
         return []
     return kids(nxt, "pobj")
+
+
+def carried_by(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """ "The attack on the convoy was carried out by Taliban fighters", "the bombing was orchestrated
+    by X": an act noun as the passive subject of a light verb is done by the verb's "by" agent."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in light_verbs:
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
