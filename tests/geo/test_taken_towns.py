@@ -1,5 +1,6 @@
 """Towns the tagger took for people as the object of a verb of force ("Rebels attacked Goma"), and
-"Congo" alone as the Democratic Republic (geo/toponyms._object_label, data/en/geo/aliases.yml)."""
+"Congo" alone as the Democratic Republic, and water words as no faraway province
+(geo/toponyms._object_label, data/en/geo/aliases.yml, geo/resolve._narrow)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,12 @@ def test_a_person_attacked_stays_a_person() -> None:
 @pytest.mark.model
 def test_the_republic_of_congo_is_named_in_full() -> None:
     assert set(_places("Fighting flared in the Republic of Congo on Monday.").values()) == {"COG"}
+
+
+@pytest.mark.model
+def test_a_water_word_before_state_is_no_faraway_province() -> None:
+    places = _places("Mexican gunmen attacked police in the Gulf state of Tabasco.")
+    assert "PNG" not in places.values() and places["Tabasco"] == "MEX"
+    # in a story on the country that has such a province, it stays
+    places = _places("Flooding hit Gulf Province in Papua New Guinea.")
+    assert places.get("Gulf") == "PNG"

@@ -19,14 +19,13 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
    restricts it to places in that country or region ("Paris, Texas"), and the qualifier itself
    to the region or country holding the first name ("Atlanta, Georgia" is the US state); a
    region that shares its name with a city inside it gives way to the city unless a noun says
-   region (Aleppo, Kilis, Basra, Geneva).
+   region (Aleppo, Kilis, Basra, Geneva); a water word ("the Gulf state") is a listed region.
 4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions
    that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
    sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
    matched ("Berea" is a town in Ohio before it is Aleppo's old name), less by the country's share
    when no name's own place is in a country the article names ("Newcastle" in a story on Britain
-   is Newcastle upon Tyne, not Newcastle, Australia). The highest wins. Context
-   counts as a share, not a veto: a passing mention of the US does not move Geneva to Illinois.
+   is Newcastle upon Tyne). The highest wins. Context counts as a share, not a veto.
 5. A name without proof where it stands is placed by the rest of the article: as the place
    another mention of the same name was proven to be (one sense per discourse), or as a town of
    a region the article places ("Torrington" in a story that names Connecticut). A name at the
@@ -147,7 +146,9 @@ def _score(cand: Candidate, context: Counter[str], total: int, exonym: bool = Fa
     )
 
 
-def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer, context: Counter[str]) -> list:
+    if top.text.lower() in gazetteer.cues.water_nouns:  # "the Gulf state of Tabasco": not PNG's Gulf
+        cands = [c for c in cands if c.entry.feature == "other" or context[c.entry.country or ""]] or cands
     if top.hint and top.hint != "district":
         same = [c for c in cands if c.entry.feature == top.hint]
         cands = same or cands
@@ -232,7 +233,7 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         town = _town(top, gazetteer, context)
         if town is not None or not known:
             return town
-    cands = _narrow(top, known, gazetteer)
+    cands = _narrow(top, known, gazetteer, context)
     total = sum(context.values())
     exonym = not any(c.primary and context[c.entry.country or ""] for c in cands)
     best = max(cands, key=lambda c: _score(c, context, total, exonym)).entry
