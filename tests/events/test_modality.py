@@ -79,3 +79,12 @@ def test_a_habit_of_not_acting_is_negated(code, adverb) -> None:  # type: ignore
     actors = [("The army", "SYRMIL"), ("the rebels", "SYRREB")]
     events = code(f"The army {adverb} shelled the rebels.", actors)
     assert events and all(e.negated for e in events)
+
+
+def test_no_longer_negates_the_act(code) -> None:  # type: ignore[no-untyped-def]
+    actors = [("The army", "SYRMIL"), ("the rebels", "SYRREB")]
+    events = code("The army will no longer shell the rebels.", actors)
+    assert events and all(e.negated for e in events)
+    # "not long after" dates the act, it does not deny it
+    events = code("The army shelled the rebels not long after dawn.", actors)
+    assert events and not any(e.negated for e in events)

@@ -114,6 +114,8 @@ def is_negated(token: Token, cues: Cues) -> bool:
                 return True
             if child.dep_ in ("advmod", "neg") and child.lower_ in cues.negation:
                 return True
+            if child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
+                return True  # "will no longer recognize", "no more"
     return False
 
 
