@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.events.both import members
 from newsevents.events.modifiers import against, hyphen_parties, modifier_source
 from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
 from newsevents.events.objects import pobjs as _pobjs
@@ -108,11 +109,16 @@ class Arguments:
 class MentionIndex:
     """Finds the actor mention an argument token stands for."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+    def __init__(
+        self, doc: Doc, mentions: Sequence[ActorMention], pairs: Sequence[ActorMention] = ()
+    ) -> None:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
-        # smaller mentions first, so a token gets the tightest mention holding it
-        for m in sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True):
+        self.pairs = tuple(pairs)  # "both countries": two mentions on one phrase (`both.py`)
+        # smaller mentions first, so a token gets the tightest mention holding it; a pair phrase's
+        # first country stands for its tokens, and `resolve` adds the other
+        tightest_last = sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True)
+        for m in (*tightest_last, *self.pairs[::-1]):
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = m
 
@@ -145,8 +151,9 @@ class MentionIndex:
             named = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.pos_ == "PROPN"]
             for t in (tok, *tok.conjuncts, *named):
                 m = self.at(t)
-                if m is not None and m not in out:
-                    out.append(m)
+                for one in members(m, self.pairs) if m is not None else ():
+                    if one not in out:
+                        out.append(one)
         return tuple(out[:MAX_PER_ROLE])
 
 

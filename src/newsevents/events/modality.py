@@ -30,7 +30,8 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
-    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "pair_nouns",
+    "pair_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -66,6 +67,9 @@ class Cues:
     wish_verbs: frozenset[str] = frozenset()
     # "X is scheduled to attend": the complement is coded as a main verb (verb_patterns._scheduled)
     schedule_words: frozenset[str] = frozenset()
+    # "both countries", "the two governments": the two countries named last before (both.py)
+    pair_nouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
