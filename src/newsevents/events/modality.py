@@ -31,7 +31,7 @@ CUE_KEYS = (
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "pair_nouns",
-    "pair_words",
+    "pair_words", "leader_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -47,6 +47,7 @@ class Cues:
     light_verbs: frozenset[str]
     target_preps: tuple[str, ...] = ()  # in the order they are tried: "attacked (X) on Y"
     backer_words: frozenset[str] = frozenset()  # "Russian-backed": the backer, not the actor
+    leader_words: frozenset[str] = frozenset()  # "U.S.-led offensive": the leader is the actor
     # "warned that Turkish intervention would worsen the war": criticism of the act's owners (criticism.py)
     act_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
