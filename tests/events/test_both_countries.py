@@ -33,6 +33,11 @@ def test_the_two_governments_act_each_as_its_government() -> None:
     assert ("FRAGOV", "DEUGOV", "040") in coded and ("DEUGOV", "FRAGOV", "040") in coded
 
 
+def test_the_two_neighbours_are_the_two_countries() -> None:
+    coded = _coded("India and Pakistan fought three wars. The two neighbours signed a ceasefire in 2003.")
+    assert {(s, t) for s, t, c in coded if c.startswith("08")} == {("IND", "PAK"), ("PAK", "IND")}
+
+
 def test_a_pair_judging_a_third_party_is_not_mutual() -> None:
     coded = _coded("Russia and Ukraine are at war. Both countries condemned the attack by the Islamic State.")
     judges = {s for s, t, c in coded if c.startswith("11")}

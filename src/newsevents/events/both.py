@@ -5,8 +5,8 @@ as a pair: "both countries withdrew their ambassadors", "the two governments hav
 Such a phrase stands for the two distinct countries named last before it, within its own sentence
 and the few before (`BACK`); with fewer than two in reach it stands for nobody. Each country becomes
 a mention of its own on the phrase's tokens, of the sector the phrase's noun has ("governments":
-GOV; "countries", "nations": the state itself). The nouns and the words that make them a pair are
-`pair_nouns` and `pair_words` in cues.yml.
+GOV; "countries", "nations", "neighbours": the state itself). The nouns and the words that make
+them a pair are `pair_nouns` and `pair_words` in cues.yml.
 
 `MentionIndex` gives both countries wherever the parse names the phrase, and `sides.pairs` makes
 an act the pair does with no other party named an act of each on the other ("both countries
