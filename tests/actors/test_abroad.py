@@ -87,3 +87,12 @@ def test_one_rebel_attack_at_home_falls_on_the_country_s_civilians() -> None:
     target = attack.target
     assert target is not None
     assert (target.code, target.country, target.sector) == ("MLICVL", "MLI", "CVL")
+
+
+@pytest.mark.model
+def test_a_town_naming_the_talks_is_their_venue_not_their_target() -> None:
+    (halt,) = _events("The UN envoy halted the Geneva peace talks on Monday.", "16")
+    assert halt.target is None
+    # force named after its land is aimed at the land's country
+    (offensive,) = _events("Russia launched the Kharkiv offensive in May.", "19")
+    assert offensive.target is not None and offensive.target.code == "UKR"

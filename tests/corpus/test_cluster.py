@@ -176,3 +176,8 @@ def test_many_events_cluster_quickly() -> None:
     clusters = find_clusters(rows)
     assert time.perf_counter() - start < 10
     assert sum(c.n_events for c in clusters) == 20_000
+
+
+def test_unidentified_armed_men_may_be_any_armed_group() -> None:
+    assert codes_compatible("IRQUAF", "IMGISI") and codes_compatible("UAF", "NGAREB")
+    assert not codes_compatible("IRQUAF", "IRQMIL")  # never the state's own forces

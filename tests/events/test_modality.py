@@ -72,3 +72,10 @@ def test_negated_speech_verb_does_not_negate_the_event(code) -> None:  # type: i
     text = "The rebels did not acknowledge launching the attack on the army."
     events = code(text, [("The rebels", "YEMREB"), ("the army", "SAUMIL")])
     assert [(e.cameo, e.negated) for e in events] == [("190", False)]
+
+
+@pytest.mark.parametrize("adverb", ["seldom", "rarely"])
+def test_a_habit_of_not_acting_is_negated(code, adverb) -> None:  # type: ignore[no-untyped-def]
+    actors = [("The army", "SYRMIL"), ("the rebels", "SYRREB")]
+    events = code(f"The army {adverb} shelled the rebels.", actors)
+    assert events and all(e.negated for e in events)

@@ -79,3 +79,11 @@ def test_a_closing_speaker_parsed_as_a_second_object_is_not_acted_on(code, tripl
          ("human rights organization", "USAHRI")],
     )  # fmt: skip
     assert triples(events) == {("USACOP", "MEXCVL", "180")}
+
+
+def test_boosting_an_act_is_that_act(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "Regime forces intensified their campaign on the rebels.",
+        [("Regime forces", "SYRMIL"), ("rebels", "SYRREB")],
+    )
+    assert {c[:2] for _, _, c in triples(events)} == {"19"}

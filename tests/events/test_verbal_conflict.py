@@ -264,6 +264,11 @@ def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
     [
         ("The Polish foreign minister said the vote was illegal.", ("POL", None, "111")),
         ('"This is unacceptable," the Polish foreign minister said.', ("POL", None, "111")),
+        (  # the verb of saying a parataxis of the judged clause
+            "The core of this idea is “very hypocritical,” the Polish foreign minister added, because “the"
+            " Communist Party allows these people to go only where it wants them to go.”",
+            ("POL", None, "111"),
+        ),
         ("The Polish foreign minister said Hungary was hypocritical.", ("POL", "HUN", "111")),
         ("Somali lawmakers said the extension was unconstitutional.", ("SOM", None, "111")),
         ("The Kenyan opposition leader called the election a sham.", ("KEN", None, "111")),

@@ -95,6 +95,9 @@ def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  
     # a setting does not cross a paragraph
     text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
     assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")
+    # a date inside what a verb of saying tells dates the thing told, not the telling's story
+    text = "He said the bloc was formed in 1993 to harm the country. Later, he threatened new tariffs."
+    assert _when(_dated(date_words, parse, text, "threatened")) == (SAT, "day", "published")
     # a date in the act's own sentence belongs to another clause: no guess from the one before
     text = "The war began in 2011. Police arrested him, and the judge freed him on Thursday."
     assert _dated(date_words, parse, text, "arrested").date != "2011-01-01"

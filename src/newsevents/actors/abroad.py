@@ -60,6 +60,7 @@ INFERRED_PENALTY = 0.1
 # Armed groups other than the state, whose force at home is aimed at their country.
 INSURGENT_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+NAME_ON_NOUN = frozenset({"compound", "nmod", "amod"})  # "the Geneva talks": a name modifying a noun
 
 
 def aim_at_place(
@@ -83,7 +84,7 @@ def aim_at_place(
     ):
         return event
     country = loc.country
-    if not country or len(country) != 3 or event.cameo_root in VENUE_ROOTS:
+    if not country or len(country) != 3 or event.cameo_root in VENUE_ROOTS or _venue_name(event, parsed):
         return event
     if not _abroad(source, country):
         return event
@@ -132,6 +133,18 @@ def _abroad(source: Actor, country: str) -> bool:
     if source.country:
         return source.country != country
     return source.code.startswith(INTERNATIONAL)
+
+
+def _venue_name(event: Event, parsed: ParsedArticle | None) -> bool:
+    """A place named on a noun ("halted the Geneva peace talks", "the Minsk agreements") names the
+    venue of talks or deals, not whom the act is aimed at; only in force ("the Aleppo offensive")
+    is it the land the act is done to."""
+    loc = event.location
+    if parsed is None or loc is None or loc.evidence is None or event.cameo_root in FORCE_ROOTS:
+        return False
+    place = parsed.tokens_of(loc.evidence.start, loc.evidence.end)
+    noun = place.root.head if place is not None and place.root.dep_ in NAME_ON_NOUN else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.dep_ != "pobj"  # not "in Montenegro province"
 
 
 def _under_trigger(event: Event, parsed: ParsedArticle) -> bool:

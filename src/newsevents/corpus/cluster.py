@@ -39,6 +39,8 @@ from typing import Any
 from newsevents.corpus.choose import mode, most_specific
 from newsevents.corpus.records import ClusterMember, EventCluster
 
+UNIDENTIFIED = "UAF"  # CAMEO's unidentified armed forces: whose they are is unknown
+STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # a state's own organs, never unidentified
 MAX_GAP_DAYS = 1  # two events' dates may differ by this much
 MAX_SPAN_DAYS = 2  # a cluster's first and last date may differ by this much
 MAX_KM = 100.0  # two city-level places farther apart are different places
@@ -85,8 +87,12 @@ def event_block(row: Row) -> tuple[str, str, int] | None:
 
 
 def codes_compatible(a: str | None, b: str | None) -> bool:
-    """Same actor code, one more specific than the other, or either unknown."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+    """Same actor code, one more specific than the other, or either unknown: unidentified armed
+    men (UAF) are unknown too, except that they are no state's organ ("gunmen" one report calls
+    Islamic State in the next, but not the army)."""
+    if a is None or b is None or a.startswith(b) or b.startswith(a):
+        return True
+    return (a.endswith(UNIDENTIFIED) or b.endswith(UNIDENTIFIED)) and not (a[3:] in STATE or b[3:] in STATE)
 
 
 def find_clusters(events: Iterable[Row], groups: Mapping[str, str] | None = None) -> list[EventCluster]:

@@ -8,7 +8,10 @@ verb from the first verb ("blamed ... and criticised"), a control complement fro
 clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
 the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
 folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
-strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y"; otherwise
+strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
+before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
+("the visit of X to Y", `modifiers.phrase_doer`), for a mutual act a possessor and a compound
+of another country ("his White House meeting", `modifiers.paired_sides`); otherwise
 the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
 mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
 the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
@@ -37,22 +40,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.events.both import members
-from newsevents.events.modifiers import against, hyphen_parties, modifier_source
-from newsevents.events.objects import acted_on, grievance, not_means, stranded_by, without_speakers
+from newsevents.events.mentions import MentionIndex
+from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
+from newsevents.events.objects import (
+    acted_on,
+    grievance,
+    not_instruments,
+    not_means,
+    noun_agents,
+    without_speakers,
+)
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
+from newsevents.nlp.syntax import complement_subjects, passive_agents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from newsevents.events.modality import Cues
     from newsevents.events.triggers import TriggerMatch
 
-MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X", and
 # rejects an offer or a call "from X" or "by X". Help and support are pledged, given and voiced "for X"
 # ("pledged aid for Ukraine", "voiced support for X"), and a noun of support or help is "for X"
@@ -104,57 +113,6 @@ class Role:
 class Arguments:
     source: Role
     target: Role
-
-
-class MentionIndex:
-    """Finds the actor mention an argument token stands for."""
-
-    def __init__(
-        self, doc: Doc, mentions: Sequence[ActorMention], pairs: Sequence[ActorMention] = ()
-    ) -> None:
-        self.doc = doc
-        self.by_token: dict[int, ActorMention] = {}
-        self.pairs = tuple(pairs)  # "both countries": two mentions on one phrase (`both.py`)
-        # smaller mentions first, so a token gets the tightest mention holding it; a pair phrase's
-        # first country stands for its tokens, and `resolve` adds the other
-        tightest_last = sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True)
-        for m in (*tightest_last, *self.pairs[::-1]):
-            for i in range(m.token_start, m.token_end):
-                self.by_token[i] = m
-
-    def at(self, token: Token) -> ActorMention | None:
-        """The mention holding the token, or else one inside its noun phrase (not its clauses)."""
-        found = self.by_token.get(token.i)
-        if found is not None:
-            return found
-        stack = [token]
-        while stack:
-            node = stack.pop(0)
-            for child in node.children:
-                inside = child.dep_ in NOUN_PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
-                # "the allegations made by Pakistan": the noun's maker, through its participle's agent
-                made = (child.dep_, child.tag_) == ("acl", "VBN")
-                made = made or (child.dep_, node.dep_) == ("agent", "acl")
-                if inside or made or (child.dep_ == "pobj" and node.dep_ in ("prep", "agent")):
-                    hit = self.by_token.get(child.i)
-                    if hit is not None:
-                        return hit
-                    stack.append(child)
-        return None
-
-    def resolve(self, tokens: Sequence[Token]) -> tuple[ActorMention, ...]:
-        """Mentions for the tokens and their conjuncts ("Turkey and Saudi Arabia"), deduplicated; a
-        title's conjuncts hung on its apposed name count ("Prime Minister Narendra Modi and President
-        Rodrigo Duterte", the second joined to "Modi")."""
-        out: list[ActorMention] = []
-        for tok in tokens:
-            named = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.pos_ == "PROPN"]
-            for t in (tok, *tok.conjuncts, *named):
-                m = self.at(t)
-                for one in members(m, self.pairs) if m is not None else ():
-                    if one not in out:
-                        out.append(one)
-        return tuple(out[:MAX_PER_ROLE])
 
 
 def _kids(token: Token, *deps: str) -> list[Token]:
@@ -221,7 +179,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not target:
         root = (match.entry.cameo or "")[:2]
         preps = cues.target_preps + ROOT_PREPS.get(root, ())
-        pobjs = _pobjs(token, preps)
+        pobjs = not_instruments(token, _pobjs(token, preps), root)
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))
@@ -323,7 +281,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = None  # "Russia launched airstrikes": the bare noun is the act, the subject its actor
     source: tuple[ActorMention, ...] = (own,) if own is not None else ()
     if not source:
-        by = _pobjs(token, ("by",)) or stranded_by(token)
+        by = noun_agents(token, cues.light_verbs)
         source = index.resolve(by) or modifier_source(token, index, with_words, cues)
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
@@ -335,14 +293,14 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if token.dep_ == "dobj":  # "intensified their campaign on X": the verb holds the preposition
         target_tokens += [t for t in _pobjs(token.head, cues.target_preps) if t.i > token.i]
     targets = index.resolve(target_tokens)
+    source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
     if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
-    between = index.resolve(_pobjs(token, ("between",)))
-    inferred = False
+    between, inferred = index.resolve(_pobjs(token, ("between",))), False
     # "Qatar launched a mediation effort between X and Y": a go-between is neither of the two
     outside = root == "04" and not match.entry.mutual
     if between and not source and light and outside:
@@ -353,8 +311,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         targets, prep = between, "between"
     if not source and (light or token.dep_ == "appos"):  # "X is a critic of Y"; "X, a critic of Y": X
         source, inferred = index.resolve(subject(token.head) if light else [token.head]), True
-    if match.entry.mutual and not targets and (pair := hyphen_parties(token, index, source)):
-        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks": the two are its sides
+    if match.entry.mutual and not targets and (pair := paired_sides(token, index, source)):
+        source, targets, prep = pair[:1], pair[1:], None  # "US-China talks", "his White House meeting"
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":

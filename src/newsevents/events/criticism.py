@@ -2,12 +2,14 @@
 
 To say that someone's act will do harm is to criticise them (CAMEO 111), whatever the verb of
 saying: "adding that Turkish and Saudi intervention might worsen the conflict" criticises Turkey
-and Saudi Arabia, "warned against American interference" criticises the United States. Two shapes:
+and Saudi Arabia, "warned against American interference" criticises the United States. Three shapes:
 
 - a verb of saying whose complement's verb is a harm verb (worsen, fuel, destabilise ...), or a
   copula with a condemning adjective ("the Russian move is unacceptable"), and whose subject is an
   act noun (intervention, interference, policy ...);
-- a verb of warning with "against", "about" or "of" an act noun.
+- a verb of warning with "against", "about" or "of" an act noun;
+- an act noun a condemning adjective calls wrong anywhere in what is said ("... in the face of
+  Russia's illegal aggression," X said).
 
 The act noun's owners (a demonym, possessor or compound naming an actor: "Turkish and Saudi",
 "Washington's") are the targets; the speaker is the source. A condemning judgement of anything else
@@ -117,7 +119,16 @@ def warnings_in(sent: Span, cues: Cues) -> Iterator[Warning]:
             if owners:
                 yield Warning(said, tuple(sorted({cue.i, noun.i})), owners)
         yield from _judgements(said, cues)
-        yield from _accusations(said, [c for c in said.children if c.dep_ == "ccomp"], cues)
+        yield from _condemned_acts(said, cues)
+        yield from _accusations(said, reported(said), cues)
+
+
+def reported(said: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its complements, or the clause before it that the
+    parse makes its head when a quotation is cut by the speaker ("The idea is “hypocritical,” X
+    added": "added" hangs on "is" as a parataxis)."""
+    clauses = [c for c in said.children if c.dep_ == "ccomp"]
+    return [*clauses, said.head] if said.dep_ == "parataxis" and said.head.i < said.i else clauses
 
 
 def _condemning(clause: Token, cues: Cues) -> Token | None:
@@ -136,8 +147,8 @@ def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
     complement's subject names. An owned act is a warning's (`_act_nouns`); a bare subject is the
     target when it names an actor ("Y said Israel was hypocritical"), else the judgement stands with
     no target: "the killing of demonstrators is unacceptable" names no killer."""
-    for clause in said.children:
-        adjective = _condemning(clause, cues) if clause.dep_ == "ccomp" else None
+    for clause in reported(said):
+        adjective = _condemning(clause, cues)
         if adjective is None:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -151,6 +162,21 @@ def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:
         bare = not owners and not any(c.dep_ == "prep" for c in subject.children)
         bare = bare and subject.lower_ not in THING_PRONOUNS
         yield Warning(said, (adjective.i,), (subject,) if bare else (), open=True)
+
+
+def _condemned_acts(said: Token, cues: Cues) -> Iterator[Warning]:
+    """ "“... in the face of Russia's illegal aggression,” X said", "X tweeted, “stop Israel's heinous
+    attacks”": an owned act a condemning adjective calls wrong, anywhere in what the speaker says,
+    criticises its owners. A subject act is `_judgements`' or `_act_nouns`' ("the Russian move is
+    unacceptable"); a negated clause condemns nothing."""
+    for clause in reported(said):
+        for noun in clause.subtree:
+            if noun.lemma_.lower() not in cues.act_nouns or noun.dep_ == "nsubj":
+                continue
+            blamed = [a for a in noun.children if a.dep_ == "amod" and _among(a, cues.blame_adjectives)]
+            owners = tuple(o for o in _owners(noun) if o not in blamed)  # the adjectives name no actor
+            if blamed and owners and not any(c.dep_ == "neg" for c in noun.head.children):
+                yield Warning(said, (blamed[0].i, noun.i), owners)
 
 
 def _among(token: Token, found: frozenset[str]) -> bool:

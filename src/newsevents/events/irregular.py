@@ -13,6 +13,7 @@ A more specific code the trigger gave (a bombing 183, a kidnapping 181, shelling
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.events.codes import CodeTable
 from newsevents.events.intents import recoded
@@ -20,6 +21,7 @@ from newsevents.events.triggers import TriggerMatch
 from newsevents.model import Event
 
 IRREGULAR_SECTORS = frozenset({"SEP", "UAF", "CRM"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 GENERAL_FORCE = frozenset({"190", "193"})
 UNCONVENTIONAL = "180"
 
@@ -31,11 +33,26 @@ def irregular(event: Event) -> bool:
 
 
 def recode_irregular(
-    by_token: dict[int, list[Event]], matches: Sequence[TriggerMatch], codes: CodeTable
-) -> None:
-    """Recode, in place, each one-sided act of general force by an irregular source as 180."""
+    by_token: dict[int, list[Event]], matches: Sequence[TriggerMatch], codes: CodeTable,
+    anonymous: frozenset[str] = frozenset(),
+) -> None:  # fmt: skip
+    """Recode, in place, each one-sided act of general force by an irregular source as 180; a
+    source named by a word of `anonymous` ("two men opened fire") is first read as armed men (UAF)."""
     mutual = {m.token for m in matches if m.entry.mutual}
     unconventional = codes.get(UNCONVENTIONAL)
     for token, events in by_token.items():
+        events = [_armed(e, anonymous) for e in events]
         if token not in mutual:
-            by_token[token] = [recoded(e, unconventional) if irregular(e) else e for e in events]
+            events = [recoded(e, unconventional) if irregular(e) else e for e in events]
+        by_token[token] = events
+
+
+def _armed(event: Event, anonymous: frozenset[str]) -> Event:
+    """The event with its source read as armed men when it uses force and is named only as people."""
+    src = event.source
+    words = src.text.lower().split() if src is not None else []
+    if src is None or src.sector != "CVL" or event.cameo_root not in FORCE_ROOTS or words[-1:] == []:
+        return event
+    if words[-1] not in anonymous:
+        return event
+    return replace(event, source=replace(src, code=f"{src.country or ''}UAF", sector="UAF", name="Armed men"))

@@ -30,8 +30,8 @@ CUE_KEYS = (
     "negation", "hypothetical_aux", "hypothetical_words", "hypothetical_verbs", "polite_verbs",
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
-    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "pair_nouns",
-    "pair_words", "leader_words",
+    "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
+    "anonymous_attackers", "pair_nouns", "pair_words", "leader_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -71,6 +71,10 @@ class Cues:
     # "both countries", "the two governments": the two countries named last before (both.py)
     pair_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
+    # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
+    anonymous_attackers: frozenset[str] = frozenset()
+    # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party
+    aimed_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

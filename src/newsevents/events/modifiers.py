@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsevents.events.objects import pobjs
+from newsevents.events.subjects import kids
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -83,6 +86,41 @@ def _leader(word: Token, index: MentionIndex, cues: Cues) -> ActorMention | None
     return next((m for m in kids if m is not None), None)
 
 
+def phrase_doer(
+    token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues, of_acts: bool
+) -> tuple[ActorMention, ...]:
+    """Who does an act aimed at a named party when no modifier said so: a country named before a
+    measure or help (`imposer`), else, where the noun's "of" names who acts (`of_acts`), its "of"
+    object ("the visit of President Macron to Algeria", "the support of X for Y"). Nothing when
+    the act is aimed at no one: "the visit of the delegation" may be a visit received."""
+    if not targets:
+        return ()
+    found = imposer(token, index, targets, cues)
+    if found or not of_acts:
+        return found
+    return tuple(m for m in index.resolve(pobjs(token, ("of",))) if m not in targets)
+
+
+def imposer(
+    token: Token, index: MentionIndex, targets: tuple[ActorMention, ...], cues: Cues
+) -> tuple[ActorMention, ...]:
+    """The country a noun names before a measure, help or force aimed at a named party ("U.S.
+    restrictions on Chinese business", "U.S. aid to Ukraine", "Ankara's backing of X", "U.S. strikes
+    on X"): the one imposing, giving or using it, though `modifier_source` reads such a word as a
+    place. Only for `aimed_nouns` with targets: "Iran sanctions" alone are more often those Iran
+    undergoes, and "Ukraine aid" the aid it gets."""
+    if token.lemma_.lower() not in cues.aimed_nouns:
+        return ()
+    found = []
+    for word in token.children:
+        m = index.by_token.get(word.i)
+        if word.dep_ not in ("compound", "nmod", "poss") or word.i > token.i or m is None or m in targets:
+            continue
+        if _place_word(word, m) and (word.dep_ == "poss" or m.actor.sector is None):
+            found.append(m)  # a capital is the government as possessor ("Moscow's"), a place as compound
+    return tuple(dict.fromkeys(found))
+
+
 def _place_word(word: Token, m: ActorMention) -> bool:
     if m.kind != "name" or m.actor.code in ("", None):
         return False
@@ -114,6 +152,48 @@ def hyphen_parties(
             found.insert(0, before)
         if len(found) > 1 and set(source) <= set(found):
             return tuple(found)
+    return ()
+
+
+def paired_sides(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
+) -> tuple[ActorMention, ...]:
+    """The two sides a mutual noun's own modifiers name: a hyphenated pair ("US-China talks"), else a
+    possessor and a compound of another country ("his White House meeting"), else the parties "their"
+    stands for (`plural_owners`)."""
+    pair = hyphen_parties(token, index, source) or host_pair(token, index, source)
+    return pair or plural_owners(token, index)
+
+
+def plural_owners(token: Token, index: MentionIndex) -> tuple[ActorMention, ...]:
+    """ "X and Y are off to a good start based on their phone call": a mutual act owned by "their" is
+    between the parties the subject of its clause joins, when it joins two or more; () elsewhere."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
+        return ()
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.pos_ in ("VERB", "AUX") and not kids(verb, "nsubj") and verb.head.i != verb.i:
+        verb = verb.head  # "based on their call": the participle hangs from the verb that has the subject
+    found = index.resolve(kids(verb, "nsubj"))
+    return found if len(found) > 1 else ()
+
+
+def host_pair(
+    token: Token, index: MentionIndex, source: tuple[ActorMention, ...] = ()
+) -> tuple[ActorMention, ...]:
+    """ "his White House meeting", "Modi's Kremlin talks": the possessor of a mutual act and the party
+    of another country its compound names, possessor first; () when no such pair stands before the
+    noun, or when the compound is the possessor's own ("Putin's Kremlin meeting": a place of his)."""
+    found = [(c.dep_, index.by_token.get(c.i)) for c in token.children if c.i < token.i]
+    named = [(dep, m) for dep, m in found if m is not None]
+    owners = [m for dep, m in named if dep == "poss"]
+    hosts = [m for dep, m in named if dep in ("compound", "nmod")]
+    for owner in owners[:1]:
+        country = owner.actor.country
+        for host in hosts:
+            if host != owner and country and host.actor.country not in (None, country):
+                return (owner, host) if set(source) <= {owner, host} else ()
     return ()
 
 

@@ -39,6 +39,12 @@ def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def noun_agents(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """Who a noun's "by" names as its doer: its own "by" phrase, one the parse hung above it
+    (`stranded_by`), or the agent of the light verb it is the passive subject of (`carried_by`)."""
+    return pobjs(noun, ("by",)) or stranded_by(noun) or carried_by(noun, light_verbs)
+
+
 def stranded_by(noun: Token) -> list[Token]:
     """ "lost their lives in the hijacking by armed militants", "condemned the attack by militants":
     a "by" phrase right after a noun that the parse hung on a word above it (the verb, or the
@@ -52,6 +58,15 @@ def stranded_by(noun: Token) -> list[Token]:
     return kids(nxt, "pobj")
 
 
+def carried_by(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """ "The attack on the convoy was carried out by Taliban fighters", "the bombing was orchestrated
+    by X": an act noun as the passive subject of a light verb is done by the verb's "by" agent."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in light_verbs:
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     """ "Syria offered its troops to Lebanon", "withdrew their forces": in cooperation, aid and
     yielding (`MEANS_ROOTS`) an object the doer owns ("its", "their") is what it gives or moves,
@@ -59,8 +74,17 @@ def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     is the one acted on ("arrested his brother")."""
     if (cameo or "")[:2] not in MEANS_ROOTS:
         return objects
+    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and _unnamed(o)):
+        return []  # "sent troops to Mali": the party comes after "to" (not "extradited militant X to Y")
     owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
     return [o for o in objects if o.i not in owned]
+
+
+def _unnamed(noun: Token) -> bool:
+    """A common noun no name or nationality qualifies ("troops", "1,000 soldiers"), so what is sent."""
+    qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    named = any(c.ent_type_ in ("NORP", "GPE", "PERSON") for c in qualifiers)
+    return noun.pos_ != "PROPN" and not named
 
 
 def acted_on(token: Token, preps: Sequence[str], objects: bool = False) -> list[Token]:
@@ -120,3 +144,18 @@ def _closing_speaker(head: Token, objects: list[Token]) -> bool:
         return False
     before = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
     return before is not None and before.text == "," and any(c.dep_ == "acl" for c in head.rights)
+
+
+# Roots of force (assault, fight, mass violence), whose "with" after an object is the weapon.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def not_instruments(token: Token, found: list[Token], root: str) -> list[Token]:
+    """ "attacked Kyiv with drones", "shelled the town with rockets": in an act of force whose verb
+    has a direct object, a "with" phrase on the verb names the weapon, not a party (a weapon noun
+    such as "drones" is a military agent to the actor dictionaries). "clashed with X" (no object)
+    keeps X as its other side."""
+    if root not in FORCE_ROOTS or not kids(token, "dobj"):
+        return found
+    weapon = lambda t: t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == token.i  # noqa: E731
+    return [t for t in found if not weapon(t)]

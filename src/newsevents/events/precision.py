@@ -5,6 +5,8 @@ Each rule looks only at the parse of one sentence and the triggers found in it:
 - one fact, two triggers: a verb of attack whose agent or subject is itself an attack noun
   ("five were wounded by a Russian missile strike") states the attack once; the two are merged
   into the one that says more (the verb when it has a target, else the noun);
+- harm done to oneself: "the militants killed themselves", "the gunman shot himself" is no
+  attack on anyone (a suicide bombing, "blew himself up", 183x, stays: it befalls others);
 - one attack and its toll: a participle of harm of the same root after an attack verb ("shelled
   the district, killing eight people") tells what the attack did, not a second attack; its victims
   become the attack's target when the attack has none;
@@ -37,10 +39,17 @@ log = logging.getLogger(__name__)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 COERCIVE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 AGREE_ROOT = "03"
+BOMBING = "183"
+BOOST = "060"  # the code of the boosting verbs' block (intensify, boost, step up)
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 
 
 def _attack(match: TriggerMatch, roots: dict[int, str]) -> bool:
     return roots.get(match.token, "") in ATTACK_ROOTS
+
+
+def _reflexive(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in verb.children)
 
 
 def attack_pairs(
@@ -65,13 +74,19 @@ def one_fact(
     doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str],
     by_token: dict[int, list[Event]],
 ) -> None:
-    """Merge, in place, the events that state one attack twice: an attack noun as the agent or
-    subject of an attack verb (`attack_pairs`: the verb is kept when it has a target, else the
-    noun)."""
+    """Drop, in place, harm done to oneself (module docstring), and merge the events that state
+    one attack twice: an attack noun as the agent or subject of an attack verb (`attack_pairs`:
+    the verb is kept when it has a target, else the noun; the noun when it is a fight whose two
+    sides it names, both ways: "an India-Pakistan border clash killed five soldiers" is a clash
+    between the two, whoever the dead were)."""
+    for m in matches:
+        if m.entry.kind == "verb" and _attack(m, roots) and _reflexive(doc_tokens[m.token]):
+            by_token[m.token] = [e for e in by_token.get(m.token, []) if e.cameo.startswith(BOMBING)]
     for verb, noun in attack_pairs(doc_tokens, matches, roots):
         said, stated = by_token.get(verb, []), by_token.get(noun, [])
         if said and stated:
-            by_token[noun if any(e.target is not None for e in said) else verb] = []
+            fight = sum(e.source is not None and e.target is not None for e in stated) > 1
+            by_token[noun if any(e.target is not None for e in said) and not fight else verb] = []
 
 
 def merge_tolls(
@@ -80,15 +95,17 @@ def merge_tolls(
 ) -> None:
     """Merge, in place, an attack and its toll (`toll_clauses`) whose events share a root, once
     victims' codes are settled (a killing by gunmen is 18x); the attack takes the toll's victims
-    as its target when it has none."""
+    as its target when it has none, also when the roots differ and both are kept ("blew himself
+    up at a mosque, killing 12 worshippers": the bombing befell the worshippers)."""
     for attack, toll in toll_clauses(doc_tokens, matches, roots):
         told, harmed = by_token.get(attack, []), by_token.get(toll, [])
-        if not told or not harmed or {e.cameo_root for e in told} != {e.cameo_root for e in harmed}:
+        if not told or not harmed:
             continue
-        if all(e.target is None for e in told):
-            victims = {(e.target.code if e.target else None): e.target for e in harmed}
-            by_token[attack] = [replace(e, target=t) for e in told for t in victims.values()]
-        by_token[toll] = []
+        if all(e.target is None for e in told) and any(e.target is not None for e in harmed):
+            victims = {e.target.code: e.target for e in harmed if e.target is not None}
+            by_token[attack] = told = [replace(e, target=t) for e in told for t in victims.values()]
+        if {e.cameo_root for e in told} == {e.cameo_root for e in harmed}:
+            by_token[toll] = []
 
 
 def toll_clauses(
@@ -112,13 +129,19 @@ def toll_clauses(
 def agreed_coercion(
     doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str]
 ) -> set[int]:
-    """Tokens of 03x verbs whose complement is itself a coercive trigger ("agreed to impose sanctions")."""
+    """Tokens of verbs coded by an act they only qualify: 03x verbs whose complement is itself a
+    coercive trigger ("agreed to impose sanctions"), and verbs of boosting (`BOOST`: intensify,
+    step up) whose object is itself a trigger of another root ("intensified their campaign on
+    opposition areas", "boosted aid to Kyiv"): the object's own event says what was done."""
     coercive = {m.token for m in matches if roots.get(m.token, "") in COERCIVE_ROOTS}
+    triggers = {m.token: roots.get(m.token, "") for m in matches}
     out = set()
     for m in matches:
-        if roots.get(m.token, "") != AGREE_ROOT or m.entry.kind != "verb":
-            continue
-        if any(c.dep_ == "xcomp" and c.i in coercive for c in doc_tokens[m.token].children):
+        root, kids = roots.get(m.token, ""), list(doc_tokens[m.token].children)
+        agreed = root == AGREE_ROOT and any(c.dep_ == "xcomp" and c.i in coercive for c in kids)
+        acts = [triggers[c.i] for c in kids if c.dep_ == "dobj" and c.i in triggers]
+        boosted = m.entry.cameo == BOOST and any(act != root for act in acts)
+        if m.entry.kind == "verb" and (agreed or boosted):
             out.add(m.token)
     return out
 

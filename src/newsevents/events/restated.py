@@ -49,6 +49,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 FAMILIES = frozenset({"14", "15", "16", "17", "force"})  # roots 14 to 20
 REFERRING = frozenset({"the", "this", "that", "these", "those"})
 CLAIMED = frozenset({"responsibility", "credit"})
+CLAIMING = frozenset({"claim"})  # "X claimed the attack": the act itself is claimed
 STEM = 5  # letters of the noun's lemma an antecedent's trigger must hold to be preferred
 
 Make = Callable[[TriggerMatch, Arguments], list[Event]]
@@ -189,11 +190,21 @@ class Told:
         pool = [act for act in told if stem in act.words] or told
         pool = [act for act in pool if named or act.source or act.target]
         agreeing = [act for act in pool if act.plural in (None, _plural(token))]  # "the attacks" are several
-        return (agreeing or pool or [None])[-1]
+        found = (agreeing or pool or [None])[-1]
+        if found is None or found.source or found.target or found.anchor is None:
+            return found
+        # "killed in a suicide bombing": a noun told with no side has the sides its sentence's verb told
+        sent = self.index.doc[found.anchor[0]].sent
+        sided = next((a for a in reversed(told) if (a.source or a.target) and a.anchor
+                      and sent.start <= a.anchor[0] < sent.end), None)  # fmt: skip
+        return found if sided is None else replace(found, source=sided.source, target=sided.target)
 
     def _claimer(self, token: Token) -> tuple[ActorMention, ...]:
-        """Who claimed responsibility (or credit) for the act the noun names, if the parse says so."""
+        """Who claimed responsibility (or credit) for the act the noun names, or claimed the act
+        itself ("The Islamic State group claimed the attack"), if the parse says so."""
         prep = token.head
+        if token.dep_ == "dobj" and prep.lemma_.lower() in CLAIMING:
+            return self.index.resolve([c for c in prep.children if c.dep_ == "nsubj"])
         if token.dep_ != "pobj" or prep.lower_ != "for":
             return ()
         holder = prep.head

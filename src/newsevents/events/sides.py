@@ -110,8 +110,12 @@ def _as_civilians(m: ActorMention) -> ActorMention:
 
 
 def _distinct(s: ActorMention | None, t: ActorMention | None) -> bool:
-    """An actor does not act on itself: the same mention or the same code on both sides is no event."""
-    return s is None or t is None or (s != t and s.actor.code != t.actor.code)
+    """An actor does not act on itself: the same mention or the same code on both sides is no event;
+    two different people named by no country ("two men opened fire on villagers") are two actors."""
+    if s is None or t is None:
+        return True
+    anonymous = not s.actor.country and s.actor.code == s.actor.sector and s.kind == "noun" == t.kind
+    return s != t and (s.actor.code != t.actor.code or (anonymous and s.head != t.head))
 
 
 def _own_state(a: ActorMention, b: ActorMention) -> bool:

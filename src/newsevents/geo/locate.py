@@ -11,12 +11,11 @@ Names after "from", "to", "between" (origins, destinations, routes) do not place
 place in another clause of the sentence ("halted the talks after forces advanced north of
 Aleppo") does not place the halting. Among several, a locative phrase on the trigger wins,
 then one elsewhere in its clause, then a name on its object, then the nearest to the trigger; a
-name on the subject ("a US Marine was killed") never places the event. Such a place is the
-event's `clause` place; with none, the fallback chain of `fallback.py` (sentence, paragraph,
-dateline, the article's focus) places it and says so in `location_source`.
-
-Precision comes from the place's feature; "other" places (regions such as the Gaza Strip) count
-as "admin1".
+name on the subject ("a US Marine was killed") or a city named as an actor ("Moscow's invasion",
+`metonymy.py`) never places the event. Such a place is the event's `clause` place; with none,
+the fallback chain of `fallback.py` (sentence, paragraph, dateline, the article's focus) places
+it and says so in `location_source`. Precision comes from the place's feature ("other" places,
+regions such as the Gaza Strip, count as "admin1").
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from newsevents.geo.fallback import (
     reference_point,
 )
 from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.geo.metonymy import acting_mentions
 from newsevents.model import (
     ActorMention,
     Event,
@@ -161,10 +161,10 @@ class PlaceMentions:
     items: list[tuple[int, int, int, Place, Evidence]]  # start, place's index, mention's index
 
     @classmethod
-    def of(cls, places: Sequence[Place]) -> PlaceMentions:
-        items = sorted(
-            (m.start, p, n, place, m) for p, place in enumerate(places) for n, m in enumerate(place.mentions)
-        )
+    def of(cls, places: Sequence[Place], skip: frozenset[int] = frozenset()) -> PlaceMentions:
+        """`skip`: starts of mentions that place nothing (`metonymy.acting_mentions`)."""
+        mentions = ((place, p, n, m) for p, place in enumerate(places) for n, m in enumerate(place.mentions))
+        items = sorted((m.start, p, n, place, m) for place, p, n, m in mentions if m.start not in skip)
         return cls([item[0] for item in items], items)
 
     def within(self, start: int, end: int) -> list[tuple[Place, Evidence]]:
@@ -346,7 +346,7 @@ def locate_events(
     """
     listed = named_places(places)  # a demonym places nothing
     every = (*listed, *unlisted)
-    index = PlaceMentions.of(every)
+    index = PlaceMentions.of(every, acting_mentions(parsed, every, actors))
     article = ArticlePlaces.of(parsed, every, actors, cues, gazetteer, listed) if actors is not None else None
     return [locate_event(parsed, event, index, cues, anchors, article) for event in events]
 

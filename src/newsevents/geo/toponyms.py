@@ -230,6 +230,22 @@ def _label(span: Span) -> str:
     return labels[0] if labels else ""
 
 
+def _taken(span: Span, cues: Cues, known: bool = True, people: set[str] | None = None) -> bool:
+    """Whether the name is the object of a verb of force or seizure ("captured Avdiivka")."""
+    root = span.root
+    taken = root.dep_ == "dobj" and root.head.lemma_.lower() in cues.taking_verbs
+    return taken and known and span.text not in (people or set())
+
+
+def _object_label(span: Span, cues: Cues) -> str:
+    """The entity label, but none for one name the tagger took for a person as the object of a verb
+    of force ("Rebels attacked Goma"): resolved then as a capitalised name (`resolve.py`). Such an
+    object the gazetteer lists (not only its villages), and no word of a person's full name in the
+    article, is cued as a place is by "in" ("captured Avdiivka": `find_toponyms`)."""
+    label = _label(span)
+    return "" if label == "PERSON" and len(span) == 1 and _taken(span, cues) else label
+
+
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     """Names that the gazetteer (or its index of small places) knows or that a district noun marks,
     outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
@@ -248,9 +264,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             if span is not raw:
                 text = span.text
                 known = knows[text]
-        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text):
-            continue
-        if text.lower() in cues.never_places or _common_word(span, text):
+        if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text) or (
+            text.lower() in cues.never_places or _common_word(span, text)
+        ):
             continue
         is_district, owner = _district(span, cues)
         city = _city_of_pair(span, cues, gazetteer) if is_district else None
@@ -266,9 +282,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             span.start_char,
             span.end_char,
             text,
-            _label(span),
+            _object_label(span, cues),
             "district" if is_district else None if city is not None else stripped_hint or hint,
-            cue or stripped_hint is not None or dateline,
+            cue or stripped_hint is not None or dateline or _taken(span, cues, known, people),
             _qualifier(span, cues),
             _qualified(span, cues),
             is_district,

@@ -94,19 +94,27 @@ def _span_end(day: str, precision: DatePrecision) -> date:
 
 def _sentence_date(parsed: ParsedArticle, sent: Span, words: DateWords) -> tuple[str, DatePrecision] | None:
     """The date a sentence is set at: the one attached to its main clause ("Thailand turned them
-    over on Feb. 27"), else its only date ("If you remember, in 1950, our secretary said"); None
-    when it has several and none is the main clause's."""
+    over on Feb. 27"), else its only date ("If you remember, in 1950, our secretary said"), but
+    never one inside what a verb of saying tells ("He said it was formed in 1993": the telling is
+    undated, the day's news); None when it has several and none is the main clause's."""
     main = date_at(parsed, parsed.doc[sent.root.i : sent.root.i + 1], words, skip=SPANS)
     if main is not None:
         return main
+    told = [c for c in sent.root.children if c.dep_ == "ccomp"] if _telling(sent.root, words) else []
     found = {
         resolved
         for ent in date_expressions(parsed, sent)
-        if attached_to(ent, words) is not None
+        if (head := attached_to(ent, words)) is not None
+        and not any(c.i == head.i or c.is_ancestor(head) for c in told)  # "said it was formed in 1993"
         and first_word(ent) not in SPANS
         and (resolved := resolve_date(ent.text, parsed.article.published, words=words)) is not None
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _telling(verb: Token, words: DateWords) -> bool:
+    """Whether a clause is a verb of saying ("said", "told"): a statement is the day's news."""
+    return verb.lemma_.lower() in words.speech
 
 
 def _narrated(verb: Token, words: DateWords) -> bool:

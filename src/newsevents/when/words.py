@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newsevents import data
 from newsevents.data import lists
+from newsevents.speech.lexicon import load_quote_lexicon
 
 NAMES = ("weekdays", "months", "numbers", "vague")
 LISTS = (
@@ -58,6 +59,7 @@ class DateWords:
     definite: frozenset[str] = frozenset()  # "the attack": a noun naming an act already told
     year_end: re.Pattern[str] = re.compile(r"(?!)")  # "late last year": December, month precision
     counted_back: frozenset[str] = frozenset()  # "comes two days after X": X two days before the news
+    speech: frozenset[str] = frozenset()  # "said", "told" (quotes.yml): a telling is the day's news
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -96,6 +98,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         scheduling=frozenset(words["scheduling"]),
         definite=frozenset(words["definite"]),
         counted_back=frozenset(words["counted_back"]),
+        speech=load_quote_lexicon(language=language).verbs,
         year_end=re.compile(rf"^(?:in |at |by |since )?(?:{_alternation(words['year_end'])})\s"),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
