@@ -6,7 +6,8 @@ page furniture. The stages inside: recognise.py finds cues (dictionary phrases, 
 names), resolve.py joins them into mentions with a code (with offices.py for the office a
 person's own words state, "former" among them, envoys.py for whether a role names a state's or
 an international body's official, peoples.py for demonyms that name an ethnicity, belonging.py
-for members of a named body), coref.py links pronouns and short forms back to actors already named.
+for members of a named body), coref.py links pronouns and short forms back to actors already named,
+bodies.py a body named again by the last word of its name ("the Council").
 Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational bodies carry their own code
 with country None ("IGOUNO"); a country alone is its ISO code.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.actors import belonging, converted, coref, envoys, offices, peoples, recognise, resolve
+from newsevents.actors.bodies import named_again
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.actors.placed import place_by_preposition
@@ -83,6 +85,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
     drafts = offices.former_offices(doc, coref.resolve(parsed, drafts), cues, dictionary)
+    drafts = named_again(parsed, drafts)
     drafts = [resolve.complete(d, doc) for d in drafts]
     out: list[ActorMention] = []
     last_end = -1

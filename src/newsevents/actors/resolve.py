@@ -86,6 +86,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             ok = False  # "Assad's forces": the person stays a mention of its own
         if ok and root.dep_ == "appos" and cue.entry.kind == "person" == cues[parent].entry.kind:  # type: ignore[index]
             ok = False  # "Obama, Kerry": a list of two people, not one person
+        if ok and root.dep_ == "appos" and _named_countries(cue, cues[parent]):  # type: ignore[index]
+            ok = False  # "Greece, Panama and South Korea": a list of countries, not one
         if ok and root.dep_ != "appos" and parent is not None:
             ok = not _coordinated(doc, cue, cues[parent])
         if ok and parent == n + 1 and hyphen_joined(doc, cue, cues[parent]):
@@ -105,6 +107,11 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             seen.add(p)
             p = parents[p]
     return parents
+
+
+def _named_countries(*cues: Cue) -> bool:
+    """Every cue names a country by its name or an alias (not a demonym, capital or seat)."""
+    return all(c.entry.kind == "country" and c.form in HYPHEN_FORMS for c in cues)
 
 
 def hyphen_joined(doc: Doc, first: Cue, second: Cue) -> bool:

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.events.mentions import MentionIndex
 from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import (
     acted_on,
@@ -53,15 +54,14 @@ from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import NOUN_PHRASE_DEPS, complement_subjects, passive_agents
+from newsevents.nlp.syntax import complement_subjects, passive_agents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from newsevents.events.modality import Cues
     from newsevents.events.triggers import TriggerMatch
 
-MAX_PER_ROLE = 4
 # Prepositions that name the target only for some roots: one demands or asks something "from X", and
 # rejects an offer or a call "from X" or "by X". Help and support are pledged, given and voiced "for X"
 # ("pledged aid for Ukraine", "voiced support for X"), and a noun of support or help is "for X"
@@ -113,51 +113,6 @@ class Role:
 class Arguments:
     source: Role
     target: Role
-
-
-class MentionIndex:
-    """Finds the actor mention an argument token stands for."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
-        self.doc = doc
-        self.by_token: dict[int, ActorMention] = {}
-        # smaller mentions first, so a token gets the tightest mention holding it
-        for m in sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True):
-            for i in range(m.token_start, m.token_end):
-                self.by_token[i] = m
-
-    def at(self, token: Token) -> ActorMention | None:
-        """The mention holding the token, or else one inside its noun phrase (not its clauses)."""
-        found = self.by_token.get(token.i)
-        if found is not None:
-            return found
-        stack = [token]
-        while stack:
-            node = stack.pop(0)
-            for child in node.children:
-                inside = child.dep_ in NOUN_PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
-                # "the allegations made by Pakistan": the noun's maker, through its participle's agent
-                made = (child.dep_, child.tag_) == ("acl", "VBN")
-                made = made or (child.dep_, node.dep_) == ("agent", "acl")
-                if inside or made or (child.dep_ == "pobj" and node.dep_ in ("prep", "agent")):
-                    hit = self.by_token.get(child.i)
-                    if hit is not None:
-                        return hit
-                    stack.append(child)
-        return None
-
-    def resolve(self, tokens: Sequence[Token]) -> tuple[ActorMention, ...]:
-        """Mentions for the tokens and their conjuncts ("Turkey and Saudi Arabia"), deduplicated; a
-        title's conjuncts hung on its apposed name count ("Prime Minister Narendra Modi and President
-        Rodrigo Duterte", the second joined to "Modi")."""
-        out: list[ActorMention] = []
-        for tok in tokens:
-            named = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.pos_ == "PROPN"]
-            for t in (tok, *tok.conjuncts, *named):
-                m = self.at(t)
-                if m is not None and m not in out:
-                    out.append(m)
-        return tuple(out[:MAX_PER_ROLE])
 
 
 def _kids(token: Token, *deps: str) -> list[Token]:

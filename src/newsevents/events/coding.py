@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events import criticism, crowds, intents, irregular, precision, restated, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
+from newsevents.events.both import named_pairs
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
@@ -72,10 +73,9 @@ class _Coder:
         self, parsed: ParsedArticle, mentions: Sequence[ActorMention], book: Codebook, speakers: SpeakerLookup
     ):
         self.doc, self.article, self.book, self.speakers = parsed.doc, parsed.article, book, speakers
-        self.codable = parsed.codable
-        doc = parsed.doc
+        self.codable, doc = parsed.codable, parsed.doc
         usable = [m for m in mentions if not self._in_furniture(m.token_start, m.token_end)]
-        self.index = MentionIndex(doc, usable)
+        self.index = MentionIndex(doc, usable, named_pairs(doc, self.article.text, usable, book.cues))
         self.backing: list[Event] = []  # acts of backing coded so far, in text order
         self.anchors: dict[Evidence, tuple[int, int]] = {}  # trigger evidence -> its tokens
         self.transcript = speakers.transcript()
@@ -83,9 +83,8 @@ class _Coder:
         # so an event in "the mission tweeted that ..." is attributed as its quote is.
         self.cues = replace(book.cues, speech_verbs=book.cues.speech_verbs | speakers.verbs())
         self.quote_speaker = self._quote_speakers()
-        speakers = self._first_person_mentions()
-        if speakers:
-            self.index = MentionIndex(doc, [*usable, *speakers])
+        if speakers := self._first_person_mentions():
+            self.index = MentionIndex(doc, [*usable, *speakers], self.index.pairs)
         self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
 
     def _quote_speakers(self) -> dict[int, Actor]:

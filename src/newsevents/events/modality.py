@@ -31,7 +31,7 @@ CUE_KEYS = (
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
-    "anonymous_attackers",
+    "anonymous_attackers", "pair_nouns", "pair_words", "leader_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -47,6 +47,7 @@ class Cues:
     light_verbs: frozenset[str]
     target_preps: tuple[str, ...] = ()  # in the order they are tried: "attacked (X) on Y"
     backer_words: frozenset[str] = frozenset()  # "Russian-backed": the backer, not the actor
+    leader_words: frozenset[str] = frozenset()  # "U.S.-led offensive": the leader is the actor
     # "warned that Turkish intervention would worsen the war": criticism of the act's owners (criticism.py)
     act_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
@@ -67,6 +68,9 @@ class Cues:
     wish_verbs: frozenset[str] = frozenset()
     # "X is scheduled to attend": the complement is coded as a main verb (verb_patterns._scheduled)
     schedule_words: frozenset[str] = frozenset()
+    # "both countries", "the two governments": the two countries named last before (both.py)
+    pair_nouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
     # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
     anonymous_attackers: frozenset[str] = frozenset()
     # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party

@@ -1,7 +1,8 @@
 """What a noun trigger's modifiers say about its actors: who acts, whom it opposes, who backs it.
 
-"Russian air strikes" and "the regime's offensive" name the doer in a modifier; "anti-government
-rallies" name whom the act opposes; "a Russian-backed offensive" names a backer, not the doer; and
+"Russian air strikes" and "the regime's offensive" name the doer in a modifier, and so does "the
+U.S.-led offensive" its leader; "anti-government rallies" name whom the act opposes; "a
+Russian-backed offensive" names a backer, not the doer; and
 "a Sudan village attack" or "Baghdad's suicide attack" name where, not who. These readings are
 shared by the argument finder (arguments.py) and the coder (coding.py).
 """
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from newsevents.events.arguments import MentionIndex
     from newsevents.events.modality import Cues
     from newsevents.model import ActorMention
+
+# how the leader hangs on its participle: "U.S." in "U.S.-led" (npadvmod), "Saudi" in "Saudi-led"
+LEADER_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "advmod"})
 
 
 def against(token: Token) -> bool:
@@ -66,11 +70,20 @@ def modifier_source(
     mods = [c for c in mods if c.i not in with_words and c.lower_.strip("-") not in cues.backer_words]
     found = []
     for c in mods:
-        m = index.by_token.get(c.i)
+        m = index.by_token.get(c.i) or _leader(c, index, cues)
         if m is None or against(c) or _place_word(c, m):
             continue
         found.append(m)
     return tuple(dict.fromkeys(found))
+
+
+def _leader(word: Token, index: MentionIndex, cues: Cues) -> ActorMention | None:
+    """X in "the X-led offensive", "X-led bombing raids": who leads the act makes it (`leader_words`
+    in cues.yml), unlike who backs it."""
+    if word.lower_ not in cues.leader_words:
+        return None
+    kids = [index.by_token.get(c.i) for c in word.children if c.i < word.i and c.dep_ in LEADER_DEPS]
+    return next((m for m in kids if m is not None), None)
 
 
 def phrase_doer(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsevents.events.arguments import MUTUAL_PREPS, Arguments
+from newsevents.events.both import is_pair
 from newsevents.events.modality import Stance
 from newsevents.model import Actor, ActorMention, Event
 
@@ -28,6 +29,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OWN_SIDE_ROOTS = frozenset({f"{n:02d}" for n in range(2, 14)} | {"16"})
 # Roots of coercion and force, whose people named by a plural demonym are civilians (`_as_civilians`).
 HARM_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots in which a pair of countries ("both countries", `both.py`) acting with no other country named
+# act on each other: "both countries withdrew their ambassadors", "the two nations signed an accord",
+# "the two countries exchanged prisoners". Not in what they say about a third party ("both countries
+# condemned the attack") nor in force, whose target a pair names when it fights itself.
+PAIR_ROOTS = frozenset({"03", "04", "05", "06", "08", "16"})
 
 
 def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention | None,
@@ -71,6 +77,9 @@ def pairs(
     side is no target (`_own_state`): the act keeps its source and its other targets, if any.
     """
     found_s, found_t = args.source.mentions, args.target.mentions
+    if is_pair(found_s) and root in PAIR_ROOTS and not any(t.actor.country for t in found_t):
+        # "both countries withdrew their ambassadors": a target of no country is one of their own
+        return [(found_s[0], found_s[1]), (found_s[1], found_s[0])]
     partner = args.target.prep in (None, *MUTUAL_PREPS)
     if mutual and len(found_s) > 1 and not (found_t and partner):
         # "X and Y renewed negotiations on Z": the subjects are the parties, Z is the topic

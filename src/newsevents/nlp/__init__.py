@@ -11,6 +11,10 @@ in two.
 
 The model's `attribute_ruler` and `lemmatizer` are replaced by one component that sets the
 same token attributes from a per-token lookup compiled from them (`nlp/attributes.py`).
+
+The tokenizer splits a hyphen after an abbreviation's full stop ("U.S.-Ukraine talks", "U.S.-led",
+"U.K.-U.S. base"), as it splits "Russia-Ukraine": its default rule wants a letter before the hyphen,
+so the pair stayed one word and neither country was found.
 """
 
 from __future__ import annotations
@@ -84,6 +88,17 @@ def _register() -> None:
         Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
 
 
+# A hyphen between an abbreviation's full stop and a letter: "U.S.-Ukraine", "U.S.-led"
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load(name: str = MODEL_NAME, compiled_attributes: bool = True) -> Language:
     """Load the spaCy pipeline `name` with the paragraph-break component before its parser, and
     its attribute ruler and lemmatizer compiled into one lookup (`attributes.install`; with
@@ -99,6 +114,7 @@ def load(name: str = MODEL_NAME, compiled_attributes: bool = True) -> Language:
     except OSError as exc:
         raise ResourceError("E201", model=name) from exc
     _register()
+    _split_abbreviation_hyphens(nlp)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     if compiled_attributes:
         from newsevents.nlp import attributes
