@@ -91,13 +91,19 @@ def _compound(
     return [ScoredEvent(a, b, cameo, plover) for a in sources for b in targets]
 
 
+TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # CAMEO's codes for bodies of no one country
+
+
 def our_actor(actor: Mapping[str, Any] | None, tables: CodeTables) -> ActorKey:
     """Our actor's code normalised; an actor with no country whose code is its sector alone
-    ("REB") has no country, rather than the sector read as one (PETRARCH writes it "---REB")."""
+    ("REB") has no country, rather than the sector read as one (PETRARCH writes it "---REB"). A
+    body of no country (`TRANSNATIONAL`: "aid groups", code NGO) stands where a country would, as
+    CAMEO codes it and the gold writes it ("NGO NGO")."""
     if not actor:
         return MISSING
     code = str(actor.get("code") or actor.get("country") or "")
-    if not actor.get("country") and code and code == (actor.get("sector") or ""):
+    sector_alone = not actor.get("country") and code and code == (actor.get("sector") or "")
+    if sector_alone and code not in TRANSNATIONAL:
         code = "---"
     return tables.actor(code, actor.get("sector"))
 
