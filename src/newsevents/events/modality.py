@@ -31,7 +31,7 @@ CUE_KEYS = (
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
-    "anonymous_attackers", "pair_nouns", "pair_words", "leader_words",
+    "anonymous_attackers", "pair_nouns", "pair_words", "leader_words", "topic_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -73,6 +73,8 @@ class Cues:
     pair_words: frozenset[str] = frozenset()
     # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
     anonymous_attackers: frozenset[str] = frozenset()
+    # "X and Y discussed Taiwan": a verb whose object is what is talked of, never a party (arguments.py)
+    topic_verbs: frozenset[str] = frozenset()
     # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party
     aimed_nouns: frozenset[str] = frozenset()
 
