@@ -87,3 +87,11 @@ def test_boosting_an_act_is_that_act(code, triples) -> None:  # type: ignore[no-
         [("Regime forces", "SYRMIL"), ("rebels", "SYRREB")],
     )
     assert {c[:2] for _, _, c in triples(events)} == {"19"}
+
+
+def test_harm_to_an_economy_is_no_assault(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code("US sanctions have hurt the Iranian economy.", [("US", "USA"), ("Iranian", "IRN")])
+    assert not any(c[:2] in ("18", "19", "20") for _, _, c in triples(events))
+    # the thing hit by force is still hit
+    events = code("Rebels attacked the market in Gao.", [("Rebels", "MLIREB")])
+    assert {c[:2] for _, _, c in triples(events)} & {"18", "19"}

@@ -32,6 +32,7 @@ CUE_KEYS = (
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "leader_words", "topic_verbs",
+    "unharmed_objects",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -75,6 +76,8 @@ class Cues:
     anonymous_attackers: frozenset[str] = frozenset()
     # "X and Y discussed Taiwan": a verb whose object is what is talked of, never a party (arguments.py)
     topic_verbs: frozenset[str] = frozenset()
+    # "sanctions hurt Iran's economy": things a verb of harm touches only in a figure (precision.py)
+    unharmed_objects: frozenset[str] = frozenset()
     # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party
     aimed_nouns: frozenset[str] = frozenset()
 

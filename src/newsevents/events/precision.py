@@ -127,12 +127,15 @@ def toll_clauses(
 
 
 def agreed_coercion(
-    doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str]
-) -> set[int]:
+    doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str],
+    unharmed: frozenset[str] = frozenset(),
+) -> set[int]:  # fmt: skip
     """Tokens of verbs coded by an act they only qualify: 03x verbs whose complement is itself a
     coercive trigger ("agreed to impose sanctions"), and verbs of boosting (`BOOST`: intensify,
     step up) whose object is itself a trigger of another root ("intensified their campaign on
-    opposition areas", "boosted aid to Kyiv"): the object's own event says what was done."""
+    opposition areas", "boosted aid to Kyiv"): the object's own event says what was done. Also
+    verbs of harm whose object is a thing force cannot touch (`unharmed`: "sanctions hurt Iran's
+    economy", "the war hit exports"): no assault at all."""
     coercive = {m.token for m in matches if roots.get(m.token, "") in COERCIVE_ROOTS}
     triggers = {m.token: roots.get(m.token, "") for m in matches}
     out = set()
@@ -141,7 +144,9 @@ def agreed_coercion(
         agreed = root == AGREE_ROOT and any(c.dep_ == "xcomp" and c.i in coercive for c in kids)
         acts = [triggers[c.i] for c in kids if c.dep_ == "dobj" and c.i in triggers]
         boosted = m.entry.cameo == BOOST and any(act != root for act in acts)
-        if m.entry.kind == "verb" and (agreed or boosted):
+        things = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in unharmed]
+        figurative = root in ATTACK_ROOTS and bool(things)
+        if m.entry.kind == "verb" and (agreed or boosted or figurative):
             out.add(m.token)
     return out
 
