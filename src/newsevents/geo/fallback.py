@@ -225,7 +225,7 @@ def governing_preposition(tok: Token, cues: Cues) -> str:
     for _ in range(4):
         if tok.dep_ == "pobj":
             prep = tok.head
-            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ not in cues.relative:
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and _land(prep.head, cues):
                 tok = prep.head
                 continue
             if prep.lower_ == "of" and prep.head.lower_ in cues.relative:
@@ -236,6 +236,15 @@ def governing_preposition(tok: Token, cues: Cues) -> str:
             continue
         return ""
     return ""
+
+
+def _land(noun: Token, cues: Cues) -> bool:
+    """Whether "of X" under `noun` is a stretch of land the preposition above reaches ("near the
+    city of Kilis", "in parts of Syria"); "in the face of Russia's aggression" and "in support of
+    Ukraine" name what is talked of, not where ("north of" is `_relative`'s)."""
+    land = cues.feature_nouns.keys() | cues.area_nouns | cues.site_nouns | cues.water_nouns
+    word = noun.lower_
+    return word not in cues.relative and (word in land or noun.lemma_.lower() in land)
 
 
 def article_focus(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
