@@ -299,3 +299,11 @@ def test_of_reaches_the_preposition_above_only_through_land(parse, gaz: Gazettee
     assert governing_preposition(word["Ukraine"], gaz.cues) == "of"
     assert governing_preposition(word["Russia"], gaz.cues) == "of"
     assert governing_preposition(word["Kilis"], gaz.cues) == "near"
+
+
+def test_a_name_in_quoted_words_is_not_where_they_were_said(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = 'Envoys met in Geneva on Monday, seeking "a lasting peace in Yemen." The minister urged calm.'
+    assert _where(_appeal(parse, gaz, text, "urged"))[:2] == ("Geneva", "paragraph")
+    # an act of force is still placed by the name: the rule is for words
+    text = 'Envoys met in Geneva on Monday, seeking "a lasting peace in Yemen." Troops crossed the lines.'
+    assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"

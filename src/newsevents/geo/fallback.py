@@ -77,7 +77,8 @@ K = TypeVar("K")
 @dataclass(frozen=True)
 class Mention:
     """One place mention the fallback may use: the place, its words, and its first token;
-    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war")."""
+    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war") or lies
+    in quoted words (`_quoted`): neither says where a statement was made."""
 
     place: Place
     evidence: Evidence
@@ -175,7 +176,8 @@ def _usable(
             locative = prep in cues.locative
             if not locative and any(t.i in actor_tokens for t in span):
                 continue
-            usable.append(Mention(place, mention, span.start, locative, not locative and _topic(span, cues)))
+            topic = (not locative and _topic(span, cues)) or _quoted(parsed.text, mention.start, cues)
+            usable.append(Mention(place, mention, span.start, locative, topic))
     return usable
 
 
@@ -190,6 +192,14 @@ def _topic(span: Span, cues: Cues) -> bool:
             land = cues.area_nouns | cues.feature_nouns.keys()
             return head.lower_ not in land and head.lemma_.lower() not in land
     return False
+
+
+def _quoted(text: str, start: int, cues: Cues) -> bool:
+    """Whether the name at `start` lies inside quoted words: an odd count of quotation marks
+    before it in its paragraph. "Joly said, 'we support a just peace in Ukraine'" was said at the
+    meeting the story is about, not in Ukraine."""
+    line = text.rfind("\n", 0, start) + 1
+    return sum(text.count(mark, line, start) for mark in cues.quote_marks) % 2 == 1
 
 
 def _relative(word: Token, cues: Cues) -> str:
