@@ -11,7 +11,7 @@ from tests.events_made import assault
 import newsevents
 from newsevents.geo import Gazetteer, find_places, locate_events
 from newsevents.geo.dateline import dateline_place
-from newsevents.geo.fallback import article_focus
+from newsevents.geo.fallback import article_focus, governing_preposition
 from newsevents.model import Actor, ActorMention, Event, Evidence
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -291,3 +291,19 @@ def test_a_visit_is_placed_where_its_verb_goes() -> None:
     assert events, [(e.cameo, e.trigger.text) for e in newsevents.extract(text).events]
     assert events[0].location is not None
     assert (events[0].location.name, events[0].location_source) == ("China", "sentence")
+
+
+def test_of_reaches_the_preposition_above_only_through_land(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    _, doc = parse("He spoke in support of Ukraine in the face of Russia's attacks near the city of Kilis.")
+    word = {t.text: t for t in doc}
+    assert governing_preposition(word["Ukraine"], gaz.cues) == "of"
+    assert governing_preposition(word["Russia"], gaz.cues) == "of"
+    assert governing_preposition(word["Kilis"], gaz.cues) == "near"
+
+
+def test_a_name_in_quoted_words_is_not_where_they_were_said(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = 'Envoys met in Geneva on Monday, seeking "a lasting peace in Yemen." The minister urged calm.'
+    assert _where(_appeal(parse, gaz, text, "urged"))[:2] == ("Geneva", "paragraph")
+    # an act of force is still placed by the name: the rule is for words
+    text = 'Envoys met in Geneva on Monday, seeking "a lasting peace in Yemen." Troops crossed the lines.'
+    assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"

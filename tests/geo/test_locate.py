@@ -199,3 +199,9 @@ def test_a_passive_subject_of_talk_places_nothing(parse, gaz: Gazetteer) -> None
     article, doc = parse(text)
     placed = locate_events(ParsedArticle.of(doc, article), [event], find_places(doc, article, gaz), gaz.cues)
     assert placed[0].location is None
+
+
+def test_a_place_of_a_country_refines_a_sea(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan and China have been disputing the uninhabited Senkaku/Diaoyu islands in the East China Sea."
+    loc = _locate(parse, gaz, text, "disputing").location
+    assert loc is not None and loc.name == "Senkaku Islands"

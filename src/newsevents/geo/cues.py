@@ -46,6 +46,7 @@ class Cues:
     local_offices: frozenset[str] = frozenset()  # "the Athens Police Department": the town's office
     party_prefixes: frozenset[str] = frozenset()  # "R-Elbow Lake": a legislator's party and town
     taking_verbs: frozenset[str] = frozenset()  # "rebels attacked Goma": a town as force's object
+    quote_marks: frozenset[str] = frozenset()  # a name in quoted words is talked of, not where they were said
 
 
 CUE_LISTS = (
@@ -54,6 +55,7 @@ CUE_LISTS = (
     "residence", "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
     "county_plurals", "local_offices", "party_prefixes", "taking_verbs",
+    "quote_marks",
 )  # fmt: skip
 
 

@@ -77,7 +77,8 @@ K = TypeVar("K")
 @dataclass(frozen=True)
 class Mention:
     """One place mention the fallback may use: the place, its words, and its first token;
-    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war")."""
+    `topic` when the name only qualifies a thing talked of ("the Russia-Ukraine war") or lies
+    in quoted words (`_quoted`): neither says where a statement was made."""
 
     place: Place
     evidence: Evidence
@@ -175,7 +176,8 @@ def _usable(
             locative = prep in cues.locative
             if not locative and any(t.i in actor_tokens for t in span):
                 continue
-            usable.append(Mention(place, mention, span.start, locative, not locative and _topic(span, cues)))
+            topic = (not locative and _topic(span, cues)) or _quoted(parsed.text, mention.start, cues)
+            usable.append(Mention(place, mention, span.start, locative, topic))
     return usable
 
 
@@ -190,6 +192,14 @@ def _topic(span: Span, cues: Cues) -> bool:
             land = cues.area_nouns | cues.feature_nouns.keys()
             return head.lower_ not in land and head.lemma_.lower() not in land
     return False
+
+
+def _quoted(text: str, start: int, cues: Cues) -> bool:
+    """Whether the name at `start` lies inside quoted words: an odd count of quotation marks
+    before it in its paragraph. "Joly said, 'we support a just peace in Ukraine'" was said at the
+    meeting the story is about, not in Ukraine."""
+    line = text.rfind("\n", 0, start) + 1
+    return sum(text.count(mark, line, start) for mark in cues.quote_marks) % 2 == 1
 
 
 def _relative(word: Token, cues: Cues) -> str:
@@ -225,7 +235,7 @@ def governing_preposition(tok: Token, cues: Cues) -> str:
     for _ in range(4):
         if tok.dep_ == "pobj":
             prep = tok.head
-            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ not in cues.relative:
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj" and _land(prep.head, cues):
                 tok = prep.head
                 continue
             if prep.lower_ == "of" and prep.head.lower_ in cues.relative:
@@ -236,6 +246,15 @@ def governing_preposition(tok: Token, cues: Cues) -> str:
             continue
         return ""
     return ""
+
+
+def _land(noun: Token, cues: Cues) -> bool:
+    """Whether "of X" under `noun` is a stretch of land the preposition above reaches ("near the
+    city of Kilis", "in parts of Syria"); "in the face of Russia's aggression" and "in support of
+    Ukraine" name what is talked of, not where ("north of" is `_relative`'s)."""
+    land = cues.feature_nouns.keys() | cues.area_nouns | cues.site_nouns | cues.water_nouns
+    word = noun.lower_
+    return word not in cues.relative and (word in land or noun.lemma_.lower() in land)
 
 
 def article_focus(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:

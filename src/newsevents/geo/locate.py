@@ -187,9 +187,8 @@ def best_place(
 ) -> tuple[Place, Evidence] | None:
     """The place mention in the trigger's sentence that places what the trigger names, if any.
 
-    The one ranking shared by events and figures: strength of the attachment, then the finer
-    place, then the nearest to the trigger. Pass `PlaceMentions.of(places)` when asking for
-    many triggers of one article.
+    The one ranking shared by events and figures: strength of the attachment, then the finer place,
+    then the nearest to the trigger. Pass `PlaceMentions.of(places)` for many triggers of one article.
     """
     sent = sentence_of(trigger)
     index = places if isinstance(places, PlaceMentions) else PlaceMentions.of(places)
@@ -223,12 +222,13 @@ def _locative_below(root: Token, trigger: Token, cues: Cues) -> bool:
 
 
 def _finest(place: Place, mention: Evidence, inner: list[tuple[Place, Evidence]]) -> tuple[Place, Evidence]:
-    """The finest of the places attached to the trigger that lie within the chosen one: "In
-    Diyala province, five were killed when a bomb struck their van near Mandali" is Mandali,
-    "fighting across Iraq ... in the northern city of Mosul" is Mosul."""
+    """The finest of the places attached to the trigger within the chosen one ("a bomb struck their
+    van near Mandali" in Diyala province is Mandali); a sea or world region, of no country, holds
+    any country's place ("disputing the Senkaku islands in the East China Sea": the islands)."""
     best = (place, mention)
     for other, at in inner:
-        if SPECIFICITY[other.feature] > SPECIFICITY[best[0].feature] and _within(other, best[0]):
+        finer = SPECIFICITY[other.feature] > SPECIFICITY[best[0].feature] and _within(other, best[0])
+        if finer or (best[0].country is None and other.country is not None):
             best = (other, at)
     return best
 
