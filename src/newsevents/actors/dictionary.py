@@ -38,9 +38,9 @@ SHIPPED_FILES = (
 SECTIONS = ("sector_codes", "countries", "regions", "people", "organisations", "sectors", "non_actors")
 # Sectors that belong to no home country: never inferred from the article's dominant country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
-ROLES = frozenset({"head", "person", "body"})
-# Roles of one person ("the official", "the leader"), as against a body ("the group").
-PERSON_ROLES = frozenset({"head", "person"})
+ROLES = frozenset({"head", "person", "title", "body"})
+# Roles of one person ("the official", "the leader", "Sen."), as against a body ("the group").
+PERSON_ROLES = frozenset({"head", "person", "title"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class Entry:
     a country). For sector words: `weak` words ("leader", "official", "forces", "groups") take
     the sector of an organisation word that modifies them ("opposition forces" -> OPP); `role`
     is "head" for the one-per-country offices that corefer with a named leader ("president",
-    "leader"), "person" for other person nouns.
+    "leader"), "person" for other person nouns, "title" for a word that is a person's role only
+    as a title right before a name ("Sen.", "DP": recognise.py).
     """
 
     kind: str

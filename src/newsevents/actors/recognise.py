@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Key, Phrase, norm_token
+from newsevents.actors.titled import titled_people
 from newsevents.nlp import entities_of
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
@@ -237,6 +238,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
             cues.append(found)
         free = j + max(consumed, 1)
     cues.extend(_ner_people(parsed, cues))
+    cues.extend(Cue(*found) for found in titled_people(parsed, cues, dictionary))
     cues.extend(_surnames(parsed, cues))
     cues.sort(key=lambda c: c.start)
     return cues
@@ -282,6 +284,8 @@ def _accept(
         return None
     if root.pos_ == "ADJ" and phrase.entry.role == "person" and end - start == 1:
         return None  # "a general strike", "general election": an adjective, not the officer
+    if phrase.entry.role == "title" and not _name_follows(doc, end):
+        return None  # "DP" before a name is a deputy president, "the DP" may be a party
     if phrase.entry.kind in ("country", "region", "sector") and _inside_longer_person(doc, start, end):
         return None
     if phrase.entry.kind in ("country", "region", "person", "org") and _supporter_prefix(doc, start):
@@ -335,6 +339,11 @@ def _surnames(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:
         entry = Entry("person", lower, token.text, "", None, None, origin="ner")
         out.append(Cue(i, i + 1, entry, "ner", i))
     return out
+
+
+def _name_follows(doc: Doc, end: int) -> bool:
+    """Whether a capitalised proper noun comes right after token `end - 1` (a title's name)."""
+    return end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
 
 
 def _lone_name(token: Token) -> bool:

@@ -1,0 +1,43 @@
+"""People named with a title: abbreviated titles before a name ("Sen. X", "Gov. X", "DP X") give
+the person the title's sector, and only there ("the DP" alone may be a party); a titled name the
+model labels an organisation or a place is still a person when it labels the same surname a
+person elsewhere in the article (titled.py), so the later surname points back to it. The
+sentences are the project's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import find_mentions
+
+pytestmark = pytest.mark.model
+
+
+def _mentions(actor_dictionary, parse, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    art, doc = parse(text)
+    return [(m.actor.text, m.actor.sector) for m in find_mentions(doc, art, actor_dictionary)]
+
+
+@pytest.mark.parametrize(("text", "name", "sector"), [
+    ("Sen. Chuck Grassley criticized the plan on Tuesday.", "Sen. Chuck Grassley", "LEG"),
+    ("Gov. Ron DeSantis signed the bill on Friday.", "Gov. Ron DeSantis", "GOV"),
+    ("Opposition MP John Mbadi accused the cabinet of lying.", "Opposition MP John Mbadi", "OPP"),
+])  # fmt: skip
+def test_an_abbreviated_title_gives_the_person_its_sector(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, name: str, sector: str
+) -> None:
+    assert (name, sector) in _mentions(actor_dictionary, parse, text)
+
+
+def test_an_abbreviated_title_alone_is_no_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    found = _mentions(actor_dictionary, parse, "The DP said it would boycott the vote.")
+    assert not any("DP" in text for text, _ in found)
+
+
+def test_a_titled_name_labelled_otherwise_is_the_person_its_surname_names(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    # the model labels "DP Rigathi Gachagua" an organisation here, and the later "Gachagua" a person
+    text = ("A Kenyan court dealt a blow to former DP Rigathi Gachagua on Monday. "
+            "He said Gachagua was innocent. Gachagua denied all the charges.")  # fmt: skip
+    found = _mentions(actor_dictionary, parse, text)
+    assert ("DP Rigathi Gachagua", "ELI") in found
+    assert found[-2:] == [("Gachagua", "ELI"), ("Gachagua", "ELI")]
