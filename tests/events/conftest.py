@@ -81,6 +81,20 @@ def dated_events(text: str, published: str = "2024-05-01") -> list[Event]:
     return extract(article).events
 
 
+def judged_events(text: str) -> list[Event]:
+    """The events of `text` (published 2023-05-01) less statements (01x), which the judgement
+    and dispute tests never ask about."""
+    return [e for e in dated_events(text, "2023-05-01") if not e.cameo.startswith("01")]
+
+
+def country_triples(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of each of `judged_events(text)`."""
+    return {
+        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+        for e in judged_events(text)
+    }
+
+
 def _side(actor: Actor | None) -> str | None:
     return (actor.country or actor.code) if actor else None
 

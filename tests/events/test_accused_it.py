@@ -4,23 +4,15 @@ sentence) and evidence presented against a party."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-
-import newsevents
-from newsevents.model import Article, Event
+from tests.events.conftest import judged_events
 
 pytestmark = pytest.mark.model
 
 
-def _events(text: str) -> list[Event]:
-    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2023-05-01")
-    return [e for e in newsevents.extract(article).events if not e.cameo.startswith("01")]
-
 
 def _targets(text: str, root: str) -> set[str | None]:
-    return {e.target.country if e.target else None for e in _events(text) if e.cameo.startswith(root)}
+    return {e.target.country if e.target else None for e in judged_events(text) if e.cameo.startswith(root)}
 
 
 def test_an_accused_it_is_the_party_named_before_it() -> None:
@@ -39,5 +31,5 @@ def test_a_criticised_it_is_criticism_with_no_target() -> None:
 
 
 def test_evidence_presented_against_a_party_accuses_it() -> None:
-    events = _events("The Polish government presented evidence against Russia.")
+    events = judged_events("The Polish government presented evidence against Russia.")
     assert [(e.source.country, e.target.country) for e in events if e.cameo == "112"] == [("POL", "RUS")]

@@ -3,26 +3,12 @@ anywhere in what the speaker says is criticism of its owner (111), through the r
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-
-import newsevents
-from newsevents.model import Article, Event
+from tests.events.conftest import country_triples
 
 pytestmark = pytest.mark.model
 
 
-def _events(text: str) -> list[Event]:
-    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2023-05-01")
-    return [e for e in newsevents.extract(article).events if not e.cameo.startswith("01")]
-
-
-def _countries(text: str) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in _events(text)
-    }
 
 
 @pytest.mark.parametrize(
@@ -33,9 +19,9 @@ def _countries(text: str) -> set[tuple[str | None, str | None, str]]:
     ],
 )
 def test_an_owned_act_called_wrong_criticises_its_owner(text: str) -> None:
-    assert ("POL", "RUS", "111") in _countries(text)
+    assert ("POL", "RUS", "111") in country_triples(text)
 
 
 def test_an_owned_act_not_called_wrong_is_no_criticism() -> None:
     text = "The Polish foreign minister said, “We support Ukraine in the face of Russia's aggression.”"
-    assert not [c for _, _, c in _countries(text) if c.startswith("11")]
+    assert not [c for _, _, c in country_triples(text) if c.startswith("11")]

@@ -8,27 +8,12 @@ X and Y", "X's dispute with Y"); barbs or accusations exchanged are criticism (1
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-
-import newsevents
-from newsevents.model import Article, Event
+from tests.events.conftest import country_triples
 
 pytestmark = pytest.mark.model
 
 
-def _events(text: str) -> list[Event]:
-    article = Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], text=text, published="2023-05-01")
-    return [e for e in newsevents.extract(article).events if not e.cameo.startswith("01")]
-
-
-def _countries(text: str) -> set[tuple[str | None, str | None, str]]:
-    """(source country, target country, CAMEO code) of each event."""
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in _events(text)
-    }
 
 
 @pytest.mark.parametrize(
@@ -40,7 +25,7 @@ def _countries(text: str) -> set[tuple[str | None, str | None, str]]:
     ],
 )
 def test_a_dispute_between_two_parties_is_disapproval_both_ways(text: str) -> None:
-    coded = _countries(text)
+    coded = country_triples(text)
     assert ("JPN", "CHN", "110") in coded and ("CHN", "JPN", "110") in coded
 
 
@@ -56,7 +41,7 @@ def test_a_dispute_between_two_parties_is_disapproval_both_ways(text: str) -> No
     ],
 )
 def test_a_dispute_without_both_sides_or_a_contested_thing_is_no_event(text: str) -> None:
-    assert not [c for _, _, c in _countries(text) if c == "110"]
+    assert not [c for _, _, c in country_triples(text) if c == "110"]
 
 
 @pytest.mark.parametrize(
@@ -68,5 +53,5 @@ def test_a_dispute_without_both_sides_or_a_contested_thing_is_no_event(text: str
     ],
 )
 def test_words_exchanged_are_criticism_both_ways(text: str, code: str) -> None:
-    coded = _countries(text)
+    coded = country_triples(text)
     assert ("TUR", "FRA", code) in coded and ("FRA", "TUR", code) in coded
