@@ -157,7 +157,7 @@ class _Coder:
         """The sentence's events, after the precision rules of `precision.py`."""
         matches = [m for m in find_triggers(sent, self.book.triggers) if m.entry.cameo is not None]
         roots = {m.token: self.book.codes.get(m.entry.cameo).root for m in matches}  # type: ignore[arg-type]
-        skip = precision.agreed_coercion(self.doc, matches, roots, self.book.cues.unharmed_objects)
+        skip = precision.qualifying_verbs(self.doc, matches, roots, self.book.cues.unharmed_objects)
         by_token: dict[int, list[Event]] = {}
         self.victim_means: dict[int, range | None] = {}
         for match in matches:

@@ -51,7 +51,7 @@ def _armed(event: Event, anonymous: frozenset[str]) -> Event:
     """The event with its source read as armed men when it uses force and is named only as people."""
     src = event.source
     words = src.text.lower().split() if src is not None else []
-    if src is None or src.sector != "CVL" or event.cameo_root not in FORCE_ROOTS or words[-1:] == []:
+    if src is None or src.sector != "CVL" or event.cameo_root not in FORCE_ROOTS or not words:
         return event
     if words[-1] not in anonymous:
         return event

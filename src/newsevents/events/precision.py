@@ -126,7 +126,7 @@ def toll_clauses(
     return pairs
 
 
-def agreed_coercion(
+def qualifying_verbs(
     doc_tokens: Sequence[Token], matches: Sequence[TriggerMatch], roots: dict[int, str],
     unharmed: frozenset[str] = frozenset(),
 ) -> set[int]:  # fmt: skip
