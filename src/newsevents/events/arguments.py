@@ -162,8 +162,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = _kids(token, "nsubj", "csubj")
         src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
-        # "Biden and Xi discussed Taiwan": what is discussed is the topic; the partner comes "with"
-        topic = token.lemma_.lower() in cues.topic_verbs
+        topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
         tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
             tgt_tokens, tgt_inferred = [token.head], True

@@ -188,12 +188,15 @@ class _Geography:
         self._tables: _Tables | None = None
 
     def action(self, e: Row | None, seen: Lookups) -> dict[str, Any]:
-        """GDELT's ActionGeo fields for the event's place; type 0 and nothing else without one."""
+        """GDELT's ActionGeo fields for the event's place; type 0 and nothing else without one, or
+        for a place of no country (a sea, a world region), which no GDELT place type holds."""
         if e is None or not e.get("location_name"):
             return {"ActionGeo_Type": 0}
         fips, names, regions = self._load()
         iso3, precision = e.get("location_country"), e.get("location_precision") or "country"
         country = fips.get(iso3 or "")
+        if not country:
+            return {"ActionGeo_Type": 0}
         place = seen.place_of(e) or {}
         region = place.get("admin1") or (e["location_name"] if precision == "admin1" else None)
         code = regions.get((names.get(iso3 or "", {}).get("iso2", ""), str(region).casefold()))
