@@ -1,5 +1,6 @@
 """Towns the tagger took for people as the object of a verb of force ("Rebels attacked Goma"), and
-"Congo" alone as the Democratic Republic, and water words as no faraway province
+"Congo" alone as the Democratic Republic, water words as no faraway province, and a listed town of
+a named country over a faraway village
 (geo/toponyms._object_label, data/en/geo/aliases.yml, geo/resolve._narrow)."""
 
 from __future__ import annotations
@@ -38,3 +39,9 @@ def test_a_water_word_before_state_is_no_faraway_province() -> None:
     # in a story on the country that has such a province, it stays
     places = _places("Flooding hit Gulf Province in Papua New Guinea.")
     assert places.get("Gulf") == "PNG"
+
+
+@pytest.mark.model
+def test_a_listed_town_of_a_named_country_beats_a_village_of_another() -> None:
+    places = _places("Israeli forces raided the city of Jenin in the occupied West Bank on Monday.")
+    assert "POL" not in places.values()

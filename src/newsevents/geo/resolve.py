@@ -5,38 +5,37 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 1. Demonyms are never places, nor are words like "North" or "Central" alone (`never_places` in
    data/en/geo/cues.yml); both are dropped in `toponyms.py`.
 2. Proof of place. A name the tagger labels GPE/LOC/FAC needs nothing more. Any other name (the
-   small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun
-   ("the city of X", "X province", "X district"), a preposition ("in", "near", "from", "north
-   of"), a noun that uses the place as a modifier ("X police", "X residents") or an upper-case
-   dateline ("MANSFIELD --"). Without a cue, a name labelled as a nationality or organisation,
-   or not labelled at all, is kept only if its best place has over 1,000,000 people, or over
-   100,000 in a country the article already names; a name labelled as a person only if over
-   1,000,000 people in such a country. So a person called "Kilis" stays a person unless the text
-   puts him somewhere. Places that are also common words or first names ("Florence", "Reading":
-   `weak_names`) need both the place label and a cue.
-3. Among same-named places: a feature noun restricts the choice to that feature ("the northern
-   province of Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier
-   restricts it to places in that country or region ("Paris, Texas"), and the qualifier itself
-   to the region or country holding the first name ("Atlanta, Georgia" is the US state); a
-   region that shares its name with a city inside it gives way to the city unless a noun says
-   region (Aleppo, Kilis, Basra, Geneva); a water word ("the Gulf state") is a listed region.
-4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions
-   that name its country) + a feature bonus (+1 country, -0.5 region, whose population is the
-   sum of its cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name
-   matched ("Berea" is a town in Ohio before it is Aleppo's old name), less by the country's share
-   when no name's own place is in a country the article names ("Newcastle" in a story on Britain
-   is Newcastle upon Tyne). The highest wins. Context counts as a share, not a veto.
-5. A name without proof where it stands is placed by the rest of the article: as the place
-   another mention of the same name was proven to be (one sense per discourse), or as a town of
-   a region the article places ("Torrington" in a story that names Connecticut). A name at the
-   edge of a longer one ("Pakistan Army", "U.S.-led") counts only as a country or region, or so.
-   The regions the article names also add 1 to the score of their towns (Springfield, Illinois
-   in a story on Illinois), and count for their country's share.
+   small model calls "Aleppo" a nationality and "Kilis" a person) needs a cue: a feature noun ("the
+   city of X", "X province", "X district"), a preposition ("in", "near", "from", "north of"), a
+   noun that uses the place as a modifier ("X police", "X residents") or an upper-case dateline
+   ("MANSFIELD --"). Without a cue, a name labelled as a nationality or organisation, or not
+   labelled at all, is kept only if its best place has over 1,000,000 people, or over 100,000 in a
+   country the article already names; a name labelled as a person only if over 1,000,000 people in
+   such a country ("Kilis" stays a person unless the text puts him somewhere). Common words and
+   first names ("Florence": `weak_names`) need label and cue.
+3. Among same-named places: a feature noun restricts the choice to that feature ("the province of
+   Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier restricts it to
+   places in that country or region ("Paris, Texas"), and the qualifier itself to the region or
+   country holding the first name ("Atlanta, Georgia" is the US state); a region that shares its
+   name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
+   Basra, Geneva); a water word ("the Gulf state") is a listed region.
+4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions that
+   name its country) + a feature bonus (+1 country, -0.5 region, whose population is the sum of its
+   cities) + 0.5 for a national capital - 2 when only an alternate GeoNames name matched ("Berea"
+   is a town in Ohio before it is Aleppo's old name), less by the country's share when no name's
+   own place is in a country the article names ("Newcastle" in a story on Britain is Newcastle upon
+   Tyne). The highest wins. Context counts as a share, not a veto.
+5. A name without proof where it stands is placed by the rest of the article: as the place another
+   mention of the same name was proven to be (one sense per discourse), or as a town of a region
+   the article places ("Torrington" in a story on Connecticut); a name at the edge of a longer one
+   ("Pakistan Army", "U.S.-led") only as a country or region, or so. The regions the article names
+   also add 1 to the score of their towns (Springfield, Illinois in a story on Illinois), and count
+   for their country's share.
 6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
    the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
 7. Villages, small towns and counties only the index of small places knows need evidence of
-   where they are (`_town`), and may displace a far namesake (`_local`); the bare names of a
-   county list ("Barrow and Jackson counties") are counties (geo/counties.py).
+   where they are (`_town`), may displace a far namesake (`_local`) but not a listed town of a
+   country the article names; a county list's bare names are counties (geo/counties.py).
 8. Once every name is placed, the article's home country and region re-read the names placed
    abroad or in another region: "Georgia" in a story on Athens and Walton County is the US
    state, and its counties are Georgia's (geo/dominant.py); then towns far from the point where
@@ -231,6 +230,9 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     # a town's own name before another place's alternate one ("Litchfield" is not Avondale, Arizona)
     if not known or _outside_region(top, known, gazetteer) or not any(c.primary for c in known):
         town = _town(top, gazetteer, context)
+        far = town is not None and not context[town.country or ""]
+        if far and any(context[c.entry.country or ""] for c in known):  # "Jenin" on the West Bank
+            town = None  # the listed town of a country the article names, not a Polish village
         if town is not None or not known:
             return town
     cands = _narrow(top, known, gazetteer, context)
@@ -301,13 +303,11 @@ def _district(
 def _by_discourse(
     top: Toponym, gazetteer: Gazetteer, named: dict[str, Entry], regions: set[tuple[str | None, str]]
 ) -> Entry | None:
-    """A name that lacked proof where it stands, placed by the rest of the article.
-
-    One sense per discourse: a name the article places elsewhere with proof is that place here
-    too ("Alexandria" tagged a person in one sentence, "in Alexandria" in another). Otherwise a
-    name that is a town of a region the article places is that town ("Torrington" in a story
-    about Connecticut), unless the tagger calls it a person or it is a common word or first name.
-    """
+    """A name that lacked proof where it stands, placed by the rest of the article. One sense per
+    discourse: a name the article places elsewhere with proof is that place here too ("Alexandria"
+    tagged a person in one sentence, "in Alexandria" in another). Otherwise a name that is a town of
+    a region the article places is that town ("Torrington" in a story about Connecticut), unless
+    the tagger calls it a person or it is a common word or first name."""
     same = named.get(normalize(top.text))
     if same is not None or top.county is not None:
         return same if top.county is None else county_entry(top, gazetteer, regions)
