@@ -1,7 +1,7 @@
 """Towns the tagger took for people as the object of a verb of force ("Rebels attacked Goma"), and
 "Congo" alone as the Democratic Republic, water words as no faraway province, and a listed town of
 a named country over a faraway village
-(geo/toponyms._object_label, data/en/geo/aliases.yml, geo/resolve._narrow)."""
+(geo/toponyms._object_label, data/en/geo/aliases.yml, geo/resolve._narrow and choose)."""
 
 from __future__ import annotations
 
