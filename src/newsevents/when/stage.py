@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsevents.speech.stage import shared_lexicon
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 from newsevents.when import date_events, date_quantities
 from newsevents.when.words import DateWords, load_date_words
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
 
 def shared_words(context: BuildContext) -> DateWords:
     """The date words of this pipeline (the `event_dates` section's `words` files merged over the
-    shipped when.yml), loaded once and read by both date stages."""
+    shipped when.yml), loaded once and read by both date stages; its verbs of saying are those of
+    the pipeline's one speech lexicon, not a second reading of it."""
     extra = paths_in("event_dates", context.settings.section("event_dates"), "words")
     language = context.settings.language
-    return context.shared("when.words", lambda: load_date_words(extra, language))
+    speech = shared_lexicon(context).verbs
+    return context.shared("when.words", lambda: load_date_words(extra, language, speech))
 
 
 class EventDateStage:

@@ -74,8 +74,11 @@ def _range(low: int, high: int) -> lists.Check:
     return check
 
 
-def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> DateWords:
-    """The shipped when.yml of `language` with the user's files merged over it; E202 if bad."""
+def load_date_words(
+    extra: Sequence[str | Path] = (), language: str = "en", speech: frozenset[str] | None = None
+) -> DateWords:
+    """The shipped when.yml of `language` with the user's files merged over it; E202 if bad.
+    `speech`: the verbs of saying the pipeline's speech lexicon holds (else the shipped ones)."""
     paths = (data.shipped("when.yml", language), *extra)
     checks = {"weekdays": _range(0, 6), "months": _range(1, 12), "numbers": lists.positive_int,
               "vague": lists.positive_int}  # fmt: skip
@@ -98,7 +101,7 @@ def load_date_words(extra: Sequence[str | Path] = (), language: str = "en") -> D
         scheduling=frozenset(words["scheduling"]),
         definite=frozenset(words["definite"]),
         counted_back=frozenset(words["counted_back"]),
-        speech=load_quote_lexicon(language=language).verbs,
+        speech=load_quote_lexicon(language=language).verbs if speech is None else speech,
         year_end=re.compile(rf"^(?:in |at |by |since )?(?:{_alternation(words['year_end'])})\s"),
         lead=re.compile(rf"^(?:{_alternation(words['lead'])})\s+"),
         trail=re.compile(rf"\s+(?:{_alternation(words['trail'])})$"),
