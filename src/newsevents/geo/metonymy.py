@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from newsevents.geo.names import POSSESSIVES
 from newsevents.model import ActorMention, Place
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -29,9 +30,8 @@ def acting_mentions(
     doc = parsed.doc
     possessive: set[int] = set()
     for m in actors:
-        last = doc[m.token_end - 1]
-        after = doc[m.token_end] if m.token_end < len(doc) else None
-        if m.kind == "name" and (last.tag_ == "POS" or (after is not None and after.tag_ == "POS")):
+        marks = doc[m.token_end - 1 : m.token_end + 1]  # the mention's last word and the one after
+        if m.kind == "name" and any(t.tag_ == "POS" or t.text in POSSESSIVES for t in marks):
             possessive.add(doc[m.token_start].idx)
     return frozenset(
         mention.start
