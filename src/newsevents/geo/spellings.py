@@ -9,16 +9,15 @@ scripts/build_geo_tables.py, are the ones read for such towns.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 
 from newsevents import data
+from newsevents.data import reader
 
 
 def near_spellings() -> dict[int, list[str]]:
-    """The shipped spellings by GeoNames id (csv directly: ten thousand rows at every start-up)."""
+    """The shipped spellings by GeoNames id, read by the data layer as every shipped table is."""
     found: dict[int, list[str]] = defaultdict(list)
-    with open(data.shipped("geo/spellings.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            found[int(row["geonameid"])].append(row["spelling"])
+    for rec in reader.rows(data.shipped("geo/spellings.csv"), ("geonameid", "spelling"), delimiter=","):
+        found[int(str(rec.values["geonameid"]))].append(str(rec.values["spelling"]))
     return found
