@@ -76,6 +76,25 @@ def test_towns_across_the_antimeridian_average_near_it(build: ModuleType) -> Non
     assert 64.5 <= lat <= 66.0 and abs(lon) > 179.0
 
 
-def test_a_sparse_region_split_in_groups_keeps_its_mean(build: ModuleType) -> None:
+def test_a_sparse_region_split_in_groups_keeps_its_overall_point(build: ModuleType) -> None:
     towns = [(62.0, -110.0), (62.1, -110.2), (68.0, -134.0), (68.2, -133.5), (61.0, -118.0)]
-    assert build._region_point(towns) == build._mean(towns)
+    assert build._region_point(towns) == build._land_centre(towns)
+
+
+def test_a_region_is_placed_at_the_middle_of_its_land_not_of_its_towns(build: ModuleType) -> None:
+    # Texas in miniature: a hundred towns crowd the east, a string of villages crosses the empty west.
+    east = [(30.0 + i * 0.01, -97.0 - j * 0.01) for i in range(10) for j in range(10)]
+    west = [(30.2, -97.7 - 0.5 * k) for k in range(14)]
+    lat, lon = map(float, build._region_point(east + west))
+    assert float(build._mean(east + west)[1]) > -97.7  # the towns' mean sits among the crowd
+    assert -101.5 < lon < -100.0 and 30.0 < lat < 30.5
+
+
+def test_the_shipped_points_of_large_regions_lie_near_their_middle() -> None:
+    with open(ADMIN1, encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        rows = {(r["cc"], r["name"]): r for r in csv.DictReader(lines)}
+    # geographic centres, world facts: Texas near Brady, Oregon east of the Cascades
+    for key, centre in {("US", "Texas"): (31.1, -99.3), ("US", "Oregon"): (43.9, -120.6)}.items():
+        point = (float(rows[key]["lat"]), float(rows[key]["lon"]))
+        assert _km(point, centre) < 120
