@@ -6,6 +6,8 @@ in Louisiana) as often as in full. Alone, each bare name is a town, a person or 
 So a name of such a list is looked up whole ("Jackson County") and placed only in a region the
 article places (`county_entry`), or when one region alone has a county of that name; a county
 named in full that one region alone holds gives the article that region (`county_region`).
+A county of a country the article names is also preferred to a town of the same name abroad, in a
+country it does not name (`county_at_home`): "Suffolk" in a story on the United Kingdom.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from newsevents.geo.gazetteer import Entry, Gazetteer, normalize
 from newsevents.geo.joins import LIST_GAPS
 
 if TYPE_CHECKING:
+    from collections import Counter
     from collections.abc import Collection
 
     from newsevents.geo.gazetteer import Cues
     from newsevents.geo.toponyms import Toponym
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# A town abroad this large keeps its name even where the article names a county's country.
+WORLD_CITY = 1_000_000
 
 
 def county_names(tops: list[Toponym], text: str, cues: Cues) -> list[Toponym]:
@@ -55,6 +60,22 @@ def county_entry(
     if not inside and len({(e.country, e.admin1) for e in counties}) == 1:
         inside = counties
     return max(inside, key=lambda e: e.population, default=None)
+
+
+def county_at_home(top: Toponym, best: Entry, gazetteer: Gazetteer, context: Counter[str]) -> Entry:
+    """A county of a country the article names over `best`, a town of the same name in a country it
+    does not name: "Suffolk" and "Norfolk" in a story on the United Kingdom are the English counties,
+    not the cities of Virginia. Counties named bare (England's, not "Suffolk County, N.Y.") come from
+    the small-places index; a world city, or a town under a comma qualifier, stays."""
+    abroad = not context.get(best.country or "", 0) and best.population < WORLD_CITY
+    if best.feature != "city" or top.qualifier or not abroad:
+        return best
+    named = [
+        c.entry
+        for c in gazetteer.towns(top.text)
+        if c.primary and c.entry.feature == "district" and context.get(c.entry.country or "", 0)
+    ]
+    return max(named, key=lambda e: e.population, default=best)
 
 
 def county_region(top: Toponym, gazetteer: Gazetteer) -> tuple[str | None, str] | None:

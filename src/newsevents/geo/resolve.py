@@ -34,8 +34,8 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 6. Districts the gazetteer does not know ("al-Fardous district") take the point and country of
    the city around them when the text names it ("Aleppo's al-Fardous district"), else none.
 7. Villages, small towns and counties only the index of small places knows need evidence of
-   where they are (`_town`), may displace a far namesake (`_local`) but not a listed town of a
-   country the article names; a county list's bare names are counties (geo/counties.py).
+   where they are (`_town`), may displace a far namesake (`_local`, a county of a named country:
+   "Suffolk") but not a listed town of a named country; a county list's bare names are counties.
 8. Once every name is placed, the article's home country and region re-read the names placed
    abroad or in another region: "Georgia" in a story on Athens and Walton County is the US
    state, and its counties are Georgia's (geo/dominant.py); then towns far from the point where
@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsevents.geo.cluster import cluster_towns
-from newsevents.geo.counties import county_entry, county_head, county_region
+from newsevents.geo.counties import county_at_home, county_entry, county_head, county_region
 from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.qualifiers import contains, inside_qualifier
@@ -250,7 +250,7 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
     if top.text.lower() in gazetteer.cues.weak_names:
         return best if top.label in PLACE_LABELS and cue else None
     if top.label in PLACE_LABELS or cue:
-        return _local(top, best, gazetteer, context)
+        return county_at_home(top, _local(top, best, gazetteer, context), gazetteer, context)
     in_context = context.get(best.country or "", 0) > 0
     if top.label == "PERSON":
         return best if best.population > BIG and in_context else None
