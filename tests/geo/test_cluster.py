@@ -133,6 +133,22 @@ def test_a_region_at_the_edge_of_a_longer_name_is_read_in_the_story_s_country() 
     assert kept[0].country == "ZWE"
 
 
+def test_an_office_s_nationality_does_not_keep_an_edge_region_abroad() -> None:
+    """ "the Central Plateau" in a story on Haiti that also names the "U.S. Agency for International
+    Development" is not Nigeria's Plateau state: the office's "U.S." is no place of the story."""
+    from newsevents.geo.dominant import reread_abroad
+
+    plateau = Entry("Plateau", 9.25, 9.33, "NGA", "admin1", 3_200_000, "Plateau", 71)
+    haiti = Entry("Haiti", 19.0, -72.42, "HTI", "country", 11_000_000, None, 72)
+    usa = Entry("United States", 39.76, -98.5, "USA", "country", 327_000_000, None, 73)
+    gaz = _gazetteer(plateau, haiti, usa)
+    gaz.countries = {"HTI": haiti, "USA": usa}
+    office = _from_entry(Toponym(0, 4, "U.S.", label="ORG", embedded=True), usa)
+    edge = _from_entry(Toponym(30, 37, "Plateau", label="LOC", embedded=True), plateau)
+    out = reread_abroad([office, _at(haiti, 10), edge], gaz, lambda r, e: _from_entry(r.toponym, e))
+    assert [r.country for r in out] == ["USA", "HTI", "HTI"]
+
+
 def test_the_bare_names_of_a_county_list_many_states_share_are_read_in_the_cluster() -> None:
     """ "Clarke, Oconee and Oglethorpe counties": Clarke and Oconee counties are in Alabama and South
     Carolina too; Oglethorpe is Georgia's alone, and so are the three."""

@@ -109,14 +109,17 @@ def _edge_regions(
 ) -> list[Resolved]:
     """A region found only at the edge of a longer name ("Midlands" of "NHS West Midlands", "Plateau"
     of "the Central Plateau") in a country nothing else in the article names, while the article's
-    other places lie in one other country, is a region of that country the gazetteer lacks: it is
-    read as the region of that country the article names, if one, else as the country."""
+    other places (names of offices aside) lie in one other country, is a region of that country the
+    gazetteer lacks: it is read as the region of that country the article names, if one, else as
+    the country."""
     def own(r: Resolved) -> str:
         return normalize(r.toponym.text)
 
     out = []
     for r in resolved:
-        others = [o for o in resolved if own(o) != own(r) and o.country]
+        # the nationality of an office ("U.S. Agency for International Development") is no place of
+        # the story's own
+        others = [o for o in resolved if own(o) != own(r) and o.country and not o.toponym.embedded]
         home = {o.country for o in others}
         if not (r.toponym.embedded and r.feature == "admin1") or len(home) != 1 or r.country in home:
             out.append(r)
