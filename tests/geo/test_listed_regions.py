@@ -1,5 +1,6 @@
-"""Kenya's provinces until 2013, still named in news, listed in data/en/geo/regions.yml: GeoNames
-lists only the counties that replaced them, so "Nyanza" fell to a Rwandan town of that name."""
+"""Regions GeoNames lacks, listed in data/en/geo/regions.yml: Kenya's provinces until 2013, still
+named in news (GeoNames lists only the counties that replaced them, so "Nyanza" fell to a Rwandan
+town of that name), and the Danube Delta."""
 
 from __future__ import annotations
 
@@ -27,3 +28,11 @@ def test_nyanza_in_a_story_on_kenya_is_the_kenyan_province() -> None:
 def test_nyanza_in_a_story_on_rwanda_stays_the_rwandan_town() -> None:
     places = _places("Rwandan police said the bus crashed near the town of Nyanza in southern Rwanda.")
     assert places.get("Nyanza") == "RWA"
+
+
+@pytest.mark.model
+def test_the_danube_delta_is_placed() -> None:
+    found = newsevents.extract("Romania found bird flu in the Danube Delta area.").locations
+    places = {p.name: p for p in found}
+    delta = places["Danube Delta"]
+    assert delta.country == "ROU" and delta.lat is not None and 44.5 < delta.lat < 45.8
