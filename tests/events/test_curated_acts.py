@@ -16,6 +16,7 @@ pytestmark = pytest.mark.model
     [
         ("Kenyan police seized 12 firearms and ammunition in a raid on Monday.", "171"),
         ("Police fired tear gas at the protesters in Nairobi on Tuesday.", "175"),
+        ("Russia called an emergency session of the U.N. Security Council on Monday.", "026"),
     ],
 )
 def test_a_curated_act_is_coded(text: str, cameo: str) -> None:

@@ -9,7 +9,7 @@
 - a mutual act's two sides: a possessor and a compound of another country ("his White House
   meeting"), or the parties a plural "their" stands for ("X and Y ... their phone call");
 - doers lent by verbs: a gerund after a sentence's "in" ("In announcing the sanctions on X, Y said"),
-  a light verb's passive agent ("the raid was carried out by X"), "ramped up attacks";
+  a light verb's passive agent ("the raid was carried out by X", "a coup led by X"), "ramped up attacks";
 - an object complement the parser reads as apposition ("designated X a terrorist group").
 """
 
@@ -41,6 +41,8 @@ SENTENCES = {
     "ramped": "Since January, the BLA has ramped up attacks on security forces.",
     "naval": "India's naval cooperation with Mauritius grew.",
     "carried_out": "The raid on the camp was carried out by Israeli forces.",
+    "led_by": "Morsi was ousted in a military coup led by Egyptian army chief Abdel Fattah el-Sisi.",
+    "launched_by": "The offensive launched by Russian troops stalled near Kharkiv.",
     "strikes": "U.S. strikes on Houthi rebels continued.",
     "place_attack": "The Kabul attack on the embassy killed five guards.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
@@ -115,6 +117,11 @@ def test_naval_cooperation_with_someone_is_military_cooperation(coded: dict[str,
 def test_an_act_carried_out_by_someone_is_theirs(coded: dict[str, Extraction]) -> None:
     events = coded["carried_out"].events
     assert [(e.source and e.source.code, e.cameo[:2]) for e in events] == [("ISRMIL", "19")]
+
+
+def test_an_act_led_or_launched_by_someone_is_theirs(coded: dict[str, Extraction]) -> None:
+    assert ("EGY", "172") in {(s and s[:3], c) for s, _, c in code_triples(coded["led_by"].events)}
+    assert {(s, c) for s, _, c in code_triples(coded["launched_by"].events)} == {("RUSMIL", "190")}
 
 
 def test_a_country_before_strikes_on_someone_strikes(coded: dict[str, Extraction]) -> None:

@@ -83,3 +83,15 @@ def test_a_phrase_that_only_tells_the_order_of_acts_discards_nothing() -> None:
     their date here."""
     events = _events("Several months later, North Korea invaded.")
     assert [(e.source.country if e.source else None, e.cameo_root) for e in events] == [("PRK", "19")]
+
+
+def test_a_pattern_of_who_acts_alone_needs_a_verb_with_no_object_of_its_own() -> None:
+    """`- &MILITARY * [154]` under "increase", `[190]` under "continue": troops that pour in or an
+    army that continues mobilise and fight, but an army that "increased the violence" or "continues
+    to defy calls" does what its object or infinitive says, which the pattern does not name."""
+    assert not _curated("increase") and not _curated("continue") and not _curated("pour")
+    assert [e.cameo for e in _events("Myanmar troops poured into Shan state on Friday.")] == ["154"]
+    assert [e.cameo for e in _events("The Myanmar army continued in Shan state on Friday.")] == ["190"]
+    assert _events("The Myanmar army increased the violence in Yangon.") == []
+    defied = _events("The Myanmar military continues to defy calls from the United Nations.")
+    assert [e.cameo for e in defied] == ["128"]

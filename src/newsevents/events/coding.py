@@ -166,7 +166,7 @@ class _Coder:
             by_token[match.token] = self._match_events(sent, match)
         precision.one_fact(self.doc, matches, roots, by_token)
         victims.merge_victims(by_token, self.victim_means, matches)
-        irregular.recode_irregular(by_token, matches, self.book.codes, self.book.cues.anonymous_attackers)
+        irregular.recode_irregular(by_token, matches, self.book.codes, self.cues, self.victim_means, self.doc)
         precision.merge_tolls(self.doc, matches, roots, by_token)
         self.told.sentence(matches, by_token, lambda match, args: self._match_events(sent, match, args))
         crowds.protests(sent, by_token, self.index, self.cues, lambda m, a: self._match_events(sent, m, a))

@@ -41,8 +41,10 @@ def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
 
 def noun_agents(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     """Who a noun's "by" names as its doer: its own "by" phrase, one the parse hung above it
-    (`stranded_by`), or the agent of the light verb it is the passive subject of (`carried_by`)."""
-    return pobjs(noun, ("by",)) or stranded_by(noun) or carried_by(noun, light_verbs)
+    (`stranded_by`), or the agent of the light verb it is the passive subject of (`carried_by`) or
+    that modifies it as a participle (`led_by`)."""
+    own = pobjs(noun, ("by",)) or stranded_by(noun)
+    return own or carried_by(noun, light_verbs) or led_by(noun, light_verbs)
 
 
 def stranded_by(noun: Token) -> list[Token]:
@@ -65,6 +67,16 @@ def carried_by(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in light_verbs:
         return []
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def led_by(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """ "ousted in a military coup led by X", "an offensive launched by X", "the raids conducted by
+    X": a light verb's passive participle on an act noun names the act's doer by its agent. Only
+    light verbs: in "an attack condemned by X" the participle is an act of X's own, not the attack."""
+    return [
+        g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in light_verbs
+        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def not_means(objects: list[Token], cameo: str | None) -> list[Token]:

@@ -126,7 +126,7 @@ class Told:
                 if before is None or before.source is None:
                     continue
                 made = {match.token: [replace(e, source=before.source) for e in events]}
-                recode_irregular(made, (), self.codes)
+                recode_irregular(made, (), self.codes, self.cues)
                 by_token[match.token] = made[match.token]
                 for event in made[match.token]:
                     self.origins[event.trigger] = before.anchor
@@ -169,7 +169,7 @@ class Told:
             return []
         entry = replace(match.entry, cameo=before.cameo, require="either", mutual=False)
         made = {match.token: make(replace(match, entry=entry), Arguments(source, target))}
-        recode_irregular(made, (), self.codes)  # a claimed attack is told by its claimer
+        recode_irregular(made, (), self.codes, self.cues)  # a claimed attack is told by its claimer
         # the same act is where and when it was told; "Tuesday's attack" is dated by its own words,
         # and a passive verb tells another act of the kind, at its own time and place
         same = match.entry.kind == "noun" and not any(t.ent_type_ == "DATE" for t in token.children)

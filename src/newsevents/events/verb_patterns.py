@@ -7,7 +7,10 @@ and "sanctions were imposed on X by Y" both meet `* SANCTIONS (ON +)`:
   passive, its subject; a `{multi word}` noun is its head plus modifiers to its left;
 - `(PREP NOUN)` must be a prepositional phrase on the verb, or on its object, with that
   preposition; `by` includes the passive agent;
-- words before `*` must be the verb's subject or a modifier before it;
+- words before `*` must be the verb's subject or a modifier before it; a pattern of such words alone
+  ("&MILITARY CONTINUE", "&MILITARY INCREASE") holds only for a verb with no direct object or
+  infinitive of its own: "the military continues to defy calls", "the army increased the violence"
+  tell what the verb does, which the pattern does not name;
 - coordination is followed: a conjunct object ("X and Y") meets a pattern as the first does, and a
   verb with no object of its own takes the object of the verb it is coordinated with ("attacked and
   killed civilians");
@@ -33,10 +36,11 @@ from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
+from newsevents.events.discards import Discards
 from newsevents.nlp.words import words as doc_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 SYNSET_COLUMNS = ("name", "words")
 VERB_COLUMNS = ("verb", "before", "after", "forms", "code", "block")
@@ -173,6 +177,8 @@ class _Parse:
         if not own and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             own = [verb.head]  # "the weapons they delivered"
         self.objects = [t for o in own for t in (o, *o.conjuncts)]
+        # what the verb itself acts on or goes on to do ("increased the violence", "continues to defy")
+        self.acts_on = any(o.dep_ in ("dobj", "xcomp") and o.head.i == verb.i for o in own)
         self.preps: dict[str, list[Token]] = {}
         for holder in (verb, *self.objects):
             for c in holder.children:
@@ -217,6 +223,8 @@ def _try(pattern: Pattern, parse: _Parse) -> list[int] | None:
     for item in pattern.before:
         if _meets(item, parse.before) is None:
             return None
+    if pattern.before and not pattern.objects and not pattern.preps and parse.acts_on:
+        return None  # "the army increased the violence": the pattern named only who acts
     for item in pattern.objects:
         hit = _meets(item, parse.objects)
         if hit is None:
@@ -333,24 +341,6 @@ def _scheduled(token: Token, scheduling: frozenset[str]) -> bool:
         and head.lower_ in scheduling
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     )
-
-
-@dataclass(frozen=True)
-class Discards:
-    """Discard phrases by their first word."""
-
-    phrases: Mapping[str, tuple[tuple[str, ...], ...]]
-
-    def found_in(self, sent: Span) -> str | None:
-        """The first discard phrase in the sentence, or None."""
-        words = doc_words(sent.doc).lower[sent.start : sent.end]
-        if self.phrases.keys().isdisjoint(words):  # most sentences hold no phrase's first word
-            return None
-        for i, word in enumerate(words):
-            for rest in self.phrases.get(word, ()):
-                if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
-                    return " ".join((word, *rest))
-        return None
 
 
 @dataclass(frozen=True)
