@@ -40,6 +40,11 @@ def test_a_union_of_states_takes_the_point_of_its_region(parse, gaz, unions) -> 
     assert (found["EU"].lat, found["EU"].lon) == (europe.lat, europe.lon)
 
 
+def test_a_country_inside_an_airlines_name_is_the_country(parse, gaz, unions) -> None:  # type: ignore[no-untyped-def]
+    found = _inside(parse, gaz, unions, "The chiefs of Air France KLM and Lufthansa Group met on Monday.")
+    assert found["France"].feature == "country" and found["France"].country == "FRA"
+
+
 def test_a_university_named_like_a_town_names_no_place(parse, gaz, unions) -> None:  # type: ignore[no-untyped-def]
     found = _inside(parse, gaz, unions, "She taught journalism at Columbia University for six years.")
     assert "Columbia" not in found

@@ -9,10 +9,11 @@ happened, so each is a `Place` with `kind="organisation"`: listed with the artic
 never placing an event, a figure or an actor (`model.named_places`), as demonyms are not.
 
 Found after the named places and the demonyms, in the words no mention of them covers: an
-organisation's or event's name (as the tagger marks it) whose first words, else last words, are
-a place name the gazetteer lists, placed as the article places that name elsewhere, else as a
-country, a first-level or world region, or a city of over `CITY_MIN` people; and the unions of
-data/<language>/geo/unions.yml, at the point of the region they cover.
+organisation's or event's name (as the tagger marks it) whose first words, else its last or
+inner words, are a place name the gazetteer lists, placed as the article places that name
+elsewhere, else as a country, a first-level or world region, or (first words only) a city of over
+`CITY_MIN` people; and the unions of data/<language>/geo/unions.yml, at the point of the region
+they cover.
 """
 
 from __future__ import annotations
@@ -123,9 +124,9 @@ def _name_parts(
 
 def _place_part(ent: Span, gazetteer: Gazetteer, people: set[str]) -> tuple[Span, bool] | None:
     """The longest known place name at the start of the name, else at its end ("Air France"),
-    and whether it is at the start; None for a name of one word, a name ending in a word of
-    `unplaced_heads` ("Columbia University") or a part that is a word of a person's name in the
-    article."""
+    else inside it ("Air France KLM"), and whether it is at the start; None for a name of one
+    word, a name ending in a word of `unplaced_heads` ("Columbia University") or a part that is a
+    word of a person's name in the article."""
     start = ent.start + (ent[0].lower_ == "the")
     end = ent.end
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
@@ -134,7 +135,8 @@ def _place_part(ent: Span, gazetteer: Gazetteer, people: set[str]) -> tuple[Span
         return None
     size = end - start
     sizes = range(size - 1, 0, -1)
-    bounds = [*((start, start + n) for n in sizes), *((end - n, end) for n in sizes)]
+    inner = [(i, i + n) for n in sizes for i in range(start + 1, end - n)]  # "Air France KLM"
+    bounds = [*((start, start + n) for n in sizes), *((end - n, end) for n in sizes), *inner]
     for first, last in bounds:
         part = ent.doc[first:last]
         if part[0].is_stop and not part[0].text.isupper():
