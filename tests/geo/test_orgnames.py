@@ -45,6 +45,12 @@ def test_a_country_inside_an_airlines_name_is_the_country(parse, gaz, unions) ->
     assert found["France"].feature == "country" and found["France"].country == "FRA"
 
 
+def test_a_region_inside_a_name_counts_only_in_a_country_the_article_names(parse, gaz, unions) -> None:  # type: ignore[no-untyped-def]
+    # "Lakes" is a state of South Sudan; a story on Minnesota names no such place.
+    found = _inside(parse, gaz, unions, "Members of the Twin Lakes Association met in Minnesota on Monday.")
+    assert "Lakes" not in found
+
+
 def test_a_university_named_like_a_town_names_no_place(parse, gaz, unions) -> None:  # type: ignore[no-untyped-def]
     found = _inside(parse, gaz, unions, "She taught journalism at Columbia University for six years.")
     assert "Columbia" not in found

@@ -151,9 +151,10 @@ def _place_part(ent: Span, gazetteer: Gazetteer, people: set[str]) -> tuple[Span
 def _entry(
     part: Span, gazetteer: Gazetteer, named: Mapping[str, Place], context: Context, head: bool
 ) -> Entry | None:
-    """The place the part names: as the article names it elsewhere, else a country or region, or
-    a large city at the start of the name ("The Washington Post"; a city last is more often a
-    word of a band's or a team's name: "Rainbow Kitten Surprise")."""
+    """The place the part names: as the article names it elsewhere, else a country or world
+    region, a first-level region (after the start of the name, one of a country the article
+    names), or a large city at the start of the name ("The Washington Post"; a city last is more
+    often a word of a band's or a team's name: "Rainbow Kitten Surprise")."""
     same = named.get(normalize(part.text))
     if same is not None:  # one sense per discourse: the place the article names by these words
         point = (same.lat, same.lon)
@@ -163,8 +164,12 @@ def _entry(
     entry = choose(Toponym(part.start_char, part.end_char, part.text, "GPE", cue=True), gazetteer, context)
     if entry is None:
         return None
-    region = entry.feature in ("country", "admin1") or (entry.feature == "other" and entry.country is None)
-    return entry if region or (head and entry.feature == "city" and entry.population > CITY_MIN) else None
+    if entry.feature == "country" or (entry.feature == "other" and entry.country is None):
+        return entry
+    if not head and not context[entry.country or ""]:  # "Twin Lakes" in Minnesota is not South Sudan's Lakes
+        return None
+    city = head and entry.feature == "city" and entry.population > CITY_MIN
+    return entry if entry.feature == "admin1" or city else None
 
 
 def _context(places: Iterable[Place]) -> Context:
