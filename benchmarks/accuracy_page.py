@@ -280,8 +280,8 @@ VOA_METHOD = [
 
 OTHER_METHOD = [
     "- Places (geowebnews, lgl, trnews, geovirus): a gold toponym is found when a predicted place mention",
-    "  overlaps it (`toponyms`; `toponyms_exact`: same offsets; demonym places unscored on geovirus,",
-    "  which marks literal places only); `accuracy_at_161km`: share of found toponyms within 161 km.",
+    "  overlaps it (`toponyms`; `toponyms_exact`: same offsets; demonym and organisation places unscored",
+    "  on geovirus, which marks literal places only); `accuracy_at_161km`: found toponyms within 161 km.",
     "- Event locations (event_location): for each gold event verb, our event is the one whose trigger",
     "  overlaps it (else one whose sentence holds it); its place is right when its mention overlaps a",
     "  gold location or names the same place. `event_location` is over events we found;",

@@ -34,7 +34,7 @@ DateSource = Literal["text", "speaker", "published", "inferred", "received"]
 PublishedSource = Literal["metadata", "dateline", "url", "text"]
 LocationSource = Literal["clause", "sentence", "paragraph", "dateline", "article"]
 # How the text names a place: by its name ("Syria"), or by a demonym or adjective ("Syrian").
-PlaceKind = Literal["name", "demonym"]
+PlaceKind = Literal["name", "demonym", "organisation"]
 # Where an actor's country came from: its own words or dictionary entry ("Syrian troops",
 # "Putin"), the place of its event, sentence or paragraph, or the article's focus country (its
 # dateline, else its most-mentioned country). The last two are guesses an analyst may drop.
@@ -259,9 +259,11 @@ class Place(_Contract):
     """A resolved place and every mention of it in the article.
 
     `kind` says how the text names it: "name" ("Syria") or "demonym", a word of nationality or
-    origin ("Syrian forces", "Sudanese") resolved to its country. A demonym tells what a text is
-    about, never where something happened ("Turkish forces shelled Afrin" is not in Turkey), so
-    only named places place events, figures and actors (`named_places`).
+    origin ("Syrian forces", "Sudanese") resolved to its country, or "organisation", a place inside
+    an organisation's name ("The Washington Post") or a union of states ("the EU"). A demonym or
+    an organisation tells what a text is about, never where something happened ("Turkish forces
+    shelled Afrin" is not in Turkey), so only named places place events, figures and actors
+    (`named_places`).
     """
 
     name: str

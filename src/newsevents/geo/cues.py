@@ -47,6 +47,7 @@ class Cues:
     party_prefixes: frozenset[str] = frozenset()  # "R-Elbow Lake": a legislator's party and town
     taking_verbs: frozenset[str] = frozenset()  # "rebels attacked Goma": a town as force's object
     quote_marks: frozenset[str] = frozenset()  # a name in quoted words is talked of, not where they were said
+    unplaced_heads: frozenset[str] = frozenset()  # "Columbia University": its first word places nothing
 
 
 CUE_LISTS = (
@@ -55,7 +56,7 @@ CUE_LISTS = (
     "residence", "modifier_nouns", "force_locative", "force_object", "home_acts",
     "visit_acts", "site_nouns", "place_prefixes", "water_nouns", "region_titles",
     "county_plurals", "local_offices", "party_prefixes", "taking_verbs",
-    "quote_marks",
+    "quote_marks", "unplaced_heads",
 )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from newsevents.geo import home_actors, load_gazetteer, locate_events, locate_qu
 from newsevents.geo.demonyms import DemonymTable, find_demonyms, nationality_words
 from newsevents.geo.fallback import ArticlePlaces
 from newsevents.geo.gazetteer import Cues, Gazetteer, load_cues
+from newsevents.geo.orgnames import Unions, find_in_names, load_unions
 from newsevents.geo.sites import at_sites
 from newsevents.geo.smallplaces import SmallPlaces
 from newsevents.geo.unlisted import unlisted_places
@@ -76,28 +77,35 @@ def _at(place: Place, point: tuple[float, float] | None) -> Place:
 
 class PlaceStage:
     """Finds and resolves every place the article names, then its demonyms ("Syrian") as places
-    of their own kind, resolved to their country (geo/demonyms.py): listed with the places, never
-    used to place anything."""
+    of their own kind, resolved to their country (geo/demonyms.py), then the places inside
+    organisations' names and the unions of states ("The Washington Post", "EU": geo/orgnames.py):
+    listed with the places, never used to place anything."""
 
     name = "places"
     needs: tuple[str, ...] = ()
     sets: tuple[str, ...] = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer, demonyms: DemonymTable | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, demonyms: DemonymTable | None = None, unions: Unions | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        self.unions = unions
 
     @classmethod
     def from_settings(cls, section: Section, context: BuildContext) -> PlaceStage:
         check_keys(cls.name, section, KEYS)
         gazetteer = shared_gazetteer(context)
-        return cls(gazetteer, DemonymTable.of(shared_dictionary(context), gazetteer))
+        unions = load_unions(gazetteer, context.settings.language)
+        return cls(gazetteer, DemonymTable.of(shared_dictionary(context), gazetteer), unions)
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         named = name_places(parsed, self.gazetteer)
         table = self.demonyms
         demonyms = [] if table is None else find_demonyms(parsed, table, named, self.gazetteer)
-        return found.with_(places=(*named, *demonyms))
+        unions = self.unions
+        inside = [] if unions is None else find_in_names(parsed, self.gazetteer, unions, [*named, *demonyms])
+        return found.with_(places=(*named, *demonyms, *inside))
 
 
 class EventPlaceStage:

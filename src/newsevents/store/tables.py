@@ -202,7 +202,7 @@ LOCATIONS = Table(
         _c("feature", _T, "country, admin1, city, district or other", True),
         _c("admin1", _T, "first-level region name"),
         _c("geonameid", _I, "GeoNames id"),
-        _c("kind", _T, "name, or demonym (\"Syrian\": never an event's place); null before schema 12"),
+        _c("kind", _T, "name, demonym (\"Syrian\") or organisation (\"EU\"); null before schema 12"),
         _c("mentions", _J, "JSON list of {start, end, text}, one per mention", True),
         _c("mention_count", _I, "length of `mentions`", True),
         *_span("evidence", "the first mention", False, False),

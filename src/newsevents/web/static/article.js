@@ -24,8 +24,10 @@ export function spansOf(detail) {
     add(e.trigger_start, e.trigger_end, "trigger", [e.cameo, e.plover].filter(Boolean).join(" "), `event-${e.idx}`);
   }
   for (const p of detail.locations) {
-    // A demonym ("Syrian") names its country but places nothing: say so in its label.
-    const label = p.kind === "demonym" ? `demonym: ${p.name}` : p.feature || "place";
+    // A demonym ("Syrian") or an organisation's name ("The Washington Post") names a place but
+    // places nothing: say so in its label.
+    const other = p.kind === "demonym" || p.kind === "organisation";
+    const label = other ? `${p.kind}: ${p.name}` : p.feature || "place";
     for (const m of p.mentions) add(m.start, m.end, "place", label, `place-${p.idx}`);
   }
   for (const q of detail.quantities) {
