@@ -1,12 +1,14 @@
 """Help one party gives another ("X helped Y build ..."), the object a bare infinitive's subject
-stands for, and possessors that are the doers of acts needing one ("Israel's crackdown"), through
-the real pipeline."""
+stands for, possessors that are the doers of acts needing one ("Israel's crackdown"), and an
+"-ing" form the model cut to a wrong stem ("waging" -> "wag") still read as its verb, through the
+real pipeline."""
 
 from __future__ import annotations
 
 import pytest
 from tests.events.conftest import extract_sentences
 
+from newsevents.events.trigger_keys import keys_of
 from newsevents.model import Extraction
 
 pytestmark = pytest.mark.model
@@ -18,6 +20,7 @@ SENTENCES = {
     "said": "Russia said Ukraine attacked the plant.",
     "ban": "The Taliban's ban on books angered Afghan writers.",
     "arrest": "The Egyptian opposition leader's arrest angered Ethiopia.",
+    "waging": "The United States has been waging a tariff fight with Canada.",
 }
 
 
@@ -57,3 +60,13 @@ def test_the_possessor_of_a_ban_imposes_it(extracted: dict[str, Extraction]) -> 
 def test_the_possessor_of_an_arrest_still_undergoes_it(extracted: dict[str, Extraction]) -> None:
     events = [e for e in extracted["arrest"].events if e.cameo == "173"]
     assert events and all(e.source is None and e.target is not None for e in events)
+
+
+def test_an_ing_form_cut_to_a_stem_gets_its_silent_e_back() -> None:
+    assert "wage" in keys_of("wag", "waging")
+    assert "waging" in keys_of("wag", "waging")
+    assert keys_of("wage", "waging") == ("wage", "waging")
+
+
+def test_a_light_verb_in_its_ing_form_lends_its_subject(extracted: dict[str, Extraction]) -> None:
+    assert ("USA", "CAN", "163") in _triples(extracted["waging"])
