@@ -273,6 +273,11 @@ def _heard_from(
     return index.resolve(heard) or (() if named else source)
 
 
+def _befalls(match: TriggerMatch) -> bool:
+    """Whether the entry's act befalls its possessor ("his arrest"), as `POSSESSED_TARGET` says."""
+    return (match.entry.cameo or "").startswith(POSSESSED_TARGET) and match.entry.require in BEFALLS
+
+
 def _possessed(
     token: Token, index: MentionIndex, source: tuple[ActorMention, ...]
 ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
@@ -310,8 +315,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
-    befalls = (match.entry.cameo or "").startswith(POSSESSED_TARGET) and match.entry.require in BEFALLS
-    if not targets and befalls:
+    if not targets and _befalls(match):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
