@@ -14,18 +14,18 @@ on Chinese business"), an "of" that names who acts ("the visit of X to Y", `modi
 a mutual act a possessor and a compound of another country ("his White House meeting",
 `modifiers.paired_sides`); otherwise the subject of a light verb that takes the noun as object ("X
 launched an offensive on Y"), for a mutual act the subject of the verb it hangs from ("X arrived for
-talks with Y"), and for a protest the country it happens in ("protests erupted in Tunisia"). A noun of
-coercion, release, criticism or attack takes "of" as its target ("the arrest of X", "the bombing of X"),
-and a noun of arrest, release or abduction with no "of" its possessor ("his arrest"); other nouns' "of"
-often names who acts. A role filled through a borrowed or governing word counts as inferred, which lowers
-confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
-subject of their that-clause ("demanded that X withdraw" targets X), or at the party their
-to-infinitive acts on ("threatened to cut ties with X"), and a threat with neither at the doer of
-its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
-("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
-with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
-party itself, not a thing of one ("voted to extend his mandate"); its own troops are a doer's
-means ("offered its troops to X": X is the party). A preposition on the verb's
+talks with Y"), and for a protest whoever acts "in protest" or the country it happens in
+("protests erupted in Tunisia"; `protesters`). A noun of coercion, release, criticism or attack
+takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest, release or
+abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who acts. A role
+filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
+appeal, demand, criticism, rejection and threat with no object aim at the subject of their that-clause
+("demanded that X withdraw" targets X), or at the party their to-infinitive acts on ("threatened to cut
+ties with X"), and a threat with neither at the doer of its condition ("threatened to X unless Y
+withdraws"); appeals and demands also take "from X" ("demanded support from X"). An intent to cooperate
+with no object ("offered to negotiate with X", "pledged to help X") aims at the party its to-infinitive
+acts on, when that word is a party itself, not a thing of one ("voted to extend his mandate"); its own
+troops are a doer's means ("offered its troops to X": X is the party). A preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
@@ -51,6 +51,7 @@ from newsevents.events.objects import (
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
+from newsevents.events.protesters import protesters
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
@@ -232,14 +233,6 @@ def _governing_subject(token: Token) -> list[Token]:
     return subject(prep.head)
 
 
-def _protest_place(token: Token) -> list[Token]:
-    """ "protests erupted in Tunisia", "protests in Tunisia": the people of the place protest."""
-    out = _pobjs(token, ("in",))
-    if token.dep_ == "nsubj":
-        out += _pobjs(token.head, ("in",))
-    return out
-
-
 def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
     (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
@@ -336,8 +329,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":
-        source = tuple(m for m in index.resolve(_protest_place(token)) if m.actor.sector is None)
-        inferred = bool(source)
+        source, inferred = protesters(token, index)
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 
