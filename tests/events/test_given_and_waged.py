@@ -1,6 +1,5 @@
 """Aid accepted as aid received (the giver named by "from" or by a modifier of what was given:
-"accepted Chinese funding"), violence wreaked, and a fight against a named party, through the
-real pipeline."""
+"accepted Chinese funding") and violence wreaked, through the real pipeline."""
 
 from __future__ import annotations
 
@@ -17,8 +16,6 @@ SENTENCES = {
     "received": "Malaysia received Chinese funding for infrastructure projects.",
     "wreak": "Jihadists are wreaking havoc in northern Mali.",
     "storm": "The storm wreaked havoc in Florida.",
-    "fight": "Kenya's fight against al-Shabab militants continues.",
-    "corruption": "Nigeria's fight against corruption continues.",
 }
 
 
@@ -52,11 +49,3 @@ def test_violence_wreaked_by_an_armed_group_is_an_assault(extracted: dict[str, E
 
 def test_havoc_wreaked_by_weather_is_no_event(extracted: dict[str, Extraction]) -> None:
     assert not extracted["storm"].events
-
-
-def test_a_fight_against_a_named_party_is_fighting(extracted: dict[str, Extraction]) -> None:
-    assert ("KEN", "SOM", "190") in _triples(extracted["fight"])
-
-
-def test_a_fight_against_corruption_is_no_fighting(extracted: dict[str, Extraction]) -> None:
-    assert not any(e.cameo.startswith("19") for e in extracted["corruption"].events)
