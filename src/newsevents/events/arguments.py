@@ -4,28 +4,28 @@ Verbs: the active subject is the source and the object (or the object of against
 the target; in the passive the agent ("by X") is the source and the subject the target ("who" in a
 relative clause standing for its noun). A verb with no subject of its own borrows one: a conjoined
 verb from the first verb ("blamed ... and criticised"), a control complement from its governor
-("vowed to attack"; "urged X to attack" takes X), a gerund after by/after/before/while from its
-clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
-the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
-folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
-strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
-before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
-("the visit of X to Y", `modifiers.phrase_doer`), for a mutual act a possessor and a compound
-of another country ("his White House meeting", `modifiers.paired_sides`); otherwise
-the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
-mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
-the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
-attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest,
-release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
-acts. A role filled through a borrowed or governing word counts as inferred, which lowers
-confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
-subject of their that-clause ("demanded that X withdraw" targets X), or at the party their
-to-infinitive acts on ("threatened to cut ties with X"), and a threat with neither at the doer of
-its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
-("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
-with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
-party itself, not a thing of one ("voted to extend his mandate"); its own troops are a doer's
-means ("offered its troops to X": X is the party). A preposition on the verb's
+("vowed to attack"; "urged X to attack" takes X, and "helped X build" takes X as its object), a
+gerund after by/after/before/while from its clause ("retaliated by expelling"), a relative clause
+from the noun it modifies, a participle from the noun it modifies ("forces backed by Russia":
+Russia backs the forces, an event of its own, never folded into the forces' action). Nouns: the
+actor inside the trigger's own phrase ("Russian air strikes"), a possessor or modifier ("the regime's
+offensive"), "by X", "between X and Y", a country before a measure aimed at someone ("U.S. restrictions
+on Chinese business"), an "of" that names who acts ("the visit of X to Y", `modifiers.phrase_doer`), for
+a mutual act a possessor and a compound of another country ("his White House meeting",
+`modifiers.paired_sides`); otherwise the subject of a light verb that takes the noun as object ("X
+launched an offensive on Y"), for a mutual act the subject of the verb it hangs from ("X arrived for
+talks with Y"), and for a protest whoever acts "in protest" or the country it happens in
+("protests erupted in Tunisia"; `protesters`). A noun of coercion, release, criticism or attack
+takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest, release or
+abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who acts. A role
+filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
+appeal, demand, criticism, rejection and threat with no object aim at the subject of their that-clause
+("demanded that X withdraw" targets X), or at the party their to-infinitive acts on ("threatened to cut
+ties with X"), and a threat with neither at the doer of its condition ("threatened to X unless Y
+withdraws"); appeals and demands also take "from X" ("demanded support from X"). An intent to cooperate
+with no object ("offered to negotiate with X", "pledged to help X") aims at the party its to-infinitive
+acts on, when that word is a party itself, not a thing of one ("voted to extend his mandate"); its own
+troops are a doer's means ("offered its troops to X": X is the party). A preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
@@ -51,6 +51,7 @@ from newsevents.events.objects import (
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
+from newsevents.events.protesters import protesters
 from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
@@ -90,6 +91,9 @@ OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Nouns whose possessor, with no "of" object, is whom the act befalls: "his arrest", "Navalny's release",
 # "their abduction", "Bashir's ouster"; "Israel's bombing" keeps its possessor as the doer
 POSSESSED_TARGET = ("17", "0841", "181")
+# ... unless the entry needs its doer named: "the Taliban's ban on books", "Israel's crackdown on
+# protests", "China's restrictions on Y" are acts of their possessor
+BEFALLS = frozenset({"target", "either", "victim"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
@@ -117,6 +121,17 @@ class Arguments:
 
 def _kids(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+def _raised(token: Token) -> list[Token]:
+    """ "helped Mauritius build an airstrip": the subject of a bare infinitive complement is the
+    verb's object (the parse hangs it on the complement); a finite clause ("said X attacked") or a
+    to-infinitive keeps its subject to itself."""
+    return [
+        s for c in token.children if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > token.i
+        and not any(a.dep_ in ("aux", "mark") for a in c.children)
+        for s in c.children if s.dep_ == "nsubj" and token.i < s.i < c.i
+    ]  # fmt: skip
 
 
 def _is_passive(token: Token, cues: Cues) -> bool:
@@ -163,7 +178,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
         topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
-        tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
+        tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj") or _raised(token)), False
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
             tgt_tokens, tgt_inferred = [token.head], True
     if match.entry.source_from == "object" and _kids(token, "dobj"):
@@ -218,14 +233,6 @@ def _governing_subject(token: Token) -> list[Token]:
     return subject(prep.head)
 
 
-def _protest_place(token: Token) -> list[Token]:
-    """ "protests erupted in Tunisia", "protests in Tunisia": the people of the place protest."""
-    out = _pobjs(token, ("in",))
-    if token.dep_ == "nsubj":
-        out += _pobjs(token.head, ("in",))
-    return out
-
-
 def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
     (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
@@ -257,6 +264,11 @@ def _heard_from(
         return source
     heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
     return index.resolve(heard) or (() if named else source)
+
+
+def _befalls(match: TriggerMatch) -> bool:
+    """Whether the entry's act befalls its possessor ("his arrest"), as `POSSESSED_TARGET` says."""
+    return (match.entry.cameo or "").startswith(POSSESSED_TARGET) and match.entry.require in BEFALLS
 
 
 def _possessed(
@@ -296,7 +308,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
-    if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
+    if not targets and _befalls(match):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
@@ -317,8 +329,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":
-        source = tuple(m for m in index.resolve(_protest_place(token)) if m.actor.sector is None)
-        inferred = bool(source)
+        source, inferred = protesters(token, index)
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 

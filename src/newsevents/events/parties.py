@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 PARTICIPLE_PREPS = ("on", "against")
 # The preposition that names who gave what a subject received ("received weapons from X")
 GIVER_PREPS = ("from",)
+GIVER_MODIFIERS = ("amod", "compound", "poss", "nmod")
 # Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
 # sides of every root also split protesters ("US and British activists"), whose target the coder
 # cannot yet tell, so it was measured and kept to these, and to acts done to each other ("Indian and
@@ -187,8 +188,9 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
 
 def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """ "Ukraine received weapons from the United States", "X received an award from Y": what the
-    subject received was given by whoever "from" names, on the verb or on what was received, so
-    that one is the source and the subject the target. Only for entries with `source_from: giver`;
+    subject received was given by whoever "from" names, on the verb or on what was received (else
+    whoever a modifier of what was received names: "received Chinese funding"), so that one is the
+    source and the subject the target. Only for entries with `source_from: giver`;
     unchanged when "from" names no actor other than the subject. What was received may also be
     the entry's `with` word behind a preposition: "met with opposition from X", "came under fire
     from X"."""
@@ -200,6 +202,9 @@ def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Argum
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GIVER_PREPS]
     receivers = args.source.mentions
     found = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
+    # "received Chinese funding", "accepted Beijing's loans": the owner of what was received gave it
+    owners = [c for h in holders[1:] for c in h.children if c.dep_ in GIVER_MODIFIERS]
+    found = found or index.resolve(owners)
     givers = tuple(m for m in found if m not in receivers)
     if not givers and (args.target.mentions or not receivers):
         return args
