@@ -389,4 +389,5 @@ def test_captors_are_unidentified_armed_men(actor_dictionary, parse) -> None:  #
     """Who holds hostages is often named only by the act: "freed by their captors"."""
     got = by_text(actor_dictionary, parse, "The schoolgirls were freed by their captors on Tuesday.")
     assert got["captors"][2] == "UAF"
-    assert by_text(actor_dictionary, parse, "The hostage takers freed two nurses.")["hostage takers"][2] == "UAF"
+    takers = by_text(actor_dictionary, parse, "The hostage takers freed two nurses.")
+    assert takers["hostage takers"][2] == "UAF"
