@@ -145,3 +145,15 @@ def test_a_noun_joined_to_an_apposed_name_is_not_another_party(code, triples) ->
     text = "Hungary criticised Polat Sayim, an ethnic Uyghur and the vice chair of the council."
     events = code(text, [("Hungary", "HUN"), ("Polat Sayim", "CHNCVL"), ("council", "IGO")])
     assert triples(events) == {("HUN", "CHNCVL", "111")}
+
+
+def test_conjoined_passive_verbs_share_voice_subject_and_agent(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """The second of two conjoined passive participles has neither auxiliary nor subject of its own:
+    it is passive too, befalls the first verb's subject, and the by-agent one of them names did both."""
+    text = "Deputy President Rigathi Gachagua was impeached and removed from office by lawmakers."
+    events = code(text, [("Deputy President Rigathi Gachagua", "KENGOV"), ("lawmakers", "KENLEG")])
+    assert {(s, t) for s, t, _ in triples(events)} == {("KENLEG", "KENGOV")}
+    assert {e.trigger.text.split()[0] for e in events} == {"impeached", "removed"}
+    relative = "The opposition leader, who was detained and later expelled, is ill."
+    expelled = code(relative, [("The opposition leader", "KENOPP")])
+    assert {(s, t, c[:2]) for s, t, c in triples(expelled)} == {(None, "KENOPP", "17")}

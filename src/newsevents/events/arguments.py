@@ -51,10 +51,19 @@ from newsevents.events.objects import (
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
-from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
+from newsevents.events.subjects import (
+    RELATIVE,
+    borrowed_subject,
+    condition_subjects,
+    conjoined_patients,
+    gerund_subject,
+    passive_conjunct,
+    shared_agents,
+    subject,
+)
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import complement_subjects, passive_agents
+from newsevents.nlp.syntax import complement_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -125,6 +134,8 @@ def _is_passive(token: Token, cues: Cues) -> bool:
     too."""
     if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
         return True
+    if passive_conjunct(token):  # "was impeached and removed from office": the second verb too
+        return True
     if token.tag_ == "VBN" and _kids(token, "nsubj") and not _kids(token, "aux", "dobj") and not _pobjs(
         token, cues.target_preps
     ):
@@ -151,8 +162,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     token = index.doc[match.token]
     passive = _is_passive(token, cues)
     if passive:
-        src_tokens, src_inferred = passive_agents(token), False
-        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
+        src_tokens, src_inferred = shared_agents(token), False
+        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj") or conjoined_patients(token)
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
