@@ -37,7 +37,7 @@ on its verb ("drew criticism from X").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.events.mentions import MentionIndex
@@ -62,6 +62,7 @@ from newsevents.events.subjects import (
     subject,
 )
 from newsevents.events.triggers import lemma_keys
+from newsevents.events.unseated import in_office, unseats
 from newsevents.model import ActorMention
 from newsevents.nlp.syntax import complement_subjects
 
@@ -335,8 +336,12 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger (`_found_arguments`); a protest with no target of
-    its own is aimed at the party behind what it says it protests (`objects.grievance`)."""
+    its own is aimed at the party behind what it says it protests (`objects.grievance`), and an act
+    of removal from office befalls its target in office (`unseated.py`)."""
     args = _found_arguments(match, index, cues)
+    if args.target.mentions and unseats(index.doc[match.token], cues):  # "X was impeached": X in office
+        held = tuple(map(in_office, args.target.mentions))
+        args = Arguments(args.source, replace(args.target, mentions=held))
     if (match.entry.cameo or "")[:2] == "14" and not args.target.mentions:
         against = index.resolve(grievance(index.doc[match.token]))
         if against:
