@@ -157,3 +157,12 @@ def test_conjoined_passive_verbs_share_voice_subject_and_agent(code, triples) ->
     relative = "The opposition leader, who was detained and later expelled, is ill."
     expelled = code(relative, [("The opposition leader", "KENOPP")])
     assert {(s, t, c[:2]) for s, t, c in triples(expelled)} == {(None, "KENOPP", "17")}
+
+
+def test_the_triggers_own_object_is_its_means_and_the_partner_comes_after_with(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
+    """ "joined forces with X": "forces" is the act's own word, not whom it is done with."""
+    text = "Al-Shabab joined forces with Kenyan rebels."
+    events = code(text, [("Al-Shabab", "SOMREB"), ("forces", "MIL"), ("Kenyan rebels", "KENREB")])
+    assert {(s, t) for s, t, _ in triples(events)} == {("SOMREB", "KENREB")}

@@ -43,11 +43,13 @@ from typing import TYPE_CHECKING
 from newsevents.events.mentions import MentionIndex
 from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import (
+    MEANS_ROOTS,
     acted_on,
     grievance,
     not_instruments,
     not_means,
     noun_agents,
+    unnamed,
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
@@ -178,6 +180,11 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
             tgt_tokens, tgt_inferred = [token.head], True
+    if (match.entry.cameo or "")[:2] in MEANS_ROOTS:
+        # "joined forces with X": in cooperation, aid and yielding an unnamed actor noun that is the
+        # trigger's own word is its means, so the target comes through the preposition
+        # (`_found_arguments` would drop it as a target later); "free Palestinian prisoners" names one
+        tgt_tokens = [t for t in tgt_tokens if not _own_actor_word(t, match, index)]
     if match.entry.source_from == "object" and _kids(token, "dobj"):
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
@@ -209,6 +216,14 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
             conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
             target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _own_actor_word(word: Token, match: TriggerMatch, index: MentionIndex) -> bool:
+    """Whether `word` is one of the trigger's own words ("forces" in "joined forces"), the head of an
+    actor mention by itself, and qualified by no name or nationality (`objects.unnamed`)."""
+    m = index.by_token.get(word.i)
+    own = word.i != match.token and word.i in match.words
+    return own and m is not None and m.head == word.i and unnamed(word)
 
 
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:

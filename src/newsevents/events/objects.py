@@ -74,13 +74,13 @@ def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     is the one acted on ("arrested his brother")."""
     if (cameo or "")[:2] not in MEANS_ROOTS:
         return objects
-    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and _unnamed(o)):
+    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and unnamed(o)):
         return []  # "sent troops to Mali": the party comes after "to" (not "extradited militant X to Y")
     owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
     return [o for o in objects if o.i not in owned]
 
 
-def _unnamed(noun: Token) -> bool:
+def unnamed(noun: Token) -> bool:
     """A common noun no name or nationality qualifies ("troops", "1,000 soldiers"), so what is sent."""
     qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
     named = any(c.ent_type_ in ("NORP", "GPE", "PERSON") for c in qualifiers)
