@@ -166,3 +166,11 @@ def test_the_triggers_own_object_is_its_means_and_the_partner_comes_after_with( 
     text = "Al-Shabab joined forces with Kenyan rebels."
     events = code(text, [("Al-Shabab", "SOMREB"), ("forces", "MIL"), ("Kenyan rebels", "KENREB")])
     assert {(s, t) for s, t, _ in triples(events)} == {("SOMREB", "KENREB")}
+
+
+def test_the_object_of_a_verb_among_the_triggers_words_is_its_target(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """ "tried to kill X": the trigger is "try" with "kill"; whom it aims at is kill's object, not a
+    place the sentence names."""
+    text = "The gang tried to kill the journalist in New York."
+    events = code(text, [("gang", "RUSCRM"), ("journalist", "USAMED"), ("New York", "USA")])
+    assert triples(events) == {("RUSCRM", "USAMED", "185")}

@@ -90,6 +90,7 @@ MUTUAL_PREPS = ("with", "between")
 # Roots of intent whose partner is the object of the act intended: "offered to negotiate with X",
 # and threats, aimed at whom the act threatened befalls: "threatened to attack X"
 INTENT_ROOTS = frozenset({"03", "13"})
+REJECTION = "12"
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -178,6 +179,10 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         src_inferred = not own or src_tokens != own
         topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
         tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
+        if not tgt_tokens and not topic and (match.entry.cameo or "")[:2] != REJECTION:
+            # "tried to kill X": the object of a verb of the trigger's own words; not what is refused
+            # ("refused to release the prisoners" is aimed at whoever asked, not at the prisoners)
+            tgt_tokens = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
         if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
             tgt_tokens, tgt_inferred = [token.head], True
     if (match.entry.cameo or "")[:2] in MEANS_ROOTS:
