@@ -49,7 +49,7 @@ from newsevents.events.objects import (
     not_instruments,
     not_means,
     noun_agents,
-    unnamed,
+    own_means,
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
@@ -177,19 +177,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = _kids(token, "nsubj", "csubj")
         src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
-        topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
-        tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
-        if not tgt_tokens and not topic and (match.entry.cameo or "")[:2] != REJECTION:
-            # "tried to kill X": the object of a verb of the trigger's own words; not what is refused
-            # ("refused to release the prisoners" is aimed at whoever asked, not at the prisoners)
-            tgt_tokens = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
-        if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
-            tgt_tokens, tgt_inferred = [token.head], True
-    if (match.entry.cameo or "")[:2] in MEANS_ROOTS:
-        # "joined forces with X": in cooperation, aid and yielding an unnamed actor noun that is the
-        # trigger's own word is its means, so the target comes through the preposition
-        # (`_found_arguments` would drop it as a target later); "free Palestinian prisoners" names one
-        tgt_tokens = [t for t in tgt_tokens if not _own_actor_word(t, match, index)]
+        tgt_tokens, tgt_inferred = _active_objects(token, match, index, cues, own)
     if match.entry.source_from == "object" and _kids(token, "dobj"):
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
@@ -223,12 +211,25 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
 
 
-def _own_actor_word(word: Token, match: TriggerMatch, index: MentionIndex) -> bool:
-    """Whether `word` is one of the trigger's own words ("forces" in "joined forces"), the head of an
-    actor mention by itself, and qualified by no name or nationality (`objects.unnamed`)."""
-    m = index.by_token.get(word.i)
-    own = word.i != match.token and word.i in match.words
-    return own and m is not None and m.head == word.i and unnamed(word)
+def _active_objects(
+    token: Token, match: TriggerMatch, index: MentionIndex, cues: Cues, own: list[Token]
+) -> tuple[list[Token], bool]:
+    """The words naming an active verb's target, and whether they are inferred: its object, else the
+    object of a verb of the trigger's own words ("tried to kill X"; not what a rejection refuses:
+    "refused to release the prisoners" is aimed at whoever asked), else for a relative clause the
+    noun it modifies. No object of a verb of talk ("Biden and Xi discussed Taiwan": no party), and
+    in cooperation, aid and yielding no unnamed actor noun of the trigger's own words: "joined
+    forces with X" is done with X, "forces" being its means (`objects.own_means`)."""
+    root = (match.entry.cameo or "")[:2]
+    topic = token.lemma_.lower() in cues.topic_verbs
+    objects = [] if topic else _kids(token, "dobj")
+    if not objects and not topic and root != REJECTION:
+        objects = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
+    if root in MEANS_ROOTS:
+        objects = [t for t in objects if not own_means(t, match.token, match.words, index.by_token)]
+    if token.dep_ == "relcl" and not objects and not any(t.lower_ in RELATIVE for t in own):
+        return [token.head], True
+    return objects, False
 
 
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
