@@ -391,3 +391,7 @@ def test_captors_are_unidentified_armed_men(actor_dictionary, parse) -> None:  #
     assert got["captors"][2] == "UAF"
     takers = by_text(actor_dictionary, parse, "The hostage takers freed two nurses.")
     assert takers["hostage takers"][2] == "UAF"
+
+
+def test_a_terrorist_cell_is_an_armed_group(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(actor_dictionary, parse, "Police broke up a terrorist cell.")["terrorist cell"][2] == "REB"
