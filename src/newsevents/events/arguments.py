@@ -37,25 +37,38 @@ on its verb ("drew criticism from X").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.events.mentions import MentionIndex
 from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import (
+    MEANS_ROOTS,
     acted_on,
     grievance,
     not_instruments,
     not_means,
     noun_agents,
+    own_means,
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.protesters import protesters
-from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
+from newsevents.events.subjects import (
+    RELATIVE,
+    borrowed_subject,
+    condition_subjects,
+    conjoined_patients,
+    gerund_subject,
+    passive_conjunct,
+    raised_object,
+    shared_agents,
+    subject,
+)
 from newsevents.events.triggers import lemma_keys
+from newsevents.events.unseated import in_office, unseats
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import complement_subjects, passive_agents
+from newsevents.nlp.syntax import complement_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,6 +92,7 @@ MUTUAL_PREPS = ("with", "between")
 # Roots of intent whose partner is the object of the act intended: "offered to negotiate with X",
 # and threats, aimed at whom the act threatened befalls: "threatened to attack X"
 INTENT_ROOTS = frozenset({"03", "13"})
+REJECTION = "12"
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -123,22 +137,13 @@ def _kids(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _raised(token: Token) -> list[Token]:
-    """ "helped Mauritius build an airstrip": the subject of a bare infinitive complement is the
-    verb's object (the parse hangs it on the complement); a finite clause ("said X attacked") or a
-    to-infinitive keeps its subject to itself."""
-    return [
-        s for c in token.children if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > token.i
-        and not any(a.dep_ in ("aux", "mark") for a in c.children)
-        for s in c.children if s.dep_ == "nsubj" and token.i < s.i < c.i
-    ]  # fmt: skip
-
-
 def _is_passive(token: Token, cues: Cues) -> bool:
     """Passive voice; headlines drop the auxiliary ("Protesters Shot by Soldiers", "Soldier Killed"),
     so a past participle with a by-agent, or with a subject but neither auxiliary nor object, counts
     too."""
     if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
+        return True
+    if passive_conjunct(token):  # "was impeached and removed from office": the second verb too
         return True
     if token.tag_ == "VBN" and _kids(token, "nsubj") and not _kids(token, "aux", "dobj") and not _pobjs(
         token, cues.target_preps
@@ -166,8 +171,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     token = index.doc[match.token]
     passive = _is_passive(token, cues)
     if passive:
-        src_tokens, src_inferred = passive_agents(token), False
-        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
+        src_tokens, src_inferred = shared_agents(token), False
+        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj") or conjoined_patients(token)
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
@@ -177,10 +182,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = _kids(token, "nsubj", "csubj")
         src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
-        topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
-        tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj") or _raised(token)), False
-        if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
-            tgt_tokens, tgt_inferred = [token.head], True
+        tgt_tokens, tgt_inferred = _active_objects(token, match, index, cues, own)
     if match.entry.source_from == "object" and _kids(token, "dobj"):
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
@@ -212,6 +214,27 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
             conditions = index.resolve(condition_subjects(token)) if root == "13" else ()
             target, tgt_inferred = index.resolve(complement_subjects(token)) or conditions, True
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
+
+
+def _active_objects(
+    token: Token, match: TriggerMatch, index: MentionIndex, cues: Cues, own: list[Token]
+) -> tuple[list[Token], bool]:
+    """The words naming an active verb's target, and whether they are inferred: its object, else the
+    object of a verb of the trigger's own words ("tried to kill X"; not what a rejection refuses:
+    "refused to release the prisoners" is aimed at whoever asked), else for a relative clause the
+    noun it modifies. No object of a verb of talk ("Biden and Xi discussed Taiwan": no party), and
+    in cooperation, aid and yielding no unnamed actor noun of the trigger's own words: "joined
+    forces with X" is done with X, "forces" being its means (`objects.own_means`)."""
+    root = (match.entry.cameo or "")[:2]
+    topic = token.lemma_.lower() in cues.topic_verbs
+    objects = [] if topic else (_kids(token, "dobj") or raised_object(token))
+    if not objects and not topic and root != REJECTION:
+        objects = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
+    if root in MEANS_ROOTS:
+        objects = [t for t in objects if not own_means(t, match.token, match.words, index.by_token)]
+    if token.dep_ == "relcl" and not objects and not any(t.lower_ in RELATIVE for t in own):
+        return [token.head], True
+    return objects, False
 
 
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
@@ -335,8 +358,12 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger (`_found_arguments`); a protest with no target of
-    its own is aimed at the party behind what it says it protests (`objects.grievance`)."""
+    its own is aimed at the party behind what it says it protests (`objects.grievance`), and an act
+    of removal from office befalls its target in office (`unseated.py`)."""
     args = _found_arguments(match, index, cues)
+    if args.target.mentions and unseats(index.doc[match.token], cues):  # "X was impeached": X in office
+        held = tuple(map(in_office, args.target.mentions))
+        args = Arguments(args.source, replace(args.target, mentions=held))
     if (match.entry.cameo or "")[:2] == "14" and not args.target.mentions:
         against = index.resolve(grievance(index.doc[match.token]))
         if against:
