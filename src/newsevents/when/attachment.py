@@ -82,7 +82,7 @@ def date_at(
             head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act
         if head is None or first_word(ent) in skip:
             continue
-        direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
+        direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and _describes(head, trigger))
         clause = trigger.i if direct else clause_head(head).i
         attached.setdefault(clause, []).append((abs(ent.root.i - trigger.i), ent, clause_head(head)))
     verb = clause_head(trigger)
@@ -99,6 +99,12 @@ def date_at(
             if resolved is not None:
                 return resolved
     return None
+
+
+def _describes(head: Token, noun: Token) -> bool:
+    """Whether a date's word tells of a noun trigger's act: the word the noun hangs from, or a
+    participle describing the noun ("a coup led by the army in 2013", "talks held last week")."""
+    return head.i == noun.head.i or (head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i == noun.i)
 
 
 def _counted_back(ent: Span, words: DateWords) -> str | None:
