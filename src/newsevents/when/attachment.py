@@ -24,11 +24,14 @@ NAMING = frozenset({"poss", "compound", "nummod"})
 
 def attached_to(span: Span, words: DateWords) -> Token | None:
     """The word a date expression modifies; None when it only bounds ("until Friday", "a pause
-    to February 25") or describes a noun ("the five-year conflict")."""
+    to February 25") or describes a noun ("the five-year conflict"). In "spoke by phone Sunday"
+    the parser hangs the day under "by" through "phone": the preposition is the phone's, and the
+    day dates the speaking."""
     root = span.root
     if root.dep_ == "pobj":
         prep = root.head
-        return None if prep.lower_ in words.bounds else prep.head
+        means = any(c.dep_ == "compound" and c.i < span.start and not c.ent_type_ for c in root.children)
+        return None if prep.lower_ in words.bounds and not means else prep.head
     if root.dep_ in ("compound", "amod", "nummod", "poss"):
         return None
     return root.head if root.head.i != root.i else None
