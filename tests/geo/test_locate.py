@@ -205,3 +205,13 @@ def test_a_place_of_a_country_refines_a_sea(parse, gaz: Gazetteer) -> None:  # t
     text = "Japan and China have been disputing the uninhabited Senkaku/Diaoyu islands in the East China Sea."
     loc = _locate(parse, gaz, text, "disputing").location
     assert loc is not None and loc.name == "Senkaku Islands"
+
+
+def test_between_the_towns_of_places_the_event_there(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the land between two named towns is where the villages are; a bare "between" is a route
+    text = "Gunmen attacked several villages between the towns of Kilis and Azaz on Monday."
+    loc = _locate(parse, gaz, text, "attacked").location
+    assert loc is not None and loc.name in ("Kilis", "Azaz")
+    text = "Gunmen attacked a convoy travelling between Kilis and Azaz on Monday."
+    loc = _locate(parse, gaz, text, "attacked").location
+    assert loc is None or loc.name not in ("Kilis", "Azaz")

@@ -120,3 +120,22 @@ def test_an_act_below_a_background_date_of_its_own_sentence_takes_it(date_words,
 def test_a_year_naming_the_act_dates_it(date_words, parse) -> None:  # type: ignore[no-untyped-def]
     text = "The kidnapping resembled Boko Haram's 2014 abduction of schoolgirls from Chibok."
     assert _when(_dated(date_words, parse, text, "abduction")) == ("2014-01-01", "year", "text")
+
+
+@pytest.mark.model
+def test_a_background_date_sets_an_act_below_it_under_a_present_perfect_sentence(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    # the sentence speaks from now ("have been frozen"), but the act below the 2013 date is then
+    text = (
+        "Ties have been frozen since the general was removed in a coup staged by the army in 2013, "
+        "when both neighbours recalled their envoys."
+    )
+    assert _when(_dated(date_words, parse, text, "recalled")) == ("2013-01-01", "year", "inferred")
+    # an act in the present perfect still speaks from the day
+    text = "Ties have been frozen since 2013, and both neighbours have recalled their envoys."
+    assert _dated(date_words, parse, text, "recalled").date_source != "inferred"
+
+
+@pytest.mark.model
+def test_a_date_on_a_participle_describing_a_noun_dates_the_noun_s_act(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The general was removed in a coup staged by the army in 2013."
+    assert _when(_dated(date_words, parse, text, "coup")) == ("2013-01-01", "year", "text")

@@ -172,3 +172,12 @@ def test_a_count_before_after_in_the_present_dates_back_from_the_news(date_words
     # told in the past, the clause above has no day of its own here: no count back from the news
     text = "His comments came two days after the minister denounced Israel."
     assert _date(date_words, parse, text, "denounced").date_source != "text"
+
+
+@pytest.mark.model
+def test_a_day_after_a_means_of_speaking_dates_the_act(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "Sunday" under "by" through "phone"; "by" bounds only a bare date
+    text = "The minister spoke by phone Sunday with his Turkish counterpart."
+    assert _date(date_words, parse, text, "spoke").date == "2016-02-07"
+    text = "The minister must reply by Sunday, his office said."
+    assert _date(date_words, parse, text, "reply").date_source != "text"

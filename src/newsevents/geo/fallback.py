@@ -68,7 +68,8 @@ FOCUS_MIN_MENTIONS = 2
 CITY_SHARE = 3  # a focus city holds at least 1/CITY_SHARE of its country's mentions
 # Words before a name that make it an origin, a destination or a route, not where something happened.
 ELSEWHERE = "of another place"
-NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", "between", "via", ELSEWHERE})
+BETWEEN = "between"
+NOT_WHERE = frozenset({"from", "to", "into", "toward", "towards", BETWEEN, "via", ELSEWHERE})
 # How many sentences before the event's the paragraph level reads (see `_window_start`).
 PARAGRAPH_WINDOW = 6
 K = TypeVar("K")

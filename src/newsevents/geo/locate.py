@@ -7,7 +7,8 @@ An event gets its `clause` location only from its own sentence, and only from a 
   Kilis"), and attached to the trigger's clause; or
 - a modifier of the trigger or of one of its arguments ("the Aleppo offensive", "halted the
   Geneva talks").
-Names after "from", "to", "between" (origins, destinations, routes) do not place an event, and a
+Names after "from", "to", "between" (origins, destinations, routes) do not place an event ("between
+the towns of A and B" is the land between them: `attach.py`), and a
 place in another clause of the sentence ("halted the talks after forces advanced north of
 Aleppo") does not place the halting. Among several, a locative phrase on the trigger wins,
 then one elsewhere in its clause, then a name on its object, then the nearest to the trigger; a
@@ -23,10 +24,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from spacy.tokens import Token
 
+from newsevents.geo.attach import Kind, attachment
 from newsevents.geo.fallback import (
     SPECIFICITY,
     VERBAL_QUADS,
@@ -34,7 +35,6 @@ from newsevents.geo.fallback import (
     fallback_place,
     governing_preposition,
     no_place_reason,
-    reference_point,
 )
 from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.geo.metonymy import acting_mentions
@@ -51,9 +51,8 @@ from newsevents.model import (
 )
 from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import Anchors, ParsedArticle
-from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, OBJECT_DEPS, VERB_POS, shared_clause_head
+from newsevents.nlp.syntax import OBJECT_DEPS, VERB_POS, shared_clause_head
 
-Kind = Literal["locative", "object", "modifier"]
 MATERIAL_CONFLICT = 4  # the quad class of force: a country it is done to is where it is done
 PRECISION: dict[str, Precision] = {
     "country": "country",
@@ -62,62 +61,6 @@ PRECISION: dict[str, Precision] = {
     "district": "district",
     "other": "admin1",
 }
-
-
-def attachment(head: Token, cues: Cues, force: bool = False) -> tuple[Token, Kind] | None:
-    """(the word a place name is attached to, how), or None.
-
-    Kinds: "locative" (a locative preposition: "in Aleppo", "north of Aleppo"), "object" (the
-    direct object: "captured the town of Bakwa"; with `force` also the subject of a passive: "Aleppo
-    was shelled"), "modifier" (a name on a noun: "the Aleppo offensive").
-
-    Climbs from the name through "the city of", "the Homs province", "Syria's conflict" and
-    "north of" to the preposition that governs it; a name that only modifies a noun ("the Aleppo
-    offensive") attaches to that noun without being locative.
-    """
-    tok, objects = head, ("dobj", "nsubjpass") if force else ("dobj",)
-    for _ in range(5):
-        if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.i != tok.i:
-            noun = tok.head
-            if _is_place_noun(noun, cues) and noun.dep_ == "pobj" and noun.head.lower_ in cues.locative:
-                tok = noun  # "in the Homs province", "in Syria's Aleppo countryside"
-                continue
-            if _is_place_noun(noun, cues) and noun.dep_ in objects:
-                tok = noun  # "patrolled Bangladesh's cities", "Grozny's streets are patrolled": the land
-                continue
-            return noun, "modifier"
-        if tok.dep_ in objects:
-            return tok.head, "object"
-        if tok.dep_ != "pobj":
-            return None
-        prep = tok.head
-        word = prep.lower_
-        if word == "of" and _is_place_noun(prep.head, cues) and prep.head.lower_ not in cues.relative:
-            tok = prep.head
-            continue
-        if word == "of" and prep.head.lower_ in cues.relative:
-            return _relative_attachment(prep.head, cues)
-        if word in cues.locative or (force and tok.i == head.i and word in cues.force_locative):
-            return prep.head, "locative"
-        if force and tok.i == head.i and word in cues.force_object:
-            return prep.head, "object"  # "the invasion of Ukraine": the land force is done to
-        return None
-    return None
-
-
-def _is_place_noun(tok: Token, cues: Cues) -> bool:
-    word = tok.lower_
-    return word in cues.feature_nouns or word in cues.area_nouns or word in cues.relative
-
-
-def _relative_attachment(word: Token, cues: Cues) -> tuple[Token, Kind] | None:
-    """ "advanced north of Aleppo" places the advance; "Suwayrah, 50 km south of Baghdad" and
-    "Amara, south of Baghdad" only say where another place is."""
-    if reference_point(word, cues):
-        return None
-    if word.dep_ == "pobj" and (word.head.lower_ in cues.locative or word.head.lower_ == "on"):
-        return word.head.head, "locative"  # "in the north of Syria", "on the outskirts of Karachi"
-    return word.head, "locative"
 
 
 def _strength(attached: Token, kind: Kind, trigger: Token, feature: str, force: bool = False) -> int | None:

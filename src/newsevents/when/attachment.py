@@ -24,11 +24,14 @@ NAMING = frozenset({"poss", "compound", "nummod"})
 
 def attached_to(span: Span, words: DateWords) -> Token | None:
     """The word a date expression modifies; None when it only bounds ("until Friday", "a pause
-    to February 25") or describes a noun ("the five-year conflict")."""
+    to February 25") or describes a noun ("the five-year conflict"). In "spoke by phone Sunday"
+    the parser hangs the day under "by" through "phone": the preposition is the phone's, and the
+    day dates the speaking."""
     root = span.root
     if root.dep_ == "pobj":
         prep = root.head
-        return None if prep.lower_ in words.bounds else prep.head
+        means = any(c.dep_ == "compound" and c.i < span.start and not c.ent_type_ for c in root.children)
+        return None if prep.lower_ in words.bounds and not means else prep.head
     if root.dep_ in ("compound", "amod", "nummod", "poss"):
         return None
     return root.head if root.head.i != root.i else None
@@ -82,7 +85,7 @@ def date_at(
             head = trigger  # "Tuesday's attack", "the Feb. 27 deportations": the day names the act
         if head is None or first_word(ent) in skip:
             continue
-        direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and head.i == trigger.head.i)
+        direct = head.i == trigger.i or (trigger.pos_ not in VERB_POS and _describes(head, trigger))
         clause = trigger.i if direct else clause_head(head).i
         attached.setdefault(clause, []).append((abs(ent.root.i - trigger.i), ent, clause_head(head)))
     verb = clause_head(trigger)
@@ -99,6 +102,12 @@ def date_at(
             if resolved is not None:
                 return resolved
     return None
+
+
+def _describes(head: Token, noun: Token) -> bool:
+    """Whether a date's word tells of a noun trigger's act: the word the noun hangs from, or a
+    participle describing the noun ("a coup led by the army in 2013", "talks held last week")."""
+    return head.i == noun.head.i or (head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i == noun.i)
 
 
 def _counted_back(ent: Span, words: DateWords) -> str | None:

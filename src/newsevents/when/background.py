@@ -21,7 +21,9 @@ day's news, so the day the article speaks from would overstate what is known.
   days after ...", "the toll has risen") or about the future is not narrated.
 - Set in its own sentence: an undated past act below a clause of its own sentence that a
   background date dates ("descended into chaos in 2013 when rebels seized power and forced the
-  president out") takes that date, `inferred` (`_set_in_sentence`).
+  president out") takes that date, `inferred` (`_set_in_sentence`), even when the sentence
+  itself speaks from now ("relations have been frozen since he was ousted in 2013, when both
+  withdrew their envoys"): the act's own clause, not the sentence's, must be told in the past.
 
 The rule is kept narrow: "at least 23 people have been killed" (present perfect, a person as
 subject) is the day's news and keeps the day, and a clause that states its own date always
@@ -157,11 +159,13 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
     """
     published = parse_published(parsed.article.published)
     sent = sentence_of(trig)
-    if published is None or not _narrated(clause_head(trig.root), words) or not _narrated(sent.root, words):
+    if published is None or not _narrated(clause_head(trig.root), words):
         return None
     published_text = parsed.article.published
     if any(resolve_date(e.text, published_text, words=words) for e in date_expressions(parsed, sent)):
         return _set_in_sentence(parsed, trig, words, published)
+    if not _narrated(sent.root, words):
+        return None
     for _ in range(NARRATED_BACK):
         if sent.start == 0 or "\n" in parsed.doc[sent.start - 1].text_with_ws:
             return None  # the paragraph's first sentence: a setting does not cross paragraphs
