@@ -29,3 +29,13 @@ def test_a_country_the_post_is_aimed_at_leaves_the_body(  # type: ignore[no-unty
 ) -> None:
     got = by_text(actor_dictionary, parse, "The UN's Syria envoy Geir Pedersen met Assad.")
     assert next(v for k, v in got.items() if k.endswith("Pedersen"))[0] == "IGOUNO"
+
+
+def test_a_country_owning_an_unnamed_role_makes_its_official(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The role alone, with no name: "Iran's U.N. ambassador" is still Iran's government."""
+    got = by_text(actor_dictionary, parse, "Iran's U.N. ambassador criticised Israel.")
+    assert next(v for k, v in got.items() if k.endswith("ambassador"))[:3] == ("IRNGOV", "IRN", "GOV")
+    demonym = by_text(actor_dictionary, parse, "The Iranian U.N. envoy criticised Israel.")
+    assert next(v for k, v in demonym.items() if k.endswith("envoy"))[:3] == ("IRNGOV", "IRN", "GOV")

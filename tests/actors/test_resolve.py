@@ -383,3 +383,15 @@ def test_frontier_corps_is_pakistan_s_military(actor_dictionary, parse) -> None:
     """ "Five Frontier Corps personnel were killed in the attack": the dead are Pakistan's forces."""
     got = by_text(actor_dictionary, parse, "Five Frontier Corps personnel were killed in the attack.")
     assert got["Frontier Corps"][:3] == ("PAKMIL", "PAK", "MIL")
+
+
+def test_captors_are_unidentified_armed_men(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """Who holds hostages is often named only by the act: "freed by their captors"."""
+    got = by_text(actor_dictionary, parse, "The schoolgirls were freed by their captors on Tuesday.")
+    assert got["captors"][2] == "UAF"
+    takers = by_text(actor_dictionary, parse, "The hostage takers freed two nurses.")
+    assert takers["hostage takers"][2] == "UAF"
+
+
+def test_a_terrorist_cell_is_an_armed_group(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(actor_dictionary, parse, "Police broke up a terrorist cell.")["terrorist cell"][2] == "REB"

@@ -146,3 +146,32 @@ def test_a_noun_joined_to_an_apposed_name_is_not_another_party(code, triples) ->
     text = "Hungary criticised Polat Sayim, an ethnic Uyghur and the vice chair of the council."
     events = code(text, [("Hungary", "HUN"), ("Polat Sayim", "CHNCVL"), ("council", "IGO")])
     assert triples(events) == {("HUN", "CHNCVL", "111")}
+
+
+def test_conjoined_passive_verbs_share_voice_subject_and_agent(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """The second of two conjoined passive participles has neither auxiliary nor subject of its own:
+    it is passive too, befalls the first verb's subject, and the by-agent one of them names did both."""
+    text = "Deputy President Rigathi Gachagua was impeached and removed from office by lawmakers."
+    events = code(text, [("Deputy President Rigathi Gachagua", "KENGOV"), ("lawmakers", "KENLEG")])
+    assert {(s, t) for s, t, _ in triples(events)} == {("KENLEG", "KENGOV")}
+    assert {e.trigger.text.split()[0] for e in events} == {"impeached", "removed"}
+    relative = "The opposition leader, who was detained and later expelled, is ill."
+    expelled = code(relative, [("The opposition leader", "KENOPP")])
+    assert {(s, t, c[:2]) for s, t, c in triples(expelled)} == {(None, "KENOPP", "17")}
+
+
+def test_the_triggers_own_object_is_its_means_and_the_partner_comes_after_with(  # type: ignore[no-untyped-def]
+    code, triples,
+) -> None:
+    """ "joined forces with X": "forces" is the act's own word, not whom it is done with."""
+    text = "Al-Shabab joined forces with Kenyan rebels."
+    events = code(text, [("Al-Shabab", "SOMREB"), ("forces", "MIL"), ("Kenyan rebels", "KENREB")])
+    assert {(s, t) for s, t, _ in triples(events)} == {("SOMREB", "KENREB")}
+
+
+def test_the_object_of_a_verb_among_the_triggers_words_is_its_target(code, triples) -> None:  # type: ignore[no-untyped-def]
+    """ "tried to kill X": the trigger is "try" with "kill"; whom it aims at is kill's object, not a
+    place the sentence names."""
+    text = "The gang tried to kill the journalist in New York."
+    events = code(text, [("gang", "RUSCRM"), ("journalist", "USAMED"), ("New York", "USA")])
+    assert triples(events) == {("RUSCRM", "USAMED", "185")}

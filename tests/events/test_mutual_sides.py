@@ -54,3 +54,11 @@ def test_talks_with_no_sides_named_code_nothing() -> None:
 
 def test_a_verb_holding_the_sides_keeps_its_event_over_bare_talks() -> None:
     assert ("MIL", None, "040") in _coded("The army joined talks on Monday.")
+
+
+def test_officials_of_several_countries_are_one_party_each() -> None:
+    """ "the foreign ministers of A, B and C met": the noun is that sector of every country its "of"
+    lists, and the meeting runs between each two of them."""
+    coded = _coded("The foreign ministers of Egypt, Jordan and Saudi Arabia met in Cairo on Monday.")
+    assert {("EGYGOV", "JORGOV", "040"), ("SAUGOV", "EGYGOV", "040"), ("JORGOV", "SAUGOV", "040")} <= coded
+    assert ("FRAGOV", "DEUGOV", "057") in _coded("Leaders of France and Germany signed the treaty.")

@@ -10,8 +10,10 @@ which one they act for is told by how the words attach to their role:
   as the UN; the body's own mention stays as it is;
 - a country that owns the role by a possessive or a demonym is whose official the person is,
   even where an international body names the post: "Iran's U.N. ambassador", "the Chinese U.N.
-  envoy" are Iran's and China's government (GOV), not the UN. A country named bare before the
-  role ("the UN's Syria envoy") is where the post is aimed, and leaves the body's code alone.
+  envoy" are Iran's and China's government (GOV), not the UN, whether the person is named
+  ("Iran's U.N. ambassador Amir Saeid Iravani") or told by the role alone ("Iran's U.N.
+  ambassador said"). A country named bare before the role ("the UN's Syria envoy") is where the
+  post is aimed, and leaves the body's code alone.
 
 Only the words of the noun phrase count (compounds, modifiers, appositions), never a clause: "met
 U.N. officials" gives the subject nothing.
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 BODIES = ("IGO",)
 # Dependencies that keep a word inside the person's own noun phrase.
 PHRASE_DEPS = frozenset({"compound", "appos", "amod", "nmod"})
+# A role word for one person ("ambassador", "envoy"; `role: person` in sectors.yml): the role alone
+# stands for the official it names.
+PERSON_ROLE = "person"
 # How a country's word owns a role: "Iran's U.N. ambassador", "the Iranian U.N. ambassador".
 OWNER_DEPS = frozenset({"poss", "amod"})
 
@@ -46,7 +51,7 @@ def offices_of_bodies(doc: Doc, drafts: list[Draft], cues: Sequence[Cue]) -> lis
             body = _body_in_role(doc, d, bodies, cues)
             if body is not None:
                 d = replace(d, country=None, sector=body.sector, code=body.code)
-        elif d.person and (d.code or "").startswith(BODIES):
+        elif (d.person or d.role == PERSON_ROLE) and (d.code or "").startswith(BODIES):
             owner = _owning_country(doc, d, cues)
             if owner is not None:
                 d = replace(d, country=owner, sector="GOV", code=f"{owner}GOV")

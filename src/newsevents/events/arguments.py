@@ -4,28 +4,28 @@ Verbs: the active subject is the source and the object (or the object of against
 the target; in the passive the agent ("by X") is the source and the subject the target ("who" in a
 relative clause standing for its noun). A verb with no subject of its own borrows one: a conjoined
 verb from the first verb ("blamed ... and criticised"), a control complement from its governor
-("vowed to attack"; "urged X to attack" takes X), a gerund after by/after/before/while from its
-clause ("retaliated by expelling"), a relative clause from the noun it modifies, a participle from
-the noun it modifies ("forces backed by Russia": Russia backs the forces, an event of its own, never
-folded into the forces' action). Nouns: the actor inside the trigger's own phrase ("Russian air
-strikes"), a possessor or modifier ("the regime's offensive"), "by X", "between X and Y", a country
-before a measure aimed at someone ("U.S. restrictions on Chinese business"), an "of" that names who acts
-("the visit of X to Y", `modifiers.phrase_doer`), for a mutual act a possessor and a compound
-of another country ("his White House meeting", `modifiers.paired_sides`); otherwise
-the subject of a light verb that takes the noun as object ("X launched an offensive on Y"), for a
-mutual act the subject of the verb it hangs from ("X arrived for talks with Y"), and for a protest
-the country it happens in ("protests erupted in Tunisia"). A noun of coercion, release, criticism or
-attack takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest,
-release or abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who
-acts. A role filled through a borrowed or governing word counts as inferred, which lowers
-confidence. Verbs of appeal, demand, criticism, rejection and threat with no object aim at the
-subject of their that-clause ("demanded that X withdraw" targets X), or at the party their
-to-infinitive acts on ("threatened to cut ties with X"), and a threat with neither at the doer of
-its condition ("threatened to X unless Y withdraws"); appeals and demands also take "from X"
-("demanded support from X"). An intent to cooperate with no object ("offered to negotiate
-with X", "pledged to help X") aims at the party its to-infinitive acts on, when that word is a
-party itself, not a thing of one ("voted to extend his mandate"); its own troops are a doer's
-means ("offered its troops to X": X is the party). A preposition on the verb's
+("vowed to attack"; "urged X to attack" takes X, and "helped X build" takes X as its object), a
+gerund after by/after/before/while from its clause ("retaliated by expelling"), a relative clause
+from the noun it modifies, a participle from the noun it modifies ("forces backed by Russia":
+Russia backs the forces, an event of its own, never folded into the forces' action). Nouns: the
+actor inside the trigger's own phrase ("Russian air strikes"), a possessor or modifier ("the regime's
+offensive"), "by X", "between X and Y", a country before a measure aimed at someone ("U.S. restrictions
+on Chinese business"), an "of" that names who acts ("the visit of X to Y", `modifiers.phrase_doer`), for
+a mutual act a possessor and a compound of another country ("his White House meeting",
+`modifiers.paired_sides`); otherwise the subject of a light verb that takes the noun as object ("X
+launched an offensive on Y"), for a mutual act the subject of the verb it hangs from ("X arrived for
+talks with Y"), and for a protest whoever acts "in protest" or the country it happens in
+("protests erupted in Tunisia"; `protesters`). A noun of coercion, release, criticism or attack
+takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest, release or
+abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who acts. A role
+filled through a borrowed or governing word counts as inferred, which lowers confidence. Verbs of
+appeal, demand, criticism, rejection and threat with no object aim at the subject of their that-clause
+("demanded that X withdraw" targets X), or at the party their to-infinitive acts on ("threatened to cut
+ties with X"), and a threat with neither at the doer of its condition ("threatened to X unless Y
+withdraws"); appeals and demands also take "from X" ("demanded support from X"). An intent to cooperate
+with no object ("offered to negotiate with X", "pledged to help X") aims at the party its to-infinitive
+acts on, when that word is a party itself, not a thing of one ("voted to extend his mandate"); its own
+troops are a doer's means ("offered its troops to X": X is the party). A preposition on the verb's
 object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
@@ -37,24 +37,38 @@ on its verb ("drew criticism from X").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.events.mentions import MentionIndex
 from newsevents.events.modifiers import against, modifier_source, paired_sides, phrase_doer
 from newsevents.events.objects import (
+    MEANS_ROOTS,
     acted_on,
     grievance,
     not_instruments,
     not_means,
     noun_agents,
+    own_means,
     without_speakers,
 )
 from newsevents.events.objects import pobjs as _pobjs
-from newsevents.events.subjects import RELATIVE, borrowed_subject, condition_subjects, gerund_subject, subject
+from newsevents.events.protesters import protesters
+from newsevents.events.subjects import (
+    RELATIVE,
+    borrowed_subject,
+    condition_subjects,
+    conjoined_patients,
+    gerund_subject,
+    passive_conjunct,
+    raised_object,
+    shared_agents,
+    subject,
+)
 from newsevents.events.triggers import lemma_keys
+from newsevents.events.unseated import in_office, unseats
 from newsevents.model import ActorMention
-from newsevents.nlp.syntax import complement_subjects, passive_agents
+from newsevents.nlp.syntax import complement_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,6 +92,7 @@ MUTUAL_PREPS = ("with", "between")
 # Roots of intent whose partner is the object of the act intended: "offered to negotiate with X",
 # and threats, aimed at whom the act threatened befalls: "threatened to attack X"
 INTENT_ROOTS = frozenset({"03", "13"})
+REJECTION = "12"
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose nouns take their speaker from "from X" ("drew criticism from X"); for other nouns "from"
@@ -90,6 +105,9 @@ OF_TARGET_ROOTS = frozenset({"08", "11", "12", "16", "17", "18", "19", "20"})
 # Nouns whose possessor, with no "of" object, is whom the act befalls: "his arrest", "Navalny's release",
 # "their abduction", "Bashir's ouster"; "Israel's bombing" keeps its possessor as the doer
 POSSESSED_TARGET = ("17", "0841", "181")
+# ... unless the entry needs its doer named: "the Taliban's ban on books", "Israel's crackdown on
+# protests", "China's restrictions on Y" are acts of their possessor
+BEFALLS = frozenset({"target", "either", "victim"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
@@ -125,6 +143,8 @@ def _is_passive(token: Token, cues: Cues) -> bool:
     too."""
     if _kids(token, "nsubjpass", "auxpass") or (token.tag_ == "VBN" and token.dep_ == "acl"):
         return True
+    if passive_conjunct(token):  # "was impeached and removed from office": the second verb too
+        return True
     if token.tag_ == "VBN" and _kids(token, "nsubj") and not _kids(token, "aux", "dobj") and not _pobjs(
         token, cues.target_preps
     ):
@@ -151,8 +171,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     token = index.doc[match.token]
     passive = _is_passive(token, cues)
     if passive:
-        src_tokens, src_inferred = passive_agents(token), False
-        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj")
+        src_tokens, src_inferred = shared_agents(token), False
+        tgt_tokens = _kids(token, "nsubjpass") or _kids(token, "nsubj") or conjoined_patients(token)
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
@@ -162,10 +182,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         own = _kids(token, "nsubj", "csubj")
         src_tokens = subject(token)
         src_inferred = not own or src_tokens != own
-        topic = token.lemma_.lower() in cues.topic_verbs  # "Biden and Xi discussed Taiwan": no party
-        tgt_tokens, tgt_inferred = ([] if topic else _kids(token, "dobj")), False
-        if token.dep_ == "relcl" and not tgt_tokens and not any(t.lower_ in RELATIVE for t in own):
-            tgt_tokens, tgt_inferred = [token.head], True
+        tgt_tokens, tgt_inferred = _active_objects(token, match, index, cues, own)
     if match.entry.source_from == "object" and _kids(token, "dobj"):
         # "talks will not stop the forces (from) fighting": the forces are the ones not stopping
         return Arguments(Role(index.resolve(_kids(token, "dobj"))), Role())
@@ -199,6 +216,27 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     return Arguments(Role(source, src_inferred), Role(target, tgt_inferred, prep))
 
 
+def _active_objects(
+    token: Token, match: TriggerMatch, index: MentionIndex, cues: Cues, own: list[Token]
+) -> tuple[list[Token], bool]:
+    """The words naming an active verb's target, and whether they are inferred: its object, else the
+    object of a verb of the trigger's own words ("tried to kill X"; not what a rejection refuses:
+    "refused to release the prisoners" is aimed at whoever asked), else for a relative clause the
+    noun it modifies. No object of a verb of talk ("Biden and Xi discussed Taiwan": no party), and
+    in cooperation, aid and yielding no unnamed actor noun of the trigger's own words: "joined
+    forces with X" is done with X, "forces" being its means (`objects.own_means`)."""
+    root = (match.entry.cameo or "")[:2]
+    topic = token.lemma_.lower() in cues.topic_verbs
+    objects = [] if topic else (_kids(token, "dobj") or raised_object(token))
+    if not objects and not topic and root != REJECTION:
+        objects = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
+    if root in MEANS_ROOTS:
+        objects = [t for t in objects if not own_means(t, match.token, match.words, index.by_token)]
+    if token.dep_ == "relcl" and not objects and not any(t.lower_ in RELATIVE for t in own):
+        return [token.head], True
+    return objects, False
+
+
 def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
     """The preposition that brought the target: that of the first object holding one of the found
     mentions. In "spoke by phone on Monday with X" the target came "with", not "on" (Monday holds no
@@ -216,14 +254,6 @@ def _governing_subject(token: Token) -> list[Token]:
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     return subject(prep.head)
-
-
-def _protest_place(token: Token) -> list[Token]:
-    """ "protests erupted in Tunisia", "protests in Tunisia": the people of the place protest."""
-    out = _pobjs(token, ("in",))
-    if token.dep_ == "nsubj":
-        out += _pobjs(token.head, ("in",))
-    return out
 
 
 def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
@@ -257,6 +287,11 @@ def _heard_from(
         return source
     heard = _pobjs(token, ("from",)) + (_pobjs(token.head, ("from",)) if token.dep_ == "dobj" else [])
     return index.resolve(heard) or (() if named else source)
+
+
+def _befalls(match: TriggerMatch) -> bool:
+    """Whether the entry's act befalls its possessor ("his arrest"), as `POSSESSED_TARGET` says."""
+    return (match.entry.cameo or "").startswith(POSSESSED_TARGET) and match.entry.require in BEFALLS
 
 
 def _possessed(
@@ -296,7 +331,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
-    if not targets and (match.entry.cameo or "").startswith(POSSESSED_TARGET):
+    if not targets and _befalls(match):
         source, targets = _possessed(token, index, source)
     befallen, makers = _befallen(token, root)
     if befallen and not targets:
@@ -317,15 +352,18 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if not source and match.entry.mutual:
         source, inferred = index.resolve(_governing_subject(token)), True
     if not source and root == "14":
-        source = tuple(m for m in index.resolve(_protest_place(token)) if m.actor.sector is None)
-        inferred = bool(source)
+        source, inferred = protesters(token, index)
     return Arguments(Role(source, inferred), Role(targets, False, prep))
 
 
 def find_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Source and target mentions for a trigger (`_found_arguments`); a protest with no target of
-    its own is aimed at the party behind what it says it protests (`objects.grievance`)."""
+    its own is aimed at the party behind what it says it protests (`objects.grievance`), and an act
+    of removal from office befalls its target in office (`unseated.py`)."""
     args = _found_arguments(match, index, cues)
+    if args.target.mentions and unseats(index.doc[match.token], cues):  # "X was impeached": X in office
+        held = tuple(map(in_office, args.target.mentions))
+        args = Arguments(args.source, replace(args.target, mentions=held))
     if (match.entry.cameo or "")[:2] == "14" and not args.target.mentions:
         against = index.resolve(grievance(index.doc[match.token]))
         if against:

@@ -32,7 +32,7 @@ CUE_KEYS = (
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "leader_words", "topic_verbs",
-    "unharmed_objects", "in_force_words",
+    "unharmed_objects", "unseating_words", "in_force_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -82,6 +82,8 @@ class Cues:
     unharmed_objects: frozenset[str] = frozenset()
     # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party
     aimed_nouns: frozenset[str] = frozenset()
+    # "X was impeached": whom an act of removal befalls held the office then (unseated.py)
+    unseating_words: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

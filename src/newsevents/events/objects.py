@@ -8,7 +8,7 @@ rules for intents and threats share.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.events.subjects import kids
@@ -86,13 +86,24 @@ def not_means(objects: list[Token], cameo: str | None) -> list[Token]:
     is the one acted on ("arrested his brother")."""
     if (cameo or "")[:2] not in MEANS_ROOTS:
         return objects
-    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and _unnamed(o)):
+    if any(pobjs(o.head, ("to",)) for o in objects if o.dep_ == "dobj" and unnamed(o)):
         return []  # "sent troops to Mali": the party comes after "to" (not "extradited militant X to Y")
     owned = {o.i for o in objects for c in o.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES}
     return [o for o in objects if o.i not in owned]
 
 
-def _unnamed(noun: Token) -> bool:
+def own_means(
+    word: Token, trigger: int, trigger_words: Collection[int], by_token: Mapping[int, ActorMention]
+) -> bool:
+    """Whether `word` is one of the trigger's own words ("forces" in "joined forces"), the head of an
+    actor mention by itself and qualified by no name or nationality (`unnamed`): the act's means,
+    not its party ("free Palestinian prisoners" names one)."""
+    m = by_token.get(word.i)
+    own = word.i != trigger and word.i in trigger_words
+    return own and m is not None and m.head == word.i and unnamed(word)
+
+
+def unnamed(noun: Token) -> bool:
     """A common noun no name or nationality qualifies ("troops", "1,000 soldiers"), so what is sent."""
     qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
     named = any(c.ent_type_ in ("NORP", "GPE", "PERSON") for c in qualifiers)

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 
     from newsevents.events.arguments import Arguments, MentionIndex, Role
     from newsevents.events.triggers import TriggerMatch
+    from newsevents.model import ActorMention
 
 # Prepositions that name whom a participle's act befalls when the parse hangs them on its agent or its
 # noun: "sanctions imposed by the EU on Russia", "restrictions on Huawei imposed by Washington"
 PARTICIPLE_PREPS = ("on", "against")
 # The preposition that names who gave what a subject received ("received weapons from X")
 GIVER_PREPS = ("from",)
+GIVER_MODIFIERS = ("amod", "compound", "poss", "nmod")
 # Roots whose sides `named_parties` splits: cooperation, appeals, aid and concessions. Splitting the
 # sides of every root also split protesters ("US and British activists"), whose target the coder
 # cannot yet tell, so it was measured and kept to these, and to acts done to each other ("Indian and
@@ -59,8 +61,10 @@ def accused_it(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
 def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """ "Russian and Ukrainian officials met", "Cameroon and C.A.R. officials signed an agreement":
     a side whose noun has coordinated modifiers that are names or nationalities of their own is one
-    party per modifier (`PARTY_ROOTS` only). "Political and military officials" stay one party: only
-    modifiers the actor recogniser read as a name or demonym count."""
+    party per modifier (`PARTY_ROOTS` only), and so is one whose "of" names several countries
+    ("the foreign ministers of Egypt, Jordan and Saudi Arabia met": `_of_parties`). "Political
+    and military officials" stay one party: only modifiers the actor recogniser read as a name or
+    demonym count."""
     if (match.entry.cameo or "")[:2] not in PARTY_ROOTS and not match.entry.mutual:
         return args
 
@@ -71,9 +75,30 @@ def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
                 party = index.by_token.get(token.i)
                 if party is not None and party.kind in ("name", "demonym") and party not in found:
                     found.append(party)
+            found += [p for p in _of_parties(mention, index) if p not in found]
         return replace(role, mentions=tuple(found)) if len(found) > len(role.mentions) else role
 
     return replace(args, source=widen(args.source), target=widen(args.target))
+
+
+def _of_parties(mention: ActorMention, index: MentionIndex) -> list[ActorMention]:
+    """ "the foreign ministers of Egypt, Jordan and Saudi Arabia": the noun (a sector of the first
+    country, from its own "of") stands for that sector of each further country its "of" lists,
+    one mention each on the country's words, named by the country as `both.py` names its members."""
+    sector, head = mention.actor.sector, index.doc[mention.head]
+    if not sector or not mention.actor.country:
+        return []
+    listed = [t for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.children
+              if t.dep_ == "pobj" for t in (t, *t.conjuncts)]  # fmt: skip
+    out = []
+    for token in listed:
+        party = index.by_token.get(token.i)
+        if party is None or party.actor.sector or party.kind not in ("name", "demonym"):
+            continue
+        country = party.actor.country
+        if country and country != mention.actor.country:
+            out.append(replace(party, actor=replace(party.actor, code=country + sector, sector=sector)))
+    return out
 
 
 def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -187,8 +212,9 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
 
 def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """ "Ukraine received weapons from the United States", "X received an award from Y": what the
-    subject received was given by whoever "from" names, on the verb or on what was received, so
-    that one is the source and the subject the target. Only for entries with `source_from: giver`;
+    subject received was given by whoever "from" names, on the verb or on what was received (else
+    whoever a modifier of what was received names: "received Chinese funding"), so that one is the
+    source and the subject the target. Only for entries with `source_from: giver`;
     unchanged when "from" names no actor other than the subject. What was received may also be
     the entry's `with` word behind a preposition: "met with opposition from X", "came under fire
     from X"."""
@@ -200,6 +226,9 @@ def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Argum
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GIVER_PREPS]
     receivers = args.source.mentions
     found = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
+    # "received Chinese funding", "accepted Beijing's loans": the owner of what was received gave it
+    owners = [c for h in holders[1:] for c in h.children if c.dep_ in GIVER_MODIFIERS]
+    found = found or index.resolve(owners)
     givers = tuple(m for m in found if m not in receivers)
     if not givers and (args.target.mentions or not receivers):
         return args

@@ -116,3 +116,47 @@ def condition_subjects(verb: Token) -> list[Token]:
     verbs = [verb, *kids(verb, "xcomp")]
     clauses = [c for v in verbs for c in kids(v, "advcl") if {m.lower_ for m in kids(c, "mark")} & CONDITIONS]
     return [t for c in clauses for t in (passive_agents(c) or kids(c, "nsubj", "nsubjpass"))]
+
+
+def passive_conjunct(verb: Token) -> bool:
+    """ "was impeached and removed from office", "who was arrested and jailed": a past participle
+    conjoined to a passive verb, with no subject, auxiliary or object of its own, is passive too
+    (the auxiliary and the subject are said once, on the first verb)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ == "VBN"
+        and not kids(verb, "nsubj", "nsubjpass", "aux", "auxpass", "dobj")
+        and bool(kids(head, "nsubjpass")) and bool(kids(head, "auxpass"))
+    )  # fmt: skip
+
+
+def conjoined_patients(verb: Token) -> list[Token]:
+    """Whom a passive verb with no subject of its own befalls, when it is conjoined to a passive
+    verb that has one: "the leader was arrested and jailed" (the leader), "who was arrested and
+    jailed" (the noun "who" stands for)."""
+    head = verb.head
+    if verb.dep_ != "conj" or not kids(head, "auxpass"):
+        return []
+    own = kids(head, "nsubjpass")
+    return [head.head if t.lower_ in RELATIVE and head.dep_ == "relcl" else t for t in own]
+
+
+def shared_agents(verb: Token) -> list[Token]:
+    """The by-agent of a passive verb, else the one its conjoined passive verbs name: "was impeached
+    and removed from office by lawmakers" (the lawmakers impeached him too), "was arrested by police
+    and later charged" (the police charged him)."""
+    own = passive_agents(verb)
+    if own:
+        return own
+    return [a for c in verb.conjuncts if c.tag_ == "VBN" for a in passive_agents(c)]
+
+
+def raised_object(token: Token) -> list[Token]:
+    """ "helped Mauritius build an airstrip": the subject of a bare infinitive complement is the
+    verb's object (the parse hangs it on the complement); a finite clause ("said X attacked") or a
+    to-infinitive keeps its subject to itself."""
+    return [
+        s for c in token.children if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > token.i
+        and not any(a.dep_ in ("aux", "mark") for a in c.children)
+        for s in c.children if s.dep_ == "nsubj" and token.i < s.i < c.i
+    ]  # fmt: skip

@@ -38,7 +38,7 @@ def keys_of(lemma: str, text: str) -> tuple[str, ...]:
     """Candidate dictionary keys: the lemma, the word, and a past or plural form stripped by hand.
 
     The small model mislemmatises words glued to dashes ("-backed" -> "-backe"), so the
-    surface form is tried as well.
+    surface form is tried as well, and an "-ing" form it cut to a stem with no silent "e".
     """
     keys = [_clean(lemma), _clean(text)]
     word = keys[1]
@@ -46,6 +46,9 @@ def keys_of(lemma: str, text: str) -> tuple[str, ...]:
         keys += [word[:-2], word[:-1]]
     if word.endswith("s") and len(word) > 3:
         keys.append(word[:-1])
+    if word.endswith("ing") and len(word) > 5 and keys[0] == word[:-3]:
+        # the small model cuts a silent "e" off ("waging" -> "wag"): the stem with it restored
+        keys.append(word[:-3] + "e")
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

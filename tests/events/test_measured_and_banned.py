@@ -1,0 +1,55 @@
+"""What was given told through an amount ("25,000 tons of food aid", "5,000 tons of food"), a
+curfew shortened, a group outlawed, candidates banned from taking part, and help to negotiate,
+through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import extract_sentences
+
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "tons": "The United Nations will provide 25,000 tons of emergency food aid to refugees in Liberia.",
+    "food": "Japan delivered 5,000 tons of food to North Korea.",
+    "curfew": "The Sudanese government shortened the nightly curfew in Khartoum.",
+    "outlawed": "The British government outlawed the largest Protestant extremist organization.",
+    "candidates": "Uganda's president banned opposition candidates from participating in the elections.",
+    "negotiate": "Qatar helped negotiate a truce between Israel and Hamas.",
+}
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, Extraction]:
+    return extract_sentences(SENTENCES)
+
+
+def _codes(ex: Extraction) -> set[str]:
+    return {e.cameo for e in ex.events}
+
+
+def test_an_amount_of_aid_is_aid(extracted: dict[str, Extraction]) -> None:
+    assert "070" in _codes(extracted["tons"])
+
+
+def test_an_amount_of_food_delivered_is_humanitarian_aid(extracted: dict[str, Extraction]) -> None:
+    events = [e for e in extracted["food"].events if e.cameo == "073"]
+    assert events and events[0].source is not None and events[0].source.country == "JPN"
+
+
+def test_a_shortened_curfew_eases_a_restriction(extracted: dict[str, Extraction]) -> None:
+    assert "081" in _codes(extracted["curfew"])
+
+
+def test_an_outlawed_organisation_is_a_banned_group(extracted: dict[str, Extraction]) -> None:
+    assert "1722" in _codes(extracted["outlawed"])
+
+
+def test_candidates_banned_from_taking_part_are_a_banned_party(extracted: dict[str, Extraction]) -> None:
+    assert "1722" in _codes(extracted["candidates"])
+
+
+def test_help_to_negotiate_is_mediation(extracted: dict[str, Extraction]) -> None:
+    assert "045" in _codes(extracted["negotiate"])
