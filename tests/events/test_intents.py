@@ -31,6 +31,9 @@ SENTENCES = {
     "has to": "The Kenyan foreign minister said Ethiopia has to withdraw its troops from Somalia.",
     "not": "The Kenyan foreign minister said Ethiopia should not withdraw its troops from Somalia.",
     "plead": "The Nigerian opposition pleaded with the government to release the prisoners.",
+    "in effect": "China said Chinese tariffs on American goods would take effect on Wednesday.",
+    "in force": "The European Union said EU sanctions on Russia would come into force on Friday.",
+    "force withdrawn": "Nigeria said it would withdraw its peacekeeping force unless the rebels disarm.",
 }
 
 
@@ -147,3 +150,15 @@ def test_an_infinitive_beside_an_appeal_is_what_it_asks(coded: dict[str, Extract
     # the parse hangs "to release" on the verb, not under the appeal: still no release happened
     assert [c for _, _, c in _codes(coded["plead"])] == ["0253"]
 
+
+
+@pytest.mark.model
+def test_a_measure_said_to_take_effect_is_the_measure_not_a_threat(coded: dict[str, Extraction]) -> None:
+    assert _codes(coded["in effect"]) == [("CHN", "USA", "163")]
+    assert _codes(coded["in force"]) == [("IGOEEC", "RUS", "163")]
+
+
+@pytest.mark.model
+def test_a_force_withdrawn_under_a_condition_is_still_a_threat(coded: dict[str, Extraction]) -> None:
+    # "force" as the object of "withdraw" is no "come into force"
+    assert [c[:2] for s, _, c in _codes(coded["force withdrawn"]) if s == "NGA"] == ["13"]

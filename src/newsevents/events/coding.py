@@ -42,6 +42,7 @@ from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.modifiers import backer
+from newsevents.events.purposes import protest_purposes
 from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.events.wishes import appeals
@@ -175,9 +176,9 @@ class _Coder:
         support.fire_support(self.doc, by_token, matches, self.book.triggers, self.book.codes)
         intents.fold(self.doc, by_token, roots, (self.book.codes, self.book.intents), self.cues.speech_verbs)
         intents.modal_intents(
-            self.doc, by_token, (self.book.codes, self.book.intents), self._said_by, self.cues.intent_verbs
+            self.doc, by_token, (self.book.codes, self.book.intents), self._said_by, self.cues
         )
-        intents.protest_purposes(self.doc, by_token)
+        protest_purposes(self.doc, by_token)
         said = self._statements(sent, by_token)  # first: it drops the acts asked for
         return [e for evs in by_token.values() for e in evs] + said
 

@@ -17,13 +17,13 @@ the act in the complement has not happened, so it is no event of its own. The ru
   announced it would free 150 prisoners") is an intent (03x), and one it says it will not do ("said
   it would not release them") a refusal (12x); a state's own official speaks for it ("the Iranian
   foreign minister said Iran would not negotiate"); an act its doer plans, wants or prepares to do
-  ("Greece plans to impose restrictions") counts as said;
+  ("Greece plans to impose restrictions") counts as said; a measure said to take effect on a set
+  day ("the tariffs would take effect Wednesday", "sanctions will come into force") is no threat
+  but the measure itself, announced;
 - modal demands: "X said Y must/should <act>" is a demand (must) or appeal (should) by the speaker
   to Y, coded by the act when it is a trigger; "Y needs to <act>" is an appeal, "Y has to <act>" a
   demand; "Y should not <act>" is still an appeal, under its generic code; a quoted sentence with
   no verb of saying ("'The council must act.'") is its quote's speaker's demand;
-- purposes: a protest staged "to demand", "to protest" or "in protest against" something is one
-  protest, aimed at whom its purpose names.
 
 The table is data; this module only reads the parse and rewrites the sentence's events.
 """
@@ -44,6 +44,8 @@ from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from newsevents.events.modality import Cues
 
 Kind = Literal["appeal", "demand", "reject", "threaten", "intend"]
 KINDS: tuple[Kind, ...] = ("appeal", "demand", "reject", "threaten", "intend")
@@ -245,20 +247,21 @@ def modal_intents(
     by_token: Events,
     book: tuple[CodeTable, IntentTable],
     said_by: Callable[[Token], Actor | None],
-    intent_verbs: frozenset[str],
+    cues: Cues,
 ) -> None:
     """The modal-intent rule of the module docstring, in place; `said_by(token)` is the speaker of
-    the verb of saying whose complement holds the token, if any; `intent_verbs` are the verbs whose
-    complement their subject means to do ("plans to", "wants to")."""
+    the verb of saying whose complement holds the token, if any; the cues' `intent_verbs` are the
+    verbs whose complement their subject means to do ("plans to", "wants to"), its `in_force_words`
+    the phrases of a measure starting to bind ("take effect", "come into force")."""
     codes, table = book
     for token, events in by_token.items():
         live = [e for e in events if e.source and e.cameo_root not in FRAME_KINDS]
         verb = doc[token]
         if verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
-        planned = _intent_head(verb, intent_verbs) is not None
+        planned = _intent_head(verb, cues.intent_verbs) is not None
         condition = _condition(verb) if _modal(verb) else None
-        if not live or not (_future(verb) or planned or condition):
+        if not live or not (_future(verb) or planned or condition) or _in_force(verb, cues.in_force_words):
             continue
         speaker = said_by(verb)
         voiced = [e for e in _doers(live) if speaker is not None and _speaks_for(speaker, e.source)]
@@ -273,6 +276,20 @@ def modal_intents(
                 recoded(e, found, negated=False, modality="reported" if e.attributed_to else "asserted")
                 for e in live
             ]
+
+
+def _in_force(verb: Token, in_force: frozenset[str]) -> bool:
+    """Whether the verb and its object, or its "into" or "in" phrase, put something into force:
+    "take effect", "go into effect", "enter into force" (the cues' lemma phrases)."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dobj" and f"{lemma} {child.lemma_.lower()}" in in_force:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("into", "in"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(f"{lemma} {child.lower_} {g.lemma_.lower()}" in in_force for g in objects):
+                return True
+    return False
 
 
 def _doers(live: list[Event]) -> list[Event]:
@@ -358,41 +375,3 @@ def modal_demands(sent: Span, speech_verbs: frozenset[str], quoted: bool = False
     main = _demand(sent.root, sent.root) if quoted and not spoken else None
     if main is not None and not main.negated:
         yield main
-
-
-PURPOSE_ROOTS = frozenset({"02", "10", "14"})
-PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
-
-
-def _purposes(token: Token) -> list[Token]:
-    """Clauses and "in protest" phrases that say what a protest is for, on the protest word or on
-    the verb that stages it ("staged demonstrations to demand reforms", "a hunger strike in protest
-    against ...")."""
-    hosts = [token] if token.pos_ == "VERB" or token.head.i == token.i else [token, token.head]
-    out: list[Token] = []
-    for host in hosts:
-        for child in host.children:
-            if child.dep_ in PURPOSE_DEPS:
-                out.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "in":
-                out += [g for g in child.children if g.dep_ == "pobj"]
-    return out
-
-
-def protest_purposes(doc: Sequence[Token], by_token: Events) -> None:
-    """One protest, aimed at whom its purpose names: "students staged demonstrations to demand
-    reforms from the government" is a protest against the government, not also a demand; in place."""
-    for token, events in by_token.items():
-        if not events or events[0].cameo_root != "14":
-            continue
-        for purpose in _purposes(doc[token]):
-            said = [e for e in by_token.get(purpose.i, []) if e.cameo_root in PURPOSE_ROOTS]
-            if purpose.i == token or not said:
-                continue
-            targets = [e.target for e in said if e.target is not None] or [None]
-            by_token[token] = [
-                replace(e, target=t)
-                for e in events for t in ([e.target] if e.target is not None else targets)
-            ]  # fmt: skip
-            by_token[purpose.i] = []
-            break

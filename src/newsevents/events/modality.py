@@ -32,7 +32,7 @@ CUE_KEYS = (
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "leader_words", "topic_verbs",
-    "unharmed_objects", "unseating_words",
+    "unharmed_objects", "unseating_words", "in_force_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -60,6 +60,8 @@ class Cues:
     wrong_nouns: frozenset[str] = frozenset()
     # "plans to impose sanctions": the subject means to do the act (a threat or an intent, intents.py)
     intent_verbs: frozenset[str] = frozenset()
+    # "the tariffs would take effect Wednesday": a measure announced, not threatened (intents.py); phrases
+    in_force_words: frozenset[str] = frozenset()
     # "the ministry issued a statement condemning X": a statement acts for whoever issued it (arguments.py)
     statement_nouns: frozenset[str] = frozenset()
     # "demonstrators flooded the streets": a protest told through its crowd (crowds.py)
