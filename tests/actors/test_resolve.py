@@ -383,3 +383,12 @@ def test_frontier_corps_is_pakistan_s_military(actor_dictionary, parse) -> None:
     """ "Five Frontier Corps personnel were killed in the attack": the dead are Pakistan's forces."""
     got = by_text(actor_dictionary, parse, "Five Frontier Corps personnel were killed in the attack.")
     assert got["Frontier Corps"][:3] == ("PAKMIL", "PAK", "MIL")
+
+
+def test_person_with_a_body_s_office_in_apposition_is_that_body(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Catherine Russell, UNICEF's executive director, told the council that children are dying."
+    ms = mentions(actor_dictionary, parse, text)
+    person = [(m.actor.name, m.actor.code, m.head) for m in ms if m.actor.name == "Catherine Russell"]
+    assert person == [("Catherine Russell", "IGOUNOCEF", 1)]
