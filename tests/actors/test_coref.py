@@ -254,3 +254,12 @@ def test_she_is_no_organisation(actor_dictionary, parse) -> None:  # type: ignor
     """ "the group" stands for a body, which no "he" or "she" refers to."""
     text = "The Baloch Liberation Army claimed the attack. The group said she detonated the bomb."
     assert not [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "she"]
+
+
+def test_he_in_what_a_person_said_is_that_person(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Vladimir Putin met reporters in Moscow. Putin said the talks went well. "
+            "Putin thanked the host. Joe Biden said he would call Putin.")
+    he = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "he"]
+    assert [(m.kind, m.actor.name) for m in he] == [("pronoun", "Joe Biden")]

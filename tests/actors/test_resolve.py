@@ -395,3 +395,12 @@ def test_captors_are_unidentified_armed_men(actor_dictionary, parse) -> None:  #
 
 def test_a_terrorist_cell_is_an_armed_group(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     assert by_text(actor_dictionary, parse, "Police broke up a terrorist cell.")["terrorist cell"][2] == "REB"
+
+
+def test_person_with_a_body_s_office_in_apposition_is_that_body(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Catherine Russell, UNICEF's executive director, told the council that children are dying."
+    ms = mentions(actor_dictionary, parse, text)
+    person = [(m.actor.name, m.actor.code, m.head) for m in ms if m.actor.name == "Catherine Russell"]
+    assert person == [("Catherine Russell", "IGOUNOCEF", 1)]

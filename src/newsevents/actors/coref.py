@@ -16,7 +16,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   bonus for having been a subject. News reuses "he said" for the protagonist after a brief aside
   about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
   nearest person named before it in its own sentence ("sanctions on Dodik and his network",
-  "spoke with Armitage about his trip"), known to the dictionary or not;
+  "spoke with Armitage about his trip"), known to the dictionary or not; and a subject "he"/"she"
+  of what a person said or told is that person ("Mehdiyev said he is cooperating");
 - "the group" alone takes the organisation named last, within three sentences, that is no organ
   of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
@@ -232,7 +233,10 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     if not cands:
         return None
     here = [s for s in cands if s.person and h.sent_of[s.head] == sent]
-    if h.doc[pos].dep_ == "poss" and here:
+    teller = _teller(pos, cands, h)
+    if teller is not None:
+        ante = teller  # "Mehdiyev said he is cooperating", "Ombongi told VOA she was surprised"
+    elif h.doc[pos].dep_ == "poss" and here:
         ante = here[-1]  # "Dodik and his network", "spoke with Armitage about his trip"
     else:
         scores = _score(cands, pos, h)
@@ -242,6 +246,18 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
               sector=ante.sector, code=ante.code, person=ante.person, gender=ante.gender,
               role=ante.role, role_word=ante.role_word, key=_identity(ante), form="pronoun")
     return d
+
+
+def _teller(pos: int, cands: list[Draft], h: _History) -> Draft | None:
+    """"he"/"she" as the subject of what a person said or told is that person ("Mehdiyev said he
+    is cooperating", "Ombongi told VOA she was surprised"), whoever else the story has made
+    salient: the person (or singular person role, "the official") of a gender that fits the
+    pronoun, as `_reporter` does for groups."""
+    tok = h.doc[pos]
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.head.i < pos:
+        return None
+    subjects = {c.i for c in tok.head.head.children if c.dep_ in SUBJECT_DEPS}
+    return next((s for s in reversed(cands) if s.head in subjects), None)
 
 
 def _reporter(pos: int, h: _History) -> Draft | None:

@@ -5,7 +5,8 @@ that cue's mention, so "Syrian regime forces" or "UN envoy, Staffan de Mistura" 
 whose head is the noun the rest hangs on. Its code is built by these rules:
 
 - a named person decides everything (Bashar al-Assad -> SYRGOV, name "Bashar al-Assad"); an
-  unknown person takes country and sector from the role words around the name;
+  unknown person takes country and sector from the role words around the name, and the body
+  whose office an apposition gives it ("Catherine Russell, UNICEF's executive director");
 - otherwise a named organisation does ("UN envoy" -> IGOUNO, "Hezbollah fighters" -> LBNREB);
 - otherwise the country is the country, region or demonym nearest the head, and the sector is
   the head's, except that a weak head ("forces", "leader", "official", "groups") takes the
@@ -96,6 +97,8 @@ def _parents(doc: Doc, cues: list[Cue]) -> list[int | None]:
             parent, ok = n + 1, True
         if not ok and (leader := _led_by(doc, cue, owner)) is not None:
             parent, ok = leader, True
+        if not ok and (holder := _office_holder(doc, cue, cues, owner)) is not None:
+            parent, ok = holder, True
         parents.append(parent if ok else None)
     # A cycle cannot come from a tree parse, but guard against a mis-set head.
     for n in range(len(parents)):
@@ -157,6 +160,22 @@ def _led_by(doc: Doc, cue: Cue, owner: dict[int, int]) -> int | None:
     if not joined or led.lower_ != "led" or led.dep_ != "amod":
         return None
     return owner.get(led.head.i)
+
+
+def _governor(doc: Doc, cue: Cue) -> int:
+    head = doc[cue.root].head  # the token the cue hangs on; for the body of an office, the holder
+    return head.head.i if head.dep_ == "appos" and cue.entry.kind == "org" else head.i
+
+
+def _office_holder(doc: Doc, cue: Cue, cues: list[Cue], owner: dict[int, int]) -> int | None:
+    """ "Catherine Russell, UNICEF's executive director": the body of an office in apposition is
+    the person's, when the office is no cue of its own ("ambassador" already joins the mention)."""
+    root, office = doc[cue.root], doc[cue.root].head
+    owned = root.dep_ == "poss" or any(c.dep_ == "case" for c in root.children)  # "UNICEF's" either way
+    if cue.entry.kind != "org" or not owned or office.dep_ != "appos" or office.i in owner:
+        return None
+    holder = owner.get(office.head.i)
+    return holder if holder is not None and cues[holder].entry.kind == "person" else None
 
 
 def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> list[Draft]:
@@ -236,7 +255,7 @@ def label(dictionary: ActorDictionary, country: str | None, sector: str | None) 
 
 def draft(doc: Doc, cues: list[Cue], dictionary: ActorDictionary) -> Draft | None:
     """One mention from one group of cues, or None when it names no actor."""
-    tops = [c for c in cues if not any(o is not c and o.start <= doc[c.root].head.i < o.end for o in cues)]
+    tops = [c for c in cues if not any(o is not c and o.start <= _governor(doc, c) < o.end for o in cues)]
     head_cue = tops[-1] if tops else cues[-1]
     start, end = min(c.start for c in cues), max(c.end for c in cues)
     people = [c for c in cues if c.entry.kind == "person"]
