@@ -87,12 +87,17 @@ def judged_events(text: str) -> list[Event]:
     return [e for e in dated_events(text, "2023-05-01") if not e.cameo.startswith("01")]
 
 
-def country_triples(text: str) -> set[tuple[str | None, str | None, str]]:
-    """(source country, target country, CAMEO code) of each of `judged_events(text)`."""
+def countries_of(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of each event."""
     return {
         (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in judged_events(text)
+        for e in events
     }
+
+
+def country_triples(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of each of `judged_events(text)`."""
+    return countries_of(judged_events(text))
 
 
 def _side(actor: Actor | None) -> str | None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import countries_of, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -24,23 +24,17 @@ def extracted() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES)
 
 
-def _triples(ex: Extraction) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in ex.events
-    }
-
 
 def test_aid_accepted_is_given_by_whom_from_names(extracted: dict[str, Extraction]) -> None:
-    assert ("CHN", "MYS", "070") in _triples(extracted["accepted"])
+    assert ("CHN", "MYS", "070") in countries_of(extracted["accepted"].events)
 
 
 def test_a_demonym_on_what_was_accepted_names_the_giver(extracted: dict[str, Extraction]) -> None:
-    assert ("CHN", "MYS", "071") in _triples(extracted["modifier"])
+    assert ("CHN", "MYS", "071") in countries_of(extracted["modifier"].events)
 
 
 def test_a_demonym_on_what_was_received_names_the_giver(extracted: dict[str, Extraction]) -> None:
-    assert _triples(extracted["received"]) == {("CHN", "MYS", "071")}
+    assert countries_of(extracted["received"].events) == {("CHN", "MYS", "071")}
 
 
 def test_violence_wreaked_by_an_armed_group_is_an_assault(extracted: dict[str, Extraction]) -> None:

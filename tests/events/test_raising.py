@@ -5,7 +5,7 @@ that name whom they back with "of" ("X's backing of Y"), through the real pipeli
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import countries_of, extract_sentences
 
 from newsevents.events.subjects import RAISING_ADJECTIVES
 from newsevents.model import Extraction
@@ -26,31 +26,25 @@ def extracted() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES)
 
 
-def _triples(ex: Extraction) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in ex.events
-    }
-
 
 def test_a_passive_expectation_hands_its_subject_to_the_meeting(extracted: dict[str, Extraction]) -> None:
-    assert ("DEU", "FRA", "040") in _triples(extracted["expected"])
+    assert ("DEU", "FRA", "040") in countries_of(extracted["expected"].events)
 
 
 def test_a_schedule_hands_its_subject_to_the_trip(extracted: dict[str, Extraction]) -> None:
-    assert ("BRA", "CHN", "042") in _triples(extracted["scheduled"])
+    assert ("BRA", "CHN", "042") in countries_of(extracted["scheduled"].events)
 
 
 def test_a_raising_adjective_hands_the_copula_subject_to_the_visit(extracted: dict[str, Extraction]) -> None:
-    assert ("JPN", "AUS", "042") in _triples(extracted["due"])
+    assert ("JPN", "AUS", "042") in countries_of(extracted["due"].events)
     assert "due" in RAISING_ADJECTIVES
 
 
 def test_set_to_sign_is_the_subject_signing(extracted: dict[str, Extraction]) -> None:
-    triples = _triples(extracted["set"])
+    triples = countries_of(extracted["set"].events)
     assert ("KEN", "ETH", "057") in triples
 
 
 def test_backing_of_names_whom_it_backs(extracted: dict[str, Extraction]) -> None:
-    triples = _triples(extracted["backing"])
+    triples = countries_of(extracted["backing"].events)
     assert ("PAK", "AFG", "051") in triples
