@@ -263,3 +263,22 @@ def test_he_in_what_a_person_said_is_that_person(  # type: ignore[no-untyped-def
             "Putin thanked the host. Joe Biden said he would call Putin.")
     he = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "he"]
     assert [(m.kind, m.actor.name) for m in he] == [("pronoun", "Joe Biden")]
+
+
+def test_the_first_word_of_a_full_name_given_before_is_that_person(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("The government of Malaysian Prime Minister Mahathir Mohamad is reviewing the claims."
+            " Mahathir's government froze a pipeline project last year.")
+    short = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text.startswith("Mahathir'")
+             or m.actor.text == "Mahathir"]
+    assert [(m.kind, m.actor.name, m.actor.country) for m in short] == [("coref", "Mahathir Mohamad", "MYS")]
+
+
+def test_a_first_word_shared_by_two_people_named_before_is_left_alone(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Malaysian Prime Minister Mahathir Mohamad met Malaysian opposition leader Mahathir Osman."
+            " Mahathir later rejected the plan.")
+    short = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "Mahathir"]
+    assert all(m.kind != "coref" for m in short)

@@ -41,3 +41,26 @@ def test_a_titled_name_labelled_otherwise_is_the_person_its_surname_names(actor_
     found = _mentions(actor_dictionary, parse, text)
     assert ("DP Rigathi Gachagua", "ELI") in found
     assert found[-2:] == [("Gachagua", "ELI"), ("Gachagua", "ELI")]
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Secretary General Christopher Lockyear said the fighting had to stop.", None),
+    ("Attorney General Merrick Garland said the fighting had to stop.", "JUD"),
+    ("Surgeon General Vivek Murthy said the smoking had to stop.", "GOV"),
+])  # fmt: skip
+def test_an_office_with_general_in_it_is_no_military_rank(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse, text: str, sector: str | None
+) -> None:
+    found = _mentions(actor_dictionary, parse, text)
+    person = [s for name, s in found if name.endswith(text.split()[3])]
+    assert person == ([sector] if sector else []) and "MIL" not in {s for _, s in found}, found
+
+
+def test_a_short_military_rank_before_the_name_outweighs_a_civilian_office_after_it(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Lt. Gen. Ahmed Sharif Chaudhry, director general of the military's media wing, said the"
+            " operation was over.")
+    art, doc = parse(text)
+    found = [(m.actor.name, m.actor.sector) for m in find_mentions(doc, art, actor_dictionary)]
+    assert ("Ahmed Sharif Chaudhry", "MIL") in found, found

@@ -4,7 +4,10 @@ News articles name an actor once in full and then say "he", "the regime leader",
 or "Assad". Seven rules, applied left to right so each resolution can feed the next:
 
 - a surname, a one-word person name or the full name again after the full name is the same person
-  (kind "coref"), the first person introduced under that surname when relatives share it;
+  (kind "coref"), the first person introduced under that surname when relatives share it; a
+  one-word name that is no surname may be the first word of a coded person's full name, when only
+  one such person was named ("Prime Minister Mahathir Mohamad ... Mahathir's government"): many
+  names (Malay, Thai, Chinese, Korean) are shortened to their first word;
 - a definite singular role noun ("the regime leader", "the Syrian leader", "the official")
   takes the most recent earlier actor with the same role word, or for head-of-state words the
   most recent person of the same country and sector; a definite collective noun without a
@@ -115,6 +118,12 @@ def _short_name(d: Draft, h: _History) -> Draft:
         for s in h.seen:
             if s.person and s.end - s.start > 1 and word in (h.doc[s.end - 1].lower_, _last_name(s)):
                 return _copy_person(d, s)
+        # else the first word of one full name given before ("Prime Minister Mahathir Mohamad ...
+        # Mahathir's government"): Malay, Chinese, Korean and Thai names are often shortened to it
+        coded = [s for s in h.seen if s.person and (s.code or s.sector)]
+        first = {_plain(s.name): s for s in coded if _first_name(s) == word}
+        if len(first) == 1:
+            return _copy_person(d, next(iter(first.values())))
     return d
 
 
@@ -128,6 +137,12 @@ def _last_name(d: Draft) -> str:
     leader" is Ford's)."""
     parts = d.name.split()
     return parts[-1].lower() if parts else ""
+
+
+def _first_name(d: Draft) -> str:
+    """The first word of a person's full name; none for a one-word name."""
+    parts = d.name.split()
+    return parts[0].lower() if len(parts) > 1 else ""
 
 
 def _role(d: Draft, h: _History) -> Draft:
