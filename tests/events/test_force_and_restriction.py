@@ -40,6 +40,8 @@ SENTENCES = {
     "own_day": "Rights groups condemned Monday's arrest of the Kenyan opposition senator on Thursday.",
     "passive": "Book banned\n\nThe Taliban banned the book in November.\n\n"
     "The author said her book was banned because she is a woman.",
+    "doer": "Uyghurs deported\n\nThailand deported 40 Uyghurs to China on Monday.\n\n"
+    "A deportation of a Uyghur activist followed on Wednesday. Others could also be deported.",
     "harm": "Train attacked\n\nSeparatists attacked a train in Balochistan on Tuesday.\n\n"
     "Officials said on Friday the attack killed 20 people. Five soldiers were also killed in the attack.",
     "crash": "Plane down\n\nTaliban fighters killed three Afghan soldiers in Ghazni on Monday.\n\n"
@@ -130,6 +132,11 @@ def test_a_passive_with_no_agent_is_done_by_whoever_the_article_showed_doing_it(
     coded: dict[str, Extraction],
 ) -> None:
     assert ("AFGGOV", None, "1721", "2024-05-02") in _in(coded["passive"], "was banned")
+
+
+def test_a_passive_naming_no_side_is_done_by_an_act_told_with_its_doer(coded: dict[str, Extraction]) -> None:
+    # the activist's deportation was told with no doer: it cannot lend one to "others could be deported"
+    assert [(s, t, c) for s, t, c, _ in _in(coded["doer"], "Others could")] == [("THA", "CHN", "174")]
 
 
 def test_the_attacks_restate_acts_told_in_the_plural(coded: dict[str, Extraction]) -> None:

@@ -161,7 +161,10 @@ class Told:
         if claimer:
             args = replace(args, source=Role(claimer))
         source, target = bool(args.source.mentions), bool(args.target.mentions)
-        before = self._antecedent(kind, token, source or target, doer=target and not source)
+        # a passive names no doer: whoever the article showed doing such acts is it, and an act told
+        # with its target alone has no doer to lend
+        doer = not source and (target or match.entry.kind == "verb")
+        before = self._antecedent(kind, token, source or target, doer=doer)
         if before is None:
             return []
         source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
@@ -182,8 +185,9 @@ class Told:
     def _antecedent(self, kind: str, token: Token, named: bool, doer: bool = False) -> Act | None:
         """The latest act of the family whose trigger holds the noun's stem, else the latest of the
         family; an act told with no actor only when the noun's words (or a claim) name a side. When
-        the words name whom the act befalls and not who did it (`doer`: "patients were evicted"), an
-        act with a known doer first: one told with its target alone ("X is held incommunicado") has none."""
+        the words name whom the act befalls and not who did it (`doer`: "patients were evicted"), or a
+        passive names neither ("others could be deported"), an act with a known doer first: one told
+        with its target alone ("X is held incommunicado", "a deportation of an activist") has none."""
         told = self.told.get(kind, [])
         told = [act for act in told if act.source] or told if doer else told
         stem = token.lemma_.lower()[:STEM]
