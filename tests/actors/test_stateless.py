@@ -42,3 +42,14 @@ def test_a_modifier_that_is_part_of_an_office_still_awaits_a_country(  # type: i
     """ "foreign ministry officials" are one state's: the modifier names the office, not a foreigner."""
     got = _awaiting(actor_dictionary, parse, "Foreign ministry officials said the talks would resume.")
     assert any(awaits for text, awaits in got.items() if "officials" in text)
+
+
+def test_international_rights_groups_are_a_non_governmental_body(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse
+) -> None:
+    """CAMEO codes a rights group of no one country as it codes Amnesty International (NGOHRI);
+    other sectors of no one country keep their sector alone."""
+    codes = {m.actor.text: m.actor.code for m in mentions(
+        actor_dictionary, parse, "International rights groups and world leaders condemned the deportations.")}
+    assert codes["rights groups"] == "NGOHRI"
+    assert codes["leaders"] == "GOV"

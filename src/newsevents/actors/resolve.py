@@ -370,7 +370,8 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
 
 def complete(draft_: Draft, doc: Doc | None = None, stateless: Stateless | None = None) -> Draft:
     """Mark a country-less home-sector mention as needing a country, unless its words say it is
-    of no one country ("international rights groups": `stateless.py`).
+    of no one country ("world leaders"; "international rights groups", a non-governmental body:
+    `stateless.py`).
 
     Which country is a question of where its event happened, which is not known yet: the
     `actor_countries` stage answers it after events are placed (geo/actors.py).
@@ -378,7 +379,7 @@ def complete(draft_: Draft, doc: Doc | None = None, stateless: Stateless | None 
     if draft_.country or draft_.code or draft_.sector in TRANSNATIONAL or not draft_.sector:
         return draft_
     if doc is not None and stateless is not None and stateless.of_no_country(doc[draft_.head]):
-        return draft_
+        return replace(draft_, code=stateless.code_of(draft_.sector))
     return replace(draft_, needs_country=True)
 
 

@@ -7,7 +7,8 @@ one country: "foreign governments", "international rights groups", "world leader
 leaders". Such an agent keeps no country: a guessed one would be wrong more often than not (the
 story's country is the one they act on, not theirs), and no country is better than a wrong one.
 The words are data (`data/en/actors/stateless.yml`), with the words that make such a modifier
-part of one state's office instead ("foreign minister").
+part of one state's office instead ("foreign minister"), and the sectors whose agent of no one
+country is a non-governmental body, as CAMEO codes Amnesty International (NGOHRI).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FILE = "actors/stateless.yml"
-SECTIONS = ("no_country", "office_words")
+SECTIONS = ("no_country", "office_words", "ngo_sectors")
 # How a modifier hangs on the noun, directly or through one other modifier ("international
 # rights groups": "international" on "rights", "rights" on "groups").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -34,11 +35,18 @@ class Stateless:
 
     words: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()
+    ngo_sectors: frozenset[str] = frozenset()  # upper-case sector codes
 
     @classmethod
     def load(cls, language: str = "en") -> Stateless:
         found = lists.words([data.shipped(FILE, language)], SECTIONS)
-        return cls(frozenset(found["no_country"]), frozenset(found["office_words"]))
+        ngo = frozenset(code.upper() for code in found["ngo_sectors"])
+        return cls(frozenset(found["no_country"]), frozenset(found["office_words"]), ngo)
+
+    def code_of(self, sector: str) -> str | None:
+        """The code of an agent of no one country of `sector`: a non-governmental body's for the
+        sectors listed ("international rights groups": NGOHRI), else None (its sector alone)."""
+        return f"NGO{sector}" if sector in self.ngo_sectors else None
 
     def of_no_country(self, head: Token) -> bool:
         """Whether a modifier of `head`, or of a modifier of it, says it is of no one country."""
