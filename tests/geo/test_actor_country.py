@@ -107,7 +107,7 @@ def test_the_actors_stage_marks_who_awaits_a_country(nlp, actor_dictionary, text
 
 # Unit tests on hand-made events: the rules, without the parse.
 
-TEXT = "soldiers attacked civilians in Kyiv; Syrian refugees"
+TEXT = "soldiers attacked civilians in Kyiv; Syrian refugees; police"
 
 
 def _actor(text: str, sector: str) -> Actor:
@@ -153,6 +153,16 @@ def test_unit_attacking_army_takes_the_article_not_the_place() -> None:
 def test_unit_weak_places_leave_the_article_country(precision: str, quad: int, where: str) -> None:
     civ = _actor("civilians", "CVL")
     out = _homing(civ).event(_event(None, civ, precision, quad, where))
+    assert out.target is not None and (out.target.code, out.target.country_source) == ("RUSCVL", "article")
+
+
+def test_unit_police_take_the_place_of_any_act_a_statement_too() -> None:
+    """Police and courts act where they live: "according to prosecutors" in a paragraph about a
+    New York trial is American in an article about Iran, though an accusation is no material act;
+    a statement's place still leaves other agents the article's country."""
+    police, civ = _actor("police", "COP"), _actor("civilians", "CVL")
+    out = _homing(police, civ).event(_event(police, civ, quad=3))
+    assert out.source is not None and (out.source.code, out.source.country_source) == ("UKRCOP", "place")
     assert out.target is not None and (out.target.code, out.target.country_source) == ("RUSCVL", "article")
 
 

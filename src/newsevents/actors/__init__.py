@@ -24,6 +24,7 @@ from newsevents.actors.bodies import named_again
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.actors.placed import place_by_preposition
+from newsevents.actors.stateless import Stateless
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
 
@@ -43,7 +44,8 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     stages that read it too (see `actors.stage.shared_dictionary`).
     """
     dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
-    dictionary = replace(dictionary, destinations=Destinations.load(language))
+    stateless = Stateless.load(language)
+    dictionary = replace(dictionary, destinations=Destinations.load(language), stateless=stateless)
     recognise.prepare(dictionary)
     return dictionary
 
@@ -86,7 +88,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = resolve.share_heads(doc, drafts, dictionary)
     drafts = offices.former_offices(doc, coref.resolve(parsed, drafts), cues, dictionary)
     drafts = named_again(parsed, drafts)
-    drafts = [resolve.complete(d, doc) for d in drafts]
+    drafts = [resolve.complete(d, doc, dictionary.stateless) for d in drafts]
     out: list[ActorMention] = []
     last_end = -1
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents import data
 from newsevents.actors.destinations import Destinations
+from newsevents.actors.stateless import Stateless
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.errors import ResourceError
@@ -99,6 +100,8 @@ class ActorDictionary:
     cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # capitals named as where a visit goes stand for their government (actors/destinations.py)
     destinations: Destinations = field(default_factory=Destinations, compare=False, hash=False, repr=False)
+    # modifiers that say an agent is of no one country (actors/stateless.py)
+    stateless: Stateless = field(default_factory=Stateless, compare=False, hash=False, repr=False)
 
     def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
         """Every curated phrase of one form ("demonym"), with its token key; the converted sources

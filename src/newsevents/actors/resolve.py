@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry, norm_token
 from newsevents.actors.recognise import Cue
+from newsevents.actors.stateless import Stateless
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
@@ -367,24 +368,18 @@ def _place_only(doc: Doc, places: list[Cue], dictionary: ActorDictionary, base: 
                  form=cue.form)
 
 
-# "foreign governments", "international mediators": explicitly not of the article's country
-NOT_HOME = frozenset({"foreign", "international", "overseas"})
-OFFICE_WORDS = frozenset({"minister", "ministry", "secretary", "office", "affairs"})  # "foreign minister"
-
-
-def complete(draft_: Draft, doc: Doc | None = None) -> Draft:
-    """Mark a country-less home-sector mention as needing a country.
+def complete(draft_: Draft, doc: Doc | None = None, stateless: Stateless | None = None) -> Draft:
+    """Mark a country-less home-sector mention as needing a country, unless its words say it is
+    of no one country ("world leaders"; "international rights groups", a non-governmental body:
+    `stateless.py`).
 
     Which country is a question of where its event happened, which is not known yet: the
     `actor_countries` stage answers it after events are placed (geo/actors.py).
     """
     if draft_.country or draft_.code or draft_.sector in TRANSNATIONAL or not draft_.sector:
         return draft_
-    if doc is not None and any(
-        t.lower_ in NOT_HOME and t.dep_ == "amod" and t.nbor(1).lemma_.lower() not in OFFICE_WORDS
-        for t in doc[draft_.head].lefts
-    ):
-        return draft_
+    if doc is not None and stateless is not None and stateless.of_no_country(doc[draft_.head]):
+        return replace(draft_, code=stateless.code_of(draft_.sector))
     return replace(draft_, needs_country=True)
 
 

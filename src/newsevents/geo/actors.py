@@ -29,7 +29,8 @@ on to the article. The guards, for precision first:
   in Syria" is as true of Turkish soldiers), so only a city, district or province places;
 - an event's place counts only for material acts (quad class 2 or 4: aid given, people
   attacked), whose place is where the people it touched were; a statement is often placed where
-  the talk was about;
+  the talk was about; police and courts excepted, whose every act is done where they live
+  ("according to prosecutors" in a paragraph about a New York trial is American);
 - a source, or an actor outside an event, takes a place only when it is police or a court, which
   act where they live: an army or a civilian attacker routinely acts abroad ("whose brother shot
   three Israelis in Tel Aviv"), so it is not re-homed from the place; a victim abroad is the
@@ -143,7 +144,7 @@ def _event_home(event: Event, actor: Actor, source: bool, homes: Homes) -> Found
         and loc.country
         and _stated_where(loc, event.location_source, homes)
         and loc.precision in FINE_PRECISION
-        and event.quad_class in MATERIAL_QUADS
+        and (event.quad_class in MATERIAL_QUADS or actor.sector in LOCAL_SECTORS)
         and _place_allowed(actor, agent=source)
     ):
         return loc.country, "place"
