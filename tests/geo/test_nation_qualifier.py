@@ -24,3 +24,9 @@ def test_a_demonym_on_the_feature_noun_names_the_country() -> None:
 
 def test_a_demonym_elsewhere_is_no_qualifier() -> None:
     assert _countries("Syrian refugees in the city of Gaziantep protested on Monday.")["Gaziantep"] == "TUR"
+
+
+def test_a_region_on_the_feature_noun_names_no_nation() -> None:
+    # "New Mexico" is a state, not "Mexico" with a capitalised word before it
+    text = "Police arrested a man in the New Mexico town of Hatch."
+    assert _countries(text)["Hatch"] == "USA"

@@ -51,16 +51,16 @@ def nation_of(span: Span, gazetteer: Gazetteer) -> str | None:
         last -= 1
     if last < 0 or not doc[last].text[:1].isupper():
         return None
-    for first in (last - 1, last):  # "South Korean" before "Korean"
+    for first in (last - 1, last):  # "South Korean" before "Korean"; "New Mexico" before "Mexico"
         if first < 0 or not doc[first].text[:1].isupper():
             continue
         text = doc[first : last + 1].text
         code = gazetteer.demonyms.get(normalize(text))
-        if code in gazetteer.countries:
-            return code
+        if code is not None:
+            return code if code in gazetteer.countries else None  # "Kurdish" names no country
         named = [c.entry for c in gazetteer.lookup(text) if c.primary]
-        if named and named[0].feature == "country":  # "Saudi", "U.S.": the demonym names the country
-            return named[0].country
+        if named:  # "Saudi", "U.S.": the word names the country; "New Mexico" a state, no nation
+            return named[0].country if named[0].feature == "country" else None
     return None
 
 

@@ -16,7 +16,8 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 3. Among same-named places: a feature noun restricts the choice to that feature ("the province of
    Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier restricts it to
    places in that country or region ("Paris, Texas"), and the qualifier itself to the region or
-   country holding the first name ("Atlanta, Georgia" is the US state); a region that shares its
+   country holding the first name ("Atlanta, Georgia" is the US state), as a demonym on the feature
+   noun does to its country ("the Palestinian city of Jenin"); a region that shares its
    name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
    Basra, Geneva); a water word ("the Gulf state") is a listed region.
 4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions that
