@@ -67,7 +67,8 @@ def _namesakes(top: Toponym, gazetteer: Gazetteer, features: tuple[str, ...]) ->
 
 
 def _movable(r: Resolved) -> bool:
-    return r.feature in ("city", "district") and not r.toponym.qualifier and r.lat is not None
+    pinned = r.toponym.qualifier or r.toponym.nation  # "Paris, Texas", "the Palestinian city of Jenin"
+    return r.feature in ("city", "district") and not pinned and r.lat is not None
 
 
 def cluster_towns(

@@ -55,8 +55,8 @@ def reread_abroad(
     }
     out, states = [], set()
     for r in resolved:
-        entry = None
-        if r.country != home and counts[r.country or ""] <= 1 and not r.toponym.qualifier:
+        entry, pinned = None, r.toponym.qualifier or r.toponym.nation  # "the Palestinian city of Jenin"
+        if r.country != home and counts[r.country or ""] <= 1 and not pinned:
             entry = _at_home(r, gazetteer, home, regions)
         if entry is not None and entry.feature == "admin1":
             states.add((entry.country, normalize(entry.name)))

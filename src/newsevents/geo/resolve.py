@@ -16,7 +16,8 @@ Heuristics, in the order they apply (precision first: a missed place costs less 
 3. Among same-named places: a feature noun restricts the choice to that feature ("the province of
    Aleppo" is the governorate, "the city of Aleppo" the city); a comma qualifier restricts it to
    places in that country or region ("Paris, Texas"), and the qualifier itself to the region or
-   country holding the first name ("Atlanta, Georgia" is the US state); a region that shares its
+   country holding the first name ("Atlanta, Georgia" is the US state), as a demonym on the feature
+   noun does to its country ("the Palestinian city of Jenin"); a region that shares its
    name with a city inside it gives way to the city unless a noun says region (Aleppo, Kilis,
    Basra, Geneva); a water word ("the Gulf state") is a listed region.
 4. Then each candidate scores log10(population) + 2 * (share of the article's country mentions that
@@ -54,7 +55,7 @@ from newsevents.geo.cluster import cluster_towns
 from newsevents.geo.counties import county_at_home, county_entry, county_head, county_region
 from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
-from newsevents.geo.qualifiers import contains, inside_qualifier
+from newsevents.geo.qualifiers import contains, in_nation, inside_qualifier
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from newsevents.model import Article, Evidence, Place
 from newsevents.nlp.parsed import ParsedArticle
@@ -153,6 +154,7 @@ def _narrow(top: Toponym, cands: list[Candidate], gazetteer: Gazetteer, context:
         cands = same or cands
     if top.qualifier:
         cands = inside_qualifier(top.qualifier, cands, gazetteer) or cands
+    cands = in_nation(top.nation, cands) or cands  # "the Palestinian city of Jenin"
     if top.qualified:
         inner = [c.entry for c in gazetteer.lookup(top.qualified)]
         holds = [c for c in cands if contains(c.entry, inner)]
@@ -176,7 +178,7 @@ def _in_regions(entry: Entry, context: Counter[str]) -> bool:
 def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | None:
     """A name only the on-disk index of small places knows, taken only with evidence of where it
     is, since 200,000 villages share their names with people, things and each other:
-    - a town under a comma qualifier ("Glen Carbon, Ill.");
+    - a town under a comma qualifier ("Glen Carbon, Ill.") or of the nation on its feature noun;
     - a town in a region the article names, when tagged a place or marked by a preposition or noun;
     - a town in a country the article names, after a preposition, when tagged a town or region or
       named by a feature noun ("in Innisfail" in a story on Canada; not the facility "at Heathrow
@@ -199,7 +201,10 @@ def _town(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry | 
     proof = own_noun or top.hint or top.qualifier or top.dateline or top.embedded  # embedded: an office
     if top.label not in PLACE_LABELS and top.label and not proof:
         return None
-    pool = inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else []
+    pool = in_nation(top.nation, towns)
+    pool = inside_qualifier(top.qualifier, towns, gazetteer) if top.qualifier else pool
+    if top.nation and not pool:  # "the Palestinian city of Jenin": not a Polish village
+        return None
     if not pool and (top.label in PLACE_LABELS or top.cue):
         named = [c for c in towns if _in_regions(c.entry, context)]
         pool = [c for c in named if c.primary or c.entry.feature == "district"]
@@ -374,18 +379,8 @@ def group_places(resolved: list[Resolved], text: str) -> list[Place]:
         # The mention that says most (a district with its city's point) speaks for the group.
         first = next((r for r in items if r.lat is not None), items[0])
         mentions = tuple(Evidence.of(text, r.toponym.start, r.toponym.end) for r in items)
-        places.append(
-            Place(
-                first.name,
-                first.lat,
-                first.lon,
-                first.country,
-                first.feature,  # type: ignore[arg-type]
-                mentions,
-                first.admin1,
-                first.geonameid,
-            )
-        )
+        point = (first.name, first.lat, first.lon, first.country, first.feature)
+        places.append(Place(*point, mentions, first.admin1, first.geonameid))  # type: ignore[arg-type]
     return places
 
 

@@ -22,6 +22,7 @@ from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames
 from newsevents.geo.joins import joined_by_of, listed
 from newsevents.geo.names import DASHES, PLACE_LABELS, POSSESSIVES, is_name_part, name_spans
 from newsevents.geo.pairs import embeddable, hyphen_pair
+from newsevents.geo.qualifiers import nation_of
 from newsevents.model import Feature
 from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -58,6 +59,7 @@ class Toponym:
     embedded: bool = False
     county: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
     dateline: bool = False  # "CROMWELL — Police said": the place a local story was filed from
+    nation: str | None = None  # "PSE" of "the Palestinian city of Jenin" (geo/qualifiers.nation_of)
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -247,10 +249,9 @@ def _object_label(span: Span, cues: Cues) -> str:
 
 
 def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
-    """Names that the gazetteer (or its index of small places) knows or that a district noun marks,
-    outside page furniture. Where an entity and a capitalised run overlap, the one the gazetteer
-    knows wins, then the longer. Demonyms ("Syrian", "Turks") are never toponyms, nor lower-case
-    words in a sentence that uses capitals (`_common_word`)."""
+    """Names the gazetteer (or its index of small places) knows or a district noun marks, outside
+    page furniture; of an entity and a capitalised run that overlap, the known one wins, then the
+    longer. Demonyms ("Syrian") are never toponyms, nor lower-case words in a capitalised sentence."""
     cues, doc, knows = gazetteer.cues, parsed.doc, KnownNames(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
@@ -290,6 +291,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             is_district,
             (owner.start_char, owner.end_char) if owner is not None else None,
             dateline=dateline,
+            nation=nation_of(span, gazetteer),
         )
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
@@ -360,12 +362,8 @@ def _hyphen_head(span: Span, gazetteer: Gazetteer) -> list[Toponym]:
 def _party_town(span: Span, part: Span, cues: Cues) -> bool:
     """ "Rep. Torrey Westrom, R-Elbow Lake": the town after a party letter and a hyphen."""
     head = span[0]
-    return (
-        part.start == span.start + 2
-        and head.text.isupper()
-        and head.lower_ in cues.party_prefixes
-        and span[1].text in DASHES
-    )
+    first = part.start == span.start + 2 and head.text.isupper()
+    return first and head.lower_ in cues.party_prefixes and span[1].text in DASHES
 
 
 def _world_region(text: str, gazetteer: Gazetteer) -> bool:
