@@ -43,13 +43,17 @@ Key = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Unions:
-    """Words of each union of states -> the entry of the region whose point it takes."""
+    """Words of each union of states -> the entry of the region whose point it takes, with the
+    first words and the longest name's length, worked out once so the scan of every word of every
+    article stays one set probe for words that start no name."""
 
     points: Mapping[Key, Entry]
+    firsts: frozenset[str] = frozenset()
+    longest: int = 0
 
-    @property
-    def longest(self) -> int:
-        return max((len(k) for k in self.points), default=0)
+    @classmethod
+    def of(cls, points: Mapping[Key, Entry]) -> Unions:
+        return cls(points, frozenset(k[0] for k in points), max((len(k) for k in points), default=0))
 
 
 def load_unions(gazetteer: Gazetteer, language: str = "en") -> Unions:
@@ -62,7 +66,7 @@ def load_unions(gazetteer: Gazetteer, language: str = "en") -> Unions:
         if not found:
             raise record.fail("place", f"{place!r} is no place the gazetteer lists")
         points[tuple(name.split())] = found[0]
-    return Unions(points)
+    return Unions.of(points)
 
 
 def find_in_names(
@@ -91,6 +95,9 @@ def _unions(parsed: ParsedArticle, unions: Unions) -> list[tuple[int, int, Entry
     out = []
     i = 0
     while i < len(w):
+        if w[i] not in unions.firsts:
+            i += 1
+            continue
         for length in range(min(unions.longest, len(w) - i), 0, -1):
             entry = unions.points.get(tuple(w[i : i + length]))
             if entry is not None and not parsed.is_furniture(i, i + length):
