@@ -87,6 +87,11 @@ def judged_events(text: str) -> list[Event]:
     return [e for e in dated_events(text, "2023-05-01") if not e.cameo.startswith("01")]
 
 
+def cameos_of(extraction: Extraction) -> set[str]:
+    """The CAMEO codes of an extraction's events."""
+    return {e.cameo for e in extraction.events}
+
+
 def countries_of(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
     """(source country, target country, CAMEO code) of each event."""
     return {

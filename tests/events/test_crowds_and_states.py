@@ -6,7 +6,7 @@ through the real pipeline, on sentences of our own."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code_triples, extract_sentences
+from tests.events.conftest import cameos_of, code_triples, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -39,28 +39,25 @@ def coded() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES, published="2024-05-02")
 
 
-def _codes(extraction: Extraction) -> set[str]:
-    return {c for _, _, c in code_triples(extraction.events)}
-
 
 def test_a_crowd_of_protesters_acting_is_a_demonstration(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["gathered"]) == {"141"}
+    assert cameos_of(coded["gathered"]) == {"141"}
     assert {(s, c) for s, _, c in code_triples(coded["thousands"].events)} == {("SDNOPP", "141")}
     assert {(s, c) for s, _, c in code_triples(coded["streets"].events)} == {("KENOPP", "141")}
-    assert _codes(coded["flooded"]) == {"141"}
+    assert cameos_of(coded["flooded"]) == {"141"}
 
 
 def test_protesters_who_speak_or_die_tell_no_protest(coded: dict[str, Extraction]) -> None:
-    assert "141" not in _codes(coded["said"])
+    assert "141" not in cameos_of(coded["said"])
     assert coded["died"].events == ()
 
 
 def test_someone_held_in_jail_or_prison_is_detained(coded: dict[str, Extraction]) -> None:
     assert code_triples(coded["jail"].events) == {(None, "ETHMED", "173")}
     assert code_triples(coded["prison"].events) == {(None, "UGAOPP", "173")}
-    assert "173" not in _codes(coded["visited"])
+    assert "173" not in cameos_of(coded["visited"])
     assert coded["died_in"].events == ()
-    assert _codes(coded["incommunicado"]) == {"173"}
+    assert cameos_of(coded["incommunicado"]) == {"173"}
 
 
 def test_drills_designations_and_a_pause_in_aid(coded: dict[str, Extraction]) -> None:

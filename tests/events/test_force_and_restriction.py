@@ -7,7 +7,7 @@ date and code of the act they restate; through the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code_triples, extract_sentences
+from tests.events.conftest import cameos_of, code_triples, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -56,13 +56,10 @@ def coded() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES, published="2024-05-02")
 
 
-def _codes(extraction: Extraction) -> set[str]:
-    return {c for _, _, c in code_triples(extraction.events)}
-
 
 def test_tariffs_levied_retaliated_with_or_hit_with_are_sanctions(coded: dict[str, Extraction]) -> None:
     assert code_triples(coded["levied"].events) == {("MEX", "CHN", "163")}
-    assert _codes(coded["retaliated"]) == {"163"}
+    assert cameos_of(coded["retaliated"]) == {"163"}
     assert code_triples(coded["hit"].events) == {("IND", "PAK", "163")}
 
 
@@ -73,34 +70,34 @@ def test_a_terrorist_designation_and_an_entry_ban_are_sanctions(coded: dict[str,
 
 
 def test_a_politician_banned_from_politics_is_a_political_ban(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["politics"]) == {"1722"}
+    assert cameos_of(coded["politics"]) == {"1722"}
 
 
 def test_seized_assets_are_confiscated_and_a_dismantled_network_arrested(
     coded: dict[str, Extraction],
 ) -> None:
-    assert _codes(coded["assets"]) == {"1711"}
+    assert cameos_of(coded["assets"]) == {"1711"}
     assert {(s, c) for s, _, c in code_triples(coded["cell"].events)} == {("MARCOP", "173")}
 
 
 def test_an_attempt_on_a_life_and_a_taken_over_plane_are_unconventional_violence(
     coded: dict[str, Extraction],
 ) -> None:
-    assert _codes(coded["attempt"]) == {"185"}
-    assert _codes(coded["hijack"]) == {"181"}
+    assert cameos_of(coded["attempt"]) == {"185"}
+    assert cameos_of(coded["hijack"]) == {"181"}
 
 
 def test_relaunched_attacks_and_a_war_against_someone_are_fighting(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["relaunched"]) == {"190"}
+    assert cameos_of(coded["relaunched"]) == {"190"}
     assert code_triples(coded["war"].events) == {("ETH", "ERI", "190")}
 
 
 def test_force_by_gunmen_or_separatists_is_unconventional_but_a_clash_is_not(
     coded: dict[str, Extraction],
 ) -> None:
-    assert _codes(coded["gunmen"]) == {"180"}
-    assert _codes(coded["troops"]) == {"190"}
-    assert _codes(coded["clash"]) == {"190"}
+    assert cameos_of(coded["gunmen"]) == {"180"}
+    assert cameos_of(coded["troops"]) == {"190"}
+    assert cameos_of(coded["clash"]) == {"190"}
 
 
 def _in(extraction: Extraction, words: str) -> list[tuple[str | None, str | None, str, str | None]]:

@@ -6,7 +6,7 @@ through the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import cameos_of, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -27,23 +27,20 @@ def coded() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES, published="2024-05-02")
 
 
-def _codes(extraction: Extraction) -> set[str]:
-    return {e.cameo for e in extraction.events}
-
 
 def test_force_by_an_unnamed_author_on_unarmed_people_is_unconventional(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["unnamed"]) == {"180"}
-    assert _codes(coded["officers"]) == {"180"}
+    assert cameos_of(coded["unnamed"]) == {"180"}
+    assert cameos_of(coded["officers"]) == {"180"}
 
 
 def test_force_on_an_armed_side_keeps_its_code(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["armed"]) == {"193"}
+    assert cameos_of(coded["armed"]) == {"193"}
 
 
 def test_force_on_demonstrators_is_violent_repression(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["police"]) == {"175"}
-    assert _codes(coded["demonstrators"]) == {"175"}
+    assert cameos_of(coded["police"]) == {"175"}
+    assert cameos_of(coded["demonstrators"]) == {"175"}
 
 
 def test_a_death_told_from_the_victims_side_keeps_its_code(coded: dict[str, Extraction]) -> None:
-    assert _codes(coded["victims"]) == {"190"}
+    assert cameos_of(coded["victims"]) == {"190"}

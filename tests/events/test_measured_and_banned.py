@@ -5,7 +5,7 @@ through the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import extract_sentences
+from tests.events.conftest import cameos_of, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -26,12 +26,9 @@ def extracted() -> dict[str, Extraction]:
     return extract_sentences(SENTENCES)
 
 
-def _codes(ex: Extraction) -> set[str]:
-    return {e.cameo for e in ex.events}
-
 
 def test_an_amount_of_aid_is_aid(extracted: dict[str, Extraction]) -> None:
-    assert "070" in _codes(extracted["tons"])
+    assert "070" in cameos_of(extracted["tons"])
 
 
 def test_an_amount_of_food_delivered_is_humanitarian_aid(extracted: dict[str, Extraction]) -> None:
@@ -40,16 +37,16 @@ def test_an_amount_of_food_delivered_is_humanitarian_aid(extracted: dict[str, Ex
 
 
 def test_a_shortened_curfew_eases_a_restriction(extracted: dict[str, Extraction]) -> None:
-    assert "081" in _codes(extracted["curfew"])
+    assert "081" in cameos_of(extracted["curfew"])
 
 
 def test_an_outlawed_organisation_is_a_banned_group(extracted: dict[str, Extraction]) -> None:
-    assert "1722" in _codes(extracted["outlawed"])
+    assert "1722" in cameos_of(extracted["outlawed"])
 
 
 def test_candidates_banned_from_taking_part_are_a_banned_party(extracted: dict[str, Extraction]) -> None:
-    assert "1722" in _codes(extracted["candidates"])
+    assert "1722" in cameos_of(extracted["candidates"])
 
 
 def test_help_to_negotiate_is_mediation(extracted: dict[str, Extraction]) -> None:
-    assert "045" in _codes(extracted["negotiate"])
+    assert "045" in cameos_of(extracted["negotiate"])
