@@ -15,6 +15,9 @@ import pytest
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
 CORPUS = SHARED / "corpus" / "articles"
 ARTICLES = 12  # their printed JSON is several times a pipe's buffer (64 KiB)
+# The clusters of 12 articles make about 30 KB of CSV, less than a pipe's buffer: the export could
+# finish before the reader closes and the test would race. These make several buffers of each format.
+EXPORTED = 48
 
 pytestmark = pytest.mark.model
 
@@ -30,12 +33,20 @@ def _first_line_then_close(*args: str) -> tuple[int, str]:
     return proc.wait(timeout=600), stderr
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pipes")
-    for path in sorted(CORPUS.glob("*.txt"))[:ARTICLES]:
+def _copies(out: Path, count: int) -> Path:
+    for path in sorted(CORPUS.glob("*.txt"))[:count]:
         shutil.copy(path, out / path.name)
     return out
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copies(tmp_path_factory.mktemp("pipes"), ARTICLES)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copies(tmp_path_factory.mktemp("exported"), EXPORTED)
 
 
 def test_extract_printing_into_a_closed_pipe_still_stores_every_article(folder: Path, tmp_path: Path) -> None:
@@ -47,9 +58,9 @@ def test_extract_printing_into_a_closed_pipe_still_stores_every_article(folder: 
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == ARTICLES
 
 
-def test_an_export_into_a_closed_pipe_ends_quietly(folder: Path, tmp_path: Path) -> None:
+def test_an_export_into_a_closed_pipe_ends_quietly(exported: Path, tmp_path: Path) -> None:
     db = tmp_path / "events.sqlite"
-    made = subprocess.run([sys.executable, "-m", "newsevents.cli", "extract", str(folder), "--db", str(db),
+    made = subprocess.run([sys.executable, "-m", "newsevents.cli", "extract", str(exported), "--db", str(db),
                            "--quiet"], capture_output=True, text=True)  # fmt: skip
     assert made.returncode == 0, made.stderr
     for fmt in ("csv", "jsonl"):
