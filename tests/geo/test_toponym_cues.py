@@ -30,6 +30,13 @@ def test_a_locative_before_adjectives(parse, gaz: Gazetteer) -> None:  # type: i
     assert _names(parse, gaz, text).get("Santiago") == "CHL"
 
 
+def test_a_listed_name_the_tagger_read_as_a_date(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags both towns DATE ("in 2016"); a month after "in" stays a date.
+    text = "He lives in Owerri. US forces were based in Manbij near the Turkish border in March."
+    names = _names(parse, gaz, text)
+    assert (names.get("Owerri"), names.get("Manbij")) == ("NGA", "SYR")
+    assert "March" not in names
+
 
 def test_the_runs_of_names_are_found_once_per_doc_and_cues(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace

@@ -1,6 +1,7 @@
-"""Runs of capitalised words that may name a place: the second source of toponyms beside the
-named entities (`toponyms.py`), read by the toponyms and by the places no gazetteer lists
-(`unlisted.py`), so found once per article.
+"""The spans of words that may name a place, the candidates of the toponyms (`toponyms.py`): the
+named entities the tagger labels a place or mislabels one, runs of capitalised words (read too by
+the places no gazetteer lists, `unlisted.py`, so found once per article), and listed names the
+tagger took for a date.
 
 The small model misses or mislabels many place names ("Kilis" a person), so a run of name tokens
 (capitalised words, the Arabic article and hyphens: "Bab al-Nairab") is a candidate of its own.
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.geo.gazetteer import Cues
+from newsevents.geo.gazetteer import Cues, KnownNames
+from newsevents.nlp import entities_of
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model puts on place names often enough to look them up (with more proof).
+MAYBE_LABELS = frozenset({"NORP", "PERSON", "ORG", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Tokens the tagger already knows are not names ("March" 2016, "Two" people).
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -78,3 +82,44 @@ def _name_spans(doc: Doc, cues: Cues) -> list[Span]:
         if part:
             start = i
     return spans
+
+
+def date_tagged_names(doc: Doc, knows: KnownNames) -> list[Span]:
+    """Listed place names the small model tagged as a date: it reads an unfamiliar word after "in"
+    as one ("based in Manbij", "lives in Owerri" are both DATE), and no run of name tokens keeps a
+    word tagged as a date. Only a lone capitalised word, letters alone, that the gazetteer lists:
+    no month or weekday is a listed place (and "March" or "May" are never places, cues.yml), so
+    real dates stay dates. It still needs a cue or context to be placed (resolve.py)."""
+    return [
+        ent
+        for ent in entities_of(doc)
+        if ent.label_ == "DATE"
+        and len(ent) == 1
+        and ent[0].pos_ == "PROPN"
+        and ent.text.isalpha()
+        and ent.text[0].isupper()
+        and knows[ent.text]
+    ]
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """Entities that may be places, without a leading "the" and split at possessives."""
+    out: list[Span] = []
+    w = words(doc)
+    for ent in entities_of(doc):
+        if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (w.lower[start] == "the" or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+        cut = start
+        for i in range(start, end):  # the strings, not a Token per word of every entity
+            if w.text[i] in POSSESSIVES or w.tag[i] == "POS":
+                if i > cut:
+                    out.append(doc_span(doc, cut, i))
+                cut = i + 1
+        if end > cut:
+            out.append(doc_span(doc, cut, end))
+    return out

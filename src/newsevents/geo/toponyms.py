@@ -20,7 +20,15 @@ from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames
 from newsevents.geo.joins import joined_by_of, listed
-from newsevents.geo.names import DASHES, PLACE_LABELS, POSSESSIVES, is_name_part, name_spans
+from newsevents.geo.names import (
+    DASHES,
+    PLACE_LABELS,
+    POSSESSIVES,
+    date_tagged_names,
+    entity_spans,
+    is_name_part,
+    name_spans,
+)
 from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.geo.qualifiers import nation_of
 from newsevents.model import Feature
@@ -28,9 +36,6 @@ from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
-
-# Labels the small model puts on place names often enough to look them up (with more proof).
-MAYBE_LABELS = frozenset({"NORP", "PERSON", "ORG", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)
@@ -60,29 +65,6 @@ class Toponym:
     county: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
     dateline: bool = False  # "CROMWELL — Police said": the place a local story was filed from
     nation: str | None = None  # "PSE" of "the Palestinian city of Jenin" (geo/qualifiers.nation_of)
-
-
-def entity_spans(doc: Doc) -> list[Span]:
-    """Entities that may be places, without a leading "the" and split at possessives."""
-    out: list[Span] = []
-    w = words(doc)
-    for ent in entities_of(doc):
-        if ent.label_ not in PLACE_LABELS | MAYBE_LABELS:
-            continue
-        start, end = ent.start, ent.end
-        while start < end and (w.lower[start] == "the" or doc[start].is_space):
-            start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
-            end -= 1
-        cut = start
-        for i in range(start, end):  # the strings, not a Token per word of every entity
-            if w.text[i] in POSSESSIVES or w.tag[i] == "POS":
-                if i > cut:
-                    out.append(doc_span(doc, cut, i))
-                cut = i + 1
-        if end > cut:
-            out.append(doc_span(doc, cut, end))
-    return out
 
 
 def _prev(doc: Doc, i: int, skip_adjectives: bool = False) -> Token | None:
@@ -257,7 +239,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     runs = name_spans(doc, cues)
-    for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows)]:
+    for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows), *date_tagged_names(doc, knows)]:
         span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
