@@ -1,4 +1,5 @@
-"""Shows of military or police power (CAMEO 150) told with no target, through the real pipeline.
+"""Shows of military or police power (CAMEO 150) and mobilisations (154) told with no target,
+through the real pipeline.
 
 Forces patrolling an area demonstrate their power whether or not the sentence names whom at; the
 converted dictionary codes "patrol" only with an aircraft object, so "patrol" has a line of its
@@ -24,3 +25,15 @@ def test_forces_patrolling_an_area_show_their_power() -> None:
 
 def test_patrolling_with_no_one_named_is_no_event() -> None:
     assert not any(c == "150" for *_, c in _coded("The area is patrolled day and night."))
+
+
+def test_forces_deployed_in_the_passive_mobilise() -> None:
+    # no one is named as ordering it: the forces moved are the ones mobilising (154)
+    coded = _coded("Thousands of Indian soldiers were deployed in Kashmir on Monday.")
+    assert ("INDMIL", None, "154") in coded
+    assert ("RUSMIL", None, "154") in _coded("Russian troops were deployed to the border on Monday.")
+
+
+def test_what_is_deployed_in_the_passive_must_be_a_force() -> None:
+    coded = _coded("New voting machines were deployed in Kenya on Monday.")
+    assert not any(c.startswith("15") for *_, c in coded)

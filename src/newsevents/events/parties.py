@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers
+from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers, measured
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,14 +29,17 @@ GIVER_MODIFIERS = ("amod", "compound", "poss", "nmod")
 # Chinese troops clashed": an entry with `mutual`).
 PARTY_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 ACCUSATION = "112"
+# Sectors of the forces a mobilisation moves (CAMEO 15x): troops, police, armed groups
+FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "SPY"})
 
 
 def refine(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """The arguments after each refinement of this module, in order: a mutual act's partner, the
     parties coordinated modifiers name, a noun's "by" agent, the party an accused "it" stands for,
-    an attitude's holder, a participle's target, and the giver of what was received."""
+    the forces a mobilisation moves, an attitude's holder, a participle's target, and the giver of
+    what was received."""
     args = named_parties(mutual_partner(args, match, index), match, index)
-    args = accused_it(nominal_agent(args, match, index), match, index)
+    args = forces_moved(accused_it(nominal_agent(args, match, index), match, index), match, index)
     return received(participle_target(attitude_holder(args, match, index), match, index), match, index)
 
 
@@ -138,6 +141,27 @@ def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Argumen
     if not all(m.head in modifiers for m in args.target.mentions):
         return args
     return replace(args, target=replace(args.target, mentions=()))
+
+
+def forces_moved(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "Hundreds of troops were deployed to the border", "security forces had been dispatched": a
+    mobilisation (15x) told in the passive without who ordered it is done by the forces it moves,
+    as CAMEO codes "troops deployed" (the army mobilises), so armed actors among its subject (or
+    what an amount there counts) are the source. The target reading keeps such a subject out as the
+    means moved, so they are read here. Unchanged when the act has a source."""
+    if args.source.mentions or not (match.entry.cameo or "").startswith("15"):
+        return args
+    subjects = [c for c in index.doc[match.token].children if c.dep_ == "nsubjpass"]
+    subjects += [held for c in subjects for held in measured(c)]
+    moved = tuple(m for m in index.resolve(subjects) if m.actor.sector in FORCE_SECTORS)
+    if not moved:
+        return args
+    rest = tuple(m for m in args.target.mentions if m not in moved)
+    return replace(
+        args,
+        source=replace(args.source, mentions=moved, inferred=True),
+        target=replace(args.target, mentions=rest),
+    )
 
 
 def nominal_agent(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:

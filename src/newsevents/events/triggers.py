@@ -20,7 +20,7 @@ from newsevents.events.codes import CodeTable
 from newsevents.events.phrases import phrase_keys
 from newsevents.events.trigger_keys import Kind, Memo, candidates, in_span, keys_of, kind_by_tags
 from newsevents.events.verb_patterns import Converted, VerbHit
-from newsevents.nlp.syntax import PREPOSITION_DEPS
+from newsevents.nlp.syntax import PREPOSITION_DEPS, measured
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ WITH_DEPS = {
     "dobj", "nsubjpass", "attr", "xcomp", "dative", "oprd", "compound", "amod", "nmod", "npadvmod",
     "pcomp", "advcl", "acomp", "obj",
 }  # fmt: skip
-# entity types of an amount ("25,000 tons", "$2 billion", "thousands"), measured in what follows it
-AMOUNT_ENTITIES = frozenset({"QUANTITY", "MONEY", "CARDINAL"})
 
 
 @dataclass(frozen=True)
@@ -194,7 +192,7 @@ def related_words(token: Token) -> dict[str, int]:
             for late in child.children if child.dep_ == "dobj" else ():
                 if late.dep_ in ("amod", "appos") and late.i > child.i:
                     add(late)
-            if child.dep_ == "dobj":
+            if child.dep_ in ("dobj", "nsubjpass"):  # "sent 500 troops", "hundreds of troops were sent"
                 for held in measured(child):
                     add(held)
         elif child.dep_ in PREPOSITION_DEPS:
@@ -208,16 +206,6 @@ def related_words(token: Token) -> dict[str, int]:
     if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
         add(token.head)
     return out
-
-
-def measured(noun: Token) -> list[Token]:
-    """ "provided 25,000 tons of food aid", "$2 billion in loans", "700 kg of medicine": an amount
-    (a number, quantity or sum in the parse) is measured in what its "of" or "in" names, and that
-    is what was given, sent or received."""
-    if noun.ent_type_ not in AMOUNT_ENTITIES and not any(c.dep_ == "nummod" for c in noun.children):
-        return []
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
-            if g.dep_ == "pobj"]  # fmt: skip
 
 
 def preps_of(token: Token) -> dict[str, int]:

@@ -188,3 +188,17 @@ def _ready_subjects(adjective: Token) -> list[Token]:
     if any(c.dep_ == "neg" for c in (*copula.children, *adjective.children)):
         return []
     return [c for c in copula.children if c.dep_ in SUBJECT_DEPS]
+
+
+# entity types of an amount ("25,000 tons", "$2 billion", "thousands"), measured in what follows it
+AMOUNT_ENTITIES = frozenset({"QUANTITY", "MONEY", "CARDINAL"})
+
+
+def measured(noun: Token) -> list[Token]:
+    """ "provided 25,000 tons of food aid", "$2 billion in loans", "700 kg of medicine": an amount
+    (a number, quantity or sum in the parse) is measured in what its "of" or "in" names, and that
+    is what was given, sent or received."""
+    if noun.ent_type_ not in AMOUNT_ENTITIES and not any(c.dep_ == "nummod" for c in noun.children):
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
+            if g.dep_ == "pobj"]  # fmt: skip
