@@ -1,7 +1,8 @@
 """A pair phrase ("both countries", "the two governments") stands for the two countries named last
-before it (`events/both.py`); an act the pair does with no other country named is an act of each on
-the other in the roots of `sides.PAIR_ROOTS`. Before, the phrase named nobody and the act, which
-needs a source, was dropped. The sentences are the project's own.
+before it (`events/both.py`), "both sides" for the two parties named last; an act the pair does with
+no other country named is an act of each on the other in the roots of `sides.PAIR_ROOTS`, and an act
+done to "each other" in any root (`parties.reciprocal`). Before, the phrase named nobody and the
+act, which needs a source, was dropped. The sentences are the project's own.
 """
 
 from __future__ import annotations
@@ -48,3 +49,25 @@ def test_a_pair_judging_a_third_party_is_not_mutual() -> None:
 def test_one_country_named_before_makes_no_pair() -> None:
     assert not _coded("Egypt recalled its envoy in 2013. Both countries withdrew their ambassadors.") & {
         ("EGY", "TUR", "161"), ("TUR", "EGY", "161")}  # fmt: skip
+
+
+def test_both_sides_are_the_two_parties_named_last_not_who_speaks_of_them() -> None:
+    text = (
+        "The Rapid Support Forces has been fighting the Sudanese Armed Forces, and the United Nations "
+        "says both sides have committed grave human rights abuses."
+    )
+    accused = {(s, t) for s, t, c in _coded(text) if c.startswith("112")}
+    assert accused == {("IGOUNO", "SDNREB"), ("IGOUNO", "SDNMIL")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Pakistan blamed each other for the violence on Monday.",
+        "India and Pakistan blamed one another for the violence on Monday.",
+        "India and Pakistan clashed on the border. Both sides accused each other of violating the truce.",
+    ],
+)
+def test_each_other_is_every_party_acting_on_the_others(text: str) -> None:
+    accused = {(s, t) for s, t, c in _coded(text) if c.startswith("112")}
+    assert accused == {("IND", "PAK"), ("PAK", "IND")}

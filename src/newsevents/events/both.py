@@ -6,7 +6,9 @@ Such a phrase stands for the two distinct countries named last before it, within
 and the few before (`BACK`); with fewer than two in reach it stands for nobody. Each country becomes
 a mention of its own on the phrase's tokens, of the sector the phrase's noun has ("governments":
 GOV; "countries", "nations", "neighbours": the state itself). The nouns and the words that make
-them a pair are `pair_nouns` and `pair_words` in cues.yml.
+them a pair are `pair_nouns` and `pair_words` in cues.yml. "Both sides" and "the two parties"
+(`side_nouns`) stand the same way for the two actors named last, of one country or two ("the RSF
+has been fighting the army ... both sides"), each as named.
 
 `MentionIndex` gives both countries wherever the parse names the phrase, and `sides.pairs` makes
 an act the pair does with no other party named an act of each on the other ("both countries
@@ -34,8 +36,10 @@ PAIR_DEPS = frozenset({"det", "predet", "nummod", "preconj"})
 
 def named_pairs(doc: Doc, text: str, mentions: Sequence[ActorMention], cues: Cues) -> list[ActorMention]:
     """Two mentions, one per country, for each pair phrase of the article whose countries are named
-    before it; the phrase's own mention, a noun with no country ("governments"), gives their sector."""
-    if not cues.pair_nouns:
+    before it; the phrase's own mention, a noun with no country ("governments"), gives their sector.
+    Who says something of the pair is not one of it ("the UN says both sides have committed abuses",
+    `_speakers`)."""
+    if not cues.pair_nouns and not cues.side_nouns:
         return []
     starts = [s.start for s in sentences_of(doc)]
     ordered = sorted(mentions, key=lambda m: m.token_start)
@@ -44,19 +48,34 @@ def named_pairs(doc: Doc, text: str, mentions: Sequence[ActorMention], cues: Cue
     names = {m.actor.country: m.actor.name for m in mentions if m.actor.sector is None and m.kind == "name"}
     out: list[ActorMention] = []
     for token in doc:
-        if token.tag_ != "NNS" or token.lemma_.lower() not in cues.pair_nouns or not _paired(token, cues):
+        lemma = token.lemma_.lower()
+        sides = lemma in cues.side_nouns
+        if token.tag_ != "NNS" or not (sides or lemma in cues.pair_nouns) or not _paired(token, cues):
             continue
         own = by_head.get(token.i)
         if own is not None and own.actor.country and own.kind != "coref":
             continue  # "the two Korean governments": its words name its country
         first = min((c.i for c in token.children if c.dep_ in PAIR_DEPS), default=token.i)
         earliest = starts[max(0, bisect_right(starts, token.i) - 1 - BACK)]
-        named = _last_two(ordered, first, earliest)
+        speakers = _speakers(token)
+        named = _last_two([m for m in ordered if m.head not in speakers], first, earliest, sides)
         if named is None:
             continue
         sector = own.actor.sector if own is not None else None
         evidence = Evidence.of(text, doc[first].idx, token.idx + len(token))
-        out += [_member(m, sector, evidence, (first, token.i), names) for m in named]
+        out += [_member(m, sector, evidence, (first, token.i), names, sides) for m in named]
+    return out
+
+
+def _speakers(token: Token) -> set[int]:
+    """The subjects of the verbs whose complement clause holds the token: "the UN" of "the UN says
+    both sides ...", at any depth ("X said Y believes both sides ...")."""
+    out: set[int] = set()
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp":
+            out |= {c.i for c in node.head.children if c.dep_ == "nsubj"}
+        node = node.head
     return out
 
 
@@ -65,17 +84,21 @@ def _paired(token: Token, cues: Cues) -> bool:
 
 
 def _last_two(
-    ordered: Sequence[ActorMention], before: int, earliest: int
+    ordered: Sequence[ActorMention], before: int, earliest: int, sides: bool = False
 ) -> tuple[ActorMention, ActorMention] | None:
     """The mentions naming the two distinct countries named last before token `before`, no earlier
-    than token `earliest`, the latest first."""
+    than token `earliest`, the latest first; for `sides`, the two distinct actors (by code) named
+    last, pronouns aside, whatever their countries."""
     found: list[ActorMention] = []
     for m in reversed(ordered):
-        if m.token_end > before or m.actor.country is None:
+        if m.token_end > before or (m.actor.code if sides else m.actor.country) in (None, ""):
             continue
         if m.token_start < earliest:
             break
-        if all(m.actor.country != f.actor.country for f in found):
+        if sides and m.kind == "pronoun":
+            continue
+        key = (lambda a: a.code) if sides else (lambda a: a.country)
+        if all(key(m.actor) != key(f.actor) for f in found):
             found.append(m)
         if len(found) == 2:
             return found[0], found[1]
@@ -84,15 +107,18 @@ def _last_two(
 
 def _member(
     named: ActorMention, sector: str | None, evidence: Evidence, span: tuple[int, int],
-    names: dict[str | None, str],
+    names: dict[str | None, str], sides: bool = False,
 ) -> ActorMention:  # fmt: skip
-    """The country `named` names, as one member of the pair phrase at tokens `span` (first, head)."""
+    """The country `named` names (for `sides`, the actor itself), as one member of the pair phrase at
+    tokens `span` (first, head)."""
     country = named.actor.country or ""
     start, head = span
     name = names.get(country, country)
     code = country + (sector or "")
     actor = Actor(text=evidence.text, name=name, code=code, country=country, sector=sector, evidence=evidence,
                   country_source="text")  # fmt: skip
+    if sides:
+        actor = replace(named.actor, text=evidence.text, evidence=evidence)
     return replace(named, actor=actor, token_start=start, token_end=head + 1, head=head, kind="coref",
                    needs_country=False)  # fmt: skip
 

@@ -31,7 +31,7 @@ CUE_KEYS = (
     "speech_verbs", "light_verbs", "target_preps", "backer_words", "act_nouns", "harm_verbs", "warning_verbs",
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
-    "anonymous_attackers", "pair_nouns", "pair_words", "leader_words", "topic_verbs",
+    "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
     "unharmed_objects", "unseating_words", "in_force_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
@@ -74,6 +74,7 @@ class Cues:
     # "both countries", "the two governments": the two countries named last before (both.py)
     pair_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()  # "both sides": the two parties named last, of any country
     # "two men blew themselves up": people named by no role who use force are armed men (irregular.py)
     anonymous_attackers: frozenset[str] = frozenset()
     # "X and Y discussed Taiwan": a verb whose object is what is talked of, never a party (arguments.py)

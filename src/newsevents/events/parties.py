@@ -36,10 +36,11 @@ FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "SPY"})
 def refine(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """The arguments after each refinement of this module, in order: a mutual act's partner, the
     parties coordinated modifiers name, a noun's "by" agent, the party an accused "it" stands for,
-    the forces a mobilisation moves, an attitude's holder, a participle's target, and the giver of
-    what was received."""
+    the forces a mobilisation moves, the parties of "each other", an attitude's holder, a
+    participle's target, and the giver of what was received."""
     args = named_parties(mutual_partner(args, match, index), match, index)
     args = forces_moved(accused_it(nominal_agent(args, match, index), match, index), match, index)
+    args = reciprocal(args, match, index)
     return received(participle_target(attitude_holder(args, match, index), match, index), match, index)
 
 
@@ -141,6 +142,29 @@ def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Argumen
     if not all(m.head in modifiers for m in args.target.mentions):
         return args
     return replace(args, target=replace(args.target, mentions=()))
+
+
+def reciprocal(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "Russia and Ukraine accused each other of ...", "both sides blamed one another": an act whose
+    object (or the object of its preposition) is "each other" or "one another" is done by each of
+    its parties to the others, so the sources are the targets too (`sides.pairs` never pairs an
+    actor with itself). Unchanged with fewer than two sources or a target already read."""
+    if len(args.source.mentions) < 2 or args.target.mentions:
+        return args
+    token = index.doc[match.token]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(_each_other(o) for o in objects):
+        return args
+    return replace(args, target=replace(args.target, mentions=args.source.mentions, inferred=True))
+
+
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another", whichever word the parse makes the head."""
+    doc, i = token.doc, token.i
+    pair = (doc[i - 1].lower_ if i > 0 else "", token.lower_)
+    after = (token.lower_, doc[i + 1].lower_ if i + 1 < len(doc) else "")
+    return pair in (("each", "other"), ("one", "another")) or after == ("one", "another")
 
 
 def forces_moved(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
