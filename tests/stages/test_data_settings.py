@@ -60,6 +60,19 @@ def test_places_files_reach_the_gazetteer_and_the_cues(tmp_path: Path) -> None:
     assert "amid" in event_places.cues.locative and event_places.cues is gaz.cues
 
 
+def test_union_files_add_and_remove_unions(tmp_path: Path) -> None:
+    unions = _write(tmp_path, "unions.yml", "- {name: ASEAN, place: Asia}\n- {name: EU, remove: true}\n")
+    settings = load_settings().with_stage("places", unions=[unions])
+    places = PlaceStage.from_settings(settings.section("places"), BuildContext(settings))
+    assert places.unions is not None
+    assert ("ASEAN",) in places.unions.points and ("EU",) not in places.unions.points
+    assert ("European", "Union") in places.unions.points  # the shipped entries stay
+    bad = _write(tmp_path, "bad.yml", "- {name: Atlantic League, place: Atlantis Nowhere}\n")
+    settings = load_settings().with_stage("places", unions=[bad])
+    with pytest.raises(ResourceError, match=rf"{bad}:1 -> place:"):
+        PlaceStage.from_settings(settings.section("places"), BuildContext(settings))
+
+
 def test_lexicon_settings_reach_quantities_and_quotes(tmp_path: Path) -> None:
     lexicon = _write(tmp_path, "q.yml", "verbs:\n  lynch: killed object\n")
     settings = load_settings().with_stage("quantities", lexicons=[lexicon])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Span
 
@@ -56,11 +57,14 @@ class Unions:
         return cls(points, frozenset(k[0] for k in points), max((len(k) for k in points), default=0))
 
 
-def load_unions(gazetteer: Gazetteer, language: str = "en") -> Unions:
-    """The unions of data/<language>/geo/unions.yml; a place the gazetteer lacks is an error."""
+def load_unions(gazetteer: Gazetteer, language: str = "en", extra: Sequence[str | Path] = ()) -> Unions:
+    """The unions of data/<language>/geo/unions.yml with the user's files (`places: unions` in the
+    settings) merged over them by name; a place the gazetteer lacks is an error naming the line."""
     points: dict[Key, Entry] = {}
-    for record in reader.entries(data.shipped("geo/unions.yml", language)):
-        record.only(("name", "place"))
+    paths = (data.shipped("geo/unions.yml", language), *extra)
+    records = [rec for path in paths for rec in reader.entries(path)]
+    for record in reader.merge(records, lambda r: r.get("name")):
+        record.only(("name", "place", "remove"))
         name, place = str(record.text("name")), str(record.text("place"))
         found = [c.entry for c in gazetteer.lookup(place) if c.primary]
         if not found:

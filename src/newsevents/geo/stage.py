@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
 # Each key names user files merged over one shipped file of data/<language>/geo/ (see settings.yml).
-KEYS = frozenset({"aliases", "regions", "demonyms", "cues"})
+KEYS = frozenset({"aliases", "regions", "demonyms", "cues", "unions"})
 
 
 def shared_cues(context: BuildContext) -> Cues:
@@ -96,7 +96,7 @@ class PlaceStage:
     def from_settings(cls, section: Section, context: BuildContext) -> PlaceStage:
         check_keys(cls.name, section, KEYS)
         gazetteer = shared_gazetteer(context)
-        unions = load_unions(gazetteer, context.settings.language)
+        unions = load_unions(gazetteer, context.settings.language, paths_in("places", section, "unions"))
         return cls(gazetteer, DemonymTable.of(shared_dictionary(context), gazetteer), unions)
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
