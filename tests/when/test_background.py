@@ -92,6 +92,9 @@ def test_a_recent_or_present_setting_keeps_the_day(date_words, parse) -> None:  
     # ... told in the past too: "since" opens a span whatever the parser hangs the date from
     text = "The reporter had been in detention since December 30. He was accused of incitement."
     assert _when(_dated(date_words, parse, text, "accused")) == (SAT, "day", "published")
+    # an undated sentence told in the present between them brings the story back to now
+    text = "Trade grew in 2012. Both countries have stepped up their ties. A warship paid a visit."
+    assert _when(_dated(date_words, parse, text, "paid")) == (SAT, "day", "published")
     # a setting does not cross a paragraph
     text = "The coalition entered the war in 2015.\n\nThe army said jets struck the port."
     assert _when(_dated(date_words, parse, text, "struck")) == (SAT, "day", "published")

@@ -16,9 +16,11 @@ day's news, so the day the article speaks from would overstate what is known.
   at that sentence's precision, `inferred` (`narrated_date`). The setting is the date of the
   nearest of the NARRATED_BACK sentences before it in its paragraph that has one (its main
   clause's, else its only one; not a span "since Oct. 8"), when that sentence is told in the
-  past and the date's span ends more than BACKGROUND_DAYS before publication; an act whose own
-  sentence names a date, a clause in the present tense or perfect ("His comments come two
-  days after ...", "the toll has risen") or about the future is not narrated.
+  past and the date's span ends more than BACKGROUND_DAYS before publication, and no undated
+  sentence between them is told in the present ("India and China have stepped up efforts":
+  the story is back in the present); an act whose own sentence names a date, a clause in the
+  present tense or perfect ("His comments come two days after ...", "the toll has risen") or
+  about the future is not narrated.
 - Set in its own sentence: an undated past act below a clause of its own sentence that a
   background date dates ("descended into chaos in 2013 when rebels seized power and forced the
   president out") takes that date, `inferred` (`_set_in_sentence`), even when the sentence
@@ -171,6 +173,8 @@ def narrated_date(parsed: ParsedArticle, trig: Span, words: DateWords) -> tuple[
             return None  # the paragraph's first sentence: a setting does not cross paragraphs
         sent = sentence_at(parsed.doc, sent.start - 1)
         if not date_expressions(parsed, sent):
+            if not _narrated(sent.root, words):
+                return None  # "India and China have stepped up efforts": the story is back in the present
             continue
         found = _sentence_date(parsed, sent, words) if _narrated(sent.root, words) else None
         if found is None or _span_end(*found) >= published - timedelta(days=BACKGROUND_DAYS):
