@@ -90,14 +90,14 @@ def _last_two(
     than token `earliest`, the latest first; for `sides`, the two distinct actors (by code) named
     last, pronouns aside, whatever their countries."""
     found: list[ActorMention] = []
+    key = (lambda a: a.code) if sides else (lambda a: a.country)
     for m in reversed(ordered):
-        if m.token_end > before or (m.actor.code if sides else m.actor.country) in (None, ""):
+        if m.token_end > before or not key(m.actor):
             continue
         if m.token_start < earliest:
             break
         if sides and m.kind == "pronoun":
             continue
-        key = (lambda a: a.code) if sides else (lambda a: a.country)
         if all(key(m.actor) != key(f.actor) for f in found):
             found.append(m)
         if len(found) == 2:
