@@ -64,3 +64,16 @@ def test_a_short_military_rank_before_the_name_outweighs_a_civilian_office_after
     art, doc = parse(text)
     found = [(m.actor.name, m.actor.sector) for m in find_mentions(doc, art, actor_dictionary)]
     assert ("Ahmed Sharif Chaudhry", "MIL") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "U.N. Resident Coordinator for Myanmar Andrew Kirkwood said the protests would continue.",
+    "The U.N. special rapporteur on Myanmar said the killings had to stop.",
+])  # fmt: skip
+def test_an_office_of_an_international_body_is_the_body_s(actor_dictionary, parse, text: str) -> None:  # type: ignore[no-untyped-def]
+    art, doc = parse(text)
+    found = {m.actor.text: m.actor.code for m in find_mentions(doc, art, actor_dictionary)}
+    # the office is the mention, not the body's name alone
+    office_words = ("coordinator", "rapporteur")
+    offices = [code for name, code in found.items() if name.split()[-1].lower() in office_words]
+    assert offices == ["IGOUNO"], found
