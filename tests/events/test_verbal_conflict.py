@@ -258,6 +258,9 @@ def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
         ("The Polish foreign minister said Hungary was hypocritical.", ("POL", "HUN", "111")),
         ("Somali lawmakers said the extension was unconstitutional.", ("SOM", None, "111")),
         ("The Kenyan opposition leader called the election a sham.", ("KEN", None, "111")),
+        # the condemning adjective on the noun the copula names
+        ('"It is an unacceptable situation," the Polish foreign minister said.', ("POL", None, "111")),
+        ("The Polish minister said Hungary's move was a reckless provocation.", ("POL", "HUN", "111")),
     ],
 )
 def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
@@ -273,6 +276,8 @@ def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
     [
         "The Polish foreign minister said the Russian move was not illegal.",  # negated
         "Police said it is illegal to carry weapons in the city.",  # a rule, no judgement
+        "Police said it is an illegal act to carry weapons in the city.",  # the same rule, told with a noun
+        '"It is not an acceptable situation," the Polish foreign minister said.',  # no condemning word
     ],
 )
 def test_a_judgement_denied_or_a_rule_stated_is_no_criticism(text: str) -> None:
