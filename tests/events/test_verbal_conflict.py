@@ -333,3 +333,22 @@ def test_two_parties_disagreeing_disapprove_of_each_other(text: str) -> None:
 def test_a_quarrel_is_words_not_force() -> None:
     countries = country_triples("Peru and Ecuador quarrelled over the border on Tuesday.")
     assert ("PER", "ECU", "110") in countries and not any(c.startswith("19") for *_, c in countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump's threat to impose tariffs on Mexico rattled markets.", ("USA", None, "1312")),
+        ("China's threat to use force against Taiwan worries Japan.", ("CHN", None, "130")),
+        ("Russia's threat to cut gas supplies to Europe alarmed Germany.", ("RUS", None, "131")),
+        ("The Islamic State's threat to kill the hostages shocked the world.", (None, None, "1383")),
+    ],
+)
+def test_a_threat_told_as_a_noun_with_its_act(text: str, expected: tuple[str | None, ...]) -> None:
+    """ "X's threat to <act>": the threatener named before the noun, the act coding the threat."""
+    assert expected in country_triples(text)
+
+
+def test_a_threat_to_something_names_no_threatener() -> None:
+    codes = [c for _, _, c in country_triples("The threat to public health is serious.")]
+    assert not [c for c in codes if c.startswith("13")]
