@@ -352,3 +352,19 @@ def test_a_threat_told_as_a_noun_with_its_act(text: str, expected: tuple[str | N
 def test_a_threat_to_something_names_no_threatener() -> None:
     codes = [c for _, _, c in country_triples("The threat to public health is serious.")]
     assert not [c for c in codes if c.startswith("13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Climate change threatens the livelihoods of Kenyan farmers.",
+        "The US envoy said Dodik has been threatening the territorial integrity of Bosnia.",
+    ],
+)
+def test_a_harm_to_a_state_of_things_is_no_threat(text: str) -> None:
+    """ "threatens the stability of the region": no threat made to anyone (CAMEO 13)."""
+    assert not [c for _, _, c in country_triples(text) if c.startswith("13")]
+
+
+def test_a_party_threatened_is_still_a_threat() -> None:
+    assert ("PRK", "USA", "130") in country_triples("North Korea threatened the United States.")
