@@ -34,6 +34,8 @@ SENTENCES = {
     "in effect": "China said Chinese tariffs on American goods would take effect on Wednesday.",
     "in force": "The European Union said EU sanctions on Russia would come into force on Friday.",
     "force withdrawn": "Nigeria said it would withdraw its peacekeeping force unless the rebels disarm.",
+    "no hesitation": "China will not hesitate to impose sanctions on Japan.",
+    "did not hesitate": "Kenyan police did not hesitate to open fire on the protesters.",
 }
 
 
@@ -162,3 +164,11 @@ def test_a_measure_said_to_take_effect_is_the_measure_not_a_threat(coded: dict[s
 def test_a_force_withdrawn_under_a_condition_is_still_a_threat(coded: dict[str, Extraction]) -> None:
     # "force" as the object of "withdraw" is no "come into force"
     assert [c[:2] for s, _, c in _codes(coded["force withdrawn"]) if s == "NGA"] == ["13"]
+
+
+@pytest.mark.model
+def test_not_hesitating_to_act_means_the_act(coded: dict[str, Extraction]) -> None:
+    """A holding back denied: "will not hesitate to" threatens the act, "did not hesitate to" tells
+    of it; neither negates it."""
+    assert _codes(coded["no hesitation"]) == [("CHN", "JPN", "1312")]
+    assert [(e.cameo_root, e.negated) for e in coded["did not hesitate"].events] == [("17", False)]

@@ -258,6 +258,9 @@ def test_a_quote_without_a_verb_of_saying_asks_through_its_speaker() -> None:
         ("The Polish foreign minister said Hungary was hypocritical.", ("POL", "HUN", "111")),
         ("Somali lawmakers said the extension was unconstitutional.", ("SOM", None, "111")),
         ("The Kenyan opposition leader called the election a sham.", ("KEN", None, "111")),
+        # the condemning adjective on the noun the copula names
+        ('"It is an unacceptable situation," the Polish foreign minister said.', ("POL", None, "111")),
+        ("The Polish minister said Hungary's move was a reckless provocation.", ("POL", "HUN", "111")),
     ],
 )
 def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
@@ -273,6 +276,8 @@ def test_a_condemning_judgement_said_is_criticism_whoever_it_names(
     [
         "The Polish foreign minister said the Russian move was not illegal.",  # negated
         "Police said it is illegal to carry weapons in the city.",  # a rule, no judgement
+        "Police said it is an illegal act to carry weapons in the city.",  # the same rule, told with a noun
+        '"It is not an acceptable situation," the Polish foreign minister said.',  # no condemning word
     ],
 )
 def test_a_judgement_denied_or_a_rule_stated_is_no_criticism(text: str) -> None:
@@ -328,3 +333,38 @@ def test_two_parties_disagreeing_disapprove_of_each_other(text: str) -> None:
 def test_a_quarrel_is_words_not_force() -> None:
     countries = country_triples("Peru and Ecuador quarrelled over the border on Tuesday.")
     assert ("PER", "ECU", "110") in countries and not any(c.startswith("19") for *_, c in countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump's threat to impose tariffs on Mexico rattled markets.", ("USA", None, "1312")),
+        ("China's threat to use force against Taiwan worries Japan.", ("CHN", None, "130")),
+        ("Russia's threat to cut gas supplies to Europe alarmed Germany.", ("RUS", None, "131")),
+        ("The Islamic State's threat to kill the hostages shocked the world.", (None, None, "1383")),
+    ],
+)
+def test_a_threat_told_as_a_noun_with_its_act(text: str, expected: tuple[str | None, ...]) -> None:
+    """ "X's threat to <act>": the threatener named before the noun, the act coding the threat."""
+    assert expected in country_triples(text)
+
+
+def test_a_threat_to_something_names_no_threatener() -> None:
+    codes = [c for _, _, c in country_triples("The threat to public health is serious.")]
+    assert not [c for c in codes if c.startswith("13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Climate change threatens the livelihoods of Kenyan farmers.",
+        "The US envoy said Dodik has been threatening the territorial integrity of Bosnia.",
+    ],
+)
+def test_a_harm_to_a_state_of_things_is_no_threat(text: str) -> None:
+    """ "threatens the stability of the region": no threat made to anyone (CAMEO 13)."""
+    assert not [c for _, _, c in country_triples(text) if c.startswith("13")]
+
+
+def test_a_party_threatened_is_still_a_threat() -> None:
+    assert ("PRK", "USA", "130") in country_triples("North Korea threatened the United States.")

@@ -77,9 +77,7 @@ def _owners(noun: Token) -> tuple[Token, ...]:
 
 def _judged(verb: Token, cues: Cues) -> bool:
     """ "X's move is unacceptable": a copula whose complement condemns its subject."""
-    return verb.lemma_ == "be" and any(
-        c.dep_ == "acomp" and c.lemma_.lower() in cues.blame_adjectives for c in verb.children
-    )
+    return _condemning(verb, cues) is not None
 
 
 def _harms(clause: Token, cues: Cues) -> bool:
@@ -132,14 +130,27 @@ def reported(said: Token) -> list[Token]:
 
 
 def _condemning(clause: Token, cues: Cues) -> Token | None:
-    """The condemning adjective of a copula clause ("the ruling was illegal"), unless the clause is
-    negated or only says that doing something is illegal ("it is illegal to carry arms")."""
+    """The condemning adjective of a copula clause, as its complement ("the ruling was illegal") or
+    on the noun it is called ("it is an unacceptable situation", "this was a reckless decision"),
+    unless the clause is negated or only says that doing something is illegal ("it is illegal to
+    carry arms", "it is an illegal act to carry arms")."""
     if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
         return None
-    held = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in cues.blame_adjectives]
-    if not held or any(c.dep_ == "xcomp" for t in (clause, held[0]) for c in t.children):
+    nouns = [c for c in clause.children if c.dep_ == "attr"]
+    said = [c for c in clause.children if c.dep_ == "acomp"]
+    said += [a for n in nouns for a in n.children if a.dep_ == "amod"]
+    held = [c for c in said if c.lemma_.lower() in cues.blame_adjectives]
+    if not held or any(_infinitive(c) for t in (clause, held[0], *nouns) for c in t.children):
         return None
     return held[0]
+
+
+def _infinitive(token: Token) -> bool:
+    """A complement that says what doing is judged ("illegal to carry arms", "an illegal act to
+    carry arms"), however the parse hangs it."""
+    return token.dep_ == "xcomp" or (
+        token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def _judgements(said: Token, cues: Cues) -> Iterator[Warning]:

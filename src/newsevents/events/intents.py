@@ -232,14 +232,18 @@ def _modal(token: Token) -> bool:
     return _future(token) or any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in token.children)
 
 
-def _intent_head(verb: Token, intent_verbs: frozenset[str]) -> Token | None:
-    """The verb of intent whose own subject will do `verb`: "Greece plans to impose restrictions"."""
+def _intent_head(verb: Token, cues: Cues) -> Token | None:
+    """The verb of intent whose own subject will do `verb`: "Greece plans to impose restrictions",
+    or a verb of holding back denied in the future ("Iran will not hesitate to retaliate"; "did
+    not hesitate to fire" tells of a shot fired, no intent)."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in intent_verbs and not any(
-        c.dep_ == "dobj" for c in head.children
-    ):
+    if verb.dep_ != "xcomp" or any(c.dep_ == "dobj" for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in cues.intent_verbs:
         return head
-    return None
+    denied = any(c.dep_ == "neg" or c.lower_ in cues.negation for c in head.children)
+    return head if lemma in cues.reluctance_verbs and denied and _modal(head) else None
 
 
 def modal_intents(
@@ -259,7 +263,7 @@ def modal_intents(
         verb = doc[token]
         if verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head  # "would impose sanctions": the noun's light verb carries the modal
-        planned = _intent_head(verb, cues.intent_verbs) is not None
+        planned = _intent_head(verb, cues) is not None
         condition = _condition(verb) if _modal(verb) else None
         if not live or not (_future(verb) or planned or condition) or _in_force(verb, cues.in_force_words):
             continue

@@ -32,7 +32,7 @@ CUE_KEYS = (
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
-    "unharmed_objects", "unseating_words", "in_force_words",
+    "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -60,6 +60,8 @@ class Cues:
     wrong_nouns: frozenset[str] = frozenset()
     # "plans to impose sanctions": the subject means to do the act (a threat or an intent, intents.py)
     intent_verbs: frozenset[str] = frozenset()
+    # "will not hesitate to strike": a holding back denied, the act meant, not negated (intents.py)
+    reluctance_verbs: frozenset[str] = frozenset()
     # "the tariffs would take effect Wednesday": a measure announced, not threatened (intents.py); phrases
     in_force_words: frozenset[str] = frozenset()
     # "the ministry issued a statement condemning X": a statement acts for whoever issued it (arguments.py)
@@ -123,6 +125,8 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
 
 def is_negated(token: Token, cues: Cues) -> bool:
     for gov in _governors(token, cues):
+        if gov.i != token.i and gov.lemma_.lower() in cues.reluctance_verbs:
+            return False  # "will not hesitate to strike": a denied holding back does not deny the act
         for child in gov.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True

@@ -174,8 +174,9 @@ def related_words(token: Token) -> dict[str, int]:
     """Dependents that can satisfy `with`: objects, complements, modifiers, prepositional objects.
 
     In order of preference: the trigger's own dependents (and a modifier after the object, the small
-    model's reading of an object complement), then the noun a participle or relative clause modifies
-    ("the sanctions they imposed"). A date object lends its glued-on words ("by (phone Monday)").
+    model's reading of an object complement; a noun's to-infinitive), then the noun a participle or
+    relative clause modifies ("the sanctions they imposed"). A date object lends its glued-on words
+    ("by (phone Monday)").
     """
     out: dict[str, int] = {}
 
@@ -195,6 +196,8 @@ def related_words(token: Token) -> dict[str, int]:
             if child.dep_ in ("dobj", "nsubjpass"):  # "sent 500 troops", "hundreds of troops were sent"
                 for held in measured(child):
                     add(held)
+        elif child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            add(child)  # a noun's to-infinitive: "Trump's threat to impose tariffs"
         elif child.dep_ in PREPOSITION_DEPS:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
