@@ -90,11 +90,3 @@ def test_men_of_no_stated_role_who_use_force_are_armed_men() -> None:
 def test_hostility_toward_someone_is_an_attitude_not_fighting() -> None:
     text = "Nothing will change President Putin's hostility towards the West."
     assert not any(e.cameo.startswith("19") for e in newsevents.extract(text).events)
-
-
-@pytest.mark.model
-def test_fighters_neutralized_are_attacked_and_a_bomb_neutralized_is_no_attack() -> None:
-    coded = {(e.source.code if e.source else None, e.cameo) for e in newsevents.extract(
-        "Government troops neutralised three militants in Borno on Monday.").events}
-    assert ("MIL", "190") in coded
-    assert not newsevents.extract("Police neutralized the bomb before it exploded.").events
