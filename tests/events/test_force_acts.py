@@ -84,3 +84,9 @@ def test_men_of_no_stated_role_who_use_force_are_armed_men() -> None:
     assert event.source is not None and event.source.sector == "UAF"
     assert event.target is not None and event.target.sector == "CVL"
     assert event.cameo == "180"
+
+
+@pytest.mark.model
+def test_hostility_toward_someone_is_an_attitude_not_fighting() -> None:
+    text = "Nothing will change President Putin's hostility towards the West."
+    assert not any(e.cameo.startswith("19") for e in newsevents.extract(text).events)

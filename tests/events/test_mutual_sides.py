@@ -62,3 +62,15 @@ def test_officials_of_several_countries_are_one_party_each() -> None:
     coded = _coded("The foreign ministers of Egypt, Jordan and Saudi Arabia met in Cairo on Monday.")
     assert {("EGYGOV", "JORGOV", "040"), ("SAUGOV", "EGYGOV", "040"), ("JORGOV", "SAUGOV", "040")} <= coded
     assert ("FRAGOV", "DEUGOV", "057") in _coded("Leaders of France and Germany signed the treaty.")
+
+
+
+def test_the_victims_of_a_clash_are_of_the_side_that_fought_it() -> None:
+    # "killed in clashes with X": the passive subject of a verb of falling takes part in the mutual act
+    coded = _coded("Three soldiers were killed in clashes with Taliban fighters.")
+    assert {("MIL", "AFGGOV", "190"), ("AFGGOV", "MIL", "190")} <= coded
+
+
+def test_a_fight_named_after_an_attack_takes_the_victims_too() -> None:
+    coded = _coded("Five soldiers were also killed in the attack and the ensuing battle with militants.")
+    assert any(s == "MIL" and c == "190" for s, _, c in coded)

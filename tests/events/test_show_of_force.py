@@ -37,3 +37,14 @@ def test_forces_deployed_in_the_passive_mobilise() -> None:
 def test_what_is_deployed_in_the_passive_must_be_a_force() -> None:
     coded = _coded("New voting machines were deployed in Kenya on Monday.")
     assert not any(c.startswith("15") for *_, c in coded)
+
+
+def test_a_border_standoff_one_side_is_locked_in_shows_force_both_ways() -> None:
+    # the passive subject of "locked in" takes part in the mutual act named under "in"
+    coded = _coded("India has been locked in a border standoff with China for almost a year.")
+    assert {("IND", "CHN", "150"), ("CHN", "IND", "150")} <= coded
+
+
+def test_a_standoff_of_police_with_a_gunman_is_no_show_of_force() -> None:
+    coded = _coded("Police ended a standoff with the gunman after four hours.")
+    assert not any(c.startswith("15") for *_, c in coded)

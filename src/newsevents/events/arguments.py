@@ -14,7 +14,8 @@ on Chinese business"), an "of" that names who acts ("the visit of X to Y", `modi
 a mutual act a possessor and a compound of another country ("his White House meeting",
 `modifiers.paired_sides`); otherwise the subject of a light verb that takes the noun as object ("X
 launched an offensive on Y"), for a mutual act the subject of the verb it hangs from ("X arrived for
-talks with Y"), and for a protest whoever acts "in protest" or the country it happens in
+talks with Y"; "X is locked in a standoff with Y", `caught_verbs`), and for a protest whoever acts "in
+protest" or the country it happens in
 ("protests erupted in Tunisia"; `protesters`). A noun of coercion, release, criticism or attack
 takes "of" as its target ("the arrest of X", "the bombing of X"), and a noun of arrest, release or
 abduction with no "of" its possessor ("his arrest"); other nouns' "of" often names who acts. A role
@@ -247,13 +248,18 @@ def _prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: Ment
     return tokens[0].head.lower_ if found and tokens else None
 
 
-def _governing_subject(token: Token) -> list[Token]:
+def _governing_subject(token: Token, cues: Cues) -> list[Token]:
     """ "X arrived for talks with Y", "X left after talks with Y": the subject of the verb a mutual
-    noun hangs from by a preposition takes part in it."""
+    noun hangs from by a preposition takes part in it; so does the passive subject of a verb of being
+    caught up in it ("X has been locked in a standoff with Y", "X were killed in the attack and the
+    ensuing battle with Y": the victims' side fought it; `caught_verbs`)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return []
-    return subject(prep.head)
+    caught = prep.lower_ == "in" and prep.head.lemma_.lower() in cues.caught_verbs
+    return subject(prep.head) or (_kids(prep.head, "nsubjpass") if caught else [])
 
 
 def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
@@ -350,7 +356,7 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if match.entry.mutual and not targets and (pair := paired_sides(token, index, source)):
         source, targets, prep = pair[:1], pair[1:], None  # "US-China talks", "his White House meeting"
     if not source and match.entry.mutual:
-        source, inferred = index.resolve(_governing_subject(token)), True
+        source, inferred = index.resolve(_governing_subject(token, cues)), True
     if not source and root == "14":
         source, inferred = protesters(token, index)
     return Arguments(Role(source, inferred), Role(targets, False, prep))

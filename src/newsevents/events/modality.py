@@ -32,7 +32,7 @@ CUE_KEYS = (
     "intent_verbs", "statement_nouns", "blame_adjectives", "protester_nouns", "crowd_verbs",
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
-    "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs",
+    "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs", "caught_verbs",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -81,6 +81,9 @@ class Cues:
     anonymous_attackers: frozenset[str] = frozenset()
     # "X and Y discussed Taiwan": a verb whose object is what is talked of, never a party (arguments.py)
     topic_verbs: frozenset[str] = frozenset()
+    # "X has been locked in a standoff with Y", "X were killed in clashes with Y": X takes part in the
+    # mutual act under "in" (arguments.py)
+    caught_verbs: frozenset[str] = frozenset()
     # "sanctions hurt Iran's economy": things a verb of harm touches only in a figure (precision.py)
     unharmed_objects: frozenset[str] = frozenset()
     # "U.S. restrictions on Chinese firms", "U.S. aid to X": a country before a measure aimed at a named party

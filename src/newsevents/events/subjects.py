@@ -36,6 +36,10 @@ GERUND_PREPS = frozenset({"by", "in", "while", "after", "before"})
 # attitude ("X is reluctant to", "eager to"): those leave the act to X's will, which intents handle.
 RAISING_ADJECTIVES = frozenset({"due", "set", "poised", "slated", "scheduled", "expected", "likely", "bound"})
 MAX_DEPTH = 4
+# The objects of a claim of an act: "X claimed responsibility for attacking Y", "X took credit for
+# killing Y" tell that X did it, though a gerund after "for" elsewhere has no subject of the clause
+# ("criticised X for attacking Y"); see `claimed_subject`.
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 
 # Marks of a condition whose doer a threat is aimed at ("unless X withdraws", "if X attacks").
 CONDITIONS = frozenset({"if", "unless"})
@@ -75,6 +79,8 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         # "In announcing the sanctions, X said": X announced; "joined them in demanding" has them too
         return [] if kids(head.head, "dobj") else subject(head.head, depth + 1)
+    if claimed := claimed_subject(verb):
+        return claimed
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -95,6 +101,21 @@ def aux_subjects(verb: Token) -> list[Token]:
     """A subject the parser hung on the verb's auxiliary: quotes inside the verb group ('Iran is
     “flagrantly” defying') leave "Iran" the subject of "is"."""
     return [c for a in kids(verb, "aux", "auxpass") if a.i < verb.i for c in kids(a, "nsubj", "nsubjpass")]
+
+
+def claimed_subject(verb: Token) -> list[Token]:
+    """Who claims the act a gerund tells after "for" on a claim: "X claimed responsibility for attacking
+    Y", "X took credit for killing Y" (the "for" on the noun or on its verb); [] elsewhere. A stated
+    subject only: the claimant is the one the news names as the act's author."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for":
+        return []
+    claim = prep.head
+    if claim.pos_ in ("VERB", "AUX"):
+        nouns = [c for c in kids(claim, "dobj") if c.lemma_.lower() in CLAIMED_NOUNS]
+    else:
+        nouns = [claim] if claim.lemma_.lower() in CLAIMED_NOUNS and claim.dep_ == "dobj" else []
+    return kids(nouns[0].head, "nsubj") if nouns else []
 
 
 def gerund_subject(verb: Token) -> list[Token]:
