@@ -1,7 +1,8 @@
 """Coercion and cooperation told in the passive or by their state, through the real pipeline: a
 gerund after a time preposition on a passive verb done by the one the passive befalls ("was
 released after apologizing to X"), a prison sentence being served, and a party whose dissolution is
-told with no dissolver named ("the decision to dissolve the X Party")."""
+told with no dissolver named ("the decision to dissolve the X Party"), and talks held with no partner
+named ("European ministers are holding talks"), while a press conference held is no meeting."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ SENTENCES = {
     "by_gerund": "The Iranian activist was arrested by police after criticizing the government.",
     "sentence": "The opposition leader is serving a prison sentence for corruption.",
     "dissolve": "Analysts say the decision to dissolve the National Congress Party came at the right time.",
+    "talks": "Iranian officials held talks in Vienna on Tuesday.",
+    "press": "The French foreign ministry held a press conference on Monday.",
 }
 
 
@@ -46,3 +49,12 @@ def test_a_prison_sentence_served_holds_its_subject(extracted: dict[str, Extract
 
 def test_a_dissolved_party_needs_no_dissolver(extracted: dict[str, Extraction]) -> None:
     assert "1722" in cameos_of(extracted["dissolve"])
+
+
+def test_talks_held_need_no_partner(extracted: dict[str, Extraction]) -> None:
+    talks = [e for e in extracted["talks"].events if e.cameo == "046"]
+    assert talks and talks[0].source is not None and talks[0].source.country == "IRN"
+
+
+def test_a_press_conference_held_is_no_meeting(extracted: dict[str, Extraction]) -> None:
+    assert not any(code.startswith("04") for code in cameos_of(extracted["press"]))
