@@ -329,3 +329,10 @@ def test_person_with_a_body_s_office_in_apposition_is_that_body(  # type: ignore
     ms = mentions(actor_dictionary, parse, text)
     person = [(m.actor.name, m.actor.code, m.head) for m in ms if m.actor.name == "Catherine Russell"]
     assert person == [("Catherine Russell", "IGOUNOCEF", 1)]
+
+
+def test_a_dotted_abbreviation_without_its_last_period_is_the_country(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    got = by_text(actor_dictionary, parse, "The C.A.R is pleading with civilians to return to villages.")
+    assert any(code == "CAF" for code, _, _, _ in got.values())

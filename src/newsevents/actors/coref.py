@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import PERSON_ROLES
+from newsevents.actors.possessive import POSSESSIVE, possessor
 from newsevents.actors.resolve import Draft
 from newsevents.nlp import sentence_of, sentences_of, text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
@@ -373,7 +374,7 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
     h = _History(doc, parsed, sent_of, [], list(drafts))
     taken = {i for d in drafts for i in range(d.start, d.end)}
-    w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT
+    w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT | POSSESSIVE
     pronouns = [
         i for i, lower in enumerate(w.lower)
         if lower in personal and w.pos[i] == "PRON" and i not in taken and parsed.codable[i]
@@ -385,6 +386,8 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
             word = h.doc[pos].lower_
             if word in OBJECT:
                 new = _object_group(pos, h)
+            elif word in POSSESSIVE:
+                new = possessor(pos, doc, h.seen, h.ahead)
             elif word in GROUP:
                 new = _reporter(pos, h) or _recent_group(pos, h)
             else:

@@ -47,6 +47,8 @@ class MentionIndex:
                 # "the allegations made by Pakistan": the noun's maker, through its participle's agent
                 made = (child.dep_, child.tag_) == ("acl", "VBN")
                 made = made or (child.dep_, node.dep_) == ("agent", "acl")
+                if child.dep_ == "poss" and child.lower_ == "its":
+                    continue  # "reiterated its demand that Y": whose it is, not whom it is aimed at
                 if inside or made or (child.dep_ == "pobj" and node.dep_ in ("prep", "agent")):
                     hit = self.by_token.get(child.i)
                     if hit is not None:

@@ -3,7 +3,8 @@
 A verb with no subject borrows one from the structure around it: a conjoined verb from the first
 verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
 "urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
-expelling"), a relative clause from the noun it modifies, a participle from the noun it modifies.
+expelling"; in the passive, "was released after apologizing", from the one the passive befalls), a
+relative clause from the noun it modifies, a participle from the noun it modifies.
 A past tense the small model reads as a participle on a sentence-opening name it leaves without a
 verb ("Leavitt called the comments egregious": "Leavitt" the root, "called" its modifier) is that
 name's verb; a subject it hangs on the auxiliary ('Iran is “flagrantly” defying') is the verb's.
@@ -75,7 +76,8 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "advcl"):
         return subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        return subject(head.head, depth + 1)  # "X returned home after meeting Y": X met Y; "by imposing"
+        # "X returned home after meeting Y": X met Y; "by imposing"
+        return subject(head.head, depth + 1) or _passive_holder(verb)
     if verb.dep_ == "pcomp" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         # "In announcing the sanctions, X said": X announced; "joined them in demanding" has them too
         return [] if kids(head.head, "dobj") else subject(head.head, depth + 1)
@@ -88,6 +90,17 @@ def borrowed_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i:
         return [head]  # "Leavitt called X ...": a past tense the parser hung on the noun it left the root
     return infinitive_doers(verb)  # "X's efforts to improve ties", "X is ready to talk"
+
+
+def _passive_holder(gerund: Token) -> list[Token]:
+    """ "X was released after apologizing to Y", "X was arrested while protesting": a gerund after a
+    preposition of time on a passive verb is done by that verb's subject (the one the passive befalls).
+    Not after "by", whose gerund tells how the passive act was done ("was won by negotiating")."""
+    prep, verb = gerund.head, gerund.head.head
+    if gerund.tag_ != "VBG" or prep.lower_ == "by" or not kids(verb, "auxpass"):
+        return []
+    own = kids(verb, "nsubjpass")
+    return [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
 
 
 def subject(verb: Token, depth: int = 0) -> list[Token]:
