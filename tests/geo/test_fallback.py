@@ -307,3 +307,17 @@ def test_a_name_in_quoted_words_is_not_where_they_were_said(parse, gaz: Gazettee
     # an act of force is still placed by the name: the rule is for words
     text = 'Envoys met in Geneva on Monday, seeking "a lasting peace in Yemen." Troops crossed the lines.'
     assert _where(_locate(parse, gaz, text, "crossed"))[0] == "Yemen"
+
+
+def test_the_paragraph_place_in_the_parties_own_country(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the nearest name is where the rebels escape to; the troops act at home, in the C.A.R.
+    text = (
+        "Rebels attacked villages near Bocaranga on Monday. The rebels regularly escape to villages "
+        "in Cameroon. Central African troops arrested 20 rebels."
+    )
+    arrest = next(e for e in newsevents.extract(text).events if e.cameo == "173")
+    assert (arrest.location and arrest.location.name, arrest.location_source) == ("Bocaranga", "paragraph")
+    # a statement is not placed by its speakers' country: officials speak abroad
+    text = text.replace("troops arrested 20 rebels", "officials condemned the rebels")
+    condemned = next(e for e in newsevents.extract(text).events if e.cameo.startswith("11"))
+    assert condemned.location is not None and condemned.location.name == "Cameroon"

@@ -12,8 +12,9 @@ taken from:
                origin or destination ("fled to Turkey"): one under a locative preposition first,
                then the finer, then the nearest to the trigger
     paragraph  the nearest place named in the PARAGRAPH_WINDOW sentences before the sentence,
-               within its paragraph (a line of the text), or the paragraph's only place when
-               all its places come later
+               within its paragraph (a line of the text), the nearest in the parties' own
+               country first for a material act whose parties name one country; or the
+               paragraph's only place when all its places come later
     dateline   the place of the dateline ("KHARTOUM (Sputnik) -")
     article    the article's focus (`article_focus`), with no evidence: no mention states it
 
@@ -317,12 +318,17 @@ def _window_start(sent: Span, paragraph_start: int) -> int:
 
 
 def fallback_place(
-    index: ArticlePlaces, trigger: Token, verbal: bool = False
+    index: ArticlePlaces, trigger: Token, verbal: bool = False, home: str | None = None
 ) -> tuple[Place, Evidence | None, LocationSource] | None:
     """The place of an event whose clause names none, its mention (None for the article's focus)
     and where it came from; None when the article places it nowhere. For a `verbal` event (a
     statement, appeal, accusation) a name that only qualifies what is talked of ("the Gaza war")
-    says nothing of where the words were said, and is passed over."""
+    says nothing of where the words were said, and is passed over. `home` is the one country all
+    the event's parties belong to, if any: a name in it is preferred at the paragraph level (after
+    "... rebels regularly escape to villages in Cameroon", "the rebels seized power" in the next
+    sentence is the C.A.R.'s), as a reader places an act of one country's people in that country
+    unless its own sentence says otherwise (the caller gives no home for statements: officials speak
+    abroad)."""
     sent = sentence_of(trigger)
     in_sentence = _where_said(index.between(sent.start_char, sent.end_char), verbal)
     if in_sentence:
@@ -331,7 +337,7 @@ def fallback_place(
     bounds = index.paragraph_of(trigger.idx)
     if bounds is not None:
         in_paragraph = _where_said(index.between(_window_start(sent, bounds[0]), bounds[1]), verbal)
-        before = [m for m in in_paragraph if m.evidence.start < sent.start_char]
+        before = _at_home([m for m in in_paragraph if m.evidence.start < sent.start_char], home)
         if before:
             return before[-1].place, before[-1].evidence, "paragraph"
         if len({id(m.place) for m in in_paragraph}) == 1:
@@ -342,6 +348,11 @@ def fallback_place(
         return index.focus, None, "article"
     return None
 
+
+def _at_home(mentions: Sequence[Mention], home: str | None) -> Sequence[Mention]:
+    """The mentions in the `home` country when there are any, else all of them."""
+    own = [m for m in mentions if home is not None and m.place.country == home]
+    return own or mentions
 
 
 # Quad classes of verbal acts: statements, appeals, accusations, threats, told in words.

@@ -207,11 +207,21 @@ def locate_event(
     if article is not None and trig_span is not None:
         fallback = _home_place(event, places, cues, article, trig_span.root)
         fallback = fallback or _destination(parsed, event, places, cues, trig_span.root)
-        fallback = fallback or fallback_place(article, trig_span.root, event.quad_class in VERBAL_QUADS)
+        verbal = event.quad_class in VERBAL_QUADS
+        home = None if verbal else _home(event)
+        fallback = fallback or fallback_place(article, trig_span.root, verbal, home)
     if fallback is None:
         return replace(event, location_reason=no_place_reason(article, event))
     place, mention, source = fallback
     return replace(event, location=_location(place, mention), location_source=source)
+
+
+def _home(event: Event) -> str | None:
+    """The one country the parties of an event name in their own words, if they name one: a
+    material act of one country's people is placed in that country when the text allows
+    (`fallback.fallback_place`). Statements are not: officials speak abroad."""
+    home = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    return home.pop() if len(home) == 1 else None
 
 
 def _home_place(
