@@ -15,9 +15,9 @@ Not when the possessed noun names an actor of its own ("its neighbour, Eritrea",
 Community partners"), nor when it is the object of the very verb whose subject owns it ("X
 reiterated its demand that Y ..."): the subject already says whose, and "its" would only stand in
 the way of the object's own actor. The subject must have been seen, so only a group named before
-"its" counts; a subject that is
-itself a pronoun is left alone, since what "it" stands for there is not always the owner of the
-next "its" ("the US said it would back Israel and its right to ...").
+"its" counts; a subject that is itself a pronoun is left alone, since what "it" stands for there
+is not always the owner of the next "its" ("the US said it would back Israel and its right to
+...").
 """
 
 from __future__ import annotations
