@@ -1,6 +1,7 @@
 """Curated entries for acts the converted dictionary codes only through patterns a curated entry
 of the same verb hides (a curated verb decides alone): weapons seized, fire exchanged, crowd
-weapons fired. Through the real pipeline; the sentences are the project's own.
+weapons fired, tariffs delayed or paused, court orders lifted. Through the real pipeline; the
+sentences are the project's own.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.model
         ("Kenyan police seized 12 firearms and ammunition in a raid on Monday.", "171"),
         ("Police fired tear gas at the protesters in Nairobi on Tuesday.", "175"),
         ("Russia called an emergency session of the U.N. Security Council on Monday.", "026"),
+        ("The United States on Monday delayed its tariffs on Canadian goods for a month.", "085"),
+        ("China paused its tariffs on American soybeans on Friday.", "085"),
+        ("A Kenyan court on Friday lifted an order blocking the new law.", "081"),
     ],
 )
 def test_a_curated_act_is_coded(text: str, cameo: str) -> None:
