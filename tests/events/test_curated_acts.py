@@ -35,3 +35,21 @@ def test_forces_exchanging_fire_use_force_on_each_other() -> None:
 def test_a_fire_that_is_no_weapon_is_no_repression() -> None:
     coded = code_triples(dated_events("Police fired a colleague for misconduct on Tuesday."))
     assert not any(c == "175" for *_, c in coded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia supports the U.S. ceasefire proposal, President Vladimir Putin said on Thursday.",
+        "Germany welcomed the French proposal on Monday.",
+    ],
+)
+def test_support_for_a_proposal_accepts_it(text: str) -> None:
+    """Supporting or welcoming another's proposal accepts it, as 'accepted the proposal' does (030),
+    not praise (051); support of a side stays praise."""
+    codes = {c for *_, c in code_triples(dated_events(text))}
+    assert "030" in codes and "051" not in codes
+
+
+def test_support_of_a_side_stays_praise() -> None:
+    assert "051" in {c for *_, c in code_triples(dated_events("The United States supports Israel, it said."))}

@@ -95,3 +95,13 @@ def test_a_pattern_of_who_acts_alone_needs_a_verb_with_no_object_of_its_own() ->
     assert _events("The Myanmar army increased the violence in Yangon.") == []
     defied = _events("The Myanmar military continues to defy calls from the United Nations.")
     assert [e.cameo for e in defied] == ["128"]
+
+
+def test_a_claim_with_a_that_clause_is_no_demand() -> None:
+    """`reiterate` codes `* CLAIM [100]`: "its claim to the islands" is a demand, but "the claim that
+    X did it" states what is asserted (cues.yml `assertion_nouns`), so the claim meets no pattern."""
+    assert not _curated("reiterate")
+    [event] = _events("China reiterated its claim to the disputed islands.")
+    assert event.cameo == "100"
+    said = _events("Pakistan reiterated the claim that Afghanistan shelters the militants.")
+    assert [e for e in said if e.trigger.text.startswith("reiterated")] == []

@@ -50,7 +50,9 @@ def load_codebook(
     """
     table = load_code_table(codes, plover, language)
     cue_lists = load_cues(cues, language)
-    converted = load_converted(table, language=language, scheduling=cue_lists.schedule_words)
+    converted = load_converted(
+        table, language=language, scheduling=cue_lists.schedule_words, assertions=cue_lists.assertion_nouns
+    )
     curated = (data.shipped("events/verbs.yml", language), *dictionaries)
     triggers = TriggerDictionary.load(curated, table, converted)
     return Codebook(

@@ -33,6 +33,7 @@ CUE_KEYS = (
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
     "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs", "caught_verbs",
+    "assertion_nouns",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -73,6 +74,8 @@ class Cues:
     wish_verbs: frozenset[str] = frozenset()
     # "X is scheduled to attend": the complement is coded as a main verb (verb_patterns._scheduled)
     schedule_words: frozenset[str] = frozenset()
+    # "the claim that X": a statement's content, not a thing claimed (verb_patterns._Parse)
+    assertion_nouns: frozenset[str] = frozenset()
     # "both countries", "the two governments": the two countries named last before (both.py)
     pair_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()

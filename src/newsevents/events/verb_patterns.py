@@ -170,8 +170,8 @@ class _Builder:
 class _Parse:
     """The parse around one verb, read once when its patterns are tried."""
 
-    def __init__(self, verb: Token) -> None:
-        own = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    def __init__(self, verb: Token, assertions: frozenset[str] = frozenset()) -> None:
+        own = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not _content(c, assertions)]
         if not own:  # "attacked and killed civilians": the coordinated verb's object
             own = [c for v in verb.conjuncts for c in v.children if c.dep_ in ("dobj", "obj")]
         if not own and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
@@ -195,6 +195,12 @@ class _Parse:
         self.before = self.subjects + [c for c in verb.children if c.dep_ in BEFORE_DEPS and c.i < verb.i]
         near = (*self.objects, *self.before, *(t for ts in self.preps.values() for t in ts))
         self.words = {k for t in near for k in _keys(t)} | set(self.preps)
+
+
+def _content(noun: Token, assertions: frozenset[str]) -> bool:
+    """ "the claim that X did it": a noun of `assertions` whose that-clause states what is asserted."""
+    clauses = (c for c in noun.children if c.dep_ in ("acl", "ccomp"))
+    return noun.lemma_.lower() in assertions and any(m.dep_ == "mark" for c in clauses for m in c.children)
 
 
 def _keys(token: Token) -> tuple[str, ...]:
@@ -276,6 +282,7 @@ class VerbPatterns:
     # Governors of schedule that hold no event of their own (cues.yml `schedule_words`): in "X is
     # scheduled to attend a summit" the complement is the news (its subject: `subjects._raised_subject`).
     scheduling: frozenset[str] = frozenset()
+    assertions: frozenset[str] = frozenset()  # cues.yml `assertion_nouns`: "the claim that X" (`_content`)
     # Per block, each word -> the positions of the patterns that need it (see `__post_init__`).
     by_word: Mapping[str, Mapping[str, tuple[int, ...]]] = field(init=False, repr=False, compare=False)
 
@@ -310,7 +317,7 @@ class VerbPatterns:
         if not verbs:
             return None
         verbs.sort(key=lambda v: not (v.before or v.after))
-        parse = _Parse(token)
+        parse = _Parse(token, self.assertions)
         for verb in verbs:
             block = self.patterns.get(verb.block, ())
             for n in self._candidates(verb.block, parse.words):  # the others need none of its words
@@ -356,9 +363,11 @@ def load_converted(
     folder: Path | None = None,
     language: str = "en",
     scheduling: frozenset[str] = frozenset(),
+    assertions: frozenset[str] = frozenset(),
 ) -> Converted:
     """The converted files (shipped in `data/petrarch/` unless `folder` is given), checked line by
-    line; `scheduling`: the words of schedule whose complement is coded (cues.yml `schedule_words`)."""
+    line; `scheduling`: the words of schedule whose complement is coded (cues.yml `schedule_words`);
+    `assertions`: the nouns whose that-clause is what is asserted (cues.yml `assertion_nouns`)."""
 
     def path(name: str) -> Path:
         return folder / name if folder is not None else data.shipped(f"petrarch/{name}", language)
@@ -385,6 +394,7 @@ def load_converted(
             {k: tuple(v) for k, v in verbs.items()},
             {k: tuple((p, p.needs) for p in sorted(v, key=lambda p: p.rank)) for k, v in patterns.items()},
             scheduling,
+            assertions,
         ),
         Discards({k: tuple(v) for k, v in discards.items()}),
     )
