@@ -1,7 +1,7 @@
-"""People nouns the dictionaries lacked (sectors.yml): hostages and relatives are civilians, banned
-authors the media, publishers businesses. Before, each was no actor and its event lost a side
-("Threatening to kill the hostages, the group ..." had no target). The sentences are the
-project's own."""
+"""People nouns the dictionaries lacked or coded otherwise (sectors.yml): hostages and relatives
+are civilians, banned authors the media, publishers businesses, school children civilians
+(students stay EDU). Before, the first four were no actor and their event lost a side ("Threatening
+to kill the hostages, the group ..." had no target). The sentences are the project's own."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ pytestmark = pytest.mark.model
         ("The floods left many families homeless.", "families", "CVL"),
         ("The government banned books by women authors.", "authors", "MED"),
         ("Officials met with publishers on Monday.", "publishers", "BUS"),
+        ("Gunmen kidnapped 270 schoolgirls from their school.", "schoolgirls", "CVL"),
+        ("The students marched to the ministry.", "students", "EDU"),
     ],
 )
 def test_people_nouns_have_a_sector(actor_dictionary, parse, text: str, party: str, sector: str) -> None:  # type: ignore[no-untyped-def]
