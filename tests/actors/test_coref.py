@@ -282,3 +282,19 @@ def test_a_first_word_shared_by_two_people_named_before_is_left_alone(  # type: 
             " Mahathir later rejected the plan.")
     short = [m for m in mentions(actor_dictionary, parse, text) if m.actor.text == "Mahathir"]
     assert all(m.kind != "coref" for m in short)
+
+
+def test_he_is_not_the_person_named_as_the_object_of_its_own_verb(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    ms = mentions(actor_dictionary, parse,
+                  "Vladimir Putin visited Beijing. Putin met Xi Jinping. He urged Putin to end the war.")
+    he = next(m for m in ms if m.actor.text == "He")
+    assert he.actor.name == "Xi Jinping"
+
+
+def test_he_is_not_the_person_joined_to_it_by_and(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    ms = mentions(actor_dictionary, parse,
+                  "Xi Jinping met Vladimir Putin. Putin spoke first. He and Putin signed a deal.")
+    he = next(m for m in ms if m.actor.text == "He")
+    assert he.actor.name == "Xi Jinping"

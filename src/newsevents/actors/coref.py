@@ -20,7 +20,9 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   about someone else, which recency alone gets wrong; but a possessive ("his", "her") takes the
   nearest person named before it in its own sentence ("sanctions on Dodik and his network",
   "spoke with Armitage about his trip"), known to the dictionary or not; and a subject "he"/"she"
-  of what a person said or told is that person ("Mehdiyev said he is cooperating");
+  of what a person said or told is that person ("Mehdiyev said he is cooperating"); never a
+  person named as another argument of its own verb or joined to it ("He urged Farmajo", "She and
+  Lockyear": `pronoun_fit`);
 - "the group" alone takes the organisation named last, within three sentences, that is no organ
   of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
@@ -49,13 +51,14 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.possessive import POSSESSIVE, possessor
+from newsevents.actors.pronoun_fit import co_arguments, other_subject, quoted
 from newsevents.actors.resolve import Draft
-from newsevents.nlp import sentence_of, sentences_of, text_of
+from newsevents.nlp import sentences_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from newsevents.nlp.parsed import ParsedArticle
 
@@ -64,7 +67,6 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP = frozenset({"it", "they"})  # resolved by `_reporter`, else ("they") by `_recent_group`
 OBJECT = frozenset({"them"})  # resolved by `_object_group` within its own sentence only
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
-QUOTE_MARKS = frozenset('"\u201c\u201d')
 GROUP_WINDOW = 1  # sentences back (none in its own) a group is the referent of a bare "it"/"they"
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
@@ -244,7 +246,9 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     word = h.doc[pos].lower_
     female = word in FEMALE
     sent = h.sent_of[pos]
-    cands = [s for s in h.seen if _compatible(s, female, h)]
+    keys, names = co_arguments(pos, h.doc, h.ahead)  # "He urged Farmajo" is not Farmajo
+    cands = [s for s in h.seen if _compatible(s, female, h) and _identity(s) not in keys
+             and _last_name(s) not in names]
     cands = [s for s in cands if sent - h.sent_of[s.head] <= WINDOW or h.in_title(s)]
     if not cands:
         return None
@@ -290,21 +294,6 @@ def _reporter(pos: int, h: _History) -> Draft | None:
                  sector=ante.sector, code=ante.code, key=_identity(ante), form="pronoun")
 
 
-def _other_subject(tok: Token) -> bool:
-    """Whether the pronoun's sentence has a noun subject besides it: its likelier referent, named
-    or not ("the Jaffar Express was travelling when it came under attack", "after denying it had
-    plans, Thailand ..."), so the previous sentence's group is not it."""
-    sent = sentence_of(tok)
-    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in sent if t.i != tok.i)
-
-
-def _quoted(tok: Token) -> bool:
-    """Whether a quotation mark opens before the pronoun in its sentence: a speaker's "they" is
-    whoever the speaker means, not the group the narrative named last."""
-    # The text joined once per Doc (`text_of`): `Doc.text` rebuilds it from every token.
-    return any(ch in QUOTE_MARKS for ch in text_of(tok.doc)[sentence_of(tok).start_char : tok.idx])
-
-
 def _same_side(a: Draft, b: Draft) -> bool:
     """Whether two drafts may be the same actor: same sector, and the same country where both
     have one ("Kenyan police" and a later bare "police")."""
@@ -320,7 +309,7 @@ def _recent_group(pos: int, h: _History) -> Draft | None:
     verb = tok.head
     if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if _other_subject(tok) or _quoted(tok):
+    if other_subject(tok) or quoted(tok):
         return None
     same_verb = {c.i for c in verb.children if c.i != pos}
     # The verb's other arguments, by who they are: "police released them" is not police again.
