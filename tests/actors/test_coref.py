@@ -298,3 +298,14 @@ def test_he_is_not_the_person_joined_to_it_by_and(actor_dictionary, parse) -> No
                   "Xi Jinping met Vladimir Putin. Putin spoke first. He and Putin signed a deal.")
     he = next(m for m in ms if m.actor.text == "He")
     assert he.actor.name == "Xi Jinping"
+
+
+def test_she_far_back_is_the_one_person_the_story_calls_she(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    filler = " ".join(["The fighting went on in many towns."] * 7)
+    text = ("Catherine Russell, UNICEF's executive director, spoke on Monday. She said children suffer. "
+            f"{filler} She urged the council to act.")
+    ms = mentions(actor_dictionary, parse, text)
+    she = [m for m in ms if m.actor.text == "She"]
+    assert [m.actor.name for m in she] == ["Catherine Russell", "Catherine Russell"]

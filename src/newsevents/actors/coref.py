@@ -22,7 +22,8 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   "spoke with Armitage about his trip"), known to the dictionary or not; and a subject "he"/"she"
   of what a person said or told is that person ("Mehdiyev said he is cooperating"); never a
   person named as another argument of its own verb or joined to it ("He urged Farmajo", "She and
-  Lockyear": `pronoun_fit`);
+  Lockyear": `pronoun_fit`); with no candidate in the window, the one person the story has
+  called by that pronoun more often than by the other;
 - "the group" alone takes the organisation named last, within three sentences, that is no organ
   of a state (an armed group, a party, a company, an NGO or IGO);
 - an unnamed armed-group noun ("militants", "suicide bombers") takes the country and sector of
@@ -51,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.possessive import POSSESSIVE, possessor
-from newsevents.actors.pronoun_fit import co_arguments, other_subject, quoted
+from newsevents.actors.pronoun_fit import co_arguments, other_subject, quoted, sole_gender
 from newsevents.actors.resolve import Draft
 from newsevents.nlp import sentences_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
@@ -249,7 +250,11 @@ def _pronoun(pos: int, h: _History) -> Draft | None:
     keys, names = co_arguments(pos, h.doc, h.ahead)  # "He urged Farmajo" is not Farmajo
     cands = [s for s in h.seen if _compatible(s, female, h) and _identity(s) not in keys
              and _last_name(s) not in names]
-    cands = [s for s in cands if sent - h.sent_of[s.head] <= WINDOW or h.in_title(s)]
+    near = [s for s in cands if sent - h.sent_of[s.head] <= WINDOW or h.in_title(s)]
+    # Beyond the window: the one person the story has called by this pronoun ("She and Lockyear
+    # urged", the UNICEF head named ten sentences before and since called "she").
+    told = sole_gender(h.seen, h.doc, female)
+    cands = near or ([s for s in cands if _identity(s) in told] if len(told) == 1 else [])
     if not cands:
         return None
     here = [s for s in cands if s.person and h.sent_of[s.head] == sent]

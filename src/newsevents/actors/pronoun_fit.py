@@ -1,4 +1,5 @@
-"""Who a pronoun cannot be: the tests that strike out candidates before `coref` ranks the rest.
+"""Tests on the candidates of a pronoun, around `coref`'s salience ranking: who it cannot be, and whom
+it means when no candidate is near.
 
 A plain "he" or "she" is never a person named as another argument of its own verb, nor its own
 conjunct: "He also urged Farmajo to ..." is not Farmajo, however salient Farmajo is in a story
@@ -7,7 +8,11 @@ about him; "She and Lockyear urged the council" is not Lockyear. A possessive is
 the verb's other argument is the same person. On the development stories the only resolutions
 this changed were two of that kind. Learning a gender from the pronouns already resolved
 ("Lockyear ... He later told", so no "she") was measured too and left out: one early wrong "he"
-then barred a story's protagonist from every later "she".
+then barred a story's protagonist from every later "she". What it is kept for is a pronoun with
+no candidate in `coref.WINDOW`: the one person the story has called by that pronoun more often
+than by the other (`sole_gender`) is whom a "she" far from the last name means ("Catherine
+Russell ... She said ... She said ..." and, ten sentences on, "She and Lockyear urged"); names
+carry no gender here, and without it such a "she" named no one.
 
 A "they" is not the previous sentence's group when its own sentence has another noun subject,
 or when it is inside a quotation (`other_subject`, `quoted`).
@@ -27,6 +32,8 @@ if TYPE_CHECKING:
 
     from newsevents.actors.resolve import Draft
 
+MALE_WORDS = frozenset({"he", "him", "his", "himself"})
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 ARGUMENT_DEPS = SUBJECT_DEPS | frozenset({"dobj", "obj", "dative", "iobj"})
 
@@ -63,3 +70,16 @@ def quoted(tok: Token) -> bool:
     whoever the speaker means, not the group the narrative named last."""
     # The text joined once per Doc (`text_of`): `Doc.text` rebuilds it from every token.
     return any(ch in QUOTE_MARKS for ch in text_of(tok.doc)[sentence_of(tok).start_char : tok.idx])
+
+
+def sole_gender(seen: Iterable[Draft], doc: Doc, female: bool) -> set[str]:
+    """The identities the article has called by this pronoun's gender more often than by the
+    other (one wrong "his" among four "she" leaves a woman a woman)."""
+    same: dict[str, int] = {}
+    other: dict[str, int] = {}
+    for s in seen:
+        word = doc[s.head].lower_
+        if s.kind == "pronoun" and s.key and word in MALE_WORDS | FEMALE_WORDS:
+            tally = same if (word in FEMALE_WORDS) == female else other
+            tally[s.key] = tally.get(s.key, 0) + 1
+    return {key for key, n in same.items() if n > other.get(key, 0)}
