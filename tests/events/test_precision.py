@@ -95,3 +95,13 @@ def test_harm_to_an_economy_is_no_assault(code, triples) -> None:  # type: ignor
     # the thing hit by force is still hit
     events = code("Rebels attacked the market in Gao.", [("Rebels", "MLIREB")])
     assert {c[:2] for _, _, c in triples(events)} & {"18", "19"}
+
+
+def test_a_possible_harm_with_no_doer_is_no_act(code, triples) -> None:  # type: ignore[no-untyped-def]
+    events = code("She said school children can still be attacked.", [("school children", "NGACVL")])
+    assert events == []
+    # a possible act keeps its doer, resolved or not, and so does a passive naming its agent
+    events = code("They may impose sanctions on Somalia.", [("Somalia", "SOM")])
+    assert triples(events) == {(None, "SOM", "163")}
+    events = code("The town could be shelled by Russian forces.", [("Russian forces", "RUSMIL")])
+    assert {c[:2] for _, _, c in triples(events)} == {"19"}

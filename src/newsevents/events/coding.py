@@ -259,20 +259,20 @@ class _Coder:
 
     def _match_events(self, sent: Span, match: TriggerMatch, given: Arguments | None = None) -> list[Event]:
         """The events of one trigger: one per (source, target) pair its arguments (or `given` ones) give."""
-        text, entry = self.article.text, match.entry
-        if entry.cameo is None or self._in_furniture(match.token, match.token + 1):
-            return []
-        if entry.kind == "noun" and self._inside_actor(match.token):
+        entry, token = match.entry, self.doc[match.token]
+        inside = entry.kind == "noun" and self._inside_actor(match.token)
+        if entry.cameo is None or inside or self._in_furniture(match.token, match.token + 1):
             return []
         args = given or with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
-        token = self.doc[match.token]
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
         if not args.source.mentions and entry.kind == "verb" and entry.require != "victim":
             args = self._speaker_as_subject(token, args)
         st = self._stance(sent, token)
-        evidence = sentence_evidence(text, sent)
+        if precision.possible_without_doer(token, args, st):  # "children can be attacked": no act
+            return []
+        evidence = sentence_evidence(self.article.text, sent)
         headline = self.article.in_title(evidence.start, evidence.end)
         victim_only = entry.require == "victim" and not args.source.mentions
         if victim_only:

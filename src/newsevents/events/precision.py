@@ -12,6 +12,11 @@ Each rule looks only at the parse of one sentence and the triggers found in it:
   become the attack's target when the attack has none;
 - agreeing to coerce: "agreed to impose sanctions" is the sanction (16x-20x) with the parties'
   agreement as its manner, not an agreement to cooperate (03x) as well;
+- a possible act with no doer: "school children can still be attacked", "if adults will be
+  abducted" tells a fear, not an act of the day; a hypothetical (a modal of possibility, an
+  if-clause) passive with no agent and no source found is not coded. Named doers keep their
+  possible acts ("Russia could attack", "they may impose sanctions"): threats and plans; so does
+  a passive an earlier act of the kind lends its doer ("others could also be deported");
 - discards: a sentence holding a discard phrase (sports, entertainment, business, from the
   converted PETRARCH2 discards) is not about politics and codes no event.
 
@@ -30,6 +35,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from newsevents.events.arguments import Arguments
+    from newsevents.events.modality import Stance
     from newsevents.events.triggers import TriggerMatch
     from newsevents.events.verb_patterns import Converted
     from newsevents.model import Event
@@ -46,6 +53,18 @@ REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "themself"}
 
 def _attack(match: TriggerMatch, roots: dict[int, str]) -> bool:
     return roots.get(match.token, "") in ATTACK_ROOTS
+
+
+def possible_without_doer(verb: Token, args: Arguments, stance: Stance) -> bool:
+    """A hypothetical passive act with no agent and no source: a danger spoken of, not an act
+    (module docstring). An earlier act of the kind that lends it a doer (`restated.py`) keeps it.
+    An active verb names its doer even when it is left unresolved ("they may impose sanctions"),
+    so only the passive, which can leave the doer out, is judged."""
+    if stance.modality != "hypothetical" or args.source.mentions:
+        return False  # a doer found, or lent by an act of the kind told before ("could be deported")
+    head = verb.head if verb.dep_ == "conj" else verb  # "can be attacked or kidnapped"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return passive and not any(c.dep_ == "agent" for t in (verb, head) for c in t.children)
 
 
 def _reflexive(verb: Token) -> bool:
