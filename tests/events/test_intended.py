@@ -52,7 +52,9 @@ def test_a_threat_is_aimed_at_the_party_the_act_threatened_befalls() -> None:
 
 @pytest.mark.model
 def test_a_thing_the_threatened_act_befalls_is_no_target() -> None:
-    assert _threat_targets("The rebels threatened to kill the hostages.") == {None}
+    assert _threat_targets("The rebels threatened to blow up the dam.") == {None}
+    # hostages are people, civilians: a threat to kill them is aimed at them
+    assert _threat_targets("The rebels threatened to kill the hostages.") == {"CVL"}
 
 
 @pytest.mark.model

@@ -361,10 +361,14 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
 
 def judged_doer(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
     """ "condemned the attack by X", "criticised the arrest of Y by X": criticism of a named act aims
-    at whoever did it, named by "by" on the act noun, not at whom the act befell."""
-    if not (match.entry.cameo or "").startswith("111"):
+    at whoever did it, named by "by" on the act noun, not at whom the act befell; and so does praise
+    of one ("welcomed the release of the hostages by the Taliban" praises the Taliban). The act is
+    the pattern's own word, else the verb's object."""
+    if not (match.entry.cameo or "").startswith(("111", "051")):
         return args
+    token = index.doc[match.token]
     acts = [index.doc[i] for i in match.words if i != match.token]
+    acts = acts or [c for c in token.children if c.dep_ == "dobj"]
     by = [g for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children]
     doers = index.resolve([g for g in by if g.dep_ == "pobj"])
     found = tuple(m for m in doers if m not in args.source.mentions)
