@@ -336,3 +336,21 @@ def test_a_dotted_abbreviation_without_its_last_period_is_the_country(  # type: 
 ) -> None:
     got = by_text(actor_dictionary, parse, "The C.A.R is pleading with civilians to return to villages.")
     assert any(code == "CAF" for code, _, _, _ in got.values())
+
+
+def test_person_named_with_an_office_of_a_body_acts_for_that_body(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "John Smith, a spokesman for the Taliban, said the group would attack. He said talks were over."
+    ms = mentions(actor_dictionary, parse, text)
+    assert [(m.actor.code, m.head) for m in ms if m.kind in ("name", "pronoun") and m.head in (1, 15)] == [
+        ("AFGREB", 1), ("AFGREB", 15)]
+    text = "Ali Musa, a spokesman for the Kenyan police, said two men were arrested."
+    assert [m.actor.code for m in mentions(actor_dictionary, parse, text) if m.head == 1] == ["KENCOP"]
+
+
+def test_person_named_with_a_critic_of_a_body_does_not_act_for_it(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Ali Musa, a critic of the Taliban, said the group lies."
+    assert all(m.head != 1 for m in mentions(actor_dictionary, parse, text))

@@ -9,6 +9,10 @@ object of the phrase a mention of its own, so this step gives the weak head the 
 sector and code when the head names nothing else (no country, no code, no modifying sector
 word), and makes the whole phrase one mention ("A spokesman for the Taliban", named "Taliban").
 
+A person the dictionaries do not know, named with such an office in apposition ("Ilyas Ali Hassan,
+a member of the upper house"), acts for the body in the same way (`_person_of_body`), so the
+pronouns that later stand for the person keep a source.
+
 Left alone: a body that is only a country ("leaders of Egypt": `place_by_preposition` gives the
 country, the head keeps its own sector), and a person ("supporters of Ben Bella" are not his
 office; "a spokesman for Putin" keeps the country the article gives it).
@@ -39,8 +43,10 @@ def members_of_bodies(doc: Doc, drafts: list[Draft], cues: Sequence[Cue]) -> lis
     bodies = {d.head: d for d in drafts if d.sector is not None and not d.person}
     out = []
     for d in drafts:
-        if d.head in weak and _bare(d, cues) and not d.person:
-            body = _body_of(doc, d, bodies)
+        if d.person and d.country is None and d.code is None:
+            d = _person_of_body(doc, d, weak, bodies)
+        elif d.head in weak and _bare(d, cues) and not d.person:
+            body = _body_of(doc, d.head, bodies)
             if body is not None:
                 name = body.name if body.key else d.name
                 d = replace(d, start=_phrase_start(doc, d), end=max(d.end, body.end), country=body.country,
@@ -62,14 +68,29 @@ def _bare(d: Draft, cues: Sequence[Cue]) -> bool:
     return d.country is None and d.code is None and len(inside) == 1
 
 
-def _body_of(doc: Doc, d: Draft, bodies: dict[int, Draft]) -> Draft | None:
+def _person_of_body(doc: Doc, d: Draft, weak: dict[int, Cue], bodies: dict[int, Draft]) -> Draft:
+    """ "John Smith, a spokesman for the Taliban", "Jane Doe, an official of the African Union":
+    a person the dictionaries do not know, with a weak office in apposition whose "of"/"for"
+    phrase names a coded body, acts for that body (CAMEO codes the person as the body), so the
+    pronouns that later stand for the person keep a source. Only a weak office word in apposition
+    to the name counts: "X, the Kremlin's rival" or "X, a critic of the Taliban" name no office."""
+    for tok in doc[d.head].children:
+        if tok.dep_ == "appos" and tok.i in weak and d.start <= tok.i < d.end:
+            body = _body_of(doc, tok.i, bodies)
+            if body is not None:
+                return replace(d, country=body.country, sector=body.sector, code=body.code,
+                               needs_country=body.needs_country)
+    return d
+
+
+def _body_of(doc: Doc, head: int, bodies: dict[int, Draft]) -> Draft | None:
     """The body named by the head's "of"/"for" phrase, when it is a coded actor with a sector."""
-    for prep in doc[d.head].children:
+    for prep in doc[head].children:
         if prep.dep_ != "prep" or prep.lower_ not in BODY_PREPS:
             continue
         for obj in prep.children:
             body = bodies.get(obj.i) if obj.dep_ == "pobj" else None
-            if body is not None and body is not d:
+            if body is not None and body.head != head:
                 return body
     return None
 
