@@ -36,3 +36,8 @@ def test_the_accusation_itself_keeps_its_target() -> None:
     assert ("PAKGOV", "AFGREB") in _sides(
         "Islamabad has blamed several recent attacks on militants present on Afghan soil.", "112"
     )
+
+
+def test_attacks_blamed_in_the_passive_are_their_author_s() -> None:
+    sides = _sides("The attacks were blamed on Islamic State militants.", "19")
+    assert sides and all(source == "IMGISI" for source, _ in sides)
