@@ -263,7 +263,8 @@ class _Coder:
         inside = entry.kind == "noun" and self._inside_actor(match.token)
         if entry.cameo is None or inside or self._in_furniture(match.token, match.token + 1):
             return []
-        args = given or with_slots(find_arguments(match, self.index, self.book.cues), match, self.index)
+        cues = self.book.cues
+        args = given or with_slots(find_arguments(match, self.index, cues), match, self.index, cues)
         code = self.book.codes.get(entry.cameo)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
@@ -352,10 +353,8 @@ class _Coder:
 
     def _backed_by(self, who: Actor) -> Actor | None:
         """The actor the article has shown `who` backing; None when unknown or ambiguous."""
-        shown = [
-            e for e in self.backing
-            if e.source is not None and e.target is not None and same_actor(e.source, who)
-        ]  # fmt: skip
+        shown = [e for e in self.backing
+                 if e.source is not None and e.target is not None and same_actor(e.source, who)]  # fmt: skip
         if len({e.target.country for e in shown if e.target is not None}) != 1:
             return None
         military = [e for e in shown if e.cameo in MILITARY_BACKING]

@@ -6,16 +6,15 @@ holds an attitude told in the passive. Each refines the arguments
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from newsevents.events.modality import load_cues
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers, measured
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from newsevents.events.arguments import Arguments, MentionIndex, Role
+    from newsevents.events.modality import Cues
     from newsevents.events.triggers import TriggerMatch
     from newsevents.model import ActorMention
 
@@ -35,14 +34,14 @@ ACCUSATION = "112"
 FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "SPY"})
 
 
-def refine(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+def refine(args: Arguments, match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """The arguments after each refinement of this module, in order: a mutual act's partner, the
     parties coordinated modifiers name, a noun's "by" agent, the party an accused "it" stands for,
     the forces a mobilisation moves, the parties of "each other", the author an act is blamed on,
     an attitude's holder, a participle's target, and the giver of what was received."""
     args = named_parties(mutual_partner(args, match, index), match, index)
     args = forces_moved(accused_it(nominal_agent(args, match, index), match, index), match, index)
-    args = blamed_author(reciprocal(args, match, index), match, index)
+    args = blamed_author(reciprocal(args, match, index), match, index, cues.blaming_verbs)
     return received(participle_target(attitude_holder(args, match, index), match, index), match, index)
 
 
@@ -51,24 +50,21 @@ AUTHOR_PREPS = ("on", "to")
 RELATIVES = frozenset({"which", "that"})
 
 
-@cache
-def _blaming_verbs() -> frozenset[str]:
-    """The shipped verbs of blaming: read once, as the word list is the codebook's own, not the user's."""
-    return load_cues().blaming_verbs
-
-
-def blamed_author(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+def blamed_author(
+    args: Arguments, match: TriggerMatch, index: MentionIndex, blaming: frozenset[str]
+) -> Arguments:
     """ "Islamabad has blamed several recent attacks on militants", "the attack, which the military
     blamed on the ELN", "attributed the bombing to X": the act noun a verb of blaming takes as its
     object (or whose relative clause blames it) was done by whoever "on"/"to" names, never to them;
-    its target stays what the text gives it otherwise, often none."""
+    its target stays what the text gives it otherwise, often none. `blaming`: the verbs of blaming
+    (cues.yml `blaming_verbs`, with the user's cue files merged over them)."""
     token = index.doc[match.token]
     if token.pos_ not in ("NOUN", "PROPN"):
         return args
     verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for c in token.children if c.dep_ == "relcl" and any(
         g.dep_ in ("dobj", "nsubjpass") and g.lower_ in RELATIVES for g in c.children)]  # fmt: skip
-    verbs = [v for v in verbs if v.lemma_.lower() in _blaming_verbs()]
+    verbs = [v for v in verbs if v.lemma_.lower() in blaming]
     if not verbs:
         return args
     preps = [c for t in (*verbs, token) for c in t.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS]

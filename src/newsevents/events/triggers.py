@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from newsevents.events.arguments import Arguments, MentionIndex
+    from newsevents.events.modality import Cues
 
 Require = Literal["either", "source", "target", "both", "victim"]
 FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
@@ -326,7 +327,7 @@ def _bare_mutual(entry: TriggerEntry) -> bool:
     return entry.kind == "noun" and entry.mutual and not entry.with_ and not entry.prep
 
 
-def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """Arguments with the roles a converted pattern's `$`/`+` slots name, where they hold an actor,
     then the refinements of `parties.refine` (the partner of a mutual act, the parties a
     coordinated modifier names, a noun's "by" agent, who holds an attitude told in the passive, the
@@ -355,7 +356,7 @@ def with_slots(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
                 target=replace(args.target, mentions=found, inferred=False),
                 source=replace(other, mentions=kept),
             )
-    args = parties.refine(args, match, index)
+    args = parties.refine(args, match, index, cues)
     return judged_doer(shared_object(args, match, index), match, index)
 
 
