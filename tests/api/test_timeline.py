@@ -1,4 +1,4 @@
-"""The timeline route: counts per day, ISO week or month under the event filters, against the
+"""The timeline route: counts per day, ISO week, month or year under the event filters, against the
 real SQLite store of conftest.py (two strikes on 2016-02-12, Kyiv on 03-06, one more on 03-07)."""
 
 from __future__ import annotations
@@ -35,17 +35,21 @@ def test_timeline_bins_by_iso_week_or_month(client: TestClient) -> None:
         {"date": "2016-02-01", "count": 2, "bin": "month"},
         {"date": "2016-03-01", "count": 2, "bin": "month"},
     ]
+    assert client.get("/api/timeline", params={"bin": "year"}).json() == [
+        {"date": "2016-01-01", "count": 4, "bin": "year"},
+    ]
     # 25 days of data: auto keeps days
     assert {d["bin"] for d in client.get("/api/timeline", params={"bin": "auto"}).json()} == {"day"}
-    assert client.get("/api/timeline", params={"bin": "year"}).status_code == 422
+    assert client.get("/api/timeline", params={"bin": "decade"}).status_code == 422
 
 
 @pytest.mark.parametrize(
     ("first", "last", "expected"),
     [("2016-01-01", "2016-04-29", "day"), ("2016-01-01", "2016-04-30", "week"),
-     ("2014-01-01", "2015-12-31", "week"), ("2014-01-01", "2016-01-01", "month")],
+     ("2014-01-01", "2015-12-31", "week"), ("2014-01-01", "2016-01-01", "month"),
+     ("2006-01-01", "2020-12-27", "month"), ("2006-01-01", "2020-12-28", "year")],
 )  # fmt: skip
-def test_auto_bins_by_week_past_120_days_and_by_month_past_two_years(
+def test_auto_bins_by_week_past_120_days_by_month_past_two_years_by_year_past_fifteen(
     first: str, last: str, expected: str
 ) -> None:
     from newsevents.store.browse import binned

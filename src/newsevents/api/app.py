@@ -33,7 +33,7 @@ from newsevents.api.hosts import HostCheck, allowed_hosts
 from newsevents.errors import NewsEventsError, StoreError
 from newsevents.events.codes import PLOVER_TYPES, load_code_table
 from newsevents.store import EventFilter, EventQuery, ItemQuery, Store, View, open_store
-from newsevents.store.browse import MONTHLY_AFTER, WEEKLY_AFTER, Bin, check_bbox
+from newsevents.store.browse import MONTHLY_AFTER, WEEKLY_AFTER, YEARLY_AFTER, Bin, check_bbox
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +165,8 @@ BinParam = Annotated[
     Bin,
     Query(
         alias="bin",
-        description="day, week (ISO, from Monday) or month; auto: by week past "
-        f"{WEEKLY_AFTER} days of data, by month past {MONTHLY_AFTER}",
+        description="day, week (ISO, from Monday), month or year; auto: by week past "
+        f"{WEEKLY_AFTER} days of data, by month past {MONTHLY_AFTER}, by year past {YEARLY_AFTER}",
     ),
 ]
 After = Annotated[

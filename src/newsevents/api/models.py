@@ -199,7 +199,7 @@ class DayCount(BaseModel):
 
     date: str = Field(description="the first day of the bin, YYYY-MM-DD")
     count: int
-    bin: Literal["day", "week", "month"] = "day"
+    bin: Literal["day", "week", "month", "year"] = "day"
 
 
 def day_counts(used: str, days: list[tuple[str, int]]) -> Response:

@@ -88,22 +88,28 @@ def timeline_sql(ph: str, query: EventQuery, search: Search = "scan") -> Sql:
     return f"SELECT {_WHEN} AS day, COUNT(*) {EVENTS_FROM}{where} GROUP BY {_WHEN} ORDER BY day", params
 
 
-Bin = Literal["day", "week", "month", "auto"]
-# "auto" bins by week past WEEKLY_AFTER days and by month past MONTHLY_AFTER: a bar a day over
-# years is thinner than a pixel, and a chart of 600 weekly bars is no better.
+Bin = Literal["day", "week", "month", "year", "auto"]
+Unit = Literal["day", "week", "month", "year"]
+# "auto" bins by week past WEEKLY_AFTER days, by month past MONTHLY_AFTER and by year past
+# YEARLY_AFTER: a bar a day over years is thinner than a pixel, and a chart of 600 weekly bars or
+# of 250 monthly ones (a background act of 2006 in a story of 2026) is no better.
 WEEKLY_AFTER = 120
 MONTHLY_AFTER = 2 * 365
+YEARLY_AFTER = 15 * 365
 
 
-def choose_bin(first: str, last: str) -> Literal["day", "week", "month"]:
+def choose_bin(first: str, last: str) -> Unit:
     """The bin "auto" picks for days from `first` to `last` (YYYY-MM-DD, inclusive)."""
     span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days + 1
+    if span > YEARLY_AFTER:
+        return "year"
     return "month" if span > MONTHLY_AFTER else "week" if span > WEEKLY_AFTER else "day"
 
 
 @lru_cache(maxsize=1 << 16)
-def bin_start(day: str, unit: Literal["day", "week", "month"]) -> str:
-    """The first day of the bin holding `day`: itself, its week's Monday (ISO weeks), or the 1st.
+def bin_start(day: str, unit: Unit) -> str:
+    """The first day of the bin holding `day`: itself, its week's Monday (ISO weeks), the 1st of
+    its month or of its year.
 
     Kept per (day, unit): a timeline of a million events bins the same ten thousand days on
     every request, and parsing each one again was most of a binned timeline's Python time."""
@@ -112,6 +118,8 @@ def bin_start(day: str, unit: Literal["day", "week", "month"]) -> str:
         when -= timedelta(days=when.weekday())
     elif unit == "month":
         when = when.replace(day=1)
+    elif unit == "year":
+        when = when.replace(month=1, day=1)
     return when.isoformat()
 
 

@@ -283,8 +283,8 @@ class StoreViews(StoreLists):
     def binned_timeline(
         self, query: EventQuery, view: View, unit: browse.Bin = "day"
     ) -> tuple[str, list[tuple[str, int]]]:
-        """(bin used, (first day of each bin, count) oldest first): `timeline` by day, ISO week or
-        month; "auto" picks by the span of the matching days (`browse.choose_bin`)."""
+        """(bin used, (first day of each bin, count) oldest first): `timeline` by day, ISO week,
+        month or year; "auto" picks by the span of the matching days (`browse.choose_bin`)."""
         return browse.binned(self.timeline(query, view), unit)
 
     def count_clusters(self, query: EventQuery) -> int:

@@ -155,10 +155,11 @@ function drawLegend() {
   }
 }
 
-const BIN_NAMES = { day: "day", week: "week", month: "month" };
+const BIN_NAMES = { day: "day", week: "week", month: "month", year: "year" };
 
-/** Which bin (counted from 0) a day falls in, from the first bin's start, for day/week/month bins. */
+/** Which bin (counted from 0) a day falls in, from the first bin's start, for day/week/month/year bins. */
 function binIndex(date, first, bin) {
+  if (bin === "year") return Number(date.slice(0, 4)) - Number(first.slice(0, 4));
   if (bin === "month") {
     const [y, m] = date.split("-").map(Number);
     const [y0, m0] = first.split("-").map(Number);
@@ -172,6 +173,7 @@ function binEnd(start, bin) {
   const d = new Date(`${start}T00:00:00Z`);
   if (bin === "week") d.setUTCDate(d.getUTCDate() + 6);
   if (bin === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  if (bin === "year") d.setUTCFullYear(d.getUTCFullYear(), 11, 31);
   return d.toISOString().slice(0, 10);
 }
 
