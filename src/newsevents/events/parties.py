@@ -69,12 +69,15 @@ def blamed_author(
         return args
     preps = [c for t in (*verbs, token) for c in t.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS]
     authors = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
-    if not authors:
-        return args
-    kept = tuple(m for m in args.target.mentions if m not in authors)
+    return _as_source(args, authors) if authors else args
+
+
+def _as_source(args: Arguments, found: tuple[ActorMention, ...]) -> Arguments:
+    """The arguments with `found` as the (inferred) source and no longer among the targets."""
+    kept = tuple(m for m in args.target.mentions if m not in found)
     return replace(
         args,
-        source=replace(args.source, mentions=authors, inferred=True),
+        source=replace(args.source, mentions=found, inferred=True),
         target=replace(args.target, mentions=kept),
     )
 
@@ -213,14 +216,7 @@ def forces_moved(args: Arguments, match: TriggerMatch, index: MentionIndex) -> A
     subjects = [c for c in index.doc[match.token].children if c.dep_ == "nsubjpass"]
     subjects += [held for c in subjects for held in measured(c)]
     moved = tuple(m for m in index.resolve(subjects) if m.actor.sector in FORCE_SECTORS)
-    if not moved:
-        return args
-    rest = tuple(m for m in args.target.mentions if m not in moved)
-    return replace(
-        args,
-        source=replace(args.source, mentions=moved, inferred=True),
-        target=replace(args.target, mentions=rest),
-    )
+    return _as_source(args, moved) if moved else args
 
 
 def nominal_agent(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
