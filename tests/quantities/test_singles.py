@@ -41,6 +41,9 @@ ONE_BY_ONE = [
      "Niger State.", []),
     ("Thousands protested over the murder of a journalist last year.", []),
     ("Lopez said his two bodyguards were seriously injured.", [("injured", 2, "two bodyguards")]),
+    # a name the tagger misses after a dateline, which an apposition says is a person's
+    ("Quito, 4 Mar 91 (Radio Nacional) -- [Text] Ana Ruiz, Liberal Party councilwoman for Loja "
+     "Province, was seriously wounded today in an attack.", [("injured", 1, "Ana Ruiz")]),
 ]  # fmt: skip
 
 
