@@ -130,7 +130,10 @@ def _glossed(name: Token, lex: QuantityLexicon) -> bool:
     group = name.head if name.dep_ == "conj" else name
     if group.tag_ != "NNP":
         return False
+    # one name is one person ("councilwoman"); a plural gloss fits names joined by "and" only
+    # ("members"), not one name, which is then a group's ("the Ansar Brigade, fighters of ...")
+    tags = ("NN", "NNS") if group.conjuncts else ("NN",)
     return any(
-        c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and kinds.lookup(c, lex.persons) == "people"
+        c.dep_ == "appos" and c.tag_ in tags and kinds.lookup(c, lex.persons) == "people"
         for c in group.children
     )
