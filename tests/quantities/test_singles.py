@@ -41,6 +41,12 @@ ONE_BY_ONE = [
      "Niger State.", []),
     ("Thousands protested over the murder of a journalist last year.", []),
     ("Lopez said his two bodyguards were seriously injured.", [("injured", 2, "two bodyguards")]),
+    # a name the tagger misses after a dateline, which an apposition says is a person's
+    ("Quito, 4 Mar 91 (Radio Nacional) -- [Text] Ana Ruiz, Liberal Party councilwoman for Loja "
+     "Province, was seriously wounded today in an attack.", [("injured", 1, "Ana Ruiz")]),
+    # a plural gloss makes one name a group's, not a person's
+    ("Lima, 4 Mar 91 (EFE) -- [Text] Huallaga Front, militants of the Shining Path, were killed in "
+     "a raid.", []),
 ]  # fmt: skip
 
 

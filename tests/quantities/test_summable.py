@@ -33,6 +33,8 @@ RUNNING_TOTALS = [
      "world's worst humanitarian crisis.", "killed", 130000, "cumulative"),
     ("The death toll has risen to 45.", "killed", 45, "cumulative"),
     ("So far this year 300 people have been killed in the region.", "killed", 300, "cumulative"),
+    # a month's tally adds up many events
+    ("Officials said 57 people were killed during the month of March.", "killed", 57, "cumulative"),
     # plain reports of one event, and phrases that only look like running totals
     ("At least 23 people, many of them civilians, have been killed in air strikes on a rebel-held "
      "city in north-western Syria, activists say.", "killed", 23, "reported"),
@@ -253,3 +255,16 @@ def test_people_are_counted_once(  # type: ignore[no-untyped-def]
     article, doc = parse(text)
     found = find_quantities(doc, article, lexicon=quantity_lexicon)
     assert [(q.kind, q.value, q.unit) for q in found] == expected
+
+
+def test_a_period_after_a_gapped_clause_is_both_clauses(quantity_lexicon, parse) -> None:  # type: ignore[no-untyped-def]
+    """ "and 140 wounded" shares the first clause's auxiliary, and so its period; a joined clause
+    with an auxiliary of its own tells another toll."""
+    article, doc = parse(
+        "The army said 80 rebels were killed and 140 wounded during the month of March. Two "
+        "soldiers were killed in an ambush on Monday and 300 others have died over the past year."
+    )
+    found = find_quantities(doc, article, lexicon=quantity_lexicon)
+    assert [(q.value, q.status) for q in found] == [
+        (80, "cumulative"), (140, "cumulative"), (2, "reported"), (300, "cumulative")
+    ]  # fmt: skip

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
 PERSON_TAGS = frozenset({"NN", "NNP"})  # the only tags `_one_person` accepts
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})  # entity types that name no person
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _one_person(tok: Token, lex: QuantityLexicon) -> bool:
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
         return bool(dets) and not counted and all(d.dep_ == "poss" or d.lower_ in DETERMINERS for d in dets)
-    if tok.tag_ == "NNP" and tok.ent_type_ == "PERSON":  # "Noel Kempff": the name's last word
+    if tok.tag_ == "NNP" and (tok.ent_type_ == "PERSON" or _glossed(tok, lex)):  # "Noel Kempff"
         if tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON":
             return False
         # "the capital Sanaa" read as a name: a common noun before a name must name a person
@@ -117,3 +118,22 @@ def _own_verb(person: Token, verb: Token | None, lex: QuantityLexicon) -> bool:
         return True
     of = person.head
     return person.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lex.single_nouns
+
+
+def _glossed(name: Token, lex: QuantityLexicon) -> bool:
+    """A name the tagger missed (after a dateline, "Luz Leon" may get no entity type, "Cecilia
+    Magni" an organisation's) that an apposition says is a person: "Luz Leon, councilwoman for
+    Meta, was wounded"; "Raul Pellegrin and Cecilia Magni, members of the Front, who were
+    killed". A place's name is never one ("Leon, the capital" names no person anyway)."""
+    if name.ent_type_ in PLACE_TYPES:
+        return False
+    group = name.head if name.dep_ == "conj" else name
+    if group.tag_ != "NNP":
+        return False
+    # one name is one person ("councilwoman"); a plural gloss fits names joined by "and" only
+    # ("members"), not one name, which is then a group's ("the Ansar Brigade, fighters of ...")
+    tags = ("NN", "NNS") if group.conjuncts else ("NN",)
+    return any(
+        c.dep_ == "appos" and c.tag_ in tags and kinds.lookup(c, lex.persons) == "people"
+        for c in group.children
+    )

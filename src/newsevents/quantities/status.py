@@ -128,18 +128,32 @@ def _unbracketed(tokens: Iterable[Token]) -> list[Token]:
 
 
 def _period(verb: Token, lex: QuantityLexicon) -> bool:
-    """ "in the last 15 months", "over the past year": a toll of a long period (`since_long` nouns).
+    """ "in the last 15 months", "over the past year": a toll of a long period (`since_long` nouns);
+    "during the month of November": a month's tally, not one event's toll.
 
-    "in the past 24 hours" and "last week" name no long period and stay plain reports.
+    "in the past 24 hours" and "last week" name no long period and stay plain reports. A period
+    said after a joined clause that shares the verb's auxiliary is both clauses' ("93 were killed
+    and 115 wounded during the month of November"); one with its own ("... and 1,775 have been
+    killed over the past 12 months") dates only itself.
     """
-    for prep in verb.children:
+    holders = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _gapped(c))]
+    for prep in (p for h in holders for p in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "over", "during", "within"):
             continue
         for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
             recent = any(c.lower_ in ("last", "past") for c in obj.children)
-            if obj.dep_ == "pobj" and recent and obj.lemma_.lower() in lex.since_long:
+            if recent and obj.lemma_.lower() in lex.since_long:
+                return True
+            if obj.lemma_.lower() == "month" and any(c.lower_ == "of" for c in obj.children):
                 return True
     return False
+
+
+def _gapped(clause: Token) -> bool:
+    """A joined clause without an auxiliary of its own: "and 115 wounded" shares "were"."""
+    return clause.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _cue_phrase(tokens: list[Token], verb: Token, noun: Token, lex: QuantityLexicon) -> bool:
