@@ -18,6 +18,9 @@ SENTENCES = {
                     "a charge he rejected on Tuesday.",
     "force": "Officials spoke on Monday. Tuareg rebels attacked the Malian army. "
              "The Malian army rejected the claims.",
+    "refused": "Officials spoke on Monday. Pakistani officials urged India to hand over the suspects. "
+               "New Delhi refused.",
+    "alone": "Officials spoke on Monday. The Malian army refused.",
 }
 
 
@@ -41,6 +44,15 @@ def test_a_charge_rejected_in_its_own_sentence_is_aimed_at_who_made_it(coded: di
 
 def test_force_is_not_what_a_rejection_answers(coded: dict[str, Extraction]) -> None:
     assert {t for _, t, _ in rejections(coded["force"])} == {None}
+
+
+def test_a_bare_refusal_answers_the_request_before_it(coded: dict[str, Extraction]) -> None:
+    """ "New Delhi refused.": the verb names nothing it refuses, but the sentence before asked it."""
+    assert rejections(coded["refused"]) == {("INDGOV", "PAKGOV", "120")}
+
+
+def test_a_bare_refusal_with_nothing_to_answer_stands_on_its_source(coded: dict[str, Extraction]) -> None:
+    assert rejections(coded["alone"]) == {("MLIMIL", None, "120")}
 
 
 def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:
