@@ -21,6 +21,8 @@ SENTENCES = {
     "refused": "Officials spoke on Monday. Pakistani officials urged India to hand over the suspects. "
                "New Delhi refused.",
     "alone": "Officials spoke on Monday. The Malian army refused.",
+    "failing": "Officials spoke on Monday. "
+               "Croatian authorities are failing to uphold the rights of refugees.",
 }
 
 
@@ -53,6 +55,13 @@ def test_a_bare_refusal_answers_the_request_before_it(coded: dict[str, Extractio
 
 def test_a_bare_refusal_with_nothing_to_answer_stands_on_its_source(coded: dict[str, Extraction]) -> None:
     assert rejections(coded["alone"]) == {("MLIMIL", None, "120")}
+
+
+def test_a_verb_coded_only_by_the_converted_dictionary_still_needs_both_sides(
+    coded: dict[str, Extraction],
+) -> None:
+    """ "failing to uphold": the converted dictionary's isolated code for "fail" is too weak alone."""
+    assert rejections(coded["failing"]) == set()
 
 
 def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:

@@ -19,9 +19,10 @@ WEAK_KINDS = {"pronoun", "coref"}
 # (12) and threats (13) aimed at the one who rejects. Force and coercion are not "rejected".
 ANSWERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ANSWER_WINDOW = 5  # sentences back a rejection may answer
-# Roots whose act stands on its source alone where its entry asks for both sides: a rejection ("The
-# relatives refused.", "Those challenges were rejected by the court") is told without what it
-# rejects once the sentence before has named it, and `answered` then aims it at that act's doer.
+# Roots whose act stands on its source alone where its curated entry asks for both sides: a rejection
+# ("The relatives refused.", "Those challenges were rejected by the court") is told without what it
+# rejects once the sentence before has named it, and `answered` then aims it at that act's doer. Not a
+# converted verb's isolated code ("failing to uphold the rights" is no rejection): the weakest evidence.
 SOURCE_ENOUGH_ROOTS = frozenset({"12"})
 # What condemns an act told within its own words ("condemned the attack", "rejected the annexation"):
 # criticism (11) and rejection (12), aimed at the act's doer.
