@@ -47,6 +47,16 @@ def test_a_participle_on_its_act_noun_names_doer_and_target_apart() -> None:
     assert {(src, tgt) for src, tgt, code in coded if code == "163"} == {("IGOEEC", "RUS")}
 
 
+def test_a_participle_on_what_its_act_befalls_is_its_agent_s_act() -> None:
+    """ "books banned by the Taliban": the books are the ban's own word, no party; the agent bans."""
+    coded = side_triples("There were more than 400 books banned by the Taliban last year.")
+    assert {(src, tgt) for src, tgt, code in coded if code == "1721"} == {("AFG", None)}
+
+
+def test_a_participle_on_another_noun_is_still_no_event() -> None:
+    assert side_triples("A lunch hosted by the Kenyan ambassador ended early.") == set()
+
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),

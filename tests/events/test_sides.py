@@ -18,6 +18,11 @@ SENTENCES = {
                     "a charge he rejected on Tuesday.",
     "force": "Officials spoke on Monday. Tuareg rebels attacked the Malian army. "
              "The Malian army rejected the claims.",
+    "refused": "Officials spoke on Monday. Pakistani officials urged India to hand over the suspects. "
+               "New Delhi refused.",
+    "alone": "Officials spoke on Monday. The Malian army refused.",
+    "failing": "Officials spoke on Monday. "
+               "Croatian authorities are failing to uphold the rights of refugees.",
 }
 
 
@@ -41,6 +46,22 @@ def test_a_charge_rejected_in_its_own_sentence_is_aimed_at_who_made_it(coded: di
 
 def test_force_is_not_what_a_rejection_answers(coded: dict[str, Extraction]) -> None:
     assert {t for _, t, _ in rejections(coded["force"])} == {None}
+
+
+def test_a_bare_refusal_answers_the_request_before_it(coded: dict[str, Extraction]) -> None:
+    """ "New Delhi refused.": the verb names nothing it refuses, but the sentence before asked it."""
+    assert rejections(coded["refused"]) == {("INDGOV", "PAKGOV", "120")}
+
+
+def test_a_bare_refusal_with_nothing_to_answer_stands_on_its_source(coded: dict[str, Extraction]) -> None:
+    assert rejections(coded["alone"]) == {("MLIMIL", None, "120")}
+
+
+def test_a_verb_coded_only_by_the_converted_dictionary_still_needs_both_sides(
+    coded: dict[str, Extraction],
+) -> None:
+    """ "failing to uphold": the converted dictionary's isolated code for "fail" is too weak alone."""
+    assert rejections(coded["failing"]) == set()
 
 
 def test_the_parties_between_are_the_sides_whoever_the_subject_is() -> None:

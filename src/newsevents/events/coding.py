@@ -286,7 +286,7 @@ class _Coder:
                 victim_only = False
         out: list[Event] = []
         for source, target in pairs(args, entry.mutual, code.root):
-            if not meets(entry.require, source, target):
+            if not meets(entry.require, source, target, "" if entry.converted else code.root):
                 continue
             out.append(Event(
                 source=source.actor if source else None,

@@ -271,10 +271,10 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
     participle that modifies its act noun is read as a passive whose subject is that noun, and the
     noun's phrase holds the agent too, so the agent came back as the target and the act had one
     side twice. Whom the act befalls is then "on"/"against" on the participle, on the agent (where
-    the parse hangs "on Russia") or on the noun. With no such target the arguments are left as they
-    were (the act codes nothing): "the demonstration staged by students", "property seized by
-    forces", "a lunch hosted by the ambassador" name their doer only, and coding them cost four
-    false events on the public gold sets."""
+    the parse hangs "on Russia") or on the noun. With no such target, a noun that is the entry's own
+    word ("books banned by the Taliban", "property seized by forces": the dictionary's `with`) is what
+    the act befalls, no actor, so the agent acts alone; any other noun ("a lunch hosted by the
+    ambassador") leaves the arguments as they were, and the act codes nothing."""
     token = index.doc[match.token]
     twice = set(args.target.mentions) & set(args.source.mentions)
     if match.entry.kind != "verb" or token.dep_ != "acl" or not twice:
@@ -285,8 +285,14 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
     found = index.resolve([g for p in preps for g in p.children if g.dep_ == "pobj"])
     target = tuple(m for m in found if m not in args.source.mentions)
     if not target:
-        return args
+        return _without_twice(args, twice) if token.head.i in match.words else args
     return replace(args, target=replace(args.target, mentions=target, inferred=False, prep=preps[0].lower_))
+
+
+def _without_twice(args: Arguments, twice: set[ActorMention]) -> Arguments:
+    """The arguments with the mentions held by both sides left to the source alone."""
+    kept = tuple(m for m in args.target.mentions if m not in twice)
+    return replace(args, target=replace(args.target, mentions=kept, prep=None))
 
 
 def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:

@@ -19,6 +19,11 @@ WEAK_KINDS = {"pronoun", "coref"}
 # (12) and threats (13) aimed at the one who rejects. Force and coercion are not "rejected".
 ANSWERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ANSWER_WINDOW = 5  # sentences back a rejection may answer
+# Roots whose act stands on its source alone where its curated entry asks for both sides: a rejection
+# ("The relatives refused.", "Those challenges were rejected by the court") is told without what it
+# rejects once the sentence before has named it, and `answered` then aims it at that act's doer. Not a
+# converted verb's isolated code ("failing to uphold the rights" is no rejection): the weakest evidence.
+SOURCE_ENOUGH_ROOTS = frozenset({"12"})
 # What condemns an act told within its own words ("condemned the attack", "rejected the annexation"):
 # criticism (11) and rejection (12), aimed at the act's doer.
 JUDGING_ROOTS = frozenset({"11", "12"})
@@ -54,14 +59,16 @@ def confidence(args: Arguments, st: Stance, headline: bool, source: ActorMention
     return round(min(0.95, max(0.1, score)), 2)
 
 
-def meets(require: str, source: ActorMention | None, target: ActorMention | None) -> bool:
+def meets(require: str, source: ActorMention | None, target: ActorMention | None, root: str = "") -> bool:
+    """Whether the pair holds the sides the entry's `require` asks for; under `SOURCE_ENOUGH_ROOTS`
+    a source stands for both."""
     if source is None and target is None:
         return False
     return {
         "either": True,
         "source": source is not None,
         "target": target is not None,
-        "both": source is not None and target is not None,
+        "both": source is not None and (target is not None or root in SOURCE_ENOUGH_ROOTS),
         "victim": True,  # a victim-only pair has passed `victims.veto` before it gets here
     }[require]
 
