@@ -147,7 +147,8 @@ def test_phrases_by_first_word_keep_the_rules_order_per_kind_and_scope(codebook,
         "- {phrase: since dawn, kind: cumulative}\n"
     )
     rules = load_victim_rules(codebook.codes, [extra])
-    for kind, scope in (("cause", None), ("means", None), ("cumulative", "clause"), ("cumulative", "victims")):
+    asked = (("cause", None), ("means", None), ("cumulative", "clause"), ("cumulative", "victims"))
+    for kind, scope in asked:
         chosen = [p for p in rules.of_kind(kind) if scope is None or p.scope == scope]
         index = rules.by_first(kind, scope)
         assert rules.by_first(kind, scope) is index  # made once
