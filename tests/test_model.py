@@ -142,3 +142,13 @@ def test_evolve_leaves_a_class_with_post_init_to_replace() -> None:
 
     with pytest.raises(ValueError):
         evolve(Checked(1), n=-1)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Slotted:
+        n: int
+
+    @dataclasses.dataclass(frozen=True)
+    class Wider(Slotted):
+        m: int = 0
+
+    assert evolve(Wider(1, 2), m=3) == Wider(1, 3)

@@ -86,8 +86,8 @@ def evolve(obj: _T, **changes: Any) -> _T:
 def _copied_fields(cls: type) -> tuple[str, ...] | None:
     """The field names `evolve` copies for `cls`, or None when it must use `replace`."""
     every = getattr(cls, "__dataclass_fields__", None)
-    if every is None or hasattr(cls, "__post_init__") or "__slots__" in cls.__dict__:
-        return None
+    if every is None or hasattr(cls, "__post_init__") or any("__slots__" in c.__dict__ for c in cls.__mro__):
+        return None  # a field held in a slot is no key of the instance's dict
     own = fields(cls)
     if len(own) != len(every) or not all(f.init for f in own):  # init-only or class variables
         return None
