@@ -5,9 +5,9 @@ holds an attitude told in the passive. Each refines the arguments
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.model import evolve
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers, measured
 
 if TYPE_CHECKING:
@@ -75,10 +75,10 @@ def blamed_author(
 def _as_source(args: Arguments, found: tuple[ActorMention, ...]) -> Arguments:
     """The arguments with `found` as the (inferred) source and no longer among the targets."""
     kept = tuple(m for m in args.target.mentions if m not in found)
-    return evolve(
+    return replace(
         args,
-        source=evolve(args.source, mentions=found, inferred=True),
-        target=evolve(args.target, mentions=kept),
+        source=replace(args.source, mentions=found, inferred=True),
+        target=replace(args.target, mentions=kept),
     )
 
 
@@ -96,7 +96,7 @@ def accused_it(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         found = index.by_token.get(i)
         if found is not None and found not in args.source.mentions and found.kind != "pronoun":
-            return evolve(args, target=evolve(args.target, mentions=(found,), inferred=True))
+            return replace(args, target=replace(args.target, mentions=(found,), inferred=True))
     return args
 
 
@@ -118,9 +118,9 @@ def named_parties(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
                 if party is not None and party.kind in ("name", "demonym") and party not in found:
                     found.append(party)
             found += [p for p in _of_parties(mention, index) if p not in found]
-        return evolve(role, mentions=tuple(found)) if len(found) > len(role.mentions) else role
+        return replace(role, mentions=tuple(found)) if len(found) > len(role.mentions) else role
 
-    return evolve(args, source=widen(args.source), target=widen(args.target))
+    return replace(args, source=widen(args.source), target=widen(args.target))
 
 
 def _of_parties(mention: ActorMention, index: MentionIndex) -> list[ActorMention]:
@@ -139,7 +139,7 @@ def _of_parties(mention: ActorMention, index: MentionIndex) -> list[ActorMention
             continue
         country = party.actor.country
         if country and country != mention.actor.country:
-            out.append(evolve(party, actor=evolve(party.actor, code=country + sector, sector=sector)))
+            out.append(replace(party, actor=replace(party.actor, code=country + sector, sector=sector)))
     return out
 
 
@@ -160,13 +160,13 @@ def mutual_partner(args: Arguments, match: TriggerMatch, index: MentionIndex) ->
     if len(named) > 1 and not set(named) & set(args.source.mentions):
         # "displaced by fighting between rebels and C.A.R. forces": the two named are the parties,
         # not whoever the sentence's subject is
-        return evolve(args, source=evolve(args.source, mentions=named[:1], inferred=False),
-                       target=evolve(args.target, mentions=named[1:], inferred=False, prep="between"))
+        return replace(args, source=replace(args.source, mentions=named[:1], inferred=False),
+                       target=replace(args.target, mentions=named[1:], inferred=False, prep="between"))
     found = tuple(m for m in index.resolve(objects) if m not in args.source.mentions)
     if not found or set(found) == set(args.target.mentions):
         return args
     prep = objects[0].head.lower_
-    return evolve(args, target=evolve(args.target, mentions=found, inferred=False, prep=prep))
+    return replace(args, target=replace(args.target, mentions=found, inferred=False, prep=prep))
 
 
 def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Arguments:
@@ -179,7 +179,7 @@ def _without_topic(args: Arguments, verb: Token, index: MentionIndex) -> Argumen
     modifiers = {t.i for o in objects for c in o.children if c.dep_ in NOUN_MODIFIER_DEPS for t in c.subtree}
     if not all(m.head in modifiers for m in args.target.mentions):
         return args
-    return evolve(args, target=evolve(args.target, mentions=()))
+    return replace(args, target=replace(args.target, mentions=()))
 
 
 def reciprocal(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -194,7 +194,7 @@ def reciprocal(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arg
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if not any(_each_other(o) for o in objects):
         return args
-    return evolve(args, target=evolve(args.target, mentions=args.source.mentions, inferred=True))
+    return replace(args, target=replace(args.target, mentions=args.source.mentions, inferred=True))
 
 
 def _each_other(token: Token) -> bool:
@@ -234,7 +234,7 @@ def nominal_agent(args: Arguments, match: TriggerMatch, index: MentionIndex) -> 
     agents = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
               for g in c.children if g.dep_ == "pobj"]
     found = tuple(m for m in index.resolve(agents) if m not in args.target.mentions)
-    return evolve(args, source=evolve(args.source, mentions=found, inferred=False)) if found else args
+    return replace(args, source=replace(args.source, mentions=found, inferred=False)) if found else args
 
 
 def attitude_holder(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -259,10 +259,10 @@ def attitude_holder(args: Arguments, match: TriggerMatch, index: MentionIndex) -
     objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     target = tuple(m for m in index.resolve(objects) if m not in source)
     prep = preps[0].lower_ if target else None
-    return evolve(
+    return replace(
         args,
-        source=evolve(args.source, mentions=source, inferred=False),
-        target=evolve(args.target, mentions=target, inferred=False, prep=prep),
+        source=replace(args.source, mentions=source, inferred=False),
+        target=replace(args.target, mentions=target, inferred=False, prep=prep),
     )
 
 
@@ -286,7 +286,7 @@ def participle_target(args: Arguments, match: TriggerMatch, index: MentionIndex)
     target = tuple(m for m in found if m not in args.source.mentions)
     if not target:
         return args
-    return evolve(args, target=evolve(args.target, mentions=target, inferred=False, prep=preps[0].lower_))
+    return replace(args, target=replace(args.target, mentions=target, inferred=False, prep=preps[0].lower_))
 
 
 def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
@@ -312,10 +312,10 @@ def received(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Argum
     if not givers and (args.target.mentions or not receivers):
         return args
     if not givers:  # "a convoy came under fire": the subject received it from no one named
-        target = evolve(args.target, mentions=receivers, prep=None)
-        return evolve(args, source=evolve(args.source, mentions=()), target=target)
-    return evolve(
+        target = replace(args.target, mentions=receivers, prep=None)
+        return replace(args, source=replace(args.source, mentions=()), target=target)
+    return replace(
         args,
-        source=evolve(args.source, mentions=givers, inferred=False),
-        target=evolve(args.target, mentions=receivers, inferred=args.source.inferred, prep=None),
+        source=replace(args.source, mentions=givers, inferred=False),
+        target=replace(args.target, mentions=receivers, inferred=args.source.inferred, prep=None),
     )
