@@ -21,6 +21,7 @@ from newsevents.model import (
     Place,
     Quantity,
     Quote,
+    evolve,
 )
 
 SCHEMA = json.loads(resources.files("newsevents").joinpath("schema.json").read_text())
@@ -99,3 +100,55 @@ def test_an_extraction_is_made_of_its_objects_dicts_so_the_two_never_disagree() 
     assert data["article"] == extraction.article.to_dict()
     assert data["article"]["furniture"] == [{"start": 0, "end": 6, "text": "Rebels"}]
     assert "text" not in extraction.article.to_dict(include_text=False)
+
+
+def test_evolve_makes_what_replace_makes_and_refuses_what_it_refuses() -> None:
+    """`evolve` copies the fields as one dict: the copy must equal `dataclasses.replace`'s, leave
+    the original alone, carry no cached property's value over, and refuse a name that is no field."""
+    import dataclasses
+
+    import pytest
+
+    ev = Evidence(0, 4, "xxxx")
+    event = Event(Actor("SYR", "Syria", "SYR", None), None, "190", "19", "ASSAULT", 4, -10.0, ev, ev)
+    made = evolve(event, date="2024-01-02", negated=True)
+    assert made == dataclasses.replace(event, date="2024-01-02", negated=True)
+    assert repr(made) == repr(dataclasses.replace(event, date="2024-01-02", negated=True))
+    assert type(made) is Event and event.date is None and not event.negated
+    assert pickle.loads(pickle.dumps(made)) == made and hash(made) == hash(dataclasses.replace(made))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.date = "2025"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        evolve(event, when="2024")
+    article = Article("a", "x" * 10, title="t")
+    assert not article.in_furniture(0, 2)  # its furniture index is now cached on it
+    copied = evolve(article, furniture=(Evidence(0, 1, "x"),))
+    assert copied == dataclasses.replace(article, furniture=(Evidence(0, 1, "x"),))
+    assert copied.in_furniture(0, 2)  # worked out for the copy's own furniture, not carried over
+
+
+def test_evolve_leaves_a_class_with_post_init_to_replace() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError("negative")
+
+    import pytest
+
+    with pytest.raises(ValueError):
+        evolve(Checked(1), n=-1)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Slotted:
+        n: int
+
+    @dataclasses.dataclass(frozen=True)
+    class Wider(Slotted):
+        m: int = 0
+
+    assert evolve(Wider(1, 2), m=3) == Wider(1, 3)

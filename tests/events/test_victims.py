@@ -135,3 +135,25 @@ def test_bad_victims_file_names_file_and_line(codebook, tmp_path: Path) -> None:
 def test_accident_outside_the_parsed_clause_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
     """The small model hangs "capsizes" under "fleeing", outside the clause of "killed"."""
     assert code("12 refugees killed after boat capsizes fleeing Myanmar", [("refugees", "MMRREF")]) == []
+
+
+def test_phrases_by_first_word_keep_the_rules_order_per_kind_and_scope(codebook, tmp_path: Path) -> None:
+    """`_found` tries the phrases at a word in the rules' order: the index must keep it, and hold
+    only the phrases of the kind and scope asked for."""
+    extra = tmp_path / "victims.yml"
+    extra.write_text(
+        "- {phrase: since the war, kind: cumulative}\n"
+        "- {phrase: since then, kind: cumulative, scope: victims}\n"
+        "- {phrase: since dawn, kind: cumulative}\n"
+    )
+    rules = load_victim_rules(codebook.codes, [extra])
+    asked = (("cause", None), ("means", None), ("cumulative", "clause"), ("cumulative", "victims"))
+    for kind, scope in asked:
+        chosen = [p for p in rules.of_kind(kind) if scope is None or p.scope == scope]
+        index = rules.by_first(kind, scope)
+        assert rules.by_first(kind, scope) is index  # made once
+        assert sorted(pair for pairs in index.values() for pair in pairs) == list(enumerate(chosen))
+        assert all(phrase.words[0] == word for word, pairs in index.items() for _, phrase in pairs)
+    since = [phrase.words for _, phrase in rules.by_first("cumulative", "clause")["since"]]
+    assert since.index(("since", "the", "war")) < since.index(("since", "dawn"))
+    assert ("since", "then") not in since

@@ -58,3 +58,14 @@ def test_keys_made_from_the_strings_equal_those_made_from_the_tokens(nlp) -> Non
         for t in doc:
             assert keys_of(w.lemma[t.i], w.lower[t.i]) == keys_of(t.lemma_, t.text)
             assert _key_of(w.lower[t.i]) == ("" if t.is_space else norm_token(t.text), t.is_space)
+
+
+@pytest.mark.model
+def test_labelled_words_are_the_words_of_the_tokens_with_that_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.nlp.words import labelled_words
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "articles").glob("*.txt"))]
+    for doc in nlp.pipe(texts[:30]):
+        for label in ("PERSON", "GPE", "NORP"):
+            assert labelled_words(doc, label) == {t.lower_ for t in doc if t.ent_type_ == label}
+    assert labelled_words(nlp(""), "PERSON") == set()

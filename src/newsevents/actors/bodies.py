@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.resolve import Draft
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
@@ -31,9 +32,12 @@ def named_again(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     if not bodies:
         return drafts
     found: list[Draft] = []
-    for token in doc:
-        if token.tag_ not in SINGULAR or token.i in taken or not parsed.codable[token.i]:
+    w = words(doc)
+    # the words' strings pick the singular nouns right after "the"; a Token only for those
+    for i in range(1, len(w.tag)):
+        if w.tag[i] not in SINGULAR or w.lower[i - 1] != "the" or i in taken or not parsed.codable[i]:
             continue
+        token = doc[i]
         lefts = list(token.lefts)
         if len(lefts) != 1 or lefts[0].lower_ != "the" or lefts[0].i != token.i - 1:
             continue

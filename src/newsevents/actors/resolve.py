@@ -25,12 +25,13 @@ stage once events are placed (geo/actors.py owns that chain).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry, norm_token
 from newsevents.actors.recognise import Cue
 from newsevents.actors.stateless import Stateless
+from newsevents.model import evolve
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def share_heads(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) -> l
             later = [c.i for c in tok.conjuncts if c.i in heads and c.i > tok.i and c.tag_ in ("JJ", "NNP")]
             other = heads[later[0]] if later else None
             if other is not None and other.country and other.country != d.country and other.key is None:
-                d = replace(d, sector=other.sector, code=None, kind="demonym",
+                d = evolve(d, sector=other.sector, code=None, kind="demonym",
                             name=label(dictionary, d.country, other.sector))
         out.append(d)
     return out
@@ -379,8 +380,8 @@ def complete(draft_: Draft, doc: Doc | None = None, stateless: Stateless | None 
     if draft_.country or draft_.code or draft_.sector in TRANSNATIONAL or not draft_.sector:
         return draft_
     if doc is not None and stateless is not None and stateless.of_no_country(doc[draft_.head]):
-        return replace(draft_, code=stateless.code_of(draft_.sector))
-    return replace(draft_, needs_country=True)
+        return evolve(draft_, code=stateless.code_of(draft_.sector))
+    return evolve(draft_, needs_country=True)
 
 
 def code_of(draft_: Draft) -> str:

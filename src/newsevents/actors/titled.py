@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import PERSON_ROLES, ActorDictionary, Entry, norm_token
 from newsevents.nlp import entities_of
+from newsevents.nlp.words import labelled_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -46,7 +47,7 @@ def titled_people(parsed: ParsedArticle, cues: Sequence[Cue], dictionary: ActorD
     """Title and person cues for entities of other labels that name a titled person (see the
     module docstring); none where the model labels no word of the article a person."""
     doc = parsed.doc
-    person_words = {t.lower_ for t in doc if t.ent_type_ == "PERSON"}
+    person_words = labelled_words(doc, "PERSON")
     if not person_words:
         return []
     taken = {i for c in cues for i in range(c.start, c.end)}

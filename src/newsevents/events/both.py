@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, ActorMention, Evidence
 from newsevents.nlp import sentences_of
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,10 +48,13 @@ def named_pairs(doc: Doc, text: str, mentions: Sequence[ActorMention], cues: Cue
     # a country's name as the article writes it ("Turkey" for the "Ankara" named last), else its code
     names = {m.actor.country: m.actor.name for m in mentions if m.actor.sector is None and m.kind == "name"}
     out: list[ActorMention] = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        sides = lemma in cues.side_nouns
-        if token.tag_ != "NNS" or not (sides or lemma in cues.pair_nouns) or not _paired(token, cues):
+    w = words(doc)
+    # the words' strings pick the plural nouns of the cues; a Token only for those
+    for i, lemma in enumerate(w.lemma):
+        if w.tag[i] != "NNS" or not (lemma in cues.side_nouns or lemma in cues.pair_nouns):
+            continue
+        token, sides = doc[i], lemma in cues.side_nouns
+        if not _paired(token, cues):
             continue
         own = by_head.get(token.i)
         if own is not None and own.actor.country and own.kind != "coref":

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events import criticism, crowds, intents, irregular, precision, restated, support, victims
@@ -46,7 +46,7 @@ from newsevents.events.purposes import protest_purposes
 from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.events.wishes import appeals
-from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
+from newsevents.model import Actor, ActorMention, Event, Evidence, Modality, evolve
 from newsevents.nlp import sentences_of, text_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.words import words
@@ -82,7 +82,7 @@ class _Coder:
         self.transcript = speakers.transcript()
         # One set of verbs of saying for attribution: the codebook's and the speaker resolver's,
         # so an event in "the mission tweeted that ..." is attributed as its quote is.
-        self.cues = replace(book.cues, speech_verbs=book.cues.speech_verbs | speakers.verbs())
+        self.cues = evolve(book.cues, speech_verbs=book.cues.speech_verbs | speakers.verbs())
         self.quote_speaker = self._quote_speakers()
         if speakers := self._first_person_mentions():
             self.index = MentionIndex(doc, [*usable, *speakers], self.index.pairs)
@@ -197,7 +197,7 @@ class _Coder:
         if speaker is None or not speaker.code:
             return args
         stand_in = ActorMention(speaker, subject.i, subject.i + 1, subject.i, "coref")
-        return replace(args, source=Role((stand_in,), inferred=True))
+        return evolve(args, source=Role((stand_in,), inferred=True))
 
     def _said_by(self, token: Token) -> Actor | None:
         """The speaker of the verb of saying whose complement holds `token`, if any."""
@@ -282,7 +282,7 @@ class _Coder:
                 return []
             code = self.book.codes.get(found[0] or code.code)
             if found[1] is not None:  # "killed in Israeli tank shelling": the attacker after all
-                args = replace(args, source=Role((found[1],), inferred=True))
+                args = evolve(args, source=Role((found[1],), inferred=True))
                 victim_only = False
         out: list[Event] = []
         for source, target in pairs(args, entry.mutual, code.root):
@@ -349,7 +349,7 @@ class _Coder:
         if held is None or backed is None:
             return args
         stand_in = ActorMention(backed, held.token_start, held.token_end, held.head, "coref")
-        return replace(args, source=Role((stand_in,), inferred=True))
+        return evolve(args, source=Role((stand_in,), inferred=True))
 
     def _backed_by(self, who: Actor) -> Actor | None:
         """The actor the article has shown `who` backing; None when unknown or ambiguous."""

@@ -180,9 +180,10 @@ def _condemned_acts(said: Token, cues: Cues) -> Iterator[Warning]:
     attacks”": an owned act a condemning adjective calls wrong, anywhere in what the speaker says,
     criticises its owners. A subject act is `_judgements`' or `_act_nouns`' ("the Russian move is
     unacceptable"); a negated clause condemns nothing."""
+    lemma = words(said.doc).lemma  # the strings, not a lookup per word of what is said
     for clause in reported(said):
         for noun in clause.subtree:
-            if noun.lemma_.lower() not in cues.act_nouns or noun.dep_ == "nsubj":
+            if lemma[noun.i] not in cues.act_nouns or noun.dep_ == "nsubj":
                 continue
             blamed = [a for a in noun.children if a.dep_ == "amod" and _among(a, cues.blame_adjectives)]
             owners = tuple(o for o in _owners(noun) if o not in blamed)  # the adjectives name no actor

@@ -116,15 +116,16 @@ class Stance:
 def _governors(token: Token, cues: Cues) -> Iterator[Token]:
     """The trigger, then the verbs whose auxiliaries and negation also bind it."""
     yield token
-    seen = {token.i}
+    seen, lemma = {token.i}, doc_words(token.doc).lemma  # the strings, not a lookup per read
     while True:
-        if token.head.lemma_.lower() in cues.speech_verbs:
+        head = token.head
+        if lemma[head.i] in cues.speech_verbs:
             return  # "did not acknowledge launching the attack" does not negate the attack
-        if token.dep_ in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and token.head.i not in seen:
-            light = token.head.lemma_.lower() in cues.light_verbs
+        if token.dep_ in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and head.i not in seen:
+            light = lemma[head.i] in cues.light_verbs
             if token.dep_ in ("dobj", "nsubjpass", "acomp") and not light:
                 return
-            token = token.head
+            token = head
             seen.add(token.i)
             yield token
         else:
@@ -132,8 +133,9 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
 
 
 def is_negated(token: Token, cues: Cues) -> bool:
+    lemma = doc_words(token.doc).lemma
     for gov in _governors(token, cues):
-        if gov.i != token.i and gov.lemma_.lower() in cues.reluctance_verbs:
+        if gov.i != token.i and lemma[gov.i] in cues.reluctance_verbs:
             return False  # "will not hesitate to strike": a denied holding back does not deny the act
         for child in gov.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -151,8 +153,9 @@ def _conditional(clause: Token) -> bool:
 
 def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
     """Modal auxiliaries, possibility words and if-clauses on the trigger or its governors."""
+    lemmas = doc_words(token.doc).lemma
     for gov in _governors(token, cues):
-        lemma = gov.lemma_.lower()
+        lemma = lemmas[gov.i]
         if gov.i != token.i and lemma in cues.hypothetical_verbs and lemma != own_lemma:
             return True
         polite = lemma in cues.polite_verbs
@@ -171,17 +174,17 @@ def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
 
 def speech_head(token: Token, cues: Cues) -> Token | None:
     """The verb of saying whose complement holds the trigger, if any."""
-    node = token
+    w, node = doc_words(token.doc), token
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs:
+        if node.dep_ in ("ccomp", "parataxis") and w.lemma[head.i] in cues.speech_verbs:
             return head
-        if node.dep_ in ("advcl", "relcl", "acl") and head.pos_ == "NOUN":
+        if node.dep_ in ("advcl", "relcl", "acl") and w.pos[head.i] == "NOUN":
             return None
         node = head
     # "X will attack Y, said Z": some parses make the speech verb a child of the event verb
     for child in token.children:
-        saying = child.dep_ in ("ccomp", "parataxis", "advcl") and child.lemma_.lower() in cues.speech_verbs
+        saying = child.dep_ in ("ccomp", "parataxis", "advcl") and w.lemma[child.i] in cues.speech_verbs
         if saying and any(c.dep_ == "nsubj" for c in child.children):
             return child
     return None

@@ -32,13 +32,13 @@ a passive, another act of the kind, is dated and placed where it is told.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
 from newsevents.events.triggers import TriggerMatch
-from newsevents.model import Actor, ActorMention, Article, Event, Evidence
+from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -125,7 +125,7 @@ class Told:
                 before = self._antecedent(kind, noun, False) if told else None
                 if before is None or before.source is None:
                     continue
-                made = {match.token: [replace(e, source=before.source) for e in events]}
+                made = {match.token: [evolve(e, source=before.source) for e in events]}
                 recode_irregular(made, (), self.codes, self.cues)
                 by_token[match.token] = made[match.token]
                 for event in made[match.token]:
@@ -159,7 +159,7 @@ class Told:
         claimer = self._claimer(token)
         args = find_arguments(match, self.index, self.cues)
         if claimer:
-            args = replace(args, source=Role(claimer))
+            args = evolve(args, source=Role(claimer))
         source, target = bool(args.source.mentions), bool(args.target.mentions)
         # a passive names no doer: whoever the article showed doing such acts is it, and an act told
         # with its target alone has no doer to lend
@@ -170,8 +170,8 @@ class Told:
         source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
         if not source.mentions and not target.mentions:
             return []
-        entry = replace(match.entry, cameo=before.cameo, require="either", mutual=False)
-        made = {match.token: make(replace(match, entry=entry), Arguments(source, target))}
+        entry = evolve(match.entry, cameo=before.cameo, require="either", mutual=False)
+        made = {match.token: make(evolve(match, entry=entry), Arguments(source, target))}
         recode_irregular(made, (), self.codes, self.cues)  # a claimed attack is told by its claimer
         # the same act is where and when it was told; "Tuesday's attack" is dated by its own words,
         # and a passive verb tells another act of the kind, at its own time and place
@@ -201,7 +201,7 @@ class Told:
         sent = self.index.doc[found.anchor[0]].sent
         sided = next((a for a in reversed(told) if (a.source or a.target) and a.anchor
                       and sent.start <= a.anchor[0] < sent.end), None)  # fmt: skip
-        return found if sided is None else replace(found, source=sided.source, target=sided.target)
+        return found if sided is None else evolve(found, source=sided.source, target=sided.target)
 
     def _claimer(self, token: Token) -> tuple[ActorMention, ...]:
         """Who claimed responsibility (or credit) for the act the noun names, or claimed the act

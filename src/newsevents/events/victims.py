@@ -20,7 +20,7 @@ Finding is kept apart from coding: these functions only read the parse.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -30,6 +30,7 @@ from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
 from newsevents.nlp import sentence_of
 from newsevents.nlp.syntax import lent_clause_tokens
+from newsevents.nlp.words import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
     from newsevents.model import Actor, ActorMention, Event
 
 PhraseKind = Literal["cause", "cumulative", "means"]
+Scope = Literal["clause", "victims"]
+# Phrases by their first word, each with its place in the rules' order (`VictimRules.by_first`).
+ByFirst = dict[str, list[tuple[int, "Phrase"]]]
 FIELDS = {"phrase", "kind", "cameo", "not_with", "scope", "note"}
 # Auxiliaries of a passive that make it present simple or progressive: a habit or a trend.
 PRESENT_TAGS = frozenset({"VBP", "VBZ", "VBG"})
@@ -61,9 +65,25 @@ class Phrase:
 @dataclass(frozen=True)
 class VictimRules:
     phrases: tuple[Phrase, ...]
+    # (kind, scope) -> `by_first`, made on first use: the rules never change after loading
+    _indexed: dict[tuple[str, str | None], ByFirst] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def of_kind(self, kind: PhraseKind) -> tuple[Phrase, ...]:
         return tuple(p for p in self.phrases if p.kind == kind)
+
+    def by_first(self, kind: PhraseKind, scope: Scope | None = None) -> ByFirst:
+        """The phrases of `kind` (and of `scope`, if given) by their first word, each with its
+        place among them, for `_found`: indexed once, not again for every event it vetoes."""
+        found = self._indexed.get((kind, scope))
+        if found is None:
+            found = {}
+            chosen = [p for p in self.of_kind(kind) if scope is None or p.scope == scope]
+            for order, phrase in enumerate(chosen):
+                found.setdefault(phrase.words[0], []).append((order, phrase))
+            self._indexed[(kind, scope)] = found
+        return found
 
 
 def _phrase(rec: Record, codes: CodeTable) -> Phrase:
@@ -110,11 +130,13 @@ def _keys(token: Token) -> tuple[str, str]:
 
 
 def _forms(token: Token) -> frozenset[str]:
-    """The words a phrase word may match at this token: its lemma, itself, itself less a plural s."""
-    lower = token.lower_
+    """The words a phrase word may match at this token: its lemma, itself, itself less a plural s
+    (the strings `words` read once per Doc, the same as the Token's own)."""
+    w, i = doc_words(token.doc), token.i
+    lower = w.lower[i]
     if lower.endswith("s"):
-        return frozenset((token.lemma_.lower(), lower, lower[:-1]))
-    return frozenset((token.lemma_.lower(), lower))
+        return frozenset((w.lemma[i], lower, lower[:-1]))
+    return frozenset((w.lemma[i], lower))
 
 
 def _matches_at(tokens: Sequence[Token], forms: Sequence[frozenset[str]], i: int, phrase: Phrase) -> bool:
@@ -131,14 +153,12 @@ def _matches_at(tokens: Sequence[Token], forms: Sequence[frozenset[str]], i: int
     return True
 
 
-def _found(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> Iterator[tuple[Phrase, int]]:
+def _found(tokens: Sequence[Token], by_first: ByFirst) -> Iterator[tuple[Phrase, int]]:
     """(phrase, first token) of every match, token by token, phrases in their order at each.
 
     Each token's forms are read once, and only the phrases whose first word is among them are
-    tried there (a sentence against every phrase of a kind used to cost tokens x phrases reads)."""
-    by_first: dict[str, list[tuple[int, Phrase]]] = {}
-    for order, phrase in enumerate(phrases):
-        by_first.setdefault(phrase.words[0], []).append((order, phrase))
+    tried there (a sentence against every phrase of a kind used to cost tokens x phrases reads);
+    `by_first` is the rules' index of the phrases to try (`VictimRules.by_first`)."""
     forms = [_forms(t) for t in tokens]
     for i, here in enumerate(forms):
         tried = sorted(c for word in here for c in by_first.get(word, ()))
@@ -194,12 +214,12 @@ def veto(token: Token, victims: Sequence[ActorMention], rules: VictimRules, head
         return "cumulative: a toll"
     # a cause anywhere in the sentence: headlines and their repeats are parsed into odd clauses
     # ("refugees killed after boat capsizes"), and a sentence rarely tells an accident beside an attack
-    for phrase, _ in _found(list(sentence_of(token)), rules.of_kind("cause")):
+    for phrase, _ in _found(list(sentence_of(token)), rules.by_first("cause")):
         return f"cause: {' '.join(phrase.words)}"
     cumulative = rules.of_kind("cumulative")
     clause = lent_clause_tokens(token)
-    seen = {p for p, _ in _found(around, [p for p in cumulative if p.scope == "victims"])}
-    seen.update(p for p, _ in _found(clause, [p for p in cumulative if p.scope != "victims"]))
+    seen = {p for p, _ in _found(around, rules.by_first("cumulative", "victims"))}
+    seen.update(p for p, _ in _found(clause, rules.by_first("cumulative", "clause")))
     for phrase in cumulative:  # the first in the rules' order, as each was tried in turn
         if phrase in seen:
             return f"cumulative: {' '.join(phrase.words)}"
@@ -214,7 +234,7 @@ def means(token: Token, victims: Sequence[ActorMention], rules: VictimRules) -> 
     then the one nearest the trigger.
     """
     own = {t.i for t in _victim_tokens(token.doc, victims)}
-    found = list(_found([t for t in lent_clause_tokens(token) if t.i not in own], rules.of_kind("means")))
+    found = list(_found([t for t in lent_clause_tokens(token) if t.i not in own], rules.by_first("means")))
     if not found:
         return None
     phrase, at = max(found, key=lambda f: (len(f[0].words), -abs(f[1] - token.i)))

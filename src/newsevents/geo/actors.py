@@ -42,13 +42,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.actors.abroad import aim_at_place
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.geo.fallback import ArticlePlaces, fallback_place
-from newsevents.model import Actor, ActorMention, CountrySource, Event, EventLocation, Evidence, Quote
+from newsevents.model import Actor, ActorMention, CountrySource, Event, EventLocation, Evidence, Quote, evolve
 
 if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
@@ -178,7 +178,7 @@ class Homing:
             target = self._give(target, _event_home(event, target, False, self.homes))
         claimant = self.actor(event.attributed_to)
         if source is not event.source or target is not event.target or claimant is not event.attributed_to:
-            event = replace(event, source=source, target=target, attributed_to=claimant)
+            event = evolve(event, source=source, target=target, attributed_to=claimant)
         stated = event.location is not None and event.location_source != "paragraph" and _stated_where(
             event.location, event.location_source, self.homes)
         return aim_at_place(event, stated, self.dictionary, self.parsed)
@@ -192,18 +192,18 @@ class Homing:
 
     def mention(self, m: ActorMention) -> ActorMention:
         homed = self.actor(m.actor)
-        return m if homed is m.actor or homed is None else replace(m, actor=homed)
+        return m if homed is m.actor or homed is None else evolve(m, actor=homed)
 
     def quote(self, q: Quote) -> Quote:
         speaker = self.actor(q.speaker)
-        return q if speaker is q.speaker else replace(q, speaker=speaker)
+        return q if speaker is q.speaker else evolve(q, speaker=speaker)
 
     def _give(self, actor: Actor, found: Found | None) -> Actor:
         """`actor` with the country found (its code prefixed with it), or unchanged when none was."""
         if found is None or not actor.sector:
             return actor
         country, source = found
-        return replace(actor, country=country, code=country + actor.code, name=self._label(country, actor),
+        return evolve(actor, country=country, code=country + actor.code, name=self._label(country, actor),
                        country_source=source)
 
     def _label(self, country: str, actor: Actor) -> str:
@@ -264,7 +264,7 @@ def _unless_self(coded: Event, homed: Event) -> Event:
         return homed
     source = coded.source if _code(coded.source) != _code(homed.source) else homed.source
     target = coded.target if _code(coded.target) != _code(homed.target) else homed.target
-    return replace(homed, source=source, target=target)
+    return evolve(homed, source=source, target=target)
 
 
 def _self(ev: Event) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -47,6 +47,7 @@ from newsevents.model import (
     Place,
     Precision,
     Quantity,
+    evolve,
     named_places,
 )
 from newsevents.nlp import sentence_of
@@ -202,7 +203,7 @@ def locate_event(
     force = event.quad_class == MATERIAL_CONFLICT
     found = best_place(parsed, trig_span.root, places, cues, force) if trig_span is not None else None
     if found is not None:
-        return replace(event, location=_location(*found), location_source="clause")
+        return evolve(event, location=_location(*found), location_source="clause")
     fallback = None
     if article is not None and trig_span is not None:
         fallback = _home_place(event, places, cues, article, trig_span.root)
@@ -211,9 +212,9 @@ def locate_event(
         home = None if verbal else _home(event)
         fallback = fallback or fallback_place(article, trig_span.root, verbal, home)
     if fallback is None:
-        return replace(event, location_reason=no_place_reason(article, event))
+        return evolve(event, location_reason=no_place_reason(article, event))
     place, mention, source = fallback
-    return replace(event, location=_location(place, mention), location_source=source)
+    return evolve(event, location=_location(place, mention), location_source=source)
 
 
 def _home(event: Event) -> str | None:
@@ -349,5 +350,5 @@ def locate_quantities(
             same = _same_sentence(parsed, event.trigger, quantity.evidence, anchors)
             if event.location is not None and event.location_source in (None, "clause") and same:
                 location = event.location
-        out.append(quantity if location is None else replace(quantity, location=location))
+        out.append(quantity if location is None else evolve(quantity, location=location))
     return out

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.stage import shared_dictionary
@@ -22,7 +21,7 @@ from newsevents.geo.orgnames import Unions, find_in_names, load_unions
 from newsevents.geo.sites import at_sites
 from newsevents.geo.smallplaces import SmallPlaces
 from newsevents.geo.unlisted import unlisted_places
-from newsevents.model import Place, named_places
+from newsevents.model import Place, evolve, named_places
 from newsevents.stages import BuildContext, Found, Section, check_keys, paths_in
 
 if TYPE_CHECKING:
@@ -72,7 +71,7 @@ def event_points(places: Sequence[Place], gazetteer: Gazetteer | None) -> tuple[
 
 
 def _at(place: Place, point: tuple[float, float] | None) -> Place:
-    return place if point is None else replace(place, lat=point[0], lon=point[1])
+    return place if point is None else evolve(place, lat=point[0], lon=point[1])
 
 
 class PlaceStage:
@@ -171,7 +170,7 @@ class ActorCountryStage:
         figures = None
         if found.quantities is not None:  # run after the figures: their links follow the events kept
             figures = tuple(
-                q if q.event_index is None else replace(q, event_index=moved[q.event_index])
+                q if q.event_index is None else evolve(q, event_index=moved[q.event_index])
                 for q in found.quantities
             )
         spoken = None if found.quotes is None else tuple(quotes)

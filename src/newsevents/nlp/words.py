@@ -79,3 +79,14 @@ def _mapped(hashes: list[int], cache: dict[int, str], make: Any) -> tuple[str, .
             if h not in cache:
                 cache[h] = make(h)
         return tuple(map(cache.__getitem__, hashes))
+
+
+def labelled_words(doc: Doc, label: str) -> set[str]:
+    """The lower-cased words of the tokens whose entity label is `label` ("PERSON"), read from the
+    Doc's array of labels: walking the Doc for them built a Token per token of the article."""
+    from spacy.attrs import ENT_TYPE
+
+    if not len(doc):
+        return set()
+    lower, wanted = words(doc).lower, doc.vocab.strings[label]
+    return {lower[i] for i in (doc.to_array(ENT_TYPE) == wanted).nonzero()[0].tolist()}

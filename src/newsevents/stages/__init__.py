@@ -20,11 +20,11 @@ stage knew.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsevents.errors import ResourceError
-from newsevents.model import Actor, ActorMention, Event, Evidence, Place, Quantity, Quote
+from newsevents.model import Actor, ActorMention, Event, Evidence, Place, Quantity, Quote, evolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -82,11 +82,11 @@ class Found:
 
     def with_speakers(self, speakers: SpeakerLookup) -> Found:
         """A copy with the article's speaker resolver (the `speakers` stage sets it)."""
-        return replace(self, speakers=speakers)
+        return evolve(self, speakers=speakers)
 
     def anchored(self, anchors: Mapping[Evidence, TokenSpan]) -> Found:
         """A copy with more anchors (a stage's own, beside those of the stages before it)."""
-        return replace(self, anchors={**self.anchors, **anchors})
+        return evolve(self, anchors={**self.anchors, **anchors})
 
     def tokens(self, parsed: ParsedArticle, evidence: Evidence) -> Span | None:
         """The tokens of `evidence`: its anchor, or for evidence no stage anchored (a user's stage
@@ -106,7 +106,7 @@ class Found:
         given = {
             "actors": actors, "events": events, "places": places, "quantities": quantities, "quotes": quotes
         }
-        return replace(self, **{k: tuple(v) for k, v in given.items() if v is not None})
+        return evolve(self, **{k: tuple(v) for k, v in given.items() if v is not None})
 
 
 class Stage(Protocol):

@@ -5,9 +5,8 @@ the article speaks from, made coarser for background acts (see the package docst
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from newsevents.model import DatePrecision, DateSource, Event
+from newsevents.model import DatePrecision, DateSource, Event, evolve
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.article_date import Fallback, article_date
 from newsevents.when.attachment import date_at
@@ -71,7 +70,7 @@ def date_events(
         if date_found is None:
             out.append(event)
             continue
-        out.append(replace(event, date=date_found[0], date_precision=date_found[1], date_source=source))
+        out.append(evolve(event, date=date_found[0], date_precision=date_found[1], date_source=source))
     return out
 
 

@@ -5,11 +5,10 @@ linked event, or the publication date, by its status (see `date_quantities`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Span
 
-from newsevents.model import Event, Quantity
+from newsevents.model import Event, Quantity, evolve
 from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import Anchors, ParsedArticle
 from newsevents.when.attachment import date_at
@@ -55,7 +54,7 @@ def date_quantities(
             day = _linked_date(parsed, quantity, events, span, anchors) or default
         elif day is None and quantity.status == "cumulative":
             day = default
-        out.append(quantity if day is None else replace(quantity, date=day))
+        out.append(quantity if day is None else evolve(quantity, date=day))
     return out
 
 
