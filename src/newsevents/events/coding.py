@@ -37,13 +37,14 @@ from typing import TYPE_CHECKING
 
 from newsevents.events import criticism, crowds, intents, irregular, precision, restated, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
+from newsevents.events.backing import backed_by
 from newsevents.events.both import named_pairs
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.modifiers import backer
 from newsevents.events.purposes import protest_purposes
-from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
+from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.events.wishes import appeals
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality
@@ -63,7 +64,6 @@ GENERIC_DEMAND, GENERIC_APPEAL = "100", "020"
 # Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
 # backer may stand behind without performing them.
 BACKING = frozenset({"051", "062", "071", "072"})
-MILITARY_BACKING = frozenset({"062", "071", "072"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -345,20 +345,11 @@ class _Coder:
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
         held = backer(token, self.index, self.book.cues)
-        backed = self._backed_by(held.actor) if held is not None else None
+        backed = backed_by(self.backing, held.actor) if held is not None else None
         if held is None or backed is None:
             return args
         stand_in = ActorMention(backed, held.token_start, held.token_end, held.head, "coref")
         return replace(args, source=Role((stand_in,), inferred=True))
-
-    def _backed_by(self, who: Actor) -> Actor | None:
-        """The actor the article has shown `who` backing; None when unknown or ambiguous."""
-        shown = [e for e in self.backing
-                 if e.source is not None and e.target is not None and same_actor(e.source, who)]  # fmt: skip
-        if len({e.target.country for e in shown if e.target is not None}) != 1:
-            return None
-        military = [e for e in shown if e.cameo in MILITARY_BACKING]
-        return (military or shown)[-1].target
 
 
 @dataclass(frozen=True)
