@@ -41,6 +41,7 @@ from newsevents.events.backing import backed_by
 from newsevents.events.both import named_pairs
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
+from newsevents.events.judged import Judged
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.modifiers import backer
 from newsevents.events.purposes import protest_purposes
@@ -87,6 +88,7 @@ class _Coder:
         if speakers := self._first_person_mentions():
             self.index = MentionIndex(doc, [*usable, *speakers], self.index.pairs)
         self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
+        self.judged = Judged(self.index, self.cues)  # acts a definite noun alone judges
 
     def _quote_speakers(self) -> dict[int, Actor]:
         """Speaker of each sentence holding a quote: its own, or the one of the quote it continues.
@@ -161,6 +163,7 @@ class _Coder:
         skip = precision.qualifying_verbs(self.doc, matches, roots, self.book.cues.unharmed_objects)
         by_token: dict[int, list[Event]] = {}
         self.victim_means: dict[int, range | None] = {}
+        self.judged.start(sent)
         for match in matches:
             if match.token in skip:
                 continue
@@ -180,6 +183,7 @@ class _Coder:
         )
         protest_purposes(self.doc, by_token)
         said = self._statements(sent, by_token)  # first: it drops the acts asked for
+        self.judged.told(matches, by_token)
         return [e for evs in by_token.values() for e in evs] + said
 
     def _speaker_as_subject(self, token: Token, args: Arguments) -> Arguments:
@@ -266,6 +270,7 @@ class _Coder:
         cues = self.book.cues
         args = given or with_slots(find_arguments(match, self.index, cues), match, self.index, cues)
         code = self.book.codes.get(entry.cameo)
+        args = self.judged.aim(match, args, code.code)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
         if not args.source.mentions and entry.kind == "verb" and entry.require != "victim":
