@@ -37,6 +37,7 @@ from newsevents.events.arguments import Arguments, MentionIndex, Role
 from newsevents.events.subjects import subject
 from newsevents.model import Actor, ActorMention
 from newsevents.nlp.syntax import passive_agents
+from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -81,10 +82,13 @@ class Judged:
         """Remember the acts the sentence's verbs tell, before its judgements are aimed: "X signed
         the measure and Y denounced the move" judges an act of its own sentence."""
         self.ordinal += 1
-        doc = self.index.doc
+        doc, w = self.index.doc, words(self.index.doc)  # the strings first: a Token only for verbs
         for i in range(sent.start, sent.end):
-            verb, lemma = doc[i], doc[i].lemma_.lower()
-            if verb.pos_ != "VERB" or lemma in LIGHT or any(c.dep_ == "neg" for c in verb.children):
+            lemma = w.lemma[i]
+            if w.pos[i] != "VERB" or lemma in LIGHT:
+                continue
+            verb = doc[i]
+            if any(c.dep_ == "neg" for c in verb.children):
                 continue
             doers = self.index.resolve(passive_agents(verb) or subject(verb))
             if doers:
