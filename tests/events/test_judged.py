@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import events_of_root
 
+from newsevents import extract
+from newsevents.events.judged import judges_own, shares_stem
+from newsevents.model import Actor
+
 
 @pytest.mark.model
 def test_condemning_an_attack_told_again_is_aimed_at_the_attackers() -> None:
@@ -39,3 +43,72 @@ def test_co_subjects_of_one_rejection_answer_the_same_accusation() -> None:
     rejections = events_of_root(text, "12")
     assert {e.source.code for e in rejections if e.source is not None} == {"PAK", "CHN"}
     assert all(e.target is not None and e.target.code == "PAKSEP" for e in rejections)
+
+
+# A judgement of an act named by a definite noun alone aims at the doer the story told before it
+# (events/judged.py).
+
+
+@pytest.mark.model
+def test_criticism_of_the_move_aims_at_the_doer_of_the_act_told_before() -> None:
+    text = "Russia imposed new sanctions on Ukraine on Monday. The European Union condemned the move."
+    (criticism,) = events_of_root(text, "11")
+    assert criticism.target is not None and criticism.target.code == "RUS"
+
+
+@pytest.mark.model
+def test_a_judged_noun_of_the_acts_stem_names_that_act_not_the_latest() -> None:
+    """ "the extension" is the extending the parliament voted for, not the decree signed since."""
+    text = ("The Kenyan parliament voted to extend the curfew. The president signed a decree on Friday. "
+            "The opposition denounced the extension.")  # fmt: skip
+    (criticism,) = events_of_root(text, "11")
+    assert criticism.target is not None and criticism.target.code == "KENLEG"
+
+
+@pytest.mark.model
+def test_condemning_the_sanctions_told_before_is_coded_against_their_imposer() -> None:
+    text = "Russia imposed new sanctions on Ukraine on Monday. The European Union condemned the sanctions."
+    (criticism,) = events_of_root(text, "11")
+    assert criticism.target is not None and criticism.target.code == "RUS"
+
+
+@pytest.mark.model
+def test_a_judge_defending_its_own_decision_aims_at_nobody() -> None:
+    events = extract("The government expelled two diplomats. The government defended the decision.").events
+    assert not [e for e in events if e.cameo_root == "05"]
+
+
+@pytest.mark.model
+def test_an_act_told_beyond_the_window_is_not_judged_by_a_bare_noun() -> None:
+    text = ("Russia imposed new sanctions on Ukraine on Monday. Two weeks later, Germany hosted a summit. "
+            "Officials met in Berlin. Prices rose in Paris. Rain fell in London. "
+            "The European Union condemned the move.")  # fmt: skip
+    (criticism,) = events_of_root(text, "11")
+    assert criticism.target is None
+
+
+@pytest.mark.model
+def test_a_rejection_of_a_bare_noun_takes_no_unrelated_act() -> None:
+    """A rejection answers an accusation (`sides.answered`); a noun of another stem does not make
+    the latest act its object."""
+    text = "Russia imposed new sanctions on Ukraine on Monday. Ukraine rejected the decision."
+    (rejection,) = events_of_root(text, "12")
+    assert rejection.target is None
+
+
+@pytest.mark.parametrize(
+    ("noun", "word", "same"),
+    [("extension", "extend", True), ("allegation", "allege", True), ("action", "act", True),
+     ("decision", "decide", True), ("law", "launch", False), ("move", "meet", False)],
+)  # fmt: skip
+def test_shares_stem(noun: str, word: str, same: bool) -> None:
+    assert shares_stem(noun, word) is same
+
+
+def test_a_country_named_bare_judges_its_own_organs_acts_as_its_own() -> None:
+    usa = Actor(text="United States", name="United States", code="USA", country="USA", sector=None)
+    blinken = Actor(text="Blinken", name="Blinken", code="USAGOV", country="USA", sector="GOV")
+    opposition = Actor(text="opposition", name="opposition", code="SOMOPP", country="SOM", sector="OPP")
+    somalia = Actor(text="government", name="government", code="SOMGOV", country="SOM", sector="GOV")
+    assert judges_own(blinken, usa)
+    assert not judges_own(somalia, opposition)

@@ -37,13 +37,15 @@ from typing import TYPE_CHECKING
 
 from newsevents.events import criticism, crowds, intents, irregular, precision, restated, support, victims
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
+from newsevents.events.backing import backed_by
 from newsevents.events.both import named_pairs
 from newsevents.events.codebook import Codebook
 from newsevents.events.evidence import sentence_evidence, trigger_evidence
+from newsevents.events.judged import Judged
 from newsevents.events.modality import Stance, has_quote, in_quotes, sentence_speaker, speech_head, stance
 from newsevents.events.modifiers import backer
 from newsevents.events.purposes import protest_purposes
-from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs, same_actor
+from newsevents.events.sides import actor_code, answered, confidence, dedupe, meets, pairs
 from newsevents.events.triggers import TriggerEntry, TriggerMatch, find_triggers, with_slots
 from newsevents.events.wishes import appeals
 from newsevents.model import Actor, ActorMention, Event, Evidence, Modality, evolve
@@ -63,7 +65,6 @@ GENERIC_DEMAND, GENERIC_APPEAL = "100", "020"
 # Acts of backing (support, military cooperation, funding, arms) and the roots of attacks a
 # backer may stand behind without performing them.
 BACKING = frozenset({"051", "062", "071", "072"})
-MILITARY_BACKING = frozenset({"062", "071", "072"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -87,6 +88,7 @@ class _Coder:
         if speakers := self._first_person_mentions():
             self.index = MentionIndex(doc, [*usable, *speakers], self.index.pairs)
         self.told = restated.Told(self.index, book, self.anchors, self.article)  # acts nouns restate
+        self.judged = Judged(self.index, self.cues)  # acts a definite noun alone judges
 
     def _quote_speakers(self) -> dict[int, Actor]:
         """Speaker of each sentence holding a quote: its own, or the one of the quote it continues.
@@ -161,6 +163,7 @@ class _Coder:
         skip = precision.qualifying_verbs(self.doc, matches, roots, self.book.cues.unharmed_objects)
         by_token: dict[int, list[Event]] = {}
         self.victim_means: dict[int, range | None] = {}
+        self.judged.start(sent)
         for match in matches:
             if match.token in skip:
                 continue
@@ -180,6 +183,7 @@ class _Coder:
         )
         protest_purposes(self.doc, by_token)
         said = self._statements(sent, by_token)  # first: it drops the acts asked for
+        self.judged.told(matches, by_token)
         return [e for evs in by_token.values() for e in evs] + said
 
     def _speaker_as_subject(self, token: Token, args: Arguments) -> Arguments:
@@ -266,6 +270,7 @@ class _Coder:
         cues = self.book.cues
         args = given or with_slots(find_arguments(match, self.index, cues), match, self.index, cues)
         code = self.book.codes.get(entry.cameo)
+        args = self.judged.aim(match, args, code.code)
         if entry.kind == "noun" and not args.source.mentions and code.root in ATTACK_ROOTS:
             args = self._backed_source(token, args)
         if not args.source.mentions and entry.kind == "verb" and entry.require != "victim":
@@ -345,20 +350,11 @@ class _Coder:
     def _backed_source(self, token: Token, args: Arguments) -> Arguments:
         """Arguments with the source the backer of "an X-backed offensive" stands behind, if known."""
         held = backer(token, self.index, self.book.cues)
-        backed = self._backed_by(held.actor) if held is not None else None
+        backed = backed_by(self.backing, held.actor) if held is not None else None
         if held is None or backed is None:
             return args
         stand_in = ActorMention(backed, held.token_start, held.token_end, held.head, "coref")
         return evolve(args, source=Role((stand_in,), inferred=True))
-
-    def _backed_by(self, who: Actor) -> Actor | None:
-        """The actor the article has shown `who` backing; None when unknown or ambiguous."""
-        shown = [e for e in self.backing
-                 if e.source is not None and e.target is not None and same_actor(e.source, who)]  # fmt: skip
-        if len({e.target.country for e in shown if e.target is not None}) != 1:
-            return None
-        military = [e for e in shown if e.cameo in MILITARY_BACKING]
-        return (military or shown)[-1].target
 
 
 @dataclass(frozen=True)
