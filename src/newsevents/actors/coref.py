@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsevents.actors.acts import Acts
 from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.group_pronouns import GROUP, OBJECT, group_of, object_group
 from newsevents.actors.possessive import POSSESSIVE, possessor
@@ -75,6 +76,7 @@ class _History:
     sent_of: list[int]
     seen: list[Draft]
     ahead: list[Draft]  # every draft of the article, before coreference
+    acts: Acts  # acts of force, whose doer an acting "they" is read from
 
     def in_title(self, d: Draft) -> bool:
         return self.parsed.in_headline(d.head, d.head + 1)
@@ -270,13 +272,13 @@ def _teller(pos: int, cands: list[Draft], h: _History) -> Draft | None:
     return next((s for s in reversed(cands) if s.head in subjects), None)
 
 
-def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+def resolve(parsed: ParsedArticle, drafts: list[Draft], acts: Acts | None = None) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sentences_of(doc)):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    h = _History(doc, parsed, sent_of, [], list(drafts))
+    h = _History(doc, parsed, sent_of, [], list(drafts), acts or Acts())
     taken = {i for d in drafts for i in range(d.start, d.end)}
     w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT | POSSESSIVE
     pronouns = [

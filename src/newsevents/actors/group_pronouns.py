@@ -15,7 +15,19 @@ then goes on with "it", "they" and "them". Tried in order, each only where the p
   companies, calling on them to ..."): there it names people about three times in four, where an
   object "it" in the same place names a thing about three times in four and is left alone. Not in
   a clause opened by "after", "when" and the like, which tells the circumstance of the sentence's
-  act, nor in a part of a group ("several of them").
+  act, nor in a part of a group ("several of them");
+- a "they" that is the subject of an act of force (`acts.yml`: "shot", "stormed", "picked out
+  police officers and shot them"), in quotation marks too, takes a group of a sector that uses
+  force (forces, police, armed groups) named within `ACT_WINDOW` sentences before it or earlier
+  in its own sentence: the one the story made a doer (the subject of an act, or its agent "by
+  ..."), the latest first, else the latest named. A witness's '"They shot and killed people on
+  the train"' after "moments with the Baloch Liberation Army" is the BLA, and '"They attacked
+  the hotel at dawn"' after "Gunmen stormed a hotel" and "officials were meeting at the hotel"
+  is the gunmen: people, passengers and officials do not shoot in the story that tells of them.
+  Not a group that is another argument of the same act or of its side, not the speaker of the
+  quotation the pronoun is in ('"They beat us," police said'), not in a clause opened by "when",
+  "after" and the like (the circumstance of an act told already), and none when two sides fit
+  equally. A "they" that reports ("they said", "they told VOA that") is no act of force.
 
 A bare "it", an object "them" beyond its own sentence and a "they" within its own sentence's story
 were measured too: they name things and restate acts more often than not.
@@ -25,17 +37,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from newsevents.actors.acts import Acts
+from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.pronoun_fit import other_subject, quoted
 from newsevents.actors.resolve import Draft
+from newsevents.nlp import text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 GROUP = frozenset({"it", "they"})  # resolved by `group_of`
 OBJECT = frozenset({"them"})  # resolved by `object_group` within its own sentence only
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
 GROUP_WINDOW = 1  # sentences back (none in its own) a group is the referent of a bare "it"/"they"
+ACT_WINDOW = 2  # sentences back (and its own, before it) a group stays whom an acting "they" means
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+QUOTE_SPANS = "newsevents_quote_spans"  # the Doc's quotations, found once (`quote_of`)
 
 
 class Story(Protocol):
@@ -45,6 +63,7 @@ class Story(Protocol):
     doc: Doc
     sent_of: list[int]
     seen: list[Draft]
+    acts: Acts
 
 
 def stand_in(ante: Draft, pos: int) -> Draft:
@@ -60,7 +79,7 @@ def plural(d: Draft, doc: Doc) -> bool:
 
 def group_of(pos: int, h: Story) -> Draft | None:
     """The group an "it" or "they" at `pos` stands for, or None (module docstring)."""
-    return _reporter(pos, h) or _recent_group(pos, h)
+    return _reporter(pos, h) or _recent_group(pos, h) or _acting_group(pos, h)
 
 
 def _reporter(pos: int, h: Story) -> Draft | None:
@@ -73,6 +92,8 @@ def _reporter(pos: int, h: Story) -> Draft | None:
     ante = next((s for s in reversed(h.seen) if s.head in subjects and not s.person), None)
     if ante is None or plural(ante, h.doc) != (tok.lower_ == "they"):
         return None
+    if quote_of(h.doc, pos) != quote_of(h.doc, tok.head.head.i):
+        return None  # 'Police said: "They shot at us"': a speaker's own words say "we", not "they"
     return stand_in(ante, pos)
 
 
@@ -91,8 +112,8 @@ def _recent_group(pos: int, h: Story) -> Draft | None:
     verb = tok.head
     if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if other_subject(tok) or quoted(tok):
-        return None
+    if other_subject(tok) or quoted(tok) or quote_of(h.doc, pos) is not None:
+        return None  # a quotation's "they", opened in its sentence or one before, is left to `_acting_group`
     same_verb = {c.i for c in verb.children if c.i != pos}
     # The verb's other arguments, by who they are: "police released them" is not police again.
     taken = [s for s in h.seen if s.head in same_verb]
@@ -133,3 +154,97 @@ def object_group(pos: int, h: Story) -> Draft | None:
             continue
         return stand_in(s, pos)
     return None
+
+
+def _acting_group(pos: int, h: Story) -> Draft | None:
+    """ "they" as the doer of an act the earlier rules left alone, inside quotation marks too: the
+    group named last within `ACT_WINDOW` sentences that the story made a doer, else the one named
+    last (module docstring); None when two sides fit equally."""
+    tok = h.doc[pos]
+    verb = tok.head
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.pos_ != "VERB" or _reports(verb):
+        return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "when they blew themselves up": the circumstance of an act told already
+    if not any(v.lemma_.lower() in h.acts.force_verbs for v in (verb, *verb.conjuncts)):
+        return None
+    own = {c.i for c in verb.children if c.i != pos}
+    taken = [s for s in h.seen if s.head in own]
+    sent = h.sent_of[pos]
+    in_quote = quote_of(h.doc, pos) is not None
+    ranked: list[tuple[tuple[int, int], Draft]] = []
+    for s in reversed(h.seen):
+        back = sent - h.sent_of[s.head]
+        if back > ACT_WINDOW:
+            break
+        if s.head in own or s.sector not in h.acts.force_sectors or not _group(s, h.doc):
+            continue
+        if any(same_side(s, t) for t in taken):
+            continue
+        role = _role(h.doc[s.head])
+        if role == "speaker" and in_quote:
+            continue  # '"They beat us," villagers said': the speakers are not whom they tell of
+        ranked.append(((0 if role == "doer" else 1, back), s))
+    if not ranked:
+        return None
+    best = min(rank for rank, _ in ranked)
+    fits = [s for rank, s in ranked if rank == best]
+    if any(not same_side(fits[0], s) for s in fits[1:]):
+        return None
+    return stand_in(fits[0], pos)
+
+
+def _group(s: Draft, doc: Doc) -> bool:
+    """A group that acts: a plural actor ("militants", "Sudanese"), or a body with a sector ("the
+    army", "the Baloch Liberation Army"); no person, no one official, no country alone, and of the
+    pronouns only a "they"/"them" already resolved to such a group."""
+    if s.person:
+        return False
+    if s.kind == "pronoun":
+        return doc[s.head].lower_ in ("they", "them")
+    return plural(s, doc) or bool(s.sector and s.role not in PERSON_ROLES)
+
+
+def _role(tok: Token) -> str:
+    """What the story made the mention headed by `tok`: "doer" (the subject of an act, or its
+    agent "by ..."), "speaker" (the subject of a verb that reports a clause) or "other"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        return "speaker" if _reports(tok.head) else "doer"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return "doer"
+    return "other"
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that tells what was said or thought ("said they would", "told VOA that"): a clause
+    hangs on it."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def quote_of(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The quotation token `pos` lies in, from its opening mark to its closing one, which may be
+    sentences apart ('"They shot people on the train. Then they picked out ..."'); None outside."""
+    spans: list[tuple[int, int]] | None = doc.user_data.get(QUOTE_SPANS)
+    if spans is None:
+        spans = doc.user_data[QUOTE_SPANS] = _quote_spans(doc)
+    at = doc[pos].idx
+    return next(((a, b) for a, b in spans if a < at < b), None)
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of the Doc's quotations: a straight mark opens and closes by turns, a
+    curly one by its shape; a line break ends an open quotation (a paragraph's quote is closed
+    by the next paragraph's opening mark, or left open)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text_of(doc)):
+        if ch == "\n":
+            start = None
+        elif ch == OPEN_QUOTE or (ch == '"' and start is None):
+            start = i
+        elif ch in (CLOSE_QUOTE, '"') and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans

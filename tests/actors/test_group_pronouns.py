@@ -1,0 +1,82 @@
+"""A plural pronoun that does an act of force stands for the armed group the story named before
+it, inside a witness's quotation too (actors/group_pronouns.py, data/en/actors/acts.yml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import find_mentions
+from newsevents.actors.acts import Acts
+
+pytestmark = pytest.mark.model
+
+
+def they(actor_dictionary, parse, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    """The codes of the "they" mentions of `text`, in text order."""
+    art, doc = parse(text)
+    ms = find_mentions(doc, art, actor_dictionary)
+    return [m.actor.code for m in ms if m.kind == "pronoun" and m.actor.text.lower() == "they"]
+
+
+def test_a_witness_s_they_who_shot_is_the_armed_group_told_before(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Two passengers described their ordeal at the hands of the Baloch Liberation Army. "
+            '"They shot and killed people on the train," one of them said.')
+    assert they(actor_dictionary, parse, text) == ["PAKSEP"]
+
+
+def test_a_they_in_the_next_sentence_of_the_same_quotation_is_that_group_too(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The quotation opened a sentence before: the passengers' "people" are not who shot."""
+    text = ("Two passengers described their ordeal at the hands of the Baloch Liberation Army. "
+            '"They shot and killed people on the train. Then they picked out police officers and shot '
+            'them," one of them said.')
+    assert they(actor_dictionary, parse, text) == ["PAKSEP", "PAKSEP"]
+
+
+def test_the_group_the_story_made_a_doer_outranks_people_named_later(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = ("Gunmen stormed a hotel in Beledweyne on Tuesday. Local elders and government officials "
+            'were meeting at the hotel. "They attacked the hotel at dawn," a lawmaker said.')
+    art, doc = parse(text)
+    ms = find_mentions(doc, art, actor_dictionary)
+    got = [m.actor.sector for m in ms if m.actor.text == "They"]
+    assert got == ["UAF"]
+
+
+def test_two_sides_that_fit_equally_leave_they_alone(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = 'Soldiers and rebels clashed near the town on Monday. "They killed ten people," a resident said.'
+    assert they(actor_dictionary, parse, text) == []
+
+
+def test_they_with_no_group_before_it_stays_empty(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """A sentence read alone names no one for its "they"."""
+    assert they(actor_dictionary, parse, '"They killed ten people," the mayor said.') == []
+
+
+def test_they_is_not_the_speaker_of_its_quotation(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """A speaker's own words say "we": the police who said it are not whom "they" shot at."""
+    assert they(actor_dictionary, parse, 'Police said on Monday: "They shot at our officers."') == []
+
+
+def test_a_group_beyond_the_window_or_a_circumstance_is_left_alone(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    far = ("Rebels attacked the village on Monday. Local officials met on Tuesday. Aid workers "
+           'arrived on Wednesday. "They burned our houses," a villager said.')
+    after = "Soldiers killed two militants after they attacked a checkpoint."
+    for text in (far, after):
+        assert they(actor_dictionary, parse, text) == [], text
+
+
+def test_the_acts_of_force_are_data(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """With no act of force listed, the witness's "they" names no one."""
+    from dataclasses import replace
+
+    assert "shoot" in Acts.load().force_verbs and "SEP" in Acts.load().force_sectors
+    text = ("Two passengers described their ordeal at the hands of the Baloch Liberation Army. "
+            '"They shot and killed people on the train," one of them said.')
+    assert they(replace(actor_dictionary, acts=Acts()), parse, text) == []
