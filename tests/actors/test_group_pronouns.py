@@ -36,7 +36,14 @@ def test_a_they_in_the_next_sentence_of_the_same_quotation_is_that_group_too(  #
     assert they(actor_dictionary, parse, text) == ["PAKSEP", "PAKSEP"]
 
 
-def test_the_group_the_story_made_a_doer_outranks_people_named_later(  # type: ignore[no-untyped-def]
+def test_the_doer_of_the_nearest_sentence_outranks_whom_it_acted_on(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    doer = 'Militants ambushed soldiers near the town on Monday. "They also burned the market," a man said.'
+    assert they(actor_dictionary, parse, doer) == ["REB"]
+
+
+def test_people_and_officials_named_later_are_no_doers_of_force(  # type: ignore[no-untyped-def]
     actor_dictionary, parse,
 ) -> None:
     text = ("Gunmen stormed a hotel in Beledweyne on Tuesday. Local elders and government officials "

@@ -19,11 +19,14 @@ then goes on with "it", "they" and "them". Tried in order, each only where the p
 - a "they" that is the subject of an act of force (`acts.yml`: "shot", "stormed", "picked out
   police officers and shot them"), in quotation marks too, takes a group of a sector that uses
   force (forces, police, armed groups) named within `ACT_WINDOW` sentences before it or earlier
-  in its own sentence: the one the story made a doer (the subject of an act, or its agent "by
-  ..."), the latest first, else the latest named. A witness's '"They shot and killed people on
-  the train"' after "moments with the Baloch Liberation Army" is the BLA, and '"They attacked
-  the hotel at dawn"' after "Gunmen stormed a hotel" and "officials were meeting at the hotel"
-  is the gunmen: people, passengers and officials do not shoot in the story that tells of them.
+  in its own sentence: the one of the nearest sentence, and there the one the story made a doer
+  (the subject of an act, or its agent "by ..."): "Militants ambushed soldiers. 'They also
+  burned the market'" is the militants. A witness's '"They shot and killed people on the train"'
+  after "moments with the Baloch Liberation Army" is the BLA, and '"They attacked the hotel at
+  dawn"' after "Gunmen stormed a hotel" and "officials were meeting at the hotel" is the gunmen:
+  people, passengers and officials do not shoot in the story that tells of them. Ranking the
+  doer before the nearest was measured too: three sentences back it made "the military" that
+  "killed 33 terrorists" the witness's "they" over the BLA named in between.
   Not a group that is another argument of the same act or of its side, not the speaker of the
   quotation the pronoun is in ('"They beat us," police said'), not in a clause opened by "when",
   "after" and the like (the circumstance of an act told already), and none when two sides fit
@@ -158,8 +161,8 @@ def object_group(pos: int, h: Story) -> Draft | None:
 
 def _acting_group(pos: int, h: Story) -> Draft | None:
     """ "they" as the doer of an act the earlier rules left alone, inside quotation marks too: the
-    group named last within `ACT_WINDOW` sentences that the story made a doer, else the one named
-    last (module docstring); None when two sides fit equally."""
+    group of the nearest sentence within `ACT_WINDOW`, there a doer first (module docstring); None
+    when two sides fit equally."""
     tok = h.doc[pos]
     verb = tok.head
     if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.pos_ != "VERB" or _reports(verb):
@@ -184,7 +187,7 @@ def _acting_group(pos: int, h: Story) -> Draft | None:
         role = _role(h.doc[s.head])
         if role == "speaker" and in_quote:
             continue  # '"They beat us," villagers said': the speakers are not whom they tell of
-        ranked.append(((0 if role == "doer" else 1, back), s))
+        ranked.append(((back, 0 if role == "doer" else 1), s))
     if not ranked:
         return None
     best = min(rank for rank, _ in ranked)
