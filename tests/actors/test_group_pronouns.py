@@ -87,3 +87,18 @@ def test_the_acts_of_force_are_data(actor_dictionary, parse) -> None:  # type: i
     text = ("Two passengers described their ordeal at the hands of the Baloch Liberation Army. "
             '"They shot and killed people on the train," one of them said.')
     assert they(replace(actor_dictionary, acts=Acts()), parse, text) == []
+
+
+def test_an_act_joined_with_a_subject_of_its_own_is_not_the_pronoun_s(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """The French forces beat them back; "they" only regrouped, no act of force."""
+    text = "Militants seized the north of Mali in 2012. French forces beat them back, but they regrouped."
+    assert they(actor_dictionary, parse, text) == []
+
+
+def test_they_in_a_clause_of_when_it_happened_is_left_alone(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    text = "Gunmen were seen near the school on Monday. The bandits wore uniforms when they attacked it."
+    assert they(actor_dictionary, parse, text) == []

@@ -17,7 +17,8 @@ then goes on with "it", "they" and "them". Tried in order, each only where the p
   a clause opened by "after", "when" and the like, which tells the circumstance of the sentence's
   act, nor in a part of a group ("several of them");
 - a "they" that is the subject of an act of force (`acts.yml`: "shot", "stormed", "picked out
-  police officers and shot them"), in quotation marks too, takes a group of a sector that uses
+  police officers and shot them", not "France beat them back, but they regrouped", whose act of
+  force has a subject of its own), in quotation marks too, takes a group of a sector that uses
   force (forces, police, armed groups) named within `ACT_WINDOW` sentences before it or earlier
   in its own sentence: the one of the nearest sentence, and there the one the story made a doer
   (the subject of an act, or its agent "by ..."): "Militants ambushed soldiers. 'They also
@@ -167,9 +168,9 @@ def _acting_group(pos: int, h: Story) -> Draft | None:
     verb = tok.head
     if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.pos_ != "VERB" or _reports(verb):
         return None
-    if any(c.dep_ == "mark" for c in verb.children):
+    if verb.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return None  # "when they blew themselves up": the circumstance of an act told already
-    if not any(v.lemma_.lower() in h.acts.force_verbs for v in (verb, *verb.conjuncts)):
+    if not any(v.lemma_.lower() in h.acts.force_verbs for v in _own_acts(verb)):
         return None
     own = {c.i for c in verb.children if c.i != pos}
     taken = [s for s in h.seen if s.head in own]
@@ -195,6 +196,13 @@ def _acting_group(pos: int, h: Story) -> Draft | None:
     if any(not same_side(fits[0], s) for s in fits[1:]):
         return None
     return stand_in(fits[0], pos)
+
+
+def _own_acts(verb: Token) -> list[Token]:
+    """The verb and the verbs joined to it that share its subject ("they shot and killed"), not
+    one with a subject of its own ("France beat them back, but they regrouped")."""
+    joined = [c for c in verb.conjuncts if not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    return [verb, *joined]
 
 
 def _group(s: Draft, doc: Doc) -> bool:
