@@ -102,3 +102,11 @@ def test_they_in_a_clause_of_when_it_happened_is_left_alone(  # type: ignore[no-
 ) -> None:
     text = "Gunmen were seen near the school on Monday. The bandits wore uniforms when they attacked it."
     assert they(actor_dictionary, parse, text) == []
+
+
+def test_an_act_of_force_may_be_a_verb_with_its_object(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """"opened fire" is listed as a verb and its object; "opened the gate" is no act of force."""
+    fire = 'Gunmen stormed the village on Monday. "They came and opened fire on our men," a guard said.'
+    gate = 'Gunmen stormed the village on Monday. "They opened the gate," a villager said.'
+    assert they(actor_dictionary, parse, fire) == ["UAF"]
+    assert they(actor_dictionary, parse, gate) == []

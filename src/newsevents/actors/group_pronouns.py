@@ -170,7 +170,7 @@ def _acting_group(pos: int, h: Story) -> Draft | None:
         return None
     if verb.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return None  # "when they blew themselves up": the circumstance of an act told already
-    if not any(v.lemma_.lower() in h.acts.force_verbs for v in _own_acts(verb)):
+    if not any(h.acts.of_force(v) for v in _own_acts(verb)):
         return None
     own = {c.i for c in verb.children if c.i != pos}
     taken = [s for s in h.seen if s.head in own]
