@@ -110,3 +110,16 @@ def test_an_act_of_force_may_be_a_verb_with_its_object(actor_dictionary, parse) 
     gate = 'Gunmen stormed the village on Monday. "They opened the gate," a villager said.'
     assert they(actor_dictionary, parse, fire) == ["UAF"]
     assert they(actor_dictionary, parse, gate) == []
+
+
+def test_a_quotation_runs_over_sentences_to_its_closing_mark_or_the_paragraph_s_end(  # type: ignore[no-untyped-def]
+    parse,
+) -> None:
+    """News leaves a quotation open at the end of a paragraph when it goes on into the next."""
+    from newsevents.actors.group_pronouns import quote_of
+
+    text = ('Gunmen stormed the village. "They burned the houses. They shot the men.\n\n'
+            '"Then they left," a villager said. They were never found.')
+    _, doc = parse(text)
+    inside = [quote_of(doc, t.i) is not None for t in doc if t.lower_ == "they"]
+    assert inside == [True, True, True, False]

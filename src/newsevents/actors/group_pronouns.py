@@ -5,11 +5,13 @@ then goes on with "it", "they" and "them". Tried in order, each only where the p
 
 - "it" and "they" as the subject of a clause an actor said, announced or denied are that actor
   ("the ministry said it would", "police said they arrested"): a group for "it", a plural one
-  for "they"; people are left to "he"/"she" (`coref`);
+  for "they"; people are left to "he"/"she" (`coref`); but not a pronoun in a quotation the
+  reporting verb is outside of ('Police said: "They shot at our officers"': a speaker's own
+  words say "we");
 - a "they" that opens an act of its own, in a sentence with no noun subject besides it and
-  outside quotation marks, takes the latest plural group of the previous sentence, a subject
-  before an object, that is not already an argument of the same verb ("the army killed 30
-  militants. They had attacked a village");
+  outside quotation marks (one opened sentences before counts: `quote_of`), takes the latest
+  plural group of the previous sentence, a subject before an object, that is not already an
+  argument of the same verb ("the army killed 30 militants. They had attacked a village");
 - an object "them" takes the latest plural group named before it in its own sentence that is no
   argument of the same verb ("picked out police officers and shot them", "met heads of private
   companies, calling on them to ..."): there it names people about three times in four, where an
@@ -29,12 +31,13 @@ then goes on with "it", "they" and "them". Tried in order, each only where the p
   doer before the nearest was measured too: three sentences back it made "the military" that
   "killed 33 terrorists" the witness's "they" over the BLA named in between.
   Not a group that is another argument of the same act or of its side, not the speaker of the
-  quotation the pronoun is in ('"They beat us," police said'), not in a clause opened by "when",
-  "after" and the like (the circumstance of an act told already), and none when two sides fit
-  equally. A "they" that reports ("they said", "they told VOA that") is no act of force.
+  quotation the pronoun is in ('Police said: "They shot at our officers"'), not in a clause
+  opened by "when", "after" and the like (the circumstance of an act told already), and none
+  when two sides fit equally. A "they" that reports ("they said", "they told VOA that") is no act of force.
 
-A bare "it", an object "them" beyond its own sentence and a "they" within its own sentence's story
-were measured too: they name things and restate acts more often than not.
+A bare "it", an object "them" beyond its own sentence, a "they" of any act within its own
+sentence's story and a "they" of acts other than force were measured too: they name things,
+people no dictionary holds, and restate acts more often than not.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from newsevents.actors.acts import Acts
 from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.pronoun_fit import other_subject, quoted
 from newsevents.actors.resolve import Draft
-from newsevents.nlp import text_of
+from newsevents.nlp import wrapped_lines
 from newsevents.nlp.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -187,7 +190,7 @@ def _acting_group(pos: int, h: Story) -> Draft | None:
             continue
         role = _role(h.doc[s.head])
         if role == "speaker" and in_quote:
-            continue  # '"They beat us," villagers said': the speakers are not whom they tell of
+            continue  # 'Police said: "They shot at our officers"': the speakers are not whom they tell of
         ranked.append(((back, 0 if role == "doer" else 1), s))
     if not ranked:
         return None
@@ -246,16 +249,22 @@ def quote_of(doc: Doc, pos: int) -> tuple[int, int] | None:
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """The character spans of the Doc's quotations: a straight mark opens and closes by turns, a
-    curly one by its shape; a line break ends an open quotation (a paragraph's quote is closed
-    by the next paragraph's opening mark, or left open)."""
+    curly one by its shape; a paragraph's end closes an open quotation there (news leaves a
+    quotation that goes on into the next paragraph open, and opens it again there), but not the
+    line break of hard-wrapped text, which only ends a line (`wrapped_lines`)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text_of(doc)):
-        if ch == "\n":
+    wrapped = wrapped_lines(doc)
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text and tok.i not in wrapped:
+            if start is not None:
+                spans.append((start, tok.idx))
             start = None
-        elif ch == OPEN_QUOTE or (ch == '"' and start is None):
-            start = i
-        elif ch in (CLOSE_QUOTE, '"') and start is not None:
-            spans.append((start, i))
-            start = None
+            continue
+        for i, ch in enumerate(tok.text, tok.idx):
+            if ch == OPEN_QUOTE or (ch == '"' and start is None):
+                start = i
+            elif ch in (CLOSE_QUOTE, '"') and start is not None:
+                spans.append((start, i))
+                start = None
     return spans
