@@ -166,7 +166,7 @@ def test_they_with_a_noun_subject_beside_it_or_in_quotes_is_no_actor(  # type: i
     actor_dictionary, parse,
 ) -> None:
     text = ("The Nigerian army said it killed 30 militants in Borno. The villagers fled when they came. "
-            'Soldiers arrested 20 protesters on Monday. "They beat us all night."')
+            'Soldiers arrested 20 protesters on Monday. "They want us to stay at home."')
     ms = mentions(actor_dictionary, parse, text)
     assert not [m for m in ms if m.actor.text.lower() == "they"]
 

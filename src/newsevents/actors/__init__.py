@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.actors import belonging, converted, coref, envoys, offices, peoples, recognise, resolve
+from newsevents.actors.acts import Acts
 from newsevents.actors.bodies import named_again
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
@@ -45,7 +46,8 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     """
     dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
     stateless = Stateless.load(language)
-    dictionary = replace(dictionary, destinations=Destinations.load(language), stateless=stateless)
+    dictionary = replace(dictionary, destinations=Destinations.load(language), stateless=stateless,
+                         acts=Acts.load(language))
     recognise.prepare(dictionary)
     return dictionary
 
@@ -86,7 +88,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = belonging.members_of_bodies(doc, drafts, cues)
     drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
-    drafts = offices.former_offices(doc, coref.resolve(parsed, drafts), cues, dictionary)
+    drafts = offices.former_offices(doc, coref.resolve(parsed, drafts, dictionary.acts), cues, dictionary)
     drafts = named_again(parsed, drafts)
     drafts = [resolve.complete(d, doc, dictionary.stateless) for d in drafts]
     out: list[ActorMention] = []

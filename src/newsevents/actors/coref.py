@@ -1,7 +1,7 @@
 """Light coreference: pronouns, role nouns and short names that point back to an actor already named.
 
 News articles name an actor once in full and then say "he", "the regime leader", "the official"
-or "Assad". Seven rules, applied left to right so each resolution can feed the next:
+or "Assad". Six rules, applied left to right so each resolution can feed the next:
 
 - a surname, a one-word person name or the full name again after the full name is the same person
   (kind "coref"), the first person introduced under that surname when relatives share it; a
@@ -30,19 +30,7 @@ or "Assad". Seven rules, applied left to right so each resolution can feed the n
   the armed groups named before it when they are all of one country (a story about the BLA calls
   its fighters "terrorists"; with two sides named, the noun could be either and is left alone),
   or, when none is named before it, of those named after it;
-- "it" and "they" are resolved first where the parse says who they are: the subject of a clause an
-  actor said, announced or denied ("the ministry said it would", "police said they arrested");
-  else a "they" that opens an act of its own, in a sentence with no noun subject besides it and
-  outside quotation marks, takes the latest plural group of the previous sentence, a subject
-  before an object, that is not already an argument of the same verb ("the army killed 30
-  militants. They had attacked a village"). A bare "it", an object "them" and a "they" within its
-  own sentence's story were measured too: they name things and restate acts more often than not;
-- but an object "them" takes the latest plural group named before it in its own sentence that is
-  no argument of the same verb ("picked out police officers and shot them", "met heads of private
-  companies, calling on them to ..."): there it names people about three times in four, where an
-  object "it" in the same place names a thing about three times in four and is left alone. Not in
-  a clause opened by "after", "when" and the like, which tells the circumstance of the sentence's
-  act, nor in a part of a group ("several of them").
+- "it", "they" and "them" take a group named before them, as `group_pronouns` tells.
 """
 
 from __future__ import annotations
@@ -50,9 +38,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsevents.actors.acts import Acts
 from newsevents.actors.dictionary import PERSON_ROLES
+from newsevents.actors.group_pronouns import GROUP, OBJECT, group_of, object_group
 from newsevents.actors.possessive import POSSESSIVE, possessor
-from newsevents.actors.pronoun_fit import co_arguments, other_subject, quoted, sole_gender
+from newsevents.actors.pronoun_fit import co_arguments, sole_gender
 from newsevents.actors.resolve import Draft
 from newsevents.nlp import sentences_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
@@ -65,10 +55,6 @@ if TYPE_CHECKING:
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-GROUP = frozenset({"it", "they"})  # resolved by `_reporter`, else ("they") by `_recent_group`
-OBJECT = frozenset({"them"})  # resolved by `_object_group` within its own sentence only
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
-GROUP_WINDOW = 1  # sentences back (none in its own) a group is the referent of a bare "it"/"they"
 # Salience weights; see the module docstring for why each exists.
 COUNT_CAP = 4
 TITLE_BONUS = 2.0
@@ -90,6 +76,7 @@ class _History:
     sent_of: list[int]
     seen: list[Draft]
     ahead: list[Draft]  # every draft of the article, before coreference
+    acts: Acts  # acts of force, whose doer an acting "they" is read from
 
     def in_title(self, d: Draft) -> bool:
         return self.parsed.in_headline(d.head, d.head + 1)
@@ -277,7 +264,7 @@ def _teller(pos: int, cands: list[Draft], h: _History) -> Draft | None:
     """"he"/"she" as the subject of what a person said or told is that person ("Mehdiyev said he
     is cooperating", "Ombongi told VOA she was surprised"), whoever else the story has made
     salient: the person (or singular person role, "the official") of a gender that fits the
-    pronoun, as `_reporter` does for groups."""
+    pronoun, as `group_pronouns` does for groups."""
     tok = h.doc[pos]
     if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.head.i < pos:
         return None
@@ -285,88 +272,13 @@ def _teller(pos: int, cands: list[Draft], h: _History) -> Draft | None:
     return next((s for s in reversed(cands) if s.head in subjects), None)
 
 
-def _reporter(pos: int, h: _History) -> Draft | None:
-    """"it"/"they" as the subject of what an actor said or announced is that actor ("the army said
-    it killed ten"): a group for "it", a plural one for "they"; people are left to "he"/"she"."""
-    tok = h.doc[pos]
-    if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.head.i < pos:
-        return None
-    subjects = {c.i for c in tok.head.head.children if c.dep_ in SUBJECT_DEPS}
-    ante = next((s for s in reversed(h.seen) if s.head in subjects and not s.person), None)
-    if ante is None or h.plural(ante) != (tok.lower_ == "they"):
-        return None
-    return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=ante.name, country=ante.country,
-                 sector=ante.sector, code=ante.code, key=_identity(ante), form="pronoun")
-
-
-def _same_side(a: Draft, b: Draft) -> bool:
-    """Whether two drafts may be the same actor: same sector, and the same country where both
-    have one ("Kenyan police" and a later bare "police")."""
-    if a.code and b.code:
-        return a.code == b.code
-    return a.sector == b.sector and (a.country == b.country or not (a.country and b.country))
-
-
-def _recent_group(pos: int, h: _History) -> Draft | None:
-    """ "they" as the subject of an act: the latest plural group of the previous sentence, a
-    subject first (module docstring)."""
-    tok = h.doc[pos]
-    verb = tok.head
-    if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    if other_subject(tok) or quoted(tok):
-        return None
-    same_verb = {c.i for c in verb.children if c.i != pos}
-    # The verb's other arguments, by who they are: "police released them" is not police again.
-    taken = [s for s in h.seen if s.head in same_verb]
-    sent = h.sent_of[pos]
-    # Only earlier sentences: within its own sentence a bare "they" mostly restates the act
-    # just coded ("bombers killed 23 when they blew themselves up"), an event twice.
-    near = [s for s in h.seen if 0 < sent - h.sent_of[s.head] <= GROUP_WINDOW]
-    fits = [s for s in reversed(near) if not (s.person or s.role or s.kind == "pronoun")
-            and not any(_same_side(s, t) for t in taken) and h.plural(s)]
-    if not fits:
-        return None
-    # A subject is the likelier referent ("rebels fought soldiers. They said ..." -> the rebels).
-    s = next((f for f in fits if h.doc[f.head].dep_ in SUBJECT_DEPS), fits[0])
-    return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=s.name, country=s.country,
-                 sector=s.sector, code=s.code, key=_identity(s), form="pronoun")
-
-
-def _object_group(pos: int, h: _History) -> Draft | None:
-    """ "them" as the object of an act: the latest plural group named earlier in its own sentence
-    that is no argument of the same verb ("picked out police officers and shot them", "met heads
-    of companies, calling on them to ..."). Beyond its sentence an object "them" names things
-    (sanctions, weapons, demands) more often than a group, and is left alone."""
-    tok = h.doc[pos]
-    if tok.dep_ not in OBJECT_DEPS:
-        return None
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if verb.pos_ != "VERB":
-        return None  # "one of them", "dozens of them": a part of a group, whose count the parse splits off
-    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
-        # "blew themselves up after police called on them", "assets they lost when Amin expelled
-        # them": a clause that tells the circumstance of the sentence's act, not an act to code
-        return None
-    own = {c.i for c in verb.children} | {verb.i}
-    sent = h.sent_of[pos]
-    for s in reversed(h.seen):
-        if h.sent_of[s.head] != sent:
-            return None
-        if s.head in own or s.person or s.role or s.kind == "pronoun" or not h.plural(s):
-            continue
-        return Draft(start=pos, end=pos + 1, head=pos, kind="pronoun", name=s.name, country=s.country,
-                     sector=s.sector, code=s.code, key=_identity(s), form="pronoun")
-    return None
-
-
-def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+def resolve(parsed: ParsedArticle, drafts: list[Draft], acts: Acts | None = None) -> list[Draft]:
     """Drafts with coreference applied, plus one draft per resolved personal pronoun, in text order."""
     doc = parsed.doc
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sentences_of(doc)):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    h = _History(doc, parsed, sent_of, [], list(drafts))
+    h = _History(doc, parsed, sent_of, [], list(drafts), acts or Acts())
     taken = {i for d in drafts for i in range(d.start, d.end)}
     w, personal = words(doc), MALE | FEMALE | GROUP | OBJECT | POSSESSIVE
     pronouns = [
@@ -379,11 +291,11 @@ def resolve(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
         if d is None:
             word = h.doc[pos].lower_
             if word in OBJECT:
-                new = _object_group(pos, h)
+                new = object_group(pos, h)
             elif word in POSSESSIVE:
                 new = possessor(pos, doc, h.seen, h.ahead)
             elif word in GROUP:
-                new = _reporter(pos, h) or _recent_group(pos, h)
+                new = group_of(pos, h)
             else:
                 new = _pronoun(pos, h)
         else:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents import data
+from newsevents.actors.acts import Acts
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.stateless import Stateless
 from newsevents.data import reader
@@ -102,6 +103,8 @@ class ActorDictionary:
     destinations: Destinations = field(default_factory=Destinations, compare=False, hash=False, repr=False)
     # modifiers that say an agent is of no one country (actors/stateless.py)
     stateless: Stateless = field(default_factory=Stateless, compare=False, hash=False, repr=False)
+    # acts of force whose doer a plural pronoun stands for (actors/acts.py)
+    acts: Acts = field(default_factory=Acts, compare=False, hash=False, repr=False)
 
     def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
         """Every curated phrase of one form ("demonym"), with its token key; the converted sources
