@@ -94,3 +94,14 @@ def test_role_at_an_organisation_keeps_the_role_but_not_the_day() -> None:
     assert quote.speaker.text == "A spokesman at the Yemeni defence ministry"
     assert quote.speaker.country == "YEM"
     assert all(e.attributed_to == quote.speaker for e in x.events)
+
+
+def test_a_pronoun_quoted_word_for_word_is_not_its_speaker() -> None:
+    """ "X said it had expelled": the unresolved "it" is the speaker; a speaker quoted word for
+    word calls itself "we", so the quoted "they" of 'Police said: "They shot at our officers"' is
+    someone else, never the police."""
+    quoted = extract('Police said on Monday: "They shot at our officers."')
+    shots = [e for e in quoted.events if e.cameo.startswith("19")]
+    assert shots and all(e.source is None or e.source.sector != "COP" for e in shots)
+    reported = extract("Switzerland said it had expelled two diplomats.")
+    assert any(e.source is not None and e.source.country == "CHE" for e in reported.events)

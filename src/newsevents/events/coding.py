@@ -194,8 +194,11 @@ class _Coder:
         said = speech_head(token, self.cues) if subject is not None else None
         clause = token.head if token.dep_ == "conj" else token
         # only "X said it ...": a pronoun before its verb of saying ("when they blew themselves up,
-        # police said") stands for someone the sentence named earlier
+        # police said") stands for someone the sentence named earlier, and a speaker quoted
+        # word for word names itself "we" ('Police said: "They shot at our officers"')
         if subject is None or said is None or clause.head.i != said.i or said.i > subject.i:
+            return args
+        if in_quotes(subject) and not in_quotes(said):
             return args
         speaker = self.speaker(said)
         if speaker is None or not speaker.code:
