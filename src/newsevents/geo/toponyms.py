@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
-from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames
+from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.geo.joins import joined_by_of, listed
+from newsevents.geo.known import KnownNames
 from newsevents.geo.names import (
     DASHES,
     PLACE_LABELS,
@@ -299,11 +300,9 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     if pair:  # "in Fargo-Moorhead": places of their own, each proven as the pair is
         cue = _hint_and_cue(span, gazetteer.cues)[1]
         return [Toponym(p.start_char, p.end_char, p.text, _label(p), cue=cue) for p in pair]
-    person = raw.label_ == "PERSON" or _label(raw) == "PERSON"
-    if person and len(span) == 1:
-        return []
     if len(span) == 1:
-        return _hyphen_head(span, gazetteer)
+        return [] if _person(raw) else _hyphen_head(span, gazetteer)
+    person: bool | None = None  # read only when a part is known: most long names have none
     # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
     sizes, text = range(len(span) - 1, 0, -1), words(span.doc).text
@@ -324,11 +323,16 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
         office = office or _party_town(span, part, gazetteer.cues)
+        person = _person(raw) if person is None else person
         if person and not office:
             continue
         if office or embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
+
+
+def _person(raw: Span) -> bool:
+    return raw.label_ == "PERSON" or _label(raw) == "PERSON"
 
 
 def _hyphen_head(span: Span, gazetteer: Gazetteer) -> list[Toponym]:
