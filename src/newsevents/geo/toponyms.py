@@ -241,12 +241,12 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     runs = name_spans(doc, cues)
     for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows), *date_tagged_names(doc, knows)]:
-        span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
+        span, stripped_hint, text = raw, None, _name(parsed, raw.start, raw.end)
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
             span, stripped_hint = _strip_feature_word(raw, cues)
             if span is not raw:
-                text = span.text
+                text = _name(parsed, span.start, span.end)
                 known = knows[text]
         if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text) or (
             text.lower() in cues.never_places or _common_word(span, text)
@@ -258,7 +258,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             is_district, owner = city.start != span.start, city
         small = not known and text not in people and bool(gazetteer.towns(text))  # resolve.py's _town
         if not known and not is_district and not small:
-            for top in _embedded(span, raw, gazetteer):
+            for top in _embedded(parsed, span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
             continue
         (hint, cue), dateline = _hint_and_cue(span, cues), is_dateline_name(span)  # a cue and a field
@@ -283,7 +283,15 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     return county_names(kept, parsed.article.text, cues)
 
 
-def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
+def _name(parsed: ParsedArticle, start: int, end: int) -> str:
+    """The text of tokens [start, end), cut from the article by their offsets: a Span's `text`
+    builds a Token per word and joins them again on each read."""
+    if end <= start:
+        return ""
+    return parsed.text[parsed.starts[start] : parsed.starts[end - 1] + len(words(parsed.doc).text[end - 1])]
+
+
+def _embedded(parsed: ParsedArticle, span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     """Place names at the edge of a longer name the gazetteer does not know: "Pakistan Army",
     "the Mansfield Police Department", "U.S.-led", "CBC Toronto".
 
@@ -308,15 +316,17 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     sizes, text = range(len(span) - 1, 0, -1), words(span.doc).text
     bounds = [*((span.start, span.start + n) for n in sizes), *((span.end - n, span.end) for n in sizes)]
     # a known part begins with a capital and ends on no dash: the words' strings say which parts
-    # can, so a Span is built only for those
+    # can, and its name is cut from the text by the tokens' offsets, so a Span is built only for
+    # a part the gazetteer holds
     for first, last in bounds:
         if not text[first][:1].isupper() or text[last - 1] in DASHES:
             continue
-        part = doc_span(span.doc, first, last)
-        stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or not embeddable(part.text, gazetteer, towns=True):
+        if not embeddable(_name(parsed, first, last), gazetteer, towns=True):
             continue
-        start, end = part.start_char, part.end_char
+        start, end = parsed.starts[first], parsed.starts[last - 1] + len(text[last - 1])
+        part = doc_span(span.doc, first, last)
+        if part[0].is_stop and not part[0].text.isupper():  # "The", but not "US" ("US Navy")
+            continue
         if part.start > span.start and _world_region(part.text, gazetteer):
             continue  # "East Africa", "Central Africa": a region of its own, not the continent
         if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
