@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, Role
 from newsevents.events.subjects import subject
-from newsevents.model import Actor, ActorMention
+from newsevents.model import Actor, ActorMention, quick_init
 from newsevents.nlp.syntax import passive_agents
 from newsevents.nlp.words import words
 
@@ -56,6 +56,7 @@ DOER_PREPS = frozenset({"by", "of"})
 LIGHT = frozenset({"be", "have"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Deed:
     """An act the story told: its sentence's ordinal, its first token, its words' lemmas, its doer,

@@ -32,13 +32,14 @@ from newsevents.geo.names import (
 )
 from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.geo.qualifiers import nation_of
-from newsevents.model import Feature
+from newsevents.model import Feature, quick_init
 from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 
+@quick_init
 @dataclass(frozen=True)
 class Toponym:
     """A name that may be a place, with its offsets and the cues around it.
