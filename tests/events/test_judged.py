@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 from tests.events.conftest import events_of_root
 
 from newsevents import extract
-from newsevents.events.judged import judges_own, shares_stem
+from newsevents.events.judged import WINDOW, Judged, judges_own, shares_stem
 from newsevents.model import Actor
 
 
@@ -112,3 +114,30 @@ def test_a_country_named_bare_judges_its_own_organs_acts_as_its_own() -> None:
     somalia = Actor(text="government", name="government", code="SOMGOV", country="SOM", sector="GOV")
     assert judges_own(blinken, usa)
     assert not judges_own(somalia, opposition)
+
+
+class _CountingIndex:
+    """A mention index that finds no one and counts how often it is asked."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.asked = doc, 0
+
+    def resolve(self, tokens: object) -> tuple[()]:
+        self.asked += 1
+        return ()
+
+
+def test_a_sentences_acts_are_read_only_when_a_judgement_asks_and_within_the_window() -> None:
+    words = [w for pair in ("Rebels attacked", "Police fired", "Troops shelled", "Crowds marched",
+                            "Guards shot") for w in (*pair.split(" "), ".")]  # fmt: skip
+    heads = [h for k in range(0, len(words), 3) for h in (k + 1, k + 1, k + 1)]
+    deps = ["nsubj", "ROOT", "punct"] * 5
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=["NOUN", "VERB", "PUNCT"] * 5)
+    index = _CountingIndex(doc)
+    judged = Judged(index, None)  # type: ignore[arg-type]
+    for k in range(0, len(words), 3):
+        judged.start(doc[k : k + 3])
+    assert index.asked == 0  # no judgement has asked: no verb's doer was read
+    assert judged._deeds() == [] and index.asked == WINDOW + 1  # the sentences a noun may still judge
+    judged._deeds()
+    assert index.asked == WINDOW + 1  # each read once

@@ -65,6 +65,14 @@ def test_an_anchor_wins_over_the_offsets(parsed: ParsedArticle) -> None:
     assert anchored is not None and anchored.text == "Rebels shelled"
 
 
+def test_an_anchor_past_the_doc_is_clipped_as_slicing_clips_it(parsed: ParsedArticle) -> None:
+    """In-range anchors are made into Spans directly; any other is sliced, as it always was."""
+    n, evidence = len(parsed.doc), Evidence.of(TEXT, 0, 6)
+    past = parsed.span_of(evidence, {evidence: (n - 2, n + 5)})
+    assert past is not None and (past.start, past.end) == (n - 2, n)
+    assert parsed.span_of(evidence, {evidence: (3, 1)}).text == parsed.doc[3:1].text == ""  # type: ignore[union-attr]
+
+
 def test_an_empty_span_has_no_tokens() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["a", "b"])
     parsed = ParsedArticle.of(doc, Article(id="x", text="a b"))

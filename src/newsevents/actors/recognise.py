@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Key, Phrase, norm_token
 from newsevents.actors.titled import titled_people
+from newsevents.model import quick_init
 from newsevents.nlp import entities_of
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
@@ -39,6 +40,7 @@ DATED_CACHE = 50_000  # entries as of a day, kept for the next article of the sa
 TOKEN_KEYS = 200_000  # words whose match key is kept per process (`_token_keys`)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Cue:
     """One actor word or phrase: tokens [start, end), the entry it names and how it names it."""

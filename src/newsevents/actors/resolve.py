@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry, norm_token
 from newsevents.actors.recognise import Cue
 from newsevents.actors.stateless import Stateless
-from newsevents.model import evolve
+from newsevents.model import evolve, quick_init
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ PARTY_PREPS = frozenset({"of", "for"})
 PARTY_GOVERNORS = frozenset({"by", "with", "against", "toward", "towards"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Draft:
     """A mention on its way to an ActorMention; fields may still be filled by coreference."""

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, Role
 from newsevents.events.subjects import subject
-from newsevents.model import Actor, ActorMention
+from newsevents.model import Actor, ActorMention, quick_init
 from newsevents.nlp.syntax import passive_agents
 from newsevents.nlp.words import words
 
@@ -56,6 +56,7 @@ DOER_PREPS = frozenset({"by", "of"})
 LIGHT = frozenset({"be", "have"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Deed:
     """An act the story told: its sentence's ordinal, its first token, its words' lemmas, its doer,
@@ -69,21 +70,44 @@ class Deed:
     done: bool = True
 
 
+# A sentence whose verbs are not read yet: its ordinal and its tokens [start, end).
+_Told = tuple[int, int, int]
+
+
 class Judged:
     """The acts one article has told, and the judgements of them by a definite noun alone; lives
     for one call of `code_article`."""
 
     def __init__(self, index: MentionIndex, cues: Cues) -> None:
         self.index, self.cues = index, cues
-        self.deeds: list[Deed] = []
+        self.deeds: list[Deed | _Told] = []
         self.ordinal = -1
 
     def start(self, sent: Span) -> None:
-        """Remember the acts the sentence's verbs tell, before its judgements are aimed: "X signed
-        the measure and Y denounced the move" judges an act of its own sentence."""
+        """Remember the sentence, before its judgements are aimed: "X signed the measure and Y
+        denounced the move" judges an act of its own sentence. The acts its verbs tell are read
+        only when a judgement asks (`_deeds`): most sentences are never asked, and reading every
+        verb's doer cost more than the rest of this module."""
         self.ordinal += 1
+        self.deeds.append((self.ordinal, sent.start, sent.end))
+
+    def _deeds(self) -> list[Deed]:
+        """The acts told so far, in the order told; a sentence's verbs are read the first time it is
+        asked, and a sentence out of the window is dropped unread (the ordinal only grows)."""
+        out: list[Deed] = []
+        for held in self.deeds:
+            if isinstance(held, Deed):
+                out.append(held)
+            elif held[0] >= self.ordinal - WINDOW:
+                out += self._verbs_told(*held)
+        self.deeds = [*out]
+        return out
+
+    def _verbs_told(self, ordinal: int, start: int, end: int) -> list[Deed]:
+        """The acts the verbs of tokens [start, end), the sentence `ordinal`, tell."""
+        found: list[Deed] = []
         doc, w = self.index.doc, words(self.index.doc)  # the strings first: a Token only for verbs
-        for i in range(sent.start, sent.end):
+        for i in range(start, end):
             lemma = w.lemma[i]
             if w.pos[i] != "VERB" or lemma in LIGHT:
                 continue
@@ -93,7 +117,8 @@ class Judged:
             doers = self.index.resolve(passive_agents(verb) or subject(verb))
             if doers:
                 done = lemma not in self.cues.speech_verbs and _done_by_own_subject(verb)
-                self.deeds.append(Deed(self.ordinal, i, frozenset({lemma}), doers[0].actor, done))
+                found.append(Deed(ordinal, i, frozenset({lemma}), doers[0].actor, done))
+        return found
 
     def told(self, matches: list[TriggerMatch], by_token: dict[int, list[Event]]) -> None:
         """Remember the sentence's coded acts ("the Russian offensive"), each by its trigger words."""
@@ -148,7 +173,7 @@ class Judged:
         `fallback`) the latest act done to something (`Deed.done`) by another than the judge; None
         when the same-stem act is the judge's own. Acts of those the noun's phrase names (whom
         the act befalls) are not its."""
-        near = [d for d in self.deeds if self.ordinal - WINDOW <= d.sentence and d.token < noun.i]
+        near = [d for d in self._deeds() if self.ordinal - WINDOW <= d.sentence and d.token < noun.i]
         near = [d for d in near if d.doer.code not in others]
         lemma = noun.lemma_.lower()
         same = [d for d in near if any(shares_stem(lemma, w) for w in d.words)]

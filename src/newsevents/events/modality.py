@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsevents import data
 from newsevents.data.lists import words
-from newsevents.model import Actor, Modality
+from newsevents.model import Actor, Modality, quick_init
 from newsevents.nlp import text_of
 from newsevents.nlp.words import words as doc_words
 
@@ -108,6 +108,7 @@ def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
     return Cues(**{key: found if key == "target_preps" else frozenset(found) for key, found in lists.items()})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Stance:
     negated: bool

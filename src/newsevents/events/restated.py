@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
 from newsevents.events.triggers import TriggerMatch
-from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve
+from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve, quick_init
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,6 +60,7 @@ def family(root: str) -> str:
     return "force" if root in FORCE_ROOTS else root
 
 
+@quick_init
 @dataclass(frozen=True)
 class Act:
     """An act the article has told: its trigger's words, code, sides, the tokens it is anchored at, and

@@ -20,6 +20,7 @@ from newsevents.events.codes import CodeTable
 from newsevents.events.phrases import phrase_keys
 from newsevents.events.trigger_keys import Kind, Memo, candidates, in_span, keys_of, kind_by_tags
 from newsevents.events.verb_patterns import Converted, VerbHit
+from newsevents.model import quick_init
 from newsevents.nlp.syntax import PREPOSITION_DEPS, measured
 from newsevents.nlp.words import words
 
@@ -58,6 +59,7 @@ class TriggerEntry:
         return 2 * bool(self.with_) + bool(self.prep)
 
 
+@quick_init
 @dataclass(frozen=True)
 class TriggerMatch:
     """A trigger found in a sentence: the token, the entry, and the tokens that made it match."""

@@ -55,6 +55,7 @@ from newsevents.model import (
     LocationSource,
     Place,
     named_places,
+    quick_init,
 )
 from newsevents.nlp import sentence_of, sentences_of
 from newsevents.nlp.parsed import ParsedArticle
@@ -76,6 +77,7 @@ PARAGRAPH_WINDOW = 6
 K = TypeVar("K")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mention:
     """One place mention the fallback may use: the place, its words, and its first token;

@@ -102,6 +102,7 @@ class Gazetteer:
     small: SmallPlaces | None = None  # villages and small towns, on disk (geo/smallplaces.py)
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (alpha-2, code) -> region
     made_towns: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
+    known_names: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # geo/known.py
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every entry the name may refer to; acronym aliases ("US") match only in capitals."""
@@ -386,15 +387,3 @@ def load_gazetteer(
     gaz.alternates = dict(gaz.alternates)
     return gaz
 
-
-class KnownNames(dict[str, bool]):
-    """Whether the gazetteer knows a name, asked once per name and article: a name recurs, as an
-    entity and as a capitalised run, and in each paragraph that names it (`toponyms.py`)."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        super().__init__()
-        self.gazetteer = gazetteer
-
-    def __missing__(self, text: str) -> bool:
-        found = self[text] = bool(self.gazetteer.lookup(text))
-        return found

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsevents.geo.gazetteer import KnownNames
+from newsevents.geo.known import KnownNames
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:

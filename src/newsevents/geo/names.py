@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.geo.gazetteer import Cues, KnownNames
+from newsevents.geo.gazetteer import Cues
+from newsevents.geo.known import KnownNames
 from newsevents.nlp import entities_of
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from newsevents.geo.gazetteer import Gazetteer, normalize
 from newsevents.geo.names import DASHES
+from newsevents.nlp.words import words
 
 
 def embeddable(text: str, gazetteer: Gazetteer, towns: bool = False) -> bool:
@@ -32,6 +33,8 @@ def hyphen_pair(span: Span, gazetteer: Gazetteer) -> list[Span]:
     under its own name ("Fargo-Moorhead"), or a people's name beside one ("Asian-Pacific": only
     the place is returned); [] when any part is neither, since a company or a person may join two
     words that are also places ("Mercedes-Benz")."""
+    if not any(t in DASHES for t in words(span.doc).text[span.start : span.end]):
+        return []  # one part: read from the words' strings, no Token built
     parts: list[Span] = []
     start = span.start
     for tok in [*span, None]:

@@ -57,7 +57,7 @@ from newsevents.geo.dominant import reread_abroad
 from newsevents.geo.gazetteer import Candidate, Entry, Gazetteer, normalize
 from newsevents.geo.qualifiers import contains, in_nation, inside_qualifier
 from newsevents.geo.toponyms import PLACE_LABELS, Toponym, find_toponyms
-from newsevents.model import Article, Evidence, Place
+from newsevents.model import Article, Evidence, Place, quick_init
 from newsevents.nlp.parsed import ParsedArticle
 
 CONTEXT_WEIGHT = 2.0
@@ -71,6 +71,7 @@ MEDIUM = 100_000
 LOCAL_MAX = 200_000  # a city of a named country this large is not displaced by a town of a named region
 
 
+@quick_init
 @dataclass(frozen=True)
 class Resolved:
     """One toponym decided: the entry (None for an unknown district) and its Place fields."""

@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
-from newsevents.geo.gazetteer import Cues, Gazetteer, KnownNames
+from newsevents.geo.gazetteer import Cues, Gazetteer
 from newsevents.geo.joins import joined_by_of, listed
+from newsevents.geo.known import KnownNames
 from newsevents.geo.names import (
     DASHES,
     PLACE_LABELS,
@@ -31,13 +32,14 @@ from newsevents.geo.names import (
 )
 from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.geo.qualifiers import nation_of
-from newsevents.model import Feature
+from newsevents.model import Feature, quick_init
 from newsevents.nlp import entities_of, sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 
+@quick_init
 @dataclass(frozen=True)
 class Toponym:
     """A name that may be a place, with its offsets and the cues around it.
@@ -240,12 +242,12 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
     runs = name_spans(doc, cues)
     for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows), *date_tagged_names(doc, knows)]:
-        span, stripped_hint, text = raw, None, raw.text  # a Span's text is re-joined on each read
+        span, stripped_hint, text = raw, None, _name(parsed, raw.start, raw.end)
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
             span, stripped_hint = _strip_feature_word(raw, cues)
             if span is not raw:
-                text = span.text
+                text = _name(parsed, span.start, span.end)
                 known = knows[text]
         if parsed.is_furniture(span.start, span.end) or gazetteer.is_demonym(text) or (
             text.lower() in cues.never_places or _common_word(span, text)
@@ -257,7 +259,7 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
             is_district, owner = city.start != span.start, city
         small = not known and text not in people and bool(gazetteer.towns(text))  # resolve.py's _town
         if not known and not is_district and not small:
-            for top in _embedded(span, raw, gazetteer):
+            for top in _embedded(parsed, span, raw, gazetteer):
                 found.setdefault((top.start, top.end), top)
             continue
         (hint, cue), dateline = _hint_and_cue(span, cues), is_dateline_name(span)  # a cue and a field
@@ -282,7 +284,15 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     return county_names(kept, parsed.article.text, cues)
 
 
-def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
+def _name(parsed: ParsedArticle, start: int, end: int) -> str:
+    """The text of tokens [start, end), cut from the article by their offsets: a Span's `text`
+    builds a Token per word and joins them again on each read."""
+    if end <= start:
+        return ""
+    return parsed.text[parsed.starts[start] : parsed.starts[end - 1] + len(words(parsed.doc).text[end - 1])]
+
+
+def _embedded(parsed: ParsedArticle, span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     """Place names at the edge of a longer name the gazetteer does not know: "Pakistan Army",
     "the Mansfield Police Department", "U.S.-led", "CBC Toronto".
 
@@ -299,36 +309,41 @@ def _embedded(span: Span, raw: Span, gazetteer: Gazetteer) -> list[Toponym]:
     if pair:  # "in Fargo-Moorhead": places of their own, each proven as the pair is
         cue = _hint_and_cue(span, gazetteer.cues)[1]
         return [Toponym(p.start_char, p.end_char, p.text, _label(p), cue=cue) for p in pair]
-    person = raw.label_ == "PERSON" or _label(raw) == "PERSON"
-    if person and len(span) == 1:
-        return []
     if len(span) == 1:
-        return _hyphen_head(span, gazetteer)
+        return [] if _person(raw) else _hyphen_head(span, gazetteer)
+    person: bool | None = None  # read only when a part is known: most long names have none
     # The longest known start, else the longest known end: "Manila Bay" is Manila's bay, not the
     # Somali region Bay, while "CBC Toronto" and "Northeast Georgia" name their place last.
     sizes, text = range(len(span) - 1, 0, -1), words(span.doc).text
     bounds = [*((span.start, span.start + n) for n in sizes), *((span.end - n, span.end) for n in sizes)]
     # a known part begins with a capital and ends on no dash: the words' strings say which parts
-    # can, so a Span is built only for those
+    # can, and its name is cut from the text by the tokens' offsets, so a Span is built only for
+    # a part the gazetteer holds
     for first, last in bounds:
         if not text[first][:1].isupper() or text[last - 1] in DASHES:
             continue
-        part = doc_span(span.doc, first, last)
-        stop = part[0].is_stop and not part[0].text.isupper()  # "The", but not "US" ("US Navy")
-        if stop or not embeddable(part.text, gazetteer, towns=True):
+        if not embeddable(_name(parsed, first, last), gazetteer, towns=True):
             continue
-        start, end = part.start_char, part.end_char
+        start, end = parsed.starts[first], parsed.starts[last - 1] + len(text[last - 1])
+        part = doc_span(span.doc, first, last)
+        if part[0].is_stop and not part[0].text.isupper():  # "The", but not "US" ("US Navy")
+            continue
         if part.start > span.start and _world_region(part.text, gazetteer):
             continue  # "East Africa", "Central Africa": a region of its own, not the continent
         if is_dateline_name(part):  # "SAN ANTONIO Turner Sports analyst ...": a name of its own
             return [Toponym(start, end, part.text, _label(part), cue=True, dateline=True)]
         office = part.end < len(span.doc) and span.doc[part.end].lower_ in gazetteer.cues.local_offices
         office = office or _party_town(span, part, gazetteer.cues)
+        person = _person(raw) if person is None else person
         if person and not office:
             continue
         if office or embeddable(part.text, gazetteer):
             return [Toponym(start, end, part.text, _label(part), cue=office, embedded=True)]
     return []
+
+
+def _person(raw: Span) -> bool:
+    return raw.label_ == "PERSON" or _label(raw) == "PERSON"
 
 
 def _hyphen_head(span: Span, gazetteer: Gazetteer) -> list[Toponym]:

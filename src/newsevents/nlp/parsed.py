@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
 from newsevents.nlp import keep_text, text_of
+from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -112,18 +113,20 @@ class ParsedArticle:
         if end <= start or not len(self.doc):
             return None
         first = self.token_at(start)
-        token = self.doc[first]
-        if start >= token.idx + len(token):  # in the whitespace after a token: the next one
-            first += 1
+        if start >= self.starts[first] + len(words(self.doc).text[first]):
+            first += 1  # in the whitespace after a token: the next one
         last = self.token_at(end - 1)
-        return self.doc[first : last + 1] if first <= last else None
+        return doc_span(self.doc, first, last + 1) if first <= last else None
 
     def span_of(self, evidence: Evidence, anchors: Anchors | None = None) -> Span | None:
         """The tokens of a piece of evidence: its anchor when a stage recorded the tokens it was
         made from (`Found.anchors`), else the tokens its offsets cover (see `tokens_of`)."""
         found = anchors.get(evidence) if anchors else None
         if found is not None:
-            return self.doc[found[0] : found[1]]
+            start, end = found
+            if 0 <= start <= end <= len(self.doc):  # a Span made directly (`doc_span`), no slicing
+                return doc_span(self.doc, start, end)
+            return self.doc[start:end]
         return self.tokens_of(evidence.start, evidence.end)
 
     def evidence(self, first: Token, last: Token) -> Evidence:
