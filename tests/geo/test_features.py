@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.geo.conftest import places_by_name
 
+import newsevents
 from newsevents import data
 from newsevents.data import reader
 from newsevents.geo import Gazetteer
@@ -84,3 +85,25 @@ def test_a_river_in_a_story_is_placed(parse, gaz: Gazetteer) -> None:  # type: i
     places = places_by_name(parse, gaz, "Fighters crossed the Euphrates near Raqqa on Sunday.")
     assert places["Euphrates"].feature == "other" and places["Euphrates"].country is None
     assert any(p.country == "SYR" and p.feature == "city" for p in places.values())
+
+
+def _event_places(text: str) -> dict[str, str | None]:
+    return {e.trigger.text: e.location.name if e.location else None for e in newsevents.extract(text).events}
+
+
+@pytest.mark.model
+def test_a_region_modifying_an_act_is_its_scope_not_its_scene() -> None:
+    places = _event_places(
+        "Hundreds of activists denouncing an Asia-Pacific economic summit marched near the "
+        "Philippine presidential palace Thursday after slipping through a police blockade."
+    )
+    assert places.get("denouncing") != "Pacific Ocean"
+
+
+@pytest.mark.model
+def test_an_ocean_beside_an_act_does_not_place_it() -> None:
+    places = _event_places(
+        "Mauritius is an island nation. India and Mauritius have upgraded their ties, a move analysts "
+        "say is aimed at increasing New Delhi's influence in the Indian Ocean. Mauritius welcomed the move."
+    )
+    assert places["upgraded their ties"] == "Mauritius"
