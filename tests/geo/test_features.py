@@ -15,7 +15,7 @@ from newsevents.geo.gazetteer import normalize
 
 KINDS = {
     "island", "archipelago", "peninsula", "river", "lake", "sea", "gulf", "strait", "canal", "ocean",
-    "desert", "mountains", "valley", "plateau", "region", "former_state",
+    "desert", "mountains", "valley", "plateau", "region", "former_state", "airport",
 }  # fmt: skip
 
 
@@ -29,7 +29,7 @@ def test_every_feature_states_its_kind_and_is_an_other_place() -> None:
     assert len(records) > 250
     for rec in records:
         assert rec.values.get("kind") in KINDS, rec.values["name"]
-        assert rec.values["feature"] == "other", rec.values["name"]
+        assert rec.values["feature"] == ("district" if rec.values["kind"] == "airport" else "other")
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,10 @@ def test_an_ocean_beside_an_act_does_not_place_it() -> None:
         "say is aimed at increasing New Delhi's influence in the Indian Ocean. Mauritius welcomed the move."
     )
     assert places["upgraded their ties"] == "Mauritius"
+
+
+@pytest.mark.model
+def test_an_airport_named_alone_is_placed_and_a_city_airport_stays_the_city(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    places = places_by_name(parse, gaz, "Flights were cancelled at Heathrow and at the Kabul airport.")
+    assert places["Heathrow"].country == "GBR" and places["Heathrow"].feature == "district"
+    assert places["Kabul"].feature == "city"

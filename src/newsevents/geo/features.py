@@ -1,4 +1,4 @@
-"""The kinds of the islands, rivers, seas, regions and former states of `data/<lang>/geo/features.yml`.
+"""The kinds of the islands, rivers, seas, regions, former states and airports of features.yml.
 
 A physical feature may be where a story happens ("migrants landed on Lesbos", "crossed the
 Euphrates"), but a name at the edge of a longer one is mostly a street, a hotel or a company
@@ -18,7 +18,7 @@ from newsevents.data.reader import Record
 
 KINDS: frozenset[str] = frozenset(
     {"island", "archipelago", "peninsula", "river", "lake", "sea", "gulf", "strait", "canal", "ocean",
-     "desert", "mountains", "valley", "plateau", "region", "former_state"}
+     "desert", "mountains", "valley", "plateau", "region", "former_state", "airport"}
 )  # fmt: skip
 # Kinds that news names things after as it names them after a region ("Asia-Pacific summit").
 REGION_KINDS: frozenset[str] = frozenset({"region", "former_state"})
