@@ -114,3 +114,23 @@ def test_an_airport_named_alone_is_placed_and_a_city_airport_stays_the_city(pars
     places = places_by_name(parse, gaz, "Flights were cancelled at Heathrow and at the Kabul airport.")
     assert places["Heathrow"].country == "GBR" and places["Heathrow"].feature == "district"
     assert places["Kabul"].feature == "city"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The banking app was written in Java, the company said in Seattle.",
+        "The Atlantic reported that officials in Washington were divided.",
+        "Union Pacific said its trains were delayed in Omaha.",
+    ],
+)
+def test_a_language_a_magazine_or_a_company_is_not_the_feature(text: str) -> None:
+    places = {p.name for p in newsevents.extract(text).locations}
+    assert not places & {"Java", "Atlantic Ocean", "Pacific Ocean"}
+
+
+@pytest.mark.model
+def test_the_pacific_in_a_story_is_the_ocean() -> None:
+    places = {p.name for p in newsevents.extract("The storm formed in the Pacific on Monday.").locations}
+    assert "Pacific Ocean" in places
