@@ -45,7 +45,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from newsevents.geo.dateline import dateline_place
-from newsevents.geo.gazetteer import Cues, Gazetteer
+from newsevents.geo.gazetteer import Cues, Gazetteer, normalize
 from newsevents.ingest.lines import lines_of
 from newsevents.model import (
     ActorMention,
@@ -128,7 +128,11 @@ class ArticlePlaces:
             span = parsed.span_of(found[1])
             dateline = Mention(found[0], found[1], span.start if span is not None else 0)
         skip = {dateline.evidence} if dateline is not None else set()
-        usable = sorted(_usable(parsed, places, actors, cues, skip), key=lambda m: m.evidence.start)
+        # A sea, ocean or shared river or island places only its own clause's act: named beside
+        # one, it is mostly the scope of a policy ("influence in the Indian Ocean").
+        shared = gazetteer.physical if gazetteer is not None else frozenset()
+        near = [p for p in places if p.country is not None or normalize(p.name) not in shared]
+        usable = sorted(_usable(parsed, near, actors, cues, skip), key=lambda m: m.evidence.start)
         lines = tuple((line.start, line.end) for line in lines_of(parsed.text))
         named = any(_in_body(parsed, m) for p in places for m in p.mentions)
         focus = article_focus(parsed, places if listed is None else named_places(listed))

@@ -24,6 +24,7 @@ from newsevents import data
 from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.geo.cues import Cues, Paths, load_cues
+from newsevents.geo.features import feature_records, physical_names
 from newsevents.geo.smallplaces import MEMO_LIMIT, SmallPlaces
 from newsevents.geo.spellings import near_spellings
 from newsevents.model import Feature
@@ -101,6 +102,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> alpha-3 (or region code)
     small: SmallPlaces | None = None  # villages and small towns, on disk (geo/smallplaces.py)
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (alpha-2, code) -> region
+    physical: frozenset[str] = frozenset()  # keys of islands, waters, mountains (geo/features.py)
     made_towns: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
     known_names: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # geo/known.py
 
@@ -185,15 +187,8 @@ def _add_admin1(gaz: Gazetteer, language: str) -> dict[tuple[str, str], str]:
         row = {k: str(v) for k, v in rec.values.items()}
         short = affix.sub("", row["name"]).strip() or row["name"]
         country = gaz.iso3.get(row["cc"])
-        entry = Entry(
-            short,
-            float(row["lat"]),
-            float(row["lon"]),
-            country,
-            "admin1",
-            int(row["population"]),
-            admin1=short,
-        )
+        lat, lon = float(row["lat"]), float(row["lon"])
+        entry = Entry(short, lat, lon, country, "admin1", int(row["population"]), admin1=short)
         gaz.add(short, entry)
         if short != row["name"]:
             gaz.add(row["name"], entry)
@@ -337,8 +332,10 @@ def _merged(
 
 
 def _add_name_files(gaz: Gazetteer, aliases: Paths, regions: Paths, demonyms: Paths, language: str) -> None:
-    """Regions, then aliases (which may name a region), then demonyms, each merged by its identity."""
-    region_records = _merged("geo/regions.yml", regions, language)
+    """Regions (features.yml, then regions.yml), then aliases (which may name a region), then demonyms."""
+    features = feature_records(language)
+    gaz.physical = frozenset(_normalize(name) for name in physical_names(features))
+    region_records = [*features, *_merged("geo/regions.yml", regions, language)]
     for names, entry in reader.merge(region_records, lambda r: r.get("name"), lambda r: _region(gaz, r)):
         for name in names:
             gaz.add(name, entry)

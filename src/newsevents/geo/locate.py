@@ -64,7 +64,9 @@ PRECISION: dict[str, Precision] = {
 }
 
 
-def _strength(attached: Token, kind: Kind, trigger: Token, feature: str, force: bool = False) -> int | None:
+def _strength(
+    attached: Token, kind: Kind, trigger: Token, feature: str, force: bool = False, world: bool = False
+) -> int | None:
     """How firmly a place name places the event, or None when it does not.
 
     3: a locative phrase on the trigger ("killed in Anbar"), or a name on the trigger noun itself
@@ -73,11 +75,13 @@ def _strength(attached: Token, kind: Kind, trigger: Token, feature: str, force: 
     "blamed Turkey"); 1: a name modifying the trigger's object ("halted the Geneva talks"). A
     name modifying the subject is the actor's nationality or home ("a US Marine was killed",
     "Mexico's police chief was shot"), never the event's place, and so is a country named on the
-    trigger or its object ("Russia's assault", "a US air strike").
+    trigger or its object ("Russia's assault", "a US air strike"), and a `world` place, a sea or
+    region of no country, named there is the scope of the act, not its scene ("denouncing an
+    Asia-Pacific summit", "the Middle East peace talks").
     """
     if kind == "object":
         return 2 if attached.i == trigger.i and (feature != "country" or force) else None
-    if kind == "modifier" and feature == "country":
+    if kind == "modifier" and (feature == "country" or world):
         return None  # "Russia's assault", "a US air strike": the actor
     if attached.i == trigger.i:
         return 3
@@ -143,7 +147,8 @@ def best_place(
             continue
         span = parsed.span_of(mention)
         found = attachment(span.root, cues, force) if span is not None else None
-        strength = _strength(*found, trigger, place.feature, force) if found is not None else None
+        world = place.feature == "other" and place.country is None
+        strength = _strength(*found, trigger, place.feature, force, world) if found is not None else None
         if span is None:
             continue
         if strength is not None or _locative_below(span.root, trigger, cues):

@@ -175,7 +175,9 @@ def _entry(
     entry = choose(Toponym(part.start_char, part.end_char, part.text, "GPE", cue=True), gazetteer, context)
     if entry is None:
         return None
-    if entry.feature == "country" or (entry.feature == "other" and entry.country is None):
+    world = entry.feature == "other" and entry.country is None
+    world = world and normalize(entry.name) not in gazetteer.physical
+    if entry.feature == "country" or world:  # not the ocean of "Union Pacific" (geo/features.py)
         return entry
     if not head and not context[entry.country or ""]:  # "Twin Lakes" in Minnesota is not South Sudan's Lakes
         return None
