@@ -16,7 +16,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, pairwise
+from operator import or_
 from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
@@ -133,13 +134,9 @@ def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
     return (last - first) > (end - start)
 
 
-def _span_root(doc: Doc, start: int, end: int) -> Token:
-    """The span's syntactic root; a one-word span is its own, without building a Span."""
-    return doc[start] if end - start == 1 else doc_span(doc, start, end).root
-
-
-def _is_dash(token: Token) -> bool:
-    return not token.is_space and not norm_token(token.text)
+def _span_root(doc: Doc, start: int, end: int) -> int:
+    """The index of the span's syntactic root; a one-word span is its own, without a Span."""
+    return start if end - start == 1 else doc_span(doc, start, end).root.i
 
 
 @lru_cache(maxsize=65536)
@@ -172,6 +169,15 @@ def _phrase_pairs(dictionary: ActorDictionary) -> frozenset[Key]:
     return pairs  # type: ignore[no-any-return]
 
 
+def _one_word(dictionary: ActorDictionary) -> frozenset[str]:
+    """Words that are a phrase by themselves: where a word is none and begins no longer phrase
+    with the word after it (`_phrase_pairs`), no phrase begins and matching skips the token."""
+    found = dictionary.cache.get("one_word")
+    if found is None:
+        found = dictionary.cache["one_word"] = frozenset(k[0] for k in dictionary.phrases if len(k) == 1)
+    return found  # type: ignore[no-any-return]
+
+
 def _token_keys(dictionary: ActorDictionary) -> dict[str, str | None]:
     """Each lower-cased word met so far -> its match key (`_key_of`): "" for whitespace, None for
     a lone dash, which matching skips. Kept per process with the dictionary, bounded."""
@@ -182,7 +188,7 @@ def _token_keys(dictionary: ActorDictionary) -> dict[str, str | None]:
 
 
 def _match_keys(lowers: Sequence[str], known: dict[str, str | None]) -> tuple[Sequence[int], list[str]]:
-    """The tokens matched over (every one but a lone dash, `_is_dash`) and their keys, each word's
+    """The tokens matched over (every one but a lone dash: no whitespace, no key) and their keys, each word's
     text normalised once per process: a Doc's words are one `map`, not a call per word."""
     found = list(map(known.get, lowers))
     if None in found:  # words not met yet, or lone dashes (known as None: looked at again)
@@ -201,6 +207,7 @@ def prepare(dictionary: ActorDictionary) -> None:
     pipeline is built share it instead of each building it again."""
     _phrase_starts(dictionary)
     _phrase_pairs(dictionary)
+    _one_word(dictionary)
 
 
 def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
@@ -216,16 +223,17 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     starts, pairs = _phrase_starts(dictionary), _phrase_pairs(dictionary)
     cues: list[Cue] = []
     free, n = 0, len(pos)  # the first token no earlier phrase consumed
-    # the rest begin no phrase
-    for j in compress(range(n), map(starts.__contains__, keys)):
+    # Where a phrase can begin: a word that is a phrase by itself, or a word and the next that
+    # begin a longer one. Many words begin only longer phrases ("the", "new", "prime"), which
+    # the next word seldom continues: the loop runs only at the tokens that may match.
+    paired = [*map(pairs.__contains__, pairwise(keys)), False]
+    for j in compress(range(n), map(or_, paired, map(_one_word(dictionary).__contains__, keys))):
         if j < free:
             continue
+        lengths = starts[keys[j]] if paired[j] else (1,)  # longest first; one word when unpaired
         found: Cue | None = None
         consumed = 0
-        paired = j + 1 < n and (keys[j], keys[j + 1]) in pairs
-        for length in starts.get(keys[j], ()):
-            if length > 1 and not paired:
-                continue  # no phrase of two words or more begins with these two
+        for length in lengths:
             phrases = dictionary.phrases.get(tuple(keys[j : j + length])) if length <= n - j else None
             if not phrases:
                 continue
@@ -246,22 +254,25 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
     return cues
 
 
-def _supporter_prefix(doc: Doc, start: int) -> bool:
-    """ "pro-Russian separatists", "a pro-Maduro rally": the supporters of X, not X itself."""
-    if start >= 2 and _is_dash(doc[start - 1]) and doc[start - 2].lower_ == "pro":
+def _supporter_prefix(lower: Sequence[str], start: int) -> bool:
+    """ "pro-Russian separatists", "a pro-Maduro rally": the supporters of X, not X itself.
+    `lower`: the Doc's lower-cased words; a lone dash is a word whose key is empty (`_key_of`)."""
+    if start >= 2 and lower[start - 2] == "pro" and _key_of(lower[start - 1]) == ("", False):
         return True
-    return start >= 1 and doc[start - 1].lower_ in ("pro-", "pro")
+    return start >= 1 and lower[start - 1] in ("pro-", "pro")
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int, dictionary: ActorDictionary) -> bool:
+def _inside_longer_name(doc: Doc, root_i: int, end: int, dictionary: ActorDictionary) -> bool:
     """A sector word that only begins a proper name ("Government Science College", "Army Radio").
 
     The word is a compound of a capitalised head that is no dictionary word, inside one named
     entity: the name is an institution's or a building's, not the sector's.
     """
-    root = doc_span(doc, start, end).root
+    if words(doc).dep[root_i] != "compound":  # most sector words: the label as a string, per Doc
+        return False
+    root = doc[root_i]
     head = root.head
-    if root.dep_ != "compound" or head.i < end or head.pos_ != "PROPN" or not head.text[:1].isupper():
+    if head.i < end or head.pos_ != "PROPN" or not head.text[:1].isupper():
         return False
     if (norm_token(head.text),) in dictionary.phrases:
         return False
@@ -277,24 +288,25 @@ def _accept(
     doc = parsed.doc
     if parsed.is_furniture(start, end):
         return None
-    chosen = _choose(phrases, list(words(doc).text[start:end]), day, dictionary)
+    w = words(doc)  # the Doc's strings, read once: no Token is made for most words
+    chosen = _choose(phrases, list(w.text[start:end]), day, dictionary)
     if chosen is None:
         return None
     phrase, entry = chosen
     root = _span_root(doc, start, end)
-    if root.pos_ in NON_ACTOR_POS and phrase.entry.kind != "person":
+    if w.pos[root] in NON_ACTOR_POS and phrase.entry.kind != "person":
         return None
-    if root.pos_ == "ADJ" and phrase.entry.role == "person" and end - start == 1:
+    if w.pos[root] == "ADJ" and phrase.entry.role == "person" and end - start == 1:
         return None  # "a general strike", "general election": an adjective, not the officer
     if phrase.entry.role == "title" and not _name_follows(doc, end):
         return None  # "DP" before a name is a deputy president, "the DP" may be a party
     if phrase.entry.kind in ("country", "region", "sector") and _inside_longer_person(doc, start, end):
         return None
-    if phrase.entry.kind in ("country", "region", "person", "org") and _supporter_prefix(doc, start):
+    if phrase.entry.kind in ("country", "region", "person", "org") and _supporter_prefix(w.lower, start):
         return None
-    if phrase.entry.kind == "sector" and _inside_longer_name(doc, start, end, dictionary):
+    if phrase.entry.kind == "sector" and _inside_longer_name(doc, root, end, dictionary):
         return None
-    return Cue(start, end, entry, phrase.form, root.i)
+    return Cue(start, end, entry, phrase.form, root)
 
 
 def _ner_people(parsed: ParsedArticle, cues: list[Cue]) -> list[Cue]:

@@ -119,14 +119,15 @@ class Stance:
 def _governors(token: Token, cues: Cues) -> Iterator[Token]:
     """The trigger, then the verbs whose auxiliaries and negation also bind it."""
     yield token
-    seen, lemma = {token.i}, doc_words(token.doc).lemma  # the strings, not a lookup per read
+    w = doc_words(token.doc)  # the strings, not a lookup per read
+    seen, lemma = {token.i}, w.lemma
     while True:
         head = token.head
         if lemma[head.i] in cues.speech_verbs:
             return  # "did not acknowledge launching the attack" does not negate the attack
-        if token.dep_ in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and head.i not in seen:
+        if w.dep[token.i] in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and head.i not in seen:
             light = lemma[head.i] in cues.light_verbs
-            if token.dep_ in ("dobj", "nsubjpass", "acomp") and not light:
+            if w.dep[token.i] in ("dobj", "nsubjpass", "acomp") and not light:
                 return
             token = head
             seen.add(token.i)
@@ -136,41 +137,44 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
 
 
 def is_negated(token: Token, cues: Cues) -> bool:
-    lemma = doc_words(token.doc).lemma
+    w = doc_words(token.doc)  # labels and words as strings: no StringStore lookup per child
+    dep, lower = w.dep, w.lower
     for gov in _governors(token, cues):
-        if gov.i != token.i and lemma[gov.i] in cues.reluctance_verbs:
+        if gov.i != token.i and w.lemma[gov.i] in cues.reluctance_verbs:
             return False  # "will not hesitate to strike": a denied holding back does not deny the act
         for child in gov.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            c = child.i
+            if dep[c] == "neg" or (dep[c] == "det" and lower[c] == "no"):
                 return True
-            if child.dep_ in ("advmod", "neg") and child.lower_ in cues.negation:
+            if dep[c] in ("advmod", "neg") and lower[c] in cues.negation:
                 return True
-            if child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
+            if dep[c] == "advmod" and any(dep[g.i] == "neg" for g in child.children):
                 return True  # "will no longer recognize", "no more"
     return False
 
 
 def _conditional(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+    w = doc_words(clause.doc)
+    return any(w.dep[c.i] == "mark" and w.lower[c.i] in ("if", "unless") for c in clause.children)
 
 
 def is_hypothetical(token: Token, cues: Cues, own_lemma: str) -> bool:
     """Modal auxiliaries, possibility words and if-clauses on the trigger or its governors."""
-    lemmas = doc_words(token.doc).lemma
+    w = doc_words(token.doc)  # labels and words as strings: no StringStore lookup per child
     for gov in _governors(token, cues):
-        lemma = lemmas[gov.i]
+        lemma = w.lemma[gov.i]
         if gov.i != token.i and lemma in cues.hypothetical_verbs and lemma != own_lemma:
             return True
         polite = lemma in cues.polite_verbs
         for child in gov.children:
-            word = child.lower_
-            if child.dep_ == "aux" and word in cues.hypothetical_aux and not polite:
+            word, dep = w.lower[child.i], w.dep[child.i]
+            if dep == "aux" and word in cues.hypothetical_aux and not polite:
                 return True
-            if child.dep_ in ("advmod", "amod", "mark") and word in cues.hypothetical_words:
+            if dep in ("advmod", "amod", "mark") and word in cues.hypothetical_words:
                 return True
-        if gov.dep_ == "advcl" and _conditional(gov):
+        if w.dep[gov.i] == "advcl" and _conditional(gov):
             return True
-        if any(c.dep_ == "advcl" and _conditional(c) for c in gov.children):
+        if any(w.dep[c.i] == "advcl" and _conditional(c) for c in gov.children):
             return True  # the consequent of a condition: "if talks fail, the army will attack"
     return False
 
@@ -180,15 +184,15 @@ def speech_head(token: Token, cues: Cues) -> Token | None:
     w, node = doc_words(token.doc), token
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ in ("ccomp", "parataxis") and w.lemma[head.i] in cues.speech_verbs:
+        if w.dep[node.i] in ("ccomp", "parataxis") and w.lemma[head.i] in cues.speech_verbs:
             return head
-        if node.dep_ in ("advcl", "relcl", "acl") and w.pos[head.i] == "NOUN":
+        if w.dep[node.i] in ("advcl", "relcl", "acl") and w.pos[head.i] == "NOUN":
             return None
         node = head
     # "X will attack Y, said Z": some parses make the speech verb a child of the event verb
     for child in token.children:
-        saying = child.dep_ in ("ccomp", "parataxis", "advcl") and w.lemma[child.i] in cues.speech_verbs
-        if saying and any(c.dep_ == "nsubj" for c in child.children):
+        saying = w.dep[child.i] in ("ccomp", "parataxis", "advcl") and w.lemma[child.i] in cues.speech_verbs
+        if saying and any(w.dep[c.i] == "nsubj" for c in child.children):
             return child
     return None
 
@@ -223,7 +227,7 @@ def stance(
     if quoted:
         head = next((t for t in _saying(sent, cues) if not in_quotes(t)), None)
     attributed = speaker(head) if head is not None else (quote_speaker if quoted else None)
-    if is_hypothetical(token, cues, token.lemma_.lower()):
+    if is_hypothetical(token, cues, doc_words(token.doc).lemma[token.i]):
         return Stance(negated, "hypothetical", attributed)
     if head is not None or quoted:
         return Stance(negated, "reported", attributed)
