@@ -23,7 +23,6 @@ from spacy.tokens import Doc
 
 from newsevents.ingest import article_from_text, load_ingest_rules
 from newsevents.model import Extraction
-from newsevents.pipeline import Pipeline, build_stages
 from newsevents.settings import Settings, load_settings
 
 NAME = "newsevents"
@@ -35,6 +34,11 @@ class NewsEventsComponent:
     """Runs the built stages over each Doc; holds only what `add_pipe` built, never the Doc."""
 
     def __init__(self, nlp: Language, settings: Settings) -> None:
+        # The pipeline is imported here, not with the module: spaCy imports this module as soon as
+        # its Language class loads, and any module the pipeline imports may import spaCy's classes
+        # itself; at module level that was a circular import in a fresh process.
+        from newsevents.pipeline import Pipeline, build_stages
+
         self.pipeline = Pipeline(nlp=nlp, stages=build_stages(settings))
         self.rules = load_ingest_rules(settings.ingest, settings.language)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence
 from newsevents.nlp import keep_text, text_of
+from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -115,8 +116,6 @@ class ParsedArticle:
         if start >= self.starts[first] + len(words(self.doc).text[first]):
             first += 1  # in the whitespace after a token: the next one
         last = self.token_at(end - 1)
-        from newsevents.nlp.spans import doc_span  # here: spaCy's Span at import registers the component
-
         return doc_span(self.doc, first, last + 1) if first <= last else None
 
     def span_of(self, evidence: Evidence, anchors: Anchors | None = None) -> Span | None:
@@ -126,8 +125,6 @@ class ParsedArticle:
         if found is not None:
             start, end = found
             if 0 <= start <= end <= len(self.doc):  # a Span made directly (`doc_span`), no slicing
-                from newsevents.nlp.spans import doc_span
-
                 return doc_span(self.doc, start, end)
             return self.doc[start:end]
         return self.tokens_of(evidence.start, evidence.end)
