@@ -82,3 +82,21 @@ def test_a_described_role_outranks_another_office_of_the_day(  # type: ignore[no
     titled = by_text(actor_dictionary, parse, "General David Petraeus met Iraqi officials.",
                      published="2012-06-01")  # fmt: skip
     assert titled["General David Petraeus"][:3] == ("USASPY", "USA", "SPY")
+
+
+def test_a_branch_word_before_a_role_of_no_sector_is_the_office_held(  # type: ignore[no-untyped-def]
+    actor_dictionary, parse,
+) -> None:
+    """Between Hun Sen's premiership and his Senate presidency the dictionary has him a former
+    official; "Senate head" before his name says he heads the legislature (LEG), as it would for
+    a name the dictionary does not know, and "army chief" that a former army chief is MIL again.
+    "Former" before the branch word still makes a former official."""
+    text = "The journalist apologized to Senate head Hun Sen on Monday."
+    got = by_text(actor_dictionary, parse, text, published="2023-12-01")
+    assert got["Senate head Hun Sen"][:3] == ("KHMLEG", "KHM", "LEG")
+    former = text.replace("Senate", "former Senate")
+    got = by_text(actor_dictionary, parse, former, published="2023-12-01")
+    assert got["Senate head Hun Sen"][0] == "KHMELI"
+    army = "Army chief Raheel Sharif met Afghan officials."
+    got = by_text(actor_dictionary, parse, army, published="2018-03-01")
+    assert got["Army chief Raheel Sharif"][0] == "PAKMIL"

@@ -17,7 +17,10 @@ says beside the name are better evidence than dates compiled years ago:
   as Secretary of State, "General Michel Aoun" as head of a government).
 
 A person the words give the dictionary's own office keeps the dictionary's code: "President
-Obama" is USAGOV.
+Obama" is USAGOV. A role word of no sector of its own ("head", "chief", a weak "leader") is the
+office of the branch named right before it, as `resolve` reads it for anyone: "Senate head Hun
+Sen" is the legislature's head (LEG), "army chief X" the military's, whatever a dictionary row
+that has the person a former official says.
 
 "Former" on the role word itself says the same of anyone the role describes, known to the
 dictionary or not, wherever the role stands in the mention: "Richard Armitage, former deputy
@@ -118,10 +121,25 @@ def _described_sector(doc: Doc, d: Draft, person: Cue, cues: Sequence[Cue]) -> s
     Iraq, General David Petraeus"), not of a title just before it: titles outlive the office
     ("General Colin Powell" as Secretary of State), a described role says what the person was
     when the act happened, which the dictionary's rows, read on the article's day, cannot."""
-    found = [c.entry.sector for c in cues if d.start <= c.start and c.end < person.start
-             and c.entry.kind == "sector" and c.entry.role and c.entry.sector in HOME_OFFICES
-             and not _title_of(doc, c, person)]  # fmt: skip
+    found = [sector for c in cues if d.start <= c.start and c.end < person.start
+             and c.entry.kind == "sector" and c.entry.role and not _title_of(doc, c, person)
+             and (sector := _office_sector(c, cues)) in HOME_OFFICES]  # fmt: skip
     return found[-1] if found else None
+
+
+def _office_sector(role: Cue, cues: Sequence[Cue]) -> str | None:
+    """The sector a role word gives: its own, or, for a weak word or one with none ("head",
+    "chief", "leader"), that of the branch word right before it ("Senate head", "army chief"),
+    as `resolve` reads the same words for a person the dictionary does not know; a GOV word
+    never makes a military role civilian."""
+    own = role.entry.sector
+    if own is not None and not role.entry.weak:
+        return own
+    branches = [c for c in cues if c.end == role.start and c.entry.kind == "sector" and not c.entry.role]
+    branch = branches[0].entry.sector if branches else None
+    if branch in HOME_OFFICES and not (branch == "GOV" and own == "MIL"):
+        return branch
+    return own
 
 
 def _title_of(doc: Doc, cue: Cue, person: Cue) -> bool:
@@ -148,8 +166,9 @@ def _role_sector(
 ) -> str | None:
     """The home sector of the last role word of the mention: a cue of its own ("General" beside
     "David Petraeus"), or a word the person's phrase opens with ("President Barack Obama")."""
-    found = [c.entry.sector for c in cues if d.start <= c.start and c.end <= d.end
-             and c.entry.kind == "sector" and c.entry.role and c.entry.sector in HOME_OFFICES]  # fmt: skip
+    found = [sector for c in cues if d.start <= c.start and c.end <= d.end
+             and c.entry.kind == "sector" and c.entry.role
+             and (sector := _office_sector(c, cues)) in HOME_OFFICES]  # fmt: skip
     for tok in doc[person.start : person.end - 1]:
         for phrase in dictionary.phrases.get((norm_token(tok.text),), ()):
             entry = phrase.entry
