@@ -28,3 +28,14 @@ def test_people_nouns_have_a_sector(actor_dictionary, parse, text: str, party: s
     art, doc = parse(text)
     sectors = {m.actor.text: m.actor.sector for m in find_mentions(doc, art, actor_dictionary)}
     assert any(party in t and s == sector for t, s in sectors.items()), sectors
+
+
+def test_security_officials_are_the_police_not_the_government(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH's agents code security officials and officers COP; the curated "officials" would
+    otherwise make them the government's (and a meeting with them a self-event of one code)."""
+    art, doc = parse("The Israeli leader said he had met with security officials.")
+    codes = {m.actor.text: m.actor.sector for m in find_mentions(doc, art, actor_dictionary)}
+    assert codes["security officials"] == "COP"
+    art, doc = parse("Palestinian security officers said the man was freed.")
+    codes = {m.actor.text: m.actor.code for m in find_mentions(doc, art, actor_dictionary)}
+    assert codes["Palestinian security officers"] == "PSECOP"
