@@ -153,3 +153,16 @@ def test_an_international_official_of_the_roles_file_is_coded_by_the_body() -> N
     assert any(r.startswith("Filippo Grandi\t") and "\tIGOUNO\tIGO\t" in r for r in rows)
     got = _codes_of("Filippo Grandi visited refugees in Chad on Monday.", "2020-05-01")
     assert got["Filippo Grandi"] == "IGOUNO"
+
+
+@pytest.mark.model
+def test_offices_of_countries_the_first_groups_left_out_are_dated() -> None:
+    """Rows of the fifth group: Hun Sen is Cambodia's prime minister until 2023-08-22 and heads
+    its Senate (LEG) from 2024-04-03, his son prime minister after him; a US national security
+    adviser is American on the days he held the office (before, PETRARCH had neither son nor
+    adviser, and the son's title gave a country-less GOV)."""
+    text = "Prime Minister Hun Manet and Hun Sen met Jake Sullivan on Monday."
+    got = _codes_of(text, "2024-10-24")
+    assert (got["Prime Minister Hun Manet"], got["Hun Sen"]) == ("KHMGOV", "KHMLEG")
+    assert _codes_of("Hun Sen met Jake Sullivan on Monday.", "2021-05-10") == {
+        "Hun Sen": "KHMGOV", "Jake Sullivan": "USAGOV"}
