@@ -213,7 +213,7 @@ def test_unit_events_made_equal_by_their_countries_are_settled_and_say_where_the
 ISRAEL = (
     "Israel tightens security in Jerusalem\n\n"
     "Israel said on Sunday it would tighten security in Jerusalem. Israeli officials said Israel was ready. "
-    "The Israeli prime minister said he had met with security officials on Sunday.\n"
+    "The Israeli prime minister said he had met with senior officials on Sunday.\n"
 )
 
 
@@ -221,7 +221,12 @@ ISRAEL = (
 def test_a_meeting_homing_would_make_a_self_event_keeps_its_country_less_side() -> None:
     """The officials would take Israel as the article's country and the meeting would become one
     of the Israeli government with itself, and be dropped; the act was told, so it stays, the
-    officials left as the coder found them."""
+    officials left as the coder found them. Security officials are the police (COP), of another
+    code than the prime minister's, so they take Israel."""
     met = [e for e in newsevents.extract(ISRAEL).events if e.trigger.text == "met"]
     sides = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in met}
     assert sides == {("ISRGOV", "GOV"), ("GOV", "ISRGOV")}
+    police = ISRAEL.replace("senior officials", "security officials")
+    met = [e for e in newsevents.extract(police).events if e.trigger.text == "met"]
+    sides = {(e.source.code if e.source else None, e.target.code if e.target else None) for e in met}
+    assert sides == {("ISRGOV", "ISRCOP"), ("ISRCOP", "ISRGOV")}
