@@ -59,6 +59,15 @@ def joined_by_particle(runs: list[Span], knows: KnownNames, particles: Collectio
     return out
 
 
+def joined_names(
+    runs: list[Span], knows: KnownNames, particles: Collection[str]
+) -> tuple[list[Span], set[str]]:
+    """The names joined by "of" and by a particle (`joined_by_of`, `joined_by_particle`), and the
+    words of those joined by a particle, which may be known only to the small places' index."""
+    by_particle = joined_by_particle(runs, knows, particles)
+    return [*joined_by_of(runs, knows), *by_particle], {span.text for span in by_particle}
+
+
 def listed(
     tops: list[Toponym], text: str, place_labels: frozenset[str], people: Collection[str] = ()
 ) -> list[Toponym]:

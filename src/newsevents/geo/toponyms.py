@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.geo.joins import joined_by_of, joined_by_particle, listed
+from newsevents.geo.joins import joined_names, listed
 from newsevents.geo.known import KnownNames
 from newsevents.geo.names import (
     DASHES,
@@ -30,11 +30,12 @@ from newsevents.geo.names import (
     entity_spans,
     is_name_part,
     name_spans,
+    person_words,
 )
 from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.geo.qualifiers import nation_of
 from newsevents.model import Feature, quick_init
-from newsevents.nlp import entities_of, sentence_of
+from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
@@ -239,11 +240,9 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     longer. Demonyms ("Syrian") are never toponyms, nor lower-case words in a capitalised sentence."""
     cues, doc, knows = gazetteer.cues, parsed.doc, KnownNames(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
-    # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
-    people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+    people = person_words(doc)  # a word of a person's name is that person, not a village ("Andrew Brunson")
     runs = name_spans(doc, cues)
-    particled = joined_by_particle(runs, knows, cues.name_particles)  # "Ceamurlia de Jos"
-    joined = [*joined_by_of(runs, knows), *particled]
+    joined, whole = joined_names(runs, knows, cues.name_particles)  # "Isle of Man", "Ceamurlia de Jos"
     for raw in [*entity_spans(doc), *runs, *joined, *date_tagged_names(doc, knows)]:
         span, stripped_hint, text = raw, None, _name(parsed, raw.start, raw.end)
         known = knows[text]
@@ -283,9 +282,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    kept = _without_overlaps(list(found.values()), knows, {span.text for span in particled})
-    kept = listed(kept, parsed.article.text, PLACE_LABELS, people)
-    return county_names(kept, parsed.article.text, cues)
+    kept = _without_overlaps(list(found.values()), knows, whole)
+    return county_names(listed(kept, parsed.article.text, PLACE_LABELS, people), parsed.article.text, cues)
 
 
 def _name(parsed: ParsedArticle, start: int, end: int) -> str:
