@@ -107,3 +107,13 @@ def test_a_country_is_at_geonames_point_and_an_event_in_it_at_its_capital(gaz: G
     khartoum = gaz.capital_points["SDN"]
     assert all((loc.lat, loc.lon) == khartoum for loc in located)
     assert 15.0 < khartoum[0] < 16.0 and 32.0 < khartoum[1] < 33.0  # Khartoum, not Sudan's centre
+
+
+def test_a_demonym_of_a_region_of_its_country_has_the_region_s_point(parse, gaz, table) -> None:  # type: ignore[no-untyped-def]
+    """ "the English city of Salisbury" lies in England, far from the United Kingdom's point; a
+    British official stays the United Kingdom's."""
+    text = "The pair were found in the southern English city of Salisbury, British officials said."
+    found = _demonyms(parse, gaz, table, text)
+    assert found["England"].feature == "admin1" and found["England"].country == "GBR"
+    assert [m.text for m in found["England"].mentions] == ["English"]
+    assert found["United Kingdom"].feature == "country"

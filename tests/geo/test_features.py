@@ -81,6 +81,16 @@ def test_only_regions_and_former_states_are_read_inside_longer_names(gaz: Gazett
 
 
 @pytest.mark.model
+def test_a_region_of_one_country_is_read_inside_a_longer_name(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The body is named after its region: "Niger Delta" is the Nigerian delta, not Niger's point;
+    "Southern California" is its own region, not the middle of the state."""
+    text = "The head of the Niger Delta Development Commission spoke at a Southern California park."
+    places = places_by_name(parse, gaz, text)
+    assert places["Niger Delta"].country == "NGA" and "Niger" not in places
+    assert places["Southern California"].feature == "other" and "California" not in places
+
+
+@pytest.mark.model
 def test_a_river_in_a_story_is_placed(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     places = places_by_name(parse, gaz, "Fighters crossed the Euphrates near Raqqa on Sunday.")
     assert places["Euphrates"].feature == "other" and places["Euphrates"].country is None

@@ -115,6 +115,20 @@ def test_the_land_a_noun_of_force_is_done_to_places_it(parse, gaz: Gazetteer) ->
         assert loc is not None and loc.name == where and loc.evidence is not None
 
 
+def test_the_land_a_noun_of_force_is_done_to_beats_a_place_elsewhere_in_its_clause(  # type: ignore[no-untyped-def]
+    parse, gaz: Gazetteer
+) -> None:
+    """The invaded land is the invasion's own argument: a locative the parser hangs elsewhere in
+    the clause ("flights near Alaska") does not place it, finer as a region is than a country."""
+    text = (
+        "But unlike most members of the United Nations, China has never condemned Russia's full-scale"
+        " invasion of Ukraine, and their military partnership — from joint bomber flights near the U.S."
+        " state of Alaska to votes in the Security Council — has only grown."
+    )
+    loc = _locate(parse, gaz, text, "invasion").location
+    assert loc is not None and loc.name == "Ukraine"
+
+
 def test_of_places_nothing_under_another_noun_than_the_act(parse, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen attacked the convoy of the president of Kenya."
     loc = _locate(parse, gaz, text, "attacked").location

@@ -265,3 +265,12 @@ def test_an_office_of_a_county_takes_the_county_s_point(parse, small_gaz: Gazett
     places = _places(parse, small_gaz, text)
     fire = next(p for name, p in places.items() if name.startswith("Rapides Parish"))
     assert fire.lat is not None and 30.5 < fire.lat < 31.5
+
+
+@pytest.mark.model
+def test_a_town_split_by_a_name_particle_is_found_whole(parse, small_gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """ "Corona de Tucson" is an Arizona town only the small places know, not Tucson after a word
+    (as "Ceamurlia de Jos" is a Romanian village, not Jos in Nigeria)."""
+    places = _places(parse, small_gaz, "Firefighters were called to a house in Corona de Tucson, Arizona.")
+    assert places["Corona de Tucson"].admin1 == "Arizona"
+    assert "Tucson" not in places

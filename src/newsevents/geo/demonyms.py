@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from newsevents import data
 from newsevents.actors.dictionary import ActorDictionary, norm_token
+from newsevents.data import reader
 from newsevents.geo.gazetteer import Entry, Gazetteer
 from newsevents.model import Evidence, Place
 from newsevents.nlp.words import words
@@ -47,15 +49,20 @@ class DemonymTable:
     known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def of(cls, dictionary: ActorDictionary, gazetteer: Gazetteer) -> DemonymTable:
-        """Every demonym of the dictionary's countries and regions that has a point."""
+    def of(cls, dictionary: ActorDictionary, gazetteer: Gazetteer, language: str = "en") -> DemonymTable:
+        """Every demonym of the dictionary's countries and regions that has a point; a demonym
+        data/<language>/geo/demonym_regions.yml gives a region of its country ("English") has the
+        region's point."""
         places: dict[Key, Entry] = {}
+        regions = region_demonyms(gazetteer, language)
         for key, phrase in dictionary.phrases_of("demonym"):
             entry = _point(phrase.entry.kind, phrase.entry.country, phrase.entry.name, gazetteer)
+            region = regions.get(phrase.text)
+            if entry is not None and region is not None and region.country == entry.country:
+                entry = region
             if entry is not None:
                 places.setdefault(key, entry)
         return cls(places, max((len(k) for k in places), default=1), frozenset(k[0] for k in places))
-
 
     def may_start(self, texts: Sequence[str]) -> list[int]:
         """The positions of the words that are capitalised and begin some demonym: the rest can
@@ -69,6 +76,20 @@ class DemonymTable:
                     word = texts[i]
                     found[i] = self.known[word] = word[:1].isupper() and norm_token(word) in self.starts
         return list(compress(range(len(found)), found))
+
+
+def region_demonyms(gazetteer: Gazetteer, language: str = "en") -> dict[str, Entry]:
+    """Each demonym of data/<language>/geo/demonym_regions.yml -> the first-level region it names;
+    a region the gazetteer lacks is an error naming the line."""
+    out: dict[str, Entry] = {}
+    for record in reader.entries(data.shipped("geo/demonym_regions.yml", language)):
+        record.only(("demonym", "region"))
+        demonym, region = str(record.text("demonym")), str(record.text("region"))
+        found = [c.entry for c in gazetteer.lookup(region) if c.primary and c.entry.feature == "admin1"]
+        if not found:
+            raise record.fail("region", f"{region!r} is no first-level region the gazetteer lists")
+        out[demonym] = found[0]
+    return out
 
 
 def nationality_words(dictionary: ActorDictionary) -> dict[str, str]:

@@ -1,7 +1,9 @@
-"""Place names joined to the words around them: split by "of", or listed after another place.
+"""Place names joined to the words around them: split by "of" or a name particle, or listed after
+another place.
 
 The tagger and the capitalised runs of `toponyms.py` break a name at its lower-case words ("the
-Democratic Republic of the Congo" comes out as "Democratic Republic" and "Congo"), and a name in a
+Democratic Republic of the Congo" comes out as "Democratic Republic" and "Congo", "Ceamurlia de
+Jos" as "Ceamurlia" and "Jos"), and a name in a
 list takes its tag from the words, not the list ("cases in Mozambique and Botswana": Botswana is
 tagged a person). Both are repaired here, over what `toponyms.py` found.
 """
@@ -38,6 +40,32 @@ def joined_by_of(runs: list[Span], knows: KnownNames) -> list[Span]:
         if gap in OF_GAPS and knows[left.doc[left.start : right.end].text]:
             out.append(left.doc[left.start : right.end])
     return out
+
+
+def joined_by_particle(runs: list[Span], knows: KnownNames, particles: Collection[str]) -> list[Span]:
+    """Two neighbouring runs joined by one lower-case name particle that the gazetteer or its
+    index of small places knows whole: "Ceamurlia de Jos" is a Romanian village, not the Nigerian
+    city Jos after a word; a name it does not know whole stays two names."""
+    out: list[Span] = []
+    if not runs:
+        return out
+    lower = words(runs[0].doc).lower
+    for left, right in pairwise(runs):
+        if right.start - left.end != 1 or lower[left.end] not in particles:
+            continue
+        whole = left.doc[left.start : right.end]
+        if knows[whole.text] or any(c.primary for c in knows.gazetteer.towns(whole.text)):
+            out.append(whole)
+    return out
+
+
+def joined_names(
+    runs: list[Span], knows: KnownNames, particles: Collection[str]
+) -> tuple[list[Span], set[str]]:
+    """The names joined by "of" and by a particle (`joined_by_of`, `joined_by_particle`), and the
+    words of those joined by a particle, which may be known only to the small places' index."""
+    by_particle = joined_by_particle(runs, knows, particles)
+    return [*joined_by_of(runs, knows), *by_particle], {span.text for span in by_particle}
 
 
 def listed(

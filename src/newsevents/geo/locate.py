@@ -69,8 +69,9 @@ def _strength(
 ) -> int | None:
     """How firmly a place name places the event, or None when it does not.
 
-    3: a locative phrase on the trigger ("killed in Anbar"), or a name on the trigger noun itself
-    ("the Aleppo offensive"); 2: a locative phrase elsewhere in the trigger's clause, or a town
+    3: a locative phrase on the trigger ("killed in Anbar"), a name on the trigger noun itself
+    ("the Aleppo offensive"), or the land a nominal act of force is done to ("the invasion of
+    Ukraine"); 2: a locative phrase elsewhere in the trigger's clause, or a town
     or region as the trigger's object ("captured Bakwa": a country as object is an actor,
     "blamed Turkey"); 1: a name modifying the trigger's object ("halted the Geneva talks"). A
     name modifying the subject is the actor's nationality or home ("a US Marine was killed",
@@ -80,7 +81,9 @@ def _strength(
     Asia-Pacific summit", "the Middle East peace talks").
     """
     if kind == "object":
-        return 2 if attached.i == trigger.i and (feature != "country" or force) else None
+        if attached.i != trigger.i or not (feature != "country" or force):
+            return None
+        return 3 if force and trigger.pos_ not in VERB_POS else 2  # "the invasion of Ukraine"
     if kind == "modifier" and (feature == "country" or world):
         return None  # "Russia's assault", "a US air strike": the actor
     if attached.i == trigger.i:

@@ -124,3 +124,9 @@ def entity_spans(doc: Doc) -> list[Span]:
         if end > cut:
             out.append(doc_span(doc, cut, end))
     return out
+
+
+def person_words(doc: Doc) -> set[str]:
+    """The words of the persons' names of two words or more the tagger finds in the article: such a
+    word elsewhere in it is that person ("Andrew Brunson", then "Brunson"), not a place."""
+    return {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}

@@ -249,9 +249,9 @@ def choose(top: Toponym, gazetteer: Gazetteer, context: Counter[str]) -> Entry |
         town = _local(top, best, gazetteer, context)  # "the Athens Police" in a story on Texas
         if top.cue and town.feature == "city" and (_in_regions(town, context) or context[town.country or ""]):
             return town  # the office of a town of a region or country the article names
-        world = best.feature == "other" and best.country is None
-        world = world and normalize(best.name) not in gazetteer.physical
-        region = best.feature in ("country", "admin1") or world  # not "Atlantic Avenue": geo/features.py
+        # a listed region, of the world or of one country ("Niger Delta Development Commission")
+        listed = best.feature == "other" and normalize(best.name) not in gazetteer.physical
+        region = best.feature in ("country", "admin1") or listed  # not "Atlantic Avenue": geo/features.py
         return best if region else None  # a country, region or world region: "Asia-Pacific"
     # "Austin, Texas": a region or country after the comma that holds the place is proof enough.
     cue = top.cue or bool(top.qualifier and inside_qualifier(top.qualifier, known, gazetteer))

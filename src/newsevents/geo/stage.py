@@ -96,7 +96,8 @@ class PlaceStage:
         check_keys(cls.name, section, KEYS)
         gazetteer = shared_gazetteer(context)
         unions = load_unions(gazetteer, context.settings.language, paths_in("places", section, "unions"))
-        return cls(gazetteer, DemonymTable.of(shared_dictionary(context), gazetteer), unions)
+        demonyms = DemonymTable.of(shared_dictionary(context), gazetteer, context.settings.language)
+        return cls(gazetteer, demonyms, unions)
 
     def __call__(self, parsed: ParsedArticle, found: Found) -> Found:
         named = name_places(parsed, self.gazetteer)

@@ -12,6 +12,7 @@ Deciding whether a name is a place at all, and which one, is `resolve.py`'s job.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.counties import county_names
 from newsevents.geo.dateline import is_dateline_name
 from newsevents.geo.gazetteer import Cues, Gazetteer
-from newsevents.geo.joins import joined_by_of, listed
+from newsevents.geo.joins import joined_names, listed
 from newsevents.geo.known import KnownNames
 from newsevents.geo.names import (
     DASHES,
@@ -29,11 +30,12 @@ from newsevents.geo.names import (
     entity_spans,
     is_name_part,
     name_spans,
+    person_words,
 )
 from newsevents.geo.pairs import embeddable, hyphen_pair
 from newsevents.geo.qualifiers import nation_of
 from newsevents.model import Feature, quick_init
-from newsevents.nlp import entities_of, sentence_of
+from newsevents.nlp import sentence_of
 from newsevents.nlp.parsed import ParsedArticle
 from newsevents.nlp.spans import doc_span
 from newsevents.nlp.words import words
@@ -238,10 +240,10 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
     longer. Demonyms ("Syrian") are never toponyms, nor lower-case words in a capitalised sentence."""
     cues, doc, knows = gazetteer.cues, parsed.doc, KnownNames(gazetteer)
     found: dict[tuple[int, int], Toponym] = {}
-    # A word of a person's name in the article is that person, not a village ("Andrew Brunson").
-    people = {tok.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent}
+    people = person_words(doc)  # a word of a person's name is that person, not a village ("Andrew Brunson")
     runs = name_spans(doc, cues)
-    for raw in [*entity_spans(doc), *runs, *joined_by_of(runs, knows), *date_tagged_names(doc, knows)]:
+    joined, whole = joined_names(runs, knows, cues.name_particles)  # "Isle of Man", "Ceamurlia de Jos"
+    for raw in [*entity_spans(doc), *runs, *joined, *date_tagged_names(doc, knows)]:
         span, stripped_hint, text = raw, None, _name(parsed, raw.start, raw.end)
         known = knows[text]
         if not known and not any(c.primary for c in gazetteer.towns(text)):  # "Tarrant County" stays whole
@@ -280,8 +282,8 @@ def find_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Toponym]:
         seen = found.get((top.start, top.end))
         if seen is None or seen.embedded:  # a name on its own says more than the same words inside one
             found[(top.start, top.end)] = top
-    kept = listed(_without_overlaps(list(found.values()), knows), parsed.article.text, PLACE_LABELS, people)
-    return county_names(kept, parsed.article.text, cues)
+    kept = _without_overlaps(list(found.values()), knows, whole)
+    return county_names(listed(kept, parsed.article.text, PLACE_LABELS, people), parsed.article.text, cues)
 
 
 def _name(parsed: ParsedArticle, start: int, end: int) -> str:
@@ -378,8 +380,9 @@ def _common_word(span: Span, text: str) -> bool:
     return any(map(str.isupper, sentence_of(span).text))
 
 
-def _without_overlaps(tops: list[Toponym], knows: KnownNames) -> list[Toponym]:
-    ranked = sorted(tops, key=lambda t: (not knows[t.text], -(t.end - t.start), t.start))
+def _without_overlaps(tops: list[Toponym], knows: KnownNames, whole: Collection[str] = ()) -> list[Toponym]:
+    """Of overlapping names the known one (or one known `whole`), then the longer, then the first."""
+    ranked = sorted(tops, key=lambda t: (not (knows[t.text] or t.text in whole), -(t.end - t.start), t.start))
     # The kept spans never overlap, so sorted by start their ends are sorted too, and a new span
     # can only overlap its two neighbours: found by bisection, not by a scan of all kept so far.
     kept: list[Toponym] = []
