@@ -104,6 +104,13 @@ def _is_passive(token: Token, cues: Cues) -> bool:
     return token.tag_ == "VBN" and bool(_kids(token, "agent"))
 
 
+def _adverbial(token: Token) -> bool:
+    """A bare passive participle that modifies its clause ("they escape when attacked by X", "if
+    attacked, they retaliate"): it befalls that clause's subject, as a participle on a noun befalls
+    the noun."""
+    return token.dep_ == "advcl" and token.tag_ == "VBN" and not _kids(token, "nsubj", "nsubjpass", "aux")
+
+
 def _issuers(nouns: Sequence[Token], cues: Cues) -> list[Token]:
     """Who issued a statement that acts as a subject ("X issued a statement condemning Y", "a
     statement from X threatened Y"): the statement's "from"/"by" object, else the subject of the
@@ -128,7 +135,8 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         # "the journalist, who was arrested in May": the relative pronoun stands for its noun
         tgt_tokens = [token.head if t.lower_ in RELATIVE and token.dep_ == "relcl" else t for t in tgt_tokens]
         tgt_inferred = False
-        if not tgt_tokens and token.dep_ in ("acl", "pcomp"):  # "thanked them after being freed": its subject
+        # "thanked them after being freed", "escape to Cameroon when attacked by X": its subject
+        if not tgt_tokens and (token.dep_ in ("acl", "pcomp") or _adverbial(token)):
             tgt_tokens, tgt_inferred = [token.head] if token.dep_ == "acl" else borrowed_subject(token), True
     else:
         own = _kids(token, "nsubj", "csubj")
@@ -151,7 +159,9 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         preps = cues.target_preps + ROOT_PREPS.get(root, ())
         pobjs = not_instruments(token, _pobjs(token, preps), root)
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
-            pobjs = [t for o in _kids(token, "dobj") for t in _pobjs(o, preps)]
+            # "fired tear gas and stun grenades at X": the preposition may hang on a later conjunct
+            objects = [c for o in _kids(token, "dobj") for c in (o, *o.conjuncts)]
+            pobjs = [t for o in objects for t in _pobjs(o, preps)]
         target = index.resolve(pobjs + _kids(token, "dative"))
         prep = _prep_of(pobjs, target, index)
         tgt_inferred = False

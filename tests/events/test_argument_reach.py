@@ -1,0 +1,38 @@
+"""Targets the parse hangs away from the trigger: a preposition on a later conjunct of the object
+("fired tear gas and rubber bullets at X"), the clause a bare passive participle modifies ("they
+flee when attacked by X"), through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import countries_of, extract_sentences
+
+from newsevents.model import Extraction
+
+pytestmark = pytest.mark.model
+
+SENTENCES = {
+    "conjunct": "Kenyan police fired tear gas, rubber bullets, and stun grenades at Ugandan protesters.",
+    "conjunct_sanctions": "The United States imposed new tariffs and an export ban on Chinese firms.",
+    "adverbial": "Malian rebels often retreat into the desert when attacked by French troops.",
+}
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, Extraction]:
+    return extract_sentences(SENTENCES, published="2024-05-02")
+
+
+def test_a_preposition_on_a_later_conjunct_of_the_object_names_the_target(
+    extracted: dict[str, Extraction],
+) -> None:
+    assert ("KEN", "UGA") in {(s, t) for s, t, _ in countries_of(extracted["conjunct"].events)}
+    assert ("USA", "CHN") in {(s, t) for s, t, _ in countries_of(extracted["conjunct_sanctions"].events)}
+
+
+def test_a_bare_passive_participle_befalls_the_subject_of_its_clause(
+    extracted: dict[str, Extraction],
+) -> None:
+    force = [e for e in extracted["adverbial"].events if e.cameo_root == "19"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in force] == [("FRA", "MLI")]
+    assert force[0].target is not None and force[0].target.sector == "REB"
