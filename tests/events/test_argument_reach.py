@@ -1,6 +1,7 @@
 """Targets the parse hangs away from the trigger: a preposition on a later conjunct of the object
 ("fired tear gas and rubber bullets at X"), the clause a bare passive participle modifies ("they
-flee when attacked by X"), through the real pipeline."""
+flee when attacked by X"), and a name apposed to a noun with a modifier of another country ("a
+key Egyptian ally, France"), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ SENTENCES = {
     "conjunct": "Kenyan police fired tear gas, rubber bullets, and stun grenades at Ugandan protesters.",
     "conjunct_sanctions": "The United States imposed new tariffs and an export ban on Chinese firms.",
     "adverbial": "Malian rebels often retreat into the desert when attacked by French troops.",
+    "apposed": "Turkey has made overtures to a close Egyptian ally, Saudi Arabia.",
 }
 
 
@@ -36,3 +38,9 @@ def test_a_bare_passive_participle_befalls_the_subject_of_its_clause(
     force = [e for e in extracted["adverbial"].events if e.cameo_root == "19"]
     assert [(e.source and e.source.country, e.target and e.target.country) for e in force] == [("FRA", "MLI")]
     assert force[0].target is not None and force[0].target.sector == "REB"
+
+
+def test_an_apposed_name_is_the_party_not_the_modifier_of_its_noun(extracted: dict[str, Extraction]) -> None:
+    sides = {(s, t) for s, t, _ in countries_of(extracted["apposed"].events)}
+    assert ("TUR", "SAU") in sides
+    assert ("TUR", "EGY") not in sides
