@@ -1,7 +1,8 @@
 """Targets the parse hangs away from the trigger: a preposition on a later conjunct of the object
 ("fired tear gas and rubber bullets at X"), the clause a bare passive participle modifies ("they
 flee when attacked by X"), and a name apposed to a noun with a modifier of another country ("a
-key Egyptian ally, France"), through the real pipeline."""
+key Egyptian ally, France"), and the holder of someone in custody ("remain in Thailand's
+custody": Thailand holds them, they are not holding Thailand), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ SENTENCES = {
     "conjunct_sanctions": "The United States imposed new tariffs and an export ban on Chinese firms.",
     "adverbial": "Malian rebels often retreat into the desert when attacked by French troops.",
     "apposed": "Turkey has made overtures to a close Egyptian ally, Saudi Arabia.",
+    "custody_owner": "Eight Uyghur men remain in Thailand's custody.",
+    "custody_of": "Three journalists are still in the custody of the Egyptian police.",
 }
 
 
@@ -44,3 +47,10 @@ def test_an_apposed_name_is_the_party_not_the_modifier_of_its_noun(extracted: di
     sides = {(s, t) for s, t, _ in countries_of(extracted["apposed"].events)}
     assert ("TUR", "SAU") in sides
     assert ("TUR", "EGY") not in sides
+
+
+def test_whose_custody_someone_is_in_holds_them(extracted: dict[str, Extraction]) -> None:
+    held = [e for e in extracted["custody_owner"].events if e.cameo_root == "17"]
+    assert [(e.source and e.source.country, e.target and e.target.sector) for e in held] == [("THA", "CVL")]
+    held = [e for e in extracted["custody_of"].events if e.cameo_root == "17"]
+    assert [(e.source and e.source.code, e.target and e.target.sector) for e in held] == [("EGYCOP", "MED")]

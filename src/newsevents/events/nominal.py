@@ -74,7 +74,9 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
     (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
     "X remained in custody" (a noun of coercion under "in" on a verb of being or holding: its
-    subject, passive or not); ([], []) elsewhere."""
+    subject, passive or not); ([], []) elsewhere. The noun's own possessor and "of" then name who
+    holds or attacks, not whom it befalls ("in Thailand's custody", "in the custody of the police"):
+    `noun_arguments` adds them to the makers."""
     prep, verb = token.head, token.head.head
     if token.dep_ != "pobj" or prep.lower_ != STATE_PREPS.get(root) or verb.pos_ not in ("VERB", "AUX"):
         return [], []
@@ -136,6 +138,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
     preps = _noun_target_preps(match, root, cues)
+    befallen, makers = _befallen(token, root)
+    if befallen:  # "X remained in Thailand's custody", "in the custody of the police": the holder makes it
+        preps, makers = tuple(p for p in preps if p != "of"), makers + _pobjs(token, ("of",))
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
     target_tokens = partner or _pobjs(token, preps)
@@ -145,9 +150,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
-    if not targets and _befalls(match):
+    if not targets and not befallen and _befalls(match):
         source, targets = _possessed(token, index, source)
-    befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
     between, inferred = index.resolve(_pobjs(token, ("between",))), False
