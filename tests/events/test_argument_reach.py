@@ -2,7 +2,9 @@
 ("fired tear gas and rubber bullets at X"), the clause a bare passive participle modifies ("they
 flee when attacked by X"), and a name apposed to a noun with a modifier of another country ("a
 key Egyptian ally, France"), and the holder of someone in custody ("remain in Thailand's
-custody": Thailand holds them, they are not holding Thailand), through the real pipeline."""
+custody": Thailand holds them, they are not holding Thailand), and whom what is taken or left
+is taken from ("annexed the region from Georgia", "withdrew from X to Y"), through the real
+pipeline."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ SENTENCES = {
     "conjunct_sanctions": "The United States imposed new tariffs and an export ban on Chinese firms.",
     "adverbial": "Malian rebels often retreat into the desert when attacked by French troops.",
     "apposed": "Turkey has made overtures to a close Egyptian ally, Saudi Arabia.",
+    "confiscated": "Ethiopian police confiscated weapons and explosives from Somali militants.",
+    "annexed": "Russia annexed the region from Georgia in 2008.",
+    "withdrew": "Hundreds of UN troops withdrew from the Syrian sector to the Israeli-occupied sector.",
     "custody_owner": "Eight Uyghur men remain in Thailand's custody.",
     "custody_of": "Three journalists are still in the custody of the Egyptian police.",
 }
@@ -54,3 +59,11 @@ def test_whose_custody_someone_is_in_holds_them(extracted: dict[str, Extraction]
     assert [(e.source and e.source.country, e.target and e.target.sector) for e in held] == [("THA", "CVL")]
     held = [e for e in extracted["custody_of"].events if e.cameo_root == "17"]
     assert [(e.source and e.source.code, e.target and e.target.sector) for e in held] == [("EGYCOP", "MED")]
+
+
+def test_what_is_taken_or_left_is_taken_from_whom_from_names(extracted: dict[str, Extraction]) -> None:
+    assert ("ETH", "SOM") in {(s, t) for s, t, _ in countries_of(extracted["confiscated"].events)}
+    assert ("RUS", "GEO") in {(s, t) for s, t, _ in countries_of(extracted["annexed"].events)}
+    withdrawn = [e for e in extracted["withdrew"].events if e.cameo.startswith("087")]
+    sides = [(e.source and e.source.code, e.target and e.target.country) for e in withdrawn]
+    assert sides == [("IGOUNO", "SYR")]

@@ -17,7 +17,10 @@ withdraws"); appeals and demands also take "from X" ("demanded support from X").
 with no object ("offered to negotiate with X", "pledged to help X") aims at the party its to-infinitive
 acts on, when that word is a party itself, not a thing of one ("voted to extend his mandate"); its own
 troops are a doer's means ("offered its troops to X": X is the party). A preposition on the verb's
-object counts as the verb's own ("imposed sanctions on X"). A statement that acts as a subject
+object, or on a later conjunct of it, counts as the verb's own ("imposed sanctions on X", "fired tear gas
+and stun grenades at X"); what is seized, annexed or withdrawn is taken from whom "from" names
+(`TAKEN_FROM`). A bare passive participle on a clause befalls its subject ("escape when attacked by
+X"). A statement that acts as a subject
 speaks for whoever issued it: "X issued a statement condemning Y", "a statement from X condemned
 Y" are X's (`statement_nouns` in cues.yml). An appeal, demand, criticism, rejection or threat
 told as a gerund after by/in/while/after/before takes the stated subject of its clause ("X
@@ -87,6 +90,11 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # prisoners", "took hostages", "received the delegation", "called his counterpart"), not its means
 # ("launched drones", "sent troops")
 PATIENT_ROOTS = frozenset({"04", "08", "16", "17", "18"})
+# Codes of taking and leaving: what is seized, annexed or withdrawn is taken from, or leaves, whom "from"
+# names ("confiscated weapons from X", "annexed the region from X", "withdrew its troops from X"),
+# and "to" there says where it went ("withdrew from X to Y"), not whom the act is aimed at.
+TAKEN_FROM = ("087", "171", "192")
+DESTINATIONS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _is_passive(token: Token, cues: Cues) -> bool:
@@ -102,6 +110,15 @@ def _is_passive(token: Token, cues: Cues) -> bool:
     ):
         return True  # "6 police officers killed", "people detained": no auxiliary, no object
     return token.tag_ == "VBN" and bool(_kids(token, "agent"))
+
+
+def _target_preps(cameo: str, cues: Cues) -> tuple[str, ...]:
+    """The prepositions that may bring a verb's target: `target_preps` and its root's own
+    (`ROOT_PREPS`); for taking and leaving (`TAKEN_FROM`) "from" and no preposition of destination."""
+    preps = cues.target_preps + ROOT_PREPS.get(cameo[:2], ())
+    if cameo.startswith(TAKEN_FROM):
+        return ("from", *(p for p in preps if p not in DESTINATIONS))
+    return preps
 
 
 def _adverbial(token: Token) -> bool:
@@ -156,7 +173,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     prep = None
     if not target:
         root = (match.entry.cameo or "")[:2]
-        preps = cues.target_preps + ROOT_PREPS.get(root, ())
+        preps = _target_preps(match.entry.cameo or "", cues)
         pobjs = not_instruments(token, _pobjs(token, preps), root)
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             # "fired tear gas and stun grenades at X": the preposition may hang on a later conjunct
