@@ -75,14 +75,14 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
     "X remained in custody" (a noun of coercion under "in" on a verb of being or holding: its
     subject, passive or not); ([], []) elsewhere. The noun's own possessor and "of" then name who
-    holds or attacks, not whom it befalls ("in Thailand's custody", "in the custody of the police"):
-    `noun_arguments` adds them to the makers."""
+    holds or attacks, not whom it befalls ("in Thailand's custody", "in the custody of the police")."""
     prep, verb = token.head, token.head.head
     if token.dep_ != "pobj" or prep.lower_ != STATE_PREPS.get(root) or verb.pos_ not in ("VERB", "AUX"):
         return [], []
     if root == "17" and verb.lemma_.lower() not in HELD_VERBS:
         return [], []  # "visited them in prison": the visitor is not held
-    return _kids(verb, "nsubjpass") or subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
+    makers = _pobjs(token, ("from", "of")) + _pobjs(verb, ("from",))
+    return _kids(verb, "nsubjpass") or subject(verb), makers
 
 
 def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str, ...]:
@@ -138,9 +138,8 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
     preps = _noun_target_preps(match, root, cues)
-    befallen, makers = _befallen(token, root)
-    if befallen:  # "X remained in Thailand's custody", "in the custody of the police": the holder makes it
-        preps, makers = tuple(p for p in preps if p != "of"), makers + _pobjs(token, ("of",))
+    befallen, makers = _befallen(token, root)  # "in the custody of the police": "of" holds, is not held
+    preps = tuple(p for p in preps if p != "of" or not befallen)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
     target_tokens = partner or _pobjs(token, preps)
