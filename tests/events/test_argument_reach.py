@@ -3,8 +3,8 @@
 flee when attacked by X"), and a name apposed to a noun with a modifier of another country ("a
 key Egyptian ally, France"), and the holder of someone in custody ("remain in Thailand's
 custody": Thailand holds them, they are not holding Thailand), and whom what is taken or left
-is taken from ("annexed the region from Georgia", "withdrew from X to Y"), through the real
-pipeline."""
+is taken from ("annexed the region from Georgia", "withdrew from X to Y"), whom a refusal to meet
+and a concession to a demand are aimed at, through the real pipeline."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ SENTENCES = {
     "confiscated": "Ethiopian police confiscated weapons and explosives from Somali militants.",
     "annexed": "Russia annexed the region from Georgia in 2008.",
     "withdrew": "Hundreds of UN troops withdrew from the Syrian sector to the Israeli-occupied sector.",
+    "refused_meeting": "Israeli President Moshe Katsav has refused to meet Jordan's foreign minister.",
+    "refused_release": "The Egyptian government refused to release the Sudanese prisoners.",
+    "accepted": "The Mozambique government accepted demands from Zimbabwean farmers.",
+    "freed": "Iraqi forces freed several villages from Syrian militants.",
     "custody_owner": "Eight Uyghur men remain in Thailand's custody.",
     "custody_of": "Three journalists are still in the custody of the Egyptian police.",
 }
@@ -67,3 +71,16 @@ def test_what_is_taken_or_left_is_taken_from_whom_from_names(extracted: dict[str
     withdrawn = [e for e in extracted["withdrew"].events if e.cameo.startswith("087")]
     sides = [(e.source and e.source.code, e.target and e.target.country) for e in withdrawn]
     assert sides == [("IGOUNO", "SYR")]
+
+
+def test_a_refusal_to_meet_someone_is_aimed_at_them(extracted: dict[str, Extraction]) -> None:
+    assert ("ISR", "JOR") in {(s, t) for s, t, _ in countries_of(extracted["refused_meeting"].events)}
+    # what a refusal to act would have done is no target: "refused to release the prisoners"
+    refusals = [e for e in extracted["refused_release"].events if e.cameo_root == "12"]
+    assert refusals and all(e.target is None or e.target.country != "SDN" for e in refusals)
+
+
+def test_a_concession_to_a_demand_is_aimed_at_whom_from_names(extracted: dict[str, Extraction]) -> None:
+    assert ("MOZ", "ZWE") in {(s, t) for s, t, _ in countries_of(extracted["accepted"].events)}
+    # what is freed is freed from someone, not yielded to them
+    assert not any(e.cameo_root == "08" for e in extracted["freed"].events)

@@ -77,6 +77,9 @@ ROOT_PREPS: dict[str, tuple[str, ...]] = {
     "02": ("from", "of"), "10": ("from", "of"), "12": ("from", "by"),
     "03": ("for",), "05": ("for",), "07": ("for",),
 }  # fmt: skip
+# Roots that yield to what someone asked or offered: the asker is whom "from" names on such an object
+# (`asked_nouns` in cues.yml: "accepted demands from X"); a verb's own "from" says what is freed or left
+YIELDING = "08"
 # A mutual act runs both ways only when the other side is its object or comes "with"/"between":
 # "agreed with X" is mutual, "agreed to X's mediation" is not.
 MUTUAL_PREPS = ("with", "between")
@@ -84,6 +87,7 @@ MUTUAL_PREPS = ("with", "between")
 # and threats, aimed at whom the act threatened befalls: "threatened to attack X"
 INTENT_ROOTS = frozenset({"03", "13"})
 REJECTION = "12"
+MEETING_REFUSED = "125"
 # Roots whose verbs aim at the subject of their clause: "urged that X", "warned that X", "demanded that X".
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Roots whose verb's own `with` word is whom the act befalls ("expelled two diplomats", "released the
@@ -119,6 +123,12 @@ def _target_preps(cameo: str, cues: Cues) -> tuple[str, ...]:
     if cameo.startswith(TAKEN_FROM):
         return ("from", *(p for p in preps if p not in DESTINATIONS))
     return preps
+
+
+def _asked(noun: Token, root: str, cues: Cues) -> tuple[str, ...]:
+    """ "from" when the verb yields (`YIELDING`) to what its object names someone asked or offered
+    ("accepted demands from X"); else nothing."""
+    return ("from",) if root == YIELDING and noun.lemma_.lower() in cues.asked_nouns else ()
 
 
 def _adverbial(token: Token) -> bool:
@@ -178,7 +188,7 @@ def verb_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
         if not index.resolve(pobjs):  # "imposed sanctions on X", "signed a deal with X": the object holds it
             # "fired tear gas and stun grenades at X": the preposition may hang on a later conjunct
             objects = [c for o in _kids(token, "dobj") for c in (o, *o.conjuncts)]
-            pobjs = [t for o in objects for t in _pobjs(o, preps)]
+            pobjs = [t for o in objects for t in _pobjs(o, preps + _asked(o, root, cues))]
         target = index.resolve(pobjs + _kids(token, "dative"))
         prep = _prep_of(pobjs, target, index)
         tgt_inferred = False
@@ -200,14 +210,16 @@ def _active_objects(
 ) -> tuple[list[Token], bool]:
     """The words naming an active verb's target, and whether they are inferred: its object, else the
     object of a verb of the trigger's own words ("tried to kill X"; not what a rejection refuses:
-    "refused to release the prisoners" is aimed at whoever asked), else for a relative clause the
-    noun it modifies. No object of a verb of talk ("Biden and Xi discussed Taiwan": no party), and
-    in cooperation, aid and yielding no unnamed actor noun of the trigger's own words: "joined
-    forces with X" is done with X, "forces" being its means (`objects.own_means`)."""
+    "refused to release the prisoners" is aimed at whoever asked, but "refused to meet X" at X), else
+    for a relative clause the noun it modifies. No object of a verb of talk ("Biden and Xi discussed
+    Taiwan": no party), and in cooperation, aid and yielding no unnamed actor noun of the trigger's
+    own words: "joined forces with X" is done with X, "forces" being its means (`objects.own_means`)."""
     root = (match.entry.cameo or "")[:2]
     topic = token.lemma_.lower() in cues.topic_verbs
     objects = [] if topic else (_kids(token, "dobj") or raised_object(token))
-    if not objects and not topic and root != REJECTION:
+    # a refusal to meet or talk (125) is aimed at whom the meeting would be with: "refused to meet X"
+    refused = root == REJECTION and not (match.entry.cameo or "").startswith(MEETING_REFUSED)
+    if not objects and not topic and not refused:
         objects = [o for x in _kids(token, "xcomp") if x.i in match.words for o in _kids(x, "dobj")]
     if root in MEANS_ROOTS:
         objects = [t for t in objects if not own_means(t, match.token, match.words, index.by_token)]
