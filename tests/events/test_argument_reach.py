@@ -1,15 +1,20 @@
-"""Targets the parse hangs away from the trigger: a preposition on a later conjunct of the object
-("fired tear gas and rubber bullets at X"), the clause a bare passive participle modifies ("they
-flee when attacked by X"), and a name apposed to a noun with a modifier of another country ("a
-key Egyptian ally, France"), and the holder of someone in custody ("remain in Thailand's
-custody": Thailand holds them, they are not holding Thailand), and whom what is taken or left
-is taken from ("annexed the region from Georgia", "withdrew from X to Y"), whom a refusal to meet
-and a concession to a demand are aimed at, through the real pipeline."""
+"""Sides the parse hangs away from the trigger, or that a first reading swaps, through the real
+pipeline:
+
+- a preposition on a later conjunct of the object ("fired tear gas and rubber bullets at X");
+- the clause a bare passive participle modifies ("they flee when attacked by X");
+- a name apposed to a noun that holds a modifier of another country ("a key Egyptian ally, France");
+- the holder of someone in custody ("remain in Thailand's custody": Thailand holds them);
+- whom what is taken or left is taken from ("annexed the region from Georgia", "withdrew from X to Y");
+- whom a refusal to meet and a concession to a demand are aimed at;
+- an act told again by another doer ("Canada's tariffs on the U.S. ... Trump's tariffs" are not
+  aimed at Trump's own country).
+"""
 
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import countries_of, extract_sentences
+from tests.events.conftest import countries_of, dated_events, extract_sentences
 
 from newsevents.model import Extraction
 
@@ -84,3 +89,11 @@ def test_a_concession_to_a_demand_is_aimed_at_whom_from_names(extracted: dict[st
     assert ("MOZ", "ZWE") in {(s, t) for s, t, _ in countries_of(extracted["accepted"].events)}
     # what is freed is freed from someone, not yielded to them
     assert not any(e.cameo_root == "08" for e in extracted["freed"].events)
+
+
+def test_an_act_told_again_by_another_doer_keeps_no_target_of_the_first() -> None:
+    events = dated_events(
+        "Canada imposed new tariffs on the United States on Monday. On Tuesday, Trump's tariffs took effect."
+    )
+    again = [e for e in events if e.source is not None and e.source.country == "USA" and e.cameo_root == "16"]
+    assert again and all(e.target is None or e.target.country != "USA" for e in again)

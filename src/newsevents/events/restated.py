@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
+from newsevents.events.sides import same_actor
 from newsevents.events.triggers import TriggerMatch
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve, quick_init
 
@@ -168,7 +169,12 @@ class Told:
         before = self._antecedent(kind, token, source or target, doer=doer)
         if before is None:
             return []
-        source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
+        # another doer's act lends its code, not its target: "Canada's tariffs on the U.S. ... I will
+        # increase the Tariffs on Cars", said by Trump, are not aimed at Trump's own country
+        doer = before.source
+        other = doer is not None and any(not same_actor(m.actor, doer) for m in args.source.mentions)
+        source = _lent(args.source, before.source, token)
+        target = _lent(args.target, None if other else before.target, token)
         if not source.mentions and not target.mentions:
             return []
         entry = evolve(match.entry, cameo=before.cameo, require="either", mutual=False)
