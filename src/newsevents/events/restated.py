@@ -10,7 +10,9 @@ whose trigger shares the noun's stem first ("the ban" after "banned") and its nu
 attacks" after acts told in the plural), lends its code and the sides the noun does not name, as
 inferred coreference mentions at the noun. A restatement is made once per sentence and family,
 and never in a sentence that codes another event of that family: there the act is already told.
-An indefinite noun ("an attack", "attacks") tells a new act and is never a restatement.
+An indefinite noun ("an attack", "attacks") tells a new act and is never a restatement. A noun
+with a doer of its own other than the earlier act's ("Canada's tariffs on the U.S. ... Trump's
+tariffs") takes the earlier act's code but not its target: another's act was aimed elsewhere.
 
 - A passive with no agent ("her book was banned", "somebody who has been arrested") is done by
   whoever the article showed doing such acts; a death or injury with no doer is left to
