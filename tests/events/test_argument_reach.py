@@ -7,6 +7,7 @@ pipeline:
 - the holder of someone in custody ("remain in Thailand's custody": Thailand holds them);
 - whom what is taken or left is taken from ("annexed the region from Georgia", "withdrew from X to Y");
 - whom a refusal to meet and a concession to a demand are aimed at;
+- whom a mobilisation is aimed at: its purpose's party, never the forces it moves;
 - an act told again by another doer ("Canada's tariffs on the U.S. ... Trump's tariffs" are not
   aimed at Trump's own country).
 """
@@ -32,6 +33,8 @@ SENTENCES = {
     "refused_release": "The Egyptian government refused to release the Sudanese prisoners.",
     "accepted": "The Mozambique government accepted demands from Zimbabwean farmers.",
     "freed": "Iraqi forces freed several villages from Syrian militants.",
+    "mobilized": "Poland mobilized army reservists for a possible war against Belarus.",
+    "deployed": "Hundreds of Nigerian troops were deployed to the villages to push back Cameroonian rebels.",
     "custody_owner": "Eight Uyghur men remain in Thailand's custody.",
     "custody_of": "Three journalists are still in the custody of the Egyptian police.",
 }
@@ -97,3 +100,10 @@ def test_an_act_told_again_by_another_doer_keeps_no_target_of_the_first() -> Non
     )
     again = [e for e in events if e.source is not None and e.source.country == "USA" and e.cameo_root == "16"]
     assert again and all(e.target is None or e.target.country != "USA" for e in again)
+
+
+def test_a_mobilisation_is_aimed_at_its_purpose_not_its_own_forces(extracted: dict[str, Extraction]) -> None:
+    moved = [e for e in extracted["mobilized"].events if e.cameo_root == "15"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in moved] == [("POL", "BLR")]
+    moved = [e for e in extracted["deployed"].events if e.cameo_root == "15"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in moved] == [("NGA", "CMR")]
