@@ -74,15 +74,13 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
     """Who an act told as a state befalls, and who makes it: "the convoy came under attack from X"
     (an attack noun under "under": the subject of its verb, and "from X" on the noun or the verb),
     "X remained in custody" (a noun of coercion under "in" on a verb of being or holding: its
-    subject, passive or not); ([], []) elsewhere. The noun's own possessor and "of" then name who
-    holds or attacks, not whom it befalls ("in Thailand's custody", "in the custody of the police")."""
+    subject, passive or not); ([], []) elsewhere."""
     prep, verb = token.head, token.head.head
     if token.dep_ != "pobj" or prep.lower_ != STATE_PREPS.get(root) or verb.pos_ not in ("VERB", "AUX"):
         return [], []
     if root == "17" and verb.lemma_.lower() not in HELD_VERBS:
         return [], []  # "visited them in prison": the visitor is not held
-    makers = _pobjs(token, ("from", "of")) + _pobjs(verb, ("from",))
-    return _kids(verb, "nsubjpass") or subject(verb), makers
+    return _kids(verb, "nsubjpass") or subject(verb), _pobjs(token, ("from",)) + _pobjs(verb, ("from",))
 
 
 def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str, ...]:
@@ -138,8 +136,6 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     if root in FROM_SOURCE_ROOTS:
         source = _heard_from(token, match, index, source)
     preps = _noun_target_preps(match, root, cues)
-    befallen, makers = _befallen(token, root)  # "in the custody of the police": "of" holds, is not held
-    preps = tuple(p for p in preps if p != "of" or not befallen)
     # a mutual act's partner comes through its own preposition: "a news conference at the Pentagon with X"
     partner = [t for t in _pobjs(token, sorted(match.entry.prep)) if match.entry.mutual and index.at(t)]
     target_tokens = partner or _pobjs(token, preps)
@@ -149,8 +145,9 @@ def noun_arguments(match: TriggerMatch, index: MentionIndex, cues: Cues) -> Argu
     targets = index.resolve(target_tokens)
     source = source or phrase_doer(token, index, targets, cues, of_acts="of" not in preps)
     prep = _prep_of(target_tokens, targets, index)
-    if not targets and not befallen and _befalls(match):
+    if not targets and _befalls(match):
         source, targets = _possessed(token, index, source)
+    befallen, makers = _befallen(token, root)
     if befallen and not targets:
         targets, source = index.resolve(befallen), source or index.resolve(makers)
     between, inferred = index.resolve(_pobjs(token, ("between",))), False
