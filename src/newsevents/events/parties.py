@@ -1,6 +1,6 @@
 """Who takes part in an act: the parties a side names, the partner a mutual act is held with, the
-agent a noun's "by" names where the parse hangs it elsewhere, the author an act is blamed on, and who
-holds an attitude told in the passive. Each refines the arguments
+agent a noun's "by" names where the parse hangs it elsewhere, the author an act is blamed on, whom a
+mobilisation is aimed at, and who holds an attitude told in the passive. Each refines the arguments
 `arguments.find_arguments` read, after a converted pattern's slots (`triggers.with_slots`)."""
 
 from __future__ import annotations
