@@ -35,10 +35,15 @@ class MentionIndex:
                 self.by_token[i] = m
 
     def at(self, token: Token) -> ActorMention | None:
-        """The mention holding the token, or else one inside its noun phrase (not its clauses)."""
+        """The mention holding the token, else one it is apposed to, else one inside its noun phrase
+        (not its clauses)."""
         found = self.by_token.get(token.i)
         if found is not None:
             return found
+        # "another key Egyptian ally, France": the apposed name is the one meant, a modifier another
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
         stack = [token]
         while stack:
             node = stack.pop(0)

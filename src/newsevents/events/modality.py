@@ -33,7 +33,7 @@ CUE_KEYS = (
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
     "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs", "caught_verbs",
-    "assertion_nouns", "blaming_verbs", "judged_acts",
+    "assertion_nouns", "blaming_verbs", "judged_acts", "asked_nouns",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -97,6 +97,8 @@ class Cues:
     blaming_verbs: frozenset[str] = frozenset()
     # "Y denounced the extension": an act told before, judged by a definite noun alone (judged.py)
     judged_acts: frozenset[str] = frozenset()
+    # "accepted demands from X": what one party asks or offers, whose "from" names the asker (arguments.py)
+    asked_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

@@ -1,6 +1,6 @@
 """Who takes part in an act: the parties a side names, the partner a mutual act is held with, the
-agent a noun's "by" names where the parse hangs it elsewhere, the author an act is blamed on, and who
-holds an attitude told in the passive. Each refines the arguments
+agent a noun's "by" names where the parse hangs it elsewhere, the author an act is blamed on, whom a
+mobilisation is aimed at, and who holds an attitude told in the passive. Each refines the arguments
 `arguments.find_arguments` read, after a converted pattern's slots (`triggers.with_slots`)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.events.objects import pobjs
 from newsevents.nlp.syntax import NOUN_MODIFIER_DEPS, coordinated_modifiers, measured
 
 if TYPE_CHECKING:
@@ -37,10 +38,12 @@ FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "SPY"})
 def refine(args: Arguments, match: TriggerMatch, index: MentionIndex, cues: Cues) -> Arguments:
     """The arguments after each refinement of this module, in order: a mutual act's partner, the
     parties coordinated modifiers name, a noun's "by" agent, the party an accused "it" stands for,
-    the forces a mobilisation moves, the parties of "each other", the author an act is blamed on,
-    an attitude's holder, a participle's target, and the giver of what was received."""
+    the forces a mobilisation moves and whom it is aimed at, the parties of "each other", the author
+    an act is blamed on, an attitude's holder, a participle's target, and the giver of what was
+    received."""
     args = named_parties(mutual_partner(args, match, index), match, index)
     args = forces_moved(accused_it(nominal_agent(args, match, index), match, index), match, index)
+    args = forces_aimed(args, match, index)
     args = blamed_author(reciprocal(args, match, index), match, index, cues.blaming_verbs)
     return received(participle_target(attitude_holder(args, match, index), match, index), match, index)
 
@@ -217,6 +220,41 @@ def forces_moved(args: Arguments, match: TriggerMatch, index: MentionIndex) -> A
     subjects += [held for c in subjects for held in measured(c)]
     moved = tuple(m for m in index.resolve(subjects) if m.actor.sector in FORCE_SECTORS)
     return _as_source(args, moved) if moved else args
+
+
+# Sectors of a state's own forces: moved by a mobilisation, they are its means, not its target
+STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+# Whom the purpose of a mobilisation acts on: "to push back the rebels", "for a war against Iraq"
+AIMED_PREPS = ("against", "on", "at")
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+
+
+def forces_aimed(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:
+    """ "Britain mobilized army reservists for a possible war against Iraq", "troops were deployed to
+    the villages to push back the rebels": a mobilisation (15x) moves its side's own forces, which
+    are its means and never its target (`_own_forces`); it is aimed at whom its purpose acts on,
+    the object of its to-infinitive or the "against" of its "for" phrase (inferred). Unchanged when
+    the act has a target of another side."""
+    if match.entry.kind != "verb" or not (match.entry.cameo or "").startswith("15"):
+        return args
+    own = {m.actor.country for m in args.source.mentions}
+    kept = tuple(m for m in args.target.mentions if not _own_forces(m, own))
+    if kept:
+        return replace(args, target=replace(args.target, mentions=kept))
+    token = index.doc[match.token]
+    purposes = [c for c in token.children if c.dep_ in PURPOSE_DEPS and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+    aimed = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    aimed += [g for p in (*purposes, *pobjs(token, ("for",))) for g in pobjs(p, AIMED_PREPS)]
+    sides = args.source.mentions
+    found = tuple(m for m in index.resolve(aimed) if m not in sides and not _own_forces(m, own))
+    return replace(args, target=replace(args.target, mentions=found, inferred=bool(found), prep=None))
+
+
+def _own_forces(mention: ActorMention, countries: set[str | None]) -> bool:
+    """A state's forces of no other country than the mobilising side's ("army reservists")."""
+    country = mention.actor.country
+    return mention.actor.sector in STATE_FORCES and (not country or country in countries)
 
 
 def nominal_agent(args: Arguments, match: TriggerMatch, index: MentionIndex) -> Arguments:

@@ -10,7 +10,9 @@ whose trigger shares the noun's stem first ("the ban" after "banned") and its nu
 attacks" after acts told in the plural), lends its code and the sides the noun does not name, as
 inferred coreference mentions at the noun. A restatement is made once per sentence and family,
 and never in a sentence that codes another event of that family: there the act is already told.
-An indefinite noun ("an attack", "attacks") tells a new act and is never a restatement.
+An indefinite noun ("an attack", "attacks") tells a new act and is never a restatement. A noun
+with a doer of its own other than the earlier act's ("Canada's tariffs on the U.S. ... Trump's
+tariffs") takes the earlier act's code but not its target: another's act was aimed elsewhere.
 
 - A passive with no agent ("her book was banned", "somebody who has been arrested") is done by
   whoever the article showed doing such acts; a death or injury with no doer is left to
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
+from newsevents.events.sides import same_actor
 from newsevents.events.triggers import TriggerMatch
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve, quick_init
 
@@ -168,7 +171,12 @@ class Told:
         before = self._antecedent(kind, token, source or target, doer=doer)
         if before is None:
             return []
-        source, target = _lent(args.source, before.source, token), _lent(args.target, before.target, token)
+        # another doer's act lends its code, not its target: "Canada's tariffs on the U.S. ... I will
+        # increase the Tariffs on Cars", said by Trump, are not aimed at Trump's own country
+        doer = before.source
+        other = doer is not None and any(not same_actor(m.actor, doer) for m in args.source.mentions)
+        source = _lent(args.source, before.source, token)
+        target = _lent(args.target, None if other else before.target, token)
         if not source.mentions and not target.mentions:
             return []
         entry = evolve(match.entry, cameo=before.cameo, require="either", mutual=False)
