@@ -25,6 +25,7 @@ from newsevents import data
 from newsevents.actors.acts import Acts
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.forenames import Forenames
+from newsevents.actors.provinces import Provinces
 from newsevents.actors.stateless import Stateless
 from newsevents.data import reader
 from newsevents.data.reader import Record
@@ -108,6 +109,8 @@ class ActorDictionary:
     acts: Acts = field(default_factory=Acts, compare=False, hash=False, repr=False)
     # titles before a surname that are no first name (actors/forenames.py)
     forenames: Forenames = field(default_factory=Forenames, compare=False, hash=False, repr=False)
+    # first-level regions of one country, which place an actor of their own words (actors/provinces.py)
+    provinces: Provinces = field(default_factory=Provinces, compare=False, hash=False, repr=False)
 
     def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
         """Every curated phrase of one form ("demonym"), with its token key; the converted sources
