@@ -9,6 +9,7 @@ from newsevents.quotes import find_quotes
 
 ASSAD = Actor("Assad", "Bashar al-Assad", "SYRGOV", "SYR", "GOV")
 OXFAM = Actor("Oxfam", "Oxfam", "NGO", None, "NGO")
+KENYA = Actor("Kenya", "Kenya", "KEN", "KEN", None)
 TURKEY_FM = Actor("the Turkish foreign minister", "Turkish foreign minister", "TURGOV", "TUR", "GOV")
 WITNESSES = Actor("Witnesses", "witnesses", "CVL", None, "CVL")
 
@@ -88,6 +89,24 @@ def test_appositive_office_gives_the_mention_code(quote_lexicon, parse):  # type
     text = "Ahmet Kaya, the Turkish foreign minister, said that the border would stay closed to trucks."
     got = _quotes(quote_lexicon, parse, text, ("the Turkish foreign minister", TURKEY_FM))
     assert _who(got) == [("Ahmet Kaya", "Ahmet Kaya", "TURGOV", "TUR")]
+
+
+def test_a_country_where_the_speaker_lives_gives_way_to_the_body_they_serve(  # type: ignore[no-untyped-def]
+    quote_lexicon, parse,
+):
+    # the parse makes "living" a noun, so "in Kenya" sits in the role phrase beside Oxfam
+    text = (
+        "“The camps are running out of clean water,” agreed John Smith, a nurse living in Kenya "
+        "and the deputy head of Oxfam.\n\n“We need more tanks,” he said."
+    )
+    got = _who(_quotes(quote_lexicon, parse, text, ("Kenya", KENYA), ("Oxfam", OXFAM)))
+    assert got and all(who is not None and who[2] == "NGO" for who in got), got
+
+
+def test_a_country_alone_in_the_role_phrase_stays_the_role(quote_lexicon, parse):  # type: ignore[no-untyped-def]
+    text = "“The camps are running out of clean water,” said John Smith, a nurse in Kenya."
+    got = _who(_quotes(quote_lexicon, parse, text, ("Kenya", KENYA)))
+    assert got == [("John Smith", "John Smith", "KEN", "KEN")]
 
 
 def test_role_at_the_introduction_carries_to_the_surname(  # type: ignore[no-untyped-def]

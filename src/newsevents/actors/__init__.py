@@ -24,7 +24,9 @@ from newsevents.actors.acts import Acts
 from newsevents.actors.bodies import named_again
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
+from newsevents.actors.forenames import Forenames
 from newsevents.actors.placed import place_by_preposition
+from newsevents.actors.provinces import Provinces
 from newsevents.actors.stateless import Stateless
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp.parsed import ParsedArticle
@@ -47,7 +49,8 @@ def load_dictionary(extra: Sequence[str | Path] = (), language: str = "en") -> A
     dictionary = build((*shipped_paths(language), *extra), converted.extension(language))
     stateless = Stateless.load(language)
     dictionary = replace(dictionary, destinations=Destinations.load(language), stateless=stateless,
-                         acts=Acts.load(language))
+                         acts=Acts.load(language), forenames=Forenames.load(language),
+                         provinces=Provinces.load())
     recognise.prepare(dictionary)
     return dictionary
 

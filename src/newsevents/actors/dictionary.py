@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 from newsevents import data
 from newsevents.actors.acts import Acts
 from newsevents.actors.destinations import Destinations
+from newsevents.actors.forenames import Forenames
+from newsevents.actors.provinces import Provinces
 from newsevents.actors.stateless import Stateless
 from newsevents.data import reader
 from newsevents.data.reader import Record
@@ -105,6 +107,10 @@ class ActorDictionary:
     stateless: Stateless = field(default_factory=Stateless, compare=False, hash=False, repr=False)
     # acts of force whose doer a plural pronoun stands for (actors/acts.py)
     acts: Acts = field(default_factory=Acts, compare=False, hash=False, repr=False)
+    # titles before a surname that are no first name (actors/forenames.py)
+    forenames: Forenames = field(default_factory=Forenames, compare=False, hash=False, repr=False)
+    # first-level regions of one country, which place an actor of their own words (actors/provinces.py)
+    provinces: Provinces = field(default_factory=Provinces, compare=False, hash=False, repr=False)
 
     def phrases_of(self, form: str) -> list[tuple[tuple[str, ...], Phrase]]:
         """Every curated phrase of one form ("demonym"), with its token key; the converted sources

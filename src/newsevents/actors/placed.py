@@ -1,4 +1,5 @@
-"""Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad".
+"""Home actors placed by a preposition of their own phrase: "a court in Guyana", "rebels in Chad",
+or by a province of one country in their own words ("Ontario's provincial leader": provinces.py).
 
 Split from `resolve.py`, which drafts the mentions: a country-less home actor takes the country its
 own "in", "of" or "from" phrase names, or that of a participle or adjective after it that says where
@@ -13,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.dictionary import ActorDictionary
+from newsevents.actors.provinces import own_province, province_countries
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
 
@@ -42,11 +44,17 @@ def place_by_preposition(
     for cue in cues:
         if cue.form == "capital" and cue.entry.kind == "country":
             countries.setdefault(cue.root, cue.entry.code)
+    provinces = province_countries(doc, dictionary)
+    for root, (_, _, code) in provinces.items():
+        countries.setdefault(root, code)
     out = []
     for d in drafts:
         owned = any(c.dep_ == "poss" for c in doc[d.head].children)
-        if d.country is None and d.code is None and d.sector is not None and not owned:
-            found = _placed(doc[d.head], d.sector, countries)
+        if d.country is None and d.code is None and d.sector in _ANY_HOME:
+            # a province of the actor's own words ("Ontario's provincial leader"), possessive or not
+            found = own_province(doc, d.start, d.end, d.head, provinces)
+            if found is None and not owned:
+                found = _placed(doc[d.head], d.sector, countries)
             if found:
                 name = d.name if d.person else label(dictionary, found, d.sector)
                 d = replace(d, country=found, name=name)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.converted import Codes, dated
 from newsevents.actors.dictionary import ActorDictionary, Entry, Key, Phrase, norm_token
+from newsevents.actors.forenames import others_named_again, someone_else
 from newsevents.actors.titled import titled_people
 from newsevents.model import quick_init
 from newsevents.nlp import entities_of
@@ -248,6 +249,7 @@ def match(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[Cue]:
             cues.append(found)
         free = j + max(consumed, 1)
     cues.extend(_ner_people(parsed, cues))
+    cues = others_named_again(parsed.doc, cues)
     cues.extend(Cue(*found) for found in titled_people(parsed, cues, dictionary))
     cues.extend(_surnames(parsed, cues))
     cues.sort(key=lambda c: c.start)
@@ -306,6 +308,8 @@ def _accept(
         return None
     if phrase.entry.kind == "sector" and _inside_longer_name(doc, root, end, dictionary):
         return None
+    if phrase.entry.kind == "person" and someone_else(doc, start, phrase.entry, dictionary):
+        return None  # "Hunter Biden": another person who shares the known one's surname
     return Cue(start, end, entry, phrase.form, root)
 
 

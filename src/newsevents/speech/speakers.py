@@ -268,7 +268,16 @@ class Speakers:
             skip.update(range(*name))
         inner = {t.i for t in head.subtree} - skip
         found = [m for _, m in sorted(x for i in inner for x in self.headed.get(i, ()))]
-        return min(found, key=lambda m: abs(m.head - head.i), default=None)
+        served = [m for m in found if not self._where(m)]
+        return min(served or found, key=lambda m: abs(m.head - head.i), default=None)
+
+    def _where(self, mention: ActorMention) -> bool:
+        """A country named as where the person is ("a Uyghur living in Australia"), not whom they
+        serve: the object of a preposition other than "for", "of", "at" or "from"."""
+        if mention.actor.sector is not None or mention.actor.country is None:
+            return False
+        word = self.doc[mention.head]
+        return word.dep_ == "pobj" and word.head.lower_ not in SERVES
 
     def _text_actor(self, start: int, end: int, role: ActorMention | None) -> Actor | None:
         known = self._covering(end - 1)
