@@ -53,3 +53,22 @@ def test_support_for_a_proposal_accepts_it(text: str) -> None:
 
 def test_support_of_a_side_stays_praise() -> None:
     assert "051" in {c for *_, c in code_triples(dated_events("The United States supports Israel, it said."))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters in Yangon were met with tear gas and rubber bullets by police.",
+        "Police met the demonstrators with live fire in Mandalay on Sunday.",
+    ],
+)
+def test_force_one_is_met_with_is_no_meeting(text: str) -> None:
+    """ "were met with tear gas by police": force on the subject (on demonstrators, repression),
+    not a meeting of the police and the protesters."""
+    codes = {c for *_, c in code_triples(dated_events(text))}
+    assert "175" in codes and "040" not in codes
+
+
+def test_a_meeting_with_officials_stays_a_meeting() -> None:
+    events = dated_events("The Syrian president met with Iranian officials on Monday.")
+    assert {c for *_, c in code_triples(events)} == {"040"}
