@@ -72,3 +72,17 @@ def test_force_one_is_met_with_is_no_meeting(text: str) -> None:
 def test_a_meeting_with_officials_stays_a_meeting() -> None:
     events = dated_events("The Syrian president met with Iranian officials on Monday.")
     assert {c for *_, c in code_triples(events)} == {"040"}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ('"The vast majority had been raped, often by armed men," the aid group said.', "source"),
+        ("Women and girls were raped in El Fasher, the United Nations said on Monday.", "target"),
+    ],
+)
+def test_a_rape_is_coded_as_a_killing_is(text: str, side: str) -> None:
+    """Rape with its doer named and no victim an actor, or with its victims alone: an assault (1821),
+    as a killing is (`require: victim`)."""
+    events = [e for e in dated_events(text) if e.cameo == "1821"]
+    assert events and all(getattr(e, side) is not None for e in events)
