@@ -86,3 +86,15 @@ def test_a_rape_is_coded_as_a_killing_is(text: str, side: str) -> None:
     as a killing is (`require: victim`)."""
     events = [e for e in dated_events(text) if e.cameo == "1821"]
     assert events and all(getattr(e, side) is not None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese military aircraft violated Taiwan's airspace on Monday.",
+        "Russian warships violated Japan's territorial waters near Hokkaido on Friday.",
+    ],
+)
+def test_a_violated_airspace_is_a_show_of_force(text: str) -> None:
+    """The converted dictionary's 150 for a violated airspace, which the curated verb hid."""
+    assert "150" in {c for *_, c in code_triples(dated_events(text))}
