@@ -15,6 +15,7 @@ SENTENCES = {
     "among": "Canada and Belgium are among countries that have banned imports of hunting trophies.",
     "one_of": "Germany is one of the countries that have imposed sanctions on Russia.",
     "not_among": "France is not among the countries that have imposed sanctions on Iran.",
+    "capacity": "Putin is the one who can end the war by withdrawing his troops.",
 }
 
 
@@ -34,3 +35,8 @@ def test_one_of_the_countries_is_the_doer_too(extracted: dict[str, Extraction]) 
 
 def test_a_negated_copula_lends_no_doer(extracted: dict[str, Extraction]) -> None:
     assert not [e for e in extracted["not_among"].events if e.source and e.source.country == "FRA"]
+
+
+def test_a_capacity_told_of_the_subject_is_no_act(extracted: dict[str, Extraction]) -> None:
+    """ "X is the one who can end it by withdrawing": a modal clause tells what X could do."""
+    assert not [e for e in extracted["capacity"].events if e.cameo.startswith("08")]

@@ -112,18 +112,21 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     relative = verb.dep_ == "relcl" and any(t.lower_ in RELATIVE for t in own)
     own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
     if relative:
-        own = described_subject(verb.head) + own
+        own = described_subject(verb) + own
     return own or borrowed_subject(verb, depth)
 
 
-def described_subject(noun: Token) -> list[Token]:
+def described_subject(clause: Token) -> list[Token]:
     """Who a relative clause on a predicate noun tells of: "Canada and Belgium are among (the)
     countries that have banned X", "Germany is one of the countries that recognized Y", "Hamas is the
     group that attacked Y" tell what Canada and Belgium, Germany and Hamas did; the copula's subject,
     before the noun itself (`subject` keeps the noun, which may name the actor: "X is among the
-    rebels who attacked"). [] when the noun is no such predicate, or the copula is negated ("X is
-    not among the countries that ...")."""
-    node = noun
+    rebels who attacked"). [] when the noun is no such predicate, when the copula is negated ("X is
+    not among the countries that ..."), or when the clause tells a capacity, not an act ("he is the
+    one who can end it by withdrawing his troops": no withdrawal is told)."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return []
+    node = clause.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one":
         node = node.head.head  # "one of the countries": the predicate is "one"
     if node.dep_ == "pobj" and node.head.lower_ == "among":
