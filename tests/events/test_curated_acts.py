@@ -53,3 +53,48 @@ def test_support_for_a_proposal_accepts_it(text: str) -> None:
 
 def test_support_of_a_side_stays_praise() -> None:
     assert "051" in {c for *_, c in code_triples(dated_events("The United States supports Israel, it said."))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters in Yangon were met with tear gas and rubber bullets by police.",
+        "Police met the demonstrators with live fire in Mandalay on Sunday.",
+    ],
+)
+def test_force_one_is_met_with_is_no_meeting(text: str) -> None:
+    """ "were met with tear gas by police": force on the subject (on demonstrators, repression),
+    not a meeting of the police and the protesters."""
+    codes = {c for *_, c in code_triples(dated_events(text))}
+    assert "175" in codes and "040" not in codes
+
+
+def test_a_meeting_with_officials_stays_a_meeting() -> None:
+    events = dated_events("The Syrian president met with Iranian officials on Monday.")
+    assert {c for *_, c in code_triples(events)} == {"040"}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ('"The vast majority had been raped, often by armed men," the aid group said.', "source"),
+        ("Women and girls were raped in El Fasher, the United Nations said on Monday.", "target"),
+    ],
+)
+def test_a_rape_is_coded_as_a_killing_is(text: str, side: str) -> None:
+    """Rape with its doer named and no victim an actor, or with its victims alone: an assault (1821),
+    as a killing is (`require: victim`)."""
+    events = [e for e in dated_events(text) if e.cameo == "1821"]
+    assert events and all(getattr(e, side) is not None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese military aircraft violated Taiwan's airspace on Monday.",
+        "Russian warships violated Japan's territorial waters near Hokkaido on Friday.",
+    ],
+)
+def test_a_violated_airspace_is_a_show_of_force(text: str) -> None:
+    """The converted dictionary's 150 for a violated airspace, which the curated verb hid."""
+    assert "150" in {c for *_, c in code_triples(dated_events(text))}

@@ -88,3 +88,24 @@ def test_no_longer_negates_the_act(code) -> None:  # type: ignore[no-untyped-def
     # "not long after" dates the act, it does not deny it
     events = code("The army shelled the rebels not long after dawn.", actors)
     assert events and not any(e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army seldom shelled the rebels and instead besieged the town.",
+        "The army did not shell the rebels but besieged the town.",
+        "The army did not shell the rebels but rather besieged the town.",
+    ],
+)
+def test_a_verb_set_against_a_negated_one_is_not_negated(code, text) -> None:  # type: ignore[no-untyped-def]
+    """ "did not X but Y", "seldom X and instead Y": the contrasted verb is told as done."""
+    events = code(text, [("The army", "SYRMIL"), ("the rebels", "SYRREB"), ("the town", "SYRCVL")])
+    told = {(e.target.code if e.target else None, e.negated) for e in events}
+    assert told >= {("SYRREB", True), ("SYRCVL", False)}
+
+
+def test_a_plainly_joined_verb_shares_the_negation(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The army did not shell the rebels and did not besiege the town.",
+                  [("The army", "SYRMIL"), ("the rebels", "SYRREB"), ("the town", "SYRCVL")])  # fmt: skip
+    assert events and all(e.negated for e in events)

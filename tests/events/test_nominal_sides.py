@@ -3,6 +3,7 @@
 - a country named before a measure, help or force aimed at a named party imposes, gives or uses it
   ("U.S. restrictions on Chinese business", "U.S. aid to Ukraine", "U.S. strikes on Houthi rebels"),
   though with no party aimed at it says nothing, and a capital before an attack is a place;
+- a war "in" a country is waged on it by its possessor ("Russia's war in Ukraine");
 - trade restrictions and trade wars are sanctions (163), "the sanctioning of X" befalls X, military
   backing and naval cooperation are military aid (072) and cooperation (062);
 - an "of" that names who acts is the doer ("the visit of X to Y");
@@ -44,6 +45,8 @@ SENTENCES = {
     "led_by": "Morsi was ousted in a military coup led by Egyptian army chief Abdel Fattah el-Sisi.",
     "launched_by": "The offensive launched by Russian troops stalled near Kharkiv.",
     "strikes": "U.S. strikes on Houthi rebels continued.",
+    "war_in": "China has studied Russia's war in Ukraine closely.",
+    "war_in_unwaged": "The war in Sudan has displaced millions.",
     "place_attack": "The Kabul attack on the embassy killed five guards.",
     "in_announcing": "In announcing the sanctions on Sali Berisha, Secretary of State Antony Blinken said "
     "Berisha was corrupt.",
@@ -74,6 +77,13 @@ def test_a_trade_war_with_someone_sanctions_them(coded: dict[str, Extraction]) -
 
 def test_the_sanctioning_of_someone_befalls_them(coded: dict[str, Extraction]) -> None:
     assert _sides(coded["sanctioning"]) == {(None, "ALB", "163")}
+
+
+def test_a_war_in_a_country_is_waged_on_it(coded: dict[str, Extraction]) -> None:
+    """ "Russia's war in Ukraine": the possessor wages it on the country it is in; "the war in
+    Sudan" names no one who wages it, and codes nothing."""
+    assert ("RUS", "UKR", "190") in _sides(coded["war_in"])
+    assert not [e for e in coded["war_in_unwaged"].events if e.cameo_root == "19"]
 
 
 def test_a_country_before_help_aimed_at_someone_gives_it(coded: dict[str, Extraction]) -> None:

@@ -1,7 +1,9 @@
 """Whether an event happened as stated: negation, possibility, and whose claim it is.
 
 - negated: a negation on the trigger, its auxiliaries, or the verb that governs it through a
-  control complement or a light verb ("will not stop fighting", "did not launch an offensive").
+  control complement or a light verb ("will not stop fighting", "did not launch an offensive"), or
+  the verb a conjoined one is joined to, unless a word of contrast sets them apart ("seldom
+  criticized X and instead accepted its loans", "did not attack but warned": `contrast_words`).
 - hypothetical: a modal ("might", "could", "would"), a possibility word ("possible offensive"),
   an if-clause, or a verb of intent above it ("threatened to attack"); "would like to ask" is
   politeness, not possibility.
@@ -33,7 +35,7 @@ CUE_KEYS = (
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
     "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs", "caught_verbs",
-    "assertion_nouns", "blaming_verbs", "judged_acts", "asked_nouns",
+    "assertion_nouns", "blaming_verbs", "judged_acts", "asked_nouns", "contrast_words",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -99,6 +101,8 @@ class Cues:
     judged_acts: frozenset[str] = frozenset()
     # "accepted demands from X": what one party asks or offers, whose "from" names the asker (arguments.py)
     asked_nouns: frozenset[str] = frozenset()
+    # "seldom criticized X and instead praised Y": a verb set against the one it is joined to
+    contrast_words: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:
@@ -127,6 +131,8 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
         head = token.head
         if lemma[head.i] in cues.speech_verbs:
             return  # "did not acknowledge launching the attack" does not negate the attack
+        if w.dep[token.i] == "conj" and _contrasted(token, cues):
+            return  # "seldom criticized China and instead accepted its funding": the funding was accepted
         if w.dep[token.i] in ("xcomp", "conj", "dobj", "nsubjpass", "acomp") and head.i not in seen:
             light = lemma[head.i] in cues.light_verbs
             if w.dep[token.i] in ("dobj", "nsubjpass", "acomp") and not light:
@@ -136,6 +142,18 @@ def _governors(token: Token, cues: Cues) -> Iterator[Token]:
             yield token
         else:
             return
+
+
+def _contrasted(conj: Token, cues: Cues) -> bool:
+    """Whether a conjoined verb is set against the verb it is joined to ("did not X but Y", "X and
+    instead Y", "not X but rather Y"): its own adverb of contrast, or a contrasting conjunction
+    between the two. The first verb's negation, modals and conditions do not bind it."""
+    lower = doc_words(conj.doc).lower
+    if any(c.dep_ == "advmod" and lower[c.i] in cues.contrast_words for c in conj.children):
+        return True
+    head = conj.head
+    between = (c for c in head.children if c.dep_ == "cc" and head.i < c.i < conj.i)
+    return any(lower[c.i] in cues.contrast_words for c in between)
 
 
 def is_negated(token: Token, cues: Cues) -> bool:

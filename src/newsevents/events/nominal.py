@@ -54,6 +54,7 @@ BEFALLS = frozenset({"target", "either", "victim"})
 # Acts told as a state of their target: "came under attack", "remained in custody"
 STATE_PREPS = {"17": "in", "18": "under", "19": "under", "20": "under"}
 HELD_VERBS = frozenset({"be", "remain", "stay", "languish", "hold", "keep", "put", "place", "spend"})
+WAGED_IN_ROOTS = frozenset({"18", "19", "20"})  # force waged on the country it is "in" ("X's war in Y")
 
 
 def _governing_subject(token: Token, cues: Cues) -> list[Token]:
@@ -84,10 +85,11 @@ def _befallen(token: Token, root: str) -> tuple[list[Token], list[Token]]:
 
 
 def _noun_target_preps(match: TriggerMatch, root: str, cues: Cues) -> tuple[str, ...]:
-    """The prepositions that bring a noun's target; "of" under `OF_TARGET_ROOTS`, and for a noun whose
-    entry asks for "of" ("X's backing of Y", "the boycott of Y"): there "of" is the act's object."""
+    """The prepositions that bring a noun's target; "of" under `OF_TARGET_ROOTS`, and the "of" or, for
+    force, "in" its entry asks for ("X's backing of Y"; "X's war in Y": waged on the country it is in)."""
     of = ("of",) if root in OF_TARGET_ROOTS or "of" in match.entry.prep else ()
-    return cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of
+    waged = ("in",) if root in WAGED_IN_ROOTS and "in" in match.entry.prep else ()
+    return cues.target_preps + NOUN_ROOT_PREPS.get(root, ()) + of + waged
 
 
 def _heard_from(

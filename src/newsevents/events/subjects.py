@@ -4,7 +4,9 @@ A verb with no subject borrows one from the structure around it: a conjoined ver
 verb ("blamed ... and criticised"), a control complement from its governor ("vowed to attack";
 "urged X to attack" takes X), a gerund after by/after/before/while from its clause ("retaliated by
 expelling"; in the passive, "was released after apologizing", from the one the passive befalls), a
-relative clause from the noun it modifies, a participle from the noun it modifies.
+relative clause from the noun it modifies, a participle from the noun it modifies. A relative clause
+on a predicate noun tells of the copula's subject: "Canada and Belgium are among (the) countries that
+have banned X" is Canada's and Belgium's act (`described_subject`).
 A past tense the small model reads as a participle on a sentence-opening name it leaves without a
 verb ("Leavitt called the comments egregious": "Leavitt" the root, "called" its modifier) is that
 name's verb; a subject it hangs on the auxiliary ('Iran is “flagrantly” defying') is the verb's.
@@ -104,10 +106,38 @@ def _passive_holder(gerund: Token) -> list[Token]:
 
 
 def subject(verb: Token, depth: int = 0) -> list[Token]:
-    """The verb's own subject ("who" in a relative clause standing for its noun), else a borrowed one."""
+    """The verb's own subject ("who" in a relative clause standing for its noun, and for the subject of
+    the copula that noun describes: `described_subject`), else a borrowed one."""
     own = kids(verb, "nsubj", "csubj") or aux_subjects(verb)
+    relative = verb.dep_ == "relcl" and any(t.lower_ in RELATIVE for t in own)
     own = [verb.head if t.lower_ in RELATIVE and verb.dep_ == "relcl" else t for t in own]
+    if relative:
+        own = described_subject(verb) + own
     return own or borrowed_subject(verb, depth)
+
+
+def described_subject(clause: Token) -> list[Token]:
+    """Who a relative clause on a predicate noun tells of: "Canada and Belgium are among (the)
+    countries that have banned X", "Germany is one of the countries that recognized Y", "Hamas is the
+    group that attacked Y" tell what Canada and Belgium, Germany and Hamas did; the copula's subject,
+    before the noun itself (`subject` keeps the noun, which may name the actor: "X is among the
+    rebels who attacked"). [] when the noun is no such predicate, when the copula is negated ("X is
+    not among the countries that ..."), or when the clause tells a capacity, not an act ("he is the
+    one who can end it by withdrawing his troops": no withdrawal is told)."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return []
+    node = clause.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one":
+        node = node.head.head  # "one of the countries": the predicate is "one"
+    if node.dep_ == "pobj" and node.head.lower_ == "among":
+        copula = node.head.head
+    elif node.dep_ == "attr":
+        copula = node.head
+    else:
+        return []
+    if copula.lemma_.lower() != "be" or kids(copula, "neg"):
+        return []
+    return kids(copula, "nsubj")
 
 
 def aux_subjects(verb: Token) -> list[Token]:
