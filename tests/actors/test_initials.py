@@ -36,3 +36,8 @@ def test_an_acronym_before_the_body_is_named_is_none(actor_dictionary, parse) ->
 def test_the_initials_of_an_office_are_no_actor(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
     text = "Deputy President William Ruto spoke in Nairobi. The DP said the vote was fair."
     assert "DP" not in _actors(actor_dictionary, parse, text)
+
+
+def test_the_small_words_of_a_name_give_no_initial(actor_dictionary, parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ministry of Foreign Affairs summoned the envoy. The MFA said it would reply."
+    assert _actors(actor_dictionary, parse, text).get("MFA") == "GOV"

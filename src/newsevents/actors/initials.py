@@ -1,15 +1,15 @@
 """A body named again by its initials: "the National Congress Party ... seize the NCP's assets",
-"the Ngamiland Council of Non-Governmental Organisations (NGONC) ... NGONC said".
+"the Popular Unity Party (UPF) ... the UPF said".
 
 News spells a body out once and then goes on with an acronym the dictionary may not know. A word
 in capitals only (two to six letters) that no actor word covers is the body named before it
-when it spells the initials of that body's capitalised words ("of", "for", "and", "the" left out),
-or when the text gave it in parentheses right after that body's name: the acronym's own
-definition, which need not be its initials ("Doctors Without Borders (MSF)"). The body is a
-mention of two words or more with a sector or a code, no person and no person's role, so "DP"
-after "Deputy President" stays an office, not an actor. The acronym in the parentheses is left
-alone: it only restates the name beside it. With two bodies of the same initials, the one named
-last counts.
+when it spells the initials of that body's capitalised words (small words such as "of" and
+"and" left out; an article ends the name), or when the text gave it in parentheses right after
+that body's name: the acronym's own definition, which need not be its initials ("Doctors
+Without Borders (MSF)"). The body is a mention of two words or more with a sector or a code,
+no person and no person's role, so "DP" after "Deputy President" stays an office, not an actor.
+The acronym in the parentheses is left alone: it only restates the name beside it. With two
+bodies of the same initials, the one named last counts.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from newsevents.nlp.parsed import ParsedArticle
 
 MIN_LETTERS, MAX_LETTERS = 2, 6
-JOINING = frozenset({"of", "for", "and", "on"})  # small words a name's initials leave out
+JOINING = frozenset({"ADP", "CCONJ"})  # parts of speech of the small words initials leave out ("of", "and")
 
 
 def named_by_initials(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
@@ -72,11 +72,11 @@ def _initials(doc: Doc, body: Draft) -> str:
     is a word the mention may leave out); "" when fewer than two."""
     letters: list[str] = []
     i = body.end - 1
-    while i >= 0 and doc[i].is_alpha and doc[i].lower_ != "the":
+    while i >= 0 and doc[i].is_alpha:
         word = doc[i].text
-        if word[0].isupper():
+        if word[0].isupper() and doc[i].pos_ != "DET":
             letters.append(word[0])
-        elif word not in JOINING or not letters:
+        elif doc[i].pos_ not in JOINING or not letters:
             break
         i -= 1
     return "".join(reversed(letters)) if len(letters) >= MIN_LETTERS else ""
