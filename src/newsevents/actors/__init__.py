@@ -7,7 +7,8 @@ names), resolve.py joins them into mentions with a code (with offices.py for the
 person's own words state, "former" among them, envoys.py for whether a role names a state's or
 an international body's official, peoples.py for demonyms that name an ethnicity, belonging.py
 for members of a named body), coref.py links pronouns and short forms back to actors already named,
-bodies.py a body named again by the last word of its name ("the Council").
+bodies.py a body named again by the last word of its name ("the Council"), initials.py by its
+initials ("the NCP").
 Codes are country (ISO alpha-3) + sector ("SYRMIL"); transnational bodies carry their own code
 with country None ("IGOUNO"); a country alone is its ISO code.
 """
@@ -25,6 +26,7 @@ from newsevents.actors.bodies import named_again
 from newsevents.actors.destinations import Destinations
 from newsevents.actors.dictionary import ActorDictionary, build, shipped_paths
 from newsevents.actors.forenames import Forenames
+from newsevents.actors.initials import named_by_initials
 from newsevents.actors.placed import place_by_preposition
 from newsevents.actors.provinces import Provinces
 from newsevents.actors.stateless import Stateless
@@ -92,7 +94,7 @@ def mention_actors(parsed: ParsedArticle, dictionary: ActorDictionary) -> list[A
     drafts = belonging.owned_by_person(doc, drafts, dictionary)
     drafts = resolve.share_heads(doc, drafts, dictionary)
     drafts = offices.former_offices(doc, coref.resolve(parsed, drafts, dictionary.acts), cues, dictionary)
-    drafts = named_again(parsed, drafts)
+    drafts = named_by_initials(parsed, named_again(parsed, drafts))
     drafts = [resolve.complete(d, doc, dictionary.stateless) for d in drafts]
     out: list[ActorMention] = []
     last_end = -1
