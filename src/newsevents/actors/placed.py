@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
+from newsevents.nlp.children import has_child
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,7 +45,7 @@ def place_by_preposition(
             countries.setdefault(cue.root, cue.entry.code)
     out = []
     for d in drafts:
-        owned = any(c.dep_ == "poss" for c in doc[d.head].children)
+        owned = has_child(doc, d.head, ("poss",))
         if d.country is None and d.code is None and d.sector is not None and not owned:
             found = _placed(doc[d.head], d.sector, countries)
             if found:

@@ -66,6 +66,7 @@ from newsevents.events.subjects import (
     shared_agents,
     subject,
 )
+from newsevents.events.subjects import kids as _kids
 from newsevents.events.triggers import lemma_keys
 from newsevents.events.unseated import in_office, unseats
 from newsevents.model import ActorMention
@@ -132,10 +133,6 @@ class Role:
 class Arguments:
     source: Role
     target: Role
-
-
-def _kids(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def _is_passive(token: Token, cues: Cues) -> bool:
