@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsevents.actors.dictionary import ActorDictionary
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
-from newsevents.nlp.children import has_child
+from newsevents.nlp.children import children_of, has_child
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,8 +64,8 @@ SITED_PREPS = frozenset({"in", "inside", "on", "from"})
 def _placed(head: Token, sector: str, countries: dict[int, str]) -> str | None:
     """The country of the head's own preposition that places its sector, else of a participle's
     or adjective's after it ("based in", "present on")."""
-    own = [p for p in head.children if p.dep_ == "prep" and sector in PLACED_BY.get(p.lower_, ())]
-    after = [w for w in head.children if w.dep_ in ("acl", "amod") and w.i > head.i and sector in _IN_HOME]
+    own = [p for p in children_of(head, ("prep",)) if sector in PLACED_BY.get(p.lower_, ())]
+    after = [w for w in children_of(head, ("acl", "amod")) if w.i > head.i and sector in _IN_HOME]
     sited = [p for w in after for p in w.children if p.dep_ == "prep" and p.lower_ in SITED_PREPS]
     found = [c for p in own if (c := _country_of(p, countries, modifiers=False))]
     found += [c for p in sited if (c := _country_of(p, countries, modifiers=True))]
