@@ -232,6 +232,17 @@ worker on the shared corpus, paid again by each worker. Ours holds the index as 
 (`attributes.index_as_sets`, on the lemmatizer our pipeline took out of the model): the same
 answers in one probe each. The bare pass keeps spaCy's lists and pays the scans.
 
+Writing the compiled attributes back cost more than looking them up: a numpy array built from a
+list of Python tuples, and `Doc.from_array` with MORPH, which hands every token's morphology
+string to `Morphology.add` in Python. Keys are now looked up as the bytes of their row of the
+Doc's array, the outcomes gathered from one table by fancy indexing, and MORPH set through
+`Token.morph` only on the tokens whose morphology the outcome changes (`nlp/outcomes.py`; a
+value `Token.morph` would store under another key still goes through `from_array`): about half
+the component's time. The paragraph-break component looked at every token and set each mark
+through `Token.is_sent_start`, whose setter first walks the whole Doc for a dependency label;
+it now finds the few whitespace tokens in the Doc's array of flags and writes the marks as one
+array.
+
 ## What the stages read of the parse
 
 A stage that scans a sentence for a few words (speech verbs, trigger lemmas, modals, numbers,
@@ -273,4 +284,12 @@ process (`geo/known.py`), not asked again in each article that names it; a candi
 text is cut from the article by the tokens' offsets instead of a Span's text, which joins a
 Token per word on each read; and a range of tokens is made into a Span directly rather than
 through spaCy's slice normalising.
+
+`Token.children` is a generator that walks the token's span of the Doc and builds a Token for
+every dependent, and the stages asked it hundreds of times an article, mostly to keep one or two
+labels (a verb's subjects or objects, a noun's possessive). Each Doc's dependents are now
+grouped under their heads once, from its array of heads (`nlp/children.py`), and compared by
+their labels' strings, so a Token is built only for a dependent kept. The quotations a pronoun
+may sit in are found by a pattern over the text and the line breaks among the whitespace tokens,
+not by a look at every character of every token.
 """

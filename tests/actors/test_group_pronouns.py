@@ -123,3 +123,19 @@ def test_a_quotation_runs_over_sentences_to_its_closing_mark_or_the_paragraph_s_
     _, doc = parse(text)
     inside = [quote_of(doc, t.i) is not None for t in doc if t.lower_ == "they"]
     assert inside == [True, True, True, False]
+
+
+def test_quotations_are_read_from_marks_and_line_ends(parse) -> None:  # type: ignore[no-untyped-def]
+    """Curly marks open and close by their shape, straight ones by turns; a paragraph's end closes
+    an open quotation, the line break of hard-wrapped text does not."""
+    from newsevents.actors.group_pronouns import _quote_spans
+
+    text = 'He said \u201cno\u201d and "yes" then "more\n\nand \u201cstill\n'
+    _, doc = parse(text)
+    spans = [text[a : b + 1] for a, b in _quote_spans(doc)]
+    assert spans == ["\u201cno\u201d", '"yes"', '"more\n', "\u201cstill\n"]
+    wrapped = ('Police said that "the four men,\nwho wore masks, stabbed him in\n'
+               'front of his house,\nthe prefect said" on Monday.')
+    _, doc = parse(wrapped)
+    whole = wrapped[wrapped.index('"') : wrapped.rindex('"') + 1]
+    assert [wrapped[a : b + 1] for a, b in _quote_spans(doc)] == [whole]

@@ -28,7 +28,8 @@ def _texts() -> Iterator[str]:
 
 def _attributes(doc: Any) -> list[tuple[Any, ...]]:
     return [
-        (t.i, t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        (t.i, t.text, t.pos_, str(t.morph), t.morph.key, t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_iob_,
+         t.ent_type_)
         for t in doc
     ]
 
@@ -119,3 +120,28 @@ def test_the_lemmatizers_word_index_is_held_as_sets(nlp) -> None:  # type: ignor
     # The real-articles test above checks that every lemma stays what the model's lists give.
     index = nlp.get_pipe(ATTRIBUTES_COMPONENT).lemmatizer.lookups.get_table("lemma_index")
     assert len(index) >= 3 and all(isinstance(words, frozenset) and words for words in index.values())
+
+
+def test_morphology_is_written_as_from_array_writes_it() -> None:
+    """The outcomes are written with MORPH apart, through `Token.morph`, only where it changes; a
+    value `Token.morph` would store under another key (a feature string out of order) goes
+    through `Doc.from_array` with the rest, so every value stays what `from_array` sets."""
+    import numpy
+    import spacy
+    from spacy.attrs import LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    from newsevents.nlp.outcomes import MorphWriter
+
+    nlp = spacy.blank("en")
+    strings = nlp.vocab.strings
+    sing, unsorted = strings.add("Number=Sing"), strings.add("Number=Sing|Case=Nom")
+    attrs = (POS, MORPH, LEMMA, TAG)
+    for morph in ([sing, 0, sing], [unsorted, sing, 0]):
+        outs = numpy.array([[92, m, strings.add("x"), strings.add("NN")] for m in morph], dtype="uint64")
+        keys = numpy.zeros((3, 2), dtype="uint64")
+        ours, theirs = Doc(nlp.vocab, words=["a", "b", "c"]), Doc(nlp.vocab, words=["a", "b", "c"])
+        MorphWriter(nlp.vocab, attrs, 1).write(ours, keys, outs)
+        theirs.from_array(list(attrs), outs)
+        assert ours.to_array(list(attrs)).tolist() == theirs.to_array(list(attrs)).tolist()
+        assert ours.to_array(MORPH).tolist() == morph

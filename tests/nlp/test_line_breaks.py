@@ -54,3 +54,32 @@ def test_a_few_lower_case_lines_among_many_do_not_make_a_text_wrapped(nlp) -> No
     )
     assert wrapped_lines(nlp(menu)) == frozenset()
 
+
+
+def test_space_tokens_are_the_whitespace_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.nlp import space_tokens
+
+    for text in (WRAPPED, "Floods in Kenya\n\n  Heavy rains,\tofficials said. ", "", "\n"):
+        doc = nlp(text)
+        assert space_tokens(doc) == [t.i for t in doc if t.is_space]
+
+
+def test_line_ends_leave_out_the_breaks_of_wrapped_lines(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.nlp import line_ends
+
+    doc = nlp(WRAPPED)
+    assert [(doc[i - 1].text, at == doc[i].idx) for i, at in line_ends(doc)] == [(".", True)]
+    doc = nlp("Floods displace thousands\nHeavy rains fell.\n\nTwo died.")
+    assert [doc[i - 1].text for i, _ in line_ends(doc)] == ["thousands", "."]
+
+
+def test_the_paragraph_component_marks_starts_after_breaks_and_keeps_a_word_with_the_next(  # type: ignore[no-untyped-def]
+    nlp,
+) -> None:
+    """The marks are written to the Doc as one array: a start after each line break, none on the
+    word after it, and every other token left to the parser."""
+    from newsevents.nlp import mark_paragraph_breaks
+
+    doc = mark_paragraph_breaks(nlp.make_doc("Floods in Kenya\nTwo children died.\n\n- Reuters"))
+    marked = {t.text: t.is_sent_start for t in doc if t.i and t.is_sent_start is not None}
+    assert marked == {"Two": True, "children": False, "-": True, "Reuters": False}

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
+from newsevents.nlp.children import child_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -102,7 +103,7 @@ def owned_by_person(doc: Doc, drafts: list[Draft], dictionary: ActorDictionary) 
     out = []
     for d in drafts:
         if d.country is None and d.code is None and d.sector is not None and not d.person:
-            kids = [c.i for c in doc[d.head].children if c.dep_ in ("compound", "poss") and c.i in owners]
+            kids = [c for c in child_indices(doc, d.head, ("compound", "poss")) if c in owners]
             kid = kids[0] if kids else None
             if kid is not None:
                 country = owners[kid].country

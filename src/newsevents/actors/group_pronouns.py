@@ -42,13 +42,14 @@ people no dictionary holds, and restate acts more often than not.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from newsevents.actors.acts import Acts
 from newsevents.actors.dictionary import PERSON_ROLES
 from newsevents.actors.pronoun_fit import other_subject, quoted
 from newsevents.actors.resolve import Draft
-from newsevents.nlp import wrapped_lines
+from newsevents.nlp import line_ends, text_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
 GROUP_WINDOW = 1  # sentences back (none in its own) a group is the referent of a bare "it"/"they"
 ACT_WINDOW = 2  # sentences back (and its own, before it) a group stays whom an acting "they" means
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+QUOTE_MARKS = re.compile(f'[{OPEN_QUOTE}{CLOSE_QUOTE}"]')
 QUOTE_SPANS = "newsevents_quote_spans"  # the Doc's quotations, found once (`quote_of`)
 
 
@@ -251,20 +253,23 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """The character spans of the Doc's quotations: a straight mark opens and closes by turns, a
     curly one by its shape; a paragraph's end closes an open quotation there (news leaves a
     quotation that goes on into the next paragraph open, and opens it again there), but not the
-    line break of hard-wrapped text, which only ends a line (`wrapped_lines`)."""
+    line break of hard-wrapped text, which only ends a line (`line_ends`).
+
+    Quotation marks are found in the text and the line ends among the whitespace tokens, and the
+    two are read in the order of their offsets (a line end is whitespace, so no mark shares its
+    offset): the words between them need no Token and no look at each of their characters."""
+    marks = [(m.start(), m.group()) for m in QUOTE_MARKS.finditer(text_of(doc))]
+    ends = [(at, "\n") for _, at in line_ends(doc)]
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    wrapped = wrapped_lines(doc)
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text and tok.i not in wrapped:
+    for at, ch in sorted(marks + ends):
+        if ch == "\n":
             if start is not None:
-                spans.append((start, tok.idx))
+                spans.append((start, at))
             start = None
-            continue
-        for i, ch in enumerate(tok.text, tok.idx):
-            if ch == OPEN_QUOTE or (ch == '"' and start is None):
-                start = i
-            elif ch in (CLOSE_QUOTE, '"') and start is not None:
-                spans.append((start, i))
-                start = None
+        elif ch == OPEN_QUOTE or (ch == '"' and start is None):
+            start = at
+        elif start is not None:  # a closing curly mark, or a straight one closing
+            spans.append((start, at))
+            start = None
     return spans

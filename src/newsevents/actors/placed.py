@@ -17,6 +17,7 @@ from newsevents.actors.dictionary import ActorDictionary
 from newsevents.actors.provinces import own_province, province_countries
 from newsevents.actors.recognise import Cue
 from newsevents.actors.resolve import Draft, label
+from newsevents.nlp.children import children_of, has_child
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,7 +50,7 @@ def place_by_preposition(
         countries.setdefault(root, code)
     out = []
     for d in drafts:
-        owned = any(c.dep_ == "poss" for c in doc[d.head].children)
+        owned = has_child(doc, d.head, ("poss",))
         if d.country is None and d.code is None and d.sector in _ANY_HOME:
             # a province of the actor's own words ("Ontario's provincial leader"), possessive or not
             found = own_province(doc, d.start, d.end, d.head, provinces)
@@ -71,8 +72,8 @@ SITED_PREPS = frozenset({"in", "inside", "on", "from"})
 def _placed(head: Token, sector: str, countries: dict[int, str]) -> str | None:
     """The country of the head's own preposition that places its sector, else of a participle's
     or adjective's after it ("based in", "present on")."""
-    own = [p for p in head.children if p.dep_ == "prep" and sector in PLACED_BY.get(p.lower_, ())]
-    after = [w for w in head.children if w.dep_ in ("acl", "amod") and w.i > head.i and sector in _IN_HOME]
+    own = [p for p in children_of(head, ("prep",)) if sector in PLACED_BY.get(p.lower_, ())]
+    after = [w for w in children_of(head, ("acl", "amod")) if w.i > head.i and sector in _IN_HOME]
     sited = [p for w in after for p in w.children if p.dep_ == "prep" and p.lower_ in SITED_PREPS]
     found = [c for p in own if (c := _country_of(p, countries, modifiers=False))]
     found += [c for p in sited if (c := _country_of(p, countries, modifiers=True))]

@@ -32,6 +32,7 @@ from newsevents.actors.dictionary import TRANSNATIONAL, ActorDictionary, Entry, 
 from newsevents.actors.recognise import Cue
 from newsevents.actors.stateless import Stateless
 from newsevents.model import evolve, quick_init
+from newsevents.nlp.children import has_child
 from newsevents.nlp.syntax import NOUN_MODIFIER_OR_APPOS_DEPS
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def _office_holder(doc: Doc, cue: Cue, cues: list[Cue], owner: dict[int, int]) -
     """ "Catherine Russell, UNICEF's executive director": the body of an office in apposition is
     the person's, when the office is no cue of its own ("ambassador" already joins the mention)."""
     root, office = doc[cue.root], doc[cue.root].head
-    owned = root.dep_ == "poss" or any(c.dep_ == "case" for c in root.children)  # "UNICEF's" either way
+    owned = root.dep_ == "poss" or has_child(doc, cue.root, ("case",))  # "UNICEF's" either way
     if cue.entry.kind != "org" or not owned or office.dep_ != "appos" or office.i in owner:
         return None
     holder = owner.get(office.head.i)

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.modality import Cues
 from newsevents.events.subjects import aux_subjects
+from newsevents.nlp.children import children_of
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def reported(said: Token) -> list[Token]:
     """The clauses a verb of saying reports: its complements, or the clause before it that the
     parse makes its head when a quotation is cut by the speaker ("The idea is “hypocritical,” X
     added": "added" hangs on "is" as a parataxis)."""
-    clauses = [c for c in said.children if c.dep_ == "ccomp"]
+    clauses = children_of(said, ("ccomp",))
     return [*clauses, said.head] if said.dep_ == "parataxis" and said.head.i < said.i else clauses
 
 

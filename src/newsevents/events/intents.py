@@ -40,6 +40,7 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CameoCode, CodeTable
 from newsevents.model import Actor, Event
+from newsevents.nlp.children import children_of
 from newsevents.nlp.words import words
 
 if TYPE_CHECKING:
@@ -214,7 +215,7 @@ def _refined(
 
 
 def _future(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
+    return any(c.lower_ in FUTURE_AUX for c in children_of(token, ("aux",)))
 
 
 def _condition(token: Token) -> str | None:
@@ -229,7 +230,7 @@ def _condition(token: Token) -> str | None:
 
 def _modal(token: Token) -> bool:
     """A future or possible act: "will", "would", "may", "might", "could" on the verb."""
-    return _future(token) or any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in token.children)
+    return _future(token) or any(c.lower_ in POSSIBLE_AUX for c in children_of(token, ("aux",)))
 
 
 def _intent_head(verb: Token, cues: Cues) -> Token | None:

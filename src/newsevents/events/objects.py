@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.events.subjects import kids
+from newsevents.nlp.children import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,7 +32,7 @@ GRIEVANCE_PREPS = ("against", "of", "at", "over")
 def pobjs(token: Token, preps: Sequence[str]) -> list[Token]:
     """The objects of the token's prepositions among `preps`, in the order of `preps`."""
     out = []
-    held = [c for c in token.children if c.dep_ in ("prep", "dative")]  # read once, not per preposition
+    held = children_of(token, ("prep", "dative"))  # read once, not per preposition
     for p in preps:
         for c in held:
             if c.lower_ == p:

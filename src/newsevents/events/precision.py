@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.children import children_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -81,8 +83,8 @@ def attack_pairs(
         if m.entry.kind != "verb" or not _attack(m, roots):
             continue
         verb = doc_tokens[m.token]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents = [g for c in children_of(verb, ("agent",)) for g in children_of(c, ("pobj",))]
+        subjects = children_of(verb, ("nsubj",))
         for t in agents + subjects:
             if t.i in nouns:
                 pairs.append((m.token, t.i))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.children import children_of
 from newsevents.nlp.syntax import infinitive_doers, passive_agents
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ CONDITIONS = frozenset({"if", "unless"})
 
 def kids(token: Token, *deps: str) -> list[Token]:
     """The token's children with one of the dependency labels."""
-    return [c for c in token.children if c.dep_ in deps]
+    return children_of(token, deps)
 
 
 def _raised_subject(verb: Token) -> list[Token]:

@@ -21,6 +21,7 @@ from newsevents.events.phrases import phrase_keys
 from newsevents.events.trigger_keys import Kind, Memo, candidates, in_span, keys_of, kind_by_tags
 from newsevents.events.verb_patterns import Converted, VerbHit
 from newsevents.model import quick_init
+from newsevents.nlp.children import children_of
 from newsevents.nlp.syntax import PREPOSITION_DEPS, measured
 from newsevents.nlp.words import words
 
@@ -216,7 +217,7 @@ def related_words(token: Token) -> dict[str, int]:
 
 def preps_of(token: Token) -> dict[str, int]:
     """Prepositions on the trigger; a noun object also takes its verb's ("campaign ... on X")."""
-    out = {c.text.lower(): c.i for c in token.children if c.dep_ in PREPOSITION_DEPS}
+    out = {c.text.lower(): c.i for c in children_of(token, PREPOSITION_DEPS)}
     if token.dep_ == "dobj" and token.pos_ != "VERB":
         for c in token.head.children:
             if c.dep_ in PREPOSITION_DEPS and c.i > token.i:

@@ -37,6 +37,7 @@ from newsevents.data import reader
 from newsevents.data.reader import Record
 from newsevents.events.codes import CodeTable
 from newsevents.events.discards import Discards
+from newsevents.nlp.children import children_of
 from newsevents.nlp.words import words as doc_words
 
 if TYPE_CHECKING:
@@ -188,11 +189,10 @@ class _Parse:
                         pobjs = [o for o in own if o.dep_ in ("dobj", "obj")]
                     self.preps.setdefault(c.lower_, []).extend(t for p in pobjs for t in (p, *p.conjuncts))
                     self.preps[c.lower_].append(c)
-        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if not subj and verb.dep_ == "conj":
-            subj = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        held = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # a conjunct borrows its head's
+        subj = children_of(held[0], SUBJECT_DEPS) or children_of(held[-1], SUBJECT_DEPS)
         self.subjects = [t for s in subj for t in (s, *s.conjuncts)]
-        self.before = self.subjects + [c for c in verb.children if c.dep_ in BEFORE_DEPS and c.i < verb.i]
+        self.before = self.subjects + [c for c in children_of(verb, BEFORE_DEPS) if c.i < verb.i]
         near = (*self.objects, *self.before, *(t for ts in self.preps.values() for t in ts))
         self.words = {k for t in near for k in _keys(t)} | set(self.preps)
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from newsevents.geo.names import POSSESSIVES
 from newsevents.model import ActorMention, Place
 from newsevents.nlp.parsed import ParsedArticle
+from newsevents.nlp.words import words
 
 # Features of the places a possessive actor may be: a town whose name stands for its rulers.
 ACTING_FEATURES = frozenset({"city", "district"})
@@ -27,12 +28,12 @@ def acting_mentions(
     """The start offsets of the city mentions that the actors stage read as a possessive actor."""
     if not actors:
         return frozenset()
-    doc = parsed.doc
+    doc, w = parsed.doc, words(parsed.doc)  # tags and texts as strings: no Token per mention
     possessive: set[int] = set()
     for m in actors:
-        marks = doc[m.token_end - 1 : m.token_end + 1]  # the mention's last word and the one after
-        if m.kind == "name" and any(t.tag_ == "POS" or t.text in POSSESSIVES for t in marks):
-            possessive.add(doc[m.token_start].idx)
+        marks = range(m.token_end - 1, min(m.token_end + 1, len(doc)))  # its last word and the next
+        if m.kind == "name" and any(w.tag[j] == "POS" or w.text[j] in POSSESSIVES for j in marks):
+            possessive.add(parsed.starts[m.token_start])
     return frozenset(
         mention.start
         for place in places

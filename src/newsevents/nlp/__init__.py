@@ -43,42 +43,77 @@ WRAPPED_LINES = 2
 WRAPPED_SHARE = 0.2
 # The last token of a line that may end a sentence; after any other a wrapped line goes on.
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")", "]", ":"})
+# A token's `sent_start` of -1 (no sentence starts here) as the Doc's unsigned arrays hold it.
+NOT_SENT_START = 2**64 - 1
 
 
 def mark_paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every whitespace token holding a newline, but for a single line
-    break inside a sentence of hard-wrapped text, which joins the two lines (`wrapped_lines`)."""
+    break inside a sentence of hard-wrapped text, which joins the two lines (`wrapped_lines`).
+
+    Only whitespace tokens can break a line, and an article has a few dozen among its hundreds
+    of words: they are found in the Doc's array of flags (`space_tokens`), so a Token is built
+    for them and their neighbours only. The marks are written as one array: spaCy's setter of
+    `Token.is_sent_start` first asks whether any token of the Doc has a dependency label, a walk
+    of the whole Doc for every mark."""
+    from spacy.attrs import SENT_START
+
     n = len(doc)
-    wrapped = wrapped_lines(doc)
-    for token in doc[:-1]:
-        if token.i in wrapped:
-            doc[token.i + 1].is_sent_start = False
-        elif token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    spaces = space_tokens(doc)
+    if not spaces:
+        return doc
+    wrapped, blank = wrapped_lines(doc, spaces), set(spaces)
+    starts = doc.to_array(SENT_START)  # per token 1 (starts a sentence), -1 (does not), 0 (unknown)
+    for i in spaces:
+        if i >= n - 1:
+            break
+        if i in wrapped:
+            starts[i + 1] = NOT_SENT_START
+        elif "\n" in doc[i].text:
+            starts[i + 1] = 1
             # The small model cuts a paragraph-opening number word off as a sentence of its
             # own ("Two | children were killed"); a word never ends a sentence by itself.
-            if token.i + 2 < n:
-                nxt = doc[token.i + 2]
-                if not (nxt.is_space or nxt.is_punct) and not doc[token.i + 1].is_space:
-                    nxt.is_sent_start = False
+            if i + 2 < n and i + 1 not in blank and i + 2 not in blank and not doc[i + 2].is_punct:
+                starts[i + 2] = NOT_SENT_START
+    doc.from_array([SENT_START], starts)
     return doc
 
 
-def wrapped_lines(doc: Doc) -> frozenset[int]:
+def space_tokens(doc: Doc) -> list[int]:
+    """The indices, in order, of the Doc's whitespace tokens (`Token.is_space`), read from its
+    array of flags: no Token is built for the words between them."""
+    from spacy.attrs import IS_SPACE
+
+    return doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
+
+
+def wrapped_lines(doc: Doc, spaces: list[int] | None = None) -> frozenset[int]:
     """The single line breaks (whitespace tokens with one newline) that wrap a sentence onto the
     next line, when the text is hard-wrapped: at least `WRAPPED_LINES` of its line breaks, and
     `WRAPPED_SHARE` of them, go on with a lower-case word. A break after a word that may end a
     sentence (`SENTENCE_ENDS`) is left to the parser; a blank line always parts paragraphs.
-    Empty for any other text."""
+    Empty for any other text. `spaces`: the Doc's `space_tokens`, when the caller has them."""
+    spaces = space_tokens(doc) if spaces is None else spaces
+    blank, last = set(spaces), len(doc) - 1
     singles = [
-        t.i
-        for t in doc[1:-1]
-        if t.is_space and t.text.count("\n") == 1 and not doc[t.i - 1].is_space and not doc[t.i + 1].is_space
+        i
+        for i in spaces
+        if 0 < i < last and i - 1 not in blank and i + 1 not in blank and doc[i].text.count("\n") == 1
     ]
     lower = sum(1 for i in singles if doc[i + 1].text[:1].islower())
     if lower < WRAPPED_LINES or lower < WRAPPED_SHARE * len(singles):
         return frozenset()
     return frozenset(i for i in singles if doc[i - 1].text not in SENTENCE_ENDS)
+
+
+def line_ends(doc: Doc) -> list[tuple[int, int]]:
+    """(token index, character offset) of each whitespace token holding a newline that ends a
+    line of text, in order: every such token but the single breaks of hard-wrapped text, which
+    only end a line of the page (`wrapped_lines`)."""
+    spaces = space_tokens(doc)
+    wrapped = wrapped_lines(doc, spaces)
+    breaks = [doc[i] for i in spaces if i not in wrapped]
+    return [(t.i, t.idx) for t in breaks if "\n" in t.text]
 
 
 def _register() -> None:

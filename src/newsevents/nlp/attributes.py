@@ -7,7 +7,9 @@ single-token pattern the outcome is a function of the token's own (ORTH, TAG, DE
 MORPH, LEMMA) as the earlier components left them, and the rule lemmatizer's answer is a
 function of (ORTH, POS, MORPH). So `TokenAttributes` works each distinct key out once, with
 the ruler's own patterns and the lemmatizer's own method, and afterwards sets a Doc's
-attributes with one dictionary lookup per token and one `Doc.from_array`.
+attributes with one dictionary lookup per token (its row of the Doc's array, as bytes) and one
+array of outcomes written back (`nlp/outcomes.py`: MORPH apart, where `Doc.from_array` would
+call Python for every token).
 
 Patterns and rules are read from the loaded model when the pipeline is built; nothing is
 copied into the repository. Matches are applied in the ruler's own order (rule by rule, a
@@ -31,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 
+from newsevents.nlp.outcomes import MorphWriter, OutcomeTable
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -44,6 +48,7 @@ RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
 
 # What a token's outcome depends on, read with one `Doc.to_array`, and what is written back.
 KEY_ATTRS = (ORTH, TAG, DEP, POS, MORPH, LEMMA)
+KEY_BYTES = 8 * len(KEY_ATTRS)  # one token's key in the array's bytes (unsigned 64-bit values)
 OUT_ATTRS = (POS, MORPH, LEMMA, TAG, DEP)
 _ORTH, _TAG, _DEP, _POS, _MORPH, _LEMMA = range(6)
 # The outcome of a key is a pure function of it, so the cache may be dropped at any time;
@@ -225,24 +230,39 @@ class TokenAttributes:
                 self._anchored.setdefault(anchor, []).append(i)
             if anchors is None:
                 self._always.append(i)
-        self._cache: dict[Key, _Entry] = {}
+        # a key (its row of the Doc's array, as bytes) -> its row in `_entries` and `_table`
+        self._ids: dict[bytes, int] = {}
+        self._entries: list[_Entry] = []
+        self._table = OutcomeTable(len(OUT_ATTRS))
+        self._morph = MorphWriter(vocab, OUT_ATTRS, _MORPH)
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        import numpy
-
-        if not len(doc):
+        """Look each token's key up (one row of the Doc's array, as bytes), gather the outcomes
+        as one array and write them back; a key met for the first time is worked out first."""
+        n = len(doc)
+        if not n:
             return doc
-        cache, resolve = self._cache, self._resolve
-        keys = list(map(tuple, doc.to_array(KEY_ATTRS).tolist()))
-        entries = [cache.get(key) or resolve(key) for key in keys]  # type: ignore[arg-type]
-        outs = [entry.out for entry in entries]
+        if len(self._entries) >= CACHE_LIMIT:  # only between Docs: a Doc's rows stay valid
+            self._ids.clear()
+            self._entries.clear()
+        keys = doc.to_array(KEY_ATTRS)
+        ids = self._ids
+        raw = keys.view(f"V{KEY_BYTES}").ravel().tolist()  # each token's key as bytes, in C
+        rows = list(map(ids.get, raw))
+        if None in rows:
+            for t, row in enumerate(rows):
+                if row is None:  # worked out once, though the Doc may hold the key again
+                    found = ids.get(raw[t])
+                    rows[t] = self._resolve(tuple(keys[t].tolist()), raw[t]) if found is None else found
+        outs = self._table.rows(rows)
         if self._multi:
-            self._apply_multi(keys, entries, outs)  # type: ignore[arg-type]
-        doc.from_array(OUT_ATTRS, numpy.array(outs, dtype="uint64"))
+            self._apply_multi(keys, rows, outs)  # type: ignore[arg-type]
+        self._morph.write(doc, keys, outs)
         return doc
 
-    def _resolve(self, key: Key) -> _Entry:
+    def _resolve(self, key: Key, raw: bytes) -> int:
+        """The row of the key's outcome, worked out with the ruler's tests and the lemmatizer."""
         values = values_of(self.vocab, key, self._read)
         candidates = set(self._always)
         for attr in ("TAG", "LOWER"):
@@ -257,10 +277,10 @@ class TokenAttributes:
                 else:
                     positions.add((a, b))
         entry = _Entry(self._outcome(key, matched), tuple(matched), frozenset(positions))
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[key] = entry
-        return entry
+        row = self._ids[raw] = len(self._entries)
+        self._entries.append(entry)
+        self._table.put(row, entry.out, any(b == 0 for _, b in entry.positions))
+        return row
 
     def _outcome(self, key: Key, matched: Sequence[int]) -> Out:
         """Apply the matched rules in order (later ones win), then the lemmatizer."""
@@ -289,20 +309,21 @@ class TokenAttributes:
             self._lemmas[key] = found
         return found
 
-    def _apply_multi(self, keys: list[Key], entries: list[_Entry], outs: list[Out]) -> None:
-        """Redo the outcome of the tokens a multi-token alternative sets, with its rule in order."""
+    def _apply_multi(self, keys: Any, rows: list[int], outs: Any) -> None:
+        """Redo the outcome of the tokens a multi-token alternative sets, with its rule in order;
+        only tokens that can begin an alternative (`OutcomeTable.flagged`) are looked at."""
         extra: dict[int, set[int]] = {}
-        n = len(keys)
-        for i, entry in enumerate(entries):
-            if not entry.positions:
-                continue
+        n, entries = len(rows), self._entries
+        for i in self._table.flagged(rows):
+            positions = entries[rows[i]].positions
             for m, (rule, tests, target) in enumerate(self._multi):
-                if (m, 0) not in entry.positions or i + len(tests) > n:
+                if (m, 0) not in positions or i + len(tests) > n:
                     continue
-                if all((m, p) in entries[i + p].positions for p in range(1, len(tests))):
+                if all((m, p) in entries[rows[i + p]].positions for p in range(1, len(tests))):
                     extra.setdefault(i + target, set()).add(rule)
         for i, rules in extra.items():
-            outs[i] = self._outcome(keys[i], sorted(set(entries[i].matched) | rules))
+            key = tuple(keys[i].tolist())
+            outs[i] = self._outcome(key, sorted(set(entries[rows[i]].matched) | rules))  # type: ignore[arg-type]
 
 
 def install(nlp: Language) -> bool:

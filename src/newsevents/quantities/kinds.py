@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.children import children_of, has_child
 from newsevents.nlp.syntax import SUBJECT_DEPS, governing_verb
 from newsevents.quantities.lexicon import QuantityLexicon
 
@@ -298,7 +299,7 @@ def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple
     for child in verb.children:
         # a clause with a subject of its own tells of other people ("Alvarez said his bodyguards
         # were injured")
-        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        own_subject = has_child(child.doc, child.i, SUBJECT_DEPS)
         complement = child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and not own_subject
         if complement and lookup(child, lex.adjectives):
             return lookup(child, lex.adjectives), verb  # type: ignore[return-value]
@@ -313,7 +314,7 @@ def _kind_from_complements(verb: Token, dep: str, lex: QuantityLexicon) -> tuple
             entry[1] == "subject" or (child.dep_ == "xcomp" and _to_infinitive(child, lex))
         ):
             return entry[0], child  # "forced 5,000 people to flee", "started to flee"
-        having = any(c.dep_ == "aux" and c.lower_ == "having" for c in child.children)
+        having = any(c.lower_ == "having" for c in children_of(child, ("aux",)))
         if child.dep_ == "advcl" and dep == "nsubj" and entry and entry[1] == "subject" and having:
             return entry[0], child  # "3,000 people, having fled the shelling, reached the camp"
     return None

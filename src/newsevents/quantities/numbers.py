@@ -295,12 +295,12 @@ def _qualifier(
     for n in (3, 2, 1):
         if start - n < sent.start:
             continue
-        phrase = " ".join(t.lower_ for t in doc[start - n : start])
+        phrase = " ".join(words(doc).lower[start - n : start])
         if phrase in lex.qualifiers:
             return start - n, lex.qualifiers[phrase]
     for k in (end, end + 1):
         if k + 1 < sent.end:
-            phrase = f"{doc[k].lower_} {doc[k + 1].lower_}"
+            phrase = f"{words(doc).lower[k]} {words(doc).lower[k + 1]}"
             if phrase in ("or more", "or so") and phrase in lex.qualifiers:
                 return start, lex.qualifiers[phrase]
     return start, None

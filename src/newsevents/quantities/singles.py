@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.children import children_of
 from newsevents.nlp.words import words
 from newsevents.quantities import groups, kinds
 from newsevents.quantities.lexicon import QuantityLexicon
@@ -98,7 +99,7 @@ def _one_person(tok: Token, lex: QuantityLexicon) -> bool:
         if tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON":
             return False
         # "the capital Sanaa" read as a name: a common noun before a name must name a person
-        nouns = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.tag_ in ("NN", "NNS")]
+        nouns = [c for c in children_of(tok, ("compound", "nmod")) if c.tag_ in ("NN", "NNS")]
         return all(kinds.lookup(c, lex.persons) == "people" for c in nouns)
     return False
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.model import Article, Evidence, Quote
+from newsevents.nlp.children import children_of, has_child
 from newsevents.speech.cues import cue_text, inside, is_cue, possible_cues
 from newsevents.speech.lexicon import QuoteLexicon
 from newsevents.speech.marks import WORD
@@ -28,7 +29,7 @@ def reported_quotes(
     """Reported speech outside quote marks: one Quote per speech cue with a complement long enough."""
     out: list[Quote] = []
     for token in possible_cues(doc, lex):
-        if not is_cue(token, lex) or inside(token, quoted) or any(c.dep_ == "neg" for c in token.children):
+        if not is_cue(token, lex) or inside(token, quoted) or has_child(doc, token.i, ("neg",)):
             continue
         span = _content(token, lex)
         if span is None:
@@ -55,7 +56,7 @@ def _content(cue: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
         right = [t for t in head.subtree if t.i > cue.i and t.i not in own]
         tokens = max(left, right, key=len)
     else:
-        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        clauses = children_of(cue, ("ccomp",))
         if not clauses:
             return None
         # a parse may split one complement in two ("the city - Syria's largest - could fall")

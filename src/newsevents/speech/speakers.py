@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, ActorMention, Article, Evidence
 from newsevents.nlp import entities_of, sentences_of, text_of
+from newsevents.nlp.children import children_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.nlp.words import words
 from newsevents.speech.cues import inside
@@ -331,7 +332,7 @@ class Speakers:
         """The words of a subject joined with another ("Grassley and Leahy", "Senators Chuck
         Grassley and Patrick Leahy"), or None for a single one."""
         for u in (t, *(c for c in t.children if c.dep_ == "appos")):
-            joined = [c for c in u.children if c.dep_ == "conj"]
+            joined = children_of(u, ("conj",))
             if joined:
                 return Evidence.of(self.article.text, t.left_edge.idx, end_of(joined[-1].right_edge))
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Evidence
+from newsevents.nlp.children import children_of
 from newsevents.nlp.syntax import SUBJECT_DEPS
 from newsevents.speech.cues import is_cue
 from newsevents.speech.lexicon import QuoteLexicon
@@ -30,7 +31,7 @@ def subject_of(cue: Token, lex: QuoteLexicon) -> Token | None:
             return subject_of(above, lex)
     cur: Token | None = cue
     while cur is not None:
-        subject = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next(iter(children_of(cur, SUBJECT_DEPS)), None)
         if subject is not None:
             return subject
         after = [
