@@ -35,7 +35,7 @@ CUE_KEYS = (
     "guilt_words", "guilt_needs_wrong", "wrong_nouns", "wish_verbs", "schedule_words", "aimed_nouns",
     "anonymous_attackers", "pair_nouns", "pair_words", "side_nouns", "leader_words", "topic_verbs",
     "unharmed_objects", "unseating_words", "in_force_words", "reluctance_verbs", "caught_verbs",
-    "assertion_nouns", "blaming_verbs", "judged_acts", "asked_nouns", "contrast_words",
+    "assertion_nouns", "blaming_verbs", "judged_acts", "asked_nouns", "contrast_words", "unnamed_force",
 )  # fmt: skip
 QUOTE_MARKS = '"“”«»'
 
@@ -103,6 +103,8 @@ class Cues:
     asked_nouns: frozenset[str] = frozenset()
     # "seldom criticized X and instead praised Y": a verb set against the one it is joined to
     contrast_words: frozenset[str] = frozenset()
+    # "the convoy came under attack": words of force coded with no party in a story of conflict (unnamed.py)
+    unnamed_force: frozenset[str] = frozenset()
 
 
 def load_cues(extra: Sequence[str | Path] = (), language: str = "en") -> Cues:

@@ -20,6 +20,8 @@ tariffs") takes the earlier act's code but not its target: another's act was aim
 - An act told with no actor ("came under a bomb attack Tuesday") is remembered too, but lends
   nothing but its code, time and place: "X claimed responsibility for the attack" then makes X
   its source. A claim with no act told before it codes nothing; the claim is not the attack.
+- An act of force told with no party that no earlier act lends its sides ("the convoy came under
+  attack" in a story of conflict) is coded last, with no party, as `unnamed.py` allows.
 - Harm with no doer caused by an act told again ("the attack killed 20", "killed in the attack")
   is done by that act's source.
 - A headline sums the story up: its acts lend their actors, not their time and place.
@@ -40,7 +42,8 @@ from typing import TYPE_CHECKING
 from newsevents.events.arguments import Arguments, MentionIndex, Role, find_arguments
 from newsevents.events.irregular import recode_irregular
 from newsevents.events.sides import same_actor
-from newsevents.events.triggers import TriggerMatch
+from newsevents.events.triggers import TriggerMatch, with_slots
+from newsevents.events.unnamed import force_told
 from newsevents.model import Actor, ActorMention, Article, Event, Evidence, evolve, quick_init
 
 if TYPE_CHECKING:
@@ -109,6 +112,18 @@ class Told:
         for match in matches:
             if match.token not in passives:  # another act of the kind, not one later nouns restate
                 self._remember(match, by_token.get(match.token))
+        # last: an act of force told with no party, once no earlier act has lent it its sides
+        make_own, conflict = self._with_own_arguments(make), self.force_with_party()
+        force_told(self.index.doc, matches, by_token, self.codes, self.cues, conflict, make_own)
+
+    def _with_own_arguments(self, make: Make) -> Callable[[TriggerMatch], list[Event]]:
+        """`make` with the arguments a match finds itself, as the coder reads them."""
+        index, cues = self.index, self.cues
+        return lambda match: make(match, with_slots(find_arguments(match, index, cues), match, index, cues))
+
+    def force_with_party(self) -> bool:
+        """Whether the article has told an act of force with a party: a story of conflict."""
+        return any(a.source is not None or a.target is not None for a in self.told.get("force", ()))
 
     def _caused_by_restated(self, matches: Sequence[TriggerMatch], by_token: dict[int, list[Event]]) -> None:
         """ "The attack killed 20", "five were killed in the attack": harm with no doer, done by an

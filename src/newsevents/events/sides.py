@@ -63,13 +63,14 @@ def meets(require: str, source: ActorMention | None, target: ActorMention | None
     """Whether the pair holds the sides the entry's `require` asks for; under `SOURCE_ENOUGH_ROOTS`
     a source stands for both."""
     if source is None and target is None:
-        return False
+        return require == "unnamed"  # an act of force told with no party, as `unnamed.py` allows
     return {
         "either": True,
         "source": source is not None,
         "target": target is not None,
         "both": source is not None and (target is not None or root in SOURCE_ENOUGH_ROOTS),
         "victim": True,  # a victim-only pair has passed `victims.veto` before it gets here
+        "unnamed": True,
     }[require]
 
 

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from newsevents.events.arguments import Arguments, MentionIndex
     from newsevents.events.modality import Cues
 
-Require = Literal["either", "source", "target", "both", "victim"]
+# "unnamed" is never read from a file: `unnamed.py` sets it on an act of force told with no party
+Require = Literal["either", "source", "target", "both", "victim", "unnamed"]
 FIELDS = {"verb", "noun", "cameo", "with", "prep", "require", "source_from", "mutual", "note"}
 # dependents that can satisfy an entry's `with` list
 WITH_DEPS = {
