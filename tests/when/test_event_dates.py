@@ -181,3 +181,10 @@ def test_a_day_after_a_means_of_speaking_dates_the_act(date_words, parse) -> Non
     assert _date(date_words, parse, text, "spoke").date == "2016-02-07"
     text = "The minister must reply by Sunday, his office said."
     assert _date(date_words, parse, text, "reply").date_source != "text"
+
+
+@pytest.mark.model
+def test_an_act_of_a_past_decade_is_not_dated_the_day_before_the_news(date_words, parse) -> None:  # type: ignore[no-untyped-def]
+    event = _date(date_words, parse, "Rebels attacked the town in the 1990s.", "attacked")
+    assert event.date != "2016-02-12"
+    assert event.date_precision != "day" or event.date == SAT

@@ -103,6 +103,11 @@ def test_the_day_alone_is_not_a_date(date_words) -> None:  # type: ignore[no-unt
         "48 hours",  # "gave authorities 48 hours to comply": a deadline's length, not two days ago
         "72-hour",
         "30 minutes",
+        "the 1960s",  # a decade or a century: no day, month or year holds it
+        "the mid-1990s",
+        "the '90s",
+        "the 1500s",
+        "Su 35",  # a jet: a year alone is written in full
     ],
 )
 def test_vague_expressions_and_durations_are_not_dates(date_words, expression: str) -> None:

@@ -22,6 +22,10 @@ _CLOCK = re.compile(
     r"^(?:\d{1,2}(?::\d\d)?\s*(?:a ?m|p ?m)|\d{1,2}:\d\d|\d{4} (?:gmt|utc))(?:\s+(?:gmt|utc|et|local time))?$"
 )
 _YEAR = re.compile(r"^(19\d\d|20\d\d)$")
+# A decade or a century told by its years ("the 1960s", "the mid-1990s", "the '90s", "the 1500s"): no
+# day, month or year of ours holds it, and dateparser reads it as the day before the news.
+_DECADE = re.compile(r"(?:^|[\s'’(-])\d{0,2}\d0['’]?s\b")
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
 # "earlier in the day": the day the article speaks from (a bare "the day" is not).
 _SAME_DAY = re.compile(r"^(?:earlier|later) (?:in|during|on) the day$")
 
@@ -209,6 +213,8 @@ def _fallback(expression: str, base: date | None, prefer: Prefer) -> Resolution 
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(expression)
     if data.date_obj is None or data.period not in ("day", "week", "month", "year"):
         return None
+    if data.period == "year" and not _FOUR_DIGITS.search(expression):
+        return None  # "Su 35" (a jet) is no year 1935: a year alone is written in full
     found = data.date_obj.date()
     if data.period == "week":
         found = _monday(found)
@@ -228,9 +234,12 @@ def resolve_date(
     a bare weekday or month as the next one (for clauses about what will happen). `words` are
     the date words the date stages loaded (`words.load_date_words`). A publication date near
     the ends of the calendar (year 1, year 9999, as a caller of the Python API may pass) leaves
-    a relative expression unresolved rather than failing on the arithmetic. A year said to be
-    late ("late last year", when.yml `year_end`) is its December, at month precision.
+    a relative expression unresolved rather than failing on the arithmetic. A decade or a century
+    ("the 1960s") is no date of ours: None. A year said to be late ("late last year", when.yml
+    `year_end`) is its December, at month precision.
     """
+    if _DECADE.search(expression.lower()):
+        return None
     try:
         found = _resolve(expression, published, words, prefer)
     except (OverflowError, ValueError):  # "last week" from 0001-01-01: no such day
