@@ -46,7 +46,6 @@ from newsevents.events.objects import (
 )
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.roles import Arguments, Role
-from newsevents.events.roles import kids as _kids
 from newsevents.events.roles import prep_of as _prep_of
 from newsevents.events.subjects import (
     RELATIVE,
@@ -59,6 +58,7 @@ from newsevents.events.subjects import (
     shared_agents,
     subject,
 )
+from newsevents.events.subjects import kids as _kids
 from newsevents.events.unseated import in_office, unseats
 from newsevents.nlp.syntax import complement_subjects
 

@@ -24,8 +24,8 @@ from newsevents.events.objects import noun_agents
 from newsevents.events.objects import pobjs as _pobjs
 from newsevents.events.protesters import protesters
 from newsevents.events.roles import Arguments, Role
-from newsevents.events.roles import kids as _kids
 from newsevents.events.roles import prep_of as _prep_of
+from newsevents.events.subjects import kids as _kids
 from newsevents.events.subjects import subject
 from newsevents.events.triggers import lemma_keys
 from newsevents.model import ActorMention

@@ -30,10 +30,6 @@ class Arguments:
     target: Role
 
 
-def kids(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
 def prep_of(tokens: Sequence[Token], found: Sequence[ActorMention], index: MentionIndex) -> str | None:
     """The preposition that brought the target: that of the first object holding one of the found
     mentions. In "spoke by phone on Monday with X" the target came "with", not "on" (Monday holds no
